@@ -1,0 +1,41 @@
+package netlab.kernel.engine;
+
+/**
+ * The protocol layer's side of a running cell: where its output goes and where its input comes from.
+ * All methods may be called from any thread.
+ */
+public interface CellIO {
+
+    /** Text the cell wrote to standard output. */
+    void stdout(String text);
+
+    /** Text the cell wrote to standard error. */
+    void stderr(String text);
+
+    /**
+     * Shows a rich value. With a {@code displayId}, a later call with {@code update} true replaces it in
+     * place (progress bars); {@code displayId} may be null.
+     */
+    void display(MimeBundle bundle, String displayId, boolean update);
+
+    /** Clears the cell's output; with {@code wait}, only when new output arrives. */
+    void clearOutput(boolean wait);
+
+    /** Whether the front end can answer {@link #readLine}. */
+    boolean stdinAllowed();
+
+    /**
+     * Asks the front end for one line of input and blocks until it answers.
+     *
+     * @throws StdinUnavailableException when the front end does not allow input, or the cell was
+     *     interrupted while waiting
+     */
+    String readLine(String prompt, boolean password) throws StdinUnavailableException;
+
+    /** Raised when no input can be had; its message tells the student what to do instead. */
+    final class StdinUnavailableException extends Exception {
+        public StdinUnavailableException(String message) {
+            super(message);
+        }
+    }
+}
