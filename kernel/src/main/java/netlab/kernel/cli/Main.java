@@ -1,12 +1,65 @@
 package netlab.kernel.cli;
 
-/** The {@code netlab} command: reads arguments once and runs one subcommand. */
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@code netlab} command, and netlab's composition root: reads the environment and the arguments once,
+ * then runs one subcommand.
+ */
 public final class Main {
 
-    private Main() {
+    private final Map<String, Command> commands = new LinkedHashMap<>();
+
+    Main(Map<String, String> env) {
+        for (Command c : List.of(new InstallCommand(env), new UninstallCommand(env))) {
+            commands.put(c.name(), c);
+        }
     }
 
     public static void main(String[] args) {
-        System.out.println("netlab: nothing here yet");
+        int status = new Main(System.getenv()).run(Arrays.asList(args), System.out, System.err);
+        System.exit(status);
+    }
+
+    int run(List<String> args, PrintStream out, PrintStream err) {
+        if (args.isEmpty() || args.getFirst().equals("--help") || args.getFirst().equals("-h")
+                || args.getFirst().equals("help") && args.size() == 1) {
+            out.print(help());
+            return args.isEmpty() ? 2 : 0;
+        }
+        if (args.getFirst().equals("help")) {
+            return run(List.of(args.get(1), "--help"), out, err);
+        }
+        Command command = commands.get(args.getFirst());
+        if (command == null) {
+            err.println("netlab: unknown command '" + args.getFirst() + "'; the commands are: "
+                    + String.join(", ", commands.keySet()) + " (netlab --help says more)");
+            return 2;
+        }
+        List<String> rest = args.subList(1, args.size());
+        if (rest.contains("--help") || rest.contains("-h")) {
+            out.print(command.usage());
+            return 0;
+        }
+        try {
+            return command.run(rest, out, err);
+        } catch (UsageException e) {
+            err.println("netlab " + command.name() + ": " + e.getMessage());
+            err.print(command.usage());
+            return 2;
+        } catch (Exception e) {
+            err.println("netlab " + command.name() + ": " + e);
+            return 1;
+        }
+    }
+
+    String help() {
+        StringBuilder s = new StringBuilder("usage: netlab COMMAND [OPTIONS]\n\ncommands:\n");
+        commands.values().forEach(c -> s.append("  %-10s %s%n".formatted(c.name(), c.summary())));
+        return s.append("\nnetlab COMMAND --help shows the options of one command.\n").toString();
     }
 }

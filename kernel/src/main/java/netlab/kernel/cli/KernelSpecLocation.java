@@ -1,0 +1,92 @@
+package netlab.kernel.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Which {@code share/jupyter/kernels} directory a kernelspec goes to, chosen the way
+ * {@code python -m ipykernel install} chooses: {@code --user}, {@code --sys-prefix}, {@code --prefix DIR},
+ * or the system-wide default.
+ */
+record KernelSpecLocation(Path kernelsDir, String description) {
+
+    static final List<String> FLAGS = List.of("user", "sys-prefix");
+    static final String PREFIX = "prefix";
+
+    static KernelSpecLocation from(Args args, Map<String, String> env) throws UsageException {
+        int chosen = (args.has("user") ? 1 : 0) + (args.has("sys-prefix") ? 1 : 0) + (args.has(PREFIX) ? 1 : 0);
+        if (chosen > 1) {
+            throw new UsageException("choose one of --user, --sys-prefix and --prefix DIR, not several");
+        }
+        if (args.has("user")) {
+            return new KernelSpecLocation(userDataDir(env).resolve("kernels"), "for this user");
+        }
+        if (args.has(PREFIX)) {
+            Path prefix = Path.of(args.value(PREFIX, "")).toAbsolutePath().normalize();
+            return new KernelSpecLocation(prefix.resolve("share/jupyter/kernels"), "under prefix " + prefix);
+        }
+        if (args.has("sys-prefix")) {
+            Path prefix = jupyterSysPrefix(env);
+            return new KernelSpecLocation(prefix.resolve("share/jupyter/kernels"), "in Jupyter's prefix " + prefix);
+        }
+        return new KernelSpecLocation(Path.of("/usr/local/share/jupyter/kernels"), "system-wide");
+    }
+
+    /** Jupyter's per-user data directory: $JUPYTER_DATA_DIR, else $XDG_DATA_HOME/jupyter, else ~/.local/share/jupyter. */
+    static Path userDataDir(Map<String, String> env) {
+        String dataDir = env.get("JUPYTER_DATA_DIR");
+        if (dataDir != null && !dataDir.isBlank()) {
+            return Path.of(dataDir);
+        }
+        String xdg = env.get("XDG_DATA_HOME");
+        if (xdg != null && !xdg.isBlank()) {
+            return Path.of(xdg, "jupyter");
+        }
+        return Path.of(System.getProperty("user.home"), ".local", "share", "jupyter");
+    }
+
+    /** {@code sys.prefix} of the Python that runs {@code jupyter} on PATH. */
+    private static Path jupyterSysPrefix(Map<String, String> env) throws UsageException {
+        String python = "python3";
+        for (String dir : env.getOrDefault("PATH", "").split(":")) {
+            Path jupyter = Path.of(dir.isEmpty() ? "." : dir, "jupyter");
+            if (Files.isRegularFile(jupyter)) {
+                python = interpreterOf(jupyter).orElse(python);
+                break;
+            }
+        }
+        try {
+            Process p = new ProcessBuilder(python, "-c", "import sys; print(sys.prefix)").redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            if (p.waitFor(20, TimeUnit.SECONDS) && p.exitValue() == 0 && !out.isEmpty()) {
+                return Path.of(out);
+            }
+            throw new UsageException("--sys-prefix: '" + python + "' did not print its prefix (" + out + "); use --prefix DIR");
+        } catch (IOException e) {
+            throw new UsageException("--sys-prefix needs Jupyter's Python, but '" + python + "' cannot run (" + e.getMessage()
+                    + "); use --user or --prefix DIR");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UsageException("--sys-prefix: interrupted");
+        }
+    }
+
+    private static java.util.Optional<String> interpreterOf(Path script) {
+        try (var reader = Files.newBufferedReader(script, StandardCharsets.ISO_8859_1)) {
+            String first = reader.readLine();
+            if (first != null && first.startsWith("#!")) {
+                String[] words = first.substring(2).strip().split("\\s+");
+                boolean viaEnv = words[0].endsWith("/env") && words.length > 1;
+                return java.util.Optional.of(viaEnv ? words[1] : words[0]);
+            }
+        } catch (IOException e) {
+            // not a readable script: fall back to python3 on PATH
+        }
+        return java.util.Optional.empty();
+    }
+}

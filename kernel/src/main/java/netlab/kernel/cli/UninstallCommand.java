@@ -1,0 +1,68 @@
+package netlab.kernel.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/** {@code netlab uninstall}: removes a kernelspec that {@code netlab install} wrote, and nothing else. */
+final class UninstallCommand implements Command {
+
+    private final Map<String, String> env;
+
+    UninstallCommand(Map<String, String> env) {
+        this.env = env;
+    }
+
+    @Override
+    public String name() {
+        return "uninstall";
+    }
+
+    @Override
+    public String summary() {
+        return "remove an installed netlab kernelspec";
+    }
+
+    @Override
+    public String usage() {
+        return """
+                usage: netlab uninstall [--user | --sys-prefix | --prefix DIR] [--name N]
+                  the same location options as install; --name defaults to netlab
+                """;
+    }
+
+    @Override
+    public int run(List<String> arguments, PrintStream out, PrintStream err) throws Exception {
+        Args args = Args.parse(arguments, Set.of("user", "sys-prefix"), Set.of("prefix", "name"));
+        String name = args.value("name", InstallCommand.DEFAULT_NAME);
+        KernelSpecLocation location = KernelSpecLocation.from(args, env);
+        Path dir = location.kernelsDir().resolve(name);
+        Path spec = dir.resolve("kernel.json");
+        if (!Files.isRegularFile(spec)) {
+            err.println("netlab uninstall: no kernelspec '" + name + "' " + location.description() + " (looked in " + dir + ")");
+            return 1;
+        }
+        if (!Files.isRegularFile(dir.resolve(NetlabHome.KERNEL_JAR))) {
+            err.println("netlab uninstall: " + dir + " is not a netlab kernelspec (it has no " + NetlabHome.KERNEL_JAR
+                    + "); remove it with 'jupyter kernelspec remove " + name + "'");
+            return 1;
+        }
+        deleteTree(dir);
+        out.println("Removed kernelspec " + name + " from " + dir);
+        return 0;
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}
