@@ -1,7 +1,6 @@
 package netlab.net;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -118,7 +117,7 @@ public final class Ports {
      */
     public static String ephemeralRange() {
         try {
-            String[] r = Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).trim().split("\\s+");
+            String[] r = SocketTable.readProc(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).trim().split("\\s+");
             return r[0] + "–" + r[1];
         } catch (IOException | RuntimeException e) {
             return "unknown (this is not Linux: /proc/sys/net/ipv4/ip_local_port_range is missing)";

@@ -19,7 +19,7 @@ import java.net.InetSocketAddress;
  * @param uid      the owning user id
  * @param inode    the socket's inode: {@code ls -l /proc/<pid>/fd} shows {@code socket:[inode]} in the owning
  *                 process; 0 for TIME_WAIT rows, which no process owns any more
- * @param sendQueue bytes not yet acknowledged by the peer; for a LISTEN socket, the backlog
+ * @param sendQueue bytes not yet acknowledged by the peer (0 for a LISTEN socket in /proc; {@code ss -lnt} shows the backlog there)
  * @param receiveQueue bytes not yet read by the program; for a LISTEN socket, connections waiting to be accepted
  * @param ownedHere whether a file descriptor of this JVM holds the socket
  */

@@ -57,7 +57,7 @@ public final class SocketTable implements Displayable {
                 continue; // e.g. IPv6 disabled
             }
             try {
-                all.addAll(parse(protocol, Files.readString(file), mine));
+                all.addAll(parse(protocol, readProc(file), mine));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read " + file + " (" + e.getMessage()
                         + "); the socket table needs Linux's /proc", e);
@@ -117,6 +117,16 @@ public final class SocketTable implements Displayable {
             return new InetSocketAddress(InetAddress.getByAddress(bytes), port);
         } catch (UnknownHostException e) {
             throw new IllegalArgumentException("bad address " + hex + " in /proc/net: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Reads a /proc file. Not {@code Files.readString}: /proc files report size 0, and reading by size can stop
+     * early (seen on JDK 25: "3" instead of "32768\t60999"); a stream read to the end is always whole.
+     */
+    static String readProc(Path file) throws IOException {
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII);
         }
     }
 

@@ -117,7 +117,7 @@ public final class TcpConnection implements AutoCloseable {
             int b = io(() -> {
                 setTimeout(millis == 0 ? 0 : (int) Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
                 return in.read();
-            }, "a line", timeout);
+            }, "complete line", timeout);
             if (b == -1) {
                 return line.size() == 0 ? null : decodeLine(line);
             }
@@ -169,7 +169,7 @@ public final class TcpConnection implements AutoCloseable {
             int n = io(() -> {
                 setTimeout((int) Math.max(1, left / 1_000_000));
                 return in.read(buffer);
-            }, "the end of the stream", timeout);
+            }, "data", timeout);
             if (n < 0) {
                 return all.toString(charset);
             }

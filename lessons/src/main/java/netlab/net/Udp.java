@@ -36,7 +36,8 @@ public final class Udp {
     }
 
     /**
-     * A UDP socket bound to {@code port} on every local address (0.0.0.0). Example: {@code UdpEndpoint u = Udp.bind(0);}
+     * A UDP socket bound to {@code port} on every local address (0.0.0.0), with SO_BROADCAST off (see
+     * {@link UdpEndpoint#broadcast(boolean)}). Example: {@code UdpEndpoint u = Udp.bind(0);}
      *
      * @throws UncheckedIOException if the port is taken, naming the port and what to do
      */
@@ -49,7 +50,11 @@ public final class Udp {
         Ports.check(port);
         InetSocketAddress where = new InetSocketAddress(resolve(localAddress), port);
         try {
-            return new UdpEndpoint(new DatagramSocket(where));
+            DatagramSocket socket = new DatagramSocket(where);
+            // the JDK turns SO_BROADCAST on for every DatagramSocket; C and Python start with it off, as the course
+            // teaches ("set SO_BROADCAST or broadcasts are refused"), so netlab does too
+            socket.setBroadcast(false);
+            return new UdpEndpoint(socket);
         } catch (SocketException e) {
             throw new UncheckedIOException("cannot bind UDP " + UdpEndpoint.show(where) + ": " + e.getMessage()
                     + hint(port, e), e);
