@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 import netlab.display.Displayable;
+import netlab.display.Html;
+import netlab.display.Svg;
 import netlab.display.Table;
 
 /**
@@ -134,9 +136,46 @@ public record Vlsm(Subnet base, List<Allocation> allocations) implements Display
         return t;
     }
 
+    /**
+     * The base block as a bar, one coloured piece per network, grey where free, drawn to scale.
+     * Example: {@code Display.show(plan.picture())}.
+     */
+    public Svg picture() {
+        int width = 640;
+        int height = 56;
+        double scale = width / (double) base.size();
+        StringBuilder svg = new StringBuilder("<svg xmlns='http://www.w3.org/2000/svg' width='" + width + "' height='" + height
+                + "' font-family='sans-serif' font-size='11'>");
+        String[] colours = {"#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#edc948", "#b07aa1", "#ff9da7"};
+        StringBuilder text = new StringBuilder(base + ": ");
+        int i = 0;
+        for (Allocation a : allocations) {
+            bar(svg, a.subnet(), a.name(), colours[i++ % colours.length], scale);
+            text.append(a.name()).append(' ').append(a.subnet()).append(" | ");
+        }
+        for (Subnet f : free()) {
+            bar(svg, f, "free", "#d0d0d0", scale);
+            text.append("free ").append(f).append(" | ");
+        }
+        return Svg.of(svg.append("</svg>").toString(), text.substring(0, text.length() - 3));
+    }
+
+    private void bar(StringBuilder svg, Subnet s, String label, String colour, double scale) {
+        double x = (s.network().toLong() - base.network().toLong()) * scale;
+        double w = s.size() * scale;
+        svg.append(String.format(java.util.Locale.ROOT,
+                "<rect x='%.2f' y='4' width='%.2f' height='28' fill='%s' stroke='white'><title>%s %s</title></rect>",
+                x, w, colour, Html.escape(label), s));
+        if (w > 40) {
+            svg.append(String.format(java.util.Locale.ROOT, "<text x='%.2f' y='22' fill='white'>%s</text>", x + 3, Html.escape(label)));
+            svg.append(String.format(java.util.Locale.ROOT, "<text x='%.2f' y='48' fill='#333'>%s</text>", x + 1, "/" + s.prefix()));
+        }
+    }
+
+    /** The picture above the table in notebooks; the table alone in terminals. */
     @Override
     public Map<String, String> mimeBundle() {
-        return table().mimeBundle();
+        return Map.of("text/plain", table().text(), "text/html", picture().svg() + table().html());
     }
 
     @Override

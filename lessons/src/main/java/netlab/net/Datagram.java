@@ -25,6 +25,7 @@ import java.util.HexFormat;
  */
 public record Datagram(InetSocketAddress from, byte[] data, Charset charset, LocalTime time) {
 
+    /** Copies {@code data}, so the datagram cannot change after it is made. */
     public Datagram {
         data = data.clone();
     }

@@ -27,6 +27,7 @@ import netlab.display.Table;
  */
 public record DnsAnswer(String name, List<InetAddress> addresses, Duration took) implements Displayable {
 
+    /** Copies the address list. */
     public DnsAnswer {
         addresses = List.copyOf(addresses);
     }

@@ -35,6 +35,7 @@ public record HostsFile(String path, List<Entry> entries) implements Displayable
     public record Entry(String address, String name, int line) {
     }
 
+    /** Copies the entry list. */
     public HostsFile {
         entries = List.copyOf(entries);
     }

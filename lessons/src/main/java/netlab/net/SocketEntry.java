@@ -46,17 +46,32 @@ public record SocketEntry(String protocol, InetSocketAddress local, InetSocketAd
         return remote.getPort();
     }
 
-    /** An address as netstat prints it: {@code 127.0.0.1:8080}, {@code [::1]:8080}, {@code 0.0.0.0:*}. */
-    static String show(InetSocketAddress a) {
+    /** The local address as netstat prints it. Example: {@code e.localText()} is "127.0.0.1:8080" or "[::1]:8080". */
+    public String localText() {
+        return show(local, protocol.endsWith("6"));
+    }
+
+    /** The remote address as netstat prints it; port 0 is "*". Example: {@code e.remoteText()} is "0.0.0.0:*". */
+    public String remoteText() {
+        return show(remote, protocol.endsWith("6"));
+    }
+
+    /**
+     * An address as netstat prints it. In tcp6/udp6 an IPv4 address is IPv4-mapped ({@code ::ffff:127.0.0.1}):
+     * Java's sockets are IPv6 sockets that also carry IPv4 (dual stack), so Java servers usually show up there.
+     */
+    static String show(InetSocketAddress a, boolean v6Table) {
         String host = a.getAddress().getHostAddress();
         if (host.contains(":")) {
             host = "[" + netlab.ip.Ipv6.of(a.getAddress()) + "]";
+        } else if (v6Table) {
+            host = "::ffff:" + host;
         }
         return host + ":" + (a.getPort() == 0 ? "*" : Integer.toString(a.getPort()));
     }
 
     @Override
     public String toString() {
-        return String.format("%-5s %-28s %-28s %s", protocol, show(local), show(remote), stateName());
+        return String.format("%-5s %-28s %-28s %s", protocol, localText(), remoteText(), stateName());
     }
 }

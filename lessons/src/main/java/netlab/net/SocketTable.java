@@ -200,7 +200,7 @@ public final class SocketTable implements Displayable {
             if (service.isEmpty() && e.remotePort() != 0) {
                 service = Ports.name(e.remotePort());
             }
-            t.row(e.protocol(), e.receiveQueue(), e.sendQueue(), SocketEntry.show(e.local()), SocketEntry.show(e.remote()), e.stateName(),
+            t.row(e.protocol(), e.receiveQueue(), e.sendQueue(), e.localText(), e.remoteText(), e.stateName(),
                     e.inode(), e.uid(), e.ownedHere() ? "this JVM" : "", service);
         }
         return t;

@@ -114,20 +114,20 @@ public final class Tcp {
      * {@code Tcp.serve(0, c -> c.sendLine("hello " + c.peer()))}.
      */
     public static Server serve(int port, TcpHandler handler) {
-        return serve("tcp-server", port, handler);
+        Objects.requireNonNull(handler, "handler");
+        return serve("tcp-server", port, server -> handler);
     }
 
     /** Echoes every byte back and prints {@code [ip:port] text} for each piece. Example: {@code Tcp.echoServer(7788)}. */
     public static Server echoServer(int port) {
-        Server[] self = new Server[1];
-        return self[0] = serve("tcp-echo", port, c -> {
+        return serve("tcp-echo", port, self -> c -> {
             while (true) {
                 byte[] data = c.receiveBytes(65536, Duration.ofDays(1));
                 if (data.length == 0) {
                     return; // the client closed its side
                 }
                 c.send(data);
-                self[0].logger().line("[" + c.peer() + "] " + new String(data, Encodings.UTF_8).stripTrailing());
+                self.logger().line("[" + c.peer() + "] " + new String(data, Encodings.UTF_8).stripTrailing());
             }
         });
     }
@@ -138,17 +138,16 @@ public final class Tcp {
      */
     public static Server chatServer(int port) {
         Set<TcpConnection> clients = ConcurrentHashMap.newKeySet();
-        Server[] self = new Server[1];
-        return self[0] = serve("tcp-chat", port, c -> {
+        return serve("tcp-chat", port, self -> c -> {
             clients.add(c);
             try {
-                say(self[0], clients, c, "[" + c.peer() + " joined]");
+                say(self, clients, c, "[" + c.peer() + " joined]");
                 for (String line; (line = c.readLine()) != null; ) {
-                    say(self[0], clients, c, "[" + c.peer() + "] " + line);
+                    say(self, clients, c, "[" + c.peer() + "] " + line);
                 }
             } finally {
                 clients.remove(c);
-                say(self[0], clients, c, "[" + c.peer() + " left]");
+                say(self, clients, c, "[" + c.peer() + " left]");
             }
         });
     }
@@ -166,14 +165,15 @@ public final class Tcp {
         }
     }
 
-    private static Server serve(String name, int port, TcpHandler handler) {
-        Objects.requireNonNull(handler, "handler");
+    /** The accept loop shared by every server; {@code handlerFor} gets the server so handlers can log to it. */
+    private static Server serve(String name, int port, java.util.function.Function<Server, TcpHandler> handlerFor) {
         TcpListener listener = listen(port);
         Set<TcpConnection> open = ConcurrentHashMap.newKeySet();
         Server server = new Server(name, listener.address(), () -> {
             listener.close();
             open.forEach(TcpConnection::close);
         }, new LiveLog());
+        TcpHandler handler = handlerFor.apply(server);
         Semaphore permits = new Semaphore(MAX_CONNECTIONS);
         return server.start(() -> {
             while (!server.closing()) {

@@ -69,7 +69,7 @@ public record TimeWaitExperiment(int port, List<SocketEntry> timeWaitRows, Strin
         Table t = Table.captioned("The server closed first: its side of the connection waits in TIME_WAIT for 60 s (Linux's fixed 2MSL)",
                 "step", "what happened");
         for (SocketEntry e : timeWaitRows) {
-            t.row("socket table", e.protocol() + " " + SocketEntry.show(e.local()) + " → " + SocketEntry.show(e.remote())
+            t.row("socket table", e.protocol() + " " + e.localText() + " → " + e.remoteText()
                     + " " + e.stateName() + " (inode " + e.inode() + ": owned by the kernel, no process)");
         }
         if (timeWaitRows.isEmpty()) {

@@ -17,6 +17,7 @@ import java.net.SocketTimeoutException;
  */
 public final class TimedOutException extends UncheckedIOException {
 
+    /** A timeout with a message saying what did not arrive, from where, within how long. */
     public TimedOutException(String message, SocketTimeoutException cause) {
         super(message, cause);
     }

@@ -32,6 +32,11 @@ class VlsmTest {
         assertTrue(html.contains("<td>Sales</td><td>60</td><td>10.0.0.0/26</td><td>255.255.255.192</td><td>62</td>"), html);
         assertTrue(html.contains("<td>HR</td><td>25</td><td>10.0.0.64/27</td>"), html);
         assertTrue(html.contains("<td>(free)</td><td></td><td>10.0.0.96/27</td>"), html);
+        // the picture is drawn to scale: Sales has 64 of 256 addresses, a quarter of the 640-pixel bar
+        assertTrue(html.startsWith("<svg "), html);
+        assertTrue(html.contains("<rect x='0.00' y='4' width='160.00' height='28' fill='#4e79a7' stroke='white'><title>Sales 10.0.0.0/26</title>"), html);
+        assertTrue(html.contains("<rect x='160.00' y='4' width='80.00'"), html);
+        assertEquals("10.0.0.0/24: Sales 10.0.0.0/26 | HR 10.0.0.64/27 | free 10.0.0.96/27 | free 10.0.0.128/25", plan.picture().text());
     }
 
     @Test

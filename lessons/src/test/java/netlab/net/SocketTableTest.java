@@ -60,8 +60,9 @@ class SocketTableTest {
             assertEquals("UNCONN", u.stateName());
             assertTrue(u.ownedHere());
             String html = table.port(server.port()).mimeBundle().get("text/html");
-            assertTrue(html.contains("<td>127.0.0.1:" + server.port() + "</td><td>0.0.0.0:*</td><td>LISTEN</td>")
-                    || html.contains("<td>127.0.0.1:" + server.port() + "</td><td>[::]:*</td><td>LISTEN</td>"), html);
+            // IPv4 sockets show up in tcp, or IPv4-mapped in tcp6 when Java uses a dual-stack socket
+            assertTrue(html.contains("<td>tcp</td><td>0</td><td>0</td><td>127.0.0.1:" + server.port() + "</td><td>0.0.0.0:*</td><td>LISTEN</td>")
+                    || html.contains("<td>tcp6</td><td>0</td><td>0</td><td>::ffff:127.0.0.1:" + server.port() + "</td><td>[::]:*</td><td>LISTEN</td>"), html);
             assertFalse(table.tcp().entries().stream().anyMatch(e -> !e.isTcp()));
         }
     }
