@@ -44,7 +44,7 @@ public final class Server implements AutoCloseable {
 
     /** Starts {@code body} on a virtual thread named after the server; the server stops when it returns. */
     Server start(ThrowingRunnable body) {
-        loop = Thread.ofVirtual().name(name + " " + address).start(() -> {
+        loop = Thread.ofVirtual().name(name + " " + UdpEndpoint.show(address)).start(() -> {
             try {
                 body.run();
             } catch (IOException e) {
@@ -67,7 +67,7 @@ public final class Server implements AutoCloseable {
         return address.getPort();
     }
 
-    /** The address and port it listens on. Example: {@code server.address()} is {@code /0.0.0.0:50712}. */
+    /** The address and port it listens on. Example: {@code server.address()}. */
     public InetSocketAddress address() {
         return address;
     }
@@ -147,6 +147,6 @@ public final class Server implements AutoCloseable {
 
     @Override
     public String toString() {
-        return name + " on " + address + (isRunning() ? " (running, " : " (stopped, ") + count() + " handled)";
+        return name + " on " + UdpEndpoint.show(address) + (isRunning() ? " (running, " : " (stopped, ") + count() + " handled)";
     }
 }

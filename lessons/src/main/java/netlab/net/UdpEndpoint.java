@@ -209,8 +209,16 @@ public final class UdpEndpoint implements AutoCloseable {
         return "UDP " + show(address()) + (socket.isClosed() ? " (closed)" : "") + ", " + charset;
     }
 
+    /** {@code 127.0.0.1:7788}, {@code [::1]:7788}, or {@code *:7788} for "every local address" (0.0.0.0 or ::). */
     static String show(InetSocketAddress a) {
-        return (a.getAddress() == null ? a.getHostString() : a.getAddress().getHostAddress()) + ":" + a.getPort();
+        InetAddress ip = a.getAddress();
+        if (ip == null) {
+            return a.getHostString() + ":" + a.getPort();
+        }
+        if (ip.isAnyLocalAddress()) {
+            return "*:" + a.getPort();
+        }
+        return (ip instanceof java.net.Inet6Address ? "[" + netlab.ip.Ipv6.of(ip) + "]" : ip.getHostAddress()) + ":" + a.getPort();
     }
 
     private static boolean isBroadcastTarget(InetAddress a) {
