@@ -52,6 +52,32 @@ public final class Dns {
     }
 
     /**
+     * As {@link #lookup(String)}, giving up after {@code timeout} (InetAddress itself has no timeout: a dead DNS
+     * server can block it for tens of seconds). Example: {@code Dns.lookup("localhost", Duration.ofSeconds(2))}.
+     *
+     * @throws TimedOutException if the resolver did not answer in time; the lookup goes on in the background
+     *         and its answer still fills the JVM cache
+     */
+    public static DnsAnswer lookup(String name, Duration timeout) {
+        java.util.concurrent.FutureTask<DnsAnswer> task = new java.util.concurrent.FutureTask<>(() -> lookup(name));
+        Thread.ofVirtual().name("dns " + name).start(task);
+        try {
+            return task.get(Durations.millis(timeout), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new TimedOutException("no answer for \"" + name + "\" within " + Durations.show(timeout)
+                    + "; the DNS servers in /etc/resolv.conf may be unreachable", new java.net.SocketTimeoutException());
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while looking up \"" + name + "\"", e);
+        }
+    }
+
+    /**
      * The name for an address (reverse lookup: /etc/hosts, then a PTR query); the address itself if none is found.
      * Example: {@code Dns.reverse("127.0.0.1")} is "localhost".
      */

@@ -21,8 +21,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * echo.close();                              // frees the port
  * }</pre>
  *
- * <p>Use it in try-with-resources, or close it; re-running or interrupting the cell also closes it in a
- * notebook. Thread safe.
+ * <p>Use it in try-with-resources, or close it. In a netlab notebook the kernel also stops it when the cell
+ * that started it is re-run or interrupted. Thread safe.
  */
 public final class Server implements AutoCloseable {
 

@@ -126,8 +126,8 @@ public final class Tcp {
                 if (data.length == 0) {
                     return; // the client closed its side
                 }
-                c.send(data);
                 self.logger().line("[" + c.peer() + "] " + new String(data, Encodings.UTF_8).stripTrailing());
+                c.send(data);
             }
         });
     }

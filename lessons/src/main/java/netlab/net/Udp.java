@@ -94,8 +94,8 @@ public final class Udp {
         UdpEndpoint u = bind(port);
         Server server = new Server("udp-echo", u.address(), u::close, new LiveLog());
         return server.start(() -> receiveLoop(u, server, d -> {
+            server.logger().line(d.toString()); // logged before the reply, so the log is complete when the reply arrives
             u.reply(d, d.text());
-            server.logger().line(d.toString());
         }));
     }
 

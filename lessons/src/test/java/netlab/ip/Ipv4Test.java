@@ -71,6 +71,26 @@ class Ipv4Test {
         assertFalse(AddressClass.D.defaultPrefix().isPresent());
     }
 
+    @Test
+    void seedClassFiguresFollowFromTheRanges() {
+        // "可用的A类网络有126个" (0 and 127 excluded), B 16384, C 2097152 networks; hosts 16777214, 65534, 254
+        long[] networks = new long[3];
+        AddressClass[] abc = {AddressClass.A, AddressClass.B, AddressClass.C};
+        for (int i = 0; i < 3; i++) {
+            AddressClass c = abc[i];
+            networks[i] = (c.last().toLong() - c.first().toLong() + 1) / c.defaultMask().blockSize();
+        }
+        assertEquals(126, networks[0] - 2);
+        assertEquals(16384, networks[1]);
+        assertEquals(2097152, networks[2]);
+        assertEquals(16777214, Subnet.parse("1.0.0.0/8").hostCount());
+        assertEquals(65534, Subnet.parse("128.1.0.0/16").hostCount());
+        assertEquals(254, Subnet.parse("192.0.1.0/24").hostCount());
+        // the seed's binary forms of the first A address and the last C host
+        assertEquals("00000001.00000000.00000000.00000001", Ipv4.parse("1.0.0.1").binary());
+        assertEquals("11011111.11111111.11111110.11111110", Ipv4.parse("223.255.254.254").binary());
+    }
+
     @ParameterizedTest
     @CsvSource({
             "0.0.0.0, UNSPECIFIED", "0.1.2.3, THIS_NETWORK", "127.0.0.1, LOOPBACK", "127.255.255.254, LOOPBACK",

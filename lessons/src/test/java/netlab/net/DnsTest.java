@@ -19,6 +19,11 @@ class DnsTest {
     }
 
     @Test
+    void lookupWithATimeoutGivesTheSameAnswer() {
+        assertEquals(Dns.lookup("localhost").addresses(), Dns.lookup("localhost", java.time.Duration.ofSeconds(10)).addresses());
+    }
+
+    @Test
     void everyHostsFileNameResolvesToAnAddressTheFileLists() {
         HostsFile hosts = Dns.hostsFile();
         for (HostsFile.Entry e : hosts.entries()) {

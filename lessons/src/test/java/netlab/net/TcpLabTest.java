@@ -13,7 +13,7 @@ class TcpLabTest {
 
     @Test
     void backlogBoundsTheAcceptQueueAtBacklogPlusOne() {
-        BacklogExperiment r = TcpLab.backlog(2, 5, Duration.ofMillis(300));
+        BacklogExperiment r = TcpLab.backlog(2, 5, Duration.ofSeconds(1));
         assertEquals(5, r.clients().size());
         assertEquals(3, r.connected(), r.toString());
         // the first backlog+1 connect without any accept(); the rest have their SYNs dropped
