@@ -18,16 +18,24 @@ final class BlockReceiver {
         void check(long bytes) throws TftpException;
     }
 
+    /** Runs after the last block arrives and before it is acknowledged, e.g. to put the file in place. */
+    interface BeforeFinalAck {
+        void run() throws IOException;
+    }
+
     private final Transfer t;
     private final OutputStream out;
     private final SizeCheck sizeCheck;
     private TftpPacket finalAck;
     private int finalBlock;
 
-    BlockReceiver(Transfer t, OutputStream out, SizeCheck sizeCheck) {
+    private final BeforeFinalAck beforeFinalAck;
+
+    BlockReceiver(Transfer t, OutputStream out, SizeCheck sizeCheck, BeforeFinalAck beforeFinalAck) {
         this.t = t;
         this.out = out;
         this.sizeCheck = sizeCheck;
+        this.beforeFinalAck = beforeFinalAck;
     }
 
     /**
@@ -43,11 +51,15 @@ final class BlockReceiver {
         TftpPacket lastSent = solicit;
         int retries = 0;
         TftpPacket p = first;
+        long timerStart = System.nanoTime();   // since the last progress or (re)send: stragglers do not reset it
         while (true) {
             if (p == null) {
-                p = t.link.receive(t.timeoutNanos(), t.deadline, "waiting for DATA " + Transfer.wire(expected));
+                long left = t.timeoutNanos() - (System.nanoTime() - timerStart);
+                p = left <= 0 ? null : t.link.receive(left, t.deadline, "waiting for DATA " + Transfer.wire(expected));
             }
             if (p == null) {
+                t.deadline.check("waiting for DATA " + Transfer.wire(expected));
+                timerStart = System.nanoTime();
                 retries = t.retry(retries, "waiting for DATA block " + Transfer.wire(expected));
                 t.resend(lastSent);
                 sinceAck = 0;
@@ -68,8 +80,13 @@ final class BlockReceiver {
                         sinceAck++;
                         retries = 0;
                         gapAcknowledged = false;
+                        timerStart = System.nanoTime();
                         t.reportProgress(false);
                         boolean last = d.length() < blockSize;
+                        if (last) {
+                            // the sender may report success once it has our ACK, so the data must be in place first
+                            beforeFinalAck.run();
+                        }
                         if (last || sinceAck >= windowSize) {
                             lastSent = new TftpPacket.Ack(d.block());
                             t.link.send(lastSent);

@@ -37,13 +37,21 @@ final class BlockSender {
         long base = 1;        // the oldest block not yet acknowledged
         long next = 1;        // the next block to send
         int retries = 0;
+        long timerStart = System.nanoTime();
         while (true) {
             long windowEnd = base + windowSize - 1;
+            if (next <= windowEnd && (lastBlock < 0 || next <= lastBlock)) {
+                timerStart = System.nanoTime();
+            }
             while (next <= windowEnd && (lastBlock < 0 || next <= lastBlock)) {
                 sendBlock(next++);
             }
-            TftpPacket p = t.link.receive(t.timeoutNanos(), t.deadline, "waiting for ACK " + Transfer.wire(base));
+            // The timer runs from the last send, not the last packet: a stream of duplicate ACKs must not
+            // postpone the retransmission forever.
+            long left = t.timeoutNanos() - (System.nanoTime() - timerStart);
+            TftpPacket p = left <= 0 ? null : t.link.receive(left, t.deadline, "waiting for ACK " + Transfer.wire(base));
             if (p == null) {
+                t.deadline.check("waiting for ACK " + Transfer.wire(base));
                 retries = t.retry(retries, "waiting for ACK of block " + Transfer.wire(base));
                 next = base;  // send the window again
                 continue;

@@ -79,14 +79,15 @@ final class ServerFiles {
 
     /** The real path (links resolved), which must still be under the root. */
     private Path real(Path path, String name) throws TftpException {
+        Path real;
         try {
-            Path real = path.toRealPath();
-            if (!real.startsWith(root)) {
-                throw new TftpException(ErrorCode.ACCESS_VIOLATION, "'" + name + "' leads outside the served directory");
-            }
-            return real;
+            real = path.toRealPath();
         } catch (IOException e) {
             throw new TftpException(ErrorCode.FILE_NOT_FOUND, "cannot open '" + name + "': " + e.getMessage());
         }
+        if (!real.startsWith(root)) {
+            throw new TftpException(ErrorCode.ACCESS_VIOLATION, "'" + name + "' leads outside the served directory");
+        }
+        return real;
     }
 }

@@ -23,6 +23,7 @@ final class ServerSession {
     private final TftpPacket request;
     private final Consumer<TransferSummary> finished;
     private final Link link;
+    private BlockReceiver dallier;   // an upload's receiver, which waits a moment for a repeated last block
 
     ServerSession(TftpServer.Builder config, ServerFiles files, DatagramSocket socket, InetSocketAddress client,
                   TftpPacket request, Consumer<TransferSummary> finished) {
@@ -52,6 +53,9 @@ final class ServerSession {
                     t.bytes, t.blocks, t.retransmissions, t.elapsedSince(start), t.options);
             finished.accept(summary);
             config.log.accept(summary.toString());
+            if (dallier != null) {
+                dallier.dally();
+            }
         } catch (IOException | RuntimeException e) {
             t.tellPeer(e);
             String why = e instanceof TftpException te && !(e instanceof TransferTimeoutException)
@@ -108,19 +112,20 @@ final class ServerSession {
         Path temp = Files.createTempFile(target.getParent(), ".tftp-", ".part");
         try {
             TftpPacket solicit = choice.oack().isEmpty() ? new TftpPacket.Ack(0) : new TftpPacket.OptionAck(choice.oack());
-            BlockReceiver receiver;
-            try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16);
-                 OutputStream out = w.mode() == Mode.NETASCII ? Netascii.fromNetascii(file) : file) {
+            OutputStream file = new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16);
+            try (OutputStream out = w.mode() == Mode.NETASCII ? Netascii.fromNetascii(file) : file) {
                 link.send(solicit);
-                receiver = new BlockReceiver(t, out, bytes -> {
+                BlockReceiver receiver = new BlockReceiver(t, out, bytes -> {
                     if (bytes > config.maxFileSize) {
                         throw tooBig(bytes);
                     }
+                }, () -> {
+                    out.close();
+                    Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                 });
                 receiver.run(solicit, null);
+                dallier = receiver;
             }
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            receiver.dally();
         } finally {
             Files.deleteIfExists(temp);
         }

@@ -268,7 +268,7 @@ public final class TftpClient {
                     if (first == null) {
                         link.send(solicit);   // ACK 0 accepts the OACK
                     }
-                    new BlockReceiver(t, out, bytes -> { }).run(solicit, first);
+                    new BlockReceiver(t, out, bytes -> { }, out::flush).run(solicit, first);
                 } else {
                     new BlockSender(t, in).run();
                 }
