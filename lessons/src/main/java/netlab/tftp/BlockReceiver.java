@@ -73,7 +73,7 @@ final class BlockReceiver {
                             throw Transfer.illegal(d, "at most " + blockSize + " data bytes (the agreed blksize)");
                         }
                         sizeCheck.check(t.bytes + d.length());
-                        out.write(d.data());
+                        d.writeTo(out);
                         t.bytes += d.length();
                         t.blocks++;
                         expected++;

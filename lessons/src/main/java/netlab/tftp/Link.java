@@ -24,6 +24,7 @@ final class Link implements AutoCloseable {
     private final String role;
     private final DatagramPacket incoming;
     private InetSocketAddress peer;
+    private int soTimeout = -1;
 
     /** A link whose peer TID is known (server side) or learned from the first packet from {@code peerHost} (client side). */
     Link(DatagramSocket socket, InetAddress peerHost, InetSocketAddress peer, PacketListener listener, String role) {
@@ -85,7 +86,11 @@ final class Link implements AutoCloseable {
                 deadline.check(waitingFor);
                 return null;
             }
-            socket.setSoTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, TimeUnit.NANOSECONDS.toMillis(left))));
+            int millis = (int) Math.max(1, Math.min(Integer.MAX_VALUE, TimeUnit.NANOSECONDS.toMillis(left)));
+            if (millis != soTimeout) {
+                socket.setSoTimeout(millis);
+                soTimeout = millis;
+            }
             incoming.setLength(incoming.getData().length);
             try {
                 socket.receive(incoming);

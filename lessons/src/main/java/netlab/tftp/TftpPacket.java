@@ -108,6 +108,11 @@ public sealed interface TftpPacket {
             return data.length;
         }
 
+        /** Writes the data bytes to {@code out} without copying them first. */
+        void writeTo(java.io.OutputStream out) throws java.io.IOException {
+            out.write(data);
+        }
+
         /** A copy of the data bytes. */
         @Override
         public byte[] data() {
