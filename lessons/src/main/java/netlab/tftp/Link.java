@@ -53,9 +53,10 @@ final class Link implements AutoCloseable {
     /** Sends {@code packet} to {@code to}, e.g. a request to the server's well-known port. */
     void sendTo(TftpPacket packet, InetSocketAddress to) throws IOException {
         byte[] bytes = packet.encode();
+        Instant at = listener == PacketListener.NONE ? null : Instant.now();   // before sending: the answer may beat us
         socket.send(new DatagramPacket(bytes, bytes.length, to));
-        if (listener != PacketListener.NONE) {
-            listener.onPacket(new PacketEvent(Instant.now(), role, PacketEvent.Direction.SENT, local(), to, bytes));
+        if (at != null) {
+            listener.onPacket(new PacketEvent(at, role, PacketEvent.Direction.SENT, local(), to, bytes));
         }
     }
 

@@ -168,7 +168,7 @@ public final class LossyRelay implements AutoCloseable {
         }
         if (drop) {
             dropped.incrementAndGet();
-            event(PacketEvent.Direction.DROPPED, via, to, bytes);
+            event(Instant.now(), PacketEvent.Direction.DROPPED, via, to, bytes);
             return;
         }
         long delayNanos = config.delay.toNanos() + (holdBack ? config.reorderDelay.toNanos() : 0);
@@ -190,17 +190,18 @@ public final class LossyRelay implements AutoCloseable {
 
     private void send(byte[] bytes, DatagramSocket via, InetSocketAddress to) {
         try {
+            Instant at = Instant.now();
             via.send(new DatagramPacket(bytes, bytes.length, to));
             forwarded.incrementAndGet();
-            event(PacketEvent.Direction.SENT, via, to, bytes);
+            event(at, PacketEvent.Direction.SENT, via, to, bytes);
         } catch (IOException e) {
             // a closed relay or an unreachable port: the packet is lost, which is what a relay may do
         }
     }
 
-    private void event(PacketEvent.Direction direction, DatagramSocket via, InetSocketAddress to, byte[] bytes) {
+    private void event(Instant at, PacketEvent.Direction direction, DatagramSocket via, InetSocketAddress to, byte[] bytes) {
         if (config.trace != PacketListener.NONE) {
-            config.trace.onPacket(new PacketEvent(Instant.now(), "relay", direction,
+            config.trace.onPacket(new PacketEvent(at, "relay", direction,
                     (InetSocketAddress) via.getLocalSocketAddress(), to, bytes));
         }
     }

@@ -21,8 +21,8 @@ import netlab.display.Html;
  *     Tftp.client("127.0.0.1", server.port()).trace(trace).get("hello.txt", Path.of("hello.txt"));
  * }
  * trace
- * //   #  time (s)  who     dir  peer             opcode  block  size  info
- * //   1  0.000000  client  →    127.0.0.1:40000  RRQ         -    22  RRQ "hello.txt" octet {tsize=0}
+ * //     #  time (s)    who     dir  peer                   opcode  block   size  first bytes               info
+ * //     1  0.000000    client  →    127.0.0.1:40000        RRQ         -     26  00 01 68 65 6c 6c 6f 2e…  RRQ "hello.txt" octet {tsize=0}
  * //   ...
  * }</pre>
  *
@@ -157,11 +157,13 @@ public final class PacketTrace implements PacketListener, Displayable {
     }
 
     private String text() {
-        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%5s  %-10s  %-6s  %-3s  %-21s  %-6s  %5s  %5s  %s%n",
-                "#", "time (s)", "who", "dir", "peer", "opcode", "block", "size", "info"));
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%5s  %-10s  %-6s  %-3s  %-21s  %-6s  %5s  %5s  %-24s  %s%n",
+                "#", "time (s)", "who", "dir", "peer", "opcode", "block", "size", "first bytes", "info"));
         for (Row r : rows()) {
-            out.append(String.format(Locale.ROOT, "%5d  %-10s  %-6s  %-3s  %-21s  %-6s  %5s  %5d  %s%n", r.number(), r.time(),
-                    r.e().role(), arrow(r.e()), peer(r.e()), r.opcode(), r.block(), r.e().bytes().length, r.e().summary()));
+            byte[] bytes = r.e().bytes();
+            String head = HexFormat.ofDelimiter(" ").formatHex(bytes, 0, Math.min(8, bytes.length)) + (bytes.length > 8 ? "…" : "");
+            out.append(String.format(Locale.ROOT, "%5d  %-10s  %-6s  %-3s  %-21s  %-6s  %5s  %5d  %-24s  %s%n", r.number(), r.time(),
+                    r.e().role(), arrow(r.e()), peer(r.e()), r.opcode(), r.block(), bytes.length, head, r.e().summary()));
         }
         out.append(footer());
         return out.toString().stripTrailing();

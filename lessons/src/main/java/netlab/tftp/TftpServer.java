@@ -159,9 +159,10 @@ public final class TftpServer implements AutoCloseable {
 
     private void answer(TftpPacket packet, InetSocketAddress to, InetSocketAddress local) throws IOException {
         byte[] bytes = packet.encode();
+        Instant at = Instant.now();
         socket.send(new DatagramPacket(bytes, bytes.length, to));
         if (config.trace != PacketListener.NONE) {
-            config.trace.onPacket(new PacketEvent(Instant.now(), "server", PacketEvent.Direction.SENT, local, to, bytes));
+            config.trace.onPacket(new PacketEvent(at, "server", PacketEvent.Direction.SENT, local, to, bytes));
         }
     }
 

@@ -256,6 +256,30 @@ class TftpClientServerTest {
     }
 
     @Test
+    void duplicateAcksNeverMakeTheSenderRepeatData() throws Exception {
+        byte[] data = random(100 * 512 + 7, 13);
+        Files.write(root.resolve("f"), data);
+        // every packet arrives twice: the sorcerer's apprentice bug would double the DATA packets each round
+        try (LossyRelay relay = Tftp.relay("127.0.0.1", server.port()).duplicate(1.0).start()) {
+            PacketTrace trace = new PacketTrace();
+            TransferSummary put = Tftp.client("127.0.0.1", relay.port()).timeout(Duration.ofSeconds(2)).trace(trace).put(data, "g");
+            long dataSent = trace.events().stream().filter(e -> e.direction() == PacketEvent.Direction.SENT)
+                    .filter(e -> e.packet().orElseThrow() instanceof TftpPacket.Data).count();
+            assertEquals(101, dataSent);
+            assertEquals(0, put.retransmissions());
+            assertArrayEquals(data, Files.readAllBytes(root.resolve("g")));
+            assertArrayEquals(data, Tftp.client("127.0.0.1", relay.port()).timeout(Duration.ofSeconds(2)).getBytes("f"));
+            // (each request arrived twice, so the server also started a second transfer, which our client refused with error 5)
+            TransferSummary served = null;
+            for (int i = 0; i < 200 && served == null; i++) {
+                served = server.transfers().stream().filter(t -> t.kind().equals("RRQ")).findFirst().orElse(null);
+                Thread.sleep(10);
+            }
+            assertEquals(0, served.retransmissions(), "the server sent DATA again: " + served);
+        }
+    }
+
+    @Test
     void theProgressListenerHearsTheWholeTransfer() throws Exception {
         Files.write(root.resolve("f"), random(50_000, 2));
         List<long[]> heard = new CopyOnWriteArrayList<>();
