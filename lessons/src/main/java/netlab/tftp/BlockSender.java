@@ -28,7 +28,7 @@ final class BlockSender {
         this.in = in;
         this.blockSize = t.options.blockSize();
         this.windowSize = t.options.windowSize();
-        this.window = new byte[windowSize][blockSize];
+        this.window = new byte[windowSize][];   // slots are allocated when first used: small files stay small
         this.lengths = new int[windowSize];
     }
 
@@ -86,6 +86,9 @@ final class BlockSender {
     private void sendBlock(long block) throws IOException {
         int slot = (int) (block % windowSize);
         if (block > loaded) {
+            if (window[slot] == null) {
+                window[slot] = new byte[blockSize];
+            }
             int n = in.readNBytes(window[slot], 0, blockSize);
             lengths[slot] = n;
             loaded = block;

@@ -120,8 +120,9 @@ final class Link implements AutoCloseable {
     }
 
     private void answerStranger(SocketAddress from) throws IOException {
-        TftpPacket error = new TftpPacket.ErrorPacket(ErrorCode.UNKNOWN_TID,
-                "this port serves a transfer with " + peer + ", not with you");
+        TftpPacket error = new TftpPacket.ErrorPacket(ErrorCode.UNKNOWN_TID, peer == null
+                ? "this port waits for an answer from " + peerHost.getHostAddress() + ", not from you"
+                : "this port serves a transfer with " + TftpClient.hostPort(peer) + ", not with you");
         sendTo(error, (InetSocketAddress) from);
     }
 

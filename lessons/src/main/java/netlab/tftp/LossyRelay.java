@@ -88,6 +88,7 @@ public final class LossyRelay implements AutoCloseable {
         }
     }
 
+    /** Stops relaying and releases every port. Example: {@code relay.close()}. */
     @Override
     public void close() {
         closed = true;

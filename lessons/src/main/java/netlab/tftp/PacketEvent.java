@@ -25,7 +25,7 @@ public record PacketEvent(Instant at, String role, Direction direction, InetSock
         bytes = bytes.clone();
     }
 
-    /** A copy of the datagram's bytes. */
+    /** A copy of the datagram's bytes. Example: {@code PacketTrace.hexDump(event.bytes(), 64)}. */
     @Override
     public byte[] bytes() {
         return bytes.clone();
@@ -34,7 +34,7 @@ public record PacketEvent(Instant at, String role, Direction direction, InetSock
     /** Whether a packet went out, came in, or (in a {@link LossyRelay}) was dropped on purpose. */
     public enum Direction { SENT, RECEIVED, DROPPED }
 
-    /** The decoded packet, or empty when it is malformed (see {@link #problem()}). */
+    /** The decoded packet, or empty when it is malformed (see {@link #problem()}). Example: {@code event.packet().orElseThrow().opcode()}. */
     public Optional<TftpPacket> packet() {
         try {
             return Optional.of(TftpPacket.decode(bytes));
@@ -43,7 +43,7 @@ public record PacketEvent(Instant at, String role, Direction direction, InetSock
         }
     }
 
-    /** What is wrong with a malformed packet, or empty. */
+    /** What is wrong with a malformed packet, or empty. Example: {@code event.problem().ifPresent(System.out::println)}. */
     public Optional<String> problem() {
         try {
             TftpPacket.decode(bytes);

@@ -113,18 +113,21 @@ final class ServerSession {
         try {
             TftpPacket solicit = choice.oack().isEmpty() ? new TftpPacket.Ack(0) : new TftpPacket.OptionAck(choice.oack());
             OutputStream file = new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16);
-            try (OutputStream out = w.mode() == Mode.NETASCII ? Netascii.fromNetascii(file) : file) {
+            OutputStream out = w.mode() == Mode.NETASCII ? Netascii.fromNetascii(file) : file;
+            try {
                 link.send(solicit);
                 BlockReceiver receiver = new BlockReceiver(t, out, bytes -> {
                     if (bytes > config.maxFileSize) {
                         throw tooBig(bytes);
                     }
                 }, () -> {
-                    out.close();
+                    out.close();   // the file is complete: put it in place before the final ACK says so
                     Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                 });
                 receiver.run(solicit, null);
                 dallier = receiver;
+            } finally {
+                out.close();   // closing twice is harmless
             }
         } finally {
             Files.deleteIfExists(temp);

@@ -113,7 +113,7 @@ public sealed interface TftpPacket {
             out.write(data);
         }
 
-        /** A copy of the data bytes. */
+        /** A copy of the data bytes. Example: {@code new String(data.data(), StandardCharsets.US_ASCII)}. */
         @Override
         public byte[] data() {
             return data.clone();

@@ -58,7 +58,7 @@ public final class TftpServer implements AutoCloseable {
         return socket.getLocalPort();
     }
 
-    /** The directory served, with links resolved. */
+    /** The directory served, with links resolved. Example: {@code server.root()}. */
     public Path root() {
         return files.root();
     }

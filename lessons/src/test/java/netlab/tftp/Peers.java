@@ -126,10 +126,15 @@ final class Peers {
         }
 
         @Override
-        public void close() throws Exception {
+        public void close() {
             process.destroy();   // SIGTERM to this PID
-            if (!process.waitFor(3, TimeUnit.SECONDS)) {
+            try {
+                if (!process.waitFor(3, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
                 process.destroyForcibly();
+                Thread.currentThread().interrupt();
             }
         }
     }

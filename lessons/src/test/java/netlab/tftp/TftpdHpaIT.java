@@ -41,7 +41,6 @@ class TftpdHpaIT {
         }
         Peers.randomFile(served, "f40m", 40L << 20, 40);   // 81,920 blocks of 512: block numbers roll over
         Files.writeString(served.resolve("text.txt"), "one\ntwo\r\nthree\rfour\n");
-        Peers.openUp(served.resolve("text.txt"), false);
         Files.setPosixFilePermissions(served.resolve("text.txt"), java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
         server = Peers.tftpdHpa(served, "-c", "-T", "100000");
     }
