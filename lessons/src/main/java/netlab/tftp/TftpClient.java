@@ -31,7 +31,10 @@ import java.util.OptionalLong;
  * }</pre>
  *
  * <p>Each setter returns a new client and leaves this one unchanged, so a client is a value: safe to share
- * between threads, and each {@code get}/{@code put} runs on its own socket (its own TID).
+ * between threads, and each {@code get}/{@code put} runs on its own socket (its own TID). Called from a
+ * virtual thread, a transfer runs on a platform thread of its own (three times faster in lockstep; see
+ * TftpBench) while the caller waits; interrupting the caller ends the transfer. Listeners are called on the
+ * thread that runs the transfer.
  *
  * <p>Two kinds of time: {@link #timeout} is how long to wait for one answer before sending again
  * ({@link #retries} times); {@link #deadline} bounds the whole transfer. By default there is no deadline.
@@ -240,13 +243,19 @@ public final class TftpClient {
 
     private TransferSummary run(String kind, String remote, Map<String, String> asked, InputStream in, OutputStream out)
             throws IOException {
+        DatagramSocket socket = new DatagramSocket();   // our TID, one per transfer
+        return OffVirtualThread.call(() -> transfer(socket, kind, remote, asked, in, out), socket);
+    }
+
+    private TransferSummary transfer(DatagramSocket socket, String kind, String remote, Map<String, String> asked,
+                                     InputStream in, OutputStream out) throws IOException {
         long start = System.nanoTime();
         TftpPacket request = kind.equals("get")
                 ? new TftpPacket.ReadRequest(remote, mode, asked)
                 : new TftpPacket.WriteRequest(remote, mode, asked);
         Transfer t = null;
         boolean ok = false;
-        try (Link link = new Link(new DatagramSocket(), server.getAddress(), null, listener, "client")) {
+        try (Link link = new Link(socket, server.getAddress(), null, listener, "client")) {
             t = new Transfer(link, TransferOptions.defaults(timeout), retries, Deadline.after(deadline), progress);
             try {
                 TftpPacket answer;

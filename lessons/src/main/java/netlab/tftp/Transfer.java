@@ -57,7 +57,8 @@ final class Transfer {
     /** Throws when the retry budget is spent; otherwise counts one more retry. */
     int retry(int retriesSoFar, String waitingFor) throws TransferTimeoutException {
         if (retriesSoFar >= maxRetries) {
-            throw new TransferTimeoutException("no answer from " + link.peer() + " while " + waitingFor + " after "
+            String who = link.peer() == null ? "the server" : TftpClient.hostPort(link.peer());
+            throw new TransferTimeoutException("no answer from " + who + " while " + waitingFor + " after "
                     + (maxRetries + 1) + " tries of " + options.timeout().toMillis() + " ms each; is the peer running?"
                     + " Allow more with retries(...) or timeout(...)");
         }

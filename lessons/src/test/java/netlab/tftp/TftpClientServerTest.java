@@ -208,6 +208,27 @@ class TftpClientServerTest {
     }
 
     @Test
+    void interruptingACallerOnAVirtualThreadEndsTheTransfer() throws Exception {
+        try (DatagramSocket silent = new DatagramSocket(0)) {
+            List<Throwable> thrown = new CopyOnWriteArrayList<>();
+            Thread caller = Thread.ofVirtual().start(() -> {
+                try {
+                    Tftp.client("127.0.0.1", silent.getLocalPort()).retries(1000).getBytes("f");   // would wait 1000 s
+                } catch (Throwable e) {
+                    thrown.add(e);
+                }
+            });
+            Thread.sleep(200);
+            caller.interrupt();
+            caller.join(Duration.ofSeconds(10));
+            assertFalse(caller.isAlive(), "the interrupted caller is still waiting");
+            assertTrue(thrown.getFirst() instanceof java.io.InterruptedIOException, String.valueOf(thrown));
+            assertTrue(Thread.getAllStackTraces().keySet().stream().noneMatch(t -> t.getName().equals("tftp-client")),
+                    "the transfer's thread outlived the interrupt");
+        }
+    }
+
+    @Test
     void transfersRunConcurrently() throws Exception {
         byte[] data = random(200_000, 9);
         Files.write(root.resolve("f"), data);
