@@ -16,8 +16,8 @@ final class OptionNegotiation {
     private OptionNegotiation() {
     }
 
-    /** What a server allows: the largest block and window it agrees to. */
-    record Limits(int maxBlockSize, int maxWindowSize) {
+    /** What a server allows: the largest block, window and retransmission timeout (seconds) it agrees to. */
+    record Limits(int maxBlockSize, int maxWindowSize, long maxTimeoutSeconds) {
     }
 
     /** The server's answer: the OACK options (empty: send no OACK) and the options to run with. */
@@ -51,7 +51,7 @@ final class OptionNegotiation {
                     }
                 }
                 case TIMEOUT -> {
-                    if (value >= 1 && value <= 255) {
+                    if (value >= 1 && value <= Math.min(255, limits.maxTimeoutSeconds())) {
                         timeout = Duration.ofSeconds(value);
                         oack.put(TIMEOUT, Long.toString(value));
                     }

@@ -140,6 +140,6 @@ final class ServerSession {
     }
 
     private OptionNegotiation.Limits limits() {
-        return new OptionNegotiation.Limits(config.maxBlockSize, config.maxWindowSize);
+        return new OptionNegotiation.Limits(config.maxBlockSize, config.maxWindowSize, config.maxTimeout.toSeconds());
     }
 }

@@ -207,6 +207,7 @@ public final class TftpServer implements AutoCloseable {
         int maxBlockSize = TftpPacket.MAX_BLOCK_SIZE;
         int maxWindowSize = 64;
         Duration timeout = Duration.ofSeconds(1);
+        Duration maxTimeout = Duration.ofSeconds(255);
         int retries = 5;
         private int maxTransfers = 64;
         boolean virtualThreads = true;
@@ -271,6 +272,19 @@ public final class TftpServer implements AutoCloseable {
                 throw new IllegalArgumentException("expected a timeout of at least 1 ms but was " + perPacket);
             }
             this.timeout = perPacket;
+            return this;
+        }
+
+        /**
+         * Agrees to a client's {@code timeout} option (RFC 2349) only up to {@code longest} (default 255 s, the
+         * RFC's limit); a longer one is left out of the OACK and the server keeps its own timeout. This bounds
+         * how long a vanished client can hold a transfer open. Example: {@code .maxTimeout(Duration.ofSeconds(5))}.
+         */
+        public Builder maxTimeout(Duration longest) {
+            if (longest.isNegative()) {
+                throw new IllegalArgumentException("expected a longest timeout of 0 s or more but was " + longest);
+            }
+            this.maxTimeout = longest;
             return this;
         }
 

@@ -15,7 +15,7 @@ import java.util.Map;
 /**
  * Download speed on loopback: our client against tftp-hpa's and atftp's, all from the same tftpd-hpa
  * server; then our client with windowsize against servers that speak it (atftpd, ours). Medians of a few
- * interleaved runs, printed as a table with ratios to tftp-hpa's lockstep 512-byte client. "netlab, pthr" is
+ * interleaved runs, printed as a table with ratios to tftp-hpa's lockstep 512-byte client. "netlab, pthreads" is
  * our server with {@code virtualThreads(false)}.
  *
  * <p>Run as root (tftpd-hpa changes to user nobody), from the repository root:
@@ -84,16 +84,16 @@ public final class TftpBench {
             }
             contenders.add(new Contender("netlab client, blksize 512", "netlab server", (f, o) ->
                     Tftp.client("127.0.0.1", ours.port()).get(f, o)));
-            contenders.add(new Contender("netlab client, blksize 512", "netlab, pthr", (f, o) ->
+            contenders.add(new Contender("netlab client, blksize 512", "netlab, pthreads", (f, o) ->
                     Tftp.client("127.0.0.1", oursOnPlatformThreads.port()).get(f, o)));
-            contenders.add(new Contender("netlab client on a virtual thread, blksize 512", "tftpd-hpa", (f, o) ->
+            contenders.add(new Contender("netlab client (virtual caller), blksize 512", "tftpd-hpa", (f, o) ->
                     onVirtualThread(() -> Tftp.client("127.0.0.1", hpa.port).get(f, o))));
             contenders.add(new Contender("netlab client, blksize 1428 + windowsize 16", "netlab server", (f, o) ->
                     Tftp.client("127.0.0.1", ours.port()).blockSize(1428).windowSize(16).get(f, o)));
 
             System.out.printf(Locale.ROOT, "TFTP downloads on loopback, median of %d runs (after one warm-up), %d cores%n%n",
                     runs, Runtime.getRuntime().availableProcessors());
-            System.out.printf(Locale.ROOT, "%-44s %-14s %-6s %9s %9s %12s%n", "client", "server", "file", "median s", "MB/s", "vs tftp-hpa");
+            System.out.printf(Locale.ROOT, "%-44s %-16s %-6s %9s %9s %12s%n", "client", "server", "file", "median s", "MB/s", "vs tftp-hpa");
             for (String file : sizes.keySet()) {
                 String expected = Peers.sha256(served.resolve(file));
                 double[][] times = new double[contenders.size()][runs];
@@ -114,7 +114,7 @@ public final class TftpBench {
                 double baseline = median(times[0]);
                 for (int i = 0; i < contenders.size(); i++) {
                     double m = median(times[i]);
-                    System.out.printf(Locale.ROOT, "%-44s %-14s %-6s %9.3f %9.1f %11.2fx%n", contenders.get(i).name(),
+                    System.out.printf(Locale.ROOT, "%-44s %-16s %-6s %9.3f %9.1f %11.2fx%n", contenders.get(i).name(),
                             contenders.get(i).server(), file, m, sizes.get(file) / m / 1e6, baseline / m);
                 }
                 System.out.println();

@@ -255,6 +255,14 @@ class TftpClientServerTest {
             assertEquals(1024, s.options().blockSize());
             assertEquals(1, s.options().windowSize());
         }
+        try (TftpServer patient = Tftp.server(root).maxTimeout(Duration.ofSeconds(2)).log(line -> { }).start()) {
+            for (int seconds : new int[] {1, 3}) {
+                PacketTrace trace = new PacketTrace();
+                Tftp.client("127.0.0.1", patient.port()).timeout(Duration.ofSeconds(seconds)).trace(trace).getBytes("f");
+                TftpPacket.OptionAck oack = (TftpPacket.OptionAck) trace.events().get(1).packet().orElseThrow();
+                assertEquals(seconds <= 2, oack.options().containsKey("timeout"), oack.toString());
+            }
+        }
     }
 
     @ParameterizedTest
