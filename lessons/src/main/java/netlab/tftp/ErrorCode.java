@@ -27,6 +27,7 @@ public enum ErrorCode {
     /** 8: the options are not acceptable (RFC 2347). */
     OPTION_REFUSED(8, "Option negotiation refused");
 
+    private static final ErrorCode[] BY_CODE = values();
     private final int code;
     private final String description;
 
@@ -47,6 +48,6 @@ public enum ErrorCode {
 
     /** The code numbered {@code code}; numbers the RFCs do not define map to {@link #NOT_DEFINED}. Example: {@code ErrorCode.of(2)}. */
     public static ErrorCode of(int code) {
-        return code >= 0 && code <= 8 ? values()[code] : NOT_DEFINED;
+        return code >= 0 && code <= 8 ? BY_CODE[code] : NOT_DEFINED;
     }
 }

@@ -21,6 +21,7 @@ public enum Opcode {
     /** Option acknowledgement: the options the server accepted (RFC 2347). */
     OACK(6);
 
+    private static final Opcode[] BY_CODE = values();   // values() copies the array on every call
     private final int code;
 
     Opcode(int code) {
@@ -39,7 +40,7 @@ public enum Opcode {
      */
     public static Opcode of(int code) throws MalformedPacketException {
         if (code >= 1 && code <= 6) {
-            return values()[code - 1];
+            return BY_CODE[code - 1];
         }
         throw new MalformedPacketException("expected an opcode 1-6 (RRQ, WRQ, DATA, ACK, ERROR, OACK) but was " + code);
     }

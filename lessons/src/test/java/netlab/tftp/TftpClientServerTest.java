@@ -266,14 +266,15 @@ class TftpClientServerTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"1,0.1,0,0", "1,0.1,0.05,0.05", "8,0.1,0.05,0.05"})
-    void transfersSurviveALossyRelayInBothDirections(int windowSize, double drop, double duplicate, double reorder) throws Exception {
+    @CsvSource({"1,0.1,0,0,0", "1,0.1,0.05,0.05,0", "8,0.1,0.05,0.05,1"})
+    void transfersSurviveALossyRelayInBothDirections(int windowSize, double drop, double duplicate, double reorder, int delayMillis)
+            throws Exception {
         byte[] data = random(100_000, 11);
         Files.write(root.resolve("f"), data);
         server.close();   // a server with the client's quick timeout, so losses cost little time
         server = Tftp.server(root).writable(true).timeout(Duration.ofMillis(50)).retries(30).log(log::add).start();
         try (LossyRelay relay = Tftp.relay("127.0.0.1", server.port()).drop(drop).duplicate(duplicate)
-                .reorder(reorder, Duration.ofMillis(3)).seed(42).start()) {
+                .reorder(reorder, Duration.ofMillis(3)).delay(Duration.ofMillis(delayMillis)).seed(42).start()) {
             TftpClient c = Tftp.client("127.0.0.1", relay.port()).blockSize(1024).windowSize(windowSize)
                     .timeout(Duration.ofMillis(50)).retries(30);
             TransferSummary got = c.get("f", local.resolve("f"));
