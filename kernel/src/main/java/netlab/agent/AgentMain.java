@@ -49,6 +49,11 @@ public final class AgentMain {
         outputs.put(AgentProtocol.DISPLAY, st -> Display.installSink(new AgentDisplaySink(st)));
         Map<String, Consumer<InputStream>> inputs = new HashMap<>();
         inputs.put(AgentProtocol.STDIN, System::setIn);
+        // System.exit in a cell: hand over what the student printed in its last milliseconds.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.flush();
+            System.err.flush();
+        }, "netlab-flush-on-exit"));
         Util.forwardExecutionControlAndIO(ec, main.getInputStream(), main.getOutputStream(), outputs, inputs);
         // The kernel closed the connection: nothing can reach the student any more.
         Runtime.getRuntime().halt(0);

@@ -81,8 +81,6 @@ final class AgentProcess implements AutoCloseable {
         cmd.add("-Xmx" + options.heap());
         cmd.add("-XX:+UseSerialGC");
         cmd.add("-XX:-UsePerfData");
-        cmd.add("-XX:TieredStopAtLevel=1");
-        cmd.add("-Xshare:auto");
         cmd.add("-Dstdout.encoding=UTF-8");
         cmd.add("-Dstderr.encoding=UTF-8");
         cmd.add("-Djava.awt.headless=true");

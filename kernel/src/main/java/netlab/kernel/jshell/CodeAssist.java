@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import jdk.jshell.Snippet;
 import jdk.jshell.SourceCodeAnalysis;
 import jdk.jshell.SourceCodeAnalysis.Completeness;
 import netlab.kernel.engine.Completion;
@@ -27,6 +26,7 @@ final class CodeAssist {
             "void", "volatile", "while", "var", "record", "yield", "true", "false", "null", "sealed", "permits");
 
     private final SourceCodeAnalysis analysis;
+    private final StatementClassifier syntax = new StatementClassifier();
 
     CodeAssist(SourceCodeAnalysis analysis) {
         this.analysis = analysis;
@@ -147,9 +147,13 @@ final class CodeAssist {
         return IsComplete.of(IsComplete.Status.COMPLETE);
     }
 
-    /** Whether JShell can parse {@code source} (without running it); analyzeCompletion alone says "complete" for {@code int x = ;}. */
+    /**
+     * Whether {@code source} parses (without running or resolving names): analyzeCompletion alone calls
+     * some invalid code complete, and JShell's sourceToSnippets also rejects code that merely uses names
+     * not declared yet.
+     */
     private boolean parses(String source) {
-        return analysis.sourceToSnippets(source).stream().noneMatch(s -> s.kind() == Snippet.Kind.ERRONEOUS);
+        return syntax.parses(source);
     }
 
     /** Four spaces per unclosed brace, paren or bracket (ignoring strings and comments). */

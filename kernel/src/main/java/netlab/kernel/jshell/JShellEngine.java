@@ -138,6 +138,11 @@ public final class JShellEngine implements Engine {
             session.control().clearStop();
             running = cell;
             return run(code, serial, cell);
+        } catch (UncheckedIOException e) {
+            LOG.log(System.Logger.Level.ERROR, "agent restart failed", e);
+            return new ExecuteOutcome.EngineRestarted("The Java process running your code could not be "
+                    + "restarted (" + e.getCause().getMessage().lines().findFirst().orElse("") + "); "
+                    + "netlab will try again with the next cell.");
         } finally {
             cell.done = true;
             running = null;
@@ -267,17 +272,20 @@ public final class JShellEngine implements Engine {
 
     @Override
     public Completion complete(String code, int cursor) {
-        return session.assist().complete(code, cursor);
+        Session s = session;
+        return s == null ? Completion.none(cursor) : s.assist().complete(code, cursor);
     }
 
     @Override
     public Optional<MimeBundle> inspect(String code, int cursor, int detailLevel) {
-        return session.assist().inspect(code, cursor, detailLevel);
+        Session s = session;
+        return s == null ? Optional.empty() : s.assist().inspect(code, cursor, detailLevel);
     }
 
     @Override
     public IsComplete isComplete(String code) {
-        return session.assist().isComplete(code);
+        Session s = session;
+        return s == null ? IsComplete.of(IsComplete.Status.UNKNOWN) : s.assist().isComplete(code);
     }
 
     @Override

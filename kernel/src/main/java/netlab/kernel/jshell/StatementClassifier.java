@@ -22,8 +22,8 @@ import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
 
 /**
- * Tells which snippets are plain statements that may be joined into one block: it parses (only parses —
- * no attribution, so it is cheap) each snippet as the body of a method, all in one javac task.
+ * Cheap syntax questions about snippets, answered by javac's parser alone (no attribution): which snippets
+ * are plain statements that may be joined into one block, and whether a snippet is valid Java at all.
  */
 final class StatementClassifier {
 
@@ -39,15 +39,53 @@ final class StatementClassifier {
     /** For each source, whether it is exactly one joinable statement. */
     boolean[] plainStatements(List<String> sources) {
         boolean[] plain = new boolean[sources.size()];
-        if (javac == null) {
+        List<String> units = new ArrayList<>();
+        for (int i = 0; i < sources.size(); i++) {
+            units.add("class P" + i + " { void m() {\n" + sources.get(i) + "\n} }");
+        }
+        Parsed parsed = parse(units);
+        if (parsed == null) {
             return plain;
+        }
+        for (CompilationUnitTree tree : parsed.trees()) {
+            int index = indexOf(tree.getSourceFile());
+            plain[index] = !parsed.broken().contains(index) && isOneJoinableStatement(tree);
+        }
+        return plain;
+    }
+
+    /**
+     * Whether {@code source} (one JShell snippet) is syntactically valid: as statements, as class members,
+     * as a compilation unit (imports, types) or as an expression. Names need not resolve.
+     */
+    boolean parses(String source) {
+        String expression = source.strip();
+        if (expression.endsWith(";")) {
+            expression = expression.substring(0, expression.length() - 1);
+        }
+        List<String> units = List.of(
+                "class P0 { void m() {\n" + source + "\n} }",
+                "class P1 {\n" + source + "\n}",
+                source,
+                "class P3 { Object o = (\n" + expression + "\n); }");
+        Parsed parsed = parse(units);
+        return parsed == null || parsed.broken().size() < units.size();
+    }
+
+    private record Parsed(Iterable<? extends CompilationUnitTree> trees, Set<Integer> broken) {
+    }
+
+    /** Parses each unit (file {@code P<i>.java}); null if javac is unavailable or failed. */
+    private Parsed parse(List<String> sources) {
+        if (javac == null) {
+            return null;
         }
         if (files == null) {
             files = javac.getStandardFileManager(null, null, null);
         }
         List<JavaFileObject> units = new ArrayList<>();
         for (int i = 0; i < sources.size(); i++) {
-            units.add(new Source(i, "class P" + i + " { void m() {\n" + sources.get(i) + "\n} }"));
+            units.add(new Source(i, sources.get(i)));
         }
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         JavacTask task = (JavacTask) javac.getTask(null, files, diagnostics, List.of("-proc:none"), null, units);
@@ -55,7 +93,7 @@ final class StatementClassifier {
         try {
             trees = task.parse();
         } catch (IOException | RuntimeException e) {
-            return plain;
+            return null;
         }
         Set<Integer> broken = new HashSet<>();
         for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
@@ -63,11 +101,7 @@ final class StatementClassifier {
                 broken.add(indexOf(d.getSource()));
             }
         }
-        for (CompilationUnitTree tree : trees) {
-            int index = indexOf(tree.getSourceFile());
-            plain[index] = !broken.contains(index) && isOneJoinableStatement(tree);
-        }
-        return plain;
+        return new Parsed(trees, broken);
     }
 
     /** The snippet index from the file name {@code P<index>.java} (javac wraps our file objects). */

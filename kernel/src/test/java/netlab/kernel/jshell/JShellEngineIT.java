@@ -47,6 +47,20 @@ class JShellEngineIT {
     }
 
     @Test
+    void outputOfThreadsOutlivingTheCellStillArrives() throws Exception {
+        RecordingIO io = new RecordingIO();
+        success(engine.execute("""
+                new Thread(() -> {
+                    try { Thread.sleep(200); } catch (InterruptedException e) { }
+                    System.out.println("late");
+                }).start();""", io));
+        for (int i = 0; i < 100 && !io.out.toString().contains("late"); i++) {
+            Thread.sleep(50);
+        }
+        assertEquals("late\n", io.out.toString());
+    }
+
+    @Test
     void expressionShowsValueUnlessItEndsWithSemicolon() {
         assertEquals(Optional.of("2"), valueOf("1 + 1"));
         assertEquals(Optional.empty(), valueOf("1 + 1;"));
