@@ -69,18 +69,23 @@ final class CodeAssist {
         return "variable";
     }
 
-    /** Whether the text before the dot looks like a package name ({@code java.}, {@code java.util.}). */
+    /** Whether the qualifier before the dot looks like a package name: {@code java.}, {@code java.util.}. */
     private static boolean isPackagePrefix(String code, int dot) {
         int i = dot - 1;
-        while (i >= 0 && (Character.isJavaIdentifierPart(code.charAt(i - 1 < 0 ? 0 : i)) || code.charAt(i) == '.')) {
+        while (i >= 0 && (Character.isJavaIdentifierPart(code.charAt(i)) || code.charAt(i) == '.')) {
             if (Character.isUpperCase(code.charAt(i))) {
                 return false;
             }
             i--;
         }
-        return true;
+        return i < dot - 1;
     }
 
+    /**
+     * Signatures and javadoc of the name at or just before {@code cursor}. JShell reads javadoc from the
+     * JDK's {@code lib/src.zip} only; its public API has no way to add the lessons' sources, so lessons
+     * classes show signatures without javadoc.
+     */
     Optional<MimeBundle> inspect(String code, int cursor, int detailLevel) {
         int at = toChars(code, cursor);
         // JShell documents the name the cursor is in or after; move to the end of the identifier.

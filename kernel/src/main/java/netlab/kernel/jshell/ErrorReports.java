@@ -2,7 +2,6 @@ package netlab.kernel.jshell;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import jdk.jshell.EvalException;
 import jdk.jshell.JShellException;
 import jdk.jshell.UnresolvedReferenceException;
@@ -161,9 +160,5 @@ final class ErrorReports {
             owner = null;
         }
         return owner == null ? m : owner + "." + m;
-    }
-
-    static String lowerFirst(String s) {
-        return s.isEmpty() ? s : s.substring(0, 1).toLowerCase(Locale.ROOT) + s.substring(1);
     }
 }

@@ -48,7 +48,7 @@ public final class JShellEngine implements Engine {
     private final EngineOptions options;
     private final CellOutput output = new CellOutput();
     private final SnippetOrigins origins = new SnippetOrigins();
-    private Session session;
+    private volatile Session session;
     private long cellSerial;
     private volatile RunningCell running;
 
@@ -163,10 +163,18 @@ public final class JShellEngine implements Engine {
                         "the cell ends in the middle of a statement: something like ; ) or } is missing")));
             }
             boolean last = i == pieces.size() - 1;
-            List<SnippetEvent> events = session.shell().eval(piece.source());
+            List<SnippetEvent> events;
+            boolean shellClosed = false;
+            try {
+                events = session.shell().eval(piece.source());
+            } catch (IllegalStateException e) {
+                // JShell closes itself when its engine terminates (the agent died while loading classes).
+                events = List.of();
+                shellClosed = true;
+            }
             output.drain();
             KernelExecutionControl control = session.control();
-            if (control.terminated()) {
+            if (shellClosed || control.terminated()) {
                 String message = cell.killedAfterInterrupt
                         ? "The cell did not stop within " + graceText() + " of the interrupt, so its Java process"
                         + " was restarted; variables were reset."

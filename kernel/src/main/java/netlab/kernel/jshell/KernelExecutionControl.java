@@ -84,6 +84,17 @@ final class KernelExecutionControl extends StreamingExecutionControl {
         }
     }
 
+    @Override
+    public void load(ClassBytecodes[] cbcs)
+            throws ClassInstallException, NotImplementedException, EngineTerminationException {
+        try {
+            super.load(cbcs);
+        } catch (EngineTerminationException e) {
+            terminated = true;
+            throw e;
+        }
+    }
+
     /** The MIME bundle of the last invoke's value as (mime, data) pairs, or null if it is not Displayable. */
     String[] lastValueBundle() {
         try {
