@@ -54,7 +54,7 @@ final class AgentProcess implements AutoCloseable {
             pb.redirectErrorStream(true);
             Process process = pb.start();
             Deque<String> lastOutput = new ArrayDeque<>();
-            Thread.ofPlatform().daemon().name("netlab-agent-log-" + process.pid())
+            Thread pump = Thread.ofPlatform().daemon().name("netlab-agent-log-" + process.pid())
                     .start(() -> pumpLog(process, lastOutput));
             // A dead agent never connects: close the server socket so accept() gives up at once.
             process.onExit().thenRun(() -> closeQuietly(server));
@@ -65,7 +65,7 @@ final class AgentProcess implements AutoCloseable {
                 return new AgentProcess(process, main, control, lastOutput);
             } catch (IOException e) {
                 process.destroyForcibly();
-                String output = waitForOutput(process, lastOutput);
+                String output = waitForOutput(process, pump, lastOutput);
                 throw new IOException("The Java process for running code did not start"
                         + (process.isAlive() ? " within " + options.agentStartTimeout().toSeconds() + " s"
                         : " (exit status " + process.exitValue() + ")")
@@ -140,7 +140,6 @@ final class AgentProcess implements AutoCloseable {
                     if (lastOutput.size() > KEPT_OUTPUT_LINES) {
                         lastOutput.removeFirst();
                     }
-                    lastOutput.notifyAll();
                 }
             }
         } catch (IOException e) {
@@ -148,10 +147,11 @@ final class AgentProcess implements AutoCloseable {
         }
     }
 
-    private static String waitForOutput(Process process, Deque<String> lastOutput) {
+    /** Everything the dead agent printed: the pump ends when the process's output pipe closes. */
+    private static String waitForOutput(Process process, Thread pump, Deque<String> lastOutput) {
         try {
             process.waitFor(2, java.util.concurrent.TimeUnit.SECONDS);
-            Thread.sleep(50); // let the log pump drain the pipe
+            pump.join(2000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

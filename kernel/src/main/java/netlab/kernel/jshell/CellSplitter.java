@@ -41,7 +41,7 @@ final class CellSplitter {
             int lead = leadingBlanks(rest, consumed);
             int end = offset + trimEnd(rest, consumed);
             String source = cell.substring(offset + lead, end);
-            boolean semicolon = source.endsWith(";");
+            boolean semicolon = withoutTrailingComments(source).endsWith(";");
             // JShell needs the ";" a student may leave off the last line (it only hides a value here).
             String evaluated = c == Completeness.COMPLETE_WITH_SEMI && !semicolon ? source + ";" : source;
             pieces.add(new Piece(offset + lead, end, evaluated, 0, semicolon,
@@ -81,6 +81,43 @@ final class CellSplitter {
             }
         }
         return result;
+    }
+
+    /** {@code source} without comments and blanks at its end: {@code "x; // note"} becomes {@code "x;"}. */
+    static String withoutTrailingComments(String source) {
+        String s = source.stripTrailing();
+        while (true) {
+            if (s.endsWith("*/") && s.lastIndexOf("/*") >= 0) {
+                s = s.substring(0, s.lastIndexOf("/*")).stripTrailing();
+                continue;
+            }
+            int lineStart = s.lastIndexOf('\n') + 1;
+            int comment = lineCommentStart(s, lineStart);
+            if (comment < 0) {
+                return s;
+            }
+            s = s.substring(0, comment).stripTrailing();
+        }
+    }
+
+    /** Where a {@code //} comment starts on the line beginning at {@code from}, outside literals; or -1. */
+    private static int lineCommentStart(String s, int from) {
+        char quote = 0;
+        for (int i = from; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (quote != 0) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == quote) {
+                    quote = 0;
+                }
+            } else if (c == '"' || c == '\'') {
+                quote = c;
+            } else if (c == '/' && i + 1 < s.length() && s.charAt(i + 1) == '/') {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static int leadingBlanks(String s, int limit) {

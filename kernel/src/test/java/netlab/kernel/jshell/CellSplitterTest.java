@@ -59,6 +59,14 @@ class CellSplitterTest {
     }
 
     @Test
+    void trailingCommentsDoNotHideTheSemicolon() {
+        assertEquals("x;", CellSplitter.withoutTrailingComments("x; // note"));
+        assertEquals("x;", CellSplitter.withoutTrailingComments("x; /* a */ // b\n"));
+        assertEquals("s = \"//\"", CellSplitter.withoutTrailingComments("s = \"//\""));
+        assertEquals("y", CellSplitter.withoutTrailingComments("y // ;"));
+    }
+
+    @Test
     void bareExpressionsAndIncompleteCodeStayAlone() {
         List<Piece> pieces = splitter.splitAndGroup("int x = 1;\nx;\nx;\nfor (;;) {");
         assertTrue(pieces.stream().noneMatch(Piece::grouped), pieces.toString());

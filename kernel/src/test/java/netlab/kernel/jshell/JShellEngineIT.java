@@ -68,6 +68,9 @@ class JShellEngineIT {
         assertEquals(Optional.empty(), valueOf("int declared = 5"));
         assertEquals(Optional.of("5"), valueOf("declared"));
         assertEquals(Optional.empty(), valueOf("System.out.println(1)"));
+        assertEquals(Optional.empty(), valueOf("1 + 1; // a note"));
+        assertEquals(Optional.of("4"), valueOf("2 + 2 // a note"));
+        assertEquals(Optional.of("6"), valueOf("/* first */ 3 + 3"));
     }
 
     @Test
