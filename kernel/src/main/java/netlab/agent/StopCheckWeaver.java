@@ -5,9 +5,11 @@ import java.lang.classfile.ClassTransform;
 import java.lang.classfile.CodeBuilder;
 import java.lang.classfile.CodeElement;
 import java.lang.classfile.CodeTransform;
+import java.lang.classfile.Instruction;
 import java.lang.classfile.Label;
 import java.lang.classfile.instruction.BranchInstruction;
 import java.lang.classfile.instruction.LabelTarget;
+import java.lang.classfile.instruction.LineNumber;
 import java.lang.constant.ClassDesc;
 import java.lang.constant.ConstantDescs;
 import java.util.HashSet;
@@ -32,13 +34,25 @@ final class StopCheckWeaver implements CodeTransform {
                 ClassTransform.transformingMethodBodies(CodeTransform.ofStateful(StopCheckWeaver::new)));
     }
 
-    @Override
-    public void atStart(CodeBuilder builder) {
-        check(builder);
-    }
+    /** Whether the method-entry check is in place yet. */
+    private boolean entryChecked;
 
     @Override
     public void accept(CodeBuilder builder, CodeElement element) {
+        // The entry check goes after the method's first line number, so an error thrown there (a stack
+        // overflow in deep recursion) names the method's first line, not its declaration.
+        if (!entryChecked) {
+            if (element instanceof LineNumber) {
+                builder.with(element);
+                check(builder);
+                entryChecked = true;
+                return;
+            }
+            if (element instanceof Instruction) {
+                check(builder);
+                entryChecked = true;
+            }
+        }
         switch (element) {
             case LabelTarget target -> seen.add(target.label());
             case BranchInstruction branch when seen.contains(branch.target()) -> check(builder);

@@ -88,19 +88,33 @@ final class ErrorReports {
             }
             traceback.add((t == exception ? "" : "Caused by: ") + name + (message == null ? "" : ": " + message));
             int hidden = 0;
+            String previous = null;
+            int repeats = 0;
             for (StackTraceElement frame : t.getStackTrace()) {
                 String where = describe(frame, origins, cell);
                 if (where == null) {
                     hidden++;
+                } else if (where.equals(previous)) {
+                    repeats++; // deep recursion: one line, not a thousand
                 } else {
+                    addRepeats(traceback, repeats);
+                    repeats = 0;
+                    previous = where;
                     traceback.add("    at " + where);
                 }
             }
+            addRepeats(traceback, repeats);
             if (hidden > 0 && traceback.getLast().startsWith("    at ")) {
                 traceback.add("    (" + hidden + " frame" + (hidden == 1 ? "" : "s") + " in Java's libraries not shown)");
             }
         }
         return new ExecuteOutcome.Failure(ename, evalue, traceback);
+    }
+
+    private static void addRepeats(List<String> traceback, int repeats) {
+        if (repeats > 0) {
+            traceback.add("    ... the line above " + repeats + " more time" + (repeats == 1 ? "" : "s"));
+        }
     }
 
     private static String exceptionName(Throwable t) {

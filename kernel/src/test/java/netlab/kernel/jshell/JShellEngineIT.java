@@ -121,6 +121,18 @@ class JShellEngineIT {
     }
 
     @Test
+    void stackOverflowIsAnErrorWithAShortTraceback() {
+        ExecuteOutcome outcome = engine.execute("int down(int n) {\n    return down(n + 1) + 1;\n}\ndown(0)",
+                new RecordingIO());
+        ExecuteOutcome.Failure f = assertInstanceOf(ExecuteOutcome.Failure.class, outcome);
+        assertEquals("java.lang.StackOverflowError", f.ename());
+        assertTrue(f.traceback().size() < 10, f.traceback().toString());
+        assertEquals("    at down (cell line 2)", f.traceback().get(1));
+        assertTrue(f.traceback().get(2).matches("    \\.\\.\\. the line above \\d+ more times"), f.traceback().get(2));
+        assertEquals(Optional.of("3"), valueOf("1 + 2"));
+    }
+
+    @Test
     void causesAreShown() {
         ExecuteOutcome outcome = engine.execute("""
                 try {
