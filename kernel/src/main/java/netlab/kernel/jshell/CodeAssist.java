@@ -51,9 +51,17 @@ final class CodeAssist {
         return new Completion(toCodePoints(code, anchor[0]), cursor, matches);
     }
 
+    /** Starts JShell's background indexing of packages, which package completion waits for. */
+    void warmUp() {
+        analysis.completionSuggestions("java.", 5, new int[1]);
+    }
+
     private static String typeOf(String code, int anchor, String text) {
         if (text.endsWith("(") || text.endsWith("()")) {
             return "method";
+        }
+        if (text.endsWith(".")) {
+            return "package"; // JShell completes packages as "util."
         }
         if (KEYWORDS.contains(text)) {
             return "keyword";

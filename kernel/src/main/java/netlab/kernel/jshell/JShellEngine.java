@@ -99,6 +99,7 @@ public final class JShellEngine implements Engine {
                 }
             }
         }
+        s.assist().warmUp();
         output.drain();
         return s;
     }

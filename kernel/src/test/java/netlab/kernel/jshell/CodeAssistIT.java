@@ -53,6 +53,18 @@ class CodeAssistIT {
     }
 
     @Test
+    void completesPackages() throws InterruptedException {
+        // JShell indexes packages in the background after start; give it time on a busy machine.
+        Completion pkg = engine.complete("java.ut", 7);
+        for (int i = 0; i < 100 && pkg.matches().isEmpty(); i++) {
+            Thread.sleep(100);
+            pkg = engine.complete("java.ut", 7);
+        }
+        assertEquals(5, pkg.cursorStart());
+        assertTrue(pkg.matches().contains(new Completion.Match("util.", "package", "")), pkg.toString());
+    }
+
+    @Test
     void cursorOffsetsAreCodePoints() {
         String code = "String s = \"😀\"; s.leng";
         int cursor = code.codePointCount(0, code.length());
