@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import netlab.exercise.Exercises;
 import netlab.kernel.notebook.MarkerException;
 import netlab.kernel.notebook.Notebook;
 import netlab.kernel.notebook.Release;
@@ -58,9 +57,13 @@ final class ReleaseCommand implements Command {
                 throw new UsageException("--out " + outDir + " holds the source " + s
                         + "; choose another directory so the teacher's notebook is not overwritten");
             }
+            if (sources.stream().anyMatch(p -> p.getFileName().equals(source.getFileName()))) {
+                throw new UsageException("two sources are named " + source.getFileName()
+                        + "; release them to different --out directories");
+            }
             sources.add(source);
         }
-        Release release = new Release(id -> Exercises.all().stream().anyMatch(e -> e.id().equals(id)));
+        Release release = new Release(ExerciseIds.load()::contains);
         List<Notebook> released = new ArrayList<>();
         for (Path source : sources) {
             try {
