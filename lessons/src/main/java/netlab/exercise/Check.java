@@ -28,14 +28,22 @@ public final class Check {
     }
 
     /**
-     * Runs the public cases of exercise {@code id} against {@code answer}, shows the feedback table and
-     * prints the report's {@link CheckReport#jsonLine() JSON line}. Example:
-     * {@code Check.run("ip.class-of", (IpExercises.ClassOf) ip -> classOf(ip))}.
+     * Set to {@code true} (as {@code -Dnetlab.check.markers=true} on the agent) by the headless runner, which
+     * reads the JSON lines; in JupyterLab students see only the table.
+     */
+    public static final String MARKERS_PROPERTY = "netlab.check.markers";
+
+    /**
+     * Runs the public cases of exercise {@code id} against {@code answer} and shows the feedback table; when
+     * {@value #MARKERS_PROPERTY} is set, also prints the report's {@link CheckReport#jsonLine() JSON line}.
+     * Example: {@code Check.run("ip.class-of", (IpExercises.ClassOf) ip -> classOf(ip))}.
      */
     public static void run(String id, Object answer) {
         CheckReport report = evaluate(id, answer);
         Display.show(report);
-        System.out.println(report.jsonLine());
+        if (Boolean.getBoolean(MARKERS_PROPERTY)) {
+            System.out.println(report.jsonLine());
+        }
     }
 
     /** Runs the public cases and returns the report without showing it. Example: {@code Check.evaluate("ip.class-of", a).summary()}. */

@@ -97,14 +97,18 @@ class CheckTest {
     }
 
     @Test
-    void runShowsTheTableAndPrintsOneJsonLine() {
+    void runShowsTheTableAndPrintsAJsonLineOnlyForTheRunner() {
         PrintStream saved = System.out;
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try {
             System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
             Check.run("ip.same-subnet", (IpExercises.SameSubnet) ReferenceAnswers::sameSubnet);
+            assertFalse(bytes.toString(StandardCharsets.UTF_8).contains(CheckReport.MARKER), "no marker in a notebook");
+            System.setProperty(Check.MARKERS_PROPERTY, "true");
+            Check.run("ip.same-subnet", (IpExercises.SameSubnet) ReferenceAnswers::sameSubnet);
         } finally {
             System.setOut(saved);
+            System.clearProperty(Check.MARKERS_PROPERTY);
         }
         List<String> lines = bytes.toString(StandardCharsets.UTF_8).lines().toList();
         assertTrue(lines.contains("public checks 3/3 passed · 3 hidden checks run when graded"), lines.toString());
