@@ -95,14 +95,17 @@ final class Peers {
 
     /** Runs a command (a peer client) with a time limit; its output is stdout and stderr together. */
     static Run run(Duration limit, String... command) throws Exception {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        // output goes to a file, not a pipe: a chatty client must not block on a full pipe while we wait for it
+        Path output = Files.createTempFile("netlab-peer-", ".out");
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
         try {
             if (!p.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new AssertionError(String.join(" ", command) + " did not finish within " + limit);
+                throw new AssertionError(String.join(" ", command) + " did not finish within " + limit + ": " + new String(Files.readAllBytes(output)));
             }
-            return new Run(p.exitValue(), new String(p.getInputStream().readAllBytes()));
+            return new Run(p.exitValue(), new String(Files.readAllBytes(output)));
         } finally {
             p.destroyForcibly();   // this process only, by its handle
+            Files.deleteIfExists(output);
         }
     }
 
