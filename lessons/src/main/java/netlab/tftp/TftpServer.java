@@ -36,6 +36,9 @@ import java.util.function.Consumer;
  */
 public final class TftpServer implements AutoCloseable {
 
+    /** The longest close() waits for running transfers, however long the server's timeout. */
+    private static final Duration CLOSE_GRACE = Duration.ofSeconds(2);
+
     private final Builder config;
     private final ServerFiles files;
     private final DatagramSocket socket;
@@ -102,8 +105,8 @@ public final class TftpServer implements AutoCloseable {
 
     /**
      * Stops listening and ends running transfers. A transfer whose last packet is on its way is not cut off:
-     * close waits up to one timeout (see {@link Builder#timeout}) for running transfers to finish, then closes
-     * the rest, which fail and are logged as failed. Example: {@code server.close()}.
+     * close waits up to one timeout (see {@link Builder#timeout}; at most 2 s) for running transfers to finish,
+     * then closes the rest, which fail and are logged as failed. Example: {@code server.close()}.
      */
     @Override
     public void close() {
@@ -112,7 +115,7 @@ public final class TftpServer implements AutoCloseable {
         try {
             listener.join(Duration.ofSeconds(2));   // no new transfer starts after this
             sessions.stream().filter(s -> !running.contains(s)).forEach(DatagramSocket::close);   // done, only dallying
-            awaitIdle(config.timeout);
+            awaitIdle(config.timeout.compareTo(CLOSE_GRACE) < 0 ? config.timeout : CLOSE_GRACE);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
