@@ -50,12 +50,12 @@ public record BacklogExperiment(int backlog, List<Attempt> clients, long acceptQ
                 try {
                     open.add(Tcp.connect("127.0.0.1", server.port(), connectTimeout));
                     attempts.add(new Attempt(i, true, Duration.ofNanos(System.nanoTime() - start)));
+                    awaitQueued(server.port(), open.size(), connectTimeout);
                 } catch (TimedOutException e) {
                     attempts.add(new Attempt(i, false, Duration.ofNanos(System.nanoTime() - start)));
                 }
             }
-            long queued = SocketTable.read().localPort(server.port()).state(TcpState.LISTEN).entries().stream()
-                    .mapToLong(SocketEntry::receiveQueue).max().orElse(-1);
+            long queued = acceptQueue(server.port());
             boolean more;
             try (TcpConnection accepted = server.accept(Duration.ofSeconds(2))) {
                 // one slot in the accept queue is free again
@@ -68,6 +68,30 @@ public record BacklogExperiment(int backlog, List<Attempt> clients, long acceptQ
         } finally {
             open.forEach(TcpConnection::close);
         }
+    }
+
+    /**
+     * Waits (at most {@code limit}) until the accept queue holds {@code n} connections. connect() returns once
+     * the client has sent the handshake's last ACK; the server queues the connection when it processes that ACK,
+     * which on a busy machine can come after the next client's SYN. That SYN would then find room and complete
+     * the next client's handshake, and the experiment would count one client too many.
+     */
+    private static void awaitQueued(int port, long n, Duration limit) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (acceptQueue(port) < n && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(2);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** The Recv-Q of the LISTEN row: connections waiting for accept(). */
+    private static long acceptQueue(int port) {
+        return SocketTable.read().localPort(port).state(TcpState.LISTEN).entries().stream()
+                .mapToLong(SocketEntry::receiveQueue).max().orElse(-1);
     }
 
     /** How many clients connected without any accept. Example: {@code TcpLab.backlog(2, 5, Duration.ofMillis(300)).connected()} is 3. */

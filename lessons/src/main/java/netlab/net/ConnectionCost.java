@@ -1,7 +1,9 @@
 package netlab.net;
 
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 import netlab.display.Displayable;
 import netlab.display.Table;
@@ -23,7 +25,7 @@ import netlab.display.Table;
  * @param requests       N
  * @param longTotal      time for N requests over one connection
  * @param shortTotal     time for N connections with one request each
- * @param timeWaitAfter  TIME_WAIT rows towards the server port after the short run
+ * @param timeWaitAfter  TIME_WAIT rows the short run's connections left behind
  */
 public record ConnectionCost(int requests, Duration longTotal, Duration shortTotal, long timeWaitAfter) implements Displayable {
 
@@ -43,12 +45,33 @@ public record ConnectionCost(int requests, Duration longTotal, Duration shortTot
             long start = System.nanoTime();
             runLong(echo.port(), requests, timeout);
             Duration longTotal = Duration.ofNanos(System.nanoTime() - start);
-            int before = SocketTable.read().port(echo.port()).state(TcpState.TIME_WAIT).entries().size();
             start = System.nanoTime();
-            runShort(echo.port(), requests, timeout);
+            Set<Integer> clientPorts = runShort(echo.port(), requests, timeout);
             Duration shortTotal = Duration.ofNanos(System.nanoTime() - start);
-            long after = SocketTable.read().port(echo.port()).state(TcpState.TIME_WAIT).entries().size() - before;
-            return new ConnectionCost(requests, longTotal, shortTotal, Math.max(0, after));
+            return new ConnectionCost(requests, longTotal, shortTotal, awaitTimeWait(echo.port(), clientPorts));
+        }
+    }
+
+    /**
+     * Counts the short connections' TIME_WAIT rows. A client's side enters TIME_WAIT only when the server's FIN
+     * arrives, a moment after the client closed, so the last connections may still be in FIN_WAIT2 when the
+     * run ends: wait (at most 2 s) until every one is there. Only these connections' ports count, not the
+     * warm-up's, whose last ones may be turning into TIME_WAIT at the same time.
+     */
+    private static long awaitTimeWait(int serverPort, Set<Integer> clientPorts) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+        while (true) {
+            long n = SocketTable.read().state(TcpState.TIME_WAIT)
+                    .where(e -> e.remotePort() == serverPort && clientPorts.contains(e.localPort())).entries().size();
+            if (n >= clientPorts.size() || System.nanoTime() >= deadline) {
+                return n;
+            }
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return n;
+            }
         }
     }
 
@@ -60,12 +83,16 @@ public record ConnectionCost(int requests, Duration longTotal, Duration shortTot
         }
     }
 
-    private static void runShort(int port, int n, Duration timeout) {
+    /** Runs n short connections; returns their local ports. */
+    private static Set<Integer> runShort(int port, int n, Duration timeout) {
+        Set<Integer> localPorts = new HashSet<>();
         for (int i = 0; i < n; i++) {
             try (TcpConnection c = Tcp.connect("127.0.0.1", port, timeout)) {
+                localPorts.add(c.localPort());
                 check(c.request("request " + i, timeout), i);
             }
         }
+        return localPorts;
     }
 
     private static void check(String answer, int i) {

@@ -82,7 +82,11 @@ public final class Server implements AutoCloseable {
         return log.lines();
     }
 
-    /** How many datagrams or connections it has handled. Example: {@code server.count()}. */
+    /**
+     * How many datagrams it has handled (counted after its handler has run, so {@link #log()} already shows
+     * them) or connections it has accepted (counted when accepted, while they are being served).
+     * Example: {@code server.count()}.
+     */
     public long count() {
         return handled.get();
     }

@@ -50,8 +50,19 @@ public record TimeWaitExperiment(int port, List<SocketEntry> timeWaitRows, Strin
         long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
         while (rows.isEmpty() && System.nanoTime() < deadline) {
             rows = SocketTable.read().localPort(port).state(TcpState.TIME_WAIT).entries();
+            if (rows.isEmpty()) {
+                pause();   // the last FIN is being processed: give the kernel the CPU instead of spinning on /proc
+            }
         }
         return new TimeWaitExperiment(port, rows, bind(port, false), bind(port, true));
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(2);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static String bind(int port, boolean reuse) {

@@ -122,12 +122,13 @@ public final class Udp {
                 }
                 throw e.getCause();
             }
-            server.handledOne();
             try {
                 each.accept(d);
             } catch (RuntimeException e) {
                 // e.g. the reply could not be sent: that sender's problem, not the server's
                 server.logger().line("[" + server.name() + "] could not handle " + d + ": " + e.getMessage());
+            } finally {
+                server.handledOne();   // counted once handled, so awaitCount(n) sees its log line
             }
         }
     }

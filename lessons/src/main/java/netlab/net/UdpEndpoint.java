@@ -173,12 +173,13 @@ public final class UdpEndpoint implements AutoCloseable {
                     }
                     throw e.getCause();
                 }
-                server.handledOne();
                 try {
                     handler.accept(d);
                 } catch (RuntimeException e) {
                     // one bad datagram or handler bug must not stop the receiver
                     server.logger().line("[udp-receiver] handler failed on " + d + ": " + e);
+                } finally {
+                    server.handledOne();   // counted once handled, so awaitCount(n) sees what the handler did
                 }
             }
         });

@@ -12,19 +12,20 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Random;
+import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A UDP relay that sits between a TFTP client and server and treats packets badly on purpose: it drops,
- * duplicates, delays and reorders them, so you can watch retransmission at work. Decisions come from a
- * seeded {@link Random}, so a run can be repeated.
+ * duplicates, delays and reorders them, so you can watch retransmission at work. What happens to a packet
+ * depends only on the seed, its direction, its bytes and how many copies of it came before, not on which
+ * thread got there first: a run with the same seed treats the same packets the same way, however the
+ * retransmissions happen to be timed.
  *
  * <pre>{@code
  * try (TftpServer server = Tftp.server(Path.of("files")).start();
@@ -45,7 +46,6 @@ public final class LossyRelay implements AutoCloseable {
     private final Map<InetSocketAddress, Session> sessions = new ConcurrentHashMap<>();
     private final List<DatagramSocket> sockets = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService later;
-    private final AtomicInteger streams = new AtomicInteger();
     private final AtomicLong forwarded = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong duplicated = new AtomicLong();
@@ -66,7 +66,7 @@ public final class LossyRelay implements AutoCloseable {
         this.later = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("relay-delay").factory());
         pump(front, (from, bytes) -> {
             Session s = sessions.computeIfAbsent(from, this::newSession);
-            forward(bytes, s.back, target, streamRandom(front));
+            forward(bytes, s.back, target, true);
         });
     }
 
@@ -108,19 +108,19 @@ public final class LossyRelay implements AutoCloseable {
             Session s = new Session(client, open(), new ConcurrentHashMap<>());
             pump(s.back(), (from, bytes) -> {
                 if (from.equals(target)) {   // an answer from the server's own port (an ERROR): pass it on as is
-                    forward(bytes, front, client, streamRandom(s.back()));
+                    forward(bytes, front, client, false);
                     return;
                 }
                 DatagramSocket mirror = s.mirrors().computeIfAbsent(from, tid -> {
                     try {
                         DatagramSocket m = open();
-                        pump(m, (c, b) -> forward(b, s.back(), tid, streamRandom(m)));
+                        pump(m, (c, b) -> forward(b, s.back(), tid, true));
                         return m;
                     } catch (SocketException e) {
                         throw new java.io.UncheckedIOException(e);
                     }
                 });
-                forward(bytes, mirror, client, streamRandom(s.back()));
+                forward(bytes, mirror, client, false);
             });
             return s;
         } catch (SocketException e) {
@@ -128,11 +128,21 @@ public final class LossyRelay implements AutoCloseable {
         }
     }
 
-    private final Map<DatagramSocket, Random> randoms = new ConcurrentHashMap<>();
+    private final Map<Long, Integer> copiesSeen = new ConcurrentHashMap<>();
 
-    /** Each socket's packets get their own random stream, so threads do not shuffle each other's decisions. */
-    private Random streamRandom(DatagramSocket s) {
-        return randoms.computeIfAbsent(s, k -> new Random(config.seed * 1_000_003L + streams.incrementAndGet()));
+    /**
+     * The random decisions for one packet, from the seed, its direction, its bytes and its copy number. A
+     * stream per socket would hand the n-th decision to whichever packet came n-th, and how many packets come
+     * (retransmissions) depends on timing: then the same seed could lose a final ACK and its one repeat in one run
+     * and not in the next.
+     */
+    private SplittableRandom fate(byte[] bytes, boolean toServer) {
+        long key = 0xcbf29ce484222325L ^ (config.seed * 0x9E3779B97F4A7C15L) ^ (toServer ? 1 : 2);
+        for (byte b : bytes) {
+            key = (key ^ (b & 0xff)) * 0x100000001b3L;   // FNV-1a over the packet
+        }
+        int copy = copiesSeen.merge(key, 1, Integer::sum);
+        return new SplittableRandom(key + copy * 0x9E3779B97F4A7C15L);
     }
 
     private interface Handler {
@@ -158,15 +168,11 @@ public final class LossyRelay implements AutoCloseable {
         });
     }
 
-    private void forward(byte[] bytes, DatagramSocket via, InetSocketAddress to, Random random) {
-        boolean drop;
-        boolean twice;
-        boolean holdBack;
-        synchronized (random) {
-            drop = random.nextDouble() < config.drop;
-            twice = random.nextDouble() < config.duplicate;
-            holdBack = random.nextDouble() < config.reorder;
-        }
+    private void forward(byte[] bytes, DatagramSocket via, InetSocketAddress to, boolean toServer) {
+        SplittableRandom random = fate(bytes, toServer);
+        boolean drop = random.nextDouble() < config.drop;
+        boolean twice = random.nextDouble() < config.duplicate;
+        boolean holdBack = random.nextDouble() < config.reorder;
         if (drop) {
             dropped.incrementAndGet();
             event(Instant.now(), PacketEvent.Direction.DROPPED, via, to, bytes);

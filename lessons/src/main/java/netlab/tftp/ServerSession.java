@@ -22,23 +22,28 @@ final class ServerSession {
     private final InetSocketAddress client;
     private final TftpPacket request;
     private final Consumer<TransferSummary> finished;
+    private final Runnable dallying;
     private final Link link;
     private BlockReceiver dallier;   // an upload's receiver, which waits a moment for a repeated last block
+    private long start;
+    private String name;
+    private boolean recorded;
 
     ServerSession(TftpServer.Builder config, ServerFiles files, DatagramSocket socket, InetSocketAddress client,
-                  TftpPacket request, Consumer<TransferSummary> finished) {
+                  TftpPacket request, Consumer<TransferSummary> finished, Runnable dallying) {
         this.config = config;
         this.files = files;
         this.client = client;
         this.request = request;
         this.finished = finished;
+        this.dallying = dallying;
         this.link = new Link(socket, client.getAddress(), client, config.trace, "server");
     }
 
     void run() {
-        long start = System.nanoTime();
+        start = System.nanoTime();
         Transfer t = new Transfer(link, TransferOptions.defaults(config.timeout), config.retries, Deadline.NONE, ProgressListener.NONE);
-        String name = switch (request) {
+        name = switch (request) {
             case TftpPacket.ReadRequest r -> r.filename();
             case TftpPacket.WriteRequest w -> w.filename();
             default -> throw new IllegalStateException("a session starts with RRQ or WRQ, not " + request.opcode());
@@ -49,21 +54,36 @@ final class ServerSession {
                 case TftpPacket.WriteRequest w -> write(t, w);
                 default -> throw new IllegalStateException();
             }
-            TransferSummary summary = new TransferSummary(request.opcode().name(), name, TftpClient.hostPort(client),
-                    t.bytes, t.blocks, t.retransmissions, t.elapsedSince(start), t.options);
-            finished.accept(summary);
-            config.log.accept(summary.toString());
+            record(t);
             if (dallier != null) {
+                dallying.run();   // the transfer is over: the server need not wait for this part
                 dallier.dally();
             }
         } catch (IOException | RuntimeException e) {
-            t.tellPeer(e);
+            // Logged before the peer hears of it: a client that sees the ERROR can already find it in the log.
             String why = e instanceof TftpException te && !(e instanceof TransferTimeoutException)
                     ? "error " + te.errorCode().code() + " (" + te.errorCode().description() + "): " + e.getMessage()
                     : e.getMessage();
             config.log.accept(String.format(Locale.ROOT, "%s \"%s\" with %s failed after %,d bytes: %s",
                     request.opcode(), name, TftpClient.hostPort(client), t.bytes, why));
+            t.tellPeer(e);
         }
+    }
+
+    /**
+     * Records and logs the finished transfer, once. An upload is recorded before its final ACK goes out, so a
+     * client that has its final ACK finds the transfer in {@link TftpServer#transfers()}; a download can only be
+     * recorded when the client's last ACK arrives, after the client is done ({@link TftpServer#awaitIdle}).
+     */
+    private void record(Transfer t) {
+        if (recorded) {
+            return;
+        }
+        recorded = true;
+        TransferSummary summary = new TransferSummary(request.opcode().name(), name, TftpClient.hostPort(client),
+                t.bytes, t.blocks, t.retransmissions, t.elapsedSince(start), t.options);
+        finished.accept(summary);
+        config.log.accept(summary.toString());
     }
 
     private void read(Transfer t, TftpPacket.ReadRequest r) throws IOException {
@@ -123,6 +143,7 @@ final class ServerSession {
                 }, () -> {
                     out.close();   // the file is complete: put it in place before the final ACK says so
                     Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                    record(t);
                 });
                 receiver.run(solicit, null);
                 dallier = receiver;

@@ -36,11 +36,16 @@ import java.util.function.Consumer;
  */
 public final class TftpServer implements AutoCloseable {
 
+    /** The longest close() waits for running transfers, however long the server's timeout. */
+    private static final Duration CLOSE_GRACE = Duration.ofSeconds(2);
+
     private final Builder config;
     private final ServerFiles files;
     private final DatagramSocket socket;
     private final Semaphore permits;
-    private final Set<DatagramSocket> sessions = ConcurrentHashMap.newKeySet();
+    private final Set<DatagramSocket> sessions = ConcurrentHashMap.newKeySet();   // every open transfer socket
+    private final Set<DatagramSocket> running = ConcurrentHashMap.newKeySet();    // ... whose transfer is not over yet
+    private final Object idle = new Object();                                      // notified when running shrinks
     private final List<TransferSummary> transfers = new ArrayList<>();
     private final Thread listener;
     private volatile boolean closed;
@@ -63,9 +68,32 @@ public final class TftpServer implements AutoCloseable {
         return files.root();
     }
 
-    /** How many transfers are running now. Example: {@code server.activeTransfers()}. */
+    /**
+     * How many transfers are running now; one that has finished but still listens a moment for a repeated last
+     * block (dallying) no longer counts. Example: {@code server.activeTransfers()}.
+     */
     public int activeTransfers() {
-        return sessions.size();
+        return running.size();
+    }
+
+    /**
+     * Waits until no transfer is running (each has been recorded in {@link #transfers()} or has failed), or until
+     * {@code timeout} passes; returns whether the server is idle. A client is done with a download when it has
+     * sent its last ACK, a moment before the server has it: wait for the server here before you read
+     * {@link #transfers()}. Example: {@code server.awaitIdle(Duration.ofSeconds(2))}.
+     */
+    public boolean awaitIdle(Duration timeout) throws InterruptedException {
+        long end = System.nanoTime() + timeout.toNanos();
+        synchronized (idle) {
+            while (!running.isEmpty()) {
+                long left = end - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(idle, left);
+            }
+            return true;
+        }
     }
 
     /** The transfers finished so far, oldest first (at most the last 1,000). Example: {@code server.transfers().size()}. */
@@ -75,16 +103,23 @@ public final class TftpServer implements AutoCloseable {
         }
     }
 
-    /** Stops listening and ends running transfers. Example: {@code server.close()}. */
+    /**
+     * Stops listening and ends running transfers. A transfer whose last packet is on its way is not cut off:
+     * close waits up to one timeout (see {@link Builder#timeout}; at most 2 s) for running transfers to finish,
+     * then closes the rest, which fail and are logged as failed. Example: {@code server.close()}.
+     */
     @Override
     public void close() {
         closed = true;
         socket.close();
-        sessions.forEach(DatagramSocket::close);
         try {
-            listener.join(Duration.ofSeconds(2));
+            listener.join(Duration.ofSeconds(2));   // no new transfer starts after this
+            sessions.stream().filter(s -> !running.contains(s)).forEach(DatagramSocket::close);   // done, only dallying
+            awaitIdle(config.timeout.compareTo(CLOSE_GRACE) < 0 ? config.timeout : CLOSE_GRACE);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            sessions.forEach(DatagramSocket::close);
         }
     }
 
@@ -169,7 +204,9 @@ public final class TftpServer implements AutoCloseable {
     private void startSession(TftpPacket request, InetSocketAddress client) throws IOException {
         DatagramSocket transferSocket = new DatagramSocket(new InetSocketAddress(socket.getLocalAddress(), 0));
         sessions.add(transferSocket);
-        ServerSession session = new ServerSession(config, files, transferSocket, client, request, this::finished);
+        running.add(transferSocket);
+        ServerSession session = new ServerSession(config, files, transferSocket, client, request, this::finished,
+                () -> notRunning(transferSocket));   // what is left is dallying
         Thread.Builder threads = config.virtualThreads ? Thread.ofVirtual() : Thread.ofPlatform().daemon();
         threads.name("tftp " + TftpClient.hostPort(client)).start(() -> {
             try {
@@ -177,9 +214,18 @@ public final class TftpServer implements AutoCloseable {
             } finally {
                 sessions.remove(transferSocket);
                 transferSocket.close();
+                notRunning(transferSocket);
                 permits.release();
             }
         });
+    }
+
+    private void notRunning(DatagramSocket transferSocket) {
+        synchronized (idle) {
+            if (running.remove(transferSocket)) {
+                idle.notifyAll();
+            }
+        }
     }
 
     private void finished(TransferSummary summary) {

@@ -100,7 +100,6 @@ class PeerClientsIT {
             "f513,blksize 1428", "f3000000,blksize 1428", "f3000000,windowsize 8"})
     void atftpGetsByteIdenticalFiles(String name, String option) throws Exception {
         Path out = local.resolve("atftp-" + name + (option == null ? "" : option.replace(' ', '-')));
-        int before = server.transfers().size();
         Peers.Run run = option == null
                 ? atftp("-g", "-r", name, "-l", out.toString())
                 : atftp("--option", option, "-g", "-r", name, "-l", out.toString());
@@ -109,10 +108,7 @@ class PeerClientsIT {
         if (option != null) {
             String[] nameValue = option.split(" ");
             // atftp exits once it has sent its last ACK; our server records the transfer when that ACK arrives
-            long deadline = System.nanoTime() + 5_000_000_000L;
-            while (server.transfers().size() <= before && System.nanoTime() < deadline) {
-                Thread.sleep(10);
-            }
+            assertTrue(server.awaitIdle(Duration.ofSeconds(5)), "the server's transfers did not end");
             TransferSummary s = server.transfers().reversed().stream().filter(t -> t.filename().equals(name)).findFirst().orElseThrow();
             int agreed = nameValue[0].equals("blksize") ? s.options().blockSize() : s.options().windowSize();
             assertEquals(Integer.parseInt(nameValue[1]), agreed, s.toString());

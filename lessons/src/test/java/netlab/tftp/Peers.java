@@ -95,14 +95,17 @@ final class Peers {
 
     /** Runs a command (a peer client) with a time limit; its output is stdout and stderr together. */
     static Run run(Duration limit, String... command) throws Exception {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        // output goes to a file, not a pipe: a chatty client must not block on a full pipe while we wait for it
+        Path output = Files.createTempFile("netlab-peer-", ".out");
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
         try {
             if (!p.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new AssertionError(String.join(" ", command) + " did not finish within " + limit);
+                throw new AssertionError(String.join(" ", command) + " did not finish within " + limit + ": " + new String(Files.readAllBytes(output)));
             }
-            return new Run(p.exitValue(), new String(p.getInputStream().readAllBytes()));
+            return new Run(p.exitValue(), new String(Files.readAllBytes(output)));
         } finally {
             p.destroyForcibly();   // this process only, by its handle
+            Files.deleteIfExists(output);
         }
     }
 
@@ -154,23 +157,48 @@ final class Peers {
     static Daemon tftpdHpa(Path dir, String... extra) throws Exception {
         requireExecutable(TFTPD_HPA, "tftpd-hpa");
         assumeTrue(isRoot(), "in.tftpd must start as root (it changes to user nobody); run the tests as root");
-        int port = freePort();
-        List<String> command = new ArrayList<>(List.of(TFTPD_HPA.toString(), "-L", "-a", "127.0.0.1:" + port, "-s", "-u", "nobody"));
-        command.addAll(List.of(extra));
-        command.add(dir.toString());
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        return new Daemon(p, port).awaitReady();
+        return startOnAFreePort(port -> {
+            List<String> command = new ArrayList<>(List.of(TFTPD_HPA.toString(), "-L", "-a", "127.0.0.1:" + port, "-s", "-u", "nobody"));
+            command.addAll(List.of(extra));
+            command.add(dir.toString());
+            return new ProcessBuilder(command).redirectErrorStream(true).start();
+        });
+    }
+
+    interface DaemonStart {
+        Process start(int port) throws IOException;
+    }
+
+    /**
+     * Starts a daemon on a port that was free a moment ago. Between our probe socket's close and the daemon's
+     * bind, another process (a parallel build's client, say) may take that port, and the daemon exits at once:
+     * then try another port, at most three times.
+     */
+    private static Daemon startOnAFreePort(DaemonStart start) throws Exception {
+        AssertionError last = null;
+        for (int attempt = 0; attempt < 3; attempt++) {
+            int port = freePort();
+            Daemon daemon = new Daemon(start.start(port), port);
+            try {
+                return daemon.awaitReady();
+            } catch (AssertionError e) {
+                daemon.close();
+                if (daemon.process.isAlive()) {
+                    throw e;
+                }
+                last = e;   // it exited: most likely its port was taken
+            }
+        }
+        throw last;
     }
 
     /** atftpd on 127.0.0.1 serving {@code dir}; the binary comes from Debian's .deb, fetched once into target/. */
     static Daemon atftpd(Path dir) throws Exception {
         assumeTrue(isRoot(), "atftpd must start as root (it changes to user nobody); run the tests as root");
         Path binary = atftpdBinary();
-        int port = freePort();
-        Process p = new ProcessBuilder(binary.toString(), "--daemon", "--no-fork", "--port", Integer.toString(port),
+        return startOnAFreePort(port -> new ProcessBuilder(binary.toString(), "--daemon", "--no-fork", "--port", Integer.toString(port),
                 "--bind-address", "127.0.0.1", "--user", "nobody", "--group", "nogroup", "--logfile", "-",
-                "--verbose=1", dir.toString()).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        return new Daemon(p, port).awaitReady();
+                "--verbose=1", dir.toString()).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start());
     }
 
     /**

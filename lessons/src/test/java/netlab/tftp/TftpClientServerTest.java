@@ -85,6 +85,7 @@ class TftpClientServerTest {
         c.put(local.resolve("f"), "g");
         assertArrayEquals(data, Files.readAllBytes(root.resolve("g")));
         assertTrue(awaitLog("WRQ \"g\" with 127.0.0.1:").endsWith("options: " + got.options()));
+        assertTrue(server.awaitIdle(Duration.ofSeconds(5)), "the server's transfers did not end");
         assertEquals(2, server.transfers().size());
     }
 
@@ -241,9 +242,8 @@ class TftpClientServerTest {
                 assertArrayEquals(data, r.get());
             }
         }
-        for (int i = 0; i < 100 && server.transfers().size() < 8; i++) {
-            Thread.sleep(10);
-        }
+        // each client is done when it sent its last ACK; the server records the transfer when that ACK arrives
+        assertTrue(server.awaitIdle(Duration.ofSeconds(5)), "the server's transfers did not end");
         assertEquals(8, server.transfers().size());
     }
 
@@ -300,11 +300,8 @@ class TftpClientServerTest {
             assertArrayEquals(data, Files.readAllBytes(root.resolve("g")));
             assertArrayEquals(data, Tftp.client("127.0.0.1", relay.port()).timeout(Duration.ofSeconds(2)).getBytes("f"));
             // (each request arrived twice, so the server also started a second transfer, which our client refused with error 5)
-            TransferSummary served = null;
-            for (int i = 0; i < 200 && served == null; i++) {
-                served = server.transfers().stream().filter(t -> t.kind().equals("RRQ")).findFirst().orElse(null);
-                Thread.sleep(10);
-            }
+            assertTrue(server.awaitIdle(Duration.ofSeconds(5)), "the server's transfers did not end");
+            TransferSummary served = server.transfers().stream().filter(t -> t.kind().equals("RRQ")).findFirst().orElseThrow();
             assertEquals(0, served.retransmissions(), "the server sent DATA again: " + served);
         }
     }

@@ -139,31 +139,35 @@ class TftpdHpaIT {
 
     @Test
     void aStrangerAtOurClientsPortGetsError5AndTheTransferGoesOn() throws Exception {
-        AtomicReference<TftpPacket> strangerGot = new AtomicReference<>();
+        TftpPacket strangerGot;
         try (DatagramSocket stranger = new DatagramSocket()) {
             stranger.setSoTimeout(3000);
+            AtomicReference<IOException> sendFailed = new AtomicReference<>();
+            boolean[] sent = new boolean[1];
+            // The stranger's packet is sent from the client's own thread, before it handles its first answer, so
+            // it waits in the client's socket while the transfer still runs. (Sent from another thread, it could
+            // arrive after a quick transfer had closed the socket, and nobody would answer.)
             PacketListener intrude = event -> {
-                if (event.direction() == PacketEvent.Direction.RECEIVED && strangerGot.get() == null) {
-                    InetSocketAddress client = new InetSocketAddress("127.0.0.1", event.local().getPort());
-                    strangerGot.set(new TftpPacket.Ack(0));   // mark: intrude only once
-                    Thread.ofVirtual().start(() -> {
-                        try {
-                            strangerGot.set(exchange(stranger, new TftpPacket.Data(2, new byte[3]), client));
-                        } catch (IOException e) {
-                            strangerGot.set(new TftpPacket.ErrorPacket(0, "no answer: " + e));
-                        }
-                    });
+                if (event.direction() == PacketEvent.Direction.RECEIVED && !sent[0]) {
+                    sent[0] = true;
+                    byte[] bytes = new TftpPacket.Data(2, new byte[3]).encode();
+                    try {
+                        stranger.send(new DatagramPacket(bytes, bytes.length, new InetSocketAddress("127.0.0.1", event.local().getPort())));
+                    } catch (IOException e) {
+                        sendFailed.set(e);
+                    }
                 }
             };
             Path out = local.resolve("f3000000.tid");
             client().trace(intrude).get("f3000000", out);
             assertEquals(Peers.sha256(served.resolve("f3000000")), Peers.sha256(out));
-            for (int i = 0; i < 100 && strangerGot.get() instanceof TftpPacket.Ack; i++) {
-                Thread.sleep(20);
-            }
+            assertTrue(sent[0] && sendFailed.get() == null, "the stranger could not send: " + sendFailed.get());
+            DatagramPacket in = new DatagramPacket(new byte[1024], 1024);
+            stranger.receive(in);   // the answer waits in the stranger's socket
+            strangerGot = TftpPacket.decode(in.getData(), 0, in.getLength());
         }
-        assertTrue(strangerGot.get() instanceof TftpPacket.ErrorPacket e && e.errorCode() == ErrorCode.UNKNOWN_TID,
-                "expected ERROR 5 but the stranger got " + strangerGot.get());
+        assertTrue(strangerGot instanceof TftpPacket.ErrorPacket e && e.errorCode() == ErrorCode.UNKNOWN_TID,
+                "expected ERROR 5 but the stranger got " + strangerGot);
     }
 
     @Test
