@@ -67,6 +67,7 @@ final class AgentExecutionControl extends DirectExecutionControl {
             }
             running = cell;
         }
+        Ownership.started(cell);
         lastValue = null;
         try {
             Future<Object> result = cell.start(() -> doitMethod.invoke(null));

@@ -29,6 +29,12 @@ final class Ownership {
     }
 
     private static final List<Entry> ENTRIES = new ArrayList<>();
+    /**
+     * Every cell (invoke) per key not yet released: a thread inherits the cell it was constructed in, which
+     * may be an earlier invoke of the same notebook cell than the one that started it, so a release stops
+     * them all.
+     */
+    private static final java.util.Map<String, List<Cell>> CELLS = new java.util.HashMap<>();
     /** Held for a whole release, so a second release waits until the ports of the first are free. */
     private static final Object RELEASING = new Object();
 
@@ -44,6 +50,13 @@ final class Ownership {
         synchronized (ENTRIES) {
             ENTRIES.removeIf(e -> !isOpen(e.resource()));
             ENTRIES.add(new Entry(resource, cell));
+        }
+    }
+
+    /** Records a new invoke of its key, so releasing the key stops it too. */
+    static void started(Cell cell) {
+        synchronized (ENTRIES) {
+            CELLS.computeIfAbsent(cell.key(), k -> new ArrayList<>()).add(cell);
         }
     }
 
@@ -65,6 +78,13 @@ final class Ownership {
      * ("closed the UDP socket on port 7788", "stopped 3 threads").
      */
     static List<String> release(String key) {
+        List<Cell> cells;
+        synchronized (ENTRIES) {
+            cells = CELLS.remove(key);
+        }
+        if (cells != null) {
+            cells.forEach(Cell::stop);
+        }
         return releaseMatching(e -> e.cell().key().equals(key));
     }
 
@@ -74,6 +94,12 @@ final class Ownership {
     }
 
     static List<String> releaseAll() {
+        List<Cell> cells = new ArrayList<>();
+        synchronized (ENTRIES) {
+            CELLS.values().forEach(cells::addAll);
+            CELLS.clear();
+        }
+        cells.forEach(Cell::stop);
         return releaseMatching(e -> true);
     }
 
