@@ -220,8 +220,11 @@ class NetlabBehaviourTests(unittest.TestCase):
         self.assertEqual(reply["content"]["status"], "error")
 
     def test_comm_info(self):
-        self.kc.comm_info()
+        msg_id = self.kc.comm_info()
         reply = self.kc.get_shell_msg(timeout=TIMEOUT)
+        # start_new_kernel polls with kernel_info requests; a late answer to one may still be queued
+        while reply["parent_header"].get("msg_id") != msg_id:
+            reply = self.kc.get_shell_msg(timeout=TIMEOUT)
         self.assertEqual(reply["msg_type"], "comm_info_reply")
         self.assertEqual(reply["content"]["status"], "ok")
 

