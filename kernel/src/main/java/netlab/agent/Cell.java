@@ -55,6 +55,8 @@ final class Cell {
                 result.complete(body.call());
             } catch (Throwable t) {
                 result.completeExceptionally(t);
+            } finally {
+                thread = null; // Ownership keeps cells until their key is released; not their threads
             }
         });
         thread.start();
