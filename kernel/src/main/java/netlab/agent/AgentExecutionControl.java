@@ -23,13 +23,29 @@ final class AgentExecutionControl extends DirectExecutionControl {
     /** Extension command: the MIME bundle of the last invoke's value, or null when it is not Displayable. */
     static final String LAST_VALUE_BUNDLE = "netlab.lastValueBundle";
 
+    /** Extension command: a cell starts; arg {key, output limit}; answers lines about what was released. */
+    static final String BEGIN_CELL = "netlab.beginCell";
+    /** Extension command: the cell ended; answers the number of output bytes dropped over the cap. */
+    static final String END_CELL = "netlab.endCell";
+    /** Extension command: what is open, as "description\tcell" lines. */
+    static final String RESOURCES = "netlab.resources";
+    /** Extension command: arg "all", a port or "cell:key"; closes it and answers what was closed. */
+    static final String CLOSE = "netlab.close";
+
     private final Object lock = new Object();
+    /** Puts the agent's own stdout/stderr back if a cell replaced or closed them. */
+    private final Runnable restoreStreams;
+    private volatile String cellKey = "startup";
     /** Number of the latest invoke; the kernel counts invokes the same way to name the one to stop. */
     private long invokes;
     /** Highest invoke number a stop was requested for (a stop may overtake its invoke on the wire). */
     private long stopRequestedUpTo;
     private Cell running;
     private volatile Object lastValue;
+
+    AgentExecutionControl(Runnable restoreStreams) {
+        this.restoreStreams = restoreStreams;
+    }
 
     @Override
     public void load(ClassBytecodes[] cbcs)
@@ -45,12 +61,13 @@ final class AgentExecutionControl extends DirectExecutionControl {
     protected String invoke(Method doitMethod) throws Exception {
         Cell cell;
         synchronized (lock) {
-            cell = new Cell(++invokes);
+            cell = new Cell(++invokes, cellKey);
             if (cell.number() <= stopRequestedUpTo) {
                 throw new StoppedException();
             }
             running = cell;
         }
+        Ownership.started(cell);
         lastValue = null;
         try {
             Future<Object> result = cell.start(() -> doitMethod.invoke(null));
@@ -73,6 +90,11 @@ final class AgentExecutionControl extends DirectExecutionControl {
             synchronized (lock) {
                 running = null;
             }
+            if (cell.stopRequested()) {
+                // the reply must not overtake the release the control thread started: ports free first
+                Ownership.release(cell.key());
+            }
+            restoreStreams.run(); // System.setOut(null) or a closed System.out must not break the agent
             System.out.flush();
             System.err.flush();
         }
@@ -90,11 +112,17 @@ final class AgentExecutionControl extends DirectExecutionControl {
 
     /** Stops invoke number {@code invoke} if it runs, or when it starts if it has not started yet. */
     void stop(long invoke) {
+        Cell stopped = null;
         synchronized (lock) {
             stopRequestedUpTo = Math.max(stopRequestedUpTo, invoke);
             if (running != null && running.number() <= invoke) {
-                running.stop();
+                stopped = running;
+                stopped.stop();
             }
+        }
+        if (stopped != null) {
+            // a platform thread blocked in accept() or receive() only wakes when its socket closes
+            Ownership.release(stopped.key());
         }
     }
 
@@ -106,8 +134,34 @@ final class AgentExecutionControl extends DirectExecutionControl {
     @Override
     public Object extensionCommand(String command, Object arg)
             throws RunException, EngineTerminationException, InternalException {
-        if (!LAST_VALUE_BUNDLE.equals(command)) {
-            return super.extensionCommand(command, arg);
+        switch (command) {
+            case BEGIN_CELL -> {
+                String[] a = (String[]) arg;
+                restoreStreams.run();
+                OutputBudget.reset(Long.parseLong(a[1]));
+                List<String> released = Ownership.release(a[0]);
+                cellKey = a[0];
+                return released.toArray(String[]::new);
+            }
+            case END_CELL -> {
+                System.out.flush();
+                System.err.flush();
+                return OutputBudget.dropped();
+            }
+            case RESOURCES -> {
+                return Ownership.listOpen().toArray(String[]::new);
+            }
+            case CLOSE -> {
+                String which = (String) arg;
+                List<String> closed = which.equals("all") ? Ownership.releaseAll()
+                        : which.startsWith("cell:") ? Ownership.release(which.substring(5))
+                        : Ownership.releasePort(Integer.parseInt(which));
+                return closed.toArray(String[]::new);
+            }
+            case LAST_VALUE_BUNDLE -> { }
+            default -> {
+                return super.extensionCommand(command, arg);
+            }
         }
         Object value = lastValue;
         lastValue = null;

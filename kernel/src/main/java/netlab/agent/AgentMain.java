@@ -40,12 +40,13 @@ public final class AgentMain {
         DataOutputStream notes = new DataOutputStream(control.getOutputStream());
         installDeathNotes(notes);
 
-        AgentExecutionControl ec = new AgentExecutionControl();
+        AgentExecutionControl ec = new AgentExecutionControl(AgentMain::restoreStreams);
+        netlab.runtime.Resources.installTracker(Ownership::track);
         startControlReader(control, ec);
 
         Map<String, Consumer<OutputStream>> outputs = new HashMap<>();
-        outputs.put(AgentProtocol.STDOUT, st -> System.setOut(studentStream(st)));
-        outputs.put(AgentProtocol.STDERR, st -> System.setErr(studentStream(st)));
+        outputs.put(AgentProtocol.STDOUT, st -> System.setOut(out = studentStream(st)));
+        outputs.put(AgentProtocol.STDERR, st -> System.setErr(err = studentStream(st)));
         outputs.put(AgentProtocol.DISPLAY, st -> Display.installSink(new AgentDisplaySink(st)));
         Map<String, Consumer<InputStream>> inputs = new HashMap<>();
         inputs.put(AgentProtocol.STDIN, System::setIn);
@@ -70,9 +71,31 @@ public final class AgentMain {
         return socket;
     }
 
+    private static volatile PrintStream out;
+    private static volatile PrintStream err;
+
+    /**
+     * The student's stdout or stderr: capped per cell ({@link OutputBudget}); {@code close()} only flushes,
+     * so {@code System.out.close()} in one cell does not silence the next.
+     */
     private static PrintStream studentStream(OutputStream channel) {
-        return new PrintStream(new LazyFlushingOutputStream(channel, OUTPUT_FLUSH_DELAY_MILLIS), false,
-                StandardCharsets.UTF_8);
+        return new PrintStream(OutputBudget.capped(new LazyFlushingOutputStream(channel, OUTPUT_FLUSH_DELAY_MILLIS)),
+                false, StandardCharsets.UTF_8) {
+            @Override
+            public void close() {
+                flush();
+            }
+        };
+    }
+
+    /** A cell may have called {@code System.setOut(null)}: each cell starts with the real streams. */
+    private static void restoreStreams() {
+        if (out != null && System.out != out) {
+            System.setOut(out);
+        }
+        if (err != null && System.err != err) {
+            System.setErr(err);
+        }
     }
 
     /** Reads stop requests; when the kernel goes away, the agent goes too. */

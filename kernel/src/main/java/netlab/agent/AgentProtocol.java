@@ -29,6 +29,12 @@ public final class AgentProtocol {
     /** Extension command answering the MIME bundle of the last value, see {@link AgentExecutionControl}. */
     public static final String LAST_VALUE_BUNDLE = AgentExecutionControl.LAST_VALUE_BUNDLE;
 
+    /** Extension commands of the per-cell ownership and limits, see {@link AgentExecutionControl}. */
+    public static final String BEGIN_CELL = AgentExecutionControl.BEGIN_CELL;
+    public static final String END_CELL = AgentExecutionControl.END_CELL;
+    public static final String RESOURCES = AgentExecutionControl.RESOURCES;
+    public static final String CLOSE = AgentExecutionControl.CLOSE;
+
     private AgentProtocol() {
     }
 }

@@ -19,11 +19,23 @@ final class Cell {
     private static volatile boolean anyStopped;
 
     private final long number;
+    private final String key;
     private volatile boolean stopRequested;
     private volatile Thread thread;
 
-    Cell(long number) {
+    Cell(long number, String key) {
         this.number = number;
+        this.key = key;
+    }
+
+    /** The notebook cell this invoke belongs to (see {@link Ownership}). */
+    String key() {
+        return key;
+    }
+
+    /** The cell owning the calling thread, or null outside cells. */
+    static Cell current() {
+        return CURRENT.get();
     }
 
     long number() {
@@ -43,6 +55,8 @@ final class Cell {
                 result.complete(body.call());
             } catch (Throwable t) {
                 result.completeExceptionally(t);
+            } finally {
+                thread = null; // Ownership keeps cells until their key is released; not their threads
             }
         });
         thread.start();

@@ -27,11 +27,15 @@ final class StopCheckWeaver implements CodeTransform {
     /** Labels already seen in this method: a branch to one of them jumps backwards. */
     private final Set<Label> seen = new HashSet<>();
 
-    /** Returns {@code classFile} with stop checks woven into every method body. */
+    /**
+     * Returns {@code classFile} with stop checks woven into every method body, and the resource tracking of
+     * {@link ResourceWeaver}.
+     */
     static byte[] weave(byte[] classFile) {
         ClassFile cf = ClassFile.of();
         return cf.transformClass(cf.parse(classFile),
-                ClassTransform.transformingMethodBodies(CodeTransform.ofStateful(StopCheckWeaver::new)));
+                ClassTransform.transformingMethodBodies(CodeTransform.ofStateful(StopCheckWeaver::new)
+                        .andThen(CodeTransform.ofStateful(ResourceWeaver::new))));
     }
 
     /** Whether the method-entry check is in place yet. */

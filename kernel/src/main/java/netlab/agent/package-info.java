@@ -7,5 +7,11 @@
  * ({@link netlab.agent.AgentProtocol}). Each snippet runs on a fresh virtual thread owned by a
  * {@code Cell}; stop checks woven into every loaded class ({@code StopCheckWeaver}) end CPU loops, and
  * interrupting the virtual thread unblocks sleeps and classic socket calls.
+ *
+ * <p>{@code ResourceWeaver} also rewrites snippet bytecode so sockets, channels, selectors, executors and
+ * started threads are recorded with the notebook cell that opened them ({@code Ownership}; the course
+ * library reports its own through {@code netlab.runtime.Resources}). Interrupting a cell, re-running it
+ * (same JupyterLab {@code cellId}, or same source) or {@code %close} closes them, so their ports are free.
+ * Output per cell is capped here ({@code OutputBudget}), before it reaches the kernel.
  */
 package netlab.agent;

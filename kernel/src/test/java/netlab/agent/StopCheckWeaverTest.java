@@ -56,7 +56,7 @@ class StopCheckWeaverTest {
     @Test
     void wovenCodeStillComputes() throws Exception {
         Class<?> c = wovenSpinner();
-        Cell cell = new Cell(1);
+        Cell cell = new Cell(1, "test");
         Future<Object> sum = cell.start(() -> c.getMethod("add", int.class, int.class).invoke(null, 2, 3));
         assertEquals(5, sum.get(10, TimeUnit.SECONDS));
     }
@@ -64,7 +64,7 @@ class StopCheckWeaverTest {
     @Test
     void stoppedCellLeavesAnEndlessLoop() throws Exception {
         Class<?> c = wovenSpinner();
-        Cell cell = new Cell(2);
+        Cell cell = new Cell(2, "test");
         Future<Object> spin = cell.start(() -> c.getMethod("spin").invoke(null));
         Thread.sleep(100);
         cell.stop();
@@ -76,9 +76,9 @@ class StopCheckWeaverTest {
     @Test
     void otherCellsAreNotStopped() throws Exception {
         Class<?> c = wovenSpinner();
-        Cell stopped = new Cell(3);
+        Cell stopped = new Cell(3, "test");
         stopped.stop();
-        Cell other = new Cell(4);
+        Cell other = new Cell(4, "test");
         assertEquals(7, other.start(() -> c.getMethod("add", int.class, int.class).invoke(null, 3, 4))
                 .get(10, TimeUnit.SECONDS));
     }

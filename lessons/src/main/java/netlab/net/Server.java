@@ -44,7 +44,8 @@ public final class Server implements AutoCloseable {
 
     /** Starts {@code body} on a virtual thread named after the server; the server stops when it returns. */
     Server start(ThrowingRunnable body) {
-        loop = Thread.ofVirtual().name(name + " " + UdpEndpoint.show(address)).start(() -> {
+        // tracked, so interrupting or re-running the notebook cell that started the server stops it
+        loop = netlab.runtime.Resources.track(Thread.ofVirtual().name(name + " " + UdpEndpoint.show(address)).start(() -> {
             try {
                 body.run();
             } catch (IOException e) {
@@ -54,7 +55,7 @@ public final class Server implements AutoCloseable {
             } finally {
                 stopped.countDown();
             }
-        });
+        }));
         return this;
     }
 

@@ -95,7 +95,7 @@ public final class Tcp {
         }
         InetSocketAddress where = new InetSocketAddress(Udp.resolve(localAddress), port);
         try {
-            ServerSocket s = new ServerSocket();
+            ServerSocket s = netlab.runtime.Resources.track(new ServerSocket());
             try {
                 s.bind(where, backlog);
             } catch (IOException e) {

@@ -50,7 +50,7 @@ public final class Udp {
         Ports.check(port);
         InetSocketAddress where = new InetSocketAddress(resolve(localAddress), port);
         try {
-            DatagramSocket socket = new DatagramSocket(where);
+            DatagramSocket socket = netlab.runtime.Resources.track(new DatagramSocket(where));
             // the JDK turns SO_BROADCAST on for every DatagramSocket; C and Python start with it off, as the course
             // teaches ("set SO_BROADCAST or broadcasts are refused"), so netlab does too
             socket.setBroadcast(false);

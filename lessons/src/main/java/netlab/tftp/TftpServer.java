@@ -53,9 +53,11 @@ public final class TftpServer implements AutoCloseable {
     private TftpServer(Builder config) throws IOException {
         this.config = config;
         this.files = new ServerFiles(config.root);
-        this.socket = new DatagramSocket(new InetSocketAddress(config.address, config.port));
+        this.socket = netlab.runtime.Resources.track(
+                new DatagramSocket(new InetSocketAddress(config.address, config.port)));
         this.permits = new Semaphore(config.maxTransfers);
-        this.listener = Thread.ofVirtual().name("tftp-server:" + port()).start(this::listen);
+        this.listener = netlab.runtime.Resources.track(
+                Thread.ofVirtual().name("tftp-server:" + port()).start(this::listen));
     }
 
     /** The port the server listens on. Example: {@code Tftp.client("127.0.0.1", server.port())}. */

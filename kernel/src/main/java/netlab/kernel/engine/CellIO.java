@@ -21,6 +21,14 @@ public interface CellIO {
     /** Clears the cell's output; with {@code wait}, only when new output arrives. */
     void clearOutput(boolean wait);
 
+    /**
+     * The front end's id of the cell being run (JupyterLab sends it as {@code metadata.cellId}), or null.
+     * Re-running the same cell releases what its previous run left open.
+     */
+    default String cellId() {
+        return null;
+    }
+
     /** Whether the front end can answer {@link #readLine}. */
     boolean stdinAllowed();
 

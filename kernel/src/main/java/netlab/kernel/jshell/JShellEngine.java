@@ -51,6 +51,8 @@ public final class JShellEngine implements Engine {
     private volatile Session session;
     private long cellSerial;
     private volatile RunningCell running;
+    private final CellLimits limits = CellLimits.fromEnvironment(System.getenv());
+    private final Magics magics = Magics.standard();
 
     /** One JShell and the agent it runs code in; replaced as a whole on restart. */
     private record Session(JShell shell, AgentExecutionProvider provider, KernelExecutionControl control,
@@ -61,6 +63,7 @@ public final class JShellEngine implements Engine {
     private static final class RunningCell {
         volatile boolean interrupted;
         volatile boolean killedAfterInterrupt;
+        volatile java.time.Duration timedOutAfter;
         volatile boolean done;
     }
 
@@ -136,9 +139,48 @@ public final class JShellEngine implements Engine {
                 io.stderr("netlab: The Java process running your code " + what
                         + " after the last cell; variables were reset.\n");
             }
-            session.control().clearStop();
+            Magics.Split split = Magics.split(code);
+            for (String line : split.magicLines()) {
+                try {
+                    io.stdout(magics.run(line, magicContext()));
+                } catch (IllegalArgumentException e) {
+                    return new ExecuteOutcome.Failure("MagicError", e.getMessage(),
+                            List.of("\u001b[0;31mMagicError: " + e.getMessage() + "\u001b[0m"));
+                }
+            }
+            if (!split.magicLines().isEmpty() && split.code().isBlank()) {
+                return ExecuteOutcome.Success.empty();
+            }
+            code = split.code();
+            KernelExecutionControl control = session.control();
+            control.clearStop();
+            String key = cellKey(code, io);
+            for (String released : control.beginCell(key, limits.outputLimit())) {
+                io.stderr("netlab: " + released + " that this cell opened last time\n");
+            }
             running = cell;
-            return run(code, serial, cell);
+            java.time.Duration timeout = limits.timeout();
+            java.util.concurrent.ScheduledFuture<?> timer = timeout == null ? null : WATCHDOG.schedule(() -> {
+                if (!cell.done) {
+                    cell.timedOutAfter = timeout;
+                    interrupt();
+                }
+            }, timeout.toMillis(), TimeUnit.MILLISECONDS);
+            try {
+                ExecuteOutcome outcome = run(code, serial, cell);
+                if (outcome instanceof ExecuteOutcome.Interrupted && !control.terminated()) {
+                    // the stop may have come between two invokes, when the agent had nothing to stop
+                    control.closeResources("cell:" + key);
+                }
+                if (!(outcome instanceof ExecuteOutcome.EngineRestarted) && !control.terminated()) {
+                    noteDroppedOutput(control.endCell(), io);
+                }
+                return outcome;
+            } finally {
+                if (timer != null) {
+                    timer.cancel(false);
+                }
+            }
         } catch (UncheckedIOException e) {
             LOG.log(System.Logger.Level.ERROR, "agent restart failed", e);
             return new ExecuteOutcome.EngineRestarted("The Java process running your code could not be "
@@ -151,12 +193,34 @@ public final class JShellEngine implements Engine {
         }
     }
 
+    /** The cell's identity across runs: the front end's cell id, else a hash of its source. */
+    private static String cellKey(String code, CellIO io) {
+        String id = io.cellId();
+        if (id != null) {
+            return id;
+        }
+        return "#" + Integer.toHexString(code.strip().hashCode());
+    }
+
+    private MagicContext magicContext() {
+        KernelExecutionControl control = session.control();
+        return new MagicContext(limits, control::resources, control::closeResources);
+    }
+
+    private void noteDroppedOutput(long dropped, CellIO io) {
+        if (dropped > 0) {
+            io.stderr("\nnetlab: output over the " + OutputLimitMagic.format(limits.outputLimit())
+                    + " limit per cell was dropped (" + OutputLimitMagic.format(dropped) + " more). "
+                    + "Raise the limit with %output_limit 50MB or the NETLAB_OUTPUT_LIMIT environment variable.\n");
+        }
+    }
+
     private ExecuteOutcome run(String code, long serial, RunningCell cell) {
         List<Piece> pieces = session.splitter().splitAndGroup(code);
         Optional<MimeBundle> value = Optional.empty();
         for (int i = 0; i < pieces.size(); i++) {
             if (cell.interrupted) {
-                return interrupted();
+                return interrupted(cell);
             }
             Piece piece = pieces.get(i);
             if (!piece.complete()) {
@@ -176,15 +240,21 @@ public final class JShellEngine implements Engine {
             output.drain();
             KernelExecutionControl control = session.control();
             if (shellClosed || control.terminated()) {
-                String message = cell.killedAfterInterrupt
-                        ? "The cell did not stop within " + graceText() + " of the interrupt, so its Java process"
-                        + " was restarted; variables were reset."
-                        : "The Java process running your code " + describeDeath(session) + "; variables were reset.";
+                String message;
+                if (cell.killedAfterInterrupt) {
+                    message = (cell.timedOutAfter != null ? "The cell ran longer than its "
+                            + cell.timedOutAfter.toSeconds() + " s timeout and " : "The cell ")
+                            + "did not stop within " + graceText() + " of the interrupt, so its Java process"
+                            + " was restarted; variables were reset.";
+                } else {
+                    message = "The Java process running your code " + describeDeath(session)
+                            + "; variables were reset.";
+                }
                 restart();
                 return new ExecuteOutcome.EngineRestarted(message);
             }
             if (control.lastInvokeStopped() || cell.interrupted) {
-                return interrupted();
+                return interrupted(cell);
             }
             ExecuteOutcome failure = failureOf(code, serial, piece, events);
             if (failure != null) {
@@ -197,7 +267,12 @@ public final class JShellEngine implements Engine {
         return new ExecuteOutcome.Success(value);
     }
 
-    private static ExecuteOutcome interrupted() {
+    private static ExecuteOutcome interrupted(RunningCell cell) {
+        java.time.Duration t = cell.timedOutAfter;
+        if (t != null) {
+            return new ExecuteOutcome.Interrupted("The cell ran longer than its " + t.toSeconds() + " s timeout "
+                    + "(%timeout, NETLAB_CELL_TIMEOUT) and was stopped; variables defined before it still exist.");
+        }
         return new ExecuteOutcome.Interrupted("Interrupted: the cell was stopped; "
                 + "variables defined before it still exist.");
     }

@@ -42,6 +42,12 @@ final class CellContext implements CellIO {
     }
 
     @Override
+    public String cellId() {
+        String id = request.metadata() == null ? "" : Json.string(request.metadata(), "cellId", "");
+        return id.isEmpty() ? null : id;
+    }
+
+    @Override
     public boolean stdinAllowed() {
         return stdinAllowed;
     }

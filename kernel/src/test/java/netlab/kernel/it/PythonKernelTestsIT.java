@@ -43,6 +43,12 @@ class PythonKernelTestsIT {
         unittest("test_nbclient");
     }
 
+    /** Hostile cells (loops, blocked sockets, exits, floods): prints a table of interrupt timings. */
+    @Test
+    void hostileCellsNeverWedgeTheNotebook() throws Exception {
+        unittest("test_hostile");
+    }
+
     private static void unittest(String module) throws Exception {
         Result r = run(List.of("/usr/bin/python3", "-m", "unittest", "-v", module), 600);
         System.out.println(r.output);

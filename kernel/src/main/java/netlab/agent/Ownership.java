@@ -1,0 +1,269 @@
+package netlab.agent;
+
+import java.net.DatagramSocket;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.channels.AsynchronousServerSocketChannel;
+import java.nio.channels.AsynchronousSocketChannel;
+import java.nio.channels.Channel;
+import java.nio.channels.DatagramChannel;
+import java.nio.channels.NetworkChannel;
+import java.nio.channels.Selector;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+
+/**
+ * Which cell opened which socket, channel, selector, thread or executor in the agent, so a stop, a re-run of
+ * the same cell, or {@code %close} releases them. A cell is named by its key (JupyterLab's cell id, or a
+ * hash of its source), which outlives the cell's invokes.
+ *
+ * <p>Thread-safe: cells and their threads register from anywhere; the control reader releases.
+ */
+final class Ownership {
+
+    /** One tracked object and the cell that opened it. */
+    record Entry(Object resource, Cell cell) {
+    }
+
+    private static final List<Entry> ENTRIES = new ArrayList<>();
+    /**
+     * Every cell (invoke) per key not yet released: a thread inherits the cell it was constructed in, which
+     * may be an earlier invoke of the same notebook cell than the one that started it, so a release stops
+     * them all.
+     */
+    private static final java.util.Map<String, List<Cell>> CELLS = new java.util.HashMap<>();
+    /** Held for a whole release, so a second release waits until the ports of the first are free. */
+    private static final Object RELEASING = new Object();
+
+    private Ownership() {
+    }
+
+    /** Records {@code resource} as opened by the cell of the calling thread; ignored outside cells. */
+    static void track(Object resource) {
+        Cell cell = Cell.current();
+        if (cell == null || resource == null) {
+            return;
+        }
+        synchronized (ENTRIES) {
+            ENTRIES.removeIf(e -> !isOpen(e.resource()));
+            ENTRIES.add(new Entry(resource, cell));
+        }
+    }
+
+    /** Records a new invoke of its key, so releasing the key stops it too. */
+    static void started(Cell cell) {
+        synchronized (ENTRIES) {
+            CELLS.computeIfAbsent(cell.key(), k -> new ArrayList<>()).add(cell);
+        }
+    }
+
+    /** How many threads {@code cell}'s key has started that still run. */
+    static int liveThreads(Cell cell) {
+        synchronized (ENTRIES) {
+            int n = 0;
+            for (Entry e : ENTRIES) {
+                if (e.resource() instanceof Thread t && t.isAlive() && e.cell().key().equals(cell.key())) {
+                    n++;
+                }
+            }
+            return n;
+        }
+    }
+
+    /**
+     * Stops the cells of {@code key} and closes what they opened; returns one phrase per thing released
+     * ("closed the UDP socket on port 7788", "stopped 3 threads").
+     */
+    static List<String> release(String key) {
+        List<Cell> cells;
+        synchronized (ENTRIES) {
+            cells = CELLS.remove(key);
+        }
+        if (cells != null) {
+            cells.forEach(Cell::stop);
+        }
+        return releaseMatching(e -> e.cell().key().equals(key));
+    }
+
+    /** Closes what uses local {@code port}; returns what was closed. */
+    static List<String> releasePort(int port) {
+        return releaseMatching(e -> portOf(e.resource()) == port);
+    }
+
+    static List<String> releaseAll() {
+        List<Cell> cells = new ArrayList<>();
+        synchronized (ENTRIES) {
+            CELLS.values().forEach(cells::addAll);
+            CELLS.clear();
+        }
+        cells.forEach(Cell::stop);
+        return releaseMatching(e -> true);
+    }
+
+    private static List<String> releaseMatching(java.util.function.Predicate<Entry> which) {
+        synchronized (RELEASING) {
+            return releaseMatchingLocked(which);
+        }
+    }
+
+    private static List<String> releaseMatchingLocked(java.util.function.Predicate<Entry> which) {
+        List<Entry> chosen = new ArrayList<>();
+        synchronized (ENTRIES) {
+            for (Entry e : ENTRIES) {
+                if (which.test(e)) {
+                    chosen.add(e);
+                }
+            }
+            ENTRIES.removeAll(chosen);
+        }
+        List<String> released = new ArrayList<>();
+        int threads = 0;
+        for (Entry e : chosen) {
+            e.cell().stop();
+            boolean wasOpen = isOpen(e.resource());
+            String what = describe(e.resource());
+            java.net.InetSocketAddress bound = listeningAddress(e.resource());
+            close(e.resource());
+            if (wasOpen && bound != null) {
+                awaitFree(e.resource(), bound);
+            }
+            if (!wasOpen) {
+                continue;
+            }
+            if (e.resource() instanceof Thread) {
+                threads++;
+            } else {
+                released.add("closed the " + what);
+            }
+        }
+        if (threads > 0) {
+            released.add(threads == 1 ? "stopped 1 thread" : "stopped " + threads + " threads");
+        }
+        return released;
+    }
+
+    /** Lines "what — opened by cell key" for everything still open. */
+    static List<String> listOpen() {
+        List<String> lines = new ArrayList<>();
+        synchronized (ENTRIES) {
+            ENTRIES.removeIf(e -> !isOpen(e.resource()));
+            for (Entry e : ENTRIES) {
+                lines.add(describe(e.resource()) + "\t" + e.cell().key());
+            }
+        }
+        return lines;
+    }
+
+    static boolean isOpen(Object r) {
+        return switch (r) {
+            case Socket s -> !s.isClosed();
+            case ServerSocket s -> !s.isClosed();
+            case DatagramSocket s -> !s.isClosed();
+            case Selector s -> s.isOpen();
+            case Channel c -> c.isOpen();
+            case Thread t -> t.isAlive() || t.getState() == Thread.State.NEW;
+            case ExecutorService x -> !x.isTerminated();
+            case AutoCloseable c -> true;
+            default -> false;
+        };
+    }
+
+    /** Local port of a socket or channel, or -1. */
+    static int portOf(Object r) {
+        try {
+            return switch (r) {
+                case Socket s -> s.getLocalPort();
+                case ServerSocket s -> s.getLocalPort();
+                case DatagramSocket s -> s.getLocalPort();
+                case NetworkChannel c when c.getLocalAddress() instanceof java.net.InetSocketAddress a -> a.getPort();
+                default -> -1;
+            };
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
+    /** "the UDP socket on port 7788", "the thread 'worker'" ... */
+    static String describe(Object r) {
+        int port = portOf(r);
+        String on = port > 0 ? " on port " + port : "";
+        return switch (r) {
+            case ServerSocket s -> "TCP server socket" + on;
+            case ServerSocketChannel c -> "TCP server channel" + on;
+            case AsynchronousServerSocketChannel c -> "asynchronous TCP server channel" + on;
+            case Socket s -> "TCP socket" + on + (s.getInetAddress() != null
+                    ? " connected to " + s.getInetAddress().getHostAddress() + ":" + s.getPort() : "");
+            case SocketChannel c -> "TCP channel" + on;
+            case AsynchronousSocketChannel c -> "asynchronous TCP channel" + on;
+            case DatagramSocket s -> "UDP socket" + on;
+            case DatagramChannel c -> "UDP channel" + on;
+            case Selector s -> "selector";
+            case Thread t -> "thread '" + t.getName() + "'";
+            case ExecutorService x -> "executor " + x.getClass().getSimpleName();
+            default -> r.getClass().getSimpleName();
+        };
+    }
+
+    /** The address a server or UDP socket listens on, or null for other resources. */
+    private static java.net.InetSocketAddress listeningAddress(Object r) {
+        try {
+            java.net.SocketAddress a = switch (r) {
+                case ServerSocket s -> s.getLocalSocketAddress();
+                case DatagramSocket s -> s.getLocalSocketAddress();
+                case ServerSocketChannel c -> c.getLocalAddress();
+                case DatagramChannel c -> c.getLocalAddress();
+                default -> null;
+            };
+            return a instanceof java.net.InetSocketAddress i && i.getPort() > 0 ? i : null;
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    /**
+     * Waits (up to half a second) until the port is really free: a socket closed while a virtual thread is
+     * blocked in it releases its file descriptor only when that thread wakes up, a moment after close()
+     * returns. Without this wait, re-running a server cell could meet "Address already in use".
+     */
+    private static void awaitFree(Object r, java.net.InetSocketAddress address) {
+        long deadline = System.nanoTime() + 500_000_000L;
+        while (System.nanoTime() < deadline) {
+            try {
+                if (r instanceof ServerSocket || r instanceof ServerSocketChannel) {
+                    try (ServerSocket probe = new ServerSocket()) {
+                        probe.setReuseAddress(true);
+                        probe.bind(address);
+                    }
+                } else {
+                    try (DatagramSocket probe = new DatagramSocket(address)) {
+                        probe.getLocalPort();
+                    }
+                }
+                return;
+            } catch (java.io.IOException busy) {
+                try {
+                    Thread.sleep(5);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    private static void close(Object r) {
+        try {
+            switch (r) {
+                case Thread t -> t.interrupt();
+                case ExecutorService x -> x.shutdownNow();
+                case AutoCloseable c -> c.close();
+                default -> { }
+            }
+        } catch (Exception e) {
+            // releasing anyway; a failed close leaves nothing we could do better
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package netlab.kernel.jshell;
+
+/** {@code %close 7788} closes what uses that port; {@code %close all} closes everything cells opened. */
+final class CloseMagic implements Magic {
+
+    @Override
+    public String name() {
+        return "close";
+    }
+
+    @Override
+    public String usage() {
+        return "%close 7788 | %close all — close the socket on a port, or everything cells opened";
+    }
+
+    @Override
+    public String run(String args, MagicContext context) {
+        String which = parse(args);
+        String[] closed = context.close().apply(which);
+        if (closed.length == 0) {
+            return which.equals("all") ? "Nothing was open.\n" : "Nothing a cell opened uses port " + which + ".\n";
+        }
+        StringBuilder b = new StringBuilder();
+        for (String c : closed) {
+            b.append(Character.toUpperCase(c.charAt(0))).append(c.substring(1)).append(".\n");
+        }
+        return b.toString();
+    }
+
+    /** "all", or a port number 1–65535 as text. */
+    static String parse(String args) {
+        String t = args.strip();
+        if (t.equalsIgnoreCase("all")) {
+            return "all";
+        }
+        try {
+            int port = Integer.parseInt(t);
+            if (port > 0 && port < 65536) {
+                return Integer.toString(port);
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("%close expects a port (1–65535) or all; got \"" + t + "\"");
+    }
+}

@@ -1,0 +1,60 @@
+package netlab.kernel.jshell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class MagicsTest {
+
+    @Test
+    void leadingPercentLinesAreMagicsAndTheJavaKeepsItsLineNumbers() {
+        Magics.Split s = Magics.split("%timeout 10\n\n%output_limit 1MB\nint x = 1;\n%not a magic");
+        assertEquals(List.of("timeout 10", "output_limit 1MB"), s.magicLines());
+        assertEquals("\n\n\nint x = 1;\n%not a magic", s.code());
+        assertEquals("int y;", Magics.split("int y;").code());
+    }
+
+    @Test
+    void timeoutParsesSecondsAndOff() {
+        assertEquals(Duration.ofSeconds(10), TimeoutMagic.parse(" 10 "));
+        assertEquals(Duration.ofSeconds(3), TimeoutMagic.parse("3s"));
+        assertNull(TimeoutMagic.parse("off"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TimeoutMagic.parse("ten"));
+        assertTrue(e.getMessage().contains("\"ten\""), e.getMessage());
+    }
+
+    @Test
+    void outputLimitParsesSizes() {
+        assertEquals(20L * 1024 * 1024, OutputLimitMagic.parse("20MB"));
+        assertEquals(500L * 1024, OutputLimitMagic.parse("500 kB"));
+        assertEquals(123, OutputLimitMagic.parse("123"));
+        assertEquals(Long.MAX_VALUE, OutputLimitMagic.parse("off"));
+        assertThrows(IllegalArgumentException.class, () -> OutputLimitMagic.parse("-1MB"));
+        assertEquals("5 MB", OutputLimitMagic.format(5L * 1024 * 1024));
+        assertEquals("1.5 MB", OutputLimitMagic.format(3L * 512 * 1024));
+    }
+
+    @Test
+    void closeTakesAPortOrAll() {
+        assertEquals("7788", CloseMagic.parse("7788"));
+        assertEquals("all", CloseMagic.parse("ALL"));
+        assertThrows(IllegalArgumentException.class, () -> CloseMagic.parse("70000"));
+        assertThrows(IllegalArgumentException.class, () -> CloseMagic.parse("port"));
+    }
+
+    @Test
+    void unknownMagicNamesTheKnownOnes() {
+        CellLimits limits = new CellLimits();
+        MagicContext ctx = new MagicContext(limits, () -> new String[0], w -> new String[0]);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Magics.standard().run("frobnicate", ctx));
+        assertTrue(e.getMessage().contains("%frobnicate") && e.getMessage().contains("%resources"), e.getMessage());
+        Magics.standard().run("timeout 7", ctx);
+        assertEquals(Duration.ofSeconds(7), limits.timeout());
+    }
+}

@@ -1,0 +1,158 @@
+package netlab.kernel.jshell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import netlab.kernel.engine.ExecuteOutcome;
+import netlab.kernel.engine.MimeBundle;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** What cells open belongs to them: re-running, interrupting, %close and the limits. */
+class OwnershipIT {
+
+    private static JShellEngine engine;
+
+    @BeforeAll
+    static void start() throws Exception {
+        engine = JShellEngine.start(EngineOptions.defaults().toBuilder()
+                .interruptGrace(Duration.ofSeconds(3)).build());
+    }
+
+    @AfterAll
+    static void stop() {
+        engine.close();
+    }
+
+    private static RecordingIO run(String code) {
+        RecordingIO io = new RecordingIO();
+        ExecuteOutcome outcome = engine.execute(code, io);
+        assertInstanceOf(ExecuteOutcome.Success.class, outcome, () -> outcome + " " + io.err);
+        return io;
+    }
+
+    private static String value(String code) {
+        ExecuteOutcome outcome = engine.execute(code, new RecordingIO());
+        return assertInstanceOf(ExecuteOutcome.Success.class, outcome, outcome::toString)
+                .result().map(MimeBundle::plainText).orElse("");
+    }
+
+    /** A port free now, for a cell to bind (it is closed again before the cell runs). */
+    private static int freeUdpPort() throws Exception {
+        try (DatagramSocket s = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    @Test
+    void rerunningACellReleasesTheSocketItOpenedLastTime() throws Exception {
+        int port = freeUdpPort();
+        String cell = "var server = new java.net.DatagramSocket(" + port + ", java.net.InetAddress.getLoopbackAddress());\n"
+                + "Thread.ofVirtual().start(() -> { try { server.receive(new java.net.DatagramPacket(new byte[9], 9)); }"
+                + " catch (Exception e) { } });";
+        run(cell);
+        RecordingIO again = run(cell);
+        assertTrue(again.err.toString().contains("netlab: closed the UDP socket on port " + port
+                + " that this cell opened last time"), again.err.toString());
+        assertTrue(run("%resources").out.toString().contains("UDP socket on port " + port));
+        RecordingIO closed = run("%close " + port);
+        assertTrue(closed.out.toString().contains("Closed the UDP socket on port " + port), closed.out.toString());
+        try (DatagramSocket s = new DatagramSocket(port, InetAddress.getLoopbackAddress())) {
+            assertEquals(port, s.getLocalPort());
+        }
+    }
+
+    @Test
+    void aLessonsServerBelongsToTheCellThatStartedIt() {
+        String cell = "var echo = netlab.net.Udp.echoServer(0);\necho.port()";
+        int port = Integer.parseInt(value(cell));
+        RecordingIO again = run(cell);
+        assertTrue(again.err.toString().contains("closed the UDP socket on port " + port), again.err.toString());
+        run("%close all");
+    }
+
+    @Test
+    void interruptClosesTheServerSocketOfABlockedPlatformThread() throws Exception {
+        String code = "var ss = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());\n"
+                + "System.out.println(ss.getLocalPort());\n"
+                + "var t = new Thread(() -> { try { ss.accept(); } catch (Exception e) { } }); t.start(); t.join();";
+        RecordingIO io = new RecordingIO();
+        new Thread(() -> {
+            // interrupt once the cell printed its port (it then blocks in join), at most 20 s from now
+            for (int i = 0; i < 400 && io.out.length() == 0; i++) {
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+            engine.interrupt();
+        }).start();
+        ExecuteOutcome outcome = engine.execute(code, io);
+        assertInstanceOf(ExecuteOutcome.Interrupted.class, outcome, outcome::toString);
+        assertTrue(io.out.toString().strip().matches("\\d+"), () -> "out: " + io.out + " err: " + io.err + " " + outcome);
+        int port = Integer.parseInt(io.out.toString().strip());
+        try (ServerSocket s = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            assertEquals(port, s.getLocalPort());
+        }
+        String open = run("%resources").out.toString();
+        assertTrue(!open.contains("port " + port) && !open.contains("thread"), open);
+    }
+
+    @Test
+    void outputBeyondTheLimitIsDroppedWithOneNote() {
+        run("%output_limit 10kB");
+        try {
+            RecordingIO io = run("for (int i = 0; i < 100_000; i++) System.out.println(\"0123456789\");");
+            // a line or two more may come from threads of earlier cells that print as they are stopped
+            assertTrue(io.out.length() <= 11 * 1024, "printed " + io.out.length());
+            assertTrue(io.err.toString().contains("limit per cell was dropped"), io.err.toString());
+            assertEquals("x", run("System.out.print(\"x\");").out.toString());
+        } finally {
+            run("%output_limit 5MB");
+        }
+    }
+
+    @Test
+    void timeoutStopsTheCell() {
+        run("%timeout 1");
+        try {
+            ExecuteOutcome outcome = engine.execute("while (true) { }", new RecordingIO());
+            assertTrue(assertInstanceOf(ExecuteOutcome.Interrupted.class, outcome, outcome::toString)
+                    .message().contains("1 s timeout"), outcome.toString());
+        } finally {
+            run("%timeout off");
+        }
+    }
+
+    @Test
+    void threadCapRefusesTheThreadBeyondIt() {
+        RecordingIO io = new RecordingIO();
+        ExecuteOutcome outcome = engine.execute("for (int i = 0; i < 2500; i++) "
+                + "Thread.ofVirtual().start(() -> { try { Thread.sleep(60_000); } catch (InterruptedException e) { } });", io);
+        ExecuteOutcome.Failure f = assertInstanceOf(ExecuteOutcome.Failure.class, outcome, outcome::toString);
+        assertTrue(f.evalue().contains("2000 threads"), f.evalue());
+        assertTrue(run("%close all").out.toString().contains("threads"));
+    }
+
+    @Test
+    void unknownMagicListsTheKnownOnes() {
+        ExecuteOutcome outcome = engine.execute("%nope", new RecordingIO());
+        ExecuteOutcome.Failure f = assertInstanceOf(ExecuteOutcome.Failure.class, outcome, outcome::toString);
+        assertTrue(f.evalue().contains("%timeout") && f.evalue().contains("%close"), f.evalue());
+    }
+
+    @Test
+    void aReplacedOrClosedSystemOutComesBackInTheNextCell() {
+        engine.execute("System.out.close();", new RecordingIO());
+        assertEquals("a", run("System.out.print(\"a\");").out.toString());
+        engine.execute("System.setOut(null);", new RecordingIO());
+        assertEquals("b", run("System.out.print(\"b\");").out.toString());
+    }
+}
