@@ -1,0 +1,129 @@
+package netlab.agent;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import jdk.jshell.execution.DirectExecutionControl;
+import netlab.display.Display;
+import netlab.display.Displayable;
+
+/**
+ * Runs JShell snippets in the agent JVM: weaves stop checks into loaded classes, runs each invoke on a fresh
+ * virtual thread owned by a {@link Cell}, and stops it on request from the kernel's side channel.
+ *
+ * <p>Threading: JShell's forwarder calls {@code load}/{@code invoke} from one thread; {@link #stop(long)} is
+ * called from the control-socket reader while an invoke runs.
+ */
+final class AgentExecutionControl extends DirectExecutionControl {
+
+    /** Extension command: the MIME bundle of the last invoke's value, or null when it is not Displayable. */
+    static final String LAST_VALUE_BUNDLE = "netlab.lastValueBundle";
+
+    private final Object lock = new Object();
+    /** Number of the latest invoke; the kernel counts invokes the same way to name the one to stop. */
+    private long invokes;
+    /** Highest invoke number a stop was requested for (a stop may overtake its invoke on the wire). */
+    private long stopRequestedUpTo;
+    private Cell running;
+    private volatile Object lastValue;
+
+    @Override
+    public void load(ClassBytecodes[] cbcs)
+            throws ClassInstallException, NotImplementedException, EngineTerminationException {
+        ClassBytecodes[] woven = new ClassBytecodes[cbcs.length];
+        for (int i = 0; i < cbcs.length; i++) {
+            woven[i] = new ClassBytecodes(cbcs[i].name(), StopCheckWeaver.weave(cbcs[i].bytecodes()));
+        }
+        super.load(woven);
+    }
+
+    @Override
+    protected String invoke(Method doitMethod) throws Exception {
+        Cell cell;
+        synchronized (lock) {
+            cell = new Cell(++invokes);
+            if (cell.number() <= stopRequestedUpTo) {
+                throw new StoppedException();
+            }
+            running = cell;
+        }
+        lastValue = null;
+        try {
+            Future<Object> result = cell.start(() -> doitMethod.invoke(null));
+            Object value = awaitUninterruptibly(result);
+            if (cell.stopRequested()) {
+                throw new StoppedException();
+            }
+            lastValue = value;
+            return valueString(value);
+        } catch (ExecutionException e) {
+            if (cell.stopRequested()) {
+                throw new StoppedException();
+            }
+            Throwable cause = e.getCause();
+            if (cause instanceof InvocationTargetException || cause instanceof Exception) {
+                throw (Exception) cause;
+            }
+            throw new InvocationTargetException(cause);
+        } finally {
+            synchronized (lock) {
+                running = null;
+            }
+            System.out.flush();
+            System.err.flush();
+        }
+    }
+
+    private static Object awaitUninterruptibly(Future<Object> result) throws ExecutionException {
+        while (true) {
+            try {
+                return result.get();
+            } catch (InterruptedException e) {
+                // the forwarder thread is never interrupted on purpose; keep waiting for the cell
+            }
+        }
+    }
+
+    /** Stops invoke number {@code invoke} if it runs, or when it starts if it has not started yet. */
+    void stop(long invoke) {
+        synchronized (lock) {
+            stopRequestedUpTo = Math.max(stopRequestedUpTo, invoke);
+            if (running != null && running.number() <= invoke) {
+                running.stop();
+            }
+        }
+    }
+
+    @Override
+    public void stop() {
+        // JShell's own stop command arrives only between invokes; the kernel uses the control socket.
+    }
+
+    @Override
+    public Object extensionCommand(String command, Object arg)
+            throws RunException, EngineTerminationException, InternalException {
+        if (!LAST_VALUE_BUNDLE.equals(command)) {
+            return super.extensionCommand(command, arg);
+        }
+        Object value = lastValue;
+        lastValue = null;
+        if (!(value instanceof Displayable)) {
+            return null;
+        }
+        try {
+            Map<String, String> bundle = Display.bundleOf(value);
+            List<String> flat = new ArrayList<>(bundle.size() * 2);
+            bundle.forEach((k, v) -> {
+                flat.add(k);
+                flat.add(v);
+            });
+            return flat.toArray(String[]::new);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+}

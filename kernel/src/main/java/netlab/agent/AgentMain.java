@@ -1,0 +1,119 @@
+package netlab.agent;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+import jdk.jshell.execution.Util;
+import netlab.display.Display;
+
+/**
+ * The agent JVM's entry point: {@code java netlab.agent.AgentMain <port>}. Connects back to the kernel
+ * (see {@link AgentProtocol}), wires the student's stdout, stderr, stdin and {@link Display} to the
+ * connection, and serves JShell commands until the kernel closes it.
+ */
+public final class AgentMain {
+
+    private static final long OUTPUT_FLUSH_DELAY_MILLIS = 5;
+
+    private AgentMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length != 1) {
+            System.err.println("usage: java netlab.agent.AgentMain <kernel port>");
+            System.exit(2);
+        }
+        int port = Integer.parseInt(args[0]);
+        String token = System.getenv().getOrDefault(AgentProtocol.TOKEN_ENV, "");
+        Socket main = connect(port, AgentProtocol.ROLE_MAIN, token);
+        Socket control = connect(port, AgentProtocol.ROLE_CONTROL, token);
+        DataOutputStream notes = new DataOutputStream(control.getOutputStream());
+        installDeathNotes(notes);
+
+        AgentExecutionControl ec = new AgentExecutionControl();
+        startControlReader(control, ec);
+
+        Map<String, Consumer<OutputStream>> outputs = new HashMap<>();
+        outputs.put(AgentProtocol.STDOUT, st -> System.setOut(studentStream(st)));
+        outputs.put(AgentProtocol.STDERR, st -> System.setErr(studentStream(st)));
+        outputs.put(AgentProtocol.DISPLAY, st -> Display.installSink(new AgentDisplaySink(st)));
+        Map<String, Consumer<InputStream>> inputs = new HashMap<>();
+        inputs.put(AgentProtocol.STDIN, System::setIn);
+        // System.exit in a cell: hand over what the student printed in its last milliseconds.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.flush();
+            System.err.flush();
+        }, "netlab-flush-on-exit"));
+        Util.forwardExecutionControlAndIO(ec, main.getInputStream(), main.getOutputStream(), outputs, inputs);
+        // The kernel closed the connection: nothing can reach the student any more.
+        Runtime.getRuntime().halt(0);
+    }
+
+    private static Socket connect(int port, byte role, String token) throws IOException {
+        Socket socket = new Socket(InetAddress.getLoopbackAddress(), port);
+        socket.setTcpNoDelay(true);
+        DataOutputStream out = new DataOutputStream(socket.getOutputStream());
+        out.writeInt(AgentProtocol.HELLO);
+        out.writeByte(role);
+        out.writeUTF(token);
+        out.flush();
+        return socket;
+    }
+
+    private static PrintStream studentStream(OutputStream channel) {
+        return new PrintStream(new LazyFlushingOutputStream(channel, OUTPUT_FLUSH_DELAY_MILLIS), false,
+                StandardCharsets.UTF_8);
+    }
+
+    /** Reads stop requests; when the kernel goes away, the agent goes too. */
+    private static void startControlReader(Socket control, AgentExecutionControl ec) {
+        Thread reader = new Thread(() -> {
+            try (DataInputStream in = new DataInputStream(control.getInputStream())) {
+                while (true) {
+                    ec.stop(in.readLong());
+                }
+            } catch (EOFException e) {
+                Runtime.getRuntime().halt(0);
+            } catch (IOException e) {
+                Runtime.getRuntime().halt(0);
+            }
+        }, "netlab-control");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    /**
+     * An Error escaping an agent thread (not a cell's: those are reported as the cell's exception) leaves
+     * the agent unusable; say why on the control connection and exit, so the kernel restarts it.
+     */
+    private static void installDeathNotes(DataOutputStream notes) {
+        Thread.setDefaultUncaughtExceptionHandler((thread, error) -> {
+            boolean agentThread = thread.getName().startsWith("netlab-") || thread.getName().equals("output reader")
+                    || thread.getName().equals("main");
+            if (agentThread && error instanceof VirtualMachineError) {
+                try {
+                    synchronized (notes) {
+                        notes.writeUTF(error instanceof OutOfMemoryError
+                                ? AgentProtocol.NOTE_OUT_OF_MEMORY : error.toString());
+                        notes.flush();
+                    }
+                } catch (Throwable ignored) {
+                    // dying anyway
+                }
+                Runtime.getRuntime().halt(70);
+            }
+            System.err.print("Exception in thread \"" + thread.getName() + "\" ");
+            error.printStackTrace();
+        });
+    }
+}

@@ -1,0 +1,71 @@
+package netlab.agent;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
+
+/**
+ * One invocation of student code (one JShell snippet) running on its own virtual thread.
+ *
+ * <p>Threads the cell starts inherit it (an inheritable thread-local), so a stop reaches them at their next
+ * stop check too. That ownership is the hook for releasing a cell's sockets and threads later.
+ */
+final class Cell {
+
+    /** The cell owning the current thread; inherited by threads a cell starts. */
+    private static final InheritableThreadLocal<Cell> CURRENT = new InheritableThreadLocal<>();
+
+    /** Set once any cell was stopped: until then a stop check is one volatile read. */
+    private static volatile boolean anyStopped;
+
+    private final long number;
+    private volatile boolean stopRequested;
+    private volatile Thread thread;
+
+    Cell(long number) {
+        this.number = number;
+    }
+
+    long number() {
+        return number;
+    }
+
+    boolean stopRequested() {
+        return stopRequested;
+    }
+
+    /** Runs {@code body} on a fresh virtual thread owned by this cell. */
+    <T> Future<T> start(Callable<T> body) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        thread = Thread.ofVirtual().name("cell-" + number).unstarted(() -> {
+            CURRENT.set(this);
+            try {
+                result.complete(body.call());
+            } catch (Throwable t) {
+                result.completeExceptionally(t);
+            }
+        });
+        thread.start();
+        return result;
+    }
+
+    /** Sets the stop flag and interrupts the cell's thread, which unblocks sleeps and classic socket calls. */
+    void stop() {
+        stopRequested = true;
+        anyStopped = true;
+        Thread t = thread;
+        if (t != null) {
+            t.interrupt();
+        }
+    }
+
+    /** The stop check: throws when the calling thread belongs to a stopped cell. */
+    static void check() {
+        if (anyStopped) {
+            Cell cell = CURRENT.get();
+            if (cell != null && cell.stopRequested) {
+                throw new CellStoppedError();
+            }
+        }
+    }
+}

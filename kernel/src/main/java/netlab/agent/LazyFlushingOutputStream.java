@@ -1,0 +1,63 @@
+package netlab.agent;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Buffers student output and flushes it a few milliseconds after the first unflushed byte, so a loop of
+ * 200 {@code println}s travels as a few packets instead of 200, yet output still appears as it happens.
+ * The agent also flushes at the end of every snippet. No thread wakes up while nothing is written.
+ */
+final class LazyFlushingOutputStream extends BufferedOutputStream {
+
+    private static final ScheduledExecutorService FLUSHER = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "netlab-output-flusher");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private final long delayMillis;
+    private boolean flushScheduled;
+
+    LazyFlushingOutputStream(OutputStream out, long delayMillis) {
+        super(out, 8192);
+        this.delayMillis = delayMillis;
+    }
+
+    @Override
+    public synchronized void write(int b) throws IOException {
+        super.write(b);
+        scheduleFlush();
+    }
+
+    @Override
+    public synchronized void write(byte[] b, int off, int len) throws IOException {
+        super.write(b, off, len);
+        scheduleFlush();
+    }
+
+    @Override
+    public synchronized void flush() throws IOException {
+        flushScheduled = false;
+        super.flush();
+    }
+
+    private void scheduleFlush() {
+        if (!flushScheduled && count > 0) {
+            flushScheduled = true;
+            FLUSHER.schedule(this::flushQuietly, delayMillis, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void flushQuietly() {
+        try {
+            flush();
+        } catch (IOException e) {
+            // the kernel went away; the agent ends when its command stream closes
+        }
+    }
+}

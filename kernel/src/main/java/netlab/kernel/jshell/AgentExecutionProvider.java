@@ -1,0 +1,66 @@
+package netlab.kernel.jshell;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.util.Map;
+import jdk.jshell.execution.Util;
+import jdk.jshell.spi.ExecutionControl;
+import jdk.jshell.spi.ExecutionControlProvider;
+import jdk.jshell.spi.ExecutionEnv;
+import netlab.agent.AgentProtocol;
+
+/**
+ * Gives JShell a {@link KernelExecutionControl} connected to a freshly started agent JVM. One provider
+ * serves one JShell; the engine makes a new one for every restart. The agent and its control are kept so
+ * the engine can stop cells and tell how the agent died.
+ */
+final class AgentExecutionProvider implements ExecutionControlProvider {
+
+    private final EngineOptions options;
+    private final CellOutput output;
+    private volatile KernelExecutionControl control;
+    private volatile IOException startFailure;
+
+    AgentExecutionProvider(EngineOptions options, CellOutput output) {
+        this.options = options;
+        this.output = output;
+    }
+
+    @Override
+    public String name() {
+        return "netlab-agent";
+    }
+
+    @Override
+    public ExecutionControl generate(ExecutionEnv env, Map<String, String> parameters) throws Throwable {
+        AgentProcess agent;
+        try {
+            agent = AgentProcess.start(options);
+        } catch (IOException e) {
+            startFailure = e;
+            throw e;
+        }
+        Socket socket = agent.mainSocket();
+        InputStream in = socket.getInputStream();
+        OutputStream out = socket.getOutputStream();
+        KernelExecutionControl ec = (KernelExecutionControl) Util.remoteInputOutput(in, out,
+                Map.of(AgentProtocol.STDOUT, output.stdout(),
+                        AgentProtocol.STDERR, output.stderr(),
+                        AgentProtocol.DISPLAY, output.display()),
+                Map.of(AgentProtocol.STDIN, new StdinBridge(output)),
+                (objectIn, objectOut) -> new KernelExecutionControl(objectOut, objectIn, agent));
+        control = ec;
+        return ec;
+    }
+
+    /** The control JShell got, or null if the agent has not been started (or failed to start). */
+    KernelExecutionControl control() {
+        return control;
+    }
+
+    IOException startFailure() {
+        return startFailure;
+    }
+}

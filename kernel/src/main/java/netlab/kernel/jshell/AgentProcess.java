@@ -1,0 +1,249 @@
+package netlab.kernel.jshell;
+
+import java.io.BufferedReader;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HexFormat;
+import java.util.List;
+import netlab.agent.AgentMain;
+import netlab.agent.AgentProtocol;
+
+/**
+ * One agent JVM: starts it, accepts its two connections (see {@link AgentProtocol}), sends stops on the
+ * control connection and says in one sentence how it died.
+ */
+final class AgentProcess implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger("netlab.engine.agent");
+    private static final int KEPT_OUTPUT_LINES = 30;
+
+    private final Process process;
+    private final Socket main;
+    private final Socket control;
+    private final DataOutputStream stops;
+    private final Deque<String> lastOutput;
+    private volatile String note;
+
+    private AgentProcess(Process process, Socket main, Socket control, Deque<String> lastOutput) throws IOException {
+        this.process = process;
+        this.main = main;
+        this.control = control;
+        this.stops = new DataOutputStream(control.getOutputStream());
+        this.lastOutput = lastOutput;
+        Thread.ofPlatform().daemon().name("netlab-agent-notes-" + process.pid()).start(this::readNotes);
+    }
+
+    /** Starts an agent JVM and waits until it has connected back. */
+    static AgentProcess start(EngineOptions options) throws IOException {
+        String token = HexFormat.of().formatHex(randomBytes());
+        try (ServerSocket server = new ServerSocket(0, 4, InetAddress.getLoopbackAddress())) {
+            ProcessBuilder pb = new ProcessBuilder(command(options, server.getLocalPort()));
+            pb.environment().put(AgentProtocol.TOKEN_ENV, token);
+            pb.redirectErrorStream(true);
+            Process process = pb.start();
+            Deque<String> lastOutput = new ArrayDeque<>();
+            Thread pump = Thread.ofPlatform().daemon().name("netlab-agent-log-" + process.pid())
+                    .start(() -> pumpLog(process, lastOutput));
+            // A dead agent never connects: close the server socket so accept() gives up at once.
+            process.onExit().thenRun(() -> closeQuietly(server));
+            long deadline = System.nanoTime() + options.agentStartTimeout().toNanos();
+            try {
+                Socket main = accept(server, AgentProtocol.ROLE_MAIN, token, deadline);
+                Socket control = accept(server, AgentProtocol.ROLE_CONTROL, token, deadline);
+                return new AgentProcess(process, main, control, lastOutput);
+            } catch (IOException e) {
+                process.destroyForcibly();
+                String output = waitForOutput(process, pump, lastOutput);
+                throw new IOException("The Java process for running code did not start"
+                        + (process.isAlive() ? " within " + options.agentStartTimeout().toSeconds() + " s"
+                        : " (exit status " + process.exitValue() + ")")
+                        + ". Command: " + String.join(" ", pb.command())
+                        + (output.isEmpty() ? "" : "\nIts output:\n" + output), e);
+            }
+        }
+    }
+
+    /**
+     * The agent's command line. Serial GC and no perf-data file suit a small single-user JVM. Measured with
+     * {@code AgentStartupBench} (15 runs): C1-only ({@code -XX:TieredStopAtLevel=1}) saved ~30 ms of a
+     * ~140 ms restart and ~4 MB RSS but made a CPU-bound cell 2x slower, and an auto-created AppCDS archive
+     * gave no measurable gain over the JDK's default CDS archive — so neither is used by default; both can
+     * be added through {@link EngineOptions#jvmOptions()}.
+     */
+    static List<String> command(EngineOptions options, int port) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(options.javaHome().resolve("bin").resolve("java").toString());
+        cmd.add("-Xmx" + options.heap());
+        cmd.add("-XX:+UseSerialGC");
+        cmd.add("-XX:-UsePerfData");
+        cmd.add("-Dstdout.encoding=UTF-8");
+        cmd.add("-Dstderr.encoding=UTF-8");
+        cmd.add("-Djava.awt.headless=true");
+        cmd.addAll(options.jvmOptions());
+        cmd.add("-cp");
+        cmd.add(options.agentClasspathString());
+        cmd.add(AgentMain.class.getName());
+        cmd.add(Integer.toString(port));
+        return cmd;
+    }
+
+    private static byte[] randomBytes() {
+        byte[] b = new byte[16];
+        new SecureRandom().nextBytes(b);
+        return b;
+    }
+
+    private static Socket accept(ServerSocket server, byte role, String token, long deadline) throws IOException {
+        while (true) {
+            long left = Duration.ofNanos(deadline - System.nanoTime()).toMillis();
+            if (left <= 0) {
+                throw new SocketTimeoutException("the agent did not connect in time");
+            }
+            server.setSoTimeout((int) Math.min(left, Integer.MAX_VALUE));
+            Socket s = server.accept();
+            try {
+                s.setTcpNoDelay(true);
+                s.setSoTimeout((int) Math.max(1, Math.min(left, 5000)));
+                DataInputStream in = new DataInputStream(s.getInputStream());
+                if (in.readInt() == AgentProtocol.HELLO && in.readByte() == role && in.readUTF().equals(token)) {
+                    s.setSoTimeout(0);
+                    return s;
+                }
+                LOG.log(System.Logger.Level.WARNING, "ignored a local connection that is not our agent");
+            } catch (IOException e) {
+                LOG.log(System.Logger.Level.WARNING, "ignored a local connection that is not our agent: " + e);
+            }
+            s.close();
+        }
+    }
+
+    private static void pumpLog(Process process, Deque<String> lastOutput) {
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                LOG.log(System.Logger.Level.INFO, "agent " + process.pid() + ": " + line);
+                synchronized (lastOutput) {
+                    lastOutput.addLast(line);
+                    if (lastOutput.size() > KEPT_OUTPUT_LINES) {
+                        lastOutput.removeFirst();
+                    }
+                }
+            }
+        } catch (IOException e) {
+            // process gone
+        }
+    }
+
+    /** Everything the dead agent printed: the pump ends when the process's output pipe closes. */
+    private static String waitForOutput(Process process, Thread pump, Deque<String> lastOutput) {
+        try {
+            process.waitFor(2, java.util.concurrent.TimeUnit.SECONDS);
+            pump.join(2000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        synchronized (lastOutput) {
+            return String.join("\n", lastOutput);
+        }
+    }
+
+    private void readNotes() {
+        try (DataInputStream in = new DataInputStream(control.getInputStream())) {
+            while (true) {
+                note = in.readUTF();
+            }
+        } catch (IOException e) {
+            // agent gone
+        }
+    }
+
+    Socket mainSocket() {
+        return main;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    Process process() {
+        return process;
+    }
+
+    /** Asks the agent to stop invoke number {@code invoke}; works while it runs. */
+    void sendStop(long invoke) {
+        try {
+            synchronized (stops) {
+                stops.writeLong(invoke);
+                stops.flush();
+            }
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.DEBUG, "stop not sent, agent gone: " + e);
+        }
+    }
+
+    void kill() {
+        process.destroyForcibly();
+    }
+
+    /** Waits up to {@code timeout} for the process to end; true if it has. */
+    boolean awaitExit(Duration timeout) {
+        try {
+            return process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return !process.isAlive();
+        }
+    }
+
+    /** How the agent died, as the middle of a sentence: "exited with status 3", "was killed (signal 9)". */
+    String describeDeath() {
+        if (AgentProtocol.NOTE_OUT_OF_MEMORY.equals(note)) {
+            return "ran out of memory";
+        }
+        if (process.isAlive()) {
+            return "stopped responding";
+        }
+        int status = process.exitValue();
+        if (status > 128 && status < 160) {
+            int signal = status - 128;
+            return "was killed (signal " + signal + (signal == 9 ? ", perhaps by the system running out of memory"
+                    : "") + ")";
+        }
+        return "exited with status " + status;
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(main);
+        closeQuietly(control);
+        if (!awaitExit(Duration.ofSeconds(1))) {
+            process.destroyForcibly();
+            awaitExit(Duration.ofSeconds(2));
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
+        try {
+            c.close();
+        } catch (Exception e) {
+            // closing anyway
+        }
+    }
+}

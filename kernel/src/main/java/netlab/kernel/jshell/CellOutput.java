@@ -1,0 +1,186 @@
+package netlab.kernel.jshell;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import netlab.agent.DisplayFrames;
+import netlab.kernel.engine.CellIO;
+import netlab.kernel.engine.MimeBundle;
+
+/**
+ * Kernel side of the agent's stdout, stderr and display streams: decodes them and hands them to the
+ * {@link CellIO} of the cell running now (or of the last cell, for output of threads that outlive it).
+ *
+ * <p>JShell's demultiplexer delivers at most 127 bytes at a time; text is gathered for a few milliseconds
+ * so the front end gets a few stream messages instead of hundreds. Order is kept: text of one stream is
+ * handed over before text of the other stream or a display that came after it. {@link #drain()} hands over
+ * everything received so far; the engine calls it when an invoke has returned, and since output and
+ * results travel on one ordered connection, all of a cell's output has been received by then.
+ */
+final class CellOutput {
+
+    private static final long GATHER_MILLIS = 8;
+    private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "netlab-output-gather");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private final TextStream out = new TextStream(true);
+    private final TextStream err = new TextStream(false);
+    private final ByteArrayOutputStream displayBytes = new ByteArrayOutputStream();
+    private final OutputStream display = new OutputStream() {
+        @Override
+        public void write(int b) {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            receiveDisplay(b, off, len);
+        }
+    };
+    private CellIO io = DISCARD;
+    private boolean drainScheduled;
+
+    OutputStream stdout() {
+        return out;
+    }
+
+    OutputStream stderr() {
+        return err;
+    }
+
+    OutputStream display() {
+        return display;
+    }
+
+    /** Sends output from now on to {@code cellIo}. */
+    synchronized void attach(CellIO cellIo) {
+        drain();
+        this.io = cellIo;
+    }
+
+    synchronized CellIO io() {
+        return io;
+    }
+
+    /** Hands every byte received so far to the cell's {@link CellIO}. */
+    synchronized void drain() {
+        drainScheduled = false;
+        out.handOver();
+        err.handOver();
+    }
+
+    private synchronized void receiveDisplay(byte[] b, int off, int len) {
+        displayBytes.write(b, off, len);
+        byte[] all = displayBytes.toByteArray();
+        int pos = 0;
+        while (all.length - pos >= 4) {
+            int frameLen = ((all[pos] & 0xff) << 24) | ((all[pos + 1] & 0xff) << 16)
+                    | ((all[pos + 2] & 0xff) << 8) | (all[pos + 3] & 0xff);
+            if (all.length - pos - 4 < frameLen) {
+                break;
+            }
+            byte[] body = Arrays.copyOfRange(all, pos + 4, pos + 4 + frameLen);
+            pos += 4 + frameLen;
+            drain();
+            try {
+                switch (DisplayFrames.decode(body)) {
+                    case DisplayFrames.Show s -> io.display(new MimeBundle(s.bundle(), null), s.displayId(),
+                            s.update());
+                    case DisplayFrames.Clear c -> io.clearOutput(c.await());
+                }
+            } catch (IOException | RuntimeException e) {
+                io.stderr("netlab: a display from your code could not be shown: " + e.getMessage() + "\n");
+            }
+        }
+        displayBytes.reset();
+        displayBytes.write(all, pos, all.length - pos);
+    }
+
+    private void scheduleDrain() {
+        if (!drainScheduled) {
+            drainScheduled = true;
+            TIMER.schedule(this::drain, GATHER_MILLIS, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** One text stream: bytes in, complete UTF-8 characters out. */
+    private final class TextStream extends OutputStream {
+        private final boolean isStdout;
+        private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
+
+        TextStream(boolean isStdout) {
+            this.isStdout = isStdout;
+        }
+
+        @Override
+        public void write(int b) {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            synchronized (CellOutput.this) {
+                TextStream other = this == out ? err : out;
+                if (other.pending.size() > 0) {
+                    other.handOver();
+                }
+                pending.write(b, off, len);
+                scheduleDrain();
+            }
+        }
+
+        /** Hands over the complete characters received; keeps a trailing partial UTF-8 sequence. */
+        void handOver() {
+            if (pending.size() == 0) {
+                return;
+            }
+            byte[] bytes = pending.toByteArray();
+            int end = completeUtf8Prefix(bytes);
+            pending.reset();
+            pending.write(bytes, end, bytes.length - end);
+            if (end == 0) {
+                return;
+            }
+            String text = new String(bytes, 0, end, StandardCharsets.UTF_8);
+            if (isStdout) {
+                io.stdout(text);
+            } else {
+                io.stderr(text);
+            }
+        }
+    }
+
+    /** Length of the longest prefix of {@code b} that does not end inside a UTF-8 sequence. */
+    static int completeUtf8Prefix(byte[] b) {
+        int n = b.length;
+        for (int back = 1; back <= Math.min(3, n); back++) {
+            int lead = b[n - back] & 0xff;
+            if ((lead & 0xC0) == 0x80) {
+                continue; // continuation byte: look further back for its lead
+            }
+            int need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+            return need > back ? n - back : n;
+        }
+        return n;
+    }
+
+    /** Where output goes before the first cell: nowhere (startup snippets print nothing worth showing). */
+    static final CellIO DISCARD = new CellIO() {
+        @Override public void stdout(String text) { }
+        @Override public void stderr(String text) { }
+        @Override public void display(MimeBundle bundle, String displayId, boolean update) { }
+        @Override public void clearOutput(boolean wait) { }
+        @Override public boolean stdinAllowed() { return false; }
+        @Override public String readLine(String prompt, boolean password) throws StdinUnavailableException {
+            throw new StdinUnavailableException("Reading input is not possible here.");
+        }
+    };
+}

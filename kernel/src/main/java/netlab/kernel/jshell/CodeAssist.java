@@ -1,0 +1,224 @@
+package netlab.kernel.jshell;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import jdk.jshell.SourceCodeAnalysis;
+import jdk.jshell.SourceCodeAnalysis.Completeness;
+import netlab.kernel.engine.Completion;
+import netlab.kernel.engine.IsComplete;
+import netlab.kernel.engine.MimeBundle;
+
+/**
+ * Completion, documentation and completeness for the front end, from JShell's {@link SourceCodeAnalysis}.
+ * Offsets at this interface are code points (Jupyter's); JShell counts chars.
+ */
+final class CodeAssist {
+
+    private static final Set<String> KEYWORDS = Set.of("abstract", "assert", "boolean", "break", "byte", "case",
+            "catch", "char", "class", "const", "continue", "default", "do", "double", "else", "enum", "extends",
+            "final", "finally", "float", "for", "goto", "if", "implements", "import", "instanceof", "int",
+            "interface", "long", "native", "new", "package", "private", "protected", "public", "return", "short",
+            "static", "strictfp", "super", "switch", "synchronized", "this", "throw", "throws", "transient", "try",
+            "void", "volatile", "while", "var", "record", "yield", "true", "false", "null", "sealed", "permits");
+
+    private final SourceCodeAnalysis analysis;
+    private final StatementClassifier syntax = new StatementClassifier();
+
+    CodeAssist(SourceCodeAnalysis analysis) {
+        this.analysis = analysis;
+    }
+
+    Completion complete(String code, int cursor) {
+        int charCursor = toChars(code, cursor);
+        int[] anchor = new int[1];
+        List<SourceCodeAnalysis.Suggestion> suggestions = analysis.completionSuggestions(code, charCursor, anchor);
+        Set<String> seen = new LinkedHashSet<>();
+        List<Completion.Match> matches = new ArrayList<>();
+        List<Completion.Match> others = new ArrayList<>();
+        for (SourceCodeAnalysis.Suggestion s : suggestions) {
+            String text = s.continuation();
+            if (!seen.add(text)) {
+                continue;
+            }
+            Completion.Match m = new Completion.Match(text, typeOf(code, anchor[0], text), "");
+            (s.matchesType() ? matches : others).add(m);
+        }
+        matches.addAll(others);
+        return new Completion(toCodePoints(code, anchor[0]), cursor, matches);
+    }
+
+    /** Starts JShell's background indexing of packages, which package completion waits for. */
+    void warmUp() {
+        analysis.completionSuggestions("java.", 5, new int[1]);
+    }
+
+    private static String typeOf(String code, int anchor, String text) {
+        if (text.endsWith("(") || text.endsWith("()")) {
+            return "method";
+        }
+        if (text.endsWith(".")) {
+            return "package"; // JShell completes packages as "util."
+        }
+        if (KEYWORDS.contains(text)) {
+            return "keyword";
+        }
+        boolean qualified = anchor > 0 && code.charAt(anchor - 1) == '.';
+        if (!text.isEmpty() && Character.isUpperCase(text.charAt(0))) {
+            return text.chars().allMatch(c -> Character.isUpperCase(c) || c == '_' || Character.isDigit(c))
+                    && text.length() > 1 ? "constant" : "class";
+        }
+        if (qualified && isPackagePrefix(code, anchor)) {
+            return "package";
+        }
+        return "variable";
+    }
+
+    /** Whether the qualifier before the dot looks like a package name: {@code java.}, {@code java.util.}. */
+    private static boolean isPackagePrefix(String code, int dot) {
+        int i = dot - 1;
+        while (i >= 0 && (Character.isJavaIdentifierPart(code.charAt(i)) || code.charAt(i) == '.')) {
+            if (Character.isUpperCase(code.charAt(i))) {
+                return false;
+            }
+            i--;
+        }
+        return i < dot - 1;
+    }
+
+    /**
+     * Signatures and javadoc of the name at or just before {@code cursor}. JShell reads javadoc from the
+     * JDK's {@code lib/src.zip} only; its public API has no way to add the lessons' sources, so lessons
+     * classes show signatures without javadoc.
+     */
+    Optional<MimeBundle> inspect(String code, int cursor, int detailLevel) {
+        int at = toChars(code, cursor);
+        // JShell documents the name the cursor is in or after; move to the end of the identifier.
+        while (at < code.length() && Character.isJavaIdentifierPart(code.charAt(at))) {
+            at++;
+        }
+        List<SourceCodeAnalysis.Documentation> docs = analysis.documentation(code, at, true);
+        if (docs.isEmpty() && at > 0 && Character.isJavaIdentifierPart(code.charAt(at - 1))) {
+            String call = code.substring(0, at) + "(";
+            docs = analysis.documentation(call, call.length(), true);
+        }
+        if (docs.isEmpty()) {
+            return Optional.empty();
+        }
+        StringBuilder text = new StringBuilder();
+        for (SourceCodeAnalysis.Documentation d : docs) {
+            if (!text.isEmpty()) {
+                text.append("\n\n");
+            }
+            text.append(d.signature());
+            String javadoc = d.javadoc();
+            if (javadoc != null && !javadoc.isBlank()) {
+                text.append("\n").append(detailLevel > 0 ? javadoc.strip() : firstParagraph(javadoc));
+            }
+        }
+        return Optional.of(new MimeBundle(Map.of("text/plain", text.toString()), Map.of()));
+    }
+
+    private static String firstParagraph(String javadoc) {
+        String s = javadoc.strip();
+        int blank = s.indexOf("\n\n");
+        return blank < 0 ? s : s.substring(0, blank);
+    }
+
+    IsComplete isComplete(String code) {
+        if (code.isBlank()) {
+            return IsComplete.of(IsComplete.Status.COMPLETE);
+        }
+        String rest = code;
+        while (!rest.isBlank()) {
+            SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(rest);
+            Completeness c = info.completeness();
+            switch (c) {
+                case EMPTY -> {
+                    return IsComplete.of(IsComplete.Status.COMPLETE);
+                }
+                case DEFINITELY_INCOMPLETE, CONSIDERED_INCOMPLETE -> {
+                    return new IsComplete(IsComplete.Status.INCOMPLETE, indentFor(code));
+                }
+                case UNKNOWN -> {
+                    return IsComplete.of(IsComplete.Status.INVALID);
+                }
+                case COMPLETE, COMPLETE_WITH_SEMI -> {
+                    if (!parses(info.source())) {
+                        return IsComplete.of(IsComplete.Status.INVALID);
+                    }
+                    if (rest.equals(info.remaining())) {
+                        return IsComplete.of(IsComplete.Status.UNKNOWN);
+                    }
+                    rest = info.remaining();
+                }
+            }
+        }
+        return IsComplete.of(IsComplete.Status.COMPLETE);
+    }
+
+    /**
+     * Whether {@code source} parses (without running or resolving names): analyzeCompletion alone calls
+     * some invalid code complete, and JShell's sourceToSnippets also rejects code that merely uses names
+     * not declared yet.
+     */
+    private boolean parses(String source) {
+        return syntax.parses(source);
+    }
+
+    /** Four spaces per unclosed brace, paren or bracket (ignoring strings and comments). */
+    static String indentFor(String code) {
+        int depth = 0;
+        boolean inString = false;
+        boolean inChar = false;
+        boolean lineComment = false;
+        boolean blockComment = false;
+        for (int i = 0; i < code.length(); i++) {
+            char c = code.charAt(i);
+            char next = i + 1 < code.length() ? code.charAt(i + 1) : 0;
+            if (lineComment) {
+                lineComment = c != '\n';
+            } else if (blockComment) {
+                if (c == '*' && next == '/') {
+                    blockComment = false;
+                    i++;
+                }
+            } else if (inString || inChar) {
+                if (c == '\\') {
+                    i++;
+                } else if ((inString && c == '"') || (inChar && c == '\'')) {
+                    inString = false;
+                    inChar = false;
+                }
+            } else if (c == '/' && next == '/') {
+                lineComment = true;
+            } else if (c == '/' && next == '*') {
+                blockComment = true;
+            } else if (c == '"') {
+                inString = true;
+            } else if (c == '\'') {
+                inChar = true;
+            } else if (c == '{' || c == '(' || c == '[') {
+                depth++;
+            } else if (c == '}' || c == ')' || c == ']') {
+                depth = Math.max(0, depth - 1);
+            }
+        }
+        return " ".repeat(4 * depth);
+    }
+
+    static int toChars(String code, int codePoints) {
+        try {
+            return code.offsetByCodePoints(0, Math.max(0, codePoints));
+        } catch (IndexOutOfBoundsException e) {
+            return code.length();
+        }
+    }
+
+    static int toCodePoints(String code, int chars) {
+        return code.codePointCount(0, Math.min(Math.max(0, chars), code.length()));
+    }
+}

@@ -1,0 +1,126 @@
+package netlab.kernel.jshell;
+
+import java.io.File;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * How {@link JShellEngine} starts its agent JVM and prepares each fresh JShell.
+ *
+ * <pre>{@code
+ * EngineOptions options = EngineOptions.defaults().toBuilder()
+ *         .heap("256m")
+ *         .startup(List.of("import netlab.display.*;"))
+ *         .build();
+ * }</pre>
+ *
+ * @param javaHome         the JDK whose {@code bin/java} runs the agent (default: the kernel's own)
+ * @param heap             the agent's {@code -Xmx} value, e.g. {@code "512m"}
+ * @param jvmOptions       further agent JVM options, appended after netlab's own
+ * @param agentClasspath   what the agent JVM loads: netlab's agent classes and the lessons
+ * @param studentClasspath what student code compiles against (the lessons only, not the kernel's libraries)
+ * @param startup          snippets evaluated at start and after every restart (imports, helpers)
+ * @param interruptGrace   how long a cell may take to stop after an interrupt before its agent is killed
+ * @param agentStartTimeout how long to wait for a fresh agent to connect
+ */
+public record EngineOptions(Path javaHome, String heap, List<String> jvmOptions, List<Path> agentClasspath,
+                            List<Path> studentClasspath, List<String> startup, Duration interruptGrace,
+                            Duration agentStartTimeout) {
+
+    public EngineOptions {
+        Objects.requireNonNull(javaHome, "javaHome");
+        Objects.requireNonNull(heap, "heap");
+        jvmOptions = List.copyOf(jvmOptions);
+        agentClasspath = List.copyOf(agentClasspath);
+        studentClasspath = List.copyOf(studentClasspath);
+        startup = List.copyOf(startup);
+        Objects.requireNonNull(interruptGrace, "interruptGrace");
+        Objects.requireNonNull(agentStartTimeout, "agentStartTimeout");
+    }
+
+    /**
+     * The kernel's own JDK, a 512 MiB heap, no startup snippets, and class paths found from where the
+     * agent classes and the lessons were loaded (the jars {@code netlab.jar} and {@code netlab-lessons.jar},
+     * or {@code target/classes} directories in a build).
+     */
+    public static EngineOptions defaults() {
+        Path agent = codeSource(netlab.agent.AgentMain.class);
+        Path lessons = codeSource(netlab.display.Display.class);
+        List<Path> agentCp = agent.equals(lessons) ? List.of(agent) : List.of(agent, lessons);
+        return new EngineOptions(Path.of(System.getProperty("java.home")), "512m", List.of(), agentCp,
+                List.of(lessons), List.of(), Duration.ofSeconds(2), Duration.ofSeconds(30));
+    }
+
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    String agentClasspathString() {
+        return join(agentClasspath);
+    }
+
+    String studentClasspathString() {
+        return join(studentClasspath);
+    }
+
+    private static String join(List<Path> paths) {
+        List<String> parts = new ArrayList<>();
+        for (Path p : paths) {
+            parts.add(p.toString());
+        }
+        return String.join(File.pathSeparator, parts);
+    }
+
+    /** Where {@code type} was loaded from: its jar, or its classes directory. */
+    static Path codeSource(Class<?> type) {
+        try {
+            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException | NullPointerException e) {
+            throw new IllegalStateException("cannot tell where " + type.getName() + " was loaded from; "
+                    + "set EngineOptions.agentClasspath explicitly", e);
+        }
+    }
+
+    /** Changes some options, keeping the others. */
+    public static final class Builder {
+        private Path javaHome;
+        private String heap;
+        private List<String> jvmOptions;
+        private List<Path> agentClasspath;
+        private List<Path> studentClasspath;
+        private List<String> startup;
+        private Duration interruptGrace;
+        private Duration agentStartTimeout;
+
+        private Builder(EngineOptions o) {
+            javaHome = o.javaHome;
+            heap = o.heap;
+            jvmOptions = o.jvmOptions;
+            agentClasspath = o.agentClasspath;
+            studentClasspath = o.studentClasspath;
+            startup = o.startup;
+            interruptGrace = o.interruptGrace;
+            agentStartTimeout = o.agentStartTimeout;
+        }
+
+        public Builder javaHome(Path v) { javaHome = v; return this; }
+        public Builder heap(String v) { heap = v; return this; }
+        /** Sets (replaces) the extra agent JVM options. */
+        public Builder jvmOptions(List<String> v) { jvmOptions = v; return this; }
+        public Builder agentClasspath(List<Path> v) { agentClasspath = v; return this; }
+        public Builder studentClasspath(List<Path> v) { studentClasspath = v; return this; }
+        /** Sets (replaces) the startup snippets. */
+        public Builder startup(List<String> v) { startup = v; return this; }
+        public Builder interruptGrace(Duration v) { interruptGrace = v; return this; }
+        public Builder agentStartTimeout(Duration v) { agentStartTimeout = v; return this; }
+
+        public EngineOptions build() {
+            return new EngineOptions(javaHome, heap, jvmOptions, agentClasspath, studentClasspath, startup,
+                    interruptGrace, agentStartTimeout);
+        }
+    }
+}

@@ -1,0 +1,178 @@
+package netlab.kernel.jshell;
+
+import java.util.ArrayList;
+import java.util.List;
+import jdk.jshell.EvalException;
+import jdk.jshell.JShellException;
+import jdk.jshell.UnresolvedReferenceException;
+import netlab.kernel.engine.ExecuteOutcome;
+
+/**
+ * Turns JShell's diagnostics and exceptions into {@link ExecuteOutcome.Failure}s that point at the cell's
+ * own lines and columns — never at JShell's wrapper classes.
+ */
+final class ErrorReports {
+
+    /** A compile diagnostic already mapped to a cell offset. */
+    record CellDiagnostic(int offset, String message) {
+    }
+
+    private ErrorReports() {
+    }
+
+    /** A compile error: each diagnostic with its cell line and column, the source line and a caret. */
+    static ExecuteOutcome.Failure compileError(String cell, List<CellDiagnostic> diagnostics) {
+        List<String> traceback = new ArrayList<>();
+        String first = null;
+        for (CellDiagnostic d : diagnostics) {
+            List<String> messageLines = cleanMessage(d.message());
+            String headline = messageLines.isEmpty() ? "error" : messageLines.getFirst();
+            if (first == null) {
+                first = headline;
+            }
+            int line = SnippetOrigins.lineOf(cell, d.offset());
+            int lineStart = cell.lastIndexOf('\n', Math.max(0, d.offset() - 1)) + 1;
+            if (d.offset() == 0) {
+                lineStart = 0;
+            }
+            int lineEnd = cell.indexOf('\n', lineStart);
+            String source = cell.substring(lineStart, lineEnd < 0 ? cell.length() : lineEnd);
+            int column = Math.max(0, d.offset() - lineStart);
+            traceback.add("cell line " + line + ", column " + (column + 1) + ": " + headline);
+            for (String more : messageLines.subList(Math.min(1, messageLines.size()), messageLines.size())) {
+                traceback.add("  " + more.strip());
+            }
+            traceback.add("    " + source);
+            traceback.add("    " + caretPad(source, column) + "^");
+        }
+        return new ExecuteOutcome.Failure("CompilationError", first == null ? "compilation failed" : first,
+                traceback);
+    }
+
+    /** The message lines worth showing: JShell's wrapper class names are noise to a student. */
+    private static List<String> cleanMessage(String message) {
+        List<String> lines = new ArrayList<>();
+        for (String l : message.split("\n")) {
+            String s = l.strip();
+            if (s.isEmpty() || (s.startsWith("location:") && s.contains("$JShell$"))) {
+                continue;
+            }
+            lines.add(l.stripTrailing());
+        }
+        return lines;
+    }
+
+    /** Spaces (and the source's own tabs) up to {@code column}, so the caret lines up. */
+    private static String caretPad(String source, int column) {
+        StringBuilder pad = new StringBuilder();
+        for (int i = 0; i < column && i < source.length(); i++) {
+            pad.append(source.charAt(i) == '\t' ? '\t' : ' ');
+        }
+        for (int i = source.length(); i < column; i++) {
+            pad.append(' ');
+        }
+        return pad.toString();
+    }
+
+    /** A runtime exception with its causes, showing only the student's frames, as cell lines. */
+    static ExecuteOutcome.Failure runtimeError(JShellException exception, SnippetOrigins origins, long cell) {
+        List<String> traceback = new ArrayList<>();
+        String ename = null;
+        String evalue = null;
+        for (Throwable t = exception; t != null; t = t.getCause()) {
+            String name = exceptionName(t);
+            String message = exceptionMessage(t);
+            if (ename == null) {
+                ename = name;
+                evalue = message == null ? "" : message;
+            }
+            traceback.add((t == exception ? "" : "Caused by: ") + name + (message == null ? "" : ": " + message));
+            int hidden = 0;
+            String previous = null;
+            int repeats = 0;
+            for (StackTraceElement frame : t.getStackTrace()) {
+                String where = describe(frame, origins, cell);
+                if (where == null) {
+                    hidden++;
+                } else if (where.equals(previous)) {
+                    repeats++; // deep recursion: one line, not a thousand
+                } else {
+                    addRepeats(traceback, repeats);
+                    repeats = 0;
+                    previous = where;
+                    traceback.add("    at " + where);
+                }
+            }
+            addRepeats(traceback, repeats);
+            if (hidden > 0 && traceback.getLast().startsWith("    at ")) {
+                traceback.add("    (" + hidden + " frame" + (hidden == 1 ? "" : "s") + " in Java's libraries not shown)");
+            }
+        }
+        return new ExecuteOutcome.Failure(ename, evalue, traceback);
+    }
+
+    private static void addRepeats(List<String> traceback, int repeats) {
+        if (repeats > 0) {
+            traceback.add("    ... the line above " + repeats + " more time" + (repeats == 1 ? "" : "s"));
+        }
+    }
+
+    private static String exceptionName(Throwable t) {
+        if (t instanceof EvalException e) {
+            return e.getExceptionClassName();
+        }
+        if (t instanceof UnresolvedReferenceException) {
+            return "UnresolvedReference";
+        }
+        return t.getClass().getName();
+    }
+
+    private static String exceptionMessage(Throwable t) {
+        if (t instanceof UnresolvedReferenceException u) {
+            return u.getSnippet().source().strip().lines().findFirst().orElse("")
+                    + " cannot run until what it uses is declared";
+        }
+        return t.getMessage();
+    }
+
+    /** "greet (cell line 4)", "cell line 6", or null for frames that are not the student's. */
+    static String describe(StackTraceElement frame, SnippetOrigins origins, long cell) {
+        String file = frame.getFileName();
+        if (file == null || !file.startsWith("#")) {
+            return null;
+        }
+        SnippetOrigins.Origin origin = origins.of(file.substring(1));
+        String place;
+        if (origin == null || frame.getLineNumber() < 1) {
+            place = "an earlier cell";
+        } else {
+            int line = origin.firstLine() + frame.getLineNumber() - 1;
+            place = origin.cell() == cell ? "cell line " + line : "line " + line + " of an earlier cell";
+        }
+        String method = methodName(frame);
+        return method == null ? place : method + " (" + place + ")";
+    }
+
+    private static String methodName(StackTraceElement frame) {
+        String m = frame.getMethodName();
+        if (m.isEmpty() || m.equals("do_it$")) {
+            return null; // the cell's own top level
+        }
+        // JShell has already cut its wrapper class names down to the student's ("" at top level).
+        String cls = frame.getClassName();
+        int marker = cls.indexOf("$JShell$");
+        String owner = cls.isEmpty() ? null : cls.replace('$', '.');
+        if (marker >= 0) {
+            int nested = cls.indexOf('$', marker + "$JShell$".length());
+            owner = nested >= 0 ? cls.substring(nested + 1).replace('$', '.') : null;
+        }
+        if (m.startsWith("lambda$")) {
+            String[] parts = m.split("\\$");
+            m = "lambda in " + (parts.length > 1 && !parts[1].equals("do_it") ? parts[1] : "the cell");
+        } else if (m.equals("<init>")) {
+            m = "new " + (owner == null ? "" : owner);
+            owner = null;
+        }
+        return owner == null ? m : owner + "." + m;
+    }
+}

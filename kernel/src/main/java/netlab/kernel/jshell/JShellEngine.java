@@ -1,0 +1,344 @@
+package netlab.kernel.jshell;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import jdk.jshell.Diag;
+import jdk.jshell.JShell;
+import jdk.jshell.JShellException;
+import jdk.jshell.Snippet;
+import jdk.jshell.SnippetEvent;
+import jdk.jshell.VarSnippet;
+import netlab.kernel.engine.CellIO;
+import netlab.kernel.engine.Completion;
+import netlab.kernel.engine.Engine;
+import netlab.kernel.engine.ExecuteOutcome;
+import netlab.kernel.engine.IsComplete;
+import netlab.kernel.engine.LanguageFacts;
+import netlab.kernel.engine.MimeBundle;
+
+/**
+ * The {@link Engine} for Java: JShell compiles in this (kernel) JVM, student code runs in an agent JVM
+ * that the engine restarts whenever it dies or must be killed.
+ *
+ * <pre>{@code
+ * try (JShellEngine engine = JShellEngine.start(EngineOptions.defaults())) {
+ *     ExecuteOutcome outcome = engine.execute("1 + 1", io);   // Success with text/plain "2"
+ * }
+ * }</pre>
+ *
+ * <p>Threading: as {@link Engine} says — one shell thread calls everything except {@link #interrupt()}.
+ */
+public final class JShellEngine implements Engine {
+
+    private static final System.Logger LOG = System.getLogger("netlab.engine");
+    private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "netlab-interrupt-watchdog");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private final EngineOptions options;
+    private final CellOutput output = new CellOutput();
+    private final SnippetOrigins origins = new SnippetOrigins();
+    private volatile Session session;
+    private long cellSerial;
+    private volatile RunningCell running;
+
+    /** One JShell and the agent it runs code in; replaced as a whole on restart. */
+    private record Session(JShell shell, AgentExecutionProvider provider, KernelExecutionControl control,
+                           CellSplitter splitter, CodeAssist assist) {
+    }
+
+    /** The cell being executed, as seen by {@link #interrupt()}. */
+    private static final class RunningCell {
+        volatile boolean interrupted;
+        volatile boolean killedAfterInterrupt;
+        volatile boolean done;
+    }
+
+    private JShellEngine(EngineOptions options) {
+        this.options = options;
+    }
+
+    /** Starts an engine: its first agent JVM and JShell, with the startup snippets run. */
+    public static JShellEngine start(EngineOptions options) throws IOException {
+        JShellEngine engine = new JShellEngine(options);
+        engine.session = engine.newSession();
+        return engine;
+    }
+
+    private Session newSession() throws IOException {
+        origins.clear();
+        AgentExecutionProvider provider = new AgentExecutionProvider(options, output);
+        JShell shell;
+        try {
+            shell = JShell.builder()
+                    .executionEngine(provider, Map.of())
+                    .compilerOptions("--class-path", options.studentClasspathString())
+                    .build();
+        } catch (IllegalStateException e) {
+            IOException failure = provider.startFailure();
+            throw failure != null ? failure : new IOException("JShell could not start: " + e.getMessage(), e);
+        }
+        Session s = new Session(shell, provider, provider.control(), new CellSplitter(shell.sourceCodeAnalysis()),
+                new CodeAssist(shell.sourceCodeAnalysis()));
+        for (String snippet : options.startup()) {
+            for (SnippetEvent e : shell.eval(snippet)) {
+                if (e.status() == Snippet.Status.REJECTED || e.exception() != null) {
+                    LOG.log(System.Logger.Level.WARNING, "startup snippet failed: " + snippet.strip()
+                            + (e.exception() != null ? " threw " + e.exception() : " did not compile: "
+                            + shell.diagnostics(e.snippet()).map(d -> d.getMessage(null)).toList()));
+                }
+            }
+        }
+        s.assist().warmUp();
+        output.drain();
+        return s;
+    }
+
+    /** Throws away the current agent and JShell and starts fresh ones. */
+    private void restart() {
+        Session old = session;
+        session = null;
+        if (old != null) {
+            old.control().agent().kill();
+            old.shell().close();
+        }
+        try {
+            session = newSession();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The agent's process id, for tests and diagnostics. */
+    public long agentPid() {
+        return session.control().agent().pid();
+    }
+
+    @Override
+    public ExecuteOutcome execute(String code, CellIO io) {
+        RunningCell cell = new RunningCell();
+        long serial = ++cellSerial;
+        output.attach(io);
+        try {
+            if (session == null || session.control().terminated()) {
+                String what = session == null ? "could not be started" : describeDeath(session);
+                restart();
+                io.stderr("netlab: The Java process running your code " + what
+                        + " after the last cell; variables were reset.\n");
+            }
+            session.control().clearStop();
+            running = cell;
+            return run(code, serial, cell);
+        } catch (UncheckedIOException e) {
+            LOG.log(System.Logger.Level.ERROR, "agent restart failed", e);
+            return new ExecuteOutcome.EngineRestarted("The Java process running your code could not be "
+                    + "restarted (" + e.getCause().getMessage().lines().findFirst().orElse("") + "); "
+                    + "netlab will try again with the next cell.");
+        } finally {
+            cell.done = true;
+            running = null;
+            output.drain();
+        }
+    }
+
+    private ExecuteOutcome run(String code, long serial, RunningCell cell) {
+        List<Piece> pieces = session.splitter().splitAndGroup(code);
+        Optional<MimeBundle> value = Optional.empty();
+        for (int i = 0; i < pieces.size(); i++) {
+            if (cell.interrupted) {
+                return interrupted();
+            }
+            Piece piece = pieces.get(i);
+            if (!piece.complete()) {
+                return ErrorReports.compileError(code, List.of(new ErrorReports.CellDiagnostic(code.length(),
+                        "the cell ends in the middle of a statement: something like ; ) or } is missing")));
+            }
+            boolean last = i == pieces.size() - 1;
+            List<SnippetEvent> events;
+            boolean shellClosed = false;
+            try {
+                events = session.shell().eval(piece.source());
+            } catch (IllegalStateException e) {
+                // JShell closes itself when its engine terminates (the agent died while loading classes).
+                events = List.of();
+                shellClosed = true;
+            }
+            output.drain();
+            KernelExecutionControl control = session.control();
+            if (shellClosed || control.terminated()) {
+                String message = cell.killedAfterInterrupt
+                        ? "The cell did not stop within " + graceText() + " of the interrupt, so its Java process"
+                        + " was restarted; variables were reset."
+                        : "The Java process running your code " + describeDeath(session) + "; variables were reset.";
+                restart();
+                return new ExecuteOutcome.EngineRestarted(message);
+            }
+            if (control.lastInvokeStopped() || cell.interrupted) {
+                return interrupted();
+            }
+            ExecuteOutcome failure = failureOf(code, serial, piece, events);
+            if (failure != null) {
+                return failure;
+            }
+            if (last && !piece.endsWithSemicolon()) {
+                value = shownValue(events);
+            }
+        }
+        return new ExecuteOutcome.Success(value);
+    }
+
+    private static ExecuteOutcome interrupted() {
+        return new ExecuteOutcome.Interrupted("Interrupted: the cell was stopped; "
+                + "variables defined before it still exist.");
+    }
+
+    private String graceText() {
+        long ms = options.interruptGrace().toMillis();
+        return ms % 1000 == 0 ? (ms / 1000) + " s" : ms + " ms";
+    }
+
+    private String describeDeath(Session s) {
+        AgentProcess agent = s.control().agent();
+        agent.awaitExit(java.time.Duration.ofSeconds(2));
+        return agent.describeDeath();
+    }
+
+    /** The failure of this piece's evaluation, or null; records where its snippets came from. */
+    private ExecuteOutcome failureOf(String code, long serial, Piece piece, List<SnippetEvent> events) {
+        int firstLine = SnippetOrigins.lineOf(code, piece.start());
+        List<ErrorReports.CellDiagnostic> errors = new ArrayList<>();
+        JShellException exception = null;
+        for (SnippetEvent e : events) {
+            Snippet snippet = e.snippet();
+            if (e.causeSnippet() != null) {
+                continue;
+            }
+            origins.record(snippet.id(), serial, firstLine);
+            if (e.status() == Snippet.Status.REJECTED) {
+                session.shell().diagnostics(snippet).filter(Diag::isError).forEach(d -> errors.add(
+                        new ErrorReports.CellDiagnostic(piece.cellOffset((int) position(d)),
+                                d.getMessage(null))));
+                if (errors.isEmpty()) {
+                    errors.add(new ErrorReports.CellDiagnostic(piece.start(), "this is not valid Java here"));
+                }
+            } else if (e.status() == Snippet.Status.RECOVERABLE_DEFINED
+                    || e.status() == Snippet.Status.RECOVERABLE_NOT_DEFINED) {
+                output.io().stderr(UnresolvedNotes.note(session.shell(), snippet, e.status()) + "\n");
+            }
+            if (e.exception() != null && exception == null) {
+                exception = e.exception();
+            }
+        }
+        if (!errors.isEmpty()) {
+            return ErrorReports.compileError(code, errors);
+        }
+        if (exception != null) {
+            return ErrorReports.runtimeError(exception, origins, serial);
+        }
+        return null;
+    }
+
+    private static long position(Diag d) {
+        long p = d.getPosition();
+        return p >= 0 ? p : Math.max(0, d.getStartPosition());
+    }
+
+    /** The value an expression snippet shows: rich when it is {@code Displayable}. */
+    private Optional<MimeBundle> shownValue(List<SnippetEvent> events) {
+        for (SnippetEvent e : events) {
+            if (e.causeSnippet() != null || e.value() == null || e.exception() != null) {
+                continue;
+            }
+            Snippet.SubKind kind = e.snippet().subKind();
+            boolean expression = kind == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND
+                    || kind == Snippet.SubKind.VAR_VALUE_SUBKIND
+                    || kind == Snippet.SubKind.OTHER_EXPRESSION_SUBKIND;
+            if (!expression || (e.snippet() instanceof VarSnippet v && v.typeName().equals("void"))) {
+                continue;
+            }
+            String[] rich = session.control().lastValueBundle();
+            if (rich != null && rich.length >= 2) {
+                Map<String, String> data = new LinkedHashMap<>();
+                for (int i = 0; i + 1 < rich.length; i += 2) {
+                    data.put(rich[i], rich[i + 1]);
+                }
+                return Optional.of(new MimeBundle(data, Map.of()));
+            }
+            return Optional.of(MimeBundle.text(e.value()));
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public Completion complete(String code, int cursor) {
+        Session s = session;
+        return s == null ? Completion.none(cursor) : s.assist().complete(code, cursor);
+    }
+
+    @Override
+    public Optional<MimeBundle> inspect(String code, int cursor, int detailLevel) {
+        Session s = session;
+        return s == null ? Optional.empty() : s.assist().inspect(code, cursor, detailLevel);
+    }
+
+    @Override
+    public IsComplete isComplete(String code) {
+        Session s = session;
+        return s == null ? IsComplete.of(IsComplete.Status.UNKNOWN) : s.assist().isComplete(code);
+    }
+
+    @Override
+    public ExecuteOutcome evaluate(String expression) {
+        return execute(expression, CellOutput.DISCARD);
+    }
+
+    @Override
+    public void interrupt() {
+        RunningCell cell = running;
+        Session s = session;
+        if (cell == null || s == null) {
+            return;
+        }
+        cell.interrupted = true;
+        s.control().requestStop();
+        WATCHDOG.schedule(() -> {
+            if (!cell.done) {
+                LOG.log(System.Logger.Level.INFO, "cell did not stop within " + graceText() + "; killing agent "
+                        + s.control().agent().pid());
+                cell.killedAfterInterrupt = true;
+                s.control().agent().kill();
+            }
+        }, options.interruptGrace().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public LanguageFacts languageFacts() {
+        return new LanguageFacts("java", System.getProperty("java.version"), "text/x-java-source", ".jshell",
+                "java", "java",
+                "netlab — Java " + System.getProperty("java.version") + " with JShell; code runs in its own process",
+                List.of(new LanguageFacts.HelpLink("Java SE 25 API",
+                                "https://docs.oracle.com/en/java/javase/25/docs/api/index.html"),
+                        new LanguageFacts.HelpLink("JShell guide",
+                                "https://docs.oracle.com/en/java/javase/25/jshell/introduction-jshell.html")));
+    }
+
+    @Override
+    public void close() {
+        Session s = session;
+        session = null;
+        if (s != null) {
+            s.shell().close();
+            s.control().agent().close();
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package netlab.kernel.jshell;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Where each JShell snippet came from: which cell, and where in it. Turns the {@code #id:line} of a stack
+ * frame into "cell line 4".
+ */
+final class SnippetOrigins {
+
+    /** A snippet's cell (by serial number) and the cell line its first line is on. */
+    record Origin(long cell, int firstLine) {
+    }
+
+    private final Map<String, Origin> byId = new HashMap<>();
+
+    void record(String snippetId, long cell, int firstLine) {
+        byId.put(snippetId, new Origin(cell, firstLine));
+    }
+
+    Origin of(String snippetId) {
+        return byId.get(snippetId);
+    }
+
+    void clear() {
+        byId.clear();
+    }
+
+    /** 1-based line of cell offset {@code offset}. */
+    static int lineOf(String text, int offset) {
+        int line = 1;
+        for (int i = 0; i < Math.min(offset, text.length()); i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+            }
+        }
+        return line;
+    }
+}

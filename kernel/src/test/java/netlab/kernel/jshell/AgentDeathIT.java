@@ -1,0 +1,124 @@
+package netlab.kernel.jshell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import netlab.kernel.engine.ExecuteOutcome;
+import netlab.kernel.engine.MimeBundle;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The agent dies (exit, halt, kill -9) or runs out of memory: the engine says so and carries on. */
+class AgentDeathIT {
+
+    private JShellEngine engine;
+
+    @BeforeEach
+    void start() throws Exception {
+        engine = JShellEngine.start(EngineOptions.defaults().toBuilder()
+                .heap("128m")
+                .startup(List.of("import netlab.display.*;", "int startupRan = 1;")).build());
+    }
+
+    @AfterEach
+    void stop() {
+        engine.close();
+    }
+
+    private String value(String code) {
+        ExecuteOutcome outcome = engine.execute(code, new RecordingIO());
+        return assertInstanceOf(ExecuteOutcome.Success.class, outcome, outcome::toString)
+                .result().map(MimeBundle::plainText).orElse("");
+    }
+
+    private void assertFreshAgentWorks(long oldPid) {
+        assertNotEquals(oldPid, engine.agentPid());
+        assertEquals("1", value("startupRan"), "startup snippets ran again");
+        assertInstanceOf(ExecuteOutcome.Failure.class, engine.execute("kept", new RecordingIO()),
+                "variables were reset");
+        assertEquals("42", value("6 * 7"));
+    }
+
+    @Test
+    void systemExitRestartsAndNamesTheStatus() {
+        value("int kept = 5;");
+        long pid = engine.agentPid();
+        RecordingIO io = new RecordingIO();
+        ExecuteOutcome outcome = engine.execute("System.out.println(\"bye\");\nSystem.exit(3);", io);
+        ExecuteOutcome.EngineRestarted r = assertInstanceOf(ExecuteOutcome.EngineRestarted.class, outcome);
+        assertEquals("The Java process running your code exited with status 3; variables were reset.", r.message());
+        assertEquals("bye\n", io.out.toString());
+        assertFreshAgentWorks(pid);
+    }
+
+    @Test
+    void runtimeHaltRestarts() {
+        value("int kept = 5;");
+        long pid = engine.agentPid();
+        ExecuteOutcome outcome = engine.execute("Runtime.getRuntime().halt(7);", new RecordingIO());
+        ExecuteOutcome.EngineRestarted r = assertInstanceOf(ExecuteOutcome.EngineRestarted.class, outcome);
+        assertTrue(r.message().contains("exited with status 7"), r.message());
+        assertFreshAgentWorks(pid);
+    }
+
+    @Test
+    void killNineDuringACellRestartsAndSaysSignal9() throws Exception {
+        value("int kept = 5;");
+        long pid = engine.agentPid();
+        ScheduledExecutorService killer = Executors.newSingleThreadScheduledExecutor();
+        try {
+            killer.schedule(() -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly), 500,
+                    TimeUnit.MILLISECONDS);
+            ExecuteOutcome outcome = engine.execute("Thread.sleep(20_000);", new RecordingIO());
+            ExecuteOutcome.EngineRestarted r = assertInstanceOf(ExecuteOutcome.EngineRestarted.class, outcome);
+            assertTrue(r.message().contains("was killed (signal 9"), r.message());
+            assertTrue(r.message().endsWith("variables were reset."), r.message());
+        } finally {
+            killer.shutdownNow();
+        }
+        assertFreshAgentWorks(pid);
+    }
+
+    @Test
+    void deathBetweenCellsIsReportedOnTheNextCell() throws Exception {
+        value("int kept = 5;");
+        long pid = engine.agentPid();
+        ProcessHandle agent = ProcessHandle.of(pid).orElseThrow();
+        agent.destroyForcibly();
+        agent.onExit().get(10, TimeUnit.SECONDS);
+        RecordingIO io = new RecordingIO();
+        ExecuteOutcome outcome = engine.execute("6 * 7", io);
+        assertEquals("42", assertInstanceOf(ExecuteOutcome.Success.class, outcome).result().orElseThrow().plainText());
+        assertTrue(io.err.toString().contains("variables were reset"), io.err.toString());
+        assertFreshAgentWorks(pid);
+    }
+
+    @Test
+    void outOfMemoryInACellIsAnErrorAndTheAgentSurvives() {
+        value("int kept = 5;");
+        long pid = engine.agentPid();
+        ExecuteOutcome outcome = engine.execute("int[][] big = new int[100_000][100_000];", new RecordingIO());
+        ExecuteOutcome.Failure f = assertInstanceOf(ExecuteOutcome.Failure.class, outcome);
+        assertEquals("java.lang.OutOfMemoryError", f.ename());
+        assertEquals(pid, engine.agentPid());
+        assertEquals("5", value("kept"));
+    }
+
+    @Test
+    void agentThatCannotStartGivesAClearError() {
+        EngineOptions broken = EngineOptions.defaults().toBuilder().heap("banana")
+                .agentStartTimeout(Duration.ofSeconds(10)).build();
+        java.io.IOException e = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
+                () -> JShellEngine.start(broken));
+        assertTrue(e.getMessage().contains("did not start"), e.getMessage());
+        assertTrue(e.getMessage().contains("Invalid maximum heap size"), e.getMessage());
+    }
+}

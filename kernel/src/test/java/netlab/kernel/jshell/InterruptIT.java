@@ -1,0 +1,123 @@
+package netlab.kernel.jshell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import netlab.kernel.engine.ExecuteOutcome;
+import netlab.kernel.engine.MimeBundle;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Interrupting cells that loop, sleep, block in accept() or swallow exceptions. */
+class InterruptIT {
+
+    private static JShellEngine engine;
+    private static ScheduledExecutorService timer;
+
+    @BeforeAll
+    static void start() throws Exception {
+        engine = JShellEngine.start(EngineOptions.defaults().toBuilder()
+                .interruptGrace(Duration.ofSeconds(3)).build());
+        timer = Executors.newSingleThreadScheduledExecutor();
+    }
+
+    @AfterAll
+    static void stop() {
+        timer.shutdownNow();
+        engine.close();
+    }
+
+    private ExecuteOutcome runAndInterrupt(String code) {
+        var pending = timer.schedule(engine::interrupt, 400, TimeUnit.MILLISECONDS);
+        try {
+            return engine.execute(code, new RecordingIO());
+        } finally {
+            pending.cancel(false);
+        }
+    }
+
+    private String value(String code) {
+        ExecuteOutcome outcome = engine.execute(code, new RecordingIO());
+        return assertInstanceOf(ExecuteOutcome.Success.class, outcome, outcome::toString)
+                .result().map(MimeBundle::plainText).orElse("");
+    }
+
+    private void assertInterruptedAndAgentKept(String code) {
+        value("int survivor = 11;");
+        long pid = engine.agentPid();
+        ExecuteOutcome outcome = runAndInterrupt(code);
+        ExecuteOutcome.Interrupted i = assertInstanceOf(ExecuteOutcome.Interrupted.class, outcome, outcome::toString);
+        assertTrue(i.message().startsWith("Interrupted"), i.message());
+        assertEquals(pid, engine.agentPid(), "the agent was not restarted");
+        assertEquals("11", value("survivor"));
+        assertEquals("3", value("1 + 2"));
+    }
+
+    @Test
+    void cpuLoop() {
+        assertInterruptedAndAgentKept("while (true) { }");
+    }
+
+    @Test
+    void cpuLoopInAMethod() {
+        assertInterruptedAndAgentKept("long spin() { long n = 0; for (;;) n++; }\nspin()");
+    }
+
+    @Test
+    void sleep() {
+        assertInterruptedAndAgentKept("Thread.sleep(100_000);");
+    }
+
+    @Test
+    void serverSocketAccept() {
+        assertInterruptedAndAgentKept("new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress()).accept();");
+    }
+
+    @Test
+    void datagramReceive() {
+        assertInterruptedAndAgentKept("""
+                var s = new java.net.DatagramSocket(0, java.net.InetAddress.getLoopbackAddress());
+                s.receive(new java.net.DatagramPacket(new byte[10], 10));""");
+    }
+
+    @Test
+    void loopSwallowingExceptions() {
+        assertInterruptedAndAgentKept("for (;;) { try { Thread.sleep(1); } catch (Exception e) { } }");
+    }
+
+    @Test
+    void laterStatementsOfTheCellDoNotRun() {
+        RecordingIO io = new RecordingIO();
+        var pending = timer.schedule(engine::interrupt, 300, TimeUnit.MILLISECONDS);
+        ExecuteOutcome outcome = engine.execute("Thread.sleep(100_000);\nSystem.out.println(\"after\");", io);
+        pending.cancel(false);
+        assertInstanceOf(ExecuteOutcome.Interrupted.class, outcome);
+        assertEquals("", io.out.toString());
+    }
+
+    @Test
+    void cellThatIgnoresTheStopIsKilledAfterTheGracePeriod() throws Exception {
+        // A stream pipeline made only of JDK code runs for ages: no stop check, deaf to interrupts.
+        long pid = engine.agentPid();
+        ExecuteOutcome outcome = runAndInterrupt("java.util.stream.LongStream.range(0, Long.MAX_VALUE).sum()");
+        ExecuteOutcome.EngineRestarted r = assertInstanceOf(ExecuteOutcome.EngineRestarted.class, outcome,
+                outcome::toString);
+        assertEquals("The cell did not stop within 3 s of the interrupt, so its Java process was restarted; "
+                + "variables were reset.", r.message());
+        assertTrue(pid != engine.agentPid());
+        assertEquals("3", value("1 + 2"));
+    }
+
+    @Test
+    void interruptWithNoCellRunningDoesNothing() {
+        engine.interrupt();
+        assertEquals("3", value("1 + 2"));
+    }
+}

@@ -1,0 +1,108 @@
+package netlab.ip;
+
+/**
+ * A subnet mask: {@code prefix} one-bits from the left, then zero-bits. Written dotted ({@code 255.255.255.0})
+ * or as a CIDR prefix ({@code /24}); both mean the same thing.
+ *
+ * <pre>{@code
+ * Mask.parse("255.255.255.0").prefix()     // 24
+ * Mask.parse("/20")                          // 255.255.240.0
+ * Mask.ofPrefix(26).wildcard()               // 0.0.0.63
+ * Mask.parse("255.0.255.0")                  // error: the one-bits are not contiguous
+ * }</pre>
+ *
+ * Immutable and thread safe.
+ *
+ * @param prefix the number of leading one-bits, 0–32
+ */
+public record Mask(int prefix) {
+
+    private static final String FORM = "a mask is written dotted, like 255.255.255.0, or as a prefix, like /24 (0–32)";
+
+    public Mask {
+        if (prefix < 0 || prefix > 32) {
+            throw new IllegalArgumentException("/" + prefix + ": a prefix length must be 0–32");
+        }
+    }
+
+    /** The mask with this many one-bits. Example: {@code Mask.ofPrefix(24)} is 255.255.255.0. */
+    public static Mask ofPrefix(int prefix) {
+        return new Mask(prefix);
+    }
+
+    /**
+     * Parses {@code "255.255.255.0"}, {@code "/24"} or {@code "24"}. Example: {@code Mask.parse("255.255.252.0")}.
+     *
+     * @throws IllegalArgumentException if the one-bits are not contiguous from the left, naming the first
+     *         zero-bit that is followed by a one-bit and the nearest valid masks
+     */
+    public static Mask parse(String text) {
+        if (text == null || text.isBlank()) {
+            throw new IllegalArgumentException("no mask given; " + FORM);
+        }
+        String s = text.strip();
+        if (!s.contains(".")) {
+            String digits = s.startsWith("/") ? s.substring(1) : s;
+            if (digits.isEmpty() || digits.length() > 2 || !digits.chars().allMatch(Character::isDigit)) {
+                throw new IllegalArgumentException(s + ": not a prefix length; " + FORM);
+            }
+            int p = Integer.parseInt(digits);
+            if (p > 32) {
+                throw new IllegalArgumentException("/" + digits + ": a prefix length must be 0–32");
+            }
+            return new Mask(p);
+        }
+        Ipv4 dotted;
+        try {
+            dotted = Ipv4.parse(s);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(e.getMessage().replace("an IPv4 address is", "a dotted mask is"), e);
+        }
+        return ofBits(dotted.bits(), s);
+    }
+
+    /** The mask with these 32 bits, if they are contiguous. Example: {@code Mask.of(Ipv4.parse("255.255.0.0"))}. */
+    public static Mask of(Ipv4 dotted) {
+        return ofBits(dotted.bits(), dotted.toString());
+    }
+
+    private static Mask ofBits(int bits, String text) {
+        int ones = Integer.numberOfLeadingZeros(~bits);
+        Mask candidate = new Mask(ones);
+        if (candidate.bits() != bits) {
+            Ipv4 ip = new Ipv4(bits);
+            int shorter = ones;
+            int longer = 32 - Integer.numberOfTrailingZeros(bits);
+            throw new IllegalArgumentException(text + ": not a valid mask — its one-bits must be contiguous from the left, "
+                    + "but " + ip.binary() + " has a 0 at bit " + (ones + 1) + " followed by more 1s; "
+                    + "did you mean " + new Mask(shorter) + " (/" + shorter + ") or " + new Mask(longer) + " (/" + longer + ")?");
+        }
+        return candidate;
+    }
+
+    /** The 32 bits (one-bits first). Example: {@code Mask.ofPrefix(8).bits()} is 0xFF000000. */
+    public int bits() {
+        return prefix == 0 ? 0 : -1 << (32 - prefix);
+    }
+
+    /** The mask as an address value. Example: {@code Mask.ofPrefix(24).toIpv4()} is 255.255.255.0. */
+    public Ipv4 toIpv4() {
+        return new Ipv4(bits());
+    }
+
+    /** The inverted mask (host bits set), as in Cisco ACLs. Example: {@code Mask.ofPrefix(24).wildcard()} is 0.0.0.255. */
+    public Ipv4 wildcard() {
+        return new Ipv4(~bits());
+    }
+
+    /** How many addresses a block with this mask holds. Example: {@code Mask.ofPrefix(24).blockSize()} is 256. */
+    public long blockSize() {
+        return 1L << (32 - prefix);
+    }
+
+    /** Dotted form. Example: {@code Mask.ofPrefix(20).toString()} is "255.255.240.0". */
+    @Override
+    public String toString() {
+        return toIpv4().toString();
+    }
+}

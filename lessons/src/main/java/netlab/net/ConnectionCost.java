@@ -1,0 +1,108 @@
+package netlab.net;
+
+import java.time.Duration;
+import java.util.Map;
+
+import netlab.display.Displayable;
+import netlab.display.Table;
+
+/**
+ * Long versus short connections, measured: N request/response pairs over one connection, then N connections
+ * of one request each, against a line-echo server on loopback.
+ *
+ * <pre>{@code
+ * TcpLab.longVsShort(200)
+ * // long (1 connection):     200 requests in 25 ms   (125 µs each)
+ * // short (200 connections): 200 requests in 180 ms (900 µs each), 200 TIME_WAIT rows left on the client side
+ * }</pre>
+ *
+ * <p>A short connection pays the three-way handshake and the four-way close every time, and leaves a
+ * TIME_WAIT socket behind on the side that closed first (here the client) for 60 s. The figures depend on the
+ * machine; compare their ratio, not the numbers.
+ *
+ * @param requests       N
+ * @param longTotal      time for N requests over one connection
+ * @param shortTotal     time for N connections with one request each
+ * @param timeWaitAfter  TIME_WAIT rows towards the server port after the short run
+ */
+public record ConnectionCost(int requests, Duration longTotal, Duration shortTotal, long timeWaitAfter) implements Displayable {
+
+    static ConnectionCost run(int requests) {
+        if (requests < 1 || requests > 10_000) {
+            throw new IllegalArgumentException("use 1–10000 requests; was " + requests);
+        }
+        try (Server echo = Tcp.serve(0, c -> {
+            for (String line; (line = c.readLine()) != null; ) {
+                c.sendLine(line);
+            }
+        }).quiet()) {
+            Duration timeout = Duration.ofSeconds(5);
+            // warm up: let the JIT compile both paths before timing
+            runLong(echo.port(), Math.min(requests, 50), timeout);
+            runShort(echo.port(), Math.min(requests, 20), timeout);
+            long start = System.nanoTime();
+            runLong(echo.port(), requests, timeout);
+            Duration longTotal = Duration.ofNanos(System.nanoTime() - start);
+            int before = SocketTable.read().port(echo.port()).state(TcpState.TIME_WAIT).entries().size();
+            start = System.nanoTime();
+            runShort(echo.port(), requests, timeout);
+            Duration shortTotal = Duration.ofNanos(System.nanoTime() - start);
+            long after = SocketTable.read().port(echo.port()).state(TcpState.TIME_WAIT).entries().size() - before;
+            return new ConnectionCost(requests, longTotal, shortTotal, Math.max(0, after));
+        }
+    }
+
+    private static void runLong(int port, int n, Duration timeout) {
+        try (TcpConnection c = Tcp.connect("127.0.0.1", port, timeout)) {
+            for (int i = 0; i < n; i++) {
+                check(c.request("request " + i, timeout), i);
+            }
+        }
+    }
+
+    private static void runShort(int port, int n, Duration timeout) {
+        for (int i = 0; i < n; i++) {
+            try (TcpConnection c = Tcp.connect("127.0.0.1", port, timeout)) {
+                check(c.request("request " + i, timeout), i);
+            }
+        }
+    }
+
+    private static void check(String answer, int i) {
+        if (!("request " + i).equals(answer)) {
+            throw new IllegalStateException("the echo server answered \"" + answer + "\" to request " + i);
+        }
+    }
+
+    /** How many times longer the short connections took. Example: {@code TcpLab.longVsShort(100).ratio()}. */
+    public double ratio() {
+        return (double) shortTotal.toNanos() / Math.max(1, longTotal.toNanos());
+    }
+
+    /** The comparison as a table. Example: {@code TcpLab.longVsShort(100).table()}. */
+    public Table table() {
+        return Table.captioned(requests + " request/response pairs on loopback: short connections took "
+                        + String.format("%.1f", ratio()) + "× as long",
+                        "connections", "handshakes", "total", "per request", "TIME_WAIT left")
+                .row("long: 1 connection", 1, ms(longTotal), us(longTotal.dividedBy(requests)), 0)
+                .row("short: " + requests + " connections", requests, ms(shortTotal), us(shortTotal.dividedBy(requests)), timeWaitAfter);
+    }
+
+    private static String ms(Duration d) {
+        return String.format("%.1f ms", d.toNanos() / 1e6);
+    }
+
+    private static String us(Duration d) {
+        return String.format("%.0f µs", d.toNanos() / 1e3);
+    }
+
+    @Override
+    public Map<String, String> mimeBundle() {
+        return table().mimeBundle();
+    }
+
+    @Override
+    public String toString() {
+        return table().text();
+    }
+}

@@ -1,0 +1,151 @@
+package netlab.net;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.Security;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+import netlab.display.Table;
+
+/**
+ * Name lookups as Java does them ({@code InetAddress}), and where the answers come from.
+ *
+ * <pre>{@code
+ * Dns.lookup("localhost")            // all addresses, IPv4 and IPv6, with the time it took
+ * Dns.reverse("127.0.0.1")           // "localhost": the name for an address
+ * Dns.hostsFile()                    // /etc/hosts as a table
+ * Dns.explain("localhost")           // hosts file vs resolver vs the JVM's cache settings, side by side
+ * }</pre>
+ *
+ * <p><b>Why answers differ.</b> {@code InetAddress} asks the operating system's resolver, which reads the sources
+ * in /etc/nsswitch.conf order (usually {@code files dns}: /etc/hosts first, then the servers in /etc/resolv.conf).
+ * The JVM then caches answers: successful ones for {@code networkaddress.cache.ttl} seconds (default 30),
+ * failures for {@code networkaddress.cache.negative.ttl} (default 10). So {@code nslookup}, which asks a DNS
+ * server directly, can disagree with Java, and an edit to /etc/hosts shows up in Java only after the cache expires.
+ */
+public final class Dns {
+
+    private Dns() {
+    }
+
+    /**
+     * Every address for {@code name}, in resolver order. Example: {@code Dns.lookup("localhost")}.
+     *
+     * @throws IllegalArgumentException if the name does not resolve, saying where Java looked
+     */
+    public static DnsAnswer lookup(String name) {
+        Objects.requireNonNull(name, "name");
+        long start = System.nanoTime();
+        try {
+            List<InetAddress> all = Arrays.asList(InetAddress.getAllByName(name.strip()));
+            return new DnsAnswer(name.strip(), all, Duration.ofNanos(System.nanoTime() - start));
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("\"" + name + "\" did not resolve: not in /etc/hosts and no DNS server "
+                    + "answered with an address (" + e.getMessage() + "); check the spelling, or add it to /etc/hosts", e);
+        }
+    }
+
+    /**
+     * As {@link #lookup(String)}, giving up after {@code timeout} (InetAddress itself has no timeout: a dead DNS
+     * server can block it for tens of seconds). Example: {@code Dns.lookup("localhost", Duration.ofSeconds(2))}.
+     *
+     * @throws TimedOutException if the resolver did not answer in time; the lookup goes on in the background
+     *         and its answer still fills the JVM cache
+     */
+    public static DnsAnswer lookup(String name, Duration timeout) {
+        java.util.concurrent.FutureTask<DnsAnswer> task = new java.util.concurrent.FutureTask<>(() -> lookup(name));
+        Thread.ofVirtual().name("dns " + name).start(task);
+        try {
+            return task.get(Durations.millis(timeout), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new TimedOutException("no answer for \"" + name + "\" within " + Durations.show(timeout)
+                    + "; the DNS servers in /etc/resolv.conf may be unreachable", new java.net.SocketTimeoutException());
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while looking up \"" + name + "\"", e);
+        }
+    }
+
+    /**
+     * The name for an address (reverse lookup: /etc/hosts, then a PTR query); the address itself if none is found.
+     * Example: {@code Dns.reverse("127.0.0.1")} is "localhost".
+     */
+    public static String reverse(String address) {
+        InetAddress a = literal(address);
+        return a.getCanonicalHostName();
+    }
+
+    private static InetAddress literal(String address) {
+        try {
+            if (address.contains(":")) {
+                return netlab.ip.Ipv6.parse(address).toInetAddress();
+            }
+            return netlab.ip.Ipv4.parse(address).toInetAddress();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("reverse lookup needs an IP address, like 127.0.0.1: " + e.getMessage(), e);
+        }
+    }
+
+    /** /etc/hosts. Example: {@code Dns.hostsFile().addressesOf("localhost")}. */
+    public static HostsFile hostsFile() {
+        return HostsFile.read();
+    }
+
+    /**
+     * The JVM's cache times: {@code networkaddress.cache.ttl} and {@code .negative.ttl}, as set or defaulted.
+     * Example: {@code Dns.cacheTtl()} is "positive 30 s (default), negative 10 s".
+     */
+    public static String cacheTtl() {
+        String positive = Security.getProperty("networkaddress.cache.ttl");
+        String negative = Security.getProperty("networkaddress.cache.negative.ttl");
+        return "positive " + (positive == null ? "30 s (default)" : seconds(positive)) + ", negative "
+                + (negative == null ? "10 s (default)" : seconds(negative));
+    }
+
+    private static String seconds(String ttl) {
+        return "-1".equals(ttl.trim()) ? "forever (-1)" : ttl.trim() + " s";
+    }
+
+    /** Where an answer comes from, side by side. Example: {@code Dns.explain("localhost")}. */
+    public static Table explain(String name) {
+        List<String> fromFile = hostsFile().addressesOf(name);
+        String resolver;
+        try {
+            DnsAnswer a = lookup(name);
+            resolver = String.join(", ", a.ipv4()) + (a.ipv6().isEmpty() ? "" : ", " + String.join(", ", a.ipv6()));
+        } catch (IllegalArgumentException e) {
+            resolver = "no answer";
+        }
+        return Table.captioned("Where Java's answer for \"" + name + "\" comes from", "source", "says")
+                .row("/etc/hosts", fromFile.isEmpty() ? "(not listed)" : String.join(", ", fromFile))
+                .row("InetAddress.getAllByName", resolver)
+                .row("lookup order (/etc/nsswitch.conf)", firstLineStarting(Path.of("/etc/nsswitch.conf"), "hosts:"))
+                .row("DNS servers (/etc/resolv.conf)", String.join(", ", linesStarting(Path.of("/etc/resolv.conf"), "nameserver")))
+                .row("JVM cache (java.security)", cacheTtl());
+    }
+
+    private static String firstLineStarting(Path file, String prefix) {
+        List<String> l = linesStarting(file, prefix);
+        return l.isEmpty() ? "(not set: files, then dns)" : l.getFirst();
+    }
+
+    private static List<String> linesStarting(Path file, String prefix) {
+        try {
+            return Files.readAllLines(file).stream().map(String::trim).filter(s -> s.startsWith(prefix))
+                    .map(s -> s.substring(prefix.length()).trim()).toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+}

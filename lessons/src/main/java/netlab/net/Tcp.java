@@ -1,0 +1,239 @@
+package netlab.net;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+
+/**
+ * TCP from a cell: connect, listen, and servers with a virtual thread per connection.
+ *
+ * <pre>{@code
+ * Server echo = Tcp.echoServer(0);                   // prints "[127.0.0.1:50712] hello" for what it echoes
+ * try (TcpConnection c = Tcp.connect("127.0.0.1", echo.port(), Duration.ofSeconds(2))) {
+ *     c.sendLine("hello");
+ *     c.readLine(Duration.ofSeconds(2));             // "hello"
+ * }
+ * echo.close();
+ *
+ * Server chat = Tcp.chatServer(7788);                // every line goes to all other clients
+ * Server mine = Tcp.serve(0, c -> c.sendLine("hi " + c.peer()));   // your own handler
+ * }</pre>
+ *
+ * <p>Servers follow one pattern: a permit is taken before {@code accept} (at most {@value #MAX_CONNECTIONS}
+ * connections at once), each connection runs on a virtual thread named after its peer, a failing connection is
+ * logged and closed but never stops the listener, and closing the {@link Server} stops accepting and closes
+ * every open connection.
+ */
+public final class Tcp {
+
+    /** How many connections one server serves at once; more wait in the listen queue. */
+    public static final int MAX_CONNECTIONS = 256;
+
+    private Tcp() {
+    }
+
+    /** Connects, waiting as long as the system does (about 2 min on Linux). Example: {@code Tcp.connect("127.0.0.1", 7788)}. */
+    public static TcpConnection connect(String host, int port) {
+        return connect(host, port, 0, Duration.ZERO);
+    }
+
+    /**
+     * Connects, giving up after {@code timeout}. Example: {@code Tcp.connect("127.0.0.1", 7788, Duration.ofSeconds(2))}.
+     *
+     * @throws TimedOutException if the handshake did not finish in time (server gone, or its listen queue full)
+     * @throws UncheckedIOException if refused (nothing listens on that port), naming host and port
+     */
+    public static TcpConnection connect(String host, int port, Duration timeout) {
+        return connect(host, port, Durations.millis(timeout), timeout);
+    }
+
+    private static TcpConnection connect(String host, int port, int millis, Duration timeout) {
+        Ports.check(port);
+        InetSocketAddress to = new InetSocketAddress(Udp.resolve(host), port);
+        Socket socket = new Socket();
+        try {
+            socket.connect(to, millis);
+            return new TcpConnection(socket);
+        } catch (SocketTimeoutException e) {
+            closeQuietly(socket);
+            throw new TimedOutException("no connection to " + UdpEndpoint.show(to) + " within " + Durations.show(timeout), e);
+        } catch (IOException e) {
+            closeQuietly(socket);
+            String hint = String.valueOf(e.getMessage()).contains("refused")
+                    ? "; nothing listens on port " + port + " there — start the server first, or check the port" : "";
+            throw new UncheckedIOException("cannot connect to " + UdpEndpoint.show(to) + ": " + e.getMessage() + hint, e);
+        }
+    }
+
+    /** Listens on {@code port} on every local address, backlog 50 (the JDK default). Example: {@code Tcp.listen(0)}. */
+    public static TcpListener listen(int port) {
+        return listen(port, 50);
+    }
+
+    /**
+     * Listens with this backlog. On Linux the backlog bounds the queue of <em>completed</em> connections that
+     * nobody has accepted yet (capped by /proc/sys/net/core/somaxconn); see {@link TcpLab#backlog}.
+     * Example: {@code Tcp.listen(7788, 5)}.
+     */
+    public static TcpListener listen(int port, int backlog) {
+        return listen("0.0.0.0", port, backlog);
+    }
+
+    /** Listens on one local address only, e.g. "127.0.0.1". Example: {@code Tcp.listen("127.0.0.1", 0, 5)}. */
+    public static TcpListener listen(String localAddress, int port, int backlog) {
+        Ports.check(port);
+        if (backlog < 1) {
+            throw new IllegalArgumentException("backlog must be at least 1; was " + backlog);
+        }
+        InetSocketAddress where = new InetSocketAddress(Udp.resolve(localAddress), port);
+        try {
+            ServerSocket s = new ServerSocket();
+            try {
+                s.bind(where, backlog);
+            } catch (IOException e) {
+                s.close();
+                throw e;
+            }
+            return new TcpListener(s, backlog);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot listen on TCP " + UdpEndpoint.show(where) + ": " + e.getMessage()
+                    + Udp.hint(port, e), e);
+        }
+    }
+
+    /**
+     * Serves every connection with {@code handler} on its own virtual thread. Example:
+     * {@code Tcp.serve(0, c -> c.sendLine("hello " + c.peer()))}.
+     */
+    public static Server serve(int port, TcpHandler handler) {
+        Objects.requireNonNull(handler, "handler");
+        return serve("tcp-server", port, server -> handler);
+    }
+
+    /** Echoes every byte back and prints {@code [ip:port] text} for each piece. Example: {@code Tcp.echoServer(7788)}. */
+    public static Server echoServer(int port) {
+        return serve("tcp-echo", port, self -> c -> {
+            while (true) {
+                byte[] data = c.receiveBytes(65536, Duration.ofDays(1));
+                if (data.length == 0) {
+                    return; // the client closed its side
+                }
+                self.logger().line("[" + c.peer() + "] " + new String(data, Encodings.UTF_8).stripTrailing());
+                c.send(data);
+            }
+        });
+    }
+
+    /**
+     * A chat server: each line a client sends goes to every other client as {@code [ip:port] line}; joins and
+     * leaves are announced. Example: {@code Server chat = Tcp.chatServer(7788);}
+     */
+    public static Server chatServer(int port) {
+        Set<TcpConnection> clients = ConcurrentHashMap.newKeySet();
+        return serve("tcp-chat", port, self -> c -> {
+            clients.add(c);
+            try {
+                say(self, clients, c, "[" + c.peer() + " joined]");
+                for (String line; (line = c.readLine()) != null; ) {
+                    say(self, clients, c, "[" + c.peer() + "] " + line);
+                }
+            } finally {
+                clients.remove(c);
+                say(self, clients, c, "[" + c.peer() + " left]");
+            }
+        });
+    }
+
+    private static void say(Server server, Set<TcpConnection> clients, TcpConnection from, String line) {
+        server.logger().line(line);
+        for (TcpConnection other : clients) {
+            if (other != from) {
+                try {
+                    other.sendLine(line);
+                } catch (UncheckedIOException e) {
+                    // that client is gone; its own thread will notice and remove it
+                }
+            }
+        }
+    }
+
+    /** The accept loop shared by every server; {@code handlerFor} gets the server so handlers can log to it. */
+    private static Server serve(String name, int port, java.util.function.Function<Server, TcpHandler> handlerFor) {
+        TcpListener listener = listen(port);
+        Set<TcpConnection> open = ConcurrentHashMap.newKeySet();
+        Server server = new Server(name, listener.address(), () -> {
+            listener.close();
+            open.forEach(TcpConnection::close);
+        }, new LiveLog());
+        TcpHandler handler = handlerFor.apply(server);
+        Semaphore permits = new Semaphore(MAX_CONNECTIONS);
+        return server.start(() -> {
+            while (!server.closing()) {
+                permits.acquireUninterruptibly(); // taken before accept: at most MAX_CONNECTIONS served at once
+                Socket s;
+                try {
+                    s = listener.socket().accept();
+                } catch (IOException e) {
+                    permits.release();
+                    if (server.closing()) {
+                        return;
+                    }
+                    // e.g. too many open files: one failed accept must not end the server
+                    server.logger().line("[" + name + "] accept failed: " + e.getMessage());
+                    sleepBriefly();
+                    continue;
+                }
+                server.handledOne();
+                String peer = s.getInetAddress().getHostAddress() + ":" + s.getPort();
+                Thread.ofVirtual().name(name + " " + peer).start(() -> {
+                    TcpConnection c = null;
+                    try {
+                        c = new TcpConnection(s);
+                        open.add(c);
+                        if (server.closing()) {
+                            return;
+                        }
+                        handler.handle(c);
+                    } catch (IOException | RuntimeException e) {
+                        // a bad connection (reset, timeout, handler bug) ends only itself
+                        if (!server.closing()) {
+                            server.logger().line("[" + name + "] connection " + peer + " failed: " + e.getMessage());
+                        }
+                    } finally {
+                        if (c != null) {
+                            open.remove(c);
+                            c.close();
+                        } else {
+                            closeQuietly(s);
+                        }
+                        permits.release();
+                    }
+                });
+            }
+        });
+    }
+
+    private static void sleepBriefly() {
+        try {
+            Thread.sleep(50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static void closeQuietly(AutoCloseable c) {
+        try {
+            c.close();
+        } catch (Exception e) {
+            // nothing to free
+        }
+    }
+}

@@ -1,0 +1,154 @@
+package netlab.net;
+
+import java.io.UncheckedIOException;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketException;
+import java.net.UnknownHostException;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * UDP from a cell: bind, send, receive, and ready-made servers that run in the background.
+ *
+ * <pre>{@code
+ * Server echo = Udp.echoServer(0);                       // prints "[127.0.0.1:50712] hello" per datagram
+ * try (UdpEndpoint me = Udp.bind(0)) {
+ *     me.send("hello", "127.0.0.1", echo.port());
+ *     me.receive(Duration.ofSeconds(2)).text();          // "hello"
+ * }
+ * echo.close();
+ *
+ * Server room = Udp.chatRoom(7788);                      // "[22:23:34] [192.168.1.104:50712] yes, we can"
+ * Udp.send("yes, we can", "127.0.0.1", 7788);
+ * Udp.broadcast("Hi", 7788);                            // to 255.255.255.255:7788 with SO_BROADCAST
+ * }</pre>
+ *
+ * <p>The servers run on virtual threads and print to the cell that started them; each returns a {@link Server}
+ * to close. Ports: 0 lets the system choose a free one (read it back with {@code port()}); ports below 1024
+ * need root. Text is UTF-8.
+ */
+public final class Udp {
+
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
+
+    private Udp() {
+    }
+
+    /**
+     * A UDP socket bound to {@code port} on every local address (0.0.0.0), with SO_BROADCAST off (see
+     * {@link UdpEndpoint#broadcast(boolean)}). Example: {@code UdpEndpoint u = Udp.bind(0);}
+     *
+     * @throws UncheckedIOException if the port is taken, naming the port and what to do
+     */
+    public static UdpEndpoint bind(int port) {
+        return bind("0.0.0.0", port);
+    }
+
+    /** A UDP socket bound to one local address, e.g. only loopback. Example: {@code Udp.bind("127.0.0.1", 0)}. */
+    public static UdpEndpoint bind(String localAddress, int port) {
+        Ports.check(port);
+        InetSocketAddress where = new InetSocketAddress(resolve(localAddress), port);
+        try {
+            DatagramSocket socket = new DatagramSocket(where);
+            // the JDK turns SO_BROADCAST on for every DatagramSocket; C and Python start with it off, as the course
+            // teaches ("set SO_BROADCAST or broadcasts are refused"), so netlab does too
+            socket.setBroadcast(false);
+            return new UdpEndpoint(socket);
+        } catch (SocketException e) {
+            throw new UncheckedIOException("cannot bind UDP " + UdpEndpoint.show(where) + ": " + e.getMessage()
+                    + hint(port, e), e);
+        }
+    }
+
+    /** Sends one datagram from a fresh socket that is closed right after. Example: {@code Udp.send("hi", "127.0.0.1", 7788)}. */
+    public static int send(String text, String host, int port) {
+        try (UdpEndpoint u = bind(0)) {
+            return u.send(text, host, port);
+        }
+    }
+
+    /**
+     * Sends {@code text} to every host on the local link (255.255.255.255) with SO_BROADCAST on.
+     * Example: {@code Udp.broadcast("Hi", 7788)}.
+     */
+    public static int broadcast(String text, int port) {
+        return broadcast(text, "255.255.255.255", port);
+    }
+
+    /**
+     * Sends to a broadcast address, e.g. a subnet's directed broadcast ({@code Subnet.broadcast()}).
+     * Example: {@code Udp.broadcast("Hi", "192.168.1.255", 7788)}.
+     */
+    public static int broadcast(String text, String broadcastAddress, int port) {
+        try (UdpEndpoint u = bind(0).broadcast(true)) {
+            return u.send(text, broadcastAddress, port);
+        }
+    }
+
+    /**
+     * An echo server: sends every datagram back to its sender and prints {@code [ip:port] text}.
+     * Example: {@code Server echo = Udp.echoServer(7788);}
+     */
+    public static Server echoServer(int port) {
+        UdpEndpoint u = bind(port);
+        Server server = new Server("udp-echo", u.address(), u::close, new LiveLog());
+        return server.start(() -> receiveLoop(u, server, d -> {
+            server.logger().line(d.toString()); // logged before the reply, so the log is complete when the reply arrives
+            u.reply(d, d.text());
+        }));
+    }
+
+    /**
+     * A chat-room receiver: prints every datagram with the time, {@code [22:23:34] [ip:port] text}, like the seed's
+     * 聊天室. Example: {@code Server room = Udp.chatRoom(7788);}
+     */
+    public static Server chatRoom(int port) {
+        UdpEndpoint u = bind(port);
+        Server server = new Server("udp-chat-room", u.address(), u::close, new LiveLog());
+        return server.start(() -> receiveLoop(u, server,
+                d -> server.logger().line("[" + d.time().format(CLOCK) + "] " + d)));
+    }
+
+    private static void receiveLoop(UdpEndpoint u, Server server, java.util.function.Consumer<Datagram> each)
+            throws java.io.IOException {
+        while (!server.closing()) {
+            Datagram d;
+            try {
+                d = u.receive();
+            } catch (UncheckedIOException e) {
+                if (server.closing()) {
+                    return;
+                }
+                throw e.getCause();
+            }
+            server.handledOne();
+            try {
+                each.accept(d);
+            } catch (RuntimeException e) {
+                // e.g. the reply could not be sent: that sender's problem, not the server's
+                server.logger().line("[" + server.name() + "] could not handle " + d + ": " + e.getMessage());
+            }
+        }
+    }
+
+    static InetAddress resolve(String host) {
+        try {
+            return InetAddress.getByName(host);
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("\"" + host + "\" is not an address or a known host name; "
+                    + "use an IP address like 127.0.0.1 or a name from /etc/hosts", e);
+        }
+    }
+
+    static String hint(int port, Exception e) {
+        String m = String.valueOf(e.getMessage());
+        if (m.contains("in use")) {
+            return "; another socket has port " + port + " — close it, or pick another port (0 lets the system choose)";
+        }
+        if (m.contains("ermission") && port < 1024) {
+            return "; ports below 1024 need root — pick a port from 1024 up, or 0";
+        }
+        return "";
+    }
+}

@@ -1,0 +1,108 @@
+package netlab.tftp;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * Sends a stream as DATA blocks and waits for ACKs: lockstep with window size 1 (RFC 1350), or
+ * {@code windowSize} blocks per ACK (RFC 7440). Used by the client's put and the server's answer to an RRQ.
+ *
+ * <p>Only a timeout makes it send again. A duplicate ACK is ignored: re-sending DATA for it would double
+ * every later packet (the "Sorcerer's Apprentice" bug of RFC 1123 §4.2.3.1). An ACK inside the window that
+ * is not its last block means the receiver missed the next one, so the window restarts after it (RFC 7440).
+ */
+final class BlockSender {
+
+    private final Transfer t;
+    private final InputStream in;
+    private final int blockSize;
+    private final int windowSize;
+    private final byte[][] window;    // block b lives in window[b % windowSize] until acknowledged
+    private final int[] lengths;
+    private long loaded;              // the highest block read from the stream
+    private long lastBlock = -1;      // the final (short) block, once read
+    private long highestSent;
+
+    BlockSender(Transfer t, InputStream in) {
+        this.t = t;
+        this.in = in;
+        this.blockSize = t.options.blockSize();
+        this.windowSize = t.options.windowSize();
+        this.window = new byte[windowSize][];   // slots are allocated when first used: small files stay small
+        this.lengths = new int[windowSize];
+    }
+
+    /** Sends everything; returns when the last block is acknowledged. */
+    void run() throws IOException {
+        long base = 1;        // the oldest block not yet acknowledged
+        long next = 1;        // the next block to send
+        int retries = 0;
+        long timerStart = System.nanoTime();
+        while (true) {
+            long windowEnd = base + windowSize - 1;
+            if (next <= windowEnd && (lastBlock < 0 || next <= lastBlock)) {
+                timerStart = System.nanoTime();
+            }
+            while (next <= windowEnd && (lastBlock < 0 || next <= lastBlock)) {
+                sendBlock(next++);
+            }
+            // The timer runs from the last send, not the last packet: a stream of duplicate ACKs must not
+            // postpone the retransmission forever.
+            long left = t.timeoutNanos() - (System.nanoTime() - timerStart);
+            TftpPacket p = left <= 0 ? null : t.link.receive(left, t.deadline, "waiting for ACK " + Transfer.wire(base));
+            if (p == null) {
+                t.deadline.check("waiting for ACK " + Transfer.wire(base));
+                retries = t.retry(retries, "waiting for ACK of block " + Transfer.wire(base));
+                next = base;  // send the window again
+                continue;
+            }
+            switch (p) {
+                case TftpPacket.Ack ack -> {
+                    long acked = Transfer.absolute(ack.block(), base - 1);
+                    if (acked >= base && acked < next) {
+                        t.blocks += acked - base + 1;
+                        base = acked + 1;
+                        retries = 0;
+                        t.reportProgress(false);
+                        if (acked == lastBlock) {
+                            return;
+                        }
+                        next = Math.max(next, base);
+                        if (acked < next - 1) {
+                            next = base;   // the receiver saw a gap: go back to the block after its ACK
+                        }
+                    }
+                    // any other ACK is a duplicate or a straggler: ignore it
+                }
+                case TftpPacket.ErrorPacket e -> throw Transfer.peerError(e);
+                case TftpPacket.OptionAck o -> {
+                    // a repeated OACK: our first DATA crossed it; the timeout logic will recover
+                }
+                default -> throw Transfer.illegal(p, "ACK");
+            }
+        }
+    }
+
+    private void sendBlock(long block) throws IOException {
+        int slot = (int) (block % windowSize);
+        if (block > loaded) {
+            if (window[slot] == null) {
+                window[slot] = new byte[blockSize];
+            }
+            int n = in.readNBytes(window[slot], 0, blockSize);
+            lengths[slot] = n;
+            loaded = block;
+            t.bytes += n;
+            if (n < blockSize) {
+                lastBlock = block;
+            }
+        }
+        byte[] data = lengths[slot] == blockSize ? window[slot] : java.util.Arrays.copyOf(window[slot], lengths[slot]);
+        TftpPacket.Data packet = new TftpPacket.Data(Transfer.wire(block), data);
+        if (block <= highestSent) {
+            t.retransmissions++;
+        }
+        highestSent = Math.max(highestSent, block);
+        t.link.send(packet);
+    }
+}

@@ -1,0 +1,139 @@
+package netlab.tftp;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.OptionalLong;
+
+/** The option rules of RFC 2347 (negotiation), 2348 (blksize), 2349 (timeout, tsize) and 7440 (windowsize). */
+final class OptionNegotiation {
+
+    static final String BLKSIZE = "blksize";
+    static final String TSIZE = "tsize";
+    static final String TIMEOUT = "timeout";
+    static final String WINDOWSIZE = "windowsize";
+
+    private OptionNegotiation() {
+    }
+
+    /** What a server allows: the largest block, window and retransmission timeout (seconds) it agrees to. */
+    record Limits(int maxBlockSize, int maxWindowSize, long maxTimeoutSeconds) {
+    }
+
+    /** The server's answer: the OACK options (empty: send no OACK) and the options to run with. */
+    record Choice(Map<String, String> oack, TransferOptions options) {
+    }
+
+    /**
+     * The server side: accept the options it understands within {@code limits}, ignore the rest (RFC 2347).
+     * {@code tsizeAnswer} is the file size for an RRQ (empty if unknown), or empty for a WRQ, which echoes it.
+     */
+    static Choice serverChoice(Map<String, String> requested, Limits limits, Duration defaultTimeout,
+                               OptionalLong tsizeAnswer, boolean isWrite) {
+        Map<String, String> oack = new LinkedHashMap<>();
+        int blockSize = TransferOptions.DEFAULT_BLOCK_SIZE;
+        int windowSize = 1;
+        Duration timeout = defaultTimeout;
+        OptionalLong tsize = OptionalLong.empty();
+        for (var e : requested.entrySet()) {
+            long value = parse(e.getValue());
+            switch (e.getKey()) {
+                case BLKSIZE -> {
+                    if (value >= 8) {
+                        blockSize = (int) Math.min(value, limits.maxBlockSize());
+                        oack.put(BLKSIZE, Integer.toString(blockSize));
+                    }
+                }
+                case WINDOWSIZE -> {
+                    if (value >= 1 && limits.maxWindowSize() > 1) {
+                        windowSize = (int) Math.min(value, limits.maxWindowSize());
+                        oack.put(WINDOWSIZE, Integer.toString(windowSize));
+                    }
+                }
+                case TIMEOUT -> {
+                    if (value >= 1 && value <= Math.min(255, limits.maxTimeoutSeconds())) {
+                        timeout = Duration.ofSeconds(value);
+                        oack.put(TIMEOUT, Long.toString(value));
+                    }
+                }
+                case TSIZE -> {
+                    if (isWrite && value >= 0) {
+                        tsize = OptionalLong.of(value);
+                        oack.put(TSIZE, Long.toString(value));
+                    } else if (!isWrite && tsizeAnswer.isPresent()) {
+                        tsize = tsizeAnswer;
+                        oack.put(TSIZE, Long.toString(tsizeAnswer.getAsLong()));
+                    }
+                }
+                default -> {
+                    // unknown options are left out of the OACK, which refuses them (RFC 2347)
+                }
+            }
+        }
+        return new Choice(oack, new TransferOptions(blockSize, windowSize, timeout, tsize, !oack.isEmpty()));
+    }
+
+    /**
+     * The client side: check the server's OACK against what was asked and return the options to run with.
+     *
+     * @throws TftpException with {@link ErrorCode#OPTION_REFUSED} if the server chose something it may not
+     */
+    static TransferOptions clientAccept(Map<String, String> requested, Map<String, String> oack, Duration timeout)
+            throws TftpException {
+        int blockSize = TransferOptions.DEFAULT_BLOCK_SIZE;
+        int windowSize = 1;
+        OptionalLong tsize = OptionalLong.empty();
+        for (var e : oack.entrySet()) {
+            String name = e.getKey();
+            if (!requested.containsKey(name)) {
+                throw refused("the server's OACK carries option '" + name + "', which was not requested");
+            }
+            long value = parse(e.getValue());
+            long asked = parse(requested.get(name));
+            switch (name) {
+                case BLKSIZE -> {
+                    if (value < 8 || value > asked) {
+                        throw refused("expected blksize 8-" + asked + " in the OACK but was '" + e.getValue() + "'");
+                    }
+                    blockSize = (int) value;
+                }
+                case WINDOWSIZE -> {
+                    if (value < 1 || value > asked) {
+                        throw refused("expected windowsize 1-" + asked + " in the OACK but was '" + e.getValue() + "'");
+                    }
+                    windowSize = (int) value;
+                }
+                case TIMEOUT -> {
+                    if (value != asked) {
+                        throw refused("expected timeout " + asked + " in the OACK but was '" + e.getValue() + "'");
+                    }
+                }
+                case TSIZE -> {
+                    if (value < 0) {
+                        throw refused("expected a tsize of 0 or more in the OACK but was '" + e.getValue() + "'");
+                    }
+                    tsize = OptionalLong.of(value);
+                }
+                default -> throw refused("the OACK carries option '" + name + "', which this client does not know");
+            }
+        }
+        return new TransferOptions(blockSize, windowSize, timeout, tsize, true);
+    }
+
+    private static TftpException refused(String message) {
+        return new TftpException(ErrorCode.OPTION_REFUSED, message);
+    }
+
+    /** The option's number, or -1 when it is not a non-negative decimal number. */
+    private static long parse(String value) {
+        if (value == null || value.isEmpty() || value.length() > 18) {
+            return -1;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            if (value.charAt(i) < '0' || value.charAt(i) > '9') {
+                return -1;
+            }
+        }
+        return Long.parseLong(value);
+    }
+}

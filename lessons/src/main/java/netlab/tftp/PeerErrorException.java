@@ -1,0 +1,24 @@
+package netlab.tftp;
+
+/**
+ * The other side ended the transfer with an ERROR packet.
+ *
+ * <pre>{@code
+ * catch (PeerErrorException e) { if (e.errorCode() == ErrorCode.FILE_NOT_FOUND) ... }
+ * }</pre>
+ */
+public class PeerErrorException extends TftpException {
+
+    private final String peerMessage;
+
+    /** Example: {@code new PeerErrorException(ErrorCode.FILE_NOT_FOUND, "no such file")}. */
+    public PeerErrorException(ErrorCode code, String peerMessage) {
+        super(code, "the peer sent ERROR " + code.code() + " (" + code.description() + "): " + peerMessage);
+        this.peerMessage = peerMessage;
+    }
+
+    /** The text the peer put in its ERROR packet. Example: {@code e.peerMessage()}. */
+    public String peerMessage() {
+        return peerMessage;
+    }
+}

@@ -1,0 +1,145 @@
+package netlab.tftp;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.DatagramSocket;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Locale;
+import java.util.OptionalLong;
+import java.util.function.Consumer;
+
+/** One transfer on the server side, on its own socket (TID) and virtual thread; logs one line when it ends. */
+final class ServerSession {
+
+    private final TftpServer.Builder config;
+    private final ServerFiles files;
+    private final InetSocketAddress client;
+    private final TftpPacket request;
+    private final Consumer<TransferSummary> finished;
+    private final Link link;
+    private BlockReceiver dallier;   // an upload's receiver, which waits a moment for a repeated last block
+
+    ServerSession(TftpServer.Builder config, ServerFiles files, DatagramSocket socket, InetSocketAddress client,
+                  TftpPacket request, Consumer<TransferSummary> finished) {
+        this.config = config;
+        this.files = files;
+        this.client = client;
+        this.request = request;
+        this.finished = finished;
+        this.link = new Link(socket, client.getAddress(), client, config.trace, "server");
+    }
+
+    void run() {
+        long start = System.nanoTime();
+        Transfer t = new Transfer(link, TransferOptions.defaults(config.timeout), config.retries, Deadline.NONE, ProgressListener.NONE);
+        String name = switch (request) {
+            case TftpPacket.ReadRequest r -> r.filename();
+            case TftpPacket.WriteRequest w -> w.filename();
+            default -> throw new IllegalStateException("a session starts with RRQ or WRQ, not " + request.opcode());
+        };
+        try {
+            switch (request) {
+                case TftpPacket.ReadRequest r -> read(t, r);
+                case TftpPacket.WriteRequest w -> write(t, w);
+                default -> throw new IllegalStateException();
+            }
+            TransferSummary summary = new TransferSummary(request.opcode().name(), name, TftpClient.hostPort(client),
+                    t.bytes, t.blocks, t.retransmissions, t.elapsedSince(start), t.options);
+            finished.accept(summary);
+            config.log.accept(summary.toString());
+            if (dallier != null) {
+                dallier.dally();
+            }
+        } catch (IOException | RuntimeException e) {
+            t.tellPeer(e);
+            String why = e instanceof TftpException te && !(e instanceof TransferTimeoutException)
+                    ? "error " + te.errorCode().code() + " (" + te.errorCode().description() + "): " + e.getMessage()
+                    : e.getMessage();
+            config.log.accept(String.format(Locale.ROOT, "%s \"%s\" with %s failed after %,d bytes: %s",
+                    request.opcode(), name, TftpClient.hostPort(client), t.bytes, why));
+        }
+    }
+
+    private void read(Transfer t, TftpPacket.ReadRequest r) throws IOException {
+        Path file = files.forRead(r.filename());
+        OptionalLong size = r.mode() == Mode.OCTET ? OptionalLong.of(Files.size(file)) : OptionalLong.empty();
+        OptionNegotiation.Choice choice = OptionNegotiation.serverChoice(r.options(), limits(), config.timeout, size, false);
+        t.options = choice.options();
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+            if (!choice.oack().isEmpty()) {
+                awaitAckZero(t, new TftpPacket.OptionAck(choice.oack()));
+            }
+            new BlockSender(t, r.mode() == Mode.NETASCII ? Netascii.toNetascii(in) : in).run();
+        }
+    }
+
+    /** Sends the OACK until the client accepts it with ACK 0 (RFC 2347). */
+    private void awaitAckZero(Transfer t, TftpPacket oack) throws IOException {
+        link.send(oack);
+        int retries = 0;
+        while (true) {
+            TftpPacket p = link.receive(t.timeoutNanos(), t.deadline, "waiting for ACK 0 to our OACK");
+            switch (p) {
+                case null -> {
+                    retries = t.retry(retries, "waiting for ACK 0 to our OACK");
+                    t.resend(oack);
+                }
+                case TftpPacket.Ack a when a.block() == 0 -> {
+                    return;
+                }
+                case TftpPacket.ErrorPacket e -> throw Transfer.peerError(e);
+                default -> throw Transfer.illegal(p, "ACK 0 to our OACK");
+            }
+        }
+    }
+
+    private void write(Transfer t, TftpPacket.WriteRequest w) throws IOException {
+        if (!config.writable) {
+            throw new TftpException(ErrorCode.ACCESS_VIOLATION, "this server is read-only; uploads are not accepted");
+        }
+        Path target = files.forWrite(w.filename());
+        OptionNegotiation.Choice choice = OptionNegotiation.serverChoice(w.options(), limits(), config.timeout, OptionalLong.empty(), true);
+        t.options = choice.options();
+        if (t.options.transferSize().orElse(0) > config.maxFileSize) {
+            throw tooBig(t.options.transferSize().getAsLong());
+        }
+        Path temp = Files.createTempFile(target.getParent(), ".tftp-", ".part");
+        try {
+            TftpPacket solicit = choice.oack().isEmpty() ? new TftpPacket.Ack(0) : new TftpPacket.OptionAck(choice.oack());
+            OutputStream file = new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16);
+            OutputStream out = w.mode() == Mode.NETASCII ? Netascii.fromNetascii(file) : file;
+            try {
+                link.send(solicit);
+                BlockReceiver receiver = new BlockReceiver(t, out, bytes -> {
+                    if (bytes > config.maxFileSize) {
+                        throw tooBig(bytes);
+                    }
+                }, () -> {
+                    out.close();   // the file is complete: put it in place before the final ACK says so
+                    Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                });
+                receiver.run(solicit, null);
+                dallier = receiver;
+            } finally {
+                out.close();   // closing twice is harmless
+            }
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    private TftpException tooBig(long bytes) {
+        return new TftpException(ErrorCode.DISK_FULL, String.format(Locale.ROOT,
+                "the file is %,d bytes, more than this server's limit of %,d", bytes, config.maxFileSize));
+    }
+
+    private OptionNegotiation.Limits limits() {
+        return new OptionNegotiation.Limits(config.maxBlockSize, config.maxWindowSize, config.maxTimeout.toSeconds());
+    }
+}

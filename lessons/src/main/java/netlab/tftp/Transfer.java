@@ -1,0 +1,100 @@
+package netlab.tftp;
+
+import java.io.IOException;
+import java.time.Duration;
+
+/**
+ * The running state of one transfer, shared by the handshake and the block sender or receiver:
+ * the link, the agreed options, the retry budget, the counters. Not thread safe; one per transfer.
+ */
+final class Transfer {
+
+    final Link link;
+    final Deadline deadline;
+    final int maxRetries;
+    final ProgressListener progress;
+    TransferOptions options;
+    long bytes;
+    long blocks;
+    int retransmissions;
+    private long lastProgressNanos;
+
+    Transfer(Link link, TransferOptions options, int maxRetries, Deadline deadline, ProgressListener progress) {
+        this.link = link;
+        this.options = options;
+        this.maxRetries = maxRetries;
+        this.deadline = deadline;
+        this.progress = progress;
+    }
+
+    long timeoutNanos() {
+        return options.timeout().toNanos();
+    }
+
+    /** Reports progress at most ~10 times a second, and always for {@code force}. */
+    void reportProgress(boolean force) {
+        if (progress == ProgressListener.NONE) {
+            return;
+        }
+        long now = System.nanoTime();
+        if (force || now - lastProgressNanos >= 100_000_000L) {
+            lastProgressNanos = now;
+            progress.onProgress(bytes, options.transferSize().orElse(-1));
+        }
+    }
+
+    /** A 16-bit block number on the wire as the absolute block number nearest to {@code reference}. */
+    static long absolute(int wire, long reference) {
+        int diff = (wire - (int) (reference & 0xFFFF)) & 0xFFFF;
+        return reference + (diff >= 0x8000 ? diff - 0x10000 : diff);
+    }
+
+    /** The wire number of absolute block {@code block}: after 65,535 comes 0, as in tftp-hpa and atftpd. */
+    static int wire(long block) {
+        return (int) (block & 0xFFFF);
+    }
+
+    /** Throws when the retry budget is spent; otherwise counts one more retry. */
+    int retry(int retriesSoFar, String waitingFor) throws TransferTimeoutException {
+        if (retriesSoFar >= maxRetries) {
+            String who = link.peer() == null ? "the server" : TftpClient.hostPort(link.peer());
+            throw new TransferTimeoutException("no answer from " + who + " while " + waitingFor + " after "
+                    + (maxRetries + 1) + " tries of " + options.timeout().toMillis() + " ms each; is the peer running?"
+                    + " Allow more with retries(...) or timeout(...)");
+        }
+        return retriesSoFar + 1;
+    }
+
+    /** The peer's ERROR packet as an exception. */
+    static PeerErrorException peerError(TftpPacket.ErrorPacket e) {
+        return new PeerErrorException(e.errorCode(), e.message());
+    }
+
+    /** The exception for a packet that does not belong here; whoever ends the transfer tells the peer. */
+    static TftpException illegal(TftpPacket p, String expected) {
+        return new TftpException(ErrorCode.ILLEGAL_OPERATION, "expected " + expected + " but got " + PacketEvent.describe(p));
+    }
+
+    /**
+     * Tells the peer why the transfer ends, unless the peer ended it (its ERROR) or vanished (a timeout),
+     * where RFC 1350 expects no answer.
+     */
+    void tellPeer(Exception failure) {
+        switch (failure) {
+            case PeerErrorException e -> { }
+            case TransferTimeoutException e -> { }
+            case TftpException e -> link.sendError(e.errorCode(), e.getMessage());
+            default -> link.sendError(ErrorCode.NOT_DEFINED, String.valueOf(failure.getMessage()));
+        }
+    }
+
+    Duration elapsedSince(long startNanos) {
+        return Duration.ofNanos(System.nanoTime() - startNanos);
+    }
+
+    /** Sends a packet again because the one before went unanswered. */
+    void resend(TftpPacket p) throws IOException {
+        retransmissions++;
+        link.send(p);
+    }
+}

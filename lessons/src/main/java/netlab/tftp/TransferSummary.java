@@ -1,0 +1,41 @@
+package netlab.tftp;
+
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * What a finished transfer did, returned by {@link TftpClient#get} and {@link TftpClient#put} and logged by
+ * {@link TftpServer}.
+ *
+ * <pre>{@code
+ * TransferSummary s = Tftp.client("127.0.0.1", port).get("a.bin", Path.of("a.bin"));
+ * System.out.println(s);
+ * // get "a.bin" from 127.0.0.1:69: 3,145,728 bytes in 6,145 blocks, 0 retransmissions, 0.231 s (13.6 MB/s); options: none (blksize 512, lockstep)
+ * }</pre>
+ *
+ * @param kind            "get" or "put" for a client, "RRQ" or "WRQ" for a server
+ * @param filename        the file's name on the server
+ * @param peer            the other side, as host:port
+ * @param bytes           data bytes carried in DATA packets
+ * @param blocks          DATA packets acknowledged (or received), counting each block once
+ * @param retransmissions packets this side sent again (after a timeout, or to repeat an ACK)
+ * @param duration        from the request to the last packet
+ * @param options         the options agreed with the peer
+ */
+public record TransferSummary(String kind, String filename, String peer, long bytes, long blocks,
+                              int retransmissions, Duration duration, TransferOptions options) {
+
+    /** Data bytes per second. Example: {@code summary.bytesPerSecond()}. */
+    public double bytesPerSecond() {
+        double seconds = Math.max(duration.toNanos(), 1) / 1e9;
+        return bytes / seconds;
+    }
+
+    @Override
+    public String toString() {
+        String direction = kind.equals("get") ? " from " : kind.equals("put") ? " to " : " with ";
+        return String.format(Locale.ROOT, "%s \"%s\"%s%s: %,d bytes in %,d blocks, %d retransmissions, %.3f s (%.1f MB/s); options: %s",
+                kind, filename, direction, peer, bytes, blocks, retransmissions, duration.toNanos() / 1e9,
+                bytesPerSecond() / 1e6, options);
+    }
+}

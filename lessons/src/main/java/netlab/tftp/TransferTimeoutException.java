@@ -1,0 +1,16 @@
+package netlab.tftp;
+
+/**
+ * The peer stopped answering: every retry timed out, or the whole-transfer deadline passed.
+ *
+ * <pre>{@code
+ * Tftp.client("127.0.0.1", 9).retries(2).get("f", Path.of("f"))   // nobody on port 9: throws after 3 tries
+ * }</pre>
+ */
+public class TransferTimeoutException extends TftpException {
+
+    /** Example: {@code new TransferTimeoutException("no answer to RRQ after 5 tries")}. */
+    public TransferTimeoutException(String message) {
+        super(ErrorCode.NOT_DEFINED, message);
+    }
+}
