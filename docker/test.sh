@@ -8,11 +8,14 @@
 #    HEALTHCHECK healthy; an empty token is refused
 # 5. a netlab kernel started through the REST API runs a cell over its WebSocket and prints Chinese
 # 6. headless Chromium opens a chapter, runs its first cells and a Chinese probe cell; screenshot
+# 7. JupyterHub (Debian's, in a second container) spawns the image as a single-user server; a netlab
+#    cell runs through the hub's proxy
 # It stops and removes every container it started. Not part of CI (see README, "Classroom").
 #
 # env: NETLAB_IMAGE (tag, default localhost/netlab-classroom:test), NETLAB_SCREENSHOT (png path,
-#      default /tmp/netlab-classroom.png), NETLAB_SKIP_BROWSER=1, NETLAB_BUILD_ARGS (extra podman build args)
+#      default /tmp/netlab-classroom.png), NETLAB_SKIP_BROWSER=1, NETLAB_SKIP_HUB=1, NETLAB_BUILD_ARGS (extra podman build args)
 set -euo pipefail
+{ # the whole script is read before it runs, so editing it during a run cannot break the run
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 repo=$(dirname "$here")
 image=${NETLAB_IMAGE:-localhost/netlab-classroom:test}
@@ -20,6 +23,8 @@ base=docker.io/library/debian:trixie-slim
 shot=${NETLAB_SCREENSHOT:-/tmp/netlab-classroom.png}
 cache=$here/.cache
 name=netlab-test-$$
+hub_name=netlab-test-hub-$$
+single_name=netlab-test-alice-$$
 run_flags=(--runtime runc --ulimit nofile=20000:20000 --ulimit nproc=32768:32768)
 tmp=$(mktemp -d /tmp/netlab-test.XXXXXX)
 summary=()
@@ -31,8 +36,9 @@ check() {  # check "what" command...: records PASS/FAIL, goes on after a failure
   local what=$1; shift
   if "$@"; then note "PASS $what"; else note "FAIL $what"; failures=$((failures + 1)); fi
 }
+remove_containers() { local c; for c in "$@"; do podman rm -f -i --time 5 "$c" >/dev/null 2>&1 || true; done; }
 cleanup() {
-  podman rm -f --time 5 "$name" >/dev/null 2>&1 || true
+  remove_containers "$name" "$hub_name" "$single_name"
   rm -rf "$tmp"
 }
 trap cleanup EXIT
@@ -201,10 +207,82 @@ else
   fi
 fi
 
+say "7. the same image as JupyterHub's single-user server"
+if [ "${NETLAB_SKIP_HUB:-0}" = 1 ]; then
+  note "JupyterHub step skipped (NETLAB_SKIP_HUB=1)"
+else
+  hub_image=localhost/netlab-test-hub:latest
+  t=$(now)
+  podman build --isolation chroot --network host --runtime runc --format docker --pull=never \
+    -f "$here/test/hub.Containerfile" -t "$hub_image" "$here/test" >"$tmp/hub-build.log" 2>&1 \
+    || { tail -20 "$tmp/hub-build.log"; exit 1; }
+  echo "   hub image (Debian's jupyterhub) ready in $(since "$t") s"
+  free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+  hub_port=$(free_port); hub=http://127.0.0.1:$hub_port
+  hub_token=$(python3 -c 'import secrets; print(secrets.token_hex(16))')
+  mkdir -m 777 "$tmp/handoff"
+  podman run -d --name "$hub_name" "${run_flags[@]}" --network host --user 0 -w /tmp \
+    -v "$tmp/handoff:/handoff" -v "$here/test/hub_test_config.py:/srv/hub_test_config.py:ro" \
+    -e HUB_PROXY_PORT="$hub_port" -e HUB_API_PORT="$(free_port)" -e HUB_PROXY_API_PORT="$(free_port)" \
+    -e HUB_SINGLEUSER_PORT="$(free_port)" -e HUB_TEST_TOKEN="$hub_token" \
+    "$hub_image" jupyterhub -f /srv/hub_test_config.py 2>&1 >/dev/null | quiet
+  hub_api() { curl -s -H "Authorization: token $hub_token" "$@"; }
+  for _ in $(seq 1 120); do curl -sf -o /dev/null "$hub/hub/api" && break; sleep 0.5; done
+  hub_api -o /dev/null -X POST "$hub/hub/api/users/alice"
+  t=$(now)
+  hub_api -o /dev/null -X POST "$hub/hub/api/users/alice/server"
+  for _ in $(seq 1 60); do [ -f "$tmp/handoff/alice.json" ] && break; sleep 0.5; done
+  if [ ! -f "$tmp/handoff/alice.json" ]; then
+    podman logs "$hub_name" 2>&1 | tail -20; note "FAIL the hub did not spawn"; failures=$((failures + 1))
+  else
+    # What DockerSpawner/KubeSpawner would do: the image, the hub's environment, the hub's command.
+    python3 -c 'import json, sys; spec = json.load(open(sys.argv[1]))
+for k, v in spec["env"].items(): print(f"{k}={v}")' "$tmp/handoff/alice.json" >"$tmp/alice.env"
+    mapfile -t hub_cmd < <(python3 -c 'import json, sys; print("\n".join(json.load(open(sys.argv[1]))["cmd"]))' "$tmp/handoff/alice.json")
+    podman run -d --name "$single_name" "${run_flags[@]}" --network host --env-file "$tmp/alice.env" \
+      "$image" "${hub_cmd[@]}" 2>&1 >/dev/null | quiet
+    ready=""
+    for _ in $(seq 1 180); do  # at most 90 s
+      if hub_api "$hub/hub/api/users/alice" | python3 -c 'import json, sys; sys.exit(0 if json.load(sys.stdin)["servers"].get("", {}).get("ready") else 1)' 2>/dev/null; then
+        ready=$(since "$t"); break
+      fi
+      sleep 0.5
+    done
+    if [ -z "$ready" ]; then
+      podman logs "$single_name" 2>&1 | tail -15; podman logs "$hub_name" 2>&1 | tail -10
+      note "FAIL the single-user server did not become ready"; failures=$((failures + 1))
+    else
+      note "hub: spawn request -> single-user server ready: $ready s (command: ${hub_cmd[*]})"
+      user_url=$hub/user/alice
+      check "hub: $user_url/api/kernels without a token is refused ($(code "$user_url/api/kernels"))" \
+        test "$(code "$user_url/api/kernels")" != 200
+      check "hub: the netlab kernelspec is served through the hub's proxy" \
+        sh -c "curl -s -H 'Authorization: token $hub_token' '$user_url/api/kernelspecs' | grep -q '\"netlab\"'"
+      check "hub: the single-user server runs as uid 1000" \
+        test "$(podman exec "$single_name" id -u 2>&1 | quiet_lines)" = 1000
+      check "hub: chapters seeded into the home (~/course exists)" podman exec "$single_name" test -d /home/student/course
+      podman cp "$here/test/KernelCellCheck.java" "$single_name:/tmp/KernelCellCheck.java"
+      if podman exec "$single_name" java /tmp/KernelCellCheck.java "$user_url" "$hub_token" netlab "$probe" \
+          "你好，网络 25" 2>&1 | quiet_lines | tee "$tmp/hub-kernel.log" | sed 's/^/   /'; [ "${PIPESTATUS[0]}" = 0 ]; then
+        note "PASS hub: kernel cell through the hub's proxy: $(grep -o 'cell .*' "$tmp/hub-kernel.log" | head -1)"
+      else
+        note "FAIL hub: kernel cell through the hub's proxy ($(grep -o 'FAIL.*' "$tmp/hub-kernel.log" | head -1))"
+        failures=$((failures + 1))
+      fi
+    fi
+    hub_api -o /dev/null -X DELETE "$hub/hub/api/users/alice/server" || true
+  fi
+  remove_containers "$single_name" "$hub_name"
+fi
+
 say "summary"
 printf '   %s\n' "${summary[@]}"
-podman rm -f --time 5 "$name" >/dev/null 2>&1 || true
-if podman ps -a --format '{{.Names}}' | grep -qx "$name"; then echo "   container $name still there"; exit 1; fi
-echo "   container $name removed"
+remove_containers "$name" "$hub_name" "$single_name"
+if podman ps -a --format '{{.Names}}' | grep -qxE "$name|$hub_name|$single_name"; then
+  echo "   a test container is still there"; exit 1
+fi
+echo "   test containers removed"
 if [ "$failures" -gt 0 ]; then echo "   $failures check(s) FAILED"; exit 1; fi
 echo "   all checks passed"
+exit 0
+}

@@ -50,6 +50,8 @@ public class KernelCellCheck {
         int status = 1;
         try {
             status = runCell(http, base, token, id, code, expected, t0);
+        } catch (Exception e) {  // a dying kernel closes the channel mid-cell: report it, don't crash
+            status = failed("the kernel channel failed: " + e + " (kernel state: " + kernelState(http, base, token, id) + ")");
         } finally {
             http.send(HttpRequest.newBuilder(URI.create(base + "/api/kernels/" + id))
                     .header("Authorization", "token " + token).DELETE().build(), HttpResponse.BodyHandlers.discarding());
