@@ -25,6 +25,7 @@ cache=$here/.cache
 name=netlab-test-$$
 hub_name=netlab-test-hub-$$
 single_name=netlab-test-alice-$$
+gen_name=netlab-test-gen-$$
 run_flags=(--runtime runc --ulimit nofile=20000:20000 --ulimit nproc=32768:32768)
 tmp=$(mktemp -d /tmp/netlab-test.XXXXXX)
 summary=()
@@ -38,7 +39,7 @@ check() {  # check "what" command...: records PASS/FAIL, goes on after a failure
 }
 remove_containers() { local c; for c in "$@"; do podman rm -f -i --time 5 "$c" >/dev/null 2>&1 || true; done; }
 cleanup() {
-  remove_containers "$name" "$hub_name" "$single_name"
+  remove_containers "$name" "$hub_name" "$single_name" "$gen_name"
   rm -rf "$tmp"
 }
 trap cleanup EXIT
@@ -126,8 +127,9 @@ echo "   kernel.json runs $java_path: $java_version"
 check "kernelspec pinned to the image's JDK 25 ($java_path)" \
   test "$(in_image "readlink -f /usr/lib/jvm/netlab-jdk/bin/java")" = "$java_path" -a -n "$(printf '%s' "$java_version" | grep '"25')"
 leaks=$(in_image 'grep -rlE "BEGIN SOLUTION|END SOLUTION|BEGIN HIDDEN" /opt/netlab/course /usr/local/share/jupyter 2>/dev/null;
-  find / -xdev \( -iname "*grader*" -o -iname "*solution*" \) ! -path "/proc/*" ! -path "/usr/lib/python3/*" 2>/dev/null;
-  for j in /opt/netlab/*.jar; do jar tf "$j" | grep -iE "hidden|solution|grader" | sed "s|^|$j: |"; done')
+  find / -xdev \( -iname "*grader*.jar" -o -iname "*solution*" -o -iname "*hidden*.jar" \) ! -path "/proc/*" \
+    ! -path "/usr/lib/python3/*" 2>/dev/null;
+  for j in /opt/netlab/*.jar; do jar tf "$j" | grep -iE "hidden|solution" | sed "s|^|$j: |"; done')
 [ -z "$leaks" ] || printf '   found:\n%s\n' "$leaks" | head -20
 check "no solutions, hidden checks or grader in the image" test -z "$leaks"
 chapters=$(in_image 'cd /opt/netlab/course && find . -name "*.ipynb" | sort')
@@ -161,6 +163,14 @@ enc=$(podman exec "$name" sh -c 'echo "$LANG"; java -XshowSettings:properties -v
 check "UTF-8 locale ($enc)" sh -c "echo '$enc' | grep -q 'C.UTF-8' && echo '$enc' | grep -q 'stdout.encoding = UTF-8'"
 empty=$(podman run --rm "${run_flags[@]}" --network none -e NETLAB_TOKEN= "$image" 2>&1 | quiet_lines | head -1; echo "exit=${PIPESTATUS[0]}")
 check "an empty NETLAB_TOKEN is refused (${empty//$'\n'/ })" sh -c "echo '$empty' | grep -q 'exit=2'"
+podman run -d --name "$gen_name" "${run_flags[@]}" --network none "$image" 2>&1 >/dev/null | quiet
+printed=""
+for _ in $(seq 1 60); do  # at most 30 s
+  printed=$(podman logs "$gen_name" 2>&1 | grep -oE 'http://127\.0\.0\.1:8888/lab\?token=[0-9a-f]{32,}' | head -1) || true
+  [ -n "$printed" ] && break; sleep 0.5
+done
+remove_containers "$gen_name"
+check "without NETLAB_TOKEN a random token is made and printed (${printed:0:50}...)" test -n "$printed"
 home=$(podman exec "$name" sh -c 'cd && find course -name "*.ipynb" | sort' 2>&1 | quiet_lines)
 
 say "5. netlab kernel over the REST API and its WebSocket"
