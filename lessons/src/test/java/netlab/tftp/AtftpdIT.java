@@ -75,6 +75,7 @@ class AtftpdIT {
         Path source = local.resolve("src-" + name);
         Files.copy(served.resolve(name), source);
         client().blockSize(1428).put(source, "put-" + name);
+        Peers.awaitSize(served.resolve("put-" + name), Files.size(source));
         assertEquals(Peers.sha256(source), Peers.sha256(served.resolve("put-" + name)));
     }
 
@@ -96,6 +97,7 @@ class AtftpdIT {
             Path source = local.resolve("lossy-up");
             Files.copy(file, source);
             lossy.put(source, "lossy-up");
+            Peers.awaitSize(served.resolve("lossy-up"), Files.size(source));
             assertEquals(Peers.sha256(file), Peers.sha256(served.resolve("lossy-up")));
             assertTrue(relay.stats().dropped() > 0, relay.stats().toString());
             assertTrue(got.retransmissions() + relay.stats().dropped() > 0, got.toString());

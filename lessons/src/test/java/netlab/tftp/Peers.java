@@ -63,6 +63,17 @@ final class Peers {
         return dir;
     }
 
+    /**
+     * Waits (at most 5 s) until a peer server has written {@code expected} bytes to {@code file}: a server
+     * may send the last ACK of a write before it has closed the file, so the client can finish first.
+     */
+    static void awaitSize(Path file, long expected) throws Exception {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (System.nanoTime() < deadline && (!java.nio.file.Files.exists(file) || java.nio.file.Files.size(file) != expected)) {
+            Thread.sleep(20);
+        }
+    }
+
     static String sha256(Path file) throws Exception {
         MessageDigest md = MessageDigest.getInstance("SHA-256");
         try (InputStream in = Files.newInputStream(file)) {
