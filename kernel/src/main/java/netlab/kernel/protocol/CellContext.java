@@ -1,0 +1,57 @@
+package netlab.kernel.protocol;
+
+import netlab.kernel.engine.CellIO;
+import netlab.kernel.engine.MimeBundle;
+
+/** The {@link CellIO} of one execute request: output to iopub, input through stdin if the front end allows. */
+final class CellContext implements CellIO {
+
+    static final String NO_STDIN = "This front end cannot send input (allow_stdin is false); "
+            + "give the value in the code instead.";
+
+    private final Message request;
+    private final boolean stdinAllowed;
+    private final OutputStreams output;
+    private final StdinBridge stdin;
+
+    CellContext(Message request, boolean stdinAllowed, OutputStreams output, StdinBridge stdin) {
+        this.request = request;
+        this.stdinAllowed = stdinAllowed;
+        this.output = output;
+        this.stdin = stdin;
+    }
+
+    @Override
+    public void stdout(String text) {
+        output.write("stdout", text);
+    }
+
+    @Override
+    public void stderr(String text) {
+        output.write("stderr", text);
+    }
+
+    @Override
+    public void display(MimeBundle bundle, String displayId, boolean update) {
+        output.display(bundle, displayId, update);
+    }
+
+    @Override
+    public void clearOutput(boolean wait) {
+        output.clear(wait);
+    }
+
+    @Override
+    public boolean stdinAllowed() {
+        return stdinAllowed;
+    }
+
+    @Override
+    public String readLine(String prompt, boolean password) throws StdinUnavailableException {
+        if (!stdinAllowed) {
+            throw new StdinUnavailableException(NO_STDIN);
+        }
+        output.flush(); // what the cell printed before asking must show before the prompt
+        return stdin.readLine(request, prompt, password);
+    }
+}

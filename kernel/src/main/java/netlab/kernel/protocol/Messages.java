@@ -1,0 +1,51 @@
+package netlab.kernel.protocol;
+
+import com.google.gson.JsonObject;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.UUID;
+
+/** Builds the kernel's outgoing messages: fresh headers in this kernel's session, parent = the request. */
+final class Messages {
+
+    static final String PROTOCOL_VERSION = "5.3";
+
+    /** Microseconds, UTC, as jupyter_client writes and parses them. */
+    private static final DateTimeFormatter DATE =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
+
+    private final String session = UUID.randomUUID().toString();
+
+    /** A reply on the request's channel, routed back to the request's sender. */
+    Message reply(Message request, String type, Object content) {
+        return new Message(request.identities(), header(type), request.header(), new JsonObject(),
+                Json.object(content));
+    }
+
+    /** An iopub message; {@code parent} may be null (kernel-wide messages such as the first status). */
+    Message publish(Message parent, String type, Object content) {
+        List<byte[]> topic = List.of(("kernel." + session + "." + type).getBytes(StandardCharsets.UTF_8));
+        return new Message(topic, header(type), parent == null ? new JsonObject() : parent.header(),
+                new JsonObject(), Json.object(content));
+    }
+
+    /** A stdin message to whoever sent the shell request {@code parent}. */
+    Message toStdin(Message parent, String type, Object content) {
+        return reply(parent, type, content);
+    }
+
+    private JsonObject header(String type) {
+        JsonObject header = new JsonObject();
+        header.addProperty("msg_id", UUID.randomUUID().toString());
+        header.addProperty("session", session);
+        header.addProperty("username", "kernel");
+        header.addProperty("date", DATE.format(Instant.now()));
+        header.addProperty("msg_type", type);
+        header.addProperty("version", PROTOCOL_VERSION);
+        return header;
+    }
+}

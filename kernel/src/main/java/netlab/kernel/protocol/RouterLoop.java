@@ -1,0 +1,208 @@
+package netlab.kernel.protocol;
+
+import org.zeromq.SocketType;
+import org.zeromq.ZMQ;
+import org.zeromq.ZMQException;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Queue;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * One ROUTER socket and the thread that owns it. The thread blocks in a poller on the socket and on an
+ * inproc wake-up pipe; a message is delivered as soon as it arrives, and sends from other threads are
+ * queued and written by the owner when the pipe wakes it.
+ */
+final class RouterLoop {
+
+    private static final Logger LOG = Logger.getLogger(RouterLoop.class.getName());
+    private static final byte[] WAKE = new byte[0];
+
+    private final ZMQ.Context context;
+    private final Transport.Channel channel;
+    private final ZMQ.Socket socket;
+    private final WireCodec codec;
+    private final ZMQ.Socket wakeIn;
+    private final ZMQ.Socket wakeOut;
+    private final Queue<Message> outbox = new ConcurrentLinkedQueue<>();
+    private volatile Thread owner;
+    private volatile boolean stopping;
+    private boolean wakeClosed; // guarded by wakeOut
+
+    RouterLoop(ZMQ.Context context, Transport.Channel channel, ZMQ.Socket socket, WireCodec codec) {
+        this.context = context;
+        this.channel = channel;
+        this.socket = socket;
+        this.codec = codec;
+        String pipe = "inproc://netlab-wake-" + channel.name().toLowerCase() + "-" + UUID.randomUUID();
+        wakeIn = context.socket(SocketType.PULL);
+        wakeIn.bind(pipe);
+        wakeOut = context.socket(SocketType.PUSH);
+        wakeOut.setLinger(0);
+        wakeOut.connect(pipe);
+    }
+
+    void start(Transport.Receiver receiver) {
+        owner = Thread.ofPlatform().name("netlab-" + channel.name().toLowerCase())
+                .start(() -> run(receiver));
+    }
+
+    boolean isOwner() {
+        return Thread.currentThread() == owner;
+    }
+
+    void send(Message message) {
+        if (isOwner()) {
+            write(socket, codec.encode(message));
+        } else {
+            outbox.add(message);
+            wake();
+        }
+    }
+
+    /** Reads one message already waiting, without blocking. Only on the owner thread. */
+    Optional<Message> pollNow() {
+        if (!isOwner()) {
+            throw new IllegalStateException("pollNow called from " + Thread.currentThread().getName()
+                    + "; only the " + channel + " thread may read its socket");
+        }
+        while (true) {
+            List<byte[]> frames = read(socket, ZMQ.DONTWAIT);
+            if (frames == null) {
+                return Optional.empty();
+            }
+            Message message = decode(frames);
+            if (message != null) {
+                return Optional.of(message);
+            }
+        }
+    }
+
+    void stop() {
+        stopping = true;
+        if (owner == null) {
+            closeSockets(); // never started: nobody else will
+        } else {
+            wake();
+        }
+    }
+
+    void awaitStopped(long millis) {
+        Thread thread = owner;
+        if (thread == null || thread == Thread.currentThread()) {
+            return;
+        }
+        try {
+            thread.join(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (thread.isAlive()) {
+            LOG.warning(() -> "the " + channel + " thread is still busy after " + millis + " ms; closing anyway");
+        }
+    }
+
+    private void wake() {
+        synchronized (wakeOut) {
+            if (!wakeClosed) {
+                try {
+                    wakeOut.send(WAKE, ZMQ.DONTWAIT);
+                } catch (ZMQException e) {
+                    LOG.log(Level.FINE, "wake-up after close ignored", e);
+                }
+            }
+        }
+    }
+
+    private void run(Transport.Receiver receiver) {
+        try (ZMQ.Poller poller = context.poller(2)) {
+            poller.register(socket, ZMQ.Poller.POLLIN);
+            poller.register(wakeIn, ZMQ.Poller.POLLIN);
+            while (!stopping) {
+                if (poller.poll(-1) < 0) {
+                    break;
+                }
+                if (poller.pollin(1)) {
+                    while (wakeIn.recv(ZMQ.DONTWAIT) != null) {
+                        // drain: one pass over the outbox answers every wake-up
+                    }
+                    writeOutbox();
+                }
+                if (!stopping && poller.pollin(0)) {
+                    List<byte[]> frames = read(socket, ZMQ.DONTWAIT);
+                    Message message = frames == null ? null : decode(frames);
+                    if (message != null) {
+                        deliver(receiver, message);
+                    }
+                }
+            }
+            writeOutbox();
+        } catch (ZMQException | zmq.ZError.IOException e) {
+            if (!stopping) {
+                LOG.log(Level.SEVERE, channel + " loop failed; the kernel can no longer receive on it", e);
+            }
+        } finally {
+            closeSockets();
+        }
+    }
+
+    private void closeSockets() {
+        socket.close();
+        wakeIn.close();
+        synchronized (wakeOut) {
+            wakeClosed = true;
+            wakeOut.close();
+        }
+    }
+
+    private void deliver(Transport.Receiver receiver, Message message) {
+        try {
+            receiver.receive(channel, message);
+        } catch (RuntimeException e) {
+            // The kernel core answers its own failures; this is the last line that keeps the thread alive.
+            LOG.log(Level.SEVERE, "unhandled failure for " + message.type() + " on " + channel, e);
+        }
+    }
+
+    private Message decode(List<byte[]> frames) {
+        try {
+            return codec.decode(frames);
+        } catch (WireCodec.BadMessageException e) {
+            LOG.warning(() -> "dropped a message on " + channel + ": " + e.getMessage());
+            return null;
+        }
+    }
+
+    private void writeOutbox() {
+        for (Message message; (message = outbox.poll()) != null; ) {
+            write(socket, codec.encode(message));
+        }
+    }
+
+    static void write(ZMQ.Socket socket, List<byte[]> frames) {
+        int last = frames.size() - 1;
+        for (int i = 0; i < last; i++) {
+            socket.sendMore(frames.get(i));
+        }
+        socket.send(frames.get(last), 0);
+    }
+
+    /** All frames of one multipart message, or null if none is waiting (with DONTWAIT). */
+    static List<byte[]> read(ZMQ.Socket socket, int flags) {
+        byte[] first = socket.recv(flags);
+        if (first == null) {
+            return null;
+        }
+        List<byte[]> frames = new ArrayList<>();
+        frames.add(first);
+        while (socket.hasReceiveMore()) {
+            frames.add(socket.recv(0));
+        }
+        return frames;
+    }
+}

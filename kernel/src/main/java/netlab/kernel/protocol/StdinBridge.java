@@ -1,0 +1,76 @@
+package netlab.kernel.protocol;
+
+import netlab.kernel.engine.CellIO.StdinUnavailableException;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.logging.Logger;
+
+/**
+ * {@code input_request} out on stdin, {@code input_reply} back: one question at a time (a second reader
+ * waits its turn). An interrupt or shutdown cancels the wait, so a cell blocked on input can be stopped.
+ */
+final class StdinBridge {
+
+    private static final Logger LOG = Logger.getLogger(StdinBridge.class.getName());
+
+    private final Transport transport;
+    private final Messages messages;
+    private final ReentrantLock turn = new ReentrantLock(true);
+    private volatile Pending pending;
+
+    private record Pending(String requestId, CompletableFuture<String> answer) {
+    }
+
+    StdinBridge(Transport transport, Messages messages) {
+        this.transport = transport;
+        this.messages = messages;
+    }
+
+    /** Asks the front end that sent {@code executeRequest}; blocks until it answers or the wait is cancelled. */
+    String readLine(Message executeRequest, String prompt, boolean password) throws StdinUnavailableException {
+        try {
+            turn.lockInterruptibly();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StdinUnavailableException("Interrupted while waiting for input.");
+        }
+        try {
+            Message request = messages.toStdin(executeRequest, "input_request",
+                    new Content.InputRequest(prompt == null ? "" : prompt, password));
+            Pending waiting = new Pending(request.id(), new CompletableFuture<>());
+            pending = waiting;
+            transport.send(Transport.Channel.STDIN, request);
+            return waiting.answer().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StdinUnavailableException("Interrupted while waiting for input.");
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof StdinUnavailableException cancelled ? cancelled
+                    : new StdinUnavailableException(String.valueOf(e.getCause().getMessage()));
+        } finally {
+            pending = null;
+            turn.unlock();
+        }
+    }
+
+    /** An {@code input_reply} arrived on stdin (stdin delivery thread). */
+    void onReply(Message reply) {
+        Pending waiting = pending;
+        String parentId = Json.string(reply.parentHeader(), "msg_id", "");
+        if (waiting == null || !waiting.requestId().equals(parentId)) {
+            LOG.info(() -> "ignored an input_reply that answers no waiting input_request (parent " + parentId + ")");
+            return;
+        }
+        waiting.answer().complete(Json.string(reply.content(), "value", ""));
+    }
+
+    /** Ends the current wait, if any, with {@code why} as the cell's error message. */
+    void cancel(String why) {
+        Pending waiting = pending;
+        if (waiting != null) {
+            waiting.answer().completeExceptionally(new StdinUnavailableException(why));
+        }
+    }
+}

@@ -1,0 +1,177 @@
+package netlab.kernel.protocol;
+
+import com.google.gson.JsonObject;
+import io.github.spencerpark.jupyter.kernel.KernelConnectionProperties;
+import netlab.kernel.protocol.Transport.Channel;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The kernel over real JeroMQ sockets on 127.0.0.1 (ephemeral ports), driven by a hand-written client. */
+class ZmqTransportTest {
+
+    private static final String KEY = "a0436f6c-1916-498b-8eb9-e81ab9368e84";
+
+    private final FakeEngine engine = new FakeEngine();
+    private final List<String> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final Handler logCapture = new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+            warnings.add(record.getMessage());
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+    private ZmqTransport transport;
+    private KernelServer server;
+    private ZmqClient client;
+
+    @BeforeEach
+    void start() {
+        Logger.getLogger("netlab.kernel.protocol").addHandler(logCapture);
+        transport = ZmqTransport.bind(new KernelConnectionProperties("127.0.0.1", 0, 0, 0, 0, 0, "tcp",
+                "hmac-sha256", KEY));
+        server = KernelServer.start(transport, engine);
+        client = new ZmqClient(KEY, transport.port(Channel.SHELL), transport.port(Channel.CONTROL),
+                transport.port(Channel.STDIN), transport.port(Channel.IOPUB), transport.heartbeatPort());
+    }
+
+    @AfterEach
+    void stop() {
+        client.close();
+        server.close();
+        Logger.getLogger("netlab.kernel.protocol").removeHandler(logCapture);
+    }
+
+    @Test
+    void heartbeatEchoesAndRepliesAreSigned() {
+        client.heartbeat.send("ping");
+        assertEquals("ping", client.heartbeat.recvStr());
+
+        String id = client.send(client.shell, "kernel_info_request", new JsonObject());
+        ZmqClient.Received reply = client.reply(client.shell, id);
+        assertTrue(reply.signatureValid(), "the kernel signs with the connection key");
+        assertEquals("kernel_info_reply", reply.type());
+        assertEquals("5.3", reply.content().get("protocol_version").getAsString());
+    }
+
+    @Test
+    void wrongSignatureIsDroppedAndTheNextMessageWorks() {
+        client.sendRaw(client.shell, "execute_request", "{\"code\":\"print evil\"}", "not-the-key", null);
+        String good = client.execute("value 1");
+        // Shell answers in order: had the forged request been run, its reply would come first.
+        ZmqClient.Received reply = client.reply(client.shell, good);
+        assertEquals("ok", reply.content().get("status").getAsString());
+        assertEquals(1, reply.content().get("execution_count").getAsInt());
+        assertEquals(List.of("value 1"), engine.executed);
+        assertTrue(warnings.stream().anyMatch(w -> w.contains("invalid HMAC signature")), warnings.toString());
+    }
+
+    @Test
+    void malformedJsonAndUnknownTypesAreLoggedAnsweredAndTheKernelGoesOn() {
+        String malformed = client.sendRaw(client.shell, "execute_request", "{\"code\": \"print x\"", KEY, null);
+        ZmqClient.Received bad = client.reply(client.shell, malformed);
+        assertEquals("error", bad.content().get("status").getAsString());
+        assertEquals("BadRequest", bad.content().get("ename").getAsString());
+
+        String unknown = client.send(client.shell, "frobnicate_request", new JsonObject());
+        assertEquals("UnknownMessageType", client.reply(client.shell, unknown).content().get("ename").getAsString());
+
+        String good = client.execute("print fine");
+        assertEquals("ok", client.reply(client.shell, good).content().get("status").getAsString());
+        assertEquals(List.of("print fine"), engine.executed);
+        assertTrue(warnings.stream().anyMatch(w -> w.contains("malformed execute_request")), warnings.toString());
+        assertTrue(warnings.stream().anyMatch(w -> w.contains("frobnicate_request")), warnings.toString());
+    }
+
+    @Test
+    void stdinRoundTripReachesTheShellSender() {
+        String execute = client.execute("input Name:");
+        ZmqClient.Received request = client.reply(client.stdin, execute);
+        assertEquals("input_request", request.type());
+        assertEquals("Name:", request.content().get("prompt").getAsString());
+
+        JsonObject answer = new JsonObject();
+        answer.addProperty("value", "Ada");
+        client.sendRaw(client.stdin, "input_reply", answer.toString(), KEY, request.header());
+        assertEquals("ok", client.reply(client.shell, execute).content().get("status").getAsString());
+        String text = client.iopubUntilIdle(execute).stream().filter(m -> m.type().equals("stream"))
+                .map(m -> m.content().get("text").getAsString()).reduce("", String::concat);
+        assertEquals("got Ada\n", text);
+    }
+
+    @Test
+    void controlInterruptsACellThatBlocksTheShellThread() throws Exception {
+        String execute = client.execute("block");
+        assertTrue(engine.blocking.await(10, java.util.concurrent.TimeUnit.SECONDS));
+        String interrupt = client.send(client.control, "interrupt_request", new JsonObject());
+        assertEquals("ok", client.reply(client.control, interrupt).content().get("status").getAsString());
+        assertEquals("Interrupted", client.reply(client.shell, execute).content().get("ename").getAsString());
+    }
+
+    @Test
+    void shutdownRepliesThenReleasesThePorts() throws Exception {
+        JsonObject content = new JsonObject();
+        content.addProperty("restart", false);
+        String id = client.send(client.control, "shutdown_request", content);
+        assertEquals("ok", client.reply(client.control, id).content().get("status").getAsString());
+        assertTrue(server.awaitShutdown(Duration.ofSeconds(10)));
+        assertEquals(1, engine.closes.get());
+        try (ServerSocket rebound = new ServerSocket(transport.port(Channel.SHELL), 1,
+                InetAddress.getLoopbackAddress())) {
+            assertTrue(rebound.isBound(), "the shell port is free after shutdown");
+        }
+    }
+
+    @Test
+    void startsFromAConnectionFile(@TempDir Path dir) throws IOException, InterruptedException {
+        int[] ports = freePorts(5);
+        Path file = dir.resolve("kernel.json");
+        Files.writeString(file, new KernelConnectionProperties("127.0.0.1", ports[0], ports[1], ports[2], ports[3],
+                ports[4], "tcp", "hmac-sha256", KEY).toJsonString());
+        FakeEngine other = new FakeEngine();
+        KernelServer fromFile = KernelServer.start(file, other);
+        try (ZmqClient second = new ZmqClient(KEY, ports[1], ports[0], ports[2], ports[4], ports[3])) {
+            String id = second.execute("value 5");
+            assertEquals("ok", second.reply(second.shell, id).content().get("status").getAsString());
+        } finally {
+            fromFile.close();
+        }
+        assertTrue(fromFile.awaitShutdown(Duration.ofSeconds(10)));
+        assertEquals(1, other.closes.get());
+    }
+
+    private static int[] freePorts(int count) throws IOException {
+        int[] ports = new int[count];
+        ServerSocket[] sockets = new ServerSocket[count];
+        for (int i = 0; i < count; i++) {
+            sockets[i] = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+            ports[i] = sockets[i].getLocalPort();
+        }
+        for (ServerSocket socket : sockets) {
+            socket.close();
+        }
+        return ports;
+    }
+}
