@@ -271,6 +271,7 @@ for k, v in spec["env"].items(): print(f"{k}={v}")' "$tmp/handoff/alice.json" >"
       check "hub: the single-user server runs as uid 1000" \
         test "$(podman exec "$single_name" id -u 2>&1 | quiet_lines)" = 1000
       check "hub: chapters seeded into the home (~/course exists)" podman exec "$single_name" test -d /home/student/course
+      check "hub: HEALTHCHECK passes for the single-user server" podman healthcheck run "$single_name"
       podman cp "$here/test/KernelCellCheck.java" "$single_name:/tmp/KernelCellCheck.java"
       if podman exec "$single_name" java /tmp/KernelCellCheck.java "$user_url" "$hub_token" netlab "$probe" \
           "你好，网络 25" 2>&1 | quiet_lines | tee "$tmp/hub-kernel.log" | sed 's/^/   /'; [ "${PIPESTATUS[0]}" = 0 ]; then
