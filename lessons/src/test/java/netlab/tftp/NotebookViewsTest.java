@@ -68,6 +68,11 @@ class NotebookViewsTest {
         PacketTrace trace = new PacketTrace();
         try (TftpServer server = Tftp.server(root).trace(trace).log(line -> { }).start()) {
             Tftp.client("127.0.0.1", server.port()).trace(trace).getBytes("hello.txt");
+            // the client is done once it sent the last ACK; the server sees that ACK a moment later
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            while (trace.events().size() < 10 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
         }
         List<String> kinds = trace.events().stream().map(e -> e.role() + " " + e.direction() + " " + e.packet().orElseThrow().opcode()).toList();
         assertEquals(List.of("client SENT RRQ", "server RECEIVED RRQ", "server SENT OACK", "client RECEIVED OACK",

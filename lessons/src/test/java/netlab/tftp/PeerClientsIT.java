@@ -100,6 +100,7 @@ class PeerClientsIT {
             "f513,blksize 1428", "f3000000,blksize 1428", "f3000000,windowsize 8"})
     void atftpGetsByteIdenticalFiles(String name, String option) throws Exception {
         Path out = local.resolve("atftp-" + name + (option == null ? "" : option.replace(' ', '-')));
+        int before = server.transfers().size();
         Peers.Run run = option == null
                 ? atftp("-g", "-r", name, "-l", out.toString())
                 : atftp("--option", option, "-g", "-r", name, "-l", out.toString());
@@ -107,6 +108,11 @@ class PeerClientsIT {
         assertEquals(Peers.sha256(served.resolve(name)), Peers.sha256(out), run.output());
         if (option != null) {
             String[] nameValue = option.split(" ");
+            // atftp exits once it has sent its last ACK; our server records the transfer when that ACK arrives
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            while (server.transfers().size() <= before && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
             TransferSummary s = server.transfers().reversed().stream().filter(t -> t.filename().equals(name)).findFirst().orElseThrow();
             int agreed = nameValue[0].equals("blksize") ? s.options().blockSize() : s.options().windowSize();
             assertEquals(Integer.parseInt(nameValue[1]), agreed, s.toString());

@@ -15,7 +15,8 @@ public final class Main {
     private final Map<String, Command> commands = new LinkedHashMap<>();
 
     Main(Map<String, String> env) {
-        for (Command c : List.of(new InstallCommand(env), new UninstallCommand(env))) {
+        for (Command c : List.of(new InstallCommand(env), new UninstallCommand(env), new KernelCommand(),
+                new ReleaseCommand())) {
             commands.put(c.name(), c);
         }
     }

@@ -55,12 +55,15 @@ final class StdinBridge {
         }
     }
 
-    /** An {@code input_reply} arrived on stdin (stdin delivery thread). */
+    /**
+     * An {@code input_reply} arrived (stdin delivery thread). jupyter_client's {@code input()} sends it without a
+     * parent header, so a reply with no parent answers the waiting request; one with another parent is stale.
+     */
     void onReply(Message reply) {
         Pending waiting = pending;
         String parentId = Json.string(reply.parentHeader(), "msg_id", "");
-        if (waiting == null || !waiting.requestId().equals(parentId)) {
-            LOG.info(() -> "ignored an input_reply that answers no waiting input_request (parent " + parentId + ")");
+        if (waiting == null || !(parentId.isEmpty() || waiting.requestId().equals(parentId))) {
+            LOG.info(() -> "ignored an input_reply that answers no waiting input_request (parent '" + parentId + "')");
             return;
         }
         waiting.answer().complete(Json.string(reply.content(), "value", ""));

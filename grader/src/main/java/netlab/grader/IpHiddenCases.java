@@ -1,0 +1,44 @@
+package netlab.grader;
+
+import java.util.List;
+import netlab.exercise.Case;
+import netlab.exercise.HiddenCaseSet;
+import netlab.exercise.HiddenCases;
+import netlab.exercise.IpExercises.ClassOf;
+import netlab.exercise.IpExercises.SameSubnet;
+
+/**
+ * Hidden cases of the IPv4 chapter: the edges a solution fitted to the public cases gets wrong (the class
+ * boundaries 127/128 and 239/240; /0 and /32; a mask that is not a whole octet).
+ */
+public final class IpHiddenCases implements HiddenCaseSet {
+
+    static final HiddenCases<ClassOf> CLASS_OF = new HiddenCases<>("ip.class-of", ClassOf.class, List.of(
+            classCase("127.255.255.255", "A"),
+            classCase("128.0.0.0", "B"),
+            classCase("240.0.0.1", "E")));
+
+    static final HiddenCases<SameSubnet> SAME_SUBNET = new HiddenCases<>("ip.same-subnet", SameSubnet.class, List.of(
+            subnetCase("10.1.2.3", "172.16.0.1", 0, true),
+            subnetCase("10.0.0.1", "10.0.0.1", 32, true),
+            subnetCase("172.16.5.1", "172.16.12.9", 21, false)));
+
+    static Case<ClassOf> classCase(String ip, String expected) {
+        return Case.<ClassOf>named("classOf(\"" + ip + "\")")
+                .failure("wrong class at a class boundary")
+                .hint("Check the first and last value of each class range.")
+                .expect(expected, a -> a.classOf(ip));
+    }
+
+    static Case<SameSubnet> subnetCase(String a, String b, int prefix, boolean expected) {
+        return Case.<SameSubnet>named("sameSubnet(\"" + a + "\", \"" + b + "\", " + prefix + ")")
+                .failure("wrong answer for a /" + prefix + " network")
+                .hint("Prefixes 0 and 32 and ones that split an octet need the mask built from bits, not octets.")
+                .expect(expected, s -> s.sameSubnet(a, b, prefix));
+    }
+
+    @Override
+    public List<HiddenCases<?>> hiddenCases() {
+        return List.of(CLASS_OF, SAME_SUBNET);
+    }
+}

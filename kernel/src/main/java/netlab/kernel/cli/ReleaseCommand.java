@@ -1,0 +1,85 @@
+package netlab.kernel.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import netlab.kernel.notebook.MarkerException;
+import netlab.kernel.notebook.Notebook;
+import netlab.kernel.notebook.Release;
+
+/**
+ * {@code netlab release SOURCE... --out DIR}: writes the student version of each teacher notebook to DIR
+ * (same file name). Every notebook is checked before any is written, so a marker error leaves DIR untouched.
+ */
+final class ReleaseCommand implements Command {
+
+    @Override
+    public String name() {
+        return "release";
+    }
+
+    @Override
+    public String summary() {
+        return "make student notebooks from teacher notebooks (solutions stubbed, hidden tests removed)";
+    }
+
+    @Override
+    public String usage() {
+        return """
+                usage: netlab release SOURCE.ipynb... --out DIR
+                  SOURCE    teacher notebooks: code between // BEGIN SOLUTION and // END SOLUTION becomes
+                            a TODO stub (or the line after '// STUB:'); // BEGIN HIDDEN TESTS ... // END
+                            HIDDEN TESTS is removed; outputs are cleared; cells get nbgrader metadata
+                  --out DIR where the student notebooks go (created if missing; must not hold a SOURCE)
+                """;
+    }
+
+    @Override
+    public int run(List<String> arguments, PrintStream out, PrintStream err) throws Exception {
+        Args args = Args.parse(arguments, Set.of(), Set.of("out"));
+        if (args.positionals().isEmpty()) {
+            throw new UsageException("name at least one teacher notebook, as in: netlab release ch1.ipynb --out release/");
+        }
+        if (!args.has("out")) {
+            throw new UsageException("say where the student notebooks go with --out DIR");
+        }
+        Path outDir = Path.of(args.value("out", "")).toAbsolutePath().normalize();
+        List<Path> sources = new ArrayList<>();
+        for (String s : args.positionals()) {
+            Path source = Path.of(s).toAbsolutePath().normalize();
+            if (!Files.isRegularFile(source)) {
+                throw new UsageException("no notebook at " + s);
+            }
+            if (source.getParent().equals(outDir)) {
+                throw new UsageException("--out " + outDir + " holds the source " + s
+                        + "; choose another directory so the teacher's notebook is not overwritten");
+            }
+            if (sources.stream().anyMatch(p -> p.getFileName().equals(source.getFileName()))) {
+                throw new UsageException("two sources are named " + source.getFileName()
+                        + "; release them to different --out directories");
+            }
+            sources.add(source);
+        }
+        Release release = new Release(ExerciseIds.load()::contains);
+        List<Notebook> released = new ArrayList<>();
+        for (Path source : sources) {
+            try {
+                released.add(release.apply(Notebook.read(source), source.getFileName().toString()));
+            } catch (MarkerException e) {
+                err.println("netlab release: " + e.getMessage());
+                err.println("netlab release: nothing written");
+                return 1;
+            }
+        }
+        Files.createDirectories(outDir);
+        for (int i = 0; i < sources.size(); i++) {
+            Path target = outDir.resolve(sources.get(i).getFileName());
+            released.get(i).write(target);
+            out.println("released " + target);
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,72 @@
+package netlab.kernel.notebook;
+
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+/**
+ * Makes the student notebook from a teacher's: solutions become TODO stubs, hidden tests disappear,
+ * outputs and execution counts are cleared, and every cell gets nbgrader metadata with its checksum:
+ * answer cells {@code solution}, check cells {@code grade} with points and locked, all others locked.
+ *
+ * <p>A cell is an answer cell when its {@code netlab} role is {@code answer} or it has a solution region; a
+ * check cell when its role is {@code check} (which needs {@code points}).
+ */
+public final class Release {
+
+    private final Predicate<String> knownExercise;
+
+    /** {@code knownExercise} says whether an exercise id exists, so a typo in metadata is caught at release. */
+    public Release(Predicate<String> knownExercise) {
+        this.knownExercise = knownExercise;
+    }
+
+    /** The student version of {@code teacher} (which is left unchanged); {@code name} starts error messages. */
+    public Notebook apply(Notebook teacher, String name) throws MarkerException {
+        Notebook student = teacher.copy();
+        List<Cell> cells = student.cells();
+        for (int i = 0; i < cells.size(); i++) {
+            Cell cell = cells.get(i);
+            if (cell.id().isEmpty() && student.nbformatMinor() >= 5) {
+                cell.setId(UUID.randomUUID().toString().substring(0, 8));
+            }
+            String where = name + ", cell " + i + " (id " + cell.id().orElse("none") + ")";
+            releaseCell(cell, i, where);
+        }
+        return student;
+    }
+
+    private void releaseCell(Cell cell, int index, String where) throws MarkerException {
+        NetlabCell role;
+        try {
+            role = cell.netlab().orElse(null);
+        } catch (IllegalArgumentException e) {
+            throw new MarkerException(where + ": " + e.getMessage());
+        }
+        if (role != null && !knownExercise.test(role.exercise())) {
+            throw new MarkerException(where + ": no exercise has the id '" + role.exercise()
+                    + "'; check the spelling in the cell's netlab metadata");
+        }
+        SolutionMarkers.Result stripped = SolutionMarkers.strip(cell.source(), where);
+        cell.setSource(stripped.source());
+        cell.clearOutputs();
+
+        NbgraderCell nbgrader;
+        if (role != null && role.role() == NetlabCell.Role.CHECK) {
+            if (stripped.hadSolution()) {
+                throw new MarkerException(where + ": a check cell has a solution region; move it into the answer cell");
+            }
+            double points = role.points().orElseThrow(() -> new MarkerException(where + ": check cell of '"
+                    + role.exercise() + "' has no points; add \"points\": N to its netlab metadata"));
+            nbgrader = NbgraderCell.check(role.gradeId(), points);
+        } else if (role != null && role.role() == NetlabCell.Role.ANSWER) {
+            nbgrader = NbgraderCell.answer(role.gradeId());
+        } else if (stripped.hadSolution()) {
+            nbgrader = NbgraderCell.answer("answer-" + cell.id().orElse(String.valueOf(index)));
+        } else {
+            nbgrader = NbgraderCell.readOnly("cell-" + cell.id().orElse(String.valueOf(index)));
+        }
+        cell.setNbgrader(nbgrader);
+        cell.setNbgrader(nbgrader.withChecksum(NbgraderChecksum.of(cell)));
+    }
+}

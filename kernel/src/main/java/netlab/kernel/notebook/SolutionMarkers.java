@@ -1,0 +1,96 @@
+package netlab.kernel.notebook;
+
+import java.util.List;
+
+/**
+ * Turns the source of a teacher's cell into the student's: each {@code // BEGIN SOLUTION} … {@code // END
+ * SOLUTION} region becomes one stub line at the indentation of {@code BEGIN}, and each {@code // BEGIN HIDDEN
+ * TESTS} … {@code // END HIDDEN TESTS} region disappears. Markers are whole lines (surrounding blanks ignored).
+ *
+ * <p>The stub is {@value #DEFAULT_STUB}, unless the first line inside the region is {@code // STUB: LINE},
+ * which replaces it with LINE (e.g. {@code // STUB: return null; // TODO}). Teachers put the region inside a
+ * method body, so the released method compiles and fails loudly when called.
+ */
+public final class SolutionMarkers {
+
+    public static final String DEFAULT_STUB = "throw new UnsupportedOperationException(\"TODO: write your answer here\");";
+
+    private static final String BEGIN_SOLUTION = "// BEGIN SOLUTION";
+    private static final String END_SOLUTION = "// END SOLUTION";
+    private static final String BEGIN_HIDDEN = "// BEGIN HIDDEN TESTS";
+    private static final String END_HIDDEN = "// END HIDDEN TESTS";
+    private static final String STUB = "// STUB:";
+
+    /** What came out, and whether any solution region was replaced. */
+    public record Result(String source, boolean hadSolution) {
+    }
+
+    private SolutionMarkers() {
+    }
+
+    /** Whether {@code source} has a solution region (the cell is then an answer cell). */
+    public static boolean hasSolution(String source) {
+        return source.lines().anyMatch(l -> l.strip().equals(BEGIN_SOLUTION));
+    }
+
+    /**
+     * Strips the regions of {@code source}; {@code where} (e.g. "ch1.ipynb, cell 3 (id abc)") starts every
+     * error message.
+     */
+    public static Result strip(String source, String where) throws MarkerException {
+        List<String> lines = source.lines().toList();
+        StringBuilder out = new StringBuilder();
+        String open = null;      // the BEGIN marker of the region we are in
+        int openLine = 0;
+        String indent = "";
+        String stub = null;
+        boolean hadSolution = false;
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            String marker = line.strip();
+            int lineNo = i + 1;
+            switch (marker) {
+                case BEGIN_SOLUTION, BEGIN_HIDDEN -> {
+                    if (open != null) {
+                        throw new MarkerException(where + ", line " + lineNo + ": '" + marker + "' inside the '"
+                                + open + "' of line " + openLine + "; regions cannot nest, close the first one before");
+                    }
+                    open = marker;
+                    openLine = lineNo;
+                    indent = line.substring(0, line.indexOf('/'));
+                    stub = null;
+                }
+                case END_SOLUTION, END_HIDDEN -> {
+                    String begin = marker.equals(END_SOLUTION) ? BEGIN_SOLUTION : BEGIN_HIDDEN;
+                    if (!begin.equals(open)) {
+                        throw new MarkerException(where + ", line " + lineNo + ": '" + marker + "' without a '" + begin
+                                + "' before it" + (open == null ? "" : " (the open region is '" + open + "' of line "
+                                + openLine + ")"));
+                    }
+                    if (open.equals(BEGIN_SOLUTION)) {
+                        out.append(indent).append(stub == null ? DEFAULT_STUB : stub).append('\n');
+                        hadSolution = true;
+                    }
+                    open = null;
+                }
+                default -> {
+                    if (open == null) {
+                        out.append(line).append('\n');
+                    } else if (open.equals(BEGIN_SOLUTION) && lineNo == openLine + 1 && marker.startsWith(STUB)) {
+                        stub = marker.substring(STUB.length()).strip();
+                    }
+                }
+            }
+        }
+        if (open != null) {
+            throw new MarkerException(where + ", line " + openLine + ": '" + open + "' is never closed; add '"
+                    + (open.equals(BEGIN_SOLUTION) ? END_SOLUTION : END_HIDDEN) + "' after the region");
+        }
+        // keep the source's own ending: no newline added after a last line that had none
+        String text = out.toString();
+        if (!source.endsWith("\n") && text.endsWith("\n")) {
+            text = text.substring(0, text.length() - 1);
+        }
+        return new Result(text, hadSolution);
+    }
+}

@@ -1,0 +1,86 @@
+package netlab.kernel.notebook;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class ReleaseTest {
+
+    final Release release = new Release(Set.of("ip.class-of", "ip.same-subnet")::contains);
+
+    List<Cell> released() throws Exception {
+        return release.apply(Notebook.parse(Fixtures.teacherNotebook()), "teacher-ip.ipynb").cells();
+    }
+
+    @Test
+    void answerCellsGetStubsAndSolutionMetadata() throws Exception {
+        Cell answer = released().get(1);
+        assertEquals("""
+                String classOf(String ip) {
+                    throw new UnsupportedOperationException("TODO: write your answer here");
+                }""", answer.source());
+        assertEquals(NbgraderCell.answer("ip-class-of-answer").withChecksum(NbgraderChecksum.of(answer)),
+                answer.nbgrader().orElseThrow());
+        assertEquals(0, answer.outputs().size());
+        assertEquals(Optional.empty(), answer.executionCount());
+        assertEquals("keep-me", answer.metadata().getAsJsonArray("tags").get(0).getAsString());
+    }
+
+    @Test
+    void checkCellsAreGradedLockedAndLoseHiddenTests() throws Exception {
+        Cell check = released().get(2);
+        assertEquals("Check.run(\"ip.class-of\", (IpExercises.ClassOf) ip -> classOf(ip));\n", check.source());
+        NbgraderCell n = check.nbgrader().orElseThrow();
+        assertTrue(n.grade() && n.locked() && !n.solution());
+        assertEquals(Optional.of(4.0), n.points());
+        assertEquals("ip-class-of-check", n.gradeId());
+        assertEquals(3, check.metadata().getAsJsonObject("nbgrader").get("schema_version").getAsInt());
+    }
+
+    @Test
+    void otherCellsAreLockedAndUnmarkedSolutionsBecomeAnswerCells() throws Exception {
+        List<Cell> cells = released();
+        NbgraderCell intro = cells.get(0).nbgrader().orElseThrow();
+        assertTrue(intro.locked() && !intro.grade() && !intro.solution());
+        assertEquals("cell-intro", intro.gradeId());
+        Cell helper = cells.get(3);
+        assertEquals("boolean sameSubnet(String a, String b, int prefix) {\n"
+                + "    return false; // TODO: compare the network parts\n}\n", helper.source());
+        assertTrue(helper.nbgrader().orElseThrow().solution());
+        for (Cell c : cells) {
+            assertEquals(Optional.of(NbgraderChecksum.of(c)), c.nbgrader().orElseThrow().checksum());
+            assertFalse(c.source().contains("BEGIN") || c.source().contains("-1 <<") || c.source().contains("240.0.0.1"),
+                    c.source());
+        }
+    }
+
+    @Test
+    void theTeacherNotebookIsLeftAlone() throws Exception {
+        Notebook teacher = Notebook.parse(Fixtures.teacherNotebook());
+        release.apply(teacher, "t.ipynb");
+        assertTrue(teacher.cells().get(1).source().contains("// BEGIN SOLUTION"));
+        assertTrue(teacher.cells().get(1).nbgrader().isEmpty());
+    }
+
+    @Test
+    void errorsNameTheNotebookCellAndLine() throws Exception {
+        String broken = Fixtures.teacherNotebook().replace("    // END SOLUTION\\n}\"", "}\"");
+        MarkerException e = assertThrows(MarkerException.class, () -> release.apply(Notebook.parse(broken), "t.ipynb"));
+        assertEquals("t.ipynb, cell 1 (id answer1), line 2: '// BEGIN SOLUTION' is never closed; "
+                + "add '// END SOLUTION' after the region", e.getMessage());
+        String typo = Fixtures.teacherNotebook().replace("\"exercise\": \"ip.class-of\", \"role\": \"check\"",
+                "\"exercise\": \"ip.clas-of\", \"role\": \"check\"");
+        MarkerException t = assertThrows(MarkerException.class, () -> release.apply(Notebook.parse(typo), "t.ipynb"));
+        assertTrue(t.getMessage().startsWith("t.ipynb, cell 2 (id check1): no exercise has the id 'ip.clas-of'"),
+                t.getMessage());
+        String noPoints = Fixtures.teacherNotebook().replace(", \"points\": 4", "");
+        MarkerException p = assertThrows(MarkerException.class, () -> release.apply(Notebook.parse(noPoints), "t.ipynb"));
+        assertTrue(p.getMessage().contains("has no points; add \"points\": N"), p.getMessage());
+    }
+}

@@ -1,0 +1,75 @@
+package netlab.exercise;
+
+import java.util.Objects;
+
+/**
+ * One test case of an exercise: it runs a {@link Probe} against the student's answer and passes when the
+ * result equals {@code expected}.
+ *
+ * <pre>{@code
+ * Case<IpExercises.ClassOf> c = Case.<IpExercises.ClassOf>named("10.1.2.3 is class A")
+ *         .points(1)
+ *         .hint("Look at the first octet: 0–127 is class A.")
+ *         .expect("A", answer -> answer.classOf("10.1.2.3"));
+ * }</pre>
+ *
+ * @param name     what the case tries, shown in the feedback table, e.g. {@code classOf("10.1.2.3")}
+ * @param points   what passing is worth (0 for cases that only teach)
+ * @param expected the value the answer must produce, compared with {@link Objects#equals}
+ * @param failure  what a failure means, shown when the case fails (empty: the table says expected vs actual)
+ * @param hint     what to try next, shown when the case fails
+ * @param probe    how the case calls the answer
+ * @param <A>      the answer interface of the exercise
+ */
+public record Case<A>(String name, double points, Object expected, String failure, String hint, Probe<A> probe) {
+
+    public Case {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(failure, "failure");
+        Objects.requireNonNull(hint, "hint");
+        Objects.requireNonNull(probe, "probe");
+        if (points < 0 || !Double.isFinite(points)) {
+            throw new IllegalArgumentException("points of case '" + name + "' must be 0 or more, but was " + points);
+        }
+    }
+
+    /** Starts a case; finish it with {@link Builder#expect}. Example: {@code Case.named("empty input")}. */
+    public static <A> Builder<A> named(String name) {
+        return new Builder<>(name);
+    }
+
+    /** Builds a {@link Case}: set points, failure message and hint, then {@code expect(value, probe)}. */
+    public static final class Builder<A> {
+        private final String name;
+        private double points = 1;
+        private String failure = "";
+        private String hint = "";
+
+        private Builder(String name) {
+            this.name = Objects.requireNonNull(name, "name");
+        }
+
+        /** Sets what the case is worth (default 1). */
+        public Builder<A> points(double value) {
+            this.points = value;
+            return this;
+        }
+
+        /** Sets the sentence shown when the case fails, e.g. "a class-A address was not recognised". */
+        public Builder<A> failure(String message) {
+            this.failure = message;
+            return this;
+        }
+
+        /** Sets the hint shown when the case fails. */
+        public Builder<A> hint(String text) {
+            this.hint = text;
+            return this;
+        }
+
+        /** Finishes the case: it passes when {@code probe} returns a value equal to {@code expected}. */
+        public Case<A> expect(Object expected, Probe<A> probe) {
+            return new Case<>(name, points, expected, failure, hint, probe);
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package netlab.exercise;
+
+import java.util.Objects;
+
+/**
+ * What happened to one case: data for the grader and the runner, and one row of the feedback table.
+ *
+ * @param name     the case's name
+ * @param hidden   whether it is a hidden case (its name and values are then not shown to students)
+ * @param status   what happened
+ * @param points   what the case is worth
+ * @param earned   what the answer earned: {@code points} when passed, else 0
+ * @param expected the expected value, as text
+ * @param actual   what the answer produced or threw, as one line ("" when not run)
+ * @param message  the failure sentence, or "" when passed
+ * @param hint     the hint, shown when not passed
+ */
+public record CaseOutcome(String name, boolean hidden, Status status, double points, double earned,
+                          String expected, String actual, String message, String hint) {
+
+    /** How a case ended. */
+    public enum Status {
+        /** The answer produced the expected value. */
+        PASSED,
+        /** The answer produced another value. */
+        FAILED,
+        /** The answer still throws its {@code UnsupportedOperationException("TODO ...")} stub. */
+        NOT_ANSWERED,
+        /** The answer threw an exception. */
+        ERROR,
+        /** The answer did not finish within the case timeout. */
+        TIMED_OUT,
+        /** The case was not run (recorded first, so a crash still leaves partial credit). */
+        NOT_RUN
+    }
+
+    public CaseOutcome {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(expected, "expected");
+        Objects.requireNonNull(actual, "actual");
+        Objects.requireNonNull(message, "message");
+        Objects.requireNonNull(hint, "hint");
+    }
+
+    public boolean passed() {
+        return status == Status.PASSED;
+    }
+
+    /** The outcome of a case that was not run (yet). */
+    static CaseOutcome notRun(Case<?> c, boolean hidden) {
+        return new CaseOutcome(c.name(), hidden, Status.NOT_RUN, c.points(), 0, Values.show(c.expected()), "",
+                "not run", c.hint());
+    }
+}
