@@ -126,12 +126,14 @@ java_version=$(in_image "$java_path -version 2>&1 | head -1")
 echo "   kernel.json runs $java_path: $java_version"
 check "kernelspec pinned to the image's JDK 25 ($java_path)" \
   test "$(in_image "readlink -f /usr/lib/jvm/netlab-jdk/bin/java")" = "$java_path" -a -n "$(printf '%s' "$java_version" | grep '"25')"
-leaks=$(in_image 'grep -rlE "BEGIN SOLUTION|END SOLUTION|BEGIN HIDDEN" /opt/netlab/course /usr/local/share/jupyter 2>/dev/null;
-  find / -xdev \( -iname "*grader*.jar" -o -iname "*solution*" -o -iname "*hidden*.jar" \) ! -path "/proc/*" \
-    ! -path "/usr/lib/python3/*" 2>/dev/null;
-  for j in /opt/netlab/*.jar; do jar tf "$j" | grep -iE "hidden|solution" | sed "s|^|$j: |"; done')
+# Solutions and hidden tests must not reach students: no marker left in the released course, no grader
+# jar, and no jar that registers hidden cases (netlab-grader.jar alone has that service file).
+leaks=$(in_image 'grep -rlE "BEGIN SOLUTION|END SOLUTION|BEGIN HIDDEN" /opt/netlab/course 2>/dev/null;
+  find / -xdev -iname "*grader*.jar" ! -path "/proc/*" 2>/dev/null;
+  for j in $(find /opt/netlab /usr/local/share/jupyter -name "*.jar"); do
+    jar tf "$j" | grep -x "META-INF/services/netlab.exercise.HiddenCaseSet" | sed "s|^|$j: |"; done')
 [ -z "$leaks" ] || printf '   found:\n%s\n' "$leaks" | head -20
-check "no solutions, hidden checks or grader in the image" test -z "$leaks"
+check "no solutions, hidden tests or grader in the image (course markers, grader jar, HiddenCaseSet service)" test -z "$leaks"
 chapters=$(in_image 'cd /opt/netlab/course && find . -name "*.ipynb" | sort')
 note "chapters in the image: $(printf '%s\n' "$chapters" | grep -c ipynb || true) ($(printf '%s' "$chapters" | head -3 | tr '\n' ' '))"
 

@@ -35,13 +35,20 @@ public class KernelCellCheck {
         }
         String base = args[0].replaceAll("/$", ""), token = args[1], kernelName = args[2];
         String code = args[3], expected = args[4];
-        HttpClient http = HttpClient.newHttpClient();
+        // HTTP/1.1: the default HTTP/2 upgrade (h2c) makes JupyterHub's configurable-http-proxy drop the request.
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
         Instant t0 = Instant.now();
-        HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(base + "/api/kernels"))
-                .header("Authorization", "token " + token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":" + json(kernelName) + "}")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> created;
+        try {
+            created = http.send(HttpRequest.newBuilder(URI.create(base + "/api/kernels"))
+                    .header("Authorization", "token " + token).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"name\":" + json(kernelName) + "}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException e) {
+            fail("POST /api/kernels failed: " + e);
+            return;
+        }
         if (created.statusCode() != 201) {
             fail("POST /api/kernels answered " + created.statusCode() + ": " + created.body());
         }
