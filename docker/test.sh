@@ -208,7 +208,7 @@ else
   fi
   rm -f "$shot" "${shot%.png}-failed.png"
   if NETLAB_URL=$url NETLAB_TOKEN=$token NOTEBOOK=$notebook RUN_CELLS=${NETLAB_RUN_CELLS:-3} \
-      PROBE_CODE='System.out.println("你好，网络！Hello from netlab");' EXPECT='你好，网络！' \
+      PROBE_CODE='System.out.println("你好，网络！Hello from netlab");' EXPECT='你好，网络！Hello from netlab' \
       SCREENSHOT=$shot PW=$cache/npm node "$here/test/browser-check.mjs" 2>&1 | tee "$tmp/browser.log" \
       | sed 's/^/   /'; [ "${PIPESTATUS[0]}" = 0 ]; then
     note "PASS browser: $notebook, $(grep -o 'probe cell printed.*' "$tmp/browser.log")"

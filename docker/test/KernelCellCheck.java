@@ -73,10 +73,16 @@ public class KernelCellCheck {
                 + UUID.randomUUID() + "&token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
         WebSocket ws;
         try {  // jupyter_server accepts the socket only once the kernel process has started
-            ws = http.newWebSocketBuilder().buildAsync(URI.create(wsUrl), new Collector(inbox))
+            // The token both ways: in the URL as JupyterLab sends it, and as a header, which JupyterHub's
+            // single-user server accepts even where tokens in URLs are turned off.
+            ws = http.newWebSocketBuilder().header("Authorization", "token " + token)
+                    .buildAsync(URI.create(wsUrl), new Collector(inbox))
                     .get(READY_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-            return failed("the kernel channel did not open within " + READY_TIMEOUT.toSeconds() + " s (" + e
+            String why = e.getCause() instanceof java.net.http.WebSocketHandshakeException h
+                    ? "handshake answered HTTP " + h.getResponse().statusCode() + " " + h.getResponse().body()
+                    : e.toString();
+            return failed("the kernel channel did not open within " + READY_TIMEOUT.toSeconds() + " s (" + why
                     + "; kernel state: " + kernelState(http, base, token, id) + ")");
         }
         String session = UUID.randomUUID().toString();
