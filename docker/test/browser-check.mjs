@@ -44,15 +44,21 @@ try {
     .waitFor({ timeout: 90_000 });
   console.log(`browser: ${notebook} open, kernel idle after ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
-  // Run the first cells: select the first one, then Shift+Enter (run and advance) RUN_CELLS times.
+  // Wait until every cell of the file is rendered (the panel fills in after it appears).
+  const model = await (await fetch(`${base}/api/contents/${notebook}?token=${token}`)).json();
+  const count = model.content.cells.length;
+  await page.waitForFunction(n => document.querySelectorAll('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-Cell').length >= n,
+    count, { timeout: 60_000 });
+  // Run the first cells: select the first one, then Shift+Enter (run and advance) RUN_CELLS times; a code
+  // cell is done when its prompt shows an execution count.
   const cells = panel.locator('.jp-Cell');
-  const count = await cells.count();
   await cells.first().locator('.jp-InputPrompt, .jp-Cell-inputCollapser').first().click();
   await page.keyboard.press('Escape');
   for (let i = 0; i < Math.min(runCells, count); i++) {
+    const cell = cells.nth(i);
+    const isCode = await cell.evaluate(el => el.classList.contains('jp-CodeCell'));
     await page.keyboard.press('Shift+Enter');
-    await page.locator('.jp-NotebookPanel:visible .jp-Notebook-ExecutionIndicator[data-status="idle"]')
-      .waitFor({ timeout: 60_000 });
+    if (isCode) await cell.locator('.jp-InputPrompt', { hasText: /\[\d+\]/ }).waitFor({ timeout: 90_000 });
   }
   const chapterOutput = (await panel.locator('.jp-OutputArea-output').allInnerTexts()).join('\n');
   const errors = await panel.locator('.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]').count();
