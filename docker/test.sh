@@ -1,0 +1,301 @@
+#!/usr/bin/env bash
+# Builds the classroom image and tests it, with podman and no Docker engine:
+#   docker/test.sh                  (as root; takes minutes: base image, image build, browser)
+# 1. base: debian:trixie-slim made with debootstrap and imported (once; cached as an image)
+# 2. build docker/Dockerfile; print the image size and what dominates it
+# 3. static checks: kernelspec pinned to the image's JDK 25; no solutions, hidden checks or grader
+# 4. run on loopback only; time podman run -> /api; token required; everything runs as uid 1000;
+#    HEALTHCHECK healthy; an empty token is refused
+# 5. a netlab kernel started through the REST API runs a cell over its WebSocket and prints Chinese
+# 6. headless Chromium opens a chapter, runs its first cells and a Chinese probe cell; screenshot
+# 7. JupyterHub (Debian's, in a second container) spawns the image as a single-user server; a netlab
+#    cell runs through the hub's proxy
+# It stops and removes every container it started. Not part of CI (see README, "Classroom").
+#
+# env: NETLAB_IMAGE (tag, default localhost/netlab-classroom:test), NETLAB_SCREENSHOT (png path,
+#      default /tmp/netlab-classroom.png), NETLAB_SKIP_BROWSER=1, NETLAB_SKIP_HUB=1, NETLAB_BUILD_ARGS (extra podman build args)
+set -euo pipefail
+{ # the whole script is read before it runs, so editing it during a run cannot break the run
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+repo=$(dirname "$here")
+image=${NETLAB_IMAGE:-localhost/netlab-classroom:test}
+base=docker.io/library/debian:trixie-slim
+shot=${NETLAB_SCREENSHOT:-/tmp/netlab-classroom.png}
+cache=$here/.cache
+name=netlab-test-$$
+hub_name=netlab-test-hub-$$
+single_name=netlab-test-alice-$$
+gen_name=netlab-test-gen-$$
+run_flags=(--runtime runc --ulimit nofile=20000:20000 --ulimit nproc=32768:32768)
+tmp=$(mktemp -d /tmp/netlab-test.XXXXXX)
+summary=()
+failures=0
+
+say() { printf '\n== %s\n' "$*"; }
+note() { summary+=("$*"); echo "   $*"; }
+check() {  # check "what" command...: records PASS/FAIL, goes on after a failure
+  local what=$1; shift
+  if "$@"; then note "PASS $what"; else note "FAIL $what"; failures=$((failures + 1)); fi
+}
+remove_containers() { local c; for c in "$@"; do podman rm -f -i --time 5 "$c" >/dev/null 2>&1 || true; done; }
+cleanup() {
+  remove_containers "$name" "$hub_name" "$single_name" "$gen_name"
+  rm -rf "$tmp"
+}
+trap cleanup EXIT
+# podman logs to stderr about systemd timers for HEALTHCHECK (no systemd here); we run the check by hand.
+quiet() { grep -v 'level=error msg=".*healthcheck' >&2 || true; }
+now() { date +%s.%N; }
+since() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }'; }
+
+say "tools"
+need=()
+for p in podman debootstrap runc fuse-overlayfs uidmap chromium fonts-noto-cjk curl; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || need+=("$p")
+done
+if [ ${#need[@]} -gt 0 ]; then
+  echo "   installing ${need[*]} (fonts-noto-cjk: the host's Chromium draws the Chinese in the screenshot)"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${need[@]}" >"$tmp/apt.log" 2>&1 \
+    || { tail -20 "$tmp/apt.log"; exit 1; }
+fi
+command -v node >/dev/null || { echo "node (Node.js 18+) is needed for the browser step"; exit 1; }
+podman --version
+
+say "1. base image $base"
+if podman image exists "$base"; then
+  echo "   cached ($(podman image inspect --format '{{.Created}}' "$base" | cut -c1-19))"
+else
+  t=$(now)
+  rootfs=$(mktemp -d /var/tmp/netlab-rootfs.XXXXXX)
+  debootstrap --variant=minbase trixie "$rootfs" http://deb.debian.org/debian >"$tmp/debootstrap.log" 2>&1 \
+    || { tail -20 "$tmp/debootstrap.log"; exit 1; }
+  # Make it look like the official slim image: its apt sources, its dpkg excludes, no caches.
+  rm -f "$rootfs/etc/apt/sources.list"
+  cat >"$rootfs/etc/apt/sources.list.d/debian.sources" <<'EOF'
+Types: deb
+URIs: http://deb.debian.org/debian
+Suites: trixie trixie-updates
+Components: main
+Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
+
+Types: deb
+URIs: http://deb.debian.org/debian-security
+Suites: trixie-security
+Components: main
+Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
+EOF
+  printf '%s\n' 'path-exclude /usr/share/doc/*' 'path-include /usr/share/doc/*/copyright' \
+    'path-exclude /usr/share/man/*' 'path-exclude /usr/share/groff/*' 'path-exclude /usr/share/info/*' \
+    'path-exclude /usr/share/lintian/*' 'path-exclude /usr/share/linda/*' >"$rootfs/etc/dpkg/dpkg.cfg.d/docker"
+  rm -rf "$rootfs"/var/lib/apt/lists/* "$rootfs"/var/cache/apt/archives/*.deb "$rootfs"/var/cache/apt/*.bin \
+    "$rootfs"/usr/share/man/* "$rootfs"/usr/share/info/*
+  find "$rootfs/usr/share/doc" -mindepth 2 ! -name copyright ! -type d -delete
+  : >"$rootfs/etc/resolv.conf"
+  tar -C "$rootfs" -c . | podman import -q --change 'CMD=["bash"]' \
+    --change 'ENV=PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' - "$base" >/dev/null
+  rm -rf "$rootfs"
+  note "base: debootstrap + import in $(since "$t") s"
+fi
+
+say "2. build $image"
+# Networks whose egress proxy re-signs TLS: the build stage (Maven) trusts this host's extra CAs.
+cat /usr/local/share/ca-certificates/*.crt >"$tmp/build-ca.pem" 2>/dev/null || : >"$tmp/build-ca.pem"
+t=$(now)
+# shellcheck disable=SC2086
+podman build --isolation chroot --network host --runtime runc --format docker --pull=never \
+  --secret id=build-ca,src="$tmp/build-ca.pem" ${NETLAB_BUILD_ARGS:-} \
+  -f "$here/Dockerfile" --ignorefile "$here/Dockerfile.dockerignore" -t "$image" "$repo" >"$tmp/build.log" 2>&1 \
+  || { tail -40 "$tmp/build.log"; exit 1; }
+note "build: $(since "$t") s ($(grep -c 'Using cache' "$tmp/build.log") steps from cache)"
+size=$(podman image inspect --format '{{.Size}}' "$image")
+note "image size: $((size / 1000000)) MB (target < 1200 MB)"
+echo "   largest layers:"
+podman history --format '{{.Size}}\t{{.CreatedBy}}' "$image" | sort -t$'\t' -k1,1 -h -r | head -4 \
+  | cut -c1-110 | sed 's/^/     /'
+echo "   largest directories (MB):"
+podman run --rm "${run_flags[@]}" --user 0 --entrypoint du "$image" -xsm /usr/lib/jvm /usr/lib/python3 \
+  /usr/share/jupyter /usr/share/javascript /usr/lib/x86_64-linux-gnu /usr/share/locale /opt/netlab 2>/dev/null \
+  | sort -rn | sed 's/^/     /'
+
+say "3. what the image holds"
+in_image() { podman run --rm "${run_flags[@]}" --entrypoint sh "$image" -c "$1" 2>&1 | quiet_lines; }
+quiet_lines() { grep -v 'level=error msg=".*healthcheck' || true; }
+spec=$(in_image 'cat /usr/local/share/jupyter/kernels/netlab/kernel.json')
+java_path=$(printf '%s' "$spec" | python3 -c 'import json,sys; print(json.load(sys.stdin)["argv"][0])')
+java_version=$(in_image "$java_path -version 2>&1 | head -1")
+echo "   kernel.json runs $java_path: $java_version"
+check "kernelspec pinned to the image's JDK 25 ($java_path)" \
+  test "$(in_image "readlink -f /usr/lib/jvm/netlab-jdk/bin/java")" = "$java_path" -a -n "$(printf '%s' "$java_version" | grep '"25')"
+# Solutions and hidden tests must not reach students: no marker left in the released course, no grader
+# jar, and no jar that registers hidden cases (netlab-grader.jar alone has that service file).
+leaks=$(in_image 'grep -rlE "BEGIN SOLUTION|END SOLUTION|BEGIN HIDDEN" /opt/netlab/course 2>/dev/null;
+  find / -xdev -iname "*grader*.jar" ! -path "/proc/*" 2>/dev/null;
+  for j in $(find /opt/netlab /usr/local/share/jupyter -name "*.jar"); do
+    jar tf "$j" | grep -x "META-INF/services/netlab.exercise.HiddenCaseSet" | sed "s|^|$j: |"; done')
+[ -z "$leaks" ] || printf '   found:\n%s\n' "$leaks" | head -20
+check "no solutions, hidden tests or grader in the image (course markers, grader jar, HiddenCaseSet service)" test -z "$leaks"
+chapters=$(in_image 'cd /opt/netlab/course && find . -name "*.ipynb" | sort')
+note "chapters in the image: $(printf '%s\n' "$chapters" | grep -c ipynb || true) ($(printf '%s' "$chapters" | head -3 | tr '\n' ' '))"
+
+say "4. run on loopback"
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+token=$(python3 -c 'import secrets; print(secrets.token_hex(16))')
+url=http://127.0.0.1:$port
+t=$(now)
+podman run -d --name "$name" "${run_flags[@]}" --network host \
+  -e NETLAB_TOKEN="$token" -e NETLAB_IP=127.0.0.1 -e NETLAB_PORT="$port" "$image" 2>&1 >/dev/null | quiet
+up=""
+for _ in $(seq 1 240); do  # at most 60 s
+  if curl -sf -o /dev/null "$url/api"; then up=$(since "$t"); break; fi
+  sleep 0.25
+done
+if [ -z "$up" ]; then podman logs "$name" 2>&1 | tail -30; echo "JupyterLab did not answer $url/api in 60 s"; exit 1; fi
+note "podman run -> /api answering: $up s ($(curl -s "$url/api"))"
+code() { curl -s -o /dev/null -w '%{http_code}' "$@"; }
+check "GET /api/kernels without token -> 403 (got $(code "$url/api/kernels"))" test "$(code "$url/api/kernels")" = 403
+check "GET /api/kernels with a wrong token -> 403" test "$(code -H 'Authorization: token wrong' "$url/api/kernels")" = 403
+check "GET /api/kernels with the token -> 200" test "$(code -H "Authorization: token $token" "$url/api/kernels")" = 200
+uid=$(podman exec "$name" id -u 2>&1 | quiet_lines)
+check "podman exec $name id -u -> $uid" test "$uid" = 1000
+uids=$(podman exec "$name" ps -eo uid=,args= 2>&1 | quiet_lines)
+echo "$uids" | sed 's/^/     /'
+check "every process in the container runs as uid 1000" test -z "$(echo "$uids" | awk '$1 != 1000')"
+check "HEALTHCHECK: podman healthcheck run exits 0 (healthy)" podman healthcheck run "$name"
+enc=$(podman exec "$name" sh -c 'echo "$LANG"; java -XshowSettings:properties -version 2>&1 | grep -E "stdout.encoding|native.encoding"' 2>&1 | quiet_lines | tr -s ' \n' ' ')
+check "UTF-8 locale ($enc)" sh -c "echo '$enc' | grep -q 'C.UTF-8' && echo '$enc' | grep -q 'stdout.encoding = UTF-8'"
+empty=$(podman run --rm "${run_flags[@]}" --network none -e NETLAB_TOKEN= "$image" 2>&1 | quiet_lines | head -1; echo "exit=${PIPESTATUS[0]}")
+check "an empty NETLAB_TOKEN is refused (${empty//$'\n'/ })" sh -c "echo '$empty' | grep -q 'exit=2'"
+podman run -d --name "$gen_name" "${run_flags[@]}" --network none "$image" 2>&1 >/dev/null | quiet
+printed=""
+for _ in $(seq 1 60); do  # at most 30 s
+  printed=$(podman logs "$gen_name" 2>&1 | grep -oE 'http://127\.0\.0\.1:8888/lab\?token=[0-9a-f]{32,}' | head -1) || true
+  [ -n "$printed" ] && break; sleep 0.5
+done
+remove_containers "$gen_name"
+check "without NETLAB_TOKEN a random token is made and printed (${printed:0:50}...)" test -n "$printed"
+home=$(podman exec "$name" sh -c 'cd && find course -name "*.ipynb" | sort' 2>&1 | quiet_lines)
+
+say "5. netlab kernel over the REST API and its WebSocket"
+podman cp "$here/test/KernelCellCheck.java" "$name:/tmp/KernelCellCheck.java"
+probe='System.out.println("你好，网络 " + Runtime.version().feature());'
+if podman exec "$name" java /tmp/KernelCellCheck.java "$url" "$token" netlab "$probe" "你好，网络 25" 2>&1 \
+    | quiet_lines | tee "$tmp/kernel.log" | sed 's/^/   /'; [ "${PIPESTATUS[0]}" = 0 ]; then
+  note "PASS kernel cell: $(grep -o 'cell .*' "$tmp/kernel.log" | head -1)"
+else
+  note "FAIL kernel cell ($(grep -o 'FAIL.*' "$tmp/kernel.log" | head -1))"
+  failures=$((failures + 1))
+  podman logs "$name" 2>&1 | grep -iE 'netlab|exception|error' | grep -v healthcheck | tail -5 | sed 's/^/     log: /'
+fi
+
+say "6. JupyterLab in headless Chromium"
+if [ "${NETLAB_SKIP_BROWSER:-0}" = 1 ]; then
+  note "browser step skipped (NETLAB_SKIP_BROWSER=1)"
+else
+  if [ ! -f "$cache/npm/node_modules/playwright-core/package.json" ]; then
+    mkdir -p "$cache/npm" && echo '{"private":true}' >"$cache/npm/package.json"
+    (cd "$cache/npm" && npm install --no-audit --no-fund --silent playwright-core >/dev/null)
+  fi
+  # A Chinese chapter if there is one, else any chapter, else a one-cell notebook made for the test.
+  notebook=$( (echo "$home" | grep '/zh/' || echo "$home" | grep . || true) | head -1)
+  if [ -z "$notebook" ]; then
+    notebook=netlab-smoke.ipynb
+    curl -sf -o /dev/null -X PUT -H "Authorization: token $token" -H 'Content-Type: application/json' \
+      "$url/api/contents/$notebook" -d '{"type":"notebook","content":{"nbformat":4,"nbformat_minor":5,
+      "metadata":{"kernelspec":{"name":"netlab","display_name":"Java (netlab)","language":"java"}},
+      "cells":[{"cell_type":"markdown","id":"t1","metadata":{},"source":"# 冒烟测试 (no chapters in the image yet)"},
+      {"cell_type":"code","id":"t2","metadata":{},"execution_count":null,"outputs":[],"source":"int answer = 6 * 7;\nanswer"}]}}'
+    echo "   no chapter in ~/course: made $notebook"
+  fi
+  rm -f "$shot" "${shot%.png}-failed.png"
+  if NETLAB_URL=$url NETLAB_TOKEN=$token NOTEBOOK=$notebook RUN_CELLS=${NETLAB_RUN_CELLS:-3} \
+      PROBE_CODE='System.out.println("你好，网络！Hello from netlab");' EXPECT='你好，网络！Hello from netlab' \
+      SCREENSHOT=$shot PW=$cache/npm node "$here/test/browser-check.mjs" 2>&1 | tee "$tmp/browser.log" \
+      | sed 's/^/   /'; [ "${PIPESTATUS[0]}" = 0 ]; then
+    note "PASS browser: $notebook, $(grep -o 'probe cell printed.*' "$tmp/browser.log")"
+    note "screenshot: $shot ($(( $(stat -c %s "$shot") / 1024 )) KB)"
+  else
+    note "FAIL browser ($(grep -o 'FAIL.*' "$tmp/browser.log" | head -1)); picture: ${shot%.png}-failed.png"
+    failures=$((failures + 1))
+  fi
+fi
+
+say "7. the same image as JupyterHub's single-user server"
+if [ "${NETLAB_SKIP_HUB:-0}" = 1 ]; then
+  note "JupyterHub step skipped (NETLAB_SKIP_HUB=1)"
+else
+  hub_image=localhost/netlab-test-hub:latest
+  t=$(now)
+  podman build --isolation chroot --network host --runtime runc --format docker --pull=never \
+    -f "$here/test/hub.Containerfile" -t "$hub_image" "$here/test" >"$tmp/hub-build.log" 2>&1 \
+    || { tail -20 "$tmp/hub-build.log"; exit 1; }
+  echo "   hub image (Debian's jupyterhub) ready in $(since "$t") s"
+  free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+  hub_port=$(free_port); hub=http://127.0.0.1:$hub_port
+  hub_token=$(python3 -c 'import secrets; print(secrets.token_hex(16))')
+  mkdir -m 777 "$tmp/handoff"
+  podman run -d --name "$hub_name" "${run_flags[@]}" --network host --user 0 -w /tmp \
+    -v "$tmp/handoff:/handoff" -v "$here/test/hub_test_config.py:/srv/hub_test_config.py:ro" \
+    -e HUB_PROXY_PORT="$hub_port" -e HUB_API_PORT="$(free_port)" -e HUB_PROXY_API_PORT="$(free_port)" \
+    -e HUB_SINGLEUSER_PORT="$(free_port)" -e HUB_TEST_TOKEN="$hub_token" \
+    "$hub_image" jupyterhub -f /srv/hub_test_config.py 2>&1 >/dev/null | quiet
+  hub_api() { curl -s -H "Authorization: token $hub_token" "$@"; }
+  for _ in $(seq 1 120); do curl -sf -o /dev/null "$hub/hub/api" && break; sleep 0.5; done
+  hub_api -o /dev/null -X POST "$hub/hub/api/users/alice"
+  t=$(now)
+  hub_api -o /dev/null -X POST "$hub/hub/api/users/alice/server"
+  for _ in $(seq 1 60); do [ -f "$tmp/handoff/alice.json" ] && break; sleep 0.5; done
+  if [ ! -f "$tmp/handoff/alice.json" ]; then
+    podman logs "$hub_name" 2>&1 | tail -20; note "FAIL the hub did not spawn"; failures=$((failures + 1))
+  else
+    # What DockerSpawner/KubeSpawner would do: the image, the hub's environment, the hub's command.
+    python3 -c 'import json, sys; spec = json.load(open(sys.argv[1]))
+for k, v in spec["env"].items(): print(f"{k}={v}")' "$tmp/handoff/alice.json" >"$tmp/alice.env"
+    mapfile -t hub_cmd < <(python3 -c 'import json, sys; print("\n".join(json.load(open(sys.argv[1]))["cmd"]))' "$tmp/handoff/alice.json")
+    podman run -d --name "$single_name" "${run_flags[@]}" --network host --env-file "$tmp/alice.env" \
+      "$image" "${hub_cmd[@]}" 2>&1 >/dev/null | quiet
+    ready=""
+    for _ in $(seq 1 180); do  # at most 90 s
+      if hub_api "$hub/hub/api/users/alice" | python3 -c 'import json, sys; sys.exit(0 if json.load(sys.stdin)["servers"].get("", {}).get("ready") else 1)' 2>/dev/null; then
+        ready=$(since "$t"); break
+      fi
+      sleep 0.5
+    done
+    if [ -z "$ready" ]; then
+      podman logs "$single_name" 2>&1 | tail -15; podman logs "$hub_name" 2>&1 | tail -10
+      note "FAIL the single-user server did not become ready"; failures=$((failures + 1))
+    else
+      note "hub: spawn request -> single-user server ready: $ready s (command: ${hub_cmd[*]})"
+      user_url=$hub/user/alice
+      check "hub: $user_url/api/kernels without a token is refused ($(code "$user_url/api/kernels"))" \
+        test "$(code "$user_url/api/kernels")" != 200
+      check "hub: the netlab kernelspec is served through the hub's proxy" \
+        sh -c "curl -s -H 'Authorization: token $hub_token' '$user_url/api/kernelspecs' | grep -q '\"netlab\"'"
+      check "hub: the single-user server runs as uid 1000" \
+        test "$(podman exec "$single_name" id -u 2>&1 | quiet_lines)" = 1000
+      check "hub: chapters seeded into the home (~/course exists)" podman exec "$single_name" test -d /home/student/course
+      check "hub: HEALTHCHECK passes for the single-user server" podman healthcheck run "$single_name"
+      podman cp "$here/test/KernelCellCheck.java" "$single_name:/tmp/KernelCellCheck.java"
+      if podman exec "$single_name" java /tmp/KernelCellCheck.java "$user_url" "$hub_token" netlab "$probe" \
+          "你好，网络 25" 2>&1 | quiet_lines | tee "$tmp/hub-kernel.log" | sed 's/^/   /'; [ "${PIPESTATUS[0]}" = 0 ]; then
+        note "PASS hub: kernel cell through the hub's proxy: $(grep -o 'cell .*' "$tmp/hub-kernel.log" | head -1)"
+      else
+        note "FAIL hub: kernel cell through the hub's proxy ($(grep -o 'FAIL.*' "$tmp/hub-kernel.log" | head -1))"
+        failures=$((failures + 1))
+      fi
+    fi
+    hub_api -o /dev/null -X DELETE "$hub/hub/api/users/alice/server" || true
+  fi
+  remove_containers "$single_name" "$hub_name"
+fi
+
+say "summary"
+printf '   %s\n' "${summary[@]}"
+remove_containers "$name" "$hub_name" "$single_name"
+if podman ps -a --format '{{.Names}}' | grep -qxE "$name|$hub_name|$single_name"; then
+  echo "   a test container is still there"; exit 1
+fi
+echo "   test containers removed"
+if [ "$failures" -gt 0 ]; then echo "   $failures check(s) FAILED"; exit 1; fi
+echo "   all checks passed"
+exit 0
+}
