@@ -14,6 +14,12 @@ import netlab.agent.AgentProtocol;
  */
 final class KernelExecutionControl extends StreamingExecutionControl {
 
+    /** JShell's framing of a command on the stream, and its success status (jdk.jshell.execution.RemoteCodes). */
+    private static final int COMMAND_PREFIX = 0xC03DC03D;
+    private static final int RESULT_SUCCESS = 100;
+
+    private final ObjectOutput out;
+    private final ObjectInput in;
     private final AgentProcess agent;
     private final Object lock = new Object();
     private long invokes;
@@ -24,6 +30,8 @@ final class KernelExecutionControl extends StreamingExecutionControl {
 
     KernelExecutionControl(ObjectOutput out, ObjectInput in, AgentProcess agent) {
         super(out, in);
+        this.out = out;
+        this.in = in;
         this.agent = agent;
     }
 
@@ -98,8 +106,8 @@ final class KernelExecutionControl extends StreamingExecutionControl {
     /** The MIME bundle of the last invoke's value as (mime, data) pairs, or null if it is not Displayable. */
     String[] lastValueBundle() {
         try {
-            return (String[]) extensionCommand(AgentProtocol.LAST_VALUE_BUNDLE, null);
-        } catch (RunException | EngineTerminationException | InternalException | ClassCastException e) {
+            return (String[]) agentCommand(AgentProtocol.LAST_VALUE_BUNDLE, null);
+        } catch (ClassCastException e) {
             return null;
         }
     }
@@ -125,9 +133,37 @@ final class KernelExecutionControl extends StreamingExecutionControl {
     }
 
     private Object command(String name, Object arg) {
+        return agentCommand(name, arg);
+    }
+
+    /**
+     * Sends one of netlab's own agent commands on JShell's command stream and returns the agent's answer
+     * (a String, String[] or Long), or null if the agent could not answer. Written here instead of calling
+     * {@code extensionCommand}: Debian's OpenJDK 25.0.5 made the kernel side of {@code extensionCommand}
+     * throw NotImplementedException, while its agent-side forwarder still dispatches such commands.
+     */
+    private Object agentCommand(String name, Object arg) {
         try {
-            return extensionCommand(name, arg);
-        } catch (RunException | EngineTerminationException | InternalException e) {
+            out.writeInt(COMMAND_PREFIX);
+            out.writeUTF(name);
+            out.writeObject(arg);
+            out.flush();
+            int status = in.readInt();
+            if (status == RESULT_SUCCESS) {
+                return in.readObject();
+            }
+            if (status < 101 || status > 103) {
+                // a status with more fields than a message: the stream cannot be trusted any more
+                terminated = true;
+                return null;
+            }
+            // terminated, not implemented, internal problem: the forwarder follows the status with a message
+            String message = in.readUTF();
+            System.getLogger("netlab.engine").log(System.Logger.Level.WARNING,
+                    "agent command " + name + " failed (" + status + "): " + message);
+            return null;
+        } catch (java.io.IOException | ClassNotFoundException e) {
+            terminated = true;
             return null;
         }
     }
