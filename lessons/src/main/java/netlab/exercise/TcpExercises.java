@@ -79,8 +79,8 @@ public final class TcpExercises implements ExerciseSet {
 
     public static Case<Broadcast> broadcastCase(String text) {
         return Case.<Broadcast>named("broadcast(\"" + text + "\", port)")
-                .hint("socket.setBroadcast(true) first, or send() fails with 'Permission denied'; then send to "
-                        + "InetAddress.getByName(\"127.255.255.255\").")
+                .hint("socket.setBroadcast(true) (the OS refuses a broadcast without SO_BROADCAST: 'Permission denied'), "
+                        + "then send to InetAddress.getByName(\"127.255.255.255\").")
                 .expect(text, a -> {
                     // a socket on 0.0.0.0 hears broadcasts; one bound to 127.0.0.1 would not
                     try (DatagramSocket listener = new DatagramSocket(new InetSocketAddress(0))) {
