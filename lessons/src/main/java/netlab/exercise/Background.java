@@ -28,6 +28,11 @@ public final class Background<T> {
         return new Background<>(work);
     }
 
+    /** Whether the answer has returned or thrown. */
+    public boolean isDone() {
+        return task.isDone();
+    }
+
     /** Waits up to {@code millis} for the answer to finish and returns its value, rethrowing what it threw. */
     public T await(long millis) throws Exception {
         try {

@@ -172,13 +172,12 @@ public final class TftpExercises implements ExerciseSet {
     }
 
     static void expectAck(DatagramSocket server, int block, Background<?> answer) throws Exception {
-        DatagramPacket p = new DatagramPacket(new byte[600], 600);
+        byte[] got;
         try {
-            server.receive(p);
+            got = UdpExercises.receiveOrBlame(server, answer, 600);
         } catch (SocketTimeoutException e) {
-            throw answer.failure(new SocketTimeoutException("the server sent DATA " + block + " but no ACK came back"));
+            throw new SocketTimeoutException("the server sent DATA " + block + " but no ACK came back");
         }
-        byte[] got = Arrays.copyOf(p.getData(), p.getLength());
         if (!Arrays.equals(got, ack(block))) {
             throw new AssertionError("after DATA " + block + " the server expected ACK " + hex(ack(block))
                     + " but got " + hex(got));
