@@ -1,0 +1,69 @@
+package netlab.exercise;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * A student's server answer running on a virtual thread while a case plays the client. When the case's own
+ * socket times out, {@link #failure()} says why: the answer threw (e.g. its TODO stub) or is still running.
+ *
+ * <pre>{@code
+ * Background<Void> server = Background.start(() -> { answer.echo(socket, 2); return null; });
+ * }</pre>
+ */
+public final class Background<T> {
+
+    private final FutureTask<T> task;
+
+    private Background(Callable<T> work) {
+        this.task = new FutureTask<>(work);
+        Thread.ofVirtual().name("netlab-case-answer").start(task);
+    }
+
+    /** Runs {@code work} on a new virtual thread. Example: {@code Background.start(() -> answer.serve(s))}. */
+    public static <T> Background<T> start(Callable<T> work) {
+        return new Background<>(work);
+    }
+
+    /** Whether the answer has returned or thrown. */
+    public boolean isDone() {
+        return task.isDone();
+    }
+
+    /** Waits up to {@code millis} for the answer to finish and returns its value, rethrowing what it threw. */
+    public T await(long millis) throws Exception {
+        try {
+            return task.get(millis, TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw rethrowable(e.getCause());
+        } catch (TimeoutException e) {
+            task.cancel(true);
+            throw new TimeoutException("your answer was still running after " + millis + " ms");
+        }
+    }
+
+    /**
+     * What to throw when the case waited in vain: the answer's own exception if it failed (so a TODO stub reads
+     * "not answered yet"), otherwise {@code waited}.
+     */
+    public Exception failure(Exception waited) {
+        if (task.isDone()) {
+            try {
+                task.get();
+            } catch (ExecutionException e) {
+                return rethrowable(e.getCause());
+            } catch (Exception ignored) {
+                // cancelled or interrupted: fall through to the case's own complaint
+            }
+        }
+        task.cancel(true);
+        return waited;
+    }
+
+    private static Exception rethrowable(Throwable cause) {
+        return cause instanceof Exception e ? e : new IllegalStateException(String.valueOf(cause), cause);
+    }
+}

@@ -1,0 +1,192 @@
+package netlab.exercise;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The socket exercises of chapter 2: a UDP broadcast on the loopback network, then a TCP server, a TCP client
+ * and a line chat. Lines are UTF-8 and end with "\n". Everything runs on 127.0.0.1.
+ *
+ * <pre>{@code
+ * String ask(String host, int port, String line) { ... }                         // answer cell
+ * Check.run("tcp.client", (TcpExercises.Client) (h, p, l) -> ask(h, p, l));     // check cell
+ * }</pre>
+ */
+public final class TcpExercises implements ExerciseSet {
+
+    /** {@code udp.broadcast}: send {@code text} (UTF-8) to 127.255.255.255:{@code port}, the loopback broadcast. */
+    @FunctionalInterface
+    public interface Broadcast {
+        void broadcast(String text, int port) throws Exception;
+    }
+
+    /** {@code tcp.server}: accept one client, read one line, answer "thank you: LINE\n", close that connection. */
+    @FunctionalInterface
+    public interface Server {
+        void serveOnce(ServerSocket server) throws Exception;
+    }
+
+    /** {@code tcp.client}: connect, send {@code line} + "\n", return the line the server answers. */
+    @FunctionalInterface
+    public interface Client {
+        String ask(String host, int port, String line) throws Exception;
+    }
+
+    /**
+     * {@code tcp.chat}: connect once; for each line up to the first empty one, send it and read one answer line;
+     * then close. Return the answers.
+     */
+    @FunctionalInterface
+    public interface Chat {
+        List<String> chat(String host, int port, List<String> lines) throws Exception;
+    }
+
+    static final int WAIT_MS = 1500;
+
+    public static final Exercise<Broadcast> BROADCAST = Exercise.of("udp.broadcast", "Broadcast on loopback",
+                    Broadcast.class)
+            .add(broadcastCase("Hi"))
+            .hiddenCases(1)
+            .build();
+
+    public static final Exercise<Server> SERVER = Exercise.of("tcp.server", "A TCP server", Server.class)
+            .add(serverCase("hello world"))
+            .add(serverCase("你好"))
+            .hiddenCases(1)
+            .build();
+
+    public static final Exercise<Client> CLIENT = Exercise.of("tcp.client", "A TCP client", Client.class)
+            .add(clientCase("haha"))
+            .add(clientCase("早上好"))
+            .hiddenCases(1)
+            .build();
+
+    public static final Exercise<Chat> CHAT = Exercise.of("tcp.chat", "Chat until an empty line", Chat.class)
+            .add(chatCase(List.of("hi", "how are you?", "")))
+            .add(chatCase(List.of("one", "", "never sent")))
+            .hiddenCases(1)
+            .build();
+
+    public static Case<Broadcast> broadcastCase(String text) {
+        return Case.<Broadcast>named("broadcast(\"" + text + "\", port)")
+                .hint("socket.setBroadcast(true) (the OS refuses a broadcast without SO_BROADCAST: 'Permission denied'), "
+                        + "then send to InetAddress.getByName(\"127.255.255.255\").")
+                .expect(text, a -> {
+                    // a socket on 0.0.0.0 hears broadcasts; one bound to 127.0.0.1 would not
+                    try (DatagramSocket listener = new DatagramSocket(new InetSocketAddress(0))) {
+                        listener.setSoTimeout(WAIT_MS);
+                        a.broadcast(text, listener.getLocalPort());
+                        return UdpExercises.receiveText(listener);
+                    }
+                });
+    }
+
+    public static Case<Server> serverCase(String line) {
+        return Case.<Server>named("client sends \"" + line + "\"")
+                .hint("try (Socket s = server.accept()) { read a line with a BufferedReader over "
+                        + "InputStreamReader(s.getInputStream(), UTF_8); write (\"thank you: \" + line + \"\\n\") as UTF-8 }")
+                .expect(List.of("thank you: " + line, "closed"), a -> {
+                    try (ServerSocket server = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
+                        Background<Void> answer = Background.start(() -> {
+                            a.serveOnce(server);
+                            return null;
+                        });
+                        try (Socket s = new Socket(InetAddress.getLoopbackAddress(), server.getLocalPort())) {
+                            s.setSoTimeout(WAIT_MS);
+                            BufferedReader in = reader(s);
+                            writeLine(s.getOutputStream(), line);
+                            String reply = readOrBlame(in, answer);
+                            String after = readOrBlame(in, answer);
+                            answer.await(WAIT_MS);
+                            return List.of(String.valueOf(reply), after == null ? "closed" : "more: " + after);
+                        }
+                    }
+                });
+    }
+
+    public static Case<Client> clientCase(String line) {
+        return Case.<Client>named("ask(\"" + line + "\")")
+                .hint("try (Socket s = new Socket(host, port)) { write line + \"\\n\" as UTF-8, read one line back }")
+                .expect("qie, " + line, a -> {
+                    try (ServerSocket server = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
+                        server.setSoTimeout(WAIT_MS);
+                        Background<Void> peer = Background.start(() -> {
+                            try (Socket s = server.accept()) {
+                                s.setSoTimeout(WAIT_MS);
+                                String got = reader(s).readLine();
+                                writeLine(s.getOutputStream(), "qie, " + got);
+                            }
+                            return null;
+                        });
+                        String answer = a.ask("127.0.0.1", server.getLocalPort(), line);
+                        peer.await(WAIT_MS);
+                        return answer;
+                    }
+                });
+    }
+
+    public static Case<Chat> chatCase(List<String> lines) {
+        List<String> said = new ArrayList<>();
+        for (String l : lines) {
+            if (l.isEmpty()) {
+                break;
+            }
+            said.add("recv: " + l);
+        }
+        List<String> expected = new ArrayList<>(said);
+        expected.add("client closed");
+        return Case.<Chat>named("chat " + lines)
+                .hint("One Socket for the whole chat; stop at the first empty line and close the socket, which the "
+                        + "server reads as the end of the stream (readLine() returns null).")
+                .expect(expected, a -> {
+                    try (ServerSocket server = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
+                        server.setSoTimeout(WAIT_MS);
+                        Background<String> peer = Background.start(() -> {
+                            try (Socket s = server.accept()) {
+                                s.setSoTimeout(WAIT_MS);
+                                BufferedReader in = reader(s);
+                                for (String l; (l = in.readLine()) != null; ) {
+                                    writeLine(s.getOutputStream(), "recv: " + l);
+                                }
+                                return "client closed";
+                            }
+                        });
+                        List<String> answers = new ArrayList<>(a.chat("127.0.0.1", server.getLocalPort(), lines));
+                        answers.add(peer.await(WAIT_MS));
+                        return answers;
+                    }
+                });
+    }
+
+    static BufferedReader reader(Socket s) throws java.io.IOException {
+        return new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8));
+    }
+
+    static void writeLine(OutputStream out, String line) throws java.io.IOException {
+        out.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+        out.flush();
+    }
+
+    static String readOrBlame(BufferedReader in, Background<?> answer) throws Exception {
+        try {
+            return in.readLine();
+        } catch (SocketTimeoutException e) {
+            throw answer.failure(new SocketTimeoutException("no line came back within " + WAIT_MS + " ms"));
+        }
+    }
+
+    @Override
+    public List<Exercise<?>> exercises() {
+        return List.of(BROADCAST, SERVER, CLIENT, CHAT);
+    }
+}

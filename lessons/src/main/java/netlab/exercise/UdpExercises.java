@@ -1,0 +1,273 @@
+package netlab.exercise;
+
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The exercises of chapter 1 (network overview and UDP), with their public cases. Every case talks only to
+ * 127.0.0.1 on ports the system chooses. Hidden cases are in the grader's jar and reuse the case factories here.
+ *
+ * <pre>{@code
+ * void send(String text, int port) throws Exception { ... }                      // answer cell
+ * Check.run("udp.send", (UdpExercises.SendText) (t, p) -> send(t, p));           // check cell
+ * }</pre>
+ */
+public final class UdpExercises implements ExerciseSet {
+
+    /** {@code net.port-kind}: "well-known" (0–1023), "registered" (1024–49151) or "dynamic" (49152–65535). */
+    @FunctionalInterface
+    public interface PortKind {
+        String portKind(int port) throws Exception;
+    }
+
+    /** {@code subnet.host-count}: how many hosts a /prefix network can number (/31: 2, /32: 1, RFC 3021). */
+    @FunctionalInterface
+    public interface HostCount {
+        long hostCount(int prefix) throws Exception;
+    }
+
+    /** {@code udp.send}: send {@code text} as UTF-8 in one datagram to 127.0.0.1:{@code port}. */
+    @FunctionalInterface
+    public interface SendText {
+        void send(String text, int port) throws Exception;
+    }
+
+    /** {@code udp.receive}: receive one datagram on {@code socket} and return its UTF-8 text. */
+    @FunctionalInterface
+    public interface ReceiveText {
+        String receive(DatagramSocket socket) throws Exception;
+    }
+
+    /** {@code udp.echo-server}: send each of the next {@code count} datagrams back to whoever sent it. */
+    @FunctionalInterface
+    public interface EchoServer {
+        void echo(DatagramSocket socket, int count) throws Exception;
+    }
+
+    /** {@code udp.chat-room}: receive {@code count} datagrams and return one line each: "IP:PORT says TEXT". */
+    @FunctionalInterface
+    public interface ChatRoom {
+        List<String> receiveLines(DatagramSocket socket, int count) throws Exception;
+    }
+
+    /**
+     * {@code udp.full-duplex}: send every line of {@code outgoing} to {@code peer} on one thread while another
+     * thread receives {@code incoming} datagrams; return the received texts in order.
+     */
+    @FunctionalInterface
+    public interface FullDuplex {
+        List<String> chat(DatagramSocket socket, InetSocketAddress peer, List<String> outgoing, int incoming)
+                throws Exception;
+    }
+
+    static final int WAIT_MS = 1500;
+
+    public static final Exercise<PortKind> PORT_KIND = Exercise.of("net.port-kind", "Which range is a port in?",
+                    PortKind.class)
+            .add(portKindCase(80, "well-known"))
+            .add(portKindCase(8080, "registered"))
+            .add(portKindCase(50000, "dynamic"))
+            .hiddenCases(3)
+            .build();
+
+    public static final Exercise<HostCount> HOST_COUNT = Exercise.of("subnet.host-count",
+                    "How many hosts fit in a /prefix network?", HostCount.class)
+            .add(hostCountCase(24, 254))
+            .add(hostCountCase(16, 65_534))
+            .add(hostCountCase(30, 2))
+            .hiddenCases(3)
+            .build();
+
+    public static final Exercise<SendText> SEND = Exercise.of("udp.send", "Send one datagram", SendText.class)
+            .add(sendCase("hello, netlab"))
+            .add(sendCase("你好"))
+            .hiddenCases(1)
+            .build();
+
+    public static final Exercise<ReceiveText> RECEIVE = Exercise.of("udp.receive", "Receive one datagram",
+                    ReceiveText.class)
+            .add(receiveCase("thank you"))
+            .add(receiveCase("谢谢"))
+            .hiddenCases(1)
+            .build();
+
+    public static final Exercise<EchoServer> ECHO = Exercise.of("udp.echo-server", "A UDP echo server",
+                    EchoServer.class)
+            .add(echoCase(List.of("ping")))
+            .add(echoCase(List.of("one", "二", "three")))
+            .hiddenCases(1)
+            .build();
+
+    public static final Exercise<ChatRoom> CHAT_ROOM = Exercise.of("udp.chat-room", "A chat-room receiver",
+                    ChatRoom.class)
+            .add(chatRoomCase(List.of("hi")))
+            .add(chatRoomCase(List.of("大家好", "anyone here?")))
+            .hiddenCases(1)
+            .build();
+
+    public static final Exercise<FullDuplex> FULL_DUPLEX = Exercise.of("udp.full-duplex",
+                    "Full-duplex chat with two threads", FullDuplex.class)
+            .add(fullDuplexCase(List.of("hi", "how are you?"), List.of("hello", "fine")))
+            .hiddenCases(1)
+            .build();
+
+    public static Case<PortKind> portKindCase(int port, String expected) {
+        return Case.<PortKind>named("portKind(" + port + ")")
+                .hint("0–1023 well-known, 1024–49151 registered, 49152–65535 dynamic (IANA, RFC 6335).")
+                .expect(expected, a -> a.portKind(port));
+    }
+
+    public static Case<HostCount> hostCountCase(int prefix, long expected) {
+        return Case.<HostCount>named("hostCount(" + prefix + ")")
+                .hint("2^(32-prefix) addresses minus the network and broadcast address; /31 and /32 keep them all.")
+                .expect(expected, a -> a.hostCount(prefix));
+    }
+
+    public static Case<SendText> sendCase(String text) {
+        return Case.<SendText>named("send(\"" + text + "\", port)")
+                .failure("the datagram that arrived was not the text as UTF-8")
+                .hint("byte[] b = text.getBytes(StandardCharsets.UTF_8); socket.send(new DatagramPacket(b, b.length, "
+                        + "InetAddress.getLoopbackAddress(), port));")
+                .expect(text, a -> {
+                    try (DatagramSocket receiver = loopbackSocket()) {
+                        a.send(text, receiver.getLocalPort());
+                        return receiveText(receiver);
+                    }
+                });
+    }
+
+    public static Case<ReceiveText> receiveCase(String text) {
+        return Case.<ReceiveText>named("receive() of \"" + text + "\"")
+                .hint("new DatagramPacket(new byte[1024], 1024), socket.receive(p), then "
+                        + "new String(p.getData(), 0, p.getLength(), UTF_8): only the bytes that arrived.")
+                .expect(text, a -> {
+                    try (DatagramSocket socket = loopbackSocket(); DatagramSocket sender = loopbackSocket()) {
+                        sendText(sender, text, socket.getLocalPort());
+                        return a.receive(socket);
+                    }
+                });
+    }
+
+    public static Case<EchoServer> echoCase(List<String> texts) {
+        return Case.<EchoServer>named("echo of " + texts)
+                .failure("the client did not get its datagrams back")
+                .hint("loop count times: receive into a packet, then socket.send(new DatagramPacket(data, length, "
+                        + "p.getSocketAddress())).")
+                .expect(texts, a -> {
+                    try (DatagramSocket server = loopbackSocket(); DatagramSocket client = loopbackSocket()) {
+                        Background<Void> answer = Background.start(() -> {
+                            a.echo(server, texts.size());
+                            return null;
+                        });
+                        List<String> back = new ArrayList<>();
+                        for (String t : texts) {
+                            sendText(client, t, server.getLocalPort());
+                            back.add(receiveOrBlame(client, answer));
+                        }
+                        answer.await(WAIT_MS);
+                        return back;
+                    }
+                });
+    }
+
+    public static Case<ChatRoom> chatRoomCase(List<String> texts) {
+        return Case.<ChatRoom>named("chat room receives " + texts)
+                .hint("For each datagram: p.getAddress().getHostAddress() + \":\" + p.getPort() + \" says \" + text.")
+                .expect(true, a -> {
+                    try (DatagramSocket room = loopbackSocket(); DatagramSocket sender = loopbackSocket()) {
+                        List<String> expected = new ArrayList<>();
+                        for (String t : texts) {
+                            sendText(sender, t, room.getLocalPort());
+                            expected.add("127.0.0.1:" + sender.getLocalPort() + " says " + t);
+                        }
+                        List<String> lines = a.receiveLines(room, texts.size());
+                        if (!expected.equals(lines)) {
+                            throw new AssertionError("expected " + expected + " but got " + lines);
+                        }
+                        return true;
+                    }
+                });
+    }
+
+    public static Case<FullDuplex> fullDuplexCase(List<String> outgoing, List<String> incoming) {
+        return Case.<FullDuplex>named("chat: send " + outgoing + ", receive " + incoming)
+                .failure("received or sent the wrong lines")
+                .hint("Start a thread that receives `incoming` datagrams into a list; send on this thread; join the "
+                        + "receiver and return its list.")
+                .expect(List.of(incoming, outgoing), a -> {
+                    try (DatagramSocket mine = loopbackSocket(); DatagramSocket peer = loopbackSocket()) {
+                        InetSocketAddress peerAddress = (InetSocketAddress) peer.getLocalSocketAddress();
+                        Background<List<String>> answer = Background.start(
+                                () -> a.chat(mine, peerAddress, outgoing, incoming.size()));
+                        // the peer talks first, then listens, like a person typing while the other one does
+                        for (String t : incoming) {
+                            sendText(peer, t, mine.getLocalPort());
+                        }
+                        List<String> heard = new ArrayList<>();
+                        for (int i = 0; i < outgoing.size(); i++) {
+                            heard.add(receiveOrBlame(peer, answer));
+                        }
+                        return List.of(answer.await(WAIT_MS), heard);
+                    }
+                });
+    }
+
+    /** A datagram socket on 127.0.0.1, any free port, that gives up receiving after {@value #WAIT_MS} ms. */
+    public static DatagramSocket loopbackSocket() throws java.net.SocketException {
+        DatagramSocket s = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        s.setSoTimeout(WAIT_MS);
+        return s;
+    }
+
+    static void sendText(DatagramSocket from, String text, int port) throws java.io.IOException {
+        byte[] b = text.getBytes(StandardCharsets.UTF_8);
+        from.send(new DatagramPacket(b, b.length, InetAddress.getLoopbackAddress(), port));
+    }
+
+    static String receiveText(DatagramSocket socket) throws java.io.IOException {
+        DatagramPacket p = new DatagramPacket(new byte[65_535], 65_535);
+        try {
+            socket.receive(p);
+        } catch (SocketTimeoutException e) {
+            throw new SocketTimeoutException("no datagram arrived within " + WAIT_MS + " ms");
+        }
+        return new String(p.getData(), 0, p.getLength(), StandardCharsets.UTF_8);
+    }
+
+    /** Receives one datagram; gives up early when the answer has already returned or thrown (e.g. its TODO stub). */
+    static String receiveOrBlame(DatagramSocket socket, Background<?> answer) throws Exception {
+        return new String(receiveOrBlame(socket, answer, 65_535), StandardCharsets.UTF_8);
+    }
+
+    static byte[] receiveOrBlame(DatagramSocket socket, Background<?> answer, int size) throws Exception {
+        long deadline = System.nanoTime() + WAIT_MS * 1_000_000L;
+        int saved = socket.getSoTimeout();
+        socket.setSoTimeout(50);
+        try {
+            DatagramPacket p = new DatagramPacket(new byte[size], size);
+            while (true) {
+                try {
+                    socket.receive(p);
+                    return java.util.Arrays.copyOf(p.getData(), p.getLength());
+                } catch (SocketTimeoutException e) {
+                    if (answer.isDone() || System.nanoTime() > deadline) {
+                        throw answer.failure(new SocketTimeoutException("no datagram arrived within " + WAIT_MS + " ms"));
+                    }
+                }
+            }
+        } finally {
+            socket.setSoTimeout(saved);
+        }
+    }
+
+    @Override
+    public List<Exercise<?>> exercises() {
+        return List.of(PORT_KIND, HOST_COUNT, SEND, RECEIVE, ECHO, CHAT_ROOM, FULL_DUPLEX);
+    }
+}
