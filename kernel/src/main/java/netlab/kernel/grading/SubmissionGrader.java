@@ -163,7 +163,10 @@ public final class SubmissionGrader {
                 warnings.add("the submission declares " + String.join(", ", dropped) + ", which would hide the "
                         + "package of the same name; ignored while grading " + c.exercise());
             }
-            Outcome o = execute(c.call().gradeSnippet(limits.caseTimeout().toMillis()));
+            // the check's budget covers every case timing out, so a slow answer is judged case by case
+            int cases = grades.get(c.exercise()).cases().size();
+            Outcome o = execute(c.call().gradeSnippet(limits.caseTimeout().toMillis()),
+                    limits.stepTimeout().plus(limits.caseTimeout().multipliedBy(cases)));
             switch (o.outcome()) {
                 case ExecuteOutcome.Success s when !o.stopped() && s.result().isPresent() -> {
                     CheckResult r;
@@ -223,14 +226,19 @@ public final class SubmissionGrader {
         }
 
         private Outcome execute(String code) {
+            return execute(code, limits.stepTimeout());
+        }
+
+        private Outcome execute(String code, java.time.Duration timeout) {
             GradingIO io = new GradingIO(engine, limits.outputLimit());
-            TimedExecution.Result r = TimedExecution.execute(engine, code, io, limits.stepTimeout());
-            return new Outcome(r.outcome(), r.timedOut(), io.flooded(), limits);
+            TimedExecution.Result r = TimedExecution.execute(engine, code, io, timeout);
+            return new Outcome(r.outcome(), r.timedOut(), io.flooded(), timeout, limits);
         }
     }
 
     /** How a step ended, as the grader sees it. */
-    private record Outcome(ExecuteOutcome outcome, boolean timedOut, boolean flooded, GradingLimits limits) {
+    private record Outcome(ExecuteOutcome outcome, boolean timedOut, boolean flooded, java.time.Duration timeout,
+                           GradingLimits limits) {
         boolean lostAgent() {
             return outcome instanceof ExecuteOutcome.EngineRestarted;
         }
@@ -241,7 +249,7 @@ public final class SubmissionGrader {
 
         String describe() {
             if (timedOut) {
-                return "did not finish within " + TimedExecution.seconds(limits.stepTimeout());
+                return "did not finish within " + TimedExecution.seconds(timeout);
             }
             if (flooded) {
                 return "printed more than " + limits.outputLimit() + " characters and was stopped";
