@@ -36,12 +36,14 @@ public record CheckResult(String exercise, boolean graded, double earned, double
     /** Parses a marker line (with or without the marker). */
     public static CheckResult parse(String line) {
         String json = line.startsWith(MARKER) ? line.substring(MARKER.length()) : line;
-        JsonObject o;
         try {
-            o = JsonParser.parseString(json).getAsJsonObject();
-        } catch (RuntimeException e) {
+            return read(JsonParser.parseString(json).getAsJsonObject());
+        } catch (RuntimeException e) { // bad JSON, a missing field or one of the wrong type
             throw new IllegalArgumentException("a check line is not the JSON a check writes: " + abbreviate(json), e);
         }
+    }
+
+    private static CheckResult read(JsonObject o) {
         List<CaseResult> cases = new ArrayList<>();
         JsonArray array = o.getAsJsonArray("cases");
         for (JsonElement e : array) {
