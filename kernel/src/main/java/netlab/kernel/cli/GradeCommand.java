@@ -88,7 +88,10 @@ final class GradeCommand implements Command {
         EngineOptions kernel = KernelCommand.engineOptions(List.of());
         List<Path> agentCp = new ArrayList<>(kernel.agentClasspath());
         agentCp.add(graderJar.toAbsolutePath());
-        EngineOptions options = kernel.toBuilder().agentClasspath(agentCp).build();
+        // graded agents live for a second or two: C1 alone spends less CPU compiling than tiered C2 would
+        List<String> jvm = new ArrayList<>(kernel.jvmOptions());
+        jvm.add("-XX:TieredStopAtLevel=1");
+        EngineOptions options = kernel.toBuilder().agentClasspath(agentCp).jvmOptions(jvm).build();
 
         try (GraderClasses classes = GraderClasses.load(kernel.studentClasspath(), graderJar)) {
             List<BatchGrader.Lesson> lessons = new ArrayList<>();
