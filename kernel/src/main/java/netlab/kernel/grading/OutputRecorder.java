@@ -51,6 +51,7 @@ final class OutputRecorder implements CellIO {
                 stream("stdout", line);
             }
         }
+        flushStdoutLine(); // a long line without newlines is passed on, unless it may be a marker
     }
 
     @Override
