@@ -9,11 +9,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Runs one case against an answer, each on its own virtual thread with a timeout, and turns whatever
+ * Runs one case against an answer, each on its own (daemon platform) thread with a timeout, and turns whatever
  * happens (a value, a TODO stub, an exception, a hang) into a {@link CaseOutcome}. Never throws for what
  * the answer does.
  *
- * <p>A case that times out is interrupted and abandoned: a virtual thread blocked in socket I/O or
+ * <p>A case that times out is interrupted and abandoned: a thread blocked in socket I/O or
  * {@code sleep} stops, a pure CPU loop keeps running until the agent is stopped. That is why the grader runs
  * every submission in a fresh agent.
  */
@@ -31,7 +31,9 @@ final class CaseRunner {
     <A> CaseOutcome run(Case<A> c, A answer, boolean hidden) {
         String expected = Values.show(c.expected());
         FutureTask<Object> task = new FutureTask<>(() -> c.probe().run(answer));
-        Thread thread = Thread.ofVirtual().name("netlab-check " + c.name()).start(task);
+        // a platform thread, not a virtual one: an answer spinning in a loop pins its carrier, and a few of
+        // them would starve every virtual thread of the JVM, the cell running this check included
+        Thread thread = Thread.ofPlatform().daemon().name("netlab-check " + c.name()).start(task);
         try {
             Object actual = task.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             if (same(c.expected(), actual)) {

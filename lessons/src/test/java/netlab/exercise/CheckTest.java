@@ -67,7 +67,7 @@ class CheckTest {
                 .build();
         IpExercises.ClassOf answer = ip -> {
             if (ip.equals("sleep")) {
-                Thread.sleep(60_000); // a virtual thread: the interrupt after the timeout ends it
+                Thread.sleep(60_000); // the interrupt after the timeout ends it
             }
             return "A";
         };

@@ -16,7 +16,7 @@ public final class Main {
 
     Main(Map<String, String> env) {
         for (Command c : List.of(new InstallCommand(env), new UninstallCommand(env), new KernelCommand(),
-                new ReleaseCommand())) {
+                new ReleaseCommand(), new RunCommand(), new ValidateCommand(), new GradeCommand())) {
             commands.put(c.name(), c);
         }
     }

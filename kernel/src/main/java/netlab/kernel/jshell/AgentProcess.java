@@ -52,6 +52,9 @@ final class AgentProcess implements AutoCloseable {
             ProcessBuilder pb = new ProcessBuilder(command(options, server.getLocalPort()));
             pb.environment().put(AgentProtocol.TOKEN_ENV, token);
             pb.redirectErrorStream(true);
+            if (options.workingDirectory() != null) {
+                pb.directory(options.workingDirectory().toFile());
+            }
             Process process = pb.start();
             Deque<String> lastOutput = new ArrayDeque<>();
             Thread pump = Thread.ofPlatform().daemon().name("netlab-agent-log-" + process.pid())

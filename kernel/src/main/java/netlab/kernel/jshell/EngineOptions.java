@@ -26,10 +26,14 @@ import java.util.Objects;
  * @param startup          snippets evaluated at start and after every restart (imports, helpers)
  * @param interruptGrace   how long a cell may take to stop after an interrupt before its agent is killed
  * @param agentStartTimeout how long to wait for a fresh agent to connect
+ * @param workingDirectory the agent's working directory, or null for the kernel's own (the grader gives
+ *                         each submission an empty one, so relative paths find no files beside the notebook)
+ * @param warmCompletion   whether to warm the completion index at start (the Jupyter kernel does; headless
+ *                         runs and the grader never complete, so they skip its cost)
  */
 public record EngineOptions(Path javaHome, String heap, List<String> jvmOptions, List<Path> agentClasspath,
                             List<Path> studentClasspath, List<String> startup, Duration interruptGrace,
-                            Duration agentStartTimeout) {
+                            Duration agentStartTimeout, Path workingDirectory, boolean warmCompletion) {
 
     public EngineOptions {
         Objects.requireNonNull(javaHome, "javaHome");
@@ -52,7 +56,7 @@ public record EngineOptions(Path javaHome, String heap, List<String> jvmOptions,
         Path lessons = codeSource(netlab.display.Display.class);
         List<Path> agentCp = agent.equals(lessons) ? List.of(agent) : List.of(agent, lessons);
         return new EngineOptions(Path.of(System.getProperty("java.home")), "512m", List.of(), agentCp,
-                List.of(lessons), List.of(), Duration.ofSeconds(2), Duration.ofSeconds(30));
+                List.of(lessons), List.of(), Duration.ofSeconds(2), Duration.ofSeconds(30), null, true);
     }
 
     public Builder toBuilder() {
@@ -95,6 +99,8 @@ public record EngineOptions(Path javaHome, String heap, List<String> jvmOptions,
         private List<String> startup;
         private Duration interruptGrace;
         private Duration agentStartTimeout;
+        private Path workingDirectory;
+        private boolean warmCompletion;
 
         private Builder(EngineOptions o) {
             javaHome = o.javaHome;
@@ -105,6 +111,8 @@ public record EngineOptions(Path javaHome, String heap, List<String> jvmOptions,
             startup = o.startup;
             interruptGrace = o.interruptGrace;
             agentStartTimeout = o.agentStartTimeout;
+            workingDirectory = o.workingDirectory;
+            warmCompletion = o.warmCompletion;
         }
 
         public Builder javaHome(Path v) { javaHome = v; return this; }
@@ -117,10 +125,13 @@ public record EngineOptions(Path javaHome, String heap, List<String> jvmOptions,
         public Builder startup(List<String> v) { startup = v; return this; }
         public Builder interruptGrace(Duration v) { interruptGrace = v; return this; }
         public Builder agentStartTimeout(Duration v) { agentStartTimeout = v; return this; }
+        /** Sets the agent's working directory (null: the kernel's). */
+        public Builder workingDirectory(Path v) { workingDirectory = v; return this; }
+        public Builder warmCompletion(boolean v) { warmCompletion = v; return this; }
 
         public EngineOptions build() {
             return new EngineOptions(javaHome, heap, jvmOptions, agentClasspath, studentClasspath, startup,
-                    interruptGrace, agentStartTimeout);
+                    interruptGrace, agentStartTimeout, workingDirectory, warmCompletion);
         }
     }
 }

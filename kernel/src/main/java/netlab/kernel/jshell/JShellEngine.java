@@ -102,7 +102,9 @@ public final class JShellEngine implements Engine {
                 }
             }
         }
-        s.assist().warmUp();
+        if (options.warmCompletion()) {
+            s.assist().warmUp();
+        }
         output.drain();
         return s;
     }
@@ -352,6 +354,27 @@ public final class JShellEngine implements Engine {
             return Optional.of(MimeBundle.text(e.value()));
         }
         return Optional.empty();
+    }
+
+    /**
+     * Drops every variable and type the cells declared under one of {@code names}, and returns the names
+     * dropped. The grader calls it with {@code netlab} and {@code java}, so a student's {@code class netlab}
+     * or {@code var java} cannot take the place of the packages its check snippet names.
+     */
+    public java.util.Set<String> dropDeclarations(java.util.Set<String> names) {
+        Session s = session;
+        java.util.Set<String> dropped = new java.util.TreeSet<>();
+        if (s == null) {
+            return dropped;
+        }
+        List<jdk.jshell.PersistentSnippet> doomed = new ArrayList<>();
+        s.shell().variables().filter(v -> names.contains(v.name())).forEach(doomed::add);
+        s.shell().types().filter(t -> names.contains(t.name())).forEach(doomed::add);
+        for (jdk.jshell.PersistentSnippet p : doomed) {
+            s.shell().drop(p);
+            dropped.add(p.name());
+        }
+        return dropped;
     }
 
     @Override

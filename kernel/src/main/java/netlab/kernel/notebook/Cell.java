@@ -108,6 +108,11 @@ public final class Cell {
         return o != null && o.isJsonArray() ? o.getAsJsonArray() : new JsonArray();
     }
 
+    /** Sets the execution count of a code cell, as a front end does when it ran the cell. */
+    public void setExecutionCount(int count) {
+        json.addProperty("execution_count", count);
+    }
+
     /** The execution count of a code cell, if it ran. */
     public Optional<Integer> executionCount() {
         JsonElement c = json.get("execution_count");

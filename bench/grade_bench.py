@@ -1,0 +1,119 @@
+#!/usr/bin/python3
+"""Grading benchmark: `netlab grade --jobs 2` vs executing the same notebooks with Debian's nbclient.
+
+Usage (after ./netlab build):  bench/grade-bench [--students 40] [--jobs 2]
+Releases the sample lesson (kernel/src/test/resources/netlab/kernel/grading/ip-graded.ipynb), makes N
+submissions from it (a quarter each: correct, blank, partly right, one exercise wrong), then
+  1. times `java -jar kernel/target/netlab.jar grade SUBS --source LESSON --out OUT --jobs J` (wall clock);
+  2. installs the netlab kernel into a temporary prefix (JUPYTER_PATH, as bench/kernel_bench.py does) and times
+     nbclient executing the same N notebooks, one fresh kernel per notebook (as nbgrader autograde does),
+     J notebooks at a time (multiprocessing), allow_errors=True.
+nbclient only executes (public checks); netlab grade also runs the hidden cases and writes the reports.
+"""
+import argparse
+import json
+import multiprocessing
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+LESSON = os.path.join(REPO, "kernel", "src", "test", "resources", "netlab", "kernel", "grading", "ip-graded.ipynb")
+JAR = os.path.join(REPO, "kernel", "target", "netlab.jar")
+JAVA = os.path.join(os.environ.get("JAVA_HOME", "/usr/lib/jvm/temurin-25-jdk-amd64"), "bin", "java")
+
+CLASS_OF = {
+    "right": 'String classOf(String ip) {\n    int first = Integer.parseInt(ip.split("\\\\.")[0]);\n'
+             '    return first < 128 ? "A" : first < 192 ? "B" : first < 224 ? "C" : first < 240 ? "D" : "E";\n}',
+    "fitted": 'String classOf(String ip) {\n    int first = Integer.parseInt(ip.split("\\\\.")[0]);\n'
+              '    return first < 128 ? "A" : first < 192 ? "B" : first < 224 ? "C" : "D";\n}',
+}
+SAME_SUBNET = {
+    "right": 'boolean sameSubnet(String a, String b, int prefix) {\n'
+             '    int mask = prefix == 0 ? 0 : -1 << (32 - prefix);\n    int x = 0, y = 0;\n'
+             '    for (String p : a.split("\\\\.")) x = (x << 8) | Integer.parseInt(p);\n'
+             '    for (String p : b.split("\\\\.")) y = (y << 8) | Integer.parseInt(p);\n'
+             '    return (x & mask) == (y & mask);\n}',
+}
+SAME_SUBNET["no-zero"] = SAME_SUBNET["right"].replace("prefix == 0 ? 0 : ", "")
+
+
+def make_corpus(work, students):
+    teacher = os.path.join(work, "teacher")
+    os.makedirs(teacher)
+    shutil.copy(LESSON, teacher)
+    release = os.path.join(work, "release")
+    subprocess.run([JAVA, "-jar", JAR, "release", os.path.join(teacher, "ip-graded.ipynb"), "--out", release],
+                   check=True, stdout=subprocess.DEVNULL)
+    with open(os.path.join(release, "ip-graded.ipynb")) as f:
+        released = json.load(f)
+    kinds = [("right", "right"), (None, None), ("fitted", "no-zero"), ("right", "no-zero")]
+    subs = os.path.join(work, "subs")
+    files = []
+    for i in range(students):
+        nb = json.loads(json.dumps(released))
+        c, s = kinds[i % len(kinds)]
+        for cell in nb["cells"]:
+            gid = cell["metadata"].get("nbgrader", {}).get("grade_id")
+            if gid == "ip-class-of-answer" and c:
+                cell["source"] = CLASS_OF[c]
+            if gid == "ip-same-subnet-answer" and s:
+                cell["source"] = SAME_SUBNET[s]
+        path = os.path.join(subs, f"student{i:02d}", "ip-graded.ipynb")
+        os.makedirs(os.path.dirname(path))
+        with open(path, "w") as f:
+            json.dump(nb, f)
+        files.append(path)
+    return os.path.join(teacher, "ip-graded.ipynb"), subs, files
+
+
+def nbclient_one(path):
+    import nbformat
+    from nbclient import NotebookClient
+    nb = nbformat.read(path, 4)
+    NotebookClient(nb, kernel_name="netlab-bench", timeout=120, allow_errors=True,
+                   resources={"metadata": {"path": os.path.dirname(path)}}).execute()
+    return sum(1 for c in nb.cells if c.cell_type == "code" and c.get("execution_count"))
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--students", type=int, default=40)
+    parser.add_argument("--jobs", type=int, default=2)
+    args = parser.parse_args()
+    if not os.path.exists(JAR):
+        sys.exit("bench: build first (./netlab build); no " + JAR)
+    work = tempfile.mkdtemp(prefix="netlab-grade-bench-")
+    try:
+        lesson, subs, files = make_corpus(work, args.students)
+        out = os.path.join(work, "grades")
+        t0 = time.perf_counter()
+        subprocess.run([JAVA, "-jar", JAR, "grade", subs, "--source", lesson, "--out", out,
+                        "--jobs", str(args.jobs)], check=True, stdout=subprocess.DEVNULL)
+        grade_s = time.perf_counter() - t0
+        with open(os.path.join(out, "grades.csv")) as f:
+            totals = [line.strip().split(",")[-1] for line in f.readlines()[1:]]
+
+        prefix = os.path.join(work, "prefix")
+        subprocess.run([JAVA, "-jar", JAR, "install", "--prefix", prefix, "--name", "netlab-bench"], check=True,
+                       stdout=subprocess.DEVNULL)
+        os.environ["JUPYTER_PATH"] = os.path.join(prefix, "share", "jupyter")
+        t0 = time.perf_counter()
+        with multiprocessing.Pool(args.jobs) as pool:
+            executed = pool.map(nbclient_one, files)
+        nbclient_s = time.perf_counter() - t0
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    n = args.students
+    print(f"{'measure':44} {'seconds':>8} {'per notebook':>13}")
+    print(f"{'netlab grade --jobs ' + str(args.jobs) + ' (public + hidden cases)':44} {grade_s:8.1f} {grade_s / n:12.2f}s")
+    print(f"{'nbclient, ' + str(args.jobs) + ' at a time (public checks only)':44} {nbclient_s:8.1f} {nbclient_s / n:12.2f}s")
+    print(f"speed-up: {nbclient_s / grade_s:.1f}x  ({n} notebooks, {sum(executed)} cells run by nbclient, "
+          f"totals graded: {sorted(set(totals))}, {os.cpu_count()} cores)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,122 @@
+package netlab.kernel.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import netlab.kernel.grading.BatchGrader;
+import netlab.kernel.grading.GradeReports;
+import netlab.kernel.grading.GraderClasses;
+import netlab.kernel.grading.GradingLimits;
+import netlab.kernel.grading.NotebookGrade;
+import netlab.kernel.grading.SourcePlan;
+import netlab.kernel.jshell.EngineOptions;
+import netlab.kernel.notebook.MarkerException;
+import netlab.kernel.notebook.Notebook;
+
+/**
+ * {@code netlab grade SUBMISSIONS_DIR --source LESSON... --out DIR}: grades every student's notebooks against
+ * the lesson sources, in parallel, each submission in a fresh agent with the grader jar's hidden cases.
+ */
+final class GradeCommand implements Command {
+
+    @Override
+    public String name() {
+        return "grade";
+    }
+
+    @Override
+    public String summary() {
+        return "grade submissions against lesson sources (hidden checks; JSON + HTML per student, grades.csv)";
+    }
+
+    @Override
+    public String usage() {
+        return """
+                usage: netlab grade SUBMISSIONS_DIR --source LESSON.ipynb... --out DIR [--jobs N] [--grader-jar JAR]
+                                    [--timeout S] [--heap SIZE]
+                  SUBMISSIONS_DIR  one directory per student holding that student's notebooks, named as the
+                                   lesson sources: SUBMISSIONS_DIR/<student>/<lesson>.ipynb
+                  --source LESSON  the teacher's (or the released) notebook; repeatable. Its setup cells and its
+                                   check cells are what runs: of a submission only the answer cells run
+                  --out DIR        where <student>.json, <student>.html and grades.csv go
+                  --jobs N         submissions graded at once (default: the number of cores)
+                  --grader-jar JAR the hidden cases (default: netlab-grader.jar beside netlab.jar or in grader/target)
+                  --timeout S      seconds one answer cell or one exercise's check may take (default 20)
+                  --heap SIZE      memory of each submission's Java process, as -Xmx (default 256m)
+                """;
+    }
+
+    @Override
+    public int run(List<String> arguments, PrintStream out, PrintStream err) throws Exception {
+        Args args = Args.parse(arguments, Set.of(), Set.of("source", "out", "jobs", "grader-jar", "timeout", "heap"));
+        if (args.positionals().size() != 1) {
+            throw new UsageException("name one submissions directory, as in: netlab grade submissions/ --source "
+                    + "01-ip.ipynb --out grades/");
+        }
+        Path submissions = Path.of(args.positionals().getFirst());
+        if (!Files.isDirectory(submissions)) {
+            throw new UsageException("no directory at " + submissions);
+        }
+        if (args.values("source").isEmpty()) {
+            throw new UsageException("name the lesson source with --source LESSON.ipynb");
+        }
+        if (!args.has("out")) {
+            throw new UsageException("say where results go with --out DIR");
+        }
+        int jobs = Runtime.getRuntime().availableProcessors();
+        if (args.has("jobs")) {
+            try {
+                jobs = Integer.parseInt(args.value("jobs", ""));
+            } catch (NumberFormatException e) {
+                jobs = 0;
+            }
+            if (jobs < 1) {
+                throw new UsageException("--jobs takes a number of 1 or more, not '" + args.value("jobs", "") + "'");
+            }
+        }
+        Path graderJar = args.has("grader-jar") ? Path.of(args.value("grader-jar", ""))
+                : GraderJar.locate().orElseThrow(() -> new UsageException("cannot find " + GraderJar.NAME
+                        + " beside netlab.jar or in grader/target; name it with --grader-jar JAR"));
+        GradingLimits defaults = GradingLimits.defaults();
+        GradingLimits limits = new GradingLimits(
+                args.has("timeout") ? RunCommand.timeout(args) : defaults.stepTimeout(),
+                defaults.caseTimeout(), args.value("heap", defaults.heap()), defaults.outputLimit());
+
+        EngineOptions kernel = KernelCommand.engineOptions(List.of());
+        List<Path> agentCp = new ArrayList<>(kernel.agentClasspath());
+        agentCp.add(graderJar.toAbsolutePath());
+        // graded agents live for a second or two: C1 alone spends less CPU compiling than tiered C2 would
+        List<String> jvm = new ArrayList<>(kernel.jvmOptions());
+        jvm.add("-XX:TieredStopAtLevel=1");
+        EngineOptions options = kernel.toBuilder().agentClasspath(agentCp).jvmOptions(jvm).build();
+
+        try (GraderClasses classes = GraderClasses.load(kernel.studentClasspath(), graderJar)) {
+            List<BatchGrader.Lesson> lessons = new ArrayList<>();
+            for (String s : args.values("source")) {
+                Path source = Path.of(s);
+                if (!Files.isRegularFile(source)) {
+                    throw new UsageException("no lesson source at " + s);
+                }
+                String name = source.getFileName().toString();
+                try {
+                    lessons.add(new BatchGrader.Lesson(name, SourcePlan.of(Notebook.read(source), name, classes)));
+                } catch (MarkerException e) {
+                    err.println("netlab grade: " + e.getMessage());
+                    return 1;
+                }
+            }
+            long start = System.nanoTime();
+            List<NotebookGrade> grades = new BatchGrader(lessons, classes, options, limits, jobs)
+                    .grade(submissions, out);
+            Path outDir = Path.of(args.value("out", ""));
+            GradeReports.write(outDir, grades);
+            out.printf("graded %d submissions in %.1f s with %d jobs; results in %s%n", grades.size(),
+                    (System.nanoTime() - start) / 1e9, jobs, outDir.resolve("grades.csv"));
+        }
+        return 0;
+    }
+
+}

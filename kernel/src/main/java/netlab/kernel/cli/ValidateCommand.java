@@ -1,0 +1,55 @@
+package netlab.kernel.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import netlab.kernel.grading.NotebookRunner;
+import netlab.kernel.grading.Validation;
+import netlab.kernel.jshell.JShellEngine;
+import netlab.kernel.notebook.Notebook;
+
+/**
+ * {@code netlab validate NOTEBOOK}: what a student runs before submitting — runs the notebook with its public
+ * checks and warns about edited locked cells, unanswered exercises and missing check cells.
+ */
+final class ValidateCommand implements Command {
+
+    @Override
+    public String name() {
+        return "validate";
+    }
+
+    @Override
+    public String summary() {
+        return "check a notebook before submitting: run it, public checks, warnings (exit 0: nothing to fix)";
+    }
+
+    @Override
+    public String usage() {
+        return """
+                usage: netlab validate NOTEBOOK.ipynb [--timeout S]
+                  NOTEBOOK     your notebook; it runs as with 'netlab run' (the file is not changed)
+                  --timeout S  seconds one cell may run (default 60)
+                """;
+    }
+
+    @Override
+    public int run(List<String> arguments, PrintStream out, PrintStream err) throws Exception {
+        Args args = Args.parse(arguments, Set.of(), Set.of("timeout"));
+        Path file = RunCommand.notebookArgument(args);
+        Notebook nb = Notebook.read(file);
+        NotebookRunner.Result result;
+        Set<String> shadowing;
+        try (JShellEngine engine = JShellEngine.start(RunCommand.options(file))) {
+            result = new NotebookRunner(engine, RunCommand.timeout(args), out, err).run(nb);
+            shadowing = engine.dropDeclarations(Set.of("netlab", "java"));
+        }
+        List<String> warnings = Validation.warnings(nb, result, shadowing);
+        warnings.forEach(w -> out.println("warning: " + w));
+        out.println(RunCommand.summary(result) + "; " + warnings.size() + " warnings");
+        boolean ok = result.ok() && warnings.isEmpty();
+        out.println(ok ? "ready to submit" : "fix the above before submitting");
+        return ok ? 0 : 1;
+    }
+}

@@ -1,0 +1,114 @@
+package netlab.kernel.grading;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Writes the grader's results: {@code DIR/<student>.json} and {@code DIR/<student>.html} per student, and
+ * {@code DIR/grades.csv} for the class (student, one column per exercise, total). Feedback holds case names,
+ * statuses and messages only — never a hidden case's expected value or source.
+ */
+public final class GradeReports {
+
+    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
+
+    private GradeReports() {
+    }
+
+    /** Writes every file; {@code grades} is grouped by student in the order given. */
+    public static void write(Path dir, List<NotebookGrade> grades) throws IOException {
+        Files.createDirectories(dir);
+        Map<String, List<NotebookGrade>> byStudent = new LinkedHashMap<>();
+        grades.forEach(g -> byStudent.computeIfAbsent(g.student(), k -> new ArrayList<>()).add(g));
+        for (var e : byStudent.entrySet()) {
+            Files.writeString(dir.resolve(e.getKey() + ".json"), json(e.getKey(), e.getValue()));
+            Files.writeString(dir.resolve(e.getKey() + ".html"), html(e.getKey(), e.getValue()));
+        }
+        Files.writeString(dir.resolve("grades.csv"), csv(byStudent));
+    }
+
+    static String json(String student, List<NotebookGrade> notebooks) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("student", student);
+        root.put("score", total(notebooks, true));
+        root.put("possible", total(notebooks, false));
+        root.put("notebooks", notebooks);
+        return GSON.toJson(root) + "\n";
+    }
+
+    static String csv(Map<String, List<NotebookGrade>> byStudent) {
+        Set<String> columns = new LinkedHashSet<>();
+        byStudent.values().forEach(l -> l.forEach(n -> n.exercises().forEach(x -> columns.add(x.exercise()))));
+        StringBuilder s = new StringBuilder("student");
+        columns.forEach(c -> s.append(',').append(csvField(c)));
+        s.append(",total\n");
+        for (var e : byStudent.entrySet()) {
+            Map<String, Double> scores = new LinkedHashMap<>();
+            e.getValue().forEach(n -> n.exercises().forEach(x -> scores.merge(x.exercise(), x.score(), Double::sum)));
+            s.append(csvField(e.getKey()));
+            columns.forEach(c -> s.append(',').append(number(scores.getOrDefault(c, 0.0))));
+            s.append(',').append(number(total(e.getValue(), true))).append('\n');
+        }
+        return s.toString();
+    }
+
+    static String html(String student, List<NotebookGrade> notebooks) {
+        StringBuilder h = new StringBuilder("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>Feedback for ")
+                .append(esc(student)).append("</title><style>body{font-family:sans-serif;margin:2em}"
+                        + "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.2em .6em;text-align:left}"
+                        + ".PASSED{color:#070}.warn{color:#a60}</style></head><body>\n<h1>Feedback for ")
+                .append(esc(student)).append("</h1>\n<p>Total: ").append(number(total(notebooks, true))).append(" / ")
+                .append(number(total(notebooks, false))).append("</p>\n");
+        for (NotebookGrade n : notebooks) {
+            h.append("<h2>").append(esc(n.notebook())).append(": ").append(number(n.score())).append(" / ")
+                    .append(number(n.possible())).append("</h2>\n");
+            if (!n.reason().isEmpty()) {
+                h.append("<p class=\"warn\">").append(esc(n.reason())).append("</p>\n");
+            }
+            for (String w : n.warnings()) {
+                h.append("<p class=\"warn\">⚠ ").append(esc(w)).append("</p>\n");
+            }
+            for (ExerciseGrade x : n.exercises()) {
+                h.append("<h3>").append(esc(x.exercise())).append(": ").append(number(x.score())).append(" / ")
+                        .append(number(x.points())).append("</h3>\n");
+                if (!x.reason().isEmpty()) {
+                    h.append("<p>").append(esc(x.status())).append(": ").append(esc(x.reason())).append("</p>\n");
+                }
+                h.append("<table><tr><th>check</th><th>kind</th><th>result</th><th>message</th></tr>\n");
+                for (CheckResult.CaseResult c : x.cases()) {
+                    h.append("<tr><td>").append(esc(c.name())).append("</td><td>").append(c.hidden() ? "hidden" : "public")
+                            .append("</td><td class=\"").append(esc(c.status())).append("\">").append(esc(c.status()))
+                            .append("</td><td>").append(esc(c.message())).append("</td></tr>\n");
+                }
+                h.append("</table>\n");
+            }
+        }
+        return h.append("</body></html>\n").toString();
+    }
+
+    private static double total(List<NotebookGrade> notebooks, boolean earned) {
+        double t = notebooks.stream().mapToDouble(n -> earned ? n.score() : n.possible()).sum();
+        return Math.round(t * 100) / 100.0;
+    }
+
+    static String number(double d) {
+        return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
+    }
+
+    private static String csvField(String s) {
+        return s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+    }
+
+    private static String esc(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}

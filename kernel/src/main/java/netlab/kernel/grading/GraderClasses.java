@@ -1,0 +1,94 @@
+package netlab.kernel.grading;
+
+import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The lessons and the grader's hidden cases, loaded in the grading JVM through a class loader of their own
+ * (netlab.jar does not contain the lessons): the grader asks it for the exercise ids and for the "not run"
+ * report of each exercise, recorded before its check runs.
+ */
+public final class GraderClasses implements AutoCloseable {
+
+    private final URLClassLoader loader;
+    private final Method notRun;
+    private final Method jsonLine;
+    private final Set<String> ids;
+
+    private GraderClasses(URLClassLoader loader) throws ReflectiveOperationException {
+        this.loader = loader;
+        Class<?> check = Class.forName("netlab.exercise.Check", true, loader);
+        this.notRun = check.getMethod("notRun", String.class);
+        this.jsonLine = Class.forName("netlab.exercise.CheckReport", false, loader).getMethod("jsonLine");
+        Class<?> exercises = Class.forName("netlab.exercise.Exercises", true, loader);
+        Method id = Class.forName("netlab.exercise.Exercise", false, loader).getMethod("id");
+        Set<String> all = new TreeSet<>();
+        for (Object e : (List<?>) exercises.getMethod("all").invoke(null)) {
+            all.add((String) id.invoke(e));
+        }
+        this.ids = Set.copyOf(all);
+    }
+
+    /** Loads the lessons ({@code lessonsClasspath}) and {@code graderJar} (may be null: no hidden cases). */
+    public static GraderClasses load(List<Path> lessonsClasspath, Path graderJar) throws IOException {
+        List<URL> urls = new ArrayList<>();
+        for (Path p : lessonsClasspath) {
+            urls.add(url(p));
+        }
+        if (graderJar != null) {
+            if (!Files.isRegularFile(graderJar)) {
+                throw new IOException("no grader jar at " + graderJar + "; build it with './netlab build' or name it "
+                        + "with --grader-jar");
+            }
+            urls.add(url(graderJar));
+        }
+        // parent: the platform loader, so a lessons copy on the application class path (a build tree) cannot
+        // hide the grader jar's hidden cases from ServiceLoader
+        URLClassLoader loader = new URLClassLoader(urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader());
+        try {
+            return new GraderClasses(loader);
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            loader.close();
+            throw new IOException("cannot load the lessons from " + urls + ": " + e, e);
+        }
+    }
+
+    private static URL url(Path p) throws IOException {
+        try {
+            return p.toUri().toURL();
+        } catch (MalformedURLException e) {
+            throw new IOException(e);
+        }
+    }
+
+    /** Every exercise id the lessons define. */
+    public Set<String> exerciseIds() {
+        return ids;
+    }
+
+    /** The report of {@code exerciseId} before any case ran: every public and hidden case "not run". */
+    public CheckResult notRun(String exerciseId) {
+        try {
+            return CheckResult.parse((String) jsonLine.invoke(notRun.invoke(null, exerciseId)));
+        } catch (InvocationTargetException e) {
+            throw new IllegalArgumentException(e.getCause().getMessage(), e.getCause());
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        loader.close();
+    }
+}

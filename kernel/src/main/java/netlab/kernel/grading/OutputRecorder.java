@@ -1,0 +1,255 @@
+package netlab.kernel.grading;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import netlab.kernel.engine.CellIO;
+import netlab.kernel.engine.ExecuteOutcome;
+import netlab.kernel.engine.MimeBundle;
+import netlab.kernel.notebook.Cell;
+
+/**
+ * The {@link CellIO} of {@code netlab run}: shows a cell's output on the terminal and records it in the
+ * cell's {@code outputs} as nbclient would (stream text merged per stream, display_data, execute_result,
+ * error), keeping at most {@code limit} characters. Lines starting with {@code NETLAB-CHECK } are check
+ * reports for the runner: they are collected and neither shown nor recorded.
+ */
+final class OutputRecorder implements CellIO {
+
+    private final Cell cell;
+    private final PrintStream terminal;
+    private final PrintStream terminalErr;
+    private final Map<String, List<JsonObject>> displays;
+    private final long limit;
+    private final StringBuilder stdoutLine = new StringBuilder();
+    private final List<CheckResult> checks = new ArrayList<>();
+    private long recorded;
+    private boolean truncated;
+    private boolean clearOnNextOutput;
+
+    /** {@code displays}: display id → outputs showing it, across the notebook, so updates find them. */
+    OutputRecorder(Cell cell, PrintStream terminal, PrintStream terminalErr, Map<String, List<JsonObject>> displays,
+                   long limit) {
+        this.cell = cell;
+        this.terminal = terminal;
+        this.terminalErr = terminalErr;
+        this.displays = displays;
+        this.limit = limit;
+    }
+
+    @Override
+    public synchronized void stdout(String text) {
+        stdoutLine.append(text);
+        int nl;
+        while ((nl = stdoutLine.indexOf("\n")) >= 0) {
+            String line = stdoutLine.substring(0, nl + 1);
+            stdoutLine.delete(0, nl + 1);
+            if (!takeMarker(line.strip())) {
+                stream("stdout", line);
+            }
+        }
+        flushStdoutLine(); // a long line without newlines is passed on, unless it may be a marker
+    }
+
+    @Override
+    public synchronized void stderr(String text) {
+        flushStdoutLine();
+        stream("stderr", text);
+    }
+
+    @Override
+    public synchronized void display(MimeBundle bundle, String displayId, boolean update) {
+        flushStdoutLine();
+        if (update && displayId != null) {
+            for (JsonObject o : displays.getOrDefault(displayId, List.of())) {
+                o.add("data", data(bundle));
+            }
+            return;
+        }
+        JsonObject o = new JsonObject();
+        o.addProperty("output_type", "display_data");
+        o.add("data", data(bundle));
+        o.add("metadata", new JsonObject());
+        if (add(o, bundle.plainText().length())) {
+            show(terminal, bundle.plainText(), true);
+        }
+        if (displayId != null) {
+            displays.computeIfAbsent(displayId, k -> new ArrayList<>()).add(o);
+        }
+    }
+
+    @Override
+    public synchronized void clearOutput(boolean wait) {
+        if (wait) {
+            clearOnNextOutput = true;
+        } else {
+            cell.outputs().asList().clear();
+        }
+    }
+
+    @Override
+    public boolean stdinAllowed() {
+        return false;
+    }
+
+    @Override
+    public String readLine(String prompt, boolean password) throws StdinUnavailableException {
+        throw new StdinUnavailableException("netlab run has no keyboard for the cell: put the input in the cell "
+                + "(e.g. a String variable) instead of reading it.");
+    }
+
+    /** Records how the cell ended: its value as execute_result, or its error. Call once, after the cell. */
+    synchronized void finish(ExecuteOutcome outcome, int executionCount, String timeoutNote) {
+        flushStdoutLine();
+        if (stdoutLine.length() > 0) {
+            stream("stdout", stdoutLine.toString());
+            stdoutLine.setLength(0);
+        }
+        switch (outcome) {
+            case ExecuteOutcome.Success s -> s.result().ifPresent(bundle -> {
+                JsonObject o = new JsonObject();
+                o.addProperty("output_type", "execute_result");
+                o.addProperty("execution_count", executionCount);
+                o.add("data", data(bundle));
+                o.add("metadata", new JsonObject());
+                if (add(o, bundle.plainText().length())) {
+                    show(terminal, bundle.plainText(), true);
+                }
+            });
+            case ExecuteOutcome.Failure f -> error(f.ename(), f.evalue(), f.traceback());
+            case ExecuteOutcome.Interrupted i -> error(timeoutNote != null ? "CellTimeoutError" : "Interrupted",
+                    timeoutNote != null ? timeoutNote : i.message(),
+                    List.of(timeoutNote != null ? timeoutNote : i.message()));
+            case ExecuteOutcome.EngineRestarted r -> error("EngineRestarted", r.message(), List.of(
+                    (timeoutNote != null ? timeoutNote + " " : "") + r.message()));
+        }
+    }
+
+    List<CheckResult> checks() {
+        return checks;
+    }
+
+    private void error(String ename, String evalue, List<String> traceback) {
+        JsonObject o = new JsonObject();
+        o.addProperty("output_type", "error");
+        o.addProperty("ename", ename);
+        o.addProperty("evalue", evalue);
+        JsonArray tb = new JsonArray();
+        traceback.forEach(tb::add);
+        o.add("traceback", tb);
+        cell.outputs().add(o); // errors are always kept, even past the limit
+        traceback.forEach(terminalErr::println);
+    }
+
+    private boolean takeMarker(String line) {
+        if (!line.startsWith(CheckResult.MARKER)) {
+            return false;
+        }
+        try {
+            checks.add(CheckResult.parse(line));
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false; // not a real report: show it like any other text
+        }
+    }
+
+    private void flushStdoutLine() {
+        // a partial line is held back only while it may still become a marker line
+        if (stdoutLine.length() > 0 && !CheckResult.MARKER.startsWith(stdoutLine.substring(0,
+                Math.min(stdoutLine.length(), CheckResult.MARKER.length())))) {
+            stream("stdout", stdoutLine.toString());
+            stdoutLine.setLength(0);
+        }
+    }
+
+    private void stream(String name, String text) {
+        if (text.isEmpty()) {
+            return;
+        }
+        JsonArray outputs = cell.outputs();
+        applyPendingClear();
+        if (!room(text.length())) {
+            return;
+        }
+        recorded += text.length();
+        show(name.equals("stdout") ? terminal : terminalErr, text, false);
+        if (!outputs.isEmpty()) {
+            JsonObject last = outputs.get(outputs.size() - 1).getAsJsonObject();
+            if (last.get("output_type").getAsString().equals("stream") && last.get("name").getAsString().equals(name)) {
+                last.addProperty("text", last.get("text").getAsString() + text);
+                return;
+            }
+        }
+        JsonObject o = new JsonObject();
+        o.addProperty("output_type", "stream");
+        o.addProperty("name", name);
+        o.addProperty("text", text);
+        outputs.add(o);
+    }
+
+    private boolean add(JsonObject output, long size) {
+        applyPendingClear();
+        if (!room(size)) {
+            return false;
+        }
+        recorded += size;
+        cell.outputs().add(output);
+        return true;
+    }
+
+    private boolean room(long size) {
+        if (recorded + size <= limit) {
+            return true;
+        }
+        if (!truncated) {
+            truncated = true;
+            String note = "\n[netlab: output past " + limit / 1_000_000 + " MB of this cell is not kept]\n";
+            JsonObject o = new JsonObject();
+            o.addProperty("output_type", "stream");
+            o.addProperty("name", "stderr");
+            o.addProperty("text", note);
+            cell.outputs().add(o);
+            terminalErr.print(note);
+        }
+        return false;
+    }
+
+    private void applyPendingClear() {
+        if (clearOnNextOutput) {
+            clearOnNextOutput = false;
+            cell.outputs().asList().clear();
+        }
+    }
+
+    private static void show(PrintStream to, String text, boolean line) {
+        to.print(text);
+        if (line && !text.endsWith("\n")) {
+            to.println();
+        }
+        to.flush();
+    }
+
+    private static JsonObject data(MimeBundle bundle) {
+        JsonObject d = new JsonObject();
+        for (Map.Entry<String, String> e : bundle.data().entrySet()) {
+            String type = e.getKey();
+            String value = e.getValue();
+            if (type.equals("application/json")) {
+                try {
+                    d.add(type, com.google.gson.JsonParser.parseString(value));
+                    continue;
+                } catch (RuntimeException notJson) {
+                    // keep it as text
+                }
+            }
+            d.addProperty(type, value);
+        }
+        if (!d.has("text/plain")) {
+            d.addProperty("text/plain", "");
+        }
+        return d;
+    }
+}

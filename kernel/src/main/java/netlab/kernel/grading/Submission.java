@@ -1,0 +1,158 @@
+package netlab.kernel.grading;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import netlab.kernel.notebook.Cell;
+import netlab.kernel.notebook.NbgraderCell;
+import netlab.kernel.notebook.NbgraderChecksum;
+import netlab.kernel.notebook.NetlabCell;
+import netlab.kernel.notebook.Notebook;
+
+/**
+ * What the grader takes from a student's notebook: only its answer cells, keyed by {@code grade_id}, plus
+ * warnings about what it ignored. Duplicated or split answer cells (several cells with one grade_id) all
+ * run, in notebook order, so the last definition of a method wins as it would in Jupyter; an answer cell
+ * turned into markdown or raw is still run as code; order in the notebook does not matter.
+ *
+ * @param answers  grade_id → the cells carrying it, in notebook order
+ * @param warnings what the student should know
+ */
+record Submission(Map<String, List<AnswerCell>> answers, List<String> warnings) {
+
+    /** One answer cell of the submission. */
+    record AnswerCell(int index, String source) {
+    }
+
+    /** The file cannot be graded at all; the message says why. */
+    static final class Rejected extends Exception {
+        Rejected(String message) {
+            super(message);
+        }
+    }
+
+    static Submission read(Path file, SourcePlan plan) throws Rejected {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (IOException e) {
+            throw new Rejected("the file cannot be read: " + e.getMessage());
+        }
+        if (text.isBlank()) {
+            throw new Rejected("the file is empty");
+        }
+        Notebook nb;
+        try {
+            nb = Notebook.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new Rejected("the file is not a valid notebook: " + SubmissionGrader.firstLine(e.getMessage()));
+        }
+        Optional<String> language = language(nb);
+        if (language.isPresent() && !language.get().equals("java")) {
+            throw new Rejected("the notebook was made for a " + language.get() + " kernel, not netlab's Java kernel");
+        }
+        List<Cell> cells = nb.cells();
+        if (cells.isEmpty()) {
+            throw new Rejected("the notebook has no cells");
+        }
+        Set<String> answerIds = new HashSet<>();
+        Set<String> checkIds = new HashSet<>();
+        for (SourcePlan.Step s : plan.steps()) {
+            if (s instanceof SourcePlan.Answer a) {
+                answerIds.add(a.gradeId());
+            } else if (s instanceof SourcePlan.Check c) {
+                checkIds.add(c.gradeId());
+            }
+        }
+        Map<String, List<AnswerCell>> answers = new LinkedHashMap<>();
+        List<String> warnings = new ArrayList<>();
+        Set<String> checksSeen = new HashSet<>();
+        for (int i = 0; i < cells.size(); i++) {
+            Cell cell = cells.get(i);
+            Optional<String> gradeId = gradeId(cell);
+            if (gradeId.isEmpty()) {
+                continue;
+            }
+            String id = gradeId.get();
+            if (answerIds.contains(id)) {
+                if (!cell.isCode()) {
+                    warnings.add("answer " + id + " (cell " + i + ") is a " + cell.type() + " cell; its text was run as code");
+                }
+                answers.computeIfAbsent(id, k -> new ArrayList<>()).add(new AnswerCell(i, cell.source()));
+            } else if (checkIds.contains(id)) {
+                checksSeen.add(id);
+                if (edited(cell)) {
+                    warnings.add("check cell " + id + " (cell " + i + ") was edited; the lesson's own check was used");
+                }
+            } else if (edited(cell)) {
+                warnings.add("locked cell " + id + " (cell " + i + ") was edited; the lesson's version was run");
+            }
+        }
+        for (String id : answerIds) {
+            List<AnswerCell> found = answers.get(id);
+            if (found == null) {
+                warnings.add("no answer cell " + id + " was found; that exercise had no answer to grade");
+            } else if (found.size() > 1) {
+                warnings.add(found.size() + " cells carry answer " + id + " (duplicated or split); all ran in "
+                        + "notebook order, so the last definition counts");
+            }
+        }
+        for (String id : checkIds) {
+            if (!checksSeen.contains(id)) {
+                warnings.add("check cell " + id + " is missing from the notebook; the lesson's own check was used");
+            }
+        }
+        return new Submission(answers, warnings);
+    }
+
+    /** The kernel language the notebook names, lower case, if it names one. */
+    static Optional<String> language(Notebook nb) {
+        JsonObject meta = nb.metadata();
+        for (String key : new String[] {"kernelspec", "language_info"}) {
+            JsonElement e = meta.get(key);
+            if (e != null && e.isJsonObject()) {
+                JsonElement lang = e.getAsJsonObject().get(key.equals("kernelspec") ? "language" : "name");
+                if (lang != null && lang.isJsonPrimitive()) {
+                    return Optional.of(lang.getAsString().toLowerCase(Locale.ROOT));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The cell's grade_id from its nbgrader metadata, else from its netlab role. */
+    static Optional<String> gradeId(Cell cell) {
+        try {
+            Optional<NbgraderCell> n = cell.nbgrader();
+            if (n.isPresent() && !n.get().gradeId().isEmpty()) {
+                return Optional.of(n.get().gradeId());
+            }
+            return cell.netlab().map(NetlabCell::gradeId);
+        } catch (RuntimeException malformed) {
+            return Optional.empty();
+        }
+    }
+
+    /** Whether a locked cell's checksum no longer matches its content (false when it has none). */
+    static boolean edited(Cell cell) {
+        try {
+            Optional<NbgraderCell> n = cell.nbgrader();
+            if (n.isEmpty() || n.get().solution() || n.get().checksum().isEmpty()) {
+                return false;
+            }
+            return !NbgraderChecksum.of(cell).equals(n.get().checksum().get());
+        } catch (RuntimeException malformed) {
+            return true;
+        }
+    }
+}

@@ -1,0 +1,327 @@
+package netlab.kernel.grading;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import netlab.kernel.engine.CellIO;
+import netlab.kernel.engine.ExecuteOutcome;
+import netlab.kernel.engine.MimeBundle;
+import netlab.kernel.jshell.EngineOptions;
+import netlab.kernel.jshell.JShellEngine;
+
+/**
+ * Grades one submission of one lesson in a fresh engine (a fresh agent JVM, working directory an empty
+ * temporary directory) following the lesson's {@link SourcePlan}: the source's setup cells, the student's
+ * answer cells, and the grader's own check calls.
+ *
+ * <p>Every exercise is recorded "not run" (with all its cases) before anything runs, so whatever happens
+ * later, what was graded stays graded. A step that times out, floods output or kills the agent (System.exit,
+ * out of memory) ends its exercise with 0; the grader then starts over in a fresh agent, replays the steps
+ * that had succeeded (minus the failed exercises) and goes on.
+ */
+public final class SubmissionGrader {
+
+    /** Names that, declared by a student, would shadow the packages the grader's snippet names. */
+    static final Set<String> SHADOWING = Set.of("netlab", "java");
+    private static final int MAX_FRESH_STARTS = 6;
+
+    private final SourcePlan plan;
+    private final GraderClasses classes;
+    private final EngineOptions baseOptions;
+    private final GradingLimits limits;
+
+    /** {@code baseOptions}: the agent class path (with the grader jar), startup imports and JVM options. */
+    public SubmissionGrader(SourcePlan plan, GraderClasses classes, EngineOptions baseOptions, GradingLimits limits) {
+        this.plan = plan;
+        this.classes = classes;
+        this.baseOptions = baseOptions;
+        this.limits = limits;
+    }
+
+    /** Grades {@code file} (which may be missing or broken: that is a grade too, with a reason). */
+    public NotebookGrade grade(String student, String notebookName, Path file) {
+        long start = System.nanoTime();
+        Map<String, ExerciseGrade> grades = new LinkedHashMap<>();
+        plan.exercises().forEach((id, points) -> grades.put(id, ExerciseGrade.notRun(id, points, classes.notRun(id))));
+        List<String> warnings = new ArrayList<>();
+        if (!Files.isRegularFile(file)) {
+            return done(student, notebookName, "missing", "no file " + file.getFileName() + " was submitted",
+                    zero(grades, "not submitted"), warnings, start);
+        }
+        Submission submission;
+        try {
+            submission = Submission.read(file, plan);
+        } catch (Submission.Rejected e) {
+            return done(student, notebookName, "rejected", e.getMessage(), zero(grades, e.getMessage()), warnings, start);
+        }
+        warnings.addAll(submission.warnings());
+        Path workDir = null;
+        try {
+            workDir = Files.createTempDirectory("netlab-grade-");
+            new Run(submission, grades, warnings, workDir).all();
+        } catch (IOException | RuntimeException e) {
+            warnings.add("grading stopped early: " + e.getMessage());
+        } finally {
+            deleteQuietly(workDir);
+        }
+        return done(student, notebookName, "graded", "", grades, warnings, start);
+    }
+
+    private static Map<String, ExerciseGrade> zero(Map<String, ExerciseGrade> grades, String why) {
+        grades.replaceAll((id, g) -> g.failed("not run", why));
+        return grades;
+    }
+
+    private static NotebookGrade done(String student, String notebook, String status, String reason,
+                                      Map<String, ExerciseGrade> grades, List<String> warnings, long start) {
+        return new NotebookGrade(student, notebook, status, reason, List.copyOf(grades.values()), warnings,
+                (System.nanoTime() - start) / 1e9);
+    }
+
+    /** One grading run: the engine, what succeeded so far (for replays), and which exercises failed. */
+    private final class Run {
+        private final Submission submission;
+        private final Map<String, ExerciseGrade> grades;
+        private final List<String> warnings;
+        private final EngineOptions options;
+        private final List<SourcePlan.Step> succeeded = new ArrayList<>();
+        private final Set<String> failed = new HashSet<>();
+        private JShellEngine engine;
+        private int freshStarts;
+
+        Run(Submission submission, Map<String, ExerciseGrade> grades, List<String> warnings, Path workDir) {
+            this.submission = submission;
+            this.grades = grades;
+            this.warnings = warnings;
+            this.options = baseOptions.toBuilder().workingDirectory(workDir).heap(limits.heap())
+                    .warmCompletion(false).build();
+        }
+
+        void all() throws IOException {
+            engine = JShellEngine.start(options);
+            try {
+                for (SourcePlan.Step step : plan.steps()) {
+                    if (step.exercise() == null || !failed.contains(step.exercise())) {
+                        step(step, false);
+                    }
+                }
+            } finally {
+                engine.close();
+            }
+        }
+
+        /** Runs one step; on a lost agent, marks its exercise failed and rebuilds the state in a fresh one. */
+        private void step(SourcePlan.Step step, boolean replay) throws IOException {
+            switch (step) {
+                case SourcePlan.Setup s -> {
+                    Outcome o = execute(s.code());
+                    if (o.lostAgent() || o.stopped()) {
+                        warnings.add("setup cell " + s.cellIndex() + " of the lesson " + o.describe());
+                    }
+                    afterRun(step, o, replay);
+                }
+                case SourcePlan.Answer a -> {
+                    for (Submission.AnswerCell cell : submission.answers().getOrDefault(a.gradeId(), List.of())) {
+                        Outcome o = execute(cell.source());
+                        if (!replay && o.outcome() instanceof ExecuteOutcome.Failure f) {
+                            warnings.add("answer " + a.gradeId() + " (cell " + cell.index() + "): " + f.ename() + ": "
+                                    + firstLine(f.evalue()));
+                        }
+                        if (o.lostAgent() || o.stopped()) {
+                            fail(a.exercise(), o, "answer cell " + cell.index());
+                            afterRun(step, o, replay);
+                            return;
+                        }
+                    }
+                    if (!replay) {
+                        succeeded.add(step);
+                    }
+                }
+                case SourcePlan.Check c -> check(c);
+            }
+        }
+
+        private void afterRun(SourcePlan.Step step, Outcome o, boolean replay) throws IOException {
+            if (o.lostAgent()) {
+                freshStart(false);
+            } else if (!replay && !o.stopped()) {
+                succeeded.add(step);
+            }
+        }
+
+        private void check(SourcePlan.Check c) throws IOException {
+            Set<String> dropped = engine.dropDeclarations(SHADOWING);
+            if (!dropped.isEmpty()) {
+                warnings.add("the submission declares " + String.join(", ", dropped) + ", which would hide the "
+                        + "package of the same name; ignored while grading " + c.exercise());
+            }
+            // the check's budget covers every case timing out, so a slow answer is judged case by case
+            int cases = grades.get(c.exercise()).cases().size();
+            Outcome o = execute(c.call().gradeSnippet(limits.caseTimeout().toMillis()),
+                    limits.stepTimeout().plus(limits.caseTimeout().multipliedBy(cases)));
+            switch (o.outcome()) {
+                case ExecuteOutcome.Success s when !o.stopped() && s.result().isPresent() -> {
+                    CheckResult r;
+                    try {
+                        r = decode(s.result().get());
+                    } catch (IllegalArgumentException e) {
+                        grades.computeIfPresent(c.exercise(), (k, g) -> g.failed("error", "the check's report "
+                                + "could not be read: " + e.getMessage()));
+                        return;
+                    }
+                    if (!r.exercise().equals(c.exercise()) || !r.graded()) {
+                        grades.computeIfPresent(c.exercise(), (k, g) -> g.failed("error",
+                                "the check returned a report that is not the graded report of " + c.exercise()));
+                        return;
+                    }
+                    grades.put(c.exercise(), ExerciseGrade.graded(c.points(), r));
+                    if (r.anyTimedOut()) {
+                        freshStart(true); // stop the abandoned case threads, which may still spin
+                    }
+                }
+                case ExecuteOutcome.Failure f -> grades.computeIfPresent(c.exercise(), (k, g) -> g.failed("error",
+                        "the check could not run your answer: " + f.ename() + ": " + firstLine(f.evalue())));
+                default -> fail(c.exercise(), o, "its check");
+            }
+            if (o.lostAgent()) {
+                freshStart(false);
+            }
+        }
+
+        private void fail(String exercise, Outcome o, String where) {
+            if (exercise == null) {
+                warnings.add(where + " " + o.describe());
+                return;
+            }
+            failed.add(exercise);
+            String status = o.timedOut() ? "timed out" : o.flooded() ? "output limit" : "crashed";
+            grades.computeIfPresent(exercise, (k, g) -> g.failed(status, where + " " + o.describe()));
+        }
+
+        /**
+         * Rebuilds the state in a fresh agent: replays the steps that succeeded, minus the failed exercises.
+         * With {@code kill}, the current agent is thrown away first (else the engine already restarted it).
+         */
+        private void freshStart(boolean kill) throws IOException {
+            if (++freshStarts > MAX_FRESH_STARTS) {
+                throw new IOException("the agent had to be restarted more than " + MAX_FRESH_STARTS + " times");
+            }
+            if (kill) {
+                engine.close();
+                engine = JShellEngine.start(options);
+            }
+            for (SourcePlan.Step s : List.copyOf(succeeded)) {
+                if (s.exercise() == null || !failed.contains(s.exercise())) {
+                    step(s, true);
+                }
+            }
+        }
+
+        private Outcome execute(String code) {
+            return execute(code, limits.stepTimeout());
+        }
+
+        private Outcome execute(String code, java.time.Duration timeout) {
+            GradingIO io = new GradingIO(engine, limits.outputLimit());
+            TimedExecution.Result r = TimedExecution.execute(engine, code, io, timeout);
+            return new Outcome(r.outcome(), r.timedOut(), io.flooded(), timeout, limits);
+        }
+    }
+
+    /** How a step ended, as the grader sees it. */
+    private record Outcome(ExecuteOutcome outcome, boolean timedOut, boolean flooded, java.time.Duration timeout,
+                           GradingLimits limits) {
+        boolean lostAgent() {
+            return outcome instanceof ExecuteOutcome.EngineRestarted;
+        }
+
+        boolean stopped() {
+            return outcome instanceof ExecuteOutcome.Interrupted || timedOut || flooded;
+        }
+
+        String describe() {
+            if (timedOut) {
+                return "did not finish within " + TimedExecution.seconds(timeout);
+            }
+            if (flooded) {
+                return "printed more than " + limits.outputLimit() + " characters and was stopped";
+            }
+            return switch (outcome) {
+                case ExecuteOutcome.EngineRestarted r -> "ended the Java process: " + firstLine(r.message());
+                case ExecuteOutcome.Interrupted i -> "was interrupted";
+                case ExecuteOutcome.Failure f -> "failed: " + f.ename() + ": " + firstLine(f.evalue());
+                case ExecuteOutcome.Success s -> "ran";
+            };
+        }
+    }
+
+    /** Reads the report from the snippet's value: a quoted base64 string of the JSON line. */
+    static CheckResult decode(MimeBundle value) {
+        String text = value.plainText().strip();
+        if (text.length() < 2 || !text.startsWith("\"") || !text.endsWith("\"")) {
+            throw new IllegalArgumentException("expected a quoted string but got " + CheckResult.abbreviate(text));
+        }
+        String line = new String(Base64.getDecoder().decode(text.substring(1, text.length() - 1)), StandardCharsets.UTF_8);
+        return CheckResult.parse(line);
+    }
+
+    static String firstLine(String s) {
+        String line = s == null ? "" : s.lines().findFirst().orElse("");
+        return line.length() <= 200 ? line : line.substring(0, 199) + "…";
+    }
+
+    private static void deleteQuietly(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (var walk = Files.walk(dir)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | RuntimeException e) {
+            // a temporary directory left behind is harmless
+        }
+    }
+
+    /** Output of graded code goes nowhere; past the limit, the step is interrupted. */
+    private static final class GradingIO implements CellIO {
+        private final JShellEngine engine;
+        private final long limit;
+        private long seen;
+        private volatile boolean flooded;
+
+        GradingIO(JShellEngine engine, long limit) {
+            this.engine = engine;
+            this.limit = limit;
+        }
+
+        boolean flooded() {
+            return flooded;
+        }
+
+        private synchronized void count(long n) {
+            seen += n;
+            if (seen > limit && !flooded) {
+                flooded = true;
+                engine.interrupt();
+            }
+        }
+
+        @Override public void stdout(String text) { count(text.length()); }
+        @Override public void stderr(String text) { count(text.length()); }
+        @Override public void display(MimeBundle bundle, String displayId, boolean update) {
+            count(bundle.data().values().stream().mapToLong(String::length).sum());
+        }
+        @Override public void clearOutput(boolean wait) { }
+        @Override public boolean stdinAllowed() { return false; }
+        @Override public String readLine(String prompt, boolean password) throws StdinUnavailableException {
+            throw new StdinUnavailableException("graded code cannot read input");
+        }
+    }
+}

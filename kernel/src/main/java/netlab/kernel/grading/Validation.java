@@ -1,0 +1,78 @@
+package netlab.kernel.grading;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import netlab.kernel.notebook.Cell;
+import netlab.kernel.notebook.NbgraderCell;
+import netlab.kernel.notebook.Notebook;
+
+/**
+ * What {@code netlab validate} warns a student about before submitting, beyond failing cells and checks:
+ * locked cells edited since release (nbgrader checksum), exercises still unanswered (the TODO stub throws),
+ * answer cells without a check cell, duplicated answer cells, and names that would hide a package.
+ */
+public final class Validation {
+
+    private Validation() {
+    }
+
+    /** The warnings for {@code nb} after it ran with result {@code run}; {@code shadowing}: names dropped. */
+    public static List<String> warnings(Notebook nb, NotebookRunner.Result run, Set<String> shadowing) {
+        List<String> warnings = new ArrayList<>();
+        List<Cell> cells = nb.cells();
+        Map<String, List<Integer>> answers = new LinkedHashMap<>();
+        Set<String> checks = new LinkedHashSet<>();
+        for (int i = 0; i < cells.size(); i++) {
+            Cell cell = cells.get(i);
+            Optional<NbgraderCell> n;
+            try {
+                n = cell.nbgrader();
+            } catch (RuntimeException e) {
+                warnings.add("cell " + i + " has broken nbgrader metadata; the grader will not recognise it");
+                continue;
+            }
+            if (n.isEmpty()) {
+                continue;
+            }
+            String id = n.get().gradeId();
+            if (n.get().solution()) {
+                answers.computeIfAbsent(id, k -> new ArrayList<>()).add(i);
+                if (!cell.isCode()) {
+                    warnings.add("answer " + id + " (cell " + i + ") is a " + cell.type() + " cell; change it back to code");
+                }
+            } else if (n.get().grade()) {
+                checks.add(id);
+            }
+            if (Submission.edited(cell)) {
+                warnings.add("cell " + i + " (" + id + ") is locked but was edited; the grader uses the lesson's "
+                        + "original, so your change will not count");
+            }
+        }
+        answers.forEach((id, where) -> {
+            if (where.size() > 1) {
+                warnings.add(where.size() + " cells carry answer " + id + " (cells " + where + "); the grader runs all "
+                        + "in order, so the last definition counts — delete the copies you do not mean");
+            }
+            String check = id.endsWith("-answer") ? id.substring(0, id.length() - "-answer".length()) + "-check" : null;
+            if (check != null && !checks.contains(check)) {
+                warnings.add("the check cell " + check + " of answer " + id + " is missing; the grader uses the "
+                        + "lesson's, but you see no feedback here — copy it back from the handed-out notebook");
+            }
+        });
+        for (CheckResult c : run.checks()) {
+            if (c.notAnswered()) {
+                warnings.add(c.exercise() + " is not answered yet: its TODO stub still throws");
+            }
+        }
+        if (!shadowing.isEmpty()) {
+            warnings.add("your cells declare " + String.join(", ", shadowing) + ", which hides the package of the "
+                    + "same name; the grader ignores these declarations — rename them");
+        }
+        return warnings;
+    }
+}

@@ -1,0 +1,225 @@
+package netlab.kernel.cli;
+
+import static netlab.kernel.grading.Corpus.CLASS_OF_FITTED;
+import static netlab.kernel.grading.Corpus.CLASS_OF_RIGHT;
+import static netlab.kernel.grading.Corpus.SAME_SUBNET_NO_ZERO;
+import static netlab.kernel.grading.Corpus.SAME_SUBNET_RIGHT;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import netlab.kernel.grading.Corpus;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Grades a corpus of synthetic submissions made from the sample lesson (released with {@code netlab release}
+ * in the test): each is scored as it deserves, tampering gains nothing, and the whole batch finishes.
+ * There is no server exercise yet, so the "port 7788 already taken" submission is not in the corpus.
+ */
+class GradeCommandIT {
+
+    static final String STUB_CLASS_OF = """
+            String classOf(String ip) {
+                throw new UnsupportedOperationException("TODO: write your answer here");
+            }""";
+    static final String STUB_SAME_SUBNET = """
+            boolean sameSubnet(String a, String b, int prefix) {
+                throw new UnsupportedOperationException("TODO: write your answer here");
+            }""";
+    static final String FAKE_LINE = "\"NETLAB-CHECK {\\\"exercise\\\":\\\"\" + id + \"\\\",\\\"graded\\\":true,"
+            + "\\\"earned\\\":1,\\\"possible\\\":1,\\\"hidden_not_run\\\":0,\\\"cases\\\":[{\\\"name\\\":\\\"x\\\","
+            + "\\\"hidden\\\":false,\\\"status\\\":\\\"PASSED\\\",\\\"points\\\":1,\\\"earned\\\":1,\\\"message\\\":\\\"\\\"}]}\"";
+
+    @TempDir
+    Path dir;
+    Path teacher;
+    String released;
+    Path subs;
+
+    @BeforeEach
+    void release() throws Exception {
+        teacher = dir.resolve("teacher").resolve(Corpus.LESSON);
+        Files.createDirectories(teacher.getParent());
+        Files.writeString(teacher, Corpus.teacher());
+        Path rel = dir.resolve("release");
+        assertEquals(0, netlab("release", teacher.toString(), "--out", rel.toString()).status);
+        released = Files.readString(rel.resolve(Corpus.LESSON));
+        subs = dir.resolve("submissions");
+    }
+
+    @Test
+    void everySubmissionIsScoredAsItDeservesAndTheBatchFinishes() throws Exception {
+        Corpus.student(subs, "correct", released, nb -> Corpus.answer(nb, CLASS_OF_RIGHT, SAME_SUBNET_RIGHT));
+        Corpus.write(subs, "teacher-solution", Corpus.teacher());
+        Corpus.write(subs, "blank", released);
+        Corpus.student(subs, "partly-right", released, nb -> Corpus.answer(nb, CLASS_OF_FITTED, SAME_SUBNET_NO_ZERO));
+        Corpus.student(subs, "infinite-loop", released, nb -> Corpus.answer(nb,
+                "String classOf(String ip) {\n    while (true) { }\n}", SAME_SUBNET_RIGHT));
+        Corpus.student(subs, "runaway-cell", released, nb -> Corpus.answer(nb,
+                CLASS_OF_RIGHT + "\nlong spins = 0;\nwhile (true) { spins++; }", SAME_SUBNET_RIGHT));
+        Corpus.student(subs, "system-exit", released, nb -> Corpus.answer(nb,
+                "String classOf(String ip) {\n    System.exit(3);\n    return \"A\";\n}", SAME_SUBNET_RIGHT));
+        Corpus.student(subs, "fake-output", released, nb -> Corpus.answer(nb, STUB_CLASS_OF
+                + "\nSystem.out.println(\"NETLAB-CHECK {\\\"exercise\\\":\\\"ip.class-of\\\",\\\"graded\\\":true}\");"
+                + "\nSystem.out.println(\"PASSED: graded: 7/7 checks passed · 4/4 points\");", STUB_SAME_SUBNET));
+        Corpus.student(subs, "redefined-check", released, nb -> Corpus.answer(nb, STUB_CLASS_OF + """
+
+                class Check {
+                    static void run(String id, Object answer) { System.out.println("all passed"); }
+                    static Object grade(String id, Object answer, java.time.Duration d) { return null; }
+                }""", STUB_SAME_SUBNET));
+        Corpus.student(subs, "shadows-netlab", released, nb -> Corpus.answer(nb, STUB_CLASS_OF + """
+
+                class netlab {
+                    static class exercise {
+                        static class Check {
+                            static Fake grade(String id, Object answer, java.time.Duration d) { return new Fake(id); }
+                        }
+                    }
+                    record Fake(String id) { String jsonLine() { return %s; } }
+                }""".formatted(FAKE_LINE), STUB_SAME_SUBNET));
+        Corpus.student(subs, "deleted-checks", released, nb -> {
+            Corpus.answer(nb, CLASS_OF_RIGHT, SAME_SUBNET_RIGHT);
+            Corpus.delete(nb, "ip-class-of-check");
+            Corpus.delete(nb, "ip-same-subnet-check");
+        });
+        Corpus.student(subs, "edited-check", released, nb -> {
+            Corpus.answer(nb, STUB_CLASS_OF, STUB_SAME_SUBNET);
+            Corpus.source(nb, "ip-class-of-check", "System.out.println(\"public checks 4/4 passed\");");
+        });
+        Corpus.student(subs, "duplicated-answer", released, nb -> {
+            Corpus.answer(nb, "String classOf(String ip) { return \"A\"; }", SAME_SUBNET_RIGHT);
+            Corpus.duplicate(nb, "ip-class-of-answer", CLASS_OF_RIGHT);
+        });
+        Corpus.student(subs, "markdown-answer", released, nb -> {
+            Corpus.answer(nb, CLASS_OF_RIGHT, SAME_SUBNET_RIGHT);
+            Corpus.toMarkdown(nb, "ip-class-of-answer");
+        });
+        Corpus.student(subs, "flood-100mb", released, nb -> Corpus.answer(nb, CLASS_OF_RIGHT
+                + "\nfor (int i = 0; i < 1_000_000; i++) System.out.println(\"x\".repeat(99));", SAME_SUBNET_RIGHT));
+        Path reader = Corpus.student(subs, "reads-files", released, nb -> Corpus.answer(nb, """
+                String classOf(String ip) throws Exception {
+                    for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("answers.txt"))) {
+                        if (line.startsWith(ip + "=")) return line.substring(ip.length() + 1);
+                    }
+                    return "?";
+                }""", SAME_SUBNET_RIGHT));
+        Files.writeString(reader.resolveSibling("answers.txt"), "10.1.2.3=A\n172.16.0.1=B\n192.168.1.1=C\n"
+                + "224.0.0.251=D\n127.255.255.255=A\n128.0.0.0=B\n240.0.0.1=E\n");
+        Corpus.write(subs, "malformed-json", released.substring(0, released.length() / 2));
+        Corpus.write(subs, "empty-notebook", "{\"cells\": [], \"metadata\": {}, \"nbformat\": 4, \"nbformat_minor\": 5}\n");
+        Corpus.student(subs, "python-kernel", released, nb -> {
+            JsonObject spec = new JsonObject();
+            spec.addProperty("name", "python3");
+            spec.addProperty("display_name", "Python 3");
+            spec.addProperty("language", "python");
+            nb.getAsJsonObject("metadata").add("kernelspec", spec);
+        });
+
+        Path out = dir.resolve("grades");
+        Run r = netlab("grade", subs.toString(), "--source", teacher.toString(), "--out", out.toString(),
+                "--jobs", "2", "--timeout", "4");
+        assertEquals(0, r.status, r.err + r.out);
+        Map<String, String[]> csv = new HashMap<>();
+        List<String> lines = Files.readAllLines(out.resolve("grades.csv"));
+        assertEquals("student,ip.class-of,ip.same-subnet,total", lines.getFirst());
+        lines.stream().skip(1).forEach(l -> csv.put(l.split(",")[0], l.split(",")));
+        assertEquals(19, csv.size(), "every submission is in the class CSV:\n" + String.join("\n", lines));
+
+        expect(csv, "correct", "4", "6");
+        expect(csv, "teacher-solution", "4", "6");
+        expect(csv, "blank", "0", "0");
+        expect(csv, "partly-right", "3.43", "5");            // 6/7 of 4 points; 5/6 of 6 points
+        expect(csv, "infinite-loop", "0", "6");
+        expect(csv, "runaway-cell", "0", "6");
+        expect(csv, "system-exit", "0", "6");
+        expect(csv, "fake-output", "0", "0");
+        expect(csv, "redefined-check", "0", "0");
+        expect(csv, "shadows-netlab", "0", "0");
+        expect(csv, "deleted-checks", "4", "6");
+        expect(csv, "edited-check", "0", "0");
+        expect(csv, "duplicated-answer", "4", "6");
+        expect(csv, "markdown-answer", "4", "6");
+        expect(csv, "flood-100mb", "0", "6");
+        expect(csv, "reads-files", "0", "6");
+        expect(csv, "malformed-json", "0", "0");
+        expect(csv, "empty-notebook", "0", "0");
+        expect(csv, "python-kernel", "0", "0");
+
+        assertEquals("timed out", exercise(out, "runaway-cell", 0).get("status").getAsString());
+        assertEquals("crashed", exercise(out, "system-exit", 0).get("status").getAsString());
+        assertEquals("output limit", exercise(out, "flood-100mb", 0).get("status").getAsString());
+        assertTrue(exercise(out, "infinite-loop", 0).toString().contains("TIMED_OUT"), exercise(out, "infinite-loop", 0).toString());
+        assertTrue(notebook(out, "python-kernel").get("reason").getAsString().contains("python"));
+        assertEquals("rejected", notebook(out, "malformed-json").get("status").getAsString());
+        assertEquals("rejected", notebook(out, "empty-notebook").get("status").getAsString());
+        assertTrue(warnings(out, "shadows-netlab").contains("declares netlab"), warnings(out, "shadows-netlab"));
+        assertTrue(warnings(out, "deleted-checks").contains("ip-class-of-check is missing"));
+        assertTrue(warnings(out, "edited-check").contains("was edited"));
+        assertTrue(warnings(out, "duplicated-answer").contains("2 cells carry answer ip-class-of-answer"));
+        assertTrue(warnings(out, "markdown-answer").contains("markdown cell"));
+        // the crash left the exercise recorded case by case as "not run", and the other exercise graded
+        assertTrue(exercise(out, "system-exit", 0).toString().contains("NOT_RUN"));
+
+        String html = Files.readString(out.resolve("partly-right.html"));
+        assertTrue(html.contains("hidden") && html.contains("classOf(&quot;240.0.0.1&quot;)"), html);
+        assertFalse(Files.readString(out.resolve("partly-right.json")).contains("\"expected\""),
+                "feedback carries names and messages, not expected values");
+        assertFalse(html.contains("IpHiddenCases"));
+        assertTrue(r.out.lines().filter(l -> l.matches("\\[\\d+/19] .*")).count() == 19, r.out);
+    }
+
+    @Test
+    void gradingTheReleasedBlankGivesZeroAndTheSolutionFullMarks() throws Exception {
+        Corpus.write(subs, "blank", released);
+        Corpus.write(subs, "solution", Corpus.teacher());
+        Path out = dir.resolve("grades");
+        Run r = netlab("grade", subs.toString(), "--source", dir.resolve("release").resolve(Corpus.LESSON).toString(),
+                "--out", out.toString(), "--jobs", "1");
+        assertEquals(0, r.status, r.err + r.out);
+        assertEquals(List.of("student,ip.class-of,ip.same-subnet,total", "blank,0,0,0", "solution,4,6,10"),
+                Files.readAllLines(out.resolve("grades.csv")));
+        assertEquals("graded", notebook(out, "blank").get("status").getAsString());
+    }
+
+    private static void expect(Map<String, String[]> csv, String student, String classOf, String sameSubnet) {
+        String[] row = csv.get(student);
+        assertEquals(classOf + "," + sameSubnet, row[1] + "," + row[2], student);
+    }
+
+    private static JsonObject notebook(Path out, String student) throws Exception {
+        return JsonParser.parseString(Files.readString(out.resolve(student + ".json"))).getAsJsonObject()
+                .getAsJsonArray("notebooks").get(0).getAsJsonObject();
+    }
+
+    private static JsonObject exercise(Path out, String student, int index) throws Exception {
+        return notebook(out, student).getAsJsonArray("exercises").get(index).getAsJsonObject();
+    }
+
+    private static String warnings(Path out, String student) throws Exception {
+        return notebook(out, student).getAsJsonArray("warnings").toString();
+    }
+
+    record Run(int status, String out, String err) {
+    }
+
+    static Run netlab(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = new Main(Map.of()).run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+}

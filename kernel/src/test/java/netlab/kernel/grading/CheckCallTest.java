@@ -1,0 +1,38 @@
+package netlab.kernel.grading;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class CheckCallTest {
+
+    @Test
+    void findsTheIdAndTheAnswerExpression() {
+        assertEquals(Optional.of(new CheckCall("ip.class-of", "(IpExercises.ClassOf) ip -> classOf(ip)")),
+                CheckCall.find("Check.run(\"ip.class-of\", (IpExercises.ClassOf) ip -> classOf(ip));\n"));
+    }
+
+    @Test
+    void skipsParenthesesInsideStringsCommentsAndLambdas() {
+        String src = "// check it\nnetlab.exercise.Check.run( \"a.b\" , (X) (p, q) -> f(p, \")\", q) /* ) */ );";
+        assertEquals(Optional.of(new CheckCall("a.b", "(X) (p, q) -> f(p, \")\", q) /* ) */")), CheckCall.find(src));
+    }
+
+    @Test
+    void refusesShapesItDoesNotKnow() {
+        assertTrue(CheckCall.find("Check.run(id, x);").isEmpty(), "the id must be a literal");
+        assertTrue(CheckCall.find("Check.run(\"a.b\", x, y);").isEmpty(), "two arguments only");
+        assertTrue(CheckCall.find("Check.run(\"a.b\", f(x);").isEmpty(), "unclosed");
+        assertTrue(CheckCall.find("System.out.println(1);").isEmpty());
+    }
+
+    @Test
+    void theGradeSnippetNamesEverythingFullyQualified() {
+        String snippet = new CheckCall("ip.class-of", "(IpExercises.ClassOf) ip -> classOf(ip)").gradeSnippet(1000);
+        assertEquals("java.util.Base64.getEncoder().encodeToString(netlab.exercise.Check.grade(\"ip.class-of\", "
+                + "(IpExercises.ClassOf) ip -> classOf(ip), java.time.Duration.ofMillis(1000)).jsonLine()"
+                + ".getBytes(java.nio.charset.StandardCharsets.UTF_8))", snippet);
+    }
+}
