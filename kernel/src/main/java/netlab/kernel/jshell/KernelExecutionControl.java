@@ -114,26 +114,22 @@ final class KernelExecutionControl extends StreamingExecutionControl {
 
     /** Tells the agent a cell with {@code key} starts; answers what that key's previous run left open and was closed. */
     String[] beginCell(String key, long outputLimit) {
-        return strings(command(AgentProtocol.BEGIN_CELL, new String[] {key, Long.toString(outputLimit)}));
+        return strings(agentCommand(AgentProtocol.BEGIN_CELL, new String[] {key, Long.toString(outputLimit)}));
     }
 
     /** Bytes of output the cell wrote beyond the cap. */
     long endCell() {
-        return command(AgentProtocol.END_CELL, null) instanceof Long n ? n : 0;
+        return agentCommand(AgentProtocol.END_CELL, null) instanceof Long n ? n : 0;
     }
 
     /** What cells opened and still is open, as "description\tcell" lines. */
     String[] resources() {
-        return strings(command(AgentProtocol.RESOURCES, null));
+        return strings(agentCommand(AgentProtocol.RESOURCES, null));
     }
 
     /** Closes what uses {@code port} ("7788") or everything ("all"); answers what was closed. */
     String[] closeResources(String which) {
-        return strings(command(AgentProtocol.CLOSE, which));
-    }
-
-    private Object command(String name, Object arg) {
-        return agentCommand(name, arg);
+        return strings(agentCommand(AgentProtocol.CLOSE, which));
     }
 
     /**

@@ -5,12 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,19 +22,18 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CourseNotebooksIT {
 
-    static final String KERNEL_NAME = "netlab-notebooks-it";
     static final Path NOTEBOOKS = Path.of("..", "notebooks").toAbsolutePath().normalize();
-    static final Path PYTHON_TESTS = Path.of("src", "test", "python").toAbsolutePath();
-    static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    static final String JAR = Path.of("target", "netlab.jar").toAbsolutePath().toString();
+    static final String JAVA = InstalledKernel.JAVA;
+    static final String JAR = InstalledKernel.JAR;
 
     @TempDir
     static Path prefix;
 
+    static InstalledKernel kernel;
+
     @BeforeAll
     static void installKernel() throws Exception {
-        Result r = run(List.of(JAVA, "-jar", JAR, "install", "--prefix", prefix.toString(), "--name", KERNEL_NAME), 120);
-        assertEquals(0, r.status, r.output);
+        kernel = InstalledKernel.install(prefix, "netlab-notebooks-it", Map.of("NETLAB_NOTEBOOKS", NOTEBOOKS.toString()));
     }
 
     @Test
@@ -46,8 +44,8 @@ class CourseNotebooksIT {
             assertFalse(sources.isEmpty(), "no teacher notebooks in " + language);
             sources.forEach(p -> command.add(p.toString()));
             command.addAll(List.of("--out", out.resolve(language).toString()));
-            Result r = run(command, 120);
-            assertEquals(0, r.status, r.output);
+            InstalledKernel.Result r = kernel.run(command, 120);
+            assertEquals(0, r.status(), r.output());
             List<Path> committed = ipynb(NOTEBOOKS.resolve(language));
             assertEquals(names(sources), names(committed), "student notebooks in notebooks/" + language);
             for (Path c : committed) {
@@ -60,9 +58,7 @@ class CourseNotebooksIT {
 
     @Test
     void everyNotebookRunsAndBothLanguagesMatch() throws Exception {
-        Result r = run(List.of("/usr/bin/python3", "-m", "unittest", "-v", "test_notebooks"), 1200);
-        System.out.println(r.output);
-        assertEquals(0, r.status, "test_notebooks failed:\n" + r.output);
+        kernel.unittest("test_notebooks", 1200);
     }
 
     static List<Path> ipynb(Path dir) throws IOException {
@@ -73,29 +69,5 @@ class CourseNotebooksIT {
 
     static List<String> names(List<Path> paths) {
         return paths.stream().map(p -> p.getFileName().toString()).toList();
-    }
-
-    record Result(int status, String output) {
-    }
-
-    static Result run(List<String> command, int timeoutSeconds) throws IOException, InterruptedException {
-        Path log = Files.createTempFile("netlab-notebooks-it", ".log");
-        ProcessBuilder pb = new ProcessBuilder(command).directory(PYTHON_TESTS.toFile())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
-        pb.environment().put("JUPYTER_PATH", prefix.resolve("share/jupyter").toString());
-        pb.environment().put("NETLAB_KERNEL_NAME", KERNEL_NAME);
-        pb.environment().put("NETLAB_NOTEBOOKS", NOTEBOOKS.toString());
-        pb.environment().put("PYTHONDONTWRITEBYTECODE", "1");
-        Process p = pb.start();
-        try {
-            if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-                p.descendants().forEach(ProcessHandle::destroyForcibly);
-                p.destroyForcibly();
-                return new Result(-1, "timed out after " + timeoutSeconds + " s\n" + Files.readString(log, StandardCharsets.UTF_8));
-            }
-            return new Result(p.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
-        } finally {
-            Files.deleteIfExists(log);
-        }
     }
 }
