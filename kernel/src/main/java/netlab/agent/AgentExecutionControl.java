@@ -126,6 +126,16 @@ final class AgentExecutionControl extends DirectExecutionControl {
         }
     }
 
+    /**
+     * The threads and executors of the notebook cell {@code cellKey} that still run, as {@link Lingering}
+     * lines ("deadlocked\tthread 'Thread-3' (BLOCKED)"); empty when everything the cell started has ended.
+     * The kernel asks this after an interrupt has stopped and released the cell: what still runs then is
+     * deaf to interrupts (a monitor deadlock), and only killing the agent ends it.
+     */
+    String[] liveThreads(String cellKey) {
+        return Lingering.of(cellKey).toArray(String[]::new);
+    }
+
     @Override
     public void stop() {
         // JShell's own stop command arrives only between invokes; the kernel uses the control socket.

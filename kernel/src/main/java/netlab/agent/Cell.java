@@ -42,6 +42,11 @@ final class Cell {
         return number;
     }
 
+    /** The invoke's own virtual thread while it runs, else null. */
+    Thread thread() {
+        return thread;
+    }
+
     boolean stopRequested() {
         return stopRequested;
     }
@@ -51,12 +56,20 @@ final class Cell {
         CompletableFuture<T> result = new CompletableFuture<>();
         thread = Thread.ofVirtual().name("cell-" + number).unstarted(() -> {
             CURRENT.set(this);
+            T value = null;
+            Throwable failure = null;
             try {
-                result.complete(body.call());
+                value = body.call();
             } catch (Throwable t) {
-                result.completeExceptionally(t);
-            } finally {
-                thread = null; // Ownership keeps cells until their key is released; not their threads
+                failure = t;
+            }
+            // forgotten before the invoke returns: a check for what the stopped cell left running must not
+            // see its own ending thread (Ownership keeps cells until their key is released; not their threads)
+            thread = null;
+            if (failure == null) {
+                result.complete(value);
+            } else {
+                result.completeExceptionally(failure);
             }
         });
         thread.start();

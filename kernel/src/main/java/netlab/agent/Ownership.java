@@ -35,6 +35,11 @@ final class Ownership {
      * them all.
      */
     private static final java.util.Map<String, List<Cell>> CELLS = new java.util.HashMap<>();
+    /**
+     * Threads and executors a release stopped that had not ended then, with their cell: after an interrupt
+     * the kernel asks whether they have ended since ({@link Lingering}), and kills the agent if they do not.
+     */
+    private static final List<Entry> STOPPING = new ArrayList<>();
     /** Held for a whole release, so a second release waits until the ports of the first are free. */
     private static final Object RELEASING = new Object();
 
@@ -84,8 +89,21 @@ final class Ownership {
         }
         if (cells != null) {
             cells.forEach(Cell::stop);
+            stopping(cells);
         }
         return releaseMatching(e -> e.cell().key().equals(key));
+    }
+
+    /** Remembers the cells' own threads that still run, so a check after the stop sees whether they end. */
+    private static void stopping(List<Cell> cells) {
+        synchronized (ENTRIES) {
+            for (Cell c : cells) {
+                Thread t = c.thread();
+                if (t != null && t.isAlive()) {
+                    STOPPING.add(new Entry(t, c));
+                }
+            }
+        }
     }
 
     /** Closes what uses local {@code port}; returns what was closed. */
@@ -100,6 +118,7 @@ final class Ownership {
             CELLS.clear();
         }
         cells.forEach(Cell::stop);
+        stopping(cells);
         return releaseMatching(e -> true);
     }
 
@@ -133,6 +152,11 @@ final class Ownership {
             if (!wasOpen) {
                 continue;
             }
+            if (e.resource() instanceof Thread || e.resource() instanceof ExecutorService) {
+                synchronized (ENTRIES) {
+                    STOPPING.add(e); // interrupted or shut down; whether it ends is seen later
+                }
+            }
             if (e.resource() instanceof Thread) {
                 threads++;
             } else {
@@ -145,16 +169,49 @@ final class Ownership {
         return released;
     }
 
-    /** Lines "what — opened by cell key" for everything still open. */
+    /** Lines "what — opened by cell key" for everything still open, and what was stopped but still runs. */
     static List<String> listOpen() {
         List<String> lines = new ArrayList<>();
         synchronized (ENTRIES) {
             ENTRIES.removeIf(e -> !isOpen(e.resource()));
+            STOPPING.removeIf(e -> !stillRuns(e.resource()));
             for (Entry e : ENTRIES) {
                 lines.add(describe(e.resource()) + "\t" + e.cell().key());
             }
+            for (Entry e : STOPPING) {
+                lines.add(describe(e.resource()) + " (stopped, but still running)\t" + e.cell().key());
+            }
         }
         return lines;
+    }
+
+    /**
+     * The threads and executors of {@code key}'s cells that still run: those a release stopped and that
+     * have not ended yet, and those started since.
+     */
+    static List<Object> running(String key) {
+        List<Object> running = new ArrayList<>();
+        synchronized (ENTRIES) {
+            STOPPING.removeIf(e -> !stillRuns(e.resource()));
+            for (List<Entry> list : List.of(STOPPING, ENTRIES)) {
+                for (Entry e : list) {
+                    Object r = e.resource();
+                    if (e.cell().key().equals(key) && stillRuns(r) && !running.contains(r)) {
+                        running.add(r);
+                    }
+                }
+            }
+        }
+        return running;
+    }
+
+    /** A started thread that has not ended, or an executor that has not terminated (an unstarted thread does not run). */
+    private static boolean stillRuns(Object r) {
+        return switch (r) {
+            case Thread t -> t.isAlive();
+            case ExecutorService x -> !x.isTerminated();
+            default -> false;
+        };
     }
 
     static boolean isOpen(Object r) {

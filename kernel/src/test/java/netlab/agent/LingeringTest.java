@@ -1,0 +1,102 @@
+package netlab.agent;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.Test;
+
+/** What a released cell leaves running: deadlocked threads stay, threads unblocked by the release end. */
+class LingeringTest {
+
+    /** Runs {@code body} as cell {@code key} would, so what it starts is owned by that cell. */
+    private static void inCell(String key, Runnable body) throws Exception {
+        Cell cell = new Cell(1, key);
+        Ownership.started(cell);
+        cell.start(() -> {
+            body.run();
+            return null;
+        }).get();
+    }
+
+    private static Thread daemon(Runnable r) {
+        Thread t = new Thread(r);
+        t.setDaemon(true); // a deadlocked pair must not keep the test JVM alive
+        return t;
+    }
+
+    @Test
+    void deadlockedThreadsAreStillRunningAfterTheRelease() throws Exception {
+        Object a = new Object();
+        Object b = new Object();
+        CountDownLatch bothHold = new CountDownLatch(2);
+        Thread[] pair = new Thread[2];
+        inCell("deadlock", () -> {
+            pair[0] = daemon(() -> lockBoth(a, b, bothHold));
+            pair[1] = daemon(() -> lockBoth(b, a, bothHold));
+            Track.start(pair[0]);
+            Track.start(pair[1]);
+        });
+        for (int i = 0; i < 200 && !(blocked(pair[0]) && blocked(pair[1])); i++) {
+            Thread.sleep(10);
+        }
+        assertEquals(List.of("stopped 2 threads"), Ownership.release("deadlock"));
+        List<String> left = Lingering.of("deadlock");
+        assertEquals(2, left.size(), left::toString);
+        assertTrue(left.stream().allMatch(l -> l.startsWith(Lingering.DEADLOCKED + "\t") && l.contains("BLOCKED")),
+                left::toString);
+        assertTrue(Ownership.listOpen().stream().anyMatch(l -> l.contains("stopped, but still running")));
+    }
+
+    @Test
+    void aThreadUnblockedByClosingItsSocketEnds() throws Exception {
+        Thread[] acceptor = new Thread[1];
+        inCell("acceptor", () -> {
+            try {
+                ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+                Track.opened(server);
+                acceptor[0] = daemon(() -> {
+                    try {
+                        server.accept();
+                    } catch (Exception closed) {
+                        // the release closed the socket: the thread ends
+                    }
+                });
+                Track.start(acceptor[0]);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        Ownership.release("acceptor");
+        acceptor[0].join(5000);
+        assertTrue(Lingering.of("acceptor").isEmpty(), Lingering.of("acceptor")::toString);
+    }
+
+    @Test
+    void aCellThatStartedNothingLeavesNothing() throws Exception {
+        inCell("quiet", () -> { });
+        Ownership.release("quiet");
+        assertTrue(Lingering.of("quiet").isEmpty());
+    }
+
+    private static boolean blocked(Thread t) {
+        return t != null && t.getState() == Thread.State.BLOCKED;
+    }
+
+    private static void lockBoth(Object first, Object second, CountDownLatch bothHold) {
+        synchronized (first) {
+            bothHold.countDown();
+            try {
+                bothHold.await();
+            } catch (InterruptedException e) {
+                return;
+            }
+            synchronized (second) {
+                bothHold.countDown();
+            }
+        }
+    }
+}
