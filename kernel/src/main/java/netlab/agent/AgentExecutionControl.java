@@ -31,6 +31,8 @@ final class AgentExecutionControl extends DirectExecutionControl {
     static final String RESOURCES = "netlab.resources";
     /** Extension command: arg "all", a port or "cell:key"; closes it and answers what was closed. */
     static final String CLOSE = "netlab.close";
+    /** Extension command: arg a cell key; answers {@link #liveThreads(String)}. */
+    static final String LIVE_THREADS = "netlab.liveThreads";
 
     private final Object lock = new Object();
     /** Puts the agent's own stdout/stderr back if a cell replaced or closed them. */
@@ -167,6 +169,9 @@ final class AgentExecutionControl extends DirectExecutionControl {
                         : which.startsWith("cell:") ? Ownership.release(which.substring(5))
                         : Ownership.releasePort(Integer.parseInt(which));
                 return closed.toArray(String[]::new);
+            }
+            case LIVE_THREADS -> {
+                return liveThreads((String) arg);
             }
             case LAST_VALUE_BUNDLE -> { }
             default -> {

@@ -34,6 +34,8 @@ public final class AgentProtocol {
     public static final String END_CELL = AgentExecutionControl.END_CELL;
     public static final String RESOURCES = AgentExecutionControl.RESOURCES;
     public static final String CLOSE = AgentExecutionControl.CLOSE;
+    /** Extension command: what a stopped cell's threads still run, see {@link AgentExecutionControl}. */
+    public static final String LIVE_THREADS = AgentExecutionControl.LIVE_THREADS;
 
     private AgentProtocol() {
     }

@@ -133,6 +133,14 @@ final class KernelExecutionControl extends StreamingExecutionControl {
     }
 
     /**
+     * The threads and executors cell {@code key} started that still run, as "deadlocked\t..." or
+     * "running\t..." lines; empty when all ended (see netlab.agent.Lingering).
+     */
+    String[] liveThreads(String key) {
+        return strings(agentCommand(AgentProtocol.LIVE_THREADS, key));
+    }
+
+    /**
      * Sends one of netlab's own agent commands on JShell's command stream and returns the agent's answer
      * (a String, String[] or Long), or null if the agent could not answer. Written here instead of calling
      * {@code extensionCommand}: Debian's OpenJDK 25.0.5 made the kernel side of {@code extensionCommand}
