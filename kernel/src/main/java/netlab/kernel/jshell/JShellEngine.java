@@ -65,7 +65,12 @@ public final class JShellEngine implements Engine {
         volatile boolean killedAfterInterrupt;
         volatile java.time.Duration timedOutAfter;
         volatile boolean done;
+        /** System.nanoTime() of the first interrupt, or 0. */
+        volatile long interruptedAt;
     }
+
+    /** How often the engine asks whether an interrupted cell's threads have ended. */
+    private static final long STILL_RUNNING_POLL_MILLIS = 20;
 
     private JShellEngine(EngineOptions options) {
         this.options = options;
@@ -173,6 +178,7 @@ public final class JShellEngine implements Engine {
                 if (outcome instanceof ExecuteOutcome.Interrupted && !control.terminated()) {
                     // the stop may have come between two invokes, when the agent had nothing to stop
                     control.closeResources("cell:" + key);
+                    outcome = unlessStillRunning(control, key, cell, outcome);
                 }
                 if (!(outcome instanceof ExecuteOutcome.EngineRestarted) && !control.terminated()) {
                     noteDroppedOutput(control.endCell(), io);
@@ -267,6 +273,39 @@ public final class JShellEngine implements Engine {
             }
         }
         return new ExecuteOutcome.Success(value);
+    }
+
+    /**
+     * {@code interrupted}, once everything the stopped and released cell started has ended. A thread blocked on
+     * a monitor (a deadlock) is deaf to interrupts and closed sockets: if the agent finds the cell's remaining
+     * threads deadlocked, or any still runs when the grace period after the interrupt is over, the agent is
+     * killed and restarted instead of replying "interrupted" while the code still runs. Threads a release did
+     * end (an accept() whose socket was closed) end within milliseconds and cost one or two questions.
+     */
+    private ExecuteOutcome unlessStillRunning(KernelExecutionControl control, String key, RunningCell cell,
+                                              ExecuteOutcome interrupted) {
+        long from = cell.interruptedAt != 0 ? cell.interruptedAt : System.nanoTime();
+        long deadline = from + options.interruptGrace().toNanos();
+        StillRunning left = StillRunning.parse(control.liveThreads(key));
+        while (!left.none() && !left.allDeadlocked() && !control.terminated() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(STILL_RUNNING_POLL_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            String[] lines = control.liveThreads(key);
+            if (!control.terminated()) { // the watchdog may kill the agent at the same moment: keep what we saw
+                left = StillRunning.parse(lines);
+            }
+        }
+        if (left.none()) {
+            return interrupted;
+        }
+        LOG.log(System.Logger.Level.INFO, "cell left threads running after its interrupt; killing agent "
+                + control.agent().pid() + ": " + left.what());
+        restart();
+        return new ExecuteOutcome.EngineRestarted(left.sentence(cell.timedOutAfter, graceText()));
     }
 
     private static ExecuteOutcome interrupted(RunningCell cell) {
@@ -406,6 +445,9 @@ public final class JShellEngine implements Engine {
         Session s = session;
         if (cell == null || s == null) {
             return;
+        }
+        if (cell.interruptedAt == 0) {
+            cell.interruptedAt = System.nanoTime();
         }
         cell.interrupted = true;
         s.control().requestStop();

@@ -116,6 +116,64 @@ class InterruptIT {
     }
 
     @Test
+    void deadlockedThreadsOfTheCellGetTheAgentRestartedWithAReason() {
+        value("int lost = 5;");
+        long pid = engine.agentPid();
+        ExecuteOutcome outcome = runAndInterrupt("""
+                Object la = new Object(), lb = new Object();
+                Thread d1 = new Thread(() -> { synchronized (la) { try { Thread.sleep(100); } catch (Exception e) { }
+                    synchronized (lb) { } } }, "d1");
+                Thread d2 = new Thread(() -> { synchronized (lb) { try { Thread.sleep(100); } catch (Exception e) { }
+                    synchronized (la) { } } }, "d2");
+                d1.start(); d2.start(); d1.join();""");
+        ExecuteOutcome.EngineRestarted r = assertInstanceOf(ExecuteOutcome.EngineRestarted.class, outcome,
+                outcome::toString);
+        assertTrue(r.message().startsWith("Interrupted, but 2 threads started by this cell were deadlocked")
+                && r.message().contains("thread 'd1' (BLOCKED)") && r.message().endsWith("variables were reset."),
+                r.message());
+        assertTrue(pid != engine.agentPid(), "the agent was not restarted");
+        assertEquals("Nothing is open.\n", output("%resources"));
+        assertEquals("0", value("Thread.getAllStackTraces().keySet().stream()"
+                + ".filter(t -> t.getName().matches(\"d[12]\")).count()"));
+        assertTrue(engine.execute("lost", new RecordingIO()) instanceof ExecuteOutcome.Failure);
+    }
+
+    @Test
+    void aServerThreadLeftByAFinishedCellSurvivesTheInterruptOfAnother() {
+        value("""
+                var echo = new java.net.DatagramSocket(0, java.net.InetAddress.getLoopbackAddress());
+                var echoThread = new Thread(() -> { var p = new java.net.DatagramPacket(new byte[64], 64);
+                    try { while (true) { echo.receive(p); echo.send(p); } } catch (Exception e) { } });
+                echoThread.start();""");
+        long pid = engine.agentPid();
+        assertInterruptedAndAgentKept("Thread.sleep(100_000);");
+        assertEquals(pid, engine.agentPid());
+        assertEquals("true", value("echoThread.isAlive()"));
+        assertEquals("hi", value("""
+                var c = new java.net.DatagramSocket(0, java.net.InetAddress.getLoopbackAddress());
+                c.setSoTimeout(5000);
+                c.send(new java.net.DatagramPacket("hi".getBytes(), 2, echo.getLocalSocketAddress()));
+                var back = new java.net.DatagramPacket(new byte[64], 64); c.receive(back); c.close();
+                new String(back.getData(), 0, back.getLength())""").replace("\"", ""));
+        engine.execute("%close all", new RecordingIO());
+    }
+
+    @Test
+    void aThreadBlockedInAcceptEndsWhenTheReleaseClosesItsSocketSoTheAgentIsKept() {
+        assertInterruptedAndAgentKept("""
+                var blockedServer = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
+                var acceptor = new Thread(() -> { try { blockedServer.accept(); } catch (Exception e) { } });
+                acceptor.start(); acceptor.join();""");
+    }
+
+    private String output(String code) {
+        RecordingIO io = new RecordingIO();
+        ExecuteOutcome outcome = engine.execute(code, io);
+        assertInstanceOf(ExecuteOutcome.Success.class, outcome, outcome::toString);
+        return io.out.toString();
+    }
+
+    @Test
     void interruptWithNoCellRunningDoesNothing() {
         engine.interrupt();
         assertEquals("3", value("1 + 2"));
