@@ -56,6 +56,7 @@ final class Cell {
         CompletableFuture<T> result = new CompletableFuture<>();
         thread = Thread.ofVirtual().name("cell-" + number).unstarted(() -> {
             CURRENT.set(this);
+            ThreadCensus.enter(this);
             T value = null;
             Throwable failure = null;
             try {

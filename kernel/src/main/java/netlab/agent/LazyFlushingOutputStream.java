@@ -14,11 +14,13 @@ import java.util.concurrent.TimeUnit;
  */
 final class LazyFlushingOutputStream extends BufferedOutputStream {
 
-    private static final ScheduledExecutorService FLUSHER = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "netlab-output-flusher");
-        t.setDaemon(true);
-        return t;
-    });
+    /**
+     * Its thread starts at the first write, often from a cell's thread: it must not inherit that cell (its
+     * stop flag, its thread count, see {@link ThreadCensus}).
+     */
+    private static final ScheduledExecutorService FLUSHER = Executors.newSingleThreadScheduledExecutor(r ->
+            Thread.ofPlatform().name("netlab-output-flusher").daemon().inheritInheritableThreadLocals(false)
+                    .unstarted(r));
 
     private final long delayMillis;
     private boolean flushScheduled;

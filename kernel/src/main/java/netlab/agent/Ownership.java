@@ -65,19 +65,6 @@ final class Ownership {
         }
     }
 
-    /** How many threads {@code cell}'s key has started that still run. */
-    static int liveThreads(Cell cell) {
-        synchronized (ENTRIES) {
-            int n = 0;
-            for (Entry e : ENTRIES) {
-                if (e.resource() instanceof Thread t && t.isAlive() && e.cell().key().equals(cell.key())) {
-                    n++;
-                }
-            }
-            return n;
-        }
-    }
-
     /**
      * Stops the cells of {@code key} and closes what they opened; returns one phrase per thing released
      * ("closed the UDP socket on port 7788", "stopped 3 threads").

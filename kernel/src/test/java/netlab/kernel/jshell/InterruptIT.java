@@ -43,6 +43,22 @@ class InterruptIT {
         }
     }
 
+    /** Runs code and interrupts it once it has printed something (so it has reached its hostile part). */
+    private ExecuteOutcome runAndInterruptOnceItPrints(String code) {
+        RecordingIO io = new RecordingIO();
+        var pending = timer.scheduleWithFixedDelay(() -> {
+            if (io.out.length() > 0) {
+                engine.interrupt();
+                throw new IllegalStateException("interrupted once; the timer stops repeating this");
+            }
+        }, 50, 50, TimeUnit.MILLISECONDS);
+        try {
+            return engine.execute(code, io);
+        } finally {
+            pending.cancel(false);
+        }
+    }
+
     private String value(String code) {
         ExecuteOutcome outcome = engine.execute(code, new RecordingIO());
         return assertInstanceOf(ExecuteOutcome.Success.class, outcome, outcome::toString)
@@ -119,13 +135,13 @@ class InterruptIT {
     void deadlockedThreadsOfTheCellGetTheAgentRestartedWithAReason() {
         value("int lost = 5;");
         long pid = engine.agentPid();
-        ExecuteOutcome outcome = runAndInterrupt("""
+        ExecuteOutcome outcome = runAndInterruptOnceItPrints("""
                 Object la = new Object(), lb = new Object();
                 Thread d1 = new Thread(() -> { synchronized (la) { try { Thread.sleep(100); } catch (Exception e) { }
                     synchronized (lb) { } } }, "d1");
                 Thread d2 = new Thread(() -> { synchronized (lb) { try { Thread.sleep(100); } catch (Exception e) { }
                     synchronized (la) { } } }, "d2");
-                d1.start(); d2.start(); d1.join();""");
+                d1.start(); d2.start(); Thread.sleep(300); System.out.println("GO"); d1.join();""");
         ExecuteOutcome.EngineRestarted r = assertInstanceOf(ExecuteOutcome.EngineRestarted.class, outcome,
                 outcome::toString);
         assertTrue(r.message().startsWith("Interrupted, but 2 threads started by this cell were deadlocked")

@@ -142,6 +142,18 @@ class OwnershipIT {
     }
 
     @Test
+    void threadCapCountsThePoolThreadsOfAnExecutor() {
+        RecordingIO io = new RecordingIO();
+        ExecuteOutcome outcome = engine.execute("var pool = java.util.concurrent.Executors.newCachedThreadPool();\n"
+                + "for (int i = 0; i < 10_000; i++) pool.submit(() -> { Thread.sleep(60_000); return null; });", io);
+        ExecuteOutcome.Failure f = assertInstanceOf(ExecuteOutcome.Failure.class, outcome, outcome::toString);
+        assertTrue(f.evalue().contains("already runs 2000 threads"), f.evalue());
+        assertEquals("2000", value("((java.util.concurrent.ThreadPoolExecutor) pool).getPoolSize()"));
+        assertTrue(run("%close all").out.toString().contains("executor ThreadPoolExecutor"));
+        assertEquals("3", value("1 + 2"));
+    }
+
+    @Test
     void unknownMagicListsTheKnownOnes() {
         ExecuteOutcome outcome = engine.execute("%nope", new RecordingIO());
         ExecuteOutcome.Failure f = assertInstanceOf(ExecuteOutcome.Failure.class, outcome, outcome::toString);
