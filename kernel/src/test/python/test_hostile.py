@@ -13,6 +13,7 @@ import re
 import socket
 import time
 import unittest
+from collections import namedtuple
 
 from jupyter_client.manager import start_new_kernel
 
@@ -25,41 +26,70 @@ TICKS = os.sysconf(os.sysconf_names["SC_CLK_TCK"])
 
 GO = 'System.out.println("GO");\n'
 PORT = 'System.out.println("PORT " + {}.getLocalPort());\n'
+CAP_MESSAGE = r"already runs 2000 threads"
+RESET = r"variables were reset"
 
-# name, code, interrupt?, protocol of the port the cell prints ("tcp", "udp" or None)
+
+class Case(namedtuple("Case", "name code interrupt proto reply after")):
+    """One hostile cell.
+
+    interrupt: interrupt it once it printed GO (or PORT n); proto: "tcp" or "udp" when it prints the port it
+    opened, which must be free afterwards; reply: a pattern the reply's error must match; after: (code, pattern)
+    pairs, cells run once the kernel is usable again whose stdout + result must match the pattern.
+    """
+
+
+def case(name, code, interrupt=False, proto=None, reply=None, after=()):
+    return Case(name, code, interrupt, proto, reply, tuple(after))
+
+
+DEADLOCK = ("Object la = new Object(), lb = new Object();\n"
+            "Thread d1 = new Thread(() -> { synchronized (la) { try { Thread.sleep(200); } catch (Exception e) { }"
+            " synchronized (lb) { } } }, \"deadlock-1\");\n"
+            "Thread d2 = new Thread(() -> { synchronized (lb) { try { Thread.sleep(200); } catch (Exception e) { }"
+            " synchronized (la) { } } }, \"deadlock-2\");\n"
+            "d1.start(); d2.start(); Thread.sleep(500);\n" + GO + "d1.join();")
+LIVE_DEADLOCK_THREADS = ('System.out.println(Thread.getAllStackTraces().keySet().stream()'
+                         '.filter(t -> t.getName().startsWith("deadlock-")).count() + " deadlock threads");')
+
 CASES = [
-    ("while(true){}", GO + "while (true) { }", True, None),
-    ("swallowing sleep loop", GO + "for (;;) { try { Thread.sleep(1); } catch (Exception e) { } }", True, None),
-    ("sleep(Long.MAX_VALUE)", GO + "Thread.sleep(Long.MAX_VALUE);", True, None),
-    ("ServerSocket.accept()", "var hs = new java.net.ServerSocket(0);\n" + PORT.format("hs") + "hs.accept();",
-     True, "tcp"),
-    ("DatagramSocket.receive()", "var hd = new java.net.DatagramSocket(0);\n" + PORT.format("hd")
-     + "hd.receive(new java.net.DatagramPacket(new byte[512], 512));", True, "udp"),
-    ("read() on a silent peer", "var hr = new java.net.ServerSocket(0);\n"
-     + "var hc = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), hr.getLocalPort());\n"
-     + "var hp = hr.accept();\n" + PORT.format("hr") + "hc.getInputStream().read();", True, "tcp"),
-    ("Selector.select()", "var hsel = java.nio.channels.Selector.open();\n" + GO + "hsel.select();", True, None),
-    ("busy loop in a cell's thread", "var hb = new Thread(() -> { while (true) { } });\nhb.start();\n" + GO
-     + "hb.join();", True, None),
-    ("synchronized deadlock", "Object la = new Object(), lb = new Object();\n"
-     + "Thread d1 = new Thread(() -> { synchronized (la) { try { Thread.sleep(200); } catch (Exception e) { }"
-     + " synchronized (lb) { } } });\n"
-     + "Thread d2 = new Thread(() -> { synchronized (lb) { try { Thread.sleep(200); } catch (Exception e) { }"
-     + " synchronized (la) { } } });\n"
-     + "d1.start(); d2.start(); Thread.sleep(500);\n" + GO + "d1.join();", True, None),
-    ("System.exit(0)", "System.exit(0);", False, None),
-    ("Runtime.halt(1)", "Runtime.getRuntime().halt(1);", False, None),
-    ("new int[100_000][100_000]", "int[][] huge = new int[100_000][100_000];", False, None),
-    ("unbounded recursion", "int down(int n) { return down(n + 1) + 1; }\ndown(0);", False, None),
-    ("10,000 sleeping threads", "for (int i = 0; i < 10_000; i++) new Thread(() -> { try { Thread.sleep(600_000); }"
-     + " catch (InterruptedException e) { } }).start();", False, None),
-    ("printing 100 MB", 'String hl = "x".repeat(99) + "\\n";\nfor (int i = 0; i < 1_000_000; i++) System.out.print(hl);',
-     False, None),
-    ("print from a thread after the cell", "new Thread(() -> { for (int i = 0; i < 3; i++) { try { Thread.sleep(100); }"
-     + ' catch (Exception e) { } System.out.println("late " + i); } }).start();', False, None),
-    ("System.setOut(null)", "System.setOut(null);", False, None),
-    ("System.in.read() with stdin off", "System.in.read();", False, None),
-    ("System.out.close()", "System.out.close();", False, None),
+    case("while(true){}", GO + "while (true) { }", interrupt=True),
+    case("swallowing sleep loop", GO + "for (;;) { try { Thread.sleep(1); } catch (Exception e) { } }",
+         interrupt=True),
+    case("sleep(Long.MAX_VALUE)", GO + "Thread.sleep(Long.MAX_VALUE);", interrupt=True),
+    case("ServerSocket.accept()", "var hs = new java.net.ServerSocket(0);\n" + PORT.format("hs") + "hs.accept();",
+         interrupt=True, proto="tcp"),
+    case("DatagramSocket.receive()", "var hd = new java.net.DatagramSocket(0);\n" + PORT.format("hd")
+         + "hd.receive(new java.net.DatagramPacket(new byte[512], 512));", interrupt=True, proto="udp"),
+    case("read() on a silent peer", "var hr = new java.net.ServerSocket(0);\n"
+         + "var hc = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), hr.getLocalPort());\n"
+         + "var hp = hr.accept();\n" + PORT.format("hr") + "hc.getInputStream().read();", interrupt=True, proto="tcp"),
+    case("Selector.select()", "var hsel = java.nio.channels.Selector.open();\n" + GO + "hsel.select();",
+         interrupt=True),
+    case("busy loop in a cell's thread", "var hb = new Thread(() -> { while (true) { } });\nhb.start();\n" + GO
+         + "hb.join();", interrupt=True),
+    case("accept() in a cell's thread", "var ha = new java.net.ServerSocket(0);\nvar hat = new Thread(() -> {"
+         " try { ha.accept(); } catch (Exception e) { } });\nhat.start();\n" + PORT.format("ha") + "hat.join();",
+         interrupt=True, proto="tcp"),
+    case("synchronized deadlock", DEADLOCK, interrupt=True, reply=r"2 threads started by this cell were deadlocked.*"
+         + RESET, after=[(LIVE_DEADLOCK_THREADS, r"^0 deadlock threads"), ("%resources", r"Nothing is open")]),
+    case("System.exit(0)", "System.exit(0);"),
+    case("Runtime.halt(1)", "Runtime.getRuntime().halt(1);"),
+    case("new int[100_000][100_000]", "int[][] huge = new int[100_000][100_000];"),
+    case("unbounded recursion", "int down(int n) { return down(n + 1) + 1; }\ndown(0);"),
+    case("10,000 sleeping threads", "for (int i = 0; i < 10_000; i++) new Thread(() -> { try {"
+         " Thread.sleep(600_000); } catch (InterruptedException e) { } }).start();", reply=CAP_MESSAGE,
+         after=[("%close all", r"stopped 2000 threads")]),
+    case("10,000 tasks on a cached pool", "var hx = java.util.concurrent.Executors.newCachedThreadPool();\n"
+         "for (int i = 0; i < 10_000; i++) hx.submit(() -> { Thread.sleep(600_000); return null; });",
+         reply=CAP_MESSAGE, after=[("%close all", r"executor ThreadPoolExecutor")]),
+    case("printing 100 MB", 'String hl = "x".repeat(99) + "\\n";\n'
+         'for (int i = 0; i < 1_000_000; i++) System.out.print(hl);'),
+    case("print from a thread after the cell", "new Thread(() -> { for (int i = 0; i < 3; i++) { try {"
+         ' Thread.sleep(100); } catch (Exception e) { } System.out.println("late " + i); } }).start();'),
+    case("System.setOut(null)", "System.setOut(null);"),
+    case("System.in.read() with stdin off", "System.in.read();"),
+    case("System.out.close()", "System.out.close();"),
 ]
 
 
@@ -152,8 +182,14 @@ class HostileCells(unittest.TestCase):
         for r in cls.rows:
             print("| " + " | ".join(r) + " |")
 
-    def send(self, code, allow_stdin=False):
-        return self.kc.execute(code, allow_stdin=allow_stdin, stop_on_error=False)
+    def send(self, code, cell_id=None):
+        """Sends an execute_request (with JupyterLab's metadata.cellId when given); returns its msg_id."""
+        msg = self.kc.session.msg("execute_request", {"code": code, "silent": False, "store_history": True,
+                                                      "user_expressions": {}, "allow_stdin": False,
+                                                      "stop_on_error": False},
+                                  metadata={"cellId": cell_id} if cell_id else {})
+        self.kc.shell_channel.send(msg)
+        return msg["header"]["msg_id"]
 
     def reply_to(self, msg_id, timeout=REPLY_TIMEOUT):
         deadline = time.time() + timeout
@@ -166,36 +202,29 @@ class HostileCells(unittest.TestCase):
                 return msg
         return None
 
-    def iopub_until(self, msg_id, pattern, timeout):
-        """Reads iopub until stdout of msg_id matches pattern; returns the match or None."""
-        text, deadline = "", time.time() + timeout
+    def output(self, msg_id, timeout, until=None):
+        """Reads iopub for msg_id until its idle status, until `until` (a pattern) matches its stream text, or
+        until timeout. Returns (stream text, stdout characters, execute_result text/plain, the match or None)."""
+        text, stdout, result, deadline = "", 0, None, time.time() + timeout
         while time.time() < deadline:
             try:
                 msg = self.kc.get_iopub_msg(timeout=0.2)
             except Exception:
                 continue
-            if msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] == "stream":
-                text += msg["content"]["text"]
-                m = re.search(pattern, text)
-                if m:
-                    return m
-        return None
-
-    def stdout_size(self, msg_id):
-        """Characters of stdout msg_id published until its idle status (bounded in time)."""
-        size, deadline = 0, time.time() + 30
-        while time.time() < deadline:
-            try:
-                msg = self.kc.get_iopub_msg(timeout=1)
-            except Exception:
-                break
             if msg["parent_header"].get("msg_id") != msg_id:
                 continue
-            if msg["msg_type"] == "stream" and msg["content"]["name"] == "stdout":
-                size += len(msg["content"]["text"])
-            elif msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
+            kind, content = msg["msg_type"], msg["content"]
+            if kind == "stream":
+                text += content["text"]
+                stdout += len(content["text"]) if content["name"] == "stdout" else 0
+                m = until and re.search(until, text)
+                if m:
+                    return text, stdout, result, m
+            elif kind == "execute_result":
+                result = content["data"]["text/plain"]
+            elif kind == "status" and content["execution_state"] == "idle":
                 break
-        return size
+        return text, stdout, result, None
 
     def drain_iopub(self):
         while True:
@@ -204,97 +233,74 @@ class HostileCells(unittest.TestCase):
             except Exception:
                 return
 
-    def run_cell(self, code):
-        """Runs code; returns (reply, stdout, result text)."""
-        msg_id = self.send(code)
+    def run_cell(self, code, cell_id=None):
+        """Runs code; returns (reply, stream text, result text)."""
+        msg_id = self.send(code, cell_id)
         reply = self.reply_to(msg_id)
-        out, result, deadline = "", None, time.time() + 10
-        while time.time() < deadline:
-            try:
-                msg = self.kc.get_iopub_msg(timeout=1)
-            except Exception:
-                break
-            if msg["parent_header"].get("msg_id") != msg_id:
-                continue
-            if msg["msg_type"] == "stream" and msg["content"]["name"] == "stdout":
-                out += msg["content"]["text"]
-            elif msg["msg_type"] == "execute_result":
-                result = msg["content"]["data"]["text/plain"]
-            elif msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
-                break
-        return reply, out, result
+        text, _, result, _ = self.output(msg_id, 10)
+        return reply, text, result
 
     def test_hostile_cells(self):
         kernel_pid = self.km.provisioner.process.pid
-        for name, code, interrupt, proto in CASES:
-            with self.subTest(cell=name):
-                self.run_case(kernel_pid, name, code, interrupt, proto)
+        for c in CASES:
+            with self.subTest(cell=c.name):
+                self.run_case(kernel_pid, c)
 
     def test_rerunning_an_edited_cell_releases_its_port(self):
         """JupyterLab sends metadata.cellId: an edited server cell run again first frees its old port."""
-        def run_with_id(code):
-            msg = self.kc.session.msg("execute_request", {"code": code, "silent": False, "store_history": True,
-                                                          "user_expressions": {}, "allow_stdin": False,
-                                                          "stop_on_error": False}, metadata={"cellId": "cell-7788"})
-            self.kc.shell_channel.send(msg)
-            msg_id = msg["header"]["msg_id"]
-            self.assertIsNotNone(self.reply_to(msg_id))
-            return msg_id
-
         self.drain_iopub()
-        first = run_with_id('var us = new java.net.DatagramSocket(0);\nSystem.out.println("PORT " + us.getLocalPort());')
-        m = self.iopub_until(first, r"PORT (\d+)", 10)
+        first = self.send('var us = new java.net.DatagramSocket(0);\nSystem.out.println("PORT " + us.getLocalPort());',
+                          "cell-7788")
+        self.assertIsNotNone(self.reply_to(first))
+        m = self.output(first, 10, until=r"PORT (\d+)")[3]
         self.assertIsNotNone(m)
         port = int(m.group(1))
         self.assertFalse(port_free("udp", port))
         self.drain_iopub()
-        second = run_with_id('var us2 = new java.net.DatagramSocket(0);')
-        notes, deadline = "", time.time() + 10
-        while time.time() < deadline and "opened last time" not in notes:
-            try:
-                msg = self.kc.get_iopub_msg(timeout=1)
-            except Exception:
-                continue
-            if msg["parent_header"].get("msg_id") == second and msg["msg_type"] == "stream":
-                notes += msg["content"]["text"]
+        reply, notes, _ = self.run_cell('var us2 = new java.net.DatagramSocket(0);', "cell-7788")
+        self.assertIsNotNone(reply)
         self.assertIn("netlab: closed the UDP socket on port %d that this cell opened last time" % port, notes)
         self.assertTrue(port_free("udp", port))
         reply, out, _ = self.run_cell("%close all")
         self.assertIn("UDP socket", out)
 
-    def run_case(self, kernel_pid, name, code, interrupt, proto):
+    def interrupt_when_ready(self, msg_id, c):
+        """Waits for the cell to print GO or its port, lets it block or spin, interrupts; returns (start, port)."""
+        m = self.output(msg_id, GO_TIMEOUT, until=r"PORT (\d+)" if c.proto else r"GO")[3]
+        self.assertIsNotNone(m, "the cell did not reach its hostile part")
+        time.sleep(0.3)
+        start = time.time()
+        self.km.interrupt_kernel()
+        return start, int(m.group(1)) if c.proto else None
+
+    def run_case(self, kernel_pid, c):
         reply, _, _ = self.run_cell("int survivor = 42;")
         self.assertEqual("ok", reply["content"]["status"])
         self.drain_iopub()
-        msg_id = self.send(code)
-        start = time.time()
-        port = None
-        if interrupt:
-            m = self.iopub_until(msg_id, r"PORT (\d+)" if proto else r"GO", GO_TIMEOUT)
-            self.assertIsNotNone(m, "the cell did not reach its hostile part")
-            if proto:
-                port = int(m.group(1))
-            time.sleep(0.3)   # let it block or spin
-            start = time.time()
-            self.km.interrupt_kernel()
+        msg_id = self.send(c.code)
+        start, port = self.interrupt_when_ready(msg_id, c) if c.interrupt else (time.time(), None)
         reply = self.reply_to(msg_id)
         elapsed = time.time() - start
         self.assertIsNotNone(reply, "no reply within %d s" % REPLY_TIMEOUT)
-        printed = self.stdout_size(msg_id)
+        printed = self.output(msg_id, 30)[1]
         self.assertLessEqual(printed, 6 * 1024 * 1024, "the output cap did not hold")
         content = reply["content"]
         status = content["status"] + ("" if content["status"] == "ok" else " " + content.get("ename", ""))
+        if c.reply:
+            self.assertRegex(content.get("evalue", ""), c.reply)
         self.assertTrue(self.km.is_alive(), "the kernel died")
 
         time.sleep(0.2)
         reply, out, result = self.run_cell('System.out.println("alive"); 6 * 7')
         next_ok = reply is not None and reply["content"]["status"] == "ok" and "alive" in out and result == "42"
         self.assertTrue(next_ok, "the next cell did not work: %s %r %r" % (reply and reply["content"], out, result))
+        for code, expected in c.after:
+            reply, out, result = self.run_cell(code)
+            self.assertRegex(out + (result or ""), re.compile(expected, re.I | re.M), "after: " + code)
 
         reply, _, result = self.run_cell("survivor")
         survived = reply["content"]["status"] == "ok" and result == "42"
-        restarted = status.endswith("EngineRestarted")
-        if not restarted:
+        if not status.endswith("EngineRestarted"):
             self.assertTrue(survived, "variables were lost without a restart")
 
         pid = agent_pid(kernel_pid)
@@ -303,12 +309,12 @@ class HostileCells(unittest.TestCase):
         self.assertIsNotNone(cpu)
         self.assertLessEqual(cpu, CPU_IDLE_MAX, "the agent still burns CPU after the cell")
         if port is not None:
-            self.assertTrue(port_free(proto, port), "%s port %d still in use" % (proto, port))
+            self.assertTrue(port_free(c.proto, port), "%s port %d still in use" % (c.proto, port))
         self.drain_iopub()
-        self.rows.append([name, ("%.0f ms" % (elapsed * 1000)) if interrupt else "— (%.2f s to reply)" % elapsed,
-                          status, "%d chars" % printed, "%.2f" % cpu + ("" if port is None else ", port %d free" % port),
+        self.rows.append([c.name, ("%.0f ms" % (elapsed * 1000)) if c.interrupt else "— (%.2f s to reply)" % elapsed,
+                          status, "%d chars" % printed,
+                          "%.2f" % cpu + ("" if port is None else ", port %d free" % port),
                           "yes" if next_ok else "NO", "kept" if survived else "reset"])
-
 
 if __name__ == "__main__":
     unittest.main()
