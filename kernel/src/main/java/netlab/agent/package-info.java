@@ -12,6 +12,9 @@
  * started threads are recorded with the notebook cell that opened them ({@code Ownership}; the course
  * library reports its own through {@code netlab.runtime.Resources}). Interrupting a cell, re-running it
  * (same JupyterLab {@code cellId}, or same source) or {@code %close} closes them, so their ports are free.
- * Output per cell is capped here ({@code OutputBudget}), before it reaches the kernel.
+ * Output per cell is capped here ({@code OutputBudget}), before it reaches the kernel. What a release could
+ * not end (threads deadlocked on monitors) is reported by {@code Lingering}, so the kernel restarts the agent
+ * instead of replying "interrupted"; {@code ThreadCensus} counts every thread a cell causes to be created,
+ * however it is created, and refuses those beyond the cap.
  */
 package netlab.agent;
