@@ -71,6 +71,9 @@ CASES = [
     case("accept() in a cell's thread", "var ha = new java.net.ServerSocket(0);\nvar hat = new Thread(() -> {"
          " try { ha.accept(); } catch (Exception e) { } });\nhat.start();\n" + PORT.format("ha") + "hat.join();",
          interrupt=True, proto="tcp"),
+    case("JDK busy loop in a cell's thread (deaf to stop)", "var hj = new Thread(() -> "
+         "java.util.stream.LongStream.range(0, Long.MAX_VALUE).sum());\nhj.start();\n" + GO + "hj.join();",
+         interrupt=True, reply=r"1 thread started by this cell was still running 2 s after the interrupt.*" + RESET),
     case("synchronized deadlock", DEADLOCK, interrupt=True, reply=r"2 threads started by this cell were deadlocked.*"
          + RESET, after=[(LIVE_DEADLOCK_THREADS, r"^0 deadlock threads"), ("%resources", r"Nothing is open")]),
     case("System.exit(0)", "System.exit(0);"),

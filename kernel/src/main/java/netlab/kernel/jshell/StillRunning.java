@@ -46,7 +46,8 @@ record StillRunning(List<String> what, boolean allDeadlocked) {
             why = count() + " started by this cell " + were() + " still " + (blocked ? "blocked" : "running") + " "
                     + grace + " after the interrupt" + (blocked ? " (deadlock?)" : "") + listed;
         }
-        return stopped + ", but " + why + "; its Java process was restarted to end them, so variables were reset.";
+        return stopped + ", but " + why + "; its Java process was restarted to end " + (what.size() == 1 ? "it" : "them")
+                + ", so variables were reset.";
     }
 
     /** "2 threads", "1 executor", "2 threads and 1 executor". */

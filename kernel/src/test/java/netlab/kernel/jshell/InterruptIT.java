@@ -155,6 +155,20 @@ class InterruptIT {
     }
 
     @Test
+    void aThreadDeafToTheStopThatStillRunsAfterTheGraceGetsTheAgentRestarted() {
+        // JDK code only: no stop check, and the interrupt is ignored; the cell's own thread stops at once
+        ExecuteOutcome outcome = runAndInterruptOnceItPrints("""
+                var deaf = new Thread(() -> java.util.stream.LongStream.range(0, Long.MAX_VALUE).sum(), "deaf");
+                deaf.start(); System.out.println("GO"); deaf.join();""");
+        ExecuteOutcome.EngineRestarted r = assertInstanceOf(ExecuteOutcome.EngineRestarted.class, outcome,
+                outcome::toString);
+        assertEquals("Interrupted, but 1 thread started by this cell was still running 3 s after the interrupt "
+                + "(thread 'deaf' (RUNNABLE)); its Java process was restarted to end it, so variables were reset.",
+                r.message());
+        assertEquals("3", value("1 + 2"));
+    }
+
+    @Test
     void aServerThreadLeftByAFinishedCellSurvivesTheInterruptOfAnother() {
         value("""
                 var echo = new java.net.DatagramSocket(0, java.net.InetAddress.getLoopbackAddress());
