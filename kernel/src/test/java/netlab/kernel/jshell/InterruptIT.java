@@ -169,6 +169,23 @@ class InterruptIT {
     }
 
     @Test
+    void virtualThreadsDeadlockedOnMonitorsAreFoundBlockedAfterTheGrace() {
+        // the JVM's deadlock detection sees platform threads only: these are caught by the grace period
+        ExecuteOutcome outcome = runAndInterruptOnceItPrints("""
+                Object va = new Object(), vb = new Object();
+                var v1 = Thread.ofVirtual().name("v1").start(() -> { synchronized (va) {
+                    try { Thread.sleep(100); } catch (Exception e) { } synchronized (vb) { } } });
+                var v2 = Thread.ofVirtual().name("v2").start(() -> { synchronized (vb) {
+                    try { Thread.sleep(100); } catch (Exception e) { } synchronized (va) { } } });
+                Thread.sleep(300); System.out.println("GO"); v1.join();""");
+        ExecuteOutcome.EngineRestarted r = assertInstanceOf(ExecuteOutcome.EngineRestarted.class, outcome,
+                outcome::toString);
+        assertTrue(r.message().startsWith("Interrupted, but 2 threads started by this cell were still blocked 3 s "
+                + "after the interrupt (deadlock?)"), r.message());
+        assertEquals("3", value("1 + 2"));
+    }
+
+    @Test
     void aServerThreadLeftByAFinishedCellSurvivesTheInterruptOfAnother() {
         value("""
                 var echo = new java.net.DatagramSocket(0, java.net.InetAddress.getLoopbackAddress());
