@@ -20,20 +20,6 @@ import netlab.display.Displayable;
  */
 final class AgentExecutionControl extends DirectExecutionControl {
 
-    /** Extension command: the MIME bundle of the last invoke's value, or null when it is not Displayable. */
-    static final String LAST_VALUE_BUNDLE = "netlab.lastValueBundle";
-
-    /** Extension command: a cell starts; arg {key, output limit}; answers lines about what was released. */
-    static final String BEGIN_CELL = "netlab.beginCell";
-    /** Extension command: the cell ended; answers the number of output bytes dropped over the cap. */
-    static final String END_CELL = "netlab.endCell";
-    /** Extension command: what is open, as "description\tcell" lines. */
-    static final String RESOURCES = "netlab.resources";
-    /** Extension command: arg "all", a port or "cell:key"; closes it and answers what was closed. */
-    static final String CLOSE = "netlab.close";
-    /** Extension command: arg a cell key; answers {@link #liveThreads(String)}. */
-    static final String LIVE_THREADS = "netlab.liveThreads";
-
     private final Object lock = new Object();
     /** Puts the agent's own stdout/stderr back if a cell replaced or closed them. */
     private final Runnable restoreStreams;
@@ -143,41 +129,39 @@ final class AgentExecutionControl extends DirectExecutionControl {
         // JShell's own stop command arrives only between invokes; the kernel uses the control socket.
     }
 
-    @Override
-    public Object extensionCommand(String command, Object arg)
-            throws RunException, EngineTerminationException, InternalException {
-        switch (command) {
-            case BEGIN_CELL -> {
-                String[] a = (String[]) arg;
+    /**
+     * Answers one of netlab's requests from the kernel's control connection (see {@link AgentProtocol});
+     * called between invokes, on the control reader thread.
+     */
+    String[] answer(String command, String[] args) {
+        return switch (command) {
+            case AgentProtocol.BEGIN_CELL -> {
                 restoreStreams.run();
-                OutputBudget.reset(Long.parseLong(a[1]));
-                List<String> released = Ownership.release(a[0]);
-                cellKey = a[0];
-                return released.toArray(String[]::new);
+                OutputBudget.reset(Long.parseLong(args[1]));
+                List<String> released = Ownership.release(args[0]);
+                cellKey = args[0];
+                yield released.toArray(String[]::new);
             }
-            case END_CELL -> {
+            case AgentProtocol.END_CELL -> {
                 System.out.flush();
                 System.err.flush();
-                return OutputBudget.dropped();
+                yield new String[] {Long.toString(OutputBudget.dropped())};
             }
-            case RESOURCES -> {
-                return Ownership.listOpen().toArray(String[]::new);
-            }
-            case CLOSE -> {
-                String which = (String) arg;
+            case AgentProtocol.RESOURCES -> Ownership.listOpen().toArray(String[]::new);
+            case AgentProtocol.CLOSE -> {
+                String which = args[0];
                 List<String> closed = which.equals("all") ? Ownership.releaseAll()
                         : which.startsWith("cell:") ? Ownership.release(which.substring(5))
                         : Ownership.releasePort(Integer.parseInt(which));
-                return closed.toArray(String[]::new);
+                yield closed.toArray(String[]::new);
             }
-            case LIVE_THREADS -> {
-                return liveThreads((String) arg);
-            }
-            case LAST_VALUE_BUNDLE -> { }
-            default -> {
-                return super.extensionCommand(command, arg);
-            }
-        }
+            case AgentProtocol.LIVE_THREADS -> liveThreads(args[0]);
+            case AgentProtocol.LAST_VALUE_BUNDLE -> lastValueBundle();
+            default -> throw new IllegalArgumentException("unknown agent request " + command);
+        };
+    }
+
+    private String[] lastValueBundle() {
         Object value = lastValue;
         lastValue = null;
         if (!(value instanceof Displayable)) {

@@ -1,14 +1,16 @@
 package netlab.agent;
 
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.Socket;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
@@ -37,17 +39,17 @@ public final class AgentMain {
         String token = System.getenv().getOrDefault(AgentProtocol.TOKEN_ENV, "");
         Socket main = connect(port, AgentProtocol.ROLE_MAIN, token);
         Socket control = connect(port, AgentProtocol.ROLE_CONTROL, token);
-        DataOutputStream notes = new DataOutputStream(control.getOutputStream());
+        DataOutputStream notes = new DataOutputStream(new BufferedOutputStream(control.getOutputStream()));
         installDeathNotes(notes);
 
         AgentExecutionControl ec = new AgentExecutionControl(AgentMain::restoreStreams);
         netlab.runtime.Resources.installTracker(Ownership::track);
-        startControlReader(control, ec);
 
         Map<String, Consumer<OutputStream>> outputs = new HashMap<>();
         outputs.put(AgentProtocol.STDOUT, st -> System.setOut(out = studentStream(st)));
         outputs.put(AgentProtocol.STDERR, st -> System.setErr(err = studentStream(st)));
         outputs.put(AgentProtocol.DISPLAY, st -> Display.installSink(new AgentDisplaySink(st)));
+        outputs.put(AgentProtocol.SYNC, st -> startControlReader(control, notes, ec, st));
         Map<String, Consumer<InputStream>> inputs = new HashMap<>();
         inputs.put(AgentProtocol.STDIN, System::setIn);
         // System.exit in a cell: hand over what the student printed in its last milliseconds.
@@ -98,21 +100,55 @@ public final class AgentMain {
         }
     }
 
-    /** Reads stop requests; when the kernel goes away, the agent goes too. */
-    private static void startControlReader(Socket control, AgentExecutionControl ec) {
+    /**
+     * Serves the control connection (see {@link AgentProtocol}): stops at once, requests in order. When the
+     * kernel goes away, the agent goes too. Started once the main connection's sync stream exists, because
+     * {@link AgentProtocol#END_CELL} answers only after a marker on it.
+     */
+    private static void startControlReader(Socket control, DataOutputStream answers, AgentExecutionControl ec,
+            OutputStream sync) {
         Thread reader = new Thread(() -> {
-            try (DataInputStream in = new DataInputStream(control.getInputStream())) {
+            try (DataInputStream in = new DataInputStream(new BufferedInputStream(control.getInputStream()))) {
                 while (true) {
-                    ec.stop(in.readLong());
+                    byte op = in.readByte();
+                    if (op == AgentProtocol.OP_STOP) {
+                        ec.stop(in.readLong());
+                    } else if (op == AgentProtocol.OP_REQUEST) {
+                        int id = in.readInt();
+                        String command = AgentProtocol.readString(in);
+                        String[] args = AgentProtocol.readStrings(in);
+                        String[] answer = answerSafely(ec, command, args);
+                        if (command.equals(AgentProtocol.END_CELL)) {
+                            // after the flush, behind the cell's last output on the main connection
+                            sync.write(ByteBuffer.allocate(Integer.BYTES).putInt(id).array());
+                            sync.flush();
+                        }
+                        synchronized (answers) {
+                            answers.writeByte(AgentProtocol.OP_ANSWER);
+                            answers.writeInt(id);
+                            AgentProtocol.writeStrings(answers, answer);
+                            answers.flush();
+                        }
+                    } else {
+                        throw new IOException("unknown control op " + op);
+                    }
                 }
-            } catch (EOFException e) {
-                Runtime.getRuntime().halt(0);
             } catch (IOException e) {
                 Runtime.getRuntime().halt(0);
             }
         }, "netlab-control");
         reader.setDaemon(true);
         reader.start();
+    }
+
+    private static String[] answerSafely(AgentExecutionControl ec, String command, String[] args) {
+        try {
+            return ec.answer(command, args);
+        } catch (RuntimeException e) {
+            // a request the agent cannot answer must not take the control connection down with it
+            System.getLogger("netlab.agent").log(System.Logger.Level.WARNING, "request " + command + " failed", e);
+            return null;
+        }
     }
 
     /**
@@ -126,7 +162,8 @@ public final class AgentMain {
             if (agentThread && error instanceof VirtualMachineError) {
                 try {
                     synchronized (notes) {
-                        notes.writeUTF(error instanceof OutOfMemoryError
+                        notes.writeByte(AgentProtocol.OP_NOTE);
+                        AgentProtocol.writeString(notes, error instanceof OutOfMemoryError
                                 ? AgentProtocol.NOTE_OUT_OF_MEMORY : error.toString());
                         notes.flush();
                     }

@@ -48,7 +48,8 @@ final class AgentExecutionProvider implements ExecutionControlProvider {
         KernelExecutionControl ec = (KernelExecutionControl) Util.remoteInputOutput(in, out,
                 Map.of(AgentProtocol.STDOUT, output.stdout(),
                         AgentProtocol.STDERR, output.stderr(),
-                        AgentProtocol.DISPLAY, output.display()),
+                        AgentProtocol.DISPLAY, output.display(),
+                        AgentProtocol.SYNC, agent.control().syncStream()),
                 Map.of(AgentProtocol.STDIN, new StdinBridge(output)),
                 (objectIn, objectOut) -> new KernelExecutionControl(objectOut, objectIn, agent));
         control = ec;

@@ -2,7 +2,6 @@ package netlab.kernel.jshell;
 
 import java.io.BufferedReader;
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.InetAddress;
@@ -21,8 +20,8 @@ import netlab.agent.AgentMain;
 import netlab.agent.AgentProtocol;
 
 /**
- * One agent JVM: starts it, accepts its two connections (see {@link AgentProtocol}), sends stops on the
- * control connection and says in one sentence how it died.
+ * One agent JVM: starts it, accepts its two connections (see {@link AgentProtocol}), hands the control
+ * connection to an {@link AgentControl} and says in one sentence how it died.
  */
 final class AgentProcess implements AutoCloseable {
 
@@ -32,17 +31,15 @@ final class AgentProcess implements AutoCloseable {
     private final Process process;
     private final Socket main;
     private final Socket control;
-    private final DataOutputStream stops;
+    private final AgentControl agentControl;
     private final Deque<String> lastOutput;
-    private volatile String note;
 
     private AgentProcess(Process process, Socket main, Socket control, Deque<String> lastOutput) throws IOException {
         this.process = process;
         this.main = main;
         this.control = control;
-        this.stops = new DataOutputStream(control.getOutputStream());
+        this.agentControl = new AgentControl(control, process.pid());
         this.lastOutput = lastOutput;
-        Thread.ofPlatform().daemon().name("netlab-agent-notes-" + process.pid()).start(this::readNotes);
     }
 
     /** Starts an agent JVM and waits until it has connected back. */
@@ -163,16 +160,6 @@ final class AgentProcess implements AutoCloseable {
         }
     }
 
-    private void readNotes() {
-        try (DataInputStream in = new DataInputStream(control.getInputStream())) {
-            while (true) {
-                note = in.readUTF();
-            }
-        } catch (IOException e) {
-            // agent gone
-        }
-    }
-
     Socket mainSocket() {
         return main;
     }
@@ -189,16 +176,9 @@ final class AgentProcess implements AutoCloseable {
         return process;
     }
 
-    /** Asks the agent to stop invoke number {@code invoke}; works while it runs. */
-    void sendStop(long invoke) {
-        try {
-            synchronized (stops) {
-                stops.writeLong(invoke);
-                stops.flush();
-            }
-        } catch (IOException e) {
-            LOG.log(System.Logger.Level.DEBUG, "stop not sent, agent gone: " + e);
-        }
+    /** Stops, requests and the death note, on the control connection. */
+    AgentControl control() {
+        return agentControl;
     }
 
     void kill() {
@@ -217,7 +197,7 @@ final class AgentProcess implements AutoCloseable {
 
     /** How the agent died, as the middle of a sentence: "exited with status 3", "was killed (signal 9)". */
     String describeDeath() {
-        if (AgentProtocol.NOTE_OUT_OF_MEMORY.equals(note)) {
+        if (AgentProtocol.NOTE_OUT_OF_MEMORY.equals(agentControl.note())) {
             return "ran out of memory";
         }
         if (process.isAlive()) {

@@ -286,18 +286,23 @@ public final class JShellEngine implements Engine {
                                               ExecuteOutcome interrupted) {
         long from = cell.interruptedAt != 0 ? cell.interruptedAt : System.nanoTime();
         long deadline = from + options.interruptGrace().toNanos();
-        StillRunning left = StillRunning.parse(control.liveThreads(key));
-        while (!left.none() && !left.allDeadlocked() && !control.terminated() && System.nanoTime() < deadline) {
+        String[] answer = control.liveThreads(key);
+        if (answer == null) {
+            return interrupted; // the agent is gone: the next cell restarts it and says how it died
+        }
+        StillRunning left = StillRunning.parse(answer);
+        while (!left.none() && !left.allDeadlocked() && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(STILL_RUNNING_POLL_MILLIS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
             }
-            String[] lines = control.liveThreads(key);
-            if (!control.terminated()) { // the watchdog may kill the agent at the same moment: keep what we saw
-                left = StillRunning.parse(lines);
+            answer = control.liveThreads(key);
+            if (answer == null) {
+                break; // the watchdog killed the agent at the end of the grace period: keep what we saw
             }
+            left = StillRunning.parse(answer);
         }
         if (left.none()) {
             return interrupted;

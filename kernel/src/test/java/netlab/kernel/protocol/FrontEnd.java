@@ -29,14 +29,8 @@ final class FrontEnd {
     }
 
     static Message request(String session, String type, Object content) {
-        JsonObject header = new JsonObject();
-        header.addProperty("msg_id", UUID.randomUUID().toString());
-        header.addProperty("session", session);
-        header.addProperty("username", "test");
-        header.addProperty("date", "2026-01-01T00:00:00.000000Z");
-        header.addProperty("msg_type", type);
-        header.addProperty("version", "5.3");
-        return new Message(List.of(IDENTITY), header, new JsonObject(), new JsonObject(), Json.object(content));
+        return new Message(List.of(IDENTITY), ZmqClient.header(session, type), new JsonObject(), new JsonObject(),
+                Json.object(content));
     }
 
     Message send(Channel channel, String type, Object content) {
