@@ -19,8 +19,8 @@ import java.util.Map;
 /**
  * Download speed on loopback, in one run: the issue's comparison (our client, tftp-hpa's client at 512-byte
  * blocks and atftp at blksize 1428, all from the same tftpd-hpa server), then blksize 1428 + windowsize 16
- * against every server here: tftpd-hpa, atftpd and ours (transfers on virtual threads, the default, and on
- * platform threads). Each figure is the median of {@code runs} interleaved downloads after one warm-up that also
+ * against every server here: tftpd-hpa, atftpd and ours ("netlab": each transfer's packets on a platform thread,
+ * the default; "netlab, VT loop": on the transfer's virtual thread, {@code virtualTransferLoop(true)}). Each figure is the median of {@code runs} interleaved downloads after one warm-up that also
  * checks the file arrived intact; every ratio is against the baseline measured in the same run: tftp-hpa's client
  * in lockstep with 512-byte blocks from tftpd-hpa. The "agreed" column is what the server's OACK granted.
  *
@@ -76,14 +76,14 @@ public final class TftpBench {
         try (Peers.Daemon hpa = tftpdHpa(served);
              Peers.Daemon atftpd = atftpd(served);
              TftpServer ours = Tftp.server(served).log(line -> { }).start();
-             TftpServer oursOnPlatformThreads = Tftp.server(served).virtualThreads(false).log(line -> { }).start()) {
+             TftpServer oursOnVirtualLoop = Tftp.server(served).virtualTransferLoop(true).log(line -> { }).start()) {
             Map<String, Integer> servers = new LinkedHashMap<>();
             servers.put("tftpd-hpa", hpa.port);
             if (atftpd != null) {
                 servers.put("atftpd", atftpd.port);
             }
             servers.put("netlab", ours.port());
-            servers.put("netlab, pthreads", oursOnPlatformThreads.port());
+            servers.put("netlab, VT loop", oursOnVirtualLoop.port());
 
             System.out.printf(Locale.ROOT, "TFTP downloads on loopback, %d cores, %s%n%n", Runtime.getRuntime().availableProcessors(),
                     Peers.run(Duration.ofSeconds(5), Peers.TFTPD_HPA.toString(), "-V").output().lines().findFirst().orElse("tftpd-hpa"));
@@ -117,7 +117,7 @@ public final class TftpBench {
             }
 
             System.out.printf(Locale.ROOT, "Median of %d runs (after one warm-up); ratio against tftp-hpa's lockstep 512-byte client%n%n", runs);
-            System.out.printf(Locale.ROOT, "%-43s %-16s %-6s %-22s %8s %7s %9s%n",
+            System.out.printf(Locale.ROOT, "%-43s %-16s %-6s %-28s %8s %7s %9s%n",
                     "client", "server", "file", "agreed", "median s", "MB/s", "vs 512");
             List<String> verdicts = new ArrayList<>();
             for (String file : sizes.keySet()) {
@@ -143,7 +143,7 @@ public final class TftpBench {
                     Contender c = contenders.get(i);
                     double m = median(times[i]);
                     double ratio = baseline / m;
-                    System.out.printf(Locale.ROOT, "%-43s %-16s %-6s %-22s %8.3f %7.1f %8.2fx%n", c.client(), c.server(),
+                    System.out.printf(Locale.ROOT, "%-43s %-16s %-6s %-28s %8.3f %7.1f %8.2fx%n", c.client(), c.server(),
                             file, agreed[i].isEmpty() ? "-" : agreed[i], m, sizes.get(file) / m / 1e6, ratio);
                     if (c.windowed()) {
                         boolean windowGranted = agreed[i].endsWith("windowsize 16");
