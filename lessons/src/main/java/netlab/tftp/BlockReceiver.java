@@ -64,9 +64,9 @@ final class BlockReceiver {
         long timerStart = System.nanoTime();   // since the last progress or (re)send: stragglers do not reset it
         while (true) {
             long left = t.timeoutNanos() - (System.nanoTime() - timerStart);
-            int length = left <= 0 ? -1 : t.link.receiveEncoded(left, t.deadline, "waiting for DATA " + Transfer.wire(expected));
+            int length = left <= 0 ? -1 : t.link.receiveEncoded(left, t.deadline, this::waitingForData);
             if (length < 0) {
-                t.deadline.check("waiting for DATA " + Transfer.wire(expected));
+                t.deadline.check(waitingForData());
                 timerStart = System.nanoTime();
                 retries = t.retry(retries, "waiting for DATA block " + Transfer.wire(expected));
                 t.resend(lastSent);
@@ -96,6 +96,10 @@ final class BlockReceiver {
                 case TftpPacket p -> throw Transfer.illegal(p, "DATA");
             }
         }
+    }
+
+    private String waitingForData() {
+        return "waiting for DATA " + Transfer.wire(expected);
     }
 
     /** Handles DATA block {@code wireBlock} whose data are {@code length} bytes of {@code data} from {@code offset}; returns whether it was the last. */

@@ -51,7 +51,8 @@ final class BlockSender {
             // The timer runs from the last send, not the last packet: a stream of duplicate ACKs must not
             // postpone the retransmission forever.
             long left = t.timeoutNanos() - (System.nanoTime() - timerStart);
-            TftpPacket p = left <= 0 ? null : t.link.receive(left, t.deadline, "waiting for ACK " + Transfer.wire(base));
+            long oldest = base;
+            TftpPacket p = left <= 0 ? null : t.link.receive(left, t.deadline, () -> "waiting for ACK " + Transfer.wire(oldest));
             if (p == null) {
                 t.deadline.check("waiting for ACK " + Transfer.wire(base));
                 retries = t.retry(retries, "waiting for ACK of block " + Transfer.wire(base));

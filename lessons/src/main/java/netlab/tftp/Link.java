@@ -10,6 +10,7 @@ import java.net.SocketTimeoutException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * One side of a transfer: a UDP socket (our TID) and the peer's address and port (its TID).
@@ -95,6 +96,11 @@ final class Link implements AutoCloseable {
      * @throws TransferTimeoutException if the deadline passed
      */
     TftpPacket receive(long timeoutNanos, Deadline deadline, String waitingFor) throws IOException {
+        return receive(timeoutNanos, deadline, () -> waitingFor);
+    }
+
+    /** Like {@link #receive(long, Deadline, String)}, building the message only if the deadline passes. */
+    TftpPacket receive(long timeoutNanos, Deadline deadline, Supplier<String> waitingFor) throws IOException {
         int length = receiveEncoded(timeoutNanos, deadline, waitingFor);
         return length < 0 ? null : TftpPacket.decode(received(), 0, length);
     }
@@ -102,13 +108,14 @@ final class Link implements AutoCloseable {
     /**
      * Like {@link #receive} but leaves the datagram undecoded in {@link #received()}: returns its length, or -1 on
      * timeout. The bytes stay valid until the next receive. The block receiver reads DATA straight from them.
+     * {@code waitingFor} names what we wait for, for the deadline's message: built only if the deadline passes.
      */
-    int receiveEncoded(long timeoutNanos, Deadline deadline, String waitingFor) throws IOException {
+    int receiveEncoded(long timeoutNanos, Deadline deadline, Supplier<String> waitingFor) throws IOException {
         long end = System.nanoTime() + timeoutNanos;
         while (true) {
             long left = Math.min(end - System.nanoTime(), deadline.remainingNanos());
             if (left <= 0) {
-                deadline.check(waitingFor);
+                deadline.check(waitingFor.get());
                 return -1;
             }
             int millis = (int) Math.max(1, Math.min(Integer.MAX_VALUE, TimeUnit.NANOSECONDS.toMillis(left)));
