@@ -70,7 +70,9 @@ final class Link implements AutoCloseable {
     void sendTo(TftpPacket packet, InetSocketAddress to) throws IOException {
         byte[] bytes = packet.encode();
         Instant at = listener == PacketListener.NONE ? null : Instant.now();   // before sending: the answer may beat us
-        socket.send(new DatagramPacket(bytes, bytes.length, to));
+        outgoing.setData(bytes);
+        outgoing.setSocketAddress(to);
+        socket.send(outgoing);
         if (at != null) {
             listener.onPacket(new PacketEvent(at, role, PacketEvent.Direction.SENT, local(), to, bytes));
         }

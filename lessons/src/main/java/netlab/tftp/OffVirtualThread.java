@@ -12,9 +12,10 @@ import java.util.concurrent.FutureTask;
  *
  * <p>Why: TFTP waits for one small packet after another (every block in lockstep, every window with RFC 7440).
  * A virtual thread that waits parks and is woken through the JDK's I/O poller and the carrier pool: on loopback
- * that tripled the time of a 40 MiB lockstep download (TftpBench: 3.5 s against 1.2 s) and, with windowsize 16,
- * made about 17 times as many futex calls (strace -c: 36,000 against 2,050 for two 40 MiB downloads) and took
- * about 1.5 times as long. One platform thread per running transfer costs nothing in comparison. The calling
+ * that made a 40 MiB lockstep download two to three times as slow (TftpBench: client 3.5 s against 1.2 s; server
+ * 3.6-7.2 s against 2.2-3.5 s). With windowsize 16 the server's virtual thread made 17 times as many futex calls
+ * (strace -c: 36,000 against 2,050 for two 40 MiB downloads); its time was 0.3-0.7 s either way, too close to
+ * tell apart on a loaded machine. One platform thread per running transfer costs nothing in comparison. The calling
  * thread still waits interruptibly: an interrupt closes the transfer's socket, which ends the transfer at once,
  * and surfaces as {@link InterruptedIOException}.
  */

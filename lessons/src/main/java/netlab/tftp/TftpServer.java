@@ -21,7 +21,7 @@ import java.util.function.Consumer;
 /**
  * A TFTP server for one directory. Each transfer gets its own socket (a new TID, as RFC 1350 asks) and its
  * own virtual thread, so many run at once; while packets flow, a transfer borrows a platform thread, which on
- * loopback is two to three times as fast (see {@link Builder#virtualTransferLoop}).
+ * loopback makes lockstep transfers about twice as fast (see {@link Builder#virtualTransferLoop}).
  *
  * <pre>{@code
  * try (TftpServer server = Tftp.server(Path.of("files")).writable(true).start()) {
@@ -358,7 +358,8 @@ public final class TftpServer implements AutoCloseable {
          * Where a transfer's packet exchange runs. Each transfer has a virtual thread of its own; by default
          * ({@code false}) it hands the exchange to a platform thread until the last packet, because a virtual
          * thread waiting for each ACK parks and is woken through the JDK's I/O poller: on loopback (TftpBench)
-         * a 40 MiB download was 2.7 times as slow in lockstep and about 1.5 times as slow with windowsize 16.
+         * a 40 MiB lockstep download was 1.6 to 2.1 times as slow; with windowsize 16, where it waits once a
+         * window, the difference was lost in the machine's noise.
          * {@code true} keeps the exchange on the virtual thread, to compare or when thousands of slow transfers
          * must run at once (raise {@link #maxTransfers} too). Example: {@code .virtualTransferLoop(true)}.
          */
