@@ -85,7 +85,8 @@ public final class TftpBench {
             servers.put("netlab", ours.port());
             servers.put("netlab, VT loop", oursOnVirtualLoop.port());
 
-            System.out.printf(Locale.ROOT, "TFTP downloads on loopback, %d cores, %s%n%n", Runtime.getRuntime().availableProcessors(),
+            System.out.printf(Locale.ROOT, "TFTP downloads on loopback, %d cores, load average %s, %s%n%n",
+                    Runtime.getRuntime().availableProcessors(), loadAverage(),
                     Peers.run(Duration.ofSeconds(5), Peers.TFTPD_HPA.toString(), "-V").output().lines().findFirst().orElse("tftpd-hpa"));
             System.out.println("OACK to an RRQ asking blksize 1428, windowsize 16, tsize 0:");
             for (var s : servers.entrySet()) {
@@ -156,6 +157,7 @@ public final class TftpBench {
             }
             System.out.println("Target: blksize 1428 + windowsize 16 at least " + TARGET + "x lockstep 512 (same run):");
             verdicts.forEach(System.out::println);
+            System.out.println("(load average now " + loadAverage() + "; other work on the machine moves every figure)");
         } finally {
             try (var files = Files.walk(WORK)) {
                 for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
@@ -193,6 +195,16 @@ public final class TftpBench {
                 case TftpPacket.Data d -> "no OACK (DATA 1 at once): no options at all";
                 case TftpPacket p -> PacketEvent.describe(p);
             };
+        }
+    }
+
+    /** The 1, 5 and 15 minute load averages from /proc/loadavg, or "unknown". */
+    private static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
         }
     }
 
