@@ -13,6 +13,8 @@ import java.io.OutputStream;
  */
 final class BlockReceiver {
 
+    private static final int HEADER = 4;   // opcode and block number
+
     /** Bytes accepted before the receiver gives up with error 3; a server sets it from its size cap. */
     interface SizeCheck {
         void check(long bytes) throws TftpException;
@@ -30,97 +32,121 @@ final class BlockReceiver {
     private int finalBlock;
 
     private final BeforeFinalAck beforeFinalAck;
+    private final int blockSize;
+    private final int windowSize;
+    private long expected = 1;          // the next block in order
+    private int sinceAck;               // blocks received since our last ACK
+    private boolean gapAcknowledged;    // whether we already asked for the block after a gap
+    private TftpPacket lastSent;        // what to send again when nothing arrives
 
     BlockReceiver(Transfer t, OutputStream out, SizeCheck sizeCheck, BeforeFinalAck beforeFinalAck) {
         this.t = t;
         this.out = out;
         this.sizeCheck = sizeCheck;
         this.beforeFinalAck = beforeFinalAck;
+        this.blockSize = t.options.blockSize();
+        this.windowSize = t.options.windowSize();
     }
 
     /**
      * Receives until the short final block. {@code solicit} is what we sent last (ACK 0, an OACK), re-sent
      * while nothing arrives; {@code first} is a DATA packet that already arrived, or {@code null}.
+     *
+     * <p>DATA is read straight from the link's receive buffer and written out from there; only other packets
+     * are decoded into objects. A window is acknowledged once, after its last block (RFC 7440).
      */
     void run(TftpPacket solicit, TftpPacket.Data first) throws IOException {
-        int blockSize = t.options.blockSize();
-        int windowSize = t.options.windowSize();
-        long expected = 1;
-        int sinceAck = 0;
-        boolean gapAcknowledged = false;
-        TftpPacket lastSent = solicit;
+        lastSent = solicit;
+        if (first != null && onData(first.block(), first.data(), 0, first.length())) {
+            return;
+        }
         int retries = 0;
-        TftpPacket p = first;
         long timerStart = System.nanoTime();   // since the last progress or (re)send: stragglers do not reset it
         while (true) {
-            if (p == null) {
-                long left = t.timeoutNanos() - (System.nanoTime() - timerStart);
-                p = left <= 0 ? null : t.link.receive(left, t.deadline, "waiting for DATA " + Transfer.wire(expected));
-            }
-            if (p == null) {
-                t.deadline.check("waiting for DATA " + Transfer.wire(expected));
+            long left = t.timeoutNanos() - (System.nanoTime() - timerStart);
+            int length = left <= 0 ? -1 : t.link.receiveEncoded(left, t.deadline, this::waitingForData);
+            if (length < 0) {
+                t.deadline.check(waitingForData());
                 timerStart = System.nanoTime();
                 retries = t.retry(retries, "waiting for DATA block " + Transfer.wire(expected));
                 t.resend(lastSent);
                 sinceAck = 0;
                 continue;
             }
-            switch (p) {
-                case TftpPacket.Data d -> {
-                    long block = Transfer.absolute(d.block(), expected);
-                    if (block == expected) {
-                        if (d.length() > blockSize) {
-                            throw Transfer.illegal(d, "at most " + blockSize + " data bytes (the agreed blksize)");
-                        }
-                        sizeCheck.check(t.bytes + d.length());
-                        d.writeTo(out);
-                        t.bytes += d.length();
-                        t.blocks++;
-                        expected++;
-                        sinceAck++;
-                        retries = 0;
-                        gapAcknowledged = false;
-                        timerStart = System.nanoTime();
-                        t.reportProgress(false);
-                        boolean last = d.length() < blockSize;
-                        if (last) {
-                            // the sender may report success once it has our ACK, so the data must be in place first
-                            beforeFinalAck.run();
-                        }
-                        if (last || sinceAck >= windowSize) {
-                            lastSent = new TftpPacket.Ack(d.block());
-                            t.link.send(lastSent);
-                            sinceAck = 0;
-                        }
-                        if (last) {
-                            finalAck = lastSent;
-                            finalBlock = d.block();
-                            return;
-                        }
-                    } else if (block > expected) {
-                        if (!gapAcknowledged) {
-                            lastSent = new TftpPacket.Ack(Transfer.wire(expected - 1));
-                            t.resend(lastSent);
-                            gapAcknowledged = true;
-                            sinceAck = 0;
-                        }
-                    } else if (block == expected - 1) {
-                        lastSent = new TftpPacket.Ack(Transfer.wire(expected - 1));
-                        t.resend(lastSent);
-                        sinceAck = 0;
-                    }
+            byte[] bytes = t.link.received();
+            if (length >= HEADER && bytes[0] == 0 && bytes[1] == Opcode.DATA.code()) {
+                long before = expected;
+                if (onData(((bytes[2] & 0xff) << 8) | (bytes[3] & 0xff), bytes, HEADER, length - HEADER)) {
+                    return;
                 }
+                if (expected > before) {
+                    retries = 0;
+                    timerStart = System.nanoTime();
+                }
+                continue;
+            }
+            switch (TftpPacket.decode(bytes, 0, length)) {
                 case TftpPacket.ErrorPacket e -> throw Transfer.peerError(e);
                 case TftpPacket.OptionAck o -> {
                     if (t.blocks > 0) {
-                        throw Transfer.illegal(p, "DATA");
+                        throw Transfer.illegal(o, "DATA");
                     }
                     t.resend(lastSent);   // our ACK 0 was lost
                 }
-                default -> throw Transfer.illegal(p, "DATA");
+                case TftpPacket p -> throw Transfer.illegal(p, "DATA");
             }
-            p = null;
         }
+    }
+
+    private String waitingForData() {
+        return "waiting for DATA " + Transfer.wire(expected);
+    }
+
+    /** Handles DATA block {@code wireBlock} whose data are {@code length} bytes of {@code data} from {@code offset}; returns whether it was the last. */
+    private boolean onData(int wireBlock, byte[] data, int offset, int length) throws IOException {
+        long block = Transfer.absolute(wireBlock, expected);
+        if (block == expected) {
+            if (length > blockSize) {
+                throw new TftpException(ErrorCode.ILLEGAL_OPERATION, "expected at most " + blockSize
+                        + " data bytes (the agreed blksize) but got DATA block " + wireBlock + " with " + length);
+            }
+            sizeCheck.check(t.bytes + length);
+            out.write(data, offset, length);
+            t.bytes += length;
+            t.blocks++;
+            expected++;
+            sinceAck++;
+            gapAcknowledged = false;
+            t.reportProgress(false);
+            boolean last = length < blockSize;
+            if (last) {
+                // the sender may report success once it has our ACK, so the data must be in place first
+                beforeFinalAck.run();
+            }
+            if (last || sinceAck >= windowSize) {
+                lastSent = new TftpPacket.Ack(wireBlock);
+                t.link.send(lastSent);
+                sinceAck = 0;
+            }
+            if (last) {
+                finalAck = lastSent;
+                finalBlock = wireBlock;
+            }
+            return last;
+        }
+        if (block > expected) {
+            if (!gapAcknowledged) {   // one ACK per gap: the sender restarts after it
+                lastSent = new TftpPacket.Ack(Transfer.wire(expected - 1));
+                t.resend(lastSent);
+                gapAcknowledged = true;
+                sinceAck = 0;
+            }
+        } else if (block == expected - 1) {   // our ACK of it was lost
+            lastSent = new TftpPacket.Ack(Transfer.wire(expected - 1));
+            t.resend(lastSent);
+            sinceAck = 0;
+        }
+        return false;
     }
 
     /**

@@ -13,12 +13,14 @@ import java.io.InputStream;
  */
 final class BlockSender {
 
+    private static final int HEADER = 4;   // opcode and block number
+
     private final Transfer t;
     private final InputStream in;
     private final int blockSize;
     private final int windowSize;
-    private final byte[][] window;    // block b lives in window[b % windowSize] until acknowledged
-    private final int[] lengths;
+    private final byte[][] window;    // block b lives in window[b % windowSize], as its DATA datagram, until acknowledged
+    private final int[] lengths;      // data bytes in each slot, without the 4-byte header
     private long loaded;              // the highest block read from the stream
     private long lastBlock = -1;      // the final (short) block, once read
     private long highestSent;
@@ -49,7 +51,8 @@ final class BlockSender {
             // The timer runs from the last send, not the last packet: a stream of duplicate ACKs must not
             // postpone the retransmission forever.
             long left = t.timeoutNanos() - (System.nanoTime() - timerStart);
-            TftpPacket p = left <= 0 ? null : t.link.receive(left, t.deadline, "waiting for ACK " + Transfer.wire(base));
+            long oldest = base;
+            TftpPacket p = left <= 0 ? null : t.link.receive(left, t.deadline, () -> "waiting for ACK " + Transfer.wire(oldest));
             if (p == null) {
                 t.deadline.check("waiting for ACK " + Transfer.wire(base));
                 retries = t.retry(retries, "waiting for ACK of block " + Transfer.wire(base));
@@ -83,13 +86,23 @@ final class BlockSender {
         }
     }
 
+    /**
+     * Sends block {@code block}, reading it from the stream the first time. Each slot holds the whole DATA
+     * datagram (header and data) and is sent from where it lies: no packet object and no copy per block.
+     */
     private void sendBlock(long block) throws IOException {
         int slot = (int) (block % windowSize);
+        byte[] datagram = window[slot];
         if (block > loaded) {
-            if (window[slot] == null) {
-                window[slot] = new byte[blockSize];
+            if (datagram == null) {
+                datagram = window[slot] = new byte[HEADER + blockSize];
             }
-            int n = in.readNBytes(window[slot], 0, blockSize);
+            int n = in.readNBytes(datagram, HEADER, blockSize);
+            int wire = Transfer.wire(block);
+            datagram[0] = 0;
+            datagram[1] = (byte) Opcode.DATA.code();
+            datagram[2] = (byte) (wire >>> 8);
+            datagram[3] = (byte) wire;
             lengths[slot] = n;
             loaded = block;
             t.bytes += n;
@@ -97,12 +110,10 @@ final class BlockSender {
                 lastBlock = block;
             }
         }
-        byte[] data = lengths[slot] == blockSize ? window[slot] : java.util.Arrays.copyOf(window[slot], lengths[slot]);
-        TftpPacket.Data packet = new TftpPacket.Data(Transfer.wire(block), data);
         if (block <= highestSent) {
             t.retransmissions++;
         }
         highestSent = Math.max(highestSent, block);
-        t.link.send(packet);
+        t.link.sendEncoded(datagram, HEADER + lengths[slot]);
     }
 }

@@ -10,6 +10,7 @@ import java.net.SocketTimeoutException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * One side of a transfer: a UDP socket (our TID) and the peer's address and port (its TID).
@@ -23,6 +24,7 @@ final class Link implements AutoCloseable {
     private final PacketListener listener;
     private final String role;
     private final DatagramPacket incoming;
+    private final DatagramPacket outgoing = new DatagramPacket(new byte[0], 0);   // reused: DATA goes out per block
     private InetSocketAddress peer;
     private int soTimeout = -1;
 
@@ -50,11 +52,27 @@ final class Link implements AutoCloseable {
         sendTo(packet, peer);
     }
 
+    /**
+     * Sends the first {@code length} bytes of {@code datagram}, an encoded packet, to the peer's TID. The hot path
+     * of a transfer: a DATA block goes out from the sender's own buffer, without a packet object or a copy.
+     */
+    void sendEncoded(byte[] datagram, int length) throws IOException {
+        Instant at = listener == PacketListener.NONE ? null : Instant.now();
+        outgoing.setData(datagram, 0, length);
+        outgoing.setSocketAddress(peer);
+        socket.send(outgoing);
+        if (at != null) {
+            listener.onPacket(new PacketEvent(at, role, PacketEvent.Direction.SENT, local(), peer, Arrays.copyOf(datagram, length)));
+        }
+    }
+
     /** Sends {@code packet} to {@code to}, e.g. a request to the server's well-known port. */
     void sendTo(TftpPacket packet, InetSocketAddress to) throws IOException {
         byte[] bytes = packet.encode();
         Instant at = listener == PacketListener.NONE ? null : Instant.now();   // before sending: the answer may beat us
-        socket.send(new DatagramPacket(bytes, bytes.length, to));
+        outgoing.setData(bytes);
+        outgoing.setSocketAddress(to);
+        socket.send(outgoing);
         if (at != null) {
             listener.onPacket(new PacketEvent(at, role, PacketEvent.Direction.SENT, local(), to, bytes));
         }
@@ -80,12 +98,27 @@ final class Link implements AutoCloseable {
      * @throws TransferTimeoutException if the deadline passed
      */
     TftpPacket receive(long timeoutNanos, Deadline deadline, String waitingFor) throws IOException {
+        return receive(timeoutNanos, deadline, () -> waitingFor);
+    }
+
+    /** Like {@link #receive(long, Deadline, String)}, building the message only if the deadline passes. */
+    TftpPacket receive(long timeoutNanos, Deadline deadline, Supplier<String> waitingFor) throws IOException {
+        int length = receiveEncoded(timeoutNanos, deadline, waitingFor);
+        return length < 0 ? null : TftpPacket.decode(received(), 0, length);
+    }
+
+    /**
+     * Like {@link #receive} but leaves the datagram undecoded in {@link #received()}: returns its length, or -1 on
+     * timeout. The bytes stay valid until the next receive. The block receiver reads DATA straight from them.
+     * {@code waitingFor} names what we wait for, for the deadline's message: built only if the deadline passes.
+     */
+    int receiveEncoded(long timeoutNanos, Deadline deadline, Supplier<String> waitingFor) throws IOException {
         long end = System.nanoTime() + timeoutNanos;
         while (true) {
             long left = Math.min(end - System.nanoTime(), deadline.remainingNanos());
             if (left <= 0) {
-                deadline.check(waitingFor);
-                return null;
+                deadline.check(waitingFor.get());
+                return -1;
             }
             int millis = (int) Math.max(1, Math.min(Integer.MAX_VALUE, TimeUnit.NANOSECONDS.toMillis(left)));
             if (millis != soTimeout) {
@@ -115,8 +148,13 @@ final class Link implements AutoCloseable {
                 }
                 continue;
             }
-            return TftpPacket.decode(incoming.getData(), incoming.getOffset(), incoming.getLength());
+            return incoming.getLength();
         }
+    }
+
+    /** The buffer holding the datagram the last {@link #receiveEncoded} returned, from offset 0. */
+    byte[] received() {
+        return incoming.getData();
     }
 
     private void answerStranger(SocketAddress from) throws IOException {

@@ -36,14 +36,16 @@ import java.util.concurrent.atomic.AtomicLong;
  * }</pre>
  *
  * <p>The relay keeps TFTP's transfer IDs visible: when the server answers from a new port, the client sees
- * the answer come from a new relay port too. Thread safe; {@link #close()} releases every port.
+ * the answer come from a new relay port too. The sockets and counts it keeps for a client are released once
+ * nothing has passed for that client for {@link Builder#idleTimeout} (default 10 s), so a relay left running in
+ * a notebook does not collect a port per transfer. Thread safe; {@link #close()} releases every port.
  */
 public final class LossyRelay implements AutoCloseable {
 
     private final Builder config;
     private final InetSocketAddress target;
     private final DatagramSocket front;
-    private final Map<InetSocketAddress, Session> sessions = new ConcurrentHashMap<>();
+    private final Map<InetSocketAddress, Session> sessions = new ConcurrentHashMap<>();   // by client address
     private final List<DatagramSocket> sockets = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService later;
     private final AtomicLong forwarded = new AtomicLong();
@@ -54,9 +56,24 @@ public final class LossyRelay implements AutoCloseable {
 
     /**
      * One client's conversation: {@code back} talks to the server; each server TID gets its own mirror
-     * socket towards the client, so a repeated request answered from a second TID stays apart.
+     * socket towards the client, so a repeated request answered from a second TID stays apart. It remembers when
+     * a packet last passed, so an idle one can be released, and how many copies of each packet it has seen.
      */
-    private record Session(InetSocketAddress client, DatagramSocket back, Map<InetSocketAddress, DatagramSocket> mirrors) {
+    private static final class Session {
+        final InetSocketAddress client;
+        final DatagramSocket back;
+        final Map<InetSocketAddress, DatagramSocket> mirrors = new ConcurrentHashMap<>();
+        final Map<Long, Integer> copiesSeen = new ConcurrentHashMap<>();
+        volatile long lastPacketNanos = System.nanoTime();
+
+        Session(InetSocketAddress client, DatagramSocket back) {
+            this.client = client;
+            this.back = back;
+        }
+
+        void touch() {
+            lastPacketNanos = System.nanoTime();
+        }
     }
 
     private LossyRelay(Builder config) throws IOException {
@@ -64,9 +81,12 @@ public final class LossyRelay implements AutoCloseable {
         this.target = new InetSocketAddress(InetAddress.getByName(config.host), config.port);
         this.front = open();
         this.later = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("relay-delay").factory());
+        long sweepNanos = Math.clamp(config.idleTimeout.toNanos() / 4, 10_000_000L, 1_000_000_000L);
+        later.scheduleWithFixedDelay(this::releaseIdleSessions, sweepNanos, sweepNanos, TimeUnit.NANOSECONDS);
         pump(front, (from, bytes) -> {
             Session s = sessions.computeIfAbsent(from, this::newSession);
-            forward(bytes, s.back, target, true);
+            s.touch();
+            forward(bytes, s, s.back, target, true);
         });
     }
 
@@ -88,6 +108,35 @@ public final class LossyRelay implements AutoCloseable {
         }
     }
 
+    /**
+     * How many clients the relay keeps sockets for now: one per client address seen within the idle timeout.
+     * Example: {@code relay.activeClients()} is 0 some seconds after the last transfer.
+     */
+    public int activeClients() {
+        return sessions.size();
+    }
+
+    /** How many of the relay's sockets are open, its own port included; for tests. */
+    int openSockets() {
+        return (int) sockets.stream().filter(s -> !s.isClosed()).count();
+    }
+
+    /** Closes the sockets of every client that has been quiet for the idle timeout. */
+    private void releaseIdleSessions() {
+        long now = System.nanoTime();
+        for (Session s : sessions.values()) {
+            if (now - s.lastPacketNanos >= config.idleTimeout.toNanos() && sessions.remove(s.client, s)) {
+                s.mirrors.values().forEach(this::release);
+                release(s.back);
+            }
+        }
+    }
+
+    private void release(DatagramSocket socket) {
+        socket.close();   // its pump thread ends with the socket
+        sockets.remove(socket);
+    }
+
     /** Stops relaying and releases every port. Example: {@code relay.close()}. */
     @Override
     public void close() {
@@ -105,22 +154,26 @@ public final class LossyRelay implements AutoCloseable {
 
     private Session newSession(InetSocketAddress client) {
         try {
-            Session s = new Session(client, open(), new ConcurrentHashMap<>());
-            pump(s.back(), (from, bytes) -> {
+            Session s = new Session(client, open());
+            pump(s.back, (from, bytes) -> {
+                s.touch();
                 if (from.equals(target)) {   // an answer from the server's own port (an ERROR): pass it on as is
-                    forward(bytes, front, client, false);
+                    forward(bytes, s, front, client, false);
                     return;
                 }
-                DatagramSocket mirror = s.mirrors().computeIfAbsent(from, tid -> {
+                DatagramSocket mirror = s.mirrors.computeIfAbsent(from, tid -> {
                     try {
                         DatagramSocket m = open();
-                        pump(m, (c, b) -> forward(b, s.back(), tid, true));
+                        pump(m, (c, b) -> {
+                            s.touch();
+                            forward(b, s, s.back, tid, true);
+                        });
                         return m;
                     } catch (SocketException e) {
                         throw new java.io.UncheckedIOException(e);
                     }
                 });
-                forward(bytes, mirror, client, false);
+                forward(bytes, s, mirror, client, false);
             });
             return s;
         } catch (SocketException e) {
@@ -128,20 +181,19 @@ public final class LossyRelay implements AutoCloseable {
         }
     }
 
-    private final Map<Long, Integer> copiesSeen = new ConcurrentHashMap<>();
-
     /**
      * The random decisions for one packet, from the seed, its direction, its bytes and its copy number. A
      * stream per socket would hand the n-th decision to whichever packet came n-th, and how many packets come
      * (retransmissions) depends on timing: then the same seed could lose a final ACK and its one repeat in one run
-     * and not in the next.
+     * and not in the next. Copies are counted per client, so concurrent clients sending the same bytes (ACK 1)
+     * do not change each other's fate.
      */
-    private SplittableRandom fate(byte[] bytes, boolean toServer) {
+    private SplittableRandom fate(byte[] bytes, Session session, boolean toServer) {
         long key = 0xcbf29ce484222325L ^ (config.seed * 0x9E3779B97F4A7C15L) ^ (toServer ? 1 : 2);
         for (byte b : bytes) {
             key = (key ^ (b & 0xff)) * 0x100000001b3L;   // FNV-1a over the packet
         }
-        int copy = copiesSeen.merge(key, 1, Integer::sum);
+        int copy = session.copiesSeen.merge(key, 1, Integer::sum);
         return new SplittableRandom(key + copy * 0x9E3779B97F4A7C15L);
     }
 
@@ -168,8 +220,8 @@ public final class LossyRelay implements AutoCloseable {
         });
     }
 
-    private void forward(byte[] bytes, DatagramSocket via, InetSocketAddress to, boolean toServer) {
-        SplittableRandom random = fate(bytes, toServer);
+    private void forward(byte[] bytes, Session session, DatagramSocket via, InetSocketAddress to, boolean toServer) {
+        SplittableRandom random = fate(bytes, session, toServer);
         boolean drop = random.nextDouble() < config.drop;
         boolean twice = random.nextDouble() < config.duplicate;
         boolean holdBack = random.nextDouble() < config.reorder;
@@ -229,6 +281,7 @@ public final class LossyRelay implements AutoCloseable {
         Duration delay = Duration.ZERO;
         Duration reorderDelay = Duration.ofMillis(5);
         long seed = 1;
+        Duration idleTimeout = Duration.ofSeconds(10);
         PacketListener trace = PacketListener.NONE;
 
         Builder(String host, int port) {
@@ -264,6 +317,20 @@ public final class LossyRelay implements AutoCloseable {
                 throw new IllegalArgumentException("expected a delay of 0 or more but was " + d);
             }
             this.delay = d;
+            return this;
+        }
+
+        /**
+         * Releases a client's sockets after {@code idle} without a packet to or from it (default 10 s). Keep it
+         * longer than the transfers' retransmission timeout: a client that resumes after its state was released
+         * reaches the server from a new port, which answers error 5 (unknown transfer ID).
+         * Example: {@code .idleTimeout(Duration.ofSeconds(30))}.
+         */
+        public Builder idleTimeout(Duration idle) {
+            if (idle.toMillis() < 1) {
+                throw new IllegalArgumentException("expected an idle timeout of at least 1 ms but was " + idle);
+            }
+            this.idleTimeout = idle;
             return this;
         }
 

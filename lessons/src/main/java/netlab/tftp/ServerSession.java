@@ -14,7 +14,11 @@ import java.util.Locale;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
 
-/** One transfer on the server side, on its own socket (TID) and virtual thread; logs one line when it ends. */
+/**
+ * One transfer on the server side, on its own socket (TID) and virtual thread; logs one line when it ends. The
+ * packet exchange itself runs on a platform thread (see {@link OffVirtualThread} for the numbers) unless
+ * {@link TftpServer.Builder#virtualTransferLoop} asks otherwise; dallying after an upload waits on the virtual thread.
+ */
 final class ServerSession {
 
     private final TftpServer.Builder config;
@@ -49,10 +53,18 @@ final class ServerSession {
             default -> throw new IllegalStateException("a session starts with RRQ or WRQ, not " + request.opcode());
         };
         try {
-            switch (request) {
-                case TftpPacket.ReadRequest r -> read(t, r);
-                case TftpPacket.WriteRequest w -> write(t, w);
-                default -> throw new IllegalStateException();
+            OffVirtualThread.Job<Void> exchange = () -> {
+                switch (request) {
+                    case TftpPacket.ReadRequest r -> read(t, r);
+                    case TftpPacket.WriteRequest w -> write(t, w);
+                    default -> throw new IllegalStateException();
+                }
+                return null;
+            };
+            if (config.virtualTransferLoop) {
+                exchange.run();
+            } else {
+                OffVirtualThread.call(exchange, link, "tftp " + TftpClient.hostPort(client));
             }
             record(t);
             if (dallier != null) {

@@ -244,7 +244,7 @@ public final class TftpClient {
     private TransferSummary run(String kind, String remote, Map<String, String> asked, InputStream in, OutputStream out)
             throws IOException {
         DatagramSocket socket = new DatagramSocket();   // our TID, one per transfer
-        return OffVirtualThread.call(() -> transfer(socket, kind, remote, asked, in, out), socket);
+        return OffVirtualThread.call(() -> transfer(socket, kind, remote, asked, in, out), socket, "tftp-client");
     }
 
     private TransferSummary transfer(DatagramSocket socket, String kind, String remote, Map<String, String> asked,

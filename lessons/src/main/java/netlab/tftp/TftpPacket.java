@@ -108,11 +108,6 @@ public sealed interface TftpPacket {
             return data.length;
         }
 
-        /** Writes the data bytes to {@code out} without copying them first. */
-        void writeTo(java.io.OutputStream out) throws java.io.IOException {
-            out.write(data);
-        }
-
         /** A copy of the data bytes. Example: {@code new String(data.data(), StandardCharsets.US_ASCII)}. */
         @Override
         public byte[] data() {
