@@ -152,12 +152,10 @@ public final class UdpExercises implements ExerciseSet {
         return Case.<ReceiveText>named("receive() of \"" + text + "\"")
                 .hint("new DatagramPacket(new byte[1024], 1024), socket.receive(p), then "
                         + "new String(p.getData(), 0, p.getLength(), UTF_8): only the bytes that arrived.")
-                .expect(text, a -> {
-                    try (DatagramSocket socket = loopbackSocket(); DatagramSocket sender = loopbackSocket()) {
-                        sendText(sender, text, socket.getLocalPort());
-                        return a.receive(socket);
-                    }
-                });
+                .expect(text, a -> withTwoSockets((socket, sender) -> {
+                    sendText(sender, text, socket.getLocalPort());
+                    return a.receive(socket);
+                }));
     }
 
     public static Case<EchoServer> echoCase(List<String> texts) {
@@ -165,40 +163,33 @@ public final class UdpExercises implements ExerciseSet {
                 .failure("the client did not get its datagrams back")
                 .hint("loop count times: receive into a packet, then socket.send(new DatagramPacket(data, length, "
                         + "p.getSocketAddress())).")
-                .expect(texts, a -> {
-                    try (DatagramSocket server = loopbackSocket(); DatagramSocket client = loopbackSocket()) {
-                        Background<Void> answer = Background.start(() -> {
-                            a.echo(server, texts.size());
-                            return null;
-                        });
-                        List<String> back = new ArrayList<>();
-                        for (String t : texts) {
-                            sendText(client, t, server.getLocalPort());
-                            back.add(receiveOrBlame(client, answer));
-                        }
-                        answer.await(WAIT_MS);
-                        return back;
+                .expect(texts, a -> withTwoSockets((server, client) -> {
+                    Background<Void> answer = Background.run(() -> a.echo(server, texts.size()));
+                    List<String> back = new ArrayList<>();
+                    for (String t : texts) {
+                        sendText(client, t, server.getLocalPort());
+                        back.add(receiveOrBlame(client, answer));
                     }
-                });
+                    answer.await(WAIT_MS);
+                    return back;
+                }));
     }
 
     public static Case<ChatRoom> chatRoomCase(List<String> texts) {
         return Case.<ChatRoom>named("chat room receives " + texts)
                 .hint("For each datagram: p.getAddress().getHostAddress() + \":\" + p.getPort() + \" says \" + text.")
-                .expect(true, a -> {
-                    try (DatagramSocket room = loopbackSocket(); DatagramSocket sender = loopbackSocket()) {
-                        List<String> expected = new ArrayList<>();
-                        for (String t : texts) {
-                            sendText(sender, t, room.getLocalPort());
-                            expected.add("127.0.0.1:" + sender.getLocalPort() + " says " + t);
-                        }
-                        List<String> lines = a.receiveLines(room, texts.size());
-                        if (!expected.equals(lines)) {
-                            throw new AssertionError("expected " + expected + " but got " + lines);
-                        }
-                        return true;
+                .expect(true, a -> withTwoSockets((room, sender) -> {
+                    List<String> expected = new ArrayList<>();
+                    for (String t : texts) {
+                        sendText(sender, t, room.getLocalPort());
+                        expected.add("127.0.0.1:" + sender.getLocalPort() + " says " + t);
                     }
-                });
+                    List<String> lines = a.receiveLines(room, texts.size());
+                    if (!expected.equals(lines)) {
+                        throw new AssertionError("expected " + expected + " but got " + lines);
+                    }
+                    return true;
+                }));
     }
 
     /**
@@ -216,40 +207,41 @@ public final class UdpExercises implements ExerciseSet {
                 .hint("Start a thread that loops: receive a datagram, screen.accept(its text). On this thread read "
                         + "keyboard.readLine() and send each line until it returns null; then socket.close() (the "
                         + "receiver's receive() throws and its loop ends) and join the receiver.")
-                .expect(List.of(incoming, outgoing), a -> {
-                    List<String> shown = new CopyOnWriteArrayList<>();
-                    List<String> heard = new ArrayList<>();
-                    try (DatagramSocket mine = loopbackSocket(); DatagramSocket peer = loopbackSocket();
-                         Keyboard keyboard = new Keyboard()) {
-                        mine.setSoTimeout(0); // a chat waits for as long as it takes; the case closes the socket
-                        InetSocketAddress peerAddress = (InetSocketAddress) peer.getLocalSocketAddress();
-                        Background<Void> answer = Background.start(() -> {
-                            a.chat(mine, peerAddress, new BufferedReader(keyboard), shown::add);
-                            return null;
-                        });
-                        keyboard.type(outgoing.getFirst());
-                        heard.add(expectLine(peer, answer, "the line typed first, " + Values.show(outgoing.getFirst())
-                                + ", never reached the peer: your chat must send what is typed even while nothing "
-                                + "arrives, so receive on a second thread"));
-                        for (String t : incoming) {
-                            sendText(peer, t, mine.getLocalPort());
-                        }
-                        awaitShown(shown, incoming, answer);
-                        outgoing.subList(1, outgoing.size()).forEach(keyboard::type);
-                        keyboard.close();
-                        for (String t : outgoing.subList(1, outgoing.size())) {
-                            heard.add(expectLine(peer, answer, "the peer got " + heard + " but not "
-                                    + Values.show(t) + ": send every line typed until readLine() returns null"));
-                        }
-                        try {
-                            answer.await(WAIT_MS);
-                        } catch (TimeoutException e) {
-                            throw new IllegalStateException("the keyboard had ended, but chat() had not returned "
-                                    + WAIT_MS + " ms later: close the socket to stop the receiving thread, then join it");
-                        }
-                        return List.of(List.copyOf(shown), heard);
-                    }
-                });
+                .expect(List.of(incoming, outgoing), a -> withTwoSockets((mine, peer) -> chat(a, mine, peer, outgoing, incoming)));
+    }
+
+    /** Plays the peer of {@link #fullDuplexCase} and types on the answer's keyboard; returns [shown, heard]. */
+    private static List<List<String>> chat(FullDuplex a, DatagramSocket mine, DatagramSocket peer, List<String> outgoing,
+                                           List<String> incoming) throws Exception {
+        List<String> shown = new CopyOnWriteArrayList<>();
+        List<String> heard = new ArrayList<>();
+        mine.setSoTimeout(0); // a chat waits for as long as it takes; the case closes the socket
+        InetSocketAddress peerAddress = (InetSocketAddress) peer.getLocalSocketAddress();
+        try (Keyboard keyboard = new Keyboard()) {
+            Background<Void> answer = Background.run(
+                    () -> a.chat(mine, peerAddress, new BufferedReader(keyboard), shown::add));
+            keyboard.type(outgoing.getFirst());
+            heard.add(expectLine(peer, answer, "the line typed first, " + Values.show(outgoing.getFirst())
+                    + ", never reached the peer: your chat must send what is typed even while nothing arrives, "
+                    + "so receive on a second thread"));
+            for (String t : incoming) {
+                sendText(peer, t, mine.getLocalPort());
+            }
+            awaitShown(shown, incoming, answer);
+            outgoing.subList(1, outgoing.size()).forEach(keyboard::type);
+            keyboard.close();
+            for (String t : outgoing.subList(1, outgoing.size())) {
+                heard.add(expectLine(peer, answer, "the peer got " + heard + " but not " + Values.show(t)
+                        + ": send every line typed until readLine() returns null"));
+            }
+            try {
+                answer.await(WAIT_MS);
+            } catch (TimeoutException e) {
+                throw new IllegalStateException("the keyboard had ended, but chat() had not returned " + WAIT_MS
+                        + " ms later: close the socket to stop the receiving thread, then join it");
+            }
+            return List.of(List.copyOf(shown), heard);
+        }
     }
 
     /** One line the peer receives, or {@code why} (unless the answer failed first, e.g. with its TODO stub). */
@@ -271,6 +263,19 @@ public final class UdpExercises implements ExerciseSet {
                         + "that waits for the keyboard cannot receive at the same time, so receive on a second thread"));
             }
             Thread.sleep(5);
+        }
+    }
+
+    /** What a case does with two fresh loopback sockets: the answer's and the one the case talks from. */
+    @FunctionalInterface
+    interface TwoSockets<T> {
+        T run(DatagramSocket answers, DatagramSocket peer) throws Exception;
+    }
+
+    /** Runs {@code body} with two loopback sockets and closes both after, which also stops an answer still receiving. */
+    static <T> T withTwoSockets(TwoSockets<T> body) throws Exception {
+        try (DatagramSocket answers = loopbackSocket(); DatagramSocket peer = loopbackSocket()) {
+            return body.run(answers, peer);
         }
     }
 
