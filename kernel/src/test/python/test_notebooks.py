@@ -21,7 +21,7 @@ PASSED = re.compile(r"public checks (\d+)/(\d+) passed")
 NBCLIENT_CHAPTER = ("teacher", "zh", "01-network-and-udp.ipynb")
 INTERRUPT_LESSON = ("en", "00-introduction.ipynb")
 # how long the interrupt lesson's demo cell may run before nbclient interrupts it, as a student would
-INTERRUPT_AFTER_S = 1
+INTERRUPT_AFTER_S = 2
 
 
 def notebooks(*parts):
