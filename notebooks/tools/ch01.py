@@ -23,6 +23,7 @@ import java.net.*;
 import java.io.*;
 import java.nio.charset.StandardCharsets;
 import java.util.*;
+import java.util.function.Consumer;
 """)
 
 # 1.1
@@ -573,37 +574,48 @@ try (UdpEndpoint me = Udp.bind("127.0.0.1", 0); UdpEndpoint friend = Udp.bind("1
 }
 """)
 c.md("""
-**Exercise `udp.full-duplex`:** send every line of `outgoing` to `peer` while a second thread receives `incoming`
-datagrams; return the received texts in order.
+**Exercise `udp.full-duplex`:** write the chat itself. Send every line typed on `keyboard` to `peer` until
+`keyboard.readLine()` returns `null` (end of input), while a second thread shows every datagram that arrives with
+`screen.accept(text)` — at once, not after the next line is typed. When the keyboard ends, close the socket: the
+receiving thread's `receive` then throws, which ends its loop; join it and return.
+
+The check is a friend who waits for your first line before saying anything, then says two things while you are
+not typing. A program that does one thing at a time — listen first, type first, or take turns — waits forever
+on the wrong side, and the check says which.
 """, """
-**练习 `udp.full-duplex`：** 把 `outgoing` 的每一行发给 `peer`，同时用第二个线程接收 `incoming` 个数据报；按顺序返回收到的文字。
+**练习 `udp.full-duplex`：** 亲手写出这个聊天程序。把 `keyboard` 上输入的每一行发给 `peer`，直到
+`keyboard.readLine()` 返回 `null`（输入结束）；与此同时，第二个线程把到达的每个数据报用 `screen.accept(text)`
+显示出来——一到就显示，而不是等下一行输入之后。键盘输入结束时关闭套接字：接收线程的 `receive` 会因此抛出异常，
+它的循环随之结束；等它结束（join）后返回。
+
+检查程序扮演一位朋友：它先等你说第一句，然后在你没有打字的时候连说两句。一次只做一件事的程序——先收、先发、
+或者轮流收发——都会在错误的一边永远等下去，检查结果会告诉你是哪一种。
 """)
 c.answer("udp.full-duplex", """
-List<String> chat(DatagramSocket socket, InetSocketAddress peer, List<String> outgoing, int incoming) throws Exception {
+void chat(DatagramSocket socket, InetSocketAddress peer, BufferedReader keyboard, Consumer<String> screen) throws Exception {
     // BEGIN SOLUTION
-    List<String> received = Collections.synchronizedList(new ArrayList<>());
     Thread receiver = Thread.ofVirtual().start(() -> {
+        DatagramPacket p = new DatagramPacket(new byte[65_535], 65_535);
         try {
-            for (int i = 0; i < incoming; i++) {
-                DatagramPacket p = new DatagramPacket(new byte[65_535], 65_535);
+            while (true) {
                 socket.receive(p);
-                received.add(new String(p.getData(), 0, p.getLength(), StandardCharsets.UTF_8));
+                screen.accept(new String(p.getData(), 0, p.getLength(), StandardCharsets.UTF_8));
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        } catch (IOException closed) {
+            // the socket was closed: the chat is over
         }
     });
-    for (String line : outgoing) {
+    for (String line = keyboard.readLine(); line != null; line = keyboard.readLine()) {
         byte[] data = line.getBytes(StandardCharsets.UTF_8);
         socket.send(new DatagramPacket(data, data.length, peer));
     }
+    socket.close();
     receiver.join();
-    return List.copyOf(received);
     // END SOLUTION
 }
 """)
 c.check("udp.full-duplex", 3, """
-Check.run("udp.full-duplex", (netlab.exercise.UdpExercises.FullDuplex) (s, peer, out, n) -> chat(s, peer, out, n));
+Check.run("udp.full-duplex", (netlab.exercise.UdpExercises.FullDuplex) (s, peer, keyboard, screen) -> chat(s, peer, keyboard, screen));
 """)
 c.code("""
 assistant.close();   // give back the assistant's port

@@ -11,7 +11,7 @@ import java.util.concurrent.TimeoutException;
  * socket times out, {@link #failure()} says why: the answer threw (e.g. its TODO stub) or is still running.
  *
  * <pre>{@code
- * Background<Void> server = Background.start(() -> { answer.echo(socket, 2); return null; });
+ * Background<Void> server = Background.run(() -> answer.echo(socket, 2));
  * }</pre>
  */
 public final class Background<T> {
@@ -26,6 +26,20 @@ public final class Background<T> {
     /** Runs {@code work} on a new virtual thread. Example: {@code Background.start(() -> answer.serve(s))}. */
     public static <T> Background<T> start(Callable<T> work) {
         return new Background<>(work);
+    }
+
+    /** Work that returns nothing, such as a server loop. */
+    @FunctionalInterface
+    public interface Action {
+        void run() throws Exception;
+    }
+
+    /** Runs {@code work}, which returns nothing, on a new virtual thread. Example: {@code Background.run(() -> answer.serveOnce(server))}. */
+    public static Background<Void> run(Action work) {
+        return new Background<>(() -> {
+            work.run();
+            return null;
+        });
     }
 
     /** Whether the answer has returned or thrown. */

@@ -97,10 +97,7 @@ public final class TcpExercises implements ExerciseSet {
                         + "InputStreamReader(s.getInputStream(), UTF_8); write (\"thank you: \" + line + \"\\n\") as UTF-8 }")
                 .expect(List.of("thank you: " + line, "closed"), a -> {
                     try (ServerSocket server = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
-                        Background<Void> answer = Background.start(() -> {
-                            a.serveOnce(server);
-                            return null;
-                        });
+                        Background<Void> answer = Background.run(() -> a.serveOnce(server));
                         try (Socket s = new Socket(InetAddress.getLoopbackAddress(), server.getLocalPort())) {
                             s.setSoTimeout(WAIT_MS);
                             BufferedReader in = reader(s);
@@ -120,13 +117,12 @@ public final class TcpExercises implements ExerciseSet {
                 .expect("qie, " + line, a -> {
                     try (ServerSocket server = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
                         server.setSoTimeout(WAIT_MS);
-                        Background<Void> peer = Background.start(() -> {
+                        Background<Void> peer = Background.run(() -> {
                             try (Socket s = server.accept()) {
                                 s.setSoTimeout(WAIT_MS);
                                 String got = reader(s).readLine();
                                 writeLine(s.getOutputStream(), "qie, " + got);
                             }
-                            return null;
                         });
                         String answer = a.ask("127.0.0.1", server.getLocalPort(), line);
                         peer.await(WAIT_MS);

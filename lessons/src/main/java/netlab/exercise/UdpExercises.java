@@ -1,5 +1,6 @@
 package netlab.exercise;
 
+import java.io.BufferedReader;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
@@ -8,6 +9,9 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 
 /**
  * The exercises of chapter 1 (network overview and UDP), with their public cases. Every case talks only to
@@ -57,12 +61,14 @@ public final class UdpExercises implements ExerciseSet {
     }
 
     /**
-     * {@code udp.full-duplex}: send every line of {@code outgoing} to {@code peer} on one thread while another
-     * thread receives {@code incoming} datagrams; return the received texts in order.
+     * {@code udp.full-duplex}: a chat. Send every line typed on {@code keyboard} to {@code peer} as UTF-8 until the
+     * keyboard ends ({@code readLine()} returns null), while a second thread shows every datagram that arrives on
+     * {@code screen} as soon as it arrives. When the keyboard ends, stop the receiving thread (closing the socket
+     * makes its {@code receive} throw) and return.
      */
     @FunctionalInterface
     public interface FullDuplex {
-        List<String> chat(DatagramSocket socket, InetSocketAddress peer, List<String> outgoing, int incoming)
+        void chat(DatagramSocket socket, InetSocketAddress peer, BufferedReader keyboard, Consumer<String> screen)
                 throws Exception;
     }
 
@@ -146,12 +152,10 @@ public final class UdpExercises implements ExerciseSet {
         return Case.<ReceiveText>named("receive() of \"" + text + "\"")
                 .hint("new DatagramPacket(new byte[1024], 1024), socket.receive(p), then "
                         + "new String(p.getData(), 0, p.getLength(), UTF_8): only the bytes that arrived.")
-                .expect(text, a -> {
-                    try (DatagramSocket socket = loopbackSocket(); DatagramSocket sender = loopbackSocket()) {
-                        sendText(sender, text, socket.getLocalPort());
-                        return a.receive(socket);
-                    }
-                });
+                .expect(text, a -> withTwoSockets((socket, sender) -> {
+                    sendText(sender, text, socket.getLocalPort());
+                    return a.receive(socket);
+                }));
     }
 
     public static Case<EchoServer> echoCase(List<String> texts) {
@@ -159,63 +163,120 @@ public final class UdpExercises implements ExerciseSet {
                 .failure("the client did not get its datagrams back")
                 .hint("loop count times: receive into a packet, then socket.send(new DatagramPacket(data, length, "
                         + "p.getSocketAddress())).")
-                .expect(texts, a -> {
-                    try (DatagramSocket server = loopbackSocket(); DatagramSocket client = loopbackSocket()) {
-                        Background<Void> answer = Background.start(() -> {
-                            a.echo(server, texts.size());
-                            return null;
-                        });
-                        List<String> back = new ArrayList<>();
-                        for (String t : texts) {
-                            sendText(client, t, server.getLocalPort());
-                            back.add(receiveOrBlame(client, answer));
-                        }
-                        answer.await(WAIT_MS);
-                        return back;
+                .expect(texts, a -> withTwoSockets((server, client) -> {
+                    Background<Void> answer = Background.run(() -> a.echo(server, texts.size()));
+                    List<String> back = new ArrayList<>();
+                    for (String t : texts) {
+                        sendText(client, t, server.getLocalPort());
+                        back.add(receiveOrBlame(client, answer));
                     }
-                });
+                    answer.await(WAIT_MS);
+                    return back;
+                }));
     }
 
     public static Case<ChatRoom> chatRoomCase(List<String> texts) {
         return Case.<ChatRoom>named("chat room receives " + texts)
                 .hint("For each datagram: p.getAddress().getHostAddress() + \":\" + p.getPort() + \" says \" + text.")
-                .expect(true, a -> {
-                    try (DatagramSocket room = loopbackSocket(); DatagramSocket sender = loopbackSocket()) {
-                        List<String> expected = new ArrayList<>();
-                        for (String t : texts) {
-                            sendText(sender, t, room.getLocalPort());
-                            expected.add("127.0.0.1:" + sender.getLocalPort() + " says " + t);
-                        }
-                        List<String> lines = a.receiveLines(room, texts.size());
-                        if (!expected.equals(lines)) {
-                            throw new AssertionError("expected " + expected + " but got " + lines);
-                        }
-                        return true;
+                .expect(true, a -> withTwoSockets((room, sender) -> {
+                    List<String> expected = new ArrayList<>();
+                    for (String t : texts) {
+                        sendText(sender, t, room.getLocalPort());
+                        expected.add("127.0.0.1:" + sender.getLocalPort() + " says " + t);
                     }
-                });
+                    List<String> lines = a.receiveLines(room, texts.size());
+                    if (!expected.equals(lines)) {
+                        throw new AssertionError("expected " + expected + " but got " + lines);
+                    }
+                    return true;
+                }));
     }
 
+    /**
+     * A chat that only a full-duplex answer can hold: the first typed line must reach the peer before the peer says
+     * anything (so an answer that receives first waits forever), then the peer sends all of {@code incoming} while
+     * the keyboard stays quiet until every one of them is on the screen (so an answer that reads the keyboard
+     * before it receives, or takes turns, waits forever). Needs at least two lines each way.
+     */
     public static Case<FullDuplex> fullDuplexCase(List<String> outgoing, List<String> incoming) {
-        return Case.<FullDuplex>named("chat: send " + outgoing + ", receive " + incoming)
-                .failure("received or sent the wrong lines")
-                .hint("Start a thread that receives `incoming` datagrams into a list; send on this thread; join the "
-                        + "receiver and return its list.")
-                .expect(List.of(incoming, outgoing), a -> {
-                    try (DatagramSocket mine = loopbackSocket(); DatagramSocket peer = loopbackSocket()) {
-                        InetSocketAddress peerAddress = (InetSocketAddress) peer.getLocalSocketAddress();
-                        Background<List<String>> answer = Background.start(
-                                () -> a.chat(mine, peerAddress, outgoing, incoming.size()));
-                        // the peer talks first, then listens, like a person typing while the other one does
-                        for (String t : incoming) {
-                            sendText(peer, t, mine.getLocalPort());
-                        }
-                        List<String> heard = new ArrayList<>();
-                        for (int i = 0; i < outgoing.size(); i++) {
-                            heard.add(receiveOrBlame(peer, answer));
-                        }
-                        return List.of(answer.await(WAIT_MS), heard);
-                    }
-                });
+        if (outgoing.size() < 2 || incoming.size() < 2) {
+            throw new IllegalArgumentException("a full-duplex case needs two lines each way, not " + outgoing
+                    + " and " + incoming + ": with one, an answer that takes turns passes");
+        }
+        return Case.<FullDuplex>named("chat: type " + outgoing + ", receive " + incoming)
+                .hint("Start a thread that loops: receive a datagram, screen.accept(its text). On this thread read "
+                        + "keyboard.readLine() and send each line until it returns null; then socket.close() (the "
+                        + "receiver's receive() throws and its loop ends) and join the receiver.")
+                .expect(List.of(incoming, outgoing), a -> withTwoSockets((mine, peer) -> chat(a, mine, peer, outgoing, incoming)));
+    }
+
+    /** Plays the peer of {@link #fullDuplexCase} and types on the answer's keyboard; returns [shown, heard]. */
+    private static List<List<String>> chat(FullDuplex a, DatagramSocket mine, DatagramSocket peer, List<String> outgoing,
+                                           List<String> incoming) throws Exception {
+        List<String> shown = new CopyOnWriteArrayList<>();
+        List<String> heard = new ArrayList<>();
+        mine.setSoTimeout(0); // a chat waits for as long as it takes; the case closes the socket
+        InetSocketAddress peerAddress = (InetSocketAddress) peer.getLocalSocketAddress();
+        try (Keyboard keyboard = new Keyboard()) {
+            Background<Void> answer = Background.run(
+                    () -> a.chat(mine, peerAddress, new BufferedReader(keyboard), shown::add));
+            keyboard.type(outgoing.getFirst());
+            heard.add(expectLine(peer, answer, "the line typed first, " + Values.show(outgoing.getFirst())
+                    + ", never reached the peer: your chat must send what is typed even while nothing arrives, "
+                    + "so receive on a second thread"));
+            for (String t : incoming) {
+                sendText(peer, t, mine.getLocalPort());
+            }
+            awaitShown(shown, incoming, answer);
+            outgoing.subList(1, outgoing.size()).forEach(keyboard::type);
+            keyboard.close();
+            for (String t : outgoing.subList(1, outgoing.size())) {
+                heard.add(expectLine(peer, answer, "the peer got " + heard + " but not " + Values.show(t)
+                        + ": send every line typed until readLine() returns null"));
+            }
+            try {
+                answer.await(WAIT_MS);
+            } catch (TimeoutException e) {
+                throw new IllegalStateException("the keyboard had ended, but chat() had not returned " + WAIT_MS
+                        + " ms later: close the socket to stop the receiving thread, then join it");
+            }
+            return List.of(List.copyOf(shown), heard);
+        }
+    }
+
+    /** One line the peer receives, or {@code why} (unless the answer failed first, e.g. with its TODO stub). */
+    private static String expectLine(DatagramSocket peer, Background<?> answer, String why) throws Exception {
+        try {
+            return receiveOrBlame(peer, answer);
+        } catch (SocketTimeoutException e) {
+            throw new IllegalStateException(why);
+        }
+    }
+
+    /** Waits until the answer has shown all of {@code incoming}, while the keyboard holds its next line back. */
+    private static void awaitShown(List<String> shown, List<String> incoming, Background<?> answer) throws Exception {
+        long deadline = System.nanoTime() + WAIT_MS * 1_000_000L;
+        while (shown.size() < incoming.size()) {
+            if (answer.isDone() || System.nanoTime() > deadline) {
+                throw answer.failure(new IllegalStateException("while your chat waited for the next keyboard line, "
+                        + "the screen showed " + shown + " of " + incoming + " within " + WAIT_MS + " ms: a program "
+                        + "that waits for the keyboard cannot receive at the same time, so receive on a second thread"));
+            }
+            Thread.sleep(5);
+        }
+    }
+
+    /** What a case does with two fresh loopback sockets: the answer's and the one the case talks from. */
+    @FunctionalInterface
+    interface TwoSockets<T> {
+        T run(DatagramSocket answers, DatagramSocket peer) throws Exception;
+    }
+
+    /** Runs {@code body} with two loopback sockets and closes both after, which also stops an answer still receiving. */
+    static <T> T withTwoSockets(TwoSockets<T> body) throws Exception {
+        try (DatagramSocket answers = loopbackSocket(); DatagramSocket peer = loopbackSocket()) {
+            return body.run(answers, peer);
+        }
     }
 
     /** A datagram socket on 127.0.0.1, any free port, that gives up receiving after {@value #WAIT_MS} ms. */

@@ -1,5 +1,7 @@
 package netlab.kernel.cli;
 
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,14 +12,22 @@ import netlab.exercise.Check;
 import netlab.kernel.grading.NotebookRunner;
 import netlab.kernel.jshell.EngineOptions;
 import netlab.kernel.jshell.JShellEngine;
+import netlab.kernel.notebook.Cell;
 import netlab.kernel.notebook.Notebook;
 
 /**
  * {@code netlab run NOTEBOOK [--timeout S] [--out FILE]}: runs a notebook headless through the same engine
- * as the kernel (no Jupyter, no Python), shows outputs and check tables, and exits 0 only if every cell ran
- * and every check passed.
+ * as the kernel (no Jupyter, no Python), shows outputs and check tables, and says how it went in its exit status:
+ * {@value #ALL_GOOD} every cell ran and every check passed; {@value #CHECKS_NOT_PASSED} the notebook is unfinished:
+ * a check did not pass, or a cell stopped only at a TODO stub (a fresh student notebook: "not answered yet");
+ * {@value #CELLS_FAILED} a cell failed otherwise, timed out or lost its agent. So a script can tell an unfinished
+ * notebook from a broken one.
  */
 final class RunCommand implements Command {
+
+    static final int ALL_GOOD = 0;
+    static final int CHECKS_NOT_PASSED = 1;
+    static final int CELLS_FAILED = 3;
 
     @Override
     public String name() {
@@ -36,6 +46,9 @@ final class RunCommand implements Command {
                   NOTEBOOK     the notebook; its code cells run in order, in its own directory
                   --timeout S  seconds one cell may run before it is interrupted (default 60)
                   --out FILE   write the executed notebook (outputs, execution counts) to FILE
+                exit status: 0 every cell ran and every check passed; 1 unfinished: a check did not pass or
+                a cell stopped at a TODO stub (not answered yet); 3 a cell failed otherwise, timed out or
+                lost its agent
                 """;
     }
 
@@ -52,7 +65,27 @@ final class RunCommand implements Command {
             nb.write(Path.of(args.value("out", "")));
         }
         out.println(summary(result));
-        return result.ok() ? 0 : 1;
+        return status(nb, result);
+    }
+
+    static int status(Notebook executed, NotebookRunner.Result r) {
+        if (r.ok()) {
+            return ALL_GOOD;
+        }
+        boolean broken = r.problems().stream().anyMatch(p -> !stoppedAtTodo(executed.cells().get(p.cellIndex())));
+        return broken ? CELLS_FAILED : CHECKS_NOT_PASSED;
+    }
+
+    /** Whether the cell's error is a TODO stub of {@code netlab release}: unanswered, not broken. */
+    static boolean stoppedAtTodo(Cell cell) {
+        for (JsonElement e : cell.outputs()) {
+            JsonObject o = e.getAsJsonObject();
+            if (o.get("output_type").getAsString().equals("error")) {
+                return o.get("ename").getAsString().endsWith("UnsupportedOperationException")
+                        && o.get("evalue").getAsString().strip().startsWith("TODO");
+            }
+        }
+        return false;
     }
 
     static Path notebookArgument(Args args) throws UsageException {

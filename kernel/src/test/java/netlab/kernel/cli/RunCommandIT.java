@@ -57,7 +57,7 @@ class RunCommandIT {
         Path released = dir.resolve(Corpus.LESSON);
 
         GradeCommandIT.Run run = GradeCommandIT.netlab("run", released.toString());
-        assertEquals(1, run.status(), run.out());
+        assertEquals(RunCommand.CHECKS_NOT_PASSED, run.status(), run.out());
         assertTrue(run.out().contains("not answered"), run.out());
 
         Path edited = dir.resolve("edited").resolve(Corpus.LESSON);
@@ -90,7 +90,7 @@ class RunCommandIT {
                 """);
         Path out = dir.resolve("out.ipynb");
         GradeCommandIT.Run r = GradeCommandIT.netlab("run", nb.toString(), "--timeout", "1", "--out", out.toString());
-        assertEquals(1, r.status());
+        assertEquals(RunCommand.CELLS_FAILED, r.status(), "a broken notebook, not just an unfinished one");
         assertTrue(r.out().contains("[1/2] cell 0 timed out"), r.out());
         assertTrue(r.out().contains("after") && r.out().contains("[2/2] cell 1 ok"), r.out());
         String json = Files.readString(out);

@@ -3,28 +3,43 @@ package netlab.kernel.it;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import netlab.kernel.notebook.Cell;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The course notebooks in {@code ../notebooks}: the committed student notebooks are exactly what {@code netlab
- * release} makes of the teacher sources today, and {@code src/test/python/test_notebooks.py} runs every teacher
- * and student notebook through Debian's nbclient and the kernel built in target/.
+ * The course notebooks in {@code ../notebooks}, as CI keeps them: the committed student notebooks are exactly what
+ * {@code netlab release} makes of the teacher sources; every teacher notebook runs with {@code netlab run} with
+ * every cell and every check passing; every student notebook runs with every exercise "not answered yet" and
+ * nothing broken; the teacher solutions earn every point of the hidden cases under {@code netlab grade} (so the
+ * reference answers live only in notebooks/tools/chNN.py); and {@code src/test/python/test_notebooks.py} runs one
+ * chapter and the interrupt lesson through Debian's nbclient and checks nbformat and the en/zh parity.
  */
 class CourseNotebooksIT {
 
     static final Path NOTEBOOKS = Path.of("..", "notebooks").toAbsolutePath().normalize();
     static final String JAVA = InstalledKernel.JAVA;
     static final String JAR = InstalledKernel.JAR;
+    static final List<String> LANGUAGES = List.of("en", "zh");
+    /** A progress line of {@code netlab run} for a cell that did not end "ok" (nor was empty). */
+    static final Pattern NOT_OK = Pattern.compile("(?m)^\\[\\d+/\\d+\\] cell \\d+ (?!ok|empty)");
 
     @TempDir
     static Path prefix;
@@ -38,7 +53,7 @@ class CourseNotebooksIT {
 
     @Test
     void committedStudentNotebooksAreTheReleaseOfTheTeacherSources(@TempDir Path out) throws Exception {
-        for (String language : List.of("en", "zh")) {
+        for (String language : LANGUAGES) {
             List<String> command = new ArrayList<>(List.of(JAVA, "-jar", JAR, "release"));
             List<Path> sources = ipynb(NOTEBOOKS.resolve("teacher").resolve(language));
             assertFalse(sources.isEmpty(), "no teacher notebooks in " + language);
@@ -57,8 +72,115 @@ class CourseNotebooksIT {
     }
 
     @Test
-    void everyNotebookRunsAndBothLanguagesMatch() throws Exception {
-        kernel.unittest("test_notebooks", 1200);
+    void everyTeacherNotebookRunsWithEveryCellAndEveryCheckPassing(@TempDir Path out) throws Exception {
+        List<Path> teacher = inLanguages("teacher");
+        for (HeadlessRuns.Run r : HeadlessRuns.run(kernel, teacher, NOTEBOOKS, out)) {
+            List<String> ids = r.checkedExercises();
+            assertEquals(0, r.status(), r.where());
+            for (String id : ids) {
+                assertTrue(Pattern.compile("\\] cell \\d+ ok, " + Pattern.quote(id) + " (\\d+)/\\1 passed")
+                        .matcher(r.output()).find(), id + " did not pass in " + r.where());
+            }
+            assertTrue(r.output().contains(", 0 failed; checks passed " + ids.size() + "/" + ids.size() + " — all good"),
+                    r.where());
+            for (Cell c : r.executed().cells()) {
+                assertFalse(c.isCode() && c.outputs().toString().contains("\"output_type\":\"error\""),
+                        r.notebook() + " cell " + c.id().orElse("?") + " has an error output:\n" + c.outputs());
+            }
+        }
+    }
+
+    /**
+     * A fresh student notebook: {@code netlab run} exits 1 (every cell ran, checks did not pass), not 3 (a cell
+     * failed), and says "not answered yet" for every exercise; no stack trace, no timeout, no lost agent.
+     */
+    @Test
+    void everyStudentNotebookRunsWithEveryExerciseNotAnsweredYet(@TempDir Path out) throws Exception {
+        List<Path> student = inLanguages("");
+        for (HeadlessRuns.Run r : HeadlessRuns.run(kernel, student, NOTEBOOKS, out)) {
+            List<String> ids = r.checkedExercises();
+            assertFalse(ids.isEmpty(), "no check cells in " + r.notebook());
+            assertEquals(1, r.status(), "1: the checks did not pass, but every cell ran\n" + r.where());
+            assertTrue(r.output().contains(", 0 failed; checks passed 0/" + ids.size() + "\n"), r.where());
+            for (String id : ids) {
+                assertTrue(Pattern.compile("\\] cell \\d+ ok, " + Pattern.quote(id) + " 0/\\d+ not answered")
+                        .matcher(r.output()).find(), id + " is not reported 'not answered' in " + r.where());
+            }
+            assertEquals(ids.size(), count(r.output(), "not answered yet · public checks 0/"), r.where());
+            assertFalse(NOT_OK.matcher(r.output()).find(), "a cell that failed, timed out or lost its agent: " + r.where());
+            for (String trace : List.of("\tat ", "Exception in thread")) {
+                assertFalse(r.output().contains(trace), "a stack trace in " + r.where());
+            }
+        }
+    }
+
+    /** The teacher solutions are the reference answers: graded with the hidden cases, they earn every point. */
+    @Test
+    void theTeacherSolutionsEarnEveryPointOfTheHiddenCases(@TempDir Path dir) throws Exception {
+        List<Path> chapters = ipynb(NOTEBOOKS.resolve("teacher").resolve("en")); // zh has the same code (Parity)
+        ExecutorService pool = Executors.newFixedThreadPool(chapters.size());
+        try {
+            List<Future<InstalledKernel.Result>> grades = new ArrayList<>();
+            for (Path chapter : chapters) {
+                grades.add(pool.submit(() -> grade(chapter, dir.resolve(chapter.getFileName().toString()))));
+            }
+            for (int i = 0; i < chapters.size(); i++) {
+                Path chapter = chapters.get(i);
+                InstalledKernel.Result r = grades.get(i).get();
+                assertEquals(0, r.status(), chapter + ":\n" + r.output());
+                JsonObject report = JsonParser.parseString(Files.readString(
+                        dir.resolve(chapter.getFileName().toString()).resolve("grades").resolve("teacher.json")))
+                        .getAsJsonObject();
+                String text = report.toString();
+                assertTrue(report.get("possible").getAsDouble() > 0, text);
+                assertEquals(report.get("possible").getAsDouble(), report.get("score").getAsDouble(), chapter + ": " + text);
+                for (JsonElement e : report.getAsJsonArray("notebooks").get(0).getAsJsonObject().getAsJsonArray("exercises")) {
+                    JsonObject exercise = e.getAsJsonObject();
+                    long hidden = exercise.getAsJsonArray("cases").asList().stream()
+                            .filter(c -> c.getAsJsonObject().get("hidden").getAsBoolean()).count();
+                    assertTrue(hidden > 0, exercise.get("exercise") + " ran no hidden case: " + exercise);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void oneChapterAndTheInterruptLessonRunThroughNbclientAndBothLanguagesMatch() throws Exception {
+        kernel.unittest("test_notebooks", 600);
+    }
+
+    /** {@code netlab grade} of {@code chapter} submitted as is by a student called "teacher". */
+    static InstalledKernel.Result grade(Path chapter, Path dir) throws Exception {
+        Path submission = dir.resolve("submissions").resolve("teacher").resolve(chapter.getFileName());
+        Files.createDirectories(submission.getParent());
+        Files.copy(chapter, submission);
+        long start = System.nanoTime();
+        InstalledKernel.Result r = kernel.run(List.of(JAVA, "-jar", JAR, "grade", dir.resolve("submissions").toString(),
+                "--source", chapter.toString(), "--out", dir.resolve("grades").toString(), "--jobs", "1"), 300);
+        System.out.printf("netlab grade %-43s %5.1f s  exit %d%n", NOTEBOOKS.relativize(chapter),
+                (System.nanoTime() - start) / 1e9, r.status());
+        return r;
+    }
+
+    /** The notebooks of {@code tree} ("teacher" or "" for the student ones) in every language, en first. */
+    static List<Path> inLanguages(String tree) throws IOException {
+        List<Path> all = new ArrayList<>();
+        for (String language : LANGUAGES) {
+            List<Path> found = ipynb(NOTEBOOKS.resolve(tree).resolve(language));
+            assertFalse(found.isEmpty(), "no notebooks in " + NOTEBOOKS.resolve(tree).resolve(language));
+            all.addAll(found);
+        }
+        return all;
+    }
+
+    static int count(String text, String part) {
+        int n = 0;
+        for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + part.length())) {
+            n++;
+        }
+        return n;
     }
 
     static List<Path> ipynb(Path dir) throws IOException {
