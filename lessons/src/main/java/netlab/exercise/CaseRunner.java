@@ -57,8 +57,7 @@ final class CaseRunner {
             if (isTodoStub(cause)) {
                 return new Observation(hidden, name, Observation.Kind.NOT_ANSWERED, "", "", "not answered yet");
             }
-            return new Observation(hidden, name, Observation.Kind.ERROR, "", Values.summary(cause),
-                    "threw " + Values.summary(cause));
+            return new Observation(hidden, name, Observation.Kind.ERROR, "", Values.summary(cause), blame(cause));
         } catch (InterruptedException e) {
             thread.interrupt();
             Thread.currentThread().interrupt();
@@ -88,6 +87,22 @@ final class CaseRunner {
     private static CaseOutcome failed(Case<?> c, boolean hidden, CaseOutcome.Status status, String expected,
                                       String actual, String message) {
         return new CaseOutcome(c.name(), hidden, status, c.points(), 0, expected, actual, message, c.hint());
+    }
+
+    /**
+     * The failure sentence for an answer that threw: "threw" and the exception's summary, plus what to do when
+     * the answer bound a port that another program holds (a fixed port number, where the check hands the
+     * answer a socket on a free port).
+     */
+    static String blame(Throwable cause) {
+        String threw = "threw " + Values.summary(cause);
+        for (Throwable x = cause; x != null; x = x.getCause()) {
+            if (x instanceof java.net.BindException) {
+                return threw + " — a port your answer tried to bind is already taken by another program; use the "
+                        + "socket the check passes to your answer (it is on a free port) instead of a fixed port number";
+            }
+        }
+        return threw;
     }
 
     /** A stub handed out by {@code netlab release}: {@code UnsupportedOperationException("TODO ...")}. */
