@@ -5,7 +5,7 @@ import java.util.Optional;
 /**
  * The {@code Check.run("id", ANSWER)} call of a check cell, found by reading its source: the grader needs the
  * exercise id and the answer expression (e.g. {@code (IpExercises.ClassOf) ip -> classOf(ip)}) to build its
- * own call of {@code netlab.exercise.Check.grade}; it never runs the check cell's text.
+ * own call of {@code netlab.exercise.Check.collect}; it never runs the check cell's text.
  *
  * @param exerciseId the exercise the cell checks
  * @param answer     the source text of the second argument
