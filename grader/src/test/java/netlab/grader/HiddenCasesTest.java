@@ -37,7 +37,8 @@ class HiddenCasesTest {
     @Test
     void everyExerciseDeclaresAsManyHiddenCasesAsThisJarHolds() {
         for (Exercise<?> e : Exercises.all()) {
-            assertEquals(e.hiddenCaseCount(), Exercises.hiddenCases(e).size(), e.id());
+            long hidden = Check.notRun(e.id()).outcomes().stream().filter(CaseOutcome::hidden).count();
+            assertEquals(e.hiddenCaseCount(), hidden, e.id());
         }
     }
 

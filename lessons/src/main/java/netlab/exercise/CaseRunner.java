@@ -1,7 +1,6 @@
 package netlab.exercise;
 
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
@@ -28,41 +27,82 @@ final class CaseRunner {
         this.timeout = Objects.requireNonNull(timeout, "timeout");
     }
 
+    /** Runs {@code c} against {@code answer} and judges what it saw: the notebook's check, all in one JVM. */
     <A> CaseOutcome run(Case<A> c, A answer, boolean hidden) {
-        String expected = Values.show(c.expected());
-        FutureTask<Object> task = new FutureTask<>(() -> c.probe().run(answer));
+        return judge(c, hidden, observe(c.name(), hidden, c.probe(), answer));
+    }
+
+    /**
+     * Runs {@code probe} against {@code answer} and reports what happened, without a verdict: the value's
+     * canonical text is taken on the case's thread, within its timeout, since turning an answer's value
+     * into text may run the answer's own code (a list of its making, say).
+     */
+    <A> Observation observe(String name, boolean hidden, Probe<A> probe, A answer) {
+        FutureTask<String[]> task = new FutureTask<>(() -> {
+            Object actual = probe.run(answer);
+            return new String[] {Values.canonical(actual), Values.show(actual)};
+        });
         // a platform thread, not a virtual one: an answer spinning in a loop pins its carrier, and a few of
         // them would starve every virtual thread of the JVM, the cell running this check included
-        Thread thread = Thread.ofPlatform().daemon().name("netlab-check " + c.name()).start(task);
+        Thread thread = Thread.ofPlatform().daemon().name("netlab-check " + name).start(task);
         try {
-            Object actual = task.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            if (same(c.expected(), actual)) {
-                return new CaseOutcome(c.name(), hidden, CaseOutcome.Status.PASSED, c.points(), c.points(),
-                        expected, Values.show(actual), "", c.hint());
-            }
-            String why = c.failure().isEmpty() ? "expected " + expected + " but got " + Values.show(actual) : c.failure();
-            return failed(c, hidden, CaseOutcome.Status.FAILED, expected, Values.show(actual), why);
+            String[] actual = task.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return new Observation(hidden, name, Observation.Kind.RETURNED, actual[0], actual[1], "");
         } catch (TimeoutException e) {
             thread.interrupt();
-            return failed(c, hidden, CaseOutcome.Status.TIMED_OUT, expected, "",
+            return new Observation(hidden, name, Observation.Kind.TIMED_OUT, "", "",
                     "did not finish within " + seconds(timeout));
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             if (isTodoStub(cause)) {
-                return failed(c, hidden, CaseOutcome.Status.NOT_ANSWERED, expected, "", "not answered yet");
+                return new Observation(hidden, name, Observation.Kind.NOT_ANSWERED, "", "", "not answered yet");
             }
-            return failed(c, hidden, CaseOutcome.Status.ERROR, expected, Values.summary(cause),
-                    "threw " + Values.summary(cause));
+            return new Observation(hidden, name, Observation.Kind.ERROR, "", Values.summary(cause), blame(cause));
         } catch (InterruptedException e) {
             thread.interrupt();
             Thread.currentThread().interrupt();
-            return failed(c, hidden, CaseOutcome.Status.NOT_RUN, expected, "", "the check was interrupted");
+            return new Observation(hidden, name, Observation.Kind.NOT_RUN, "", "", "the check was interrupted");
         }
+    }
+
+    /**
+     * The verdict on what a case saw: passed when the value's canonical text is the expected value's. Runs
+     * where the expected value is: in the notebook for public cases, in the grading JVM for graded ones.
+     */
+    static <A> CaseOutcome judge(Case<A> c, boolean hidden, Observation o) {
+        String expected = Values.show(c.expected());
+        return switch (o.kind()) {
+            case RETURNED -> Values.canonical(c.expected()).equals(o.canonical())
+                    ? new CaseOutcome(c.name(), hidden, CaseOutcome.Status.PASSED, c.points(), c.points(),
+                            expected, o.shown(), "", c.hint())
+                    : failed(c, hidden, CaseOutcome.Status.FAILED, expected, o.shown(), c.failure().isEmpty()
+                            ? "expected " + expected + " but got " + o.shown() : c.failure());
+            case NOT_ANSWERED -> failed(c, hidden, CaseOutcome.Status.NOT_ANSWERED, expected, "", "not answered yet");
+            case ERROR -> failed(c, hidden, CaseOutcome.Status.ERROR, expected, o.shown(), o.message());
+            case TIMED_OUT -> failed(c, hidden, CaseOutcome.Status.TIMED_OUT, expected, "", o.message());
+            case NOT_RUN -> failed(c, hidden, CaseOutcome.Status.NOT_RUN, expected, "", o.message());
+        };
     }
 
     private static CaseOutcome failed(Case<?> c, boolean hidden, CaseOutcome.Status status, String expected,
                                       String actual, String message) {
         return new CaseOutcome(c.name(), hidden, status, c.points(), 0, expected, actual, message, c.hint());
+    }
+
+    /**
+     * The failure sentence for an answer that threw: "threw" and the exception's summary, plus what to do when
+     * the answer bound a port that another program holds (a fixed port number, where the check hands the
+     * answer a socket on a free port).
+     */
+    static String blame(Throwable cause) {
+        String threw = "threw " + Values.summary(cause);
+        for (Throwable x = cause; x != null; x = x.getCause()) {
+            if (x instanceof java.net.BindException) {
+                return threw + " — a port your answer tried to bind is already taken by another program; use the "
+                        + "socket the check passes to your answer (it is on a free port) instead of a fixed port number";
+            }
+        }
+        return threw;
     }
 
     /** A stub handed out by {@code netlab release}: {@code UnsupportedOperationException("TODO ...")}. */
@@ -74,10 +114,6 @@ final class CaseRunner {
             }
         }
         return false;
-    }
-
-    private static boolean same(Object expected, Object actual) {
-        return Arrays.deepEquals(new Object[] {expected}, new Object[] {actual});
     }
 
     static String seconds(Duration d) {

@@ -32,8 +32,11 @@ public final class Exercises {
         return CATALOG.all();
     }
 
-    /** The hidden cases of {@code exercise}: empty unless the grader's jar is on the classpath. */
-    public static <A> List<Case<A>> hiddenCases(Exercise<A> exercise) {
+    /**
+     * The hidden cases of {@code exercise}: empty unless the grader's jar is on the class path, which it is
+     * in the grading JVM only, never in an agent that runs student code (see {@link GraderModule}).
+     */
+    static <A> List<Case<A>> hiddenCases(Exercise<A> exercise) {
         return CATALOG.hiddenCases(exercise);
     }
 

@@ -173,7 +173,22 @@ public final class TcpExercises implements ExerciseSet {
         out.flush();
     }
 
+    /**
+     * Reads one line from the answer's side; gives up at once when the answer has thrown (a TODO stub, a port
+     * already taken), so its exception, not a timeout, is what the case reports.
+     */
     static String readOrBlame(BufferedReader in, Background<?> answer) throws Exception {
+        long deadline = System.nanoTime() + WAIT_MS * 1_000_000L;
+        while (!in.ready() && System.nanoTime() < deadline) {
+            if (answer.isDone()) {
+                Exception failed = answer.failure(null);
+                if (failed != null) {
+                    throw failed;
+                }
+                break; // it returned: what it sent, or the end of the stream, is there to read
+            }
+            Thread.sleep(20);
+        }
         try {
             return in.readLine();
         } catch (SocketTimeoutException e) {

@@ -1,6 +1,16 @@
 package netlab.exercise;
 
-/** How values appear in feedback: strings quoted, long values cut, always one line. */
+import java.lang.reflect.Array;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * How values appear in feedback (strings quoted, long values cut, always one line), and their canonical text:
+ * the exact, one-line form in which the grader compares a case's actual value with its expected one.
+ */
 final class Values {
 
     static final int MAX = 200;
@@ -24,5 +34,109 @@ final class Values {
     static String summary(Throwable t) {
         String message = t.getMessage();
         return oneLine(t.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : ": " + message));
+    }
+
+    /**
+     * The canonical text of {@code value}: two values have the same text exactly when
+     * {@code Arrays.deepEquals} holds for the types cases expect (strings, boxed primitives, arrays, lists,
+     * sets, maps, enums, records, Optional). Each type is tagged ({@code I42} is an Integer, {@code J42} a Long,
+     * {@code s"42"} a String), so an answer cannot pass by returning another type that prints the same. Any
+     * other object is tagged with its class name. One line; strings are escaped, never cut.
+     */
+    static String canonical(Object value) {
+        StringBuilder out = new StringBuilder();
+        canonical(value, out, 0);
+        return out.toString();
+    }
+
+    private static void canonical(Object v, StringBuilder out, int depth) {
+        if (depth > 64) {
+            throw new IllegalArgumentException("the value is nested more than 64 levels deep");
+        }
+        switch (v) {
+            case null -> out.append("null");
+            case String s -> out.append('s').append(Json.quote(s));
+            case Character c -> out.append('c').append(Json.quote(String.valueOf(c)));
+            case Boolean b -> out.append('Z').append(b);
+            case Byte b -> out.append('B').append(b);
+            case Short x -> out.append('S').append(x);
+            case Integer i -> out.append('I').append(i);
+            case Long l -> out.append('J').append(l);
+            case Float f -> out.append('F').append(Integer.toHexString(Float.floatToIntBits(f)));
+            case Double d -> out.append('D').append(Long.toHexString(Double.doubleToLongBits(d)));
+            case Enum<?> e -> out.append('E').append(e.getDeclaringClass().getName()).append('.').append(e.name());
+            case java.util.Optional<?> o -> {
+                out.append("O(");
+                if (o.isPresent()) {
+                    canonical(o.get(), out, depth + 1);
+                }
+                out.append(')');
+            }
+            case List<?> list -> sequence("L[", list, out, depth);
+            case Set<?> set -> sorted("T{", set, out, depth);
+            case Map<?, ?> map -> {
+                List<String> entries = new ArrayList<>();
+                for (Map.Entry<?, ?> e : map.entrySet()) {
+                    StringBuilder entry = new StringBuilder();
+                    canonical(e.getKey(), entry, depth + 1);
+                    entry.append('=');
+                    canonical(e.getValue(), entry, depth + 1);
+                    entries.add(entry.toString());
+                }
+                entries.sort(null);
+                out.append("M{").append(String.join(",", entries)).append('}');
+            }
+            case Record r -> {
+                out.append('R').append(r.getClass().getName()).append('(');
+                var components = r.getClass().getRecordComponents();
+                for (int i = 0; i < components.length; i++) {
+                    try {
+                        var accessor = components[i].getAccessor();
+                        accessor.setAccessible(true);
+                        canonical(accessor.invoke(r), out.append(i == 0 ? "" : ","), depth + 1);
+                    } catch (ReflectiveOperationException | RuntimeException e) {
+                        out.append("?unreadable");
+                    }
+                }
+                out.append(')');
+            }
+            default -> {
+                if (v.getClass().isArray()) {
+                    String tag = v.getClass().getComponentType().isPrimitive()
+                            ? "[" + v.getClass().getComponentType().descriptorString() : "[L";
+                    List<Object> items = new ArrayList<>();
+                    for (int i = 0, n = Array.getLength(v); i < n; i++) {
+                        items.add(Array.get(v, i));
+                    }
+                    sequence(tag + "[", items, out, depth);
+                } else {
+                    out.append('?').append(v.getClass().getName()).append(Json.quote(String.valueOf(v)));
+                }
+            }
+        }
+    }
+
+    private static void sequence(String open, Collection<?> items, StringBuilder out, int depth) {
+        out.append(open);
+        boolean first = true;
+        for (Object item : items) {
+            if (!first) {
+                out.append(',');
+            }
+            first = false;
+            canonical(item, out, depth + 1);
+        }
+        out.append(']');
+    }
+
+    private static void sorted(String open, Collection<?> items, StringBuilder out, int depth) {
+        List<String> texts = new ArrayList<>();
+        for (Object item : items) {
+            StringBuilder t = new StringBuilder();
+            canonical(item, t, depth + 1);
+            texts.add(t.toString());
+        }
+        texts.sort(null);
+        out.append(open).append(String.join(",", texts)).append('}');
     }
 }

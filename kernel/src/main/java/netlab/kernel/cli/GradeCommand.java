@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import netlab.kernel.grading.AgentClasspath;
 import netlab.kernel.grading.BatchGrader;
 import netlab.kernel.grading.GradeReports;
 import netlab.kernel.grading.GraderClasses;
@@ -18,7 +19,8 @@ import netlab.kernel.notebook.Notebook;
 
 /**
  * {@code netlab grade SUBMISSIONS_DIR --source LESSON... --out DIR}: grades every student's notebooks against
- * the lesson sources, in parallel, each submission in a fresh agent with the grader jar's hidden cases.
+ * the lesson sources, in parallel, each submission in a fresh agent that gets the grader jar's hidden cases
+ * in memory (see {@code netlab.exercise.GraderModule} for how they are kept from student code).
  */
 final class GradeCommand implements Command {
 
@@ -86,14 +88,11 @@ final class GradeCommand implements Command {
                 defaults.caseTimeout(), args.value("heap", defaults.heap()), defaults.outputLimit());
 
         EngineOptions kernel = KernelCommand.engineOptions(List.of());
-        List<Path> agentCp = new ArrayList<>(kernel.agentClasspath());
-        agentCp.add(graderJar.toAbsolutePath());
-        // graded agents live for a second or two: C1 alone spends less CPU compiling than tiered C2 would
-        List<String> jvm = new ArrayList<>(kernel.jvmOptions());
-        jvm.add("-XX:TieredStopAtLevel=1");
-        EngineOptions options = kernel.toBuilder().agentClasspath(agentCp).jvmOptions(jvm).build();
-
-        try (GraderClasses classes = GraderClasses.load(kernel.studentClasspath(), graderJar)) {
+        try (GraderClasses classes = GraderClasses.load(kernel.studentClasspath(), graderJar);
+             AgentClasspath agentCp = AgentClasspath.copyOf(kernel.agentClasspath())) {
+            // the grader's jar is not on the agents' class path: each agent gets it in memory (GraderJarOffer)
+            EngineOptions options = kernel.toBuilder().agentClasspath(agentCp.entries())
+                    .jvmOptions(agentJvmOptions(kernel.jvmOptions())).build();
             List<BatchGrader.Lesson> lessons = new ArrayList<>();
             for (String s : args.values("source")) {
                 Path source = Path.of(s);
@@ -119,4 +118,18 @@ final class GradeCommand implements Command {
         return 0;
     }
 
+    /**
+     * The grading agents' JVM options. C1 only: graded agents live for a second or two, and C1 alone spends
+     * less CPU compiling than tiered C2 would. No attaching (no jcmd, no agent loaded from another process),
+     * no memory access through {@code sun.misc.Unsafe} and no native code: none of them may read the grader's
+     * classes around the module encapsulation that keeps them from student code.
+     */
+    static List<String> agentJvmOptions(List<String> base) {
+        List<String> jvm = new ArrayList<>(base);
+        jvm.add("-XX:TieredStopAtLevel=1");
+        jvm.add("-XX:+DisableAttachMechanism");
+        jvm.add("--sun-misc-unsafe-memory-access=deny");
+        jvm.add("--illegal-native-access=deny");
+        return jvm;
+    }
 }

@@ -21,7 +21,11 @@ public final class Main {
         }
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
+        List<String> jvmOptions = GradingJvm.missingOptions(Arrays.asList(args), System.getenv());
+        if (!jvmOptions.isEmpty()) {
+            System.exit(GradingJvm.relaunch(Arrays.asList(args), jvmOptions));
+        }
         int status = new Main(System.getenv()).run(Arrays.asList(args), System.out, System.err);
         System.exit(status);
     }

@@ -16,7 +16,8 @@ import netlab.kernel.jshell.EngineOptions;
 
 /**
  * Grades a class: every student directory of {@code SUBMISSIONS_DIR} against every lesson, {@code jobs}
- * submissions at a time, each in its own engine. Layout: {@code SUBMISSIONS_DIR/<student>/<notebook>.ipynb},
+ * submissions at a time, each in its own engine, with {@code jobs} more engines starting ahead
+ * ({@link GradingAgents}). Layout: {@code SUBMISSIONS_DIR/<student>/<notebook>.ipynb},
  * where {@code <notebook>} is the file name of a lesson source; a student without that file gets 0 for it.
  */
 public final class BatchGrader {
@@ -53,12 +54,13 @@ public final class BatchGrader {
         int total = students.size() * lessons.size();
         AtomicInteger finished = new AtomicInteger();
         List<Future<NotebookGrade>> futures = new ArrayList<>();
-        try (ExecutorService pool = Executors.newFixedThreadPool(jobs)) {
+        try (GradingAgents agents = new GradingAgents(options, limits, classes, jobs);
+             ExecutorService pool = Executors.newFixedThreadPool(jobs)) {
             for (Path student : students) {
                 for (Lesson lesson : lessons) {
                     String name = student.getFileName().toString();
                     futures.add(pool.submit(() -> {
-                        SubmissionGrader grader = new SubmissionGrader(lesson.plan(), classes, options, limits);
+                        SubmissionGrader grader = new SubmissionGrader(lesson.plan(), classes, agents, limits);
                         NotebookGrade g = grader.grade(name, lesson.fileName(), student.resolve(lesson.fileName()));
                         synchronized (progress) {
                             progress.printf("[%d/%d] %s/%s %s/%s points %.1f s%s%n", finished.incrementAndGet(), total,

@@ -5,7 +5,7 @@ import java.util.Optional;
 /**
  * The {@code Check.run("id", ANSWER)} call of a check cell, found by reading its source: the grader needs the
  * exercise id and the answer expression (e.g. {@code (IpExercises.ClassOf) ip -> classOf(ip)}) to build its
- * own call of {@code netlab.exercise.Check.grade}; it never runs the check cell's text.
+ * own call of {@code netlab.exercise.Check.collect}; it never runs the check cell's text.
  *
  * @param exerciseId the exercise the cell checks
  * @param answer     the source text of the second argument
@@ -92,14 +92,15 @@ public record CheckCall(String exerciseId, String answer) {
     }
 
     /**
-     * The grader's snippet: an expression whose value is the base64 of the graded report's JSON line. Every
-     * name is fully qualified from {@code java.} or {@code netlab.}, so a student's {@code class Check} changes
-     * nothing (declarations named {@code java} or {@code netlab} are dropped before it runs). The value comes
-     * back as the snippet's result, not as printed text, so nothing a student prints can pose as it.
+     * The grader's snippet: an expression whose value is the base64 of what every case of the exercise saw
+     * the answer do ({@code netlab.exercise.Check.collect}), which the grading JVM then judges. Every name is
+     * fully qualified from {@code java.} or {@code netlab.}, so a student's {@code class Check} changes nothing
+     * (declarations named {@code java} or {@code netlab} are dropped before it runs). The value comes back as
+     * the snippet's result, not as printed text, so nothing a student prints can pose as it.
      */
     public String gradeSnippet(long caseTimeoutMillis) {
-        return "java.util.Base64.getEncoder().encodeToString(netlab.exercise.Check.grade(\""
+        return "java.util.Base64.getEncoder().encodeToString(netlab.exercise.Check.collect(\""
                 + exerciseId + "\", " + answer + ", java.time.Duration.ofMillis(" + caseTimeoutMillis
-                + ")).jsonLine().getBytes(java.nio.charset.StandardCharsets.UTF_8))";
+                + ")).getBytes(java.nio.charset.StandardCharsets.UTF_8))";
     }
 }

@@ -15,20 +15,25 @@ import java.util.TreeSet;
 
 /**
  * The lessons and the grader's hidden cases, loaded in the grading JVM through a class loader of their own
- * (netlab.jar does not contain the lessons): the grader asks it for the exercise ids and for the "not run"
- * report of each exercise, recorded before its check runs.
+ * (netlab.jar does not contain the lessons): the grader asks it for the exercise ids, for the "not run"
+ * report of each exercise, recorded before its check runs, and for the verdict on what the check saw in the
+ * agent ({@link #judge}): expected values exist here, in the JVM that never runs student code.
  */
 public final class GraderClasses implements AutoCloseable {
 
     private final URLClassLoader loader;
+    private final byte[] graderJar;
     private final Method notRun;
+    private final Method judge;
     private final Method jsonLine;
     private final Set<String> ids;
 
-    private GraderClasses(URLClassLoader loader) throws ReflectiveOperationException {
+    private GraderClasses(URLClassLoader loader, byte[] graderJar) throws ReflectiveOperationException {
         this.loader = loader;
+        this.graderJar = graderJar;
         Class<?> check = Class.forName("netlab.exercise.Check", true, loader);
         this.notRun = check.getMethod("notRun", String.class);
+        this.judge = check.getMethod("judge", String.class, String.class);
         this.jsonLine = Class.forName("netlab.exercise.CheckReport", false, loader).getMethod("jsonLine");
         Class<?> exercises = Class.forName("netlab.exercise.Exercises", true, loader);
         Method id = Class.forName("netlab.exercise.Exercise", false, loader).getMethod("id");
@@ -45,18 +50,20 @@ public final class GraderClasses implements AutoCloseable {
         for (Path p : lessonsClasspath) {
             urls.add(url(p));
         }
+        byte[] jarBytes = null;
         if (graderJar != null) {
             if (!Files.isRegularFile(graderJar)) {
                 throw new IOException("no grader jar at " + graderJar + "; build it with './netlab build' or name it "
                         + "with --grader-jar");
             }
             urls.add(url(graderJar));
+            jarBytes = Files.readAllBytes(graderJar);
         }
         // parent: the platform loader, so a lessons copy on the application class path (a build tree) cannot
         // hide the grader jar's hidden cases from ServiceLoader
         URLClassLoader loader = new URLClassLoader(urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader());
         try {
-            return new GraderClasses(loader);
+            return new GraderClasses(loader, jarBytes);
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
             loader.close();
             throw new IOException("cannot load the lessons from " + urls + ": " + e, e);
@@ -85,6 +92,26 @@ public final class GraderClasses implements AutoCloseable {
         } catch (IllegalAccessException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * The graded report of {@code observed}, what {@code netlab.exercise.Check.collect} returned in the agent.
+     *
+     * @throws IllegalArgumentException if {@code observed} is not such a report of {@code exerciseId}
+     */
+    public CheckResult judge(String exerciseId, String observed) {
+        try {
+            return CheckResult.parse((String) jsonLine.invoke(judge.invoke(null, exerciseId, observed)));
+        } catch (InvocationTargetException e) {
+            throw new IllegalArgumentException(e.getCause().getMessage(), e.getCause());
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** An offer of the grader's jar to one agent, or null when there is no grader jar (no hidden cases). */
+    GraderJarOffer offerJar() throws IOException {
+        return graderJar == null ? null : GraderJarOffer.open(graderJar);
     }
 
     @Override

@@ -19,7 +19,8 @@ import netlab.kernel.notebook.Release;
  *   <li>every code cell that is neither an answer nor a check: run as the source has it (setup, imports,
  *       demonstrations — a submission's edits to these cells are ignored);</li>
  *   <li>every answer cell: replaced by the submission's cells with the same {@code grade_id};</li>
- *   <li>every check cell: replaced by the grader's own call of {@code netlab.exercise.Check.grade}.</li>
+ *   <li>every check cell: replaced by the grader's own call of {@code netlab.exercise.Check.collect}, whose
+ *       observations the grading JVM judges.</li>
  * </ul>
  *
  * @param steps     the steps in source order

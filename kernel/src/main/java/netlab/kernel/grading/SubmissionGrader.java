@@ -19,8 +19,8 @@ import netlab.kernel.jshell.JShellEngine;
 
 /**
  * Grades one submission of one lesson in a fresh engine (a fresh agent JVM, working directory an empty
- * temporary directory) following the lesson's {@link SourcePlan}: the source's setup cells, the student's
- * answer cells, and the grader's own check calls.
+ * temporary directory, the hidden cases loaded: see {@link GradingAgents}) following the lesson's
+ * {@link SourcePlan}: the source's setup cells, the student's answer cells, and the grader's own check calls.
  *
  * <p>Every exercise is recorded "not run" (with all its cases) before anything runs, so whatever happens
  * later, what was graded stays graded. A step that times out, floods output or kills the agent (System.exit,
@@ -35,14 +35,14 @@ public final class SubmissionGrader {
 
     private final SourcePlan plan;
     private final GraderClasses classes;
-    private final EngineOptions baseOptions;
+    private final GradingAgents agents;
     private final GradingLimits limits;
 
-    /** {@code baseOptions}: the agent class path (with the grader jar), startup imports and JVM options. */
-    public SubmissionGrader(SourcePlan plan, GraderClasses classes, EngineOptions baseOptions, GradingLimits limits) {
+    /** {@code agents}: where the fresh agent for each submission comes from. */
+    public SubmissionGrader(SourcePlan plan, GraderClasses classes, GradingAgents agents, GradingLimits limits) {
         this.plan = plan;
         this.classes = classes;
-        this.baseOptions = baseOptions;
+        this.agents = agents;
         this.limits = limits;
     }
 
@@ -63,14 +63,15 @@ public final class SubmissionGrader {
             return done(student, notebookName, "rejected", e.getMessage(), zero(grades, e.getMessage()), warnings, start);
         }
         warnings.addAll(submission.warnings());
-        Path workDir = null;
-        try {
-            workDir = Files.createTempDirectory("netlab-grade-");
-            new Run(submission, grades, warnings, workDir).all();
+        try (GradingAgents.Agent agent = agents.take()) {
+            Run run = new Run(submission, grades, warnings, agent);
+            try {
+                run.all();
+            } finally {
+                run.engine.close(); // a fresh start may have replaced the agent's own engine
+            }
         } catch (IOException | RuntimeException e) {
             warnings.add("grading stopped early: " + e.getMessage());
-        } finally {
-            deleteQuietly(workDir);
         }
         return done(student, notebookName, "graded", "", grades, warnings, start);
     }
@@ -97,24 +98,20 @@ public final class SubmissionGrader {
         private JShellEngine engine;
         private int freshStarts;
 
-        Run(Submission submission, Map<String, ExerciseGrade> grades, List<String> warnings, Path workDir) {
+        Run(Submission submission, Map<String, ExerciseGrade> grades, List<String> warnings, GradingAgents.Agent agent) {
             this.submission = submission;
             this.grades = grades;
             this.warnings = warnings;
-            this.options = baseOptions.toBuilder().workingDirectory(workDir).heap(limits.heap())
-                    .warmCompletion(false).build();
+            this.options = agent.options();
+            this.engine = agent.engine();
+            noteHiddenCases(agent.problem());
         }
 
         void all() throws IOException {
-            engine = JShellEngine.start(options);
-            try {
-                for (SourcePlan.Step step : plan.steps()) {
-                    if (step.exercise() == null || !failed.contains(step.exercise())) {
-                        step(step, false);
-                    }
+            for (SourcePlan.Step step : plan.steps()) {
+                if (step.exercise() == null || !failed.contains(step.exercise())) {
+                    step(step, false);
                 }
-            } finally {
-                engine.close();
             }
         }
 
@@ -171,7 +168,7 @@ public final class SubmissionGrader {
                 case ExecuteOutcome.Success s when !o.stopped() && s.result().isPresent() -> {
                     CheckResult r;
                     try {
-                        r = decode(s.result().get());
+                        r = classes.judge(c.exercise(), decode(s.result().get()));
                     } catch (IllegalArgumentException e) {
                         grades.computeIfPresent(c.exercise(), (k, g) -> g.failed("error", "the check's report "
                                 + "could not be read: " + e.getMessage()));
@@ -218,10 +215,25 @@ public final class SubmissionGrader {
                 engine.close();
                 engine = JShellEngine.start(options);
             }
+            loadHiddenCases();
             for (SourcePlan.Step s : List.copyOf(succeeded)) {
                 if (s.exercise() == null || !failed.contains(s.exercise())) {
                     step(s, true);
                 }
+            }
+        }
+
+        /**
+         * First thing in every agent, before any student code: hands it the grader's jar over a one-time
+         * loopback offer (see {@link GraderJarOffer}). Without it the hidden cases are "not run", never passed.
+         */
+        private void loadHiddenCases() throws IOException {
+            noteHiddenCases(GradingAgents.loadHiddenCases(engine, classes, limits));
+        }
+
+        private void noteHiddenCases(String problem) {
+            if (!problem.isEmpty()) {
+                warnings.add("the hidden cases could not be loaded in the grading agent: " + problem);
             }
         }
 
@@ -263,30 +275,18 @@ public final class SubmissionGrader {
         }
     }
 
-    /** Reads the report from the snippet's value: a quoted base64 string of the JSON line. */
-    static CheckResult decode(MimeBundle value) {
+    /** Reads what the check saw from the snippet's value: a quoted base64 string. */
+    static String decode(MimeBundle value) {
         String text = value.plainText().strip();
         if (text.length() < 2 || !text.startsWith("\"") || !text.endsWith("\"")) {
             throw new IllegalArgumentException("expected a quoted string but got " + CheckResult.abbreviate(text));
         }
-        String line = new String(Base64.getDecoder().decode(text.substring(1, text.length() - 1)), StandardCharsets.UTF_8);
-        return CheckResult.parse(line);
+        return new String(Base64.getDecoder().decode(text.substring(1, text.length() - 1)), StandardCharsets.UTF_8);
     }
 
     static String firstLine(String s) {
         String line = s == null ? "" : s.lines().findFirst().orElse("");
         return line.length() <= 200 ? line : line.substring(0, 199) + "…";
-    }
-
-    private static void deleteQuietly(Path dir) {
-        if (dir == null) {
-            return;
-        }
-        try (var walk = Files.walk(dir)) {
-            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException | RuntimeException e) {
-            // a temporary directory left behind is harmless
-        }
     }
 
     /** Output of graded code goes nowhere; past the limit, the step is interrupted. */

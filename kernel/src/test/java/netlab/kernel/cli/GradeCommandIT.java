@@ -26,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Grades a corpus of synthetic submissions made from the sample lesson (released with {@code netlab release}
  * in the test): each is scored as it deserves, tampering gains nothing, and the whole batch finishes.
- * There is no server exercise yet, so the "port 7788 already taken" submission is not in the corpus.
+ * The "port 7788 already taken" submission is in {@link ServerExerciseGradingIT} (a lesson with a server
+ * exercise); answers that attack the grader from inside the agent are in {@link GraderTamperIT}.
  */
 class GradeCommandIT {
 

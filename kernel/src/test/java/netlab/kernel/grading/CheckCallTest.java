@@ -31,8 +31,8 @@ class CheckCallTest {
     @Test
     void theGradeSnippetNamesEverythingFullyQualified() {
         String snippet = new CheckCall("ip.class-of", "(IpExercises.ClassOf) ip -> classOf(ip)").gradeSnippet(1000);
-        assertEquals("java.util.Base64.getEncoder().encodeToString(netlab.exercise.Check.grade(\"ip.class-of\", "
-                + "(IpExercises.ClassOf) ip -> classOf(ip), java.time.Duration.ofMillis(1000)).jsonLine()"
+        assertEquals("java.util.Base64.getEncoder().encodeToString(netlab.exercise.Check.collect(\"ip.class-of\", "
+                + "(IpExercises.ClassOf) ip -> classOf(ip), java.time.Duration.ofMillis(1000))"
                 + ".getBytes(java.nio.charset.StandardCharsets.UTF_8))", snippet);
     }
 }

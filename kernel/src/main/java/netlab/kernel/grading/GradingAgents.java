@@ -1,0 +1,152 @@
+package netlab.kernel.grading;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+import netlab.kernel.engine.CellIO;
+import netlab.kernel.engine.ExecuteOutcome;
+import netlab.kernel.engine.MimeBundle;
+import netlab.kernel.jshell.EngineOptions;
+import netlab.kernel.jshell.JShellEngine;
+
+/**
+ * Fresh grading agents, each for one submission, started ahead of need. Making one (an agent JVM booting and
+ * loading its classes cold, JShell starting, the grader's hidden cases handed over) is mostly waiting for
+ * another process; started in the background while the submissions before it are graded, it no longer holds
+ * up a grading thread. Each agent has its own new, empty working directory and has loaded the hidden cases
+ * before any student code can run in it.
+ */
+public final class GradingAgents implements AutoCloseable {
+
+    /**
+     * A fresh agent: {@code problem} is "" or why the hidden cases could not be loaded (they then count as not
+     * run). Closing it closes the engine and deletes the working directory.
+     */
+    public record Agent(JShellEngine engine, Path workDir, EngineOptions options, String problem)
+            implements AutoCloseable {
+        @Override
+        public void close() {
+            engine.close();
+            deleteQuietly(workDir);
+        }
+    }
+
+    private final EngineOptions base;
+    private final GradingLimits limits;
+    private final GraderClasses classes;
+    private final int ahead;
+    private final Deque<Future<Agent>> starting = new ArrayDeque<>();
+    private final ExecutorService starter = Executors.newVirtualThreadPerTaskExecutor();
+    private boolean closed;
+
+    /** Keeps {@code ahead} agents starting or ready (0: each is started when taken). */
+    public GradingAgents(EngineOptions base, GradingLimits limits, GraderClasses classes, int ahead) {
+        this.base = base;
+        this.limits = limits;
+        this.classes = classes;
+        this.ahead = Math.max(0, ahead);
+    }
+
+    /** A fresh agent, ready; the caller closes it. Starts the next one in the background. */
+    public Agent take() throws IOException {
+        Future<Agent> next;
+        synchronized (this) {
+            if (closed) {
+                throw new IOException("grading is over; no more agents");
+            }
+            while (starting.size() < ahead + 1) {
+                starting.add(starter.submit(this::start));
+            }
+            next = starting.poll();
+        }
+        try {
+            return next.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while waiting for a grading agent", e);
+        }
+    }
+
+    private Agent start() throws IOException {
+        Path workDir = Files.createTempDirectory("netlab-grade-");
+        try {
+            EngineOptions options = base.toBuilder().workingDirectory(workDir).heap(limits.heap())
+                    .warmCompletion(false).build();
+            JShellEngine engine = JShellEngine.start(options);
+            return new Agent(engine, workDir, options, loadHiddenCases(engine, classes, limits));
+        } catch (IOException | RuntimeException e) {
+            deleteQuietly(workDir);
+            throw e;
+        }
+    }
+
+    /**
+     * Hands {@code engine}'s agent the grader's jar (see {@link GraderJarOffer}); the grader does this first
+     * thing in every agent, before any student code. Returns "" or what went wrong.
+     */
+    static String loadHiddenCases(JShellEngine engine, GraderClasses classes, GradingLimits limits) throws IOException {
+        try (GraderJarOffer offer = classes.offerJar()) {
+            if (offer == null) {
+                return "";
+            }
+            TimedExecution.Result r = TimedExecution.execute(engine, offer.snippet(), DISCARD, limits.stepTimeout());
+            if (r.timedOut()) {
+                return "did not finish within " + TimedExecution.seconds(limits.stepTimeout());
+            }
+            return switch (r.outcome()) {
+                case ExecuteOutcome.Success s -> "";
+                case ExecuteOutcome.Failure f -> f.ename() + ": " + SubmissionGrader.firstLine(f.evalue());
+                case ExecuteOutcome.EngineRestarted x -> "the agent ended: " + SubmissionGrader.firstLine(x.message());
+                case ExecuteOutcome.Interrupted i -> "it was interrupted";
+            };
+        }
+    }
+
+    /** Closes the agents started but not taken. */
+    @Override
+    public void close() {
+        synchronized (this) {
+            closed = true;
+        }
+        for (Future<Agent> f : starting) {
+            try {
+                f.get().close();
+            } catch (ExecutionException | InterruptedException | RuntimeException e) {
+                // it never started: nothing to close
+            }
+        }
+        starter.close();
+    }
+
+    static void deleteQuietly(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | RuntimeException e) {
+            // a temporary directory left behind is harmless
+        }
+    }
+
+    private static final CellIO DISCARD = new CellIO() {
+        @Override public void stdout(String text) { }
+        @Override public void stderr(String text) { }
+        @Override public void display(MimeBundle bundle, String displayId, boolean update) { }
+        @Override public void clearOutput(boolean wait) { }
+        @Override public boolean stdinAllowed() { return false; }
+        @Override public String readLine(String prompt, boolean password) throws StdinUnavailableException {
+            throw new StdinUnavailableException("the grader's own snippets read no input");
+        }
+    };
+}

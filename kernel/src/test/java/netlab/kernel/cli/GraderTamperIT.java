@@ -1,0 +1,57 @@
+package netlab.kernel.cli;
+
+import static netlab.kernel.cli.GradeCommandIT.netlab;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import netlab.kernel.grading.Attacks;
+import netlab.kernel.grading.Corpus;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Submissions whose answers attack the grader from inside the grading agent ({@link Attacks}): the hidden-case
+ * API, reflection on the grader's classes, StackWalker to reach the checking objects, the grader's jar on disk.
+ * Each falls back to an answer fitted to the public cases, and must score exactly what that answer deserves.
+ */
+class GraderTamperIT {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void attacksFromInsideTheAgentGainNothing() throws Exception {
+        Path teacher = dir.resolve("teacher").resolve(Corpus.LESSON);
+        Files.createDirectories(teacher.getParent());
+        Files.writeString(teacher, Corpus.teacher());
+        Path release = dir.resolve("release");
+        assertEquals(0, netlab("release", teacher.toString(), "--out", release.toString()).status());
+        String released = Files.readString(release.resolve(Corpus.LESSON));
+        Path subs = dir.resolve("submissions");
+        List<String> attacks = List.of("calls-hidden-api", "reflects-on-grader", "grabs-the-checker", "reads-grader-jar");
+        List<String> answers = List.of(Attacks.CALLS_HIDDEN_API, Attacks.REFLECTS_ON_GRADER, Attacks.GRABS_THE_CHECKER,
+                Attacks.READS_GRADER_JAR);
+        for (int i = 0; i < attacks.size(); i++) {
+            String answer = answers.get(i);
+            Corpus.student(subs, attacks.get(i), released, nb -> Corpus.answer(nb, answer, Corpus.SAME_SUBNET_RIGHT));
+        }
+        Corpus.student(subs, "fitted", released, nb -> Corpus.answer(nb, Corpus.CLASS_OF_FITTED, Corpus.SAME_SUBNET_RIGHT));
+
+        Path out = dir.resolve("grades");
+        GradeCommandIT.Run r = netlab("grade", subs.toString(), "--source", teacher.toString(), "--out", out.toString(),
+                "--jobs", "2");
+        assertEquals(0, r.status(), r.err() + r.out());
+        List<String> csv = Files.readAllLines(out.resolve("grades.csv"));
+        for (String student : attacks) {
+            String row = csv.stream().filter(l -> l.startsWith(student + ",")).findFirst().orElseThrow();
+            // the fitted answer's due: 6 of 7 cases of 4 points, all of the other exercise
+            assertEquals(student + ",3.43,6,9.43", row, "an attack changed the score:\n" + String.join("\n", csv)
+                    + "\n" + Files.readString(out.resolve(student + ".json")));
+            assertFalse(Files.readString(out.resolve(student + ".json")).contains("could not be loaded"));
+        }
+        assertEquals("fitted,3.43,6,9.43", csv.stream().filter(l -> l.startsWith("fitted,")).findFirst().orElseThrow());
+    }
+}

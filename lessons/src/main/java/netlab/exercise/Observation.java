@@ -1,0 +1,82 @@
+package netlab.exercise;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What one case saw an answer do, without a verdict: the grading agent reports these, and only the grading
+ * JVM, which holds the expected values, turns them into passes and failures ({@link Check#judge}).
+ *
+ * @param hidden    whether the case is a hidden one
+ * @param name      the case's name, to match it with the grader's own list
+ * @param kind      whether the probe returned a value, or why not (error, timeout, TODO stub)
+ * @param canonical the returned value's {@link Values#canonical canonical text} ("" without a value)
+ * @param shown     the value or exception as feedback shows it
+ * @param message   the failure sentence for outcomes without a value
+ */
+record Observation(boolean hidden, String name, Kind kind, String canonical, String shown, String message) {
+
+    /** How the probe ended; every kind but RETURNED is the {@link CaseOutcome.Status} of the same name. */
+    enum Kind { RETURNED, NOT_ANSWERED, ERROR, TIMED_OUT, NOT_RUN }
+
+    /** First line of an encoded list, followed by the exercise id. */
+    static final String HEADER = "NETLAB-OBSERVED ";
+
+    /** One line per observation, tab-separated fields, after a header naming the exercise. */
+    static String encode(String exerciseId, List<Observation> observations) {
+        StringBuilder out = new StringBuilder(HEADER).append(escape(exerciseId)).append('\n');
+        for (Observation o : observations) {
+            out.append(o.hidden ? 'h' : 'p').append('\t').append(escape(o.name)).append('\t')
+                    .append(o.kind.name()).append('\t').append(escape(o.canonical)).append('\t')
+                    .append(escape(o.shown)).append('\t').append(escape(o.message)).append('\n');
+        }
+        return out.toString();
+    }
+
+    /** The exercise id of an encoded list; an exception saying what was wrong when it is not one. */
+    static String exerciseOf(String encoded) {
+        String first = encoded.lines().findFirst().orElse("");
+        if (!first.startsWith(HEADER)) {
+            throw new IllegalArgumentException("the check's report does not start with '" + HEADER.strip() + "'");
+        }
+        return unescape(first.substring(HEADER.length()));
+    }
+
+    static List<Observation> decode(String encoded) {
+        List<Observation> list = new ArrayList<>();
+        encoded.lines().skip(1).filter(l -> !l.isEmpty()).forEach(line -> {
+            String[] f = line.split("\t", -1);
+            if (f.length != 6 || !(f[0].equals("h") || f[0].equals("p"))) {
+                throw new IllegalArgumentException("a line of the check's report has not the 6 fields of a case: "
+                        + Values.oneLine(line));
+            }
+            list.add(new Observation(f[0].equals("h"), unescape(f[1]), Kind.valueOf(f[2]),
+                    unescape(f[3]), unescape(f[4]), unescape(f[5])));
+        });
+        return list;
+    }
+
+    /** Backslash, tab, newline and carriage return escaped, so a field is one line without tabs. */
+    static String escape(String s) {
+        return s.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r");
+    }
+
+    static String unescape(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\\' && i + 1 < s.length()) {
+                char n = s.charAt(++i);
+                out.append(switch (n) {
+                    case 't' -> '\t';
+                    case 'n' -> '\n';
+                    case 'r' -> '\r';
+                    default -> n;
+                });
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,60 @@
+package netlab.exercise;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** What the grading agent reports (observations, canonical values) and how the grading JVM judges it. */
+class ObservationTest {
+
+    @Test
+    void canonicalTextIsEqualExactlyWhenTheValuesAre() {
+        assertEquals(Values.canonical(List.of("a", "b")), Values.canonical(new java.util.ArrayList<>(List.of("a", "b"))));
+        assertEquals(Values.canonical(Set.of(1, 2)), Values.canonical(new LinkedHashSet<>(List.of(2, 1))));
+        assertEquals(Values.canonical(new byte[] {1, 2}), Values.canonical(new byte[] {1, 2}));
+        assertNotEquals(Values.canonical(254), Values.canonical(254L), "an Integer is not the Long a case expects");
+        assertNotEquals(Values.canonical("[a]"), Values.canonical(List.of("a")));
+        assertNotEquals(Values.canonical("x\ty"), Values.canonical("x y"));
+        assertTrue(Values.canonical("a\nb\tc").lines().count() == 1 && !Values.canonical("a\tb").contains("\t"));
+        Object lookalike = new Object() {
+            @Override public String toString() { return "A"; }
+        };
+        assertNotEquals(Values.canonical("A"), Values.canonical(lookalike), "printing like the answer is not being it");
+    }
+
+    @Test
+    void observationsSurviveTheirTextWhateverTheAnswerPrints() {
+        List<Observation> seen = List.of(
+                new Observation(false, "case\t1", Observation.Kind.RETURNED, "s\"x\"", "\"x\"", ""),
+                new Observation(true, "h\nidden", Observation.Kind.ERROR, "", "Boom: a\\b", "threw\tBoom\nfake line"));
+        String text = Observation.encode("ip.class-of", seen);
+        assertEquals(3, text.lines().count());
+        assertEquals("ip.class-of", Observation.exerciseOf(text));
+        assertEquals(seen, Observation.decode(text));
+        assertThrows(IllegalArgumentException.class, () -> Observation.exerciseOf("NETLAB-CHECK {}"));
+        assertThrows(IllegalArgumentException.class, () -> Observation.decode(Observation.HEADER + "x\np\tonly two"));
+    }
+
+    @Test
+    void theJudgePassesOnlyCasesObservedReturningTheirExpectedValue() {
+        String right = Check.collect("ip.class-of", (IpExercises.ClassOf) ReferenceAnswers::classOf, Duration.ofSeconds(2));
+        CheckReport all = Check.judge("ip.class-of", right);
+        assertTrue(all.allPassed(), all.toString());
+        // a report that leaves a case out does not pass it (nor, matched by place and name, those after it)
+        String missingFirst = right.lines().filter(l -> !l.contains("10.1.2.3")).reduce("", (a, b) -> a + b + "\n");
+        CheckReport judged = Check.judge("ip.class-of", missingFirst);
+        assertEquals(CaseOutcome.Status.NOT_RUN, judged.outcomes().getFirst().status());
+        assertTrue(judged.pointsEarned() < all.pointsEarned());
+        // a value the answer did not return cannot be claimed with another type that prints the same
+        String retyped = right.replace("s\"A\"", "?java.lang.Object\"A\"");
+        assertTrue(Check.judge("ip.class-of", retyped).pointsEarned() < all.pointsEarned());
+        assertThrows(IllegalArgumentException.class, () -> Check.judge("ip.same-subnet", right));
+    }
+}
