@@ -25,11 +25,21 @@ final class CodeAssist {
             "static", "strictfp", "super", "switch", "synchronized", "this", "throw", "throws", "transient", "try",
             "void", "volatile", "while", "var", "record", "yield", "true", "false", "null", "sealed", "permits");
 
+    /**
+     * Method completions get signatures from {@link SourceCodeAnalysis#documentation}, one call (a few ms) per
+     * method name: only for the first few names, and not once this much time is spent, so a completion of
+     * {@code Math.} stays as fast as one without signatures.
+     */
+    private static final int SIGNED_NAMES = 12;
+    private static final long SIGNATURE_BUDGET_NANOS = 15_000_000;
+
     private final SourceCodeAnalysis analysis;
+    private final LessonsJavadoc lessons;
     private final StatementClassifier syntax = new StatementClassifier();
 
-    CodeAssist(SourceCodeAnalysis analysis) {
+    CodeAssist(SourceCodeAnalysis analysis, LessonsJavadoc lessons) {
         this.analysis = analysis;
+        this.lessons = lessons;
     }
 
     Completion complete(String code, int cursor) {
@@ -48,7 +58,38 @@ final class CodeAssist {
             (s.matchesType() ? matches : others).add(m);
         }
         matches.addAll(others);
-        return new Completion(toCodePoints(code, anchor[0]), cursor, matches);
+        return new Completion(toCodePoints(code, anchor[0]), cursor, withSignatures(code, anchor[0], matches));
+    }
+
+    /**
+     * Gives method matches their signature, {@code send(String text, String host, int port)}, with
+     * {@code (+2 overloads)} when there are more.
+     */
+    private List<Completion.Match> withSignatures(String code, int anchor, List<Completion.Match> matches) {
+        long deadline = System.nanoTime() + SIGNATURE_BUDGET_NANOS;
+        int signed = 0;
+        List<Completion.Match> result = new ArrayList<>(matches.size());
+        for (Completion.Match m : matches) {
+            if (m.type().equals("method") && signed < SIGNED_NAMES && System.nanoTime() < deadline) {
+                signed++;
+                String name = m.text().substring(0, m.text().indexOf('('));
+                String call = code.substring(0, anchor) + name + "(";
+                List<SourceCodeAnalysis.Documentation> docs = analysis.documentation(call, call.length(), false);
+                if (!docs.isEmpty()) {
+                    String signature = memberSignature(docs.getFirst().signature(), name)
+                            + (docs.size() > 1 ? " (+" + (docs.size() - 1) + " overload" + (docs.size() > 2 ? "s)" : ")") : "");
+                    m = new Completion.Match(m.text(), m.type(), signature);
+                }
+            }
+            result.add(m);
+        }
+        return result;
+    }
+
+    /** {@code int Udp.send(String text, String host, int port)} → {@code send(String text, String host, int port)}. */
+    static String memberSignature(String signature, String name) {
+        int open = signature.lastIndexOf(name + "(");
+        return open < 0 ? signature : signature.substring(open);
     }
 
     /** Starts JShell's background indexing of packages, which package completion waits for. */
@@ -67,12 +108,13 @@ final class CodeAssist {
             return "keyword";
         }
         boolean qualified = anchor > 0 && code.charAt(anchor - 1) == '.';
-        if (!text.isEmpty() && Character.isUpperCase(text.charAt(0))) {
-            return text.chars().allMatch(c -> Character.isUpperCase(c) || c == '_' || Character.isDigit(c))
-                    && text.length() > 1 ? "constant" : "class";
+        boolean constant = text.length() > 1
+                && text.chars().allMatch(c -> Character.isUpperCase(c) || c == '_' || Character.isDigit(c));
+        if (!text.isEmpty() && Character.isUpperCase(text.charAt(0)) && !(constant && qualified)) {
+            return constant ? "variable" : "class";
         }
-        if (qualified && isPackagePrefix(code, anchor)) {
-            return "package";
+        if (qualified) {
+            return isPackagePrefix(code, anchor) ? "package" : "field";
         }
         return "variable";
     }
@@ -90,9 +132,10 @@ final class CodeAssist {
     }
 
     /**
-     * Signatures and javadoc of the name at or just before {@code cursor}. JShell reads javadoc from the
-     * JDK's {@code lib/src.zip} only; its public API has no way to add the lessons' sources, so lessons
-     * classes show signatures without javadoc.
+     * Signatures and javadoc of the name at or just before {@code cursor}, as text/plain and text/markdown.
+     * JShell reads javadoc from the JDK's {@code lib/src.zip} only; the lessons' javadoc comes from
+     * {@link LessonsJavadoc}. Detail level 0 shows a JDK comment's first paragraph and a lessons comment
+     * whole (they are short, and their example is what a student needs); level 1 shows everything.
      */
     Optional<MimeBundle> inspect(String code, int cursor, int detailLevel) {
         int at = toChars(code, cursor);
@@ -108,24 +151,38 @@ final class CodeAssist {
         if (docs.isEmpty()) {
             return Optional.empty();
         }
-        StringBuilder text = new StringBuilder();
+        StringBuilder plain = new StringBuilder();
+        StringBuilder markdown = new StringBuilder();
         for (SourceCodeAnalysis.Documentation d : docs) {
-            if (!text.isEmpty()) {
-                text.append("\n\n");
+            if (!plain.isEmpty()) {
+                plain.append("\n\n");
+                markdown.append("\n\n---\n\n");
             }
-            text.append(d.signature());
-            String javadoc = d.javadoc();
-            if (javadoc != null && !javadoc.isBlank()) {
-                text.append("\n").append(detailLevel > 0 ? javadoc.strip() : firstParagraph(javadoc));
+            plain.append(d.signature());
+            markdown.append("```java\n").append(d.signature()).append("\n```");
+            Optional<JavadocText> text = javadocOf(d);
+            if (text.isPresent()) {
+                boolean whole = detailLevel > 0 || d.javadoc() == null || d.javadoc().isBlank();
+                plain.append("\n").append(whole ? text.get().plain() : firstParagraph(text.get().plain()));
+                markdown.append("\n\n").append(whole ? text.get().markdown() : firstParagraph(text.get().markdown()));
             }
         }
-        return Optional.of(new MimeBundle(Map.of("text/plain", text.toString()), Map.of()));
+        return Optional.of(new MimeBundle(Map.of("text/plain", plain.toString(), "text/markdown", markdown.toString()),
+                Map.of()));
     }
 
-    private static String firstParagraph(String javadoc) {
-        String s = javadoc.strip();
-        int blank = s.indexOf("\n\n");
-        return blank < 0 ? s : s.substring(0, blank);
+    /** The JDK's comment as JShell found it, else the lessons' own. */
+    private Optional<JavadocText> javadocOf(SourceCodeAnalysis.Documentation d) {
+        String javadoc = d.javadoc();
+        if (javadoc != null && !javadoc.isBlank()) {
+            return JavadocText.ofComment(javadoc);
+        }
+        return lessons.find(d.signature());
+    }
+
+    private static String firstParagraph(String text) {
+        int blank = text.indexOf("\n\n");
+        return blank < 0 ? text : text.substring(0, blank);
     }
 
     IsComplete isComplete(String code) {
