@@ -11,7 +11,10 @@ import com.sun.source.doctree.ReturnTree;
 import com.sun.source.doctree.SeeTree;
 import com.sun.source.doctree.StartElementTree;
 import com.sun.source.doctree.TextTree;
+import com.sun.source.doctree.SummaryTree;
 import com.sun.source.doctree.ThrowsTree;
+import com.sun.source.doctree.ValueTree;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,7 +28,7 @@ import java.util.Optional;
 record JavadocText(String plain, String markdown) {
 
     private static final Map<String, String> ENTITIES = Map.of("lt", "<", "gt", ">", "amp", "&", "quot", "\"",
-            "nbsp", " ", "#64", "@", "apos", "'");
+            "nbsp", " ", "apos", "'");
 
     static JavadocText of(DocCommentTree comment) {
         Writer plain = new Writer(false);
@@ -42,9 +45,29 @@ record JavadocText(String plain, String markdown) {
      * delimiters), by parsing it as the comment of an empty class.
      */
     static Optional<JavadocText> ofComment(String javadoc) {
+        synchronized (RENDERED) {
+            JavadocText known = RENDERED.get(javadoc);
+            if (known != null) {
+                return Optional.of(known);
+            }
+        }
         String source = "/**\n" + javadoc.replace("*/", "*&#47;") + "\n*/\nclass JavadocText {}\n";
-        return Optional.ofNullable(LessonsJavadoc.parse(source, "JavadocText").get("JavadocText"));
+        Optional<JavadocText> text = Optional.ofNullable(LessonsJavadoc.parse(source, "JavadocText").get("JavadocText"));
+        text.ifPresent(t -> {
+            synchronized (RENDERED) {
+                RENDERED.put(javadoc, t);
+            }
+        });
+        return text;
     }
+
+    /** JDK comments rendered lately: a parse costs a few ms, and a student inspects the same names again. */
+    private static final Map<String, JavadocText> RENDERED = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, JavadocText> eldest) {
+            return size() > 64;
+        }
+    };
 
     /** Renders one comment in one of the two formats. */
     private static final class Writer {
@@ -64,8 +87,8 @@ record JavadocText(String plain, String markdown) {
 
         private void inline(DocTree t) {
             switch (t) {
-                case TextTree text -> out.append(inPre ? text.getBody() : text.getBody().replaceAll("\\s*\\n\\s*", " "));
-                case EntityTree entity -> out.append(ENTITIES.getOrDefault(entity.getName().toString(), "?"));
+                case TextTree text -> prose(text.getBody());
+                case EntityTree entity -> out.append(entity(entity.getName().toString()));
                 case LiteralTree literal when t.getKind() == DocTree.Kind.CODE && !inPre && markdown ->
                         out.append('`').append(literal.getBody().getBody()).append('`');
                 case LiteralTree literal -> out.append(literal.getBody().getBody());
@@ -75,10 +98,38 @@ record JavadocText(String plain, String markdown) {
                             : render(link.getLabel());
                     out.append(markdown && link.getLabel().isEmpty() ? "`" + shown + "`" : shown);
                 }
+                case ValueTree value when value.getReference() != null -> {
+                    String shown = value.getReference().getSignature().replace('#', '.').replaceFirst("^\\.", "");
+                    out.append(markdown ? "`" + shown + "`" : shown);
+                }
+                case SummaryTree summary -> body(summary.getSummary());
                 case StartElementTree start -> startElement(start.getName().toString().toLowerCase());
                 case EndElementTree end -> endElement(end.getName().toString().toLowerCase());
                 default -> out.append(t.toString());
             }
+        }
+
+        /** Prose joins its lines with spaces; at the start of a line it starts without one. */
+        private void prose(String text) {
+            if (inPre) {
+                out.append(text);
+                return;
+            }
+            String joined = text.replaceAll("\\s*\\n\\s*", " ");
+            out.append(out.isEmpty() || endsWithNewline() ? joined.stripLeading() : joined);
+        }
+
+        private static String entity(String name) {
+            if (name.startsWith("#")) {
+                try {
+                    int code = name.startsWith("#x") || name.startsWith("#X")
+                            ? Integer.parseInt(name.substring(2), 16) : Integer.parseInt(name.substring(1));
+                    return Character.toString(code);
+                } catch (IllegalArgumentException e) {
+                    return "&" + name + ";";
+                }
+            }
+            return ENTITIES.getOrDefault(name, "&" + name + ";");
         }
 
         private void startElement(String name) {
@@ -89,12 +140,21 @@ record JavadocText(String plain, String markdown) {
                     out.append(markdown ? "```java\n" : "");
                     inPre = true;
                 }
-                case "li" -> out.append(out.isEmpty() || endsWithNewline() ? "" : "\n").append(markdown ? "- " : "  - ");
-                case "ul", "ol" -> out.append(endsWithNewline() ? "" : "\n");
+                case "li" -> {
+                    trimTrailingSpaces();
+                    out.append(out.isEmpty() || endsWithNewline() ? "" : "\n").append(markdown ? "- " : "  - ");
+                }
+                case "ul", "ol" -> {
+                    trimTrailingSpaces();
+                    out.append(out.isEmpty() || endsWithNewline() ? "" : "\n");
+                }
                 case "b", "strong" -> out.append(markdown ? "**" : "");
                 case "i", "em" -> out.append(markdown ? "*" : "");
                 case "code", "tt" -> out.append(markdown ? "`" : "");
-                case "br" -> out.append("\n");
+                case "br" -> {
+                    trimTrailingSpaces();
+                    out.append("\n");
+                }
                 default -> { }
             }
         }

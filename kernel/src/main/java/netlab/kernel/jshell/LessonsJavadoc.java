@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
@@ -28,6 +29,7 @@ import java.util.zip.ZipFile;
 import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
 import javax.tools.SimpleJavaFileObject;
+import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
 
 /**
@@ -46,6 +48,10 @@ final class LessonsJavadoc {
     static final String SOURCES = "META-INF/netlab-sources/";
 
     private static final System.Logger LOG = System.getLogger(LessonsJavadoc.class.getName());
+
+    /** Parsing needs no class path; one file manager serves every parse (a fresh one costs more than a parse). */
+    private static final JavaCompiler JAVAC = ToolProvider.getSystemJavaCompiler();
+    private static final StandardJavaFileManager FILES = JAVAC.getStandardFileManager(null, null, StandardCharsets.UTF_8);
 
     private final List<Path> classpath;
     private volatile Map<String, SourceFile> byQualifiedName;
@@ -170,7 +176,14 @@ final class LessonsJavadoc {
         }
     }
 
-    private Map<String, JavadocText> comments(String qualifiedName) {
+    /** The qualified names of the classes whose sources were found. */
+    Set<String> classNames() {
+        index();
+        return byQualifiedName.keySet();
+    }
+
+    /** The rendered comments of one class's source file, by {@link DocTarget#key}; parsed on first use. */
+    Map<String, JavadocText> comments(String qualifiedName) {
         return parsed.computeIfAbsent(qualifiedName, name -> {
             try {
                 return parse(byQualifiedName.get(name).read(), name);
@@ -183,7 +196,6 @@ final class LessonsJavadoc {
 
     /** Every commented class, constructor, method and field of one source file, by {@link DocTarget#key}. */
     static Map<String, JavadocText> parse(String source, String qualifiedName) {
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         JavaFileObject file = new SimpleJavaFileObject(
                 URI.create("string:///" + qualifiedName.replace('.', '/') + ".java"), JavaFileObject.Kind.SOURCE) {
             @Override
@@ -191,7 +203,7 @@ final class LessonsJavadoc {
                 return source;
             }
         };
-        JavacTask task = (JavacTask) javac.getTask(null, null, diagnostic -> { }, List.of("-proc:none"), null,
+        JavacTask task = (JavacTask) JAVAC.getTask(null, FILES, diagnostic -> { }, List.of("-proc:none"), null,
                 List.of(file));
         DocTrees trees = DocTrees.instance(task);
         Map<String, JavadocText> docs = new HashMap<>();

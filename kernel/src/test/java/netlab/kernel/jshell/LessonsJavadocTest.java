@@ -61,6 +61,21 @@ class LessonsJavadocTest {
     }
 
     @Test
+    void everyLessonsCommentRendersWithoutRawTags() {
+        assertTrue(docs.classNames().size() > 40, docs.classNames().toString());
+        int comments = 0;
+        for (String name : docs.classNames()) {
+            for (Map.Entry<String, JavadocText> e : docs.comments(name).entrySet()) {
+                comments++;
+                String plain = e.getValue().plain();
+                assertFalse(plain.isBlank(), e.getKey());
+                assertFalse(plain.contains("{@") || plain.contains("<p>") || plain.contains("<pre>"), e.getKey() + ": " + plain);
+            }
+        }
+        assertTrue(comments > 300, "only " + comments + " comments");
+    }
+
+    @Test
     void parsesEveryCommentedDeclarationOfASource() {
         Map<String, JavadocText> parsed = LessonsJavadoc.parse("""
                 package p;
