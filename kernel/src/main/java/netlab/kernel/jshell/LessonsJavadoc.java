@@ -49,10 +49,6 @@ final class LessonsJavadoc {
 
     private static final System.Logger LOG = System.getLogger(LessonsJavadoc.class.getName());
 
-    /** Parsing needs no class path; one file manager serves every parse (a fresh one costs more than a parse). */
-    private static final JavaCompiler JAVAC = ToolProvider.getSystemJavaCompiler();
-    private static final StandardJavaFileManager FILES = JAVAC.getStandardFileManager(null, null, StandardCharsets.UTF_8);
-
     private final List<Path> classpath;
     private volatile Map<String, SourceFile> byQualifiedName;
     private volatile Map<String, String> bySimpleName;
@@ -203,8 +199,8 @@ final class LessonsJavadoc {
                 return source;
             }
         };
-        JavacTask task = (JavacTask) JAVAC.getTask(null, FILES, diagnostic -> { }, List.of("-proc:none"), null,
-                List.of(file));
+        JavacTask task = (JavacTask) Javac.COMPILER.getTask(null, Javac.FILES, diagnostic -> { }, List.of("-proc:none"),
+                null, List.of(file));
         DocTrees trees = DocTrees.instance(task);
         Map<String, JavadocText> docs = new HashMap<>();
         try {
@@ -215,6 +211,15 @@ final class LessonsJavadoc {
             throw new UncheckedIOException(e);
         }
         return Map.copyOf(docs);
+    }
+
+    /**
+     * Made on the first parse, not when the kernel starts. Parsing needs no class path; one file manager
+     * serves every parse (a fresh one costs more than the parse).
+     */
+    private static final class Javac {
+        static final JavaCompiler COMPILER = ToolProvider.getSystemJavaCompiler();
+        static final StandardJavaFileManager FILES = COMPILER.getStandardFileManager(null, null, StandardCharsets.UTF_8);
     }
 
     /** Walks a parsed file, keying each commented declaration by its class path and signature. */
