@@ -53,7 +53,11 @@ final class KernelCommand implements Command {
     @Override
     public int run(List<String> arguments, PrintStream out, PrintStream err) throws Exception {
         Args args = Args.parse(arguments, Set.of("train"), Set.of("agent-option", "engine"));
-        if (args.has("train") && args.positionals().isEmpty()) {
+        if (args.has("train")) {
+            if (!args.positionals().isEmpty()) {
+                throw new UsageException("--train runs without Jupyter and takes no connection file, but got "
+                        + args.positionals());
+            }
             ClassArchive.train(engineOptions(args.values("agent-option")));
             return 0;
         }
