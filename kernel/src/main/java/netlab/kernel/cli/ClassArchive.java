@@ -17,8 +17,9 @@ import netlab.kernel.jshell.JShellEngine;
  * short training run of the installed kernel ({@code netlab kernel --train}) with
  * {@code -XX:ArchiveClassesAtExit}, then kernel.json starts the kernel with {@code -XX:SharedArchiveFile}.
  * javac's and JShell's classes are then mapped from the archive instead of being read from the JDK's
- * modules file and parsed into metaspace: the idle kernel's RSS fell from 161 to 150 MB (median of 2
- * kernels, {@code bench/kernel-bench}-style measurement through jupyter_client). An archive that no longer
+ * modules file and parsed into metaspace: the idle kernel's RSS fell from 143-148 to 135 MB (3 kernels each,
+ * alternating, both with -Xmn32m, measured like {@code bench/kernel-bench} through jupyter_client), and the
+ * training run adds a few seconds to install. An archive that no longer
  * matches (another JDK, changed jars) is ignored by the JVM with a warning, and the kernel starts without it.
  */
 final class ClassArchive {
