@@ -144,6 +144,7 @@ public final class JShellEngine implements Engine {
                 io.stderr("netlab: The Java process running your code " + what
                         + " after the last cell; variables were reset.\n");
             }
+            session.assist().forgetSignatures(); // the cell may redeclare what completions showed
             Magics.Split split = Magics.split(code);
             for (String line : split.magicLines()) {
                 try {

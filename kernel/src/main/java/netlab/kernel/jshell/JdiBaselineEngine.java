@@ -67,6 +67,7 @@ public final class JdiBaselineEngine implements Engine {
     @Override
     public ExecuteOutcome execute(String code, CellIO cellIO) {
         io = cellIO;
+        assist.forgetSignatures();
         try {
             SourceCodeAnalysis analysis = shell.sourceCodeAnalysis();
             String remaining = code;

@@ -120,6 +120,17 @@ class CodeAssistIT {
     }
 
     @Test
+    void signaturesFollowARedeclaredMethod() {
+        engine.execute("String pickOne(int a) { return \"\" + a; }", new RecordingIO());
+        assertEquals("pickOne(int a)", engine.complete("pickOn", 6).matches().getFirst().signature());
+        assertEquals("pickOne(int a)", engine.complete("pickOn", 6).matches().getFirst().signature());
+        engine.execute("String pickOne(String s) { return s; }", new RecordingIO());
+        String now = engine.complete("pickOn", 6).matches().getFirst().signature();
+        assertTrue(now.startsWith("pickOne(String s)") || now.equals("pickOne(int a) (+1 overload)"), now);
+        assertFalse(now.equals("pickOne(int a)"), now);
+    }
+
+    @Test
     void isCompleteTellsCompleteIncompleteAndInvalid() {
         assertEquals(IsComplete.Status.COMPLETE, engine.isComplete("int x = 1;").status());
         assertEquals(IsComplete.Status.COMPLETE, engine.isComplete("1 + 1").status());

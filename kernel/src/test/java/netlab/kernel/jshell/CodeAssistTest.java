@@ -16,6 +16,14 @@ class CodeAssistTest {
     }
 
     @Test
+    void qualifierIsTheExpressionBeforeTheCompletedName() {
+        assertEquals("Math.", CodeAssist.qualifierBefore("int m = Math.ma", 13));
+        assertEquals("netlab.net.Udp.", CodeAssist.qualifierBefore("netlab.net.Udp.se", 15));
+        assertEquals("list.get(f(1)).", CodeAssist.qualifierBefore("x = list.get(f(1)).to", 19));
+        assertEquals("", CodeAssist.qualifierBefore("int y = coun", 8));
+    }
+
+    @Test
     void indentFollowsOpenBracketsOutsideStringsAndComments() {
         assertEquals("    ", CodeAssist.indentFor("for (;;) {"));
         assertEquals("", CodeAssist.indentFor("String s = \"{\"; // {"));
