@@ -57,7 +57,8 @@ class NetlabKernelTests(jupyter_kernel_test.KernelTests):
 
     code_clear_output = "netlab.display.Display.clear();"
 
-    @unittest.skip("netlab has no pager payloads: documentation is shown by inspect (Shift-Tab), tested above")
+    @unittest.skip("netlab has no pager payloads: documentation is shown by inspect (Shift-Tab), tested above "
+                   "and in NetlabBehaviourTests with the course library's javadoc")
     def test_pager(self):
         pass
 
@@ -221,6 +222,26 @@ class NetlabBehaviourTests(unittest.TestCase):
         self.km.signal_kernel(signal.SIGINT)
         reply = shell_reply(self.kc, msg_id)
         self.assertEqual(reply["content"]["status"], "error")
+
+    def test_inspect_shows_the_course_librarys_javadoc(self):
+        code = "Udp.send"
+        reply = shell_reply(self.kc, self.kc.inspect(code, len(code), detail_level=0))
+        content = reply["content"]
+        self.assertTrue(content["found"])
+        plain = content["data"]["text/plain"]
+        self.assertIn("Udp.send(String text, String host, int port)", plain)
+        self.assertIn("Sends one datagram", plain)
+        self.assertIn('Example: Udp.send("hi", "127.0.0.1", 7788)', plain)
+        self.assertIn("```java", content["data"]["text/markdown"])
+
+    def test_completion_metadata_has_types_and_signatures(self):
+        reply = shell_reply(self.kc, self.kc.complete("Udp.sen", 7))
+        typed = reply["content"]["metadata"]["_jupyter_types_experimental"]
+        self.assertEqual([{"start": 4, "end": 7, "text": "send(", "type": "method",
+                           "signature": "send(String text, String host, int port)"}], typed)
+        reply = shell_reply(self.kc, self.kc.complete("Udp", 3))
+        types = {m["text"]: m["type"] for m in reply["content"]["metadata"]["_jupyter_types_experimental"]}
+        self.assertEqual("class", types["Udp"])
 
     def test_comm_info(self):
         reply = shell_reply(self.kc, self.kc.comm_info())

@@ -13,8 +13,8 @@ import java.util.Set;
 
 /**
  * {@code netlab install}: writes a kernelspec that Jupyter finds. The spec directory gets kernel.json,
- * logos and copies of both jars, so the kernel keeps working after the build tree changes; kernel.json pins
- * the absolute path of the JDK that ran the install.
+ * logos, copies of both jars, so the kernel keeps working after the build tree changes, and the kernel's
+ * class archive ({@link ClassArchive}); kernel.json pins the absolute path of the JDK that ran the install.
  */
 final class InstallCommand implements Command {
 
@@ -41,7 +41,7 @@ final class InstallCommand implements Command {
     public String usage() {
         return """
                 usage: netlab install [--user | --sys-prefix | --prefix DIR] [--name N] [--display-name T]
-                                      [--jvm-option OPT]... [--agent-option OPT]...
+                                      [--jvm-option OPT]... [--agent-option OPT]... [--no-class-archive]
                   --user            install for this user (~/.local/share/jupyter/kernels)
                   --sys-prefix      install into the prefix of the Python running jupyter (a venv or conda env)
                   --prefix DIR      install into DIR/share/jupyter/kernels
@@ -51,12 +51,14 @@ final class InstallCommand implements Command {
                   --jvm-option OPT  option for the kernel JVM, e.g. --jvm-option=-Xmx256m (repeatable)
                   --agent-option OPT option for the JVM that runs student code, e.g. --agent-option=-Xmx1g
                                     (repeatable; the default heap of that JVM is 512 MB)
+                  --no-class-archive  skip the kernel's class archive (install takes a few seconds less; the
+                                    kernel then needs ~10 MB more memory and starts slower)
                 """;
     }
 
     @Override
     public int run(List<String> arguments, PrintStream out, PrintStream err) throws Exception {
-        Args args = Args.parse(arguments, Set.of("user", "sys-prefix"),
+        Args args = Args.parse(arguments, Set.of("user", "sys-prefix", "no-class-archive"),
                 Set.of("prefix", "name", "display-name", "jvm-option", "agent-option"));
         if (!args.positionals().isEmpty()) {
             throw new UsageException("install takes no positional arguments, but got " + args.positionals());
@@ -74,8 +76,15 @@ final class InstallCommand implements Command {
         copyIfDifferent(home.kernelJar(), kernelJar);
         copyIfDifferent(home.lessonsJar(), dir.resolve(NetlabHome.LESSONS_JAR));
         Logo.writeAll(dir);
+        List<String> jvmOptions = new ArrayList<>(args.values("jvm-option"));
+        Path archive = dir.resolve(ClassArchive.FILE_NAME);
+        if (args.has("no-class-archive")) {
+            Files.deleteIfExists(archive);
+        } else if (ClassArchive.create(javaExecutable(), kernelJar, jvmOptions, args.values("agent-option"), archive, err)) {
+            jvmOptions.add(ClassArchive.useOption(archive));
+        }
         String spec = kernelJson(javaExecutable(), kernelJar, args.value("display-name", DEFAULT_DISPLAY_NAME),
-                args.values("jvm-option"), args.values("agent-option"));
+                jvmOptions, args.values("agent-option"));
         Files.writeString(dir.resolve("kernel.json"), spec);
 
         out.println("Installed kernelspec " + name + " " + location.description() + " in " + dir);

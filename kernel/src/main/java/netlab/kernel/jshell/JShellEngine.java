@@ -53,6 +53,8 @@ public final class JShellEngine implements Engine {
     private volatile RunningCell running;
     private final CellLimits limits = CellLimits.fromEnvironment(System.getenv());
     private final Magics magics = Magics.standard();
+    /** Kept across agent restarts: the lessons do not change, and their parsed javadoc is reused. */
+    private final LessonsJavadoc lessonsJavadoc;
 
     /** One JShell and the agent it runs code in; replaced as a whole on restart. */
     private record Session(JShell shell, AgentExecutionProvider provider, KernelExecutionControl control,
@@ -74,6 +76,7 @@ public final class JShellEngine implements Engine {
 
     private JShellEngine(EngineOptions options) {
         this.options = options;
+        this.lessonsJavadoc = LessonsJavadoc.on(options.studentClasspath());
     }
 
     /** Starts an engine: its first agent JVM and JShell, with the startup snippets run. */
@@ -97,7 +100,7 @@ public final class JShellEngine implements Engine {
             throw failure != null ? failure : new IOException("JShell could not start: " + e.getMessage(), e);
         }
         Session s = new Session(shell, provider, provider.control(), new CellSplitter(shell.sourceCodeAnalysis()),
-                new CodeAssist(shell.sourceCodeAnalysis()));
+                new CodeAssist(shell.sourceCodeAnalysis(), lessonsJavadoc));
         for (String snippet : options.startup()) {
             for (SnippetEvent e : shell.eval(snippet)) {
                 if (e.status() == Snippet.Status.REJECTED || e.exception() != null) {
@@ -146,6 +149,7 @@ public final class JShellEngine implements Engine {
                 io.stderr("netlab: The Java process running your code " + what
                         + " after the last cell; variables were reset.\n");
             }
+            session.assist().forgetSignatures(); // the cell may redeclare what completions showed
             Magics.Split split = Magics.split(code);
             for (String line : split.magicLines()) {
                 try {

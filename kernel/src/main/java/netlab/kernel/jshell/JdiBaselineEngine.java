@@ -39,7 +39,7 @@ public final class JdiBaselineEngine implements Engine {
                 .compilerOptions("--class-path", options.studentClasspathString())
                 .remoteVMOptions("--class-path", options.agentClasspathString(), "-Xmx" + options.heap())
                 .build();
-        assist = new CodeAssist(shell.sourceCodeAnalysis());
+        assist = new CodeAssist(shell.sourceCodeAnalysis(), LessonsJavadoc.on(options.studentClasspath()));
         for (String snippet : options.startup()) {
             shell.eval(snippet);
         }
@@ -67,6 +67,7 @@ public final class JdiBaselineEngine implements Engine {
     @Override
     public ExecuteOutcome execute(String code, CellIO cellIO) {
         io = cellIO;
+        assist.forgetSignatures();
         try {
             SourceCodeAnalysis analysis = shell.sourceCodeAnalysis();
             String remaining = code;

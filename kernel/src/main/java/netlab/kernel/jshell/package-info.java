@@ -7,6 +7,7 @@
  * and {@code StdinBridge} connect the agent's streams to the cell's {@link netlab.kernel.engine.CellIO};
  * {@code CellSplitter} cuts a cell into snippets and joins runs of statements; {@code ErrorReports} maps
  * diagnostics and stack frames to cell lines; {@code CodeAssist} answers completion, inspection and
- * completeness.
+ * completeness, with the course library's javadoc from {@code LessonsJavadoc} (which reads JShell's
+ * signatures through {@code DocTarget}) and comments rendered by {@code JavadocText}.
  */
 package netlab.kernel.jshell;

@@ -9,24 +9,19 @@ import netlab.kernel.engine.Completion;
 import netlab.kernel.engine.IsComplete;
 import netlab.kernel.engine.LanguageFacts;
 import netlab.kernel.engine.MimeBundle;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Completion, inspection and completeness through a real engine. */
+@ExtendWith(SharedEngine.class)
 class CodeAssistIT {
 
     private static JShellEngine engine;
 
     @BeforeAll
-    static void start() throws Exception {
-        engine = JShellEngine.start(EngineOptions.defaults().toBuilder()
-                .startup(List.of("import netlab.display.*;")).build());
-    }
-
-    @AfterAll
-    static void stop() {
-        engine.close();
+    static void start(JShellEngine shared) {
+        engine = shared;
     }
 
     @Test
@@ -82,6 +77,57 @@ class CodeAssistIT {
         assertTrue(detailed.plainText().toLowerCase().contains("greater"), detailed.plainText());
         assertTrue(engine.inspect("Math.max(1, 2)", 6, 0).isPresent(), "cursor in the middle of the name");
         assertTrue(engine.inspect("   ", 1, 0).isEmpty());
+    }
+
+    @Test
+    void inspectShowsTheLessonsOwnJavadocWithItsExample() {
+        String code = "netlab.net.Udp.send";
+        MimeBundle send = engine.inspect(code, code.length(), 0).orElseThrow();
+        String plain = send.plainText();
+        assertTrue(plain.contains("Udp.send(String text, String host, int port)\nSends one datagram"), plain);
+        assertTrue(plain.contains("Example: Udp.send(\"hi\", \"127.0.0.1\", 7788)"), plain);
+        String markdown = send.data().get("text/markdown");
+        assertTrue(markdown.startsWith("```java\nint "), markdown);
+        assertTrue(markdown.contains("Udp.send(String text, String host, int port)\n```\n\nSends"), markdown);
+
+        String parse = engine.inspect("netlab.ip.Ipv4.parse(", 19, 0).orElseThrow().plainText();
+        assertTrue(parse.contains("parse(String text)\n"), parse);
+        assertFalse(parse.contains("{@code"), parse);
+
+        String udp = engine.inspect("netlab.net.Udp", 14, 0).orElseThrow().plainText();
+        assertTrue(udp.contains("\n    Server echo = Udp.echoServer(0);"), udp);
+    }
+
+    @Test
+    void jdkJavadocIsRenderedNotRawHtml() {
+        String max = engine.inspect("Math.max", 8, 1).orElseThrow().plainText();
+        assertFalse(max.contains("<p>"), max);
+        assertFalse(max.contains("{@code"), max);
+        assertTrue(max.contains("Parameters:\n  a - an argument."), max);
+    }
+
+    @Test
+    void methodCompletionsCarryTheirSignature() {
+        Completion c = engine.complete("netlab.net.Udp.sen", 18);
+        assertEquals(List.of(new Completion.Match("send(", "method", "send(String text, String host, int port)")),
+                c.matches());
+        Completion overloads = engine.complete("netlab.net.Udp.bin", 18);
+        assertEquals("bind(int port) (+1 overload)", overloads.matches().getFirst().signature());
+        Completion fields = engine.complete("Math.P", 6);
+        assertTrue(fields.matches().contains(new Completion.Match("PI", "field", "")), fields.toString());
+        Completion keywords = engine.complete("Math.cla", 8);
+        assertTrue(keywords.matches().contains(new Completion.Match("class", "keyword", "")), keywords.toString());
+    }
+
+    @Test
+    void signaturesFollowARedeclaredMethod() {
+        engine.execute("String pickOne(int a) { return \"\" + a; }", new RecordingIO());
+        assertEquals("pickOne(int a)", engine.complete("pickOn", 6).matches().getFirst().signature());
+        assertEquals("pickOne(int a)", engine.complete("pickOn", 6).matches().getFirst().signature());
+        engine.execute("String pickOne(String s) { return s; }", new RecordingIO());
+        String now = engine.complete("pickOn", 6).matches().getFirst().signature();
+        assertTrue(now.startsWith("pickOne(String s)") || now.equals("pickOne(int a) (+1 overload)"), now);
+        assertFalse(now.equals("pickOne(int a)"), now);
     }
 
     @Test

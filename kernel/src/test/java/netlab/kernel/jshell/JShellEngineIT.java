@@ -9,24 +9,19 @@ import java.util.List;
 import java.util.Optional;
 import netlab.kernel.engine.ExecuteOutcome;
 import netlab.kernel.engine.MimeBundle;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Cells through a real agent JVM: output, values, rich results, compile and runtime errors, grouping. */
+@ExtendWith(SharedEngine.class)
 class JShellEngineIT {
 
     private static JShellEngine engine;
 
     @BeforeAll
-    static void start() throws Exception {
-        engine = JShellEngine.start(EngineOptions.defaults().toBuilder()
-                .startup(List.of("import netlab.display.*;")).build());
-    }
-
-    @AfterAll
-    static void stop() {
-        engine.close();
+    static void start(JShellEngine shared) {
+        engine = shared;
     }
 
     static ExecuteOutcome.Success success(ExecuteOutcome outcome) {
