@@ -40,6 +40,23 @@ public interface CellIO {
      */
     String readLine(String prompt, boolean password) throws StdinUnavailableException;
 
+    /**
+     * A CellIO that shows nothing and has no input, for code the engine runs on its own behalf (startup
+     * snippets, the grader's setup); {@code noInput} is the message a read gets.
+     */
+    static CellIO discarding(String noInput) {
+        return new CellIO() {
+            @Override public void stdout(String text) { }
+            @Override public void stderr(String text) { }
+            @Override public void display(MimeBundle bundle, String displayId, boolean update) { }
+            @Override public void clearOutput(boolean wait) { }
+            @Override public boolean stdinAllowed() { return false; }
+            @Override public String readLine(String prompt, boolean password) throws StdinUnavailableException {
+                throw new StdinUnavailableException(noInput);
+            }
+        };
+    }
+
     /** Raised when no input can be had; its message tells the student what to do instead. */
     final class StdinUnavailableException extends Exception {
         public StdinUnavailableException(String message) {

@@ -13,7 +13,6 @@ import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import netlab.kernel.engine.CellIO;
 import netlab.kernel.engine.ExecuteOutcome;
-import netlab.kernel.engine.MimeBundle;
 import netlab.kernel.jshell.EngineOptions;
 import netlab.kernel.jshell.JShellEngine;
 
@@ -139,14 +138,5 @@ public final class GradingAgents implements AutoCloseable {
         }
     }
 
-    private static final CellIO DISCARD = new CellIO() {
-        @Override public void stdout(String text) { }
-        @Override public void stderr(String text) { }
-        @Override public void display(MimeBundle bundle, String displayId, boolean update) { }
-        @Override public void clearOutput(boolean wait) { }
-        @Override public boolean stdinAllowed() { return false; }
-        @Override public String readLine(String prompt, boolean password) throws StdinUnavailableException {
-            throw new StdinUnavailableException("the grader's own snippets read no input");
-        }
-    };
+    private static final CellIO DISCARD = CellIO.discarding("the grader's own snippets read no input");
 }

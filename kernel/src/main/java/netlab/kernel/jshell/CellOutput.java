@@ -173,14 +173,5 @@ final class CellOutput {
     }
 
     /** Where output goes before the first cell: nowhere (startup snippets print nothing worth showing). */
-    static final CellIO DISCARD = new CellIO() {
-        @Override public void stdout(String text) { }
-        @Override public void stderr(String text) { }
-        @Override public void display(MimeBundle bundle, String displayId, boolean update) { }
-        @Override public void clearOutput(boolean wait) { }
-        @Override public boolean stdinAllowed() { return false; }
-        @Override public String readLine(String prompt, boolean password) throws StdinUnavailableException {
-            throw new StdinUnavailableException("Reading input is not possible here.");
-        }
-    };
+    static final CellIO DISCARD = CellIO.discarding("Reading input is not possible here.");
 }
