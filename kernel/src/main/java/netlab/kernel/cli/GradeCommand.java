@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import netlab.kernel.grading.AgentClasspath;
+import netlab.kernel.grading.AgentSandbox;
 import netlab.kernel.grading.BatchGrader;
 import netlab.kernel.grading.GradeReports;
 import netlab.kernel.grading.GraderClasses;
@@ -91,8 +92,21 @@ final class GradeCommand implements Command {
         try (GraderClasses classes = GraderClasses.load(kernel.studentClasspath(), graderJar);
              AgentClasspath agentCp = AgentClasspath.copyOf(kernel.agentClasspath())) {
             // the grader's jar is not on the agents' class path: each agent gets it in memory (GraderJarOffer)
+            Path outDir = Path.of(args.value("out", ""));
+            Files.createDirectories(outDir);
+            List<Path> hide = new ArrayList<>(List.of(submissions, graderJar, outDir, Path.of("")));
+            args.values("source").forEach(src -> hide.add(Path.of(src)));
+            List<Path> keep = new ArrayList<>(List.of(kernel.javaHome(), Path.of(System.getProperty("java.io.tmpdir"))));
+            keep.addAll(agentCp.entries());
+            AgentSandbox.Launcher sandbox = "off".equals(System.getenv(SANDBOX_ENV))
+                    ? new AgentSandbox.Launcher(List.of(), List.of(), SANDBOX_ENV + "=off")
+                    : AgentSandbox.launcher(hide, keep);
+            out.println(sandbox.sandboxed()
+                    ? "agents run sandboxed: " + sandbox.hidden().size() + " directories of the grader hidden from answers"
+                    : "netlab grade: warning: agents run without a sandbox, " + sandbox.problem()
+                            + "; an answer could read the grader's files by absolute path");
             EngineOptions options = kernel.toBuilder().agentClasspath(agentCp.entries())
-                    .jvmOptions(agentJvmOptions(kernel.jvmOptions())).build();
+                    .jvmOptions(agentJvmOptions(kernel.jvmOptions())).launcher(sandbox.command()).build();
             List<BatchGrader.Lesson> lessons = new ArrayList<>();
             for (String s : args.values("source")) {
                 Path source = Path.of(s);
@@ -110,7 +124,6 @@ final class GradeCommand implements Command {
             long start = System.nanoTime();
             List<NotebookGrade> grades = new BatchGrader(lessons, classes, options, limits, jobs)
                     .grade(submissions, out);
-            Path outDir = Path.of(args.value("out", ""));
             GradeReports.write(outDir, grades);
             out.printf("graded %d submissions in %.1f s with %d jobs; results in %s%n", grades.size(),
                     (System.nanoTime() - start) / 1e9, jobs, outDir.resolve("grades.csv"));
@@ -124,6 +137,9 @@ final class GradeCommand implements Command {
      * no memory access through {@code sun.misc.Unsafe} and no native code: none of them may read the grader's
      * classes around the module encapsulation that keeps them from student code.
      */
+    /** {@code off} runs agents without {@link AgentSandbox} (for a machine where it misbehaves). */
+    static final String SANDBOX_ENV = "NETLAB_GRADE_SANDBOX";
+
     static List<String> agentJvmOptions(List<String> base) {
         List<String> jvm = new ArrayList<>(base);
         jvm.add("-XX:TieredStopAtLevel=1");

@@ -83,7 +83,7 @@ final class AgentProcess implements AutoCloseable {
      * be added through {@link EngineOptions#jvmOptions()}.
      */
     static List<String> command(EngineOptions options, int port) {
-        List<String> cmd = new ArrayList<>();
+        List<String> cmd = new ArrayList<>(options.launcher());
         cmd.add(options.javaHome().resolve("bin").resolve("java").toString());
         cmd.add("-Xmx" + options.heap());
         cmd.add("-XX:+UseSerialGC");

@@ -30,10 +30,14 @@ import java.util.Objects;
  *                         each submission an empty one, so relative paths find no files beside the notebook)
  * @param warmCompletion   whether to warm the completion index at start (the Jupyter kernel does; headless
  *                         runs and the grader never complete, so they skip its cost)
+ * @param launcher         a command the agent's {@code java} command line is appended to, or empty (the
+ *                         grader runs agents in a sandbox that hides its files, see
+ *                         {@code netlab.kernel.grading.AgentSandbox})
  */
 public record EngineOptions(Path javaHome, String heap, List<String> jvmOptions, List<Path> agentClasspath,
                             List<Path> studentClasspath, List<String> startup, Duration interruptGrace,
-                            Duration agentStartTimeout, Path workingDirectory, boolean warmCompletion) {
+                            Duration agentStartTimeout, Path workingDirectory, boolean warmCompletion,
+                            List<String> launcher) {
 
     public EngineOptions {
         Objects.requireNonNull(javaHome, "javaHome");
@@ -42,6 +46,7 @@ public record EngineOptions(Path javaHome, String heap, List<String> jvmOptions,
         agentClasspath = List.copyOf(agentClasspath);
         studentClasspath = List.copyOf(studentClasspath);
         startup = List.copyOf(startup);
+        launcher = List.copyOf(launcher);
         Objects.requireNonNull(interruptGrace, "interruptGrace");
         Objects.requireNonNull(agentStartTimeout, "agentStartTimeout");
     }
@@ -56,7 +61,7 @@ public record EngineOptions(Path javaHome, String heap, List<String> jvmOptions,
         Path lessons = codeSource(netlab.display.Display.class);
         List<Path> agentCp = agent.equals(lessons) ? List.of(agent) : List.of(agent, lessons);
         return new EngineOptions(Path.of(System.getProperty("java.home")), "512m", List.of(), agentCp,
-                List.of(lessons), List.of(), Duration.ofSeconds(2), Duration.ofSeconds(30), null, true);
+                List.of(lessons), List.of(), Duration.ofSeconds(2), Duration.ofSeconds(30), null, true, List.of());
     }
 
     public Builder toBuilder() {
@@ -101,6 +106,7 @@ public record EngineOptions(Path javaHome, String heap, List<String> jvmOptions,
         private Duration agentStartTimeout;
         private Path workingDirectory;
         private boolean warmCompletion;
+        private List<String> launcher;
 
         private Builder(EngineOptions o) {
             javaHome = o.javaHome;
@@ -113,6 +119,7 @@ public record EngineOptions(Path javaHome, String heap, List<String> jvmOptions,
             agentStartTimeout = o.agentStartTimeout;
             workingDirectory = o.workingDirectory;
             warmCompletion = o.warmCompletion;
+            launcher = o.launcher;
         }
 
         public Builder javaHome(Path v) { javaHome = v; return this; }
@@ -128,10 +135,12 @@ public record EngineOptions(Path javaHome, String heap, List<String> jvmOptions,
         /** Sets the agent's working directory (null: the kernel's). */
         public Builder workingDirectory(Path v) { workingDirectory = v; return this; }
         public Builder warmCompletion(boolean v) { warmCompletion = v; return this; }
+        /** Sets the command the agent's command line is appended to (empty: none). */
+        public Builder launcher(List<String> v) { launcher = v; return this; }
 
         public EngineOptions build() {
             return new EngineOptions(javaHome, heap, jvmOptions, agentClasspath, studentClasspath, startup,
-                    interruptGrace, agentStartTimeout, workingDirectory, warmCompletion);
+                    interruptGrace, agentStartTimeout, workingDirectory, warmCompletion, launcher);
         }
     }
 }

@@ -3,6 +3,7 @@ package netlab.kernel.cli;
 import static netlab.kernel.cli.GradeCommandIT.netlab;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,9 +32,11 @@ class GraderTamperIT {
         assertEquals(0, netlab("release", teacher.toString(), "--out", release.toString()).status());
         String released = Files.readString(release.resolve(Corpus.LESSON));
         Path subs = dir.resolve("submissions");
-        List<String> attacks = List.of("calls-hidden-api", "reflects-on-grader", "grabs-the-checker", "reads-grader-jar");
+        List<String> attacks = List.of("calls-hidden-api", "reflects-on-grader", "grabs-the-checker", "reads-grader-jar",
+                "reads-grader-jar-by-path");
+        Path graderDir = GraderJar.locate().orElseThrow().toAbsolutePath().getParent();
         List<String> answers = List.of(Attacks.CALLS_HIDDEN_API, Attacks.REFLECTS_ON_GRADER, Attacks.GRABS_THE_CHECKER,
-                Attacks.READS_GRADER_JAR);
+                Attacks.READS_GRADER_JAR, Attacks.readsGraderJarAt(graderDir));
         for (int i = 0; i < attacks.size(); i++) {
             String answer = answers.get(i);
             Corpus.student(subs, attacks.get(i), released, nb -> Corpus.answer(nb, answer, Corpus.SAME_SUBNET_RIGHT));
@@ -44,6 +47,7 @@ class GraderTamperIT {
         GradeCommandIT.Run r = netlab("grade", subs.toString(), "--source", teacher.toString(), "--out", out.toString(),
                 "--jobs", "2");
         assertEquals(0, r.status(), r.err() + r.out());
+        assertTrue(r.out().contains("agents run sandboxed"), r.out() + r.err());
         List<String> csv = Files.readAllLines(out.resolve("grades.csv"));
         for (String student : attacks) {
             String row = csv.stream().filter(l -> l.startsWith(student + ",")).findFirst().orElseThrow();

@@ -160,6 +160,7 @@ public final class Attacks {
             java.util.List<netlab.exercise.HiddenCaseSet> stolen() {
                 var places = new java.util.ArrayList<java.nio.file.Path>();
                 places.add(java.nio.file.Path.of("").toAbsolutePath());
+                if (!"%GRADER_DIR%".startsWith("%")) places.add(java.nio.file.Path.of("%GRADER_DIR%"));
                 for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
                     var p = java.nio.file.Path.of(entry).toAbsolutePath();
                     for (int up = 0; up < 3 && p.getParent() != null; up++, p = p.getParent()) places.add(p);
@@ -188,6 +189,14 @@ public final class Attacks {
                 }
                 return fitted(ip);
             }""";
+
+    /**
+     * {@link #READS_GRADER_JAR}, also looking in {@code graderDir} by absolute path: where the grading JVM's
+     * command line says the grader jar is. Only the agent sandbox ({@code AgentSandbox}) stops this one.
+     */
+    public static String readsGraderJarAt(java.nio.file.Path graderDir) {
+        return READS_GRADER_JAR.replace("%GRADER_DIR%", graderDir.toAbsolutePath().toString());
+    }
 
     private Attacks() {
     }
