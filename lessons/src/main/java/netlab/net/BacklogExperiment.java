@@ -3,10 +3,9 @@ package netlab.net;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
-import netlab.display.Displayable;
 import netlab.display.Table;
+import netlab.display.Tabular;
 
 /**
  * What {@code listen(backlog)} really limits on Linux, measured: a server that never calls accept, and clients
@@ -31,7 +30,7 @@ import netlab.display.Table;
  * @param afterOneAccept whether one more client could connect after the server accepted one
  */
 public record BacklogExperiment(int backlog, List<Attempt> clients, long acceptQueue, boolean afterOneAccept)
-        implements Displayable {
+        implements Tabular {
 
     /** One client's connect: whether it completed and how long it took. */
     public record Attempt(int client, boolean connected, Duration took) {
@@ -109,11 +108,6 @@ public record BacklogExperiment(int backlog, List<Attempt> clients, long acceptQ
             t.row(a.client(), a.connected() ? "connected" : "timed out (SYN dropped)", Durations.show(a.took()));
         }
         return t;
-    }
-
-    @Override
-    public Map<String, String> mimeBundle() {
-        return table().mimeBundle();
     }
 
     @Override

@@ -2,11 +2,10 @@ package netlab.net;
 
 import java.time.Duration;
 import java.util.HashSet;
-import java.util.Map;
 import java.util.Set;
 
-import netlab.display.Displayable;
 import netlab.display.Table;
+import netlab.display.Tabular;
 
 /**
  * Long versus short connections, measured: N request/response pairs over one connection, then N connections
@@ -27,7 +26,7 @@ import netlab.display.Table;
  * @param shortTotal     time for N connections with one request each
  * @param timeWaitAfter  TIME_WAIT rows the short run's connections left behind
  */
-public record ConnectionCost(int requests, Duration longTotal, Duration shortTotal, long timeWaitAfter) implements Displayable {
+public record ConnectionCost(int requests, Duration longTotal, Duration shortTotal, long timeWaitAfter) implements Tabular {
 
     static ConnectionCost run(int requests) {
         if (requests < 1 || requests > 10_000) {
@@ -121,11 +120,6 @@ public record ConnectionCost(int requests, Duration longTotal, Duration shortTot
 
     private static String us(Duration d) {
         return String.format("%.0f µs", d.toNanos() / 1e3);
-    }
-
-    @Override
-    public Map<String, String> mimeBundle() {
-        return table().mimeBundle();
     }
 
     @Override

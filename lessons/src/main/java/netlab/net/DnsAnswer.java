@@ -5,10 +5,9 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
-import netlab.display.Displayable;
 import netlab.display.Table;
+import netlab.display.Tabular;
 
 /**
  * What {@link Dns#lookup} found for a name: every address, in the order the resolver gave them.
@@ -25,7 +24,7 @@ import netlab.display.Table;
  * @param addresses all addresses, resolver order
  * @param took      how long {@code InetAddress.getAllByName} took
  */
-public record DnsAnswer(String name, List<InetAddress> addresses, Duration took) implements Displayable {
+public record DnsAnswer(String name, List<InetAddress> addresses, Duration took) implements Tabular {
 
     /** Copies the address list. */
     public DnsAnswer {
@@ -58,11 +57,6 @@ public record DnsAnswer(String name, List<InetAddress> addresses, Duration took)
                     v4 ? netlab.ip.Ipv4.of(a).kind() : netlab.ip.Ipv6.of(a).kind());
         }
         return t;
-    }
-
-    @Override
-    public Map<String, String> mimeBundle() {
-        return table().mimeBundle();
     }
 
     @Override

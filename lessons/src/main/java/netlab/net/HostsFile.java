@@ -9,10 +9,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
-import netlab.display.Displayable;
 import netlab.display.Table;
+import netlab.display.Tabular;
 
 /**
  * The hosts file (/etc/hosts): names this machine resolves without asking any DNS server.
@@ -29,7 +28,7 @@ import netlab.display.Table;
  * @param path    where it was read from ("" when parsed from text)
  * @param entries one per address/name pair, in file order
  */
-public record HostsFile(String path, List<Entry> entries) implements Displayable {
+public record HostsFile(String path, List<Entry> entries) implements Tabular {
 
     /** One address with one name; {@code line} is its line number in the file. */
     public record Entry(String address, String name, int line) {
@@ -92,11 +91,6 @@ public record HostsFile(String path, List<Entry> entries) implements Displayable
             t.row(e.line(), e.address(), e.name());
         }
         return t;
-    }
-
-    @Override
-    public Map<String, String> mimeBundle() {
-        return table().mimeBundle();
     }
 
     @Override

@@ -11,12 +11,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 
-import netlab.display.Displayable;
 import netlab.display.Table;
+import netlab.display.Tabular;
 
 /**
  * This machine's sockets, read from /proc/net/tcp, tcp6, udp and udp6: the Linux source of {@code netstat -an}
@@ -33,7 +32,7 @@ import netlab.display.Table;
  * {@code netstat}? It is always there (netstat often is not) and the format is simple enough to read in a
  * lesson: addresses are hex in the machine's byte order, the state is a hex {@link TcpState} code.
  */
-public final class SocketTable implements Displayable {
+public final class SocketTable implements Tabular {
 
     private static final String[] FILES = {"tcp", "tcp6", "udp", "udp6"};
 
@@ -204,11 +203,6 @@ public final class SocketTable implements Displayable {
                     e.inode(), e.uid(), e.ownedHere() ? "this JVM" : "", service);
         }
         return t;
-    }
-
-    @Override
-    public Map<String, String> mimeBundle() {
-        return table().mimeBundle();
     }
 
     @Override

@@ -5,10 +5,9 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
-import netlab.display.Displayable;
 import netlab.display.Table;
+import netlab.display.Tabular;
 
 /**
  * TIME_WAIT (the "2MSL wait") observed live: the server closes a connection first, its side goes to TIME_WAIT,
@@ -33,7 +32,7 @@ import netlab.display.Table;
  * @param withReuse       what binding it with SO_REUSEADDR on did
  */
 public record TimeWaitExperiment(int port, List<SocketEntry> timeWaitRows, String withoutReuse, String withReuse)
-        implements Displayable {
+        implements Tabular {
 
     /** Runs it on loopback. Called by {@link TcpLab#timeWait()}. */
     static TimeWaitExperiment run() {
@@ -89,11 +88,6 @@ public record TimeWaitExperiment(int port, List<SocketEntry> timeWaitRows, Strin
         t.row("bind " + port + " without SO_REUSEADDR", withoutReuse);
         t.row("bind " + port + " with SO_REUSEADDR", withReuse);
         return t;
-    }
-
-    @Override
-    public Map<String, String> mimeBundle() {
-        return table().mimeBundle();
     }
 
     @Override

@@ -62,6 +62,18 @@ final class AgentControl {
      * in time (the caller's agent-death handling takes it from there).
      */
     String[] request(String command, String... args) {
+        return request(false, command, args);
+    }
+
+    /**
+     * Ends the cell ({@link AgentProtocol#END_CELL}) and returns its answer once the agent's marker behind the
+     * cell's flushed output has arrived on the main connection, so all of the cell's output is in by then.
+     */
+    String[] endCell() {
+        return request(true, AgentProtocol.END_CELL);
+    }
+
+    private String[] request(boolean awaitSync, String command, String... args) {
         CompletableFuture<String[]> answer = new CompletableFuture<>();
         int id;
         try {
@@ -79,7 +91,7 @@ final class AgentControl {
                 out.flush();
             }
             String[] result = answer.get(ANSWER_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            if (command.equals(AgentProtocol.END_CELL)) {
+            if (awaitSync) {
                 awaitSync(id);
             }
             return result;

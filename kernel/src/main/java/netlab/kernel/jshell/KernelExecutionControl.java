@@ -108,7 +108,7 @@ final class KernelExecutionControl extends StreamingExecutionControl {
 
     /** Bytes of output the cell wrote beyond the cap; returns once all the cell's output has arrived. */
     long endCell() {
-        String[] answer = agent.control().request(AgentProtocol.END_CELL);
+        String[] answer = agent.control().endCell();
         return answer != null && answer.length == 1 ? Long.parseLong(answer[0]) : 0;
     }
 

@@ -49,13 +49,7 @@ final class FrontEnd {
 
     /** An execute_request with jupyter_client's defaults, overridden by {@code options}. */
     Message execute(String code, Map<String, Object> options) {
-        JsonObject content = new JsonObject();
-        content.addProperty("code", code);
-        content.addProperty("silent", false);
-        content.addProperty("store_history", true);
-        content.add("user_expressions", new JsonObject());
-        content.addProperty("allow_stdin", true);
-        content.addProperty("stop_on_error", true);
+        JsonObject content = ZmqClient.executeContent(code);
         Json.object(options).entrySet().forEach(e -> content.add(e.getKey(), e.getValue()));
         return shell("execute_request", content);
     }

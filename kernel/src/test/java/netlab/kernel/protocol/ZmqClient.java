@@ -96,6 +96,11 @@ final class ZmqClient implements AutoCloseable {
     }
 
     String execute(String code) {
+        return send(shell, "execute_request", executeContent(code));
+    }
+
+    /** An execute_request's content with jupyter_client's defaults. */
+    static JsonObject executeContent(String code) {
         JsonObject content = new JsonObject();
         content.addProperty("code", code);
         content.addProperty("silent", false);
@@ -103,7 +108,7 @@ final class ZmqClient implements AutoCloseable {
         content.add("user_expressions", new JsonObject());
         content.addProperty("allow_stdin", true);
         content.addProperty("stop_on_error", true);
-        return send(shell, "execute_request", content);
+        return content;
     }
 
     Received receive(ZMQ.Socket socket) {
