@@ -20,8 +20,10 @@ import java.util.Map;
  * Download speed on loopback, in one run: the issue's comparison (our client, tftp-hpa's client at 512-byte
  * blocks and atftp at blksize 1428, all from the same tftpd-hpa server), then blksize 1428 + windowsize 16
  * against every server here: tftpd-hpa, atftpd and ours ("netlab": each transfer's packets on a platform thread,
- * the default; "netlab, VT loop": on the transfer's virtual thread, {@code virtualTransferLoop(true)}). Each figure is the median of {@code runs} interleaved downloads after one warm-up that also
- * checks the file arrived intact; every ratio is against the baseline measured in the same run: tftp-hpa's client
+ * the default; "netlab, VT loop": on the transfer's virtual thread, {@code virtualTransferLoop(true)}), and last
+ * the same datagrams between bare sockets ({@link LoopbackCeiling}), the ceiling the windowed rows are compared
+ * with. Each figure is the median of {@code runs} interleaved downloads after one warm-up that also checks the
+ * file arrived intact; every ratio is against the baseline measured in the same run: tftp-hpa's client
  * in lockstep with 512-byte blocks from tftpd-hpa. The "agreed" column is what the server's OACK granted.
  *
  * <p>Before timing, the benchmark asks each server for blksize 1428 and windowsize 16 and prints its OACK.
