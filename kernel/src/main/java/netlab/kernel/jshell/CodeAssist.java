@@ -7,8 +7,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import jdk.jshell.JShell;
 import jdk.jshell.SourceCodeAnalysis;
 import jdk.jshell.SourceCodeAnalysis.Completeness;
+import jdk.jshell.TypeDeclSnippet;
 import netlab.kernel.engine.Completion;
 import netlab.kernel.engine.IsComplete;
 import netlab.kernel.engine.MimeBundle;
@@ -39,13 +43,26 @@ final class CodeAssist {
 
     private final SourceCodeAnalysis analysis;
     private final LessonsJavadoc lessons;
+    private final Supplier<Set<String>> snippetTypes;
     private final StatementClassifier syntax = new StatementClassifier();
     /** Signatures by the qualifier and name they complete ({@code "Math.|max"}), until {@link #forgetSignatures}. */
     private final Map<String, String> signatures = new ConcurrentHashMap<>();
 
-    CodeAssist(SourceCodeAnalysis analysis, LessonsJavadoc lessons) {
+    /**
+     * {@code snippetTypes} names the classes the student declared in the session: JShell prints the same
+     * signature for a student's {@code Server.start()} as for the course library's, so a name in this set is
+     * never given the library's javadoc.
+     */
+    CodeAssist(SourceCodeAnalysis analysis, LessonsJavadoc lessons, Supplier<Set<String>> snippetTypes) {
         this.analysis = analysis;
         this.lessons = lessons;
+        this.snippetTypes = snippetTypes;
+    }
+
+    /** The simple names of the classes, interfaces, records and enums active in {@code shell}. */
+    static Supplier<Set<String>> declaredTypes(JShell shell) {
+        return () -> shell.types().filter(t -> shell.status(t).isActive()).map(TypeDeclSnippet::name)
+                .collect(Collectors.toSet());
     }
 
     Completion complete(String code, int cursor) {
@@ -218,13 +235,16 @@ final class CodeAssist {
                 Map.of()));
     }
 
-    /** The JDK's comment as JShell found it, else the lessons' own. */
+    /** The JDK's comment as JShell found it, else the lessons' own unless the student declared that class. */
     private Optional<JavadocText> javadocOf(SourceCodeAnalysis.Documentation d) {
         String javadoc = d.javadoc();
         if (javadoc != null && !javadoc.isBlank()) {
             return JavadocText.ofComment(javadoc);
         }
-        return lessons.find(d.signature());
+        boolean declaredInSession = DocTarget.parse(d.signature())
+                .map(t -> snippetTypes.get().contains(t.type().split("\\.", 2)[0]))
+                .orElse(false);
+        return declaredInSession ? Optional.empty() : lessons.find(d.signature());
     }
 
     private static String firstParagraph(String text) {

@@ -39,7 +39,8 @@ public final class JdiBaselineEngine implements Engine {
                 .compilerOptions("--class-path", options.studentClasspathString())
                 .remoteVMOptions("--class-path", options.agentClasspathString(), "-Xmx" + options.heap())
                 .build();
-        assist = new CodeAssist(shell.sourceCodeAnalysis(), LessonsJavadoc.on(options.studentClasspath()));
+        assist = new CodeAssist(shell.sourceCodeAnalysis(), LessonsJavadoc.on(options.studentClasspath()),
+                CodeAssist.declaredTypes(shell));
         for (String snippet : options.startup()) {
             shell.eval(snippet);
         }

@@ -99,6 +99,22 @@ class CodeAssistIT {
     }
 
     @Test
+    void aStudentsClassNamedLikeALessonsClassIsNotGivenTheLessonsJavadoc() {
+        String call = "netlab.ip.Vlsm.allocate(";
+        String library = engine.inspect(call, call.length(), 0).orElseThrow().plainText();
+        assertTrue(library.contains("Plans networks"), "the library's comment, before: " + library);
+
+        // same simple name, same member, same parameter types: only the session knows whose it is
+        engine.execute("class Vlsm { static int allocate(netlab.ip.Subnet base, int... hostCounts) { return 0; } }",
+                new RecordingIO());
+        String own = engine.inspect("Vlsm.allocate(", 14, 0).orElseThrow().plainText();
+        assertTrue(own.contains("Vlsm.allocate(") && own.contains("Subnet base, int... hostCounts)"), own);
+        assertFalse(own.contains("Plans networks"), "the library's comment shown for the student's method: " + own);
+        String ownClass = engine.inspect("Vlsm", 4, 0).orElseThrow().plainText();
+        assertFalse(ownClass.contains("smallest block"), "the library's comment shown for the student's class: " + ownClass);
+    }
+
+    @Test
     void jdkJavadocIsRenderedNotRawHtml() {
         String max = engine.inspect("Math.max", 8, 1).orElseThrow().plainText();
         assertFalse(max.contains("<p>"), max);
