@@ -96,15 +96,12 @@ final class GradeCommand implements Command {
             Files.createDirectories(outDir);
             List<Path> hide = new ArrayList<>(List.of(submissions, graderJar, outDir, Path.of("")));
             args.values("source").forEach(src -> hide.add(Path.of(src)));
-            List<Path> keep = new ArrayList<>(List.of(kernel.javaHome(), Path.of(System.getProperty("java.io.tmpdir"))));
-            keep.addAll(agentCp.entries());
+            List<Path> keep = List.of(kernel.javaHome(), agentCp.directory());
             AgentSandbox.Launcher sandbox = "off".equals(System.getenv(SANDBOX_ENV))
-                    ? new AgentSandbox.Launcher(List.of(), List.of(), SANDBOX_ENV + "=off")
-                    : AgentSandbox.launcher(hide, keep);
-            out.println(sandbox.sandboxed()
-                    ? "agents run sandboxed: " + sandbox.hidden().size() + " directories of the grader hidden from answers"
-                    : "netlab grade: warning: agents run without a sandbox, " + sandbox.problem()
-                            + "; an answer could read the grader's files by absolute path");
+                    ? new AgentSandbox.Launcher(List.of(), new AgentSandbox.Plan(List.of(), List.of(), List.of()),
+                            SANDBOX_ENV + "=off")
+                    : AgentSandbox.launcher(hide, keep, kernel.javaHome());
+            out.println(sandbox.describe());
             EngineOptions options = kernel.toBuilder().agentClasspath(agentCp.entries())
                     .jvmOptions(agentJvmOptions(kernel.jvmOptions())).launcher(sandbox.command()).build();
             List<BatchGrader.Lesson> lessons = new ArrayList<>();
@@ -122,7 +119,7 @@ final class GradeCommand implements Command {
                 }
             }
             long start = System.nanoTime();
-            List<NotebookGrade> grades = new BatchGrader(lessons, classes, options, limits, jobs)
+            List<NotebookGrade> grades = new BatchGrader(lessons, classes, options, limits, jobs, agentCp.directory())
                     .grade(submissions, out);
             GradeReports.write(outDir, grades);
             out.printf("graded %d submissions in %.1f s with %d jobs; results in %s%n", grades.size(),

@@ -11,8 +11,9 @@ import java.util.stream.Stream;
 
 /**
  * The grading agents' class path: copies of netlab's agent classes and the lessons in a temporary directory
- * holding nothing else. An answer can read {@code java.class.path}; were it the install or build directory,
- * the grader's jar and the lesson sources would be a sibling or a few parents away. Deleted on close.
+ * holding nothing else but the agents' working directories. An answer can read {@code java.class.path}; were it
+ * the install or build directory, the grader's jar and the lesson sources would be a sibling or a few parents
+ * away. The agent sandbox hides everything around it. Deleted on close.
  */
 public final class AgentClasspath implements AutoCloseable {
 
@@ -24,14 +25,17 @@ public final class AgentClasspath implements AutoCloseable {
         this.entries = List.copyOf(entries);
     }
 
-    /** Copies every entry (a jar, or a classes directory of a build) of {@code classpath}. */
+    /**
+     * Copies every entry (a jar, or a classes directory of a build) of {@code classpath} into {@code cp/} of a new
+     * temporary directory, where the agents' working directories go too ({@link #directory()}).
+     */
     public static AgentClasspath copyOf(List<Path> classpath) throws IOException {
-        Path dir = Files.createTempDirectory("netlab-agent-cp-");
+        Path dir = Files.createTempDirectory("netlab-grading-");
         List<Path> entries = new ArrayList<>();
         try {
             for (int i = 0; i < classpath.size(); i++) {
                 Path from = classpath.get(i).toAbsolutePath();
-                Path to = dir.resolve(i + "-" + from.getFileName());
+                Path to = Files.createDirectories(dir.resolve("cp")).resolve(i + "-" + from.getFileName());
                 if (Files.isDirectory(from)) {
                     try (Stream<Path> walk = Files.walk(from)) {
                         for (Path p : (Iterable<Path>) walk::iterator) {
@@ -57,6 +61,11 @@ public final class AgentClasspath implements AutoCloseable {
 
     public List<Path> entries() {
         return entries;
+    }
+
+    /** The directory holding the class path copy: all an agent needs of the file system besides the JDK. */
+    public Path directory() {
+        return dir;
     }
 
     @Override

@@ -31,13 +31,17 @@ public final class BatchGrader {
     private final EngineOptions options;
     private final GradingLimits limits;
     private final int jobs;
+    private final Path workRoot;
 
-    public BatchGrader(List<Lesson> lessons, GraderClasses classes, EngineOptions options, GradingLimits limits, int jobs) {
+    /** {@code workRoot}: where the agents' working directories are made (see {@link GradingAgents}). */
+    public BatchGrader(List<Lesson> lessons, GraderClasses classes, EngineOptions options, GradingLimits limits, int jobs,
+                       Path workRoot) {
         this.lessons = List.copyOf(lessons);
         this.classes = classes;
         this.options = options;
         this.limits = limits;
         this.jobs = Math.max(1, jobs);
+        this.workRoot = workRoot;
     }
 
     /** The student directories of {@code submissions}, sorted by name. */
@@ -54,7 +58,7 @@ public final class BatchGrader {
         int total = students.size() * lessons.size();
         AtomicInteger finished = new AtomicInteger();
         List<Future<NotebookGrade>> futures = new ArrayList<>();
-        try (GradingAgents agents = new GradingAgents(options, limits, classes, jobs);
+        try (GradingAgents agents = new GradingAgents(options, limits, classes, jobs, workRoot);
              ExecutorService pool = Executors.newFixedThreadPool(jobs)) {
             for (Path student : students) {
                 for (Lesson lesson : lessons) {

@@ -42,16 +42,21 @@ public final class GradingAgents implements AutoCloseable {
     private final GradingLimits limits;
     private final GraderClasses classes;
     private final int ahead;
+    private final Path workRoot;
     private final Deque<Future<Agent>> starting = new ArrayDeque<>();
     private final ExecutorService starter = Executors.newVirtualThreadPerTaskExecutor();
     private boolean closed;
 
-    /** Keeps {@code ahead} agents starting or ready (0: each is started when taken). */
-    public GradingAgents(EngineOptions base, GradingLimits limits, GraderClasses classes, int ahead) {
+    /**
+     * Keeps {@code ahead} agents starting or ready (0: each is started when taken); their working directories
+     * are made in {@code workRoot}, which the agent sandbox keeps visible.
+     */
+    public GradingAgents(EngineOptions base, GradingLimits limits, GraderClasses classes, int ahead, Path workRoot) {
         this.base = base;
         this.limits = limits;
         this.classes = classes;
         this.ahead = Math.max(0, ahead);
+        this.workRoot = workRoot;
     }
 
     /** A fresh agent, ready; the caller closes it. Starts the next one in the background. */
@@ -77,7 +82,7 @@ public final class GradingAgents implements AutoCloseable {
     }
 
     private Agent start() throws IOException {
-        Path workDir = Files.createTempDirectory("netlab-grade-");
+        Path workDir = Files.createTempDirectory(workRoot, "netlab-grade-");
         try {
             EngineOptions options = base.toBuilder().workingDirectory(workDir).heap(limits.heap())
                     .warmCompletion(false).build();

@@ -161,9 +161,10 @@ public final class Attacks {
                 var places = new java.util.ArrayList<java.nio.file.Path>();
                 places.add(java.nio.file.Path.of("").toAbsolutePath());
                 if (!"%GRADER_DIR%".startsWith("%")) places.add(java.nio.file.Path.of("%GRADER_DIR%"));
+                places.add(java.nio.file.Path.of(System.getProperty("java.io.tmpdir")));
+                places.add(java.nio.file.Path.of(System.getProperty("user.home")));
                 for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
-                    var p = java.nio.file.Path.of(entry).toAbsolutePath();
-                    for (int up = 0; up < 3 && p.getParent() != null; up++, p = p.getParent()) places.add(p);
+                    for (var p = java.nio.file.Path.of(entry).toAbsolutePath(); p != null; p = p.getParent()) places.add(p);
                 }
                 var jars = new java.util.ArrayList<java.net.URL>();
                 for (var dir : places) {
