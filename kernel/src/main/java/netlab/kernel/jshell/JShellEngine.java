@@ -34,7 +34,9 @@ import netlab.kernel.engine.MimeBundle;
  * }
  * }</pre>
  *
- * <p>Threading: as {@link Engine} says — one shell thread calls everything except {@link #interrupt()}.
+ * <p>Threading: as {@link Engine} says — one shell thread calls everything except {@link #interrupt()}
+ * (and {@link #close()}, which the kernel may call from its shutdown thread). After a kill the reply does
+ * not wait for the new agent: it starts in the background, and every later call waits for it.
  */
 public final class JShellEngine implements Engine {
 
@@ -131,19 +133,24 @@ public final class JShellEngine implements Engine {
     /**
      * Kills {@code old}'s agent and starts building a fresh agent and JShell in the background. Returns once
      * the old agent is dead, so the reply saying "variables were reset" need not wait for the new JVM; every
-     * later use of the session {@linkplain SessionSlot#await() waits} for it.
+     * later use of the session {@linkplain SessionSlot#await() waits} for it. False if the engine is closed:
+     * then nothing new is started.
      */
-    private void restartInBackground(Session old) {
+    private boolean restartInBackground(Session old) {
         AgentProcess agent = old.control().agent();
         agent.kill();
         agent.awaitExit(KILL_WAIT);
         // the dead agent's last output goes to its cell; the new agent's startup output belongs to no cell
         output.attach(CellOutput.DISCARD);
         origins.clear();
-        sessions.begin(() -> {
+        boolean started = sessions.begin(() -> {
             old.shell().close();
             return newSession();
         });
+        if (!started) {
+            old.shell().close();
+        }
+        return started;
     }
 
     /**
@@ -158,13 +165,17 @@ public final class JShellEngine implements Engine {
             return s;
         }
         String what;
+        boolean started;
         if (s == null) {
             what = "could not be started";
             origins.clear();
-            sessions.begin(this::newSession);
+            started = sessions.begin(this::newSession);
         } else {
             what = describeDeath(s);
-            restartInBackground(s);
+            started = restartInBackground(s);
+        }
+        if (!started) {
+            throw new UncheckedIOException(new IOException("the kernel is shutting down"));
         }
         s = sessions.await();
         if (s == null) {

@@ -52,11 +52,12 @@ final class SessionSlot<S> {
      * Starts building a session on its own thread and returns at once; the current session (if any) is
      * forgotten, not closed — {@code starter} tears the old one down as it sees fit.
      *
-     * @throws IllegalStateException if a restart is still under way (await it first) or the slot is closed
+     * @return false, starting nothing, if the slot is closed (a shutdown came while a cell was killed)
+     * @throws IllegalStateException if a restart is still under way (await it first)
      */
-    synchronized void begin(Starter<S> starter) {
+    synchronized boolean begin(Starter<S> starter) {
         if (closed) {
-            throw new IllegalStateException("the engine is closed; no new session is started");
+            return false;
         }
         if (pending != null) {
             throw new IllegalStateException("a session is still being started; await it before starting another");
@@ -66,6 +67,7 @@ final class SessionSlot<S> {
         CompletableFuture<Void> done = new CompletableFuture<>();
         pending = done;
         Thread.ofPlatform().daemon().name("netlab-session-restart").start(() -> build(starter, done));
+        return true;
     }
 
     private void build(Starter<S> starter, CompletableFuture<Void> done) {
