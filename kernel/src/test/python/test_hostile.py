@@ -7,6 +7,7 @@ generous bounds.
 
 Run by netlab.kernel.it.PythonKernelTestsIT. By hand, after `./netlab install --user`:
     NETLAB_KERNEL_NAME=netlab /usr/bin/python3 -m unittest -v kernel/src/test/python/test_hostile.py
+NETLAB_HOSTILE_CASES=<regex> runs only the cases whose name matches (for measuring a few of them).
 """
 import os
 import re
@@ -96,6 +97,11 @@ CASES = [
 ]
 
 
+CASES = [c for c in CASES if re.search(os.environ.get("NETLAB_HOSTILE_CASES", ""), c.name)]
+RESTARTS = [c for c in CASES if c.name in ("System.exit(0)", "synchronized deadlock",
+                                           "JDK busy loop in a cell's thread (deaf to stop)")]
+
+
 def descendants(pid):
     """Process ids of every descendant of pid, from /proc."""
     children = {}
@@ -118,19 +124,37 @@ def descendants(pid):
     return found
 
 
-def agent_pid(kernel_pid):
-    """The agent JVM: the kernel's descendant java process running netlab.agent.AgentMain."""
+def agent_pids(kernel_pid):
+    """The kernel's descendant java processes running netlab.agent.AgentMain."""
+    found = []
+    for p in descendants(kernel_pid):
+        try:
+            with open(f"/proc/{p}/cmdline", "rb") as f:
+                if b"netlab.agent.AgentMain" in f.read():
+                    found.append(p)
+        except OSError:
+            continue
+    return found
+
+
+def agent_pid(kernel_pid, other_than=None):
+    """The agent JVM (one that is not other_than), waiting up to 30 s for it to appear."""
     deadline = time.time() + 30
     while time.time() < deadline:
-        for p in descendants(kernel_pid):
-            try:
-                with open(f"/proc/{p}/cmdline", "rb") as f:
-                    if b"netlab.agent.AgentMain" in f.read():
-                        return p
-            except OSError:
-                continue
-        time.sleep(0.1)
+        for p in agent_pids(kernel_pid):
+            if p != other_than:
+                return p
+        time.sleep(0.01)
     return None
+
+
+def process_gone(pid):
+    """True once pid has ended (a zombie has ended too: only its exit status is left to collect)."""
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            return f.read().rsplit(")", 1)[1].split()[0] == "Z"
+    except OSError:
+        return True
 
 
 def cpu_seconds(pid):
@@ -267,6 +291,35 @@ class HostileCells(unittest.TestCase):
         reply, out, _ = self.run_cell("%close all")
         self.assertIn("UDP socket", out)
 
+    def restart_reply(self, c):
+        """Runs one of the RESTARTS cases (interrupting it when it asks) and returns its EngineRestarted reply."""
+        reply, _, _ = self.run_cell("int survivor = 42;")
+        self.assertEqual("ok", reply["content"]["status"])
+        self.drain_iopub()
+        msg_id = self.send(c.code)
+        if c.interrupt:
+            self.interrupt_when_ready(msg_id, c)
+        reply = self.reply_to(msg_id)
+        self.assertIsNotNone(reply, "no reply within %d s" % REPLY_TIMEOUT)
+        self.assertEqual("EngineRestarted", reply["content"].get("ename"), reply["content"])
+        return reply
+
+    def test_completion_right_after_a_restart_reply_waits_for_the_new_agent(self):
+        """The reply to a killed cell comes before the new agent is up; a completion request must still work."""
+        for c in RESTARTS:
+            with self.subTest(cell=c.name):
+                self.restart_reply(c)
+                msg_id = self.kc.complete("Strin", 5)
+                reply = self.reply_to(msg_id)
+                self.assertIsNotNone(reply, "no complete_reply")
+                self.assertEqual("ok", reply["content"]["status"], reply["content"])
+                self.assertIn("String", reply["content"]["matches"])
+                reply, out, result = self.run_cell('System.out.println("alive"); 6 * 7')
+                self.assertEqual(("ok", "alive\n", "42"), (reply["content"]["status"], out, result))
+                reply, _, _ = self.run_cell("survivor")
+                self.assertEqual("error", reply["content"]["status"], "variables were not reset")
+                self.drain_iopub()
+
     def interrupt_when_ready(self, msg_id, c):
         """Waits for the cell to print GO or its port, lets it block or spin, interrupts; returns (start, port)."""
         m = self.output(msg_id, GO_TIMEOUT, until=r"PORT (\d+)" if c.proto else r"GO")[3]
@@ -303,8 +356,8 @@ class HostileCells(unittest.TestCase):
 
         reply, _, result = self.run_cell("survivor")
         survived = reply["content"]["status"] == "ok" and result == "42"
-        if not status.endswith("EngineRestarted"):
-            self.assertTrue(survived, "variables were lost without a restart")
+        self.assertEqual(not status.endswith("EngineRestarted"), survived,
+                         "variables must be reset exactly when the agent was restarted")
 
         pid = agent_pid(kernel_pid)
         self.assertIsNotNone(pid, "no agent process")
@@ -318,6 +371,30 @@ class HostileCells(unittest.TestCase):
                           status, "%d chars" % printed,
                           "%.2f" % cpu + ("" if port is None else ", port %d free" % port),
                           "yes" if next_ok else "NO", "kept" if survived else "reset"])
+
+class ShutdownAfterRestart(unittest.TestCase):
+    """Shutting the kernel down while the agent of a killed cell is being replaced leaves no agent behind."""
+
+    def test_shutdown_right_after_a_restart_reply_leaves_no_agent(self):
+        for c in RESTARTS:
+            with self.subTest(cell=c.name):
+                km, kc = start_new_kernel(kernel_name=KERNEL_NAME)
+                try:
+                    cells = HostileCells(methodName="restart_reply")
+                    cells.km, cells.kc = km, kc
+                    kernel_pid = km.provisioner.process.pid
+                    old = agent_pid(kernel_pid)
+                    self.assertIsNotNone(old, "no agent process")
+                    cells.restart_reply(c)
+                    new = agent_pid(kernel_pid, other_than=old)   # spawned first thing in the restart
+                    self.assertIsNotNone(new, "no new agent was started")
+                finally:
+                    kc.stop_channels()
+                    km.shutdown_kernel(now=False)
+                # the kernel has exited: its engine must have killed both agents before
+                self.assertTrue(process_gone(old), "the killed agent %d still runs" % old)
+                self.assertTrue(process_gone(new), "the agent %d started by the restart outlived the kernel" % new)
+
 
 if __name__ == "__main__":
     unittest.main()

@@ -34,7 +34,9 @@ import netlab.kernel.engine.MimeBundle;
  * }
  * }</pre>
  *
- * <p>Threading: as {@link Engine} says — one shell thread calls everything except {@link #interrupt()}.
+ * <p>Threading: as {@link Engine} says — one shell thread calls everything except {@link #interrupt()}
+ * (and {@link #close()}, which the kernel may call from its shutdown thread). After a kill the reply does
+ * not wait for the new agent: it starts in the background, and every later call waits for it.
  */
 public final class JShellEngine implements Engine {
 
@@ -48,7 +50,8 @@ public final class JShellEngine implements Engine {
     private final EngineOptions options;
     private final CellOutput output = new CellOutput();
     private final SnippetOrigins origins = new SnippetOrigins();
-    private volatile Session session;
+    /** The session cells run in; after a kill, the next one is built in the background (see SessionSlot). */
+    private final SessionSlot<Session> sessions = new SessionSlot<>(JShellEngine::closeSession);
     private long cellSerial;
     private volatile RunningCell running;
     private final CellLimits limits = CellLimits.fromEnvironment(System.getenv());
@@ -73,6 +76,8 @@ public final class JShellEngine implements Engine {
 
     /** How often the engine asks whether an interrupted cell's threads have ended. */
     private static final long STILL_RUNNING_POLL_MILLIS = 20;
+    /** How long a killed agent may take to die; SIGKILL normally takes milliseconds. */
+    private static final java.time.Duration KILL_WAIT = java.time.Duration.ofSeconds(2);
 
     private JShellEngine(EngineOptions options) {
         this.options = options;
@@ -82,12 +87,20 @@ public final class JShellEngine implements Engine {
     /** Starts an engine: its first agent JVM and JShell, with the startup snippets run. */
     public static JShellEngine start(EngineOptions options) throws IOException {
         JShellEngine engine = new JShellEngine(options);
-        engine.session = engine.newSession();
+        engine.sessions.begin(engine::newSession);
+        if (engine.sessions.await() == null) {
+            throw asIOException(engine.sessions.failure());
+        }
         return engine;
     }
 
+    private static IOException asIOException(Exception failure) {
+        return failure instanceof IOException io ? io
+                : new IOException("JShell could not start: " + failure, failure);
+    }
+
+    /** Starts an agent and a JShell on it; runs on the slot's restart thread, so it touches no cell state. */
     private Session newSession() throws IOException {
-        origins.clear();
         AgentExecutionProvider provider = new AgentExecutionProvider(options, output);
         JShell shell;
         try {
@@ -117,43 +130,90 @@ public final class JShellEngine implements Engine {
         return s;
     }
 
-    /** Throws away the current agent and JShell and starts fresh ones. */
-    private void restart() {
-        Session old = session;
-        session = null;
-        if (old != null) {
-            old.control().agent().kill();
+    /**
+     * Kills {@code old}'s agent and starts building a fresh agent and JShell in the background. Returns once
+     * the old agent is dead, so the reply saying "variables were reset" need not wait for the new JVM; every
+     * later use of the session {@linkplain SessionSlot#await() waits} for it. False if the engine is closed:
+     * then nothing new is started.
+     */
+    private boolean restartInBackground(Session old) {
+        AgentProcess agent = old.control().agent();
+        agent.kill();
+        agent.awaitExit(KILL_WAIT);
+        // the dead agent's last output goes to its cell; the new agent's startup output belongs to no cell
+        output.attach(CellOutput.DISCARD);
+        origins.clear();
+        boolean started = sessions.begin(() -> {
+            old.shell().close();
+            return newSession();
+        });
+        if (!started) {
             old.shell().close();
         }
-        try {
-            session = newSession();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return started;
     }
 
-    /** The agent's process id, for tests and diagnostics. */
+    /**
+     * The session to run a cell in: waits for a restart under way; if the agent died after the last cell, or
+     * the last restart failed, restarts now and tells the student in {@code io}.
+     *
+     * @throws UncheckedIOException if no agent could be started
+     */
+    private Session readySession(CellIO io) {
+        Session s = sessions.await();
+        if (s != null && !s.control().terminated()) {
+            return s;
+        }
+        String what;
+        boolean started;
+        if (s == null) {
+            what = "could not be started";
+            origins.clear();
+            started = sessions.begin(this::newSession);
+        } else {
+            what = describeDeath(s);
+            started = restartInBackground(s);
+        }
+        if (!started) {
+            throw new UncheckedIOException(new IOException("the kernel is shutting down"));
+        }
+        s = sessions.await();
+        if (s == null) {
+            throw new UncheckedIOException(asIOException(sessions.failure()));
+        }
+        io.stderr("netlab: The Java process running your code " + what
+                + " after the last cell; variables were reset.\n");
+        return s;
+    }
+
+    private static void closeSession(Session s) {
+        s.shell().close();
+        s.control().agent().close();
+    }
+
+    /** The agent's process id, for tests and diagnostics; waits for a restart under way. */
     public long agentPid() {
-        return session.control().agent().pid();
+        Session s = sessions.await();
+        if (s == null) {
+            throw new IllegalStateException("no agent is running: " + sessions.failure());
+        }
+        return s.control().agent().pid();
     }
 
     @Override
     public ExecuteOutcome execute(String code, CellIO io) {
         RunningCell cell = new RunningCell();
         long serial = ++cellSerial;
-        output.attach(io);
+        // set before waiting for a restart, so an interrupt (or the grader's step timeout) during the wait counts
+        running = cell;
         try {
-            if (session == null || session.control().terminated()) {
-                String what = session == null ? "could not be started" : describeDeath(session);
-                restart();
-                io.stderr("netlab: The Java process running your code " + what
-                        + " after the last cell; variables were reset.\n");
-            }
+            Session session = readySession(io);
+            output.attach(io);
             session.assist().forgetSignatures(); // the cell may redeclare what completions showed
             Magics.Split split = Magics.split(code);
             for (String line : split.magicLines()) {
                 try {
-                    io.stdout(magics.run(line, magicContext()));
+                    io.stdout(magics.run(line, magicContext(session)));
                 } catch (IllegalArgumentException e) {
                     return new ExecuteOutcome.Failure("MagicError", e.getMessage(),
                             List.of("\u001b[0;31mMagicError: " + e.getMessage() + "\u001b[0m"));
@@ -169,7 +229,6 @@ public final class JShellEngine implements Engine {
             for (String released : control.beginCell(key, limits.outputLimit())) {
                 io.stderr("netlab: " + released + " that this cell opened last time\n");
             }
-            running = cell;
             java.time.Duration timeout = limits.timeout();
             java.util.concurrent.ScheduledFuture<?> timer = timeout == null ? null : WATCHDOG.schedule(() -> {
                 if (!cell.done) {
@@ -178,11 +237,11 @@ public final class JShellEngine implements Engine {
                 }
             }, timeout.toMillis(), TimeUnit.MILLISECONDS);
             try {
-                ExecuteOutcome outcome = run(code, serial, cell);
+                ExecuteOutcome outcome = run(session, code, serial, cell);
                 if (outcome instanceof ExecuteOutcome.Interrupted && !control.terminated()) {
                     // the stop may have come between two invokes, when the agent had nothing to stop
                     control.closeResources("cell:" + key);
-                    outcome = unlessStillRunning(control, key, cell, outcome);
+                    outcome = unlessStillRunning(session, key, cell, outcome);
                 }
                 if (!(outcome instanceof ExecuteOutcome.EngineRestarted) && !control.terminated()) {
                     noteDroppedOutput(control.endCell(), io);
@@ -214,7 +273,7 @@ public final class JShellEngine implements Engine {
         return "#" + Integer.toHexString(code.strip().hashCode());
     }
 
-    private MagicContext magicContext() {
+    private MagicContext magicContext(Session session) {
         KernelExecutionControl control = session.control();
         return new MagicContext(limits, control::resources, control::closeResources);
     }
@@ -227,7 +286,7 @@ public final class JShellEngine implements Engine {
         }
     }
 
-    private ExecuteOutcome run(String code, long serial, RunningCell cell) {
+    private ExecuteOutcome run(Session session, String code, long serial, RunningCell cell) {
         List<Piece> pieces = session.splitter().splitAndGroup(code);
         Optional<MimeBundle> value = Optional.empty();
         for (int i = 0; i < pieces.size(); i++) {
@@ -262,18 +321,18 @@ public final class JShellEngine implements Engine {
                     message = "The Java process running your code " + describeDeath(session)
                             + "; variables were reset.";
                 }
-                restart();
+                restartInBackground(session);
                 return new ExecuteOutcome.EngineRestarted(message);
             }
             if (control.lastInvokeStopped() || cell.interrupted) {
                 return interrupted(cell);
             }
-            ExecuteOutcome failure = failureOf(code, serial, piece, events);
+            ExecuteOutcome failure = failureOf(session, code, serial, piece, events);
             if (failure != null) {
                 return failure;
             }
             if (last && !piece.endsWithSemicolon()) {
-                value = shownValue(events);
+                value = shownValue(session, events);
             }
         }
         return new ExecuteOutcome.Success(value);
@@ -286,8 +345,9 @@ public final class JShellEngine implements Engine {
      * killed and restarted instead of replying "interrupted" while the code still runs. Threads a release did
      * end (an accept() whose socket was closed) end within milliseconds and cost one or two questions.
      */
-    private ExecuteOutcome unlessStillRunning(KernelExecutionControl control, String key, RunningCell cell,
+    private ExecuteOutcome unlessStillRunning(Session session, String key, RunningCell cell,
                                               ExecuteOutcome interrupted) {
+        KernelExecutionControl control = session.control();
         long from = cell.interruptedAt != 0 ? cell.interruptedAt : System.nanoTime();
         long deadline = from + options.interruptGrace().toNanos();
         String[] answer = control.liveThreads(key);
@@ -313,7 +373,7 @@ public final class JShellEngine implements Engine {
         }
         LOG.log(System.Logger.Level.INFO, "cell left threads running after its interrupt; killing agent "
                 + control.agent().pid() + ": " + left.what());
-        restart();
+        restartInBackground(session);
         return new ExecuteOutcome.EngineRestarted(left.sentence(cell.timedOutAfter, graceText()));
     }
 
@@ -339,7 +399,8 @@ public final class JShellEngine implements Engine {
     }
 
     /** The failure of this piece's evaluation, or null; records where its snippets came from. */
-    private ExecuteOutcome failureOf(String code, long serial, Piece piece, List<SnippetEvent> events) {
+    private ExecuteOutcome failureOf(Session session, String code, long serial, Piece piece,
+                                     List<SnippetEvent> events) {
         int firstLine = SnippetOrigins.lineOf(code, piece.start());
         List<ErrorReports.CellDiagnostic> errors = new ArrayList<>();
         JShellException exception = null;
@@ -379,7 +440,7 @@ public final class JShellEngine implements Engine {
     }
 
     /** The value an expression snippet shows: rich when it is {@code Displayable}. */
-    private Optional<MimeBundle> shownValue(List<SnippetEvent> events) {
+    private Optional<MimeBundle> shownValue(Session session, List<SnippetEvent> events) {
         for (SnippetEvent e : events) {
             if (e.causeSnippet() != null || e.value() == null || e.exception() != null) {
                 continue;
@@ -410,7 +471,7 @@ public final class JShellEngine implements Engine {
      * or {@code var java} cannot take the place of the packages its check snippet names.
      */
     public java.util.Set<String> dropDeclarations(java.util.Set<String> names) {
-        Session s = session;
+        Session s = sessions.await();
         java.util.Set<String> dropped = new java.util.TreeSet<>();
         if (s == null) {
             return dropped;
@@ -427,19 +488,19 @@ public final class JShellEngine implements Engine {
 
     @Override
     public Completion complete(String code, int cursor) {
-        Session s = session;
+        Session s = sessions.await();
         return s == null ? Completion.none(cursor) : s.assist().complete(code, cursor);
     }
 
     @Override
     public Optional<MimeBundle> inspect(String code, int cursor, int detailLevel) {
-        Session s = session;
+        Session s = sessions.await();
         return s == null ? Optional.empty() : s.assist().inspect(code, cursor, detailLevel);
     }
 
     @Override
     public IsComplete isComplete(String code) {
-        Session s = session;
+        Session s = sessions.await();
         return s == null ? IsComplete.of(IsComplete.Status.UNKNOWN) : s.assist().isComplete(code);
     }
 
@@ -451,14 +512,17 @@ public final class JShellEngine implements Engine {
     @Override
     public void interrupt() {
         RunningCell cell = running;
-        Session s = session;
-        if (cell == null || s == null) {
+        if (cell == null) {
             return;
         }
         if (cell.interruptedAt == 0) {
             cell.interruptedAt = System.nanoTime();
         }
         cell.interrupted = true;
+        Session s = sessions.current();
+        if (s == null) {
+            return; // the cell waits for a restart: it sees cell.interrupted before running anything
+        }
         s.control().requestStop();
         WATCHDOG.schedule(() -> {
             if (!cell.done) {
@@ -483,11 +547,7 @@ public final class JShellEngine implements Engine {
 
     @Override
     public void close() {
-        Session s = session;
-        session = null;
-        if (s != null) {
-            s.shell().close();
-            s.control().agent().close();
-        }
+        // a restart under way is waited for, so its new agent is killed before the kernel exits
+        sessions.close(options.agentStartTimeout().plusSeconds(30));
     }
 }

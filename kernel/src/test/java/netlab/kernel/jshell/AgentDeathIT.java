@@ -1,15 +1,20 @@
 package netlab.kernel.jshell;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import netlab.kernel.engine.ExecuteOutcome;
 import netlab.kernel.engine.MimeBundle;
 import org.junit.jupiter.api.AfterEach;
@@ -110,6 +115,38 @@ class AgentDeathIT {
         assertEquals("java.lang.OutOfMemoryError", f.ename());
         assertEquals(pid, engine.agentPid());
         assertEquals("5", value("kept"));
+    }
+
+    @Test
+    void completionRightAfterARestartReplyWaitsForTheNewAgent() {
+        value("int kept = 5;");
+        long pid = engine.agentPid();
+        assertInstanceOf(ExecuteOutcome.EngineRestarted.class, engine.execute("System.exit(0);", new RecordingIO()));
+        var completion = engine.complete("Strin", 5);
+        assertTrue(completion.matches().stream().anyMatch(m -> m.text().equals("String")), completion::toString);
+        assertFreshAgentWorks(pid);
+    }
+
+    @Test
+    void closingRightAfterARestartReplyLeavesNoAgent() throws InterruptedException {
+        long old = engine.agentPid();
+        Set<Long> before = agents().map(ProcessHandle::pid).collect(Collectors.toSet());
+        assertInstanceOf(ExecuteOutcome.EngineRestarted.class, engine.execute("System.exit(0);", new RecordingIO()));
+        ProcessHandle fresh = null;
+        for (int i = 0; i < 3000 && fresh == null; i++) { // the restart spawns it first thing; 30 s at most
+            fresh = agents().filter(p -> !before.contains(p.pid())).findFirst().orElse(null);
+            Thread.sleep(10);
+        }
+        assertNotNull(fresh, "no new agent process appeared");
+        engine.close();
+        assertFalse(fresh.isAlive(), "the agent started by the restart outlived close()");
+        assertFalse(ProcessHandle.of(old).map(ProcessHandle::isAlive).orElse(false));
+    }
+
+    /** Agent JVMs this JVM started (other test classes' engines among them). */
+    private static Stream<ProcessHandle> agents() {
+        return ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().commandLine().orElse("").contains("netlab.agent.AgentMain"));
     }
 
     @Test
