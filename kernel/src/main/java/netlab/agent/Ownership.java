@@ -127,9 +127,12 @@ final class Ownership {
         }
         List<String> released = new ArrayList<>();
         int threads = 0;
-        for (Entry e : chosen) {
+        // what was open is seen before anything is stopped: stopping the first entry's cell ends its other threads
+        List<Boolean> open = chosen.stream().map(e -> isOpen(e.resource())).toList();
+        for (int i = 0; i < chosen.size(); i++) {
+            Entry e = chosen.get(i);
             e.cell().stop();
-            boolean wasOpen = isOpen(e.resource());
+            boolean wasOpen = open.get(i);
             String what = describe(e.resource());
             java.net.InetSocketAddress bound = listeningAddress(e.resource());
             close(e.resource());
