@@ -3,12 +3,17 @@
 #   docker/test.sh                  (as root; takes minutes: base image, image build, browser)
 # 1. base: debian:trixie-slim made with debootstrap and imported (once; cached as an image)
 # 2. build docker/Dockerfile; print the image size and what dominates it
-# 3. static checks: kernelspec pinned to the image's JDK 25; no solutions, hidden checks or grader
+# 3. static checks: kernelspec pinned to the image's JDK 25 and its src.zip readable; no solutions, hidden
+#    checks or grader
 # 4. run on loopback only; time podman run -> /api; token required; everything runs as uid 1000;
 #    HEALTHCHECK healthy; an empty token is refused
-# 5. a netlab kernel started through the REST API runs a cell over its WebSocket and prints Chinese
-# 6. headless Chromium opens a chapter, runs its first cells and a Chinese probe cell; screenshot
-# 7. JupyterHub (Debian's, in a second container) spawns the image as a single-user server; a netlab
+# 5. a netlab kernel started through the REST API runs a cell over its WebSocket and prints Chinese;
+#    Shift-Tab (inspect_request) on a JDK method shows the JDK's javadoc
+# 6. README's grading command: `netlab grade` in the image as uid 1000, the grader jar mounted; the teacher's
+#    notebook as a submission gets full marks, the released one does not; the agents' sandbox under
+#    podman's defaults and with --security-opt unmask=/proc/* (README's option), which must be sandboxed
+# 7. headless Chromium opens a chapter, runs its first cells and a Chinese probe cell; screenshot
+# 8. JupyterHub (Debian's, in a second container) spawns the image as a single-user server; a netlab
 #    cell runs through the hub's proxy
 # It stops and removes every container it started. Not part of CI (see README, "Classroom").
 #
@@ -126,6 +131,9 @@ java_version=$(in_image "$java_path -version 2>&1 | head -1")
 echo "   kernel.json runs $java_path: $java_version"
 check "kernelspec pinned to the image's JDK 25 ($java_path)" \
   test "$(in_image "readlink -f /usr/lib/jvm/netlab-jdk/bin/java")" = "$java_path" -a -n "$(printf '%s' "$java_version" | grep '"25')"
+# JShell reads the JDK's javadoc from java.home/lib/src.zip (a chain of links on Debian)
+src_zip=$(in_image "z=\$(dirname \$(dirname $java_path))/lib/src.zip; test -r \$z && echo \$(readlink -f \$z) \$(( \$(stat -L -c %s \$z) / 1000000 )) MB")
+check "the JDK's sources for Shift-Tab javadoc: lib/src.zip -> ${src_zip:-missing}" test -n "$src_zip"
 # Solutions and hidden tests must not reach students: no marker left in the released course, no grader
 # jar, and no jar that registers hidden cases (netlab-grader.jar alone has that service file).
 leaks=$(in_image 'grep -rlE "BEGIN SOLUTION|END SOLUTION|BEGIN HIDDEN" /opt/netlab/course 2>/dev/null;
@@ -178,16 +186,78 @@ home=$(podman exec "$name" sh -c 'cd && find course -name "*.ipynb" | sort' 2>&1
 say "5. netlab kernel over the REST API and its WebSocket"
 podman cp "$here/test/KernelCellCheck.java" "$name:/tmp/KernelCellCheck.java"
 probe='System.out.println("你好，网络 " + Runtime.version().feature());'
-if podman exec "$name" java /tmp/KernelCellCheck.java "$url" "$token" netlab "$probe" "你好，网络 25" 2>&1 \
+# Shift-Tab on a JDK method: its javadoc comes from the JDK's lib/src.zip (without it, only the signature)
+inspect_code='new java.net.DatagramSocket().receive'
+inspect_expect='Receives a datagram packet'
+if podman exec "$name" java /tmp/KernelCellCheck.java "$url" "$token" netlab "$probe" "你好，网络 25" \
+    "$inspect_code" "$inspect_expect" 2>&1 \
     | quiet_lines | tee "$tmp/kernel.log" | sed 's/^/   /'; [ "${PIPESTATUS[0]}" = 0 ]; then
   note "PASS kernel cell: $(grep -o 'cell .*' "$tmp/kernel.log" | head -1)"
+  note "PASS Shift-Tab on '$inspect_code' shows the JDK's javadoc ('$inspect_expect', $(grep -o 'found=true in [0-9]* ms' "$tmp/kernel.log"))"
 else
-  note "FAIL kernel cell ($(grep -o 'FAIL.*' "$tmp/kernel.log" | head -1))"
+  note "FAIL kernel cell or Shift-Tab javadoc ($(grep -o 'FAIL.*' "$tmp/kernel.log" | head -1))"
   failures=$((failures + 1))
   podman logs "$name" 2>&1 | grep -iE 'netlab|exception|error' | grep -v healthcheck | tail -5 | sed 's/^/     log: /'
 fi
 
-say "6. JupyterLab in headless Chromium"
+say "6. grading with the image (README, Classroom: Grading)"
+# The grader jar of the same Maven build as the image (the build stage builds every module, as ./netlab build
+# does; the classroom stage never copies it): cached layers, so seconds.
+t=$(now)
+podman build --isolation chroot --network host --runtime runc --format docker --pull=never \
+  --secret id=build-ca,src="$tmp/build-ca.pem" ${NETLAB_BUILD_ARGS:-} --target build \
+  -f "$here/Dockerfile" --ignorefile "$here/Dockerfile.dockerignore" -t "$image-build" "$repo" >"$tmp/build-stage.log" 2>&1 \
+  || { tail -20 "$tmp/build-stage.log"; exit 1; }
+build_box=$(podman create "${run_flags[@]}" "$image-build" true 2>/dev/null)
+podman cp "$build_box:/src/grader/target/netlab-grader.jar" "$tmp/netlab-grader.jar"
+podman rm -f "$build_box" >/dev/null
+echo "   netlab-grader.jar from the build stage in $(since "$t") s"
+lesson=01-network-and-udp.ipynb
+# grade RUN_NAME [podman options...]: README's docker run (submissions and results in one volume, the
+# teacher's notebooks read-only, the grader jar beside netlab.jar), as the image's user (uid 1000), with
+# loopback only. Two students: "teacher" hands in the teacher's notebook (every answer), "unanswered" the
+# released one (TODO stubs).
+grade() {
+  local run=$1; shift
+  local subs=$tmp/grading-$run/submissions
+  mkdir -p "$subs/teacher" "$subs/unanswered"
+  cp "$repo/notebooks/teacher/en/$lesson" "$subs/teacher/"
+  cp "$repo/notebooks/en/$lesson" "$subs/unanswered/"
+  chown -R 1000:100 "$subs"
+  t=$(now)
+  podman run --rm "${run_flags[@]}" --network none "$@" -v "$subs:/submissions" \
+    -v "$repo/notebooks/teacher:/teacher:ro" -v "$tmp/netlab-grader.jar:/opt/netlab/netlab-grader.jar:ro" \
+    "$image" netlab grade /submissions --source "/teacher/en/$lesson" \
+    --grader-jar /opt/netlab/netlab-grader.jar --out /submissions/graded >"$tmp/grade-$run.log" 2>&1
+  local rc=$?
+  quiet_lines <"$tmp/grade-$run.log" | sed 's/^/   /'
+  echo "   exit $rc in $(since "$t") s"
+  return $rc
+}
+points() { grep -oE "$1/$lesson [0-9.]+/[0-9.]+ points" "$2" | grep -oE '[0-9.]+/[0-9.]+' ; }
+sandbox_mode() {
+  if grep -q 'agents run sandboxed' "$1"; then echo sandboxed
+  else grep -o 'without a sandbox, [^;]*' "$1" | head -1 | sed 's/^/NOT sandboxed: /'; fi
+}
+grade defaults && graded_ok=1 || graded_ok=0
+csv=$tmp/grading-defaults/submissions/graded/grades.csv
+teacher=$(points teacher "$tmp/grade-defaults.log"); unanswered=$(points unanswered "$tmp/grade-defaults.log")
+check "grade exits 0 and writes grades.csv" test "$graded_ok" = 1 -a -f "$csv"
+check "grades.csv: one row per student, teacher and unanswered (no row for the results directory)" \
+  test "$(cut -d, -f1 "$csv" 2>/dev/null | tail -n +2 | sort | tr '\n' ' ')" = "teacher unanswered "
+teacher_csv=$(awk -F, '$1 == "teacher" { print $NF }' "$csv" 2>/dev/null)
+full_marks() { [ -n "$teacher" ] && [ "${teacher%/*}" = "${teacher#*/}" ] && [ "${teacher#*/}" != 0 ] && [ "$teacher_csv" = "${teacher%/*}" ]; }
+check "the teacher's notebook gets full marks (${teacher:-none}; grades.csv total ${teacher_csv:-none})" full_marks
+check "the released (unanswered) notebook does not (${unanswered:-none})" \
+  awk -v p="$unanswered" 'BEGIN { split(p, a, "/"); exit !(p != "" && a[1] + 0 < a[2] + 0) }'
+note "grading sandbox under podman's defaults: $(sandbox_mode "$tmp/grade-defaults.log")"
+# README's option for the sandbox: /proc without podman's masks, so unshare may mount a /proc of its own
+grade unmasked --security-opt 'unmask=/proc/*' && unmasked_ok=1 || unmasked_ok=0
+check "with --security-opt unmask=/proc/*: $(sandbox_mode "$tmp/grade-unmasked.log"), teacher $(points teacher "$tmp/grade-unmasked.log")" \
+  test "$unmasked_ok" = 1 -a "$(sandbox_mode "$tmp/grade-unmasked.log")" = sandboxed \
+    -a "$(points teacher "$tmp/grade-unmasked.log")" = "$teacher"
+
+say "7. JupyterLab in headless Chromium"
 if [ "${NETLAB_SKIP_BROWSER:-0}" = 1 ]; then
   note "browser step skipped (NETLAB_SKIP_BROWSER=1)"
 else
@@ -219,7 +289,7 @@ else
   fi
 fi
 
-say "7. the same image as JupyterHub's single-user server"
+say "8. the same image as JupyterHub's single-user server"
 if [ "${NETLAB_SKIP_HUB:-0}" = 1 ]; then
   note "JupyterHub step skipped (NETLAB_SKIP_HUB=1)"
 else

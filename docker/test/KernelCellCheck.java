@@ -20,8 +20,10 @@ import java.util.regex.Pattern;
  * and checks what it printed: the path a browser takes, without a browser. JDK only (run it as a
  * single-file program), so docker/test.sh needs nothing from PyPI or npm for this step.
  *
- * <pre>java KernelCellCheck.java http://127.0.0.1:8888 TOKEN KERNEL_NAME CODE EXPECTED</pre>
- * Exit 0 when the cell's stdout contains EXPECTED, 1 otherwise (with what was seen).
+ * <pre>java KernelCellCheck.java http://127.0.0.1:8888 TOKEN KERNEL_NAME CODE EXPECTED [INSPECT_CODE INSPECT_EXPECTED]</pre>
+ * Exit 0 when the cell's stdout contains EXPECTED, 1 otherwise (with what was seen). With INSPECT_CODE it
+ * also sends what Shift-Tab sends, an inspect_request with the cursor at the end of INSPECT_CODE, and needs
+ * INSPECT_EXPECTED in the reply's text/plain (the JDK's javadoc, which the kernel reads from lib/src.zip).
  */
 public class KernelCellCheck {
 
@@ -29,12 +31,14 @@ public class KernelCellCheck {
     static final Duration CELL_TIMEOUT = Duration.ofSeconds(60);
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 5) {
-            System.err.println("usage: java KernelCellCheck.java BASE_URL TOKEN KERNEL_NAME CODE EXPECTED");
+        if (args.length != 5 && args.length != 7) {
+            System.err.println("usage: java KernelCellCheck.java BASE_URL TOKEN KERNEL_NAME CODE EXPECTED"
+                    + " [INSPECT_CODE INSPECT_EXPECTED]");
             System.exit(2);
         }
         String base = args[0].replaceAll("/$", ""), token = args[1], kernelName = args[2];
         String code = args[3], expected = args[4];
+        String inspectCode = args.length == 7 ? args[5] : null, inspectExpected = args.length == 7 ? args[6] : null;
         // HTTP/1.1: the default HTTP/2 upgrade (h2c) makes JupyterHub's configurable-http-proxy drop the request.
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
@@ -56,7 +60,7 @@ public class KernelCellCheck {
         System.out.println("kernel: started " + kernelName + " id=" + id);
         int status = 1;
         try {
-            status = runCell(http, base, token, id, code, expected, t0);
+            status = runCell(http, base, token, id, code, expected, inspectCode, inspectExpected, t0);
         } catch (Exception e) {  // a dying kernel closes the channel mid-cell: report it, don't crash
             status = failed("the kernel channel failed: " + e + " (kernel state: " + kernelState(http, base, token, id) + ")");
         } finally {
@@ -67,7 +71,7 @@ public class KernelCellCheck {
     }
 
     private static int runCell(HttpClient http, String base, String token, String id, String code, String expected,
-                               Instant t0) throws Exception {
+                               String inspectCode, String inspectExpected, Instant t0) throws Exception {
         BlockingQueue<String> inbox = new LinkedBlockingQueue<>();
         String wsUrl = base.replaceFirst("^http", "ws") + "/api/kernels/" + id + "/channels?session_id="
                 + UUID.randomUUID() + "&token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
@@ -133,16 +137,46 @@ public class KernelCellCheck {
                 default -> { }
             }
         }
-        ws.sendClose(WebSocket.NORMAL_CLOSURE, "done");
         System.out.printf("kernel: cell %s in %d ms, stdout: %s%n", replyStatus,
                 Duration.between(sent, Instant.now()).toMillis(), stdout.toString().strip());
         if (!other.isEmpty()) {
             System.out.println("kernel: other output: " + other.toString().strip());
         }
         if (!"ok".equals(replyStatus) || !stdout.toString().contains(expected)) {
+            ws.sendClose(WebSocket.NORMAL_CLOSURE, "done");
             return failed("expected status ok and stdout containing '" + expected + "', saw status " + replyStatus);
         }
         System.out.println("kernel: OK, the cell printed '" + expected + "'");
+        int status = inspectCode == null ? 0 : inspect(ws, session, inbox, inspectCode, inspectExpected);
+        ws.sendClose(WebSocket.NORMAL_CLOSURE, "done");
+        return status;
+    }
+
+    /** Shift-Tab: an inspect_request with the cursor at the end of {@code code}; the reply must hold {@code expected}. */
+    private static int inspect(WebSocket ws, String session, BlockingQueue<String> inbox, String code, String expected)
+            throws InterruptedException {
+        Instant sent = Instant.now();
+        String inspectId = send(ws, session, "shell", "inspect_request", "{\"code\":" + json(code)
+                + ",\"cursor_pos\":" + code.codePointCount(0, code.length()) + ",\"detail_level\":0}");
+        String reply = null;
+        Instant by = Instant.now().plus(CELL_TIMEOUT);
+        while (reply == null && Instant.now().isBefore(by)) {
+            String msg = inbox.poll(1, TimeUnit.SECONDS);
+            if (msg != null && parentId(msg).equals(inspectId) && "inspect_reply".equals(field(msg, "msg_type"))) {
+                reply = msg;
+            }
+        }
+        if (reply == null) {
+            return failed("no inspect_reply to '" + code + "' within " + CELL_TIMEOUT.toSeconds() + " s");
+        }
+        String text = field(reply, "text/plain");
+        System.out.printf("kernel: inspect '%s' %s, found=%s in %d ms: %s%n", code, field(reply, "status"),
+                field(reply, "found"), Duration.between(sent, Instant.now()).toMillis(),
+                text.strip().replace('\n', ' '));
+        if (!"true".equals(field(reply, "found")) || !text.contains(expected)) {
+            return failed("expected the inspect reply to '" + code + "' to contain '" + expected + "'");
+        }
+        System.out.println("kernel: OK, Shift-Tab on '" + code + "' shows '" + expected + "'");
         return 0;
     }
 

@@ -120,7 +120,7 @@ final class GradeCommand implements Command {
             }
             long start = System.nanoTime();
             List<NotebookGrade> grades = new BatchGrader(lessons, classes, options, limits, jobs, agentCp.directory())
-                    .grade(submissions, out);
+                    .grade(BatchGrader.students(submissions, outDir), out);
             GradeReports.write(outDir, grades);
             out.printf("graded %d submissions in %.1f s with %d jobs; results in %s%n", grades.size(),
                     (System.nanoTime() - start) / 1e9, jobs, outDir.resolve("grades.csv"));

@@ -19,6 +19,8 @@ import netlab.kernel.jshell.EngineOptions;
  * submissions at a time, each in its own engine, with {@code jobs} more engines starting ahead
  * ({@link GradingAgents}). Layout: {@code SUBMISSIONS_DIR/<student>/<notebook>.ipynb},
  * where {@code <notebook>} is the file name of a lesson source; a student without that file gets 0 for it.
+ * The results directory may sit among the students (the classroom image's example writes to
+ * {@code /submissions/graded}): it is not a student.
  */
 public final class BatchGrader {
 
@@ -44,17 +46,28 @@ public final class BatchGrader {
         this.workRoot = workRoot;
     }
 
-    /** The student directories of {@code submissions}, sorted by name. */
-    public static List<Path> students(Path submissions) throws IOException {
+    /**
+     * The student directories of {@code submissions}, sorted by name: every directory but hidden ones and
+     * {@code results} (where the grades go, which need not exist yet).
+     */
+    public static List<Path> students(Path submissions, Path results) throws IOException {
+        Path out = results.toAbsolutePath().normalize();
         try (Stream<Path> s = Files.list(submissions)) {
             return s.filter(Files::isDirectory).filter(p -> !p.getFileName().toString().startsWith("."))
-                    .sorted().toList();
+                    .filter(p -> !sameDirectory(p, out)).sorted().toList();
+        }
+    }
+
+    private static boolean sameDirectory(Path dir, Path other) {
+        try {
+            return Files.exists(other) ? Files.isSameFile(dir, other) : dir.toAbsolutePath().normalize().equals(other);
+        } catch (IOException e) {
+            return false;
         }
     }
 
     /** Grades everything, printing one progress line per submission; results in student, lesson order. */
-    public List<NotebookGrade> grade(Path submissions, PrintStream progress) throws IOException, InterruptedException {
-        List<Path> students = students(submissions);
+    public List<NotebookGrade> grade(List<Path> students, PrintStream progress) throws IOException, InterruptedException {
         int total = students.size() * lessons.size();
         AtomicInteger finished = new AtomicInteger();
         List<Future<NotebookGrade>> futures = new ArrayList<>();
