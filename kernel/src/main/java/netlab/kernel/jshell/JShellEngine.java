@@ -210,6 +210,7 @@ public final class JShellEngine implements Engine {
             Session session = readySession(io);
             output.attach(io);
             session.assist().forgetSignatures(); // the cell may redeclare what completions showed
+            TempVariables.dropAllButLatest(session.shell(), TempVariables.KEPT);
             Magics.Split split = Magics.split(code);
             for (String line : split.magicLines()) {
                 try {
