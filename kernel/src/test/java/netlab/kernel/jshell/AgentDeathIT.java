@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -124,6 +125,33 @@ class AgentDeathIT {
         assertInstanceOf(ExecuteOutcome.EngineRestarted.class, engine.execute("System.exit(0);", new RecordingIO()));
         var completion = engine.complete("Strin", 5);
         assertTrue(completion.matches().stream().anyMatch(m -> m.text().equals("String")), completion::toString);
+        assertFreshAgentWorks(pid);
+    }
+
+    @Test
+    void anInterruptWhileTheNextCellWaitsForTheRestartStopsItBeforeItRuns() throws Exception {
+        engine.close();
+        // a startup snippet that takes 2 s makes every restart take that long, so the wait below is certain
+        engine = JShellEngine.start(EngineOptions.defaults().toBuilder().heap("128m")
+                .startup(List.of("int startupRan = 1;", "Thread.sleep(2_000);")).build());
+        value("int kept = 5;");
+        long pid = engine.agentPid();
+        assertInstanceOf(ExecuteOutcome.EngineRestarted.class, engine.execute("System.exit(0);", new RecordingIO()));
+        RecordingIO io = new RecordingIO();
+        CompletableFuture<ExecuteOutcome> next = new CompletableFuture<>();
+        Thread.ofPlatform().start(() -> next.complete(
+                engine.execute("System.out.println(\"ran\"); Thread.sleep(60_000);", io)));
+        Thread.sleep(200);   // the cell is waiting for the restart now
+        engine.interrupt();
+        for (int i = 0; i < 1000 && !next.isDone(); i++) { // 10 s; then end a cell the interrupt missed, and fail
+            Thread.sleep(10);
+        }
+        for (int i = 0; i < 3000 && !next.isDone(); i++) {
+            engine.interrupt();
+            Thread.sleep(10);
+        }
+        assertInstanceOf(ExecuteOutcome.Interrupted.class, next.get(10, TimeUnit.SECONDS));
+        assertFalse(io.out.toString().contains("ran"), "the cell ran although it was stopped while waiting: " + io.out);
         assertFreshAgentWorks(pid);
     }
 
