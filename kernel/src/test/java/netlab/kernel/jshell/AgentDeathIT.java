@@ -141,9 +141,12 @@ class AgentDeathIT {
         CompletableFuture<ExecuteOutcome> next = new CompletableFuture<>();
         Thread.ofPlatform().start(() -> next.complete(
                 engine.execute("System.out.println(\"ran\"); Thread.sleep(60_000);", io)));
-        Thread.sleep(200);   // the cell is waiting for the restart now
-        engine.interrupt();
-        for (int i = 0; i < 1000 && !next.isDone(); i++) { // 10 s; then end a cell the interrupt missed, and fail
+        // interrupts for 1.5 s, all inside the restart's 2 s: however late the cell's thread starts in that time
+        for (int i = 0; i < 150 && !next.isDone(); i++) {
+            engine.interrupt();
+            Thread.sleep(10);
+        }
+        for (int i = 0; i < 1000 && !next.isDone(); i++) { // 10 s; then end a cell the interrupts missed, and fail
             Thread.sleep(10);
         }
         for (int i = 0; i < 3000 && !next.isDone(); i++) {
