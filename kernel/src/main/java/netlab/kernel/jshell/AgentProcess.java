@@ -64,7 +64,9 @@ final class AgentProcess implements AutoCloseable {
                 Socket control = accept(server, AgentProtocol.ROLE_CONTROL, token, deadline);
                 return new AgentProcess(process, main, control, lastOutput);
             } catch (IOException e) {
-                process.destroyForcibly();
+                // through its handle: Process.destroyForcibly also closes our end of its output, and the log
+                // pump may not have read what a JVM that died at once printed ("Invalid maximum heap size")
+                process.toHandle().destroyForcibly();
                 String output = waitForOutput(process, pump, lastOutput);
                 throw new IOException("The Java process for running code did not start"
                         + (process.isAlive() ? " within " + options.agentStartTimeout().toSeconds() + " s"
