@@ -66,6 +66,9 @@ public final class AgentProtocol {
      * "running\t..." lines (none when everything ended), asked after an interrupt released the cell.
      */
     public static final String LIVE_THREADS = "liveThreads";
+    /** How a {@link #LIVE_THREADS} line starts: the thread is in a lock cycle no interrupt can end, or not. */
+    public static final String DEADLOCKED = "deadlocked";
+    public static final String RUNNING = "running";
 
     private AgentProtocol() {
     }

@@ -20,8 +20,8 @@ import java.util.concurrent.ThreadPoolExecutor;
  */
 final class Lingering {
 
-    static final String DEADLOCKED = "deadlocked";
-    static final String RUNNING = "running";
+    static final String DEADLOCKED = AgentProtocol.DEADLOCKED;
+    static final String RUNNING = AgentProtocol.RUNNING;
 
     private Lingering() {
     }

@@ -75,14 +75,14 @@ final class Ownership {
             cells = CELLS.remove(key);
         }
         if (cells != null) {
-            cells.forEach(Cell::stop);
-            stopping(cells);
+            stop(cells);
         }
         return releaseMatching(e -> e.cell().key().equals(key));
     }
 
-    /** Remembers the cells' own threads that still run, so a check after the stop sees whether they end. */
-    private static void stopping(List<Cell> cells) {
+    /** Stops the cells and remembers their own threads that still run, so a check after the stop sees whether they end. */
+    private static void stop(List<Cell> cells) {
+        cells.forEach(Cell::stop);
         synchronized (ENTRIES) {
             for (Cell c : cells) {
                 Thread t = c.thread();
@@ -104,8 +104,7 @@ final class Ownership {
             CELLS.values().forEach(cells::addAll);
             CELLS.clear();
         }
-        cells.forEach(Cell::stop);
-        stopping(cells);
+        stop(cells);
         return releaseMatching(e -> true);
     }
 

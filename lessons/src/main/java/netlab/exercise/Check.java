@@ -49,7 +49,7 @@ public final class Check {
 
     /** Runs the public cases and returns the report without showing it. Example: {@code Check.evaluate("ip.class-of", a).summary()}. */
     public static CheckReport evaluate(String id, Object answer) {
-        return evaluate(Exercises.find(id), answer, false, CaseRunner.DEFAULT_TIMEOUT);
+        return evaluate(Exercises.find(id), answer, CaseRunner.DEFAULT_TIMEOUT);
     }
 
     /**
@@ -164,10 +164,8 @@ public final class Check {
         return new CheckReport(exercise.id(), exercise.title(), true, outcomes, 0);
     }
 
-    static <A> CheckReport evaluate(Exercise<A> exercise, Object answer, boolean graded, Duration timeout) {
-        if (graded) {
-            return judge(exercise, collect(exercise, answer, timeout));
-        }
+    /** The public cases judged in this JVM, the notebook's check; graded reports come from {@link #grade}. */
+    static <A> CheckReport evaluate(Exercise<A> exercise, Object answer, Duration timeout) {
         A typed = exercise.answerOf(answer);
         CaseRunner runner = new CaseRunner(timeout);
         List<CaseOutcome> outcomes = new ArrayList<>();

@@ -51,9 +51,10 @@ import java.util.stream.Stream;
  *
  * What is left is the process itself: the grading agent runs with {@code -XX:+DisableAttachMechanism},
  * {@code --sun-misc-unsafe-memory-access=deny} and {@code --illegal-native-access=deny}, so neither an attached
- * agent, {@code Unsafe} nor native code can read the module's memory. A reader of {@code /proc/self/mem} or of
- * files named on the grading JVM's command line is beyond what a JVM can stop: that needs the agent to run as
- * another user or in its own mount namespace.
+ * agent, {@code Unsafe} nor native code can read the module's memory. Files named on the grading JVM's command
+ * line, or copies of the jar elsewhere, are beyond what a JVM can stop: {@code netlab grade} runs each agent in a
+ * mount namespace that hides them ({@code netlab.kernel.grading.AgentSandbox}). A reader of {@code /proc/self/mem}
+ * is not stopped.
  */
 final class GraderModule {
 

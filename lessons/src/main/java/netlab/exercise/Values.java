@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * How values appear in feedback (strings quoted, long values cut, always one line), and their canonical text:
@@ -44,9 +45,7 @@ final class Values {
      * other object is tagged with its class name. One line; strings are escaped, never cut.
      */
     static String canonical(Object value) {
-        StringBuilder out = new StringBuilder();
-        canonical(value, out, 0);
-        return out.toString();
+        return canonical(value, 0);
     }
 
     private static void canonical(Object v, StringBuilder out, int depth) {
@@ -73,19 +72,9 @@ final class Values {
                 out.append(')');
             }
             case List<?> list -> sequence("L[", list, out, depth);
-            case Set<?> set -> sorted("T{", set, out, depth);
-            case Map<?, ?> map -> {
-                List<String> entries = new ArrayList<>();
-                for (Map.Entry<?, ?> e : map.entrySet()) {
-                    StringBuilder entry = new StringBuilder();
-                    canonical(e.getKey(), entry, depth + 1);
-                    entry.append('=');
-                    canonical(e.getValue(), entry, depth + 1);
-                    entries.add(entry.toString());
-                }
-                entries.sort(null);
-                out.append("M{").append(String.join(",", entries)).append('}');
-            }
+            case Set<?> set -> sorted("T{", set.stream().map(item -> canonical(item, depth + 1)), out);
+            case Map<?, ?> map -> sorted("M{", map.entrySet().stream()
+                    .map(e -> canonical(e.getKey(), depth + 1) + "=" + canonical(e.getValue(), depth + 1)), out);
             case Record r -> {
                 out.append('R').append(r.getClass().getName()).append('(');
                 var components = r.getClass().getRecordComponents();
@@ -129,14 +118,14 @@ final class Values {
         out.append(']');
     }
 
-    private static void sorted(String open, Collection<?> items, StringBuilder out, int depth) {
-        List<String> texts = new ArrayList<>();
-        for (Object item : items) {
-            StringBuilder t = new StringBuilder();
-            canonical(item, t, depth + 1);
-            texts.add(t.toString());
-        }
-        texts.sort(null);
-        out.append(open).append(String.join(",", texts)).append('}');
+    /** Unordered items (a set's, a map's entries) in one order whatever the collection's: sorted by their text. */
+    private static void sorted(String open, Stream<String> texts, StringBuilder out) {
+        out.append(open).append(String.join(",", texts.sorted().toList())).append('}');
+    }
+
+    private static String canonical(Object value, int depth) {
+        StringBuilder out = new StringBuilder();
+        canonical(value, out, depth);
+        return out.toString();
     }
 }

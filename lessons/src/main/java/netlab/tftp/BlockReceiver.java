@@ -13,8 +13,6 @@ import java.io.OutputStream;
  */
 final class BlockReceiver {
 
-    private static final int HEADER = 4;   // opcode and block number
-
     /** Bytes accepted before the receiver gives up with error 3; a server sets it from its size cap. */
     interface SizeCheck {
         void check(long bytes) throws TftpException;
@@ -74,9 +72,10 @@ final class BlockReceiver {
                 continue;
             }
             byte[] bytes = t.link.received();
-            if (length >= HEADER && bytes[0] == 0 && bytes[1] == Opcode.DATA.code()) {
+            if (TftpPacket.Data.isData(bytes, length)) {
                 long before = expected;
-                if (onData(((bytes[2] & 0xff) << 8) | (bytes[3] & 0xff), bytes, HEADER, length - HEADER)) {
+                int header = TftpPacket.Data.HEADER;
+                if (onData(TftpPacket.Data.blockOf(bytes), bytes, header, length - header)) {
                     return;
                 }
                 if (expected > before) {

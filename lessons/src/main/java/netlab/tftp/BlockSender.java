@@ -13,7 +13,7 @@ import java.io.InputStream;
  */
 final class BlockSender {
 
-    private static final int HEADER = 4;   // opcode and block number
+    private static final int HEADER = TftpPacket.Data.HEADER;
 
     private final Transfer t;
     private final InputStream in;
@@ -98,11 +98,7 @@ final class BlockSender {
                 datagram = window[slot] = new byte[HEADER + blockSize];
             }
             int n = in.readNBytes(datagram, HEADER, blockSize);
-            int wire = Transfer.wire(block);
-            datagram[0] = 0;
-            datagram[1] = (byte) Opcode.DATA.code();
-            datagram[2] = (byte) (wire >>> 8);
-            datagram[3] = (byte) wire;
+            TftpPacket.Data.writeHeader(datagram, Transfer.wire(block));
             lengths[slot] = n;
             loaded = block;
             t.bytes += n;

@@ -57,24 +57,22 @@ final class Link implements AutoCloseable {
      * of a transfer: a DATA block goes out from the sender's own buffer, without a packet object or a copy.
      */
     void sendEncoded(byte[] datagram, int length) throws IOException {
-        Instant at = listener == PacketListener.NONE ? null : Instant.now();
-        outgoing.setData(datagram, 0, length);
-        outgoing.setSocketAddress(peer);
-        socket.send(outgoing);
-        if (at != null) {
-            listener.onPacket(new PacketEvent(at, role, PacketEvent.Direction.SENT, local(), peer, Arrays.copyOf(datagram, length)));
-        }
+        send(datagram, length, peer);
     }
 
     /** Sends {@code packet} to {@code to}, e.g. a request to the server's well-known port. */
     void sendTo(TftpPacket packet, InetSocketAddress to) throws IOException {
         byte[] bytes = packet.encode();
+        send(bytes, bytes.length, to);
+    }
+
+    private void send(byte[] datagram, int length, InetSocketAddress to) throws IOException {
         Instant at = listener == PacketListener.NONE ? null : Instant.now();   // before sending: the answer may beat us
-        outgoing.setData(bytes);
+        outgoing.setData(datagram, 0, length);
         outgoing.setSocketAddress(to);
         socket.send(outgoing);
         if (at != null) {
-            listener.onPacket(new PacketEvent(at, role, PacketEvent.Direction.SENT, local(), to, bytes));
+            listener.onPacket(new PacketEvent(at, role, PacketEvent.Direction.SENT, local(), to, Arrays.copyOf(datagram, length)));
         }
     }
 

@@ -95,6 +95,9 @@ public sealed interface TftpPacket {
 
     /** DATA: block {@code block} of the file. A block shorter than the block size is the last one. */
     record Data(int block, byte[] data) implements TftpPacket {
+        /** Bytes before the data in a DATA datagram: opcode and block number. */
+        static final int HEADER = 4;
+
         public Data {
             checkBlock(block);
             data = data.clone();
@@ -119,7 +122,31 @@ public sealed interface TftpPacket {
         }
 
         public byte[] encode() {
-            return ByteBuffer.allocate(4 + data.length).putShort((short) 3).putShort((short) block).put(data).array();
+            byte[] datagram = new byte[HEADER + data.length];
+            writeHeader(datagram, block);
+            System.arraycopy(data, 0, datagram, HEADER, data.length);
+            return datagram;
+        }
+
+        /**
+         * Writes the header of DATA block {@code block} into the first {@link #HEADER} bytes of {@code datagram}:
+         * the transfer's hot path builds its datagrams in place, without a packet object.
+         */
+        static void writeHeader(byte[] datagram, int block) {
+            datagram[0] = 0;
+            datagram[1] = (byte) Opcode.DATA.code();
+            datagram[2] = (byte) (block >>> 8);
+            datagram[3] = (byte) block;
+        }
+
+        /** Whether the first {@code length} bytes of {@code datagram} are a DATA packet, judged by its header only. */
+        static boolean isData(byte[] datagram, int length) {
+            return length >= HEADER && datagram[0] == 0 && datagram[1] == Opcode.DATA.code();
+        }
+
+        /** The block number in the header of the DATA datagram {@code datagram}. */
+        static int blockOf(byte[] datagram) {
+            return ((datagram[2] & 0xff) << 8) | (datagram[3] & 0xff);
         }
 
         @Override

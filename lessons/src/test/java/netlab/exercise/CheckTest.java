@@ -71,7 +71,7 @@ class CheckTest {
             }
             return "A";
         };
-        CheckReport r = Check.evaluate(e, answer, false, Duration.ofMillis(200));
+        CheckReport r = Check.evaluate(e, answer, Duration.ofMillis(200));
         assertEquals(CaseOutcome.Status.TIMED_OUT, r.outcomes().get(0).status());
         assertEquals("did not finish within 200 ms", r.outcomes().get(0).message());
         assertEquals(CaseOutcome.Status.PASSED, r.outcomes().get(1).status());

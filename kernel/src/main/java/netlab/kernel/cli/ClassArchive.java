@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import netlab.kernel.engine.CellIO;
-import netlab.kernel.engine.MimeBundle;
 import netlab.kernel.jshell.EngineOptions;
 import netlab.kernel.jshell.JShellEngine;
 
@@ -90,7 +89,7 @@ final class ClassArchive {
      */
     static void train(EngineOptions options) throws IOException {
         try (JShellEngine engine = JShellEngine.start(options)) {
-            CellIO quiet = new QuietIO();
+            CellIO quiet = CellIO.discarding("no input during training");
             for (String cell : List.of("1 + 1", "int x = 3;", "String twice(String s) { return s + s; }",
                     "System.out.println(twice(\"ab\") + x);", "Html.of(\"<b>x</b>\", \"x\")",
                     "throw new IllegalStateException(\"training\");", "int broken = ;", "x")) {
@@ -101,35 +100,6 @@ final class ClassArchive {
             engine.inspect("Math.max", 8, 0);
             engine.inspect("Udp.send", 8, 0);
             engine.isComplete("for (int i = 0; i < 3; i++) {");
-        }
-    }
-
-    /** Swallows the training cells' output. */
-    private static final class QuietIO implements CellIO {
-        @Override
-        public void stdout(String text) {
-        }
-
-        @Override
-        public void stderr(String text) {
-        }
-
-        @Override
-        public void display(MimeBundle bundle, String displayId, boolean update) {
-        }
-
-        @Override
-        public void clearOutput(boolean wait) {
-        }
-
-        @Override
-        public boolean stdinAllowed() {
-            return false;
-        }
-
-        @Override
-        public String readLine(String prompt, boolean password) throws StdinUnavailableException {
-            throw new StdinUnavailableException("no input during training");
         }
     }
 }

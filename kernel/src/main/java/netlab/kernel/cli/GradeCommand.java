@@ -98,8 +98,7 @@ final class GradeCommand implements Command {
             args.values("source").forEach(src -> hide.add(Path.of(src)));
             List<Path> keep = List.of(kernel.javaHome(), agentCp.directory());
             AgentSandbox.Launcher sandbox = "off".equals(System.getenv(SANDBOX_ENV))
-                    ? new AgentSandbox.Launcher(List.of(), new AgentSandbox.Plan(List.of(), List.of(), List.of()),
-                            SANDBOX_ENV + "=off")
+                    ? AgentSandbox.Launcher.none(SANDBOX_ENV + "=off")
                     : AgentSandbox.launcher(hide, keep, kernel.javaHome());
             out.println(sandbox.describe());
             EngineOptions options = kernel.toBuilder().agentClasspath(agentCp.entries())
@@ -128,15 +127,15 @@ final class GradeCommand implements Command {
         return 0;
     }
 
+    /** {@code off} runs agents without {@link AgentSandbox} (for a machine where it misbehaves). */
+    static final String SANDBOX_ENV = "NETLAB_GRADE_SANDBOX";
+
     /**
      * The grading agents' JVM options. C1 only: graded agents live for a second or two, and C1 alone spends
      * less CPU compiling than tiered C2 would. No attaching (no jcmd, no agent loaded from another process),
      * no memory access through {@code sun.misc.Unsafe} and no native code: none of them may read the grader's
      * classes around the module encapsulation that keeps them from student code.
      */
-    /** {@code off} runs agents without {@link AgentSandbox} (for a machine where it misbehaves). */
-    static final String SANDBOX_ENV = "NETLAB_GRADE_SANDBOX";
-
     static List<String> agentJvmOptions(List<String> base) {
         List<String> jvm = new ArrayList<>(base);
         jvm.add("-XX:TieredStopAtLevel=1");

@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -33,9 +32,10 @@ public final class AgentClasspath implements AutoCloseable {
         Path dir = Files.createTempDirectory("netlab-grading-");
         List<Path> entries = new ArrayList<>();
         try {
+            Path cp = Files.createDirectories(dir.resolve("cp"));
             for (int i = 0; i < classpath.size(); i++) {
                 Path from = classpath.get(i).toAbsolutePath();
-                Path to = Files.createDirectories(dir.resolve("cp")).resolve(i + "-" + from.getFileName());
+                Path to = cp.resolve(i + "-" + from.getFileName());
                 if (Files.isDirectory(from)) {
                     try (Stream<Path> walk = Files.walk(from)) {
                         for (Path p : (Iterable<Path>) walk::iterator) {
@@ -53,7 +53,7 @@ public final class AgentClasspath implements AutoCloseable {
                 entries.add(to);
             }
         } catch (IOException | RuntimeException e) {
-            delete(dir);
+            GradingAgents.deleteQuietly(dir);
             throw e;
         }
         return new AgentClasspath(dir, entries);
@@ -70,14 +70,6 @@ public final class AgentClasspath implements AutoCloseable {
 
     @Override
     public void close() {
-        delete(dir);
-    }
-
-    private static void delete(Path dir) {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException | RuntimeException e) {
-            // a temporary directory left behind is harmless
-        }
+        GradingAgents.deleteQuietly(dir);
     }
 }

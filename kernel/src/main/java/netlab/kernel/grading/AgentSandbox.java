@@ -66,6 +66,11 @@ public final class AgentSandbox {
 
     /** The outcome: a launcher prefix for {@code EngineOptions.launcher}, or an empty one and why. */
     public record Launcher(List<String> command, Plan plan, String problem) {
+        /** No sandbox, because of {@code problem}. */
+        public static Launcher none(String problem) {
+            return new Launcher(List.of(), Plan.NONE, problem);
+        }
+
         public boolean sandboxed() {
             return !command.isEmpty();
         }
@@ -87,6 +92,8 @@ public final class AgentSandbox {
      * {@code temporary} lists the hidden ones that get a writable tmpfs.
      */
     public record Plan(List<Path> hidden, List<Path> temporary, List<Path> boundBack) {
+        /** Nothing hidden. */
+        static final Plan NONE = new Plan(List.of(), List.of(), List.of());
     }
 
     /**
@@ -102,20 +109,22 @@ public final class AgentSandbox {
         everywhere.addAll(temporary);
         everywhere.add(Path.of(System.getProperty("user.home")));
 
-        String problem = run(command(new Plan(List.of(), List.of(), List.of())), List.of("true"));
+        String problem = run(command(Plan.NONE), List.of("true"));
         if (problem != null) {
-            return new Launcher(List.of(), new Plan(List.of(), List.of(), List.of()), problem);
+            return Launcher.none(problem);
         }
-        Plan broad = plan(everywhere, keep, temporary, true);
         List<String> version = List.of(javaHome.resolve("bin/java").toString(), "-version");
-        String broadProblem = run(command(broad), version);
+        Plan broad = plan(everywhere, keep, temporary, true);
+        List<String> broadCommand = command(broad);
+        String broadProblem = run(broadCommand, version);
         if (broadProblem == null) {
-            return new Launcher(command(broad), broad, null);
+            return new Launcher(broadCommand, broad, null);
         }
         Plan narrow = plan(hide, keep, temporary, false);
-        String narrowProblem = run(command(narrow), version);
+        List<String> narrowCommand = command(narrow);
+        String narrowProblem = run(narrowCommand, version);
         return narrowProblem == null
-                ? new Launcher(command(narrow), narrow, "only the grader's own directories: " + broadProblem)
+                ? new Launcher(narrowCommand, narrow, "only the grader's own directories: " + broadProblem)
                 : new Launcher(List.of(), narrow, narrowProblem);
     }
 

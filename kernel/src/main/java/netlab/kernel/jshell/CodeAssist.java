@@ -7,12 +7,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
-import java.util.stream.Collectors;
 import jdk.jshell.JShell;
 import jdk.jshell.SourceCodeAnalysis;
 import jdk.jshell.SourceCodeAnalysis.Completeness;
-import jdk.jshell.TypeDeclSnippet;
 import netlab.kernel.engine.Completion;
 import netlab.kernel.engine.IsComplete;
 import netlab.kernel.engine.MimeBundle;
@@ -41,28 +38,18 @@ final class CodeAssist {
     private static final long SIGNATURE_BUDGET_NANOS = 10_000_000;
     private static final int SIGNATURES_KEPT = 2_000;
 
+    private final JShell shell;
     private final SourceCodeAnalysis analysis;
     private final LessonsJavadoc lessons;
-    private final Supplier<Set<String>> snippetTypes;
     private final StatementClassifier syntax = new StatementClassifier();
     /** Signatures by the qualifier and name they complete ({@code "Math.|max"}), until {@link #forgetSignatures}. */
     private final Map<String, String> signatures = new ConcurrentHashMap<>();
 
-    /**
-     * {@code snippetTypes} names the classes the student declared in the session: JShell prints the same
-     * signature for a student's {@code Server.start()} as for the course library's, so a name in this set is
-     * never given the library's javadoc.
-     */
-    CodeAssist(SourceCodeAnalysis analysis, LessonsJavadoc lessons, Supplier<Set<String>> snippetTypes) {
-        this.analysis = analysis;
+    /** Completion and inspection in {@code shell}, with the course library's javadoc from {@code lessons}. */
+    CodeAssist(JShell shell, LessonsJavadoc lessons) {
+        this.shell = shell;
+        this.analysis = shell.sourceCodeAnalysis();
         this.lessons = lessons;
-        this.snippetTypes = snippetTypes;
-    }
-
-    /** The simple names of the classes, interfaces, records and enums active in {@code shell}. */
-    static Supplier<Set<String>> declaredTypes(JShell shell) {
-        return () -> shell.types().filter(t -> shell.status(t).isActive()).map(TypeDeclSnippet::name)
-                .collect(Collectors.toSet());
     }
 
     Completion complete(String code, int cursor) {
@@ -235,16 +222,23 @@ final class CodeAssist {
                 Map.of()));
     }
 
-    /** The JDK's comment as JShell found it, else the lessons' own unless the student declared that class. */
+    /**
+     * The JDK's comment as JShell found it, else the lessons' own, unless the student declared that class in the
+     * session: JShell prints the same signature for a student's {@code Server.start()} as for the library's.
+     */
     private Optional<JavadocText> javadocOf(SourceCodeAnalysis.Documentation d) {
         String javadoc = d.javadoc();
         if (javadoc != null && !javadoc.isBlank()) {
             return JavadocText.ofComment(javadoc);
         }
-        boolean declaredInSession = DocTarget.parse(d.signature())
-                .map(t -> snippetTypes.get().contains(t.type().split("\\.", 2)[0]))
-                .orElse(false);
-        return declaredInSession ? Optional.empty() : lessons.find(d.signature());
+        return DocTarget.parse(d.signature())
+                .filter(t -> !declaredInSession(t.type().split("\\.", 2)[0]))
+                .flatMap(lessons::find);
+    }
+
+    /** Whether the student declared a class, interface, record or enum named {@code simpleName} in the session. */
+    private boolean declaredInSession(String simpleName) {
+        return shell.types().anyMatch(t -> t.name().equals(simpleName) && shell.status(t).isActive());
     }
 
     private static String firstParagraph(String text) {

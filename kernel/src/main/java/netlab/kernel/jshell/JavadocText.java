@@ -92,16 +92,10 @@ record JavadocText(String plain, String markdown) {
                 case LiteralTree literal when t.getKind() == DocTree.Kind.CODE && !inPre && markdown ->
                         out.append('`').append(literal.getBody().getBody()).append('`');
                 case LiteralTree literal -> out.append(literal.getBody().getBody());
-                case LinkTree link -> {
-                    String shown = link.getLabel().isEmpty()
-                            ? link.getReference().getSignature().replace('#', '.').replaceFirst("^\\.", "")
-                            : render(link.getLabel());
-                    out.append(markdown && link.getLabel().isEmpty() ? "`" + shown + "`" : shown);
-                }
-                case ValueTree value when value.getReference() != null -> {
-                    String shown = value.getReference().getSignature().replace('#', '.').replaceFirst("^\\.", "");
-                    out.append(markdown ? "`" + shown + "`" : shown);
-                }
+                case LinkTree link -> out.append(link.getLabel().isEmpty()
+                        ? code(reference(link.getReference().getSignature())) : render(link.getLabel()));
+                case ValueTree value when value.getReference() != null ->
+                        out.append(code(reference(value.getReference().getSignature())));
                 case SummaryTree summary -> body(summary.getSummary());
                 case StartElementTree start -> startElement(start.getName().toString().toLowerCase());
                 case EndElementTree end -> endElement(end.getName().toString().toLowerCase());
@@ -148,14 +142,11 @@ record JavadocText(String plain, String markdown) {
                     trimTrailingSpaces();
                     out.append(out.isEmpty() || endsWithNewline() ? "" : "\n");
                 }
-                case "b", "strong" -> out.append(markdown ? "**" : "");
-                case "i", "em" -> out.append(markdown ? "*" : "");
-                case "code", "tt" -> out.append(markdown ? "`" : "");
                 case "br" -> {
                     trimTrailingSpaces();
                     out.append("\n");
                 }
-                default -> { }
+                default -> out.append(emphasis(name));
             }
         }
 
@@ -171,12 +162,27 @@ record JavadocText(String plain, String markdown) {
                     }
                     paragraph();
                 }
-                case "b", "strong" -> out.append(markdown ? "**" : "");
-                case "i", "em" -> out.append(markdown ? "*" : "");
-                case "code", "tt" -> out.append(markdown ? "`" : "");
                 case "ul", "ol" -> paragraph();
-                default -> { }
+                default -> out.append(emphasis(name));
             }
+        }
+
+        /** The Markdown mark that opens and closes {@code <b>}, {@code <i>} or {@code <code>}; "" for plain text or other tags. */
+        private String emphasis(String tag) {
+            if (!markdown) {
+                return "";
+            }
+            return switch (tag) {
+                case "b", "strong" -> "**";
+                case "i", "em" -> "*";
+                case "code", "tt" -> "`";
+                default -> "";
+            };
+        }
+
+        /** A {@code {@link}} or {@code {@value}} target as a reader writes it: {@code Udp.send}, not {@code Udp#send}. */
+        private static String reference(String signature) {
+            return signature.replace('#', '.').replaceFirst("^\\.", "");
         }
 
         private int preStart = -1;

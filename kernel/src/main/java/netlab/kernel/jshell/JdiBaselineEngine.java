@@ -39,8 +39,7 @@ public final class JdiBaselineEngine implements Engine {
                 .compilerOptions("--class-path", options.studentClasspathString())
                 .remoteVMOptions("--class-path", options.agentClasspathString(), "-Xmx" + options.heap())
                 .build();
-        assist = new CodeAssist(shell.sourceCodeAnalysis(), LessonsJavadoc.on(options.studentClasspath()),
-                CodeAssist.declaredTypes(shell));
+        assist = new CodeAssist(shell, LessonsJavadoc.on(options.studentClasspath()));
         for (String snippet : options.startup()) {
             shell.eval(snippet);
         }

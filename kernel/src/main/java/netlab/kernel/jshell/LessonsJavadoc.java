@@ -85,21 +85,22 @@ final class LessonsJavadoc {
      * with a comment. A record's canonical constructor without its own comment shows the record's.
      */
     Optional<JavadocText> find(String signature) {
-        Optional<DocTarget> target = DocTarget.parse(signature);
-        if (target.isEmpty()) {
-            return Optional.empty();
-        }
-        Optional<JavadocText> found = find(target.get());
+        return DocTarget.parse(signature).flatMap(this::find);
+    }
+
+    /** Like {@link #find(String)}, for a signature already parsed. */
+    Optional<JavadocText> find(DocTarget target) {
+        Optional<JavadocText> found = lookup(target);
         if (found.isEmpty()) {
-            found = target.get().asMember().flatMap(this::find);
+            found = target.asMember().flatMap(this::lookup);
         }
-        if (found.isEmpty() && DocTarget.CONSTRUCTOR.equals(target.get().member())) {
-            found = find(new DocTarget(target.get().type(), null, null));
+        if (found.isEmpty() && DocTarget.CONSTRUCTOR.equals(target.member())) {
+            found = lookup(new DocTarget(target.type(), null, null));
         }
         return found;
     }
 
-    private Optional<JavadocText> find(DocTarget target) {
+    private Optional<JavadocText> lookup(DocTarget target) {
         String[] parts = target.type().split("\\.");
         index();
         for (int n = parts.length; n >= 1; n--) {

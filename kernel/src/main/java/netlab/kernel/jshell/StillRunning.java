@@ -3,6 +3,7 @@ package netlab.kernel.jshell;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import netlab.agent.AgentProtocol;
 
 /**
  * What an interrupted cell left running, as the agent reports it (netlab.agent.Lingering lines
@@ -11,8 +12,6 @@ import java.util.List;
  */
 record StillRunning(List<String> what, boolean allDeadlocked) {
 
-    private static final String DEADLOCKED = "deadlocked";
-
     /** Parses the agent's lines; none when everything the cell started has ended. */
     static StillRunning parse(String[] lines) {
         List<String> what = new ArrayList<>();
@@ -20,7 +19,7 @@ record StillRunning(List<String> what, boolean allDeadlocked) {
         for (String line : lines) {
             int tab = line.indexOf('\t');
             what.add(tab < 0 ? line : line.substring(tab + 1));
-            allDeadlocked &= tab >= 0 && line.substring(0, tab).equals(DEADLOCKED);
+            allDeadlocked &= tab >= 0 && line.substring(0, tab).equals(AgentProtocol.DEADLOCKED);
         }
         return new StillRunning(List.copyOf(what), allDeadlocked);
     }
