@@ -149,7 +149,12 @@ public final class TftpBench {
                     }
                 }
                 double baseline = median(times[0]);
-                double ceiling = median(times[contenders.size() - 1]);   // the bare-socket row comes last
+                double ceiling = 0;
+                for (int i = 0; i < contenders.size(); i++) {
+                    if (contenders.get(i).ceiling()) {
+                        ceiling = median(times[i]);
+                    }
+                }
                 for (int i = 0; i < contenders.size(); i++) {
                     Contender c = contenders.get(i);
                     double m = median(times[i]);

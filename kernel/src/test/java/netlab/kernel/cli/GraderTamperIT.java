@@ -33,13 +33,13 @@ class GraderTamperIT {
         String released = Files.readString(release.resolve(Corpus.LESSON));
         // a copy of the grader's jar where people leave builds: in the temp directory (this test's directory is
         // one there), outside anything grade is told of
-        Files.copy(GraderJar.locate().orElseThrow(), Files.createDirectories(dir.resolve("build")).resolve("netlab-grader.jar"));
+        Path graderJar = GraderJar.locate().orElseThrow().toAbsolutePath();
+        Files.copy(graderJar, Files.createDirectories(dir.resolve("build")).resolve("netlab-grader.jar"));
         Path subs = dir.resolve("submissions");
         List<String> attacks = List.of("calls-hidden-api", "reflects-on-grader", "grabs-the-checker", "reads-grader-jar",
                 "reads-grader-jar-by-path");
-        Path graderDir = GraderJar.locate().orElseThrow().toAbsolutePath().getParent();
         List<String> answers = List.of(Attacks.CALLS_HIDDEN_API, Attacks.REFLECTS_ON_GRADER, Attacks.GRABS_THE_CHECKER,
-                Attacks.READS_GRADER_JAR, Attacks.readsGraderJarAt(graderDir));
+                Attacks.READS_GRADER_JAR, Attacks.readsGraderJarAt(graderJar.getParent()));
         for (int i = 0; i < attacks.size(); i++) {
             String answer = answers.get(i);
             Corpus.student(subs, attacks.get(i), released, nb -> Corpus.answer(nb, answer, Corpus.SAME_SUBNET_RIGHT));

@@ -14,9 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import netlab.kernel.notebook.Cell;
@@ -118,31 +116,24 @@ class CourseNotebooksIT {
     @Test
     void theTeacherSolutionsEarnEveryPointOfTheHiddenCases(@TempDir Path dir) throws Exception {
         List<Path> chapters = ipynb(NOTEBOOKS.resolve("teacher").resolve("en")); // zh has the same code (Parity)
-        ExecutorService pool = Executors.newFixedThreadPool(chapters.size());
-        try {
-            List<Future<InstalledKernel.Result>> grades = new ArrayList<>();
-            for (Path chapter : chapters) {
-                grades.add(pool.submit(() -> grade(chapter, dir.resolve(chapter.getFileName().toString()))));
+        List<InstalledKernel.Result> grades = HeadlessRuns.inParallel(chapters.stream().<Callable<InstalledKernel.Result>>map(
+                chapter -> () -> grade(chapter, dir.resolve(chapter.getFileName().toString()))).toList());
+        for (int i = 0; i < chapters.size(); i++) {
+            Path chapter = chapters.get(i);
+            InstalledKernel.Result r = grades.get(i);
+            assertEquals(0, r.status(), chapter + ":\n" + r.output());
+            JsonObject report = JsonParser.parseString(Files.readString(
+                    dir.resolve(chapter.getFileName().toString()).resolve("grades").resolve("teacher.json")))
+                    .getAsJsonObject();
+            String text = report.toString();
+            assertTrue(report.get("possible").getAsDouble() > 0, text);
+            assertEquals(report.get("possible").getAsDouble(), report.get("score").getAsDouble(), chapter + ": " + text);
+            for (JsonElement e : report.getAsJsonArray("notebooks").get(0).getAsJsonObject().getAsJsonArray("exercises")) {
+                JsonObject exercise = e.getAsJsonObject();
+                long hidden = exercise.getAsJsonArray("cases").asList().stream()
+                        .filter(c -> c.getAsJsonObject().get("hidden").getAsBoolean()).count();
+                assertTrue(hidden > 0, exercise.get("exercise") + " ran no hidden case: " + exercise);
             }
-            for (int i = 0; i < chapters.size(); i++) {
-                Path chapter = chapters.get(i);
-                InstalledKernel.Result r = grades.get(i).get();
-                assertEquals(0, r.status(), chapter + ":\n" + r.output());
-                JsonObject report = JsonParser.parseString(Files.readString(
-                        dir.resolve(chapter.getFileName().toString()).resolve("grades").resolve("teacher.json")))
-                        .getAsJsonObject();
-                String text = report.toString();
-                assertTrue(report.get("possible").getAsDouble() > 0, text);
-                assertEquals(report.get("possible").getAsDouble(), report.get("score").getAsDouble(), chapter + ": " + text);
-                for (JsonElement e : report.getAsJsonArray("notebooks").get(0).getAsJsonObject().getAsJsonArray("exercises")) {
-                    JsonObject exercise = e.getAsJsonObject();
-                    long hidden = exercise.getAsJsonArray("cases").asList().stream()
-                            .filter(c -> c.getAsJsonObject().get("hidden").getAsBoolean()).count();
-                    assertTrue(hidden > 0, exercise.get("exercise") + " ran no hidden case: " + exercise);
-                }
-            }
-        } finally {
-            pool.shutdownNow();
         }
     }
 

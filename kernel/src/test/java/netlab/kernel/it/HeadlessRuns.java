@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -21,8 +22,8 @@ final class HeadlessRuns {
     /** Runs at once. */
     static final int PARALLEL = 2;
 
-    /** One {@code netlab run}: its exit status, its terminal output, the executed notebook and how long it took. */
-    record Run(Path notebook, int status, String output, Notebook executed, double seconds) {
+    /** One {@code netlab run}: its exit status, its terminal output and the executed notebook. */
+    record Run(Path notebook, int status, String output, Notebook executed) {
 
         /** The exercise ids of the notebook's check cells, in order. */
         List<String> checkedExercises() {
@@ -43,14 +44,20 @@ final class HeadlessRuns {
 
     /** Runs every notebook in {@code notebooks}, writing executed copies under {@code out}; in the given order. */
     static List<Run> run(InstalledKernel kernel, List<Path> notebooks, Path root, Path out) throws Exception {
+        return inParallel(notebooks.stream().<Callable<Run>>map(nb ->
+                () -> runOne(kernel, nb, root.relativize(nb), out.resolve(root.relativize(nb)))).toList());
+    }
+
+    /** Runs {@code jobs} (each a netlab command's JVMs), {@value #PARALLEL} at a time; their results in order. */
+    static <T> List<T> inParallel(List<Callable<T>> jobs) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(PARALLEL);
         try {
-            List<Future<Run>> runs = new ArrayList<>();
-            for (Path nb : notebooks) {
-                runs.add(pool.submit(() -> runOne(kernel, nb, root.relativize(nb), out.resolve(root.relativize(nb)))));
+            List<Future<T>> futures = new ArrayList<>();
+            for (Callable<T> job : jobs) {
+                futures.add(pool.submit(job));
             }
-            List<Run> done = new ArrayList<>();
-            for (Future<Run> f : runs) {
+            List<T> done = new ArrayList<>();
+            for (Future<T> f : futures) {
                 done.add(f.get());
             }
             return done;
@@ -67,6 +74,6 @@ final class HeadlessRuns {
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf("netlab run %-45s %5.1f s  exit %d%n", name, seconds, r.status());
         Notebook nb = Files.isRegularFile(executed) ? Notebook.read(executed) : Notebook.read(notebook);
-        return new Run(notebook, r.status(), r.output(), nb, seconds);
+        return new Run(notebook, r.status(), r.output(), nb);
     }
 }

@@ -12,11 +12,11 @@ import org.junit.jupiter.api.Test;
 /** The lessons' own javadoc, found from the sources their jar (or classes directory) carries. */
 class LessonsJavadocTest {
 
-    private final LessonsJavadoc docs = LessonsJavadoc.on(EngineOptions.defaults().studentClasspath());
+    private static final LessonsJavadoc DOCS = LessonsJavadoc.on(EngineOptions.defaults().studentClasspath());
 
     @Test
     void findsAMethodByJShellsSignature() {
-        JavadocText send = docs.find("int Udp.send(String text, String host, int port)").orElseThrow();
+        JavadocText send = DOCS.find("int Udp.send(String text, String host, int port)").orElseThrow();
         assertTrue(send.plain().startsWith("Sends one datagram from a fresh socket"), send.plain());
         assertTrue(send.plain().contains("Udp.send(\"hi\", \"127.0.0.1\", 7788)"), send.plain());
         assertTrue(send.markdown().contains("`Udp.send(\"hi\", \"127.0.0.1\", 7788)`"), send.markdown());
@@ -24,15 +24,15 @@ class LessonsJavadocTest {
 
     @Test
     void overloadsAreToldApartByParameterTypes() {
-        String one = docs.find("UdpEndpoint Udp.bind(int port)").orElseThrow().plain();
-        String two = docs.find("UdpEndpoint Udp.bind(String localAddress, int port)").orElseThrow().plain();
+        String one = DOCS.find("UdpEndpoint Udp.bind(int port)").orElseThrow().plain();
+        String two = DOCS.find("UdpEndpoint Udp.bind(String localAddress, int port)").orElseThrow().plain();
         assertTrue(one.contains("every local address"), one);
         assertTrue(two.contains("one local address"), two);
     }
 
     @Test
     void classDocShowsItsExampleAsABlock() {
-        JavadocText udp = docs.find("netlab.net.Udp").orElseThrow();
+        JavadocText udp = DOCS.find("netlab.net.Udp").orElseThrow();
         assertTrue(udp.plain().contains("\n    Server echo = Udp.echoServer(0);"), udp.plain());
         assertTrue(udp.markdown().contains("```java\nServer echo = Udp.echoServer(0);"), udp.markdown());
         assertFalse(udp.plain().contains("{@code"), udp.plain());
@@ -41,31 +41,31 @@ class LessonsJavadocTest {
 
     @Test
     void blockTagsBecomeSections() {
-        JavadocText bind = docs.find("UdpEndpoint Udp.bind(int port)").orElseThrow();
+        JavadocText bind = DOCS.find("UdpEndpoint Udp.bind(int port)").orElseThrow();
         assertTrue(bind.plain().contains("Throws:\n  UncheckedIOException - if the port is taken"), bind.plain());
         assertTrue(bind.plain().contains("see UdpEndpoint.broadcast(boolean))"), bind.plain());
     }
 
     @Test
     void recordMembersAndSimpleAndQualifiedNames() {
-        assertTrue(docs.find("Ipv4 Ipv4(int bits).parse(String text)").isPresent());
-        assertEquals(docs.find("netlab.net.Udp"), docs.find("Udp"));
+        assertTrue(DOCS.find("Ipv4 Ipv4(int bits).parse(String text)").isPresent());
+        assertEquals(DOCS.find("netlab.net.Udp"), DOCS.find("Udp"));
     }
 
     @Test
     void jdkAndUnknownNamesFindNothing() {
-        assertTrue(docs.find("int Math.max(int a, int b)").isEmpty());
-        assertTrue(docs.find("int Udp.send(int nonsense)").isEmpty());
-        assertTrue(docs.find("x:int").isEmpty());
+        assertTrue(DOCS.find("int Math.max(int a, int b)").isEmpty());
+        assertTrue(DOCS.find("int Udp.send(int nonsense)").isEmpty());
+        assertTrue(DOCS.find("x:int").isEmpty());
         assertTrue(LessonsJavadoc.on(List.of(Path.of("/nonexistent.jar"))).find("netlab.net.Udp").isEmpty());
     }
 
     @Test
     void everyLessonsCommentRendersWithoutRawTags() {
-        assertTrue(docs.classNames().size() > 40, docs.classNames().toString());
+        assertTrue(DOCS.classNames().size() > 40, DOCS.classNames().toString());
         int comments = 0;
-        for (String name : docs.classNames()) {
-            for (Map.Entry<String, JavadocText> e : docs.comments(name).entrySet()) {
+        for (String name : DOCS.classNames()) {
+            for (Map.Entry<String, JavadocText> e : DOCS.comments(name).entrySet()) {
                 comments++;
                 String plain = e.getValue().plain();
                 assertFalse(plain.isBlank(), e.getKey());
