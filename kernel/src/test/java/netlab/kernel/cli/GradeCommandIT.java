@@ -51,13 +51,25 @@ class GradeCommandIT {
 
     @BeforeEach
     void release() throws Exception {
-        teacher = dir.resolve("teacher").resolve(Corpus.LESSON);
-        Files.createDirectories(teacher.getParent());
-        Files.writeString(teacher, Corpus.teacher());
-        Path rel = dir.resolve("release");
-        assertEquals(0, netlab("release", teacher.toString(), "--out", rel.toString()).status);
-        released = Files.readString(rel.resolve(Corpus.LESSON));
+        Released lesson = writeAndRelease(dir, Corpus.LESSON, Corpus.teacher());
+        teacher = lesson.teacher();
+        released = lesson.text();
         subs = dir.resolve("submissions");
+    }
+
+    /** A teacher notebook, {@code dir/teacher/LESSON}, and the text {@code netlab release} made of it. */
+    record Released(Path teacher, String text) {
+    }
+
+    /** Writes {@code teacherText} as {@code dir/teacher/lesson} and releases it into {@code dir/release}. */
+    static Released writeAndRelease(Path dir, String lesson, String teacherText) throws Exception {
+        Path teacher = dir.resolve("teacher").resolve(lesson);
+        Files.createDirectories(teacher.getParent());
+        Files.writeString(teacher, teacherText);
+        Path out = dir.resolve("release");
+        Run r = netlab("release", teacher.toString(), "--out", out.toString());
+        assertEquals(0, r.status, r.err + r.out);
+        return new Released(teacher, Files.readString(out.resolve(lesson)));
     }
 
     @Test

@@ -25,12 +25,9 @@ class GraderTamperIT {
 
     @Test
     void attacksFromInsideTheAgentGainNothing() throws Exception {
-        Path teacher = dir.resolve("teacher").resolve(Corpus.LESSON);
-        Files.createDirectories(teacher.getParent());
-        Files.writeString(teacher, Corpus.teacher());
-        Path release = dir.resolve("release");
-        assertEquals(0, netlab("release", teacher.toString(), "--out", release.toString()).status());
-        String released = Files.readString(release.resolve(Corpus.LESSON));
+        GradeCommandIT.Released lesson = GradeCommandIT.writeAndRelease(dir, Corpus.LESSON, Corpus.teacher());
+        Path teacher = lesson.teacher();
+        String released = lesson.text();
         // a copy of the grader's jar where people leave builds: in the temp directory (this test's directory is
         // one there), outside anything grade is told of
         Path graderJar = GraderJar.locate().orElseThrow().toAbsolutePath();

@@ -38,12 +38,9 @@ class ServerExerciseGradingIT {
         try (InputStream in = Corpus.class.getResourceAsStream(LESSON)) {
             teacherText = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        Path teacher = dir.resolve("teacher").resolve(LESSON);
-        Files.createDirectories(teacher.getParent());
-        Files.writeString(teacher, teacherText);
-        Path release = dir.resolve("release");
-        assertEquals(0, netlab("release", teacher.toString(), "--out", release.toString()).status());
-        String released = Files.readString(release.resolve(LESSON));
+        GradeCommandIT.Released lesson = GradeCommandIT.writeAndRelease(dir, LESSON, teacherText);
+        Path teacher = lesson.teacher();
+        String released = lesson.text();
         Path subs = dir.resolve("submissions");
 
         try (ServerSocket holder = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
