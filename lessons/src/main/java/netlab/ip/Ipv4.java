@@ -48,6 +48,10 @@ public record Ipv4(int bits) implements Comparable<Ipv4>, Displayable {
         LIMITED_BROADCAST("255.255.255.255/32"),
         /** 240.0.0.0/4 (class E) other than 255.255.255.255: reserved. */
         RESERVED("240.0.0.0/4"),
+        /** 192.0.2.0/24, 198.51.100.0/24, 203.0.113.0/24 (RFC 5737): for examples in books and manuals; never routed. */
+        DOCUMENTATION("192.0.2.0/24, 198.51.100.0/24, 203.0.113.0/24"),
+        /** 198.18.0.0/15 (RFC 2544): for measuring network devices in a lab; never routed. */
+        BENCHMARKING("198.18.0.0/15"),
         /** Everything else: routable on the public Internet. */
         PUBLIC("the rest");
 
@@ -64,7 +68,7 @@ public record Ipv4(int bits) implements Comparable<Ipv4>, Displayable {
     }
 
     private static final String[] ORDINAL = {"1st", "2nd", "3rd", "4th"};
-    private static final String FORM = "an IPv4 address is four numbers 0–255 separated by dots, like 192.168.1.10";
+    static final String FORM = "an IPv4 address is four numbers 0–255 separated by dots, like 192.168.1.10";
 
     /**
      * Parses dotted-decimal text. Example: {@code Ipv4.parse("10.0.0.1")}.
@@ -180,6 +184,10 @@ public record Ipv4(int bits) implements Comparable<Ipv4>, Displayable {
         if (first == 169 && second == 254) return Kind.LINK_LOCAL;
         if ((first & 0xF0) == 224) return Kind.MULTICAST;
         if ((first & 0xF0) == 240) return Kind.RESERVED;
+        int third = bits >>> 8 & 255;
+        if (first == 192 && second == 0 && third == 2 || first == 198 && second == 51 && third == 100
+                || first == 203 && second == 0 && third == 113) return Kind.DOCUMENTATION;
+        if (first == 198 && (second & 0xFE) == 18) return Kind.BENCHMARKING;
         return Kind.PUBLIC;
     }
 

@@ -1,5 +1,6 @@
 package netlab.ip;
 
+import java.math.BigInteger;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -14,7 +15,7 @@ import netlab.display.Table;
  * Ipv6 a = Ipv6.parse("2001:0DB8:0000:0000:0000:ff00:0042:8329");
  * a.toString()      // "2001:db8::ff00:42:8329"  (RFC 5952: lower case, no leading zeros, longest zero run as ::)
  * a.expanded()      // "2001:0db8:0000:0000:0000:ff00:0042:8329"
- * a.kind()          // GLOBAL_UNICAST
+ * a.kind()          // DOCUMENTATION (2001:db8::/32 is for examples, never routed)
  * Ipv6.parse("::ffff:192.168.1.10").ipv4()   // Optional[192.168.1.10]
  * }</pre>
  *
@@ -41,7 +42,11 @@ public record Ipv6(long high, long low) {
         UNIQUE_LOCAL,
         /** {@code ff00::/8} — groups; IPv6 has no broadcast. */
         MULTICAST,
-        /** {@code 2000::/3} — routable on the Internet. */
+        /** {@code 2001:db8::/32} (RFC 3849) — for examples in books and manuals; never routed. */
+        DOCUMENTATION,
+        /** {@code 2001:2::/48} (RFC 5180) — for measuring network devices in a lab; never routed. */
+        BENCHMARKING,
+        /** {@code 2000::/3} other than the two above — routable on the Internet. */
         GLOBAL_UNICAST,
         /** Anything else — reserved by IANA. */
         RESERVED
@@ -62,6 +67,12 @@ public record Ipv6(long high, long low) {
         String s = text.strip();
         if (s.startsWith("[") && s.endsWith("]")) {
             s = s.substring(1, s.length() - 1);
+        }
+        int slash = s.indexOf('/');
+        if (slash >= 0) {
+            String prefix = s.substring(slash);
+            throw new IllegalArgumentException(s + ": \"" + prefix + "\" is a prefix length, so this is a subnet, not one address; "
+                    + "use Ipv6Subnet.parse(\"" + s + "\"), or leave out " + prefix);
         }
         if (s.contains("%")) {
             throw new IllegalArgumentException(s + ": the zone id (" + s.substring(s.indexOf('%'))
@@ -117,7 +128,7 @@ public record Ipv6(long high, long low) {
                 throw new IllegalArgumentException(whole + ": group " + number + " is \"" + g + "\", which has more than 4 hex digits");
             }
             for (char c : g.toCharArray()) {
-                if (Character.digit(c, 16) < 0) {
+                if (c > 'f' || Character.digit(c, 16) < 0) {   // ASCII only: Character.digit also takes '１' and '٣'
                     throw new IllegalArgumentException(whole + ": group " + number + " is \"" + g + "\"; '" + c
                             + "' is not a hex digit (0–9, a–f)");
                 }
@@ -185,8 +196,25 @@ public record Ipv6(long high, long low) {
         if ((first & 0xFFC0) == 0xFE80) return Kind.LINK_LOCAL;
         if ((first & 0xFE00) == 0xFC00) return Kind.UNIQUE_LOCAL;
         if ((first & 0xFF00) == 0xFF00) return Kind.MULTICAST;
+        if (high >>> 32 == 0x2001_0DB8L) return Kind.DOCUMENTATION;
+        if (high >>> 16 == 0x2001_0002_0000L) return Kind.BENCHMARKING;
         if ((first & 0xE000) == 0x2000) return Kind.GLOBAL_UNICAST;
         return Kind.RESERVED;
+    }
+
+    /** The subnet of the given prefix this address lies in. Example: {@code Ipv6.parse("2001:db8::1").in(32)} is 2001:db8::/32. */
+    public Ipv6Subnet in(int prefix) {
+        return Ipv6Subnet.of(this, prefix);
+    }
+
+    /** The 128 bits as an unsigned number. */
+    BigInteger value() {
+        return new BigInteger(1, toInetAddress().getAddress());
+    }
+
+    /** The address with this unsigned 128-bit value. */
+    static Ipv6 ofValue(BigInteger value) {
+        return new Ipv6(value.shiftRight(64).longValue(), value.longValue());
     }
 
     /** The IPv4 address inside an IPv4-mapped address. Example: {@code Ipv6.parse("::ffff:10.0.0.1").ipv4()}. */

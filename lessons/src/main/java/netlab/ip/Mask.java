@@ -18,6 +18,7 @@ package netlab.ip;
 public record Mask(int prefix) {
 
     private static final String FORM = "a mask is written dotted, like 255.255.255.0, or as a prefix, like /24 (0–32)";
+    private static final String DOTTED_FORM = "a dotted mask is four numbers 0–255 separated by dots, like 255.255.255.0";
 
     public Mask {
         if (prefix < 0 || prefix > 32) {
@@ -33,8 +34,12 @@ public record Mask(int prefix) {
     /**
      * Parses {@code "255.255.255.0"}, {@code "/24"} or {@code "24"}. Example: {@code Mask.parse("255.255.252.0")}.
      *
+     * <p>A prefix length is ASCII digits 0–9 with a value 0–32; leading zeros are allowed and ignored
+     * ({@code "/024"} is /24), as in Python's {@code ipaddress}. A dotted mask follows {@link Ipv4#parse}.
+     *
      * @throws IllegalArgumentException if the one-bits are not contiguous from the left, naming the first
-     *         zero-bit that is followed by a one-bit and the nearest valid masks
+     *         zero-bit that is followed by a one-bit and the nearest valid masks; a wildcard (ACL) mask such as
+     *         {@code 0.0.0.255} is named as one
      */
     public static Mask parse(String text) {
         if (text == null || text.isBlank()) {
@@ -42,23 +47,38 @@ public record Mask(int prefix) {
         }
         String s = text.strip();
         if (!s.contains(".")) {
-            String digits = s.startsWith("/") ? s.substring(1) : s;
-            if (digits.isEmpty() || digits.length() > 2 || !digits.chars().allMatch(Character::isDigit)) {
-                throw new IllegalArgumentException(s + ": not a prefix length; " + FORM);
-            }
-            int p = Integer.parseInt(digits);
-            if (p > 32) {
-                throw new IllegalArgumentException("/" + digits + ": a prefix length must be 0–32");
-            }
-            return new Mask(p);
+            return new Mask(prefixLength(s, 32, "/24"));
         }
         Ipv4 dotted;
         try {
             dotted = Ipv4.parse(s);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(e.getMessage().replace("an IPv4 address is", "a dotted mask is"), e);
+            throw new IllegalArgumentException(e.getMessage().replace(Ipv4.FORM, DOTTED_FORM), e);
         }
         return ofBits(dotted.bits(), s);
+    }
+
+    /**
+     * The number in {@code "/24"} or {@code "24"}: ASCII digits only (Java's own parsers also take other
+     * scripts' digits, like "٢٤"), leading zeros allowed, at most {@code max}. Shared with {@link Ipv6Subnet}.
+     */
+    static int prefixLength(String text, int max, String example) {
+        String digits = text.startsWith("/") ? text.substring(1) : text;
+        if (digits.isEmpty()) {
+            throw new IllegalArgumentException(text + ": the prefix length is missing; write it like " + example);
+        }
+        for (int i = 0; i < digits.length(); i++) {
+            char c = digits.charAt(i);
+            if (c < '0' || c > '9') {
+                throw new IllegalArgumentException(text + ": the prefix length is \"" + digits
+                        + "\"; write it in ASCII digits 0–9, like " + example);
+            }
+        }
+        String significant = digits.replaceFirst("^0+(?=.)", "");
+        if (significant.length() > 3 || Integer.parseInt(significant) > max) {
+            throw new IllegalArgumentException("/" + digits + ": a prefix length must be 0–" + max);
+        }
+        return Integer.parseInt(significant);
     }
 
     /** The mask with these 32 bits, if they are contiguous. Example: {@code Mask.of(Ipv4.parse("255.255.0.0"))}. */
@@ -69,6 +89,12 @@ public record Mask(int prefix) {
     private static Mask ofBits(int bits, String text) {
         int ones = Integer.numberOfLeadingZeros(~bits);
         Mask candidate = new Mask(ones);
+        int inverse = Integer.numberOfLeadingZeros(bits);
+        if (candidate.bits() != bits && new Mask(inverse).bits() == ~bits) {
+            Mask meant = new Mask(inverse);
+            throw new IllegalArgumentException(text + ": looks like a wildcard (ACL) mask, the inverse of " + meant + " (/"
+                    + inverse + "); a subnet mask has its one-bits on the left: write " + meant + " or /" + inverse);
+        }
         if (candidate.bits() != bits) {
             Ipv4 ip = new Ipv4(bits);
             int shorter = ones;

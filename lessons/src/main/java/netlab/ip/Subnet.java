@@ -108,7 +108,7 @@ public record Subnet(Ipv4 network, int prefix) implements Comparable<Subnet>, Di
      * The usable hosts, in order; computed as you read them, so even a /8 costs no memory.
      * Example: {@code Subnet.parse("10.0.0.0/29").hosts()} is 10.0.0.1 … 10.0.0.6.
      *
-     * @throws IllegalStateException for /0 and /1, which hold more hosts than a Java list can count
+     * @throws IllegalStateException for /0, whose 4,294,967,294 hosts are more than a Java list can count (a /1 has 2,147,483,646: just enough)
      */
     public List<Ipv4> hosts() {
         if (hostCount() > Integer.MAX_VALUE) {

@@ -32,7 +32,7 @@ class Ipv6Test {
     @ParameterizedTest
     @CsvSource({"::, UNSPECIFIED", "::1, LOOPBACK", "::ffff:10.0.0.1, IPV4_MAPPED", "fe80::1, LINK_LOCAL",
             "febf::1, LINK_LOCAL", "fec0::1, RESERVED", "fd12:3456::1, UNIQUE_LOCAL", "fc00::1, UNIQUE_LOCAL",
-            "ff02::1, MULTICAST", "2001:db8::1, GLOBAL_UNICAST", "3fff::1, GLOBAL_UNICAST", "4000::1, RESERVED"})
+            "ff02::1, MULTICAST", "2001:4860::1, GLOBAL_UNICAST", "2001:db8::1, DOCUMENTATION", "3fff::1, GLOBAL_UNICAST", "4000::1, RESERVED"})
     void kinds(String address, Ipv6.Kind kind) {
         assertEquals(kind, Ipv6.parse(address).kind());
     }

@@ -44,7 +44,7 @@ class MaskTest {
     void badPrefixesAndNumbers() {
         assertEquals("/33: a prefix length must be 0–32",
                 assertThrows(IllegalArgumentException.class, () -> Mask.parse("/33")).getMessage());
-        assertEquals("/x: not a prefix length; a mask is written dotted, like 255.255.255.0, or as a prefix, like /24 (0–32)",
+        assertEquals("/x: the prefix length is \"x\"; write it in ASCII digits 0–9, like /24",
                 assertThrows(IllegalArgumentException.class, () -> Mask.parse("/x")).getMessage());
         assertEquals("255.255.256.0: the 3rd number is 256; each must be 0–255",
                 assertThrows(IllegalArgumentException.class, () -> Mask.parse("255.255.256.0")).getMessage());
