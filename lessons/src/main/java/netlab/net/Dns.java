@@ -2,7 +2,6 @@ package netlab.net;
 
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.Security;
@@ -35,55 +34,40 @@ public final class Dns {
     }
 
     /**
-     * Every address for {@code name}, in resolver order. Example: {@code Dns.lookup("localhost")}.
+     * Every address for {@code name}, in resolver order, waiting at most 3 s for the resolver.
+     * Example: {@code Dns.lookup("localhost")}.
      *
-     * @throws IllegalArgumentException if the name does not resolve, saying where Java looked
+     * @throws IllegalArgumentException if the name is empty or the resolver does not know it, saying where Java looked
+     * @throws TimedOutException if the resolver did not answer within 3 s
      */
     public static DnsAnswer lookup(String name) {
-        Objects.requireNonNull(name, "name");
-        long start = System.nanoTime();
-        try {
-            List<InetAddress> all = Arrays.asList(InetAddress.getAllByName(name.strip()));
-            return new DnsAnswer(name.strip(), all, Duration.ofNanos(System.nanoTime() - start));
-        } catch (UnknownHostException e) {
-            throw new IllegalArgumentException("\"" + name + "\" did not resolve: not in /etc/hosts and no DNS server "
-                    + "answered with an address (" + e.getMessage() + "); check the spelling, or add it to /etc/hosts", e);
-        }
+        return lookup(name, HostNames.DEFAULT_TIMEOUT);
     }
 
     /**
      * As {@link #lookup(String)}, giving up after {@code timeout} (InetAddress itself has no timeout: a dead DNS
-     * server can block it for tens of seconds). Example: {@code Dns.lookup("localhost", Duration.ofSeconds(2))}.
+     * server blocks it for 10 s). Example: {@code Dns.lookup("localhost", Duration.ofSeconds(2))}.
      *
      * @throws TimedOutException if the resolver did not answer in time; the lookup goes on in the background
      *         and its answer still fills the JVM cache
      */
     public static DnsAnswer lookup(String name, Duration timeout) {
-        java.util.concurrent.FutureTask<DnsAnswer> task = new java.util.concurrent.FutureTask<>(() -> lookup(name));
-        Thread.ofVirtual().name("dns " + name).start(task);
-        try {
-            return task.get(Durations.millis(timeout), java.util.concurrent.TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new TimedOutException("no answer for \"" + name + "\" within " + Durations.show(timeout)
-                    + "; the DNS servers in /etc/resolv.conf may be unreachable", new java.net.SocketTimeoutException());
-        } catch (java.util.concurrent.ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while looking up \"" + name + "\"", e);
-        }
+        String host = HostNames.requireName(name);
+        long start = System.nanoTime();
+        List<InetAddress> all = Arrays.asList(HostNames.all(host, timeout));
+        return new DnsAnswer(host, all, Duration.ofNanos(System.nanoTime() - start));
     }
 
     /**
-     * The name for an address (reverse lookup: /etc/hosts, then a PTR query); the address itself if none is found.
-     * Example: {@code Dns.reverse("127.0.0.1")} is "localhost".
+     * The name for an address (reverse lookup: /etc/hosts, then a PTR query), waiting at most 3 s; the address
+     * itself (IPv6 in RFC 5952 form) if none is found. Example: {@code Dns.reverse("127.0.0.1")} is "localhost".
+     *
+     * @throws TimedOutException if the resolver did not answer within 3 s
      */
     public static String reverse(String address) {
         InetAddress a = literal(address);
-        return a.getCanonicalHostName();
+        String shown = a instanceof java.net.Inet6Address ? netlab.ip.Ipv6.of(a).toString() : a.getHostAddress();
+        return HostNames.reverse(a, shown, HostNames.DEFAULT_TIMEOUT);
     }
 
     private static InetAddress literal(String address) {
@@ -125,7 +109,9 @@ public final class Dns {
             DnsAnswer a = lookup(name);
             resolver = String.join(", ", a.ipv4()) + (a.ipv6().isEmpty() ? "" : ", " + String.join(", ", a.ipv6()));
         } catch (IllegalArgumentException e) {
-            resolver = "no answer";
+            resolver = "does not know the name";
+        } catch (TimedOutException e) {
+            resolver = "no answer from the resolver within " + Durations.show(HostNames.DEFAULT_TIMEOUT);
         }
         return Table.captioned("Where Java's answer for \"" + name + "\" comes from", "source", "says")
                 .row("/etc/hosts", fromFile.isEmpty() ? "(not listed)" : String.join(", ", fromFile))

@@ -27,7 +27,8 @@ import java.util.concurrent.Semaphore;
  * Server mine = Tcp.serve(0, c -> c.sendLine("hi " + c.peer()));   // your own handler
  * }</pre>
  *
- * <p>Servers follow one pattern: a permit is taken before {@code accept} (at most {@value #MAX_CONNECTIONS}
+ * <p>Servers listen on loopback (127.0.0.1), so nothing outside this machine reaches them, unless you pass a
+ * local address first: {@code Tcp.echoServer("0.0.0.0", 7788)} listens on every interface. They follow one pattern: a permit is taken before {@code accept} (at most {@value #MAX_CONNECTIONS}
  * connections at once), each connection runs on a virtual thread named after its peer, a failing connection is
  * logged and closed but never stops the listener, and closing the {@link Server} stops accepting and closes
  * every open connection.
@@ -57,10 +58,13 @@ public final class Tcp {
 
     private static TcpConnection connect(String host, int port, int millis, Duration timeout) {
         Ports.check(port);
-        InetSocketAddress to = new InetSocketAddress(Udp.resolve(host), port);
+        long start = System.nanoTime();
+        // the name lookup and the handshake share one timeout
+        InetSocketAddress to = new InetSocketAddress(HostNames.address(host, millis == 0 ? HostNames.DEFAULT_TIMEOUT : timeout), port);
+        int left = millis == 0 ? 0 : (int) Math.max(1, millis - (System.nanoTime() - start) / 1_000_000);
         Socket socket = new Socket();
         try {
-            socket.connect(to, millis);
+            socket.connect(to, left);
             return new TcpConnection(socket);
         } catch (SocketTimeoutException e) {
             closeQuietly(socket);
@@ -73,7 +77,10 @@ public final class Tcp {
         }
     }
 
-    /** Listens on {@code port} on every local address, backlog 50 (the JDK default). Example: {@code Tcp.listen(0)}. */
+    /**
+     * Listens on {@code port} on loopback (127.0.0.1), backlog 50 (the JDK default). Example: {@code Tcp.listen(0)}.
+     * For other machines, listen on every interface: {@code Tcp.listen("0.0.0.0", 7788, 50)}.
+     */
     public static TcpListener listen(int port) {
         return listen(port, 50);
     }
@@ -84,10 +91,10 @@ public final class Tcp {
      * Example: {@code Tcp.listen(7788, 5)}.
      */
     public static TcpListener listen(int port, int backlog) {
-        return listen("0.0.0.0", port, backlog);
+        return listen(Udp.LOOPBACK, port, backlog);
     }
 
-    /** Listens on one local address only, e.g. "127.0.0.1". Example: {@code Tcp.listen("127.0.0.1", 0, 5)}. */
+    /** Listens on one local address; "0.0.0.0" is every interface. Example: {@code Tcp.listen("0.0.0.0", 7788, 5)}. */
     public static TcpListener listen(String localAddress, int port, int backlog) {
         Ports.check(port);
         if (backlog < 1) {
@@ -114,13 +121,23 @@ public final class Tcp {
      * {@code Tcp.serve(0, c -> c.sendLine("hello " + c.peer()))}.
      */
     public static Server serve(int port, TcpHandler handler) {
-        Objects.requireNonNull(handler, "handler");
-        return serve("tcp-server", port, server -> handler);
+        return serve(Udp.LOOPBACK, port, handler);
     }
 
-    /** Echoes every byte back and prints {@code [ip:port] text} for each piece. Example: {@code Tcp.echoServer(7788)}. */
+    /** As {@link #serve(int, TcpHandler)} on one local address; "0.0.0.0" is every interface. Example: {@code Tcp.serve("0.0.0.0", 7788, handler)}. */
+    public static Server serve(String localAddress, int port, TcpHandler handler) {
+        Objects.requireNonNull(handler, "handler");
+        return serve("tcp-server", localAddress, port, server -> handler);
+    }
+
+    /** Echoes every byte back and prints {@code [ip:port] text} for each piece; on loopback. Example: {@code Tcp.echoServer(7788)}. */
     public static Server echoServer(int port) {
-        return serve("tcp-echo", port, self -> c -> {
+        return echoServer(Udp.LOOPBACK, port);
+    }
+
+    /** The echo server on one local address; "0.0.0.0" is every interface. Example: {@code Tcp.echoServer("0.0.0.0", 7788)}. */
+    public static Server echoServer(String localAddress, int port) {
+        return serve("tcp-echo", localAddress, port, self -> c -> {
             while (true) {
                 byte[] data = c.receiveBytes(65536, Duration.ofDays(1));
                 if (data.length == 0) {
@@ -134,11 +151,16 @@ public final class Tcp {
 
     /**
      * A chat server: each line a client sends goes to every other client as {@code [ip:port] line}; joins and
-     * leaves are announced. Example: {@code Server chat = Tcp.chatServer(7788);}
+     * leaves are announced. On loopback. Example: {@code Server chat = Tcp.chatServer(7788);}
      */
     public static Server chatServer(int port) {
+        return chatServer(Udp.LOOPBACK, port);
+    }
+
+    /** The chat server on one local address; "0.0.0.0" is every interface. Example: {@code Tcp.chatServer("0.0.0.0", 7788)}. */
+    public static Server chatServer(String localAddress, int port) {
         Set<TcpConnection> clients = ConcurrentHashMap.newKeySet();
-        return serve("tcp-chat", port, self -> c -> {
+        return serve("tcp-chat", localAddress, port, self -> c -> {
             clients.add(c);
             try {
                 say(self, clients, c, "[" + c.peer() + " joined]");
@@ -166,8 +188,9 @@ public final class Tcp {
     }
 
     /** The accept loop shared by every server; {@code handlerFor} gets the server so handlers can log to it. */
-    private static Server serve(String name, int port, java.util.function.Function<Server, TcpHandler> handlerFor) {
-        TcpListener listener = listen(port);
+    private static Server serve(String name, String localAddress, int port,
+                                java.util.function.Function<Server, TcpHandler> handlerFor) {
+        TcpListener listener = listen(localAddress, port, 50);
         Set<TcpConnection> open = ConcurrentHashMap.newKeySet();
         Server server = new Server(name, listener.address(), () -> {
             listener.close();

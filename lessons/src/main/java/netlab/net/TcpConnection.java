@@ -37,6 +37,8 @@ public final class TcpConnection implements AutoCloseable {
     private final InputStream in;
     private final OutputStream out;
     private volatile Charset charset = Encodings.UTF_8;
+    /** Bytes of a line that a timed-out readLine had read: the next read starts with them, so none are lost. */
+    private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
 
     TcpConnection(Socket socket) throws IOException {
         this.socket = socket;
@@ -104,33 +106,50 @@ public final class TcpConnection implements AutoCloseable {
      * Reads one line, waiting up to {@code timeout}; {@code null} at the end of the stream.
      * Example: {@code c.readLine(Duration.ofSeconds(2))}.
      *
-     * @throws TimedOutException if no whole line arrived in time
+     * @throws TimedOutException if no whole line arrived in time; the part that did arrive is kept, and the
+     *         next read (of any kind) starts with it
      */
     public String readLine(Duration timeout) {
         return readLine(Durations.millis(timeout), timeout);
     }
 
     private String readLine(int millis, Duration timeout) {
-        ByteArrayOutputStream line = new ByteArrayOutputStream();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
-            int b = io(() -> {
-                setTimeout(millis == 0 ? 0 : (int) Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
-                return in.read();
-            }, "complete line", timeout);
+            int b;
+            try {
+                b = io(() -> {
+                    setTimeout(millis == 0 ? 0 : (int) Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+                    return in.read();
+                }, "complete line", timeout);
+            } catch (TimedOutException e) {
+                if (pending.size() == 0) {
+                    throw e;
+                }
+                throw new TimedOutException(e.getMessage() + "; " + pending.size()
+                        + " bytes of the line so far are kept for the next read", (java.net.SocketTimeoutException) e.getCause());
+            }
             if (b == -1) {
-                return line.size() == 0 ? null : decodeLine(line);
+                return pending.size() == 0 ? null : takeLine();
             }
             if (b == '\n') {
-                return decodeLine(line);
+                return takeLine();
             }
-            line.write(b);
+            pending.write(b);
         }
     }
 
-    private String decodeLine(ByteArrayOutputStream line) {
-        String s = line.toString(charset);
+    private String takeLine() {
+        String s = pending.toString(charset);
+        pending.reset();
         return s.endsWith("\r") ? s.substring(0, s.length() - 1) : s;
+    }
+
+    /** The bytes a timed-out readLine kept, now handed out; empty if none. */
+    private byte[] takePending() {
+        byte[] kept = pending.toByteArray();
+        pending.reset();
+        return kept;
     }
 
     /**
@@ -147,6 +166,13 @@ public final class TcpConnection implements AutoCloseable {
             throw new IllegalArgumentException("maxBytes must be at least 1, like 1024; was " + maxBytes);
         }
         int millis = Durations.millis(timeout);
+        if (pending.size() > 0) {   // what a timed-out readLine kept comes first
+            byte[] kept = takePending();
+            if (kept.length > maxBytes) {
+                pending.write(kept, maxBytes, kept.length - maxBytes);
+            }
+            return Arrays.copyOf(kept, Math.min(maxBytes, kept.length));
+        }
         byte[] buffer = new byte[maxBytes];
         int n = io(() -> {
             setTimeout(millis);
@@ -159,6 +185,7 @@ public final class TcpConnection implements AutoCloseable {
     public String readAll(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         ByteArrayOutputStream all = new ByteArrayOutputStream();
+        all.writeBytes(takePending());
         byte[] buffer = new byte[8192];
         while (true) {
             long left = deadline - System.nanoTime();

@@ -5,7 +5,6 @@ import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketException;
-import java.net.UnknownHostException;
 import java.time.format.DateTimeFormatter;
 
 /**
@@ -19,16 +18,24 @@ import java.time.format.DateTimeFormatter;
  * }
  * echo.close();
  *
- * Server room = Udp.chatRoom(7788);                      // "[22:23:34] [192.168.1.104:50712] yes, we can"
+ * Server room = Udp.chatRoom(7788);                      // "[22:23:34] [127.0.0.1:50712] yes, we can"
  * Udp.send("yes, we can", "127.0.0.1", 7788);
+ * room.close();
+ * Server open = Udp.chatRoom("0.0.0.0", 7788);           // every interface: classmates can send to it too
+ * open.close();
  * Udp.broadcast("Hi", 7788);                            // to 255.255.255.255:7788 with SO_BROADCAST
  * }</pre>
  *
  * <p>The servers run on virtual threads and print to the cell that started them; each returns a {@link Server}
- * to close. Ports: 0 lets the system choose a free one (read it back with {@code port()}); ports below 1024
+ * to close. They listen on loopback (127.0.0.1) unless you pass another local address: {@code "0.0.0.0"} for
+ * every interface, which other machines can reach. {@link #bind(int)} takes every interface, because a socket
+ * on 127.0.0.1 can only send to this machine, and receiving broadcasts needs it. Ports: 0 lets the system choose a free one (read it back with {@code port()}); ports below 1024
  * need root. Text is UTF-8.
  */
 public final class Udp {
+
+    /** Where servers listen unless told otherwise: nothing outside this machine can reach them. */
+    static final String LOOPBACK = "127.0.0.1";
 
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
 
@@ -87,24 +94,40 @@ public final class Udp {
     }
 
     /**
-     * An echo server: sends every datagram back to its sender and prints {@code [ip:port] text}.
-     * Example: {@code Server echo = Udp.echoServer(7788);}
+     * An echo server on loopback (127.0.0.1): sends every datagram back to its sender, byte for byte, and prints
+     * {@code [ip:port] text}. Example: {@code Server echo = Udp.echoServer(7788);}
      */
     public static Server echoServer(int port) {
-        UdpEndpoint u = bind(port);
+        return echoServer(LOOPBACK, port);
+    }
+
+    /**
+     * An echo server on one local address; {@code "0.0.0.0"} listens on every interface, so other machines
+     * can reach it. Example: {@code Udp.echoServer("0.0.0.0", 7788)}.
+     */
+    public static Server echoServer(String localAddress, int port) {
+        UdpEndpoint u = bind(localAddress, port);
         Server server = new Server("udp-echo", u.address(), u::close, new LiveLog());
         return server.start(() -> receiveLoop(u, server, d -> {
             server.logger().line(d.toString()); // logged before the reply, so the log is complete when the reply arrives
-            u.reply(d, d.text());
+            u.send(d.data(), d.from());         // the bytes as they came: any payload, not only UTF-8 text
         }));
     }
 
     /**
-     * A chat-room receiver: prints every datagram with the time, {@code [22:23:34] [ip:port] text}, like the seed's
-     * 聊天室. Example: {@code Server room = Udp.chatRoom(7788);}
+     * A chat-room receiver on loopback (127.0.0.1): prints every datagram with the time,
+     * {@code [22:23:34] [ip:port] text}, like the seed's 聊天室. Example: {@code Server room = Udp.chatRoom(7788);}
      */
     public static Server chatRoom(int port) {
-        UdpEndpoint u = bind(port);
+        return chatRoom(LOOPBACK, port);
+    }
+
+    /**
+     * A chat-room receiver on one local address; {@code "0.0.0.0"} listens on every interface, so classmates
+     * can send to it. Example: {@code Udp.chatRoom("0.0.0.0", 7788)}.
+     */
+    public static Server chatRoom(String localAddress, int port) {
+        UdpEndpoint u = bind(localAddress, port);
         Server server = new Server("udp-chat-room", u.address(), u::close, new LiveLog());
         return server.start(() -> receiveLoop(u, server,
                 d -> server.logger().line("[" + d.time().format(CLOCK) + "] " + d)));
@@ -134,12 +157,7 @@ public final class Udp {
     }
 
     static InetAddress resolve(String host) {
-        try {
-            return InetAddress.getByName(host);
-        } catch (UnknownHostException e) {
-            throw new IllegalArgumentException("\"" + host + "\" is not an address or a known host name; "
-                    + "use an IP address like 127.0.0.1 or a name from /etc/hosts", e);
-        }
+        return HostNames.address(host, HostNames.DEFAULT_TIMEOUT);
     }
 
     static String hint(int port, Exception e) {

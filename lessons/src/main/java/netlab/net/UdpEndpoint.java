@@ -98,7 +98,7 @@ public final class UdpEndpoint implements AutoCloseable {
     /** Sends bytes. Example: {@code u.send(new byte[] {0, 1}, "127.0.0.1", 69)}. */
     public int send(byte[] data, String host, int port) {
         Ports.check(port);
-        return send(data, new InetSocketAddress(host, port));
+        return send(data, new InetSocketAddress(Udp.resolve(host), port));
     }
 
     /** Sends bytes to an address. Example: {@code u.send(new byte[] {1}, d.from())}. */
