@@ -36,6 +36,8 @@ final class BlockReceiver {
     private int sinceAck;               // blocks received since our last ACK
     private boolean gapAcknowledged;    // whether we already asked for the block after a gap
     private TftpPacket lastSent;        // what to send again when nothing arrives
+    private int strayBlock = -1;        // the wire number of the last DATA that was not the next block, if any
+    private int strays;                 // how many such DATA packets arrived since the last progress
 
     BlockReceiver(Transfer t, OutputStream out, SizeCheck sizeCheck, BeforeFinalAck beforeFinalAck) {
         this.t = t;
@@ -66,7 +68,7 @@ final class BlockReceiver {
             if (length < 0) {
                 t.deadline.check(waitingForData());
                 timerStart = System.nanoTime();
-                retries = t.retry(retries, "waiting for DATA block " + Transfer.wire(expected));
+                retries = t.retry(retries, "waiting for DATA block " + Transfer.wire(expected), strays());
                 t.resend(lastSent);
                 sinceAck = 0;
                 continue;
@@ -80,6 +82,7 @@ final class BlockReceiver {
                 }
                 if (expected > before) {
                     retries = 0;
+                    strays = 0;
                     timerStart = System.nanoTime();
                 }
                 continue;
@@ -95,6 +98,20 @@ final class BlockReceiver {
                 case TftpPacket p -> throw Transfer.illegal(p, "DATA");
             }
         }
+    }
+
+    /** What arrived instead of the next block, for the give-up message; {@code null} if nothing did. */
+    private String strays() {
+        if (strays == 0) {
+            return null;
+        }
+        String received = "received DATA block " + strayBlock + ", " + strays + (strays == 1 ? " time" : " times")
+                + ", but not block " + Transfer.wire(expected);
+        if (Transfer.wire(expected) == 0 && strayBlock == 1) {
+            return received + ". After block 65,535 the next is block 0 (as tftp-hpa and atftpd count); this server "
+                    + "wraps block numbers to 1 instead. Use a larger blockSize(...) so the file needs fewer than 65,536 blocks";
+        }
+        return received + "; the server keeps sending a block this client cannot place";
     }
 
     private String waitingForData() {
@@ -132,6 +149,10 @@ final class BlockReceiver {
                 finalBlock = wireBlock;
             }
             return last;
+        }
+        if (block != expected - 1) {
+            strayBlock = wireBlock;
+            strays++;
         }
         if (block > expected) {
             if (!gapAcknowledged) {   // one ACK per gap: the sender restarts after it

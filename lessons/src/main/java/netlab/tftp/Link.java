@@ -27,6 +27,7 @@ final class Link implements AutoCloseable {
     private final DatagramPacket outgoing = new DatagramPacket(new byte[0], 0);   // reused: DATA goes out per block
     private InetSocketAddress peer;
     private int soTimeout = -1;
+    private boolean heardFromPeer;
 
     /** A link whose peer TID is known (server side) or learned from the first packet from {@code peerHost} (client side). */
     Link(DatagramSocket socket, InetAddress peerHost, InetSocketAddress peer, PacketListener listener, String role) {
@@ -41,6 +42,11 @@ final class Link implements AutoCloseable {
 
     InetSocketAddress peer() {
         return peer;
+    }
+
+    /** Whether any packet from the peer's TID has arrived yet. */
+    boolean heardFromPeer() {
+        return heardFromPeer;
     }
 
     InetSocketAddress local() {
@@ -146,6 +152,7 @@ final class Link implements AutoCloseable {
                 }
                 continue;
             }
+            heardFromPeer = true;
             return incoming.getLength();
         }
     }

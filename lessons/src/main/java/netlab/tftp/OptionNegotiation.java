@@ -5,13 +5,20 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalLong;
 
-/** The option rules of RFC 2347 (negotiation), 2348 (blksize), 2349 (timeout, tsize) and 7440 (windowsize). */
+/**
+ * The option rules of RFC 2347 (negotiation), 2348 (blksize), 2349 (timeout, tsize) and 7440 (windowsize), plus
+ * tftp-hpa's {@code utimeout} (the timeout in microseconds, 10,000–255,000,000): RFC 2349 speaks whole seconds
+ * only, so a client that retransmits every 100 ms could not ask the server to do the same, and over a lossy link
+ * each lost DATA cost the server's full second while the client gave up after its own retries.
+ */
 final class OptionNegotiation {
 
     static final String BLKSIZE = "blksize";
     static final String TSIZE = "tsize";
     static final String TIMEOUT = "timeout";
     static final String WINDOWSIZE = "windowsize";
+    static final String UTIMEOUT = "utimeout";
+    static final long MIN_UTIMEOUT = 10_000;
 
     private OptionNegotiation() {
     }
@@ -54,6 +61,12 @@ final class OptionNegotiation {
                     if (value >= 1 && value <= Math.min(255, limits.maxTimeoutSeconds())) {
                         timeout = Duration.ofSeconds(value);
                         oack.put(TIMEOUT, Long.toString(value));
+                    }
+                }
+                case UTIMEOUT -> {
+                    if (value >= MIN_UTIMEOUT && value <= Math.min(255, limits.maxTimeoutSeconds()) * 1_000_000) {
+                        timeout = Duration.ofNanos(value * 1000);
+                        oack.put(UTIMEOUT, Long.toString(value));
                     }
                 }
                 case TSIZE -> {
@@ -103,9 +116,9 @@ final class OptionNegotiation {
                     }
                     windowSize = (int) value;
                 }
-                case TIMEOUT -> {
+                case TIMEOUT, UTIMEOUT -> {
                     if (value != asked) {
-                        throw refused("expected timeout " + asked + " in the OACK but was '" + e.getValue() + "'");
+                        throw refused("expected " + name + " " + asked + " in the OACK but was '" + e.getValue() + "'");
                     }
                 }
                 case TSIZE -> {

@@ -21,6 +21,11 @@ final class ServerFiles {
         }
     }
 
+    /** A requested name in a message: quoted, escaped and cut (see {@link TransferSummary#quoted(String, char)}). */
+    private static String shown(String name) {
+        return TransferSummary.quoted(name, '\'');
+    }
+
     Path root() {
         return root;
     }
@@ -29,14 +34,14 @@ final class ServerFiles {
     Path forRead(String name) throws TftpException {
         Path path = inside(name);
         if (!Files.exists(path)) {
-            throw new TftpException(ErrorCode.FILE_NOT_FOUND, "no file '" + name + "' on this server");
+            throw new TftpException(ErrorCode.FILE_NOT_FOUND, "no file " + shown(name) + " on this server");
         }
         Path real = real(path, name);
         if (!Files.isRegularFile(real)) {
-            throw new TftpException(ErrorCode.ACCESS_VIOLATION, "'" + name + "' is not a regular file");
+            throw new TftpException(ErrorCode.ACCESS_VIOLATION, shown(name) + " is not a regular file");
         }
         if (!Files.isReadable(real)) {
-            throw new TftpException(ErrorCode.ACCESS_VIOLATION, "'" + name + "' is not readable");
+            throw new TftpException(ErrorCode.ACCESS_VIOLATION, shown(name) + " is not readable");
         }
         return real;
     }
@@ -46,11 +51,11 @@ final class ServerFiles {
         Path path = inside(name);
         Path parent = path.getParent();
         if (parent == null || !Files.isDirectory(parent)) {
-            throw new TftpException(ErrorCode.FILE_NOT_FOUND, "no directory for '" + name + "' on this server");
+            throw new TftpException(ErrorCode.FILE_NOT_FOUND, "no directory for " + shown(name) + " on this server");
         }
         Path target = real(parent, name).resolve(path.getFileName());
         if (Files.isSymbolicLink(target) || (Files.exists(target, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(target))) {
-            throw new TftpException(ErrorCode.ACCESS_VIOLATION, "'" + name + "' exists and is not a regular file");
+            throw new TftpException(ErrorCode.ACCESS_VIOLATION, shown(name) + " exists and is not a regular file");
         }
         return target;
     }
@@ -64,15 +69,15 @@ final class ServerFiles {
         try {
             requested = Path.of(name);
         } catch (InvalidPathException e) {
-            throw new TftpException(ErrorCode.ACCESS_VIOLATION, "'" + name + "' is not a valid file name here");
+            throw new TftpException(ErrorCode.ACCESS_VIOLATION, shown(name) + " is not a valid file name here");
         }
         if (requested.isAbsolute() || name.startsWith("/") || name.startsWith("\\")) {
-            throw new TftpException(ErrorCode.ACCESS_VIOLATION, "absolute names like '" + name
-                    + "' are refused; ask for a name relative to the served directory");
+            throw new TftpException(ErrorCode.ACCESS_VIOLATION, "absolute names like " + shown(name)
+                    + " are refused; ask for a name relative to the served directory");
         }
         Path path = root.resolve(requested).normalize();
         if (!path.startsWith(root) || path.equals(root)) {
-            throw new TftpException(ErrorCode.ACCESS_VIOLATION, "'" + name + "' is outside the served directory");
+            throw new TftpException(ErrorCode.ACCESS_VIOLATION, shown(name) + " is outside the served directory");
         }
         return path;
     }
@@ -83,10 +88,10 @@ final class ServerFiles {
         try {
             real = path.toRealPath();
         } catch (IOException e) {
-            throw new TftpException(ErrorCode.FILE_NOT_FOUND, "cannot open '" + name + "': " + e.getMessage());
+            throw new TftpException(ErrorCode.FILE_NOT_FOUND, "cannot open " + shown(name) + ": " + e.getMessage());
         }
         if (!real.startsWith(root)) {
-            throw new TftpException(ErrorCode.ACCESS_VIOLATION, "'" + name + "' leads outside the served directory");
+            throw new TftpException(ErrorCode.ACCESS_VIOLATION, shown(name) + " leads outside the served directory");
         }
         return real;
     }

@@ -21,6 +21,16 @@ import java.util.function.Consumer;
  */
 final class ServerSession {
 
+    /**
+     * Retransmissions before the client's first answer. A client that sent a request and never answers (a lost
+     * client, or a slow-loris attack with forged requests) holds a transfer slot for 2 timeouts, not 6.
+     */
+    static final int HALF_OPEN_RETRIES = 1;
+
+    /** A new upload's mode: what tftpd-hpa gives with the usual umask 022. A replaced file keeps its own. */
+    private static final java.util.Set<java.nio.file.attribute.PosixFilePermission> NEW_FILE =
+            java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--");
+
     private final TftpServer.Builder config;
     private final ServerFiles files;
     private final InetSocketAddress client;
@@ -47,6 +57,7 @@ final class ServerSession {
     void run() {
         start = System.nanoTime();
         Transfer t = new Transfer(link, TransferOptions.defaults(config.timeout), config.retries, Deadline.NONE, ProgressListener.NONE);
+        t.firstAnswerRetries = HALF_OPEN_RETRIES;
         name = switch (request) {
             case TftpPacket.ReadRequest r -> r.filename();
             case TftpPacket.WriteRequest w -> w.filename();
@@ -76,8 +87,8 @@ final class ServerSession {
             String why = e instanceof TftpException te && !(e instanceof TransferTimeoutException)
                     ? "error " + te.errorCode().code() + " (" + te.errorCode().description() + "): " + e.getMessage()
                     : e.getMessage();
-            config.log.accept(String.format(Locale.ROOT, "%s \"%s\" with %s failed after %,d bytes: %s",
-                    request.opcode(), name, TftpClient.hostPort(client), t.bytes, why));
+            config.log.accept(String.format(Locale.ROOT, "%s %s with %s failed after %,d bytes: %s",
+                    request.opcode(), TransferSummary.quoted(name), TftpClient.hostPort(client), t.bytes, why));
             t.tellPeer(e);
         }
     }
@@ -136,12 +147,16 @@ final class ServerSession {
             throw new TftpException(ErrorCode.ACCESS_VIOLATION, "this server is read-only; uploads are not accepted");
         }
         Path target = files.forWrite(w.filename());
+        if (!config.overwrite && Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            throw exists(w.filename());
+        }
         OptionNegotiation.Choice choice = OptionNegotiation.serverChoice(w.options(), limits(), config.timeout, OptionalLong.empty(), true);
         t.options = choice.options();
         if (t.options.transferSize().orElse(0) > config.maxFileSize) {
-            throw tooBig(t.options.transferSize().getAsLong());
+            throw tooBig(t.options.transferSize().getAsLong(), true);
         }
-        Path temp = Files.createTempFile(target.getParent(), ".tftp-", ".part");
+        Path temp = TftpClient.partFile(target);
+        Files.setPosixFilePermissions(temp, Files.exists(target) ? Files.getPosixFilePermissions(target) : NEW_FILE);
         try {
             TftpPacket solicit = choice.oack().isEmpty() ? new TftpPacket.Ack(0) : new TftpPacket.OptionAck(choice.oack());
             OutputStream file = new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16);
@@ -150,11 +165,19 @@ final class ServerSession {
                 link.send(solicit);
                 BlockReceiver receiver = new BlockReceiver(t, out, bytes -> {
                     if (bytes > config.maxFileSize) {
-                        throw tooBig(bytes);
+                        throw tooBig(bytes, false);
                     }
                 }, () -> {
                     out.close();   // the file is complete: put it in place before the final ACK says so
-                    Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                    if (config.overwrite) {
+                        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                    } else {
+                        try {
+                            Files.createLink(target, temp);   // link(2) fails if the name exists; rename(2) would replace it
+                        } catch (java.nio.file.FileAlreadyExistsException e) {
+                            throw exists(w.filename());      // another upload of the same name finished first
+                        }
+                    }
                     record(t);
                 });
                 receiver.run(solicit, null);
@@ -167,9 +190,18 @@ final class ServerSession {
         }
     }
 
-    private TftpException tooBig(long bytes) {
-        return new TftpException(ErrorCode.DISK_FULL, String.format(Locale.ROOT,
-                "the file is %,d bytes, more than this server's limit of %,d", bytes, config.maxFileSize));
+    /** An upload announced (tsize) or found (by counting) to be over the cap; counted bytes are only what arrived so far. */
+    private TftpException tooBig(long bytes, boolean announced) {
+        return new TftpException(ErrorCode.DISK_FULL, announced
+                ? String.format(Locale.ROOT, "the file is %,d bytes, more than this server's limit of %,d bytes; "
+                        + "raise it with maxFileSize(...)", bytes, config.maxFileSize)
+                : String.format(Locale.ROOT, "the file is more than this server's limit of %,d bytes; "
+                        + "raise it with maxFileSize(...)", config.maxFileSize));
+    }
+
+    private static TftpException exists(String name) {
+        return new TftpException(ErrorCode.FILE_EXISTS, TransferSummary.quoted(name) + " exists already and this server "
+                + "does not replace files; upload under another name, or start the server with overwrite(true)");
     }
 
     private OptionNegotiation.Limits limits() {

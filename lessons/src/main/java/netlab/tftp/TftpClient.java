@@ -106,8 +106,10 @@ public final class TftpClient {
     }
 
     /**
-     * Sets how long to wait for an answer before sending again (default 1 s). A whole number of seconds is
-     * also asked of the server with the {@code timeout} option (RFC 2349, which has no finer unit).
+     * Sets how long to wait for an answer before sending again (default 1 s), and asks the server to do the same:
+     * a whole number of seconds with the {@code timeout} option (RFC 2349), anything else from 10 ms with
+     * tftp-hpa's {@code utimeout} (microseconds), which netlab's server and tftpd-hpa understand. Over a lossy
+     * link a lost DATA costs the sender's timeout, not ours; a server that ignores both options keeps its own.
      * Example: {@code .timeout(Duration.ofMillis(200))}.
      */
     public TftpClient timeout(Duration perPacket) {
@@ -167,21 +169,44 @@ public final class TftpClient {
     }
 
     /**
-     * Downloads {@code remote} from the server into the file {@code local} (replacing it).
+     * Downloads {@code remote} from the server into the file {@code local}, replacing it only once the whole file
+     * has arrived: a failed transfer leaves {@code local} as it was (or absent). The download goes to a hidden
+     * file beside it, {@code .name.tftp-….part}, that is removed on failure.
      * Example: {@code Tftp.client("127.0.0.1", port).get("a.txt", Path.of("a.txt"))}.
      *
      * @throws PeerErrorException       if the server refuses, e.g. error 1 when the file does not exist
      * @throws TransferTimeoutException if the server stops answering
      */
     public TransferSummary get(String remote, Path local) throws IOException {
-        boolean existed = Files.exists(local);
-        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(local), 1 << 16)) {
-            return get(remote, out);
-        } catch (IOException | RuntimeException e) {
-            if (!existed) {
-                Files.deleteIfExists(local);   // leave no half file behind
+        Path target = local.toAbsolutePath();
+        Path part = partFile(target);
+        try {
+            TransferSummary summary;
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(part), 1 << 16)) {
+                summary = get(remote, out);
             }
-            throw e;
+            if (Files.exists(target)) {
+                Files.setPosixFilePermissions(part, Files.getPosixFilePermissions(target));   // a replaced file keeps its mode
+            }
+            Files.move(part, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            return summary;
+        } finally {
+            Files.deleteIfExists(part);
+        }
+    }
+
+    /** A new empty file beside {@code target}, created with the usual permissions (the umask's, unlike a temp file's 0600). */
+    static Path partFile(Path target) throws IOException {
+        Path dir = target.getParent();
+        for (int attempt = 0; ; attempt++) {
+            Path part = dir.resolve("." + target.getFileName() + ".tftp-" + Long.toHexString(System.nanoTime()) + ".part");
+            try {
+                return Files.createFile(part);
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                if (attempt == 10) {
+                    throw e;
+                }
+            }
         }
     }
 
@@ -337,6 +362,8 @@ public final class TftpClient {
         }
         if (askTimeout && timeout.toMillis() % 1000 == 0) {   // RFC 2349 speaks whole seconds only
             options.put(OptionNegotiation.TIMEOUT, Long.toString(timeout.toSeconds()));
+        } else if (askTimeout && timeout.toNanos() / 1000 >= OptionNegotiation.MIN_UTIMEOUT) {   // tftp-hpa's microseconds
+            options.put(OptionNegotiation.UTIMEOUT, Long.toString(timeout.toNanos() / 1000));
         }
         if (askSize && size.isPresent() && mode == Mode.OCTET) {   // a netascii size is not known before sending
             options.put(OptionNegotiation.TSIZE, Long.toString(size.getAsLong()));
@@ -344,8 +371,10 @@ public final class TftpClient {
         return options;
     }
 
+    /** {@code ip:port}, an IPv6 address in brackets and RFC 5952 form ({@code [::1]:69}) so its colons stay apart from the port. */
     static String hostPort(InetSocketAddress a) {
-        return a.getAddress().getHostAddress() + ":" + a.getPort();
+        return (a.getAddress() instanceof java.net.Inet6Address v6 ? "[" + netlab.ip.Ipv6.of(v6) + "]"
+                : a.getAddress().getHostAddress()) + ":" + a.getPort();
     }
 
     private static OutputStream nonClosing(OutputStream out) {

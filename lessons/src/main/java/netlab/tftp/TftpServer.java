@@ -32,7 +32,15 @@ import java.util.function.Consumer;
  * }</pre>
  *
  * <p>Safe by default: it listens on 127.0.0.1 on a free port (69 needs root), is read-only, refuses names
- * outside its directory ({@code ../}, absolute names, links leading out) with error 2, and caps uploads.
+ * outside its directory ({@code ../}, absolute names, links leading out) with error 2, and caps uploads. A
+ * writable server never replaces a file unless told to ({@link Builder#overwrite}): an upload of an existing
+ * name gets error 6, as tftpd-hpa's users expect. New uploads are {@code rw-r--r--}; a replaced file keeps its
+ * permissions.
+ *
+ * <p>A classroom server keeps serving when a client misbehaves: one address may run at most
+ * {@value Builder#DEFAULT_MAX_TRANSFERS_PER_CLIENT} transfers at once (more are refused at once with ERROR 0), and
+ * a transfer whose client never answers gives up after two timeouts, so requests that are never acknowledged
+ * (a slow-loris client) cannot fill the server's {@link Builder#maxTransfers} slots.
  * {@link #close()} stops it and every transfer it is running. Thread safe.
  */
 public final class TftpServer implements AutoCloseable {
@@ -46,6 +54,7 @@ public final class TftpServer implements AutoCloseable {
     private final Semaphore permits;
     private final Set<DatagramSocket> sessions = ConcurrentHashMap.newKeySet();   // every open transfer socket
     private final Set<DatagramSocket> running = ConcurrentHashMap.newKeySet();    // ... whose transfer is not over yet
+    private final ConcurrentHashMap<InetAddress, Integer> perClient = new ConcurrentHashMap<>();   // open transfers by client address
     private final Object idle = new Object();                                      // notified when running shrinks
     private final List<TransferSummary> transfers = new ArrayList<>();
     private final Thread listener;
@@ -180,6 +189,12 @@ public final class TftpServer implements AutoCloseable {
             }
             return false;
         }
+        if ((packet instanceof TftpPacket.ReadRequest || packet instanceof TftpPacket.WriteRequest) && !takeClientSlot(from)) {
+            answer(new TftpPacket.ErrorPacket(ErrorCode.NOT_DEFINED, "too many transfers from "
+                    + from.getAddress().getHostAddress() + " at once (at most " + config.maxTransfersPerClient
+                    + "); wait for one to finish"), from, local);
+            return false;
+        }
         switch (packet) {
             case TftpPacket.ReadRequest r -> startSession(r, from);
             case TftpPacket.WriteRequest w -> startSession(w, from);
@@ -205,7 +220,13 @@ public final class TftpServer implements AutoCloseable {
     }
 
     private void startSession(TftpPacket request, InetSocketAddress client) throws IOException {
-        DatagramSocket transferSocket = new DatagramSocket(new InetSocketAddress(socket.getLocalAddress(), 0));
+        DatagramSocket transferSocket;
+        try {
+            transferSocket = new DatagramSocket(new InetSocketAddress(socket.getLocalAddress(), 0));
+        } catch (IOException | RuntimeException e) {
+            releaseClientSlot(client);
+            throw e;
+        }
         sessions.add(transferSocket);
         running.add(transferSocket);
         ServerSession session = new ServerSession(config, files, transferSocket, client, request, this::finished,
@@ -217,9 +238,25 @@ public final class TftpServer implements AutoCloseable {
                 sessions.remove(transferSocket);
                 transferSocket.close();
                 notRunning(transferSocket);
+                releaseClientSlot(client);
                 permits.release();
             }
         });
+    }
+
+    /** Counts one more transfer for the client's address, unless it has its share already. */
+    private boolean takeClientSlot(InetSocketAddress client) {
+        boolean[] taken = {false};
+        perClient.compute(client.getAddress(), (a, n) -> {
+            int open = n == null ? 0 : n;
+            taken[0] = open < config.maxTransfersPerClient;
+            return taken[0] ? open + 1 : n;
+        });
+        return taken[0];
+    }
+
+    private void releaseClientSlot(InetSocketAddress client) {
+        perClient.computeIfPresent(client.getAddress(), (a, n) -> n == 1 ? null : n - 1);
     }
 
     private void notRunning(DatagramSocket transferSocket) {
@@ -258,6 +295,10 @@ public final class TftpServer implements AutoCloseable {
         Duration maxTimeout = Duration.ofSeconds(255);
         int retries = 5;
         private int maxTransfers = 64;
+        /** How many transfers one client address may run at once unless {@link #maxTransfersPerClient} says otherwise. */
+        public static final int DEFAULT_MAX_TRANSFERS_PER_CLIENT = 8;
+        int maxTransfersPerClient = DEFAULT_MAX_TRANSFERS_PER_CLIENT;
+        boolean overwrite;
         boolean virtualTransferLoop;
         PacketListener trace = PacketListener.NONE;
         Consumer<String> log = System.out::println;
@@ -284,6 +325,16 @@ public final class TftpServer implements AutoCloseable {
         /** Accepts uploads (WRQ) when {@code true}; the default is read-only. Example: {@code .writable(true)}. */
         public Builder writable(boolean allow) {
             this.writable = allow;
+            return this;
+        }
+
+        /**
+         * Whether an upload may replace an existing file (default {@code false}: error 6, "file already exists",
+         * like tftpd-hpa without write permission on the file). A replaced file keeps its permissions.
+         * Example: {@code .writable(true).overwrite(true)}.
+         */
+        public Builder overwrite(boolean allow) {
+            this.overwrite = allow;
             return this;
         }
 
@@ -351,6 +402,19 @@ public final class TftpServer implements AutoCloseable {
                 throw new IllegalArgumentException("expected at least 1 concurrent transfer but was " + count);
             }
             this.maxTransfers = count;
+            return this;
+        }
+
+        /**
+         * Runs at most {@code count} transfers at once for one client address (default
+         * {@value #DEFAULT_MAX_TRANSFERS_PER_CLIENT}); further requests from it get ERROR 0 at once. Raise it when
+         * many clients share one address (NAT). Example: {@code .maxTransfersPerClient(32)}.
+         */
+        public Builder maxTransfersPerClient(int count) {
+            if (count < 1) {
+                throw new IllegalArgumentException("expected at least 1 transfer per client but was " + count);
+            }
+            this.maxTransfersPerClient = count;
             return this;
         }
 

@@ -12,6 +12,8 @@ final class Transfer {
     final Link link;
     final Deadline deadline;
     final int maxRetries;
+    /** Retries allowed before the peer's first answer; the server sets it low (see {@link #retry(int, String, String)}). */
+    int firstAnswerRetries = Integer.MAX_VALUE;
     final ProgressListener progress;
     TransferOptions options;
     long bytes;
@@ -56,11 +58,24 @@ final class Transfer {
 
     /** Throws when the retry budget is spent; otherwise counts one more retry. */
     int retry(int retriesSoFar, String waitingFor) throws TransferTimeoutException {
-        if (retriesSoFar >= maxRetries) {
+        return retry(retriesSoFar, waitingFor, null);
+    }
+
+    /**
+     * As {@link #retry(int, String)}; {@code seen} says what the peer sent instead of what we waited for, if
+     * anything: then the peer did answer, and the message says so instead of asking whether it runs.
+     * Before the peer's first answer the budget is {@link #firstAnswerRetries}: a server gives a request whose
+     * sender never answers (half-open, maybe forged) two tries, not its whole budget.
+     */
+    int retry(int retriesSoFar, String waitingFor, String seen) throws TransferTimeoutException {
+        int budget = link.heardFromPeer() ? maxRetries : Math.min(maxRetries, firstAnswerRetries);
+        if (retriesSoFar >= budget) {
             String who = link.peer() == null ? "the server" : TftpClient.hostPort(link.peer());
-            throw new TransferTimeoutException("no answer from " + who + " while " + waitingFor + " after "
-                    + (maxRetries + 1) + " tries of " + options.timeout().toMillis() + " ms each; is the peer running?"
-                    + " Allow more with retries(...) or timeout(...)");
+            String tries = (budget + 1) + " tries of " + options.timeout().toMillis() + " ms each";
+            throw new TransferTimeoutException(seen == null
+                    ? "no answer from " + who + " while " + waitingFor + " after " + tries
+                            + "; is the peer running? Allow more with retries(...) or timeout(...)"
+                    : "no progress with " + who + " while " + waitingFor + " after " + tries + ": " + seen);
         }
         return retriesSoFar + 1;
     }
@@ -76,12 +91,14 @@ final class Transfer {
     }
 
     /**
-     * Tells the peer why the transfer ends, unless the peer ended it (its ERROR) or vanished (a timeout),
-     * where RFC 1350 expects no answer.
+     * Tells the peer why the transfer ends, unless the peer ended it (its ERROR) or vanished (every retry timed
+     * out), where RFC 1350 expects no answer. A passed deadline is told with ERROR 0: the peer is likely still
+     * there and would otherwise retransmit for its whole retry budget.
      */
     void tellPeer(Exception failure) {
         switch (failure) {
             case PeerErrorException e -> { }
+            case DeadlinePassedException e -> link.sendError(ErrorCode.NOT_DEFINED, e.getMessage());
             case TransferTimeoutException e -> { }
             case TftpException e -> link.sendError(e.errorCode(), e.getMessage());
             default -> link.sendError(ErrorCode.NOT_DEFINED, String.valueOf(failure.getMessage()));

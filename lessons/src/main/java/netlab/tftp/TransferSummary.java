@@ -31,11 +31,50 @@ public record TransferSummary(String kind, String filename, String peer, long by
         return bytes / seconds;
     }
 
+    /** The longest part of a file name shown in a log line or message; a name may be 65,000 characters. */
+    static final int SHOWN_NAME = 120;
+
+    /** A file name from the network in double quotes, safe for one log line; see {@link #quoted(String, char)}. */
+    static String quoted(String name) {
+        return quoted(name, '"');
+    }
+
+    /**
+     * A file name from the network, safe for one log line: between {@code quote}s, with that quote, backslashes
+     * and control characters escaped ({@code \n}, {@code \u0007}) and cut after {@value #SHOWN_NAME} characters,
+     * saying how long it was. A name with a newline could otherwise forge a log line.
+     */
+    static String quoted(String name, char quote) {
+        StringBuilder out = new StringBuilder().append(quote);
+        int shown = Math.min(name.length(), SHOWN_NAME);
+        for (int i = 0; i < shown; i++) {
+            char c = name.charAt(i);
+            if (c == quote || c == '\\') {
+                out.append('\\').append(c);
+            } else if (c == '\n') {
+                out.append("\\n");
+            } else if (c == '\r') {
+                out.append("\\r");
+            } else if (c == '\t') {
+                out.append("\\t");
+            } else if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
+                out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        out.append(quote);
+        if (name.length() > shown) {
+            out.append(String.format(Locale.ROOT, "… (%,d characters)", name.length()));
+        }
+        return out.toString();
+    }
+
     @Override
     public String toString() {
         String direction = kind.equals("get") ? " from " : kind.equals("put") ? " to " : " with ";
-        return String.format(Locale.ROOT, "%s \"%s\"%s%s: %,d bytes in %,d blocks, %d retransmissions, %.3f s (%.1f MB/s); options: %s",
-                kind, filename, direction, peer, bytes, blocks, retransmissions, duration.toNanos() / 1e9,
+        return String.format(Locale.ROOT, "%s %s%s%s: %,d bytes in %,d blocks, %d retransmissions, %.3f s (%.1f MB/s); options: %s",
+                kind, quoted(filename), direction, peer, bytes, blocks, retransmissions, duration.toNanos() / 1e9,
                 bytesPerSecond() / 1e6, options);
     }
 }
