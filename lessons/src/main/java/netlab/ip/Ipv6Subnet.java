@@ -20,7 +20,7 @@ import netlab.display.Table;
  * s.lastAddress()                                          // 2001:db8:0:1:ffff:ffff:ffff:ffff
  * s.size()                                                 // 18446744073709551616 (2^64)
  * s.contains(Ipv6.parse("2001:db8:0:1::abcd"))             // true
- * Ipv6Subnet.parse("2001:db8::/48").split(4)               // [2001:db8::/50, 2001:db8:0:4000::/50, …]
+ * Ipv6Subnet.parse("2001:db8::/48").split(4)               // [2001:db8::/50, 2001:db8:0:4000::/50, 2001:db8:0:8000::/50, 2001:db8:0:c000::/50]
  * Ipv6Subnet.summarize(Ipv6Subnet.parse("2001:db8::/48"), Ipv6Subnet.parse("2001:db8:1::/48"))   // [2001:db8::/47]
  * }</pre>
  *

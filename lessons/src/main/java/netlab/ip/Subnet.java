@@ -19,7 +19,7 @@ import netlab.display.Table;
  * s.firstHost() + " – " + s.lastHost()              // "192.168.1.1 – 192.168.1.254"
  * s.hostCount()                                     // 254
  * s.contains(Ipv4.parse("192.168.1.77"))            // true
- * s.split(4)                                        // [192.168.1.0/26, .64/26, .128/26, .192/26]
+ * s.split(4)                                        // [192.168.1.0/26, 192.168.1.64/26, 192.168.1.128/26, 192.168.1.192/26]
  * Subnet.summarize(Subnet.parse("10.0.0.0/24"), Subnet.parse("10.0.1.0/24"))   // [10.0.0.0/23]
  * }</pre>
  *

@@ -15,7 +15,7 @@ import netlab.display.Tabular;
  * <pre>{@code
  * DnsAnswer a = Dns.lookup("localhost");
  * a.ipv4()       // [127.0.0.1]
- * a.ipv6()       // [::1]    (if /etc/hosts lists it)
+ * a.ipv6()       // e.g. [::1], if /etc/hosts lists it
  * a.first()      // what InetAddress.getByName("localhost") returns
  * a.took()       // how long the lookup took (0 ms the second time: the JVM cache)
  * }</pre>

@@ -18,7 +18,7 @@ import netlab.display.Tabular;
  *
  * <pre>{@code
  * HostsFile.read()                          // the entries, as a table
- * HostsFile.read().addressesOf("localhost") // ["127.0.0.1", "::1"]
+ * HostsFile.read().addressesOf("localhost") // e.g. [127.0.0.1, ::1]
  * HostsFile.parse("127.0.0.1 localhost\n")  // from text, e.g. a Windows hosts file
  * }</pre>
  *

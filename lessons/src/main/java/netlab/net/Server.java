@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * Server echo = Udp.echoServer(0);          // port 0: the system picks a free port
  * echo.port()                                // e.g. 50712
  * Udp.send("hello", "127.0.0.1", echo.port());
- * echo.log()                                 // ["[127.0.0.1:41234] hello"]
+ * echo.log()                                 // e.g. [[127.0.0.1:41234] hello]
  * echo.close();                              // frees the port
  * }</pre>
  *

@@ -6,10 +6,12 @@ import java.net.InetSocketAddress;
  * One row of this machine's socket table (/proc/net/tcp, tcp6, udp, udp6): what {@code netstat -an} prints.
  *
  * <pre>{@code
- * SocketEntry e = SocketTable.read().port(22).entries().get(0);
+ * TcpListener server = Tcp.listen(0);
+ * SocketEntry e = SocketTable.read().port(server.port()).entries().get(0);
  * e.protocol()     // "tcp"
  * e.state()        // LISTEN
- * e.local()        // /0.0.0.0:22
+ * e.local()        // e.g. /127.0.0.1:41234
+ * server.close();
  * }</pre>
  *
  * @param protocol "tcp", "tcp6", "udp" or "udp6"

@@ -18,12 +18,16 @@ import java.time.format.DateTimeFormatter;
  * }
  * echo.close();
  *
- * Server room = Udp.chatRoom(7788);                      // "[22:23:34] [127.0.0.1:50712] yes, we can"
+ * Server room = Udp.chatRoom(7788);                      // prints "[22:23:34] [127.0.0.1:50712] yes, we can"
  * Udp.send("yes, we can", "127.0.0.1", 7788);
  * room.close();
  * Server open = Udp.chatRoom("0.0.0.0", 7788);           // every interface: classmates can send to it too
  * open.close();
- * Udp.broadcast("Hi", 7788);                            // to 255.255.255.255:7788 with SO_BROADCAST
+ * }</pre>
+ *
+ * <p>To every host on the local network (this one leaves the machine):
+ * <pre>{@code
+ * Udp.broadcast("Hi", 7788);                             // to 255.255.255.255:7788 with SO_BROADCAST
  * }</pre>
  *
  * <p>The servers run on virtual threads and print to the cell that started them; each returns a {@link Server}

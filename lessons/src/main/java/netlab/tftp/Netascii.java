@@ -13,7 +13,7 @@ import java.io.UncheckedIOException;
  * and a lone CR travels as CR NUL. Local files use Unix line ends (LF).
  *
  * <pre>{@code
- * new String(Netascii.encode("a\nb\r".getBytes()))   // "a\r\nb\r\0"
+ * new String(Netascii.encode("a\nb\r".getBytes()))   // "a\r\nb\r\000"
  * new String(Netascii.decode("a\r\nb\r\0".getBytes()))   // "a\nb\r"
  * }</pre>
  *

@@ -8,7 +8,7 @@ import java.util.Optional;
  * One packet seen by a {@link PacketListener}.
  *
  * <pre>{@code
- * event.toString()   // "client → 127.0.0.1:40123  ACK block 7 (4 bytes)"
+ * event.toString()   // e.g. "client → 127.0.0.1:40123  ACK block 7 (4 bytes)"
  * }</pre>
  *
  * @param at        when it was sent or received

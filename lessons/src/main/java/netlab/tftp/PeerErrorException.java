@@ -4,7 +4,11 @@ package netlab.tftp;
  * The other side ended the transfer with an ERROR packet.
  *
  * <pre>{@code
- * catch (PeerErrorException e) { if (e.errorCode() == ErrorCode.FILE_NOT_FOUND) ... }
+ * try {
+ *     Tftp.client("127.0.0.1", port).get("missing.txt", Path.of("out.txt"));
+ * } catch (PeerErrorException e) {
+ *     System.out.println(e.errorCode());   // prints FILE_NOT_FOUND
+ * }
  * }</pre>
  */
 public class PeerErrorException extends TftpException {

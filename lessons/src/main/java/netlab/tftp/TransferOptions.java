@@ -8,7 +8,8 @@ import java.util.OptionalLong;
  * they are the RFC 1350 defaults: 512-byte blocks, one block per window (lockstep).
  *
  * <pre>{@code
- * summary.options()   // TransferOptions[blockSize=1428, windowSize=16, timeout=PT1S, transferSize=OptionalLong[3145728], negotiated=true]
+ * summary.options()                 // blksize 1428, windowsize 16, timeout 1000 ms, tsize 65536
+ * summary.options().windowSize()    // 16
  * }</pre>
  *
  * @param blockSize    data bytes per DATA packet

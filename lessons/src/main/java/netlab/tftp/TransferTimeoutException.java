@@ -4,7 +4,7 @@ package netlab.tftp;
  * The peer stopped answering: every retry timed out, or the whole-transfer deadline passed.
  *
  * <pre>{@code
- * Tftp.client("127.0.0.1", 9).retries(2).get("f", Path.of("f"))   // nobody on port 9: throws after 3 tries
+ * Tftp.client("127.0.0.1", 9).retries(2).get("f", Path.of("f"))   // throws after 3 tries: nobody answers on port 9
  * }</pre>
  */
 public class TransferTimeoutException extends TftpException {
