@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -133,5 +136,62 @@ class PeerClientsIT {
         Peers.Run escape = atftp("-g", "-r", "/etc/passwd", "-l", local.resolve("e").toString());
         assertTrue(escape.exitCode() != 0 && escape.output().contains("absolute names like '/etc/passwd' are refused"), escape.output());
         assertTrue(log.stream().anyMatch(l -> l.contains("\"/etc/passwd\"") && l.contains("error 2 (Access violation)")), log.toString());
+    }
+
+    /** D6: an upload of an existing name is refused with error 6; tftp-hpa and atftp both show it. */
+    @Test
+    void tftpHpaAndAtftpSeeError6WhenTheFileExists() throws Exception {
+        Path existing = Files.writeString(served.resolve("up/exists.txt"), "keep me");
+        Path mine = Files.writeString(local.resolve("mine.txt"), "new text");
+        Peers.Run hpa = tftpHpa("-m binary 127.0.0.1", port(), "-c put", mine.toString(), "up/exists.txt");
+        assertTrue(hpa.output().contains("Error code 6: \"up/exists.txt\" exists already"), hpa.output());
+        Peers.Run at = atftp("-p", "-l", mine.toString(), "-r", "up/exists.txt");
+        assertTrue(at.exitCode() != 0 && at.output().contains("exists already"), at.output());
+        assertEquals("keep me", Files.readString(existing));
+    }
+
+    /** D6: an upload is rw-r--r--; with overwrite(true) a replaced file keeps its own mode. */
+    @Test
+    void uploadsAreReadableByAllAndReplacedFilesKeepTheirMode() throws Exception {
+        Peers.Run put = tftpHpa("-m binary 127.0.0.1", port(), "-c put", served.resolve("f513").toString(), "up/mode-new");
+        assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(served.resolve("up/mode-new"))), put.output());
+        Path kept = Files.writeString(served.resolve("up/mode-kept"), "old");
+        Files.setPosixFilePermissions(kept, java.nio.file.attribute.PosixFilePermissions.fromString("rw-rw----"));
+        try (TftpServer replacing = Tftp.server(served).writable(true).overwrite(true).log(log::add).start()) {
+            Peers.Run at = Peers.run(LIMIT, Peers.ATFTP.toString(), "-p", "-l", served.resolve("f513").toString(), "-r",
+                    "up/mode-kept", "127.0.0.1", Integer.toString(replacing.port()));
+            assertEquals(0, at.exitCode(), at.output());
+        }
+        assertEquals(Peers.sha256(served.resolve("f513")), Peers.sha256(kept));
+        assertEquals("rw-rw----", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(kept)));
+    }
+
+    /**
+     * Slot exhaustion: a slow-loris client sends 80 read requests from one address and never acknowledges; tftp-hpa
+     * and atftp from another address are served at once, and the half-open transfers end within two timeouts.
+     */
+    @Test
+    void aSlowLorisDoesNotKeepRealClientsWaiting() throws Exception {
+        List<DatagramSocket> loris = new java.util.ArrayList<>();
+        try {
+            byte[] rrq = new TftpPacket.ReadRequest("f3000000", Mode.OCTET, java.util.Map.of()).encode();
+            for (int i = 0; i < 80; i++) {
+                DatagramSocket s = new DatagramSocket(new InetSocketAddress("127.0.0.2", 0));
+                loris.add(s);
+                s.send(new DatagramPacket(rrq, rrq.length, new InetSocketAddress("127.0.0.1", server.port())));
+            }
+            long start = System.nanoTime();
+            Path out = local.resolve("loris-hpa");
+            Peers.Run hpa = tftpHpa("-m binary 127.0.0.1", port(), "-c get f513", out.toString());
+            Peers.Run at = atftp("-g", "-r", "f513", "-l", local.resolve("loris-atftp").toString());
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            assertEquals(Peers.sha256(served.resolve("f513")), Peers.sha256(out), hpa.output());
+            assertEquals(Peers.sha256(served.resolve("f513")), Peers.sha256(local.resolve("loris-atftp")), at.output());
+            assertTrue(millis < 900, "two real clients took " + millis + " ms beside a slow loris");
+            assertTrue(server.awaitIdle(Duration.ofSeconds(4)), server.activeTransfers() + " half-open transfers still held");
+        } finally {
+            loris.forEach(DatagramSocket::close);
+        }
     }
 }

@@ -82,7 +82,7 @@ class TftpdHpaIT {
         assertEquals(Peers.sha256(served.resolve("f3000000")), Peers.sha256(out));
         // tftpd-hpa 5.2 has no windowsize (RFC 7440) in its option table: its OACK grants the rest and leaves it out
         TftpPacket.OptionAck oack = (TftpPacket.OptionAck) trace.events().get(1).packet().orElseThrow();
-        assertEquals(java.util.Set.of("blksize", "tsize"), oack.options().keySet(), oack.toString());
+        assertEquals(java.util.Set.of("blksize", "utimeout", "tsize"), oack.options().keySet(), oack.toString());
         assertEquals(1428, s.options().blockSize());
         assertEquals(1, s.options().windowSize(), "tftpd-hpa does not know windowsize, so it stays lockstep");
         assertEquals(3_000_000, s.options().transferSize().getAsLong());
@@ -195,5 +195,30 @@ class TftpdHpaIT {
         DatagramPacket in = new DatagramPacket(new byte[1024], 1024);
         s.receive(in);
         return TftpPacket.decode(in.getData(), 0, in.getLength());
+    }
+
+    /** D4: a timeout below a whole second is asked as tftp-hpa's utimeout, so tftpd-hpa retransmits as often as we do. */
+    @Test
+    void aSubSecondTimeoutIsAgreedAsUtimeout() throws Exception {
+        PacketTrace trace = new PacketTrace();
+        TransferSummary s = Tftp.client("127.0.0.1", server.port).timeout(Duration.ofMillis(100)).trace(trace)
+                .get("f513", local.resolve("f513.utimeout"));
+        TftpPacket.OptionAck oack = (TftpPacket.OptionAck) trace.events().get(1).packet().orElseThrow();
+        assertEquals("100000", oack.options().get("utimeout"), oack.toString());
+        assertEquals(Duration.ofMillis(100), s.options().timeout());
+    }
+
+    /** D8: giving up on the deadline tells tftpd-hpa with ERROR 0, so it stops retransmitting. */
+    @Test
+    void givingUpOnTheDeadlineSendsError0() throws Exception {
+        PacketTrace trace = new PacketTrace(100_000);
+        TransferTimeoutException e = assertThrows(TransferTimeoutException.class, () -> client()
+                .deadline(Duration.ofMillis(200)).trace(trace).get("f40m", local.resolve("f40m.deadline")));
+        assertTrue(e.getMessage().contains("deadline of 200 ms"), e.getMessage());
+        PacketEvent last = trace.events().getLast();
+        assertEquals(PacketEvent.Direction.SENT, last.direction(), last.toString());
+        TftpPacket.ErrorPacket error = (TftpPacket.ErrorPacket) last.packet().orElseThrow();
+        assertEquals(ErrorCode.NOT_DEFINED, error.errorCode());
+        assertFalse(Files.exists(local.resolve("f40m.deadline")), "no partial download is left");
     }
 }
