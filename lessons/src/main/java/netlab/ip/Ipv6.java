@@ -71,8 +71,7 @@ public record Ipv6(long high, long low) {
         int slash = s.indexOf('/');
         if (slash >= 0) {
             String prefix = s.substring(slash);
-            throw new IllegalArgumentException(s + ": \"" + prefix + "\" is a prefix length, so this is a subnet, not one address; "
-                    + "use Ipv6Subnet.parse(\"" + s + "\"), or leave out " + prefix);
+            throw new IllegalArgumentException(netlab.text.Text.of("ip.ipv6.prefixGiven", s, prefix));
         }
         if (s.contains("%")) {
             throw new IllegalArgumentException(s + ": the zone id (" + s.substring(s.indexOf('%'))

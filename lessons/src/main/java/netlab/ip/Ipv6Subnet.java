@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import netlab.display.Displayable;
 import netlab.display.Table;
+import netlab.text.Text;
 
 /**
  * An IPv6 block in CIDR form, such as {@code 2001:db8::/32}: the counterpart of {@link Subnet}. IPv6 has no
@@ -32,15 +33,14 @@ import netlab.display.Table;
  */
 public record Ipv6Subnet(Ipv6 network, int prefix) implements Comparable<Ipv6Subnet>, Displayable {
 
-    private static final String FORM = "an IPv6 subnet is written address/prefix length, like 2001:db8::/32";
     private static final BigInteger ALL = BigInteger.ONE.shiftLeft(128).subtract(BigInteger.ONE);
 
     public Ipv6Subnet {
         if (network == null) {
-            throw new IllegalArgumentException("no network address given (null); " + FORM);
+            throw new IllegalArgumentException(Text.of("ip.ipv6subnet.null"));
         }
         if (prefix < 0 || prefix > 128) {
-            throw new IllegalArgumentException("/" + prefix + ": an IPv6 prefix length must be 0–128");
+            throw new IllegalArgumentException(Text.of("ip.prefix.range", prefix, 128));
         }
         network = Ipv6.ofValue(network.value().and(maskValue(prefix)));
     }
@@ -58,20 +58,20 @@ public record Ipv6Subnet(Ipv6 network, int prefix) implements Comparable<Ipv6Sub
      */
     public static Ipv6Subnet parse(String text) {
         if (text == null || text.isBlank()) {
-            throw new IllegalArgumentException("no subnet given; " + FORM);
+            throw new IllegalArgumentException(Text.of("ip.ipv6subnet.none"));
         }
         String s = text.strip();
         int slash = s.indexOf('/');
         if (slash < 0) {
-            throw new IllegalArgumentException(s + ": expected an address and a prefix length, like 2001:db8::/32");
+            throw new IllegalArgumentException(Text.of("ip.ipv6subnet.noPrefix", s));
         }
         String address = s.substring(0, slash).strip();
         String length = s.substring(slash + 1).strip();
         if (address.contains(".") && !address.contains(":")) {
-            throw new IllegalArgumentException(s + ": that is an IPv4 subnet; use Subnet.parse(\"" + s + "\")");
+            throw new IllegalArgumentException(Text.of("ip.ipv6subnet.isIpv4", s));
         }
         if (length.contains(":") || length.contains(".")) {
-            throw new IllegalArgumentException(s + ": IPv6 has no dotted or colon masks; write the prefix length, like /32");
+            throw new IllegalArgumentException(Text.of("ip.ipv6subnet.mask", s));
         }
         Ipv6 network = Ipv6.parse(address);
         int prefix;
@@ -79,8 +79,8 @@ public record Ipv6Subnet(Ipv6 network, int prefix) implements Comparable<Ipv6Sub
             prefix = Mask.prefixLength(length, 128, "/64");
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(length.isEmpty() || length.chars().anyMatch(c -> c < '0' || c > '9')
-                    ? s + ": the prefix length is \"" + length + "\"; write it in ASCII digits 0–9, like /64"
-                    : s + ": the prefix length is " + length + "; an IPv6 prefix is 0–128", e);
+                    ? Text.of("ip.prefix.digits", s, length, "/64")
+                    : Text.of("ip.ipv6subnet.prefixTooLong", s, length), e);
         }
         return new Ipv6Subnet(network, prefix);
     }
@@ -114,12 +114,11 @@ public record Ipv6Subnet(Ipv6 network, int prefix) implements Comparable<Ipv6Sub
      */
     public List<Ipv6Subnet> subnets(int newPrefix) {
         if (newPrefix < prefix || newPrefix > 128) {
-            throw new IllegalArgumentException(this + " can only be divided into prefixes /" + prefix + "–/128, not /" + newPrefix);
+            throw new IllegalArgumentException(Text.of("ip.subnets.range", this, prefix, 128, newPrefix));
         }
         int bitsAdded = newPrefix - prefix;
         if (bitsAdded > 30) {
-            throw new IllegalArgumentException(this + " into /" + newPrefix + " makes 2^" + bitsAdded
-                    + " subnets, more than a list can hold; divide in smaller steps");
+            throw new IllegalArgumentException(Text.of("ip.subnets.tooMany", this, newPrefix, bitsAdded));
         }
         int count = 1 << bitsAdded;
         BigInteger start = network.value();
@@ -145,12 +144,11 @@ public record Ipv6Subnet(Ipv6 network, int prefix) implements Comparable<Ipv6Sub
      */
     public List<Ipv6Subnet> split(int n) {
         if (n < 1) {
-            throw new IllegalArgumentException("cannot split into " + n + " subnets; ask for 1 or more");
+            throw new IllegalArgumentException(Text.of("ip.split.count", n));
         }
         int bitsNeeded = 32 - Integer.numberOfLeadingZeros(n - 1);
         if (prefix + bitsNeeded > 128) {
-            throw new IllegalArgumentException(this + " cannot be split into " + n + " subnets: that needs " + bitsNeeded
-                    + " more network bits but only " + (128 - prefix) + " host bits are left");
+            throw new IllegalArgumentException(Text.of("ip.split.noBits", this, n, bitsNeeded, 128 - prefix));
         }
         return subnets(prefix + bitsNeeded);
     }
@@ -167,11 +165,11 @@ public record Ipv6Subnet(Ipv6 network, int prefix) implements Comparable<Ipv6Sub
     /** As {@link #summarize(Ipv6Subnet...)}, for a list. */
     public static List<Ipv6Subnet> summarize(List<Ipv6Subnet> subnets) {
         if (subnets.isEmpty()) {
-            throw new IllegalArgumentException("no subnets given; pass one or more, like Ipv6Subnet.parse(\"2001:db8::/48\")");
+            throw new IllegalArgumentException(Text.of("ip.summarize.none", "Ipv6Subnet.parse(\"2001:db8::/48\")"));
         }
         for (int i = 0; i < subnets.size(); i++) {
             if (subnets.get(i) == null) {
-                throw new IllegalArgumentException("subnet number " + (i + 1) + " is null; pass Ipv6Subnet.parse(\"…\") values");
+                throw new IllegalArgumentException(Text.of("ip.summarize.null", i + 1, "Ipv6Subnet.parse(\"…\")"));
             }
         }
         List<BigInteger[]> ranges = new ArrayList<>();

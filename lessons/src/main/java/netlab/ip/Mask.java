@@ -1,5 +1,7 @@
 package netlab.ip;
 
+import netlab.text.Text;
+
 /**
  * A subnet mask: {@code prefix} one-bits from the left, then zero-bits. Written dotted ({@code 255.255.255.0})
  * or as a CIDR prefix ({@code /24}); both mean the same thing.
@@ -18,7 +20,6 @@ package netlab.ip;
 public record Mask(int prefix) {
 
     private static final String FORM = "a mask is written dotted, like 255.255.255.0, or as a prefix, like /24 (0–32)";
-    private static final String DOTTED_FORM = "a dotted mask is four numbers 0–255 separated by dots, like 255.255.255.0";
 
     public Mask {
         if (prefix < 0 || prefix > 32) {
@@ -53,7 +54,7 @@ public record Mask(int prefix) {
         try {
             dotted = Ipv4.parse(s);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(e.getMessage().replace(Ipv4.FORM, DOTTED_FORM), e);
+            throw new IllegalArgumentException(e.getMessage().replace(Ipv4.FORM, Text.of("ip.mask.dottedForm")), e);
         }
         return ofBits(dotted.bits(), s);
     }
@@ -65,18 +66,17 @@ public record Mask(int prefix) {
     static int prefixLength(String text, int max, String example) {
         String digits = text.startsWith("/") ? text.substring(1) : text;
         if (digits.isEmpty()) {
-            throw new IllegalArgumentException(text + ": the prefix length is missing; write it like " + example);
+            throw new IllegalArgumentException(Text.of("ip.prefix.missing", text, example));
         }
         for (int i = 0; i < digits.length(); i++) {
             char c = digits.charAt(i);
             if (c < '0' || c > '9') {
-                throw new IllegalArgumentException(text + ": the prefix length is \"" + digits
-                        + "\"; write it in ASCII digits 0–9, like " + example);
+                throw new IllegalArgumentException(Text.of("ip.prefix.digits", text, digits, example));
             }
         }
         String significant = digits.replaceFirst("^0+(?=.)", "");
         if (significant.length() > 3 || Integer.parseInt(significant) > max) {
-            throw new IllegalArgumentException("/" + digits + ": a prefix length must be 0–" + max);
+            throw new IllegalArgumentException(Text.of("ip.prefix.range", digits, max));
         }
         return Integer.parseInt(significant);
     }
@@ -92,8 +92,7 @@ public record Mask(int prefix) {
         int inverse = Integer.numberOfLeadingZeros(bits);
         if (candidate.bits() != bits && new Mask(inverse).bits() == ~bits) {
             Mask meant = new Mask(inverse);
-            throw new IllegalArgumentException(text + ": looks like a wildcard (ACL) mask, the inverse of " + meant + " (/"
-                    + inverse + "); a subnet mask has its one-bits on the left: write " + meant + " or /" + inverse);
+            throw new IllegalArgumentException(Text.of("ip.mask.wildcard", text, meant, inverse));
         }
         if (candidate.bits() != bits) {
             Ipv4 ip = new Ipv4(bits);

@@ -9,6 +9,7 @@ import java.util.Map;
 
 import netlab.display.Displayable;
 import netlab.display.Table;
+import netlab.text.Text;
 
 /**
  * A block of IPv4 addresses that share their first {@code prefix} bits: a network address and a mask.
@@ -158,12 +159,11 @@ public record Subnet(Ipv4 network, int prefix) implements Comparable<Subnet>, Di
      */
     public List<Subnet> subnets(int newPrefix) {
         if (newPrefix < prefix || newPrefix > 32) {
-            throw new IllegalArgumentException(this + " can only be divided into prefixes /" + prefix + "–/32, not /" + newPrefix);
+            throw new IllegalArgumentException(Text.of("ip.subnets.range", this, prefix, 32, newPrefix));
         }
         int bitsAdded = newPrefix - prefix;
         if (bitsAdded > 30) {
-            throw new IllegalArgumentException(this + " into /" + newPrefix + " makes 2^" + bitsAdded
-                    + " subnets, more than a list can hold; divide in smaller steps");
+            throw new IllegalArgumentException(Text.of("ip.subnets.tooMany", this, newPrefix, bitsAdded));
         }
         int count = 1 << bitsAdded;
         long step = 1L << (32 - newPrefix);
@@ -189,12 +189,11 @@ public record Subnet(Ipv4 network, int prefix) implements Comparable<Subnet>, Di
      */
     public List<Subnet> split(int n) {
         if (n < 1) {
-            throw new IllegalArgumentException("cannot split into " + n + " subnets; ask for 1 or more");
+            throw new IllegalArgumentException(Text.of("ip.split.count", n));
         }
         int bitsNeeded = 32 - Integer.numberOfLeadingZeros(n - 1);
         if (prefix + bitsNeeded > 32) {
-            throw new IllegalArgumentException(this + " cannot be split into " + n + " subnets: that needs " + bitsNeeded
-                    + " more network bits but only " + (32 - prefix) + " host bits are left");
+            throw new IllegalArgumentException(Text.of("ip.split.noBits", this, n, bitsNeeded, 32 - prefix));
         }
         return subnets(prefix + bitsNeeded);
     }
@@ -254,11 +253,11 @@ public record Subnet(Ipv4 network, int prefix) implements Comparable<Subnet>, Di
 
     private static void requireSome(Subnet[] subnets) {
         if (subnets.length == 0) {
-            throw new IllegalArgumentException("no subnets given; pass one or more, like Subnet.parse(\"10.0.0.0/24\")");
+            throw new IllegalArgumentException(Text.of("ip.summarize.none", "Subnet.parse(\"10.0.0.0/24\")"));
         }
         for (int i = 0; i < subnets.length; i++) {
             if (subnets[i] == null) {
-                throw new IllegalArgumentException("subnet number " + (i + 1) + " is null; pass Subnet.parse(\"…\") values");
+                throw new IllegalArgumentException(Text.of("ip.summarize.null", i + 1, "Subnet.parse(\"…\")"));
             }
         }
     }

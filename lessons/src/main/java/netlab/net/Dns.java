@@ -109,9 +109,9 @@ public final class Dns {
             DnsAnswer a = lookup(name);
             resolver = String.join(", ", a.ipv4()) + (a.ipv6().isEmpty() ? "" : ", " + String.join(", ", a.ipv6()));
         } catch (IllegalArgumentException e) {
-            resolver = "does not know the name";
+            resolver = netlab.text.Text.of("net.explain.unknown");
         } catch (TimedOutException e) {
-            resolver = "no answer from the resolver within " + Durations.show(HostNames.DEFAULT_TIMEOUT);
+            resolver = netlab.text.Text.of("net.explain.silent", Durations.show(HostNames.DEFAULT_TIMEOUT));
         }
         return Table.captioned("Where Java's answer for \"" + name + "\" comes from", "source", "says")
                 .row("/etc/hosts", fromFile.isEmpty() ? "(not listed)" : String.join(", ", fromFile))

@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import netlab.text.Text;
 
 /**
  * Every name lookup of netlab.net, in one place, each with a time limit. {@code InetAddress} has none: with a
@@ -40,13 +41,9 @@ final class HostNames {
             return within(timeout, "\"" + name + "\"", () -> InetAddress.getAllByName(name));
         } catch (UnknownHostException e) {
             if (String.valueOf(e.getMessage()).contains("Temporary failure")) {   // glibc's EAI_AGAIN: no server answered
-                throw new TimedOutException("no answer from the resolver for \"" + name + "\" (" + e.getMessage()
-                        + "): the DNS servers in /etc/resolv.conf did not reply; check the network, or use an IP address",
-                        new SocketTimeoutException());
+                throw new TimedOutException(Text.of("net.resolver.failed", name, e.getMessage()), new SocketTimeoutException());
             }
-            throw new IllegalArgumentException("\"" + name + "\" is not an address or a known host name: not in "
-                    + "/etc/hosts, and the resolver answered that it does not know it; check the spelling, "
-                    + "or use an IP address like 127.0.0.1", e);
+            throw new IllegalArgumentException(Text.of("net.name.unknown", name), e);
         }
     }
 
@@ -63,8 +60,7 @@ final class HostNames {
     /** The name stripped; refuses an empty one, which InetAddress would take as localhost. */
     static String requireName(String host) {
         if (host == null || host.isBlank()) {
-            throw new IllegalArgumentException("expected a host name, like example.com, but the name is "
-                    + (host == null ? "null" : "empty"));
+            throw new IllegalArgumentException(Text.of("net.name.empty"));
         }
         return host.strip();
     }
@@ -88,9 +84,7 @@ final class HostNames {
         try {
             return task.get(Durations.millis(timeout), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            throw new TimedOutException("no answer from the resolver for " + what + " within " + Durations.show(timeout)
-                    + ": the DNS servers in /etc/resolv.conf did not reply; check the network, or use an IP address",
-                    new SocketTimeoutException());
+            throw new TimedOutException(Text.of("net.resolver.silent", what, Durations.show(timeout)), new SocketTimeoutException());
         } catch (ExecutionException e) {
             switch (e.getCause()) {
                 case UnknownHostException u -> throw u;

@@ -126,8 +126,8 @@ public final class TcpConnection implements AutoCloseable {
                 if (pending.size() == 0) {
                     throw e;
                 }
-                throw new TimedOutException(e.getMessage() + "; " + pending.size()
-                        + " bytes of the line so far are kept for the next read", (java.net.SocketTimeoutException) e.getCause());
+                throw new TimedOutException(netlab.text.Text.of("net.line.kept", e.getMessage(), pending.size()),
+                        (java.net.SocketTimeoutException) e.getCause());
             }
             if (b == -1) {
                 return pending.size() == 0 ? null : takeLine();

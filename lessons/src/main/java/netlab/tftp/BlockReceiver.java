@@ -2,6 +2,7 @@ package netlab.tftp;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import netlab.text.Text;
 
 /**
  * Receives DATA blocks into a stream and acknowledges them: every block in lockstep, or once per window
@@ -105,13 +106,10 @@ final class BlockReceiver {
         if (strays == 0) {
             return null;
         }
-        String received = "received DATA block " + strayBlock + ", " + strays + (strays == 1 ? " time" : " times")
-                + ", but not block " + Transfer.wire(expected);
-        if (Transfer.wire(expected) == 0 && strayBlock == 1) {
-            return received + ". After block 65,535 the next is block 0 (as tftp-hpa and atftpd count); this server "
-                    + "wraps block numbers to 1 instead. Use a larger blockSize(...) so the file needs fewer than 65,536 blocks";
-        }
-        return received + "; the server keeps sending a block this client cannot place";
+        String received = Text.of("tftp.stray.received", strayBlock, strays, Transfer.wire(expected));
+        return Transfer.wire(expected) == 0 && strayBlock == 1
+                ? Text.of("tftp.stray.wrapsToOne", received)
+                : Text.of("tftp.stray.unplaced", received);
     }
 
     private String waitingForData() {

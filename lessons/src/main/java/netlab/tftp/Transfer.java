@@ -2,6 +2,7 @@ package netlab.tftp;
 
 import java.io.IOException;
 import java.time.Duration;
+import netlab.text.Text;
 
 /**
  * The running state of one transfer, shared by the handshake and the block sender or receiver:
@@ -70,12 +71,11 @@ final class Transfer {
     int retry(int retriesSoFar, String waitingFor, String seen) throws TransferTimeoutException {
         int budget = link.heardFromPeer() ? maxRetries : Math.min(maxRetries, firstAnswerRetries);
         if (retriesSoFar >= budget) {
-            String who = link.peer() == null ? "the server" : TftpClient.hostPort(link.peer());
-            String tries = (budget + 1) + " tries of " + options.timeout().toMillis() + " ms each";
+            String who = link.peer() == null ? Text.of("tftp.theServer") : TftpClient.hostPort(link.peer());
+            long millis = options.timeout().toMillis();
             throw new TransferTimeoutException(seen == null
-                    ? "no answer from " + who + " while " + waitingFor + " after " + tries
-                            + "; is the peer running? Allow more with retries(...) or timeout(...)"
-                    : "no progress with " + who + " while " + waitingFor + " after " + tries + ": " + seen);
+                    ? Text.of("tftp.retry.silent", who, waitingFor, budget + 1, millis)
+                    : Text.of("tftp.retry.stray", who, waitingFor, budget + 1, millis, seen));
         }
         return retriesSoFar + 1;
     }
