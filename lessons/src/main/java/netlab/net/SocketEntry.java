@@ -7,7 +7,7 @@ import java.net.InetSocketAddress;
  *
  * <pre>{@code
  * TcpListener server = Tcp.listen(0);
- * SocketEntry e = SocketTable.read().port(server.port()).entries().get(0);
+ * SocketEntry e = SocketTable.read().ownedHere().state(TcpState.LISTEN).port(server.port()).entries().get(0);
  * e.protocol()     // "tcp"
  * e.state()        // LISTEN
  * e.local()        // e.g. /127.0.0.1:41234

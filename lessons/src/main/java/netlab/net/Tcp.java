@@ -206,7 +206,9 @@ public final class Tcp {
                     s = listener.socket().accept();
                 } catch (IOException e) {
                     permits.release();
-                    if (server.closing()) {
+                    // closed or interrupted from outside (the notebook stopping the cell that started it): stop, or
+                    // every later accept fails at once and the loop spins
+                    if (server.closing() || listener.socket().isClosed() || Thread.currentThread().isInterrupted()) {
                         return;
                     }
                     // e.g. too many open files: one failed accept must not end the server

@@ -101,4 +101,28 @@ class Issue14NetTest {
     void ipv6PeerPrintsWithBrackets() {
         assertEquals("[::1]:69", UdpEndpoint.show(new InetSocketAddress("::1", 69)));
     }
+
+    /** A TCP server whose listening socket is closed from outside (the notebook stopping its cell) stops instead of spinning. */
+    @Test
+    void aServerWhoseSocketIsClosedFromOutsideStops() throws Exception {
+        java.util.List<Object> tracked = new java.util.concurrent.CopyOnWriteArrayList<>();
+        netlab.runtime.Resources.installTracker(tracked::add);
+        Server s;
+        try {
+            s = Tcp.serve(0, c -> { }).quiet();
+        } finally {
+            netlab.runtime.Resources.installTracker(resource -> { });
+        }
+        try (s) {
+            ServerSocket listening = tracked.stream().filter(ServerSocket.class::isInstance).map(ServerSocket.class::cast)
+                    .findFirst().orElseThrow();
+            listening.close();
+            long end = System.nanoTime() + 2_000_000_000L;
+            while (s.isRunning() && System.nanoTime() < end) {
+                Thread.sleep(10);
+            }
+            assertTrue(!s.isRunning(), "the accept loop still runs: " + s.log().size() + " log lines");
+            assertTrue(s.log().size() <= 1, s.log().size() + " log lines");
+        }
+    }
 }
