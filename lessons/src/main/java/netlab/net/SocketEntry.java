@@ -8,7 +8,7 @@ import java.net.InetSocketAddress;
  * <pre>{@code
  * TcpListener server = Tcp.listen(0);
  * SocketEntry e = SocketTable.read().ownedHere().state(TcpState.LISTEN).port(server.port()).entries().get(0);
- * e.protocol()     // "tcp"
+ * e.protocol()     // e.g. "tcp6": Java opens even an IPv4 socket as IPv6 where it can (local ::ffff:127.0.0.1)
  * e.state()        // LISTEN
  * e.local()        // e.g. /127.0.0.1:41234
  * server.close();
