@@ -39,7 +39,7 @@ import java.util.function.Consumer;
  *
  * <p>A classroom server keeps serving when a client misbehaves: one address may run at most
  * {@value Builder#DEFAULT_MAX_TRANSFERS_PER_CLIENT} transfers at once (more are refused at once with ERROR 0), and
- * a transfer whose client never answers gives up after two timeouts, so requests that are never acknowledged
+ * a transfer whose client never answers gives up after three timeouts (not six), so requests that are never acknowledged
  * (a slow-loris client) cannot fill the server's {@link Builder#maxTransfers} slots.
  * {@link #close()} stops it and every transfer it is running. Thread safe.
  */
@@ -55,6 +55,7 @@ public final class TftpServer implements AutoCloseable {
     private final Set<DatagramSocket> sessions = ConcurrentHashMap.newKeySet();   // every open transfer socket
     private final Set<DatagramSocket> running = ConcurrentHashMap.newKeySet();    // ... whose transfer is not over yet
     private final ConcurrentHashMap<InetAddress, Integer> perClient = new ConcurrentHashMap<>();   // open transfers by client address
+    private final Set<InetSocketAddress> clientTids = ConcurrentHashMap.newKeySet();   // the client TIDs with a transfer open
     private final Object idle = new Object();                                      // notified when running shrinks
     private final List<TransferSummary> transfers = new ArrayList<>();
     private final Thread listener;
@@ -189,7 +190,12 @@ public final class TftpServer implements AutoCloseable {
             }
             return false;
         }
-        if ((packet instanceof TftpPacket.ReadRequest || packet instanceof TftpPacket.WriteRequest) && !takeClientSlot(from)) {
+        boolean request = packet instanceof TftpPacket.ReadRequest || packet instanceof TftpPacket.WriteRequest;
+        if (request && !clientTids.add(from)) {
+            return false;   // the client sent its request again: the transfer already open for its TID answers it
+        }
+        if (request && !takeClientSlot(from)) {
+            clientTids.remove(from);
             answer(new TftpPacket.ErrorPacket(ErrorCode.NOT_DEFINED, "too many transfers from "
                     + from.getAddress().getHostAddress() + " at once (at most " + config.maxTransfersPerClient
                     + "); wait for one to finish"), from, local);
@@ -225,6 +231,7 @@ public final class TftpServer implements AutoCloseable {
             transferSocket = new DatagramSocket(new InetSocketAddress(socket.getLocalAddress(), 0));
         } catch (IOException | RuntimeException e) {
             releaseClientSlot(client);
+            clientTids.remove(client);
             throw e;
         }
         sessions.add(transferSocket);
@@ -239,6 +246,7 @@ public final class TftpServer implements AutoCloseable {
                 transferSocket.close();
                 notRunning(transferSocket);
                 releaseClientSlot(client);
+                clientTids.remove(client);
                 permits.release();
             }
         });
@@ -296,7 +304,7 @@ public final class TftpServer implements AutoCloseable {
         int retries = 5;
         private int maxTransfers = 64;
         /** How many transfers one client address may run at once unless {@link #maxTransfersPerClient} says otherwise. */
-        public static final int DEFAULT_MAX_TRANSFERS_PER_CLIENT = 8;
+        public static final int DEFAULT_MAX_TRANSFERS_PER_CLIENT = 16;
         int maxTransfersPerClient = DEFAULT_MAX_TRANSFERS_PER_CLIENT;
         boolean overwrite;
         boolean virtualTransferLoop;

@@ -66,7 +66,7 @@ final class Transfer {
      * As {@link #retry(int, String)}; {@code seen} says what the peer sent instead of what we waited for, if
      * anything: then the peer did answer, and the message says so instead of asking whether it runs.
      * Before the peer's first answer the budget is {@link #firstAnswerRetries}: a server gives a request whose
-     * sender never answers (half-open, maybe forged) two tries, not its whole budget.
+     * sender never answers (half-open, maybe forged) three tries, not its whole budget.
      */
     int retry(int retriesSoFar, String waitingFor, String seen) throws TransferTimeoutException {
         int budget = link.heardFromPeer() ? maxRetries : Math.min(maxRetries, firstAnswerRetries);

@@ -257,9 +257,9 @@ class Issue14TftpTest {
                 assertEquals("hello", new String(got));
                 assertTrue(millis < 500, "a new client waited " + millis + " ms");
                 long openUntil = System.nanoTime();
-                assertTrue(server.awaitIdle(Duration.ofSeconds(4)), server.activeTransfers() + " half-open transfers still held");
+                assertTrue(server.awaitIdle(Duration.ofSeconds(5)), server.activeTransfers() + " half-open transfers still held");
                 long heldMillis = (System.nanoTime() - openUntil) / 1_000_000;
-                assertTrue(heldMillis < 2600, "half-open transfers held their slots " + heldMillis + " ms more");
+                assertTrue(heldMillis < 3500, "half-open transfers held their slots " + heldMillis + " ms more (6 s before)");
             } finally {
                 loris.forEach(DatagramSocket::close);
             }
