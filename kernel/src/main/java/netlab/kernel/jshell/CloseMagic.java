@@ -11,11 +11,6 @@ final class CloseMagic implements Magic {
     }
 
     @Override
-    public String usage() {
-        return Text.of("magic.close.usage");
-    }
-
-    @Override
     public String run(String args, MagicContext context) {
         String which = parse(args);
         String[] closed = context.close().apply(which);

@@ -11,11 +11,6 @@ final class ExitMagic implements Magic {
     }
 
     @Override
-    public String usage() {
-        return Text.of("magic.exit.usage");
-    }
-
-    @Override
     public String run(String args, MagicContext context) {
         context.plan().exit(); // JShell's /exit takes an exit code; a notebook has no use for it
         return Text.of("magic.exit.done") + "\n";

@@ -24,7 +24,7 @@ final class HelpMagic implements Magic {
 
     @Override
     public String usage() {
-        return Text.of("magic.help.usage");
+        return Text.of("magic.help.usage"); // %help and %lsmagic share it
     }
 
     @Override

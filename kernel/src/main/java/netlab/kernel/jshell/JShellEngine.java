@@ -295,32 +295,7 @@ public final class JShellEngine implements Engine {
     private MagicContext magicContext(Session session, CellPlan plan) {
         KernelExecutionControl control = session.control();
         return new MagicContext(limits, control::resources, control::closeResources, session.shell(),
-                options.startup(), file -> readInAgent(session, file), plan);
-    }
-
-    /**
-     * The bytes of {@code file}, read by the agent: with student code's rights and, when grading, inside its
-     * sandbox, so {@code %load} reaches nothing a cell could not read itself. The value crosses as Base64 text.
-     */
-    private static byte[] readInAgent(Session session, String file) {
-        String literal = file.replace("\\", "\\\\").replace("\"", "\\\"");
-        List<SnippetEvent> events = session.shell().eval("java.util.Base64.getEncoder().encodeToString("
-                + "java.nio.file.Files.readAllBytes(java.nio.file.Path.of(\"" + literal + "\")))");
-        try {
-            for (SnippetEvent e : events) {
-                if (e.causeSnippet() != null) {
-                    continue;
-                }
-                if (e.exception() != null || e.value() == null) {
-                    throw new IllegalArgumentException(LoadMagic.unreadable(file, e.exception()));
-                }
-                String v = e.value();
-                return java.util.Base64.getDecoder().decode(v.substring(1, v.length() - 1));
-            }
-            throw new IllegalArgumentException(LoadMagic.unreadable(file, null));
-        } finally {
-            events.stream().filter(e -> e.causeSnippet() == null).forEach(e -> session.shell().drop(e.snippet()));
-        }
+                options.startup(), plan);
     }
 
     private void noteDroppedOutput(long dropped, CellIO io) {

@@ -1,10 +1,13 @@
 package netlab.kernel.jshell;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import java.util.regex.Pattern;
 import jdk.jshell.EvalException;
+import jdk.jshell.JShell;
 import jdk.jshell.JShellException;
+import jdk.jshell.SnippetEvent;
 import netlab.kernel.notebook.Cell;
 import netlab.kernel.notebook.Notebook;
 import netlab.text.Text;
@@ -31,14 +34,9 @@ final class LoadMagic implements Magic {
     }
 
     @Override
-    public String usage() {
-        return Text.of("magic.load.usage");
-    }
-
-    @Override
     public String run(String args, MagicContext context) {
         String file = parse(args);
-        String text = new String(context.readInAgent().apply(file), StandardCharsets.UTF_8);
+        String text = new String(readInAgent(context.shell(), file), StandardCharsets.UTF_8);
         if (file.endsWith(".ipynb")) {
             List<String> cells = codeCells(file, text);
             context.plan().load(String.join("\n", cells));
@@ -47,6 +45,32 @@ final class LoadMagic implements Magic {
         String code = file.endsWith(".java") ? PACKAGE.matcher(text).replaceAll("") : text;
         context.plan().load(code);
         return Text.of("magic.load.file", file, code.lines().count()) + "\n";
+    }
+
+    /**
+     * The bytes of {@code file}, read by the agent: with student code's rights and, when grading, inside its
+     * sandbox, so {@code %load} reaches nothing a cell could not read itself. They cross as Base64 text, the value
+     * of a snippet that is dropped again.
+     */
+    private static byte[] readInAgent(JShell shell, String file) {
+        String literal = file.replace("\\", "\\\\").replace("\"", "\\\"");
+        List<SnippetEvent> events = shell.eval("java.util.Base64.getEncoder().encodeToString("
+                + "java.nio.file.Files.readAllBytes(java.nio.file.Path.of(\"" + literal + "\")))");
+        try {
+            for (SnippetEvent e : events) {
+                if (e.causeSnippet() != null) {
+                    continue;
+                }
+                if (e.exception() != null || e.value() == null) {
+                    throw new IllegalArgumentException(unreadable(file, e.exception()));
+                }
+                String v = e.value();
+                return Base64.getDecoder().decode(v.substring(1, v.length() - 1));
+            }
+            throw new IllegalArgumentException(unreadable(file, null));
+        } finally {
+            events.stream().filter(e -> e.causeSnippet() == null).forEach(e -> shell.drop(e.snippet()));
+        }
     }
 
     /** The file named, without quotes around it; names with control characters are refused. */

@@ -11,8 +11,10 @@ interface Magic {
     /** The name after {@code %}; a cell magic's starts with {@code %} itself ({@code %time} for {@code %%time}). */
     String name();
 
-    /** One line: how to call it and what it does. */
-    String usage();
+    /** One line: how to call it and what it does; the catalogue's {@code magic.NAME.usage}. */
+    default String usage() {
+        return netlab.text.Text.of("magic." + name() + ".usage");
+    }
 
     /**
      * Runs the magic; returns what to show the student.

@@ -13,11 +13,6 @@ final class OutputLimitMagic implements Magic {
     }
 
     @Override
-    public String usage() {
-        return Text.of("magic.output_limit.usage");
-    }
-
-    @Override
     public String run(String args, MagicContext context) {
         if (!args.isBlank()) {
             context.limits().outputLimit(parse(args));

@@ -11,11 +11,6 @@ final class ResetMagic implements Magic {
     }
 
     @Override
-    public String usage() {
-        return Text.of("magic.reset.usage");
-    }
-
-    @Override
     public String run(String args, MagicContext context) {
         Magic.noArguments(name(), args);
         context.plan().reset();

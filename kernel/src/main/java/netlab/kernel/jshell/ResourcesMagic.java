@@ -11,11 +11,6 @@ final class ResourcesMagic implements Magic {
     }
 
     @Override
-    public String usage() {
-        return Text.of("magic.resources.usage");
-    }
-
-    @Override
     public String run(String args, MagicContext context) {
         Magic.noArguments(name(), args);
         String[] open = context.openResources().get();

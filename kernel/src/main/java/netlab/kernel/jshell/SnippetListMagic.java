@@ -45,11 +45,6 @@ final class SnippetListMagic implements Magic {
     }
 
     @Override
-    public String usage() {
-        return Text.of("magic." + key() + ".usage");
-    }
-
-    @Override
     public String run(String args, MagicContext context) {
         Magic.noArguments(key(), args);
         JShell shell = context.shell();

@@ -13,11 +13,6 @@ final class TimeoutMagic implements Magic {
     }
 
     @Override
-    public String usage() {
-        return Text.of("magic.timeout.usage");
-    }
-
-    @Override
     public String run(String args, MagicContext context) {
         if (args.isBlank()) {
             Duration d = context.limits().timeout();
