@@ -83,7 +83,7 @@ Each exercise has two cells. The **answer cell** holds a method for you to compl
 method with test inputs and shows a table: what was expected, what your code returned, and a hint when they
 differ. Until you answer, it says *not answered yet*.
 
-The summary line reads e.g. `public checks 2/2 passed · 1 hidden checks run when graded`: when your work is
+The summary line reads e.g. `public checks 2/2 passed · 1 hidden check runs when graded`: when your work is
 graded, more cases you cannot see are run too, so make your method right in general, not just for the inputs shown.
 
 **Exercise `intro.greet`:** return `"Hello, NAME!"` for the given name.
@@ -94,7 +94,7 @@ graded, more cases you cannot see are run too, so make your method right in gene
 换成你的代码。下面的**检查单元格**用测试输入调用你的方法，并显示一张表：期望的结果、你的代码返回的结果，
 以及不一致时的提示。在你作答之前，它显示 *not answered yet*（尚未作答）。
 
-汇总行形如 `public checks 2/2 passed · 1 hidden checks run when graded`：评分时还会运行你看不到的隐藏用例，
+汇总行形如 `public checks 2/2 passed · 1 hidden check runs when graded`：评分时还会运行你看不到的隐藏用例，
 所以方法要在一般情况下都正确，而不只是对显示的输入正确。
 
 **练习 `intro.greet`：** 对给定的名字返回 `"Hello, 名字!"`。

@@ -114,6 +114,19 @@ class NetlabBehaviourTests(unittest.TestCase):
         self.assertTrue(info["version"].startswith("25"), info["version"])
         self.assertTrue(content["help_links"])
 
+    def test_jshell_commands_and_exit_payload(self):
+        execute(self.kc, "int answer = 42;")
+        reply, outputs = execute(self.kc, "/vars")
+        self.assertEqual(reply["content"]["status"], "ok")
+        self.assertIn("int answer = 42", stdout_of(outputs))
+        complete = shell_reply(self.kc, self.kc.is_complete("/vars"))
+        self.assertEqual(complete["content"]["status"], "complete")
+        # jupyter console leaves on this payload; the kernel itself keeps running until told to shut down
+        reply, _ = execute(self.kc, "/exit")
+        self.assertIn({"source": "ask_exit", "keepkernel": False}, reply["content"]["payload"])
+        reply, _ = execute(self.kc, "1 + 1")
+        self.assertEqual(reply["content"]["payload"], [])
+
     def test_compile_error_names_cell_line_and_column(self):
         reply, outputs = execute(self.kc, "int a = 1;\nint b = a +;\n")
         self.assertEqual(reply["content"]["status"], "error")

@@ -117,13 +117,16 @@ public final class Table implements Displayable {
         return out.append("</tbody></table>").toString();
     }
 
-    /** The plain-text form: columns padded with spaces under a dashed line. Example: {@code table.text()}. */
+    /**
+     * The plain-text form: columns padded with spaces under a dashed line, counted in terminal columns (a Chinese
+     * character takes two). Example: {@code table.text()}.
+     */
     public String text() {
         int[] width = new int[headers.size()];
         for (int i = 0; i < width.length; i++) {
-            width[i] = headers.get(i).length();
+            width[i] = TerminalWidth.of(headers.get(i));
             for (List<Cell> row : rows) {
-                width[i] = Math.max(width[i], row.get(i).text().length());
+                width[i] = Math.max(width[i], TerminalWidth.of(row.get(i).text()));
             }
         }
         StringBuilder out = new StringBuilder();
@@ -143,7 +146,7 @@ public final class Table implements Displayable {
         for (int i = 0; i < cells.size(); i++) {
             line.append(cells.get(i));
             if (i < cells.size() - 1) {
-                line.append(" ".repeat(width[i] - cells.get(i).length() + 2));
+                line.append(" ".repeat(width[i] - TerminalWidth.of(cells.get(i)) + 2));
             }
         }
         out.append(line.toString().stripTrailing()).append('\n');

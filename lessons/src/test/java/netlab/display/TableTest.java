@@ -29,4 +29,18 @@ class TableTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Table.of("a").row(1, 2));
         assertEquals("this row has 2 cells but the table has 1 columns [a]; pass at most 1 values", e.getMessage());
     }
+
+    /** A terminal draws a Chinese character two columns wide: the columns after it must still line up. */
+    @Test
+    void chineseCellsLineUpInTerminalColumns() {
+        String text = Table.of("名称", "port").row("回显服务器", 7).row("echo", 7788).text();
+        assertEquals("""
+                名称        port
+                ----------  ----
+                回显服务器  7
+                echo        7788""", text);
+        assertEquals(9, TerminalWidth.of("端口 port"));
+        assertEquals(1, TerminalWidth.of("e\u0301"), "a combining accent takes no column");
+        assertEquals(2, TerminalWidth.of("ｗ"), "full-width forms take two");
+    }
 }

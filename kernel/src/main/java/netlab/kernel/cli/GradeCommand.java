@@ -25,6 +25,12 @@ import netlab.kernel.notebook.Notebook;
  */
 final class GradeCommand implements Command {
 
+    private final UserDirectories dirs;
+
+    GradeCommand(UserDirectories dirs) {
+        this.dirs = dirs;
+    }
+
     @Override
     public String name() {
         return "grade";
@@ -97,9 +103,9 @@ final class GradeCommand implements Command {
             List<Path> hide = new ArrayList<>(List.of(submissions, graderJar, outDir, Path.of("")));
             args.values("source").forEach(src -> hide.add(Path.of(src)));
             List<Path> keep = List.of(kernel.javaHome(), agentCp.directory());
-            AgentSandbox.Launcher sandbox = "off".equals(System.getenv(SANDBOX_ENV))
+            AgentSandbox.Launcher sandbox = "off".equals(dirs.env().get(SANDBOX_ENV))
                     ? AgentSandbox.Launcher.none(SANDBOX_ENV + "=off")
-                    : AgentSandbox.launcher(hide, keep, kernel.javaHome());
+                    : AgentSandbox.launcher(hide, keep, kernel.javaHome(), dirs.home());
             out.println(sandbox.describe());
             EngineOptions options = kernel.toBuilder().agentClasspath(agentCp.entries())
                     .jvmOptions(agentJvmOptions(kernel.jvmOptions())).launcher(sandbox.command()).build();

@@ -21,10 +21,10 @@ final class InstallCommand implements Command {
     static final String DEFAULT_NAME = "netlab";
     static final String DEFAULT_DISPLAY_NAME = "Java (netlab)";
 
-    private final Map<String, String> env;
+    private final UserDirectories dirs;
 
-    InstallCommand(Map<String, String> env) {
-        this.env = env;
+    InstallCommand(UserDirectories dirs) {
+        this.dirs = dirs;
     }
 
     @Override
@@ -42,7 +42,8 @@ final class InstallCommand implements Command {
         return """
                 usage: netlab install [--user | --sys-prefix | --prefix DIR] [--name N] [--display-name T]
                                       [--jvm-option OPT]... [--agent-option OPT]... [--no-class-archive]
-                  --user            install for this user (~/.local/share/jupyter/kernels)
+                  --user            install for this user: Jupyter's data directory ($JUPYTER_DATA_DIR, else
+                                    $XDG_DATA_HOME/jupyter, else $HOME/.local/share/jupyter), kernels/
                   --sys-prefix      install into the prefix of the Python running jupyter (a venv or conda env)
                   --prefix DIR      install into DIR/share/jupyter/kernels
                                     (none of the three: system-wide, /usr/local/share/jupyter/kernels)
@@ -58,6 +59,17 @@ final class InstallCommand implements Command {
 
     @Override
     public int run(List<String> arguments, PrintStream out, PrintStream err) throws Exception {
+        Args args = install(arguments, out, err);
+        String choose = "(choose \"" + args.value("display-name", DEFAULT_DISPLAY_NAME) + "\")";
+        out.println(FrontEnd.find(dirs)
+                .map(f -> "Open it in " + f.name() + ": " + String.join(" ", f.command()) + "   " + choose)
+                .orElse("No JupyterLab or Jupyter Notebook was found to open it in: ./netlab course says what to "
+                        + "install, and 'netlab run NOTEBOOK' runs a chapter without Jupyter"));
+        return 0;
+    }
+
+    /** Installs as {@code arguments} say, prints where, and returns the arguments parsed. */
+    Args install(List<String> arguments, PrintStream out, PrintStream err) throws Exception {
         Args args = Args.parse(arguments, Set.of("user", "sys-prefix", "no-class-archive"),
                 Set.of("prefix", "name", "display-name", "jvm-option", "agent-option"));
         if (!args.positionals().isEmpty()) {
@@ -67,7 +79,7 @@ final class InstallCommand implements Command {
         if (!name.matches("[A-Za-z0-9._-]+")) {
             throw new UsageException("--name '" + name + "' may only hold letters, digits, '.', '_' and '-'");
         }
-        KernelSpecLocation location = KernelSpecLocation.from(args, env);
+        KernelSpecLocation location = KernelSpecLocation.from(args, dirs);
         NetlabHome home = NetlabHome.locate();
         Path dir = location.kernelsDir().resolve(name);
         Files.createDirectories(dir);
@@ -89,8 +101,7 @@ final class InstallCommand implements Command {
 
         out.println("Installed kernelspec " + name + " " + location.description() + " in " + dir);
         out.println("  JDK: " + javaExecutable());
-        out.println("Open it with: jupyter lab   (choose \"" + args.value("display-name", DEFAULT_DISPLAY_NAME) + "\")");
-        return 0;
+        return args;
     }
 
     /** The kernel.json text: argv pins this JDK's java; {connection_file} is filled in by Jupyter. */

@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -18,43 +17,30 @@ record KernelSpecLocation(Path kernelsDir, String description) {
     static final List<String> FLAGS = List.of("user", "sys-prefix");
     static final String PREFIX = "prefix";
 
-    static KernelSpecLocation from(Args args, Map<String, String> env) throws UsageException {
+    static KernelSpecLocation from(Args args, UserDirectories dirs) throws UsageException {
         int chosen = (args.has("user") ? 1 : 0) + (args.has("sys-prefix") ? 1 : 0) + (args.has(PREFIX) ? 1 : 0);
         if (chosen > 1) {
             throw new UsageException("choose one of --user, --sys-prefix and --prefix DIR, not several");
         }
         if (args.has("user")) {
-            return new KernelSpecLocation(userDataDir(env).resolve("kernels"), "for this user");
+            return new KernelSpecLocation(dirs.jupyterData().resolve("kernels"), "for this user");
         }
         if (args.has(PREFIX)) {
             Path prefix = Path.of(args.value(PREFIX, "")).toAbsolutePath().normalize();
             return new KernelSpecLocation(prefix.resolve("share/jupyter/kernels"), "under prefix " + prefix);
         }
         if (args.has("sys-prefix")) {
-            Path prefix = jupyterSysPrefix(env);
+            Path prefix = jupyterSysPrefix(dirs);
             return new KernelSpecLocation(prefix.resolve("share/jupyter/kernels"), "in Jupyter's prefix " + prefix);
         }
         return new KernelSpecLocation(Path.of("/usr/local/share/jupyter/kernels"), "system-wide");
     }
 
-    /** Jupyter's per-user data directory: $JUPYTER_DATA_DIR, else $XDG_DATA_HOME/jupyter, else ~/.local/share/jupyter. */
-    static Path userDataDir(Map<String, String> env) {
-        String dataDir = env.get("JUPYTER_DATA_DIR");
-        if (dataDir != null && !dataDir.isBlank()) {
-            return Path.of(dataDir);
-        }
-        String xdg = env.get("XDG_DATA_HOME");
-        if (xdg != null && !xdg.isBlank()) {
-            return Path.of(xdg, "jupyter");
-        }
-        return Path.of(System.getProperty("user.home"), ".local", "share", "jupyter");
-    }
-
     /** {@code sys.prefix} of the Python that runs {@code jupyter} on PATH. */
-    private static Path jupyterSysPrefix(Map<String, String> env) throws UsageException {
+    private static Path jupyterSysPrefix(UserDirectories dirs) throws UsageException {
         String python = "python3";
-        for (String dir : env.getOrDefault("PATH", "").split(":")) {
-            Path jupyter = Path.of(dir.isEmpty() ? "." : dir, "jupyter");
+        for (Path dir : dirs.path()) {
+            Path jupyter = dir.resolve("jupyter");
             if (Files.isRegularFile(jupyter)) {
                 python = interpreterOf(jupyter).orElse(python);
                 break;

@@ -15,8 +15,11 @@ public final class Main {
     private final Map<String, Command> commands = new LinkedHashMap<>();
 
     Main(Map<String, String> env) {
-        for (Command c : List.of(new InstallCommand(env), new UninstallCommand(env), new KernelCommand(),
-                new ReleaseCommand(), new RunCommand(), new ValidateCommand(), new GradeCommand())) {
+        UserDirectories dirs = new UserDirectories(env);
+        InstallCommand install = new InstallCommand(dirs);
+        for (Command c : List.of(new CourseCommand(dirs, install), install, new UninstallCommand(dirs),
+                new KernelCommand(), new ReleaseCommand(), new RunCommand(), new ValidateCommand(),
+                new GradeCommand(dirs))) {
             commands.put(c.name(), c);
         }
     }

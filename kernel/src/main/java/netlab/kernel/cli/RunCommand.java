@@ -14,6 +14,7 @@ import netlab.kernel.jshell.EngineOptions;
 import netlab.kernel.jshell.JShellEngine;
 import netlab.kernel.notebook.Cell;
 import netlab.kernel.notebook.Notebook;
+import netlab.text.Text;
 
 /**
  * {@code netlab run NOTEBOOK [--timeout S] [--out FILE]}: runs a notebook headless through the same engine
@@ -123,7 +124,7 @@ final class RunCommand implements Command {
 
     static String summary(NotebookRunner.Result r) {
         long passed = r.checks().stream().filter(c -> c.allPassed()).count();
-        return "%d code cells, %d failed; checks passed %d/%d%s".formatted(r.codeCells(), r.problems().size(), passed,
-                r.checks().size(), r.ok() ? " — all good" : "");
+        return Text.of("cli.run.summary", r.codeCells(), r.problems().size(), passed, r.checks().size())
+                + (r.ok() ? " — " + Text.of("cli.run.good") : "");
     }
 }

@@ -6,17 +6,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
 /** {@code netlab uninstall}: removes a kernelspec that {@code netlab install} wrote, and nothing else. */
 final class UninstallCommand implements Command {
 
-    private final Map<String, String> env;
+    private final UserDirectories dirs;
 
-    UninstallCommand(Map<String, String> env) {
-        this.env = env;
+    UninstallCommand(UserDirectories dirs) {
+        this.dirs = dirs;
     }
 
     @Override
@@ -41,7 +40,7 @@ final class UninstallCommand implements Command {
     public int run(List<String> arguments, PrintStream out, PrintStream err) throws Exception {
         Args args = Args.parse(arguments, Set.of("user", "sys-prefix"), Set.of("prefix", "name"));
         String name = args.value("name", InstallCommand.DEFAULT_NAME);
-        KernelSpecLocation location = KernelSpecLocation.from(args, env);
+        KernelSpecLocation location = KernelSpecLocation.from(args, dirs);
         Path dir = location.kernelsDir().resolve(name);
         Path spec = dir.resolve("kernel.json");
         if (!Files.isRegularFile(spec)) {

@@ -8,6 +8,7 @@ import netlab.kernel.grading.NotebookRunner;
 import netlab.kernel.grading.Validation;
 import netlab.kernel.jshell.JShellEngine;
 import netlab.kernel.notebook.Notebook;
+import netlab.text.Text;
 
 /**
  * {@code netlab validate NOTEBOOK}: what a student runs before submitting — runs the notebook with its public
@@ -47,7 +48,7 @@ final class ValidateCommand implements Command {
         }
         List<String> warnings = Validation.warnings(nb, result, shadowing);
         warnings.forEach(w -> out.println("warning: " + w));
-        out.println(RunCommand.summary(result) + "; " + warnings.size() + " warnings");
+        out.println(RunCommand.summary(result) + "; " + Text.of("cli.warnings", warnings.size()));
         boolean ok = result.ok() && warnings.isEmpty();
         out.println(ok ? "ready to submit" : "fix the above before submitting");
         return ok ? 0 : 1;

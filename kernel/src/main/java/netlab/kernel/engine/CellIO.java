@@ -29,6 +29,13 @@ public interface CellIO {
         return null;
     }
 
+    /**
+     * The cell asked the front end to close, as JShell's {@code /exit} does: {@code jupyter console} leaves and
+     * shuts the kernel down; a notebook ignores it.
+     */
+    default void askExit() {
+    }
+
     /** Whether the front end can answer {@link #readLine}. */
     boolean stdinAllowed();
 

@@ -99,15 +99,16 @@ public final class AgentSandbox {
     /**
      * A launcher hiding {@code hide} (directories; files stand for their directory) and every place people keep
      * files, keeping every path in {@code keep} (the JDK, the agents' class path and working directories)
-     * visible; {@code javaHome} is the agents' JDK, used to check the sandbox works.
+     * visible; {@code javaHome} is the agents' JDK, used to check the sandbox works; {@code home} is the user's home
+     * directory as the environment names it ({@code $HOME}).
      */
-    public static Launcher launcher(List<Path> hide, List<Path> keep, Path javaHome) {
+    public static Launcher launcher(List<Path> hide, List<Path> keep, Path javaHome, Path home) {
         Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
         List<Path> temporary = List.of(tmp, Path.of("/tmp"), Path.of("/var/tmp"));
         List<Path> everywhere = new ArrayList<>(hide);
         everywhere.addAll(userAreas(Path.of("/")));
         everywhere.addAll(temporary);
-        everywhere.add(Path.of(System.getProperty("user.home")));
+        everywhere.add(home);
 
         String problem = run(command(Plan.NONE), List.of("true"));
         if (problem != null) {

@@ -13,6 +13,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import netlab.kernel.jshell.EngineOptions;
+import netlab.text.Text;
 
 /**
  * Grades a class: every student directory of {@code SUBMISSIONS_DIR} against every lesson, {@code jobs}
@@ -84,7 +85,7 @@ public final class BatchGrader {
                                     name, lesson.fileName(), GradeReports.number(g.score()),
                                     GradeReports.number(g.possible()), g.seconds(),
                                     !g.reason().isEmpty() ? " (" + g.status() + ": " + g.reason() + ")"
-                                            : g.warnings().isEmpty() ? "" : " (" + g.warnings().size() + " warnings)");
+                                            : g.warnings().isEmpty() ? "" : " (" + Text.of("cli.warnings", g.warnings().size()) + ")");
                         }
                         return g;
                     }));

@@ -1,5 +1,7 @@
 package netlab.kernel.jshell;
 
+import netlab.text.Text;
+
 /** {@code %close 7788} closes what uses that port; {@code %close all} closes everything cells opened. */
 final class CloseMagic implements Magic {
 
@@ -9,16 +11,11 @@ final class CloseMagic implements Magic {
     }
 
     @Override
-    public String usage() {
-        return "%close 7788 | %close all — close the socket on a port, or everything cells opened";
-    }
-
-    @Override
     public String run(String args, MagicContext context) {
         String which = parse(args);
         String[] closed = context.close().apply(which);
         if (closed.length == 0) {
-            return which.equals("all") ? "Nothing was open.\n" : "Nothing a cell opened uses port " + which + ".\n";
+            return (which.equals("all") ? Text.of("magic.close.nothing") : Text.of("magic.close.nothing.port", which)) + "\n";
         }
         StringBuilder b = new StringBuilder();
         for (String c : closed) {
@@ -41,6 +38,6 @@ final class CloseMagic implements Magic {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new IllegalArgumentException("%close expects a port (1–65535) or all; got \"" + t + "\"");
+        throw new IllegalArgumentException(Text.of("magic.close.bad", t));
     }
 }

@@ -137,6 +137,19 @@ final class CodeAssist {
         return code.substring(i, anchor);
     }
 
+    /**
+     * A signature as Java spells it: JShell writes a record's components after its name wherever the record
+     * appears, {@code Ipv4 Ipv4(int bits).parse(String text)} for {@code Ipv4 Ipv4.parse(String text)} and
+     * {@code Ipv4(int bits)(int bits)} for the record's constructor {@code Ipv4(int bits)}.
+     */
+    static String readable(String signature) {
+        return RECORD_HEADER.matcher(signature).replaceAll("$1");
+    }
+
+    /** A name, then a parenthesised list, then '.' or '(': a record's header inside a signature. */
+    private static final java.util.regex.Pattern RECORD_HEADER =
+            java.util.regex.Pattern.compile("([\\p{javaJavaIdentifierPart}>])\\([^()]*\\)(?=[.(])");
+
     /** {@code int Udp.send(String text, String host, int port)} → {@code send(String text, String host, int port)}. */
     static String memberSignature(String signature, String name) {
         int open = signature.lastIndexOf(name + "(");
@@ -209,8 +222,9 @@ final class CodeAssist {
                 plain.append("\n\n");
                 markdown.append("\n\n---\n\n");
             }
-            plain.append(d.signature());
-            markdown.append("```java\n").append(d.signature()).append("\n```");
+            String signature = readable(d.signature());
+            plain.append(signature);
+            markdown.append("```java\n").append(signature).append("\n```");
             Optional<JavadocText> text = javadocOf(d);
             if (text.isPresent()) {
                 boolean whole = detailLevel > 0 || d.javadoc() == null || d.javadoc().isBlank();

@@ -212,18 +212,29 @@ public final class JShellEngine implements Engine {
             session.assist().forgetSignatures(); // the cell may redeclare what completions showed
             TempVariables.dropAllButLatest(session.shell(), TempVariables.KEPT);
             Magics.Split split = Magics.split(code);
+            CellPlan plan = new CellPlan();
             for (String line : split.magicLines()) {
                 try {
-                    io.stdout(magics.run(line, magicContext(session)));
+                    io.stdout(magics.run(line, magicContext(session, plan)));
                 } catch (IllegalArgumentException e) {
                     return new ExecuteOutcome.Failure("MagicError", e.getMessage(),
                             List.of("\u001b[0;31mMagicError: " + e.getMessage() + "\u001b[0m"));
                 }
             }
-            if (!split.magicLines().isEmpty() && split.code().isBlank()) {
+            if (plan.exitAsked()) {
+                io.askExit();
+            }
+            if (plan.resetAsked()) {
+                if (!restartInBackground(session)) {
+                    throw new UncheckedIOException(new IOException("the kernel is shutting down"));
+                }
+                session = readySession(io);
+                output.attach(io);
+            }
+            code = plan.loaded() + split.code();
+            if (!split.magicLines().isEmpty() && code.isBlank()) {
                 return ExecuteOutcome.Success.empty();
             }
-            code = split.code();
             KernelExecutionControl control = session.control();
             control.clearStop();
             String key = cellKey(code, io);
@@ -237,8 +248,15 @@ public final class JShellEngine implements Engine {
                     interrupt();
                 }
             }, timeout.toMillis(), TimeUnit.MILLISECONDS);
+            long wallStart = System.nanoTime();
+            java.time.Duration cpuStart = plan.timed() ? TimeCellMagic.cpuOf(control.agent().pid()) : null;
             try {
                 ExecuteOutcome outcome = run(session, code, serial, cell);
+                if (plan.timed()) {
+                    java.time.Duration cpuEnd = control.terminated() ? null : TimeCellMagic.cpuOf(control.agent().pid());
+                    io.stdout(TimeCellMagic.report(java.time.Duration.ofNanos(System.nanoTime() - wallStart),
+                            cpuStart == null || cpuEnd == null ? null : cpuEnd.minus(cpuStart)));
+                }
                 if (outcome instanceof ExecuteOutcome.Interrupted && !control.terminated()) {
                     // the stop may have come between two invokes, when the agent had nothing to stop
                     control.closeResources("cell:" + key);
@@ -274,9 +292,10 @@ public final class JShellEngine implements Engine {
         return "#" + Integer.toHexString(code.strip().hashCode());
     }
 
-    private MagicContext magicContext(Session session) {
+    private MagicContext magicContext(Session session, CellPlan plan) {
         KernelExecutionControl control = session.control();
-        return new MagicContext(limits, control::resources, control::closeResources);
+        return new MagicContext(limits, control::resources, control::closeResources, session.shell(),
+                options.startup(), plan);
     }
 
     private void noteDroppedOutput(long dropped, CellIO io) {
@@ -501,8 +520,12 @@ public final class JShellEngine implements Engine {
 
     @Override
     public IsComplete isComplete(String code) {
+        Magics.Split split = Magics.split(code); // magics and JShell commands are complete lines
+        if (!split.magicLines().isEmpty() && split.code().isBlank()) {
+            return IsComplete.of(IsComplete.Status.COMPLETE);
+        }
         Session s = sessions.await();
-        return s == null ? IsComplete.of(IsComplete.Status.UNKNOWN) : s.assist().isComplete(code);
+        return s == null ? IsComplete.of(IsComplete.Status.UNKNOWN) : s.assist().isComplete(split.code());
     }
 
     @Override

@@ -1,11 +1,18 @@
 package netlab.kernel.jshell;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
+import netlab.text.Text;
 
 /**
- * The line magics netlab knows, and the split of a cell into its leading {@code %magic} lines and its Java.
+ * The magics netlab knows, and the split of a cell into its leading magic lines and its Java. A magic line is
+ * {@code %name args}; {@code %%name} on the first line is a cell magic; {@code /name} is one of JShell's own
+ * commands ({@code /vars}, {@code /list} ...), which JShell users type by habit; a cell that is only
+ * {@code exit} or {@code quit} is {@code /exit}.
  *
  * <pre>{@code
  * %timeout 10
@@ -14,9 +21,16 @@ import java.util.Map;
  */
 final class Magics {
 
-    /** A cell split: its magic lines (without '%') and the Java after them. */
+    /** A cell split: its magic lines ("timeout 10", "/vars", "%time" for a cell magic) and the Java after them. */
     record Split(List<String> magicLines, String code) {
     }
+
+    /** JShell's commands netlab answers when spelled with '/'; each is also a magic of the same name. */
+    static final List<String> JSHELL_COMMANDS = List.of("vars", "methods", "types", "imports", "list", "reset",
+            "exit", "help");
+
+    private static final Pattern COMMAND = Pattern.compile("/[A-Za-z?].*");
+    private static final Pattern EXIT = Pattern.compile("(?:exit|quit)(?:\\s*\\(\\s*\\))?\\s*;?");
 
     private final Map<String, Magic> byName = new LinkedHashMap<>();
 
@@ -27,12 +41,31 @@ final class Magics {
     }
 
     static Magics standard() {
-        return new Magics(List.of(new ResourcesMagic(), new CloseMagic(), new TimeoutMagic(), new OutputLimitMagic()));
+        List<Magic> all = new ArrayList<>();
+        Magics magics = new Magics(all);
+        all.addAll(List.of(new HelpMagic("help", magics::all), new HelpMagic("lsmagic", magics::all),
+                new ResourcesMagic(), new CloseMagic(), new TimeoutMagic(), new OutputLimitMagic(), new LoadMagic(),
+                new TimeCellMagic()));
+        all.addAll(SnippetListMagic.all());
+        all.addAll(List.of(new ResetMagic(), new ExitMagic()));
+        all.forEach(m -> magics.byName.put(m.name(), m));
+        return magics;
     }
 
-    /** Leading lines that start with '%' (blank lines between them allowed) are magics; the rest is Java. */
+    /** Every magic, in the order {@code %help} lists them. */
+    Collection<Magic> all() {
+        return byName.values();
+    }
+
+    /**
+     * Leading lines that start with '%' or '/' (blank lines between them allowed) are magics and commands; the rest
+     * is Java. '/' followed by a letter cannot start Java code, and '//' or '/*' (comments) are not commands.
+     */
     static Split split(String cell) {
-        List<String> magics = new java.util.ArrayList<>();
+        if (EXIT.matcher(cell.strip()).matches()) {
+            return new Split(List.of("/exit"), "");
+        }
+        List<String> magics = new ArrayList<>();
         int pos = 0;
         while (pos < cell.length()) {
             int end = cell.indexOf('\n', pos);
@@ -40,6 +73,8 @@ final class Magics {
             String line = cell.substring(pos, end < 0 ? cell.length() : end).strip();
             if (line.startsWith("%")) {
                 magics.add(line.substring(1));
+            } else if (COMMAND.matcher(line).matches()) {
+                magics.add(line);
             } else if (!line.isEmpty()) {
                 break;
             }
@@ -52,16 +87,25 @@ final class Magics {
     }
 
     /**
-     * Runs one magic line ("timeout 10"); returns its output.
+     * Runs one magic line ("timeout 10", "/vars"); returns its output.
      *
-     * @throws IllegalArgumentException for an unknown magic (listing the known ones) or bad arguments
+     * @throws IllegalArgumentException for an unknown magic or command (listing the known ones) or bad arguments
      */
     String run(String line, MagicContext context) {
-        String name = line.split("\\s+", 2)[0];
-        String args = line.length() > name.length() ? line.substring(name.length()).strip() : "";
-        Magic magic = byName.get(name);
+        boolean command = line.startsWith("/");
+        String body = command ? line.substring(1) : line;
+        String name = body.split("\\s+", 2)[0];
+        String args = body.length() > name.length() ? body.substring(name.length()).strip() : "";
+        if (command && name.equals("?")) {
+            name = "help";
+        }
+        Magic magic = command && !JSHELL_COMMANDS.contains(name) ? null : byName.get(name);
+        if (magic == null && command) {
+            throw new IllegalArgumentException(Text.of("magic.unknown.command", name,
+                    String.join(" ", JSHELL_COMMANDS.stream().map(c -> "/" + c).toList())));
+        }
         if (magic == null) {
-            StringBuilder b = new StringBuilder("Unknown magic %" + name + ". netlab knows:");
+            StringBuilder b = new StringBuilder(Text.of("magic.unknown", name));
             for (Magic m : byName.values()) {
                 b.append("\n  ").append(m.usage());
             }

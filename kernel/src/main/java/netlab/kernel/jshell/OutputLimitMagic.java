@@ -1,5 +1,7 @@
 package netlab.kernel.jshell;
 
+import netlab.text.Text;
+
 import java.util.Locale;
 
 /** {@code %output_limit 20MB}: how much output one cell may print before the rest is dropped. */
@@ -11,17 +13,13 @@ final class OutputLimitMagic implements Magic {
     }
 
     @Override
-    public String usage() {
-        return "%output_limit 20MB | %output_limit off — how much one cell may print (default 5MB)";
-    }
-
-    @Override
     public String run(String args, MagicContext context) {
         if (!args.isBlank()) {
             context.limits().outputLimit(parse(args));
         }
         long limit = context.limits().outputLimit();
-        return "Output per cell: " + (limit == Long.MAX_VALUE ? "unlimited" : format(limit)) + ".\n";
+        return Text.of("magic.output_limit.now", limit == Long.MAX_VALUE ? Text.of("magic.output_limit.unlimited") : format(limit))
+                + "\n";
     }
 
     /** "5MB", "500 kB", "1g", "123456" (bytes), or "off" (unlimited) to bytes. */
@@ -53,8 +51,7 @@ final class OutputLimitMagic implements Magic {
         } catch (NumberFormatException | ArithmeticException e) {
             // reported below
         }
-        throw new IllegalArgumentException("%output_limit expects a size such as 20MB, 500kB or off; got \""
-                + text.strip() + "\"");
+        throw new IllegalArgumentException(Text.of("magic.output_limit.bad", text.strip()));
     }
 
     /** "5 MB", "512 kB", "100 bytes". */

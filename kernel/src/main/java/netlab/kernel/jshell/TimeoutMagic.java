@@ -1,5 +1,7 @@
 package netlab.kernel.jshell;
 
+import netlab.text.Text;
+
 import java.time.Duration;
 
 /** {@code %timeout 10} stops every following cell after 10 s as an interrupt would; {@code %timeout off}. */
@@ -11,19 +13,15 @@ final class TimeoutMagic implements Magic {
     }
 
     @Override
-    public String usage() {
-        return "%timeout 10 | %timeout off — stop cells that run longer than 10 s (like an interrupt)";
-    }
-
-    @Override
     public String run(String args, MagicContext context) {
         if (args.isBlank()) {
             Duration d = context.limits().timeout();
-            return d == null ? "Cells run without a timeout.\n" : "Cells stop after " + d.toSeconds() + " s.\n";
+            return (d == null ? Text.of("magic.timeout.none") : Text.of("magic.timeout.current", d.toSeconds())) + "\n";
         }
         Duration d = parse(args);
         context.limits().timeout(d);
-        return d == null ? "Cells run without a timeout now.\n" : "Cells stop after " + d.toSeconds() + " s now.\n";
+        return (d == null ? Text.of("magic.timeout.none.now") : Text.of("magic.timeout.current.now", d.toSeconds()))
+                + "\n";
     }
 
     /** Whole seconds ("10", "10s"), or "off"/"0" for none (null). */
@@ -43,7 +41,6 @@ final class TimeoutMagic implements Magic {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new IllegalArgumentException("%timeout expects whole seconds such as 10, or off; got \""
-                + text.strip() + "\"");
+        throw new IllegalArgumentException(Text.of("magic.timeout.bad", text.strip()));
     }
 }

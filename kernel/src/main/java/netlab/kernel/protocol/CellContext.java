@@ -13,6 +13,7 @@ final class CellContext implements CellIO {
     private final boolean stdinAllowed;
     private final OutputStreams output;
     private final StdinBridge stdin;
+    private volatile boolean exitAsked;
 
     CellContext(Message request, boolean stdinAllowed, OutputStreams output, StdinBridge stdin) {
         this.request = request;
@@ -45,6 +46,16 @@ final class CellContext implements CellIO {
     public String cellId() {
         String id = request.metadata() == null ? "" : Json.string(request.metadata(), "cellId", "");
         return id.isEmpty() ? null : id;
+    }
+
+    @Override
+    public void askExit() {
+        exitAsked = true;
+    }
+
+    /** Whether the cell asked the front end to close ({@link #askExit}). */
+    boolean exitAsked() {
+        return exitAsked;
     }
 
     @Override

@@ -63,7 +63,8 @@ final class ExecuteHandler {
             publish(request, "execute_input", new Content.ExecuteInput(code, count));
         }
 
-        ExecuteOutcome outcome = run(code, new CellContext(request, allowStdin, output, stdin));
+        CellContext cell = new CellContext(request, allowStdin, output, stdin);
+        ExecuteOutcome outcome = run(code, cell);
         output.flush(); // every byte of the cell's output goes out before its reply
 
         if (outcome instanceof ExecuteOutcome.Success(Optional<MimeBundle> result)) {
@@ -75,8 +76,10 @@ final class ExecuteHandler {
             if (storeHistory) {
                 history.add(count, code, result.map(MimeBundle::plainText).orElse(null));
             }
-            return new Result(new Content.ExecuteOk(count, userExpressions(Json.child(content, "user_expressions"))),
-                    false);
+            // jupyter console leaves on this payload (JShell's /exit); notebooks ignore it
+            List<Object> payload = cell.exitAsked() ? List.of(Map.of("source", "ask_exit", "keepkernel", false)) : List.of();
+            return new Result(new Content.ExecuteOk("ok", count, userExpressions(Json.child(content, "user_expressions")),
+                    payload), false);
         }
         Content.Error error = asError(outcome);
         output.publishInOrder("error", error.published());

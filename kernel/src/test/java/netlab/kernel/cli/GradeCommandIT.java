@@ -231,7 +231,7 @@ class GradeCommandIT {
     static Run netlab(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = new Main(Map.of()).run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
+        int status = new Main(System.getenv()).run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }

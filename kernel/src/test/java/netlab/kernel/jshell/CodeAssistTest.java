@@ -16,6 +16,15 @@ class CodeAssistTest {
     }
 
     @Test
+    void readableSignaturesLoseTheRecordHeaderJShellWritesIntoThem() {
+        assertEquals("Ipv4 Ipv4.parse(String text)", CodeAssist.readable("Ipv4 Ipv4(int bits).parse(String text)"));
+        assertEquals("Ipv4(int bits)", CodeAssist.readable("Ipv4(int bits)(int bits)"));
+        assertEquals("Subnet.Host Subnet.Host.of(int a)", CodeAssist.readable("Subnet.Host Subnet.Host(int a, int b).of(int a)"));
+        assertEquals("int Math.max(int a, int b)", CodeAssist.readable("int Math.max(int a, int b)"));
+        assertEquals("<T> List<T> List.of(T... es)", CodeAssist.readable("<T> List<T> List.of(T... es)"));
+    }
+
+    @Test
     void qualifierIsTheExpressionBeforeTheCompletedName() {
         assertEquals("Math.", CodeAssist.qualifierBefore("int m = Math.ma", 13));
         assertEquals("netlab.net.Udp.", CodeAssist.qualifierBefore("netlab.net.Udp.se", 15));

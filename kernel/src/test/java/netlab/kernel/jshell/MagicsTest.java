@@ -20,6 +20,44 @@ class MagicsTest {
     }
 
     @Test
+    void jshellCommandsCellMagicsAndExitAreMagicLinesButCommentsAreJava() {
+        assertEquals(List.of("/vars", "/list"), Magics.split("/vars\n/list").magicLines());
+        assertEquals(List.of("%time", "timeout 3"), Magics.split("%%time\n%timeout 3\nint x = 1;").magicLines());
+        assertEquals(List.of("/exit"), Magics.split(" exit ").magicLines());
+        assertEquals(List.of("/exit"), Magics.split("quit()").magicLines());
+        assertEquals(List.of(), Magics.split("// a note\n/vars").magicLines());
+        assertEquals(List.of(), Magics.split("/* a note */ int x;").magicLines());
+        assertEquals(List.of(), Magics.split("int exit = 1;").magicLines());
+    }
+
+    @Test
+    void loadTakesOneFileNameQuotedOrNot() {
+        assertEquals("my file.jsh", LoadMagic.parse(" \"my file.jsh\" "));
+        assertEquals("a.java", LoadMagic.parse("a.java"));
+        assertThrows(IllegalArgumentException.class, () -> LoadMagic.parse("  "));
+        assertThrows(IllegalArgumentException.class, () -> LoadMagic.parse("a\u0000b"));
+    }
+
+    @Test
+    void loadedNotebooksGiveTheirCodeCellsWithoutTheirMagics() {
+        String nb = """
+                {"nbformat": 4, "nbformat_minor": 5, "metadata": {}, "cells": [
+                  {"cell_type": "markdown", "metadata": {}, "source": "# Title"},
+                  {"cell_type": "code", "metadata": {}, "source": ["%timeout 5\\n", "int a = 1;"], "outputs": []},
+                  {"cell_type": "code", "metadata": {}, "source": "/vars", "outputs": []}]}""";
+        assertEquals(List.of("\nint a = 1;"), LoadMagic.codeCells("x.ipynb", nb));
+        assertThrows(IllegalArgumentException.class, () -> LoadMagic.codeCells("x.ipynb", "{}"));
+    }
+
+    @Test
+    void timesReadLikeAStopwatch() {
+        assertEquals("850 µs", TimeCellMagic.format(Duration.ofNanos(850_000)));
+        assertEquals("12.3 ms", TimeCellMagic.format(Duration.ofMillis(12).plusNanos(300_000)));
+        assertEquals("1.24 s", TimeCellMagic.format(Duration.ofMillis(1240)));
+        assertEquals("2 min 5.0 s", TimeCellMagic.format(Duration.ofSeconds(125)));
+    }
+
+    @Test
     void timeoutParsesSecondsAndOff() {
         assertEquals(Duration.ofSeconds(10), TimeoutMagic.parse(" 10 "));
         assertEquals(Duration.ofSeconds(3), TimeoutMagic.parse("3s"));
@@ -50,7 +88,8 @@ class MagicsTest {
     @Test
     void unknownMagicNamesTheKnownOnes() {
         CellLimits limits = new CellLimits();
-        MagicContext ctx = new MagicContext(limits, () -> new String[0], w -> new String[0]);
+        MagicContext ctx = new MagicContext(limits, () -> new String[0], w -> new String[0], null, List.of(),
+                new CellPlan());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Magics.standard().run("frobnicate", ctx));
         assertTrue(e.getMessage().contains("%frobnicate") && e.getMessage().contains("%resources"), e.getMessage());

@@ -52,6 +52,11 @@ final class RecordingIO implements CellIO {
     }
 
     @Override
+    public synchronized void askExit() {
+        events.add("exit");
+    }
+
+    @Override
     public synchronized void clearOutput(boolean wait) {
         events.add("clear");
     }

@@ -88,7 +88,11 @@ class ExecuteRequestTest {
         assertEquals("\u001b[0;31mEngineRestarted: The agent died; variables were reset.\u001b[0m",
                 restarted.getAsJsonArray("traceback").get(0).getAsString());
 
-        JsonObject crashed = client.reply(client.execute("throw")).content();
+        JsonObject crashed;
+        try (ExpectedLog log = ExpectedLog.of("netlab.kernel.protocol")) {
+            crashed = client.reply(client.execute("throw")).content();
+            log.assertSaid("the engine failed while running a cell java.lang.IllegalStateException: engine bug");
+        }
         assertEquals("KernelError", crashed.get("ename").getAsString());
         assertTrue(crashed.get("evalue").getAsString().contains("engine bug"));
         assertEquals("ok", client.reply(client.execute("print still alive")).content().get("status").getAsString());

@@ -192,6 +192,12 @@ class KernelRequestsTest {
 
     @Test
     void unknownMalformedAndFailingRequestsAreAnsweredAndTheKernelGoesOn() throws Exception {
+        try (ExpectedLog log = ExpectedLog.of("netlab.kernel.protocol")) {
+            badRequestsAreAnswered(log);
+        }
+    }
+
+    private void badRequestsAreAnswered(ExpectedLog log) throws Exception {
         JsonObject unknown = client.reply(client.shell("bogus_request", Map.of())).content();
         assertEquals("error", unknown.get("status").getAsString());
         assertEquals("UnknownMessageType", unknown.get("ename").getAsString());
@@ -213,6 +219,9 @@ class KernelRequestsTest {
         assertEquals("DebuggerUnsupported", debug.get("ename").getAsString());
 
         assertEquals(1, client.reply(client.execute("print fine")).content().get("execution_count").getAsInt());
+        log.assertSaid("unknown message type 'bogus_request'");
+        log.assertSaid("malformed execute_request");
+        log.assertSaid("handler for complete_request failed java.lang.IllegalStateException: completion exploded");
     }
 
     private JsonObject isComplete(String code) throws InterruptedException {

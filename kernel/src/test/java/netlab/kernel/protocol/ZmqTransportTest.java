@@ -15,9 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -28,28 +25,12 @@ class ZmqTransportTest {
     private static final String KEY = "a0436f6c-1916-498b-8eb9-e81ab9368e84";
 
     private final FakeEngine engine = new FakeEngine();
-    private final List<String> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
-    private final Handler logCapture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            warnings.add(record.getMessage());
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
     private ZmqTransport transport;
     private KernelServer server;
     private ZmqClient client;
 
     @BeforeEach
     void start() {
-        Logger.getLogger("netlab.kernel.protocol").addHandler(logCapture);
         transport = ZmqTransport.bind(new KernelConnectionProperties("127.0.0.1", 0, 0, 0, 0, 0, "tcp",
                 "hmac-sha256", KEY));
         server = KernelServer.start(transport, engine);
@@ -61,7 +42,6 @@ class ZmqTransportTest {
     void stop() {
         client.close();
         server.close();
-        Logger.getLogger("netlab.kernel.protocol").removeHandler(logCapture);
     }
 
     @Test
@@ -78,6 +58,12 @@ class ZmqTransportTest {
 
     @Test
     void wrongSignatureIsDroppedAndTheNextMessageWorks() {
+        try (ExpectedLog log = ExpectedLog.of("netlab.kernel.protocol")) {
+            wrongSignatureIsDropped(log);
+        }
+    }
+
+    private void wrongSignatureIsDropped(ExpectedLog log) {
         client.sendRaw(client.shell, "execute_request", "{\"code\":\"print evil\"}", "not-the-key", null);
         String good = client.execute("value 1");
         // Shell answers in order: had the forged request been run, its reply would come first.
@@ -85,11 +71,17 @@ class ZmqTransportTest {
         assertEquals("ok", reply.content().get("status").getAsString());
         assertEquals(1, reply.content().get("execution_count").getAsInt());
         assertEquals(List.of("value 1"), engine.executed);
-        assertTrue(warnings.stream().anyMatch(w -> w.contains("invalid HMAC signature")), warnings.toString());
+        log.assertSaid("invalid HMAC signature");
     }
 
     @Test
     void malformedJsonAndUnknownTypesAreLoggedAnsweredAndTheKernelGoesOn() {
+        try (ExpectedLog log = ExpectedLog.of("netlab.kernel.protocol")) {
+            malformedAndUnknownAreAnswered(log);
+        }
+    }
+
+    private void malformedAndUnknownAreAnswered(ExpectedLog log) {
         String malformed = client.sendRaw(client.shell, "execute_request", "{\"code\": \"print x\"", KEY, null);
         ZmqClient.Received bad = client.reply(client.shell, malformed);
         assertEquals("error", bad.content().get("status").getAsString());
@@ -101,8 +93,8 @@ class ZmqTransportTest {
         String good = client.execute("print fine");
         assertEquals("ok", client.reply(client.shell, good).content().get("status").getAsString());
         assertEquals(List.of("print fine"), engine.executed);
-        assertTrue(warnings.stream().anyMatch(w -> w.contains("malformed execute_request")), warnings.toString());
-        assertTrue(warnings.stream().anyMatch(w -> w.contains("frobnicate_request")), warnings.toString());
+        log.assertSaid("malformed execute_request");
+        log.assertSaid("frobnicate_request");
     }
 
     @Test
