@@ -3,8 +3,8 @@ package netlab.grader;
 import java.util.List;
 import netlab.exercise.HiddenCaseSet;
 import netlab.exercise.HiddenCases;
-import netlab.exercise.IntroExercises;
-import netlab.exercise.UdpExercises;
+import netlab.course.IntroExercises;
+import netlab.course.UdpExercises;
 
 /**
  * Hidden cases of chapters 0 and 1: range edges (1023/1024, 49151/49152, 65535), the /31 and /32 networks, and

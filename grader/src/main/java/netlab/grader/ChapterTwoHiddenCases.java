@@ -3,8 +3,8 @@ package netlab.grader;
 import java.util.List;
 import netlab.exercise.HiddenCaseSet;
 import netlab.exercise.HiddenCases;
-import netlab.exercise.TcpExercises;
-import netlab.exercise.TftpExercises;
+import netlab.course.TcpExercises;
+import netlab.course.TftpExercises;
 
 /**
  * Hidden cases of chapter 2: block numbers above 32767 (a signed {@code short} slip), empty and odd-sized last

@@ -4,8 +4,8 @@ import java.util.List;
 import netlab.exercise.Case;
 import netlab.exercise.HiddenCaseSet;
 import netlab.exercise.HiddenCases;
-import netlab.exercise.IpExercises.ClassOf;
-import netlab.exercise.IpExercises.SameSubnet;
+import netlab.course.IpExercises.ClassOf;
+import netlab.course.IpExercises.SameSubnet;
 
 /**
  * Hidden cases of the IPv4 chapter: the edges a solution fitted to the public cases gets wrong (the class

@@ -12,9 +12,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import netlab.exercise.Check;
-import netlab.exercise.TcpExercises;
-import netlab.exercise.TftpExercises;
-import netlab.exercise.UdpExercises;
+import netlab.course.TcpExercises;
+import netlab.course.TftpExercises;
+import netlab.course.UdpExercises;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -10,7 +10,7 @@ import netlab.exercise.Check;
 import netlab.exercise.CheckReport;
 import netlab.exercise.Exercise;
 import netlab.exercise.Exercises;
-import netlab.exercise.IpExercises;
+import netlab.course.IpExercises;
 import org.junit.jupiter.api.Test;
 
 /** With this jar on the classpath, grading runs the hidden cases too. */

@@ -12,14 +12,15 @@ import java.util.stream.Stream;
  * How values appear in feedback (strings quoted, long values cut, always one line), and their canonical text:
  * the exact, one-line form in which the grader compares a case's actual value with its expected one.
  */
-final class Values {
+public final class Values {
 
     static final int MAX = 200;
 
     private Values() {
     }
 
-    static String show(Object value) {
+    /** A value as feedback shows it: strings quoted, one line, long values cut. Example: {@code Values.show("a\nb")} is {@code "a\\nb"} in quotes. */
+    public static String show(Object value) {
         String text = value instanceof String s ? "\"" + s + "\""
                 : value instanceof char[] chars ? "\"" + new String(chars) + "\""
                 : String.valueOf(value);

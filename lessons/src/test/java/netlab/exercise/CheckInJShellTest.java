@@ -1,5 +1,6 @@
 package netlab.exercise;
 
+import netlab.course.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class CheckInJShellTest {
 
     static final String CHECK_CELL =
-            "netlab.exercise.Check.run(\"ip.class-of\", (netlab.exercise.IpExercises.ClassOf) ip -> classOf(ip));";
+            "netlab.exercise.Check.run(\"ip.class-of\", (netlab.course.IpExercises.ClassOf) ip -> classOf(ip));";
 
     @Test
     void aCheckCellChecksTheTopLevelMethodOfAnAnswerCell() {

@@ -1,5 +1,6 @@
 package netlab.exercise;
 
+import netlab.course.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -90,7 +91,7 @@ class CheckTest {
     void theWrongAnswerInterfaceIsRefusedWithWhatToPass() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Check.evaluate("ip.class-of", (Runnable) () -> { }));
-        assertTrue(e.getMessage().contains("expects a netlab.exercise.IpExercises$ClassOf"), e.getMessage());
+        assertTrue(e.getMessage().contains("expects a netlab.course.IpExercises$ClassOf"), e.getMessage());
         IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
                 () -> Check.evaluate("ip.nope", (IpExercises.ClassOf) ip -> ip));
         assertTrue(unknown.getMessage().contains("ip.class-of, ip.same-subnet"), unknown.getMessage());

@@ -1,5 +1,6 @@
 package netlab.exercise;
 
+import netlab.course.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

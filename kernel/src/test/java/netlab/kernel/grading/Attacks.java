@@ -38,7 +38,7 @@ public final class Attacks {
                     hidden.setAccessible(true);
                     e = expectedIn(hidden.invoke(null, netlab.exercise.Exercises.find("ip.class-of")), ip);
                     if (e != null) return e;
-                    var report = netlab.exercise.Check.grade("ip.class-of", (netlab.exercise.IpExercises.ClassOf) x -> "?",
+                    var report = netlab.exercise.Check.grade("ip.class-of", (netlab.course.IpExercises.ClassOf) x -> "?",
                             java.time.Duration.ofMillis(200));
                     e = expectedIn(report.outcomes(), ip);
                     if (e != null) return e;

@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import netlab.exercise.Check;
-import netlab.exercise.IpExercises;
+import netlab.course.IpExercises;
 import netlab.kernel.engine.MimeBundle;
 import org.junit.jupiter.api.Test;
 

@@ -1,5 +1,6 @@
-package netlab.exercise;
+package netlab.course;
 
+import netlab.exercise.*;
 import java.util.List;
 
 /**
@@ -24,7 +25,7 @@ public final class IpExercises implements ExerciseSet {
         boolean sameSubnet(String a, String b, int prefix) throws Exception;
     }
 
-    static final String CLASS_HINT = "Look only at the first octet: 0–127 A, 128–191 B, 192–223 C, 224–239 D, 240–255 E.";
+    public static final String CLASS_HINT = "Look only at the first octet: 0–127 A, 128–191 B, 192–223 C, 224–239 D, 240–255 E.";
     static final String SUBNET_HINT = "Turn each address into a 32-bit int, keep the first prefix bits "
             + "(mask = prefix == 0 ? 0 : -1 << (32 - prefix)) and compare.";
 

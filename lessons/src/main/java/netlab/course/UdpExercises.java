@@ -1,5 +1,6 @@
-package netlab.exercise;
+package netlab.course;
 
+import netlab.exercise.*;
 import java.io.BufferedReader;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;

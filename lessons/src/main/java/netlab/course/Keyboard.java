@@ -1,4 +1,4 @@
-package netlab.exercise;
+package netlab.course;
 
 import java.io.InterruptedIOException;
 import java.io.Reader;

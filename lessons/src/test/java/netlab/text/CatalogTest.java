@@ -1,0 +1,58 @@
+package netlab.text;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CatalogTest {
+
+    /** The lessons module's catalogue: every area in both languages, every key in both, the same arguments. */
+    @Test
+    void everyKeyOfThisModuleIsInBothLanguages() throws IOException {
+        List<String> problems = Catalog.problemsIn(Path.of("src/main/resources/netlab/text"));
+        assertEquals(List.of(), problems);
+    }
+
+    @Test
+    void problemsNameAKeyInOneLanguageAndDifferentArguments(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("demo_en.properties"), "demo.a=one {0}\ndemo.b=two\nother.c=x\n");
+        Files.writeString(dir.resolve("demo_zh.properties"), "demo.a=一 {1}\nother.c=叉\n");
+        Files.writeString(dir.resolve("lone_en.properties"), "lone.x=x\n");
+        List<String> problems = Catalog.problemsIn(dir);
+        assertTrue(problems.contains("demo.a: zh refers to [1], en to [0]"), problems.toString());
+        assertTrue(problems.contains("demo.b: only in English"), problems.toString());
+        assertTrue(problems.contains("other.c: a key of area 'demo' starts with 'demo.'"), problems.toString());
+        assertTrue(problems.stream().anyMatch(p -> p.startsWith("lone: needs both")), problems.toString());
+    }
+
+    @Test
+    void placeholdersPluralsAndNestedMessages() {
+        assertEquals("1 byte", Text.in(Lang.EN, "common.bytes", 1));
+        assertEquals("3 bytes", Text.in(Lang.EN, "common.bytes", 3));
+        assertEquals("3 字节", Text.in(Lang.ZH, "common.bytes", 3));
+        assertEquals("a {b} c 7 {9}", Catalog.fill(Lang.EN, "a {b} c {0} {9}", new Object[] {7}));
+        assertEquals("2 s", Message.of("common.seconds", 2).in(Lang.EN));
+        assertEquals("x 2 秒", Catalog.fill(Lang.ZH, "x {0}", new Object[] {Message.of("common.seconds", 2)}));
+    }
+
+    @Test
+    void anUnknownKeyLosesNothing() {
+        assertEquals("nosuch.key 1 two", Text.in(Lang.ZH, "nosuch.key", 1, "two"));
+    }
+
+    @Test
+    void languageTags() {
+        assertEquals(Optional.of(Lang.ZH), Lang.parse("zh-CN"));
+        assertEquals(Optional.of(Lang.ZH), Lang.parse("zh_Hans"));
+        assertEquals(Optional.of(Lang.EN), Lang.parse("en-US"));
+        assertEquals(Optional.empty(), Lang.parse("fr"));
+        assertEquals(Optional.empty(), Lang.parse(null));
+    }
+}
