@@ -37,6 +37,7 @@ class Install:
         self.kernels = os.path.join(self.prefix, "share", "jupyter", "kernels")
         for name, extra_argv in self.extra_kernels:
             self.variant(name, extra_argv)
+        os.environ["PYDEVD_DISABLE_FILE_VALIDATION"] = "1"  # ipykernel's debugger warns on every start otherwise
         os.environ["JUPYTER_PATH"] = os.path.join(self.prefix, "share", "jupyter")
         return self
 

@@ -136,9 +136,23 @@ public final class JShellEngine implements Engine {
         }
         if (options.warmCompletion()) {
             s.assist().warmUp();
+            warmCellPath(shell);
         }
         output.drain();
         return s;
+    }
+
+    /**
+     * Runs a throwaway expression and drops its variable, so a student's first cell does not pay for the
+     * first compile of an expression snippet and the first value sent back by the agent (javac's and the
+     * agent's classes are loaded and initialised while the student still reads the notebook).
+     */
+    private static void warmCellPath(JShell shell) {
+        for (SnippetEvent e : shell.eval("\"warm\".length() + 1")) {
+            if (e.snippet() instanceof VarSnippet v && shell.status(v).isActive()) {
+                shell.drop(v);
+            }
+        }
     }
 
     /**
