@@ -21,25 +21,31 @@ CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 class Install:
     """netlab installed into a temporary prefix (as `netlab install` would for a user), removed on exit."""
 
-    def __init__(self, extra_kernels=()):
-        self.extra_kernels = extra_kernels
+    def __init__(self, extra_kernels=(), other_builds=()):
+        """extra_kernels: (name, extra argv) variants of this build; other_builds: (name, netlab.jar of
+        another build, e.g. main's, with its netlab-lessons.jar beside it), installed as they would be."""
+        self.extra_kernels, self.other_builds = extra_kernels, other_builds
 
     def __enter__(self):
-        jar = os.path.join(REPO, "kernel", "target", "netlab.jar")
-        if not os.path.exists(jar):
-            sys.exit("bench: build first (./netlab build); no " + jar)
         if not os.path.exists("/usr/share/jupyter/kernels/python3/kernel.json"):
             sys.exit("bench: the baseline needs ipykernel: apt-get install python3-ipykernel")
-        java = os.path.join(os.environ.get("JAVA_HOME", "/usr/lib/jvm/temurin-25-jdk-amd64"), "bin", "java")
         self.prefix = tempfile.mkdtemp(prefix="netlab-bench-")
-        subprocess.run([java, "-jar", jar, "install", "--prefix", self.prefix, "--name", NETLAB], check=True,
-                       stdout=subprocess.DEVNULL)
         self.kernels = os.path.join(self.prefix, "share", "jupyter", "kernels")
+        self.install(os.path.join(REPO, "kernel", "target", "netlab.jar"), NETLAB)
+        for name, jar in self.other_builds:
+            self.install(jar, name)
         for name, extra_argv in self.extra_kernels:
             self.variant(name, extra_argv)
         os.environ["PYDEVD_DISABLE_FILE_VALIDATION"] = "1"  # ipykernel's debugger warns on every start otherwise
         os.environ["JUPYTER_PATH"] = os.path.join(self.prefix, "share", "jupyter")
         return self
+
+    def install(self, jar, name):
+        if not os.path.exists(jar):
+            sys.exit("bench: build first (./netlab build); no " + jar)
+        java = os.path.join(os.environ.get("JAVA_HOME", "/usr/lib/jvm/temurin-25-jdk-amd64"), "bin", "java")
+        subprocess.run([java, "-jar", jar, "install", "--prefix", self.prefix, "--name", name], check=True,
+                       stdout=subprocess.DEVNULL)
 
     def variant(self, name, extra_argv):
         """A copy of the netlab kernelspec whose kernel gets extra_argv after the `kernel` command."""

@@ -40,7 +40,7 @@ net.contains(Ipv4.parse("192.168.1.77"))""",
     """long hostCount(int prefix) {
     return prefix >= 31 ? 0 : (1L << (32 - prefix)) - 2;
 }""",
-    """Check.run("subnet.host-count", (netlab.exercise.UdpExercises.HostCount) prefix -> hostCount(prefix));""",
+    """Check.run("subnet.host-count", (netlab.course.UdpExercises.HostCount) prefix -> hostCount(prefix));""",
     """try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0));
      DatagramSocket peer = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
     byte[] data = "haha".getBytes(StandardCharsets.UTF_8);
@@ -204,7 +204,7 @@ def main():
         if isinstance(a, float):
             print(f"{key:34}{a:18.1f}{c:18.1f}{a / c if c else float('nan'):17.2f}x")
         else:
-            print(f"{key:34}{a:>18}{c:>18}")
+            print(f"{key:34}netlab {a}; ipykernel {c}")
     for r in (ours, base):
         for e in r["errors"]:
             print(f"{r['kind']}: a student's session failed: {e}")

@@ -1,11 +1,12 @@
 #!/usr/bin/python3
 """Kernel benchmark through Debian's jupyter_client: netlab against ipykernel, measured in the same run.
 
-Usage (after ./netlab build):  bench/kernel-bench [--runs N] [--jdi]
+Usage (after ./netlab build):  bench/kernel-bench [--runs N] [--jdi] [--compare JAR]
 
 Each kernel is started, runs the same sequence of cells (Java for netlab, the equivalent Python for
 ipykernel) and is shut down; netlab first, then ipykernel, one after the other on this machine. --jdi adds
-JShell's stock JDI engine (the netlab kernel with --engine=jdi) as a third column. Prints one table: times
+JShell's stock JDI engine (the netlab kernel with --engine=jdi) as a column; --compare JAR adds the
+netlab.jar of another build (e.g. main's, for a before/after table), installed the same way. Prints one table: times
 in ms (medians and percentiles), memory in MB of the kernel's process tree (kernel JVM + agent JVM for
 netlab), the CPU seconds each kernel's processes used beside the wall time of its session, each ratio
 netlab/ipykernel, and the load average before and after.
@@ -91,19 +92,25 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=200, help="trivial cells per batch (default 200)")
     parser.add_argument("--jdi", action="store_true", help="also measure JShell's stock JDI engine")
+    parser.add_argument("--compare", metavar="JAR", help="also measure another build's netlab.jar")
     args = parser.parse_args()
     load_before = b.load()
     extra = [("netlab-bench-jdi", ["--engine=jdi"])] if args.jdi else []
-    with b.Install(extra):
+    other = [("netlab-bench-compare", os.path.abspath(args.compare))] if args.compare else []
+    with b.Install(extra, other):
         columns = [("netlab", measure(b.NETLAB, JAVA, args.runs)),
                    ("ipykernel", measure(b.IPYKERNEL, PYTHON, args.runs))]
+        if args.compare:
+            columns.append(("compared", measure("netlab-bench-compare", JAVA, args.runs)))
         if args.jdi:
             columns.append(("JShell JDI", measure("netlab-bench-jdi", JAVA, args.runs)))
     ours, base = columns[0][1], columns[1][1]
-    print(f"{'measure':42}" + "".join(f"{name:>12}" for name, _ in columns) + f"{'netlab/ipykernel':>18}")
+    print(f"{'measure':42}" + "".join(f"{name:>12}" for name, _ in columns)
+          + "".join(f"{name + '/ipykernel':>22}" for name, _ in columns if name != "ipykernel"))
     for key in ours:
-        ratio = ours[key] / base[key] if base[key] else float("nan")
-        print(f"{key:42}" + "".join(f"{col[key]:12.1f}" for _, col in columns) + f"{ratio:17.2f}x")
+        ratios = "".join(f"{col[key] / base[key] if base[key] else float('nan'):21.2f}x"
+                         for name, col in columns if name != "ipykernel")
+        print(f"{key:42}" + "".join(f"{col[key]:12.1f}" for _, col in columns) + ratios)
     print(f"(N = {args.runs} trivial cells per batch; {os.cpu_count()} cores; load average before "
           f"{load_before}, after {b.load()}; RSS/PSS of the kernel's process tree; CPU = user + system "
           f"seconds of the kernel's living processes at the end of its session)")
