@@ -1,161 +1,119 @@
 #!/usr/bin/python3
-"""Kernel benchmark through Debian's jupyter_client: netlab's agent engine vs JShell's default JDI engine.
+"""Kernel benchmark through Debian's jupyter_client: netlab against ipykernel, measured in the same run.
 
-Usage (after ./netlab build):  bench/kernel-bench [--runs N]
-Both kernels are the same netlab kernel; the baseline passes --engine=jdi, which makes JShell run snippets
-through its stock JDI remote agent. Everything runs in one process, one after the other, on this machine.
-Prints one table: medians/percentiles in ms, RSS in MB (kernel JVM + agent JVM, from /proc).
+Usage (after ./netlab build):  bench/kernel-bench [--runs N] [--jdi] [--compare JAR]
+
+Each kernel is started, runs the same sequence of cells (Java for netlab, the equivalent Python for
+ipykernel) and is shut down; netlab first, then ipykernel, one after the other on this machine. --jdi adds
+JShell's stock JDI engine (the netlab kernel with --engine=jdi) as a column; --compare JAR adds the
+netlab.jar of another build (e.g. main's, for a before/after table), installed the same way. Prints one table: times
+in ms (medians and percentiles), memory in MB of the kernel's process tree (kernel JVM + agent JVM for
+netlab), the CPU seconds each kernel's processes used beside the wall time of its session, each ratio
+netlab/ipykernel, and the load average before and after.
 """
 import argparse
-import json
 import os
-import shutil
 import statistics
-import subprocess
-import sys
-import tempfile
 import time
 
-from jupyter_client.manager import KernelManager
+import benchlib as b
 
-REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-
-
-def rss_mb(pid):
-    """RSS of pid and all its descendants, in MB."""
-    total = 0
-    stack = [pid]
-    while stack:
-        p = stack.pop()
-        try:
-            with open(f"/proc/{p}/status") as f:
-                for line in f:
-                    if line.startswith("VmRSS:"):
-                        total += int(line.split()[1])
-            for task in os.listdir(f"/proc/{p}/task"):
-                with open(f"/proc/{p}/task/{task}/children") as f:
-                    stack.extend(int(c) for c in f.read().split())
-        except FileNotFoundError:
-            pass
-    return total / 1024
+N = 200
 
 
-def execute(kc, code, timeout=120):
-    msg_id = kc.execute(code)
-    while True:
-        reply = kc.get_shell_msg(timeout=timeout)
-        if reply["parent_header"].get("msg_id") == msg_id:
-            break
-    # drain iopub to idle so the next measurement starts clean
-    while True:
-        msg = kc.get_iopub_msg(timeout=timeout)
-        if (msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] == "status"
-                and msg["content"]["execution_state"] == "idle"):
-            break
-    if reply["content"]["status"] != "ok":
-        raise RuntimeError(f"cell failed: {code[:60]!r}: {reply['content'].get('evalue')}")
-    return reply
+class Cells:
+    """One language's cells for the same measurements."""
+
+    def __init__(self, trivial, declarations, statements, method, completion, setup=""):
+        self.trivial, self.declarations, self.statements = trivial, declarations, statements
+        self.method, self.completion, self.setup = method, completion, setup
 
 
-def timed(fn):
-    start = time.perf_counter()
-    fn()
-    return (time.perf_counter() - start) * 1000
+JAVA = Cells(
+    trivial="1 + 1",
+    # what a teaching cell mostly holds: top-level declarations, each a variable later cells see
+    declarations="\n".join(f"int v{i} = {i} * 2;" for i in range(N)),
+    statements="int total = 0;\n" + "\n".join(f"total += {i} * 2;" for i in range(N - 1)) + "\ntotal",
+    method=("int longMethod(int x) {\n" + "\n".join(f"    x = x * 31 + {i};" for i in range(N - 2))
+            + "\n    return x;\n}\nlongMethod(1)"),
+    completion="Math.ma")
+PYTHON = Cells(
+    trivial="1 + 1",
+    declarations="\n".join(f"v{i} = {i} * 2" for i in range(N)),
+    statements="total = 0\n" + "\n".join(f"total += {i} * 2" for i in range(N - 1)) + "\ntotal",
+    method=("def long_method(x):\n" + "\n".join(f"    x = (x * 31 + {i}) & 0xffffffff" for i in range(N - 2))
+            + "\n    return x\nlong_method(1)"),
+    completion="math.fa", setup="import math")
 
 
-def pct(values, q):
-    values = sorted(values)
-    return values[min(len(values) - 1, int(round(q * (len(values) - 1))))]
-
-
-STATEMENTS_200 = "int total = 0;\n" + "\n".join(f"total += {i} * 2;" for i in range(199)) + "\ntotal"
-METHOD_200 = ("int longMethod(int x) {\n" + "\n".join(f"    x = x * 31 + {i};" for i in range(198))
-              + "\n    return x;\n}\nlongMethod(1)")
-
-
-def measure(kernel_name, runs):
-    km = KernelManager(kernel_name=kernel_name)
-    start = time.perf_counter()
-    km.start_kernel()
-    kc = km.client()
-    kc.start_channels()
-    kc.kernel_info()
-    while kc.get_shell_msg(timeout=120)["msg_type"] != "kernel_info_reply":
-        pass
-    info_ms = (time.perf_counter() - start) * 1000
-    pid = km.provisioner.process.pid
+def measure(kernel_name, cells, runs):
+    wall0 = time.perf_counter()
+    km, kc, info_ms = b.start(kernel_name)
+    pid = b.kernel_pid(km)
     try:
-        first = timed(lambda: execute(kc, "1 + 1"))
+        first = b.timed_ms(lambda: b.execute(kc, cells.trivial))
         time.sleep(1)
-        idle = rss_mb(pid)
+        rss_idle, pss_idle = b.rss_mb(pid), b.pss_mb(pid)
+        if cells.setup:
+            b.execute(kc, cells.setup)
         # Two batches: the first cells of a session run while the JIT still compiles javac (what a student
         # meets after opening a notebook); the second is the steady state of a long session.
-        trivial = [timed(lambda: execute(kc, "1 + 1")) for _ in range(runs)]
-        warm = [timed(lambda: execute(kc, "1 + 1")) for _ in range(runs)]
-        stmts = [timed(lambda: execute(kc, STATEMENTS_200)) for _ in range(5)]
-        method = [timed(lambda: execute(kc, METHOD_200)) for _ in range(5)]
-        completion = []
-        for _ in range(max(50, runs // 4)):
-            t0 = time.perf_counter()
-            kc.complete("Math.ma", 7)
-            while kc.get_shell_msg(timeout=60)["msg_type"] != "complete_reply":
-                pass
-            completion.append((time.perf_counter() - t0) * 1000)
-        after = rss_mb(pid)
+        trivial = [b.timed_ms(lambda: b.execute(kc, cells.trivial)) for _ in range(runs)]
+        warm = [b.timed_ms(lambda: b.execute(kc, cells.trivial)) for _ in range(runs)]
+        declarations = [b.timed_ms(lambda: b.execute(kc, cells.declarations)) for _ in range(5)]
+        statements = [b.timed_ms(lambda: b.execute(kc, cells.statements)) for _ in range(5)]
+        method = [b.timed_ms(lambda: b.execute(kc, cells.method)) for _ in range(5)]
+        completion = [b.timed_ms(lambda: b.complete(kc, cells.completion)) for _ in range(max(50, runs // 4))]
+        rss_after, pss_after = b.rss_mb(pid), b.pss_mb(pid)
+        cpu = b.cpu_s(pid)
     finally:
-        kc.stop_channels()
-        km.shutdown_kernel(now=True)
+        b.stop(km, kc)
     return {
-        "kernel_info after launch": info_ms,
-        "first cell": first,
-        "trivial cell p50 (cells 1-N)": statistics.median(trivial),
-        "trivial cell p90 (cells 1-N)": pct(trivial, 0.9),
-        "trivial cell p50 (cells N+1-2N)": statistics.median(warm),
-        "trivial cell p90 (cells N+1-2N)": pct(warm, 0.9),
-        "200-statement cell (median of 5)": statistics.median(stmts),
-        "200-line method cell (median of 5)": statistics.median(method),
-        "completion p50": statistics.median(completion),
-        "RSS idle (MB)": idle,
-        "RSS after run (MB)": after,
+        "kernel_info after launch (ms)": info_ms,
+        "first cell (ms)": first,
+        "trivial cell p50, cells 1-N (ms)": statistics.median(trivial),
+        "trivial cell p90, cells 1-N (ms)": b.pct(trivial, 0.9),
+        "trivial cell p50, cells N+1-2N (ms)": statistics.median(warm),
+        "trivial cell p90, cells N+1-2N (ms)": b.pct(warm, 0.9),
+        f"{N}-declaration cell (median of 5, ms)": statistics.median(declarations),
+        f"{N}-statement cell (median of 5, ms)": statistics.median(statements),
+        f"{N}-line method cell (median of 5, ms)": statistics.median(method),
+        "completion p50 (ms)": statistics.median(completion),
+        "RSS idle after first cell (MB)": rss_idle,
+        "RSS after the run (MB)": rss_after,
+        "PSS idle after first cell (MB)": pss_idle,
+        "PSS after the run (MB)": pss_after,
+        "CPU of the kernel's processes (s)": cpu,
+        "wall time of the session (s)": time.perf_counter() - wall0,
     }
-
-
-def install(prefix):
-    jar = os.path.join(REPO, "kernel", "target", "netlab.jar")
-    if not os.path.exists(jar):
-        sys.exit("bench: build first (./netlab build); no " + jar)
-    java = os.path.join(os.environ.get("JAVA_HOME", "/usr/lib/jvm/temurin-25-jdk-amd64"), "bin", "java")
-    subprocess.run([java, "-jar", jar, "install", "--prefix", prefix, "--name", "netlab-bench"], check=True,
-                   stdout=subprocess.DEVNULL)
-    kernels = os.path.join(prefix, "share", "jupyter", "kernels")
-    shutil.copytree(os.path.join(kernels, "netlab-bench"), os.path.join(kernels, "netlab-bench-jdi"))
-    spec_path = os.path.join(kernels, "netlab-bench-jdi", "kernel.json")
-    with open(spec_path) as f:
-        spec = json.load(f)
-    spec["argv"].insert(spec["argv"].index("kernel") + 1, "--engine=jdi")
-    spec["argv"] = [a.replace("/netlab-bench/", "/netlab-bench-jdi/") for a in spec["argv"]]
-    with open(spec_path, "w") as f:
-        json.dump(spec, f)
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--runs", type=int, default=200, help="trivial cells per kernel (default 200)")
+    parser.add_argument("--runs", type=int, default=200, help="trivial cells per batch (default 200)")
+    parser.add_argument("--jdi", action="store_true", help="also measure JShell's stock JDI engine")
+    parser.add_argument("--compare", metavar="JAR", help="also measure another build's netlab.jar")
     args = parser.parse_args()
-    prefix = tempfile.mkdtemp(prefix="netlab-bench-")
-    try:
-        install(prefix)
-        os.environ["JUPYTER_PATH"] = os.path.join(prefix, "share", "jupyter")
-        ours = measure("netlab-bench", args.runs)
-        jdi = measure("netlab-bench-jdi", args.runs)
-    finally:
-        shutil.rmtree(prefix, ignore_errors=True)
-    print(f"{'measure':38} {'netlab':>10} {'JShell JDI':>11} {'JDI/netlab':>11}")
+    load_before = b.load()
+    extra = [("netlab-bench-jdi", ["--engine=jdi"])] if args.jdi else []
+    other = [("netlab-bench-compare", os.path.abspath(args.compare))] if args.compare else []
+    with b.Install(extra, other):
+        columns = [("netlab", measure(b.NETLAB, JAVA, args.runs)),
+                   ("ipykernel", measure(b.IPYKERNEL, PYTHON, args.runs))]
+        if args.compare:
+            columns.append(("compared", measure("netlab-bench-compare", JAVA, args.runs)))
+        if args.jdi:
+            columns.append(("JShell JDI", measure("netlab-bench-jdi", JAVA, args.runs)))
+    ours, base = columns[0][1], columns[1][1]
+    print(f"{'measure':42}" + "".join(f"{name:>12}" for name, _ in columns)
+          + "".join(f"{name + '/ipykernel':>22}" for name, _ in columns if name != "ipykernel"))
     for key in ours:
-        ratio = jdi[key] / ours[key] if ours[key] else float("nan")
-        print(f"{key:38} {ours[key]:10.1f} {jdi[key]:11.1f} {ratio:10.2f}x")
-    print(f"(trivial cells: N = {args.runs}, 2N per kernel; times in ms; {os.cpu_count()} cores; "
-          f"load average {' '.join(f'{x:.2f}' for x in os.getloadavg())})")
+        ratios = "".join(f"{col[key] / base[key] if base[key] else float('nan'):21.2f}x"
+                         for name, col in columns if name != "ipykernel")
+        print(f"{key:42}" + "".join(f"{col[key]:12.1f}" for _, col in columns) + ratios)
+    print(f"(N = {args.runs} trivial cells per batch; {os.cpu_count()} cores; load average before "
+          f"{load_before}, after {b.load()}; RSS/PSS of the kernel's process tree; CPU = user + system "
+          f"seconds of the kernel's living processes at the end of its session)")
 
 
 if __name__ == "__main__":

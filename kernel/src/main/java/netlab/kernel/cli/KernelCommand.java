@@ -67,7 +67,7 @@ final class KernelCommand implements Command {
         EngineOptions options = engineOptions(args.values("agent-option"));
         String kind = args.value("engine", "netlab");
         Engine engine = switch (kind) {
-            case "netlab" -> JShellEngine.start(options);
+            case "netlab" -> JShellEngine.startInBackground(options);
             case "jdi" -> JdiBaselineEngine.start(options);
             default -> throw new UsageException("--engine must be netlab or jdi, not '" + kind + "'");
         };

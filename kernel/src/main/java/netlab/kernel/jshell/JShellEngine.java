@@ -86,11 +86,22 @@ public final class JShellEngine implements Engine {
 
     /** Starts an engine: its first agent JVM and JShell, with the startup snippets run. */
     public static JShellEngine start(EngineOptions options) throws IOException {
-        JShellEngine engine = new JShellEngine(options);
-        engine.sessions.begin(engine::newSession);
+        JShellEngine engine = startInBackground(options);
         if (engine.sessions.await() == null) {
             throw asIOException(engine.sessions.failure());
         }
+        return engine;
+    }
+
+    /**
+     * An engine whose first agent JVM and JShell start on their own thread: returns at once, so the Jupyter
+     * kernel answers {@code kernel_info} while they start (a student opens a notebook and reads before running
+     * a cell), and the first call that needs the session waits for it. A start that fails is reported by the
+     * first cell and retried, as after a failed restart.
+     */
+    public static JShellEngine startInBackground(EngineOptions options) {
+        JShellEngine engine = new JShellEngine(options);
+        engine.sessions.begin(engine::newSession);
         return engine;
     }
 
@@ -125,9 +136,23 @@ public final class JShellEngine implements Engine {
         }
         if (options.warmCompletion()) {
             s.assist().warmUp();
+            warmCellPath(shell);
         }
         output.drain();
         return s;
+    }
+
+    /**
+     * Runs a throwaway expression and drops its variable, so a student's first cell does not pay for the
+     * first compile of an expression snippet and the first value sent back by the agent (javac's and the
+     * agent's classes are loaded and initialised while the student still reads the notebook).
+     */
+    private static void warmCellPath(JShell shell) {
+        for (SnippetEvent e : shell.eval("\"warm\".length() + 1")) {
+            if (e.snippet() instanceof VarSnippet v && shell.status(v).isActive()) {
+                shell.drop(v);
+            }
+        }
     }
 
     /**

@@ -50,15 +50,16 @@ class InstallCommandIT {
         assertTrue(Files.isRegularFile(dir.resolve(NetlabHome.LESSONS_JAR)));
 
         Path archive = dir.resolve(ClassArchive.FILE_NAME);
-        assertTrue(argv.contains("-XX:SharedArchiveFile=" + archive), argv.toString());
+        assertTrue(argv.contains("-XX:AOTCache=" + archive), argv.toString());
         assertTrue(Files.size(archive) > 1_000_000, "archive of " + Files.size(archive) + " bytes");
-        // the installed launch line maps javac's classes from the archive (-Xshare:on fails if it cannot)
+        // the installed launch line maps the kernel's classes from the cache (-XX:AOTMode=on fails if it cannot)
         List<String> launch = new ArrayList<>(argv.subList(0, argv.indexOf("-jar")));
-        launch.replaceAll(o -> o.equals("-Xshare:auto") ? "-Xshare:on" : o);
-        launch.addAll(List.of("-Xlog:class+load=info", "-jar", dir.resolve(NetlabHome.KERNEL_JAR).toString(), "--help"));
+        launch.addAll(List.of("-XX:AOTMode=on", "-Xlog:class+load=info", "-jar",
+                dir.resolve(NetlabHome.KERNEL_JAR).toString(), "--help"));
         Result help = exec(launch, null);
         assertEquals(0, help.status, help.output);
-        assertTrue(help.output.contains("source: shared objects file (top)"), "no class came from the archive");
+        assertTrue(help.output.contains("netlab.kernel.cli.Main source: shared objects file"),
+                "the kernel's own classes did not come from the cache");
 
         BufferedImage small = ImageIO.read(dir.resolve("logo-32x32.png").toFile());
         BufferedImage large = ImageIO.read(dir.resolve("logo-64x64.png").toFile());
@@ -79,7 +80,7 @@ class InstallCommandIT {
         Result install = netlab("install", "--prefix", prefix.toString(), "--name", "plain", "--no-class-archive");
         assertEquals(0, install.status, install.output);
         Path dir = prefix.resolve("share/jupyter/kernels/plain");
-        assertFalse(Files.readString(dir.resolve("kernel.json")).contains("SharedArchiveFile"));
+        assertFalse(Files.readString(dir.resolve("kernel.json")).contains("AOTCache"));
         assertFalse(Files.exists(dir.resolve(ClassArchive.FILE_NAME)));
     }
 

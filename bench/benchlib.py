@@ -1,0 +1,175 @@
+"""What bench/kernel_bench.py and bench/classroom_bench.py share: installing netlab for the run, driving a
+kernel through Debian's jupyter_client, and reading memory and CPU of a kernel's process tree from /proc.
+
+ipykernel is the baseline of every run: Debian's python3-ipykernel ("python3" kernelspec), measured in the
+same process on the same machine, because this shared machine's load moves absolute times threefold.
+"""
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+NETLAB = "netlab-bench"
+IPYKERNEL = "python3"
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
+
+
+class Install:
+    """netlab installed into a temporary prefix (as `netlab install` would for a user), removed on exit."""
+
+    def __init__(self, extra_kernels=(), other_builds=()):
+        """extra_kernels: (name, extra argv) variants of this build; other_builds: (name, netlab.jar of
+        another build, e.g. main's, with its netlab-lessons.jar beside it), installed as they would be."""
+        self.extra_kernels, self.other_builds = extra_kernels, other_builds
+
+    def __enter__(self):
+        if not os.path.exists("/usr/share/jupyter/kernels/python3/kernel.json"):
+            sys.exit("bench: the baseline needs ipykernel: apt-get install python3-ipykernel")
+        self.prefix = tempfile.mkdtemp(prefix="netlab-bench-")
+        self.kernels = os.path.join(self.prefix, "share", "jupyter", "kernels")
+        self.install(os.path.join(REPO, "kernel", "target", "netlab.jar"), NETLAB)
+        for name, jar in self.other_builds:
+            self.install(jar, name)
+        for name, extra_argv in self.extra_kernels:
+            self.variant(name, extra_argv)
+        os.environ["PYDEVD_DISABLE_FILE_VALIDATION"] = "1"  # ipykernel's debugger warns on every start otherwise
+        os.environ["JUPYTER_PATH"] = os.path.join(self.prefix, "share", "jupyter")
+        return self
+
+    def install(self, jar, name):
+        if not os.path.exists(jar):
+            sys.exit("bench: build first (./netlab build); no " + jar)
+        java = os.path.join(os.environ.get("JAVA_HOME", "/usr/lib/jvm/temurin-25-jdk-amd64"), "bin", "java")
+        subprocess.run([java, "-jar", jar, "install", "--prefix", self.prefix, "--name", name], check=True,
+                       stdout=subprocess.DEVNULL)
+
+    def variant(self, name, extra_argv):
+        """A copy of the netlab kernelspec whose kernel gets extra_argv after the `kernel` command."""
+        shutil.copytree(os.path.join(self.kernels, NETLAB), os.path.join(self.kernels, name))
+        spec_path = os.path.join(self.kernels, name, "kernel.json")
+        with open(spec_path) as f:
+            spec = json.load(f)
+        argv = spec["argv"]
+        at = argv.index("kernel") + 1
+        spec["argv"] = [a.replace(f"/{NETLAB}/", f"/{name}/") for a in argv[:at] + list(extra_argv) + argv[at:]]
+        with open(spec_path, "w") as f:
+            json.dump(spec, f)
+
+    def __exit__(self, *exc):
+        shutil.rmtree(self.prefix, ignore_errors=True)
+
+
+def start(kernel_name):
+    """Starts a kernel and waits for its kernel_info_reply; returns (manager, client, ms from launch)."""
+    from jupyter_client.manager import KernelManager
+    km = KernelManager(kernel_name=kernel_name)
+    t0 = time.perf_counter()
+    km.start_kernel()
+    kc = km.client()
+    kc.start_channels()
+    kc.kernel_info()
+    while kc.get_shell_msg(timeout=180)["msg_type"] != "kernel_info_reply":
+        pass
+    return km, kc, (time.perf_counter() - t0) * 1000
+
+
+def stop(km, kc):
+    kc.stop_channels()
+    km.shutdown_kernel(now=True)
+
+
+def execute(kc, code, timeout=180):
+    """Runs a cell and waits for its reply and for iopub to go idle; raises if the cell failed."""
+    msg_id = kc.execute(code)
+    while True:
+        reply = kc.get_shell_msg(timeout=timeout)
+        if reply["parent_header"].get("msg_id") == msg_id:
+            break
+    while True:
+        msg = kc.get_iopub_msg(timeout=timeout)
+        if (msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] == "status"
+                and msg["content"]["execution_state"] == "idle"):
+            break
+    if reply["content"]["status"] != "ok":
+        raise RuntimeError(f"cell failed: {code[:60]!r}: {reply['content'].get('evalue')}")
+    return reply
+
+
+def timed_ms(fn):
+    t0 = time.perf_counter()
+    fn()
+    return (time.perf_counter() - t0) * 1000
+
+
+def complete(kc, code):
+    kc.complete(code, len(code))
+    while kc.get_shell_msg(timeout=60)["msg_type"] != "complete_reply":
+        pass
+
+
+def tree(pid):
+    """pid and all its living descendants (the kernel and, for netlab, its agent JVM)."""
+    found, stack = [], [pid]
+    while stack:
+        p = stack.pop()
+        try:
+            for task in os.listdir(f"/proc/{p}/task"):
+                with open(f"/proc/{p}/task/{task}/children") as f:
+                    stack.extend(int(c) for c in f.read().split())
+            found.append(p)
+        except (FileNotFoundError, ProcessLookupError):
+            pass
+    return found
+
+
+def _field_kb(path, name):
+    try:
+        with open(path) as f:
+            for line in f:
+                if line.startswith(name):
+                    return int(line.split()[1])
+    except (FileNotFoundError, ProcessLookupError):
+        pass
+    return 0
+
+
+def rss_mb(pid):
+    """Resident set of the process tree, MB: pages shared between kernels (the JDK's CDS archive, libjvm)
+    count once per process, so summing it over a classroom overstates what the machine holds."""
+    return sum(_field_kb(f"/proc/{p}/status", "VmRSS:") for p in tree(pid)) / 1024
+
+
+def pss_mb(pid):
+    """Proportional set of the process tree, MB: each shared page divided among the processes mapping it,
+    so summed over a classroom it is the memory the machine really holds for the kernels."""
+    return sum(_field_kb(f"/proc/{p}/smaps_rollup", "Pss:") for p in tree(pid)) / 1024
+
+
+def cpu_s(pid):
+    """User + system CPU seconds the process tree has used so far (living processes only)."""
+    total = 0
+    for p in tree(pid):
+        try:
+            with open(f"/proc/{p}/stat") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+            total += int(fields[11]) + int(fields[12])  # utime, stime (fields 14 and 15 of stat)
+        except (FileNotFoundError, ProcessLookupError):
+            pass
+    return total / CLOCK_TICKS
+
+
+def load():
+    return " ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
+def pct(values, q):
+    values = sorted(values)
+    return values[min(len(values) - 1, int(round(q * (len(values) - 1))))]
+
+
+def kernel_pid(km):
+    return km.provisioner.process.pid
