@@ -14,6 +14,7 @@ import netlab.kernel.jshell.EngineOptions;
 import netlab.kernel.jshell.JShellEngine;
 import netlab.kernel.notebook.Cell;
 import netlab.kernel.notebook.Notebook;
+import netlab.text.Lang;
 
 /**
  * {@code netlab run NOTEBOOK [--timeout S] [--out FILE]}: runs a notebook headless through the same engine
@@ -58,7 +59,7 @@ final class RunCommand implements Command {
         Path file = notebookArgument(args);
         Notebook nb = Notebook.read(file);
         NotebookRunner.Result result;
-        try (JShellEngine engine = JShellEngine.start(options(file))) {
+        try (JShellEngine engine = JShellEngine.start(options(file, nb))) {
             result = new NotebookRunner(engine, timeout(args), out, err).run(nb);
         }
         if (args.has("out")) {
@@ -112,9 +113,13 @@ final class RunCommand implements Command {
         throw new UsageException("--timeout takes seconds greater than 0, like --timeout 30, not '" + s + "'");
     }
 
-    /** The kernel's options, with check markers on (the runner reads them), run in the notebook's directory. */
-    static EngineOptions options(Path notebook) {
+    /**
+     * The kernel's options, with check markers on (the runner reads them), run in the notebook's directory and
+     * in its language.
+     */
+    static EngineOptions options(Path notebook, Notebook nb) {
         return KernelCommand.engineOptions(List.of()).toBuilder()
+                .language(nb.language().orElse(Lang.current()))
                 .jvmOptions(List.of("-D" + Check.MARKERS_PROPERTY + "=true"))
                 .workingDirectory(notebook.getParent())
                 .warmCompletion(false)

@@ -41,7 +41,7 @@ final class ValidateCommand implements Command {
         Notebook nb = Notebook.read(file);
         NotebookRunner.Result result;
         Set<String> shadowing;
-        try (JShellEngine engine = JShellEngine.start(RunCommand.options(file))) {
+        try (JShellEngine engine = JShellEngine.start(RunCommand.options(file, nb))) {
             result = new NotebookRunner(engine, RunCommand.timeout(args), out, err).run(nb);
             shadowing = engine.dropDeclarations(Set.of("netlab", "java"));
         }

@@ -72,6 +72,19 @@ final class CodeAssist {
     }
 
     /**
+     * The names that complete {@code prefix} at {@code offset} of {@code code} (variables, methods, classes,
+     * members after a dot), as JShell's completion sees them: for "did you mean" after a compile error.
+     */
+    List<String> namesAt(String code, int offset, String prefix) {
+        String text = code.substring(0, Math.min(Math.max(offset, 0), code.length())) + prefix;
+        List<String> names = new ArrayList<>();
+        for (SourceCodeAnalysis.Suggestion s : analysis.completionSuggestions(text, text.length(), new int[1])) {
+            names.add(s.continuation());
+        }
+        return names;
+    }
+
+    /**
      * Gives method matches their signature, {@code send(String text, String host, int port)}, with
      * {@code (+2 overloads)} when there are more.
      */

@@ -27,7 +27,8 @@ final class Magics {
     }
 
     static Magics standard() {
-        return new Magics(List.of(new ResourcesMagic(), new CloseMagic(), new TimeoutMagic(), new OutputLimitMagic()));
+        return new Magics(List.of(new ResourcesMagic(), new CloseMagic(), new TimeoutMagic(), new OutputLimitMagic(),
+                new LangMagic()));
     }
 
     /** Leading lines that start with '%' (blank lines between them allowed) are magics; the rest is Java. */

@@ -50,11 +50,26 @@ class MagicsTest {
     @Test
     void unknownMagicNamesTheKnownOnes() {
         CellLimits limits = new CellLimits();
-        MagicContext ctx = new MagicContext(limits, () -> new String[0], w -> new String[0]);
+        MagicContext ctx = new MagicContext(limits, () -> new String[0], w -> new String[0],
+                new SessionLanguage(netlab.text.Lang.EN), lang -> { });
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Magics.standard().run("frobnicate", ctx));
         assertTrue(e.getMessage().contains("%frobnicate") && e.getMessage().contains("%resources"), e.getMessage());
         Magics.standard().run("timeout 7", ctx);
         assertEquals(Duration.ofSeconds(7), limits.timeout());
+    }
+
+    @Test
+    void langMagicSwitchesAndRefusesOtherLanguages() {
+        SessionLanguage language = new SessionLanguage(netlab.text.Lang.ZH);
+        java.util.List<netlab.text.Lang> told = new java.util.ArrayList<>();
+        MagicContext ctx = new MagicContext(new CellLimits(), () -> new String[0], w -> new String[0], language,
+                lang -> { language.set(lang); told.add(lang); });
+        assertEquals("现在用中文显示提示和说明（%lang en 切换成英文）。\n", Magics.standard().run("lang", ctx));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Magics.standard().run("lang fr", ctx));
+        assertEquals("%lang 需要 zh 或 en，但收到的是 “fr”。", e.getMessage());
+        assertEquals("Messages are in English from now on.\n", Magics.standard().run("lang en", ctx));
+        assertEquals(java.util.List.of(netlab.text.Lang.EN), told);
     }
 }
