@@ -15,6 +15,7 @@ import netlab.kernel.jshell.JShellEngine;
 import netlab.kernel.notebook.Cell;
 import netlab.kernel.notebook.Notebook;
 import netlab.text.Lang;
+import netlab.text.Text;
 
 /**
  * {@code netlab run NOTEBOOK [--timeout S] [--out FILE]}: runs a notebook headless through the same engine
@@ -65,7 +66,7 @@ final class RunCommand implements Command {
         if (args.has("out")) {
             nb.write(Path.of(args.value("out", "")));
         }
-        out.println(summary(result));
+        out.println(summary(result, nb.language().orElse(Lang.current())));
         return status(nb, result);
     }
 
@@ -126,9 +127,9 @@ final class RunCommand implements Command {
                 .build();
     }
 
-    static String summary(NotebookRunner.Result r) {
+    static String summary(NotebookRunner.Result r, Lang lang) {
         long passed = r.checks().stream().filter(c -> c.allPassed()).count();
-        return "%d code cells, %d failed; checks passed %d/%d%s".formatted(r.codeCells(), r.problems().size(), passed,
-                r.checks().size(), r.ok() ? " — all good" : "");
+        return Text.in(lang, r.ok() ? "cli.summary.good" : "cli.summary", r.codeCells(), r.problems().size(), passed,
+                r.checks().size());
     }
 }
