@@ -22,10 +22,10 @@ final class CellLimits {
         CellLimits limits = new CellLimits();
         try {
             if (env.containsKey(OUTPUT_LIMIT_ENV)) {
-                limits.outputLimit = OutputLimitMagic.parse(env.get(OUTPUT_LIMIT_ENV));
+                limits.outputLimit = OutputLimitMagic.parse(env.get(OUTPUT_LIMIT_ENV), netlab.text.Lang.current());
             }
             if (env.containsKey(TIMEOUT_ENV)) {
-                limits.timeout = TimeoutMagic.parse(env.get(TIMEOUT_ENV));
+                limits.timeout = TimeoutMagic.parse(env.get(TIMEOUT_ENV), netlab.text.Lang.current());
             }
         } catch (IllegalArgumentException e) {
             System.getLogger("netlab.engine").log(System.Logger.Level.WARNING, "ignoring environment: "

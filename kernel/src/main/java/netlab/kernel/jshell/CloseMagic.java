@@ -1,5 +1,7 @@
 package netlab.kernel.jshell;
 
+import netlab.text.Text;
+
 /** {@code %close 7788} closes what uses that port; {@code %close all} closes everything cells opened. */
 final class CloseMagic implements Magic {
 
@@ -10,15 +12,17 @@ final class CloseMagic implements Magic {
 
     @Override
     public String usage() {
-        return "%close 7788 | %close all — close the socket on a port, or everything cells opened";
+        return Text.of("kernel.magic.close.usage");
     }
 
     @Override
     public String run(String args, MagicContext context) {
-        String which = parse(args);
+        netlab.text.Lang lang = context.language().get();
+        String which = parse(args, lang);
         String[] closed = context.close().apply(which);
         if (closed.length == 0) {
-            return which.equals("all") ? "Nothing was open.\n" : "Nothing a cell opened uses port " + which + ".\n";
+            return (which.equals("all") ? Text.in(lang, "kernel.magic.close.nothing")
+                    : Text.in(lang, "kernel.magic.close.port", which)) + "\n";
         }
         StringBuilder b = new StringBuilder();
         for (String c : closed) {
@@ -28,7 +32,7 @@ final class CloseMagic implements Magic {
     }
 
     /** "all", or a port number 1–65535 as text. */
-    static String parse(String args) {
+    static String parse(String args, netlab.text.Lang lang) {
         String t = args.strip();
         if (t.equalsIgnoreCase("all")) {
             return "all";
@@ -41,6 +45,6 @@ final class CloseMagic implements Magic {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new IllegalArgumentException("%close expects a port (1–65535) or all; got \"" + t + "\"");
+        throw new IllegalArgumentException(Text.in(lang, "kernel.magic.close.bad", t));
     }
 }

@@ -116,7 +116,7 @@ public final class JShellEngine implements Engine {
             throw failure != null ? failure : new IOException("JShell could not start: " + e.getMessage(), e);
         }
         Session s = new Session(shell, provider, provider.control(), new CellSplitter(shell.sourceCodeAnalysis()),
-                new CodeAssist(shell, lessonsJavadoc));
+                new CodeAssist(shell, lessonsJavadoc, language::get));
         for (String snippet : options.startup()) {
             for (SnippetEvent e : shell.eval(snippet)) {
                 if (e.status() == Snippet.Status.REJECTED || e.exception() != null) {

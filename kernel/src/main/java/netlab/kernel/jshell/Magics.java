@@ -3,6 +3,7 @@ package netlab.kernel.jshell;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import netlab.text.Text;
 
 /**
  * The line magics netlab knows, and the split of a cell into its leading {@code %magic} lines and its Java.
@@ -62,7 +63,7 @@ final class Magics {
         String args = line.length() > name.length() ? line.substring(name.length()).strip() : "";
         Magic magic = byName.get(name);
         if (magic == null) {
-            StringBuilder b = new StringBuilder("Unknown magic %" + name + ". netlab knows:");
+            StringBuilder b = new StringBuilder(Text.in(context.language().get(), "kernel.magic.unknown", name));
             for (Magic m : byName.values()) {
                 b.append("\n  ").append(m.usage());
             }

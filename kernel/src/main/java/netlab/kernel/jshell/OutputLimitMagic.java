@@ -1,6 +1,7 @@
 package netlab.kernel.jshell;
 
 import java.util.Locale;
+import netlab.text.Text;
 
 /** {@code %output_limit 20MB}: how much output one cell may print before the rest is dropped. */
 final class OutputLimitMagic implements Magic {
@@ -12,20 +13,22 @@ final class OutputLimitMagic implements Magic {
 
     @Override
     public String usage() {
-        return "%output_limit 20MB | %output_limit off — how much one cell may print (default 5MB)";
+        return Text.of("kernel.magic.output.usage");
     }
 
     @Override
     public String run(String args, MagicContext context) {
+        netlab.text.Lang lang = context.language().get();
         if (!args.isBlank()) {
-            context.limits().outputLimit(parse(args));
+            context.limits().outputLimit(parse(args, lang));
         }
         long limit = context.limits().outputLimit();
-        return "Output per cell: " + (limit == Long.MAX_VALUE ? "unlimited" : format(limit)) + ".\n";
+        return Text.in(lang, "kernel.magic.output.is", limit == Long.MAX_VALUE
+                ? Text.in(lang, "kernel.magic.output.unlimited") : format(limit)) + "\n";
     }
 
     /** "5MB", "500 kB", "1g", "123456" (bytes), or "off" (unlimited) to bytes. */
-    static long parse(String text) {
+    static long parse(String text, netlab.text.Lang lang) {
         String t = text.strip().toLowerCase(Locale.ROOT).replace(" ", "");
         if (t.equals("off") || t.equals("none") || t.equals("unlimited")) {
             return Long.MAX_VALUE;
@@ -53,8 +56,7 @@ final class OutputLimitMagic implements Magic {
         } catch (NumberFormatException | ArithmeticException e) {
             // reported below
         }
-        throw new IllegalArgumentException("%output_limit expects a size such as 20MB, 500kB or off; got \""
-                + text.strip() + "\"");
+        throw new IllegalArgumentException(Text.in(lang, "kernel.magic.output.bad", text.strip()));
     }
 
     /** "5 MB", "512 kB", "100 bytes". */

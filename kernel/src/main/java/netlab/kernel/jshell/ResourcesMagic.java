@@ -1,5 +1,7 @@
 package netlab.kernel.jshell;
 
+import netlab.text.Text;
+
 /** {@code %resources}: the sockets, threads and executors cells opened that are still open, and their cell. */
 final class ResourcesMagic implements Magic {
 
@@ -10,24 +12,25 @@ final class ResourcesMagic implements Magic {
 
     @Override
     public String usage() {
-        return "%resources — list the sockets, threads and executors cells left open";
+        return Text.of("kernel.magic.resources.usage");
     }
 
     @Override
     public String run(String args, MagicContext context) {
+        netlab.text.Lang lang = context.language().get();
         if (!args.isBlank()) {
-            throw new IllegalArgumentException("%resources takes no arguments; got \"" + args.strip() + "\"");
+            throw new IllegalArgumentException(Text.in(lang, "kernel.magic.resources.args", args.strip()));
         }
         String[] open = context.openResources().get();
         if (open.length == 0) {
-            return "Nothing is open.\n";
+            return Text.in(lang, "kernel.magic.resources.nothing") + "\n";
         }
         StringBuilder b = new StringBuilder();
         for (String line : open) {
             int tab = line.indexOf('\t');
-            b.append(tab < 0 ? line : line.substring(0, tab) + "  (cell " + line.substring(tab + 1) + ")")
-                    .append('\n');
+            b.append(tab < 0 ? line : Text.in(lang, "kernel.magic.resources.cell", line.substring(0, tab),
+                    line.substring(tab + 1))).append('\n');
         }
-        return b.append("Free one with %close <port>, everything with %close all.\n").toString();
+        return b.append(Text.in(lang, "kernel.magic.resources.free")).append('\n').toString();
     }
 }

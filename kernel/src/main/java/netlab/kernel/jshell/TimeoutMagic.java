@@ -1,6 +1,7 @@
 package netlab.kernel.jshell;
 
 import java.time.Duration;
+import netlab.text.Text;
 
 /** {@code %timeout 10} stops every following cell after 10 s as an interrupt would; {@code %timeout off}. */
 final class TimeoutMagic implements Magic {
@@ -12,22 +13,25 @@ final class TimeoutMagic implements Magic {
 
     @Override
     public String usage() {
-        return "%timeout 10 | %timeout off — stop cells that run longer than 10 s (like an interrupt)";
+        return Text.of("kernel.magic.timeout.usage");
     }
 
     @Override
     public String run(String args, MagicContext context) {
+        netlab.text.Lang lang = context.language().get();
         if (args.isBlank()) {
             Duration d = context.limits().timeout();
-            return d == null ? "Cells run without a timeout.\n" : "Cells stop after " + d.toSeconds() + " s.\n";
+            return (d == null ? Text.in(lang, "kernel.magic.timeout.none") : Text.in(lang, "kernel.magic.timeout.is",
+                    d.toSeconds())) + "\n";
         }
-        Duration d = parse(args);
+        Duration d = parse(args, lang);
         context.limits().timeout(d);
-        return d == null ? "Cells run without a timeout now.\n" : "Cells stop after " + d.toSeconds() + " s now.\n";
+        return (d == null ? Text.in(lang, "kernel.magic.timeout.none.now") : Text.in(lang, "kernel.magic.timeout.now",
+                d.toSeconds())) + "\n";
     }
 
     /** Whole seconds ("10", "10s"), or "off"/"0" for none (null). */
-    static Duration parse(String text) {
+    static Duration parse(String text, netlab.text.Lang lang) {
         String t = text.strip().toLowerCase(java.util.Locale.ROOT);
         if (t.equals("off") || t.equals("none") || t.equals("0")) {
             return null;
@@ -43,7 +47,6 @@ final class TimeoutMagic implements Magic {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new IllegalArgumentException("%timeout expects whole seconds such as 10, or off; got \""
-                + text.strip() + "\"");
+        throw new IllegalArgumentException(Text.in(lang, "kernel.magic.timeout.bad", text.strip()));
     }
 }

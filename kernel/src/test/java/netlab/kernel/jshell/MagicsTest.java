@@ -21,30 +21,30 @@ class MagicsTest {
 
     @Test
     void timeoutParsesSecondsAndOff() {
-        assertEquals(Duration.ofSeconds(10), TimeoutMagic.parse(" 10 "));
-        assertEquals(Duration.ofSeconds(3), TimeoutMagic.parse("3s"));
-        assertNull(TimeoutMagic.parse("off"));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TimeoutMagic.parse("ten"));
+        assertEquals(Duration.ofSeconds(10), TimeoutMagic.parse(" 10 ", netlab.text.Lang.EN));
+        assertEquals(Duration.ofSeconds(3), TimeoutMagic.parse("3s", netlab.text.Lang.EN));
+        assertNull(TimeoutMagic.parse("off", netlab.text.Lang.EN));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TimeoutMagic.parse("ten", netlab.text.Lang.EN));
         assertTrue(e.getMessage().contains("\"ten\""), e.getMessage());
     }
 
     @Test
     void outputLimitParsesSizes() {
-        assertEquals(20L * 1024 * 1024, OutputLimitMagic.parse("20MB"));
-        assertEquals(500L * 1024, OutputLimitMagic.parse("500 kB"));
-        assertEquals(123, OutputLimitMagic.parse("123"));
-        assertEquals(Long.MAX_VALUE, OutputLimitMagic.parse("off"));
-        assertThrows(IllegalArgumentException.class, () -> OutputLimitMagic.parse("-1MB"));
+        assertEquals(20L * 1024 * 1024, OutputLimitMagic.parse("20MB", netlab.text.Lang.EN));
+        assertEquals(500L * 1024, OutputLimitMagic.parse("500 kB", netlab.text.Lang.EN));
+        assertEquals(123, OutputLimitMagic.parse("123", netlab.text.Lang.EN));
+        assertEquals(Long.MAX_VALUE, OutputLimitMagic.parse("off", netlab.text.Lang.EN));
+        assertThrows(IllegalArgumentException.class, () -> OutputLimitMagic.parse("-1MB", netlab.text.Lang.EN));
         assertEquals("5 MB", OutputLimitMagic.format(5L * 1024 * 1024));
         assertEquals("1.5 MB", OutputLimitMagic.format(3L * 512 * 1024));
     }
 
     @Test
     void closeTakesAPortOrAll() {
-        assertEquals("7788", CloseMagic.parse("7788"));
-        assertEquals("all", CloseMagic.parse("ALL"));
-        assertThrows(IllegalArgumentException.class, () -> CloseMagic.parse("70000"));
-        assertThrows(IllegalArgumentException.class, () -> CloseMagic.parse("port"));
+        assertEquals("7788", CloseMagic.parse("7788", netlab.text.Lang.EN));
+        assertEquals("all", CloseMagic.parse("ALL", netlab.text.Lang.EN));
+        assertThrows(IllegalArgumentException.class, () -> CloseMagic.parse("70000", netlab.text.Lang.EN));
+        assertThrows(IllegalArgumentException.class, () -> CloseMagic.parse("port", netlab.text.Lang.EN));
     }
 
     @Test
