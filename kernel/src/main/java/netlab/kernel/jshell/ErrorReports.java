@@ -71,7 +71,8 @@ final class ErrorReports {
         List<String> lines = new ArrayList<>();
         for (String l : message.split("\n")) {
             String s = l.strip();
-            if (s.isEmpty() || (s.startsWith("location:") && s.contains("$JShell$"))) {
+            // JShell's wrapper class, named or (in a cell's top level) left blank
+            if (s.isEmpty() || (s.startsWith("location:") && (s.contains("$JShell$") || s.equals("location: class")))) {
                 continue;
             }
             lines.add(l.stripTrailing());

@@ -25,7 +25,7 @@ class ErrorReportsTest {
     @Test
     void wrapperLocationLinesAreDropped() {
         ExecuteOutcome.Failure f = ErrorReports.compileError("x", List.of(new ErrorReports.CellDiagnostic(0, "",
-                "cannot find symbol\n  symbol:   variable x\n  location: class REPL.$JShell$3")),
+                "cannot find symbol\n  symbol:   variable x\n  location: class REPL.$JShell$3\n  location: class ")),
                 CompileExplainer.plain(Lang.EN));
         assertEquals(List.of("cell line 1, column 1: cannot find symbol", "  symbol:   variable x", "    x", "    ^"),
                 f.traceback());
