@@ -57,13 +57,14 @@ public final class SubmissionGrader {
         List<String> warnings = new ArrayList<>();
         if (!Files.isRegularFile(file)) {
             return done(student, notebookName, "missing", "no file " + file.getFileName() + " was submitted",
-                    zero(grades, "not submitted"), warnings, start);
+                    zero(grades, "not submitted"), warnings, start, lang);
         }
         Submission submission;
         try {
             submission = Submission.read(file, plan);
         } catch (Submission.Rejected e) {
-            return done(student, notebookName, "rejected", e.getMessage(), zero(grades, e.getMessage()), warnings, start);
+            return done(student, notebookName, "rejected", e.getMessage(), zero(grades, e.getMessage()), warnings, start,
+                    lang);
         }
         warnings.addAll(submission.warnings());
         try (GradingAgents.Agent agent = agents.take()) {
@@ -76,7 +77,7 @@ public final class SubmissionGrader {
         } catch (IOException | RuntimeException e) {
             warnings.add("grading stopped early: " + e.getMessage());
         }
-        return done(student, notebookName, "graded", "", grades, warnings, start);
+        return done(student, notebookName, "graded", "", grades, warnings, start, lang);
     }
 
     /** The language of the student's notebook ({@code metadata.netlab.language}), else the lesson's. */
@@ -94,9 +95,9 @@ public final class SubmissionGrader {
     }
 
     private static NotebookGrade done(String student, String notebook, String status, String reason,
-                                      Map<String, ExerciseGrade> grades, List<String> warnings, long start) {
+                                      Map<String, ExerciseGrade> grades, List<String> warnings, long start, Lang lang) {
         return new NotebookGrade(student, notebook, status, reason, List.copyOf(grades.values()), warnings,
-                (System.nanoTime() - start) / 1e9);
+                (System.nanoTime() - start) / 1e9, lang.tag());
     }
 
     /** One grading run: the engine, what succeeded so far (for replays), and which exercises failed. */
