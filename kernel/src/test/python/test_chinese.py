@@ -14,6 +14,7 @@ import time
 import unittest
 
 from jupyter_client.manager import start_new_kernel
+from test_kernel import execute, shell_reply
 
 KERNEL_NAME = os.environ.get("NETLAB_KERNEL_NAME", "netlab")
 TIMEOUT = 60
@@ -112,19 +113,7 @@ class ChineseSession(unittest.TestCase):
 
     @classmethod
     def execute(cls, code):
-        msg_id = cls.kc.execute(code)
-        reply = cls.kc.get_shell_msg(timeout=TIMEOUT)
-        while reply["parent_header"].get("msg_id") != msg_id:
-            reply = cls.kc.get_shell_msg(timeout=TIMEOUT)
-        outputs = []
-        while True:
-            msg = cls.kc.get_iopub_msg(timeout=TIMEOUT)
-            if msg["parent_header"].get("msg_id") != msg_id:
-                continue
-            if msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
-                break
-            outputs.append(msg)
-        return reply, outputs
+        return execute(cls.kc, code, TIMEOUT)
 
     def assertChinese(self, what, text):
         self.assertIsNone(english_in(text), "%s shows English:\n%s" % (what, text))
@@ -170,9 +159,7 @@ class ChineseSession(unittest.TestCase):
         msg_id = self.kc.execute("while (true) { }")
         time.sleep(1)
         self.km.interrupt_kernel()
-        reply = self.kc.get_shell_msg(timeout=TIMEOUT)
-        while reply["parent_header"].get("msg_id") != msg_id:
-            reply = self.kc.get_shell_msg(timeout=TIMEOUT)
+        reply = shell_reply(self.kc, msg_id, TIMEOUT)
         self.assertEqual("error", reply["content"]["status"])
         self.worded_by_the_catalogue("the interrupt", shown(reply, []))
 
