@@ -25,6 +25,8 @@ final class CompileExplainer {
 
     /** The code {@link JShellEngine} gives a cell that ends in the middle of a statement. */
     static final String INCOMPLETE = "netlab.incomplete";
+    /** The code {@link JShellEngine} gives a piece JShell rejects without a diagnostic. */
+    static final String INVALID = "netlab.invalid";
 
     private static final Pattern QUOTED = Pattern.compile("'([^']+)' expected");
     private static final Pattern EXCEPTION = Pattern.compile("([\\w$]+\\.)*([\\w$]+(Exception|Error|Throwable))");
@@ -56,6 +58,7 @@ final class CompileExplainer {
         String token = quoted.find() ? quoted.group(1) : "";
         Message sentence = switch (code.replaceFirst("^compiler\\.err\\.", "")) {
             case INCOMPLETE -> Message.of("compile.incomplete");
+            case INVALID -> Message.of("compile.invalid");
             case "premature.eof" -> Message.of("compile.premature.eof");
             case "expected", "expected2", "expected3", "expected4" -> token.equals(";")
                     ? Message.of("compile.semicolon") : token.isEmpty() ? null : Message.of("compile.expected", token);

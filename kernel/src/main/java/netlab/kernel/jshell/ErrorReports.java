@@ -42,7 +42,7 @@ final class ErrorReports {
             String headline = messageLines.isEmpty() ? "error" : messageLines.getFirst();
             java.util.Optional<String> explained = explainer.explain(cell, d);
             if (first == null) {
-                first = explained.map(e -> e + " (" + headline + ")").orElse(headline);
+                first = explained.map(e -> messageLines.isEmpty() ? e : e + " (" + headline + ")").orElse(headline);
             }
             int line = SnippetOrigins.lineOf(cell, d.offset());
             int lineStart = cell.lastIndexOf('\n', Math.max(0, d.offset() - 1)) + 1;
@@ -53,7 +53,7 @@ final class ErrorReports {
             String source = cell.substring(lineStart, lineEnd < 0 ? cell.length() : lineEnd);
             int column = Math.max(0, d.offset() - lineStart);
             traceback.add(Text.in(explainer.lang(), "compile.at", line, column + 1, explained.orElse(headline)));
-            if (explained.isPresent()) {
+            if (explained.isPresent() && !messageLines.isEmpty()) {
                 traceback.add("  " + headline);
             }
             for (String more : messageLines.subList(Math.min(1, messageLines.size()), messageLines.size())) {

@@ -425,7 +425,7 @@ public final class JShellEngine implements Engine {
                         new ErrorReports.CellDiagnostic(piece.cellOffset((int) position(d)), d.getCode(),
                                 d.getMessage(null))));
                 if (errors.isEmpty()) {
-                    errors.add(new ErrorReports.CellDiagnostic(piece.start(), "", "this is not valid Java here"));
+                    errors.add(new ErrorReports.CellDiagnostic(piece.start(), CompileExplainer.INVALID, ""));
                 }
             } else if (e.status() == Snippet.Status.RECOVERABLE_DEFINED
                     || e.status() == Snippet.Status.RECOVERABLE_NOT_DEFINED) {
