@@ -118,7 +118,8 @@ public final class NotebookRunner {
         for (CheckResult c : checks) {
             String key = c.allPassed() ? "cli.status.check.passed" : c.notAnswered() ? "cli.status.check.not.answered"
                     : "cli.status.check.failing";
-            base += ", " + Text.in(lang, key, c.exercise(), c.passedCount(), c.cases().size());
+            base = Text.in(lang, "cli.status.more", base, Text.in(lang, key, c.exercise(), c.passedCount(),
+                    c.cases().size()));
         }
         return base;
     }

@@ -48,7 +48,8 @@ class CourseNotebooksIT {
 
     /** A cell's progress line "ok, ID n/m passed" (or the key's other ending) in {@code lang}; n, m any numbers. */
     static Pattern checkLine(Lang lang, String key, String id, String passed, String total) {
-        String text = Pattern.quote(Text.in(lang, "cli.status.ok") + ", " + Text.in(lang, key, id, "\u0001", "\u0002"));
+        String text = Pattern.quote(Text.in(lang, "cli.status.more", Text.in(lang, "cli.status.ok"),
+                Text.in(lang, key, id, "\u0001", "\u0002")));
         return Pattern.compile("\\] \\S+ \\d+ " + text.replace("\u0001", "\\E" + passed + "\\Q")
                 .replace("\u0002", "\\E" + total + "\\Q"));
     }
