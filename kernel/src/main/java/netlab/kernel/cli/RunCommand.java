@@ -119,8 +119,10 @@ final class RunCommand implements Command {
      * in its language.
      */
     static EngineOptions options(Path notebook, Notebook nb) {
+        Lang language = nb.language().orElse(Lang.current());
+        Lang.use(language); // this JVM runs one notebook: whatever it words is for that notebook's student
         return KernelCommand.engineOptions(List.of()).toBuilder()
-                .language(nb.language().orElse(Lang.current()))
+                .language(language)
                 .jvmOptions(List.of("-D" + Check.MARKERS_PROPERTY + "=true"))
                 .workingDirectory(notebook.getParent())
                 .warmCompletion(false)
