@@ -32,8 +32,7 @@ public final class Progress {
 
     private Progress(String label, long total) {
         if (total <= 0) {
-            throw new IllegalArgumentException("total must be positive, was " + total
-                    + "; pass the number of steps the work has");
+            throw new IllegalArgumentException(netlab.text.Text.of("display.progress.total", total));
         }
         this.label = label;
         this.total = total;

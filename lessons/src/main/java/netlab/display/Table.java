@@ -66,8 +66,8 @@ public final class Table implements Displayable {
      */
     public Table row(Object... cells) {
         if (cells.length > headers.size()) {
-            throw new IllegalArgumentException("this row has " + cells.length + " cells but the table has "
-                    + headers.size() + " columns " + headers + "; pass at most " + headers.size() + " values");
+            throw new IllegalArgumentException(netlab.text.Text.of("display.table.row", cells.length, headers.size(),
+                    headers));
         }
         List<Cell> row = new ArrayList<>(headers.size());
         for (Object c : cells) {

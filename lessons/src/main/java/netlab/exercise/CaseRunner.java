@@ -6,6 +6,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import netlab.text.Lang;
+import netlab.text.Message;
 
 /**
  * Runs one case against an answer, each on its own (daemon platform) thread with a timeout, and turns whatever
@@ -28,8 +30,8 @@ final class CaseRunner {
     }
 
     /** Runs {@code c} against {@code answer} and judges what it saw: the notebook's check, all in one JVM. */
-    <A> CaseOutcome run(Case<A> c, A answer, boolean hidden) {
-        return judge(c, hidden, observe(c.name(), hidden, c.probe(), answer));
+    <A> CaseOutcome run(Case<A> c, A answer, boolean hidden, Lang lang) {
+        return judge(c, hidden, observe(c.name(), hidden, c.probe(), answer), lang);
     }
 
     /**
@@ -47,41 +49,47 @@ final class CaseRunner {
         Thread thread = Thread.ofPlatform().daemon().name("netlab-check " + name).start(task);
         try {
             String[] actual = task.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            return new Observation(hidden, name, Observation.Kind.RETURNED, actual[0], actual[1], "");
+            return new Observation(hidden, name, Observation.Kind.RETURNED, actual[0], actual[1], null);
         } catch (TimeoutException e) {
             thread.interrupt();
-            return new Observation(hidden, name, Observation.Kind.TIMED_OUT, "", "",
-                    "did not finish within " + seconds(timeout));
+            return new Observation(hidden, name, Observation.Kind.TIMED_OUT, "", "", timedOut(timeout));
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             if (isTodoStub(cause)) {
-                return new Observation(hidden, name, Observation.Kind.NOT_ANSWERED, "", "", "not answered yet");
+                return new Observation(hidden, name, Observation.Kind.NOT_ANSWERED, "", "",
+                        Message.of("check.not.answered"));
             }
             return new Observation(hidden, name, Observation.Kind.ERROR, "", Values.summary(cause), blame(cause));
         } catch (InterruptedException e) {
             thread.interrupt();
             Thread.currentThread().interrupt();
-            return new Observation(hidden, name, Observation.Kind.NOT_RUN, "", "", "the check was interrupted");
+            return new Observation(hidden, name, Observation.Kind.NOT_RUN, "", "", Message.of("check.interrupted"));
         }
     }
 
     /**
      * The verdict on what a case saw: passed when the value's canonical text is the expected value's. Runs
-     * where the expected value is: in the notebook for public cases, in the grading JVM for graded ones.
+     * where the expected value is: in the notebook for public cases, in the grading JVM for graded ones, which
+     * words each student's feedback in {@code lang}, that student's.
      */
-    static <A> CaseOutcome judge(Case<A> c, boolean hidden, Observation o) {
+    static <A> CaseOutcome judge(Case<A> c, boolean hidden, Observation o, Lang lang) {
         String expected = Values.show(c.expected());
         return switch (o.kind()) {
             case RETURNED -> Values.canonical(c.expected()).equals(o.canonical())
                     ? new CaseOutcome(c.name(), hidden, CaseOutcome.Status.PASSED, c.points(), c.points(),
                             expected, o.shown(), "", c.hint())
                     : failed(c, hidden, CaseOutcome.Status.FAILED, expected, o.shown(), c.failure().isEmpty()
-                            ? "expected " + expected + " but got " + o.shown() : c.failure());
-            case NOT_ANSWERED -> failed(c, hidden, CaseOutcome.Status.NOT_ANSWERED, expected, "", "not answered yet");
-            case ERROR -> failed(c, hidden, CaseOutcome.Status.ERROR, expected, o.shown(), o.message());
-            case TIMED_OUT -> failed(c, hidden, CaseOutcome.Status.TIMED_OUT, expected, "", o.message());
-            case NOT_RUN -> failed(c, hidden, CaseOutcome.Status.NOT_RUN, expected, "", o.message());
+                            ? Message.of("check.expected.but", expected, o.shown()).in(lang) : c.failure());
+            case NOT_ANSWERED -> failed(c, hidden, CaseOutcome.Status.NOT_ANSWERED, expected, "",
+                    Message.of("check.not.answered").in(lang));
+            case ERROR -> failed(c, hidden, CaseOutcome.Status.ERROR, expected, o.shown(), worded(o, lang));
+            case TIMED_OUT -> failed(c, hidden, CaseOutcome.Status.TIMED_OUT, expected, "", worded(o, lang));
+            case NOT_RUN -> failed(c, hidden, CaseOutcome.Status.NOT_RUN, expected, "", worded(o, lang));
         };
+    }
+
+    private static String worded(Observation o, Lang lang) {
+        return o.message() == null ? "" : o.message().in(lang);
     }
 
     private static CaseOutcome failed(Case<?> c, boolean hidden, CaseOutcome.Status status, String expected,
@@ -94,15 +102,19 @@ final class CaseRunner {
      * the answer bound a port that another program holds (a fixed port number, where the check hands the
      * answer a socket on a free port).
      */
-    static String blame(Throwable cause) {
-        String threw = "threw " + Values.summary(cause);
+    static Message blame(Throwable cause) {
         for (Throwable x = cause; x != null; x = x.getCause()) {
             if (x instanceof java.net.BindException) {
-                return threw + " — a port your answer tried to bind is already taken by another program; use the "
-                        + "socket the check passes to your answer (it is on a free port) instead of a fixed port number";
+                return Message.of("check.threw.bind", Values.summary(cause));
             }
         }
-        return threw;
+        return Message.of("check.threw", Values.summary(cause));
+    }
+
+    /** "did not finish within 1 s" as data. */
+    static Message timedOut(Duration d) {
+        long ms = d.toMillis();
+        return ms % 1000 == 0 ? Message.of("check.timeout.seconds", ms / 1000) : Message.of("check.timeout.millis", ms);
     }
 
     /** A stub handed out by {@code netlab release}: {@code UnsupportedOperationException("TODO ...")}. */
@@ -114,10 +126,5 @@ final class CaseRunner {
             }
         }
         return false;
-    }
-
-    static String seconds(Duration d) {
-        long ms = d.toMillis();
-        return ms % 1000 == 0 ? ms / 1000 + " s" : ms + " ms";
     }
 }

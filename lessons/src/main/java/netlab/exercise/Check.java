@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import netlab.display.Display;
+import netlab.text.Lang;
+import netlab.text.Message;
 
 /**
  * Checks a student's answer against an exercise. A check cell passes the answer as the exercise's interface:
@@ -58,7 +60,7 @@ public final class Check {
      * report says 0 hidden checks. Example: {@code Check.grade("ip.class-of", a, Duration.ofSeconds(2))}.
      */
     public static CheckReport grade(String id, Object answer, Duration timeoutPerCase) {
-        return judge(id, collect(id, answer, timeoutPerCase));
+        return judge(id, collect(id, answer, timeoutPerCase), Lang.current().tag());
     }
 
     /**
@@ -93,15 +95,18 @@ public final class Check {
     /**
      * The graded report of what {@link #collect} saw: each case of this JVM's exercise (public, then hidden)
      * is matched with the observation of the same name in the same place and passes when the value is its
-     * expected one; a case the observations lack is "not run". Example: {@code Check.judge("ip.class-of", seen)}.
+     * expected one; a case the observations lack is "not run". Feedback is worded in the language {@code lang}
+     * names ({@code "zh"}, {@code "en"}): the grading JVM judges many students, each in the language of their own
+     * notebook (a tag, not a {@link Lang}: the grader calls this from outside the lessons' class loader).
+     * Example: {@code Check.judge("ip.class-of", seen, "zh")}.
      *
      * @throws IllegalArgumentException if {@code observed} is not what {@link #collect} writes for {@code id}
      */
-    public static CheckReport judge(String id, String observed) {
-        return judge(Exercises.find(id), observed);
+    public static CheckReport judge(String id, String observed, String lang) {
+        return judge(Exercises.find(id), observed, Lang.parse(lang).orElse(Lang.current()));
     }
 
-    private static <A> CheckReport judge(Exercise<A> exercise, String observed) {
+    private static <A> CheckReport judge(Exercise<A> exercise, String observed, Lang lang) {
         String of = Observation.exerciseOf(observed);
         if (!of.equals(exercise.id())) {
             throw new IllegalArgumentException("the check's report is about '" + of + "', not '" + exercise.id() + "'");
@@ -112,21 +117,21 @@ public final class Check {
         List<CaseOutcome> outcomes = new ArrayList<>();
         List<Case<A>> publicCases = exercise.publicCases();
         for (int i = 0; i < publicCases.size(); i++) {
-            outcomes.add(judge(publicCases.get(i), false, seenPublic, i));
+            outcomes.add(judge(publicCases.get(i), false, seenPublic, i, lang));
         }
         List<Case<A>> hiddenCases = Exercises.hiddenCases(exercise);
         for (int i = 0; i < hiddenCases.size(); i++) {
-            outcomes.add(judge(hiddenCases.get(i), true, seenHidden, i));
+            outcomes.add(judge(hiddenCases.get(i), true, seenHidden, i, lang));
         }
         return new CheckReport(exercise.id(), exercise.title(), true, outcomes, 0);
     }
 
-    private static <A> CaseOutcome judge(Case<A> c, boolean hidden, List<Observation> seen, int index) {
+    private static <A> CaseOutcome judge(Case<A> c, boolean hidden, List<Observation> seen, int index, Lang lang) {
         if (index < seen.size() && seen.get(index).name().equals(c.name())) {
-            return CaseRunner.judge(c, hidden, seen.get(index));
+            return CaseRunner.judge(c, hidden, seen.get(index), lang);
         }
         return CaseRunner.judge(c, hidden, new Observation(hidden, c.name(), Observation.Kind.NOT_RUN, "", "",
-                "not run: the check did not report this case"));
+                Message.of("check.not.reported")), lang);
     }
 
     /**
@@ -155,12 +160,16 @@ public final class Check {
         }
     }
 
-    /** The report of an exercise none of whose cases have run: what the grader records before it starts. */
-    public static CheckReport notRun(String id) {
+    /**
+     * The report of an exercise none of whose cases have run: what the grader records before it starts, worded
+     * in the language {@code lang} names (as for {@link #judge}).
+     */
+    public static CheckReport notRun(String id, String lang) {
+        Lang l = Lang.parse(lang).orElse(Lang.current());
         Exercise<?> exercise = Exercises.find(id);
         List<CaseOutcome> outcomes = new ArrayList<>();
-        exercise.publicCases().forEach(c -> outcomes.add(CaseOutcome.notRun(c, false)));
-        Exercises.hiddenCases(exercise).forEach(c -> outcomes.add(CaseOutcome.notRun(c, true)));
+        exercise.publicCases().forEach(c -> outcomes.add(CaseOutcome.notRun(c, false, l)));
+        Exercises.hiddenCases(exercise).forEach(c -> outcomes.add(CaseOutcome.notRun(c, true, l)));
         return new CheckReport(exercise.id(), exercise.title(), true, outcomes, 0);
     }
 
@@ -170,7 +179,7 @@ public final class Check {
         CaseRunner runner = new CaseRunner(timeout);
         List<CaseOutcome> outcomes = new ArrayList<>();
         for (Case<A> c : exercise.publicCases()) {
-            outcomes.add(runner.run(c, typed, false));
+            outcomes.add(runner.run(c, typed, false, Lang.current()));
         }
         return new CheckReport(exercise.id(), exercise.title(), false, outcomes, exercise.hiddenCaseCount());
     }

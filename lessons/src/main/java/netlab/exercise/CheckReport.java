@@ -6,6 +6,8 @@ import java.util.Objects;
 import java.util.StringJoiner;
 import netlab.display.Displayable;
 import netlab.display.Html;
+import netlab.text.Lang;
+import netlab.text.Text;
 
 /**
  * The result of checking one answer: per-case outcomes and points as data (for the runner and the grader),
@@ -52,27 +54,28 @@ public record CheckReport(String exerciseId, String title, boolean graded, List<
         return !outcomes.isEmpty() && outcomes.stream().allMatch(o -> o.status() == CaseOutcome.Status.NOT_ANSWERED);
     }
 
+    /** {@link #summary(Lang)} in {@link Lang#current()}. */
+    public String summary() {
+        return summary(Lang.current());
+    }
+
     /**
      * One line: "public checks 3/3 passed · 2 hidden checks run when graded" in a notebook; with hidden cases,
      * "graded: 5/6 checks passed (public 3/3, hidden 2/3) · 5/6 points". Never says "all passed" for public cases alone.
      */
-    public String summary() {
+    public String summary(Lang lang) {
         long publicPassed = count(false, true);
         long publicTotal = count(false, false);
         if (graded) {
             long hiddenPassed = count(true, true);
             long hiddenTotal = count(true, false);
-            return "graded: %d/%d checks passed (public %d/%d, hidden %d/%d) · %s/%s points".formatted(
-                    publicPassed + hiddenPassed, publicTotal + hiddenTotal, publicPassed, publicTotal,
-                    hiddenPassed, hiddenTotal, Json.number(pointsEarned()), Json.number(pointsPossible()));
+            return Text.in(lang, "check.summary.graded", publicPassed + hiddenPassed, publicTotal + hiddenTotal,
+                    publicPassed, publicTotal, hiddenPassed, hiddenTotal, Json.number(pointsEarned()),
+                    Json.number(pointsPossible()));
         }
-        String head = notAnswered() ? "not answered yet · public checks 0/" + publicTotal
-                : "public checks " + publicPassed + "/" + publicTotal + " passed";
-        return switch (hiddenNotRun) {
-            case 0 -> head;
-            case 1 -> head + " · 1 hidden check runs when graded";
-            default -> head + " · " + hiddenNotRun + " hidden checks run when graded";
-        };
+        String head = notAnswered() ? Text.in(lang, "check.summary.not.answered", publicTotal)
+                : Text.in(lang, "check.summary.public", publicPassed, publicTotal);
+        return hiddenNotRun == 0 ? head : Text.in(lang, "check.summary.hidden", head, hiddenNotRun);
     }
 
     private long count(boolean hidden, boolean passedOnly) {
@@ -92,13 +95,19 @@ public record CheckReport(String exerciseId, String title, boolean graded, List<
                 + ",\"hidden_not_run\":" + hiddenNotRun + ",\"cases\":" + cases + "}";
     }
 
+    /** The feedback table in {@link Lang#current()}, the notebook's language in the agent. */
     @Override
     public Map<String, String> mimeBundle() {
-        return Html.of(FeedbackTable.html(this), FeedbackTable.text(this)).mimeBundle();
+        return in(Lang.current()).mimeBundle();
+    }
+
+    /** The feedback table as HTML and text in {@code lang}. */
+    public Html in(Lang lang) {
+        return Html.of(FeedbackTable.html(this, lang), FeedbackTable.text(this, lang));
     }
 
     @Override
     public String toString() {
-        return FeedbackTable.text(this);
+        return FeedbackTable.text(this, Lang.current());
     }
 }

@@ -2,6 +2,7 @@ package netlab.exercise;
 
 import java.util.ArrayList;
 import java.util.List;
+import netlab.text.Message;
 
 /**
  * What one case saw an answer do, without a verdict: the grading agent reports these, and only the grading
@@ -12,9 +13,10 @@ import java.util.List;
  * @param kind      whether the probe returned a value, or why not (error, timeout, TODO stub)
  * @param canonical the returned value's {@link Values#canonical canonical text} ("" without a value)
  * @param shown     the value or exception as feedback shows it
- * @param message   the failure sentence for outcomes without a value
+ * @param message   what went wrong for outcomes without a value, as data: the judge words it in the student's
+ *                  language (null for RETURNED)
  */
-record Observation(boolean hidden, String name, Kind kind, String canonical, String shown, String message) {
+record Observation(boolean hidden, String name, Kind kind, String canonical, String shown, Message message) {
 
     /** How the probe ended; every kind but RETURNED is the {@link CaseOutcome.Status} of the same name. */
     enum Kind { RETURNED, NOT_ANSWERED, ERROR, TIMED_OUT, NOT_RUN }
@@ -22,13 +24,16 @@ record Observation(boolean hidden, String name, Kind kind, String canonical, Str
     /** First line of an encoded list, followed by the exercise id. */
     static final String HEADER = "NETLAB-OBSERVED ";
 
+    /** Separates a message's key and arguments inside its field. */
+    private static final char UNIT = '\u001f';
+
     /** One line per observation, tab-separated fields, after a header naming the exercise. */
     static String encode(String exerciseId, List<Observation> observations) {
         StringBuilder out = new StringBuilder(HEADER).append(escape(exerciseId)).append('\n');
         for (Observation o : observations) {
             out.append(o.hidden ? 'h' : 'p').append('\t').append(escape(o.name)).append('\t')
                     .append(o.kind.name()).append('\t').append(escape(o.canonical)).append('\t')
-                    .append(escape(o.shown)).append('\t').append(escape(o.message)).append('\n');
+                    .append(escape(o.shown)).append('\t').append(escape(encode(o.message))).append('\n');
         }
         return out.toString();
     }
@@ -51,9 +56,26 @@ record Observation(boolean hidden, String name, Kind kind, String canonical, Str
                         + Values.oneLine(line));
             }
             list.add(new Observation(f[0].equals("h"), unescape(f[1]), Kind.valueOf(f[2]),
-                    unescape(f[3]), unescape(f[4]), unescape(f[5])));
+                    unescape(f[3]), unescape(f[4]), decodeMessage(unescape(f[5]))));
         });
         return list;
+    }
+
+    private static String encode(Message m) {
+        if (m == null) {
+            return "";
+        }
+        StringBuilder s = new StringBuilder(m.key().replace(UNIT, ' '));
+        m.args().forEach(a -> s.append(UNIT).append(String.valueOf(a).replace(UNIT, ' ')));
+        return s.toString();
+    }
+
+    private static Message decodeMessage(String field) {
+        if (field.isEmpty()) {
+            return null;
+        }
+        String[] parts = field.split(String.valueOf(UNIT), -1);
+        return new Message(parts[0], List.of((Object[]) java.util.Arrays.copyOfRange(parts, 1, parts.length)));
     }
 
     /** Backslash, tab, newline and carriage return escaped, so a field is one line without tabs. */

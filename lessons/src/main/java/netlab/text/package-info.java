@@ -19,9 +19,20 @@
  * only ({@link netlab.text.Catalog#problemsIn}).
  *
  * <h2>Which language</h2>
- * {@link netlab.text.Lang#current()}: set by {@code %lang zh|en} ({@link netlab.text.Lang#use}), else the
- * {@code netlab.lang} system property the kernel starts the agent with (from the notebook's
- * {@code metadata.netlab.language}), else the JVM's locale. A JVM that words for many students at once (the
- * grader) passes the language explicitly: {@link netlab.text.Text#in}, {@link netlab.text.Message#in}.
+ * The notebook's {@code metadata.netlab.language} decides. The Jupyter kernel reads it at start from the notebook
+ * {@code JPY_SESSION_NAME} names (jupyter_server 2.x sets it); {@code netlab run}, {@code validate} and
+ * {@code grade} read it from the notebook they were given (the grader each student's own, else the lesson's).
+ * The kernel starts the agent with {@code -Dnetlab.lang}; {@code %lang zh|en} switches both (in the agent
+ * through {@link netlab.text.Lang#use}), and is how a front end that does not name the notebook (Notebook 6,
+ * nbclient) gets Chinese: put it in the chapter's first code cell. Without any of these, the JVM's locale.
+ * In the agent {@link netlab.text.Lang#current()} is the student's language; a JVM that words for many students
+ * at once (the grader) passes it explicitly: {@link netlab.text.Text#in}, {@link netlab.text.Message#in}.
+ *
+ * <h2>Where the areas are</h2>
+ * In the lessons: {@code common}, {@code check} (the check table), {@code display}. In the kernel:
+ * {@code compile} (one sentence above javac's text for the mistakes beginners make most), {@code kernel}
+ * (tracebacks, notes, magics, input), {@code cli} ({@code netlab run}/{@code validate} lines, graded feedback
+ * pages). The Chinese javadoc shown on Shift-Tab is not an area: it lives in
+ * {@code netlab/javadoc/javadoc_zh.properties}, keyed by class and member (the English is the javadoc itself).
  */
 package netlab.text;

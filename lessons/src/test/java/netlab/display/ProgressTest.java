@@ -63,6 +63,6 @@ class ProgressTest {
     @Test
     void totalMustBePositive() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Progress.start("x", 0));
-        assertTrue(e.getMessage().contains("total must be positive"));
+        assertTrue(e.getMessage().contains("at least 1 step, but got"), e.getMessage());
     }
 }

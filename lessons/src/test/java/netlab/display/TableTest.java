@@ -27,7 +27,7 @@ class TableTest {
     @Test
     void tooManyCellsIsAClearError() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Table.of("a").row(1, 2));
-        assertEquals("this row has 2 cells but the table has 1 columns [a]; pass at most 1 values", e.getMessage());
+        assertEquals("this row has 2 cells but the table has 1 columns [a]: pass at most 1 values", e.getMessage());
     }
 
     /** A terminal draws a Chinese character two columns wide: the columns after it must still line up. */

@@ -76,7 +76,8 @@ class CheckTest {
         assertEquals(CaseOutcome.Status.TIMED_OUT, r.outcomes().get(0).status());
         assertEquals("did not finish within 200 ms", r.outcomes().get(0).message());
         assertEquals(CaseOutcome.Status.PASSED, r.outcomes().get(1).status());
-        assertEquals("did not finish within 2 s", "did not finish within " + CaseRunner.seconds(CaseRunner.DEFAULT_TIMEOUT));
+        assertEquals("did not finish within 2 s", CaseRunner.timedOut(CaseRunner.DEFAULT_TIMEOUT).in(netlab.text.Lang.EN));
+        assertEquals("没能在 2 秒内完成", CaseRunner.timedOut(CaseRunner.DEFAULT_TIMEOUT).in(netlab.text.Lang.ZH));
     }
 
     @Test
@@ -120,7 +121,7 @@ class CheckTest {
 
     @Test
     void notRunRecordsEveryCaseBeforeGradingStarts() {
-        CheckReport r = Check.notRun("ip.same-subnet");
+        CheckReport r = Check.notRun("ip.same-subnet", "en");
         assertEquals(3, r.outcomes().size());
         assertTrue(r.outcomes().stream().allMatch(o -> o.status() == CaseOutcome.Status.NOT_RUN));
         assertEquals(0.0, r.pointsEarned());

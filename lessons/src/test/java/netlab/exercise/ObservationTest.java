@@ -33,8 +33,9 @@ class ObservationTest {
     @Test
     void observationsSurviveTheirTextWhateverTheAnswerPrints() {
         List<Observation> seen = List.of(
-                new Observation(false, "case\t1", Observation.Kind.RETURNED, "s\"x\"", "\"x\"", ""),
-                new Observation(true, "h\nidden", Observation.Kind.ERROR, "", "Boom: a\\b", "threw\tBoom\nfake line"));
+                new Observation(false, "case\t1", Observation.Kind.RETURNED, "s\"x\"", "\"x\"", null),
+                new Observation(true, "h\nidden", Observation.Kind.ERROR, "", "Boom: a\\b",
+                        netlab.text.Message.of("check.threw", "Boom\tfake\nline")));
         String text = Observation.encode("ip.class-of", seen);
         assertEquals(3, text.lines().count());
         assertEquals("ip.class-of", Observation.exerciseOf(text));
@@ -46,16 +47,16 @@ class ObservationTest {
     @Test
     void theJudgePassesOnlyCasesObservedReturningTheirExpectedValue() {
         String right = Check.collect("ip.class-of", (IpExercises.ClassOf) ReferenceAnswers::classOf, Duration.ofSeconds(2));
-        CheckReport all = Check.judge("ip.class-of", right);
+        CheckReport all = Check.judge("ip.class-of", right, "en");
         assertTrue(all.allPassed(), all.toString());
         // a report that leaves a case out does not pass it (nor, matched by place and name, those after it)
         String missingFirst = right.lines().filter(l -> !l.contains("10.1.2.3")).reduce("", (a, b) -> a + b + "\n");
-        CheckReport judged = Check.judge("ip.class-of", missingFirst);
+        CheckReport judged = Check.judge("ip.class-of", missingFirst, "en");
         assertEquals(CaseOutcome.Status.NOT_RUN, judged.outcomes().getFirst().status());
         assertTrue(judged.pointsEarned() < all.pointsEarned());
         // a value the answer did not return cannot be claimed with another type that prints the same
         String retyped = right.replace("s\"A\"", "?java.lang.Object\"A\"");
-        assertTrue(Check.judge("ip.class-of", retyped).pointsEarned() < all.pointsEarned());
-        assertThrows(IllegalArgumentException.class, () -> Check.judge("ip.same-subnet", right));
+        assertTrue(Check.judge("ip.class-of", retyped, "en").pointsEarned() < all.pointsEarned());
+        assertThrows(IllegalArgumentException.class, () -> Check.judge("ip.same-subnet", right, "en"));
     }
 }

@@ -10,6 +10,7 @@ import netlab.kernel.jshell.EngineOptions;
 import netlab.kernel.jshell.JShellEngine;
 import netlab.kernel.jshell.JdiBaselineEngine;
 import netlab.kernel.protocol.KernelServer;
+import netlab.text.Lang;
 
 /**
  * {@code netlab kernel CONNECTION_FILE}: what Jupyter runs (kernel.json's argv). Wires the JShell engine to
@@ -64,7 +65,10 @@ final class KernelCommand implements Command {
         if (args.positionals().size() != 1) {
             throw new UsageException("expected one connection file, got " + args.positionals().size() + " arguments");
         }
-        EngineOptions options = engineOptions(args.values("agent-option"));
+        // this JVM serves one notebook: its language is this JVM's too (magics' usage lines)
+        Lang language = StartLanguage.of(System.getenv(), Path.of("").toAbsolutePath());
+        Lang.use(language);
+        EngineOptions options = engineOptions(args.values("agent-option")).toBuilder().language(language).build();
         String kind = args.value("engine", "netlab");
         Engine engine = switch (kind) {
             case "netlab" -> JShellEngine.startInBackground(options);

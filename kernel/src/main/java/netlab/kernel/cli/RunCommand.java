@@ -14,6 +14,7 @@ import netlab.kernel.jshell.EngineOptions;
 import netlab.kernel.jshell.JShellEngine;
 import netlab.kernel.notebook.Cell;
 import netlab.kernel.notebook.Notebook;
+import netlab.text.Lang;
 import netlab.text.Text;
 
 /**
@@ -59,13 +60,13 @@ final class RunCommand implements Command {
         Path file = notebookArgument(args);
         Notebook nb = Notebook.read(file);
         NotebookRunner.Result result;
-        try (JShellEngine engine = JShellEngine.start(options(file))) {
+        try (JShellEngine engine = JShellEngine.start(options(file, nb))) {
             result = new NotebookRunner(engine, timeout(args), out, err).run(nb);
         }
         if (args.has("out")) {
             nb.write(Path.of(args.value("out", "")));
         }
-        out.println(summary(result));
+        out.println(summary(result, nb.language().orElse(Lang.current())));
         return status(nb, result);
     }
 
@@ -113,18 +114,24 @@ final class RunCommand implements Command {
         throw new UsageException("--timeout takes seconds greater than 0, like --timeout 30, not '" + s + "'");
     }
 
-    /** The kernel's options, with check markers on (the runner reads them), run in the notebook's directory. */
-    static EngineOptions options(Path notebook) {
+    /**
+     * The kernel's options, with check markers on (the runner reads them), run in the notebook's directory and
+     * in its language.
+     */
+    static EngineOptions options(Path notebook, Notebook nb) {
+        Lang language = nb.language().orElse(Lang.current());
+        Lang.use(language); // this JVM runs one notebook: whatever it words is for that notebook's student
         return KernelCommand.engineOptions(List.of()).toBuilder()
+                .language(language)
                 .jvmOptions(List.of("-D" + Check.MARKERS_PROPERTY + "=true"))
                 .workingDirectory(notebook.getParent())
                 .warmCompletion(false)
                 .build();
     }
 
-    static String summary(NotebookRunner.Result r) {
+    static String summary(NotebookRunner.Result r, Lang lang) {
         long passed = r.checks().stream().filter(c -> c.allPassed()).count();
-        return Text.of("cli.run.summary", r.codeCells(), r.problems().size(), passed, r.checks().size())
-                + (r.ok() ? " — " + Text.of("cli.run.good") : "");
+        return Text.in(lang, r.ok() ? "cli.summary.good" : "cli.summary", r.codeCells(), r.problems().size(), passed,
+                r.checks().size());
     }
 }

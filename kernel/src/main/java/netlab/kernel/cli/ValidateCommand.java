@@ -8,6 +8,7 @@ import netlab.kernel.grading.NotebookRunner;
 import netlab.kernel.grading.Validation;
 import netlab.kernel.jshell.JShellEngine;
 import netlab.kernel.notebook.Notebook;
+import netlab.text.Lang;
 import netlab.text.Text;
 
 /**
@@ -42,15 +43,16 @@ final class ValidateCommand implements Command {
         Notebook nb = Notebook.read(file);
         NotebookRunner.Result result;
         Set<String> shadowing;
-        try (JShellEngine engine = JShellEngine.start(RunCommand.options(file))) {
+        try (JShellEngine engine = JShellEngine.start(RunCommand.options(file, nb))) {
             result = new NotebookRunner(engine, RunCommand.timeout(args), out, err).run(nb);
             shadowing = engine.dropDeclarations(Set.of("netlab", "java"));
         }
-        List<String> warnings = Validation.warnings(nb, result, shadowing);
-        warnings.forEach(w -> out.println("warning: " + w));
-        out.println(RunCommand.summary(result) + "; " + Text.of("cli.warnings", warnings.size()));
+        Lang lang = nb.language().orElse(Lang.current());
+        List<String> warnings = Validation.warnings(nb, result, shadowing, lang);
+        warnings.forEach(w -> out.println(Text.in(lang, "cli.validate.warning", w)));
+        out.println(Text.in(lang, "cli.validate.summary", RunCommand.summary(result, lang), warnings.size()));
         boolean ok = result.ok() && warnings.isEmpty();
-        out.println(ok ? "ready to submit" : "fix the above before submitting");
+        out.println(Text.in(lang, ok ? "cli.validate.ready" : "cli.validate.fix"));
         return ok ? 0 : 1;
     }
 }

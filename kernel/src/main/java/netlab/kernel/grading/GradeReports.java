@@ -11,6 +11,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import netlab.text.Lang;
+import netlab.text.Text;
 
 /**
  * Writes the grader's results: {@code DIR/<student>.json} and {@code DIR/<student>.html} per student, and
@@ -61,13 +63,18 @@ public final class GradeReports {
         return s.toString();
     }
 
+    /** The student's feedback page, in the language of their (first) notebook. */
     static String html(String student, List<NotebookGrade> notebooks) {
-        StringBuilder h = new StringBuilder("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>Feedback for ")
-                .append(esc(student)).append("</title><style>body{font-family:sans-serif;margin:2em}"
+        Lang lang = notebooks.isEmpty() ? Lang.current()
+                : Lang.parse(notebooks.getFirst().language()).orElse(Lang.current());
+        String title = esc(Text.in(lang, "cli.grade.title", student));
+        StringBuilder h = new StringBuilder("<!DOCTYPE html>\n<html lang=\"").append(lang.tag())
+                .append("\"><head><meta charset=\"utf-8\"><title>").append(title)
+                .append("</title><style>body{font-family:sans-serif;margin:2em}"
                         + "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.2em .6em;text-align:left}"
-                        + ".PASSED{color:#070}.warn{color:#a60}</style></head><body>\n<h1>Feedback for ")
-                .append(esc(student)).append("</h1>\n<p>Total: ").append(number(total(notebooks, true))).append(" / ")
-                .append(number(total(notebooks, false))).append("</p>\n");
+                        + ".PASSED{color:#070}.warn{color:#a60}</style></head><body>\n<h1>").append(title)
+                .append("</h1>\n<p>").append(esc(Text.in(lang, "cli.grade.total", number(total(notebooks, true)),
+                        number(total(notebooks, false))))).append("</p>\n");
         for (NotebookGrade n : notebooks) {
             h.append("<h2>").append(esc(n.notebook())).append(": ").append(number(n.score())).append(" / ")
                     .append(number(n.possible())).append("</h2>\n");
@@ -83,10 +90,16 @@ public final class GradeReports {
                 if (!x.reason().isEmpty()) {
                     h.append("<p>").append(esc(x.status())).append(": ").append(esc(x.reason())).append("</p>\n");
                 }
-                h.append("<table><tr><th>check</th><th>kind</th><th>result</th><th>message</th></tr>\n");
+                h.append("<table><tr>");
+                for (String column : List.of("check", "kind", "result", "message")) {
+                    h.append("<th>").append(esc(Text.in(lang, "cli.grade.col." + column))).append("</th>");
+                }
+                h.append("</tr>\n");
                 for (CheckResult.CaseResult c : x.cases()) {
-                    h.append("<tr><td>").append(esc(c.name())).append("</td><td>").append(c.hidden() ? "hidden" : "public")
-                            .append("</td><td class=\"").append(esc(c.status())).append("\">").append(esc(c.status()))
+                    h.append("<tr><td>").append(esc(c.name())).append("</td><td>")
+                            .append(esc(Text.in(lang, c.hidden() ? "cli.grade.hidden" : "cli.grade.public")))
+                            .append("</td><td class=\"").append(esc(c.status())).append("\">")
+                            .append(esc(Text.in(lang, "cli.grade.status." + c.status().toLowerCase(java.util.Locale.ROOT))))
                             .append("</td><td>").append(esc(c.message())).append("</td></tr>\n");
                 }
                 h.append("</table>\n");

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import netlab.text.Lang;
 
 /**
  * The lessons and the grader's hidden cases, loaded in the grading JVM through a class loader of their own
@@ -32,8 +33,8 @@ public final class GraderClasses implements AutoCloseable {
         this.loader = loader;
         this.graderJar = graderJar;
         Class<?> check = Class.forName("netlab.exercise.Check", true, loader);
-        this.notRun = check.getMethod("notRun", String.class);
-        this.judge = check.getMethod("judge", String.class, String.class);
+        this.notRun = check.getMethod("notRun", String.class, String.class);
+        this.judge = check.getMethod("judge", String.class, String.class, String.class);
         this.jsonLine = Class.forName("netlab.exercise.CheckReport", false, loader).getMethod("jsonLine");
         Class<?> exercises = Class.forName("netlab.exercise.Exercises", true, loader);
         Method id = Class.forName("netlab.exercise.Exercise", false, loader).getMethod("id");
@@ -83,10 +84,13 @@ public final class GraderClasses implements AutoCloseable {
         return ids;
     }
 
-    /** The report of {@code exerciseId} before any case ran: every public and hidden case "not run". */
-    public CheckResult notRun(String exerciseId) {
+    /**
+     * The report of {@code exerciseId} before any case ran: every public and hidden case "not run", worded in
+     * {@code lang}.
+     */
+    public CheckResult notRun(String exerciseId, Lang lang) {
         try {
-            return CheckResult.parse((String) jsonLine.invoke(notRun.invoke(null, exerciseId)));
+            return CheckResult.parse((String) jsonLine.invoke(notRun.invoke(null, exerciseId, lang.tag())));
         } catch (InvocationTargetException e) {
             throw new IllegalArgumentException(e.getCause().getMessage(), e.getCause());
         } catch (IllegalAccessException e) {
@@ -95,13 +99,14 @@ public final class GraderClasses implements AutoCloseable {
     }
 
     /**
-     * The graded report of {@code observed}, what {@code netlab.exercise.Check.collect} returned in the agent.
+     * The graded report of {@code observed}, what {@code netlab.exercise.Check.collect} returned in the agent,
+     * its feedback worded in {@code lang}, the student's.
      *
      * @throws IllegalArgumentException if {@code observed} is not such a report of {@code exerciseId}
      */
-    public CheckResult judge(String exerciseId, String observed) {
+    public CheckResult judge(String exerciseId, String observed, Lang lang) {
         try {
-            return CheckResult.parse((String) jsonLine.invoke(judge.invoke(null, exerciseId, observed)));
+            return CheckResult.parse((String) jsonLine.invoke(judge.invoke(null, exerciseId, observed, lang.tag())));
         } catch (InvocationTargetException e) {
             throw new IllegalArgumentException(e.getCause().getMessage(), e.getCause());
         } catch (IllegalAccessException e) {

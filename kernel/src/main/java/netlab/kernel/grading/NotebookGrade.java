@@ -12,9 +12,10 @@ import java.util.List;
  * @param exercises one per exercise of the lesson, in source order
  * @param warnings  what the grader noticed and worked around (edited locked cells, duplicated answers, ...)
  * @param seconds   how long grading took
+ * @param language  the student's language ({@code zh} or {@code en}), in which the feedback is worded
  */
 public record NotebookGrade(String student, String notebook, String status, String reason,
-                            List<ExerciseGrade> exercises, List<String> warnings, double seconds) {
+                            List<ExerciseGrade> exercises, List<String> warnings, double seconds, String language) {
 
     public NotebookGrade {
         exercises = List.copyOf(exercises);

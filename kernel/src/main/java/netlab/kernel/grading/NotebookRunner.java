@@ -12,6 +12,8 @@ import netlab.kernel.engine.Engine;
 import netlab.kernel.engine.ExecuteOutcome;
 import netlab.kernel.notebook.Cell;
 import netlab.kernel.notebook.Notebook;
+import netlab.text.Lang;
+import netlab.text.Text;
 
 /**
  * Runs every code cell of a notebook in order through an {@link Engine}, as nbclient does with a kernel:
@@ -64,8 +66,9 @@ public final class NotebookRunner {
         this.err = err;
     }
 
-    /** Runs {@code notebook}'s code cells, replacing their outputs. */
+    /** Runs {@code notebook}'s code cells, replacing their outputs; its own lines are in the notebook's language. */
     public Result run(Notebook notebook) {
+        Lang lang = notebook.language().orElse(Lang.current());
         List<Cell> cells = notebook.cells();
         List<Integer> code = new ArrayList<>();
         for (int i = 0; i < cells.size(); i++) {
@@ -82,36 +85,41 @@ public final class NotebookRunner {
             Cell cell = cells.get(index);
             cell.clearOutputs();
             if (cell.source().isBlank()) {
-                out.printf("[%d/%d] cell %d empty%n", n + 1, code.size(), index);
+                out.println(Text.in(lang, "cli.cell.empty", n + 1, code.size(), index));
                 continue;
             }
             count++;
             cell.setExecutionCount(count);
-            OutputRecorder io = new OutputRecorder(cell, out, err, displays, OUTPUT_LIMIT);
+            OutputRecorder io = new OutputRecorder(cell, out, err, displays, OUTPUT_LIMIT, lang);
             TimedExecution.Result r = TimedExecution.execute(engine, cell.source(), io, timeout);
-            String timeoutNote = r.timedOut() ? "the cell did not finish within " + TimedExecution.seconds(timeout)
-                    + " (netlab run --timeout S allows more)" : null;
+            String timeoutNote = r.timedOut() ? Text.in(lang, "cli.timeout.note",
+                    timeout.toMillis() % 1000 == 0 ? timeout.toSeconds() : timeout.toMillis() / 1000.0) : null;
             io.finish(r.outcome(), count, timeoutNote);
             checks.addAll(io.checks());
-            String status = status(r, io.checks());
+            String status = status(r, io.checks(), lang);
             if (!(r.outcome() instanceof ExecuteOutcome.Success)) {
                 problems.add(new CellProblem(index, status));
             }
-            out.printf("[%d/%d] cell %d %s %.1f s%n", n + 1, code.size(), index, status, r.seconds());
+            out.println(Text.in(lang, "cli.cell.done", n + 1, code.size(), index, status,
+                    String.format(java.util.Locale.ROOT, "%.1f", r.seconds())));
         }
         return new Result(code.size(), problems, checks);
     }
 
-    private static String status(TimedExecution.Result r, List<CheckResult> checks) {
+    private static String status(TimedExecution.Result r, List<CheckResult> checks, Lang lang) {
         String base = switch (r.outcome()) {
-            case ExecuteOutcome.Success s -> "ok";
-            case ExecuteOutcome.Failure f -> "error (" + f.ename() + ")";
-            case ExecuteOutcome.Interrupted i -> r.timedOut() ? "timed out" : "interrupted";
-            case ExecuteOutcome.EngineRestarted e -> r.timedOut() ? "timed out, agent restarted" : "agent restarted";
+            case ExecuteOutcome.Success s -> Text.in(lang, "cli.status.ok");
+            case ExecuteOutcome.Failure f -> Text.in(lang, "cli.status.error", f.ename());
+            case ExecuteOutcome.Interrupted i -> Text.in(lang, r.timedOut() ? "cli.status.timed.out"
+                    : "cli.status.interrupted");
+            case ExecuteOutcome.EngineRestarted e -> Text.in(lang, r.timedOut() ? "cli.status.timed.out.restarted"
+                    : "cli.status.restarted");
         };
         for (CheckResult c : checks) {
-            base += ", " + c.exercise() + " " + c.passedCount() + "/" + c.cases().size()
-                    + (c.allPassed() ? " passed" : c.notAnswered() ? " not answered" : " failing");
+            String key = c.allPassed() ? "cli.status.check.passed" : c.notAnswered() ? "cli.status.check.not.answered"
+                    : "cli.status.check.failing";
+            base = Text.in(lang, "cli.status.more", base, Text.in(lang, key, c.exercise(), c.passedCount(),
+                    c.cases().size()));
         }
         return base;
     }

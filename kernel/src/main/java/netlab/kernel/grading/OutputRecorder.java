@@ -10,6 +10,8 @@ import netlab.kernel.engine.CellIO;
 import netlab.kernel.engine.ExecuteOutcome;
 import netlab.kernel.engine.MimeBundle;
 import netlab.kernel.notebook.Cell;
+import netlab.text.Lang;
+import netlab.text.Text;
 
 /**
  * The {@link CellIO} of {@code netlab run}: shows a cell's output on the terminal and records it in the
@@ -29,10 +31,15 @@ final class OutputRecorder implements CellIO {
     private long recorded;
     private boolean truncated;
     private boolean clearOnNextOutput;
+    private final Lang lang;
 
-    /** {@code displays}: display id → outputs showing it, across the notebook, so updates find them. */
+    /**
+     * {@code displays}: display id → outputs showing it, across the notebook, so updates find them; {@code lang}:
+     * the language of its own notes.
+     */
     OutputRecorder(Cell cell, PrintStream terminal, PrintStream terminalErr, Map<String, List<JsonObject>> displays,
-                   long limit) {
+                   long limit, Lang lang) {
+        this.lang = lang;
         this.cell = cell;
         this.terminal = terminal;
         this.terminalErr = terminalErr;
@@ -97,8 +104,7 @@ final class OutputRecorder implements CellIO {
 
     @Override
     public String readLine(String prompt, boolean password) throws StdinUnavailableException {
-        throw new StdinUnavailableException("netlab run has no keyboard for the cell: put the input in the cell "
-                + "(e.g. a String variable) instead of reading it.");
+        throw new StdinUnavailableException(Text.in(lang, "cli.no.keyboard"));
     }
 
     /** Records how the cell ended: its value as execute_result, or its error. Call once, after the cell. */
@@ -206,7 +212,7 @@ final class OutputRecorder implements CellIO {
         }
         if (!truncated) {
             truncated = true;
-            String note = "\n[netlab: output past " + limit / 1_000_000 + " MB of this cell is not kept]\n";
+            String note = "\n" + Text.in(lang, "cli.output.dropped", limit / 1_000_000) + "\n";
             JsonObject o = new JsonObject();
             o.addProperty("output_type", "stream");
             o.addProperty("name", "stderr");

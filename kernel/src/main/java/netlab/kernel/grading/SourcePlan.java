@@ -10,6 +10,7 @@ import netlab.kernel.notebook.MarkerException;
 import netlab.kernel.notebook.NbgraderCell;
 import netlab.kernel.notebook.NetlabCell;
 import netlab.kernel.notebook.Notebook;
+import netlab.text.Lang;
 import netlab.kernel.notebook.Release;
 
 /**
@@ -26,7 +27,7 @@ import netlab.kernel.notebook.Release;
  * @param steps     the steps in source order
  * @param exercises exercise id → the points of its check cell
  */
-public record SourcePlan(List<Step> steps, Map<String, Double> exercises) {
+public record SourcePlan(List<Step> steps, Map<String, Double> exercises, Lang language) {
 
     /** One source cell's part in grading. */
     public sealed interface Step {
@@ -104,7 +105,7 @@ public record SourcePlan(List<Step> steps, Map<String, Double> exercises) {
                 resolved.add(steps.get(i));
             }
         }
-        return new SourcePlan(resolved, exercises);
+        return new SourcePlan(resolved, exercises, source.language().orElse(Lang.current()));
     }
 
     /** The total points of the lesson. */

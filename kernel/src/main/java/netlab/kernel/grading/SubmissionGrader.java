@@ -16,6 +16,7 @@ import netlab.kernel.engine.ExecuteOutcome;
 import netlab.kernel.engine.MimeBundle;
 import netlab.kernel.jshell.EngineOptions;
 import netlab.kernel.jshell.JShellEngine;
+import netlab.text.Lang;
 
 /**
  * Grades one submission of one lesson in a fresh engine (a fresh agent JVM, working directory an empty
@@ -50,21 +51,24 @@ public final class SubmissionGrader {
     public NotebookGrade grade(String student, String notebookName, Path file) {
         long start = System.nanoTime();
         Map<String, ExerciseGrade> grades = new LinkedHashMap<>();
-        plan.exercises().forEach((id, points) -> grades.put(id, ExerciseGrade.notRun(id, points, classes.notRun(id))));
+        Lang lang = languageOf(file);
+        plan.exercises().forEach((id, points) -> grades.put(id,
+                ExerciseGrade.notRun(id, points, classes.notRun(id, lang))));
         List<String> warnings = new ArrayList<>();
         if (!Files.isRegularFile(file)) {
             return done(student, notebookName, "missing", "no file " + file.getFileName() + " was submitted",
-                    zero(grades, "not submitted"), warnings, start);
+                    zero(grades, "not submitted"), warnings, start, lang);
         }
         Submission submission;
         try {
             submission = Submission.read(file, plan);
         } catch (Submission.Rejected e) {
-            return done(student, notebookName, "rejected", e.getMessage(), zero(grades, e.getMessage()), warnings, start);
+            return done(student, notebookName, "rejected", e.getMessage(), zero(grades, e.getMessage()), warnings, start,
+                    lang);
         }
         warnings.addAll(submission.warnings());
         try (GradingAgents.Agent agent = agents.take()) {
-            Run run = new Run(submission, grades, warnings, agent);
+            Run run = new Run(submission, grades, warnings, agent, lang);
             try {
                 run.all();
             } finally {
@@ -73,7 +77,16 @@ public final class SubmissionGrader {
         } catch (IOException | RuntimeException e) {
             warnings.add("grading stopped early: " + e.getMessage());
         }
-        return done(student, notebookName, "graded", "", grades, warnings, start);
+        return done(student, notebookName, "graded", "", grades, warnings, start, lang);
+    }
+
+    /** The language of the student's notebook ({@code metadata.netlab.language}), else the lesson's. */
+    private Lang languageOf(Path file) {
+        try {
+            return netlab.kernel.notebook.Notebook.read(file).language().orElse(plan.language());
+        } catch (IOException | RuntimeException e) {
+            return plan.language(); // a missing or broken notebook is graded (0) in the lesson's language
+        }
     }
 
     private static Map<String, ExerciseGrade> zero(Map<String, ExerciseGrade> grades, String why) {
@@ -82,14 +95,16 @@ public final class SubmissionGrader {
     }
 
     private static NotebookGrade done(String student, String notebook, String status, String reason,
-                                      Map<String, ExerciseGrade> grades, List<String> warnings, long start) {
+                                      Map<String, ExerciseGrade> grades, List<String> warnings, long start, Lang lang) {
         return new NotebookGrade(student, notebook, status, reason, List.copyOf(grades.values()), warnings,
-                (System.nanoTime() - start) / 1e9);
+                (System.nanoTime() - start) / 1e9, lang.tag());
     }
 
     /** One grading run: the engine, what succeeded so far (for replays), and which exercises failed. */
     private final class Run {
         private final Submission submission;
+        /** The student's language: their feedback is worded in it. */
+        private final Lang lang;
         private final Map<String, ExerciseGrade> grades;
         private final List<String> warnings;
         private final EngineOptions options;
@@ -98,8 +113,10 @@ public final class SubmissionGrader {
         private JShellEngine engine;
         private int freshStarts;
 
-        Run(Submission submission, Map<String, ExerciseGrade> grades, List<String> warnings, GradingAgents.Agent agent) {
+        Run(Submission submission, Map<String, ExerciseGrade> grades, List<String> warnings, GradingAgents.Agent agent,
+            Lang lang) {
             this.submission = submission;
+            this.lang = lang;
             this.grades = grades;
             this.warnings = warnings;
             this.options = agent.options();
@@ -168,7 +185,7 @@ public final class SubmissionGrader {
                 case ExecuteOutcome.Success s when !o.stopped() && s.result().isPresent() -> {
                     CheckResult r;
                     try {
-                        r = classes.judge(c.exercise(), decode(s.result().get()));
+                        r = classes.judge(c.exercise(), decode(s.result().get()), lang);
                     } catch (IllegalArgumentException e) {
                         grades.computeIfPresent(c.exercise(), (k, g) -> g.failed("error", "the check's report "
                                 + "could not be read: " + e.getMessage()));

@@ -10,6 +10,8 @@ import java.util.Set;
 import netlab.kernel.notebook.Cell;
 import netlab.kernel.notebook.NbgraderCell;
 import netlab.kernel.notebook.Notebook;
+import netlab.text.Lang;
+import netlab.text.Text;
 
 /**
  * What {@code netlab validate} warns a student about before submitting, beyond failing cells and checks:
@@ -21,8 +23,11 @@ public final class Validation {
     private Validation() {
     }
 
-    /** The warnings for {@code nb} after it ran with result {@code run}; {@code shadowing}: names dropped. */
-    public static List<String> warnings(Notebook nb, NotebookRunner.Result run, Set<String> shadowing) {
+    /**
+     * The warnings for {@code nb} after it ran with result {@code run}, in {@code lang}; {@code shadowing}: names
+     * dropped.
+     */
+    public static List<String> warnings(Notebook nb, NotebookRunner.Result run, Set<String> shadowing, Lang lang) {
         List<String> warnings = new ArrayList<>();
         List<Cell> cells = nb.cells();
         Map<String, List<Integer>> answers = new LinkedHashMap<>();
@@ -33,7 +38,7 @@ public final class Validation {
             try {
                 n = cell.nbgrader();
             } catch (RuntimeException e) {
-                warnings.add("cell " + i + " has broken nbgrader metadata; the grader will not recognise it");
+                warnings.add(Text.in(lang, "cli.warn.broken.metadata", i));
                 continue;
             }
             if (n.isEmpty()) {
@@ -43,35 +48,31 @@ public final class Validation {
             if (n.get().solution()) {
                 answers.computeIfAbsent(id, k -> new ArrayList<>()).add(i);
                 if (!cell.isCode()) {
-                    warnings.add("answer " + id + " (cell " + i + ") is a " + cell.type() + " cell; change it back to code");
+                    warnings.add(Text.in(lang, "cli.warn.answer.not.code", id, i, cell.type()));
                 }
             } else if (n.get().grade()) {
                 checks.add(id);
             }
             if (Submission.edited(cell)) {
-                warnings.add("cell " + i + " (" + id + ") is locked but was edited; the grader uses the lesson's "
-                        + "original, so your change will not count");
+                warnings.add(Text.in(lang, "cli.warn.locked.edited", i, id));
             }
         }
         answers.forEach((id, where) -> {
             if (where.size() > 1) {
-                warnings.add(where.size() + " cells carry answer " + id + " (cells " + where + "); the grader runs all "
-                        + "in order, so the last definition counts — delete the copies you do not mean");
+                warnings.add(Text.in(lang, "cli.warn.duplicate.answer", where.size(), id, where));
             }
             String check = id.endsWith("-answer") ? id.substring(0, id.length() - "-answer".length()) + "-check" : null;
             if (check != null && !checks.contains(check)) {
-                warnings.add("the check cell " + check + " of answer " + id + " is missing; the grader uses the "
-                        + "lesson's, but you see no feedback here — copy it back from the handed-out notebook");
+                warnings.add(Text.in(lang, "cli.warn.check.missing", check, id));
             }
         });
         for (CheckResult c : run.checks()) {
             if (c.notAnswered()) {
-                warnings.add(c.exercise() + " is not answered yet: its TODO stub still throws");
+                warnings.add(Text.in(lang, "cli.warn.not.answered", c.exercise()));
             }
         }
         if (!shadowing.isEmpty()) {
-            warnings.add("your cells declare " + String.join(", ", shadowing) + ", which hides the package of the "
-                    + "same name; the grader ignores these declarations — rename them");
+            warnings.add(Text.in(lang, "cli.warn.shadowing", String.join(", ", shadowing)));
         }
         return warnings;
     }

@@ -99,6 +99,7 @@ final class AgentProcess implements AutoCloseable {
         cmd.add("-Dstdout.encoding=UTF-8");
         cmd.add("-Dstderr.encoding=UTF-8");
         cmd.add("-Djava.awt.headless=true");
+        cmd.add("-D" + netlab.text.Lang.PROPERTY + "=" + options.language().tag());
         cmd.addAll(options.jvmOptions());
         cmd.add("-cp");
         cmd.add(options.agentClasspathString());

@@ -41,15 +41,20 @@ final class CodeAssist {
     private final JShell shell;
     private final SourceCodeAnalysis analysis;
     private final LessonsJavadoc lessons;
+    private final java.util.function.Supplier<netlab.text.Lang> language;
     private final StatementClassifier syntax = new StatementClassifier();
     /** Signatures by the qualifier and name they complete ({@code "Math.|max"}), until {@link #forgetSignatures}. */
     private final Map<String, String> signatures = new ConcurrentHashMap<>();
 
-    /** Completion and inspection in {@code shell}, with the course library's javadoc from {@code lessons}. */
-    CodeAssist(JShell shell, LessonsJavadoc lessons) {
+    /**
+     * Completion and inspection in {@code shell}, with the course library's javadoc from {@code lessons}, in the
+     * student's {@code language} (its Chinese text above the English one in a Chinese session).
+     */
+    CodeAssist(JShell shell, LessonsJavadoc lessons, java.util.function.Supplier<netlab.text.Lang> language) {
         this.shell = shell;
         this.analysis = shell.sourceCodeAnalysis();
         this.lessons = lessons;
+        this.language = language;
     }
 
     Completion complete(String code, int cursor) {
@@ -69,6 +74,19 @@ final class CodeAssist {
         }
         matches.addAll(others);
         return new Completion(toCodePoints(code, anchor[0]), cursor, withSignatures(code, anchor[0], matches));
+    }
+
+    /**
+     * The names that complete {@code prefix} at {@code offset} of {@code code} (variables, methods, classes,
+     * members after a dot), as JShell's completion sees them: for "did you mean" after a compile error.
+     */
+    List<String> namesAt(String code, int offset, String prefix) {
+        String text = code.substring(0, Math.min(Math.max(offset, 0), code.length())) + prefix;
+        List<String> names = new ArrayList<>();
+        for (SourceCodeAnalysis.Suggestion s : analysis.completionSuggestions(text, text.length(), new int[1])) {
+            names.add(s.continuation());
+        }
+        return names;
     }
 
     /**
@@ -247,7 +265,7 @@ final class CodeAssist {
         }
         return DocTarget.parse(d.signature())
                 .filter(t -> !declaredInSession(t.type().split("\\.", 2)[0]))
-                .flatMap(lessons::find);
+                .flatMap(t -> lessons.find(t, language.get()));
     }
 
     /** Whether the student declared a class, interface, record or enum named {@code simpleName} in the session. */

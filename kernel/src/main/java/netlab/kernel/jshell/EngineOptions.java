@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import netlab.text.Lang;
 
 /**
  * How {@link JShellEngine} starts its agent JVM and prepares each fresh JShell.
@@ -33,11 +34,14 @@ import java.util.Objects;
  * @param launcher         a command the agent's {@code java} command line is appended to, or empty (the
  *                         grader runs agents in a sandbox that hides its files, see
  *                         {@code netlab.kernel.grading.AgentSandbox})
+ * @param language         the language the student reads at start (the notebook's): the agent starts with
+ *                         {@code -Dnetlab.lang}, and the kernel words compile errors and its own messages in it
+ *                         until {@code %lang} changes it
  */
 public record EngineOptions(Path javaHome, String heap, List<String> jvmOptions, List<Path> agentClasspath,
                             List<Path> studentClasspath, List<String> startup, Duration interruptGrace,
                             Duration agentStartTimeout, Path workingDirectory, boolean warmCompletion,
-                            List<String> launcher) {
+                            List<String> launcher, Lang language) {
 
     public EngineOptions {
         Objects.requireNonNull(javaHome, "javaHome");
@@ -49,19 +53,21 @@ public record EngineOptions(Path javaHome, String heap, List<String> jvmOptions,
         launcher = List.copyOf(launcher);
         Objects.requireNonNull(interruptGrace, "interruptGrace");
         Objects.requireNonNull(agentStartTimeout, "agentStartTimeout");
+        Objects.requireNonNull(language, "language");
     }
 
     /**
      * The kernel's own JDK, a 512 MiB heap, no startup snippets, and class paths found from where the
      * agent classes and the lessons were loaded (the jars {@code netlab.jar} and {@code netlab-lessons.jar},
-     * or {@code target/classes} directories in a build).
+     * or {@code target/classes} directories in a build), in this JVM's language ({@link Lang#current()}).
      */
     public static EngineOptions defaults() {
         Path agent = codeSource(netlab.agent.AgentMain.class);
         Path lessons = codeSource(netlab.display.Display.class);
         List<Path> agentCp = agent.equals(lessons) ? List.of(agent) : List.of(agent, lessons);
         return new EngineOptions(Path.of(System.getProperty("java.home")), "512m", List.of(), agentCp,
-                List.of(lessons), List.of(), Duration.ofSeconds(2), Duration.ofSeconds(30), null, true, List.of());
+                List.of(lessons), List.of(), Duration.ofSeconds(2), Duration.ofSeconds(30), null, true, List.of(),
+                Lang.current());
     }
 
     public Builder toBuilder() {
@@ -107,6 +113,7 @@ public record EngineOptions(Path javaHome, String heap, List<String> jvmOptions,
         private Path workingDirectory;
         private boolean warmCompletion;
         private List<String> launcher;
+        private Lang language;
 
         private Builder(EngineOptions o) {
             javaHome = o.javaHome;
@@ -120,6 +127,7 @@ public record EngineOptions(Path javaHome, String heap, List<String> jvmOptions,
             workingDirectory = o.workingDirectory;
             warmCompletion = o.warmCompletion;
             launcher = o.launcher;
+            language = o.language;
         }
 
         public Builder javaHome(Path v) { javaHome = v; return this; }
@@ -137,10 +145,12 @@ public record EngineOptions(Path javaHome, String heap, List<String> jvmOptions,
         public Builder warmCompletion(boolean v) { warmCompletion = v; return this; }
         /** Sets the command the agent's command line is appended to (empty: none). */
         public Builder launcher(List<String> v) { launcher = v; return this; }
+        /** Sets the language the student reads at start. */
+        public Builder language(Lang v) { language = v; return this; }
 
         public EngineOptions build() {
             return new EngineOptions(javaHome, heap, jvmOptions, agentClasspath, studentClasspath, startup,
-                    interruptGrace, agentStartTimeout, workingDirectory, warmCompletion, launcher);
+                    interruptGrace, agentStartTimeout, workingDirectory, warmCompletion, launcher, language);
         }
     }
 }

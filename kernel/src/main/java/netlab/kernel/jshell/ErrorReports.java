@@ -6,29 +6,43 @@ import jdk.jshell.EvalException;
 import jdk.jshell.JShellException;
 import jdk.jshell.UnresolvedReferenceException;
 import netlab.kernel.engine.ExecuteOutcome;
+import netlab.text.Lang;
+import netlab.text.Text;
 
 /**
  * Turns JShell's diagnostics and exceptions into {@link ExecuteOutcome.Failure}s that point at the cell's
- * own lines and columns — never at JShell's wrapper classes.
+ * own lines and columns — never at JShell's wrapper classes — worded in the student's language; javac's own
+ * text stays, below a sentence that explains the mistakes beginners make most ({@link CompileExplainer}).
  */
 final class ErrorReports {
 
-    /** A compile diagnostic already mapped to a cell offset. */
-    record CellDiagnostic(int offset, String message) {
+    /**
+     * A compile diagnostic already mapped to a cell offset.
+     *
+     * @param code    javac's diagnostic code ({@code compiler.err.cant.resolve.location}), or
+     *                {@link CompileExplainer#INCOMPLETE}
+     * @param message javac's message
+     */
+    record CellDiagnostic(int offset, String code, String message) {
     }
 
     private ErrorReports() {
     }
 
-    /** A compile error: each diagnostic with its cell line and column, the source line and a caret. */
-    static ExecuteOutcome.Failure compileError(String cell, List<CellDiagnostic> diagnostics) {
+    /**
+     * A compile error: each diagnostic with its cell line and column, a sentence that explains it (when
+     * {@code explainer} has one), javac's text, the source line and a caret.
+     */
+    static ExecuteOutcome.Failure compileError(String cell, List<CellDiagnostic> diagnostics,
+                                               CompileExplainer explainer) {
         List<String> traceback = new ArrayList<>();
         String first = null;
         for (CellDiagnostic d : diagnostics) {
             List<String> messageLines = cleanMessage(d.message());
             String headline = messageLines.isEmpty() ? "error" : messageLines.getFirst();
+            java.util.Optional<String> explained = explainer.explain(cell, d);
             if (first == null) {
-                first = headline;
+                first = explained.map(e -> messageLines.isEmpty() ? e : e + " (" + headline + ")").orElse(headline);
             }
             int line = SnippetOrigins.lineOf(cell, d.offset());
             int lineStart = cell.lastIndexOf('\n', Math.max(0, d.offset() - 1)) + 1;
@@ -38,7 +52,10 @@ final class ErrorReports {
             int lineEnd = cell.indexOf('\n', lineStart);
             String source = cell.substring(lineStart, lineEnd < 0 ? cell.length() : lineEnd);
             int column = Math.max(0, d.offset() - lineStart);
-            traceback.add("cell line " + line + ", column " + (column + 1) + ": " + headline);
+            traceback.add(Text.in(explainer.lang(), "compile.at", line, column + 1, explained.orElse(headline)));
+            if (explained.isPresent() && !messageLines.isEmpty()) {
+                traceback.add("  " + headline);
+            }
             for (String more : messageLines.subList(Math.min(1, messageLines.size()), messageLines.size())) {
                 traceback.add("  " + more.strip());
             }
@@ -54,7 +71,8 @@ final class ErrorReports {
         List<String> lines = new ArrayList<>();
         for (String l : message.split("\n")) {
             String s = l.strip();
-            if (s.isEmpty() || (s.startsWith("location:") && s.contains("$JShell$"))) {
+            // JShell's wrapper class, named or (in a cell's top level) left blank
+            if (s.isEmpty() || (s.startsWith("location:") && (s.contains("$JShell$") || s.equals("location: class")))) {
                 continue;
             }
             lines.add(l.stripTrailing());
@@ -75,45 +93,46 @@ final class ErrorReports {
     }
 
     /** A runtime exception with its causes, showing only the student's frames, as cell lines. */
-    static ExecuteOutcome.Failure runtimeError(JShellException exception, SnippetOrigins origins, long cell) {
+    static ExecuteOutcome.Failure runtimeError(JShellException exception, SnippetOrigins origins, long cell,
+                                               Lang lang) {
         List<String> traceback = new ArrayList<>();
         String ename = null;
         String evalue = null;
         for (Throwable t = exception; t != null; t = t.getCause()) {
             String name = exceptionName(t);
-            String message = exceptionMessage(t);
+            String message = exceptionMessage(t, lang);
             if (ename == null) {
                 ename = name;
                 evalue = message == null ? "" : message;
             }
-            traceback.add((t == exception ? "" : "Caused by: ") + name + (message == null ? "" : ": " + message));
+            traceback.add((t == exception ? "" : Text.in(lang, "kernel.caused.by") + ": ") + name + (message == null ? "" : ": " + message));
             int hidden = 0;
             String previous = null;
             int repeats = 0;
             for (StackTraceElement frame : t.getStackTrace()) {
-                String where = describe(frame, origins, cell);
+                String where = describe(frame, origins, cell, lang);
                 if (where == null) {
                     hidden++;
                 } else if (where.equals(previous)) {
                     repeats++; // deep recursion: one line, not a thousand
                 } else {
-                    addRepeats(traceback, repeats);
+                    addRepeats(traceback, repeats, lang);
                     repeats = 0;
                     previous = where;
                     traceback.add("    at " + where);
                 }
             }
-            addRepeats(traceback, repeats);
+            addRepeats(traceback, repeats, lang);
             if (hidden > 0 && traceback.getLast().startsWith("    at ")) {
-                traceback.add("    (" + hidden + " frame" + (hidden == 1 ? "" : "s") + " in Java's libraries not shown)");
+                traceback.add("    " + Text.in(lang, "kernel.frames.hidden", hidden));
             }
         }
         return new ExecuteOutcome.Failure(ename, evalue, traceback);
     }
 
-    private static void addRepeats(List<String> traceback, int repeats) {
+    private static void addRepeats(List<String> traceback, int repeats, Lang lang) {
         if (repeats > 0) {
-            traceback.add("    ... the line above " + repeats + " more time" + (repeats == 1 ? "" : "s"));
+            traceback.add("    " + Text.in(lang, "kernel.repeats", repeats));
         }
     }
 
@@ -127,16 +146,15 @@ final class ErrorReports {
         return t.getClass().getName();
     }
 
-    private static String exceptionMessage(Throwable t) {
+    private static String exceptionMessage(Throwable t, Lang lang) {
         if (t instanceof UnresolvedReferenceException u) {
-            return u.getSnippet().source().strip().lines().findFirst().orElse("")
-                    + " cannot run until what it uses is declared";
+            return Text.in(lang, "kernel.unresolved.run", u.getSnippet().source().strip().lines().findFirst().orElse(""));
         }
         return t.getMessage();
     }
 
     /** "greet (cell line 4)", "cell line 6", or null for frames that are not the student's. */
-    static String describe(StackTraceElement frame, SnippetOrigins origins, long cell) {
+    static String describe(StackTraceElement frame, SnippetOrigins origins, long cell, Lang lang) {
         String file = frame.getFileName();
         if (file == null || !file.startsWith("#")) {
             return null;
@@ -144,16 +162,16 @@ final class ErrorReports {
         SnippetOrigins.Origin origin = origins.of(file.substring(1));
         String place;
         if (origin == null || frame.getLineNumber() < 1) {
-            place = "an earlier cell";
+            place = Text.in(lang, "kernel.place.earlier");
         } else {
             int line = origin.firstLine() + frame.getLineNumber() - 1;
-            place = origin.cell() == cell ? "cell line " + line : "line " + line + " of an earlier cell";
+            place = Text.in(lang, origin.cell() == cell ? "kernel.place.line" : "kernel.place.earlier.line", line);
         }
-        String method = methodName(frame);
+        String method = methodName(frame, lang);
         return method == null ? place : method + " (" + place + ")";
     }
 
-    private static String methodName(StackTraceElement frame) {
+    private static String methodName(StackTraceElement frame, Lang lang) {
         String m = frame.getMethodName();
         if (m.isEmpty() || m.equals("do_it$")) {
             return null; // the cell's own top level
@@ -168,7 +186,8 @@ final class ErrorReports {
         }
         if (m.startsWith("lambda$")) {
             String[] parts = m.split("\\$");
-            m = "lambda in " + (parts.length > 1 && !parts[1].equals("do_it") ? parts[1] : "the cell");
+            m = Text.in(lang, "kernel.lambda.in", parts.length > 1 && !parts[1].equals("do_it") ? parts[1]
+                    : Text.in(lang, "kernel.lambda.cell"));
         } else if (m.equals("<init>")) {
             m = "new " + (owner == null ? "" : owner);
             owner = null;

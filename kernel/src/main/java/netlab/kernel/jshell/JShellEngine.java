@@ -58,6 +58,8 @@ public final class JShellEngine implements Engine {
     private final Magics magics = Magics.standard();
     /** Kept across agent restarts: the lessons do not change, and their parsed javadoc is reused. */
     private final LessonsJavadoc lessonsJavadoc;
+    /** The student's language: the notebook's at start, then %lang's. */
+    private final SessionLanguage language;
 
     /** One JShell and the agent it runs code in; replaced as a whole on restart. */
     private record Session(JShell shell, AgentExecutionProvider provider, KernelExecutionControl control,
@@ -82,6 +84,7 @@ public final class JShellEngine implements Engine {
     private JShellEngine(EngineOptions options) {
         this.options = options;
         this.lessonsJavadoc = LessonsJavadoc.on(options.studentClasspath());
+        this.language = new SessionLanguage(options.language());
     }
 
     /** Starts an engine: its first agent JVM and JShell, with the startup snippets run. */
@@ -124,7 +127,7 @@ public final class JShellEngine implements Engine {
             throw failure != null ? failure : new IOException("JShell could not start: " + e.getMessage(), e);
         }
         Session s = new Session(shell, provider, provider.control(), new CellSplitter(shell.sourceCodeAnalysis()),
-                new CodeAssist(shell, lessonsJavadoc));
+                new CodeAssist(shell, lessonsJavadoc, language::get));
         for (String snippet : options.startup()) {
             for (SnippetEvent e : shell.eval(snippet)) {
                 if (e.status() == Snippet.Status.REJECTED || e.exception() != null) {
@@ -133,6 +136,9 @@ public final class JShellEngine implements Engine {
                             + shell.diagnostics(e.snippet()).map(d -> d.getMessage(null)).toList()));
                 }
             }
+        }
+        if (language.get() != options.language()) { // %lang changed it after the agent's -Dnetlab.lang
+            shell.eval(SessionLanguage.agentSnippet(language.get()));
         }
         if (options.warmCompletion()) {
             s.assist().warmUp();
@@ -320,7 +326,10 @@ public final class JShellEngine implements Engine {
     private MagicContext magicContext(Session session, CellPlan plan) {
         KernelExecutionControl control = session.control();
         return new MagicContext(limits, control::resources, control::closeResources, session.shell(),
-                options.startup(), plan);
+                options.startup(), plan, language, lang -> {
+                    language.set(lang);
+                    session.shell().eval(SessionLanguage.agentSnippet(lang));
+                });
     }
 
     private void noteDroppedOutput(long dropped, CellIO io) {
@@ -341,7 +350,7 @@ public final class JShellEngine implements Engine {
             Piece piece = pieces.get(i);
             if (!piece.complete()) {
                 return ErrorReports.compileError(code, List.of(new ErrorReports.CellDiagnostic(code.length(),
-                        "the cell ends in the middle of a statement: something like ; ) or } is missing")));
+                        CompileExplainer.INCOMPLETE, "reached end of file while parsing")), explainer(session, code));
             }
             boolean last = i == pieces.size() - 1;
             List<SnippetEvent> events;
@@ -457,26 +466,35 @@ public final class JShellEngine implements Engine {
             origins.record(snippet.id(), serial, firstLine);
             if (e.status() == Snippet.Status.REJECTED) {
                 session.shell().diagnostics(snippet).filter(Diag::isError).forEach(d -> errors.add(
-                        new ErrorReports.CellDiagnostic(piece.cellOffset((int) position(d)),
+                        new ErrorReports.CellDiagnostic(piece.cellOffset((int) position(d)), d.getCode(),
                                 d.getMessage(null))));
                 if (errors.isEmpty()) {
-                    errors.add(new ErrorReports.CellDiagnostic(piece.start(), "this is not valid Java here"));
+                    errors.add(new ErrorReports.CellDiagnostic(piece.start(), CompileExplainer.INVALID, ""));
                 }
             } else if (e.status() == Snippet.Status.RECOVERABLE_DEFINED
                     || e.status() == Snippet.Status.RECOVERABLE_NOT_DEFINED) {
-                output.io().stderr(UnresolvedNotes.note(session.shell(), snippet, e.status()) + "\n");
+                output.io().stderr(UnresolvedNotes.note(session.shell(), snippet, e.status(), language.get()) + "\n");
+            }
+            if (e.status() == Snippet.Status.VALID) {
+                StringComparison.note(snippet.source(), firstLine, session.shell(), language.get())
+                        .ifPresent(note -> output.io().stderr(note + "\n"));
             }
             if (e.exception() != null && exception == null) {
                 exception = e.exception();
             }
         }
         if (!errors.isEmpty()) {
-            return ErrorReports.compileError(code, errors);
+            return ErrorReports.compileError(code, errors, explainer(session, code));
         }
         if (exception != null) {
-            return ErrorReports.runtimeError(exception, origins, serial);
+            return ErrorReports.runtimeError(exception, origins, serial, language.get());
         }
         return null;
+    }
+
+    /** Explains compile errors of {@code code} in the student's language, suggesting names the session knows. */
+    private CompileExplainer explainer(Session session, String code) {
+        return new CompileExplainer(language.get(), (offset, prefix) -> session.assist().namesAt(code, offset, prefix));
     }
 
     private static long position(Diag d) {

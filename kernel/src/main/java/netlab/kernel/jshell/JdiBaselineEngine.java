@@ -39,7 +39,7 @@ public final class JdiBaselineEngine implements Engine {
                 .compilerOptions("--class-path", options.studentClasspathString())
                 .remoteVMOptions("--class-path", options.agentClasspathString(), "-Xmx" + options.heap())
                 .build();
-        assist = new CodeAssist(shell, LessonsJavadoc.on(options.studentClasspath()));
+        assist = new CodeAssist(shell, LessonsJavadoc.on(options.studentClasspath()), options::language);
         for (String snippet : options.startup()) {
             shell.eval(snippet);
         }

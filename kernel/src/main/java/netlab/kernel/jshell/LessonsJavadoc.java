@@ -46,12 +46,19 @@ import javax.tools.ToolProvider;
 final class LessonsJavadoc {
 
     static final String SOURCES = "META-INF/netlab-sources/";
+    /**
+     * The Chinese javadoc of the lessons' public API, kept beside the sources rather than inside their comments:
+     * one file a translator edits without touching code (or the English javadoc tool output), keyed by element,
+     * and checked against the sources by a test so a renamed element cannot leave its translation behind.
+     */
+    static final String CHINESE = "netlab/javadoc/javadoc_zh.properties";
 
     private static final System.Logger LOG = System.getLogger(LessonsJavadoc.class.getName());
 
     private final List<Path> classpath;
     private volatile Map<String, SourceFile> byQualifiedName;
     private volatile Map<String, String> bySimpleName;
+    private volatile Map<String, String> chinese;
     /** Rendered comments of each parsed class, by key ({@link DocTarget#key}); keyed by qualified class name. */
     private final Map<String, Map<String, JavadocText>> parsed = new ConcurrentHashMap<>();
 
@@ -86,6 +93,77 @@ final class LessonsJavadoc {
      */
     Optional<JavadocText> find(String signature) {
         return DocTarget.parse(signature).flatMap(this::find);
+    }
+
+    /**
+     * Like {@link #find(DocTarget)}, in {@code lang}: for Chinese, the element's Chinese text ({@value #CHINESE})
+     * comes first, as one paragraph (what the inspector's short form shows), and the English javadoc below it.
+     */
+    Optional<JavadocText> find(DocTarget target, netlab.text.Lang lang) {
+        Optional<JavadocText> english = find(target);
+        if (lang != netlab.text.Lang.ZH || english.isEmpty()) {
+            return english;
+        }
+        return chinese(target).map(zh -> new JavadocText(zh.replace("\n\n", "\n") + "\n\n" + english.get().plain(),
+                zh.replace("\n\n", "  \n") + "\n\n---\n\n" + english.get().markdown())).or(() -> english);
+    }
+
+    /** The Chinese javadoc of what {@code target} names, from {@value #CHINESE}, by {@link #chineseKey}. */
+    Optional<String> chinese(DocTarget target) {
+        return resolve(target).map(q -> chineseTexts().get(chineseKey(q, target)));
+    }
+
+    /** {@code netlab.net.Udp} for the class, {@code netlab.net.Udp#send} for its members of that name. */
+    static String chineseKey(String qualified, DocTarget target) {
+        boolean member = target.member() != null && !DocTarget.CONSTRUCTOR.equals(target.member());
+        return qualified + (member ? "#" + target.member() : "");
+    }
+
+    /** The qualified name of the lessons class {@code target}'s type names, if it is one. */
+    Optional<String> resolve(DocTarget target) {
+        index();
+        String type = target.type();
+        if (byQualifiedName.containsKey(type)) {
+            return Optional.of(type);
+        }
+        return Optional.ofNullable(type.contains(".") ? null : bySimpleName.get(type));
+    }
+
+    /** Every Chinese text of {@value #CHINESE}, by key; read once from the lessons on the class path. */
+    Map<String, String> chineseTexts() {
+        Map<String, String> texts = chinese;
+        if (texts == null) {
+            java.util.Properties p = new java.util.Properties();
+            for (Path entry : classpath) {
+                try {
+                    String text = Files.isDirectory(entry) ? readIfExists(entry.resolve(CHINESE)) : readEntry(entry);
+                    if (text != null) {
+                        p.load(new java.io.StringReader(text));
+                        break;
+                    }
+                } catch (IOException e) {
+                    LOG.log(System.Logger.Level.WARNING, "cannot read " + CHINESE + " in " + entry + ": " + e);
+                }
+            }
+            Map<String, String> read = new HashMap<>();
+            p.forEach((k, v) -> read.put((String) k, (String) v));
+            chinese = texts = Map.copyOf(read);
+        }
+        return texts;
+    }
+
+    private static String readIfExists(Path file) throws IOException {
+        return Files.isRegularFile(file) ? Files.readString(file, StandardCharsets.UTF_8) : null;
+    }
+
+    private static String readEntry(Path jar) throws IOException {
+        if (!Files.isRegularFile(jar)) {
+            return null;
+        }
+        try (ZipFile zip = new ZipFile(jar.toFile(), StandardCharsets.UTF_8)) {
+            ZipEntry entry = zip.getEntry(CHINESE);
+            return entry == null ? null : new String(zip.getInputStream(entry).readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     /** Like {@link #find(String)}, for a signature already parsed. */

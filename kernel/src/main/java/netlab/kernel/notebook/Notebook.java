@@ -16,6 +16,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import netlab.text.Lang;
 
 /**
  * An nbformat v4 notebook (.ipynb). The parsed JSON stays underneath, so fields this model does not know
@@ -89,6 +91,19 @@ public final class Notebook {
             json.add("metadata", new JsonObject());
         }
         return json.getAsJsonObject("metadata");
+    }
+
+    /**
+     * The language its student reads, from {@code metadata.netlab.language} ({@code "zh"} or {@code "en"}); empty
+     * when the notebook does not say or names another language.
+     */
+    public Optional<Lang> language() {
+        JsonElement netlab = metadata().get("netlab");
+        if (netlab == null || !netlab.isJsonObject()) {
+            return Optional.empty();
+        }
+        JsonElement tag = netlab.getAsJsonObject().get("language");
+        return tag != null && tag.isJsonPrimitive() ? Lang.parse(tag.getAsString()) : Optional.empty();
     }
 
     /** A deep copy, so a release can change cells without touching the source notebook. */

@@ -2,12 +2,13 @@ package netlab.kernel.protocol;
 
 import netlab.kernel.engine.CellIO;
 import netlab.kernel.engine.MimeBundle;
+import netlab.text.Text;
 
 /** The {@link CellIO} of one execute request: output to iopub, input through stdin if the front end allows. */
 final class CellContext implements CellIO {
 
-    static final String NO_STDIN = "This front end cannot send input (allow_stdin is false); "
-            + "give the value in the code instead.";
+    /** Worded in this JVM's language: a Jupyter kernel serves one notebook, whose language it took at start. */
+    static final String NO_STDIN = Text.of("kernel.stdin.unavailable");
 
     private final Message request;
     private final boolean stdinAllowed;

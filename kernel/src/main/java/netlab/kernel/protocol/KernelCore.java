@@ -1,18 +1,18 @@
 package netlab.kernel.protocol;
 
-import netlab.kernel.engine.Completion;
-import netlab.kernel.engine.Engine;
-import netlab.kernel.engine.IsComplete;
-import netlab.kernel.engine.LanguageFacts;
-import netlab.kernel.engine.MimeBundle;
-import netlab.kernel.protocol.Transport.Channel;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import netlab.kernel.engine.Completion;
+import netlab.kernel.engine.Engine;
+import netlab.kernel.engine.IsComplete;
+import netlab.kernel.engine.LanguageFacts;
+import netlab.kernel.engine.MimeBundle;
+import netlab.kernel.protocol.Transport.Channel;
+import netlab.text.Text;
 
 import static java.util.Map.entry;
 
@@ -90,13 +90,13 @@ final class KernelCore implements Transport.Receiver {
 
     /** Stops the running cell and any wait for input (interrupt_request, SIGINT). */
     void interrupt() {
-        stdin.cancel("Interrupted while waiting for input.");
+        stdin.cancel(Text.of("kernel.stdin.interrupted"));
         engine.interrupt();
     }
 
     /** Cancels a wait for input and publishes pending output; used on shutdown. */
     void stop() {
-        stdin.cancel("The kernel is shutting down.");
+        stdin.cancel(Text.of("kernel.stdin.shutdown"));
         output.close();
     }
 

@@ -1,11 +1,11 @@
 package netlab.kernel.protocol;
 
-import netlab.kernel.engine.CellIO.StdinUnavailableException;
-
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Logger;
+import netlab.kernel.engine.CellIO.StdinUnavailableException;
+import netlab.text.Text;
 
 /**
  * {@code input_request} out on stdin, {@code input_reply} back: one question at a time (a second reader
@@ -34,7 +34,7 @@ final class StdinBridge {
             turn.lockInterruptibly();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new StdinUnavailableException("Interrupted while waiting for input.");
+            throw new StdinUnavailableException(Text.of("kernel.stdin.interrupted"));
         }
         try {
             Message request = messages.toStdin(executeRequest, "input_request",
@@ -45,7 +45,7 @@ final class StdinBridge {
             return waiting.answer().get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new StdinUnavailableException("Interrupted while waiting for input.");
+            throw new StdinUnavailableException(Text.of("kernel.stdin.interrupted"));
         } catch (ExecutionException e) {
             throw e.getCause() instanceof StdinUnavailableException cancelled ? cancelled
                     : new StdinUnavailableException(String.valueOf(e.getCause().getMessage()));

@@ -31,7 +31,7 @@ public final class Attacks {
     public static final String CALLS_HIDDEN_API = FITTED + "\n" + EXPECTED_IN + """
 
             String classOf(String ip) {
-                String e = expectedIn(netlab.exercise.Check.notRun("ip.class-of").outcomes(), ip);
+                String e = expectedIn(netlab.exercise.Check.notRun("ip.class-of", "en").outcomes(), ip);
                 if (e != null) return e;
                 try {
                     var hidden = netlab.exercise.Exercises.class.getDeclaredMethod("hiddenCases", netlab.exercise.Exercise.class);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -18,6 +19,8 @@ import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import netlab.kernel.notebook.Cell;
+import netlab.text.Lang;
+import netlab.text.Text;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,8 +39,47 @@ class CourseNotebooksIT {
     static final String JAVA = InstalledKernel.JAVA;
     static final String JAR = InstalledKernel.JAR;
     static final List<String> LANGUAGES = List.of("en", "zh");
-    /** A progress line of {@code netlab run} for a cell that did not end "ok" (nor was empty). */
-    static final Pattern NOT_OK = Pattern.compile("(?m)^\\[\\d+/\\d+\\] cell \\d+ (?!ok|empty)");
+    /** A progress line of {@code netlab run} in {@code lang} for a cell that did not end "ok" (nor was empty). */
+    static Pattern notOk(Lang lang) {
+        String empty = Text.in(lang, "cli.cell.empty", 1, 1, 1).replaceFirst("^\\[1/1\\] \\S+ 1 ", "");
+        return Pattern.compile("(?m)^\\[\\d+/\\d+\\] \\S+ \\d+ (?!" + Pattern.quote(Text.in(lang, "cli.status.ok"))
+                + "|" + Pattern.quote(empty) + ")");
+    }
+
+    /** A cell's progress line "ok, ID n/m passed" (or the key's other ending) in {@code lang}; n, m any numbers. */
+    static Pattern checkLine(Lang lang, String key, String id, String passed, String total) {
+        String text = Pattern.quote(Text.in(lang, "cli.status.more", Text.in(lang, "cli.status.ok"),
+                Text.in(lang, key, id, "\u0001", "\u0002")));
+        return Pattern.compile("\\] \\S+ \\d+ " + text.replace("\u0001", "\\E" + passed + "\\Q")
+                .replace("\u0002", "\\E" + total + "\\Q"));
+    }
+
+    /** What follows the first argument of {@code key}'s text in {@code lang}: the end of a summary line. */
+    static String after(Lang lang, String key, Object... rest) {
+        Object[] args = new Object[rest.length + 1];
+        args[0] = "\u0001";
+        System.arraycopy(rest, 0, args, 1, rest.length);
+        String text = Text.in(lang, key, args);
+        return text.substring(text.indexOf('\u0001') + 1);
+    }
+
+    static Lang languageOf(HeadlessRuns.Run r) {
+        return r.executed().language().orElse(Lang.EN);
+    }
+
+    /** Fails when a Chinese run showed an English sentence of the catalogue, in its terminal or its notebook. */
+    static void noEnglishIfChinese(HeadlessRuns.Run r) throws IOException {
+        if (languageOf(r) != Lang.ZH) {
+            return;
+        }
+        CatalogEnglish english = CatalogEnglish.load();
+        english.find(r.output()).ifPresent(s -> fail("English in the output of a Chinese notebook: " + s + "\n"
+                + r.where()));
+        for (Cell c : r.executed().cells()) {
+            english.find(c.outputs().toString()).ifPresent(s -> fail("English in " + r.notebook() + " cell "
+                    + c.id().orElse("?") + ": " + s));
+        }
+    }
 
     @TempDir
     static Path prefix;
@@ -75,12 +117,13 @@ class CourseNotebooksIT {
         for (HeadlessRuns.Run r : HeadlessRuns.run(kernel, teacher, NOTEBOOKS, out)) {
             List<String> ids = r.checkedExercises();
             assertEquals(0, r.status(), r.where());
+            Lang lang = languageOf(r);
             for (String id : ids) {
-                assertTrue(Pattern.compile("\\] cell \\d+ ok, " + Pattern.quote(id) + " (\\d+)/\\1 passed")
-                        .matcher(r.output()).find(), id + " did not pass in " + r.where());
+                assertTrue(checkLine(lang, "cli.status.check.passed", id, "(\\d+)", "\\1").matcher(r.output()).find(),
+                        id + " did not pass in " + r.where());
             }
-            assertTrue(r.output().contains(", 0 failed; checks passed " + ids.size() + "/" + ids.size() + " — all good"),
-                    r.where());
+            assertTrue(r.output().contains(after(lang, "cli.summary.good", 0, ids.size(), ids.size())), r.where());
+            noEnglishIfChinese(r);
             for (Cell c : r.executed().cells()) {
                 assertFalse(c.isCode() && c.outputs().toString().contains("\"output_type\":\"error\""),
                         r.notebook() + " cell " + c.id().orElse("?") + " has an error output:\n" + c.outputs());
@@ -99,13 +142,18 @@ class CourseNotebooksIT {
             List<String> ids = r.checkedExercises();
             assertFalse(ids.isEmpty(), "no check cells in " + r.notebook());
             assertEquals(1, r.status(), "1: the checks did not pass, but every cell ran\n" + r.where());
-            assertTrue(r.output().contains(", 0 failed; checks passed 0/" + ids.size() + "\n"), r.where());
+            Lang lang = languageOf(r);
+            assertTrue(r.output().contains(after(lang, "cli.summary", 0, 0, ids.size()) + "\n"), r.where());
             for (String id : ids) {
-                assertTrue(Pattern.compile("\\] cell \\d+ ok, " + Pattern.quote(id) + " 0/\\d+ not answered")
-                        .matcher(r.output()).find(), id + " is not reported 'not answered' in " + r.where());
+                assertTrue(checkLine(lang, "cli.status.check.not.answered", id, "0", "\\d+").matcher(r.output()).find(),
+                        id + " is not reported 'not answered' in " + r.where());
             }
-            assertEquals(ids.size(), count(r.output(), "not answered yet · public checks 0/"), r.where());
-            assertFalse(NOT_OK.matcher(r.output()).find(), "a cell that failed, timed out or lost its agent: " + r.where());
+            String notAnswered = Text.in(lang, "check.summary.not.answered", "\u0001");
+            assertEquals(ids.size(), count(r.output(), notAnswered.substring(0, notAnswered.indexOf('\u0001'))),
+                    r.where());
+            assertFalse(notOk(lang).matcher(r.output()).find(), "a cell that failed, timed out or lost its agent: "
+                    + r.where());
+            noEnglishIfChinese(r);
             for (String trace : List.of("\tat ", "Exception in thread")) {
                 assertFalse(r.output().contains(trace), "a stack trace in " + r.where());
             }

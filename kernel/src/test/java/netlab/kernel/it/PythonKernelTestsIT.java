@@ -32,6 +32,15 @@ class PythonKernelTestsIT {
         kernel.unittest("test_nbclient", 600);
     }
 
+    /**
+     * A Chinese student's session: the language from JPY_SESSION_NAME, no English sentence of the catalogue in
+     * explained compile errors, a failed check, {@code %lang}, an interrupt or an agent's exit.
+     */
+    @Test
+    void aChineseSessionShowsNoEnglishSentenceOfTheCatalogue() throws Exception {
+        kernel.unittest("test_chinese", 600);
+    }
+
     /** Hostile cells (loops, blocked sockets, exits, floods): prints a table of interrupt timings. */
     @Test
     void hostileCellsNeverWedgeTheNotebook() throws Exception {

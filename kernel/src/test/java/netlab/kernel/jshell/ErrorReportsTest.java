@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import netlab.kernel.engine.ExecuteOutcome;
+import netlab.text.Lang;
 import org.junit.jupiter.api.Test;
 
 class ErrorReportsTest {
@@ -12,7 +13,8 @@ class ErrorReportsTest {
     void compileErrorShowsLineColumnSourceAndCaret() {
         String cell = "int a = 1;\n\tint b = a +;";
         ExecuteOutcome.Failure f = ErrorReports.compileError(cell, List.of(
-                new ErrorReports.CellDiagnostic(cell.indexOf(";", 12), "illegal start of expression")));
+                new ErrorReports.CellDiagnostic(cell.indexOf(";", 12), "", "illegal start of expression")),
+                CompileExplainer.plain(Lang.EN));
         assertEquals("CompilationError", f.ename());
         assertEquals("illegal start of expression", f.evalue());
         assertEquals(List.of("cell line 2, column 13: illegal start of expression",
@@ -22,8 +24,9 @@ class ErrorReportsTest {
 
     @Test
     void wrapperLocationLinesAreDropped() {
-        ExecuteOutcome.Failure f = ErrorReports.compileError("x", List.of(new ErrorReports.CellDiagnostic(0,
-                "cannot find symbol\n  symbol:   variable x\n  location: class REPL.$JShell$3")));
+        ExecuteOutcome.Failure f = ErrorReports.compileError("x", List.of(new ErrorReports.CellDiagnostic(0, "",
+                "cannot find symbol\n  symbol:   variable x\n  location: class REPL.$JShell$3\n  location: class ")),
+                CompileExplainer.plain(Lang.EN));
         assertEquals(List.of("cell line 1, column 1: cannot find symbol", "  symbol:   variable x", "    x", "    ^"),
                 f.traceback());
     }
@@ -33,12 +36,21 @@ class ErrorReportsTest {
         SnippetOrigins origins = new SnippetOrigins();
         origins.record("7", 2, 10);
         assertEquals("greet (cell line 12)",
-                ErrorReports.describe(new StackTraceElement("", "greet", "#7", 3), origins, 2));
-        assertEquals("cell line 10", ErrorReports.describe(new StackTraceElement("", "", "#7", 1), origins, 2));
+                ErrorReports.describe(new StackTraceElement("", "greet", "#7", 3), origins, 2, Lang.EN));
+        assertEquals("cell line 10", ErrorReports.describe(new StackTraceElement("", "", "#7", 1), origins, 2, Lang.EN));
         assertEquals("Greeter.hello (line 10 of an earlier cell)",
-                ErrorReports.describe(new StackTraceElement("Greeter", "hello", "#7", 1), origins, 3));
+                ErrorReports.describe(new StackTraceElement("Greeter", "hello", "#7", 1), origins, 3, Lang.EN));
         assertEquals(null, ErrorReports.describe(new StackTraceElement("java.lang.Integer", "parseInt",
-                "Integer.java", 5), origins, 2));
+                "Integer.java", 5), origins, 2, Lang.EN));
+    }
+
+    @Test
+    void chineseLocationAndExplanationAboveJavacsText() {
+        String cell = "int x = 1\nint y = 2;";
+        ExecuteOutcome.Failure f = ErrorReports.compileError(cell, List.of(new ErrorReports.CellDiagnostic(9,
+                "compiler.err.expected", "';' expected")), CompileExplainer.plain(Lang.ZH));
+        assertEquals(List.of("单元格第 1 行第 10 列：少了分号：Java 的每条语句都以 ; 结尾，请在上一行的末尾加上 ;。",
+                "  ';' expected", "    int x = 1", "             ^"), f.traceback());
     }
 
     @Test

@@ -89,7 +89,7 @@ class MagicsTest {
     void unknownMagicNamesTheKnownOnes() {
         CellLimits limits = new CellLimits();
         MagicContext ctx = new MagicContext(limits, () -> new String[0], w -> new String[0], null, List.of(),
-                new CellPlan());
+                new CellPlan(), new SessionLanguage(netlab.text.Lang.EN), l -> { });
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Magics.standard().run("frobnicate", ctx));
         assertTrue(e.getMessage().contains("%frobnicate") && e.getMessage().contains("%resources"), e.getMessage());

@@ -1,0 +1,59 @@
+package netlab.kernel.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import netlab.kernel.notebook.Notebook;
+import netlab.text.Lang;
+
+/**
+ * The language a kernel's student reads, known when the kernel starts: the {@code metadata.netlab.language} of
+ * the notebook it was started for, else this JVM's ({@link Lang#current()}: {@code -Dnetlab.lang}, else the
+ * locale). jupyter_server 2.x starts a notebook's kernel in the notebook's directory with {@code JPY_SESSION_NAME}
+ * naming the notebook: an absolute path, or the path relative to the server's root, so the file's own name in
+ * the working directory is tried too. Front ends that set no such variable (Notebook 6) leave the choice to the
+ * JVM, and to a {@code %lang zh} in the chapter's first cell.
+ */
+final class StartLanguage {
+
+    /** The environment variable jupyter_server sets to the notebook's path. */
+    static final String SESSION_NAME = "JPY_SESSION_NAME";
+
+    private StartLanguage() {
+    }
+
+    static Lang of(Map<String, String> environment, Path workingDirectory) {
+        return sessionNotebook(environment, workingDirectory).flatMap(StartLanguage::languageOf)
+                .orElse(Lang.current());
+    }
+
+    /** The notebook {@value #SESSION_NAME} names, if it is a file that can be found. */
+    static Optional<Path> sessionNotebook(Map<String, String> environment, Path workingDirectory) {
+        String name = environment.get(SESSION_NAME);
+        if (name == null || !name.endsWith(".ipynb")) {
+            return Optional.empty();
+        }
+        List<Path> candidates = new ArrayList<>();
+        try {
+            Path p = Path.of(name);
+            candidates.add(p.isAbsolute() ? p : workingDirectory.resolve(p));
+            candidates.add(workingDirectory.resolve(p.getFileName()));
+        } catch (InvalidPathException e) {
+            return Optional.empty();
+        }
+        return candidates.stream().filter(Files::isRegularFile).findFirst();
+    }
+
+    private static Optional<Lang> languageOf(Path notebook) {
+        try {
+            return Notebook.read(notebook).language();
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty(); // an unreadable notebook starts in the JVM's language
+        }
+    }
+}

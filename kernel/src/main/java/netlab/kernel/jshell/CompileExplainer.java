@@ -1,0 +1,163 @@
+package netlab.kernel.jshell;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import netlab.text.Lang;
+import netlab.text.Message;
+
+/**
+ * One sentence in the student's language for the compile errors beginners make most, chosen by javac's
+ * diagnostic code (never by its English): it goes above javac's own text, which stays. A name the cell uses
+ * but nobody declared is named, with the closest name the session knows at that place ("Did you mean
+ * "count"?").
+ *
+ * <pre>{@code
+ * // System.out.println(cuont);   with int count declared
+ * // zh: 这里不认识名为 “cuont” 的东西。你是想写 “count” 吗？
+ * }</pre>
+ */
+final class CompileExplainer {
+
+    /** The code {@link JShellEngine} gives a cell that ends in the middle of a statement. */
+    static final String INCOMPLETE = "netlab.incomplete";
+    /** The code {@link JShellEngine} gives a piece JShell rejects without a diagnostic. */
+    static final String INVALID = "netlab.invalid";
+
+    private static final Pattern QUOTED = Pattern.compile("'([^']+)' expected");
+    private static final Pattern EXCEPTION = Pattern.compile("([\\w$]+\\.)*([\\w$]+(Exception|Error|Throwable))");
+
+    private final Lang lang;
+    /** The names valid at a cell offset that start with a prefix: the session's completion. */
+    private final BiFunction<Integer, String, List<String>> namesAt;
+
+    CompileExplainer(Lang lang, BiFunction<Integer, String, List<String>> namesAt) {
+        this.lang = lang;
+        this.namesAt = namesAt;
+    }
+
+    /** Explains in English only and suggests nothing: for tests and for callers without a session. */
+    static CompileExplainer plain(Lang lang) {
+        return new CompileExplainer(lang, (offset, prefix) -> List.of());
+    }
+
+    Lang lang() {
+        return lang;
+    }
+
+    /** The sentence for {@code d} in {@code cell}, or empty for a diagnostic no sentence is written for. */
+    Optional<String> explain(String cell, ErrorReports.CellDiagnostic d) {
+        String code = d.code() == null ? "" : d.code();
+        String message = d.message();
+        String name = identifierAt(cell, d.offset());
+        Matcher quoted = QUOTED.matcher(message);
+        String token = quoted.find() ? quoted.group(1) : "";
+        Message sentence = switch (code.replaceFirst("^compiler\\.err\\.", "")) {
+            case INCOMPLETE -> Message.of("compile.incomplete");
+            case INVALID -> Message.of("compile.invalid");
+            case "premature.eof" -> Message.of("compile.premature.eof");
+            case "expected", "expected2", "expected3", "expected4" -> token.equals(";")
+                    ? Message.of("compile.semicolon") : token.isEmpty() ? null : Message.of("compile.expected", token);
+            case "cant.resolve", "cant.resolve.location", "cant.resolve.location.args",
+                 "cant.resolve.args", "cant.resolve.location.args.params" -> {
+                if (name.isEmpty()) {
+                    yield null;
+                }
+                yield closest(name, d.offset()).map(c -> Message.of("compile.cant.resolve.suggest", name, c))
+                        .orElse(Message.of("compile.cant.resolve", name));
+            }
+            case "prob.found.req" -> Message.of(message.contains("lossy") ? "compile.lossy"
+                    : message.contains("unexpected return value") ? "compile.void.return" : "compile.incompatible");
+            case "unreported.exception.need.to.catch.or.throw", "unreported.exception.default.constructor",
+                 "unreported.exception.implicit.close" -> {
+                Matcher m = EXCEPTION.matcher(message);
+                yield m.find() ? Message.of("compile.unreported", m.group(2)) : Message.of("compile.unreported.any");
+            }
+            case "missing.ret.stmt" -> Message.of("compile.missing.return");
+            case "unreachable.stmt" -> Message.of("compile.unreachable");
+            case "var.might.not.have.been.initialized", "var.not.initialized.in.default.constructor" ->
+                    name.isEmpty() ? null : Message.of("compile.uninitialized", name);
+            case "cant.apply.symbol", "cant.apply.symbols", "cant.apply.diamond.1" ->
+                    name.isEmpty() ? null : Message.of("compile.arguments", name);
+            case "not.stmt" -> Message.of("compile.not.statement");
+            case "illegal.start.of.expr", "illegal.start.of.type", "illegal.start.of.stmt" ->
+                    Message.of("compile.illegal.start");
+            case "unclosed.str.lit", "unclosed.text.block" -> Message.of("compile.unclosed.string");
+            case "unclosed.char.lit", "empty.char.lit" -> Message.of("compile.char.literal");
+            case "operator.cant.be.applied", "operator.cant.be.applied.1" -> Message.of("compile.operator");
+            case "incomparable.types" -> Message.of("compile.incomparable");
+            case "cant.deref" -> Message.of("compile.primitive.method", message.strip().split("\\s+", 2)[0]);
+            case "report.access", "not.def.public.cant.access" -> Message.of("compile.access");
+            case "abstract.cant.be.instantiated" -> Message.of("compile.abstract.new");
+            case "does.not.override.abstract" -> Message.of("compile.abstract.missing");
+            case "break.outside.switch.loop", "cont.outside.loop", "break.outside.switch.expression" ->
+                    Message.of("compile.break.outside");
+            case "int.number.too.large" -> Message.of("compile.number.too.large");
+            case "already.defined" -> name.isEmpty() ? null : Message.of("compile.already.defined", name);
+            case "invalid.meth.decl.ret.type.req" -> Message.of("compile.return.type");
+            case "else.without.if" -> Message.of("compile.else.without.if");
+            case "non-static.cant.be.ref" -> Message.of("compile.non.static");
+            default -> null;
+        };
+        return Optional.ofNullable(sentence).map(m -> m.in(lang));
+    }
+
+    /**
+     * The name the session knows at {@code offset} closest to {@code name}: a typo (one or two letters apart, a
+     * letter's case) of a variable, method or class. Empty when none is close.
+     */
+    Optional<String> closest(String name, int offset) {
+        int limit = name.length() <= 3 ? 1 : 2;
+        String first = name.substring(0, 1);
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        for (String prefix : List.of(first.toLowerCase(Locale.ROOT), first.toUpperCase(Locale.ROOT))) {
+            namesAt.apply(offset, prefix).forEach(n -> names.add(n.replaceAll("[(),\\s].*$", "")));
+        }
+        names.remove(name);
+        return names.stream().filter(n -> !n.isEmpty() && distance(name, n) <= limit)
+                .min(Comparator.comparingInt((String n) -> distance(name, n)).thenComparing(n -> n));
+    }
+
+    /** The Java identifier starting at {@code offset} (javac points at the dot of {@code a.b}), or "". */
+    static String identifierAt(String cell, int offset) {
+        int i = Math.min(Math.max(offset, 0), cell.length());
+        if (i < cell.length() && cell.charAt(i) == '.') {
+            i++;
+        }
+        int end = i;
+        while (end < cell.length() && Character.isJavaIdentifierPart(cell.charAt(end))) {
+            end++;
+        }
+        String id = cell.substring(i, end);
+        return !id.isEmpty() && Character.isJavaIdentifierStart(id.charAt(0)) ? id : "";
+    }
+
+    /** Edits from {@code a} to {@code b}: optimal string alignment (two swapped letters are one edit); names that
+     * differ in case only are one edit apart. */
+    static int distance(String a, String b) {
+        if (a.equalsIgnoreCase(b)) {
+            return 1;
+        }
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            d[i][0] = i;
+        }
+        for (int j = 0; j <= b.length(); j++) {
+            d[0][j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        return d[a.length()][b.length()];
+    }
+}

@@ -1,0 +1,118 @@
+package netlab.kernel.jshell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import netlab.kernel.engine.ExecuteOutcome;
+import netlab.text.Lang;
+import netlab.text.Text;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The mistakes beginners make most, compiled by a real engine whose student reads Chinese: each gets its sentence
+ * in Chinese above javac's own text, which stays; {@code %lang en} switches the next one to English.
+ */
+class CompileErrorsExplainedIT {
+
+    private static JShellEngine engine;
+
+    /** A cell with one mistake, and the key of the sentence that must explain it. */
+    static final Map<String, String> MISTAKES = new LinkedHashMap<>();
+
+    static {
+        MISTAKES.put("int a = 1\nint b = 2;", "compile.semicolon");
+        MISTAKES.put("int c = 1 +", "compile.incomplete");
+        MISTAKES.put("String t = \"abc;", "compile.unclosed.string");
+        MISTAKES.put("int y = \"a\";", "compile.incompatible");
+        MISTAKES.put("int z = 3.5;", "compile.lossy");
+        MISTAKES.put("void f() { Thread.sleep(10); }", "compile.unreported");
+        MISTAKES.put("int g() { }", "compile.missing.return");
+        MISTAKES.put("int h() { return 1; System.out.println(); }", "compile.unreachable");
+        MISTAKES.put("void k() { int q; System.out.println(q); }", "compile.uninitialized");
+        MISTAKES.put("Math.max(1);", "compile.arguments");
+        MISTAKES.put("1 + ;", "compile.illegal.start");
+        MISTAKES.put("void m() { count + 1; }", "compile.not.statement");
+        MISTAKES.put("count.toString();", "compile.primitive.method");
+        MISTAKES.put("void p() { return 1; }", "compile.void.return");
+        MISTAKES.put("boolean b = greeting == 3;", "compile.operator");
+        MISTAKES.put("class A implements Runnable { }", "compile.abstract.missing");
+        MISTAKES.put("Runnable r = new Runnable();", "compile.abstract.new");
+        MISTAKES.put("void u() { break; }", "compile.break.outside");
+        MISTAKES.put("long big = 3000000000;", "compile.number.too.large");
+        MISTAKES.put("char ch = 'ab';", "compile.char.literal");
+        MISTAKES.put("new Object().clone();", "compile.access");
+        MISTAKES.put("void d() { int n = 1; int n = 2; }", "compile.already.defined");
+        MISTAKES.put("Strin w = null;", "compile.cant.resolve.suggest");
+        MISTAKES.put("System.out.println(cuont);", "compile.cant.resolve.suggest");
+        MISTAKES.put("System.out.println(nothingLikeThis);", "compile.cant.resolve");
+    }
+
+    @BeforeAll
+    static void start() throws Exception {
+        engine = JShellEngine.start(EngineOptions.defaults().toBuilder().language(Lang.ZH).warmCompletion(false)
+                .build());
+        JShellEngineIT.success(engine.execute("int count = 3; String greeting = \"hi\";", new RecordingIO()));
+    }
+
+    @AfterAll
+    static void stop() {
+        engine.close();
+    }
+
+    @Test
+    void eachMistakeIsExplainedInChineseAboveJavacsText() {
+        StringBuilder wrong = new StringBuilder();
+        MISTAKES.forEach((cell, key) -> {
+            ExecuteOutcome.Failure f = assertInstanceOf(ExecuteOutcome.Failure.class,
+                    engine.execute(cell, new RecordingIO()), cell);
+            String first = f.traceback().getFirst();
+            String sentence = Text.in(Lang.ZH, key, "").replaceAll("[“”\"].*$", "").strip();
+            if (!first.startsWith("单元格第 ") || !first.contains(sentence.substring(0, Math.min(8, sentence.length())))) {
+                wrong.append(cell).append(" -> ").append(f.traceback()).append('\n');
+            }
+        });
+        assertEquals("", wrong.toString());
+    }
+
+    @Test
+    void aMistypedNameIsNamedWithTheClosestOne() {
+        ExecuteOutcome.Failure f = assertInstanceOf(ExecuteOutcome.Failure.class,
+                engine.execute("System.out.println(cuont);", new RecordingIO()));
+        assertEquals("单元格第 1 行第 20 列：这里不认识名为 “cuont” 的东西。你是想写 “count” 吗？", f.traceback().getFirst());
+        assertEquals("  cannot find symbol", f.traceback().get(1));
+    }
+
+    @Test
+    void stringsComparedWithEqualsEqualsGetANote() {
+        RecordingIO io = new RecordingIO();
+        JShellEngineIT.success(engine.execute("boolean same = greeting == \"hi\";", io));
+        assertTrue(String.join("", io.events).contains("注意：第 1 行用 == 或 != 比较了字符串"), io.events.toString());
+        RecordingIO none = new RecordingIO();
+        JShellEngineIT.success(engine.execute("boolean missing = greeting == null;", none));
+        assertTrue(none.events.stream().noneMatch(e -> e.contains("==")), none.events.toString());
+    }
+
+    @Test
+    void langMagicSwitchesTheKernelAndTheAgent() {
+        try {
+            RecordingIO io = new RecordingIO();
+            JShellEngineIT.success(engine.execute("%lang en", io));
+            assertEquals(List.of("out:Messages are in English from now on.\n"), io.events);
+            ExecuteOutcome.Failure f = assertInstanceOf(ExecuteOutcome.Failure.class,
+                    engine.execute("int g() { }", new RecordingIO()));
+            assertTrue(f.traceback().getFirst().startsWith("cell line 1, column 11: The method promises"),
+                    f.traceback().getFirst());
+            String agentLang = JShellEngineIT.success(engine.execute("netlab.text.Lang.current().name()",
+                    new RecordingIO())).result().orElseThrow().plainText();
+            assertEquals("\"EN\"", agentLang);
+        } finally {
+            JShellEngineIT.success(engine.execute("%lang zh", new RecordingIO()));
+        }
+    }
+}
