@@ -25,11 +25,8 @@ import netlab.kernel.jshell.JShellEngine;
  */
 public final class GradingAgents implements AutoCloseable {
 
-    /**
-     * A fresh agent: {@code problem} is "" or why the hidden cases could not be loaded (they then count as not
-     * run). Closing it closes the engine and deletes the working directory.
-     */
-    public record Agent(JShellEngine engine, Path workDir, EngineOptions options, String problem)
+    /** A fresh agent. Closing it closes the engine and deletes the working directory. */
+    public record Agent(JShellEngine engine, Path workDir, EngineOptions options)
             implements AutoCloseable {
         @Override
         public void close() {
@@ -87,32 +84,10 @@ public final class GradingAgents implements AutoCloseable {
             EngineOptions options = base.toBuilder().workingDirectory(workDir).heap(limits.heap())
                     .warmCompletion(false).build();
             JShellEngine engine = JShellEngine.start(options);
-            return new Agent(engine, workDir, options, loadHiddenCases(engine, classes, limits));
+            return new Agent(engine, workDir, options);
         } catch (IOException | RuntimeException e) {
             deleteQuietly(workDir);
             throw e;
-        }
-    }
-
-    /**
-     * Hands {@code engine}'s agent the grader's jar (see {@link GraderJarOffer}); the grader does this first
-     * thing in every agent, before any student code. Returns "" or what went wrong.
-     */
-    static String loadHiddenCases(JShellEngine engine, GraderClasses classes, GradingLimits limits) throws IOException {
-        try (GraderJarOffer offer = classes.offerJar()) {
-            if (offer == null) {
-                return "";
-            }
-            TimedExecution.Result r = TimedExecution.execute(engine, offer.snippet(), DISCARD, limits.stepTimeout());
-            if (r.timedOut()) {
-                return "did not finish within " + TimedExecution.seconds(limits.stepTimeout());
-            }
-            return switch (r.outcome()) {
-                case ExecuteOutcome.Success s -> "";
-                case ExecuteOutcome.Failure f -> f.ename() + ": " + SubmissionGrader.firstLine(f.evalue());
-                case ExecuteOutcome.EngineRestarted x -> "the agent ended: " + SubmissionGrader.firstLine(x.message());
-                case ExecuteOutcome.Interrupted i -> "it was interrupted";
-            };
         }
     }
 
@@ -143,5 +118,4 @@ public final class GradingAgents implements AutoCloseable {
         }
     }
 
-    private static final CellIO DISCARD = CellIO.discarding("the grader's own snippets read no input");
 }

@@ -19,7 +19,7 @@ import netlab.kernel.jshell.JShellEngine;
 
 /**
  * Grades one submission of one lesson in a fresh engine (a fresh agent JVM, working directory an empty
- * temporary directory, the hidden cases loaded: see {@link GradingAgents}) following the lesson's
+ * temporary directory: see {@link GradingAgents}) following the lesson's
  * {@link SourcePlan}: the source's setup cells, the student's answer cells, and the grader's own check calls.
  *
  * <p>Every exercise is recorded "not run" (with all its cases) before anything runs, so whatever happens
@@ -104,7 +104,6 @@ public final class SubmissionGrader {
             this.warnings = warnings;
             this.options = agent.options();
             this.engine = agent.engine();
-            noteHiddenCases(agent.problem());
         }
 
         void all() throws IOException {
@@ -162,7 +161,7 @@ public final class SubmissionGrader {
             }
             // the check's budget covers every case timing out, so a slow answer is judged case by case
             int cases = grades.get(c.exercise()).cases().size();
-            Outcome o = execute(c.call().gradeSnippet(limits.caseTimeout().toMillis()),
+            Outcome o = execute(c.call().gradeSnippet(limits.caseTimeout().toMillis(), classes.hiddenProbes(c.exercise())),
                     limits.stepTimeout().plus(limits.caseTimeout().multipliedBy(cases)));
             switch (o.outcome()) {
                 case ExecuteOutcome.Success s when !o.stopped() && s.result().isPresent() -> {
@@ -215,25 +214,10 @@ public final class SubmissionGrader {
                 engine.close();
                 engine = JShellEngine.start(options);
             }
-            loadHiddenCases();
             for (SourcePlan.Step s : List.copyOf(succeeded)) {
                 if (s.exercise() == null || !failed.contains(s.exercise())) {
                     step(s, true);
                 }
-            }
-        }
-
-        /**
-         * First thing in every agent, before any student code: hands it the grader's jar over a one-time
-         * loopback offer (see {@link GraderJarOffer}). Without it the hidden cases are "not run", never passed.
-         */
-        private void loadHiddenCases() throws IOException {
-            noteHiddenCases(GradingAgents.loadHiddenCases(engine, classes, limits));
-        }
-
-        private void noteHiddenCases(String problem) {
-            if (!problem.isEmpty()) {
-                warnings.add("the hidden cases could not be loaded in the grading agent: " + problem);
             }
         }
 
