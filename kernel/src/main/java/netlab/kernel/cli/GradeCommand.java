@@ -20,8 +20,8 @@ import netlab.kernel.notebook.Notebook;
 
 /**
  * {@code netlab grade SUBMISSIONS_DIR --source LESSON... --out DIR}: grades every student's notebooks against
- * the lesson sources, in parallel, each submission in a fresh agent that gets the grader jar's hidden cases
- * in memory (see {@code netlab.exercise.GraderModule} for how they are kept from student code).
+ * the lesson sources, in parallel, each submission in a fresh agent that gets the grader jar's hidden cases'
+ * probes, never their expected values, in a sandbox of its own ({@link AgentSandbox}).
  */
 final class GradeCommand implements Command {
 
@@ -90,19 +90,20 @@ final class GradeCommand implements Command {
 
         EngineOptions kernel = KernelCommand.engineOptions(List.of());
         try (GraderClasses classes = GraderClasses.load(kernel.studentClasspath(), graderJar);
-             AgentClasspath agentCp = AgentClasspath.copyOf(kernel.agentClasspath())) {
-            // the grader's jar is not on the agents' class path: each agent gets it in memory (GraderJarOffer)
+             AgentClasspath agentCp = AgentClasspath.copyOf(kernel.agentClasspath(), AgentSandbox.agentUser())) {
+            // the grader's jar is not on the agents' class path, nor in them: only hidden probes are (HiddenProbes)
             Path outDir = Path.of(args.value("out", ""));
             Files.createDirectories(outDir);
             List<Path> hide = new ArrayList<>(List.of(submissions, graderJar, outDir, Path.of("")));
             args.values("source").forEach(src -> hide.add(Path.of(src)));
-            List<Path> keep = List.of(kernel.javaHome(), agentCp.directory());
+            List<Path> keep = List.of(kernel.javaHome(), agentCp.classpathDirectory());
             AgentSandbox.Launcher sandbox = "off".equals(System.getenv(SANDBOX_ENV))
                     ? AgentSandbox.Launcher.none(SANDBOX_ENV + "=off")
-                    : AgentSandbox.launcher(hide, keep, kernel.javaHome());
+                    : AgentSandbox.launcher(hide, keep, kernel.javaHome(), agentCp.newScratch());
             out.println(sandbox.describe());
             EngineOptions options = kernel.toBuilder().agentClasspath(agentCp.entries())
-                    .jvmOptions(agentJvmOptions(kernel.jvmOptions())).launcher(sandbox.command()).build();
+                    .jvmOptions(agentJvmOptions(kernel.jvmOptions())).launcher(sandbox.command()).unixSocket(true)
+                    .build();
             List<BatchGrader.Lesson> lessons = new ArrayList<>();
             for (String s : args.values("source")) {
                 Path source = Path.of(s);
@@ -118,7 +119,7 @@ final class GradeCommand implements Command {
                 }
             }
             long start = System.nanoTime();
-            List<NotebookGrade> grades = new BatchGrader(lessons, classes, options, limits, jobs, agentCp.directory())
+            List<NotebookGrade> grades = new BatchGrader(lessons, classes, options, limits, jobs, agentCp)
                     .grade(BatchGrader.students(submissions, outDir), out);
             GradeReports.write(outDir, grades);
             out.printf("graded %d submissions in %.1f s with %d jobs; results in %s%n", grades.size(),
@@ -131,13 +132,24 @@ final class GradeCommand implements Command {
     static final String SANDBOX_ENV = "NETLAB_GRADE_SANDBOX";
 
     /**
+     * The modules a grading agent has: JShell's agent side and what answers use (HTTP, XML, SQL types, images,
+     * the locale data of zh), but not {@code java.management}, {@code jdk.management}, {@code jdk.jfr} or
+     * {@code java.instrument}: no management bean to dump the heap or read the command line, no flight
+     * recording, no instrumentation. {@code jdk.attach} comes with {@code jdk.jshell}; attaching is switched off.
+     */
+    static final String AGENT_MODULES = "jdk.jshell,java.net.http,jdk.httpserver,java.desktop,java.sql,java.naming,"
+            + "jdk.charsets,jdk.localedata,jdk.net,jdk.zipfs";
+
+    /**
      * The grading agents' JVM options. C1 only: graded agents live for a second or two, and C1 alone spends
-     * less CPU compiling than tiered C2 would. No attaching (no jcmd, no agent loaded from another process),
-     * no memory access through {@code sun.misc.Unsafe} and no native code: none of them may read the grader's
-     * classes around the module encapsulation that keeps them from student code.
+     * less CPU compiling than tiered C2 would. The modules of {@link #AGENT_MODULES}; no attaching (no jcmd, no
+     * agent loaded from another process), no memory access through {@code sun.misc.Unsafe} and no native code.
+     * The agent holds no expected value to find; these take away the means of looking all the same.
      */
     static List<String> agentJvmOptions(List<String> base) {
         List<String> jvm = new ArrayList<>(base);
+        jvm.add("--limit-modules");
+        jvm.add(AGENT_MODULES);
         jvm.add("-XX:TieredStopAtLevel=1");
         jvm.add("-XX:+DisableAttachMechanism");
         jvm.add("--sun-misc-unsafe-memory-access=deny");

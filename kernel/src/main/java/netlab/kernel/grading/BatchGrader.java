@@ -33,17 +33,17 @@ public final class BatchGrader {
     private final EngineOptions options;
     private final GradingLimits limits;
     private final int jobs;
-    private final Path workRoot;
+    private final AgentClasspath files;
 
-    /** {@code workRoot}: where the agents' working directories are made (see {@link GradingAgents}). */
+    /** {@code files}: the agents' class path copy and scratch directories (see {@link GradingAgents}). */
     public BatchGrader(List<Lesson> lessons, GraderClasses classes, EngineOptions options, GradingLimits limits, int jobs,
-                       Path workRoot) {
+                       AgentClasspath files) {
         this.lessons = List.copyOf(lessons);
         this.classes = classes;
         this.options = options;
         this.limits = limits;
         this.jobs = Math.max(1, jobs);
-        this.workRoot = workRoot;
+        this.files = files;
     }
 
     /**
@@ -71,7 +71,8 @@ public final class BatchGrader {
         int total = students.size() * lessons.size();
         AtomicInteger finished = new AtomicInteger();
         List<Future<NotebookGrade>> futures = new ArrayList<>();
-        try (GradingAgents agents = new GradingAgents(options, limits, classes, jobs, workRoot);
+        try (GradingAgents agents = new GradingAgents(options, limits, classes, jobs, files,
+                     notice -> progress.println("netlab grade: warning: " + notice));
              ExecutorService pool = Executors.newFixedThreadPool(jobs)) {
             for (Path student : students) {
                 for (Lesson lesson : lessons) {

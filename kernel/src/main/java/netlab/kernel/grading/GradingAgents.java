@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
-import java.util.Comparator;
 import java.util.Deque;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -39,21 +38,25 @@ public final class GradingAgents implements AutoCloseable {
     private final GradingLimits limits;
     private final GraderClasses classes;
     private final int ahead;
-    private final Path workRoot;
+    private final AgentClasspath files;
+    private final java.util.function.Consumer<String> notices;
     private final Deque<Future<Agent>> starting = new ArrayDeque<>();
     private final ExecutorService starter = Executors.newVirtualThreadPerTaskExecutor();
     private boolean closed;
 
     /**
-     * Keeps {@code ahead} agents starting or ready (0: each is started when taken); their working directories
-     * are made in {@code workRoot}, which the agent sandbox keeps visible.
+     * Keeps {@code ahead} agents starting or ready (0: each is started when taken); their class path and scratch
+     * directories come from {@code files}, whose class path is checked before each start; {@code notices} hears
+     * (once per change) that it had been changed and was restored.
      */
-    public GradingAgents(EngineOptions base, GradingLimits limits, GraderClasses classes, int ahead, Path workRoot) {
+    public GradingAgents(EngineOptions base, GradingLimits limits, GraderClasses classes, int ahead,
+                         AgentClasspath files, java.util.function.Consumer<String> notices) {
         this.base = base;
         this.limits = limits;
         this.classes = classes;
         this.ahead = Math.max(0, ahead);
-        this.workRoot = workRoot;
+        this.files = files;
+        this.notices = notices;
     }
 
     /** A fresh agent, ready; the caller closes it. Starts the next one in the background. */
@@ -79,7 +82,11 @@ public final class GradingAgents implements AutoCloseable {
     }
 
     private Agent start() throws IOException {
-        Path workDir = Files.createTempDirectory(workRoot, "netlab-grade-");
+        if (files.verify()) {
+            notices.accept("the agents' class path copy had been changed (by the submission graded before?); "
+                    + "it was copied afresh before the next agent started");
+        }
+        Path workDir = files.newScratch();
         try {
             EngineOptions options = base.toBuilder().workingDirectory(workDir).heap(limits.heap())
                     .warmCompletion(false).build();
@@ -107,12 +114,24 @@ public final class GradingAgents implements AutoCloseable {
         starter.close();
     }
 
+    /**
+     * Deletes {@code dir} and everything in it as far as this user can, making each directory writable first:
+     * an agent may leave directories without permissions behind.
+     */
     static void deleteQuietly(Path dir) {
         if (dir == null) {
             return;
         }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        try {
+            if (Files.isDirectory(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                dir.toFile().setWritable(true, true);
+                dir.toFile().setExecutable(true, true);
+                dir.toFile().setReadable(true, true);
+                try (Stream<Path> list = Files.list(dir)) {
+                    list.toList().forEach(GradingAgents::deleteQuietly);
+                }
+            }
+            Files.deleteIfExists(dir);
         } catch (IOException | RuntimeException e) {
             // a temporary directory left behind is harmless
         }

@@ -33,11 +33,14 @@ import java.util.Objects;
  * @param launcher         a command the agent's {@code java} command line is appended to, or empty (the
  *                         grader runs agents in a sandbox that hides its files, see
  *                         {@code netlab.kernel.grading.AgentSandbox})
+ * @param unixSocket       whether the agent connects through a Unix domain socket in its working directory
+ *                         instead of loopback TCP: the grader's agents live in network namespaces of their
+ *                         own, with no route to the kernel's loopback
  */
 public record EngineOptions(Path javaHome, String heap, List<String> jvmOptions, List<Path> agentClasspath,
                             List<Path> studentClasspath, List<String> startup, Duration interruptGrace,
                             Duration agentStartTimeout, Path workingDirectory, boolean warmCompletion,
-                            List<String> launcher) {
+                            List<String> launcher, boolean unixSocket) {
 
     public EngineOptions {
         Objects.requireNonNull(javaHome, "javaHome");
@@ -61,7 +64,7 @@ public record EngineOptions(Path javaHome, String heap, List<String> jvmOptions,
         Path lessons = codeSource(netlab.display.Display.class);
         List<Path> agentCp = agent.equals(lessons) ? List.of(agent) : List.of(agent, lessons);
         return new EngineOptions(Path.of(System.getProperty("java.home")), "512m", List.of(), agentCp,
-                List.of(lessons), List.of(), Duration.ofSeconds(2), Duration.ofSeconds(30), null, true, List.of());
+                List.of(lessons), List.of(), Duration.ofSeconds(2), Duration.ofSeconds(30), null, true, List.of(), false);
     }
 
     public Builder toBuilder() {
@@ -107,6 +110,7 @@ public record EngineOptions(Path javaHome, String heap, List<String> jvmOptions,
         private Path workingDirectory;
         private boolean warmCompletion;
         private List<String> launcher;
+        private boolean unixSocket;
 
         private Builder(EngineOptions o) {
             javaHome = o.javaHome;
@@ -120,6 +124,7 @@ public record EngineOptions(Path javaHome, String heap, List<String> jvmOptions,
             workingDirectory = o.workingDirectory;
             warmCompletion = o.warmCompletion;
             launcher = o.launcher;
+            unixSocket = o.unixSocket;
         }
 
         public Builder javaHome(Path v) { javaHome = v; return this; }
@@ -137,10 +142,12 @@ public record EngineOptions(Path javaHome, String heap, List<String> jvmOptions,
         public Builder warmCompletion(boolean v) { warmCompletion = v; return this; }
         /** Sets the command the agent's command line is appended to (empty: none). */
         public Builder launcher(List<String> v) { launcher = v; return this; }
+        /** Connects the agent through a Unix domain socket in its working directory (which must be set). */
+        public Builder unixSocket(boolean v) { unixSocket = v; return this; }
 
         public EngineOptions build() {
             return new EngineOptions(javaHome, heap, jvmOptions, agentClasspath, studentClasspath, startup,
-                    interruptGrace, agentStartTimeout, workingDirectory, warmCompletion, launcher);
+                    interruptGrace, agentStartTimeout, workingDirectory, warmCompletion, launcher, unixSocket);
         }
     }
 }

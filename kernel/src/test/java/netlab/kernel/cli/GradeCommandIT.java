@@ -151,6 +151,7 @@ class GradeCommandIT {
         lines.stream().skip(1).forEach(l -> csv.put(l.split(",")[0], l.split(",")));
         assertEquals(19, csv.size(), "every submission is in the class CSV:\n" + String.join("\n", lines));
 
+        System.err.println("DEBUG " + r.out + Files.readString(out.resolve("system-exit.json")));
         expect(csv, "correct", "4", "6");
         expect(csv, "teacher-solution", "4", "6");
         expect(csv, "blank", "0", "0");
