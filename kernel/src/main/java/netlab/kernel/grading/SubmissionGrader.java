@@ -214,6 +214,8 @@ public final class SubmissionGrader {
                 engine.close();
                 engine = JShellEngine.start(options);
             }
+            // the agent's start (a JVM in a fresh sandbox) is not the replayed steps' time: wait for it first
+            engine.agentPid();
             for (SourcePlan.Step s : List.copyOf(succeeded)) {
                 if (s.exercise() == null || !failed.contains(s.exercise())) {
                     step(s, true);
