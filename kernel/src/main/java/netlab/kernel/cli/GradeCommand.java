@@ -39,7 +39,7 @@ final class GradeCommand implements Command {
     public String usage() {
         return """
                 usage: netlab grade SUBMISSIONS_DIR --source LESSON.ipynb... --out DIR [--jobs N] [--grader-jar JAR]
-                                    [--timeout S] [--heap SIZE]
+                                    [--timeout S] [--heap SIZE] [--reveal-hidden]
                   SUBMISSIONS_DIR  one directory per student holding that student's notebooks, named as the
                                    lesson sources: SUBMISSIONS_DIR/<student>/<lesson>.ipynb
                   --source LESSON  the teacher's (or the released) notebook; repeatable. Its setup cells and its
@@ -49,12 +49,15 @@ final class GradeCommand implements Command {
                   --grader-jar JAR the hidden cases (default: netlab-grader.jar beside netlab.jar or in grader/target)
                   --timeout S      seconds one answer cell or one exercise's check may take (default 20)
                   --heap SIZE      memory of each submission's Java process, as -Xmx (default 256m)
+                  --reveal-hidden  name the hidden cases and their messages in the feedback (once the deadline
+                                   has passed); without it students see "hidden case 3: FAILED" only
                 """;
     }
 
     @Override
     public int run(List<String> arguments, PrintStream out, PrintStream err) throws Exception {
-        Args args = Args.parse(arguments, Set.of(), Set.of("source", "out", "jobs", "grader-jar", "timeout", "heap"));
+        Args args = Args.parse(arguments, Set.of("reveal-hidden"),
+                Set.of("source", "out", "jobs", "grader-jar", "timeout", "heap"));
         if (args.positionals().size() != 1) {
             throw new UsageException("name one submissions directory, as in: netlab grade submissions/ --source "
                     + "01-ip.ipynb --out grades/");
@@ -112,16 +115,21 @@ final class GradeCommand implements Command {
                 }
                 String name = source.getFileName().toString();
                 try {
-                    lessons.add(new BatchGrader.Lesson(name, SourcePlan.of(Notebook.read(source), name, classes)));
+                    Notebook lesson = Notebook.read(source);
+                    lessons.add(new BatchGrader.Lesson(name, SourcePlan.of(lesson, name, classes),
+                            BatchGrader.language(lesson)));
                 } catch (MarkerException e) {
                     err.println("netlab grade: " + e.getMessage());
                     return 1;
                 }
             }
             long start = System.nanoTime();
+            BatchGrader.Roster roster = BatchGrader.roster(submissions, outDir,
+                    lessons.stream().map(BatchGrader.Lesson::fileName).toList());
+            roster.skipped().forEach(s -> out.println("not graded: " + s.path() + ": " + s.reason()));
             List<NotebookGrade> grades = new BatchGrader(lessons, classes, options, limits, jobs, agentCp)
-                    .grade(BatchGrader.students(submissions, outDir), out);
-            GradeReports.write(outDir, grades);
+                    .grade(roster.students(), out);
+            GradeReports.write(outDir, grades, roster.skipped(), args.has("reveal-hidden"));
             out.printf("graded %d submissions in %.1f s with %d jobs; results in %s%n", grades.size(),
                     (System.nanoTime() - start) / 1e9, jobs, outDir.resolve("grades.csv"));
         }

@@ -3,6 +3,7 @@ package netlab.kernel.grading;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -11,11 +12,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import netlab.kernel.engine.CellIO;
 import netlab.kernel.engine.ExecuteOutcome;
 import netlab.kernel.engine.MimeBundle;
 import netlab.kernel.jshell.EngineOptions;
 import netlab.kernel.jshell.JShellEngine;
+import netlab.kernel.notebook.Notebook;
+import netlab.text.Lang;
+import netlab.text.Text;
 
 /**
  * Grades one submission of one lesson in a fresh engine (a fresh agent JVM, working directory an empty
@@ -37,13 +42,22 @@ public final class SubmissionGrader {
     private final GraderClasses classes;
     private final GradingAgents agents;
     private final GradingLimits limits;
+    private final Lang lessonLang;
+    private final Consumer<String> teacher;
 
-    /** {@code agents}: where the fresh agent for each submission comes from. */
-    public SubmissionGrader(SourcePlan plan, GraderClasses classes, GradingAgents agents, GradingLimits limits) {
+    /**
+     * {@code agents}: where the fresh agent for each submission comes from; {@code lessonLang}: the language of
+     * a student whose notebook does not say; {@code teacher}: hears what only the teacher should read (why the
+     * grader itself failed, with its paths and command lines).
+     */
+    public SubmissionGrader(SourcePlan plan, GraderClasses classes, GradingAgents agents, GradingLimits limits,
+                            Lang lessonLang, Consumer<String> teacher) {
         this.plan = plan;
         this.classes = classes;
         this.agents = agents;
         this.limits = limits;
+        this.lessonLang = lessonLang;
+        this.teacher = teacher;
     }
 
     /** Grades {@code file} (which may be missing or broken: that is a grade too, with a reason). */
@@ -52,15 +66,19 @@ public final class SubmissionGrader {
         Map<String, ExerciseGrade> grades = new LinkedHashMap<>();
         plan.exercises().forEach((id, points) -> grades.put(id, ExerciseGrade.notRun(id, points, classes.notRun(id))));
         List<String> warnings = new ArrayList<>();
-        if (!Files.isRegularFile(file)) {
-            return done(student, notebookName, "missing", "no file " + file.getFileName() + " was submitted",
-                    zero(grades, "not submitted"), warnings, start);
+        Lang lang = lessonLang;
+        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+            String why = Text.in(lang, "grade.missing", notebookName);
+            return done(student, notebookName, lang, "missing", why, zero(grades, why), warnings, start);
         }
         Submission submission;
         try {
-            submission = Submission.read(file, plan);
+            Notebook nb = Submission.notebook(file);
+            lang = Submission.studentLanguage(nb).orElse(lang);
+            submission = Submission.read(nb, notebookName, plan);
         } catch (Submission.Rejected e) {
-            return done(student, notebookName, "rejected", e.getMessage(), zero(grades, e.getMessage()), warnings, start);
+            String why = e.reason().in(lang);
+            return done(student, notebookName, lang, "rejected", why, zero(grades, why), warnings, start);
         }
         warnings.addAll(submission.warnings());
         try (GradingAgents.Agent agent = agents.take()) {
@@ -71,9 +89,10 @@ public final class SubmissionGrader {
                 run.engine.close(); // a fresh start may have replaced the agent's own engine
             }
         } catch (IOException | RuntimeException e) {
-            warnings.add("grading stopped early: " + e.getMessage());
+            teacher.accept(student + "/" + notebookName + ": grading stopped early: " + e.getMessage());
+            warnings.add(Text.in(lang, "grade.grader-problem"));
         }
-        return done(student, notebookName, "graded", "", grades, warnings, start);
+        return done(student, notebookName, lang, "graded", "", grades, warnings, start);
     }
 
     private static Map<String, ExerciseGrade> zero(Map<String, ExerciseGrade> grades, String why) {
@@ -81,10 +100,10 @@ public final class SubmissionGrader {
         return grades;
     }
 
-    private static NotebookGrade done(String student, String notebook, String status, String reason,
+    private static NotebookGrade done(String student, String notebook, Lang lang, String status, String reason,
                                       Map<String, ExerciseGrade> grades, List<String> warnings, long start) {
         return new NotebookGrade(student, notebook, status, reason, List.copyOf(grades.values()), warnings,
-                (System.nanoTime() - start) / 1e9);
+                (System.nanoTime() - start) / 1e9, lang);
     }
 
     /** One grading run: the engine, what succeeded so far (for replays), and which exercises failed. */

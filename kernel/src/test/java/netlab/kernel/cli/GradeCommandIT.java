@@ -151,7 +151,6 @@ class GradeCommandIT {
         lines.stream().skip(1).forEach(l -> csv.put(l.split(",")[0], l.split(",")));
         assertEquals(19, csv.size(), "every submission is in the class CSV:\n" + String.join("\n", lines));
 
-        System.err.println("DEBUG " + r.out + Files.readString(out.resolve("system-exit.json")));
         expect(csv, "correct", "4", "6");
         expect(csv, "teacher-solution", "4", "6");
         expect(csv, "blank", "0", "0");
@@ -188,7 +187,9 @@ class GradeCommandIT {
         assertTrue(exercise(out, "system-exit", 0).toString().contains("NOT_RUN"));
 
         String html = Files.readString(out.resolve("partly-right.html"));
-        assertTrue(html.contains("hidden") && html.contains("classOf(&quot;240.0.0.1&quot;)"), html);
+        assertTrue(html.contains("hidden case 3") && !html.contains("240.0.0.1") && !html.contains("expected"),
+                "hidden cases by number only, no input, no expected value: " + html);
+        assertFalse(Files.readString(out.resolve("blank.json")).contains("128.0.0.0"), "not even for a blank notebook");
         assertFalse(Files.readString(out.resolve("partly-right.json")).contains("\"expected\""),
                 "feedback carries names and messages, not expected values");
         assertFalse(html.contains("IpHiddenCases"));
