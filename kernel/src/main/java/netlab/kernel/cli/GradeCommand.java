@@ -1,5 +1,6 @@
 package netlab.kernel.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -127,14 +128,43 @@ final class GradeCommand implements Command {
             BatchGrader.Roster roster = BatchGrader.roster(submissions, outDir,
                     lessons.stream().map(BatchGrader.Lesson::fileName).toList());
             roster.skipped().forEach(s -> out.println("not graded: " + s.path() + ": " + s.reason()));
-            List<NotebookGrade> grades = new BatchGrader(lessons, classes, options, limits, jobs, agentCp)
-                    .grade(roster.students(), out);
-            GradeReports.write(outDir, grades, roster.skipped(), args.has("reveal-hidden"));
+            BatchGrader batch = new BatchGrader(lessons, classes, options, limits, jobs, agentCp);
+            boolean reveal = args.has("reveal-hidden");
+            // SIGTERM or Ctrl-C: what is graded is written, marked incomplete; agents end; temp files go
+            Thread stopped = new Thread(() -> {
+                List<NotebookGrade> done = batch.finished(roster.students());
+                List<BatchGrader.Skipped> notGraded = new ArrayList<>(roster.skipped());
+                roster.students().forEach(st -> lessons.forEach(l -> {
+                    if (done.stream().noneMatch(g -> g.student().equals(st.name()) && g.notebook().equals(l.fileName()))) {
+                        notGraded.add(new BatchGrader.Skipped(st.dir().getFileName() + "/" + l.fileName(),
+                                "grading was stopped before this submission was graded"));
+                    }
+                }));
+                ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly);
+                try {
+                    GradeReports.write(outDir, done, notGraded, reveal);
+                    Files.writeString(outDir.resolve(INCOMPLETE), "grading was stopped after " + done.size() + " of "
+                            + roster.students().size() * lessons.size() + " submissions; not-graded.csv lists the rest\n");
+                    err.println("netlab grade: stopped; " + done.size() + " graded submissions written to " + outDir
+                            + ", marked incomplete (" + INCOMPLETE + ")");
+                } catch (IOException e) {
+                    err.println("netlab grade: stopped; the results could not be written: " + e.getMessage());
+                }
+                agentCp.close();
+            }, "netlab-grade-stopped");
+            Runtime.getRuntime().addShutdownHook(stopped);
+            List<NotebookGrade> grades = batch.grade(roster.students(), out);
+            Runtime.getRuntime().removeShutdownHook(stopped);
+            Files.deleteIfExists(outDir.resolve(INCOMPLETE));
+            GradeReports.write(outDir, grades, roster.skipped(), reveal);
             out.printf("graded %d submissions in %.1f s with %d jobs; results in %s%n", grades.size(),
                     (System.nanoTime() - start) / 1e9, jobs, outDir.resolve("grades.csv"));
         }
         return 0;
     }
+
+    /** The file in the results directory that says they are incomplete: grading was stopped. */
+    static final String INCOMPLETE = "INCOMPLETE.txt";
 
     /** {@code off} runs agents without {@link AgentSandbox} (for a machine where it misbehaves). */
     static final String SANDBOX_ENV = "NETLAB_GRADE_SANDBOX";

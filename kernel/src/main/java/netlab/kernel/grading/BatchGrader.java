@@ -40,6 +40,7 @@ public final class BatchGrader {
     private final GradingLimits limits;
     private final int jobs;
     private final AgentClasspath files;
+    private final List<NotebookGrade> done = java.util.Collections.synchronizedList(new ArrayList<>());
 
     /** {@code files}: the agents' class path copy and scratch directories (see {@link GradingAgents}). */
     public BatchGrader(List<Lesson> lessons, GraderClasses classes, EngineOptions options, GradingLimits limits, int jobs,
@@ -120,6 +121,25 @@ public final class BatchGrader {
         return new Roster(students, skipped);
     }
 
+    /**
+     * The grades finished so far, in the order of {@code students} and lessons (what a batch stopped by a signal
+     * writes); those not yet graded are left out.
+     */
+    public List<NotebookGrade> finished(List<Student> students) {
+        List<NotebookGrade> graded;
+        synchronized (done) {
+            graded = new ArrayList<>(done);
+        }
+        List<NotebookGrade> ordered = new ArrayList<>();
+        for (Student s : students) {
+            for (Lesson l : lessons) {
+                graded.stream().filter(g -> g.student().equals(s.name()) && g.notebook().equals(l.fileName()))
+                        .findFirst().ifPresent(ordered::add);
+            }
+        }
+        return ordered;
+    }
+
     private static boolean sameDirectory(Path dir, Path other) {
         try {
             return Files.exists(other) ? Files.isSameFile(dir, other) : dir.toAbsolutePath().normalize().equals(other);
@@ -154,6 +174,7 @@ public final class BatchGrader {
                                     !g.reason().isEmpty() ? " (" + g.status() + ": " + g.reason() + ")"
                                             : g.warnings().isEmpty() ? "" : " (" + g.warnings().size() + " warnings)");
                         }
+                        done.add(g);
                         return g;
                     }));
                 }

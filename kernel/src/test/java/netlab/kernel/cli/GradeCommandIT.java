@@ -141,7 +141,7 @@ class GradeCommandIT {
             nb.getAsJsonObject("metadata").add("kernelspec", spec);
         });
 
-        Path out = dir.resolve("grades");
+        out = dir.resolve("grades");
         Run r = netlab("grade", subs.toString(), "--source", teacher.toString(), "--out", out.toString(),
                 "--jobs", "2", "--timeout", "4");
         assertEquals(0, r.status, r.err + r.out);
@@ -209,9 +209,12 @@ class GradeCommandIT {
         assertEquals("graded", notebook(out, "blank").get("status").getAsString());
     }
 
-    private static void expect(Map<String, String[]> csv, String student, String classOf, String sameSubnet) {
+    private Path out;
+
+    private void expect(Map<String, String[]> csv, String student, String classOf, String sameSubnet) throws Exception {
         String[] row = csv.get(student);
-        assertEquals(classOf + "," + sameSubnet, row[1] + "," + row[2], student);
+        assertEquals(classOf + "," + sameSubnet, row[1] + "," + row[2], student + ": "
+                + Files.readString(out.resolve(student + ".json")));
     }
 
     private static JsonObject notebook(Path out, String student) throws Exception {
