@@ -43,7 +43,7 @@ public final class AgentClasspath implements AutoCloseable {
      * temporary directory; scratch directories made later belong to uid {@code owner} (-1: this process's user).
      */
     public static AgentClasspath copyOf(List<Path> classpath, int owner) throws IOException {
-        Path dir = Files.createTempDirectory("netlab-grading-");
+        Path dir = Files.createTempDirectory(base(), "netlab-grading-");
         List<Path> entries = new ArrayList<>();
         for (int i = 0; i < classpath.size(); i++) {
             Path from = classpath.get(i).toAbsolutePath();
@@ -58,6 +58,16 @@ public final class AgentClasspath implements AutoCloseable {
             throw e;
         }
         return cp;
+    }
+
+    /**
+     * Where the agents' files go: the temp directory, unless its path is so long that an agent's socket path
+     * (at most 107 bytes: {@code BASE/netlab-grading-N/sN/agent.sock}, N up to 19 digits) would not fit; then /tmp.
+     */
+    private static Path base() {
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath();
+        Path root = Path.of("/tmp");
+        return tmp.toString().length() > 40 && Files.isDirectory(root) && Files.isWritable(root) ? root : tmp;
     }
 
     private void copy() throws IOException {
@@ -149,7 +159,7 @@ public final class AgentClasspath implements AutoCloseable {
 
     /** A new, empty scratch directory for one agent, its working directory, owned by the agent's user. */
     public Path newScratch() throws IOException {
-        Path scratch = Files.createTempDirectory(dir, "netlab-grade-");
+        Path scratch = Files.createTempDirectory(dir, "s");
         if (owner >= 0) {
             Files.setAttribute(scratch, "unix:uid", owner);
             Files.setAttribute(scratch, "unix:gid", owner);

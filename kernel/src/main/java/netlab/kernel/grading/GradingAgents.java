@@ -74,7 +74,13 @@ public final class GradingAgents implements AutoCloseable {
         try {
             return next.get();
         } catch (ExecutionException e) {
-            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+            // started ahead, it may have lost its start to a busy machine: one more try, now, for this submission
+            try {
+                return start();
+            } catch (IOException | RuntimeException again) {
+                again.addSuppressed(e.getCause());
+                throw again instanceof IOException io ? io : new IOException(again);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while waiting for a grading agent", e);
@@ -91,6 +97,7 @@ public final class GradingAgents implements AutoCloseable {
             EngineOptions options = base.toBuilder().workingDirectory(workDir).heap(limits.heap())
                     .warmCompletion(false).build();
             JShellEngine engine = JShellEngine.start(options);
+            engine.agentPid(); // up and connected before it is taken: its start is no step's time
             return new Agent(engine, workDir, options);
         } catch (IOException | RuntimeException e) {
             deleteQuietly(workDir);

@@ -88,6 +88,9 @@ record Submission(Map<String, List<AnswerCell>> answers, List<String> warnings) 
             Cell cell = cells.get(i);
             Optional<String> gradeId = gradeId(cell);
             if (gradeId.isEmpty()) {
+                if (cell.isCode() && !cell.source().isBlank()) {
+                    warnings.add(ignoredCell(i));
+                }
                 continue;
             }
             String id = gradeId.get();
@@ -108,7 +111,7 @@ record Submission(Map<String, List<AnswerCell>> answers, List<String> warnings) 
         for (String id : answerIds) {
             List<AnswerCell> found = answers.get(id);
             if (found == null) {
-                warnings.add("no answer cell " + id + " was found; that exercise had no answer to grade");
+                warnings.add(noAnswerCell(id));
             } else if (found.size() > 1) {
                 warnings.add(found.size() + " cells carry answer " + id + " (duplicated or split); all ran in "
                         + "notebook order, so the last definition counts");
@@ -120,6 +123,18 @@ record Submission(Map<String, List<AnswerCell>> answers, List<String> warnings) 
             }
         }
         return new Submission(answers, warnings);
+    }
+
+    /** What grade and validate both say of a code cell that is not one of the lesson's (it has no grading metadata). */
+    static String ignoredCell(int index) {
+        return "cell " + index + " is not a cell of the lesson (it has no grading metadata), so the grader does not run "
+                + "it; an answer that needs what it declares fails when graded: move that into the answer cell";
+    }
+
+    /** What grade and validate both say of an exercise whose answer cell is not found. */
+    static String noAnswerCell(String gradeId) {
+        return "no answer cell " + gradeId + " was found; that exercise had no answer to grade (answer in the "
+                + "handed-out notebook, whose cells carry the grading metadata)";
     }
 
     /** The language the student reads, as the notebook names it ({@code metadata.netlab.language}). */

@@ -272,7 +272,7 @@ public final class SubmissionGrader {
                 return "printed more than " + limits.outputLimit() + " characters and was stopped";
             }
             return switch (outcome) {
-                case ExecuteOutcome.EngineRestarted r -> "ended the Java process: " + firstLine(r.message());
+                case ExecuteOutcome.EngineRestarted r -> "ended the Java process: " + withoutCommand(firstLine(r.message()));
                 case ExecuteOutcome.Interrupted i -> "was interrupted";
                 case ExecuteOutcome.Failure f -> "failed: " + f.ename() + ": " + firstLine(f.evalue());
                 case ExecuteOutcome.Success s -> "ran";
@@ -287,6 +287,12 @@ public final class SubmissionGrader {
             throw new IllegalArgumentException("expected a quoted string but got " + CheckResult.abbreviate(text));
         }
         return new String(Base64.getDecoder().decode(text.substring(1, text.length() - 1)), StandardCharsets.UTF_8);
+    }
+
+    /** A sentence about the agent without the command line that started it, which only the teacher should read. */
+    static String withoutCommand(String s) {
+        int at = s.indexOf(" Command: ");
+        return at < 0 ? s : s.substring(0, at);
     }
 
     static String firstLine(String s) {

@@ -129,7 +129,7 @@ final class AgentProcess implements AutoCloseable {
      * user), gone once both connections are made: the agent finds it by its relative name.
      */
     private static final class UnixListener implements Listener {
-        private static final String NAME = ".netlab-agent.sock";
+        private static final String NAME = "agent.sock";
         private final Path path;
         private final ServerSocketChannel server;
 
