@@ -153,7 +153,7 @@ public final class BatchGrader {
         int total = students.size() * lessons.size();
         AtomicInteger finished = new AtomicInteger();
         List<Future<NotebookGrade>> futures = new ArrayList<>();
-        try (GradingAgents agents = new GradingAgents(options, limits, classes, jobs, files,
+        try (GradingAgents agents = new GradingAgents(options, limits, jobs, files,
                      notice -> progress.println("netlab grade: warning: " + notice));
              ExecutorService pool = Executors.newFixedThreadPool(jobs)) {
             for (Student student : students) {

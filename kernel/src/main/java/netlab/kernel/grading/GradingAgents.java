@@ -9,18 +9,17 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
-import netlab.kernel.engine.CellIO;
-import netlab.kernel.engine.ExecuteOutcome;
 import netlab.kernel.jshell.EngineOptions;
 import netlab.kernel.jshell.JShellEngine;
 
 /**
  * Fresh grading agents, each for one submission, started ahead of need. Making one (an agent JVM booting and
- * loading its classes cold, JShell starting, the grader's hidden cases handed over) is mostly waiting for
- * another process; started in the background while the submissions before it are graded, it no longer holds
- * up a grading thread. Each agent has its own new, empty working directory and has loaded the hidden cases
- * before any student code can run in it.
+ * loading its classes cold in a fresh sandbox, JShell starting) is mostly waiting for another process; started
+ * in the background while the submissions before it are graded, it no longer holds up a grading thread. Each
+ * agent has its own new, empty scratch directory (its working directory), and its class path copy is checked
+ * before it starts ({@link AgentClasspath#verify}).
  */
 public final class GradingAgents implements AutoCloseable {
 
@@ -36,10 +35,9 @@ public final class GradingAgents implements AutoCloseable {
 
     private final EngineOptions base;
     private final GradingLimits limits;
-    private final GraderClasses classes;
     private final int ahead;
     private final AgentClasspath files;
-    private final java.util.function.Consumer<String> notices;
+    private final Consumer<String> notices;
     private final Deque<Future<Agent>> starting = new ArrayDeque<>();
     private final ExecutorService starter = Executors.newVirtualThreadPerTaskExecutor();
     private boolean closed;
@@ -49,11 +47,10 @@ public final class GradingAgents implements AutoCloseable {
      * directories come from {@code files}, whose class path is checked before each start; {@code notices} hears
      * (once per change) that it had been changed and was restored.
      */
-    public GradingAgents(EngineOptions base, GradingLimits limits, GraderClasses classes, int ahead,
-                         AgentClasspath files, java.util.function.Consumer<String> notices) {
+    public GradingAgents(EngineOptions base, GradingLimits limits, int ahead,
+                         AgentClasspath files, Consumer<String> notices) {
         this.base = base;
         this.limits = limits;
-        this.classes = classes;
         this.ahead = Math.max(0, ahead);
         this.files = files;
         this.notices = notices;

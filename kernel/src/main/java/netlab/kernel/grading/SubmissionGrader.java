@@ -137,7 +137,7 @@ public final class SubmissionGrader {
         private void step(SourcePlan.Step step, boolean replay) throws IOException {
             switch (step) {
                 case SourcePlan.Setup s -> {
-                    Outcome o = execute(s.code());
+                    Outcome o = execute(s.code(), replay);
                     if (o.lostAgent() || o.stopped()) {
                         warnings.add("setup cell " + s.cellIndex() + " of the lesson " + o.describe());
                     }
@@ -145,7 +145,7 @@ public final class SubmissionGrader {
                 }
                 case SourcePlan.Answer a -> {
                     for (Submission.AnswerCell cell : submission.answers().getOrDefault(a.gradeId(), List.of())) {
-                        Outcome o = execute(cell.source());
+                        Outcome o = execute(cell.source(), replay);
                         if (!replay && o.outcome() instanceof ExecuteOutcome.Failure f) {
                             warnings.add("answer " + a.gradeId() + " (cell " + cell.index() + "): " + f.ename() + ": "
                                     + firstLine(f.evalue()));
@@ -242,8 +242,12 @@ public final class SubmissionGrader {
             }
         }
 
-        private Outcome execute(String code) {
-            return execute(code, limits.stepTimeout());
+        /**
+         * A step with the step time limit; a replayed step, which finished in time once already, gets three times
+         * as much: it runs first in a fresh agent and a fresh JShell, both still cold.
+         */
+        private Outcome execute(String code, boolean replay) {
+            return execute(code, replay ? limits.stepTimeout().multipliedBy(3) : limits.stepTimeout());
         }
 
         private Outcome execute(String code, java.time.Duration timeout) {

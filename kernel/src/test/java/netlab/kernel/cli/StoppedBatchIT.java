@@ -51,7 +51,7 @@ class StoppedBatchIT {
             }
             List<ProcessHandle> family = p.descendants().toList();
             assertTrue(family.size() >= 2, "the grading JVM and its agents run: " + family);
-            p.destroy(); // SIGTERM
+            p.toHandle().destroy(); // SIGTERM; through the handle, so our end of its output stays open
             assertTrue(p.waitFor(60, TimeUnit.SECONDS), output.toString());
             r.lines().forEach(l -> output.append(l).append('\n'));
             for (ProcessHandle h : family) {
