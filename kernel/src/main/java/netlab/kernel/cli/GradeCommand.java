@@ -153,8 +153,12 @@ final class GradeCommand implements Command {
                 agentCp.close();
             }, "netlab-grade-stopped");
             Runtime.getRuntime().addShutdownHook(stopped);
-            List<NotebookGrade> grades = batch.grade(roster.students(), out);
-            Runtime.getRuntime().removeShutdownHook(stopped);
+            List<NotebookGrade> grades;
+            try {
+                grades = batch.grade(roster.students(), out);
+            } finally {
+                Runtime.getRuntime().removeShutdownHook(stopped);
+            }
             Files.deleteIfExists(outDir.resolve(INCOMPLETE));
             GradeReports.write(outDir, grades, roster.skipped(), reveal);
             out.printf("graded %d submissions in %.1f s with %d jobs; results in %s%n", grades.size(),

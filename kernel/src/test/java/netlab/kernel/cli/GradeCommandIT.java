@@ -174,7 +174,9 @@ class GradeCommandIT {
         assertEquals("timed out", exercise(out, "runaway-cell", 0).get("status").getAsString());
         assertEquals("crashed", exercise(out, "system-exit", 0).get("status").getAsString());
         assertEquals("output limit", exercise(out, "flood-100mb", 0).get("status").getAsString());
-        assertTrue(exercise(out, "infinite-loop", 0).toString().contains("TIMED_OUT"), exercise(out, "infinite-loop", 0).toString());
+        // each case times out, or (on a machine too loaded for 7 cases of 1 s within the check's 11 s) the check does
+        String loop = exercise(out, "infinite-loop", 0).toString();
+        assertTrue(loop.contains("TIMED_OUT") || loop.contains("\"status\":\"timed out\""), loop);
         assertTrue(notebook(out, "python-kernel").get("reason").getAsString().contains("python"));
         assertEquals("rejected", notebook(out, "malformed-json").get("status").getAsString());
         assertEquals("rejected", notebook(out, "empty-notebook").get("status").getAsString());
