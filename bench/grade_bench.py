@@ -11,6 +11,10 @@ submissions from it (a quarter each: correct, blank, partly right, one exercise 
 nbclient only executes (public checks); netlab grade also runs the hidden cases and writes the reports.
 Both are measured in wall-clock seconds and in CPU seconds of all their processes (RUSAGE_CHILDREN), which a
 shared machine's load disturbs less.
+
+With --isolation, measures instead what isolating the agents costs: the same batch graded with the agent sandbox
+off (NETLAB_GRADE_SANDBOX=off) and on, alternately, --rounds times each, and with --baseline-jar JAR (another
+build's netlab.jar, e.g. main's) as a third run in each round; no nbclient.
 """
 import argparse
 import json
@@ -82,6 +86,46 @@ def nbclient_one(path):
     return sum(1 for c in nb.cells if c.cell_type == "code" and c.get("execution_count"))
 
 
+def grade_once(jar, lesson, subs, out, jobs, env):
+    shutil.rmtree(out, ignore_errors=True)
+    t0, c0 = time.perf_counter(), children_cpu()
+    r = subprocess.run([JAVA, "-jar", jar, "grade", subs, "--source", lesson, "--out", out, "--jobs", str(jobs)],
+                       check=True, stdout=subprocess.PIPE, text=True, env=env)
+    wall, cpu = time.perf_counter() - t0, children_cpu() - c0
+    with open(os.path.join(out, "grades.csv")) as f:
+        totals = sorted(set(line.strip().split(",")[-1] for line in f.readlines()[1:]))
+    return wall, cpu, totals, r.stdout.splitlines()[0]
+
+
+def isolation(args):
+    load0 = os.getloadavg()[0]
+    work = tempfile.mkdtemp(prefix="netlab-grade-bench-")
+    runs = {"sandbox off": [], "sandbox on": []}
+    if args.baseline_jar:
+        runs["baseline jar"] = []
+    try:
+        lesson, subs, _ = make_corpus(work, args.students)
+        out = os.path.join(work, "grades")
+        off = dict(os.environ, NETLAB_GRADE_SANDBOX="off")
+        for _ in range(args.rounds):
+            runs["sandbox off"].append(grade_once(JAR, lesson, subs, out, args.jobs, off))
+            runs["sandbox on"].append(grade_once(JAR, lesson, subs, out, args.jobs, dict(os.environ)))
+            if args.baseline_jar:
+                runs["baseline jar"].append(grade_once(args.baseline_jar, lesson, subs, out, args.jobs, dict(os.environ)))
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    print(f"{args.students} submissions, --jobs {args.jobs}, {args.rounds} rounds; CPU s of every process of the batch")
+    print(f"{'run':14} {'wall s (each)':>24} {'CPU s (each)':>24}  totals / first line")
+    for name, rs in runs.items():
+        print(f"{name:14} {' '.join(f'{w:7.1f}' for w, _, _, _ in rs):>24} {' '.join(f'{c:7.1f}' for _, c, _, _ in rs):>24}"
+              f"  {rs[0][2]} / {rs[0][3][:70]}")
+    cpu = {name: min(c for _, c, _, _ in rs) for name, rs in runs.items()}
+    print(f"isolation cost (best CPU s, on / off): {cpu['sandbox on'] / cpu['sandbox off']:.2f}x")
+    if args.baseline_jar:
+        print(f"this build / baseline jar (best CPU s, sandbox on): {cpu['sandbox on'] / cpu['baseline jar']:.2f}x")
+    print(f"load average before/after: {load0:.1f} / {os.getloadavg()[0]:.1f} ({os.cpu_count()} cores)")
+
+
 def children_cpu():
     """CPU seconds (user + system) of every finished child process and the children they waited for."""
     r = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -92,7 +136,12 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--students", type=int, default=40)
     parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--isolation", action="store_true", help="sandbox off vs on (and --baseline-jar), no nbclient")
+    parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--baseline-jar", help="another build's netlab.jar, graded in each round too")
     args = parser.parse_args()
+    if args.isolation:
+        return isolation(args)
     if not os.path.exists(JAR):
         sys.exit("bench: build first (./netlab build); no " + JAR)
     load0 = os.getloadavg()[0]

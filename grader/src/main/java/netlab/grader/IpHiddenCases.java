@@ -1,15 +1,18 @@
 package netlab.grader;
 
+import static netlab.course.IpExercises.classCase;
+import static netlab.course.IpExercises.subnetCase;
+
 import java.util.List;
-import netlab.exercise.Case;
-import netlab.exercise.HiddenCaseSet;
-import netlab.exercise.HiddenCases;
 import netlab.course.IpExercises.ClassOf;
 import netlab.course.IpExercises.SameSubnet;
+import netlab.exercise.HiddenCaseSet;
+import netlab.exercise.HiddenCases;
 
 /**
  * Hidden cases of the IPv4 chapter: the edges a solution fitted to the public cases gets wrong (the class
- * boundaries 127/128 and 239/240; /0 and /32; a mask that is not a whole octet).
+ * boundaries 127/128 and 239/240; /0 and /32; a mask that is not a whole octet). Made by the lessons' own case
+ * factories, whose probes the grading agent can run; the expected values here never leave the grading JVM.
  */
 public final class IpHiddenCases implements HiddenCaseSet {
 
@@ -22,20 +25,6 @@ public final class IpHiddenCases implements HiddenCaseSet {
             subnetCase("10.1.2.3", "172.16.0.1", 0, true),
             subnetCase("10.0.0.1", "10.0.0.1", 32, true),
             subnetCase("172.16.5.1", "172.16.12.9", 21, false)));
-
-    static Case<ClassOf> classCase(String ip, String expected) {
-        return Case.<ClassOf>named("classOf(\"" + ip + "\")")
-                .failure("wrong class at a class boundary")
-                .hint("Check the first and last value of each class range.")
-                .expect(expected, a -> a.classOf(ip));
-    }
-
-    static Case<SameSubnet> subnetCase(String a, String b, int prefix, boolean expected) {
-        return Case.<SameSubnet>named("sameSubnet(\"" + a + "\", \"" + b + "\", " + prefix + ")")
-                .failure("wrong answer for a /" + prefix + " network")
-                .hint("Prefixes 0 and 32 and ones that split an octet need the mask built from bits, not octets.")
-                .expect(expected, s -> s.sameSubnet(a, b, prefix));
-    }
 
     @Override
     public List<HiddenCases<?>> hiddenCases() {

@@ -8,8 +8,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.net.InetAddress;
-import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -19,8 +17,8 @@ import jdk.jshell.execution.Util;
 import netlab.display.Display;
 
 /**
- * The agent JVM's entry point: {@code java netlab.agent.AgentMain <port>}. Connects back to the kernel
- * (see {@link AgentProtocol}), wires the student's stdout, stderr, stdin and {@link Display} to the
+ * The agent JVM's entry point: {@code java netlab.agent.AgentMain <port>|unix:<path>}. Connects back to the
+ * kernel (see {@link AgentProtocol}, {@link AgentLink}), wires the student's stdout, stderr, stdin and {@link Display} to the
  * connection, and serves JShell commands until the kernel closes it.
  */
 public final class AgentMain {
@@ -32,14 +30,13 @@ public final class AgentMain {
 
     public static void main(String[] args) throws Exception {
         if (args.length != 1) {
-            System.err.println("usage: java netlab.agent.AgentMain <kernel port>");
+            System.err.println("usage: java netlab.agent.AgentMain <kernel port>|unix:<socket path>");
             System.exit(2);
         }
-        int port = Integer.parseInt(args[0]);
         String token = System.getenv().getOrDefault(AgentProtocol.TOKEN_ENV, "");
-        Socket main = connect(port, AgentProtocol.ROLE_MAIN, token);
-        Socket control = connect(port, AgentProtocol.ROLE_CONTROL, token);
-        DataOutputStream notes = new DataOutputStream(new BufferedOutputStream(control.getOutputStream()));
+        AgentLink main = AgentLink.connect(args[0], AgentProtocol.ROLE_MAIN, token);
+        AgentLink control = AgentLink.connect(args[0], AgentProtocol.ROLE_CONTROL, token);
+        DataOutputStream notes = new DataOutputStream(new BufferedOutputStream(control.out()));
         installDeathNotes(notes);
 
         AgentExecutionControl ec = new AgentExecutionControl(AgentMain::restoreStreams);
@@ -57,20 +54,9 @@ public final class AgentMain {
             System.out.flush();
             System.err.flush();
         }, "netlab-flush-on-exit"));
-        Util.forwardExecutionControlAndIO(ec, main.getInputStream(), main.getOutputStream(), outputs, inputs);
+        Util.forwardExecutionControlAndIO(ec, main.in(), main.out(), outputs, inputs);
         // The kernel closed the connection: nothing can reach the student any more.
         Runtime.getRuntime().halt(0);
-    }
-
-    private static Socket connect(int port, byte role, String token) throws IOException {
-        Socket socket = new Socket(InetAddress.getLoopbackAddress(), port);
-        socket.setTcpNoDelay(true);
-        DataOutputStream out = new DataOutputStream(socket.getOutputStream());
-        out.writeInt(AgentProtocol.HELLO);
-        out.writeByte(role);
-        out.writeUTF(token);
-        out.flush();
-        return socket;
     }
 
     private static volatile PrintStream out;
@@ -105,10 +91,10 @@ public final class AgentMain {
      * kernel goes away, the agent goes too. Started once the main connection's sync stream exists, because
      * {@link AgentProtocol#END_CELL} answers only after a marker on it.
      */
-    private static void startControlReader(Socket control, DataOutputStream answers, AgentExecutionControl ec,
+    private static void startControlReader(AgentLink control, DataOutputStream answers, AgentExecutionControl ec,
             OutputStream sync) {
         Thread reader = new Thread(() -> {
-            try (DataInputStream in = new DataInputStream(new BufferedInputStream(control.getInputStream()))) {
+            try (DataInputStream in = new DataInputStream(new BufferedInputStream(control.in()))) {
                 while (true) {
                     byte op = in.readByte();
                     if (op == AgentProtocol.OP_STOP) {

@@ -47,9 +47,16 @@ final class Lingering {
         return lines;
     }
 
-    /** Ids of the platform threads in a monitor or lock deadlock (virtual threads are not examined by the JVM). */
+    /**
+     * Ids of the platform threads in a monitor or lock deadlock (virtual threads are not examined by the JVM);
+     * none where {@code java.management} is not in the module graph (the grader's agents lack it, so that no
+     * answer can dump its heap through a management bean).
+     */
     private static Set<Long> deadlockedThreadIds() {
         Set<Long> ids = new HashSet<>();
+        if (ModuleLayer.boot().findModule("java.management").isEmpty()) {
+            return ids;
+        }
         ThreadMXBean bean = ManagementFactory.getThreadMXBean();
         long[] found = bean.isSynchronizerUsageSupported() ? bean.findDeadlockedThreads()
                 : bean.findMonitorDeadlockedThreads();

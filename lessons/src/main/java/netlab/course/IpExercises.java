@@ -47,14 +47,16 @@ public final class IpExercises implements ExerciseSet {
             .hiddenCases(3)
             .build();
 
-    static Case<ClassOf> classCase(String ip, String expected) {
+    /** A case of {@code ip.class-of}: {@code classOf(ip)} is {@code expected}; the grader's hidden cases use it too. */
+    public static Case<ClassOf> classCase(String ip, String expected) {
         return Case.<ClassOf>named("classOf(\"" + ip + "\")")
                 .failure("wrong class for " + ip)
                 .hint(CLASS_HINT)
                 .expect(expected, a -> a.classOf(ip));
     }
 
-    static Case<SameSubnet> subnetCase(String a, String b, int prefix, boolean expected) {
+    /** A case of {@code ip.same-subnet}; the grader's hidden cases use it too. */
+    public static Case<SameSubnet> subnetCase(String a, String b, int prefix, boolean expected) {
         return Case.<SameSubnet>named("sameSubnet(\"" + a + "\", \"" + b + "\", " + prefix + ")")
                 .hint(SUBNET_HINT)
                 .expect(expected, s -> s.sameSubnet(a, b, prefix));

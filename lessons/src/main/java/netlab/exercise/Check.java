@@ -23,7 +23,7 @@ import netlab.text.Message;
  * <p>The checks come from netlab's jars by id ({@link Exercises}), never from notebook code, so redefining
  * a class in a cell changes nothing. Hidden cases run only when graded: the grading agent {@link #collect
  * collects} what every case sees, and the grading JVM, which alone holds the expected values, {@link #judge
- * judges} it (see {@link GraderModule} for why the verdict is not made where student code runs).
+ * judges} it: the agent gets the hidden cases' inputs and probes only ({@link HiddenProbes}), never an expected value.
  */
 public final class Check {
 
@@ -60,36 +60,45 @@ public final class Check {
      * report says 0 hidden checks. Example: {@code Check.grade("ip.class-of", a, Duration.ofSeconds(2))}.
      */
     public static CheckReport grade(String id, Object answer, Duration timeoutPerCase) {
-        return judge(id, collect(id, answer, timeoutPerCase), Lang.current().tag());
+        return judge(id, collect(id, answer, timeoutPerCase, hiddenProbes(id)), Lang.current().tag());
     }
 
     /**
-     * What the grader runs in the grading agent: every public and hidden case probes {@code answer}, each on its
-     * own thread with {@code timeoutPerCase}, and the result says what each saw, without a verdict or an
-     * expected value. The grading JVM passes it to {@link #judge}. Hidden cases run only where the grader has
-     * {@linkplain #loadHiddenCases loaded} its jar. Example: {@code Check.collect("ip.class-of", a, Duration.ofSeconds(1))}.
+     * What the grader runs in the grading agent: every public case and every hidden probe ({@code hiddenProbes},
+     * from {@link #hiddenProbes} in the grading JVM) probes {@code answer}, each on its own thread with
+     * {@code timeoutPerCase}, and the result says what each saw, without a verdict or an expected value; hidden
+     * ones are known by number only. The grading JVM passes it to {@link #judge}.
+     * Example: {@code Check.collect("ip.class-of", a, Duration.ofSeconds(1), "")}.
      */
-    public static String collect(String id, Object answer, Duration timeoutPerCase) {
-        return collect(Exercises.find(id), answer, timeoutPerCase);
+    public static String collect(String id, Object answer, Duration timeoutPerCase, String hiddenProbes) {
+        return collect(Exercises.find(id), answer, timeoutPerCase, HiddenProbes.decode(hiddenProbes));
     }
 
-    private static <A> String collect(Exercise<A> exercise, Object answer, Duration timeout) {
+    /**
+     * The hidden probes of exercise {@code id} for {@link #collect}: their inputs and code, no expected value;
+     * "" where the grader's jar is not on the class path. Example: {@code Check.hiddenProbes("ip.class-of")}.
+     */
+    public static String hiddenProbes(String id) {
+        Exercise<?> exercise = Exercises.find(id);
+        return HiddenProbes.encode(exercise, Exercises.hiddenCases(exercise));
+    }
+
+    private static <A> String collect(Exercise<A> exercise, Object answer, Duration timeout, List<Probe<A>> hidden) {
         A typed = exercise.answerOf(answer);
         CaseRunner runner = new CaseRunner(timeout);
         List<Observation> seen = new ArrayList<>();
         for (Case<A> c : exercise.publicCases()) {
             seen.add(runner.observe(c.name(), false, c.probe(), typed));
         }
-        if (GraderModule.loaded()) {
-            for (GraderModule.Trial<A> t : GraderModule.trials(exercise)) {
-                seen.add(runner.observe(t.name(), true, t.probe(), typed));
-            }
-        } else {
-            for (Case<A> c : Exercises.hiddenCases(exercise)) {
-                seen.add(runner.observe(c.name(), true, c.probe(), typed));
-            }
+        for (int i = 0; i < hidden.size(); i++) {
+            seen.add(runner.observe(hiddenName(i), true, hidden.get(i), typed));
         }
         return Observation.encode(exercise.id(), seen);
+    }
+
+    /** How a hidden case is known outside the grading JVM: by its number. */
+    static String hiddenName(int index) {
+        return Integer.toString(index + 1);
     }
 
     /**
@@ -117,47 +126,22 @@ public final class Check {
         List<CaseOutcome> outcomes = new ArrayList<>();
         List<Case<A>> publicCases = exercise.publicCases();
         for (int i = 0; i < publicCases.size(); i++) {
-            outcomes.add(judge(publicCases.get(i), false, seenPublic, i, lang));
+            outcomes.add(judge(publicCases.get(i), publicCases.get(i).name(), false, seenPublic, i, lang));
         }
         List<Case<A>> hiddenCases = Exercises.hiddenCases(exercise);
         for (int i = 0; i < hiddenCases.size(); i++) {
-            outcomes.add(judge(hiddenCases.get(i), true, seenHidden, i, lang));
+            outcomes.add(judge(hiddenCases.get(i), hiddenName(i), true, seenHidden, i, lang));
         }
         return new CheckReport(exercise.id(), exercise.title(), true, outcomes, 0);
     }
 
-    private static <A> CaseOutcome judge(Case<A> c, boolean hidden, List<Observation> seen, int index, Lang lang) {
-        if (index < seen.size() && seen.get(index).name().equals(c.name())) {
+    private static <A> CaseOutcome judge(Case<A> c, String seenAs, boolean hidden, List<Observation> seen, int index,
+                                         Lang lang) {
+        if (index < seen.size() && seen.get(index).name().equals(seenAs)) {
             return CaseRunner.judge(c, hidden, seen.get(index), lang);
         }
         return CaseRunner.judge(c, hidden, new Observation(hidden, c.name(), Observation.Kind.NOT_RUN, "", "",
                 Message.of("check.not.reported")), lang);
-    }
-
-    /**
-     * Loads {@code netlab-grader.jar} into this JVM (see {@link GraderModule} for how and why): the grader calls
-     * it first thing in a grading agent with the loopback port and one-time token on which the grading JVM
-     * offers the jar's bytes, once. Returns how many exercises have hidden cases. Throws in every later call.
-     * Example: {@code Check.loadHiddenCases(40123, "3f9a…")}.
-     */
-    public static int loadHiddenCases(int port, String token) throws java.io.IOException {
-        if (GraderModule.loaded()) {
-            throw new IllegalStateException("the grader's hidden cases are already loaded in this JVM");
-        }
-        try (java.net.Socket s = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), port)) {
-            s.setSoTimeout(10_000);
-            java.io.DataOutputStream out = new java.io.DataOutputStream(s.getOutputStream());
-            out.writeUTF(token);
-            out.flush();
-            java.io.DataInputStream in = new java.io.DataInputStream(s.getInputStream());
-            int length = in.readInt();
-            if (length <= 0 || length > 64 << 20) {
-                throw new java.io.IOException("the grading JVM refused the token or sent no jar (" + length + ")");
-            }
-            byte[] jar = new byte[length];
-            in.readFully(jar);
-            return GraderModule.load(jar);
-        }
     }
 
     /**

@@ -34,7 +34,7 @@ public final class Exercises {
 
     /**
      * The hidden cases of {@code exercise}: empty unless the grader's jar is on the class path, which it is
-     * in the grading JVM only, never in an agent that runs student code (see {@link GraderModule}).
+     * in the grading JVM only, never in an agent that runs student code (it gets {@link HiddenProbes}).
      */
     static <A> List<Case<A>> hiddenCases(Exercise<A> exercise) {
         return CATALOG.hiddenCases(exercise);

@@ -46,7 +46,7 @@ class ObservationTest {
 
     @Test
     void theJudgePassesOnlyCasesObservedReturningTheirExpectedValue() {
-        String right = Check.collect("ip.class-of", (IpExercises.ClassOf) ReferenceAnswers::classOf, Duration.ofSeconds(2));
+        String right = Check.collect("ip.class-of", (IpExercises.ClassOf) ReferenceAnswers::classOf, Duration.ofSeconds(2), "");
         CheckReport all = Check.judge("ip.class-of", right, "en");
         assertTrue(all.allPassed(), all.toString());
         // a report that leaves a case out does not pass it (nor, matched by place and name, those after it)

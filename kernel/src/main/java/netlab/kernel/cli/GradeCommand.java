@@ -1,5 +1,6 @@
 package netlab.kernel.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,8 +21,8 @@ import netlab.kernel.notebook.Notebook;
 
 /**
  * {@code netlab grade SUBMISSIONS_DIR --source LESSON... --out DIR}: grades every student's notebooks against
- * the lesson sources, in parallel, each submission in a fresh agent that gets the grader jar's hidden cases
- * in memory (see {@code netlab.exercise.GraderModule} for how they are kept from student code).
+ * the lesson sources, in parallel, each submission in a fresh agent that gets the grader jar's hidden cases'
+ * probes, never their expected values, in a sandbox of its own ({@link AgentSandbox}).
  */
 final class GradeCommand implements Command {
 
@@ -45,7 +46,7 @@ final class GradeCommand implements Command {
     public String usage() {
         return """
                 usage: netlab grade SUBMISSIONS_DIR --source LESSON.ipynb... --out DIR [--jobs N] [--grader-jar JAR]
-                                    [--timeout S] [--heap SIZE]
+                                    [--timeout S] [--heap SIZE] [--reveal-hidden]
                   SUBMISSIONS_DIR  one directory per student holding that student's notebooks, named as the
                                    lesson sources: SUBMISSIONS_DIR/<student>/<lesson>.ipynb
                   --source LESSON  the teacher's (or the released) notebook; repeatable. Its setup cells and its
@@ -55,12 +56,15 @@ final class GradeCommand implements Command {
                   --grader-jar JAR the hidden cases (default: netlab-grader.jar beside netlab.jar or in grader/target)
                   --timeout S      seconds one answer cell or one exercise's check may take (default 20)
                   --heap SIZE      memory of each submission's Java process, as -Xmx (default 256m)
+                  --reveal-hidden  name the hidden cases and their messages in the feedback (once the deadline
+                                   has passed); without it students see "hidden case 3: FAILED" only
                 """;
     }
 
     @Override
     public int run(List<String> arguments, PrintStream out, PrintStream err) throws Exception {
-        Args args = Args.parse(arguments, Set.of(), Set.of("source", "out", "jobs", "grader-jar", "timeout", "heap"));
+        Args args = Args.parse(arguments, Set.of("reveal-hidden"),
+                Set.of("source", "out", "jobs", "grader-jar", "timeout", "heap"));
         if (args.positionals().size() != 1) {
             throw new UsageException("name one submissions directory, as in: netlab grade submissions/ --source "
                     + "01-ip.ipynb --out grades/");
@@ -96,19 +100,20 @@ final class GradeCommand implements Command {
 
         EngineOptions kernel = KernelCommand.engineOptions(List.of());
         try (GraderClasses classes = GraderClasses.load(kernel.studentClasspath(), graderJar);
-             AgentClasspath agentCp = AgentClasspath.copyOf(kernel.agentClasspath())) {
-            // the grader's jar is not on the agents' class path: each agent gets it in memory (GraderJarOffer)
+             AgentClasspath agentCp = AgentClasspath.copyOf(kernel.agentClasspath(), AgentSandbox.agentUser())) {
+            // the grader's jar is not on the agents' class path, nor in them: only hidden probes are (HiddenProbes)
             Path outDir = Path.of(args.value("out", ""));
             Files.createDirectories(outDir);
             List<Path> hide = new ArrayList<>(List.of(submissions, graderJar, outDir, Path.of("")));
             args.values("source").forEach(src -> hide.add(Path.of(src)));
-            List<Path> keep = List.of(kernel.javaHome(), agentCp.directory());
+            List<Path> keep = List.of(kernel.javaHome(), agentCp.classpathDirectory());
             AgentSandbox.Launcher sandbox = "off".equals(dirs.env().get(SANDBOX_ENV))
                     ? AgentSandbox.Launcher.none(SANDBOX_ENV + "=off")
-                    : AgentSandbox.launcher(hide, keep, kernel.javaHome(), dirs.home());
+                    : AgentSandbox.launcher(hide, keep, kernel.javaHome(), agentCp.newScratch(), dirs.home());
             out.println(sandbox.describe());
             EngineOptions options = kernel.toBuilder().agentClasspath(agentCp.entries())
-                    .jvmOptions(agentJvmOptions(kernel.jvmOptions())).launcher(sandbox.command()).build();
+                    .jvmOptions(agentJvmOptions(kernel.jvmOptions())).launcher(sandbox.command()).unixSocket(true)
+                    .build();
             List<BatchGrader.Lesson> lessons = new ArrayList<>();
             for (String s : args.values("source")) {
                 Path source = Path.of(s);
@@ -117,33 +122,82 @@ final class GradeCommand implements Command {
                 }
                 String name = source.getFileName().toString();
                 try {
-                    lessons.add(new BatchGrader.Lesson(name, SourcePlan.of(Notebook.read(source), name, classes)));
+                    Notebook lesson = Notebook.read(source);
+                    lessons.add(new BatchGrader.Lesson(name, SourcePlan.of(lesson, name, classes),
+                            BatchGrader.language(lesson)));
                 } catch (MarkerException e) {
                     err.println("netlab grade: " + e.getMessage());
                     return 1;
                 }
             }
             long start = System.nanoTime();
-            List<NotebookGrade> grades = new BatchGrader(lessons, classes, options, limits, jobs, agentCp.directory())
-                    .grade(BatchGrader.students(submissions, outDir), out);
-            GradeReports.write(outDir, grades);
+            BatchGrader.Roster roster = BatchGrader.roster(submissions, outDir,
+                    lessons.stream().map(BatchGrader.Lesson::fileName).toList());
+            roster.skipped().forEach(s -> out.println("not graded: " + s.path() + ": " + s.reason()));
+            BatchGrader batch = new BatchGrader(lessons, classes, options, limits, jobs, agentCp);
+            boolean reveal = args.has("reveal-hidden");
+            // SIGTERM or Ctrl-C: what is graded is written, marked incomplete; agents end; temp files go
+            Thread stopped = new Thread(() -> {
+                List<NotebookGrade> done = batch.finished(roster.students());
+                List<BatchGrader.Skipped> notGraded = new ArrayList<>(roster.skipped());
+                roster.students().forEach(st -> lessons.forEach(l -> {
+                    if (done.stream().noneMatch(g -> g.student().equals(st.name()) && g.notebook().equals(l.fileName()))) {
+                        notGraded.add(new BatchGrader.Skipped(st.dir().getFileName() + "/" + l.fileName(),
+                                "grading was stopped before this submission was graded"));
+                    }
+                }));
+                ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly);
+                try {
+                    GradeReports.write(outDir, done, notGraded, reveal);
+                    Files.writeString(outDir.resolve(INCOMPLETE), "grading was stopped after " + done.size() + " of "
+                            + roster.students().size() * lessons.size() + " submissions; not-graded.csv lists the rest\n");
+                    err.println("netlab grade: stopped; " + done.size() + " graded submissions written to " + outDir
+                            + ", marked incomplete (" + INCOMPLETE + ")");
+                } catch (IOException e) {
+                    err.println("netlab grade: stopped; the results could not be written: " + e.getMessage());
+                }
+                agentCp.close();
+            }, "netlab-grade-stopped");
+            Runtime.getRuntime().addShutdownHook(stopped);
+            List<NotebookGrade> grades;
+            try {
+                grades = batch.grade(roster.students(), out);
+            } finally {
+                Runtime.getRuntime().removeShutdownHook(stopped);
+            }
+            Files.deleteIfExists(outDir.resolve(INCOMPLETE));
+            GradeReports.write(outDir, grades, roster.skipped(), reveal);
             out.printf("graded %d submissions in %.1f s with %d jobs; results in %s%n", grades.size(),
                     (System.nanoTime() - start) / 1e9, jobs, outDir.resolve("grades.csv"));
         }
         return 0;
     }
 
+    /** The file in the results directory that says they are incomplete: grading was stopped. */
+    static final String INCOMPLETE = "INCOMPLETE.txt";
+
     /** {@code off} runs agents without {@link AgentSandbox} (for a machine where it misbehaves). */
     static final String SANDBOX_ENV = "NETLAB_GRADE_SANDBOX";
 
     /**
+     * The modules a grading agent has: JShell's agent side and what answers use (HTTP, XML, SQL types, images,
+     * the locale data of zh), but not {@code java.management}, {@code jdk.management}, {@code jdk.jfr} or
+     * {@code java.instrument}: no management bean to dump the heap or read the command line, no flight
+     * recording, no instrumentation. {@code jdk.attach} comes with {@code jdk.jshell}; attaching is switched off.
+     */
+    static final String AGENT_MODULES = "jdk.jshell,java.net.http,jdk.httpserver,java.desktop,java.sql,java.naming,"
+            + "jdk.charsets,jdk.localedata,jdk.net,jdk.zipfs";
+
+    /**
      * The grading agents' JVM options. C1 only: graded agents live for a second or two, and C1 alone spends
-     * less CPU compiling than tiered C2 would. No attaching (no jcmd, no agent loaded from another process),
-     * no memory access through {@code sun.misc.Unsafe} and no native code: none of them may read the grader's
-     * classes around the module encapsulation that keeps them from student code.
+     * less CPU compiling than tiered C2 would. The modules of {@link #AGENT_MODULES}; no attaching (no jcmd, no
+     * agent loaded from another process), no memory access through {@code sun.misc.Unsafe} and no native code.
+     * The agent holds no expected value to find; these take away the means of looking all the same.
      */
     static List<String> agentJvmOptions(List<String> base) {
         List<String> jvm = new ArrayList<>(base);
+        jvm.add("--limit-modules");
+        jvm.add(AGENT_MODULES);
         jvm.add("-XX:TieredStopAtLevel=1");
         jvm.add("-XX:+DisableAttachMechanism");
         jvm.add("--sun-misc-unsafe-memory-access=deny");

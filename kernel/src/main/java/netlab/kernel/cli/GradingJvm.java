@@ -23,6 +23,8 @@ final class GradingJvm {
     static final String OPTIONS_ENV = "NETLAB_GRADE_JVM_OPTIONS";
     static final List<String> DEFAULT_OPTIONS = List.of("-XX:TieredStopAtLevel=1");
     private static final String RELAUNCHED = "netlab.grade.relaunched";
+    /** How long the grading JVM may take to write its partial results after a signal. */
+    private static final int STOP_GRACE_SECONDS = 20;
 
     private GradingJvm() {
     }
@@ -51,8 +53,22 @@ final class GradingJvm {
         cmd.add(Main.class.getName());
         cmd.addAll(args);
         Process p = new ProcessBuilder(cmd).inheritIO().start();
+        // a signal to this JVM ends the grading one too, which writes what it has graded before it goes
+        Thread forward = new Thread(() -> {
+            p.destroy();
+            try {
+                if (!p.waitFor(STOP_GRACE_SECONDS, java.util.concurrent.TimeUnit.SECONDS)) {
+                    p.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                p.destroyForcibly();
+            }
+        }, "netlab-grade-forward-stop");
+        Runtime.getRuntime().addShutdownHook(forward);
         try {
-            return p.waitFor();
+            int status = p.waitFor();
+            Runtime.getRuntime().removeShutdownHook(forward);
+            return status;
         } catch (InterruptedException e) {
             p.destroy();
             return 130;

@@ -5,7 +5,11 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.text.Normalizer;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.nio.file.LinkOption;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -13,6 +17,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import netlab.kernel.jshell.EngineOptions;
+import netlab.kernel.notebook.Notebook;
+import netlab.text.Lang;
 import netlab.text.Text;
 
 /**
@@ -25,8 +31,8 @@ import netlab.text.Text;
  */
 public final class BatchGrader {
 
-    /** One lesson: its file name and plan. */
-    public record Lesson(String fileName, SourcePlan plan) {
+    /** One lesson: its file name, plan, and the language its students read unless their notebook says. */
+    public record Lesson(String fileName, SourcePlan plan, Lang lang) {
     }
 
     private final List<Lesson> lessons;
@@ -34,29 +40,105 @@ public final class BatchGrader {
     private final EngineOptions options;
     private final GradingLimits limits;
     private final int jobs;
-    private final Path workRoot;
+    private final AgentClasspath files;
+    private final List<NotebookGrade> done = java.util.Collections.synchronizedList(new ArrayList<>());
 
-    /** {@code workRoot}: where the agents' working directories are made (see {@link GradingAgents}). */
+    /** {@code files}: the agents' class path copy and scratch directories (see {@link GradingAgents}). */
     public BatchGrader(List<Lesson> lessons, GraderClasses classes, EngineOptions options, GradingLimits limits, int jobs,
-                       Path workRoot) {
+                       AgentClasspath files) {
         this.lessons = List.copyOf(lessons);
         this.classes = classes;
         this.options = options;
         this.limits = limits;
         this.jobs = Math.max(1, jobs);
-        this.workRoot = workRoot;
+        this.files = files;
+    }
+
+    /** A student: the name grades go under (NFC) and the folder graded. */
+    public record Student(String name, Path dir) {
+    }
+
+    /** Something in the submissions folder that is not graded, and why (for the teacher). */
+    public record Skipped(String path, String reason) {
+    }
+
+    /** Who is graded, and what else lies in the submissions folder. */
+    public record Roster(List<Student> students, List<Skipped> skipped) {
+    }
+
+    /** The language a lesson's students read unless their notebook says: the lesson's own, else English. */
+    public static Lang language(Notebook lesson) {
+        return Submission.studentLanguage(lesson).orElse(Lang.EN);
     }
 
     /**
-     * The student directories of {@code submissions}, sorted by name: every directory but hidden ones and
-     * {@code results} (where the grades go, which need not exist yet).
+     * The students of {@code submissions}, sorted by name: every real directory but {@code results} (where the
+     * grades go, which need not exist yet). Names are taken in NFC, so "José" typed on a Mac and on Windows is one
+     * name; a second folder with the same name gets " (2)" and a note. Everything else is listed with the reason:
+     * hidden folders, folders that are symbolic links (never followed), loose files, notebooks inside a student's
+     * folder that are not named as a lesson.
      */
-    public static List<Path> students(Path submissions, Path results) throws IOException {
+    public static Roster roster(Path submissions, Path results, List<String> lessonNames) throws IOException {
         Path out = results.toAbsolutePath().normalize();
+        List<Path> entries;
         try (Stream<Path> s = Files.list(submissions)) {
-            return s.filter(Files::isDirectory).filter(p -> !p.getFileName().toString().startsWith("."))
-                    .filter(p -> !sameDirectory(p, out)).sorted().toList();
+            entries = s.sorted().toList();
         }
+        List<Student> students = new ArrayList<>();
+        List<Skipped> skipped = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (Path p : entries) {
+            String raw = p.getFileName().toString();
+            String name = Normalizer.normalize(raw, Normalizer.Form.NFC);
+            if (Files.isSymbolicLink(p)) {
+                skipped.add(new Skipped(raw, "a symbolic link; links are never followed (it could point at "
+                        + "another student's or the teacher's files): put the student's notebooks in a real folder"));
+            } else if (!Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+                skipped.add(new Skipped(raw, raw.endsWith(".ipynb")
+                        ? "a notebook outside any student's folder: move it into SUBMISSIONS/<student>/" + raw
+                        : "not a folder: each student's notebooks go in SUBMISSIONS/<student>/"));
+            } else if (sameDirectory(p, out)) {
+                continue; // where the grades go
+            } else if (raw.startsWith(".")) {
+                skipped.add(new Skipped(raw + "/", "a hidden folder (its name starts with '.'): rename it to grade it"));
+            } else {
+                String unique = name;
+                for (int n = 2; !names.add(unique); n++) {
+                    unique = name + " (" + n + ")";
+                }
+                if (!unique.equals(name)) {
+                    skipped.add(new Skipped(raw + "/", "has the same name as another folder once both are written the "
+                            + "same way (Unicode NFC); graded as '" + unique + "': rename one of them"));
+                }
+                students.add(new Student(unique, p));
+                try (Stream<Path> files = Files.list(p)) {
+                    files.map(f -> f.getFileName().toString()).sorted()
+                            .filter(f -> f.endsWith(".ipynb") && !lessonNames.contains(f))
+                            .forEach(f -> skipped.add(new Skipped(raw + "/" + f, "not named as a lesson ("
+                                    + String.join(", ", lessonNames) + "): rename it to grade it")));
+                }
+            }
+        }
+        return new Roster(students, skipped);
+    }
+
+    /**
+     * The grades finished so far, in the order of {@code students} and lessons (what a batch stopped by a signal
+     * writes); those not yet graded are left out.
+     */
+    public List<NotebookGrade> finished(List<Student> students) {
+        List<NotebookGrade> graded;
+        synchronized (done) {
+            graded = new ArrayList<>(done);
+        }
+        List<NotebookGrade> ordered = new ArrayList<>();
+        for (Student s : students) {
+            for (Lesson l : lessons) {
+                graded.stream().filter(g -> g.student().equals(s.name()) && g.notebook().equals(l.fileName()))
+                        .findFirst().ifPresent(ordered::add);
+            }
+        }
+        return ordered;
     }
 
     private static boolean sameDirectory(Path dir, Path other) {
@@ -68,18 +150,24 @@ public final class BatchGrader {
     }
 
     /** Grades everything, printing one progress line per submission; results in student, lesson order. */
-    public List<NotebookGrade> grade(List<Path> students, PrintStream progress) throws IOException, InterruptedException {
+    public List<NotebookGrade> grade(List<Student> students, PrintStream progress) throws IOException, InterruptedException {
         int total = students.size() * lessons.size();
         AtomicInteger finished = new AtomicInteger();
         List<Future<NotebookGrade>> futures = new ArrayList<>();
-        try (GradingAgents agents = new GradingAgents(options, limits, classes, jobs, workRoot);
+        try (GradingAgents agents = new GradingAgents(options, limits, jobs, files,
+                     notice -> progress.println("netlab grade: warning: " + notice));
              ExecutorService pool = Executors.newFixedThreadPool(jobs)) {
-            for (Path student : students) {
+            for (Student student : students) {
                 for (Lesson lesson : lessons) {
-                    String name = student.getFileName().toString();
+                    String name = student.name();
                     futures.add(pool.submit(() -> {
-                        SubmissionGrader grader = new SubmissionGrader(lesson.plan(), classes, agents, limits);
-                        NotebookGrade g = grader.grade(name, lesson.fileName(), student.resolve(lesson.fileName()));
+                        SubmissionGrader grader = new SubmissionGrader(lesson.plan(), classes, agents, limits, lesson.lang(),
+                                teacherNote -> {
+                                    synchronized (progress) {
+                                        progress.println("netlab grade: " + teacherNote);
+                                    }
+                                });
+                        NotebookGrade g = grader.grade(name, lesson.fileName(), student.dir().resolve(lesson.fileName()));
                         synchronized (progress) {
                             progress.printf("[%d/%d] %s/%s %s/%s points %.1f s%s%n", finished.incrementAndGet(), total,
                                     name, lesson.fileName(), GradeReports.number(g.score()),
@@ -87,6 +175,7 @@ public final class BatchGrader {
                                     !g.reason().isEmpty() ? " (" + g.status() + ": " + g.reason() + ")"
                                             : g.warnings().isEmpty() ? "" : " (" + Text.of("cli.warnings", g.warnings().size()) + ")");
                         }
+                        done.add(g);
                         return g;
                     }));
                 }

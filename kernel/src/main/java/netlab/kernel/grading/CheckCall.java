@@ -95,12 +95,14 @@ public record CheckCall(String exerciseId, String answer) {
      * The grader's snippet: an expression whose value is the base64 of what every case of the exercise saw
      * the answer do ({@code netlab.exercise.Check.collect}), which the grading JVM then judges. Every name is
      * fully qualified from {@code java.} or {@code netlab.}, so a student's {@code class Check} changes nothing
-     * (declarations named {@code java} or {@code netlab} are dropped before it runs). The value comes back as
+     * (declarations named {@code java} or {@code netlab} are dropped before it runs). {@code hiddenProbes}
+     * (base64, from {@link GraderClasses#hiddenProbes}) carries the hidden cases' inputs, not their expected
+     * values, and reaches the agent only now, after the student's code has run. The value comes back as
      * the snippet's result, not as printed text, so nothing a student prints can pose as it.
      */
-    public String gradeSnippet(long caseTimeoutMillis) {
+    public String gradeSnippet(long caseTimeoutMillis, String hiddenProbes) {
         return "java.util.Base64.getEncoder().encodeToString(netlab.exercise.Check.collect(\""
                 + exerciseId + "\", " + answer + ", java.time.Duration.ofMillis(" + caseTimeoutMillis
-                + ")).getBytes(java.nio.charset.StandardCharsets.UTF_8))";
+                + "), \"" + hiddenProbes + "\").getBytes(java.nio.charset.StandardCharsets.UTF_8))";
     }
 }

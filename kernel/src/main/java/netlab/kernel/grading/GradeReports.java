@@ -15,9 +15,12 @@ import netlab.text.Lang;
 import netlab.text.Text;
 
 /**
- * Writes the grader's results: {@code DIR/<student>.json} and {@code DIR/<student>.html} per student, and
- * {@code DIR/grades.csv} for the class (student, one column per exercise, total). Feedback holds case names,
- * statuses and messages only — never a hidden case's expected value or source.
+ * Writes the grader's results: {@code DIR/<student>.json} and {@code DIR/<student>.html} per student,
+ * {@code DIR/grades.csv} for the class (student, one column per exercise, total) and {@code DIR/not-graded.csv}
+ * (what lay in the submissions folder and was not graded, and why). Feedback names a hidden case by its number
+ * only ("hidden case 3", in the student's language) with its status, never its input, expected value or message,
+ * unless the teacher reveals them (after the deadline). CSV cells that a spreadsheet would run as a formula
+ * ({@code =}, {@code +}, {@code -}, {@code @} first) are written as text.
  */
 public final class GradeReports {
 
@@ -26,16 +29,40 @@ public final class GradeReports {
     private GradeReports() {
     }
 
-    /** Writes every file; {@code grades} is grouped by student in the order given. */
-    public static void write(Path dir, List<NotebookGrade> grades) throws IOException {
+    /**
+     * Writes every file; {@code grades} is grouped by student in the order given; {@code revealHidden} shows the
+     * hidden cases' names and messages.
+     */
+    public static void write(Path dir, List<NotebookGrade> grades, List<BatchGrader.Skipped> skipped,
+                             boolean revealHidden) throws IOException {
         Files.createDirectories(dir);
         Map<String, List<NotebookGrade>> byStudent = new LinkedHashMap<>();
-        grades.forEach(g -> byStudent.computeIfAbsent(g.student(), k -> new ArrayList<>()).add(g));
+        grades.forEach(g -> byStudent.computeIfAbsent(g.student(), k -> new ArrayList<>())
+                .add(revealHidden ? g : withHiddenCasesNumbered(g)));
+        StringBuilder notGraded = new StringBuilder("path,reason\n");
+        skipped.forEach(x -> notGraded.append(csvField(x.path())).append(',').append(csvField(x.reason())).append('\n'));
+        Files.writeString(dir.resolve("not-graded.csv"), notGraded);
         for (var e : byStudent.entrySet()) {
             Files.writeString(dir.resolve(e.getKey() + ".json"), json(e.getKey(), e.getValue()));
             Files.writeString(dir.resolve(e.getKey() + ".html"), html(e.getKey(), e.getValue()));
         }
         Files.writeString(dir.resolve("grades.csv"), csv(byStudent));
+    }
+
+    /** {@code g} as its student may read it: hidden cases by number and status only. */
+    static NotebookGrade withHiddenCasesNumbered(NotebookGrade g) {
+        List<ExerciseGrade> exercises = new ArrayList<>();
+        for (ExerciseGrade x : g.exercises()) {
+            List<CheckResult.CaseResult> cases = new ArrayList<>();
+            int hidden = 0;
+            for (CheckResult.CaseResult c : x.cases()) {
+                cases.add(!c.hidden() ? c : new CheckResult.CaseResult(Text.in(g.lang(), "grade.hidden-case", ++hidden),
+                        true, c.status(), c.points(), c.earned(), ""));
+            }
+            exercises.add(new ExerciseGrade(x.exercise(), x.points(), x.score(), x.status(), x.reason(), cases));
+        }
+        return new NotebookGrade(g.student(), g.notebook(), g.status(), g.reason(), exercises, g.warnings(),
+                g.seconds(), g.lang());
     }
 
     static String json(String student, List<NotebookGrade> notebooks) {
@@ -65,8 +92,7 @@ public final class GradeReports {
 
     /** The student's feedback page, in the language of their (first) notebook. */
     static String html(String student, List<NotebookGrade> notebooks) {
-        Lang lang = notebooks.isEmpty() ? Lang.current()
-                : Lang.parse(notebooks.getFirst().language()).orElse(Lang.current());
+        Lang lang = notebooks.isEmpty() ? Lang.current() : notebooks.getFirst().lang();
         String title = esc(Text.in(lang, "cli.grade.title", student));
         StringBuilder h = new StringBuilder("<!DOCTYPE html>\n<html lang=\"").append(lang.tag())
                 .append("\"><head><meta charset=\"utf-8\"><title>").append(title)
@@ -117,8 +143,11 @@ public final class GradeReports {
         return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
     }
 
-    private static String csvField(String s) {
-        return s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+    /** A CSV cell: quoted when it must be, and never a formula (a leading = + - @ tab or CR gets a '). */
+    static String csvField(String s) {
+        String text = !s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0 ? "'" + s : s;
+        return text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")
+                ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
     }
 
     private static String esc(String s) {

@@ -23,18 +23,18 @@ import netlab.text.Lang;
 public final class GraderClasses implements AutoCloseable {
 
     private final URLClassLoader loader;
-    private final byte[] graderJar;
     private final Method notRun;
     private final Method judge;
     private final Method jsonLine;
+    private final Method hiddenProbes;
     private final Set<String> ids;
 
-    private GraderClasses(URLClassLoader loader, byte[] graderJar) throws ReflectiveOperationException {
+    private GraderClasses(URLClassLoader loader) throws ReflectiveOperationException {
         this.loader = loader;
-        this.graderJar = graderJar;
         Class<?> check = Class.forName("netlab.exercise.Check", true, loader);
         this.notRun = check.getMethod("notRun", String.class, String.class);
         this.judge = check.getMethod("judge", String.class, String.class, String.class);
+        this.hiddenProbes = check.getMethod("hiddenProbes", String.class);
         this.jsonLine = Class.forName("netlab.exercise.CheckReport", false, loader).getMethod("jsonLine");
         Class<?> exercises = Class.forName("netlab.exercise.Exercises", true, loader);
         Method id = Class.forName("netlab.exercise.Exercise", false, loader).getMethod("id");
@@ -51,20 +51,18 @@ public final class GraderClasses implements AutoCloseable {
         for (Path p : lessonsClasspath) {
             urls.add(url(p));
         }
-        byte[] jarBytes = null;
         if (graderJar != null) {
             if (!Files.isRegularFile(graderJar)) {
                 throw new IOException("no grader jar at " + graderJar + "; build it with './netlab build' or name it "
                         + "with --grader-jar");
             }
             urls.add(url(graderJar));
-            jarBytes = Files.readAllBytes(graderJar);
         }
         // parent: the platform loader, so a lessons copy on the application class path (a build tree) cannot
         // hide the grader jar's hidden cases from ServiceLoader
         URLClassLoader loader = new URLClassLoader(urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader());
         try {
-            return new GraderClasses(loader, jarBytes);
+            return new GraderClasses(loader);
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
             loader.close();
             throw new IOException("cannot load the lessons from " + urls + ": " + e, e);
@@ -114,9 +112,18 @@ public final class GraderClasses implements AutoCloseable {
         }
     }
 
-    /** An offer of the grader's jar to one agent, or null when there is no grader jar (no hidden cases). */
-    GraderJarOffer offerJar() throws IOException {
-        return graderJar == null ? null : GraderJarOffer.open(graderJar);
+    /**
+     * The hidden cases of {@code exerciseId} as the grading agent gets them: their probes (inputs and code of
+     * the lessons) in base64, never their expected values; "" without a grader jar.
+     */
+    public String hiddenProbes(String exerciseId) {
+        try {
+            return (String) hiddenProbes.invoke(null, exerciseId);
+        } catch (InvocationTargetException e) {
+            throw new IllegalArgumentException(e.getCause().getMessage(), e.getCause());
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Override

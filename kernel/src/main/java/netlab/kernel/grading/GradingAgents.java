@@ -4,32 +4,27 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
-import java.util.Comparator;
 import java.util.Deque;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
-import netlab.kernel.engine.CellIO;
-import netlab.kernel.engine.ExecuteOutcome;
 import netlab.kernel.jshell.EngineOptions;
 import netlab.kernel.jshell.JShellEngine;
 
 /**
  * Fresh grading agents, each for one submission, started ahead of need. Making one (an agent JVM booting and
- * loading its classes cold, JShell starting, the grader's hidden cases handed over) is mostly waiting for
- * another process; started in the background while the submissions before it are graded, it no longer holds
- * up a grading thread. Each agent has its own new, empty working directory and has loaded the hidden cases
- * before any student code can run in it.
+ * loading its classes cold in a fresh sandbox, JShell starting) is mostly waiting for another process; started
+ * in the background while the submissions before it are graded, it no longer holds up a grading thread. Each
+ * agent has its own new, empty scratch directory (its working directory), and its class path copy is checked
+ * before it starts ({@link AgentClasspath#verify}).
  */
 public final class GradingAgents implements AutoCloseable {
 
-    /**
-     * A fresh agent: {@code problem} is "" or why the hidden cases could not be loaded (they then count as not
-     * run). Closing it closes the engine and deletes the working directory.
-     */
-    public record Agent(JShellEngine engine, Path workDir, EngineOptions options, String problem)
+    /** A fresh agent. Closing it closes the engine and deletes the working directory. */
+    public record Agent(JShellEngine engine, Path workDir, EngineOptions options)
             implements AutoCloseable {
         @Override
         public void close() {
@@ -40,23 +35,25 @@ public final class GradingAgents implements AutoCloseable {
 
     private final EngineOptions base;
     private final GradingLimits limits;
-    private final GraderClasses classes;
     private final int ahead;
-    private final Path workRoot;
+    private final AgentClasspath files;
+    private final Consumer<String> notices;
     private final Deque<Future<Agent>> starting = new ArrayDeque<>();
     private final ExecutorService starter = Executors.newVirtualThreadPerTaskExecutor();
     private boolean closed;
 
     /**
-     * Keeps {@code ahead} agents starting or ready (0: each is started when taken); their working directories
-     * are made in {@code workRoot}, which the agent sandbox keeps visible.
+     * Keeps {@code ahead} agents starting or ready (0: each is started when taken); their class path and scratch
+     * directories come from {@code files}, whose class path is checked before each start; {@code notices} hears
+     * (once per change) that it had been changed and was restored.
      */
-    public GradingAgents(EngineOptions base, GradingLimits limits, GraderClasses classes, int ahead, Path workRoot) {
+    public GradingAgents(EngineOptions base, GradingLimits limits, int ahead,
+                         AgentClasspath files, Consumer<String> notices) {
         this.base = base;
         this.limits = limits;
-        this.classes = classes;
         this.ahead = Math.max(0, ahead);
-        this.workRoot = workRoot;
+        this.files = files;
+        this.notices = notices;
     }
 
     /** A fresh agent, ready; the caller closes it. Starts the next one in the background. */
@@ -74,7 +71,13 @@ public final class GradingAgents implements AutoCloseable {
         try {
             return next.get();
         } catch (ExecutionException e) {
-            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+            // started ahead, it may have lost its start to a busy machine: one more try, now, for this submission
+            try {
+                return start();
+            } catch (IOException | RuntimeException again) {
+                again.addSuppressed(e.getCause());
+                throw again instanceof IOException io ? io : new IOException(again);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while waiting for a grading agent", e);
@@ -82,37 +85,20 @@ public final class GradingAgents implements AutoCloseable {
     }
 
     private Agent start() throws IOException {
-        Path workDir = Files.createTempDirectory(workRoot, "netlab-grade-");
+        if (files.verify()) {
+            notices.accept("the agents' class path copy had been changed (by the submission graded before?); "
+                    + "it was copied afresh before the next agent started");
+        }
+        Path workDir = files.newScratch();
         try {
             EngineOptions options = base.toBuilder().workingDirectory(workDir).heap(limits.heap())
                     .warmCompletion(false).build();
             JShellEngine engine = JShellEngine.start(options);
-            return new Agent(engine, workDir, options, loadHiddenCases(engine, classes, limits));
+            engine.agentPid(); // up and connected before it is taken: its start is no step's time
+            return new Agent(engine, workDir, options);
         } catch (IOException | RuntimeException e) {
             deleteQuietly(workDir);
             throw e;
-        }
-    }
-
-    /**
-     * Hands {@code engine}'s agent the grader's jar (see {@link GraderJarOffer}); the grader does this first
-     * thing in every agent, before any student code. Returns "" or what went wrong.
-     */
-    static String loadHiddenCases(JShellEngine engine, GraderClasses classes, GradingLimits limits) throws IOException {
-        try (GraderJarOffer offer = classes.offerJar()) {
-            if (offer == null) {
-                return "";
-            }
-            TimedExecution.Result r = TimedExecution.execute(engine, offer.snippet(), DISCARD, limits.stepTimeout());
-            if (r.timedOut()) {
-                return "did not finish within " + TimedExecution.seconds(limits.stepTimeout());
-            }
-            return switch (r.outcome()) {
-                case ExecuteOutcome.Success s -> "";
-                case ExecuteOutcome.Failure f -> f.ename() + ": " + SubmissionGrader.firstLine(f.evalue());
-                case ExecuteOutcome.EngineRestarted x -> "the agent ended: " + SubmissionGrader.firstLine(x.message());
-                case ExecuteOutcome.Interrupted i -> "it was interrupted";
-            };
         }
     }
 
@@ -132,16 +118,27 @@ public final class GradingAgents implements AutoCloseable {
         starter.close();
     }
 
+    /**
+     * Deletes {@code dir} and everything in it as far as this user can, making each directory writable first:
+     * an agent may leave directories without permissions behind.
+     */
     static void deleteQuietly(Path dir) {
         if (dir == null) {
             return;
         }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        try {
+            if (Files.isDirectory(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                dir.toFile().setWritable(true, true);
+                dir.toFile().setExecutable(true, true);
+                dir.toFile().setReadable(true, true);
+                try (Stream<Path> list = Files.list(dir)) {
+                    list.toList().forEach(GradingAgents::deleteQuietly);
+                }
+            }
+            Files.deleteIfExists(dir);
         } catch (IOException | RuntimeException e) {
             // a temporary directory left behind is harmless
         }
     }
 
-    private static final CellIO DISCARD = CellIO.discarding("the grader's own snippets read no input");
 }

@@ -1,6 +1,7 @@
 package netlab.kernel.grading;
 
 import java.util.List;
+import netlab.text.Lang;
 
 /**
  * The grade of one student's notebook.
@@ -12,10 +13,10 @@ import java.util.List;
  * @param exercises one per exercise of the lesson, in source order
  * @param warnings  what the grader noticed and worked around (edited locked cells, duplicated answers, ...)
  * @param seconds   how long grading took
- * @param language  the student's language ({@code zh} or {@code en}), in which the feedback is worded
+ * @param lang      the language the student reads (the notebook's, else the lesson's), which feedback is worded in
  */
 public record NotebookGrade(String student, String notebook, String status, String reason,
-                            List<ExerciseGrade> exercises, List<String> warnings, double seconds, String language) {
+                            List<ExerciseGrade> exercises, List<String> warnings, double seconds, Lang lang) {
 
     public NotebookGrade {
         exercises = List.copyOf(exercises);

@@ -1,9 +1,8 @@
 package netlab.kernel.grading;
 
+
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -18,6 +17,8 @@ import netlab.kernel.notebook.NbgraderCell;
 import netlab.kernel.notebook.NbgraderChecksum;
 import netlab.kernel.notebook.NetlabCell;
 import netlab.kernel.notebook.Notebook;
+import netlab.text.Lang;
+import netlab.text.Message;
 
 /**
  * What the grader takes from a student's notebook: only its answer cells, keyed by {@code grade_id}, plus
@@ -34,36 +35,42 @@ record Submission(Map<String, List<AnswerCell>> answers, List<String> warnings) 
     record AnswerCell(int index, String source) {
     }
 
-    /** The file cannot be graded at all; the message says why. */
+    /** The file cannot be graded at all; the message, worded in the student's language, says why. */
     static final class Rejected extends Exception {
-        Rejected(String message) {
-            super(message);
+        private final Message reason;
+
+        Rejected(Message reason) {
+            super(reason.key());
+            this.reason = reason;
+        }
+
+        Message reason() {
+            return reason;
+        }
+    }
+
+    /** The notebook's text, parsed: what {@link #read(Path, SourcePlan)} grades, read once. */
+    static Notebook notebook(Path file) throws Rejected {
+        String text = SubmissionText.read(file);
+        try {
+            return Notebook.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new Rejected(Message.of("grade.not-notebook", file.getFileName().toString()));
         }
     }
 
     static Submission read(Path file, SourcePlan plan) throws Rejected {
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (IOException e) {
-            throw new Rejected("the file cannot be read: " + e.getMessage());
-        }
-        if (text.isBlank()) {
-            throw new Rejected("the file is empty");
-        }
-        Notebook nb;
-        try {
-            nb = Notebook.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw new Rejected("the file is not a valid notebook: " + SubmissionGrader.firstLine(e.getMessage()));
-        }
+        return read(notebook(file), file.getFileName().toString(), plan);
+    }
+
+    static Submission read(Notebook nb, String name, SourcePlan plan) throws Rejected {
         Optional<String> language = language(nb);
         if (language.isPresent() && !language.get().equals("java")) {
-            throw new Rejected("the notebook was made for a " + language.get() + " kernel, not netlab's Java kernel");
+            throw new Rejected(Message.of("grade.other-kernel", name, language.get()));
         }
         List<Cell> cells = nb.cells();
         if (cells.isEmpty()) {
-            throw new Rejected("the notebook has no cells");
+            throw new Rejected(Message.of("grade.no-cells", name));
         }
         Set<String> answerIds = new HashSet<>();
         Set<String> checkIds = new HashSet<>();
@@ -81,6 +88,9 @@ record Submission(Map<String, List<AnswerCell>> answers, List<String> warnings) 
             Cell cell = cells.get(i);
             Optional<String> gradeId = gradeId(cell);
             if (gradeId.isEmpty()) {
+                if (cell.isCode() && !cell.source().isBlank()) {
+                    warnings.add(ignoredCell(i));
+                }
                 continue;
             }
             String id = gradeId.get();
@@ -101,7 +111,7 @@ record Submission(Map<String, List<AnswerCell>> answers, List<String> warnings) 
         for (String id : answerIds) {
             List<AnswerCell> found = answers.get(id);
             if (found == null) {
-                warnings.add("no answer cell " + id + " was found; that exercise had no answer to grade");
+                warnings.add(noAnswerCell(id));
             } else if (found.size() > 1) {
                 warnings.add(found.size() + " cells carry answer " + id + " (duplicated or split); all ran in "
                         + "notebook order, so the last definition counts");
@@ -113,6 +123,30 @@ record Submission(Map<String, List<AnswerCell>> answers, List<String> warnings) 
             }
         }
         return new Submission(answers, warnings);
+    }
+
+    /** What grade and validate both say of a code cell that is not one of the lesson's (it has no grading metadata). */
+    static String ignoredCell(int index) {
+        return "cell " + index + " is not a cell of the lesson (it has no grading metadata), so the grader does not run "
+                + "it; an answer that needs what it declares fails when graded: move that into the answer cell";
+    }
+
+    /** What grade and validate both say of an exercise whose answer cell is not found. */
+    static String noAnswerCell(String gradeId) {
+        return "no answer cell " + gradeId + " was found; that exercise had no answer to grade (answer in the "
+                + "handed-out notebook, whose cells carry the grading metadata)";
+    }
+
+    /** The language the student reads, as the notebook names it ({@code metadata.netlab.language}). */
+    static Optional<Lang> studentLanguage(Notebook nb) {
+        JsonElement netlab = nb.metadata().get("netlab");
+        if (netlab != null && netlab.isJsonObject()) {
+            JsonElement lang = netlab.getAsJsonObject().get("language");
+            if (lang != null && lang.isJsonPrimitive()) {
+                return Lang.parse(lang.getAsString());
+            }
+        }
+        return Optional.empty();
     }
 
     /** The kernel language the notebook names, lower case, if it names one. */

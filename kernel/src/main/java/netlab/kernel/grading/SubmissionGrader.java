@@ -3,6 +3,7 @@ package netlab.kernel.grading;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -11,16 +12,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import netlab.kernel.engine.CellIO;
 import netlab.kernel.engine.ExecuteOutcome;
 import netlab.kernel.engine.MimeBundle;
 import netlab.kernel.jshell.EngineOptions;
 import netlab.kernel.jshell.JShellEngine;
+import netlab.kernel.notebook.Notebook;
 import netlab.text.Lang;
+import netlab.text.Text;
 
 /**
  * Grades one submission of one lesson in a fresh engine (a fresh agent JVM, working directory an empty
- * temporary directory, the hidden cases loaded: see {@link GradingAgents}) following the lesson's
+ * temporary directory: see {@link GradingAgents}) following the lesson's
  * {@link SourcePlan}: the source's setup cells, the student's answer cells, and the grader's own check calls.
  *
  * <p>Every exercise is recorded "not run" (with all its cases) before anything runs, so whatever happens
@@ -38,33 +42,44 @@ public final class SubmissionGrader {
     private final GraderClasses classes;
     private final GradingAgents agents;
     private final GradingLimits limits;
+    private final Lang lessonLang;
+    private final Consumer<String> teacher;
 
-    /** {@code agents}: where the fresh agent for each submission comes from. */
-    public SubmissionGrader(SourcePlan plan, GraderClasses classes, GradingAgents agents, GradingLimits limits) {
+    /**
+     * {@code agents}: where the fresh agent for each submission comes from; {@code lessonLang}: the language of
+     * a student whose notebook does not say; {@code teacher}: hears what only the teacher should read (why the
+     * grader itself failed, with its paths and command lines).
+     */
+    public SubmissionGrader(SourcePlan plan, GraderClasses classes, GradingAgents agents, GradingLimits limits,
+                            Lang lessonLang, Consumer<String> teacher) {
         this.plan = plan;
         this.classes = classes;
         this.agents = agents;
         this.limits = limits;
+        this.lessonLang = lessonLang;
+        this.teacher = teacher;
     }
 
     /** Grades {@code file} (which may be missing or broken: that is a grade too, with a reason). */
     public NotebookGrade grade(String student, String notebookName, Path file) {
         long start = System.nanoTime();
         Map<String, ExerciseGrade> grades = new LinkedHashMap<>();
-        Lang lang = languageOf(file);
         plan.exercises().forEach((id, points) -> grades.put(id,
-                ExerciseGrade.notRun(id, points, classes.notRun(id, lang))));
+                ExerciseGrade.notRun(id, points, classes.notRun(id, lessonLang))));
         List<String> warnings = new ArrayList<>();
-        if (!Files.isRegularFile(file)) {
-            return done(student, notebookName, "missing", "no file " + file.getFileName() + " was submitted",
-                    zero(grades, "not submitted"), warnings, start, lang);
+        Lang lang = lessonLang;
+        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+            String why = Text.in(lang, "grade.missing", notebookName);
+            return done(student, notebookName, lang, "missing", why, zero(grades, why), warnings, start);
         }
         Submission submission;
         try {
-            submission = Submission.read(file, plan);
+            Notebook nb = Submission.notebook(file);
+            lang = Submission.studentLanguage(nb).orElse(lang);
+            submission = Submission.read(nb, notebookName, plan);
         } catch (Submission.Rejected e) {
-            return done(student, notebookName, "rejected", e.getMessage(), zero(grades, e.getMessage()), warnings, start,
-                    lang);
+            String why = e.reason().in(lang);
+            return done(student, notebookName, lang, "rejected", why, zero(grades, why), warnings, start);
         }
         warnings.addAll(submission.warnings());
         try (GradingAgents.Agent agent = agents.take()) {
@@ -75,18 +90,10 @@ public final class SubmissionGrader {
                 run.engine.close(); // a fresh start may have replaced the agent's own engine
             }
         } catch (IOException | RuntimeException e) {
-            warnings.add("grading stopped early: " + e.getMessage());
+            teacher.accept(student + "/" + notebookName + ": grading stopped early: " + e.getMessage());
+            warnings.add(Text.in(lang, "grade.grader-problem"));
         }
-        return done(student, notebookName, "graded", "", grades, warnings, start, lang);
-    }
-
-    /** The language of the student's notebook ({@code metadata.netlab.language}), else the lesson's. */
-    private Lang languageOf(Path file) {
-        try {
-            return netlab.kernel.notebook.Notebook.read(file).language().orElse(plan.language());
-        } catch (IOException | RuntimeException e) {
-            return plan.language(); // a missing or broken notebook is graded (0) in the lesson's language
-        }
+        return done(student, notebookName, lang, "graded", "", grades, warnings, start);
     }
 
     private static Map<String, ExerciseGrade> zero(Map<String, ExerciseGrade> grades, String why) {
@@ -94,10 +101,10 @@ public final class SubmissionGrader {
         return grades;
     }
 
-    private static NotebookGrade done(String student, String notebook, String status, String reason,
-                                      Map<String, ExerciseGrade> grades, List<String> warnings, long start, Lang lang) {
+    private static NotebookGrade done(String student, String notebook, Lang lang, String status, String reason,
+                                      Map<String, ExerciseGrade> grades, List<String> warnings, long start) {
         return new NotebookGrade(student, notebook, status, reason, List.copyOf(grades.values()), warnings,
-                (System.nanoTime() - start) / 1e9, lang.tag());
+                (System.nanoTime() - start) / 1e9, lang);
     }
 
     /** One grading run: the engine, what succeeded so far (for replays), and which exercises failed. */
@@ -121,7 +128,6 @@ public final class SubmissionGrader {
             this.warnings = warnings;
             this.options = agent.options();
             this.engine = agent.engine();
-            noteHiddenCases(agent.problem());
         }
 
         void all() throws IOException {
@@ -136,7 +142,7 @@ public final class SubmissionGrader {
         private void step(SourcePlan.Step step, boolean replay) throws IOException {
             switch (step) {
                 case SourcePlan.Setup s -> {
-                    Outcome o = execute(s.code());
+                    Outcome o = execute(s.code(), replay);
                     if (o.lostAgent() || o.stopped()) {
                         warnings.add("setup cell " + s.cellIndex() + " of the lesson " + o.describe());
                     }
@@ -144,7 +150,7 @@ public final class SubmissionGrader {
                 }
                 case SourcePlan.Answer a -> {
                     for (Submission.AnswerCell cell : submission.answers().getOrDefault(a.gradeId(), List.of())) {
-                        Outcome o = execute(cell.source());
+                        Outcome o = execute(cell.source(), replay);
                         if (!replay && o.outcome() instanceof ExecuteOutcome.Failure f) {
                             warnings.add("answer " + a.gradeId() + " (cell " + cell.index() + "): " + f.ename() + ": "
                                     + firstLine(f.evalue()));
@@ -179,7 +185,7 @@ public final class SubmissionGrader {
             }
             // the check's budget covers every case timing out, so a slow answer is judged case by case
             int cases = grades.get(c.exercise()).cases().size();
-            Outcome o = execute(c.call().gradeSnippet(limits.caseTimeout().toMillis()),
+            Outcome o = execute(c.call().gradeSnippet(limits.caseTimeout().toMillis(), classes.hiddenProbes(c.exercise())),
                     limits.stepTimeout().plus(limits.caseTimeout().multipliedBy(cases)));
             switch (o.outcome()) {
                 case ExecuteOutcome.Success s when !o.stopped() && s.result().isPresent() -> {
@@ -232,7 +238,8 @@ public final class SubmissionGrader {
                 engine.close();
                 engine = JShellEngine.start(options);
             }
-            loadHiddenCases();
+            // the agent's start (a JVM in a fresh sandbox) is not the replayed steps' time: wait for it first
+            engine.agentPid();
             for (SourcePlan.Step s : List.copyOf(succeeded)) {
                 if (s.exercise() == null || !failed.contains(s.exercise())) {
                     step(s, true);
@@ -241,21 +248,11 @@ public final class SubmissionGrader {
         }
 
         /**
-         * First thing in every agent, before any student code: hands it the grader's jar over a one-time
-         * loopback offer (see {@link GraderJarOffer}). Without it the hidden cases are "not run", never passed.
+         * A step with the step time limit; a replayed step, which finished in time once already, gets three times
+         * as much: it runs first in a fresh agent and a fresh JShell, both still cold.
          */
-        private void loadHiddenCases() throws IOException {
-            noteHiddenCases(GradingAgents.loadHiddenCases(engine, classes, limits));
-        }
-
-        private void noteHiddenCases(String problem) {
-            if (!problem.isEmpty()) {
-                warnings.add("the hidden cases could not be loaded in the grading agent: " + problem);
-            }
-        }
-
-        private Outcome execute(String code) {
-            return execute(code, limits.stepTimeout());
+        private Outcome execute(String code, boolean replay) {
+            return execute(code, replay ? limits.stepTimeout().multipliedBy(3) : limits.stepTimeout());
         }
 
         private Outcome execute(String code, java.time.Duration timeout) {
@@ -284,7 +281,7 @@ public final class SubmissionGrader {
                 return "printed more than " + limits.outputLimit() + " characters and was stopped";
             }
             return switch (outcome) {
-                case ExecuteOutcome.EngineRestarted r -> "ended the Java process: " + firstLine(r.message());
+                case ExecuteOutcome.EngineRestarted r -> "ended the Java process: " + withoutCommand(firstLine(r.message()));
                 case ExecuteOutcome.Interrupted i -> "was interrupted";
                 case ExecuteOutcome.Failure f -> "failed: " + f.ename() + ": " + firstLine(f.evalue());
                 case ExecuteOutcome.Success s -> "ran";
@@ -299,6 +296,12 @@ public final class SubmissionGrader {
             throw new IllegalArgumentException("expected a quoted string but got " + CheckResult.abbreviate(text));
         }
         return new String(Base64.getDecoder().decode(text.substring(1, text.length() - 1)), StandardCharsets.UTF_8);
+    }
+
+    /** A sentence about the agent without the command line that started it, which only the teacher should read. */
+    static String withoutCommand(String s) {
+        int at = s.indexOf(" Command: ");
+        return at < 0 ? s : s.substring(0, at);
     }
 
     static String firstLine(String s) {

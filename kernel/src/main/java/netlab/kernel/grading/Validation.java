@@ -16,7 +16,9 @@ import netlab.text.Text;
 /**
  * What {@code netlab validate} warns a student about before submitting, beyond failing cells and checks:
  * locked cells edited since release (nbgrader checksum), exercises still unanswered (the TODO stub throws),
- * answer cells without a check cell, duplicated answer cells, and names that would hide a package.
+ * answer cells without a check cell, duplicated answer cells, names that would hide a package — and whatever
+ * {@code grade} would mark down, in the words {@code grade} uses ({@link Submission}): code cells the grader does
+ * not run (added by the student: no grading metadata) and exercises whose answer cell it would not find.
  */
 public final class Validation {
 
@@ -32,6 +34,7 @@ public final class Validation {
         List<Cell> cells = nb.cells();
         Map<String, List<Integer>> answers = new LinkedHashMap<>();
         Set<String> checks = new LinkedHashSet<>();
+        Set<String> checked = new LinkedHashSet<>();
         for (int i = 0; i < cells.size(); i++) {
             Cell cell = cells.get(i);
             Optional<NbgraderCell> n;
@@ -42,6 +45,10 @@ public final class Validation {
                 continue;
             }
             if (n.isEmpty()) {
+                if (cell.isCode() && !cell.source().isBlank() && Submission.gradeId(cell).isEmpty()) {
+                    warnings.add(Submission.ignoredCell(i));
+                    CheckCall.find(cell.source()).ifPresent(c -> checked.add(c.exerciseId()));
+                }
                 continue;
             }
             String id = n.get().gradeId();
@@ -66,6 +73,12 @@ public final class Validation {
                 warnings.add(Text.in(lang, "cli.warn.check.missing", check, id));
             }
         });
+        for (String exercise : checked) {
+            String answer = exercise.replace('.', '-') + "-answer";
+            if (!answers.containsKey(answer)) {
+                warnings.add(Submission.noAnswerCell(answer));
+            }
+        }
         for (CheckResult c : run.checks()) {
             if (c.notAnswered()) {
                 warnings.add(Text.in(lang, "cli.warn.not.answered", c.exercise()));

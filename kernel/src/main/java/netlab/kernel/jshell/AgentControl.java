@@ -6,7 +6,6 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.Socket;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -14,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import netlab.agent.AgentLink;
 import netlab.agent.AgentProtocol;
 
 /**
@@ -38,9 +38,9 @@ final class AgentControl {
     private volatile boolean closed;
     private volatile String note;
 
-    AgentControl(Socket control, long pid) throws IOException {
-        this.out = new DataOutputStream(new BufferedOutputStream(control.getOutputStream()));
-        DataInputStream in = new DataInputStream(new BufferedInputStream(control.getInputStream()));
+    AgentControl(AgentLink control, long pid) {
+        this.out = new DataOutputStream(new BufferedOutputStream(control.out()));
+        DataInputStream in = new DataInputStream(new BufferedInputStream(control.in()));
         Thread.ofPlatform().daemon().name("netlab-agent-control-" + pid).start(() -> read(in));
     }
 

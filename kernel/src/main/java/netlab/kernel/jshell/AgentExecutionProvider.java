@@ -3,7 +3,6 @@ package netlab.kernel.jshell;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.Socket;
 import java.util.Map;
 import jdk.jshell.execution.Util;
 import jdk.jshell.spi.ExecutionControl;
@@ -42,9 +41,8 @@ final class AgentExecutionProvider implements ExecutionControlProvider {
             startFailure = e;
             throw e;
         }
-        Socket socket = agent.mainSocket();
-        InputStream in = socket.getInputStream();
-        OutputStream out = socket.getOutputStream();
+        InputStream in = agent.main().in();
+        OutputStream out = agent.main().out();
         KernelExecutionControl ec = (KernelExecutionControl) Util.remoteInputOutput(in, out,
                 Map.of(AgentProtocol.STDOUT, output.stdout(),
                         AgentProtocol.STDERR, output.stderr(),

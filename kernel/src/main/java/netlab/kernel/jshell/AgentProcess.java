@@ -8,7 +8,14 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -16,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HexFormat;
 import java.util.List;
+import netlab.agent.AgentLink;
 import netlab.agent.AgentMain;
 import netlab.agent.AgentProtocol;
 
@@ -29,12 +37,12 @@ final class AgentProcess implements AutoCloseable {
     private static final int KEPT_OUTPUT_LINES = 30;
 
     private final Process process;
-    private final Socket main;
-    private final Socket control;
+    private final AgentLink main;
+    private final AgentLink control;
     private final AgentControl agentControl;
     private final Deque<String> lastOutput;
 
-    private AgentProcess(Process process, Socket main, Socket control, Deque<String> lastOutput) throws IOException {
+    private AgentProcess(Process process, AgentLink main, AgentLink control, Deque<String> lastOutput) {
         this.process = process;
         this.main = main;
         this.control = control;
@@ -45,8 +53,9 @@ final class AgentProcess implements AutoCloseable {
     /** Starts an agent JVM and waits until it has connected back. */
     static AgentProcess start(EngineOptions options) throws IOException {
         String token = HexFormat.of().formatHex(randomBytes());
-        try (ServerSocket server = new ServerSocket(0, 4, InetAddress.getLoopbackAddress())) {
-            ProcessBuilder pb = new ProcessBuilder(command(options, server.getLocalPort()));
+        try (Listener listener = options.unixSocket() ? new UnixListener(options.workingDirectory())
+                : new TcpListener()) {
+            ProcessBuilder pb = new ProcessBuilder(command(options, listener.address()));
             pb.environment().put(AgentProtocol.TOKEN_ENV, token);
             pb.redirectErrorStream(true);
             if (options.workingDirectory() != null) {
@@ -56,12 +65,12 @@ final class AgentProcess implements AutoCloseable {
             Deque<String> lastOutput = new ArrayDeque<>();
             Thread pump = Thread.ofPlatform().daemon().name("netlab-agent-log-" + process.pid())
                     .start(() -> pumpLog(process, lastOutput));
-            // A dead agent never connects: close the server socket so accept() gives up at once.
-            process.onExit().thenRun(() -> closeQuietly(server));
+            // A dead agent never connects: close the listener so accept() gives up at once.
+            process.onExit().thenRun(() -> closeQuietly(listener));
             long deadline = System.nanoTime() + options.agentStartTimeout().toNanos();
             try {
-                Socket main = accept(server, AgentProtocol.ROLE_MAIN, token, deadline);
-                Socket control = accept(server, AgentProtocol.ROLE_CONTROL, token, deadline);
+                AgentLink main = accept(listener, AgentProtocol.ROLE_MAIN, token, deadline);
+                AgentLink control = accept(listener, AgentProtocol.ROLE_CONTROL, token, deadline);
                 return new AgentProcess(process, main, control, lastOutput);
             } catch (IOException e) {
                 // through its handle: Process.destroyForcibly also closes our end of its output, and the log
@@ -77,6 +86,103 @@ final class AgentProcess implements AutoCloseable {
         }
     }
 
+    /** Where the agent connects to: loopback TCP, or a Unix domain socket for an agent without the host's network. */
+    private interface Listener extends AutoCloseable {
+        /** The agent's command-line argument naming it. */
+        String address();
+
+        /** The next connection, or a timeout at {@code deadline}. */
+        AgentLink accept(long deadline) throws IOException;
+
+        @Override
+        void close() throws IOException;
+    }
+
+    private static final class TcpListener implements Listener {
+        private final ServerSocket server = new ServerSocket(0, 4, InetAddress.getLoopbackAddress());
+
+        TcpListener() throws IOException {
+        }
+
+        @Override
+        public String address() {
+            return Integer.toString(server.getLocalPort());
+        }
+
+        @Override
+        public AgentLink accept(long deadline) throws IOException {
+            server.setSoTimeout((int) Math.max(1, Math.min(millisLeft(deadline), Integer.MAX_VALUE)));
+            Socket s = server.accept();
+            s.setTcpNoDelay(true);
+            s.setSoTimeout((int) Math.max(1, Math.min(millisLeft(deadline), 5000)));
+            return AgentLink.of(s);
+        }
+
+        @Override
+        public void close() throws IOException {
+            server.close();
+        }
+    }
+
+    /**
+     * A socket file in the agent's working directory, open to every user (a grading agent may run as another
+     * user), gone once both connections are made: the agent finds it by its relative name.
+     */
+    private static final class UnixListener implements Listener {
+        private static final String NAME = "agent.sock";
+        private final Path path;
+        private final ServerSocketChannel server;
+
+        UnixListener(Path dir) throws IOException {
+            if (dir == null) {
+                throw new IOException("a Unix domain socket for the agent needs its working directory");
+            }
+            path = dir.resolve(NAME);
+            server = ServerSocketChannel.open(StandardProtocolFamily.UNIX).bind(UnixDomainSocketAddress.of(path), 4);
+            try {
+                Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rwxrwxrwx"));
+            } catch (UnsupportedOperationException e) {
+                // not a POSIX file system: the agent runs as this user there anyway
+            }
+        }
+
+        @Override
+        public String address() {
+            return AgentLink.UNIX_PREFIX + NAME;
+        }
+
+        @Override
+        public AgentLink accept(long deadline) throws IOException {
+            // a channel's accept has no timeout: close it at the deadline
+            Thread timer = Thread.ofVirtual().start(() -> {
+                try {
+                    Thread.sleep(Math.max(1, millisLeft(deadline)));
+                    closeQuietly(server);
+                } catch (InterruptedException e) {
+                    // accepted in time
+                }
+            });
+            try {
+                SocketChannel channel = server.accept();
+                return AgentLink.of(channel, "kernel");
+            } catch (java.nio.channels.ClosedChannelException e) {
+                throw new SocketTimeoutException("the agent did not connect in time");
+            } finally {
+                timer.interrupt();
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            server.close();
+            Files.deleteIfExists(path);
+        }
+    }
+
+    private static long millisLeft(long deadline) {
+        return Duration.ofNanos(deadline - System.nanoTime()).toMillis();
+    }
+
     /**
      * The agent's command line. Serial GC and no perf-data file suit a small single-user JVM. Measured with
      * {@code AgentStartupBench} (15 runs): C1-only ({@code -XX:TieredStopAtLevel=1}) saved ~30 ms of a
@@ -89,7 +195,7 @@ final class AgentProcess implements AutoCloseable {
      * has touched them: the agent held 74-76 MB after a 200-declaration cell, 62 MB with 16 MB to start from
      * (the heap still grows to {@code -Xmx} when a cell needs it).
      */
-    static List<String> command(EngineOptions options, int port) {
+    static List<String> command(EngineOptions options, String address) {
         List<String> cmd = new ArrayList<>(options.launcher());
         cmd.add(options.javaHome().resolve("bin").resolve("java").toString());
         cmd.add("-Xmx" + options.heap());
@@ -104,7 +210,7 @@ final class AgentProcess implements AutoCloseable {
         cmd.add("-cp");
         cmd.add(options.agentClasspathString());
         cmd.add(AgentMain.class.getName());
-        cmd.add(Integer.toString(port));
+        cmd.add(address);
         return cmd;
     }
 
@@ -114,27 +220,25 @@ final class AgentProcess implements AutoCloseable {
         return b;
     }
 
-    private static Socket accept(ServerSocket server, byte role, String token, long deadline) throws IOException {
+    private static AgentLink accept(Listener listener, byte role, String token, long deadline) throws IOException {
         while (true) {
-            long left = Duration.ofNanos(deadline - System.nanoTime()).toMillis();
-            if (left <= 0) {
+            if (millisLeft(deadline) <= 0) {
                 throw new SocketTimeoutException("the agent did not connect in time");
             }
-            server.setSoTimeout((int) Math.min(left, Integer.MAX_VALUE));
-            Socket s = server.accept();
+            AgentLink link = listener.accept(deadline);
             try {
-                s.setTcpNoDelay(true);
-                s.setSoTimeout((int) Math.max(1, Math.min(left, 5000)));
-                DataInputStream in = new DataInputStream(s.getInputStream());
+                DataInputStream in = new DataInputStream(link.in());
                 if (in.readInt() == AgentProtocol.HELLO && in.readByte() == role && in.readUTF().equals(token)) {
-                    s.setSoTimeout(0);
-                    return s;
+                    if (link.closer() instanceof Socket s) {
+                        s.setSoTimeout(0);
+                    }
+                    return link;
                 }
                 LOG.log(System.Logger.Level.WARNING, "ignored a local connection that is not our agent");
             } catch (IOException e) {
                 LOG.log(System.Logger.Level.WARNING, "ignored a local connection that is not our agent: " + e);
             }
-            s.close();
+            link.close();
         }
     }
 
@@ -169,7 +273,7 @@ final class AgentProcess implements AutoCloseable {
         }
     }
 
-    Socket mainSocket() {
+    AgentLink main() {
         return main;
     }
 

@@ -37,11 +37,14 @@ import netlab.text.Lang;
  * @param language         the language the student reads at start (the notebook's): the agent starts with
  *                         {@code -Dnetlab.lang}, and the kernel words compile errors and its own messages in it
  *                         until {@code %lang} changes it
+ * @param unixSocket       whether the agent connects through a Unix domain socket in its working directory
+ *                         instead of loopback TCP: the grader's agents live in network namespaces of their
+ *                         own, with no route to the kernel's loopback
  */
 public record EngineOptions(Path javaHome, String heap, List<String> jvmOptions, List<Path> agentClasspath,
                             List<Path> studentClasspath, List<String> startup, Duration interruptGrace,
                             Duration agentStartTimeout, Path workingDirectory, boolean warmCompletion,
-                            List<String> launcher, Lang language) {
+                            List<String> launcher, Lang language, boolean unixSocket) {
 
     public EngineOptions {
         Objects.requireNonNull(javaHome, "javaHome");
@@ -67,7 +70,7 @@ public record EngineOptions(Path javaHome, String heap, List<String> jvmOptions,
         List<Path> agentCp = agent.equals(lessons) ? List.of(agent) : List.of(agent, lessons);
         return new EngineOptions(Path.of(System.getProperty("java.home")), "512m", List.of(), agentCp,
                 List.of(lessons), List.of(), Duration.ofSeconds(2), Duration.ofSeconds(30), null, true, List.of(),
-                Lang.current());
+                Lang.current(), false);
     }
 
     public Builder toBuilder() {
@@ -114,6 +117,7 @@ public record EngineOptions(Path javaHome, String heap, List<String> jvmOptions,
         private boolean warmCompletion;
         private List<String> launcher;
         private Lang language;
+        private boolean unixSocket;
 
         private Builder(EngineOptions o) {
             javaHome = o.javaHome;
@@ -128,6 +132,7 @@ public record EngineOptions(Path javaHome, String heap, List<String> jvmOptions,
             warmCompletion = o.warmCompletion;
             launcher = o.launcher;
             language = o.language;
+            unixSocket = o.unixSocket;
         }
 
         public Builder javaHome(Path v) { javaHome = v; return this; }
@@ -148,9 +153,12 @@ public record EngineOptions(Path javaHome, String heap, List<String> jvmOptions,
         /** Sets the language the student reads at start. */
         public Builder language(Lang v) { language = v; return this; }
 
+        /** Connects the agent through a Unix domain socket in its working directory (which must be set). */
+        public Builder unixSocket(boolean v) { unixSocket = v; return this; }
+
         public EngineOptions build() {
             return new EngineOptions(javaHome, heap, jvmOptions, agentClasspath, studentClasspath, startup,
-                    interruptGrace, agentStartTimeout, workingDirectory, warmCompletion, launcher, language);
+                    interruptGrace, agentStartTimeout, workingDirectory, warmCompletion, launcher, language, unixSocket);
         }
     }
 }

@@ -141,7 +141,7 @@ class GradeCommandIT {
             nb.getAsJsonObject("metadata").add("kernelspec", spec);
         });
 
-        Path out = dir.resolve("grades");
+        out = dir.resolve("grades");
         Run r = netlab("grade", subs.toString(), "--source", teacher.toString(), "--out", out.toString(),
                 "--jobs", "2", "--timeout", "4");
         assertEquals(0, r.status, r.err + r.out);
@@ -174,7 +174,9 @@ class GradeCommandIT {
         assertEquals("timed out", exercise(out, "runaway-cell", 0).get("status").getAsString());
         assertEquals("crashed", exercise(out, "system-exit", 0).get("status").getAsString());
         assertEquals("output limit", exercise(out, "flood-100mb", 0).get("status").getAsString());
-        assertTrue(exercise(out, "infinite-loop", 0).toString().contains("TIMED_OUT"), exercise(out, "infinite-loop", 0).toString());
+        // each case times out, or (on a machine too loaded for 7 cases of 1 s within the check's 11 s) the check does
+        String loop = exercise(out, "infinite-loop", 0).toString();
+        assertTrue(loop.contains("TIMED_OUT") || loop.contains("\"status\":\"timed out\""), loop);
         assertTrue(notebook(out, "python-kernel").get("reason").getAsString().contains("python"));
         assertEquals("rejected", notebook(out, "malformed-json").get("status").getAsString());
         assertEquals("rejected", notebook(out, "empty-notebook").get("status").getAsString());
@@ -187,7 +189,9 @@ class GradeCommandIT {
         assertTrue(exercise(out, "system-exit", 0).toString().contains("NOT_RUN"));
 
         String html = Files.readString(out.resolve("partly-right.html"));
-        assertTrue(html.contains("hidden") && html.contains("classOf(&quot;240.0.0.1&quot;)"), html);
+        assertTrue(html.contains("hidden case 3") && !html.contains("240.0.0.1") && !html.contains("expected"),
+                "hidden cases by number only, no input, no expected value: " + html);
+        assertFalse(Files.readString(out.resolve("blank.json")).contains("128.0.0.0"), "not even for a blank notebook");
         assertFalse(Files.readString(out.resolve("partly-right.json")).contains("\"expected\""),
                 "feedback carries names and messages, not expected values");
         assertFalse(html.contains("IpHiddenCases"));
@@ -207,9 +211,12 @@ class GradeCommandIT {
         assertEquals("graded", notebook(out, "blank").get("status").getAsString());
     }
 
-    private static void expect(Map<String, String[]> csv, String student, String classOf, String sameSubnet) {
+    private Path out;
+
+    private void expect(Map<String, String[]> csv, String student, String classOf, String sameSubnet) throws Exception {
         String[] row = csv.get(student);
-        assertEquals(classOf + "," + sameSubnet, row[1] + "," + row[2], student);
+        assertEquals(classOf + "," + sameSubnet, row[1] + "," + row[2], student + ": "
+                + Files.readString(out.resolve(student + ".json")));
     }
 
     private static JsonObject notebook(Path out, String student) throws Exception {

@@ -75,6 +75,30 @@ class RunCommandIT {
 
         GradeCommandIT.Run blank = GradeCommandIT.netlab("validate", released.toString());
         assertTrue(blank.out().contains("ip.class-of is not answered yet"), blank.out());
+
+        // what grade would mark down, validate says in grade's words: a helper in a cell the student added ...
+        Path helper = Corpus.student(dir, "helper", Files.readString(released), nb -> {
+            Corpus.source(nb, "ip-class-of-answer", "String classOf(String ip) { return firstClass(ip); }");
+            com.google.gson.JsonObject added = Corpus.cell(nb, "ip-class-of-answer").deepCopy();
+            added.add("metadata", new com.google.gson.JsonObject());
+            added.addProperty("id", "added");
+            added.addProperty("source", Corpus.CLASS_OF_RIGHT.replace("String classOf(", "String firstClass("));
+            nb.getAsJsonArray("cells").add(added);
+        });
+        GradeCommandIT.Run h = GradeCommandIT.netlab("validate", helper.toString());
+        assertEquals(1, h.status(), h.out());
+        assertTrue(h.out().contains("is not a cell of the lesson (it has no grading metadata), so the grader does not "
+                + "run it"), h.out());
+        // ... and answers pasted into a fresh notebook, without the cells' metadata
+        Path fresh = Corpus.student(dir, "fresh", Files.readString(released), nb -> {
+            for (var c : nb.getAsJsonArray("cells")) {
+                c.getAsJsonObject().add("metadata", new com.google.gson.JsonObject());
+            }
+        });
+        GradeCommandIT.Run f = GradeCommandIT.netlab("validate", fresh.toString());
+        assertEquals(1, f.status(), f.out());
+        assertTrue(f.out().contains("no answer cell ip-class-of-answer was found; that exercise had no answer to grade"),
+                f.out());
     }
 
     @Test

@@ -35,10 +35,9 @@ class AgentSandboxTest {
         assertEquals(List.of(tmp), plan.temporary());
         assertEquals(List.of(jdk, agents), plan.boundBack());
 
-        List<String> command = AgentSandbox.command(plan);
-        String steps = String.join(" ", command.subList(command.indexOf("netlab-sandbox") + 1, command.size()));
-        assertEquals("o 3 " + jdk + " o 4 " + agents + " h " + course + " h " + opt + " t " + tmp
-                + " b 3 " + jdk + " b 4 " + agents + " --", steps, "opened first, then outside in");
+        String steps = String.join(" ", AgentSandbox.steps(true, plan));
+        assertEquals("n r o 3 " + jdk + " o 4 " + agents + " h " + course + " h " + opt + " t " + tmp
+                + " b 3 " + jdk + " b 4 " + agents + " --", steps, "loopback, read-only, opened first, then outside in");
     }
 
     @Test
@@ -60,7 +59,7 @@ class AgentSandboxTest {
         AgentSandbox.Plan plan = AgentSandbox.plan(List.of(inner, outer, secret), List.of(kept), List.of(), true);
         assertEquals(List.of(outer, secret), plan.hidden());
         assertEquals(List.of(kept), plan.boundBack());
-        List<String> command = AgentSandbox.command(plan);
+        List<String> command = AgentSandbox.steps(false, plan);
         assertTrue(command.indexOf(secret.toString()) > command.lastIndexOf(kept.toString()),
                 "hidden again after the mount back: " + command);
     }

@@ -10,21 +10,25 @@ import org.junit.jupiter.api.io.TempDir;
 
 class BatchGraderTest {
 
+    static final List<String> LESSONS = List.of("01.ipynb");
+
     @TempDir
     Path dir;
+
+    private static List<Path> students(Path subs, Path results) throws Exception {
+        return BatchGrader.roster(subs, results, LESSONS).students().stream().map(BatchGrader.Student::dir).toList();
+    }
 
     @Test
     void theResultsDirectoryAmongTheSubmissionsIsNoStudent() throws Exception {
         Path subs = Files.createDirectories(dir.resolve("submissions"));
         Path bob = Files.createDirectories(subs.resolve("bob"));
         Path alice = Files.createDirectories(subs.resolve("alice"));
-        Files.createDirectories(subs.resolve(".ipynb_checkpoints"));
-        Files.writeString(subs.resolve("notes.txt"), "not a student");
         Path graded = Files.createDirectories(subs.resolve("graded"));
-        assertEquals(List.of(alice, bob), BatchGrader.students(subs, graded));
+        assertEquals(List.of(alice, bob), students(subs, graded));
         // named another way (relative, with a dot segment) it is still the same directory
         Path relative = Path.of("").toAbsolutePath().relativize(subs.resolve("alice/../graded"));
-        assertEquals(List.of(alice, bob), BatchGrader.students(subs, relative));
+        assertEquals(List.of(alice, bob), students(subs, relative));
     }
 
     @Test
@@ -33,7 +37,26 @@ class BatchGraderTest {
         Path graded = Files.createDirectories(subs.resolve("graded"));
         Path alice = Files.createDirectories(subs.resolve("alice"));
         Path elsewhere = Files.createDirectories(dir.resolve("grades"));
-        assertEquals(List.of(alice, graded), BatchGrader.students(subs, elsewhere));
-        assertEquals(List.of(alice, graded), BatchGrader.students(subs, dir.resolve("not-made-yet")));
+        assertEquals(List.of(alice, graded), students(subs, elsewhere));
+        assertEquals(List.of(alice, graded), students(subs, dir.resolve("not-made-yet")));
+    }
+
+    @Test
+    void everythingNotGradedIsListedWithWhy() throws Exception {
+        Path subs = Files.createDirectories(dir.resolve("submissions"));
+        Path alice = Files.createDirectories(subs.resolve("alice"));
+        Files.writeString(alice.resolve("01 (1).ipynb"), "{}");
+        Files.createDirectories(subs.resolve(".carol"));
+        Files.writeString(subs.resolve("01.ipynb"), "{}");
+        Files.writeString(subs.resolve("notes.txt"), "not a student");
+        Files.createSymbolicLink(subs.resolve("mallory"), alice);
+        Files.createDirectories(subs.resolve("Jose\u0301"));   // NFD, as a Mac writes it
+        Files.createDirectories(subs.resolve("Jos\u00e9"));    // NFC
+        BatchGrader.Roster r = BatchGrader.roster(subs, dir.resolve("out"), LESSONS);
+        assertEquals(List.of("Jos\u00e9", "Jos\u00e9 (2)", "alice"), r.students().stream().map(BatchGrader.Student::name).toList());
+        List<String> skipped = r.skipped().stream().map(BatchGrader.Skipped::path).toList();
+        assertEquals(List.of(".carol/", "01.ipynb", "Jos\u00e9/", "alice/01 (1).ipynb", "mallory", "notes.txt"),
+                skipped.stream().sorted().toList().stream().map(s -> s.replace("Jose\u0301", "Jos\u00e9")).toList());
+        r.skipped().forEach(s -> assertEquals(true, s.reason().contains(":"), s.toString()));
     }
 }

@@ -30,9 +30,9 @@ class CheckCallTest {
 
     @Test
     void theGradeSnippetNamesEverythingFullyQualified() {
-        String snippet = new CheckCall("ip.class-of", "(IpExercises.ClassOf) ip -> classOf(ip)").gradeSnippet(1000);
+        String snippet = new CheckCall("ip.class-of", "(IpExercises.ClassOf) ip -> classOf(ip)").gradeSnippet(1000, "rO0=");
         assertEquals("java.util.Base64.getEncoder().encodeToString(netlab.exercise.Check.collect(\"ip.class-of\", "
-                + "(IpExercises.ClassOf) ip -> classOf(ip), java.time.Duration.ofMillis(1000))"
+                + "(IpExercises.ClassOf) ip -> classOf(ip), java.time.Duration.ofMillis(1000), \"rO0=\")"
                 + ".getBytes(java.nio.charset.StandardCharsets.UTF_8))", snippet);
     }
 }

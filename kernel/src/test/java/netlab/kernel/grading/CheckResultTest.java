@@ -29,7 +29,7 @@ class CheckResultTest {
 
     @Test
     void decodesTheSnippetValueAndRefusesAnythingElse() {
-        String seen = Check.collect("ip.same-subnet", (IpExercises.SameSubnet) (a, b, p) -> true, Duration.ofSeconds(1));
+        String seen = Check.collect("ip.same-subnet", (IpExercises.SameSubnet) (a, b, p) -> true, Duration.ofSeconds(1), "");
         String quoted = "\"" + Base64.getEncoder().encodeToString(seen.getBytes(StandardCharsets.UTF_8)) + "\"";
         assertEquals(seen, SubmissionGrader.decode(MimeBundle.text(quoted)));
         assertThrows(IllegalArgumentException.class, () -> SubmissionGrader.decode(MimeBundle.text("null")));
