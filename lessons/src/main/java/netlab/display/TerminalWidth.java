@@ -3,11 +3,8 @@ package netlab.display;
 /**
  * How many terminal columns text takes, as terminals draw it (Unicode East Asian Width, UAX #11): Chinese,
  * Japanese and Korean characters and full-width forms take two, combining marks and zero-width characters none,
- * everything else one. {@link Table#text()} pads with it, so a table with Chinese cells lines up in a terminal.
- *
- * <pre>{@code
- * TerminalWidth.of("端口 port")   // 9
- * }</pre>
+ * everything else one. {@link Table#text()} pads with it, so a table with Chinese cells lines up in a terminal:
+ * {@code TerminalWidth.of("端口 port")} is 9. (Package-private, so not among the examples students run.)
  */
 final class TerminalWidth {
 
