@@ -22,7 +22,7 @@ final class FeedbackTable {
                 if (!o.hidden() && o.status() == CaseOutcome.Status.FAILED && !o.message().contains(o.actual())) {
                     s.append(" (expected ").append(o.expected()).append(", got ").append(o.actual()).append(')');
                 }
-                if (!o.hint().isEmpty() && o.status() != CaseOutcome.Status.NOT_ANSWERED) {
+                if (o.showsHint()) {
                     s.append("\n      hint: ").append(o.hint());
                 }
             }
@@ -45,7 +45,7 @@ final class FeedbackTable {
                     .append(shown ? escape(o.actual()) : "").append("</code></td><td>")
                     .append(o.passed() ? "<span style=\"color:green\">✔ pass</span>"
                             : "<span style=\"color:#b00\">✘ " + escape(o.message()) + "</span>")
-                    .append("</td><td>").append(o.passed() ? "" : escape(o.hint())).append("</td></tr>");
+                    .append("</td><td>").append(o.showsHint() ? escape(o.hint()) : "").append("</td></tr>");
         }
         return s.append("</tbody></table><p>").append(escape(r.summary())).append("</p></div>").toString();
     }
