@@ -39,6 +39,16 @@ public final class Check {
         run(IntroExercises.GREET, answer);
     }
 
+    /** Checks {@code intro.predict-value}: {@code Check.introPredictValue(() -> shown());} */
+    public static void introPredictValue(Prediction.Count answer) {
+        run(IntroExercises.PREDICT_VALUE, answer);
+    }
+
+    /** Checks {@code intro.read-summary}: {@code Check.introReadSummary(() -> gradedCases());} */
+    public static void introReadSummary(Prediction.Count answer) {
+        run(IntroExercises.READ_SUMMARY, answer);
+    }
+
     // chapter 1
 
     /** Checks {@code net.port-kind}: {@code Check.netPortKind(port -> portKind(port));} */
@@ -86,7 +96,22 @@ public final class Check {
         run(UdpExercises.FULL_DUPLEX, answer);
     }
 
+    /** Checks {@code udp.predict-truncation}: {@code Check.udpPredictTruncation(() -> firstReceive());} */
+    public static void udpPredictTruncation(Prediction.Line answer) {
+        run(UdpExercises.PREDICT_TRUNCATION, answer);
+    }
+
+    /** Checks {@code net.read-socket-table}: {@code Check.netReadSocketTable(() -> clientsOf7788());} */
+    public static void netReadSocketTable(Prediction.Count answer) {
+        run(UdpExercises.READ_SOCKET_TABLE, answer);
+    }
+
     // chapter 2
+
+    /** Checks {@code tftp.predict-blocks}: {@code Check.tftpPredictBlocks(() -> dataPackets());} */
+    public static void tftpPredictBlocks(Prediction.Count answer) {
+        run(TftpExercises.PREDICT_BLOCKS, answer);
+    }
 
     /** Checks {@code tftp.rrq}: {@code Check.tftpRrq((name, mode) -> rrq(name, mode));} */
     public static void tftpRrq(TftpExercises.Rrq answer) {
@@ -131,5 +156,20 @@ public final class Check {
     /** Checks {@code tcp.chat}: {@code Check.tcpChat((host, port, lines) -> chat(host, port, lines));} */
     public static void tcpChat(TcpExercises.Chat answer) {
         run(TcpExercises.CHAT, answer);
+    }
+
+    /** Checks {@code tcp.frames}: {@code Check.tcpFrames(socket -> readFrames(socket));} */
+    public static void tcpFrames(TcpStreamExercises.Frames answer) {
+        run(TcpStreamExercises.FRAMES, answer);
+    }
+
+    /** Checks {@code tcp.multi-client}: {@code Check.tcpMultiClient((server, clients) -> serve(server, clients));} */
+    public static void tcpMultiClient(TcpStreamExercises.MultiClient answer) {
+        run(TcpStreamExercises.MULTI_CLIENT, answer);
+    }
+
+    /** Checks {@code tcp.predict-backlog}: {@code Check.tcpPredictBacklog(() -> established());} */
+    public static void tcpPredictBacklog(Prediction.Count answer) {
+        run(TcpStreamExercises.PREDICT_BACKLOG, answer);
     }
 }

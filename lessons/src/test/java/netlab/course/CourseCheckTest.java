@@ -39,6 +39,39 @@ class CourseCheckTest {
         assertEquals(Map.of(), entryPoints, "entry points without an exercise");
     }
 
+    /** Every catalogue key the course's sources name exists in both languages (a missing one would show the raw key). */
+    @Test
+    void everyCourseSentenceIsInTheCatalogueInBothLanguages() throws Exception {
+        java.util.Set<String> keys = new java.util.TreeSet<>();
+        try (var files = java.nio.file.Files.list(java.nio.file.Path.of("src/main/java/netlab/course"))) {
+            for (java.nio.file.Path f : files.toList()) {
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"(course\\.[a-z0-9.-]+[a-z0-9])\"")
+                        .matcher(java.nio.file.Files.readString(f));
+                while (m.find()) {
+                    keys.add(m.group(1));
+                }
+            }
+        }
+        for (Exercise<?> e : Exercises.all()) {
+            keys.add("course." + e.id() + ".title");
+        }
+        assertTrue(keys.size() > 40, keys.toString());
+        java.util.List<String> missing = new java.util.ArrayList<>();
+        for (String key : keys) {
+            for (netlab.text.Lang lang : netlab.text.Lang.values()) {
+                java.util.Properties p = new java.util.Properties();
+                try (var in = new java.io.InputStreamReader(Check.class.getResourceAsStream(
+                        "/netlab/text/course_" + lang.tag() + ".properties"), java.nio.charset.StandardCharsets.UTF_8)) {
+                    p.load(in);
+                }
+                if (!p.containsKey(key)) {
+                    missing.add(key + " (" + lang.tag() + ")");
+                }
+            }
+        }
+        assertEquals(java.util.List.of(), missing);
+    }
+
     @Test
     void theNameIsTheIdInCamelCase() {
         assertEquals("ipClassOf", Exercise.checkNameOf("ip.class-of"));
