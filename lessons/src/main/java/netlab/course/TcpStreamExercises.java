@@ -48,7 +48,7 @@ public final class TcpStreamExercises implements ExerciseSet {
     }
 
     static final int WAIT_MS = 1500;
-    static final int SAY_MS = 500;
+    static final int SAY_MS = 1000;
 
     public static final Exercise<Frames> FRAMES = Exercise.of("tcp.frames", Text.of("course.tcp.frames.title"),
                     Frames.class)
