@@ -74,30 +74,43 @@ System.out.println("finished without being interrupted");
 """)
 c.code("""
 course   // still defined after an interrupt
+""", zh={"still defined after an interrupt": "中断之后仍然有定义"})
+c.md("""
+Why can the stop button always stop a cell? Your code does not run inside the kernel that talks to the notebook:
+the kernel compiles each cell and hands it to a separate Java process. A cell that loops forever, exits or runs out
+of memory costs only that process; the kernel starts a fresh one and says so.
+""", """
+为什么停止按钮总能停下一个单元格？你的代码并不在和笔记本对话的内核里运行：内核编译每个单元格，再交给一个单独的
+Java 进程去运行。一个死循环、调用了 exit 或者耗尽内存的单元格，只会影响那个进程；内核会启动一个新的进程，并告诉你发生了什么。
+""")
+c.code("""
+Display.show(netlab.course.Pictures.twoProcesses());
 """)
 c.md("""
 ## Exercises and checks
 
 Each exercise has two cells. The **answer cell** holds a method for you to complete: where it says
 `throw new UnsupportedOperationException("TODO …")`, write your code. The **check cell** under it calls your
-method with test inputs and shows a table: what was expected, what your code returned, and a hint when they
-differ. Until you answer, it says *not answered yet*.
+method with test inputs and shows a table: what was expected and what your code returned. It reads like a sentence:
+`Check.introGreet(name -> greet(name));` — "check `intro.greet` with my `greet`". Until you answer, it says
+*not answered yet*; once a real attempt fails, it adds a hint that says where to look (never the answer).
 
 The summary line reads e.g. `public checks 2/2 passed · 1 hidden check runs when graded`: when your work is
 graded, more cases you cannot see are run too, so make your method right in general, not just for the inputs shown.
 
-**Exercise `intro.greet`:** return `"Hello, NAME!"` for the given name.
+**Exercise `intro.greet`:** return a greeting for the given name: for `"世界"`, return `"Hello, 世界!"`.
 """, """
 ## 练习与检查
 
 每个练习有两个单元格。**答案单元格**里是需要你完成的方法：把 `throw new UnsupportedOperationException("TODO …")`
-换成你的代码。下面的**检查单元格**用测试输入调用你的方法，并显示一张表：期望的结果、你的代码返回的结果，
-以及不一致时的提示。在你作答之前，它显示 *not answered yet*（尚未作答）。
+换成你的代码。下面的**检查单元格**用测试输入调用你的方法，并显示一张表：期望的结果和你的代码返回的结果。它读起来像一句话：
+`Check.introGreet(name -> greet(name));`——“用我的 `greet` 检查练习 `intro.greet`”。在你作答之前，它显示“尚未作答”；
+真正尝试过但没通过时，它会给出提示，告诉你该往哪里看（但绝不直接给出答案）。
 
 汇总行形如 `public checks 2/2 passed · 1 hidden check runs when graded`：评分时还会运行你看不到的隐藏用例，
 所以方法要在一般情况下都正确，而不只是对显示的输入正确。
 
-**练习 `intro.greet`：** 对给定的名字返回 `"Hello, 名字!"`。
+**练习 `intro.greet`：** 对给定的名字返回一句问候：名字是 `"世界"` 时，返回 `"Hello, 世界!"`。
 """)
 c.answer("intro.greet", """
 String greet(String name) {
@@ -107,7 +120,44 @@ String greet(String name) {
 }
 """)
 c.check("intro.greet", 2, """
-Check.run("intro.greet", (netlab.course.IntroExercises.Greet) name -> greet(name));
+Check.introGreet(name -> greet(name));
+""")
+c.md("""
+Not every exercise is code to write. Some ask you to **predict** what a program does, before you run it: the answer
+cell is a method that returns your prediction, and the check compares it with what really happens.
+
+**Exercise `intro.predict-value`:** without running it, what does a cell whose last line is `7 / 2` show? Return that
+number.
+""", """
+不是每个练习都要写代码。有些练习请你在运行之前先**预测**程序会做什么：答案单元格是一个返回你的预测的方法，检查程序把它和实际结果比较。
+
+**练习 `intro.predict-value`：** 不要运行，想一想：最后一行是 `7 / 2` 的单元格会显示什么？返回这个数。
+""")
+c.answer("intro.predict-value", """
+long shown() {
+    // BEGIN SOLUTION
+    return 3;   // int / int is whole-number division: the remainder 1 is dropped
+    // END SOLUTION
+}
+""", zh={"int / int is whole-number division: the remainder 1 is dropped": "int / int 是整数除法：余数 1 被舍去"})
+c.check("intro.predict-value", 1, """
+Check.introPredictValue(() -> shown());
+""")
+c.md("""
+**Exercise `intro.read-summary`:** a check cell ends with `public checks 2/3 passed · 2 hidden checks run when graded`.
+When your work is graded, how many cases run for this exercise in all?
+""", """
+**练习 `intro.read-summary`：** 一个检查单元格的汇总行是 `public checks 2/3 passed · 2 hidden checks run when graded`（公开检查通过 2/3，评分时还会运行 2 个隐藏检查）。评分时，这个练习一共运行多少个用例？
+""")
+c.answer("intro.read-summary", """
+long gradedCases() {
+    // BEGIN SOLUTION
+    return 3 + 2;   // the public cases run again, and the hidden ones too
+    // END SOLUTION
+}
+""", zh={"the public cases run again, and the hidden ones too": "公开用例会再运行一次，隐藏用例也会运行"})
+c.check("intro.read-summary", 1, """
+Check.introReadSummary(() -> gradedCases());
 """)
 c.md("""
 That is all you need. Chapter 1 starts with what a network is and ends with a chat program you write yourself.

@@ -14,7 +14,7 @@ Run the next cell first: it imports the JDK's networking classes used throughout
 # 1 · 网络概述与 UDP
 
 本章对应原课程（Python 2 版）的 1.1–1.16 节，改用 Java。所有演示都通过回环接口（`127.0.0.1`）在你自己的电脑上运行：
-"另一台电脑"就是本笔记本里的另一个套接字。端口由系统分配（端口 `0` 表示"任意空闲端口"），所以三十个学生共用一台服务器也不会冲突。
+"另一台电脑"就是本笔记本里的另一个套接字。端口由系统分配（端口号 `0` 表示"任意空闲端口"），所以三十个学生共用一台服务器也不会冲突。
 
 先运行下一个单元格：它导入本章要用的 JDK 网络类。
 """)
@@ -24,6 +24,7 @@ import java.io.*;
 import java.nio.charset.StandardCharsets;
 import java.util.*;
 import java.util.function.Consumer;
+import netlab.course.Pictures;
 """)
 
 # 1.1
@@ -69,13 +70,14 @@ Display.show(Table.of("layer 层", "job 作用", "in this course 本课程")
 byte[] payload = "hi".getBytes(StandardCharsets.UTF_8);
 System.out.println(payload.length + " B payload + 8 B UDP header + 20 B IPv4 header = "
         + (payload.length + 8 + 20) + " B in the IP packet");
+Display.show(Pictures.layers());
 """)
 
 # 1.3
 c.md("""
 ## 1.3 Ports
 
-An IP address finds the computer; a **port** (0–65535, 16 bits) finds the program on it — like a door of a house.
+An IP address picks the computer; a **port** (0–65535, 16 bits) picks the program on it — like a door of a house.
 Well-known services have fixed numbers (HTTP 80, DNS 53, TFTP 69); a client usually gets a temporary
 (*ephemeral*) port from the system. `SocketTable` reads the system's socket table, like `ss -uan` (the seed used
 `netstat -an`).
@@ -86,8 +88,8 @@ ephemeral ports from its own range, shown below.
 """, """
 ## 1.3 端口
 
-IP 地址找到电脑；**端口**（0–65535，16 位）找到电脑上的程序——就像房子的门。知名服务有固定的端口号
-（HTTP 80、DNS 53、TFTP 69）；客户端一般由系统分配一个临时（*动态*）端口。`SocketTable` 读取系统的套接字表，
+IP 地址确定是哪一台电脑，**端口**（0–65535，16 位）确定是这台电脑上的哪一个程序——就像一栋房子的门牌。知名服务有固定的端口号
+（HTTP 80、DNS 53、TFTP 69）；客户端一般由系统分配一个**临时端口**（ephemeral port）。`SocketTable` 读取系统的套接字表，
 相当于 `ss -uan`（原课程用的是 `netstat -an`）。
 
 注意：原课程把端口分成"知名端口 0–1023"和"动态端口 1024–65535"。现行规定（IANA，RFC 6335）是三段：
@@ -103,9 +105,22 @@ try (UdpEndpoint u = Udp.bind("127.0.0.1", 0)) {
 }
 """)
 c.md("""
+Two things in such tables surprise everyone once. A Java socket is an IPv6 socket that also carries IPv4 (*dual
+stack*), so `ss` may list it as `udp6` with the address `[::ffff:127.0.0.1]`: that is the IPv4 address 127.0.0.1
+written in IPv6 form. And `[::]` or `*` as a local address means "every address of this machine", like `0.0.0.0`
+in IPv4. A name such as `localhost` becomes an address before any of this: `Dns` shows where the answer comes
+from (here `/etc/hosts`; no packet leaves the machine).
+
 **Exercise `net.port-kind`:** return `"well-known"`, `"registered"` or `"dynamic"` for a port number.
 """, """
+这类表格里有两处第一次看都会让人意外。Java 的套接字是同时承载 IPv4 的 IPv6 套接字（*双栈*），所以 `ss` 可能把它列为 `udp6`，
+地址写成 `[::ffff:127.0.0.1]`：这其实就是用 IPv6 形式写出的 IPv4 地址 127.0.0.1。而本地地址 `[::]` 或 `*` 表示"本机的所有地址"，
+相当于 IPv4 的 `0.0.0.0`。在这一切之前，`localhost` 这样的名字要先变成地址：`Dns` 显示答案从哪里来（这里是 `/etc/hosts`，没有任何数据包离开本机）。
+
 **练习 `net.port-kind`：** 对一个端口号返回 `"well-known"`、`"registered"` 或 `"dynamic"`。
+""")
+c.code("""
+Display.show(Dns.explain("localhost"));
 """)
 c.answer("net.port-kind", """
 String portKind(int port) {
@@ -120,7 +135,42 @@ String portKind(int port) {
 }
 """)
 c.check("net.port-kind", 3, """
-Check.run("net.port-kind", (netlab.course.UdpExercises.PortKind) port -> portKind(port));
+Check.netPortKind(port -> portKind(port));
+""")
+c.md("""
+**Exercise `net.read-socket-table`:** a server was started on port 7788, and `ss -uan` printed this on its machine:
+
+| proto | local address | peer address |
+|---|---|---|
+| udp | 127.0.0.1:7788 | 0.0.0.0:* |
+| udp | 127.0.0.1:51234 | 127.0.0.1:7788 |
+| udp6 | [::]:5353 | [::]:* |
+| udp6 | [::ffff:127.0.0.1]:40001 | [::ffff:127.0.0.1]:7788 |
+| udp | 127.0.0.1:53 | 0.0.0.0:* |
+
+How many rows are clients of the server on port 7788? (A client's socket is *connected*: its peer is the server.)
+""", """
+**练习 `net.read-socket-table`：** 一台机器在端口 7788 上启动了一个服务器，`ss -uan` 在这台机器上输出如下：
+
+| 协议 | 本地地址 | 对端地址 |
+|---|---|---|
+| udp | 127.0.0.1:7788 | 0.0.0.0:* |
+| udp | 127.0.0.1:51234 | 127.0.0.1:7788 |
+| udp6 | [::]:5353 | [::]:* |
+| udp6 | [::ffff:127.0.0.1]:40001 | [::ffff:127.0.0.1]:7788 |
+| udp | 127.0.0.1:53 | 0.0.0.0:* |
+
+其中有几行是端口 7788 上那个服务器的客户端？（客户端的套接字是*已连接*的：它的对端就是服务器。）
+""")
+c.answer("net.read-socket-table", """
+long clientsOf7788() {
+    // BEGIN SOLUTION
+    return 2;   // 51234, and 40001 whose IPv4-mapped IPv6 peer is 127.0.0.1:7788
+    // END SOLUTION
+}
+""", zh={"51234, and 40001 whose IPv4-mapped IPv6 peer is 127.0.0.1:7788": "51234，以及 40001：它的对端是映射成 IPv6 的 127.0.0.1:7788"})
+c.check("net.read-socket-table", 1, """
+Check.netReadSocketTable(() -> clientsOf7788());
 """)
 
 # 1.4
@@ -165,7 +215,7 @@ String classOf(String ip) {
 }
 """)
 c.check("ip.class-of", 4, """
-Check.run("ip.class-of", (netlab.course.IpExercises.ClassOf) ip -> classOf(ip));
+Check.ipClassOf(ip -> classOf(ip));
 """)
 
 # 1.5
@@ -178,7 +228,7 @@ last (broadcast) are not given to hosts, so 254 remain.
 """, """
 ## 1.5 子网掩码
 
-**子网掩码**说明前多少位是网络号：`255.255.255.0` 就是 `/24`。两台主机的 `地址 & 掩码` 相同时，它们可以不经路由器直接通信。
+**子网掩码**说明前多少位是网络号：`255.255.255.0` 就是 `/24`。两台主机的地址分别和掩码做按位与（`&`），结果相同时，它们可以不经路由器直接通信。
 一个 /24 有 256 个地址；第一个（网络地址）和最后一个（广播地址）不分配给主机，所以剩下 254 个。
 """)
 c.code("""
@@ -204,7 +254,7 @@ boolean sameSubnet(String a, String b, int prefix) {
 }
 """)
 c.check("ip.same-subnet", 3, """
-Check.run("ip.same-subnet", (netlab.course.IpExercises.SameSubnet) (a, b, prefix) -> sameSubnet(a, b, prefix));
+Check.ipSameSubnet((a, b, prefix) -> sameSubnet(a, b, prefix));
 """)
 c.md("""
 **Exercise `subnet.host-count`:** how many hosts can a /`prefix` network number? (/31 point-to-point links keep
@@ -222,7 +272,7 @@ long hostCount(int prefix) {
 }
 """)
 c.check("subnet.host-count", 3, """
-Check.run("subnet.host-count", (netlab.course.UdpExercises.HostCount) prefix -> hostCount(prefix));
+Check.subnetHostCount(prefix -> hostCount(prefix));
 """)
 
 # 1.6
@@ -289,7 +339,7 @@ encoding your terminal used); in Java you choose the charset — always say UTF-
 c.code("""
 UdpEndpoint assistant = Udp.bind("127.0.0.1", 0);   // plays the seed's 网络调试助手
 System.out.println("the assistant listens on 127.0.0.1:" + assistant.port());
-""")
+""", zh={"plays the seed's 网络调试助手": "扮演原课程的网络调试助手"})
 c.code("""
 try (DatagramSocket socket = new DatagramSocket()) {                               // 1. create a socket
     InetSocketAddress to = new InetSocketAddress("127.0.0.1", assistant.port());    // 2. the receiver
@@ -298,7 +348,8 @@ try (DatagramSocket socket = new DatagramSocket()) {                            
 }                                                                                   // 5. close
 Datagram got = assistant.receive(Duration.ofSeconds(2));
 System.out.println("the assistant got \\"" + got.text() + "\\" (" + got.hex() + ") from " + got.sender());
-""")
+""", zh={"1. create a socket": "1. 创建套接字", "2. the receiver": "2. 接收方地址", "3. text → bytes": "3. 文字 → 字节",
+         "4. send": "4. 发送", "5. close": "5. 关闭"})
 c.md("""
 **Exercise `udp.send`:** send `text`, encoded as UTF-8, in one datagram to `127.0.0.1:port`.
 """, """
@@ -315,7 +366,7 @@ void send(String text, int port) throws Exception {
 }
 """)
 c.check("udp.send", 2, """
-Check.run("udp.send", (netlab.course.UdpExercises.SendText) (text, port) -> send(text, port));
+Check.udpSend((text, port) -> send(text, port));
 """)
 
 # 1.9
@@ -341,6 +392,24 @@ try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress("127.0.0.1
     socket.receive(p);
     System.out.println(new String(p.getData(), 0, p.getLength(), StandardCharsets.UTF_8) + " from " + p.getSocketAddress());
 }
+""", zh={"the assistant answers": "助手回复"})
+c.md("""
+**Exercise `udp.predict-truncation`:** the 10-byte datagram `0123456789` arrives at a socket whose program calls
+`socket.receive(p)` with `DatagramPacket p = new DatagramPacket(new byte[4], 4)`. What text does
+`new String(p.getData(), 0, p.getLength(), StandardCharsets.UTF_8)` give? Predict it, without running anything.
+""", """
+**练习 `udp.predict-truncation`：** 10 个字节的数据报 `0123456789` 到达一个套接字，程序用 `DatagramPacket p = new DatagramPacket(new byte[4], 4)` 调用 `socket.receive(p)`。`new String(p.getData(), 0, p.getLength(), StandardCharsets.UTF_8)` 得到什么文字？不要运行任何代码，先预测。
+""")
+c.answer("udp.predict-truncation", """
+String firstReceive() {
+    // BEGIN SOLUTION
+    return "0123";   // cut to the buffer, silently; the other 6 bytes are lost, not kept for the next receive
+    // END SOLUTION
+}
+""", zh={"cut to the buffer, silently; the other 6 bytes are lost, not kept for the next receive":
+         "悄悄截断到缓冲区大小；其余 6 个字节丢失，不会留给下一次 receive"})
+c.check("udp.predict-truncation", 1, """
+Check.udpPredictTruncation(() -> firstReceive());
 """)
 c.md("""
 Why did Chinese text sent from Linux show up garbled in the Windows assistant? The assistant decoded with GBK,
@@ -352,9 +421,12 @@ c.code("""
 Encodings.compare("你好")
 """)
 c.md("""
-**Exercise `udp.receive`:** receive one datagram on the given socket and return its text (UTF-8).
+**Exercise `udp.receive`:** receive one datagram on the given socket and return its text (UTF-8). The check also
+sends a datagram of several thousand bytes: a 1024-byte buffer, as in the demo, is not enough — how big can a UDP
+datagram be?
 """, """
-**练习 `udp.receive`：** 在给定的套接字上接收一个数据报，返回其中的文字（UTF-8）。
+**练习 `udp.receive`：** 在给定的套接字上接收一个数据报，返回其中的文字（UTF-8）。检查还会发送一个几千字节的数据报：
+像演示那样用 1024 字节的缓冲区是不够的——一个 UDP 数据报最大能有多大？
 """)
 c.answer("udp.receive", """
 String receive(DatagramSocket socket) throws Exception {
@@ -366,7 +438,7 @@ String receive(DatagramSocket socket) throws Exception {
 }
 """)
 c.check("udp.receive", 2, """
-Check.run("udp.receive", (netlab.course.UdpExercises.ReceiveText) socket -> receive(socket));
+Check.udpReceive(socket -> receive(socket));
 """)
 
 # 1.10
@@ -477,7 +549,7 @@ void echo(DatagramSocket socket, int count) throws Exception {
 }
 """)
 c.check("udp.echo-server", 2, """
-Check.run("udp.echo-server", (netlab.course.UdpExercises.EchoServer) (socket, count) -> echo(socket, count));
+Check.udpEchoServer((socket, count) -> echo(socket, count));
 """)
 
 # 1.14
@@ -501,9 +573,10 @@ try (Server room = Udp.chatRoom(0).quiet();
 }
 """)
 c.md("""
-**Exercise `udp.chat-room`:** receive `count` datagrams and return one line for each: `IP:PORT says TEXT`.
+**Exercise `udp.chat-room`:** receive `count` datagrams and return one line for each, `IP:PORT says TEXT`: for
+"hi" from port 50000 of 127.0.0.1, the line is `127.0.0.1:50000 says hi`.
 """, """
-**练习 `udp.chat-room`：** 接收 `count` 个数据报，每个返回一行：`IP:端口 says 文字`。
+**练习 `udp.chat-room`：** 接收 `count` 个数据报，每个返回一行，格式为 `IP:PORT says TEXT`，例如 127.0.0.1 的端口 50000 发来“大家好”时，这一行是 `127.0.0.1:50000 says 大家好`。
 """)
 c.answer("udp.chat-room", """
 List<String> receiveLines(DatagramSocket socket, int count) throws Exception {
@@ -520,7 +593,7 @@ List<String> receiveLines(DatagramSocket socket, int count) throws Exception {
 }
 """)
 c.check("udp.chat-room", 2, """
-Check.run("udp.chat-room", (netlab.course.UdpExercises.ChatRoom) (socket, count) -> receiveLines(socket, count));
+Check.udpChatRoom((socket, count) -> receiveLines(socket, count));
 """)
 
 # 1.15
@@ -613,13 +686,13 @@ void chat(DatagramSocket socket, InetSocketAddress peer, BufferedReader keyboard
     receiver.join();
     // END SOLUTION
 }
-""")
+""", zh={"the socket was closed: the chat is over": "套接字已关闭：聊天结束"})
 c.check("udp.full-duplex", 3, """
-Check.run("udp.full-duplex", (netlab.course.UdpExercises.FullDuplex) (s, peer, keyboard, screen) -> chat(s, peer, keyboard, screen));
+Check.udpFullDuplex((s, peer, keyboard, screen) -> chat(s, peer, keyboard, screen));
 """)
 c.code("""
 assistant.close();   // give back the assistant's port
-""")
+""", zh={"give back the assistant's port": "归还助手占用的端口"})
 c.md("""
 ## Errata: where the original course is wrong or outdated
 

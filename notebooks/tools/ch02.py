@@ -21,6 +21,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.*;
 import java.util.*;
+import netlab.course.Pictures;
 """)
 
 # 2.1
@@ -45,12 +46,28 @@ Files.write(dir.resolve("big.bin"), big);
 List<String> serverLog = Collections.synchronizedList(new ArrayList<>());   // the server's own log lines
 TftpServer server = Tftp.server(dir).timeout(Duration.ofMillis(100)).log(serverLog::add).start();
 System.out.println("TFTP server on 127.0.0.1:" + server.port() + " (a real one listens on 69, which needs privileges)");
-""")
+""", zh={"1300 bytes: 3 blocks": "1300 字节：3 块", "the server's own log lines": "服务器自己的日志行"})
 c.code("""
 PacketTrace trace = new PacketTrace();
 byte[] hello = Tftp.client("127.0.0.1", server.port()).trace(trace).getBytes("hello.txt");
 System.out.println("downloaded " + hello.length + " bytes");
 Display.show(trace);
+""")
+c.md("""
+Read the trace, then the same packets as a ladder (time goes down, each arrow one datagram). Two things come before
+§2.3 explains them. First, netlab's client asks for the file's size: its RRQ carries an *option*, `tsize=0` (RFC 2347,
+2349). A server that knows options answers with an **OACK** (option acknowledgement, opcode 6) naming the size, and
+the client confirms with **ACK 0**; then DATA 1 follows. A request without options — the seed's — gets DATA 1 at once.
+Second, look at the port numbers: the RRQ goes to the server's well-known port, but every answer comes from a new
+one, the server's *transfer ID* (TID).
+""", """
+先读上面的记录，再看下面同样的数据包画成的“梯形图”（时间从上往下，每个箭头是一个数据报）。有两件事在 2.3 节讲之前就出现了。
+第一，netlab 的客户端会询问文件大小：它的 RRQ 带一个*选项* `tsize=0`（RFC 2347、2349）。支持选项的服务器用 **OACK**
+（选项确认，操作码 6）回复并告知大小，客户端用 **ACK 0** 确认，然后才是 DATA 1。不带选项的请求（比如原课程的）会直接收到 DATA 1。
+第二，看端口号：RRQ 发往服务器的知名端口，但所有回复都来自一个新端口，即服务器的*传输标识*（TID）。
+""")
+c.code("""
+Display.show(Pictures.ladder(trace, 8));
 """)
 
 # 2.2
@@ -60,20 +77,25 @@ c.md("""
 TFTP (Trivial File Transfer Protocol, RFC 1350) moves files over UDP: small, simple, used to boot network devices.
 Below, a 64 KB file is downloaded twice: directly, and through a **lossy relay** that drops 10% of the packets.
 The transfer still succeeds — the client and server resend what was lost — and the summary counts the retransmissions.
+Speeds are printed in KB/s (1 KB = 1000 bytes): a small or slow transfer would read "0.0 MB/s", and each lost packet
+costs a whole timeout (100 ms here), which is what slows the lossy download down.
 """, """
 ## 2.2 TFTP下载演示
 
 TFTP（简单文件传输协议，RFC 1350）基于 UDP 传输文件：小巧、简单，常用于网络设备启动。下面把一个 64 KB 的文件下载两次：
-一次直接下载，一次经过一个丢弃 10% 数据包的**有损中继**。传输依然成功——客户端和服务器会重发丢失的包——摘要里统计了重传次数。
+一次直接下载，一次经过一个丢弃 10% 数据包的**丢包中继**。传输依然成功——客户端和服务器会重发丢失的包——摘要里统计了重传次数。速度以 KB/s 为单位（1 KB = 1000 字节）：小文件或慢速传输如果用 MB/s 会显示成“0.0 MB/s”。每丢一个包就要等一个完整的超时（这里是 100 毫秒），这正是有丢包时下载变慢的原因。
 """)
 c.code("""
 Path copy = Files.createTempFile("big", ".bin");
 TransferSummary direct = Tftp.client("127.0.0.1", server.port()).get("big.bin", copy);
-System.out.println("direct:  " + direct);
+System.out.printf("direct: %,d bytes, %d retransmissions, %.3f s, %,.0f KB/s%n",
+        direct.bytes(), direct.retransmissions(), direct.duration().toNanos() / 1e9, direct.bytesPerSecond() / 1e3);
 try (LossyRelay relay = Tftp.relay("127.0.0.1", server.port()).drop(0.1).seed(5).start()) {
-    TransferSummary lossy = Tftp.client("127.0.0.1", relay.port()).timeout(Duration.ofMillis(100)).get("big.bin", copy);
-    System.out.println("lossy:   " + lossy);
-    System.out.println("relay:   " + relay.stats());
+    TransferSummary lossy = Tftp.client("127.0.0.1", relay.port()).timeout(Duration.ofMillis(100)).retries(20)
+            .get("big.bin", copy);
+    System.out.printf("lossy:  %,d bytes, %d retransmissions, %.3f s, %,.0f KB/s%n",
+            lossy.bytes(), lossy.retransmissions(), lossy.duration().toNanos() / 1e9, lossy.bytesPerSecond() / 1e3);
+    System.out.println("relay:  " + relay.stats());
 }
 System.out.println("same bytes as the original? " + Arrays.equals(big, Files.readAllBytes(copy)));
 Files.delete(copy);
@@ -94,6 +116,7 @@ block shorter than 512 bytes is the last. A problem is reported with an **ERROR*
 | DATA | 3 | block number (2 bytes), 0–512 data bytes |
 | ACK | 4 | block number (2 bytes) |
 | ERROR | 5 | error code (2 bytes), message, 0 |
+| OACK (RFC 2347) | 6 | option name, 0, value, 0, … — the answer to a request that carried options |
 
 All numbers are big-endian ("network order", the `!` in Python's `struct.pack("!HH", …)`).
 """, """
@@ -109,6 +132,7 @@ All numbers are big-endian ("network order", the `!` in Python's `struct.pack("!
 | DATA | 3 | 块编号（2 字节）, 0–512 字节数据 |
 | ACK | 4 | 块编号（2 字节） |
 | ERROR | 5 | 错误码（2 字节）, 错误信息, 0 |
+| OACK（RFC 2347） | 6 | 选项名, 0, 值, 0, …——对带选项请求的回复 |
 
 所有数字都是大端序（"网络字节序"，即 Python `struct.pack("!HH", …)` 里的 `!`）。
 """)
@@ -148,9 +172,9 @@ byte[] rrq(String filename, String mode) {
     return out.toByteArray();
     // END SOLUTION
 }
-""")
+""", zh={"opcode 1: RRQ": "操作码 1：RRQ"})
 c.check("tftp.rrq", 2, """
-Check.run("tftp.rrq", (netlab.course.TftpExercises.Rrq) (name, mode) -> rrq(name, mode));
+Check.tftpRrq((name, mode) -> rrq(name, mode));
 """)
 c.md("""
 **Exercise `tftp.ack`:** return the 4 bytes of ACK `block`. Block numbers go up to 65535 — more than a Java
@@ -166,7 +190,7 @@ byte[] ack(int block) {
 }
 """)
 c.check("tftp.ack", 2, """
-Check.run("tftp.ack", (netlab.course.TftpExercises.Ack) block -> ack(block));
+Check.tftpAck(block -> ack(block));
 """)
 c.md("""
 **Exercise `tftp.describe`:** describe a DATA, ACK or ERROR packet in one line: `DATA 7 (3 bytes)`, `ACK 2`,
@@ -194,7 +218,23 @@ String describe(byte[] p) {
 }
 """)
 c.check("tftp.describe", 4, """
-Check.run("tftp.describe", (netlab.course.TftpExercises.Describe) packet -> describe(packet));
+Check.tftpDescribe(packet -> describe(packet));
+""")
+c.md("""
+**Exercise `tftp.predict-blocks`:** a server sends a file of exactly 1024 bytes, with no options and no loss. How many
+DATA packets does it send?
+""", """
+**练习 `tftp.predict-blocks`：** 服务器发送一个恰好 1024 字节的文件，不带选项，也没有丢包。它一共发送多少个 DATA 包？
+""")
+c.answer("tftp.predict-blocks", """
+long dataPackets() {
+    // BEGIN SOLUTION
+    return 3;   // 512 + 512 + an empty block: only a block shorter than 512 ends the transfer
+    // END SOLUTION
+}
+""", zh={"512 + 512 + an empty block: only a block shorter than 512 ends the transfer": "512 + 512 + 一个空块：只有不足 512 字节的块才表示传输结束"})
+c.check("tftp.predict-blocks", 1, """
+Check.tftpPredictBlocks(() -> dataPackets());
 """)
 c.md("""
 **Exercise `tftp.ack-loop`:** DATA packets arrive on `socket`. ACK each one to the address it came from; keep a
@@ -227,17 +267,18 @@ byte[] receiveFile(DatagramSocket socket) throws Exception {
 }
 """)
 c.check("tftp.ack-loop", 4, """
-Check.run("tftp.ack-loop", (netlab.course.TftpExercises.AckLoop) socket -> receiveFile(socket));
+Check.tftpAckLoop(socket -> receiveFile(socket));
 """)
 c.md("""
 **Exercise `tftp.download`:** the whole client. Send the RRQ to `host:port`; learn the server's TID from its first
 DATA and send ACKs there; with a receive timeout (`setSoTimeout(100)`), resend your last packet (RRQ or ACK) when
-nothing comes; handle ERROR. The check runs it against netlab's server through a relay that loses packets —
-the seed's client would hang forever at the first loss.
+nothing comes; when an ERROR arrives, stop and throw an exception whose message contains the server's message; ignore
+packets that come from any other port than the server's TID. The check runs it against netlab's server through a
+relay that loses packets — the seed's client would hang forever at the first loss — then against a server that
+answers ERROR 1, and a transfer into which a stranger slips a DATA packet from another port.
 """, """
 **练习 `tftp.download`：** 完整的客户端。向 `host:port` 发送 RRQ；从第一个 DATA 得知服务器的 TID，之后把 ACK 发到那里；
-设置接收超时（`setSoTimeout(100)`），超时没收到就重发你的上一个包（RRQ 或 ACK）；处理 ERROR。检查会让它经过一个会丢包的
-中继从 netlab 的服务器下载——原课程的客户端遇到第一次丢包就会永远卡住。
+设置接收超时（`setSoTimeout(100)`），超时没收到就重发你的上一个包（RRQ 或 ACK）；收到 ERROR 时停止，并抛出一个异常，其信息包含服务器发来的错误信息；来自服务器 TID 之外任何端口的包都忽略。检查先让它经过一个会丢包的中继从 netlab 的服务器下载——原课程的客户端遇到第一次丢包就会永远卡住——然后让它面对一个回复 ERROR 1 的服务器，以及一次被陌生端口插进一个 DATA 包的传输。
 """)
 c.answer("tftp.download", """
 byte[] download(String host, int port, String filename) throws Exception {
@@ -295,9 +336,9 @@ byte[] download(String host, int port, String filename) throws Exception {
     }
     // END SOLUTION
 }
-""")
-c.check("tftp.download", 6, """
-Check.run("tftp.download", (netlab.course.TftpExercises.Download) (host, port, name) -> download(host, port, name));
+""", zh={"what to resend when nothing comes": "没有收到包时要重发的内容", "not our server's TID": "不是我们的服务器的 TID"})
+c.check("tftp.download", 8, """
+Check.tftpDownload((host, port, name) -> download(host, port, name));
 """)
 
 # 2.4
@@ -336,7 +377,7 @@ try (DatagramSocket listener = new DatagramSocket(new InetSocketAddress(0));   /
     System.out.println("with SO_BROADCAST the listener got \\"" + new String(in.getData(), 0, in.getLength(), StandardCharsets.UTF_8)
             + "\\" from " + in.getSocketAddress());
 }
-""")
+""", zh={"0.0.0.0: hears broadcasts": "0.0.0.0：能收到广播"})
 c.md("""
 **Exercise `udp.broadcast`:** broadcast `text` (UTF-8) to port `port` of `127.255.255.255`.
 """, """
@@ -354,7 +395,7 @@ void broadcast(String text, int port) throws Exception {
 }
 """)
 c.check("udp.broadcast", 2, """
-Check.run("udp.broadcast", (netlab.course.TcpExercises.Broadcast) (text, port) -> broadcast(text, port));
+Check.udpBroadcast((text, port) -> broadcast(text, port));
 """)
 
 # 2.5
@@ -418,13 +459,33 @@ a server that never calls `accept`:
 握手由内核自己完成。下面用一个从不调用 `accept` 的服务器实际测量：
 """)
 c.code("""
-TcpLab.backlog(2, 5, Duration.ofMillis(300))
+Display.show(Pictures.acceptQueue(2, 5));
 """)
 c.md("""
-**Exercise `tcp.server`:** accept one client on `server`, read one line (UTF-8), answer `thank you: LINE` and a
-newline, close that client's socket (not the server's).
+**Exercise `tcp.predict-backlog`:** predict before you run the experiment below. A server listens with backlog 1 and
+never calls `accept()`; four clients connect one after the other, each waiting up to 300 ms. On Linux, how many of
+them complete the handshake?
 """, """
-**练习 `tcp.server`：** 在 `server` 上接受一个客户端，读取一行（UTF-8），回复 `thank you: 这一行` 加换行，然后关闭这个客户端的套接字（不是服务器的）。
+**练习 `tcp.predict-backlog`：** 先预测，再运行下面的实验。一个服务器以 backlog 1 监听，从不调用 `accept()`；四个客户端依次连接，每个最多等 300 毫秒。在 Linux 上，其中有几个能完成握手？
+""")
+c.answer("tcp.predict-backlog", """
+long established() {
+    // BEGIN SOLUTION
+    return 2;   // the accept queue holds backlog + 1 completed connections
+    // END SOLUTION
+}
+""", zh={"the accept queue holds backlog + 1 completed connections": "accept 队列能容纳 backlog + 1 个已完成握手的连接"})
+c.check("tcp.predict-backlog", 1, """
+Check.tcpPredictBacklog(() -> established());
+""")
+c.code("""
+TcpLab.backlog(1, 4, Duration.ofMillis(300))
+""")
+c.md("""
+**Exercise `tcp.server`:** accept one client on `server`, read one line (UTF-8), answer with `thank you: ` followed by
+that line and a newline (for `hi`: `thank you: hi`), close that client's socket (not the server's).
+""", """
+**练习 `tcp.server`：** 在 `server` 上接受一个客户端，读取一行（UTF-8），回复 `thank you: ` 加上读到的这一行再加换行（读到 `hi` 时回复 `thank you: hi`），然后关闭这个客户端的套接字（不是服务器的）。
 """)
 c.answer("tcp.server", """
 void serveOnce(ServerSocket server) throws Exception {
@@ -438,7 +499,7 @@ void serveOnce(ServerSocket server) throws Exception {
 }
 """)
 c.check("tcp.server", 3, """
-Check.run("tcp.server", (netlab.course.TcpExercises.Server) server -> serveOnce(server));
+Check.tcpServer(server -> serveOnce(server));
 """)
 
 # 2.7
@@ -477,7 +538,78 @@ String ask(String host, int port, String line) throws Exception {
 }
 """)
 c.check("tcp.client", 3, """
-Check.run("tcp.client", (netlab.course.TcpExercises.Client) (host, port, line) -> ask(host, port, line));
+Check.tcpClient((host, port, line) -> ask(host, port, line));
+""")
+c.md("""
+### Messages in a stream: framing
+
+Lines are one way to mark where a message ends; they fail when a message may itself contain a newline, or is binary.
+The other common way is a **length prefix**: each message is sent as its length (here 2 bytes, big-endian, unsigned)
+followed by that many bytes. The reader must then cope with what TCP really delivers: a `read()` returns whatever has
+arrived — half of the length, half of a Chinese character, two messages at once.
+
+**Exercise `tcp.frames`:** read frames from `socket` until the other side closes, and return the messages (UTF-8).
+The check sends its frames in pieces as small as 3 bytes.
+""", """
+### 字节流里的消息：分帧
+
+用换行标记消息结尾是一种办法；但如果消息本身可能包含换行，或者是二进制数据，这种办法就不行了。另一种常用的办法是**长度前缀**：
+每条消息先发送它的长度（这里是 2 字节、大端序、无符号），再发送这么多字节。读的一方必须应付 TCP 实际交付的情况：一次 `read()` 返回的是已经到达的字节——可能是半个长度、半个汉字，也可能是两条消息。
+
+**练习 `tcp.frames`：** 从 `socket` 读取帧，直到对方关闭连接，返回其中的消息（UTF-8）。检查会把帧切成小到 3 个字节的片段发送。
+""")
+c.answer("tcp.frames", """
+List<String> readFrames(Socket socket) throws Exception {
+    // BEGIN SOLUTION
+    DataInputStream in = new DataInputStream(socket.getInputStream());
+    List<String> messages = new ArrayList<>();
+    while (true) {
+        int length;
+        try {
+            length = in.readUnsignedShort();   // exactly 2 bytes, however they arrive
+        } catch (EOFException end) {
+            return messages;                    // the other side closed between two frames
+        }
+        byte[] body = new byte[length];
+        in.readFully(body);                     // exactly length bytes
+        messages.add(new String(body, StandardCharsets.UTF_8));
+    }
+    // END SOLUTION
+}
+""", zh={"exactly 2 bytes, however they arrive": "恰好 2 个字节，无论它们怎样到达",
+         "the other side closed between two frames": "对方在两帧之间关闭了连接",
+         "exactly length bytes": "恰好 length 个字节"})
+c.check("tcp.frames", 3, """
+Check.tcpFrames(socket -> readFrames(socket));
+""")
+c.md("""
+### Closing a connection: TIME_WAIT
+
+The side that closes first keeps a trace of the connection for a while, in the state **TIME_WAIT** (60 s on Linux),
+so that late segments of the old connection cannot be mistaken for a new one. That is why a restarted server may
+fail to bind its port ("Address already in use") unless it sets `SO_REUSEADDR` — Java's `ServerSocket` does so on
+Linux by default. The experiment closes a connection and shows the row and the states it passes through:
+""", """
+### 关闭连接：TIME_WAIT
+
+先关闭的一方会把这个连接保留一段时间，状态是 **TIME_WAIT**（Linux 上为 60 秒），以免旧连接迟到的报文段被误认为属于新连接。
+这就是为什么重启的服务器可能绑定不了原来的端口（"Address already in use"），除非设置了 `SO_REUSEADDR`——Java 的 `ServerSocket`
+在 Linux 上默认就设置了。下面的实验关闭一个连接，显示那一行以及它经过的状态：
+""")
+c.code("""
+Display.show(TcpLab.timeWait());
+for (TcpState s : List.of(TcpState.ESTABLISHED, TcpState.FIN_WAIT2, TcpState.TIME_WAIT, TcpState.CLOSE_WAIT)) {
+    System.out.printf("%-12s %s%n", s, s.meaning());
+}
+""")
+c.md("""
+Every new connection costs a handshake and leaves a TIME_WAIT row behind. Sending many requests over **one long
+connection** avoids both; the experiment times 200 requests each way:
+""", """
+每个新连接都要付出一次握手的代价，并留下一行 TIME_WAIT。在**一个长连接**上发送许多请求就能避免这两者；下面的实验对两种方式各计时 200 个请求：
+""")
+c.code("""
+TcpLab.longVsShort(200)
 """)
 
 # 2.8
@@ -509,6 +641,45 @@ try (Server chat = Tcp.chatServer(0).quiet();
 }
 """)
 c.md("""
+The chat server above talks to Alice and Bob at once. The seed's server could not: it served one client and ignored
+everyone else until that client left.
+
+**Exercise `tcp.multi-client`:** accept `clients` clients on `server` and serve them at the same time: answer every
+line a client sends with the same line, close a client's socket when it closes its side, and return once all of them
+are done (leave `server` open). The check's first client connects and then stays quiet while the others talk.
+""", """
+上面的聊天服务器能同时和 Alice、Bob 对话。原课程的服务器做不到：它服务一个客户端，在这个客户端离开之前不理会其他任何人。
+
+**练习 `tcp.multi-client`：** 在 `server` 上接受 `clients` 个客户端并同时服务它们：客户端发来的每一行都原样回复；客户端关闭它那一端时关闭它的套接字；全部客户端都结束后返回（`server` 保持打开）。检查的第一个客户端连上之后一直不说话，其他客户端则在此时发言。
+""")
+c.answer("tcp.multi-client", """
+void serve(ServerSocket server, int clients) throws Exception {
+    // BEGIN SOLUTION
+    List<Thread> threads = new ArrayList<>();
+    for (int i = 0; i < clients; i++) {
+        Socket client = server.accept();
+        threads.add(Thread.ofVirtual().start(() -> {   // one thread per client
+            try (client) {
+                BufferedReader in = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.UTF_8));
+                OutputStream out = client.getOutputStream();
+                for (String line = in.readLine(); line != null; line = in.readLine()) {
+                    out.write((line + "\\n").getBytes(StandardCharsets.UTF_8));
+                }
+            } catch (IOException gone) {
+                // this client is gone; the others go on
+            }
+        }));
+    }
+    for (Thread t : threads) {
+        t.join();
+    }
+    // END SOLUTION
+}
+""", zh={"one thread per client": "每个客户端一个线程", "this client is gone; the others go on": "这个客户端断开了；其他客户端不受影响"})
+c.check("tcp.multi-client", 3, """
+Check.tcpMultiClient((server, clients) -> serve(server, clients));
+""")
+c.md("""
 **Exercise `tcp.chat`:** connect once; for each line up to the first empty one, send it and read one answer line;
 then close. Return the answers.
 """, """
@@ -534,7 +705,7 @@ List<String> chat(String host, int port, List<String> lines) throws Exception {
 }
 """)
 c.check("tcp.chat", 3, """
-Check.run("tcp.chat", (netlab.course.TcpExercises.Chat) (host, port, lines) -> chat(host, port, lines));
+Check.tcpChat((host, port, lines) -> chat(host, port, lines));
 """)
 c.code("""
 System.out.println("the TFTP server's log:");
@@ -544,7 +715,7 @@ try (var files = Files.list(dir)) {
     for (Path f : files.toList()) Files.delete(f);
 }
 Files.delete(dir);
-""")
+""", zh={"stop the TFTP server and remove its files": "停止 TFTP 服务器并删除它的文件"})
 c.md("""
 ## Errata: where the original course is wrong or outdated
 

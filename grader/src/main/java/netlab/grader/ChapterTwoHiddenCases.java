@@ -4,6 +4,7 @@ import java.util.List;
 import netlab.exercise.HiddenCaseSet;
 import netlab.exercise.HiddenCases;
 import netlab.course.TcpExercises;
+import netlab.course.TcpStreamExercises;
 import netlab.course.TftpExercises;
 
 /**
@@ -31,7 +32,9 @@ public final class ChapterTwoHiddenCases implements HiddenCaseSet {
                         TftpExercises.ackLoopCase(1500, true))),
                 new HiddenCases<>("tftp.download", TftpExercises.Download.class, List.of(
                         TftpExercises.downloadCase(1024, 0.2, 11),
-                        TftpExercises.downloadCase(0, 0.0, 3))),
+                        TftpExercises.downloadCase(0, 0.0, 3),
+                        TftpExercises.downloadErrorCase(2, "Access violation"),
+                        TftpExercises.downloadTidCase(1500, 4))),
                 new HiddenCases<>("udp.broadcast", TcpExercises.Broadcast.class, List.of(
                         TcpExercises.broadcastCase("大家好"))),
                 new HiddenCases<>("tcp.server", TcpExercises.Server.class, List.of(
@@ -39,6 +42,11 @@ public final class ChapterTwoHiddenCases implements HiddenCaseSet {
                 new HiddenCases<>("tcp.client", TcpExercises.Client.class, List.of(
                         TcpExercises.clientCase("x".repeat(3000)))),
                 new HiddenCases<>("tcp.chat", TcpExercises.Chat.class, List.of(
-                        TcpExercises.chatCase(List.of("", "not sent")))));
+                        TcpExercises.chatCase(List.of("", "not sent")))),
+                new HiddenCases<>("tcp.frames", TcpStreamExercises.Frames.class, List.of(
+                        TcpStreamExercises.framesCase(List.of("", "x".repeat(300), "末尾"), 7),
+                        TcpStreamExercises.framesCase(List.of("é".repeat(600)), 100))),
+                new HiddenCases<>("tcp.multi-client", TcpStreamExercises.MultiClient.class, List.of(
+                        TcpStreamExercises.multiClientCase(3))));
     }
 }

@@ -13,6 +13,7 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import netlab.text.Text;
 
 /**
  * The socket exercises of chapter 2: a UDP broadcast on the loopback network, then a TCP server, a TCP client
@@ -20,7 +21,7 @@ import java.util.List;
  *
  * <pre>{@code
  * String ask(String host, int port, String line) { ... }                         // answer cell
- * Check.run("tcp.client", (TcpExercises.Client) (h, p, l) -> ask(h, p, l));     // check cell
+ * Check.tcpClient((host, port, line) -> ask(host, port, line));                 // check cell
  * }</pre>
  */
 public final class TcpExercises implements ExerciseSet {
@@ -54,25 +55,25 @@ public final class TcpExercises implements ExerciseSet {
 
     static final int WAIT_MS = 1500;
 
-    public static final Exercise<Broadcast> BROADCAST = Exercise.of("udp.broadcast", "Broadcast on loopback",
+    public static final Exercise<Broadcast> BROADCAST = Exercise.of("udp.broadcast", Text.of("course.udp.broadcast.title"),
                     Broadcast.class)
             .add(broadcastCase("Hi"))
             .hiddenCases(1)
             .build();
 
-    public static final Exercise<Server> SERVER = Exercise.of("tcp.server", "A TCP server", Server.class)
+    public static final Exercise<Server> SERVER = Exercise.of("tcp.server", Text.of("course.tcp.server.title"), Server.class)
             .add(serverCase("hello world"))
             .add(serverCase("你好"))
             .hiddenCases(1)
             .build();
 
-    public static final Exercise<Client> CLIENT = Exercise.of("tcp.client", "A TCP client", Client.class)
+    public static final Exercise<Client> CLIENT = Exercise.of("tcp.client", Text.of("course.tcp.client.title"), Client.class)
             .add(clientCase("haha"))
             .add(clientCase("早上好"))
             .hiddenCases(1)
             .build();
 
-    public static final Exercise<Chat> CHAT = Exercise.of("tcp.chat", "Chat until an empty line", Chat.class)
+    public static final Exercise<Chat> CHAT = Exercise.of("tcp.chat", Text.of("course.tcp.chat.title"), Chat.class)
             .add(chatCase(List.of("hi", "how are you?", "")))
             .add(chatCase(List.of("one", "", "never sent")))
             .hiddenCases(1)
@@ -80,8 +81,7 @@ public final class TcpExercises implements ExerciseSet {
 
     public static Case<Broadcast> broadcastCase(String text) {
         return Case.<Broadcast>named("broadcast(\"" + text + "\", port)")
-                .hint("socket.setBroadcast(true) (the OS refuses a broadcast without SO_BROADCAST: 'Permission denied'), "
-                        + "then send to InetAddress.getByName(\"127.255.255.255\").")
+                .hint(Text.of("course.udp.broadcast.hint"))
                 .expect(text, a -> {
                     // a socket on 0.0.0.0 hears broadcasts; one bound to 127.0.0.1 would not
                     try (DatagramSocket listener = new DatagramSocket(new InetSocketAddress(0))) {
@@ -93,9 +93,8 @@ public final class TcpExercises implements ExerciseSet {
     }
 
     public static Case<Server> serverCase(String line) {
-        return Case.<Server>named("client sends \"" + line + "\"")
-                .hint("try (Socket s = server.accept()) { read a line with a BufferedReader over "
-                        + "InputStreamReader(s.getInputStream(), UTF_8); write (\"thank you: \" + line + \"\\n\") as UTF-8 }")
+        return Case.<Server>named("serveOnce(server) ← \"" + line + "\"")
+                .hint(Text.of("course.tcp.server.hint"))
                 .expect(List.of("thank you: " + line, "closed"), a -> {
                     try (ServerSocket server = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
                         Background<Void> answer = Background.run(() -> a.serveOnce(server));
@@ -114,7 +113,7 @@ public final class TcpExercises implements ExerciseSet {
 
     public static Case<Client> clientCase(String line) {
         return Case.<Client>named("ask(\"" + line + "\")")
-                .hint("try (Socket s = new Socket(host, port)) { write line + \"\\n\" as UTF-8, read one line back }")
+                .hint(Text.of("course.tcp.client.hint"))
                 .expect("qie, " + line, a -> {
                     try (ServerSocket server = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
                         server.setSoTimeout(WAIT_MS);
@@ -142,9 +141,8 @@ public final class TcpExercises implements ExerciseSet {
         }
         List<String> expected = new ArrayList<>(said);
         expected.add("client closed");
-        return Case.<Chat>named("chat " + lines)
-                .hint("One Socket for the whole chat; stop at the first empty line and close the socket, which the "
-                        + "server reads as the end of the stream (readLine() returns null).")
+        return Case.<Chat>named("chat(host, port, " + Values.show(lines) + ")")
+                .hint(Text.of("course.tcp.chat.hint"))
                 .expect(expected, a -> {
                     try (ServerSocket server = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
                         server.setSoTimeout(WAIT_MS);
@@ -193,7 +191,7 @@ public final class TcpExercises implements ExerciseSet {
         try {
             return in.readLine();
         } catch (SocketTimeoutException e) {
-            throw answer.failure(new SocketTimeoutException("no line came back within " + WAIT_MS + " ms"));
+            throw answer.failure(new SocketTimeoutException(Text.of("course.no-line", WAIT_MS)));
         }
     }
 

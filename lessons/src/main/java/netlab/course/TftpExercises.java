@@ -19,6 +19,7 @@ import java.util.Random;
 import netlab.tftp.LossyRelay;
 import netlab.tftp.Tftp;
 import netlab.tftp.TftpServer;
+import netlab.text.Text;
 
 /**
  * The TFTP exercises of chapter 2 (RFC 1350), with their public cases. Packets are built here by hand, byte by
@@ -26,7 +27,7 @@ import netlab.tftp.TftpServer;
  *
  * <pre>{@code
  * byte[] rrq(String filename, String mode) { ... }                               // answer cell
- * Check.run("tftp.rrq", (TftpExercises.Rrq) (f, m) -> rrq(f, m));                // check cell
+ * Check.tftpRrq((name, mode) -> rrq(name, mode));                               // check cell
  * }</pre>
  */
 public final class TftpExercises implements ExerciseSet {
@@ -66,19 +67,19 @@ public final class TftpExercises implements ExerciseSet {
 
     static final int WAIT_MS = 1500;
 
-    public static final Exercise<Rrq> RRQ = Exercise.of("tftp.rrq", "Build a read request", Rrq.class)
+    public static final Exercise<Rrq> RRQ = Exercise.of("tftp.rrq", Text.of("course.tftp.rrq.title"), Rrq.class)
             .add(rrqCase("test.jpg", "octet"))
             .add(rrqCase("notes.txt", "netascii"))
             .hiddenCases(2)
             .build();
 
-    public static final Exercise<Ack> ACK = Exercise.of("tftp.ack", "Build an ACK", Ack.class)
+    public static final Exercise<Ack> ACK = Exercise.of("tftp.ack", Text.of("course.tftp.ack.title"), Ack.class)
             .add(ackCase(1))
             .add(ackCase(300))
             .hiddenCases(2)
             .build();
 
-    public static final Exercise<Describe> DESCRIBE = Exercise.of("tftp.describe", "Read DATA, ACK and ERROR",
+    public static final Exercise<Describe> DESCRIBE = Exercise.of("tftp.describe", Text.of("course.tftp.describe.title"),
                     Describe.class)
             .add(describeCase(data(1, 512), "DATA 1 (512 bytes)"))
             .add(describeCase(data(7, 3), "DATA 7 (3 bytes)"))
@@ -87,45 +88,44 @@ public final class TftpExercises implements ExerciseSet {
             .hiddenCases(3)
             .build();
 
-    public static final Exercise<AckLoop> ACK_LOOP = Exercise.of("tftp.ack-loop", "The ACK loop", AckLoop.class)
+    public static final Exercise<AckLoop> ACK_LOOP = Exercise.of("tftp.ack-loop", Text.of("course.tftp.ack-loop.title"), AckLoop.class)
             .add(ackLoopCase(1300, false))
             .add(ackLoopCase(512, false))
             .hiddenCases(2)
             .build();
 
     public static final Exercise<Download> DOWNLOAD = Exercise.of("tftp.download",
-                    "A whole download through a lossy relay", Download.class)
+                    Text.of("course.tftp.download.title"), Download.class)
             .add(downloadCase(3000, 0.0, 1))
             .add(downloadCase(5000, 0.1, 5))
-            .hiddenCases(2)
+            .add(downloadErrorCase(1, "File not found"))
+            .add(downloadTidCase(700, 9))
+            .hiddenCases(4)
             .build();
 
     public static Case<Rrq> rrqCase(String filename, String mode) {
         return Case.<Rrq>named("rrq(\"" + filename + "\", \"" + mode + "\")")
-                .hint("Opcode 1 in two bytes (0, 1), the name as bytes, a 0, the mode, a 0. A ByteArrayOutputStream "
-                        + "builds it; no fixed length as in struct.pack(\"!H8sb5sb\").")
+                .hint(Text.of("course.tftp.rrq.hint"))
                 .expect(hex(request(filename, mode)), a -> hex(a.rrq(filename, mode)));
     }
 
     public static Case<Ack> ackCase(int block) {
         return Case.<Ack>named("ack(" + block + ")")
-                .hint("ByteBuffer.allocate(4).putShort((short) 4).putShort((short) block).array()")
+                .hint(Text.of("course.tftp.ack.hint"))
                 .expect(hex(ack(block)), a -> hex(a.ack(block)));
     }
 
     public static Case<Describe> describeCase(byte[] packet, String expected) {
         return Case.<Describe>named("describe(" + abbreviate(packet) + ")")
-                .hint("Read the first two bytes as an unsigned opcode: ((p[0] & 0xFF) << 8) | (p[1] & 0xFF). "
-                        + "DATA: \"DATA n (k bytes)\", ACK: \"ACK n\", ERROR: \"ERROR code: message\" (message ends at the 0).")
+                .hint(Text.of("course.tftp.describe.hint"))
                 .expect(expected, a -> a.describe(packet.clone()));
     }
 
     /** A fake server sends {@code size} bytes as DATA blocks and waits for each ACK; {@code dup} repeats each block once. */
     public static Case<AckLoop> ackLoopCase(int size, boolean dup) {
-        return Case.<AckLoop>named("receive a " + size + "-byte file" + (dup ? ", blocks sent twice" : ""))
-                .failure("the file that came back differs from the one sent")
-                .hint("Loop: receive a DATA packet, send ACK with its block number to p.getSocketAddress(), append "
-                        + "the data if it is the next block, stop when it holds fewer than 512 bytes.")
+        return Case.<AckLoop>named("receiveFile(socket) ← " + size + " B" + (dup ? ", DATA ×2" : ""))
+                .failure(Text.of("course.tftp.ack-loop.failure"))
+                .hint(Text.of("course.tftp.ack-loop.hint"))
                 .expect("received " + size + " bytes", a -> {
                     byte[] file = sample(size, size);
                     try (DatagramSocket client = UdpExercises.loopbackSocket();
@@ -151,10 +151,9 @@ public final class TftpExercises implements ExerciseSet {
 
     /** netlab's server holds a {@code size}-byte file behind a relay that drops {@code drop} of the packets. */
     public static Case<Download> downloadCase(int size, double drop, long seed) {
-        return Case.<Download>named("download a " + size + "-byte file, " + (int) (drop * 100) + "% of packets lost")
-                .failure("the downloaded bytes differ from the file on the server")
-                .hint("Send the RRQ to port; answers come from a new port (the server's TID): ACK to that. With "
-                        + "setSoTimeout, resend your last packet (RRQ or ACK) when nothing comes; ignore repeated blocks.")
+        return Case.<Download>named("download(host, port, \"case.bin\") ← " + size + " B, " + (int) (drop * 100) + "% loss")
+                .failure(Text.of("course.tftp.download.failure"))
+                .hint(Text.of("course.tftp.download.hint"))
                 .expect("downloaded " + size + " bytes", a -> {
                     Path dir = Files.createTempDirectory("netlab-tftp-case");
                     byte[] file = sample(size, seed);
@@ -172,16 +171,137 @@ public final class TftpExercises implements ExerciseSet {
                 });
     }
 
+    /**
+     * A scripted server answers the RRQ with ERROR {@code code} from a new port (its TID): a download must end,
+     * with an exception that carries the server's message, instead of waiting or returning a file.
+     */
+    public static Case<Download> downloadErrorCase(int code, String message) {
+        return Case.<Download>named("download(host, port, \"missing.bin\") ← ERROR " + code)
+                .failure(Text.of("course.tftp.download.error-failure"))
+                .hint(Text.of("course.tftp.download.error-hint"))
+                .expect("throws …" + message + "…", a -> {
+                    try (DatagramSocket listen = UdpExercises.loopbackSocket();
+                         DatagramSocket tid = UdpExercises.loopbackSocket()) {
+                        Background<byte[]> answer = Background.start(
+                                () -> a.download("127.0.0.1", listen.getLocalPort(), "missing.bin"));
+                        DatagramPacket rrq = receiveRequest(listen, answer);
+                        byte[] error = error(code, message);
+                        tid.send(new DatagramPacket(error, error.length, rrq.getSocketAddress()));
+                        return outcome(answer, message);
+                    }
+                });
+    }
+
+    /**
+     * A scripted server sends a {@code size}-byte file (two or more blocks) from its TID while, after ACK 1, a stranger
+     * on another port sends a short DATA 2 first: a client that talks only to the server's TID ignores it (RFC 1350
+     * §4) and gets the real file; one that takes any DATA keeps the stranger's bytes and stops early.
+     */
+    public static Case<Download> downloadTidCase(int size, long seed) {
+        return Case.<Download>named("download(host, port, \"tid.bin\") ← " + size + " B + DATA 2 from another port")
+                .failure(Text.of("course.tftp.download.tid-failure"))
+                .hint(Text.of("course.tftp.download.tid-hint"))
+                .expect("downloaded " + size + " bytes", a -> {
+                    byte[] file = sample(size, seed);
+                    try (DatagramSocket listen = UdpExercises.loopbackSocket();
+                         DatagramSocket tid = UdpExercises.loopbackSocket();
+                         DatagramSocket stranger = UdpExercises.loopbackSocket()) {
+                        Background<byte[]> answer = Background.start(
+                                () -> a.download("127.0.0.1", listen.getLocalPort(), "tid.bin"));
+                        java.net.SocketAddress client = receiveRequest(listen, answer).getSocketAddress();
+                        int blocks = size / 512 + 1;
+                        for (int block = 1; block <= blocks; block++) {
+                            int from = (block - 1) * 512;
+                            byte[] packet = data(block, Arrays.copyOfRange(file, from, Math.min(size, from + 512)));
+                            if (block == 2) {
+                                byte[] fake = data(2, "not from the server".getBytes(StandardCharsets.US_ASCII));
+                                stranger.send(new DatagramPacket(fake, fake.length, client));
+                                Thread.sleep(50); // the stranger's DATA arrives first
+                            }
+                            tid.send(new DatagramPacket(packet, packet.length, client));
+                            if (!awaitAck(tid, block, answer, packet, client)) {
+                                break; // the answer already returned: judge what it returned
+                            }
+                        }
+                        byte[] got = answer.await(WAIT_MS);
+                        return Arrays.equals(file, got) ? "downloaded " + size + " bytes"
+                                : "downloaded " + (got == null ? "null" : got.length + " different bytes");
+                    }
+                });
+    }
+
+    /** The RRQ the answer sends to {@code listen}, or the answer's own failure (such as its TODO stub). */
+    private static DatagramPacket receiveRequest(DatagramSocket listen, Background<?> answer) throws Exception {
+        long deadline = System.nanoTime() + WAIT_MS * 1_000_000L;
+        listen.setSoTimeout(50);
+        DatagramPacket p = new DatagramPacket(new byte[600], 600);
+        while (true) {
+            try {
+                listen.receive(p);
+                if (p.getLength() >= 2 && p.getData()[1] == 1) {
+                    return p;
+                }
+            } catch (SocketTimeoutException e) {
+                if (answer.isDone() || System.nanoTime() > deadline) {
+                    throw answer.failure(new SocketTimeoutException(Text.of("course.tftp.no-rrq", WAIT_MS)));
+                }
+            }
+        }
+    }
+
+    /**
+     * Waits for ACK {@code block} on the server's TID, resending DATA on silence as a server would; false when the
+     * answer has returned (it took a packet that was not the server's as the end of the file).
+     */
+    private static boolean awaitAck(DatagramSocket tid, int block, Background<?> answer, byte[] packet,
+                                    java.net.SocketAddress client) throws Exception {
+        long deadline = System.nanoTime() + WAIT_MS * 1_000_000L;
+        tid.setSoTimeout(100);
+        DatagramPacket p = new DatagramPacket(new byte[600], 600);
+        while (System.nanoTime() < deadline) {
+            try {
+                tid.receive(p);
+                if (Arrays.equals(Arrays.copyOf(p.getData(), p.getLength()), ack(block))) {
+                    return true;
+                }
+            } catch (SocketTimeoutException e) {
+                if (answer.isDone()) {
+                    return false;
+                }
+                tid.send(new DatagramPacket(packet, packet.length, client));
+            }
+        }
+        throw answer.failure(new SocketTimeoutException(Text.of("course.tftp.no-ack", block)));
+    }
+
+    /** What the download did once the server said ERROR: "throws …MESSAGE…" when its exception carries the message. */
+    private static String outcome(Background<byte[]> answer, String message) throws Exception {
+        try {
+            byte[] got = answer.await(WAIT_MS);
+            return "returned " + (got == null ? "null" : got.length + " bytes");
+        } catch (java.util.concurrent.TimeoutException e) {
+            return "still waiting after " + WAIT_MS + " ms";
+        } catch (UnsupportedOperationException e) {
+            throw e; // the TODO stub: not answered yet
+        } catch (Exception e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t.getMessage() != null && t.getMessage().contains(message)) {
+                    return "throws …" + message + "…";
+                }
+            }
+            return "throws " + e.getClass().getSimpleName();
+        }
+    }
+
     static void expectAck(DatagramSocket server, int block, Background<?> answer) throws Exception {
         byte[] got;
         try {
             got = UdpExercises.receiveOrBlame(server, answer, 600);
         } catch (SocketTimeoutException e) {
-            throw new SocketTimeoutException("the server sent DATA " + block + " but no ACK came back");
+            throw new SocketTimeoutException(Text.of("course.tftp.no-ack", block));
         }
         if (!Arrays.equals(got, ack(block))) {
-            throw new AssertionError("after DATA " + block + " the server expected ACK " + hex(ack(block))
-                    + " but got " + hex(got));
+            throw new AssertionError(Text.of("course.tftp.wrong-ack", block, hex(ack(block)), hex(got)));
         }
     }
 
@@ -231,8 +351,11 @@ public final class TftpExercises implements ExerciseSet {
         return h + (b.length > 6 ? " … (" + b.length + " bytes)" : "");
     }
 
+    /** {@code tftp.predict-blocks}: how many DATA packets a 1024-byte file takes (the last one is empty). */
+    public static final Exercise<Prediction.Count> PREDICT_BLOCKS = Prediction.count("tftp.predict-blocks", 1024 / 512 + 1);
+
     @Override
     public List<Exercise<?>> exercises() {
-        return List.of(RRQ, ACK, DESCRIBE, ACK_LOOP, DOWNLOAD);
+        return List.of(RRQ, ACK, DESCRIBE, ACK_LOOP, DOWNLOAD, PREDICT_BLOCKS);
     }
 }

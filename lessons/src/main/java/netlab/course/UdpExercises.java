@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import netlab.text.Text;
 
 /**
  * The exercises of chapter 1 (network overview and UDP), with their public cases. Every case talks only to
@@ -20,7 +21,7 @@ import java.util.function.Consumer;
  *
  * <pre>{@code
  * void send(String text, int port) throws Exception { ... }                      // answer cell
- * Check.run("udp.send", (UdpExercises.SendText) (t, p) -> send(t, p));           // check cell
+ * Check.udpSend((text, port) -> send(text, port));                              // check cell
  * }</pre>
  */
 public final class UdpExercises implements ExerciseSet {
@@ -75,7 +76,7 @@ public final class UdpExercises implements ExerciseSet {
 
     static final int WAIT_MS = 1500;
 
-    public static final Exercise<PortKind> PORT_KIND = Exercise.of("net.port-kind", "Which range is a port in?",
+    public static final Exercise<PortKind> PORT_KIND = Exercise.of("net.port-kind", Text.of("course.net.port-kind.title"),
                     PortKind.class)
             .add(portKindCase(80, "well-known"))
             .add(portKindCase(8080, "registered"))
@@ -84,34 +85,35 @@ public final class UdpExercises implements ExerciseSet {
             .build();
 
     public static final Exercise<HostCount> HOST_COUNT = Exercise.of("subnet.host-count",
-                    "How many hosts fit in a /prefix network?", HostCount.class)
+                    Text.of("course.subnet.host-count.title"), HostCount.class)
             .add(hostCountCase(24, 254))
             .add(hostCountCase(16, 65_534))
             .add(hostCountCase(30, 2))
             .hiddenCases(3)
             .build();
 
-    public static final Exercise<SendText> SEND = Exercise.of("udp.send", "Send one datagram", SendText.class)
+    public static final Exercise<SendText> SEND = Exercise.of("udp.send", Text.of("course.udp.send.title"), SendText.class)
             .add(sendCase("hello, netlab"))
             .add(sendCase("你好"))
             .hiddenCases(1)
             .build();
 
-    public static final Exercise<ReceiveText> RECEIVE = Exercise.of("udp.receive", "Receive one datagram",
+    public static final Exercise<ReceiveText> RECEIVE = Exercise.of("udp.receive", Text.of("course.udp.receive.title"),
                     ReceiveText.class)
             .add(receiveCase("thank you"))
             .add(receiveCase("谢谢"))
+            .add(receiveCase("好".repeat(2000)))
             .hiddenCases(1)
             .build();
 
-    public static final Exercise<EchoServer> ECHO = Exercise.of("udp.echo-server", "A UDP echo server",
+    public static final Exercise<EchoServer> ECHO = Exercise.of("udp.echo-server", Text.of("course.udp.echo-server.title"),
                     EchoServer.class)
             .add(echoCase(List.of("ping")))
             .add(echoCase(List.of("one", "二", "three")))
             .hiddenCases(1)
             .build();
 
-    public static final Exercise<ChatRoom> CHAT_ROOM = Exercise.of("udp.chat-room", "A chat-room receiver",
+    public static final Exercise<ChatRoom> CHAT_ROOM = Exercise.of("udp.chat-room", Text.of("course.udp.chat-room.title"),
                     ChatRoom.class)
             .add(chatRoomCase(List.of("hi")))
             .add(chatRoomCase(List.of("大家好", "anyone here?")))
@@ -119,28 +121,27 @@ public final class UdpExercises implements ExerciseSet {
             .build();
 
     public static final Exercise<FullDuplex> FULL_DUPLEX = Exercise.of("udp.full-duplex",
-                    "Full-duplex chat with two threads", FullDuplex.class)
+                    Text.of("course.udp.full-duplex.title"), FullDuplex.class)
             .add(fullDuplexCase(List.of("hi", "how are you?"), List.of("hello", "fine")))
             .hiddenCases(1)
             .build();
 
     public static Case<PortKind> portKindCase(int port, String expected) {
         return Case.<PortKind>named("portKind(" + port + ")")
-                .hint("0–1023 well-known, 1024–49151 registered, 49152–65535 dynamic (IANA, RFC 6335).")
+                .hint(Text.of("course.net.port-kind.hint"))
                 .expect(expected, a -> a.portKind(port));
     }
 
     public static Case<HostCount> hostCountCase(int prefix, long expected) {
         return Case.<HostCount>named("hostCount(" + prefix + ")")
-                .hint("2^(32-prefix) addresses minus the network and broadcast address; /31 and /32 keep them all.")
+                .hint(Text.of("course.subnet.host-count.hint"))
                 .expect(expected, a -> a.hostCount(prefix));
     }
 
     public static Case<SendText> sendCase(String text) {
         return Case.<SendText>named("send(\"" + text + "\", port)")
-                .failure("the datagram that arrived was not the text as UTF-8")
-                .hint("byte[] b = text.getBytes(StandardCharsets.UTF_8); socket.send(new DatagramPacket(b, b.length, "
-                        + "InetAddress.getLoopbackAddress(), port));")
+                .failure(Text.of("course.udp.send.failure"))
+                .hint(Text.of("course.udp.send.hint"))
                 .expect(text, a -> {
                     try (DatagramSocket receiver = loopbackSocket()) {
                         a.send(text, receiver.getLocalPort());
@@ -150,9 +151,10 @@ public final class UdpExercises implements ExerciseSet {
     }
 
     public static Case<ReceiveText> receiveCase(String text) {
-        return Case.<ReceiveText>named("receive() of \"" + text + "\"")
-                .hint("new DatagramPacket(new byte[1024], 1024), socket.receive(p), then "
-                        + "new String(p.getData(), 0, p.getLength(), UTF_8): only the bytes that arrived.")
+        String shown = text.length() <= 20 ? "\"" + text + "\""
+                : "\"" + text.substring(0, 3) + "…\" (" + text.getBytes(StandardCharsets.UTF_8).length + " B)";
+        return Case.<ReceiveText>named("receive(socket) ← " + shown)
+                .hint(Text.of("course.udp.receive.hint"))
                 .expect(text, a -> withTwoSockets((socket, sender) -> {
                     sendText(sender, text, socket.getLocalPort());
                     return a.receive(socket);
@@ -160,10 +162,9 @@ public final class UdpExercises implements ExerciseSet {
     }
 
     public static Case<EchoServer> echoCase(List<String> texts) {
-        return Case.<EchoServer>named("echo of " + texts)
-                .failure("the client did not get its datagrams back")
-                .hint("loop count times: receive into a packet, then socket.send(new DatagramPacket(data, length, "
-                        + "p.getSocketAddress())).")
+        return Case.<EchoServer>named("echo(socket, " + texts.size() + ") ← " + texts)
+                .failure(Text.of("course.udp.echo-server.failure"))
+                .hint(Text.of("course.udp.echo-server.hint"))
                 .expect(texts, a -> withTwoSockets((server, client) -> {
                     Background<Void> answer = Background.run(() -> a.echo(server, texts.size()));
                     List<String> back = new ArrayList<>();
@@ -177,8 +178,8 @@ public final class UdpExercises implements ExerciseSet {
     }
 
     public static Case<ChatRoom> chatRoomCase(List<String> texts) {
-        return Case.<ChatRoom>named("chat room receives " + texts)
-                .hint("For each datagram: p.getAddress().getHostAddress() + \":\" + p.getPort() + \" says \" + text.")
+        return Case.<ChatRoom>named("receiveLines(socket, " + texts.size() + ") ← " + texts)
+                .hint(Text.of("course.udp.chat-room.hint"))
                 .expect(true, a -> withTwoSockets((room, sender) -> {
                     List<String> expected = new ArrayList<>();
                     for (String t : texts) {
@@ -187,7 +188,7 @@ public final class UdpExercises implements ExerciseSet {
                     }
                     List<String> lines = a.receiveLines(room, texts.size());
                     if (!expected.equals(lines)) {
-                        throw new AssertionError("expected " + expected + " but got " + lines);
+                        throw new AssertionError(Text.of("course.expected-got", Values.show(expected), Values.show(lines)));
                     }
                     return true;
                 }));
@@ -204,10 +205,8 @@ public final class UdpExercises implements ExerciseSet {
             throw new IllegalArgumentException("a full-duplex case needs two lines each way, not " + outgoing
                     + " and " + incoming + ": with one, an answer that takes turns passes");
         }
-        return Case.<FullDuplex>named("chat: type " + outgoing + ", receive " + incoming)
-                .hint("Start a thread that loops: receive a datagram, screen.accept(its text). On this thread read "
-                        + "keyboard.readLine() and send each line until it returns null; then socket.close() (the "
-                        + "receiver's receive() throws and its loop ends) and join the receiver.")
+        return Case.<FullDuplex>named("chat(…): ⌨ " + outgoing + " ⇄ " + incoming)
+                .hint(Text.of("course.udp.full-duplex.hint"))
                 .expect(List.of(incoming, outgoing), a -> withTwoSockets((mine, peer) -> chat(a, mine, peer, outgoing, incoming)));
     }
 
@@ -222,9 +221,8 @@ public final class UdpExercises implements ExerciseSet {
             Background<Void> answer = Background.run(
                     () -> a.chat(mine, peerAddress, new BufferedReader(keyboard), shown::add));
             keyboard.type(outgoing.getFirst());
-            heard.add(expectLine(peer, answer, "the line typed first, " + Values.show(outgoing.getFirst())
-                    + ", never reached the peer: your chat must send what is typed even while nothing arrives, "
-                    + "so receive on a second thread"));
+            heard.add(expectLine(peer, answer, Text.of("course.udp.full-duplex.first-line",
+                    Values.show(outgoing.getFirst()))));
             for (String t : incoming) {
                 sendText(peer, t, mine.getLocalPort());
             }
@@ -232,14 +230,13 @@ public final class UdpExercises implements ExerciseSet {
             outgoing.subList(1, outgoing.size()).forEach(keyboard::type);
             keyboard.close();
             for (String t : outgoing.subList(1, outgoing.size())) {
-                heard.add(expectLine(peer, answer, "the peer got " + heard + " but not " + Values.show(t)
-                        + ": send every line typed until readLine() returns null"));
+                heard.add(expectLine(peer, answer, Text.of("course.udp.full-duplex.missing-line", heard,
+                        Values.show(t))));
             }
             try {
                 answer.await(WAIT_MS);
             } catch (TimeoutException e) {
-                throw new IllegalStateException("the keyboard had ended, but chat() had not returned " + WAIT_MS
-                        + " ms later: close the socket to stop the receiving thread, then join it");
+                throw new IllegalStateException(Text.of("course.udp.full-duplex.no-return", WAIT_MS));
             }
             return List.of(List.copyOf(shown), heard);
         }
@@ -259,9 +256,8 @@ public final class UdpExercises implements ExerciseSet {
         long deadline = System.nanoTime() + WAIT_MS * 1_000_000L;
         while (shown.size() < incoming.size()) {
             if (answer.isDone() || System.nanoTime() > deadline) {
-                throw answer.failure(new IllegalStateException("while your chat waited for the next keyboard line, "
-                        + "the screen showed " + shown + " of " + incoming + " within " + WAIT_MS + " ms: a program "
-                        + "that waits for the keyboard cannot receive at the same time, so receive on a second thread"));
+                throw answer.failure(new IllegalStateException(Text.of("course.udp.full-duplex.not-shown", shown,
+                        incoming, WAIT_MS)));
             }
             Thread.sleep(5);
         }
@@ -297,7 +293,7 @@ public final class UdpExercises implements ExerciseSet {
         try {
             socket.receive(p);
         } catch (SocketTimeoutException e) {
-            throw new SocketTimeoutException("no datagram arrived within " + WAIT_MS + " ms");
+            throw new SocketTimeoutException(Text.of("course.no-datagram", WAIT_MS));
         }
         return new String(p.getData(), 0, p.getLength(), StandardCharsets.UTF_8);
     }
@@ -319,7 +315,7 @@ public final class UdpExercises implements ExerciseSet {
                     return java.util.Arrays.copyOf(p.getData(), p.getLength());
                 } catch (SocketTimeoutException e) {
                     if (answer.isDone() || System.nanoTime() > deadline) {
-                        throw answer.failure(new SocketTimeoutException("no datagram arrived within " + WAIT_MS + " ms"));
+                        throw answer.failure(new SocketTimeoutException(Text.of("course.no-datagram", WAIT_MS)));
                     }
                 }
             }
@@ -328,8 +324,16 @@ public final class UdpExercises implements ExerciseSet {
         }
     }
 
+    /** {@code udp.predict-truncation}: the text a 4-byte buffer keeps of the datagram "0123456789". */
+    public static final Exercise<Prediction.Line> PREDICT_TRUNCATION = Prediction.line("udp.predict-truncation",
+            "0123456789".substring(0, 4));
+
+    /** {@code net.read-socket-table}: how many rows of the chapter's printed socket table are clients of port 7788. */
+    public static final Exercise<Prediction.Count> READ_SOCKET_TABLE = Prediction.count("net.read-socket-table", 2);
+
     @Override
     public List<Exercise<?>> exercises() {
-        return List.of(PORT_KIND, HOST_COUNT, SEND, RECEIVE, ECHO, CHAT_ROOM, FULL_DUPLEX);
+        return List.of(PORT_KIND, HOST_COUNT, SEND, RECEIVE, ECHO, CHAT_ROOM, FULL_DUPLEX, PREDICT_TRUNCATION,
+                READ_SOCKET_TABLE);
     }
 }

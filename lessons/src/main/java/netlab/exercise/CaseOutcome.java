@@ -47,6 +47,15 @@ public record CaseOutcome(String name, boolean hidden, Status status, double poi
         return status == Status.PASSED;
     }
 
+    /**
+     * Whether the feedback shows the hint: only after a real attempt failed (a wrong value, an exception, a
+     * hang), never for a stub not answered yet or a case not run, where a hint would be the first thing a
+     * student reads and could stand in for thinking.
+     */
+    public boolean showsHint() {
+        return !hint.isEmpty() && (status == Status.FAILED || status == Status.ERROR || status == Status.TIMED_OUT);
+    }
+
     /** The outcome of a case that was not run (yet). */
     static CaseOutcome notRun(Case<?> c, boolean hidden, netlab.text.Lang lang) {
         return new CaseOutcome(c.name(), hidden, Status.NOT_RUN, c.points(), 0, Values.show(c.expected()), "",

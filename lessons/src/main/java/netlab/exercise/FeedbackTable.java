@@ -25,7 +25,7 @@ final class FeedbackTable {
                 if (!o.hidden() && o.status() == CaseOutcome.Status.FAILED && !o.message().contains(o.actual())) {
                     s.append(' ').append(Text.in(lang, "check.expected.got", o.expected(), o.actual()));
                 }
-                if (!o.hint().isEmpty() && o.status() != CaseOutcome.Status.NOT_ANSWERED) {
+                if (o.showsHint()) {
                     s.append("\n      ").append(Text.in(lang, "check.hint", o.hint()));
                 }
             }
@@ -51,8 +51,7 @@ final class FeedbackTable {
                     .append(shown ? escape(o.actual()) : "").append("</code></td><td>")
                     .append(o.passed() ? "<span style=\"color:green\">✔ " + escape(Text.in(lang, "check.pass")) + "</span>"
                             : "<span style=\"color:#b00\">✘ " + escape(o.message()) + "</span>")
-                    .append("</td><td>").append(o.passed() || o.status() == CaseOutcome.Status.NOT_ANSWERED ? ""
-                            : escape(o.hint())).append("</td></tr>");
+                    .append("</td><td>").append(o.showsHint() ? escape(o.hint()) : "").append("</td></tr>");
         }
         return s.append("</tbody></table><p>").append(escape(r.summary(lang))).append("</p></div>").toString();
     }

@@ -41,6 +41,17 @@ class CheckReportTest {
     }
 
     @Test
+    void theHintShowsOnlyAfterARealAttemptFailedInTextAndHtml() {
+        for (CaseOutcome.Status status : CaseOutcome.Status.values()) {
+            CheckReport r = new CheckReport("ip.class-of", "Class", false, List.of(outcome("a", false, status)), 0);
+            boolean attempted = status == CaseOutcome.Status.FAILED || status == CaseOutcome.Status.ERROR
+                    || status == CaseOutcome.Status.TIMED_OUT;
+            assertEquals(attempted, r.mimeBundle().get("text/html").contains("try &lt;this&gt;"), status + " html");
+            assertEquals(attempted, r.mimeBundle().get("text/plain").contains("try <this>"), status + " text");
+        }
+    }
+
+    @Test
     void jsonLineEscapesQuotesAndNewlines() {
         CheckReport r = new CheckReport("x.y", "t", false, List.of(new CaseOutcome("say \"hi\"\n", false,
                 CaseOutcome.Status.FAILED, 1.5, 0, "", "", "bad\tvalue", "")), 2);

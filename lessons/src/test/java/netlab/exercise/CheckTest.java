@@ -34,9 +34,9 @@ class CheckTest {
         assertEquals(CaseOutcome.Status.FAILED, b.status());
         assertEquals("\"B\"", b.expected());
         assertEquals("\"A\"", b.actual());
-        assertEquals("wrong class for 172.16.0.1", b.message());
+        assertEquals(netlab.text.Text.of("course.ip.class-of.failure", "172.16.0.1"), b.message());
         assertEquals(0.0, b.earned());
-        assertTrue(r.toString().contains("hint: " + IpExercises.CLASS_HINT), r.toString());
+        assertTrue(r.toString().contains("hint: " + netlab.text.Text.of("course.ip.class-of.hint")), r.toString());
         assertTrue(r.summary().startsWith("public checks 1/4 passed"), r.summary());
     }
 

@@ -79,7 +79,7 @@ class FullDuplexCaseTest {
         CaseOutcome only = r.outcomes().getFirst();
         assertEquals(CaseOutcome.Status.ERROR, only.status(), r.toString());
         assertTrue(only.message().contains(message), only.message());
-        assertTrue(only.hint().contains("Start a thread"), only.hint());
+        assertEquals(netlab.text.Text.of("course.udp.full-duplex.hint"), only.hint());
     }
 
     static void send(DatagramSocket socket, InetSocketAddress peer, String line) throws IOException {

@@ -10,7 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import netlab.text.Lang;
 
@@ -28,6 +30,7 @@ public final class GraderClasses implements AutoCloseable {
     private final Method jsonLine;
     private final Method hiddenProbes;
     private final Set<String> ids;
+    private final Map<String, CheckCall.EntryPoint> entryPoints;
 
     private GraderClasses(URLClassLoader loader) throws ReflectiveOperationException {
         this.loader = loader;
@@ -37,12 +40,20 @@ public final class GraderClasses implements AutoCloseable {
         this.hiddenProbes = check.getMethod("hiddenProbes", String.class);
         this.jsonLine = Class.forName("netlab.exercise.CheckReport", false, loader).getMethod("jsonLine");
         Class<?> exercises = Class.forName("netlab.exercise.Exercises", true, loader);
-        Method id = Class.forName("netlab.exercise.Exercise", false, loader).getMethod("id");
+        Class<?> exercise = Class.forName("netlab.exercise.Exercise", false, loader);
+        Method id = exercise.getMethod("id");
+        Method checkName = exercise.getMethod("checkName");
+        Method answerType = exercise.getMethod("answerType");
         Set<String> all = new TreeSet<>();
+        Map<String, CheckCall.EntryPoint> byName = new TreeMap<>();
         for (Object e : (List<?>) exercises.getMethod("all").invoke(null)) {
-            all.add((String) id.invoke(e));
+            String exerciseId = (String) id.invoke(e);
+            all.add(exerciseId);
+            byName.put((String) checkName.invoke(e),
+                    new CheckCall.EntryPoint(exerciseId, ((Class<?>) answerType.invoke(e)).getCanonicalName()));
         }
         this.ids = Set.copyOf(all);
+        this.entryPoints = Map.copyOf(byName);
     }
 
     /** Loads the lessons ({@code lessonsClasspath}) and {@code graderJar} (may be null: no hidden cases). */
@@ -75,6 +86,14 @@ public final class GraderClasses implements AutoCloseable {
         } catch (MalformedURLException e) {
             throw new IOException(e);
         }
+    }
+
+    /**
+     * The check cells' entry points by name ({@code ipClassOf} → {@code ip.class-of} taking
+     * {@code netlab.course.IpExercises.ClassOf}): how the grader reads {@code Check.ipClassOf(answer)}.
+     */
+    public Map<String, CheckCall.EntryPoint> entryPoints() {
+        return entryPoints;
     }
 
     /** Every exercise id the lessons define. */

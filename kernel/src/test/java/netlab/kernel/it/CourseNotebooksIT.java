@@ -91,6 +91,40 @@ class CourseNotebooksIT {
         kernel = InstalledKernel.install(prefix, "netlab-notebooks-it", Map.of("NETLAB_NOTEBOOKS", NOTEBOOKS.toString()));
     }
 
+    /**
+     * The generators {@code notebooks/tools/chNN.py} are the one source of the teacher notebooks: each makes exactly
+     * the committed files, so an edit made to a notebook in JupyterLab fails here instead of being lost at the next
+     * generation.
+     */
+    @Test
+    void committedTeacherNotebooksAreWhatTheirGeneratorsMake(@TempDir Path out) throws Exception {
+        List<Path> generators;
+        try (Stream<Path> s = Files.list(NOTEBOOKS.resolve("tools"))) {
+            generators = s.filter(p -> p.getFileName().toString().matches("ch\\d+\\.py")).sorted().toList();
+        }
+        assertFalse(generators.isEmpty(), "no generators in notebooks/tools");
+        for (String language : LANGUAGES) {
+            Files.createDirectories(out.resolve("teacher").resolve(language));
+        }
+        for (Path generator : generators) {
+            Process p = new ProcessBuilder("/usr/bin/python3", generator.getFileName().toString(), out.toString())
+                    .directory(generator.getParent().toFile()).redirectErrorStream(true).start();
+            String output = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertEquals(0, p.waitFor(), generator + " failed:\n" + output);
+        }
+        for (String language : LANGUAGES) {
+            List<Path> committed = ipynb(NOTEBOOKS.resolve("teacher").resolve(language));
+            assertEquals(names(ipynb(out.resolve("teacher").resolve(language))), names(committed),
+                    "teacher notebooks in notebooks/teacher/" + language + " without a generator, or the reverse");
+            for (Path c : committed) {
+                assertArrayEquals(Files.readAllBytes(out.resolve("teacher").resolve(language).resolve(c.getFileName())),
+                        Files.readAllBytes(c), c + " differs from what notebooks/tools makes: edit the chapter's "
+                                + "generator (not the notebook), run cd notebooks/tools && /usr/bin/python3 chNN.py .. "
+                                + "and commit both");
+            }
+        }
+    }
+
     @Test
     void committedStudentNotebooksAreTheReleaseOfTheTeacherSources(@TempDir Path out) throws Exception {
         for (String language : LANGUAGES) {
@@ -180,7 +214,10 @@ class CourseNotebooksIT {
                 JsonObject exercise = e.getAsJsonObject();
                 long hidden = exercise.getAsJsonArray("cases").asList().stream()
                         .filter(c -> c.getAsJsonObject().get("hidden").getAsBoolean()).count();
-                assertTrue(hidden > 0, exercise.get("exercise") + " ran no hidden case: " + exercise);
+                String id = exercise.get("exercise").getAsString();
+                // a prediction has one right value and no hidden case; every other exercise runs some when graded
+                assertEquals(netlab.exercise.Exercises.find(id).hiddenCaseCount(), hidden, id + " ran "
+                        + hidden + " hidden cases: " + exercise);
             }
         }
     }
