@@ -49,7 +49,7 @@ public final class Zone {
     }
 
     /** The answer this zone gives to {@code q}, with {@code id} and the RD bit of the query copied. */
-    DnsMessage answer(int id, int queryFlags, DnsMessage.Question q) {
+    public DnsMessage answer(int id, int queryFlags, DnsMessage.Question q) {
         int flags = DnsMessage.QR | (queryFlags & DnsMessage.RD);
         List<DnsMessage.Record> exact = records.stream().filter(r -> r.name().equals(q.name())
                 && (r.type() == q.type() || r.type() == DnsMessage.CNAME) && r.type() != DnsMessage.NS).toList();

@@ -80,21 +80,7 @@ class LabTest {
     }
 
     static Lab seedRouters() {
-        Lab lab = Lab.create();
-        Host pc0 = lab.host("pc0", "192.168.1.1/24", "192.168.1.254");
-        Host pc1 = lab.host("pc1", "192.168.1.2/24", "192.168.1.254");
-        Host pc2 = lab.host("pc2", "192.168.3.1/24", "192.168.3.254");
-        Host pc3 = lab.host("pc3", "192.168.3.2/24", "192.168.3.254");
-        Switch sw0 = lab.sw("sw0");
-        Switch sw1 = lab.sw("sw1");
-        Router r0 = lab.router("router0", "192.168.1.254/24", "192.168.2.1/24");
-        Router r1 = lab.router("router1", "192.168.3.254/24", "192.168.2.2/24");
-        lab.link(pc0, sw0).link(pc1, sw0).link(sw0, r0.port(0));
-        lab.link(pc2, sw1).link(pc3, sw1).link(sw1, r1.port(0));
-        lab.link(r0.port(1), r1.port(1));
-        r0.route("192.168.3.0/24", "192.168.2.2");
-        r1.route("192.168.1.0/24", "192.168.2.1");
-        return lab;
+        return Topologies.twoRouters();
     }
 
     @Test
