@@ -29,14 +29,19 @@ public final class TcpDiagram {
         for (int i = 1; i < path.size(); i++) {
             walked.add(path.get(i - 1) + ">" + path.get(i));
         }
-        StringBuilder s = new StringBuilder("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"680\" height=\"560\" font-family=\"sans-serif\" font-size=\"10\">"
+        StringBuilder s = new StringBuilder("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"690\" height=\"560\" font-family=\"sans-serif\" font-size=\"10\">"
                 + "<defs><marker id=\"tah\" markerWidth=\"8\" markerHeight=\"8\" refX=\"7\" refY=\"4\" orient=\"auto\"><path d=\"M0,0 L8,4 L0,8 z\" fill=\"context-stroke\"/></marker></defs>");
-        Set<String> drawn = new HashSet<>();
+        Map<String, List<String>> labels = new java.util.LinkedHashMap<>();
         for (TcpFsm.Arrow a : TcpFsm.arrows()) {
-            if (a.from() != a.to() && drawn.add(a.from() + ">" + a.to())) {
-                arrow(s, a.from(), a.to(), a.event().name().toLowerCase(Locale.ROOT), walked.contains(a.from() + ">" + a.to()));
+            if (a.from() != a.to() && a.event() != TcpEvent.RCV_RST) {
+                labels.computeIfAbsent(a.from() + ">" + a.to(), k -> new java.util.ArrayList<>()).add(a.event().name().toLowerCase(Locale.ROOT));
             }
         }
+        labels.forEach((pair, events) -> {
+            String[] ft = pair.split(">");
+            arrow(s, TcpState.valueOf(ft[0]), TcpState.valueOf(ft[1]), String.join(" / ", events), walked.contains(pair));
+        });
+        Set<String> drawn = labels.keySet();
         for (String w : walked) {
             if (!drawn.contains(w)) { // a reset straight to CLOSED, for example
                 String[] ft = w.split(">");
@@ -58,6 +63,22 @@ public final class TcpDiagram {
     private static void arrow(StringBuilder s, TcpState from, TcpState to, String label, boolean hot) {
         int[] a = AT.get(from);
         int[] b = AT.get(to);
+        String stroke = hot ? "#dc322f" : "#aaa";
+        String width = hot ? "2.5" : "1";
+        if (to == TcpState.CLOSE && from != TcpState.LISTEN && from != TcpState.SYN_SENT) {
+            // back to CLOSED from below: around the outside, so the line crosses no state
+            boolean left = a[0] <= 330 && from != TcpState.LAST_ACK;
+            int margin = left ? 12 + 6 * (from.ordinal() % 4) : 668 - 6 * (from.ordinal() % 4);
+            int startX = left ? a[0] - 55 : a[0] + 55;
+            int endX = left ? b[0] - 55 : b[0] + 55;
+            s.append(String.format(Locale.ROOT, "<polyline points=\"%d,%d %d,%d %d,%d %d,%d\" fill=\"none\" stroke=\"%s\" stroke-width=\"%s\" marker-end=\"url(#tah)\"/>",
+                    startX, a[1], margin, a[1], margin, b[1], endX, b[1], stroke, width));
+            if (!label.isEmpty()) {
+                s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" fill=\"%s\" text-anchor=\"%s\">%s</text>",
+                        (startX + margin) / 2, a[1] - 3, hot ? "#dc322f" : "#777", "middle", Html.escape(label)));
+            }
+            return;
+        }
         double dx = b[0] - a[0];
         double dy = b[1] - a[1];
         double len = Math.max(1, Math.hypot(dx, dy));
@@ -70,10 +91,11 @@ public final class TcpDiagram {
         double x2 = b[0] - dx / len * cut + offset;
         double y2 = b[1] - dy / len * cut + offset;
         s.append(String.format(Locale.ROOT, "<line x1=\"%.0f\" y1=\"%.0f\" x2=\"%.0f\" y2=\"%.0f\" stroke=\"%s\" stroke-width=\"%s\" marker-end=\"url(#tah)\"/>",
-                x1, y1, x2, y2, hot ? "#dc322f" : "#aaa", hot ? "2.5" : "1"));
+                x1, y1, x2, y2, stroke, width));
         if (!label.isEmpty()) {
-            s.append(String.format(Locale.ROOT, "<text x=\"%.0f\" y=\"%.0f\" fill=\"%s\" text-anchor=\"middle\">%s</text>",
-                    (x1 + x2) / 2, (y1 + y2) / 2 - 2, hot ? "#dc322f" : "#777", Html.escape(label)));
+            // a third of the way along: the labels of two opposite arrows between one pair land apart
+            s.append(String.format(Locale.ROOT, "<text x=\"%.0f\" y=\"%.0f\" fill=\"%s\" text-anchor=\"%s\">%s</text>",
+                    x1 + (x2 - x1) / 3 + (offset > 0 ? 4 : -4), y1 + (y2 - y1) / 3, hot ? "#dc322f" : "#777", offset > 0 ? "start" : "end", Html.escape(label)));
         }
     }
 }

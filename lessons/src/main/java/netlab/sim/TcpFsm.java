@@ -52,7 +52,7 @@ public final class TcpFsm {
     /** Every arrow of the diagram as (from, event, to). */
     public static List<Arrow> arrows() {
         return STATES.stream().flatMap(s -> ARROWS.get(s).entrySet().stream()
-                .filter(e -> e.getKey() != TcpEvent.RCV_RST || s == TcpState.SYN_SENT || s == TcpState.SYN_RECV || s == TcpState.ESTABLISHED)
+                .sorted(Map.Entry.comparingByKey())
                 .map(e -> new Arrow(s, e.getKey(), e.getValue()))).toList();
     }
 

@@ -119,7 +119,8 @@ public final class Trace implements Tabular {
                 case Frames f -> {
                     int a = lane(lanes, f.from().device().name());
                     int b = lane(lanes, f.to().device().name());
-                    ladder.arrow(a, b, f.frame().protocol() + " " + describe(f.frame()), f.lost(), f.frame().payload() instanceof Arp ? "#b58900" : "#268bd2");
+                    String ttl = f.frame().payload() instanceof Ip ip ? "  ttl=" + ip.ttl() : "";
+                    ladder.arrow(a, b, f.frame().protocol() + " " + describe(f.frame()) + ttl, f.lost(), f.frame().payload() instanceof Arp ? "#b58900" : "#268bd2");
                 }
                 case Note n -> ladder.note(lane(lanes, n.where().name()), n.text());
             }
