@@ -247,7 +247,7 @@ public final class PacketExercises implements ExerciseSet {
         for (int i = 0; i < clients; i++) {
             expected.add("echo: line " + i);
         }
-        expected.add("TIME_WAIT on the server port: 0");
+        expected.add("TIME_WAIT rows on the server port: 0");
         return Case.<PoliteServer>named(Text.of("course3.case.polite", clients))
                 .hint(Text.of("course3.hint.client-closes"))
                 .expect(expected, a -> {
@@ -266,7 +266,7 @@ public final class PacketExercises implements ExerciseSet {
                         }
                         running.await(TcpExercises.WAIT_MS);
                         long waiting = SocketTable.read().tcp().localPort(server.getLocalPort()).state(TcpState.TIME_WAIT).entries().size();
-                        got.add("TIME_WAIT on the server port: " + waiting);
+                        got.add("TIME_WAIT rows on the server port: " + waiting);
                         return got;
                     }
                 });
