@@ -15,7 +15,7 @@ import static netlab.course.PacketExercises.frame;
  * Hidden cases of chapter 3: broadcasts, same-port filtering and a host that moved; default and host routes and
  * addresses above 127 (a signed comparison); masks other than /24; two inside hosts on one port and unsolicited
  * inbound packets; ids above 32767 and 63-byte labels; a CNAME before the address (skip by RDLENGTH); the
- * simultaneous open and close, RST and "no arrow"; wrap-around; 50 clients; a wrong mask, a duplicate address and
+ * simultaneous open and close, RST and "no arrow"; wrap-around; 15 clients; a wrong mask, a duplicate address and
  * a healthy network; repeated honest ARP replies.
  */
 public final class ChapterThreeHiddenCases implements HiddenCaseSet {
@@ -72,7 +72,7 @@ public final class ChapterThreeHiddenCases implements HiddenCaseSet {
                         PacketExercises.seqCase(4_294_967_290L, 10, false, false, 4),
                         PacketExercises.seqCase(100, 3, false, true, 104))),
                 new HiddenCases<>("tcp.client-closes", PacketExercises.PoliteServer.class, List.of(
-                        PacketExercises.politeCase(50))),
+                        PacketExercises.politeCase(15))),
                 new HiddenCases<>("lab.misconfigured", PacketExercises.Misconfigured.class, List.of(
                         PacketExercises.misconfiguredCase("mask", "pc2", List.of("pc2")),
                         PacketExercises.misconfiguredCase("duplicate", "pc1", List.of("pc0", "pc1")),

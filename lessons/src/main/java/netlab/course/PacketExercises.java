@@ -149,7 +149,7 @@ public final class PacketExercises implements ExerciseSet {
             .build();
 
     public static final Exercise<PoliteServer> CLIENT_CLOSES = Exercise.of("tcp.client-closes", Text.of("course3.title.client-closes"), PoliteServer.class)
-            .add(politeCase(10))
+            .add(politeCase(5))
             .hiddenCases(1)
             .build();
 
