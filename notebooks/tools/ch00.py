@@ -107,7 +107,7 @@ String greet(String name) {
 }
 """)
 c.check("intro.greet", 2, """
-Check.run("intro.greet", (netlab.course.IntroExercises.Greet) name -> greet(name));
+Check.introGreet(name -> greet(name));
 """)
 c.md("""
 That is all you need. Chapter 1 starts with what a network is and ends with a chat program you write yourself.

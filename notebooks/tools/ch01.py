@@ -120,7 +120,7 @@ String portKind(int port) {
 }
 """)
 c.check("net.port-kind", 3, """
-Check.run("net.port-kind", (netlab.course.UdpExercises.PortKind) port -> portKind(port));
+Check.netPortKind(port -> portKind(port));
 """)
 
 # 1.4
@@ -165,7 +165,7 @@ String classOf(String ip) {
 }
 """)
 c.check("ip.class-of", 4, """
-Check.run("ip.class-of", (netlab.course.IpExercises.ClassOf) ip -> classOf(ip));
+Check.ipClassOf(ip -> classOf(ip));
 """)
 
 # 1.5
@@ -204,7 +204,7 @@ boolean sameSubnet(String a, String b, int prefix) {
 }
 """)
 c.check("ip.same-subnet", 3, """
-Check.run("ip.same-subnet", (netlab.course.IpExercises.SameSubnet) (a, b, prefix) -> sameSubnet(a, b, prefix));
+Check.ipSameSubnet((a, b, prefix) -> sameSubnet(a, b, prefix));
 """)
 c.md("""
 **Exercise `subnet.host-count`:** how many hosts can a /`prefix` network number? (/31 point-to-point links keep
@@ -222,7 +222,7 @@ long hostCount(int prefix) {
 }
 """)
 c.check("subnet.host-count", 3, """
-Check.run("subnet.host-count", (netlab.course.UdpExercises.HostCount) prefix -> hostCount(prefix));
+Check.subnetHostCount(prefix -> hostCount(prefix));
 """)
 
 # 1.6
@@ -315,7 +315,7 @@ void send(String text, int port) throws Exception {
 }
 """)
 c.check("udp.send", 2, """
-Check.run("udp.send", (netlab.course.UdpExercises.SendText) (text, port) -> send(text, port));
+Check.udpSend((text, port) -> send(text, port));
 """)
 
 # 1.9
@@ -366,7 +366,7 @@ String receive(DatagramSocket socket) throws Exception {
 }
 """)
 c.check("udp.receive", 2, """
-Check.run("udp.receive", (netlab.course.UdpExercises.ReceiveText) socket -> receive(socket));
+Check.udpReceive(socket -> receive(socket));
 """)
 
 # 1.10
@@ -477,7 +477,7 @@ void echo(DatagramSocket socket, int count) throws Exception {
 }
 """)
 c.check("udp.echo-server", 2, """
-Check.run("udp.echo-server", (netlab.course.UdpExercises.EchoServer) (socket, count) -> echo(socket, count));
+Check.udpEchoServer((socket, count) -> echo(socket, count));
 """)
 
 # 1.14
@@ -520,7 +520,7 @@ List<String> receiveLines(DatagramSocket socket, int count) throws Exception {
 }
 """)
 c.check("udp.chat-room", 2, """
-Check.run("udp.chat-room", (netlab.course.UdpExercises.ChatRoom) (socket, count) -> receiveLines(socket, count));
+Check.udpChatRoom((socket, count) -> receiveLines(socket, count));
 """)
 
 # 1.15
@@ -615,7 +615,7 @@ void chat(DatagramSocket socket, InetSocketAddress peer, BufferedReader keyboard
 }
 """)
 c.check("udp.full-duplex", 3, """
-Check.run("udp.full-duplex", (netlab.course.UdpExercises.FullDuplex) (s, peer, keyboard, screen) -> chat(s, peer, keyboard, screen));
+Check.udpFullDuplex((s, peer, keyboard, screen) -> chat(s, peer, keyboard, screen));
 """)
 c.code("""
 assistant.close();   // give back the assistant's port

@@ -150,7 +150,7 @@ byte[] rrq(String filename, String mode) {
 }
 """)
 c.check("tftp.rrq", 2, """
-Check.run("tftp.rrq", (netlab.course.TftpExercises.Rrq) (name, mode) -> rrq(name, mode));
+Check.tftpRrq((name, mode) -> rrq(name, mode));
 """)
 c.md("""
 **Exercise `tftp.ack`:** return the 4 bytes of ACK `block`. Block numbers go up to 65535 — more than a Java
@@ -166,7 +166,7 @@ byte[] ack(int block) {
 }
 """)
 c.check("tftp.ack", 2, """
-Check.run("tftp.ack", (netlab.course.TftpExercises.Ack) block -> ack(block));
+Check.tftpAck(block -> ack(block));
 """)
 c.md("""
 **Exercise `tftp.describe`:** describe a DATA, ACK or ERROR packet in one line: `DATA 7 (3 bytes)`, `ACK 2`,
@@ -194,7 +194,7 @@ String describe(byte[] p) {
 }
 """)
 c.check("tftp.describe", 4, """
-Check.run("tftp.describe", (netlab.course.TftpExercises.Describe) packet -> describe(packet));
+Check.tftpDescribe(packet -> describe(packet));
 """)
 c.md("""
 **Exercise `tftp.ack-loop`:** DATA packets arrive on `socket`. ACK each one to the address it came from; keep a
@@ -227,7 +227,7 @@ byte[] receiveFile(DatagramSocket socket) throws Exception {
 }
 """)
 c.check("tftp.ack-loop", 4, """
-Check.run("tftp.ack-loop", (netlab.course.TftpExercises.AckLoop) socket -> receiveFile(socket));
+Check.tftpAckLoop(socket -> receiveFile(socket));
 """)
 c.md("""
 **Exercise `tftp.download`:** the whole client. Send the RRQ to `host:port`; learn the server's TID from its first
@@ -297,7 +297,7 @@ byte[] download(String host, int port, String filename) throws Exception {
 }
 """)
 c.check("tftp.download", 6, """
-Check.run("tftp.download", (netlab.course.TftpExercises.Download) (host, port, name) -> download(host, port, name));
+Check.tftpDownload((host, port, name) -> download(host, port, name));
 """)
 
 # 2.4
@@ -354,7 +354,7 @@ void broadcast(String text, int port) throws Exception {
 }
 """)
 c.check("udp.broadcast", 2, """
-Check.run("udp.broadcast", (netlab.course.TcpExercises.Broadcast) (text, port) -> broadcast(text, port));
+Check.udpBroadcast((text, port) -> broadcast(text, port));
 """)
 
 # 2.5
@@ -438,7 +438,7 @@ void serveOnce(ServerSocket server) throws Exception {
 }
 """)
 c.check("tcp.server", 3, """
-Check.run("tcp.server", (netlab.course.TcpExercises.Server) server -> serveOnce(server));
+Check.tcpServer(server -> serveOnce(server));
 """)
 
 # 2.7
@@ -477,7 +477,7 @@ String ask(String host, int port, String line) throws Exception {
 }
 """)
 c.check("tcp.client", 3, """
-Check.run("tcp.client", (netlab.course.TcpExercises.Client) (host, port, line) -> ask(host, port, line));
+Check.tcpClient((host, port, line) -> ask(host, port, line));
 """)
 
 # 2.8
@@ -534,7 +534,7 @@ List<String> chat(String host, int port, List<String> lines) throws Exception {
 }
 """)
 c.check("tcp.chat", 3, """
-Check.run("tcp.chat", (netlab.course.TcpExercises.Chat) (host, port, lines) -> chat(host, port, lines));
+Check.tcpChat((host, port, lines) -> chat(host, port, lines));
 """)
 c.code("""
 System.out.println("the TFTP server's log:");

@@ -47,6 +47,15 @@ public final class Check {
         }
     }
 
+    /**
+     * {@link #run(String, Object)} for a typed exercise: what a course's per-exercise entry point calls, so its
+     * parameter types the student's lambda and the check cell needs no cast. Example:
+     * {@code public static void ipClassOf(ClassOf answer) { Check.run(IpExercises.CLASS_OF, answer); }}.
+     */
+    public static <A> void run(Exercise<A> exercise, A answer) {
+        run(exercise.id(), answer);
+    }
+
     /** Runs the public cases and returns the report without showing it. Example: {@code Check.evaluate("ip.class-of", a).summary()}. */
     public static CheckReport evaluate(String id, Object answer) {
         return evaluate(Exercises.find(id), answer, CaseRunner.DEFAULT_TIMEOUT);

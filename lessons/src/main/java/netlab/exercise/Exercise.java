@@ -53,6 +53,30 @@ public final class Exercise<A> {
         return title;
     }
 
+    /**
+     * The name of this exercise's entry point in the course's check class: the id in camel case, chapter
+     * first ({@code ip.class-of} → {@code ipClassOf}), so a check cell reads {@code Check.ipClassOf(ip -> classOf(ip));}
+     * and the grader finds the exercise from the name it reads in the cell.
+     */
+    public String checkName() {
+        return checkNameOf(id);
+    }
+
+    /** {@code "udp.echo-server"} → {@code "udpEchoServer"}. */
+    public static String checkNameOf(String id) {
+        StringBuilder s = new StringBuilder(id.length());
+        boolean upper = false;
+        for (char c : id.toCharArray()) {
+            if (c == '.' || c == '-') {
+                upper = true;
+            } else {
+                s.append(upper ? Character.toUpperCase(c) : c);
+                upper = false;
+            }
+        }
+        return s.toString();
+    }
+
     /** The interface the check cell passes the answer as. */
     public Class<A> answerType() {
         return answerType;

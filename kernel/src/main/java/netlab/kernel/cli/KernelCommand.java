@@ -23,7 +23,7 @@ final class KernelCommand implements Command {
             "import netlab.ip.*;",
             "import netlab.net.*;",
             "import netlab.tftp.*;",
-            "import netlab.exercise.Check;",
+            "import netlab.course.Check;",
             "import java.time.Duration;");
 
     @Override

@@ -1,18 +1,52 @@
 package netlab.kernel.grading;
 
+import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * The {@code Check.run("id", ANSWER)} call of a check cell, found by reading its source: the grader needs the
- * exercise id and the answer expression (e.g. {@code (IpExercises.ClassOf) ip -> classOf(ip)}) to build its
- * own call of {@code netlab.exercise.Check.collect}; it never runs the check cell's text.
+ * The check call of a check cell, found by reading its source: the grader needs the exercise id and the answer
+ * expression to build its own call of {@code netlab.exercise.Check.collect}; it never runs the check cell's text.
+ * A cell calls an exercise's entry point, {@code Check.ipClassOf(ip -> classOf(ip))}, which the grader reads with
+ * the lessons' {@link EntryPoint}s, or names the id, {@code Check.run("ip.class-of", (IpExercises.ClassOf) ip -> classOf(ip))}.
  *
  * @param exerciseId the exercise the cell checks
- * @param answer     the source text of the second argument
+ * @param answer     the answer expression, typed: for an entry point, cast to the answer type's full name
  */
 public record CheckCall(String exerciseId, String answer) {
 
-    /** The first {@code Check.run(...)} call in {@code source}, if it has the expected shape. */
+    private static final Pattern ENTRY_POINT = Pattern.compile("\\bCheck\\s*\\.\\s*([a-z][A-Za-z0-9]*)\\s*\\(");
+
+    /**
+     * An exercise's entry point in the course's check class, as the lessons define it.
+     *
+     * @param exerciseId the exercise
+     * @param answerType the canonical name of its answer type, e.g. {@code netlab.course.IpExercises.ClassOf}
+     */
+    public record EntryPoint(String exerciseId, String answerType) {
+    }
+
+    /**
+     * The first check call in {@code source}: a {@code Check.NAME(answer)} whose NAME is one of {@code entryPoints},
+     * else a {@code Check.run("id", answer)}.
+     */
+    public static Optional<CheckCall> find(String source, Map<String, EntryPoint> entryPoints) {
+        Matcher m = ENTRY_POINT.matcher(source);
+        while (m.find()) {
+            EntryPoint entry = entryPoints.get(m.group(1));
+            if (entry != null) {
+                Optional<String> expr = argument(source, m.end());
+                if (expr.isPresent()) {
+                    return Optional.of(new CheckCall(entry.exerciseId(),
+                            "(" + entry.answerType() + ") (" + expr.get() + ")"));
+                }
+            }
+        }
+        return find(source);
+    }
+
+    /** The first {@code Check.run("id", answer)} call in {@code source}, if it has the expected shape. */
     public static Optional<CheckCall> find(String source) {
         int at = indexOfCall(source, 0);
         while (at >= 0) {
@@ -45,9 +79,13 @@ public record CheckCall(String exerciseId, String answer) {
         if (i >= s.length() || s.charAt(i) != ',') {
             return Optional.empty();
         }
-        int exprStart = i + 1;
+        return argument(s, i + 1).map(expr -> new CheckCall(id, expr));
+    }
+
+    /** The last argument of a call, from {@code exprStart} to the closing parenthesis, if it is one argument. */
+    private static Optional<String> argument(String s, int exprStart) {
         int depth = 0;
-        for (i = exprStart; i < s.length(); i++) {
+        for (int i = exprStart; i < s.length(); i++) {
             char c = s.charAt(i);
             if (c == '"' || c == '\'') {
                 i = endOfLiteral(s, i, c);
@@ -62,7 +100,7 @@ public record CheckCall(String exerciseId, String answer) {
             } else if (c == ')' || c == '}' || c == ']') {
                 if (depth == 0) {
                     String expr = s.substring(exprStart, i).strip();
-                    return c == ')' && !expr.isEmpty() ? Optional.of(new CheckCall(id, expr)) : Optional.empty();
+                    return c == ')' && !expr.isEmpty() ? Optional.of(expr) : Optional.empty();
                 }
                 depth--;
             } else if (c == ',' && depth == 0) {

@@ -10,7 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -27,6 +29,7 @@ public final class GraderClasses implements AutoCloseable {
     private final Method judge;
     private final Method jsonLine;
     private final Set<String> ids;
+    private final Map<String, CheckCall.EntryPoint> entryPoints;
 
     private GraderClasses(URLClassLoader loader, byte[] graderJar) throws ReflectiveOperationException {
         this.loader = loader;
@@ -36,12 +39,20 @@ public final class GraderClasses implements AutoCloseable {
         this.judge = check.getMethod("judge", String.class, String.class);
         this.jsonLine = Class.forName("netlab.exercise.CheckReport", false, loader).getMethod("jsonLine");
         Class<?> exercises = Class.forName("netlab.exercise.Exercises", true, loader);
-        Method id = Class.forName("netlab.exercise.Exercise", false, loader).getMethod("id");
+        Class<?> exercise = Class.forName("netlab.exercise.Exercise", false, loader);
+        Method id = exercise.getMethod("id");
+        Method checkName = exercise.getMethod("checkName");
+        Method answerType = exercise.getMethod("answerType");
         Set<String> all = new TreeSet<>();
+        Map<String, CheckCall.EntryPoint> byName = new TreeMap<>();
         for (Object e : (List<?>) exercises.getMethod("all").invoke(null)) {
-            all.add((String) id.invoke(e));
+            String exerciseId = (String) id.invoke(e);
+            all.add(exerciseId);
+            byName.put((String) checkName.invoke(e),
+                    new CheckCall.EntryPoint(exerciseId, ((Class<?>) answerType.invoke(e)).getCanonicalName()));
         }
         this.ids = Set.copyOf(all);
+        this.entryPoints = Map.copyOf(byName);
     }
 
     /** Loads the lessons ({@code lessonsClasspath}) and {@code graderJar} (may be null: no hidden cases). */
@@ -76,6 +87,14 @@ public final class GraderClasses implements AutoCloseable {
         } catch (MalformedURLException e) {
             throw new IOException(e);
         }
+    }
+
+    /**
+     * The check cells' entry points by name ({@code ipClassOf} → {@code ip.class-of} taking
+     * {@code netlab.course.IpExercises.ClassOf}): how the grader reads {@code Check.ipClassOf(answer)}.
+     */
+    public Map<String, CheckCall.EntryPoint> entryPoints() {
+        return entryPoints;
     }
 
     /** Every exercise id the lessons define. */

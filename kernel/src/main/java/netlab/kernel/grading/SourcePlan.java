@@ -73,8 +73,9 @@ public record SourcePlan(List<Step> steps, Map<String, Double> exercises) {
             if (n.solution()) {
                 steps.add(new Answer(n.gradeId(), role.map(NetlabCell::exercise).orElse(null)));
             } else if (n.grade() && cell.isCode()) {
-                CheckCall call = CheckCall.find(cell.source()).orElseThrow(() -> new MarkerException(name + ", cell "
-                        + at + ": the check cell " + n.gradeId() + " has no Check.run(\"id\", answer) call to grade"));
+                CheckCall call = CheckCall.find(cell.source(), classes.entryPoints()).orElseThrow(() -> new MarkerException(
+                        name + ", cell " + at + ": the check cell " + n.gradeId() + " has no Check.entryPoint(answer) "
+                        + "or Check.run(\"id\", answer) call to grade"));
                 if (!classes.exerciseIds().contains(call.exerciseId())) {
                     throw new MarkerException(name + ", cell " + i + ": the check cell calls exercise '"
                             + call.exerciseId() + "', which the lessons do not define");

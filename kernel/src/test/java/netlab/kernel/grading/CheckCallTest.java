@@ -3,6 +3,7 @@ package netlab.kernel.grading;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -18,6 +19,18 @@ class CheckCallTest {
     void skipsParenthesesInsideStringsCommentsAndLambdas() {
         String src = "// check it\nnetlab.exercise.Check.run( \"a.b\" , (X) (p, q) -> f(p, \")\", q) /* ) */ );";
         assertEquals(Optional.of(new CheckCall("a.b", "(X) (p, q) -> f(p, \")\", q) /* ) */")), CheckCall.find(src));
+    }
+
+    @Test
+    void anEntryPointNamesTheExerciseAndTypesTheAnswerWithTheFullName() {
+        Map<String, CheckCall.EntryPoint> entries = Map.of("ipClassOf",
+                new CheckCall.EntryPoint("ip.class-of", "netlab.course.IpExercises.ClassOf"));
+        assertEquals(Optional.of(new CheckCall("ip.class-of", "(netlab.course.IpExercises.ClassOf) (ip -> classOf(ip))")),
+                CheckCall.find("// check\nCheck.ipClassOf(ip -> classOf(ip));\n", entries));
+        assertTrue(CheckCall.find("Check.ipNope(ip -> classOf(ip));", entries).isEmpty(), "no such entry point");
+        assertTrue(CheckCall.find("Check.ipClassOf(a, b);", entries).isEmpty(), "one argument only");
+        assertEquals(Optional.of(new CheckCall("a.b", "x")), CheckCall.find("Check.run(\"a.b\", x);", entries),
+                "a cell that names the id still works");
     }
 
     @Test

@@ -1,0 +1,135 @@
+package netlab.course;
+
+import netlab.exercise.Exercise;
+
+/**
+ * What a check cell calls: one entry point per exercise, named for its id in camel case (chapter first), whose
+ * parameter is the exercise's answer type, so the student's lambda needs no cast and no package name:
+ *
+ * <pre>{@code
+ * String classOf(String ip) { ... }        // the answer cell
+ * Check.ipClassOf(ip -> classOf(ip));      // the check cell: shows the feedback table
+ * }</pre>
+ *
+ * prints a table that ends "public checks 4/4 passed · 3 hidden checks run when graded". Every notebook
+ * imports this class. The grader never runs these methods: it reads the entry point's name in the check cell,
+ * finds the exercise whose {@link Exercise#checkName()} it is, and calls {@code netlab.exercise.Check.collect}
+ * from its own jar with the answer cast to the exercise's answer type, so a student's redefinition of
+ * {@code Check} changes nothing. A new chapter adds one line here per exercise; {@code CourseCheckTest} fails
+ * when an exercise has no entry point or an entry point no exercise.
+ */
+public final class Check {
+
+    private Check() {
+    }
+
+    /** The check of any exercise by id, as older check cells call it: {@code Check.run("ip.class-of", answer)}. */
+    public static void run(String exerciseId, Object answer) {
+        netlab.exercise.Check.run(exerciseId, answer);
+    }
+
+    private static <A> void run(Exercise<A> exercise, A answer) {
+        netlab.exercise.Check.run(exercise, answer);
+    }
+
+    // chapter 0
+
+    /** Checks {@code intro.greet}: {@code Check.introGreet(name -> greet(name));} */
+    public static void introGreet(IntroExercises.Greet answer) {
+        run(IntroExercises.GREET, answer);
+    }
+
+    // chapter 1
+
+    /** Checks {@code net.port-kind}: {@code Check.netPortKind(port -> portKind(port));} */
+    public static void netPortKind(UdpExercises.PortKind answer) {
+        run(UdpExercises.PORT_KIND, answer);
+    }
+
+    /** Checks {@code ip.class-of}: {@code Check.ipClassOf(ip -> classOf(ip));} */
+    public static void ipClassOf(IpExercises.ClassOf answer) {
+        run(IpExercises.CLASS_OF, answer);
+    }
+
+    /** Checks {@code ip.same-subnet}: {@code Check.ipSameSubnet((a, b, prefix) -> sameSubnet(a, b, prefix));} */
+    public static void ipSameSubnet(IpExercises.SameSubnet answer) {
+        run(IpExercises.SAME_SUBNET, answer);
+    }
+
+    /** Checks {@code subnet.host-count}: {@code Check.subnetHostCount(prefix -> hostCount(prefix));} */
+    public static void subnetHostCount(UdpExercises.HostCount answer) {
+        run(UdpExercises.HOST_COUNT, answer);
+    }
+
+    /** Checks {@code udp.send}: {@code Check.udpSend((text, port) -> send(text, port));} */
+    public static void udpSend(UdpExercises.SendText answer) {
+        run(UdpExercises.SEND, answer);
+    }
+
+    /** Checks {@code udp.receive}: {@code Check.udpReceive(socket -> receive(socket));} */
+    public static void udpReceive(UdpExercises.ReceiveText answer) {
+        run(UdpExercises.RECEIVE, answer);
+    }
+
+    /** Checks {@code udp.echo-server}: {@code Check.udpEchoServer((socket, count) -> echo(socket, count));} */
+    public static void udpEchoServer(UdpExercises.EchoServer answer) {
+        run(UdpExercises.ECHO, answer);
+    }
+
+    /** Checks {@code udp.chat-room}: {@code Check.udpChatRoom((socket, count) -> receiveLines(socket, count));} */
+    public static void udpChatRoom(UdpExercises.ChatRoom answer) {
+        run(UdpExercises.CHAT_ROOM, answer);
+    }
+
+    /** Checks {@code udp.full-duplex}: {@code Check.udpFullDuplex((s, peer, keyboard, screen) -> chat(s, peer, keyboard, screen));} */
+    public static void udpFullDuplex(UdpExercises.FullDuplex answer) {
+        run(UdpExercises.FULL_DUPLEX, answer);
+    }
+
+    // chapter 2
+
+    /** Checks {@code tftp.rrq}: {@code Check.tftpRrq((name, mode) -> rrq(name, mode));} */
+    public static void tftpRrq(TftpExercises.Rrq answer) {
+        run(TftpExercises.RRQ, answer);
+    }
+
+    /** Checks {@code tftp.ack}: {@code Check.tftpAck(block -> ack(block));} */
+    public static void tftpAck(TftpExercises.Ack answer) {
+        run(TftpExercises.ACK, answer);
+    }
+
+    /** Checks {@code tftp.describe}: {@code Check.tftpDescribe(packet -> describe(packet));} */
+    public static void tftpDescribe(TftpExercises.Describe answer) {
+        run(TftpExercises.DESCRIBE, answer);
+    }
+
+    /** Checks {@code tftp.ack-loop}: {@code Check.tftpAckLoop(socket -> receiveFile(socket));} */
+    public static void tftpAckLoop(TftpExercises.AckLoop answer) {
+        run(TftpExercises.ACK_LOOP, answer);
+    }
+
+    /** Checks {@code tftp.download}: {@code Check.tftpDownload((host, port, name) -> download(host, port, name));} */
+    public static void tftpDownload(TftpExercises.Download answer) {
+        run(TftpExercises.DOWNLOAD, answer);
+    }
+
+    /** Checks {@code udp.broadcast}: {@code Check.udpBroadcast((text, port) -> broadcast(text, port));} */
+    public static void udpBroadcast(TcpExercises.Broadcast answer) {
+        run(TcpExercises.BROADCAST, answer);
+    }
+
+    /** Checks {@code tcp.server}: {@code Check.tcpServer(server -> serveOnce(server));} */
+    public static void tcpServer(TcpExercises.Server answer) {
+        run(TcpExercises.SERVER, answer);
+    }
+
+    /** Checks {@code tcp.client}: {@code Check.tcpClient((host, port, line) -> ask(host, port, line));} */
+    public static void tcpClient(TcpExercises.Client answer) {
+        run(TcpExercises.CLIENT, answer);
+    }
+
+    /** Checks {@code tcp.chat}: {@code Check.tcpChat((host, port, lines) -> chat(host, port, lines));} */
+    public static void tcpChat(TcpExercises.Chat answer) {
+        run(TcpExercises.CHAT, answer);
+    }
+}
