@@ -150,7 +150,7 @@ String nextHop(String myCidr, String gateway, String dst) {
 }
 """)
 c.check("route.next-hop", 2, """
-Check.run("route.next-hop", (netlab.course.PacketExercises.NextHop) (cidr, gw, dst) -> nextHop(cidr, gw, dst));
+Check.routeNextHop((cidr, gw, dst) -> nextHop(cidr, gw, dst));
 """)
 
 # 3.3
@@ -231,7 +231,7 @@ List<Integer> forward(Map<String, Integer> table, int inPort, String srcMac, Str
 }
 """)
 c.check("switch.learn", 3, """
-Check.run("switch.learn", (netlab.course.PacketExercises.SwitchForward) (t, in, src, dst, n) -> forward(t, in, src, dst, n));
+Check.switchLearn((table, in, src, dst, n) -> forward(table, in, src, dst, n));
 """)
 
 # 3.5
@@ -313,7 +313,7 @@ String match(List<String> routes, String dst) {
 }
 """)
 c.check("route.lpm", 3, """
-Check.run("route.lpm", (netlab.course.PacketExercises.LongestPrefix) (routes, dst) -> match(routes, dst));
+Check.routeLpm((routes, dst) -> match(routes, dst));
 """)
 
 # 3.6
@@ -392,7 +392,7 @@ byte[] query(int id, String name) {
 }
 """)
 c.check("dns.query", 2, """
-Check.run("dns.query", (netlab.course.PacketExercises.DnsQuery) (id, name) -> query(id, name));
+Check.dnsQuery((id, name) -> query(id, name));
 """)
 c.md("""
 **Exercise `dns.answer`:** return the addresses of the A records in the answer section of `reply`, in order. Names
@@ -437,7 +437,7 @@ List<String> addresses(byte[] reply) {
 }
 """)
 c.check("dns.answer", 3, """
-Check.run("dns.answer", (netlab.course.PacketExercises.DnsAnswer) reply -> addresses(reply));
+Check.dnsAnswer(reply -> addresses(reply));
 """)
 
 # 3.7
@@ -491,7 +491,7 @@ long nextSeq(long seq, int length, boolean syn, boolean fin) {
 }
 """)
 c.check("tcp.next-seq", 2, """
-Check.run("tcp.next-seq", (netlab.course.PacketExercises.NextSeq) (seq, len, syn, fin) -> nextSeq(seq, len, syn, fin));
+Check.tcpNextSeq((seq, len, syn, fin) -> nextSeq(seq, len, syn, fin));
 """)
 
 # 3.8
@@ -607,7 +607,7 @@ TcpState next(TcpState state, TcpEvent event) {
 }
 """)
 c.check("tcp.next-state", 3, """
-Check.run("tcp.next-state", (netlab.course.PacketExercises.NextState) (state, event) -> next(state, event));
+Check.tcpNextState((state, event) -> next(state, event));
 """)
 
 # 3.10
@@ -653,7 +653,7 @@ void serve(ServerSocket server, int clients) throws IOException {
 }
 """)
 c.check("tcp.client-closes", 3, """
-Check.run("tcp.client-closes", (netlab.course.PacketExercises.PoliteServer) (server, n) -> serve(server, n));
+Check.tcpClientCloses((server, clients) -> serve(server, clients));
 """)
 
 # 3.11
@@ -741,7 +741,7 @@ List<String> find(Lab lab) {
 }
 """)
 c.check("lab.misconfigured", 3, """
-Check.run("lab.misconfigured", (netlab.course.PacketExercises.Misconfigured) network -> find(network));
+Check.labMisconfigured(network -> find(network));
 """)
 
 # 3.14
@@ -835,7 +835,7 @@ List<String> claimedTwice(List<String> replies) {
 }
 """)
 c.check("arp.spoofed", 2, """
-Check.run("arp.spoofed", (netlab.course.PacketExercises.ArpSpoofed) replies -> claimedTwice(replies));
+Check.arpSpoofed(replies -> claimedTwice(replies));
 """)
 
 # 3.15
@@ -922,7 +922,7 @@ List<String> translate(String publicIp, List<String> packets) {
 }
 """)
 c.check("nat.translate", 3, """
-Check.run("nat.translate", (netlab.course.PacketExercises.NatTranslate) (pub, packets) -> translate(pub, packets));
+Check.natTranslate((publicIp, packets) -> translate(publicIp, packets));
 """)
 
 c.md("""
