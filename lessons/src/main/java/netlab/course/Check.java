@@ -172,4 +172,61 @@ public final class Check {
     public static void tcpPredictBacklog(Prediction.Count answer) {
         run(TcpStreamExercises.PREDICT_BACKLOG, answer);
     }
+
+    // chapter 3
+
+    /** Checks {@code route.next-hop}: {@code Check.routeNextHop((cidr, gw, dst) -> nextHop(cidr, gw, dst));} */
+    public static void routeNextHop(PacketExercises.NextHop answer) {
+        run(PacketExercises.NEXT_HOP, answer);
+    }
+
+    /** Checks {@code switch.learn}: {@code Check.switchLearn((table, in, src, dst, n) -> forward(table, in, src, dst, n));} */
+    public static void switchLearn(PacketExercises.SwitchForward answer) {
+        run(PacketExercises.SWITCH, answer);
+    }
+
+    /** Checks {@code route.lpm}: {@code Check.routeLpm((routes, dst) -> match(routes, dst));} */
+    public static void routeLpm(PacketExercises.LongestPrefix answer) {
+        run(PacketExercises.LPM, answer);
+    }
+
+    /** Checks {@code dns.query}: {@code Check.dnsQuery((id, name) -> query(id, name));} */
+    public static void dnsQuery(PacketExercises.DnsQuery answer) {
+        run(PacketExercises.DNS_QUERY, answer);
+    }
+
+    /** Checks {@code dns.answer}: {@code Check.dnsAnswer(reply -> addresses(reply));} */
+    public static void dnsAnswer(PacketExercises.DnsAnswer answer) {
+        run(PacketExercises.DNS_ANSWER, answer);
+    }
+
+    /** Checks {@code tcp.next-seq}: {@code Check.tcpNextSeq((seq, len, syn, fin) -> nextSeq(seq, len, syn, fin));} */
+    public static void tcpNextSeq(PacketExercises.NextSeq answer) {
+        run(PacketExercises.TCP_SEQ, answer);
+    }
+
+    /** Checks {@code tcp.next-state}: {@code Check.tcpNextState((state, event) -> next(state, event));} */
+    public static void tcpNextState(PacketExercises.NextState answer) {
+        run(PacketExercises.TCP_STATE, answer);
+    }
+
+    /** Checks {@code tcp.client-closes}: {@code Check.tcpClientCloses((server, clients) -> serve(server, clients));} */
+    public static void tcpClientCloses(PacketExercises.PoliteServer answer) {
+        run(PacketExercises.CLIENT_CLOSES, answer);
+    }
+
+    /** Checks {@code lab.misconfigured}: {@code Check.labMisconfigured(lab -> find(lab));} */
+    public static void labMisconfigured(PacketExercises.Misconfigured answer) {
+        run(PacketExercises.MISCONFIGURED, answer);
+    }
+
+    /** Checks {@code arp.spoofed}: {@code Check.arpSpoofed(replies -> claimedTwice(replies));} */
+    public static void arpSpoofed(PacketExercises.ArpSpoofed answer) {
+        run(PacketExercises.ARP_SPOOFED, answer);
+    }
+
+    /** Checks {@code nat.translate}: {@code Check.natTranslate((publicIp, packets) -> translate(publicIp, packets));} */
+    public static void natTranslate(PacketExercises.NatTranslate answer) {
+        run(PacketExercises.NAT, answer);
+    }
 }

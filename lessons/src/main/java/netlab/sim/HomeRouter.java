@@ -1,0 +1,71 @@
+package netlab.sim;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import netlab.display.Svg;
+import netlab.ip.Ipv4;
+import netlab.ip.Subnet;
+import netlab.text.Text;
+
+/**
+ * A home router: a DHCP server for the inside network (DISCOVER, OFFER, REQUEST, ACK hands out address, mask,
+ * gateway and DNS server) and a {@link Nat} to its one outside address.
+ *
+ * <pre>{@code
+ * HomeRouter home = HomeRouter.create("192.168.1.1/24", "203.0.113.5");
+ * HomeRouter.Lease l = home.join(Mac.of(10));   // 192.168.1.100/24, gateway 192.168.1.1, dns 192.168.1.1
+ * home.dhcpLadder()                             // the four DHCP messages
+ * }</pre>
+ */
+public final class HomeRouter {
+
+    /** What DHCP gave a device. */
+    public record Lease(Mac mac, Ipv4 ip, int prefix, Ipv4 gateway, Ipv4 dns) {
+        @Override
+        public String toString() {
+            return ip + "/" + prefix + " gateway " + gateway + " dns " + dns;
+        }
+    }
+
+    private final Ipv4 inside;
+    private final Subnet lan;
+    private final Nat nat;
+    private final Map<Mac, Lease> leases = new LinkedHashMap<>();
+    private Ladder ladder = new Ladder("DHCP");
+
+    private HomeRouter(String insideCidr, String publicIp) {
+        this.inside = Ipv4.parse(insideCidr.substring(0, insideCidr.indexOf('/')));
+        this.lan = Subnet.parse(insideCidr);
+        this.nat = Nat.of(publicIp);
+    }
+
+    /** A home router with LAN address {@code insideCidr} (e.g. 192.168.1.1/24) and WAN address {@code publicIp}. */
+    public static HomeRouter create(String insideCidr, String publicIp) {
+        return new HomeRouter(insideCidr, publicIp);
+    }
+
+    public Nat nat() {
+        return nat;
+    }
+
+    /** A device with {@code mac} joins the LAN and asks for an address: DORA; the same MAC gets the same lease again. */
+    public Lease join(Mac mac) {
+        Lease lease = leases.computeIfAbsent(mac, m -> new Lease(m, lan.network().plus(100 + leases.size()), lan.prefix(), inside, inside));
+        ladder = new Ladder(Text.of("sim.dhcp.ladder", mac));
+        ladder.arrow(0, 1, "DISCOVER 0.0.0.0:68 → 255.255.255.255:67", false, "#b58900");
+        ladder.arrow(1, 0, "OFFER " + lease.ip(), false, "#268bd2");
+        ladder.arrow(0, 1, "REQUEST " + lease.ip() + " (broadcast)", false, "#b58900");
+        ladder.arrow(1, 0, "ACK " + lease, false, "#268bd2");
+        return lease;
+    }
+
+    /** The last DHCP exchange as a ladder. */
+    public Svg dhcpLadder() {
+        return ladder.svg(List.of(Text.of("sim.dhcp.client"), Text.of("sim.dhcp.server")));
+    }
+
+    public List<Lease> leases() {
+        return List.copyOf(leases.values());
+    }
+}

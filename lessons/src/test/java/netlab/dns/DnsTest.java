@@ -1,0 +1,88 @@
+package netlab.dns;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.InetSocketAddress;
+import java.util.HexFormat;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class DnsTest {
+
+    @Test
+    void aQueryIsHeaderThenLabels() {
+        byte[] q = DnsMessage.query(0x1234, "www.itcast.cn", DnsMessage.A).encode();
+        assertArrayEquals(HexFormat.of().parseHex("123401000001000000000000" + "03777777" + "06697463617374" + "02636e" + "00" + "0001" + "0001"), q);
+        assertEquals(List.of(new DnsMessage.Question("www.itcast.cn.", DnsMessage.A)), DnsMessage.decode(q).questions());
+    }
+
+    @Test
+    void anAnswerWithACompressionPointerDecodes() {
+        // as a resolver sends it: the answer's name is a pointer (c0 0c) to the question's name at byte 12
+        byte[] reply = HexFormat.of().parseHex("123481800001000100000000037777770669746361737402636e0000010001"
+                + "c00c000100010000012c0004cb007150");
+        DnsMessage m = DnsMessage.decode(reply);
+        assertEquals("www.itcast.cn. 300 A 203.0.113.80", m.answers().getFirst().toString());
+        assertTrue(m.isResponse());
+    }
+
+    @Test
+    void encodingCompressesRepeatedNamesAndRoundTrips() {
+        DnsMessage m = Zone.of("cn.").delegate("itcast.cn.", "dns1.itcast.cn.", "127.0.0.13")
+                .answer(7, DnsMessage.RD, new DnsMessage.Question("www.itcast.cn.", DnsMessage.A));
+        byte[] bytes = m.encode();
+        assertEquals(m, DnsMessage.decode(bytes));
+        int pointers = 0;
+        for (int i = 12; i < bytes.length - 1; i++) {
+            pointers += (bytes[i] & 0xFF) == 0xC0 ? 1 : 0;
+        }
+        assertTrue(pointers >= 3, "names repeat: itcast.cn. in NS owner, NS data and glue owner");
+        assertTrue(bytes.length < 90, bytes.length + " bytes");
+    }
+
+    @Test
+    void malformedMessagesSayWhy() {
+        assertThrows(IllegalArgumentException.class, () -> DnsMessage.decode(new byte[5]));
+        byte[] loop = HexFormat.of().parseHex("000001000001000000000000c00c00010001");
+        assertThrows(IllegalArgumentException.class, () -> DnsMessage.decode(loop));
+    }
+
+    @Test
+    void theResolverWalksRootTldAuthoritative() {
+        Resolution r = Resolver.trace("www.itcast.cn");
+        assertEquals(3, r.steps().size(), r.table().text());
+        assertEquals("127.0.0.11", r.steps().get(0).server().getAddress().getHostAddress());
+        assertEquals("127.0.0.12", r.steps().get(1).server().getAddress().getHostAddress());
+        assertEquals("127.0.0.13", r.steps().get(2).server().getAddress().getHostAddress());
+        assertTrue(r.steps().get(2).reply().isAuthoritative());
+        assertEquals("203.0.113.80", r.address().orElseThrow());
+        try (DnsLab lab = DnsLab.start()) {
+            Resolution missing = lab.trace("nope.itcast.cn");
+            assertEquals(DnsMessage.NXDOMAIN, missing.steps().getLast().reply().rcode());
+            assertFalse(missing.address().isPresent());
+            assertEquals("203.0.113.80", lab.trace("itcast.cn").address().orElseThrow(), "the CNAME is followed");
+        }
+    }
+
+    @Test
+    void theStubChecksAddressIdAndQuestion() {
+        DnsMessage q = DnsMessage.query(42, "www.itcast.cn", DnsMessage.A);
+        InetSocketAddress server = new InetSocketAddress("127.0.0.13", 5353);
+        DnsMessage good = Zone.of("itcast.cn.").a("www.itcast.cn.", "1.2.3.4").answer(42, DnsMessage.RD, q.questions().getFirst());
+        assertTrue(StubCheck.accepts(q, good, server, server));
+        assertFalse(StubCheck.accepts(q, good, new InetSocketAddress("127.0.0.66", 5353), server));
+        assertFalse(StubCheck.accepts(q, Zone.of("x.").answer(43, 0, q.questions().getFirst()), server, server));
+    }
+
+    @Test
+    void aFixedPortLosesTheRace() {
+        SpoofRace fixed = SpoofRace.simulate(4000, 500, false, 1);
+        SpoofRace random = SpoofRace.simulate(4000, 500, true, 1);
+        assertTrue(fixed.wins() > 10 && fixed.wins() < 60, "expected ~30: " + fixed.wins());
+        assertEquals(0, random.wins());
+    }
+}
