@@ -100,65 +100,65 @@ public final class PacketExercises implements ExerciseSet {
         List<String> claimedTwice(List<String> replies) throws Exception;
     }
 
-    public static final Exercise<SwitchForward> SWITCH = Exercise.of("switch.learn", Text.of("course3.title.switch"), SwitchForward.class)
+    public static final Exercise<SwitchForward> SWITCH = Exercise.of("switch.learn", Text.of("course.switch.learn.title"), SwitchForward.class)
             .add(switchCase("pc0 → pc1, table empty", List.of(frame(0, "aa", "bb")), List.of(List.of(1, 2, 3))))
             .add(switchCase("pc0 → pc1, pc1 → pc0, pc0 → pc1", List.of(frame(0, "aa", "bb"), frame(1, "bb", "aa"), frame(0, "aa", "bb")),
                     List.of(List.of(1, 2, 3), List.of(0), List.of(1))))
             .hiddenCases(3)
             .build();
 
-    public static final Exercise<LongestPrefix> LPM = Exercise.of("route.lpm", Text.of("course3.title.lpm"), LongestPrefix.class)
+    public static final Exercise<LongestPrefix> LPM = Exercise.of("route.lpm", Text.of("course.route.lpm.title"), LongestPrefix.class)
             .add(lpmCase(List.of("192.168.1.0/24", "192.168.0.0/16", "0.0.0.0/0"), "192.168.1.9", "192.168.1.0/24"))
             .add(lpmCase(List.of("192.168.1.0/24", "192.168.0.0/16", "0.0.0.0/0"), "192.168.7.9", "192.168.0.0/16"))
             .hiddenCases(4)
             .build();
 
-    public static final Exercise<NextHop> NEXT_HOP = Exercise.of("route.next-hop", Text.of("course3.title.next-hop"), NextHop.class)
+    public static final Exercise<NextHop> NEXT_HOP = Exercise.of("route.next-hop", Text.of("course.route.next-hop.title"), NextHop.class)
             .add(nextHopCase("192.168.1.1/24", "192.168.1.254", "192.168.1.2", "192.168.1.2"))
             .add(nextHopCase("192.168.1.1/24", "192.168.1.254", "192.168.3.2", "192.168.1.254"))
             .hiddenCases(3)
             .build();
 
-    public static final Exercise<NatTranslate> NAT = Exercise.of("nat.translate", Text.of("course3.title.nat"), NatTranslate.class)
+    public static final Exercise<NatTranslate> NAT = Exercise.of("nat.translate", Text.of("course.nat.translate.title"), NatTranslate.class)
             .add(natCase(List.of("out 192.168.1.10:50000 8.8.8.8:53", "in 8.8.8.8:53 203.0.113.5:40000"),
                     List.of("203.0.113.5:40000", "192.168.1.10:50000")))
             .hiddenCases(3)
             .build();
 
-    public static final Exercise<DnsQuery> DNS_QUERY = Exercise.of("dns.query", Text.of("course3.title.dns-query"), DnsQuery.class)
+    public static final Exercise<DnsQuery> DNS_QUERY = Exercise.of("dns.query", Text.of("course.dns.query.title"), DnsQuery.class)
             .add(dnsQueryCase(0x1234, "www.itcast.cn"))
             .hiddenCases(3)
             .build();
 
-    public static final Exercise<DnsAnswer> DNS_ANSWER = Exercise.of("dns.answer", Text.of("course3.title.dns-answer"), DnsAnswer.class)
+    public static final Exercise<DnsAnswer> DNS_ANSWER = Exercise.of("dns.answer", Text.of("course.dns.answer.title"), DnsAnswer.class)
             .add(dnsAnswerCase("www.itcast.cn", Zone.of("itcast.cn.").a("www.itcast.cn.", "203.0.113.80"), List.of("203.0.113.80")))
             .hiddenCases(3)
             .build();
 
-    public static final Exercise<NextState> TCP_STATE = Exercise.of("tcp.next-state", Text.of("course3.title.tcp-state"), NextState.class)
+    public static final Exercise<NextState> TCP_STATE = Exercise.of("tcp.next-state", Text.of("course.tcp.next-state.title"), NextState.class)
             .add(stateCase(TcpState.CLOSE, TcpEvent.CONNECT, TcpState.SYN_SENT))
             .add(stateCase(TcpState.ESTABLISHED, TcpEvent.CLOSE, TcpState.FIN_WAIT1))
             .add(stateCase(TcpState.ESTABLISHED, TcpEvent.RCV_FIN, TcpState.CLOSE_WAIT))
             .hiddenCases(6)
             .build();
 
-    public static final Exercise<NextSeq> TCP_SEQ = Exercise.of("tcp.next-seq", Text.of("course3.title.tcp-seq"), NextSeq.class)
+    public static final Exercise<NextSeq> TCP_SEQ = Exercise.of("tcp.next-seq", Text.of("course.tcp.next-seq.title"), NextSeq.class)
             .add(seqCase(1000, 0, true, false, 1001))
             .add(seqCase(1001, 5, false, false, 1006))
             .hiddenCases(3)
             .build();
 
-    public static final Exercise<PoliteServer> CLIENT_CLOSES = Exercise.of("tcp.client-closes", Text.of("course3.title.client-closes"), PoliteServer.class)
+    public static final Exercise<PoliteServer> CLIENT_CLOSES = Exercise.of("tcp.client-closes", Text.of("course.tcp.client-closes.title"), PoliteServer.class)
             .add(politeCase(5))
             .hiddenCases(1)
             .build();
 
-    public static final Exercise<Misconfigured> MISCONFIGURED = Exercise.of("lab.misconfigured", Text.of("course3.title.misconfigured"), Misconfigured.class)
+    public static final Exercise<Misconfigured> MISCONFIGURED = Exercise.of("lab.misconfigured", Text.of("course.lab.misconfigured.title"), Misconfigured.class)
             .add(misconfiguredCase("gateway", "pc1", List.of("pc1")))
             .hiddenCases(3)
             .build();
 
-    public static final Exercise<ArpSpoofed> ARP_SPOOFED = Exercise.of("arp.spoofed", Text.of("course3.title.arp-spoofed"), ArpSpoofed.class)
+    public static final Exercise<ArpSpoofed> ARP_SPOOFED = Exercise.of("arp.spoofed", Text.of("course.arp.spoofed.title"), ArpSpoofed.class)
             .add(arpCase(List.of("192.168.1.254 is-at 02:00:00:00:00:05", "192.168.1.2 is-at 02:00:00:00:00:02",
                     "192.168.1.254 is-at 02:00:00:00:00:02"), List.of("192.168.1.254")))
             .hiddenCases(2)
@@ -167,7 +167,7 @@ public final class PacketExercises implements ExerciseSet {
     // --- cases: the grader's hidden cases are made by the same factories --------------------------------------
 
     /** A frame for {@link #switchCase}: ingress port, source and destination MAC (two hex letters stand for a MAC). */
-    public record SwitchFrame(int inPort, String src, String dst) {
+    public record SwitchFrame(int inPort, String src, String dst) implements java.io.Serializable {
     }
 
     public static SwitchFrame frame(int inPort, String src, String dst) {
