@@ -14,10 +14,10 @@ import netlab.servers.Servers;
  * memory and CPU time. Every server model of the chapter runs against the same harness.
  *
  * <pre>{@code
- * try (EchoServer s = Servers.threadPerConnection(0)) {
- *     LoadReport r = Load.run(s, 20, 50, Duration.ofMillis(1));   // 20 clients × 50 requests, 1 ms apart
- *     r.answered()                                                  // 1000
- * }
+ * EchoServer s = Servers.threadPerConnection(0);
+ * LoadReport r = Load.run(s, 20, 50, Duration.ofMillis(1));   // twenty clients × 50 requests, 1 ms apart
+ * r.answered()                                                  // 1000
+ * s.close();
  * }</pre>
  * shows a progress bar while it runs, then a table like
  * <pre>

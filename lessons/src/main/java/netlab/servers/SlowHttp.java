@@ -20,11 +20,11 @@ import netlab.text.Text;
  * the text {@code "page i after N ms"}.
  *
  * <pre>{@code
- * try (SlowHttp pages = SlowHttp.start(300, 100, 200)) {
- *     pages.urls().size()                         // 3
- *     HttpClient http = HttpClient.newHttpClient();
- *     http.send(HttpRequest.newBuilder(pages.url(1)).build(), HttpResponse.BodyHandlers.ofString()).body()   // "page 1 after 100 ms"
- * }
+ * SlowHttp pages = SlowHttp.start(300, 100, 200);
+ * pages.urls().size()                         // 3
+ * HttpClient http = HttpClient.newHttpClient();
+ * http.send(HttpRequest.newBuilder(pages.url(1)).build(), HttpResponse.BodyHandlers.ofString()).body()   // "page 1 after 100 ms"
+ * pages.close();
  * }</pre>
  *
  * <p>Requested all at once, the pages finish in the order of their delays (1, 2, 0), not the order asked for. The
