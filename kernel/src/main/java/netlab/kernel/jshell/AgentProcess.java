@@ -206,6 +206,7 @@ final class AgentProcess implements AutoCloseable {
         cmd.add("-Dstderr.encoding=UTF-8");
         cmd.add("-Djava.awt.headless=true");
         cmd.add("-D" + netlab.text.Lang.PROPERTY + "=" + options.language().tag());
+        cmd.addAll(EngineOptions.JDK_EXPORTS);
         cmd.addAll(options.jvmOptions());
         cmd.add("-cp");
         cmd.add(options.agentClasspathString());
