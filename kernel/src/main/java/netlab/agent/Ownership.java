@@ -30,6 +30,11 @@ final class Ownership {
 
     private static final List<Entry> ENTRIES = new ArrayList<>();
     /**
+     * {@link #ENTRIES} is pruned of closed and ended resources when it reaches this size, which then doubles:
+     * pruning on every track would cost a cell starting 100,000 virtual threads 10^10 checks.
+     */
+    private static int pruneAt = 64;
+    /**
      * Every cell (invoke) per key not yet released: a thread inherits the cell it was constructed in, which
      * may be an earlier invoke of the same notebook cell than the one that started it, so a release stops
      * them all.
@@ -53,7 +58,10 @@ final class Ownership {
             return;
         }
         synchronized (ENTRIES) {
-            ENTRIES.removeIf(e -> !isOpen(e.resource()));
+            if (ENTRIES.size() >= pruneAt) {
+                ENTRIES.removeIf(e -> !isOpen(e.resource()));
+                pruneAt = Math.max(64, 2 * ENTRIES.size());
+            }
             ENTRIES.add(new Entry(resource, cell));
         }
     }
@@ -117,12 +125,8 @@ final class Ownership {
     private static List<String> releaseMatchingLocked(java.util.function.Predicate<Entry> which) {
         List<Entry> chosen = new ArrayList<>();
         synchronized (ENTRIES) {
-            for (Entry e : ENTRIES) {
-                if (which.test(e)) {
-                    chosen.add(e);
-                }
-            }
-            ENTRIES.removeAll(chosen);
+            // one pass (removeAll of a list is quadratic, and a cell may own 100,000 threads)
+            ENTRIES.removeIf(e -> which.test(e) && chosen.add(e));
         }
         List<String> released = new ArrayList<>();
         int threads = 0;
@@ -179,19 +183,20 @@ final class Ownership {
      * have not ended yet, and those started since.
      */
     static List<Object> running(String key) {
-        List<Object> running = new ArrayList<>();
+        // a set: a stopped cell may leave 100,000 virtual threads, and a list's contains() would be quadratic
+        java.util.Set<Object> running = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         synchronized (ENTRIES) {
             STOPPING.removeIf(e -> !stillRuns(e.resource()));
             for (List<Entry> list : List.of(STOPPING, ENTRIES)) {
                 for (Entry e : list) {
                     Object r = e.resource();
-                    if (e.cell().key().equals(key) && stillRuns(r) && !running.contains(r)) {
+                    if (e.cell().key().equals(key) && stillRuns(r)) {
                         running.add(r);
                     }
                 }
             }
         }
-        return running;
+        return new ArrayList<>(running);
     }
 
     /** A started thread that has not ended, or an executor that has not terminated (an unstarted thread does not run). */

@@ -276,7 +276,7 @@ public final class JShellEngine implements Engine {
             KernelExecutionControl control = session.control();
             control.clearStop();
             String key = cellKey(code, io);
-            for (String released : control.beginCell(key, limits.outputLimit())) {
+            for (String released : control.beginCell(key, limits.outputLimit(), plan.threads())) {
                 io.stderr("netlab: " + released + " that this cell opened last time\n");
             }
             java.time.Duration timeout = limits.timeout();
