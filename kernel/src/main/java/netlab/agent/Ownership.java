@@ -11,6 +11,7 @@ import java.nio.channels.NetworkChannel;
 import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -132,9 +133,14 @@ final class Ownership {
         int threads = 0;
         // what was open is seen before anything is stopped: stopping the first entry's cell ends its other threads
         List<Boolean> open = chosen.stream().map(e -> isOpen(e.resource())).toList();
+        List<ProcessHandle> processes = new ArrayList<>();
         for (int i = 0; i < chosen.size(); i++) {
             Entry e = chosen.get(i);
             e.cell().stop();
+            if (e.resource() instanceof Process p) {
+                processes.add(p.toHandle()); // ended together below: one grace period, not one each
+                continue;
+            }
             boolean wasOpen = open.get(i);
             String what = describe(e.resource());
             java.net.InetSocketAddress bound = listeningAddress(e.resource());
@@ -158,6 +164,19 @@ final class Ownership {
         }
         if (threads > 0) {
             released.add(threads == 1 ? "stopped 1 thread" : "stopped " + threads + " threads");
+        }
+        List<String> names = processes.stream().map(h -> "ended the " + describe(h)).toList(); // while they run
+        List<ProcessHandle> ended = ProcessTree.end(processes);
+        int roots = 0;
+        for (int i = 0; i < processes.size(); i++) {
+            if (ended.contains(processes.get(i))) {
+                released.add(names.get(i));
+                roots++;
+            }
+        }
+        int started = ended.size() - roots;
+        if (started > 0) {
+            released.add(started == 1 ? "ended 1 process they started" : "ended " + started + " processes they started");
         }
         return released;
     }
@@ -216,6 +235,7 @@ final class Ownership {
             case Selector s -> s.isOpen();
             case Channel c -> c.isOpen();
             case Thread t -> t.isAlive() || t.getState() == Thread.State.NEW;
+            case Process p -> p.isAlive();
             case ExecutorService x -> !x.isTerminated();
             case AutoCloseable c -> true;
             default -> false;
@@ -254,6 +274,9 @@ final class Ownership {
             case Selector s -> "selector";
             case Thread t -> "thread '" + t.getName() + "'";
             case ExecutorService x -> "executor " + x.getClass().getSimpleName();
+            case Process p -> describe(p.toHandle());
+            case ProcessHandle h -> "process " + h.pid() + h.info().command()
+                    .map(c -> " (" + Path.of(c).getFileName() + ")").orElse("");
             default -> r.getClass().getSimpleName();
         };
     }
