@@ -27,7 +27,7 @@ TICKS = os.sysconf(os.sysconf_names["SC_CLK_TCK"])
 
 GO = 'System.out.println("GO");\n'
 PORT = 'System.out.println("PORT " + {}.getLocalPort());\n'
-CAP_MESSAGE = r"already runs 2000 threads"
+CAP_MESSAGE = r" 2000 .*%%threads 4000"   # the platform-thread cap and how to raise it for one cell
 RESET = r"variables were reset"
 
 

@@ -139,6 +139,7 @@ final class AgentExecutionControl extends DirectExecutionControl {
                 restoreStreams.run();
                 OutputBudget.reset(Long.parseLong(args[1]));
                 List<String> released = Ownership.release(args[0]);
+                ThreadCensus.raise(args[0], args.length > 2 ? Integer.parseInt(args[2]) : 0);
                 cellKey = args[0];
                 yield released.toArray(String[]::new);
             }

@@ -53,7 +53,7 @@ public final class AgentProtocol {
 
     /** Request: the MIME bundle of the last invoke's value as (mime, data) pairs; none when not Displayable. */
     public static final String LAST_VALUE_BUNDLE = "lastValueBundle";
-    /** Request: a cell starts; args {key, output limit}; answers lines about what its last run left and was closed. */
+    /** Request: a cell starts; args {key, output limit, thread cap of %%threads or 0}; answers lines about what its last run left and was closed. */
     public static final String BEGIN_CELL = "beginCell";
     /** Request: the cell ended; answers {bytes of output dropped over the cap}, after a {@link #SYNC} marker. */
     public static final String END_CELL = "endCell";

@@ -11,6 +11,7 @@ import java.nio.channels.NetworkChannel;
 import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -29,6 +30,11 @@ final class Ownership {
     }
 
     private static final List<Entry> ENTRIES = new ArrayList<>();
+    /**
+     * {@link #ENTRIES} is pruned of closed and ended resources when it reaches this size, which then doubles:
+     * pruning on every track would cost a cell starting 100,000 virtual threads 10^10 checks.
+     */
+    private static int pruneAt = 64;
     /**
      * Every cell (invoke) per key not yet released: a thread inherits the cell it was constructed in, which
      * may be an earlier invoke of the same notebook cell than the one that started it, so a release stops
@@ -53,7 +59,10 @@ final class Ownership {
             return;
         }
         synchronized (ENTRIES) {
-            ENTRIES.removeIf(e -> !isOpen(e.resource()));
+            if (ENTRIES.size() >= pruneAt) {
+                ENTRIES.removeIf(e -> !isOpen(e.resource()));
+                pruneAt = Math.max(64, 2 * ENTRIES.size());
+            }
             ENTRIES.add(new Entry(resource, cell));
         }
     }
@@ -117,20 +126,21 @@ final class Ownership {
     private static List<String> releaseMatchingLocked(java.util.function.Predicate<Entry> which) {
         List<Entry> chosen = new ArrayList<>();
         synchronized (ENTRIES) {
-            for (Entry e : ENTRIES) {
-                if (which.test(e)) {
-                    chosen.add(e);
-                }
-            }
-            ENTRIES.removeAll(chosen);
+            // one pass (removeAll of a list is quadratic, and a cell may own 100,000 threads)
+            ENTRIES.removeIf(e -> which.test(e) && chosen.add(e));
         }
         List<String> released = new ArrayList<>();
         int threads = 0;
         // what was open is seen before anything is stopped: stopping the first entry's cell ends its other threads
         List<Boolean> open = chosen.stream().map(e -> isOpen(e.resource())).toList();
+        List<ProcessHandle> processes = new ArrayList<>();
         for (int i = 0; i < chosen.size(); i++) {
             Entry e = chosen.get(i);
             e.cell().stop();
+            if (e.resource() instanceof Process p) {
+                processes.add(p.toHandle()); // ended together below: one grace period, not one each
+                continue;
+            }
             boolean wasOpen = open.get(i);
             String what = describe(e.resource());
             java.net.InetSocketAddress bound = listeningAddress(e.resource());
@@ -154,6 +164,19 @@ final class Ownership {
         }
         if (threads > 0) {
             released.add(threads == 1 ? "stopped 1 thread" : "stopped " + threads + " threads");
+        }
+        List<String> names = processes.stream().map(h -> "ended the " + describe(h)).toList(); // while they run
+        List<ProcessHandle> ended = ProcessTree.end(processes);
+        int roots = 0;
+        for (int i = 0; i < processes.size(); i++) {
+            if (ended.contains(processes.get(i))) {
+                released.add(names.get(i));
+                roots++;
+            }
+        }
+        int started = ended.size() - roots;
+        if (started > 0) {
+            released.add(started == 1 ? "ended 1 process they started" : "ended " + started + " processes they started");
         }
         return released;
     }
@@ -179,19 +202,20 @@ final class Ownership {
      * have not ended yet, and those started since.
      */
     static List<Object> running(String key) {
-        List<Object> running = new ArrayList<>();
+        // a set: a stopped cell may leave 100,000 virtual threads, and a list's contains() would be quadratic
+        java.util.Set<Object> running = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         synchronized (ENTRIES) {
             STOPPING.removeIf(e -> !stillRuns(e.resource()));
             for (List<Entry> list : List.of(STOPPING, ENTRIES)) {
                 for (Entry e : list) {
                     Object r = e.resource();
-                    if (e.cell().key().equals(key) && stillRuns(r) && !running.contains(r)) {
+                    if (e.cell().key().equals(key) && stillRuns(r)) {
                         running.add(r);
                     }
                 }
             }
         }
-        return running;
+        return new ArrayList<>(running);
     }
 
     /** A started thread that has not ended, or an executor that has not terminated (an unstarted thread does not run). */
@@ -211,6 +235,7 @@ final class Ownership {
             case Selector s -> s.isOpen();
             case Channel c -> c.isOpen();
             case Thread t -> t.isAlive() || t.getState() == Thread.State.NEW;
+            case Process p -> p.isAlive();
             case ExecutorService x -> !x.isTerminated();
             case AutoCloseable c -> true;
             default -> false;
@@ -249,6 +274,9 @@ final class Ownership {
             case Selector s -> "selector";
             case Thread t -> "thread '" + t.getName() + "'";
             case ExecutorService x -> "executor " + x.getClass().getSimpleName();
+            case Process p -> describe(p.toHandle());
+            case ProcessHandle h -> "process " + h.pid() + h.info().command()
+                    .map(c -> " (" + Path.of(c).getFileName() + ")").orElse("");
             default -> r.getClass().getSimpleName();
         };
     }

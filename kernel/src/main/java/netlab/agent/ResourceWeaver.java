@@ -18,6 +18,9 @@ import java.util.Set;
  * {@code new ServerSocket(...)}, {@code new Socket(...)}, {@code new DatagramSocket(...)}, the {@code open()}
  * factories of the NIO channels and {@link java.nio.channels.Selector}, and {@code Executors.new...()}, the
  * new object is passed to {@link Track#opened}; thread starts go through {@link Track}, which also caps them.
+ * So are the child processes of {@code ProcessBuilder.start()}, {@code ProcessBuilder.startPipeline(...)} and
+ * {@code Runtime.exec(...)}: an interrupt or a re-run of the cell ends them and their descendants
+ * ({@link ProcessTree}), which frees the ports they hold.
  */
 final class ResourceWeaver implements CodeTransform {
 
@@ -77,6 +80,14 @@ final class ResourceWeaver implements CodeTransform {
         } else if (op == Opcode.INVOKEINTERFACE && BUILDERS.contains(owner) && method.equals("start")
                 && i.typeSymbol().parameterCount() == 1) {
             builder.invokestatic(TRACK, "start", MethodTypeDesc.of(THREAD, BUILDER, RUNNABLE));
+        } else if ((op == Opcode.INVOKEVIRTUAL && owner.equals("java.lang.ProcessBuilder") && method.equals("start"))
+                || (op == Opcode.INVOKEVIRTUAL && owner.equals("java.lang.Runtime") && method.equals("exec"))) {
+            builder.with(i);
+            trackTop(builder);
+        } else if (op == Opcode.INVOKESTATIC && owner.equals("java.lang.ProcessBuilder") && method.equals("startPipeline")) {
+            builder.with(i);
+            builder.dup();
+            builder.invokestatic(TRACK, "startedPipeline", MethodTypeDesc.of(ConstantDescs.CD_void, ConstantDescs.CD_List));
         } else if (op == Opcode.INVOKESTATIC && owner.equals("java.lang.Thread")
                 && method.equals("startVirtualThread")) {
             builder.invokestatic(TRACK, "startVirtualThread", MethodTypeDesc.of(THREAD, RUNNABLE));

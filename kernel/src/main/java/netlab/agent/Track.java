@@ -10,9 +10,14 @@ public final class Track {
     private Track() {
     }
 
-    /** Records a socket, channel, selector, thread or executor the calling cell just created. */
+    /** Records a socket, channel, selector, thread, executor or child process the calling cell just created. */
     public static void opened(Object resource) {
         Ownership.track(resource);
+    }
+
+    /** {@code ProcessBuilder.startPipeline(builders)} in student code: records each process it started. */
+    public static void startedPipeline(java.util.List<?> processes) {
+        processes.forEach(Ownership::track);
     }
 
     /** {@code thread.start()} in student code: starts and records it. */

@@ -56,13 +56,15 @@ class ThreadCensusTest {
     void anExecutorGrowingItsPoolPastTheCapIsRefusedAtSubmit() throws Exception {
         ExecutorService pool = Executors.newCachedThreadPool();
         try {
-            IllegalStateException e = assertThrows(IllegalStateException.class, () -> inCell("pool", () -> {
+            ThreadCapReached e = assertThrows(ThreadCapReached.class, () -> inCell("pool", () -> {
                 for (int i = 0; i < 10 * CAP; i++) {
                     pool.submit(waitForRelease());
                 }
                 return null;
             }));
-            assertTrue(e.getMessage().contains("already runs " + CAP + " threads"), e.getMessage());
+            assertEquals(ThreadCensus.Kind.PLATFORM, e.kind());
+            assertEquals(CAP, e.limit());
+            assertTrue(e.getMessage().contains(CAP + "") && e.getMessage().contains("%%threads " + 2 * CAP), e.getMessage());
             assertEquals(CAP, ThreadCensus.count("pool"));
         } finally {
             release.countDown();
@@ -71,22 +73,72 @@ class ThreadCensusTest {
     }
 
     @Test
-    void virtualThreadsAndThreadsTheirTasksStartCountToo() {
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> inCell("nested", () -> {
-            // each virtual thread starts a platform thread that stays: both count to the cell while they live
+    void platformThreadsStartedByVirtualThreadsCountToTheCell() throws Exception {
+        java.util.concurrent.atomic.AtomicReference<ThreadCapReached> refused = new java.util.concurrent.atomic.AtomicReference<>();
+        inCell("nested", () -> {
+            // each virtual thread starts a platform thread that stays: the platform threads reach their cap
             for (int i = 0; i < 2 * CAP; i++) {
                 Thread.ofVirtual().start(() -> {
                     try {
                         new Thread(waitForRelease()).start();
-                    } catch (IllegalStateException refused) {
-                        // at the cap; the loop's next virtual thread is refused as well, which the test expects
+                    } catch (ThreadCapReached e) {
+                        refused.compareAndSet(null, e);
                     }
                 }).join();
             }
             return null;
-        }));
-        assertTrue(e.getMessage().contains(CAP + " threads"), e.getMessage());
-        assertTrue(ThreadCensus.count("nested") >= CAP - 1, "counted " + ThreadCensus.count("nested"));
+        });
+        assertEquals(ThreadCensus.Kind.PLATFORM, refused.get().kind());
+        assertEquals(CAP, ThreadCensus.count("nested", ThreadCensus.Kind.PLATFORM));
+    }
+
+    @Test
+    void virtualThreadsHaveACapOfTheirOwn() throws Exception {
+        int savedVirtual = ThreadCensus.virtualCap;
+        ThreadCensus.virtualCap = 3 * CAP;
+        try {
+            // more virtual threads than the platform cap: allowed
+            assertEquals(2 * CAP, (int) inCell("virtual", () -> {
+                for (int i = 0; i < 2 * CAP; i++) {
+                    Thread.ofVirtual().start(waitForRelease());
+                }
+                return ThreadCensus.count("virtual", ThreadCensus.Kind.VIRTUAL);
+            }));
+            assertEquals(0, ThreadCensus.count("virtual", ThreadCensus.Kind.PLATFORM));
+            ThreadCapReached e = assertThrows(ThreadCapReached.class, () -> inCell("virtual", () -> {
+                for (int i = 0; i < 2 * CAP; i++) {
+                    Thread.ofVirtual().start(waitForRelease());
+                }
+                return null;
+            }));
+            assertEquals(ThreadCensus.Kind.VIRTUAL, e.kind());
+            assertEquals(3 * CAP, e.limit());
+        } finally {
+            ThreadCensus.virtualCap = savedVirtual;
+        }
+    }
+
+    @Test
+    void percentPercentThreadsRaisesBothCapsForItsCellOnly() throws Exception {
+        ThreadCensus.raise("raised", 2 * CAP);
+        try {
+            assertEquals(2 * CAP, (int) inCell("raised", () -> {
+                for (int i = 0; i < 2 * CAP; i++) {
+                    new Thread(waitForRelease()).start();
+                }
+                return ThreadCensus.count("raised");
+            }));
+            assertEquals(CAP, ThreadCensus.limit("other", ThreadCensus.Kind.PLATFORM));
+        } finally {
+            ThreadCensus.raise("raised", 0);
+        }
+        assertEquals(CAP, ThreadCensus.limit("raised", ThreadCensus.Kind.PLATFORM));
+    }
+
+    @Test
+    void theDefaultVirtualCapIsHalfTheHeapAtTwoKilobytesEach() {
+        long expected = Runtime.getRuntime().maxMemory() / 2 / 2048 / 1000 * 1000;
+        assertEquals(Math.max(1000, Math.min(1_000_000, expected)), ThreadCensus.virtualDefault());
     }
 
     @Test

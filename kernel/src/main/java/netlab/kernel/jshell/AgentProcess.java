@@ -41,9 +41,11 @@ final class AgentProcess implements AutoCloseable {
     private final AgentLink control;
     private final AgentControl agentControl;
     private final Deque<String> lastOutput;
+    private final AgentDescendants descendants;
 
-    private AgentProcess(Process process, AgentLink main, AgentLink control, Deque<String> lastOutput) {
+    private AgentProcess(Process process, String token, AgentLink main, AgentLink control, Deque<String> lastOutput) {
         this.process = process;
+        this.descendants = new AgentDescendants(process, token);
         this.main = main;
         this.control = control;
         this.agentControl = new AgentControl(control, process.pid());
@@ -71,7 +73,7 @@ final class AgentProcess implements AutoCloseable {
             try {
                 AgentLink main = accept(listener, AgentProtocol.ROLE_MAIN, token, deadline);
                 AgentLink control = accept(listener, AgentProtocol.ROLE_CONTROL, token, deadline);
-                return new AgentProcess(process, main, control, lastOutput);
+                return new AgentProcess(process, token, main, control, lastOutput);
             } catch (IOException e) {
                 // through its handle: Process.destroyForcibly also closes our end of its output, and the log
                 // pump may not have read what a JVM that died at once printed ("Invalid maximum heap size")
@@ -206,6 +208,7 @@ final class AgentProcess implements AutoCloseable {
         cmd.add("-Dstderr.encoding=UTF-8");
         cmd.add("-Djava.awt.headless=true");
         cmd.add("-D" + netlab.text.Lang.PROPERTY + "=" + options.language().tag());
+        cmd.addAll(EngineOptions.JDK_EXPORTS);
         cmd.addAll(options.jvmOptions());
         cmd.add("-cp");
         cmd.add(options.agentClasspathString());
@@ -333,6 +336,7 @@ final class AgentProcess implements AutoCloseable {
             process.destroyForcibly();
             awaitExit(Duration.ofSeconds(2));
         }
+        descendants.end(); // now, not when the exit is noticed: the kernel may be about to exit itself
     }
 
     private static void closeQuietly(AutoCloseable c) {

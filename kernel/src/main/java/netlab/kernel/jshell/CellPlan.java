@@ -2,7 +2,7 @@ package netlab.kernel.jshell;
 
 /**
  * What a cell's magics ask of the engine beyond their own output: code to run before the cell's own
- * ({@code %load}), timing ({@code %%time}), a fresh session ({@code /reset}), closing the front end
+ * ({@code %load}), timing ({@code %%time}), a higher thread cap ({@code %%threads}), a fresh session ({@code /reset}), closing the front end
  * ({@code /exit}). One per cell; filled by the magics, read by the engine once they have run.
  */
 final class CellPlan {
@@ -11,6 +11,7 @@ final class CellPlan {
     private boolean timed;
     private boolean reset;
     private boolean exit;
+    private int threads;
 
     void load(String code) {
         loaded.append(code).append('\n');
@@ -35,6 +36,16 @@ final class CellPlan {
 
     boolean resetAsked() {
         return reset;
+    }
+
+    /** {@code %%threads N}: the cell may run up to N threads of each kind. */
+    void threads(int n) {
+        threads = n;
+    }
+
+    /** The thread cap {@code %%threads} asked for, or 0 for the defaults. */
+    int threads() {
+        return threads;
     }
 
     void exit() {

@@ -46,6 +46,17 @@ public record EngineOptions(Path javaHome, String heap, List<String> jvmOptions,
                             Duration agentStartTimeout, Path workingDirectory, boolean warmCompletion,
                             List<String> launcher, Lang language, boolean unixSocket) {
 
+    /**
+     * Opened to student code, for both JShell's compiler and the agent JVM: {@code jdk.internal.vm}, so a cell
+     * can use {@code Continuation} and {@code ContinuationScope} — the one-shot delimited continuation under
+     * every virtual thread, which chapter 4 uses to write a generator with {@code yield} (a coroutine) before it
+     * turns to virtual threads. On by default rather than behind a magic: a cell that imports it would
+     * otherwise fail to compile with "package jdk.internal.vm is not visible", a sentence a student cannot act
+     * on, and it opens nothing a student could use against the agent that {@code Thread} does not already
+     * offer. No preview features are enabled.
+     */
+    public static final List<String> JDK_EXPORTS = List.of("--add-exports", "java.base/jdk.internal.vm=ALL-UNNAMED");
+
     public EngineOptions {
         Objects.requireNonNull(javaHome, "javaHome");
         Objects.requireNonNull(heap, "heap");

@@ -113,6 +113,13 @@ public final class JShellEngine implements Engine {
                 : new IOException("JShell could not start: " + failure, failure);
     }
 
+    /** JShell's compiler options: the student class path and {@link EngineOptions#JDK_EXPORTS}. */
+    static String[] compilerOptions(EngineOptions options) {
+        List<String> all = new ArrayList<>(List.of("--class-path", options.studentClasspathString()));
+        all.addAll(EngineOptions.JDK_EXPORTS);
+        return all.toArray(String[]::new);
+    }
+
     /** Starts an agent and a JShell on it; runs on the slot's restart thread, so it touches no cell state. */
     private Session newSession() throws IOException {
         AgentExecutionProvider provider = new AgentExecutionProvider(options, output);
@@ -120,7 +127,7 @@ public final class JShellEngine implements Engine {
         try {
             shell = JShell.builder()
                     .executionEngine(provider, Map.of())
-                    .compilerOptions("--class-path", options.studentClasspathString())
+                    .compilerOptions(compilerOptions(options))
                     .build();
         } catch (IllegalStateException e) {
             IOException failure = provider.startFailure();
@@ -269,7 +276,7 @@ public final class JShellEngine implements Engine {
             KernelExecutionControl control = session.control();
             control.clearStop();
             String key = cellKey(code, io);
-            for (String released : control.beginCell(key, limits.outputLimit())) {
+            for (String released : control.beginCell(key, limits.outputLimit(), plan.threads())) {
                 io.stderr("netlab: " + released + " that this cell opened last time\n");
             }
             java.time.Duration timeout = limits.timeout();

@@ -101,9 +101,13 @@ final class KernelExecutionControl extends StreamingExecutionControl {
         return agent.control().request(AgentProtocol.LAST_VALUE_BUNDLE);
     }
 
-    /** Tells the agent a cell with {@code key} starts; answers what that key's previous run left open and was closed. */
-    String[] beginCell(String key, long outputLimit) {
-        return strings(agent.control().request(AgentProtocol.BEGIN_CELL, key, Long.toString(outputLimit)));
+    /**
+     * Tells the agent a cell with {@code key} starts, with its output cap and its thread cap ({@code %%threads},
+     * 0 for the defaults); answers what that key's previous run left open and was closed.
+     */
+    String[] beginCell(String key, long outputLimit, int threads) {
+        return strings(agent.control().request(AgentProtocol.BEGIN_CELL, key, Long.toString(outputLimit),
+                Integer.toString(threads)));
     }
 
     /** Bytes of output the cell wrote beyond the cap; returns once all the cell's output has arrived. */

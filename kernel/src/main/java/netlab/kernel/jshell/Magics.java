@@ -45,7 +45,7 @@ final class Magics {
         Magics magics = new Magics(all);
         all.addAll(List.of(new HelpMagic("help", magics::all), new HelpMagic("lsmagic", magics::all),
                 new ResourcesMagic(), new CloseMagic(), new TimeoutMagic(), new OutputLimitMagic(), new LoadMagic(),
-                new TimeCellMagic(), new LangMagic()));
+                new TimeCellMagic(), new ThreadsCellMagic(), new LangMagic()));
         all.addAll(SnippetListMagic.all());
         all.addAll(List.of(new ResetMagic(), new ExitMagic()));
         all.forEach(m -> magics.byName.put(m.name(), m));

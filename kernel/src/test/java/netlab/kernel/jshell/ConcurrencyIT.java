@@ -1,0 +1,199 @@
+package netlab.kernel.jshell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import netlab.kernel.engine.ExecuteOutcome;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** What chapter 4's cells need from the kernel: continuations, many virtual threads, child processes owned by their cell. */
+class ConcurrencyIT {
+
+    private static JShellEngine engine;
+
+    @BeforeAll
+    static void start() throws Exception {
+        engine = JShellEngine.start(EngineOptions.defaults().toBuilder()
+                .interruptGrace(Duration.ofSeconds(3)).build());
+    }
+
+    @AfterAll
+    static void stop() {
+        engine.close();
+    }
+
+    private static RecordingIO run(String code) {
+        RecordingIO io = new RecordingIO();
+        ExecuteOutcome outcome = engine.execute(code, io);
+        assertInstanceOf(ExecuteOutcome.Success.class, outcome, () -> outcome + " " + io.err);
+        return io;
+    }
+
+    @Test
+    void aContinuationYieldsAndResumesWithoutAMagic() {
+        String out = run("import jdk.internal.vm.*;\n"
+                + "var s = new ContinuationScope(\"s\");\n"
+                + "var c = new Continuation(s, () -> { System.out.println(\"a\"); Continuation.yield(s);"
+                + " System.out.println(\"b\"); });\n"
+                + "c.run();\nSystem.out.println(c.isDone());\nc.run();\nSystem.out.println(c.isDone());").out.toString();
+        assertEquals("a\nfalse\nb\ntrue\n", out);
+    }
+
+    /** Chapter 4's demo: far more virtual threads than the platform-thread cap; no timing asserted (see bench/). */
+    @Test
+    void aHundredThousandVirtualThreadsSleepingASecondAllFinish() {
+        String out = run("var done = new java.util.concurrent.atomic.AtomicInteger();\n"
+                + "try (var ex = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {\n"
+                + "  for (int i = 0; i < 100_000; i++) ex.submit(() -> { Thread.sleep(1000); return done.incrementAndGet(); });\n"
+                + "}\n"
+                + "System.out.println(done.get());").out.toString();
+        assertEquals("100000\n", out);
+    }
+
+    @Test
+    void percentPercentThreadsRaisesThePlatformCapForThatCellOnly() {
+        String cell = "for (int i = 0; i < 2100; i++) new Thread(() -> { try { Thread.sleep(60_000); }"
+                + " catch (InterruptedException e) { } }).start();";
+        try {
+            run("%%threads 2200\n" + cell);
+        } finally {
+            run("%close all");
+        }
+        ExecuteOutcome outcome = engine.execute(cell, new RecordingIO());
+        try {
+            ExecuteOutcome.Failure f = assertInstanceOf(ExecuteOutcome.Failure.class, outcome, outcome::toString);
+            assertTrue(f.evalue().contains("%%threads 4000"), f.evalue());
+        } finally {
+            run("%close all");
+        }
+    }
+
+    /**
+     * A worker process for a cell to start: binds a loopback port, prints "pid port" (and its own child's
+     * "pid port" in mode parent), then sleeps. Modes: plain; deaf (ignores SIGTERM); parent (starts a deaf
+     * child that binds a port too).
+     */
+    static final String WORKER = """
+            import os, signal, socket, subprocess, sys, time
+            mode = sys.argv[1]
+            if mode != "plain":
+                signal.signal(signal.SIGTERM, signal.SIG_IGN)
+            s = socket.socket()
+            s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            s.bind(("127.0.0.1", 0))
+            s.listen()
+            line = "%d %d" % (os.getpid(), s.getsockname()[1])
+            if mode == "parent":
+                child = subprocess.Popen([sys.executable, sys.argv[0], "deaf"], stdout=subprocess.PIPE, text=True)
+                line += " " + child.stdout.readline().strip()
+            print(line, flush=True)
+            time.sleep(600)
+            """;
+
+    private static java.nio.file.Path workerScript;
+
+    @BeforeAll
+    static void writeWorker() throws Exception {
+        workerScript = java.nio.file.Files.createTempFile("netlab-worker", ".py");
+        java.nio.file.Files.writeString(workerScript, WORKER);
+    }
+
+    @AfterAll
+    static void deleteWorker() throws Exception {
+        java.nio.file.Files.deleteIfExists(workerScript);
+    }
+
+    /** A cell starting four workers (plain, deaf, parent of a deaf child, plain) printing "WORKER pid port ...", then GO. */
+    private static String fourWorkers(String then) {
+        return "var workers = new java.util.ArrayList<Process>();\n"
+                + "for (String mode : new String[] {\"plain\", \"deaf\", \"parent\", \"plain\"}) {\n"
+                + "  var p = new ProcessBuilder(\"python3\", \"" + workerScript + "\", mode).start();\n"
+                + "  workers.add(p);\n"
+                + "  System.out.println(\"WORKER \" + new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream())).readLine());\n"
+                + "}\n"
+                + "System.out.println(\"GO\");\n" + then;
+    }
+
+    /** Pids and ports of the WORKER lines: [pid, port] pairs, five of them for four workers. */
+    private static java.util.List<long[]> workers(String out) {
+        java.util.List<long[]> found = new java.util.ArrayList<>();
+        for (String line : out.split("\n")) {
+            if (line.startsWith("WORKER ")) {
+                String[] f = line.substring(7).trim().split(" ");
+                for (int i = 0; i + 1 < f.length; i += 2) {
+                    found.add(new long[] {Long.parseLong(f[i]), Long.parseLong(f[i + 1])});
+                }
+            }
+        }
+        return found;
+    }
+
+    /** Each process has ended (gone, or a zombie) and its port can be bound again. */
+    private static void assertEndedAndPortsFree(java.util.List<long[]> workers) throws Exception {
+        assertEquals(5, workers.size(), "four workers and one grandchild");
+        for (long[] w : workers) {
+            var h = ProcessHandle.of(w[0]);
+            assertTrue(h.isEmpty() || netlab.agent.ProcessTree.ended(h.get()), "process " + w[0] + " still runs");
+            try (var server = new java.net.ServerSocket()) {
+                server.setReuseAddress(true);
+                server.bind(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), (int) w[1]));
+            }
+        }
+    }
+
+    @Test
+    void interruptingACellEndsItsWorkerProcessesTheirChildrenAndFreesTheirPorts() throws Exception {
+        String cell = fourWorkers("for (var p : workers) p.waitFor();");
+        for (int run = 0; run < 2; run++) { // and a second time: re-running the cell works
+            RecordingIO io = new RecordingIO();
+            var timer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+            var pending = timer.scheduleWithFixedDelay(() -> {
+                if (io.out.indexOf("GO") >= 0) {
+                    engine.interrupt();
+                    throw new IllegalStateException("interrupted once");
+                }
+            }, 50, 50, java.util.concurrent.TimeUnit.MILLISECONDS);
+            ExecuteOutcome outcome;
+            try {
+                outcome = engine.execute(cell, io);
+            } finally {
+                pending.cancel(false);
+                timer.shutdownNow();
+            }
+            assertInstanceOf(ExecuteOutcome.Interrupted.class, outcome, () -> outcome + " " + io.err);
+            assertEndedAndPortsFree(workers(io.out.toString()));
+        }
+    }
+
+    @Test
+    void rerunningACellEndsTheWorkersItStartedLastTime() throws Exception {
+        String cell = fourWorkers("");
+        RecordingIO first = run(cell);
+        RecordingIO second = run(cell);
+        try {
+            assertEndedAndPortsFree(workers(first.out.toString()));
+            assertTrue(second.err.toString().contains("ended the process"), second.err.toString());
+        } finally {
+            run("%close all");
+        }
+        assertEndedAndPortsFree(workers(second.out.toString()));
+    }
+
+    @Test
+    void anAgentThatExitsTakesItsWorkersWithIt() throws Exception {
+        RecordingIO io = new RecordingIO();
+        engine.execute(fourWorkers("System.exit(0);"), io);
+        java.util.List<long[]> workers = workers(io.out.toString());
+        long deadline = System.nanoTime() + 10_000_000_000L; // the kernel ends them once it sees the agent gone
+        while (System.nanoTime() < deadline && workers.stream().anyMatch(w -> ProcessHandle.of(w[0])
+                .filter(h -> !netlab.agent.ProcessTree.ended(h)).isPresent())) {
+            Thread.sleep(50);
+        }
+        assertEndedAndPortsFree(workers);
+        assertEquals("3", run("1 + 2; System.out.print(3);").out.toString());
+    }
+}
