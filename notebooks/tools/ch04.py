@@ -37,7 +37,10 @@ import java.util.concurrent.*;
 import java.util.concurrent.atomic.*;
 import java.lang.management.ManagementFactory;
 import java.net.http.*;
+import java.time.Duration;
 import com.sun.net.httpserver.HttpServer;
+import netlab.load.*;
+import netlab.servers.*;
 """)
 c.md("""
 A few helpers the whole chapter uses: the loopback address, a client that sends one line and waits for the answer
@@ -132,6 +135,25 @@ is a byte stream, and whatever client 2 sent meanwhile waits in the kernel's buf
 问题就在这段等待：客户端 2 的延迟就是客户端 1 的整段对话。原课程的总结说得对（“同一时刻只能为一个客户进行服务”），
 “服务器可能一次性把所有数据接收完毕”也对：TCP 是字节流，客户端 2 在等待期间发出的数据都留在内核的缓冲区里。
 （原课程最后的 `serverSocket.close()` 会抛出 `NameError`：变量名其实是 `serSocket`。）
+""")
+
+c.md("""
+The chapter measures every server model with one load harness, `netlab.load.Load`: clients (virtual threads) send
+requests and time the echoes; the report gives the median and 99th-percentile latency, throughput, the most clients
+served at once, and what serving cost the server — threads, memory (RSS) and CPU time. `netlab.servers.Servers`
+holds each model as a small class (`Servers.source(Model.ITERATIVE)` shows it). Five clients, twenty requests each,
+against the iterative server: look at "served at once".
+""", """
+本章用同一个负载工具 `netlab.load.Load` 测量每一种服务器模型：一些客户端（虚拟线程）发出请求，并为回显计时；报告给出延迟的中位数和第 99 百分位数、吞吐量、
+同时得到服务的最多客户端数，以及服务器为此付出的代价——线程、内存（RSS）和 CPU 时间。`netlab.servers.Servers` 把每种模型写成一个小类
+（`Servers.source(Model.ITERATIVE)` 可以显示它的源码）。五个客户端、每个发二十个请求，测单进程服务器：注意“同时服务”那一栏。
+""")
+c.code(r"""
+LoadReport iterative;
+try (EchoServer s = Servers.iterative(0)) {
+    iterative = Load.run(s, 5, 20, Duration.ZERO);
+}
+iterative
 """)
 
 # 4.2
@@ -426,24 +448,29 @@ asking, measured with the thread's CPU clock — then the same with a 10 ms nap 
 """)
 c.code(r"""
 void pollFor(long millis, long napMs) throws Exception {
-    var threads = ManagementFactory.getThreadMXBean();
-    try (ServerSocketChannel server = ServerSocketChannel.open().bind(new InetSocketAddress(LO, 0))) {
-        server.configureBlocking(false);
-        long cpu0 = threads.getCurrentThreadCpuTime(), wall0 = System.nanoTime();
-        long rounds = 0;
-        while (System.nanoTime() - wall0 < millis * 1_000_000) {
-            if (server.accept() != null) break;   // nobody ever comes
-            rounds++;
-            if (napMs > 0) Thread.sleep(napMs);
+    // on a platform thread of its own: a virtual thread has no CPU clock of its own
+    FutureTask<String> poll = new FutureTask<>(() -> {
+        var threads = ManagementFactory.getThreadMXBean();
+        try (ServerSocketChannel server = ServerSocketChannel.open().bind(new InetSocketAddress(LO, 0))) {
+            server.configureBlocking(false);
+            long cpu0 = threads.getCurrentThreadCpuTime(), wall0 = System.nanoTime();
+            long rounds = 0;
+            while (System.nanoTime() - wall0 < millis * 1_000_000) {
+                if (server.accept() != null) break;   // nobody ever comes
+                rounds++;
+                if (napMs > 0) Thread.sleep(napMs);
+            }
+            long cpu = threads.getCurrentThreadCpuTime() - cpu0, wall = System.nanoTime() - wall0;
+            return String.format("nap %2d ms: %,9d rounds, CPU %3d ms of %d ms wall (%.0f%% of a core)",
+                    napMs, rounds, cpu / 1_000_000, wall / 1_000_000, 100.0 * cpu / wall);
         }
-        long cpu = threads.getCurrentThreadCpuTime() - cpu0, wall = System.nanoTime() - wall0;
-        System.out.printf("nap %2d ms: %,9d rounds, CPU %3d ms of %d ms wall (%.0f%% of a core)%n",
-                napMs, rounds, cpu / 1_000_000, wall / 1_000_000, 100.0 * cpu / wall);
-    }
+    });
+    Thread.ofPlatform().start(poll);
+    System.out.println(poll.get());
 }
 pollFor(500, 0);
 pollFor(500, 10);
-""", zh={"nobody ever comes": "永远没人来"})
+""", zh={"nobody ever comes": "永远没人来", "on a platform thread of its own: a virtual thread has no CPU clock of its own": "放在一个单独的平台线程上运行：虚拟线程没有自己的 CPU 时钟"})
 c.md("""
 Without a nap the loop burns a whole core doing nothing; with one it adds up to 10 ms to every answer. Neither is
 acceptable, and that is what `select` (§4.5) solves: let the kernel wait for *any* of the sockets. (The seed's
@@ -453,7 +480,7 @@ listing has a `NameError` — it appends to `g_needDelClientInfoList` but declar
 **Exercise `server.poll-loop`:** the non-blocking loop, done right. `server` is already non-blocking; echo every
 byte back to its sender. Each connection needs a buffer of its own: `read` returning −1 means close that channel and
 forget it; `write` may write only *part* of the buffer — keep the rest and write it in a later round, never wait on
-the spot. Return when `server` is closed. The check sends 8 MiB from a client that does not read for a while: a loop
+the spot. Return when `server` is closed. The check sends 1 MiB from a client that does not read for a while: a loop
 that ignores what `write` returned loses bytes, and a loop that waits for the write to finish stalls everyone else.
 """, """
 不睡眠的循环什么也没做，却耗掉了整整一个核；睡眠则让每个回复最多慢 10 毫秒。两者都不可接受，这正是 `select`（4.5 节）要解决的问题：
@@ -461,7 +488,7 @@ that ignores what `write` returned loses bytes, and a loop that waits for the wr
 它的 `except Exception: pass` 掩盖了所有真正的错误；它的客户端发送的是 `str`，那是 Python 2 的写法。）
 
 **练习 `server.poll-loop`：** 把非阻塞循环写对。`server` 已经是非阻塞的；把每个字节发回给它的发送者。每个连接需要自己的缓冲区：`read` 返回 −1 表示关闭那个通道并忘掉它；
-`write` 可能只写出缓冲区的*一部分*——把剩下的留到后面的轮次再写，绝不原地等待。`server` 被关闭时返回。检查时，一个客户端发出 8 MiB 却暂时不读：
+`write` 可能只写出缓冲区的*一部分*——把剩下的留到后面的轮次再写，绝不原地等待。`server` 被关闭时返回。检查时，一个客户端发出 1 MiB 却暂时不读：
 忽略 `write` 返回值的循环会丢字节，原地等待写完的循环会让其他所有人都停下。
 """)
 c.answer("server.poll-loop", r"""
@@ -592,7 +619,7 @@ int highestFd() throws IOException {
 }
 
 System.out.println("FD_SETSIZE (glibc, select(2)): 1024 on every Linux");
-System.out.println("/proc/sys/fs/file-max (whole system): " + Files.readString(Path.of("/proc/sys/fs/file-max")).strip());
+System.out.println("/proc/sys/fs/file-max (whole system): " + Files.readAllLines(Path.of("/proc/sys/fs/file-max")).get(0));
 Files.readAllLines(Path.of("/proc/self/limits")).stream().filter(l -> l.startsWith("Max open files")).forEach(System.out::println);
 try (Selector selector = Selector.open(); ServerSocketChannel server = ServerSocketChannel.open().bind(new InetSocketAddress(LO, 0), 1200)) {
     List<SocketChannel> ends = new ArrayList<>();
@@ -1217,6 +1244,11 @@ jdkServer.createContext("/", exchange -> {
     }
 });
 jdkServer.start();
+URI index = URI.create("http://127.0.0.1:" + jdkServer.getAddress().getPort() + "/index.html");
+try (HttpClient client = HttpClient.newHttpClient()) {
+    HttpResponse<String> r = client.send(HttpRequest.newBuilder(index).build(), HttpResponse.BodyHandlers.ofString());
+    System.out.println("HttpClient: " + r.statusCode() + " " + r.headers().map() + " " + r.body() + "\n");
+}
 try (Socket s = new Socket(LO, jdkServer.getAddress().getPort())) {
     s.getOutputStream().write("GET /index.html HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n".getBytes());
     System.out.println(new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
@@ -1324,6 +1356,23 @@ void respond(OutputStream out, String status, String text) throws IOException {
 """, zh={"one reader for all the requests": "所有请求共用一个 reader"})
 c.check("http.server", 4, r"""
 Check.httpServer((server, pages) -> serve(server, pages));
+""")
+
+c.md("""
+## The comparison
+
+Every model of this chapter, each in a JVM of its own, under the same small load (a bigger run is in the bench):
+lines of code, latency, memory and threads. Read it with the chapter in mind: the iterative server serves one client
+at a time; worker processes pay a JVM each; the busy poll burns CPU while waiting; the Selector and the virtual
+threads serve everyone with few threads — and the virtual-thread server is the *blocking* code of §4.1.
+""", """
+## 对比
+
+本章的每种模型各自运行在一个 JVM 中，承受同样的小负载（更大规模的测量在 bench 里）：代码行数、延迟、内存和线程。结合本章内容来读：单进程服务器一次只服务一个客户端；
+工作进程每个都要付出一个 JVM 的代价；忙轮询在等待时也在烧 CPU；Selector 和虚拟线程用很少的线程服务所有人——而虚拟线程服务器用的正是 4.1 节那段*阻塞式*代码。
+""")
+c.code(r"""
+Load.compare(5, 20, Duration.ZERO)
 """)
 
 c.md("""

@@ -9,6 +9,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.net.StandardSocketOptions;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
@@ -157,7 +158,7 @@ public final class ServerExercises implements ExerciseSet {
     public enum Workload {
         /** Clients say a line each, then one closes its sending side: the server must close that connection (read −1) and go on. */
         CLOSE,
-        /** One client sends 8 MiB and reads nothing for a while; another must be answered meanwhile, and every byte must come back. */
+        /** One client sends 1 MiB and reads nothing for a while; another must be answered meanwhile, and every byte must come back. */
         SLOW_READER,
         /** A client resets its connection mid-message; the others go on. */
         RESET
@@ -167,9 +168,7 @@ public final class ServerExercises implements ExerciseSet {
         return Case.<PollLoop>named(Text.of("course4.case." + workload.name().toLowerCase(java.util.Locale.ROOT), clients))
                 .hint(Text.of("course4.hint.poll-loop"))
                 .expect(echoExpected(workload, clients, false), a -> {
-                    ServerSocketChannel server = ServerSocketChannel.open();
-                    server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 200);
-                    server.configureBlocking(false);
+                    ServerSocketChannel server = listener();
                     return echoConversation(server, Background.run(() -> a.serve(server)), workload, clients, null);
                 });
     }
@@ -179,13 +178,24 @@ public final class ServerExercises implements ExerciseSet {
                 .hint(Text.of("course4.hint.selector"))
                 .expect(echoExpected(workload, clients, true), a -> {
                     Selector selector = Selector.open();
-                    ServerSocketChannel server = ServerSocketChannel.open();
-                    server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 200);
-                    server.configureBlocking(false);
+                    ServerSocketChannel server = listener();
                     try (selector) {
                         return echoConversation(server, Background.run(() -> a.serve(selector, server)), workload, clients, selector);
                     }
                 });
+    }
+
+    /**
+     * A non-blocking listener on a free loopback port whose connections have small kernel buffers (Linux copies
+     * SO_SNDBUF and SO_RCVBUF from the listener to what it accepts), so a megabyte is enough to make writes partial.
+     */
+    private static ServerSocketChannel listener() throws IOException {
+        ServerSocketChannel server = ServerSocketChannel.open();
+        server.setOption(StandardSocketOptions.SO_SNDBUF, 16 * 1024);
+        server.setOption(StandardSocketOptions.SO_RCVBUF, 16 * 1024);
+        server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 200);
+        server.configureBlocking(false);
+        return server;
     }
 
     private static List<String> echoExpected(Workload workload, int clients, boolean selector) {
@@ -202,7 +212,7 @@ public final class ServerExercises implements ExerciseSet {
             }
             case SLOW_READER -> {
                 expected.add("while client 1 was not reading, client 2: ping");
-                expected.add("client 1: 8388608 bytes back, in order");
+                expected.add("client 1: " + SLOW_BYTES + " bytes back, in order");
             }
             case RESET -> {
                 for (int i = 1; i <= clients; i++) {
@@ -276,10 +286,10 @@ public final class ServerExercises implements ExerciseSet {
         return got;
     }
 
-    private static final int SLOW_BYTES = 8 << 20;
+    private static final int SLOW_BYTES = 1 << 20;
 
     /**
-     * Client 1 sends 8 MiB with a tiny receive buffer and reads nothing until client 2 has been answered: the
+     * Client 1 sends 1 MiB with a tiny receive buffer and reads nothing until client 2 has been answered: the
      * server's writes to client 1 come back partial (or 0), and a loop that waits for one write to finish stalls
      * client 2. Then client 1 reads everything and compares.
      */
@@ -289,7 +299,7 @@ public final class ServerExercises implements ExerciseSet {
             data[i] = (byte) (i * 31 + (i >>> 11));
         }
         try (Socket slow = new Socket()) {
-            slow.setReceiveBufferSize(4096);
+            slow.setReceiveBufferSize(16 * 1024);
             slow.connect(new InetSocketAddress(lo, port), WAIT_MS);
             slow.setSoTimeout(WAIT_MS);
             Background<Void> sender = Background.run(() -> {
