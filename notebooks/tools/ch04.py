@@ -480,7 +480,7 @@ listing has a `NameError` — it appends to `g_needDelClientInfoList` but declar
 **Exercise `server.poll-loop`:** the non-blocking loop, done right. `server` is already non-blocking; echo every
 byte back to its sender. Each connection needs a buffer of its own: `read` returning −1 means close that channel and
 forget it; `write` may write only *part* of the buffer — keep the rest and write it in a later round, never wait on
-the spot. Return when `server` is closed. The check sends 1 MiB from a client that does not read for a while: a loop
+the spot. Return when `server` is closed. The check sends more than the kernel can buffer (a few MiB) from a client that does not read for a while: a loop
 that ignores what `write` returned loses bytes, and a loop that waits for the write to finish stalls everyone else.
 """, """
 不睡眠的循环什么也没做，却耗掉了整整一个核；睡眠则让每个回复最多慢 10 毫秒。两者都不可接受，这正是 `select`（4.5 节）要解决的问题：
@@ -488,7 +488,7 @@ that ignores what `write` returned loses bytes, and a loop that waits for the wr
 它的 `except Exception: pass` 掩盖了所有真正的错误；它的客户端发送的是 `str`，那是 Python 2 的写法。）
 
 **练习 `server.poll-loop`：** 把非阻塞循环写对。`server` 已经是非阻塞的；把每个字节发回给它的发送者。每个连接需要自己的缓冲区：`read` 返回 −1 表示关闭那个通道并忘掉它；
-`write` 可能只写出缓冲区的*一部分*——把剩下的留到后面的轮次再写，绝不原地等待。`server` 被关闭时返回。检查时，一个客户端发出 1 MiB 却暂时不读：
+`write` 可能只写出缓冲区的*一部分*——把剩下的留到后面的轮次再写，绝不原地等待。`server` 被关闭时返回。检查时，一个客户端发出超过内核缓冲能力的数据（几 MiB）却暂时不读：
 忽略 `write` 返回值的循环会丢字节，原地等待写完的循环会让其他所有人都停下。
 """)
 c.answer("server.poll-loop", r"""
@@ -983,10 +983,10 @@ c.md("""
 The seed's own caveat is right and worth seeing: coroutines switch only where they wait, so a coroutine that
 computes without waiting starves the others — and virtual threads are not time-sliced either. A child JVM with a
 single carrier thread (`-Djdk.virtualThreadScheduler.parallelism=1`): a ticker prints every 100 ms, then another
-virtual thread spins for a second without waiting:
+virtual thread spins for 0.6 s without waiting:
 """, """
 原课程自己的提醒是对的，值得亲眼看看：协程只在等待的地方切换，所以一个只计算、不等待的协程会让其他协程饿死——虚拟线程也不按时间片轮转。
-下面在一个只有一个载体线程的子 JVM 中（`-Djdk.virtualThreadScheduler.parallelism=1`）：一个计时器每 100 毫秒打印一次，然后另一个虚拟线程不等待地空转一秒：
+下面在一个只有一个载体线程的子 JVM 中（`-Djdk.virtualThreadScheduler.parallelism=1`）：一个计时器每 100 毫秒打印一次，然后另一个虚拟线程不等待地空转 0.6 秒：
 """)
 c.code(tb(r"""
 Files.writeString(workDir.resolve("Starve.java"), '''
@@ -994,7 +994,7 @@ Files.writeString(workDir.resolve("Starve.java"), '''
         public static void main(String[] args) throws Exception {
             long t0 = System.nanoTime();
             Thread ticker = Thread.ofVirtual().start(() -> {
-                for (int i = 0; i < 14; i++) {
+                for (int i = 0; i < 10; i++) {
                     System.out.printf("tick at %4d ms%n", (System.nanoTime() - t0) / 1_000_000);
                     try { Thread.sleep(100); } catch (InterruptedException e) { return; }
                 }
@@ -1002,7 +1002,7 @@ Files.writeString(workDir.resolve("Starve.java"), '''
             Thread.sleep(350);
             Thread.ofVirtual().start(() -> {
                 System.out.printf("spin from %4d ms%n", (System.nanoTime() - t0) / 1_000_000);
-                long end = System.nanoTime() + 1_000_000_000L;
+                long end = System.nanoTime() + 600_000_000L;
                 while (System.nanoTime() < end) { }
                 System.out.printf("spin until %4d ms%n", (System.nanoTime() - t0) / 1_000_000);
             }).join();

@@ -9,7 +9,6 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
-import java.net.StandardSocketOptions;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
@@ -62,6 +61,13 @@ public final class ServerExercises implements ExerciseSet {
     }
 
     static final int WAIT_MS = 1500;
+
+    /**
+     * More than the kernel can hold for a reader that does not read: the largest send buffer Linux grows a socket
+     * to (the third field of tcp_wmem; Java cannot set SO_SNDBUF on a listener for what it accepts) and a MiB more,
+     * so the server's writes to the slow reader must come back partial.
+     */
+    private static final int SLOW_BYTES = largestSendBuffer() + (1 << 20);
 
     public static final Exercise<ThreadPerConnection> THREAD_PER_CONNECTION = Exercise.of("server.thread-per-connection",
                     Text.of("course.server.thread-per-connection.title"), ThreadPerConnection.class)
@@ -165,7 +171,7 @@ public final class ServerExercises implements ExerciseSet {
     }
 
     public static Case<PollLoop> pollCase(Workload workload, int clients) {
-        return Case.<PollLoop>named(Text.of("course4.case." + workload.name().toLowerCase(java.util.Locale.ROOT), clients))
+        return Case.<PollLoop>named(caseName(workload, clients))
                 .hint(Text.of("course4.hint.poll-loop"))
                 .expect(echoExpected(workload, clients, false), a -> {
                     ServerSocketChannel server = listener();
@@ -174,7 +180,7 @@ public final class ServerExercises implements ExerciseSet {
     }
 
     public static Case<SelectorLoop> selectorCase(Workload workload, int clients) {
-        return Case.<SelectorLoop>named(Text.of("course4.case." + workload.name().toLowerCase(java.util.Locale.ROOT), clients))
+        return Case.<SelectorLoop>named(caseName(workload, clients))
                 .hint(Text.of("course4.hint.selector"))
                 .expect(echoExpected(workload, clients, true), a -> {
                     Selector selector = Selector.open();
@@ -185,14 +191,13 @@ public final class ServerExercises implements ExerciseSet {
                 });
     }
 
-    /**
-     * A non-blocking listener on a free loopback port whose connections have small kernel buffers (Linux copies
-     * SO_SNDBUF and SO_RCVBUF from the listener to what it accepts), so a megabyte is enough to make writes partial.
-     */
+    private static String caseName(Workload workload, int clients) {
+        return Text.of("course4.case." + workload.name().toLowerCase(java.util.Locale.ROOT), clients, SLOW_BYTES >> 20);
+    }
+
+    /** A non-blocking listener on a free loopback port. */
     private static ServerSocketChannel listener() throws IOException {
         ServerSocketChannel server = ServerSocketChannel.open();
-        server.setOption(StandardSocketOptions.SO_SNDBUF, 16 * 1024);
-        server.setOption(StandardSocketOptions.SO_RCVBUF, 16 * 1024);
         server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 200);
         server.configureBlocking(false);
         return server;
@@ -286,7 +291,14 @@ public final class ServerExercises implements ExerciseSet {
         return got;
     }
 
-    private static final int SLOW_BYTES = 1 << 20;
+    private static int largestSendBuffer() {
+        try {
+            String[] fields = java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/sys/net/ipv4/tcp_wmem")).get(0).trim().split("\\s+");
+            return Math.min(Integer.parseInt(fields[2]), 16 << 20);
+        } catch (IOException | RuntimeException e) {
+            return 4 << 20; // Linux's default
+        }
+    }
 
     /**
      * Client 1 sends 1 MiB with a tiny receive buffer and reads nothing until client 2 has been answered: the
