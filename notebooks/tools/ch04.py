@@ -214,12 +214,12 @@ int port;
 try (ServerSocket free = new ServerSocket(0, 1, LO)) {
     port = free.getLocalPort();
 }
-String java = ProcessHandle.current().info().command().orElseThrow();
+String javaCommand = ProcessHandle.current().info().command().orElseThrow();
 List<Process> workers = new ArrayList<>();
 try {
     long start = System.nanoTime();
     for (int i = 0; i < 4; i++) {
-        workers.add(new ProcessBuilder(java, "-Xmx32m", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-cp", workDir.toString(),
+        workers.add(new ProcessBuilder(javaCommand, "-Xmx32m", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-cp", workDir.toString(),
                 "Worker", String.valueOf(port)).redirectErrorStream(true).start());
     }
     for (Process w : workers) {
@@ -1011,7 +1011,7 @@ Files.writeString(workDir.resolve("Starve.java"), '''
     }
     ''');
 javax.tools.ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", workDir.toString(), workDir.resolve("Starve.java").toString());
-Process child = new ProcessBuilder(java, "-Djdk.virtualThreadScheduler.parallelism=1", "-Djdk.virtualThreadScheduler.maxPoolSize=1",
+Process child = new ProcessBuilder(javaCommand, "-Djdk.virtualThreadScheduler.parallelism=1", "-Djdk.virtualThreadScheduler.maxPoolSize=1",
         "-XX:TieredStopAtLevel=1", "-cp", workDir.toString(), "Starve").redirectErrorStream(true).start();
 try {
     child.getInputStream().transferTo(System.out);
