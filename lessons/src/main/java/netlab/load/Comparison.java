@@ -14,8 +14,9 @@ import netlab.text.Text;
  * latency (log scale, since the models differ a hundredfold).
  *
  * <pre>{@code
- * Comparison c = Load.compare(20, 50, Duration.ofMillis(1));
- * c.row(Model.SELECTOR).report().threads()     // e.g. 12
+ * Comparison c = Load.compare(List.of(Model.ITERATIVE, Model.SELECTOR), Load.plan(10, 20, Duration.ZERO));
+ * c.row(Model.SELECTOR).report().answered()     // 200
+ * c.row(Model.SELECTOR).linesOfCode()           // 35
  * }</pre>
  */
 public record Comparison(List<Row> rows) implements Displayable {

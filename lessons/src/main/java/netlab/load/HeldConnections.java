@@ -25,9 +25,11 @@ import netlab.text.Text;
  * by {@link Load#hold}; close it to close them all.
  *
  * <pre>{@code
- * try (EchoServer pool = Servers.fixedPool(0, 8); HeldConnections idle = Load.hold(pool.port(), 9)) {
- *     idle.answered()     // 8: the 9th client is connected but no thread of the pool is free to serve it
- * }
+ * EchoServer pool = Servers.fixedPool(0, 8);
+ * HeldConnections idle = Load.hold(pool.port(), 9);
+ * idle.answered()     // 8: the 9th client is connected but no thread of the pool is free to serve it
+ * idle.close();
+ * pool.close();
  * }</pre>
  */
 public final class HeldConnections implements Tabular, AutoCloseable {
