@@ -29,14 +29,24 @@ import java.util.concurrent.Semaphore;
  *
  * <p>Servers listen on loopback (127.0.0.1), so nothing outside this machine reaches them, unless you pass a
  * local address first: {@code Tcp.echoServer("0.0.0.0", 7788)} listens on every interface. They follow one pattern: a permit is taken before {@code accept} (at most {@value #MAX_CONNECTIONS}
- * connections at once), each connection runs on a virtual thread named after its peer, a failing connection is
+ * connections at once unless {@link #serve(int, int, TcpHandler)} says otherwise), each connection runs on a virtual thread named after its peer, a failing connection is
  * logged and closed but never stops the listener, and closing the {@link Server} stops accepting and closes
  * every open connection.
  */
 public final class Tcp {
 
-    /** How many connections one server serves at once; more wait in the listen queue. */
-    public static final int MAX_CONNECTIONS = 256;
+    /**
+     * How many connections one server serves at once by default; more wait in the listen queue. High enough for
+     * chapter 4's ten thousand connections held by virtual threads (each costs a virtual thread of about 1 KB and
+     * one file descriptor), below the 20,000 open files a process may have on the course machines, so a server
+     * at its cap still leaves the notebook files to open. It was 256 when every connection was a platform thread.
+     */
+    public static final int MAX_CONNECTIONS = 16_384;
+    /**
+     * The servers' listen queue: connections the system completes before {@code accept} takes them. Long enough
+     * that a thousand clients connecting at once are not made to retry their SYN (a one-second wait each).
+     */
+    private static final int SERVER_BACKLOG = 1024;
 
     private Tcp() {
     }
@@ -126,8 +136,24 @@ public final class Tcp {
 
     /** As {@link #serve(int, TcpHandler)} on one local address; "0.0.0.0" is every interface. Example: {@code Tcp.serve("0.0.0.0", 7788, handler)}. */
     public static Server serve(String localAddress, int port, TcpHandler handler) {
+        return serve(localAddress, port, MAX_CONNECTIONS, handler);
+    }
+
+    /**
+     * As {@link #serve(int, TcpHandler)}, serving at most {@code maxConnections} at once (more wait in the
+     * listen queue until one ends). Example: {@code Tcp.serve(0, 4, c -> c.sendLine("one of four"))}.
+     */
+    public static Server serve(int port, int maxConnections, TcpHandler handler) {
+        return serve(Udp.LOOPBACK, port, maxConnections, handler);
+    }
+
+    /** As {@link #serve(int, int, TcpHandler)} on one local address. Example: {@code Tcp.serve("0.0.0.0", 7788, 20_000, handler)}. */
+    public static Server serve(String localAddress, int port, int maxConnections, TcpHandler handler) {
         Objects.requireNonNull(handler, "handler");
-        return serve("tcp-server", localAddress, port, server -> handler);
+        if (maxConnections < 1) {
+            throw new IllegalArgumentException(netlab.text.Text.of("net.tcp.maxConnections", maxConnections));
+        }
+        return serve("tcp-server", localAddress, port, maxConnections, server -> handler);
     }
 
     /** Echoes every byte back and prints {@code [ip:port] text} for each piece; on loopback. Example: {@code Tcp.echoServer(7788)}. */
@@ -137,7 +163,7 @@ public final class Tcp {
 
     /** The echo server on one local address; "0.0.0.0" is every interface. Example: {@code Tcp.echoServer("0.0.0.0", 7788)}. */
     public static Server echoServer(String localAddress, int port) {
-        return serve("tcp-echo", localAddress, port, self -> c -> {
+        return serve("tcp-echo", localAddress, port, MAX_CONNECTIONS, self -> c -> {
             while (true) {
                 byte[] data = c.receiveBytes(65536, Duration.ofDays(1));
                 if (data.length == 0) {
@@ -160,7 +186,7 @@ public final class Tcp {
     /** The chat server on one local address; "0.0.0.0" is every interface. Example: {@code Tcp.chatServer("0.0.0.0", 7788)}. */
     public static Server chatServer(String localAddress, int port) {
         Set<TcpConnection> clients = ConcurrentHashMap.newKeySet();
-        return serve("tcp-chat", localAddress, port, self -> c -> {
+        return serve("tcp-chat", localAddress, port, MAX_CONNECTIONS, self -> c -> {
             clients.add(c);
             try {
                 say(self, clients, c, "[" + c.peer() + " joined]");
@@ -188,19 +214,19 @@ public final class Tcp {
     }
 
     /** The accept loop shared by every server; {@code handlerFor} gets the server so handlers can log to it. */
-    private static Server serve(String name, String localAddress, int port,
+    private static Server serve(String name, String localAddress, int port, int maxConnections,
                                 java.util.function.Function<Server, TcpHandler> handlerFor) {
-        TcpListener listener = listen(localAddress, port, 50);
+        TcpListener listener = listen(localAddress, port, SERVER_BACKLOG);
         Set<TcpConnection> open = ConcurrentHashMap.newKeySet();
         Server server = new Server(name, listener.address(), () -> {
             listener.close();
             open.forEach(TcpConnection::close);
         }, new LiveLog());
         TcpHandler handler = handlerFor.apply(server);
-        Semaphore permits = new Semaphore(MAX_CONNECTIONS);
+        Semaphore permits = new Semaphore(maxConnections);
         return server.start(() -> {
             while (!server.closing()) {
-                permits.acquireUninterruptibly(); // taken before accept: at most MAX_CONNECTIONS served at once
+                permits.acquireUninterruptibly(); // taken before accept: at most maxConnections served at once
                 Socket s;
                 try {
                     s = listener.socket().accept();

@@ -155,4 +155,41 @@ class TcpTest {
         assertEquals("port -1 is out of range; a port is 0–65535 (0 = let the system choose)",
                 assertThrows(IllegalArgumentException.class, () -> Tcp.listen(-1)).getMessage());
     }
+
+    @Test
+    void aServerServesAtMostMaxConnectionsAtOnceAndTheNextWhenOneEnds() throws Exception {
+        AtomicInteger started = new AtomicInteger();
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        try (Server server = Tcp.serve(0, 2, c -> {
+            started.incrementAndGet();
+            try {
+                release.await(10, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            c.sendLine("done");
+        })) {
+            List<TcpConnection> clients = new CopyOnWriteArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                clients.add(Tcp.connect("127.0.0.1", server.port(), WAIT)); // the third waits in the listen queue
+            }
+            for (int i = 0; i < 500 && started.get() < 2; i++) {
+                Thread.sleep(10);
+            }
+            Thread.sleep(200); // room for a third handler to start, which the cap must prevent
+            assertEquals(2, started.get());
+            release.countDown();
+            for (TcpConnection c : clients) {
+                assertEquals("done", c.readLine(WAIT)); // the third is served once a permit is free
+                c.close();
+            }
+            assertEquals(3, started.get());
+        }
+    }
+
+    @Test
+    void theDefaultCapHoldsAC10KRun() {
+        assertTrue(Tcp.MAX_CONNECTIONS >= 10_000, "chapter 4 holds 10,000 connections on one server");
+        assertThrows(IllegalArgumentException.class, () -> Tcp.serve(0, 0, c -> { }));
+    }
 }

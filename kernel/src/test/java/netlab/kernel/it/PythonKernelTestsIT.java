@@ -41,6 +41,15 @@ class PythonKernelTestsIT {
         kernel.unittest("test_chinese", 600);
     }
 
+    /**
+     * Chapter 4's cells: 100,000 virtual threads, a Continuation, worker processes (deaf to SIGTERM, with a child)
+     * ended by interrupt, re-run and agent exit, by PID and by port.
+     */
+    @Test
+    void concurrencyCellsOwnTheirThreadsAndProcesses() throws Exception {
+        kernel.unittest("test_concurrency", 600);
+    }
+
     /** Hostile cells (loops, blocked sockets, exits, floods): prints a table of interrupt timings. */
     @Test
     void hostileCellsNeverWedgeTheNotebook() throws Exception {
