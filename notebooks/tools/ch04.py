@@ -639,6 +639,14 @@ try (Selector selector = Selector.open(); ServerSocketChannel server = ServerSoc
 }
 """, zh={"the last client speaks": "最后一个客户端发言"})
 c.md("""
+The six ways an operating system tells a program which sockets are ready, side by side (`netlab.servers.Multiplexers`):
+""", """
+操作系统告诉程序哪些套接字就绪的六种方式，放在一起对比（`netlab.servers.Multiplexers`）：
+""")
+c.code(r"""
+Multiplexers.table()
+""")
+c.md("""
 The seed leaves out `poll(2)`, which takes an array instead of a bitmap and so has no `FD_SETSIZE` limit — but, like
 `select`, the kernel scans the whole array on every call. Its write-list example mixes Python 2's `Queue` with
 Python 3's `ConnectionResetError`, so it runs on neither; it never handles `recv() == b''`, so a closed client makes
@@ -772,36 +780,19 @@ blocked in `epoll_wait` gets woken. `events: 19` is hex for `EPOLLIN|EPOLLPRI|EP
 
 **Level- versus edge-triggered.** The seed's LT/ET sentences are cut off mid-sentence. Level-triggered (the default,
 and all Java exposes): `epoll_wait` reports a socket *as long as* it has unread data. Edge-triggered (`EPOLLET`): it
-reports only when *new* data arrives. A small simulation: 3,000 bytes arrive at once, the handler reads 1,024 per
-event:
+reports only when *new* data arrives. A small simulation (`netlab.servers.Readiness`): 3,000 bytes arrive at once,
+then nothing for four waits; the handler reads 1,024 per report — or, the third lane, reads until nothing is left:
 """, """
 Java 的注册是延迟进行的：`register` 只是把变更排进队列，下一次 `select` 才用 `epoll_ctl` 执行。多出来的那个 `tfd` 是 Selector 自己的 **eventfd**：
 其他线程调用 `selector.wakeup()` 时会向它写入，阻塞在 `epoll_wait` 里的线程就是这样被唤醒的。`events: 19` 是十六进制，即 `EPOLLIN|EPOLLPRI|EPOLLERR|EPOLLHUP`。
 
 **水平触发与边缘触发。** 原课程关于 LT/ET 的两句话都没写完。水平触发（默认方式，也是 Java 唯一提供的方式）：只要套接字里*还有*未读的数据，`epoll_wait` 就会报告它。
-边缘触发（`EPOLLET`）：只有*新*数据到达时才报告。下面是一个小模拟：一次到达 3000 字节，处理程序每个事件读 1024 字节：
+边缘触发（`EPOLLET`）：只有*新*数据到达时才报告。下面是一个小模拟（`netlab.servers.Readiness`）：一次到达 3000 字节，之后四次等待都没有新数据；
+处理程序每次被通知时读 1024 字节——第三条线则是一直读到没有数据为止：
 """)
 c.code(r"""
-void simulate(boolean edgeTriggered) {
-    int unread = 3000;
-    boolean newData = true;   // the 3,000 bytes just arrived
-    List<String> log = new ArrayList<>();
-    for (int wait = 1; wait <= 5; wait++) {
-        boolean reported = edgeTriggered ? newData : unread > 0;
-        newData = false;
-        if (!reported) {
-            log.add("wait " + wait + ": nothing reported");
-            break;
-        }
-        int read = Math.min(1024, unread);
-        unread -= read;
-        log.add("wait " + wait + ": read " + read);
-    }
-    System.out.println((edgeTriggered ? "edge " : "level") + "  " + String.join(", ", log) + "  -> left unread: " + unread);
-}
-simulate(false);
-simulate(true);
-""", zh={"the 3,000 bytes just arrived": "3000 字节刚刚到达"})
+Readiness.simulate(1024, 3000, 0, 0, 0)
+""")
 c.md("""
 With edge triggering the 1,976 remaining bytes sit unread until the peer sends more — which it may never do,
 because it is waiting for an answer. So ET requires **non-blocking** sockets and reading until `EAGAIN` (and
@@ -1099,34 +1090,17 @@ for (long sleepMs : new long[] {0, 100}) {
 c.md("""
 (Without a sleep, three virtual threads on a 2-core machine may still overlap: there are as many carriers as cores,
 where gevent has one thread.) The seed's concurrent downloader fetches baidu.com and two other sites; there is no
-internet here, so three local pages answer after 600, 300 and 100 ms. Plain blocking `URL.openStream()` on virtual
+internet here, so three local pages (`netlab.servers.SlowHttp`) answer after 600, 300 and 100 ms. Plain blocking `URL.openStream()` on virtual
 threads — no patching:
 """, """
 （即使不睡眠，在 2 核机器上三个虚拟线程仍然可能交叠：载体线程和 CPU 核一样多，而 gevent 只有一个线程。）原课程的并发下载器访问 baidu.com 等三个网站；
-这里没有互联网，所以用三个本地页面代替，它们分别在 600、300 和 100 毫秒后回答。在虚拟线程上直接使用阻塞式的 `URL.openStream()`——不需要任何补丁：
+这里没有互联网，所以用三个本地页面（`netlab.servers.SlowHttp`）代替，它们分别在 600、300 和 100 毫秒后回答。在虚拟线程上直接使用阻塞式的 `URL.openStream()`——不需要任何补丁：
 """)
 c.code(r"""
-HttpServer slow = HttpServer.create(new InetSocketAddress(LO, 0), 50);
-ExecutorService slowHandlers = Executors.newVirtualThreadPerTaskExecutor();
-slow.setExecutor(slowHandlers);
-for (int delay : new int[] {600, 300, 100}) {
-    slow.createContext("/" + delay, exchange -> {
-        try {
-            Thread.sleep(delay);   // a slow site
-        } catch (InterruptedException e) {
-        }
-        byte[] page = ("<html>" + "x".repeat(delay * 10) + "</html>").getBytes();
-        exchange.sendResponseHeaders(200, page.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(page);
-        }
-    });
-}
-slow.start();
 t0 = System.nanoTime();
-try (ExecutorService ex = Executors.newVirtualThreadPerTaskExecutor()) {
-    for (int delay : new int[] {600, 300, 100}) {
-        URI url = URI.create("http://127.0.0.1:" + slow.getAddress().getPort() + "/" + delay);
+try (SlowHttp pages = SlowHttp.start(600, 300, 100);   // three local pages, slowest first
+     ExecutorService ex = Executors.newVirtualThreadPerTaskExecutor()) {
+    for (URI url : pages.urls()) {
         ex.submit(() -> {
             System.out.println(at() + "  GET: " + url);
             try (InputStream in = url.toURL().openStream()) {
@@ -1135,10 +1109,9 @@ try (ExecutorService ex = Executors.newVirtualThreadPerTaskExecutor()) {
             return null;
         });
     }
+    ex.close();   // waits for the three downloads
 }
-slow.stop(0);
-slowHandlers.shutdown();
-""", zh={"a slow site": "一个很慢的网站"})
+""", zh={"three local pages, slowest first": "三个本地页面，最慢的在前", "waits for the three downloads": "等三个下载全部完成"})
 c.md("""
 Requested in one order, received in another, all done in about the slowest one's time. The seed's "请使用python 2"
 is wrong — gevent supports Python 3 — but its listing *is* Python 2 (`print` statements, `urllib2`), and
