@@ -1097,9 +1097,9 @@ threads — no patching:
 这里没有互联网，所以用三个本地页面（`netlab.servers.SlowHttp`）代替，它们分别在 600、300 和 100 毫秒后回答。在虚拟线程上直接使用阻塞式的 `URL.openStream()`——不需要任何补丁：
 """)
 c.code(r"""
-t0 = System.nanoTime();
 try (SlowHttp pages = SlowHttp.start(600, 300, 100);   // three local pages, slowest first
      ExecutorService ex = Executors.newVirtualThreadPerTaskExecutor()) {
+    t0 = System.nanoTime();
     for (URI url : pages.urls()) {
         ex.submit(() -> {
             System.out.println(at() + "  GET: " + url);
