@@ -174,11 +174,11 @@ Java 不能 `fork()`。现代而诚实的做法是 nginx 等预派生（prefork�
 """)
 c.code(tb(r"""
 Path workDir = Files.createTempDirectory("workers");
-Files.writeString(workDir.resolve("Worker.java"), '''
+Files.writeString(workDir.resolve("PidWorker.java"), '''
     import java.io.PrintStream;
     import java.net.*;
 
-    public class Worker {
+    public class PidWorker {
         public static void main(String[] args) throws Exception {
             ServerSocket server = new ServerSocket();
             server.setOption(StandardSocketOptions.SO_REUSEPORT, true);   // before bind
@@ -192,14 +192,14 @@ Files.writeString(workDir.resolve("Worker.java"), '''
         }
     }
     ''');
-javax.tools.ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", workDir.toString(), workDir.resolve("Worker.java").toString())
+javax.tools.ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", workDir.toString(), workDir.resolve("PidWorker.java").toString())
 """), zh={"before bind": "必须在 bind 之前设置"})
 c.md("""
-(The class is compiled once here; starting it from source with `java Worker.java` would compile it again in each
+(The class is compiled once here; starting it from source with `java PidWorker.java` would compile it again in each
 process.) Now four workers on one free port, a hundred connections, and a histogram of who answered — then the
 memory each process costs:
 """, """
-（这个类在这里编译一次；如果用 `java Worker.java` 直接从源码启动，每个进程都要再编译一遍。）现在在一个空闲端口上启动四个工作进程，发起一百个连接，
+（这个类在这里编译一次；如果用 `java PidWorker.java` 直接从源码启动，每个进程都要再编译一遍。）现在在一个空闲端口上启动四个工作进程，发起一百个连接，
 统计是谁回答的——再看每个进程占用多少内存：
 """)
 c.code(r"""
@@ -220,7 +220,7 @@ try {
     long start = System.nanoTime();
     for (int i = 0; i < 4; i++) {
         workers.add(new ProcessBuilder(javaCommand, "-Xmx32m", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-cp", workDir.toString(),
-                "Worker", String.valueOf(port)).redirectErrorStream(true).start());
+                "PidWorker", String.valueOf(port)).redirectErrorStream(true).start());
     }
     for (Process w : workers) {
         System.out.println("worker " + w.pid() + ": " + new BufferedReader(new InputStreamReader(w.getInputStream())).readLine());
@@ -245,14 +245,14 @@ Each worker is a whole JVM: tens of megabytes and a noticeable start. That is th
 就不可取了") — processes are for a few workers, each serving many clients, not one per client. (The seed's listing
 uses `client` before assigning it and passes `client` where it means `destAddr`: it fails on the first connection.)
 
-**Exercise `server.reuseport`:** return a listener on 127.0.0.1:`port` that other listeners can share, as `Worker`
+**Exercise `server.reuseport`:** return a listener on 127.0.0.1:`port` that other listeners can share, as `PidWorker`
 does. The check calls it twice on one port and connects 40 times.
 """, """
 每个工作进程都是一个完整的 JVM：几十 MB 内存，启动也明显要花时间。这正是原课程自己的结论（“如果有几百上千个，就不可取了”）——
 进程适合少数几个工作者、每个服务许多客户端，而不是每个客户端一个进程。（原课程的代码在赋值之前就使用了 `client`，并且在应该传 `destAddr` 的地方传了 `client`：
 第一个连接到来时就会出错。）
 
-**练习 `server.reuseport`：** 像 `Worker` 那样，返回一个监听 127.0.0.1:`port`、可以和其他监听者共用端口的 `ServerSocket`。
+**练习 `server.reuseport`：** 像 `PidWorker` 那样，返回一个监听 127.0.0.1:`port`、可以和其他监听者共用端口的 `ServerSocket`。
 检查会在同一个端口上调用它两次，然后连接 40 次。
 """)
 c.answer("server.reuseport", r"""
