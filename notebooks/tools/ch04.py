@@ -472,7 +472,9 @@ pollFor(500, 0);
 pollFor(500, 10);
 """, zh={"nobody ever comes": "永远没人来", "on a platform thread of its own: a virtual thread has no CPU clock of its own": "放在一个单独的平台线程上运行：虚拟线程没有自己的 CPU 时钟"})
 c.md("""
-Without a nap the loop burns a whole core doing nothing; with one it adds up to 10 ms to every answer. Neither is
+Without a nap the loop makes tens of thousands of system calls to learn nothing, and is ready to run every moment:
+on an idle machine that is a whole core; on a busy one, all the CPU the scheduler will give it (compare the two CPU
+figures). With a nap the CPU goes, but up to 10 ms is added to every answer. Neither is
 acceptable, and that is what `select` (§4.5) solves: let the kernel wait for *any* of the sockets. (The seed's
 listing has a `NameError` — it appends to `g_needDelClientInfoList` but declared `needDelClientInfoList` — its
 `except Exception: pass` hides every real error, and its client sends `str`, which is Python 2.)
@@ -483,7 +485,8 @@ forget it; `write` may write only *part* of the buffer — keep the rest and wri
 the spot. Return when `server` is closed. The check sends more than the kernel can buffer (a few MiB) from a client that does not read for a while: a loop
 that ignores what `write` returned loses bytes, and a loop that waits for the write to finish stalls everyone else.
 """, """
-不睡眠的循环什么也没做，却耗掉了整整一个核；睡眠则让每个回复最多慢 10 毫秒。两者都不可接受，这正是 `select`（4.5 节）要解决的问题：
+不睡眠的循环发起了成千上万次系统调用，却什么也没得到，而且每时每刻都在等着运行：在空闲的机器上，这就是整整一个核；在繁忙的机器上，则是调度器肯给它的全部 CPU（比较两行的 CPU 数字）。
+睡眠省下了 CPU，却让每个回复最多慢 10 毫秒。两者都不可接受，这正是 `select`（4.5 节）要解决的问题：
 让内核替我们等待*任意一个*套接字就绪。（原课程的代码有 `NameError`——它往 `g_needDelClientInfoList` 里添加，声明的却是 `needDelClientInfoList`；
 它的 `except Exception: pass` 掩盖了所有真正的错误；它的客户端发送的是 `str`，那是 Python 2 的写法。）
 
@@ -983,6 +986,7 @@ c.code(tb(r"""
 Files.writeString(workDir.resolve("Starve.java"), '''
     public class Starve {
         public static void main(String[] args) throws Exception {
+            System.out.printf("start%n");   // printf's first use is slow: not inside the timing
             long t0 = System.nanoTime();
             Thread ticker = Thread.ofVirtual().start(() -> {
                 for (int i = 0; i < 10; i++) {
@@ -1010,7 +1014,7 @@ try {
 } finally {
     child.destroy();
 }
-"""))
+"""), zh={"printf's first use is slow: not inside the timing": "printf 第一次调用很慢：不计入计时"})
 
 # 4.8
 c.md("""
