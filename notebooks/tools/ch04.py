@@ -173,6 +173,7 @@ Java 不能 `fork()`。现代而诚实的做法是 nginx 等预派生（prefork�
 并设置 `SO_REUSEPORT`；Linux 内核按四元组的哈希把新连接分给它们。下面四个工作进程（各是一个 JVM）用自己的进程号回答每个连接：
 """)
 c.code(tb(r"""
+// the worker's source: SO_REUSEPORT is set before bind, so every worker may bind the same port
 Path workDir = Files.createTempDirectory("workers");
 Files.writeString(workDir.resolve("PidWorker.java"), '''
     import java.io.PrintStream;
@@ -181,7 +182,7 @@ Files.writeString(workDir.resolve("PidWorker.java"), '''
     public class PidWorker {
         public static void main(String[] args) throws Exception {
             ServerSocket server = new ServerSocket();
-            server.setOption(StandardSocketOptions.SO_REUSEPORT, true);   // before bind
+            server.setOption(StandardSocketOptions.SO_REUSEPORT, true);
             server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), Integer.parseInt(args[0])));
             System.out.println("ready");
             while (true) {
@@ -193,7 +194,7 @@ Files.writeString(workDir.resolve("PidWorker.java"), '''
     }
     ''');
 javax.tools.ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", workDir.toString(), workDir.resolve("PidWorker.java").toString())
-"""), zh={"before bind": "必须在 bind 之前设置"})
+"""), zh={"the worker's source: SO_REUSEPORT is set before bind, so every worker may bind the same port": "工作进程的源码：在 bind 之前设置 SO_REUSEPORT，每个工作进程才能绑定同一个端口"})
 c.md("""
 (The class is compiled once here; starting it from source with `java PidWorker.java` would compile it again in each
 process.) Now four workers on one free port, a hundred connections, and a histogram of who answered — then the
@@ -986,7 +987,7 @@ c.code(tb(r"""
 Files.writeString(workDir.resolve("Starve.java"), '''
     public class Starve {
         public static void main(String[] args) throws Exception {
-            System.out.printf("start%n");   // printf's first use is slow: not inside the timing
+            System.out.printf("start%n");
             long t0 = System.nanoTime();
             Thread ticker = Thread.ofVirtual().start(() -> {
                 for (int i = 0; i < 10; i++) {
@@ -1014,7 +1015,7 @@ try {
 } finally {
     child.destroy();
 }
-"""), zh={"printf's first use is slow: not inside the timing": "printf 第一次调用很慢：不计入计时"})
+"""))
 
 # 4.8
 c.md("""
