@@ -142,11 +142,11 @@ The chapter measures every server model with one load harness, `netlab.load.Load
 requests and time the echoes; the report gives the median and 99th-percentile latency, throughput, the most clients
 served at once, and what serving cost the server — threads, memory (RSS) and CPU time. `netlab.servers.Servers`
 holds each model as a small class (`Servers.source(Model.ITERATIVE)` shows it). Five clients, twenty requests each,
-against the iterative server: look at "served at once".
+against the iterative server: look at "clients served at once".
 """, """
 本章用同一个负载工具 `netlab.load.Load` 测量每一种服务器模型：一些客户端（虚拟线程）发出请求，并为回显计时；报告给出延迟的中位数和第 99 百分位数、吞吐量、
 同时得到服务的最多客户端数，以及服务器为此付出的代价——线程、内存（RSS）和 CPU 时间。`netlab.servers.Servers` 把每种模型写成一个小类
-（`Servers.source(Model.ITERATIVE)` 可以显示它的源码）。五个客户端、每个发二十个请求，测单进程服务器：注意“同时服务”那一栏。
+（`Servers.source(Model.ITERATIVE)` 可以显示它的源码）。五个客户端、每个发二十个请求，测单进程服务器：注意“同时服务的客户端”那一行。
 """)
 c.code(r"""
 LoadReport iterative;
@@ -193,7 +193,8 @@ Files.writeString(workDir.resolve("PidWorker.java"), '''
         }
     }
     ''');
-javax.tools.ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", workDir.toString(), workDir.resolve("PidWorker.java").toString())
+int javac = javax.tools.ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", workDir.toString(), workDir.resolve("PidWorker.java").toString());
+System.out.println("javac: " + (javac == 0 ? "compiled" : "failed, status " + javac));
 """), zh={"the worker's source: SO_REUSEPORT is set before bind, so every worker may bind the same port": "工作进程的源码：在 bind 之前设置 SO_REUSEPORT，每个工作进程才能绑定同一个端口"})
 c.md("""
 (The class is compiled once here; starting it from source with `java PidWorker.java` would compile it again in each
@@ -557,11 +558,11 @@ try (Selector s = Selector.open()) {
 }
 """)
 c.md("""
-`EPollSelectorImpl`: on Linux a Java `Selector` is **epoll** (§4.6), on macOS kqueue, on Windows a `poll`-like
-loop; Java never calls `select(2)` at all. A one-thread echo server for 200 clients, with the JVM's thread count
+`EPollSelectorImpl`: on Linux a Java `Selector` is **epoll** (§4.6), on macOS kqueue, on Windows wepoll (an
+epoll-like layer); Java never calls `select(2)` at all. A one-thread echo server for 200 clients, with the JVM's thread count
 beside it:
 """, """
-`EPollSelectorImpl`：在 Linux 上 Java 的 `Selector` 就是 **epoll**（4.6 节），在 macOS 上是 kqueue，在 Windows 上是一个类似 `poll` 的循环；
+`EPollSelectorImpl`：在 Linux 上 Java 的 `Selector` 就是 **epoll**（4.6 节），在 macOS 上是 kqueue，在 Windows 上是 wepoll（一个模仿 epoll 的层）；
 Java 根本不调用 `select(2)`。下面是一个单线程、服务 200 个客户端的回显服务器，旁边是 JVM 的线程数：
 """)
 c.code(r"""
