@@ -63,6 +63,21 @@ public final class Load {
     }
 
     /**
+     * Runs {@code server} under each number of clients in turn (requestsEach requests each, think apart): latency
+     * against clients, as a table and a plot. Example: {@code Load.sweep(s, 10, Duration.ofMillis(1), 1, 2, 4, 8)}.
+     */
+    public static Sweep sweep(EchoServer server, int requestsEach, Duration think, int... clientCounts) {
+        if (clientCounts.length < 1 || clientCounts.length > 20) {
+            throw new IllegalArgumentException(netlab.text.Text.of("load.bad.sweep", clientCounts.length));
+        }
+        List<LoadReport> reports = new ArrayList<>();
+        for (int clients : clientCounts) {
+            reports.add(plan(clients, requestsEach, think).run(server));
+        }
+        return new Sweep(reports);
+    }
+
+    /**
      * Opens {@code connections} connections to loopback {@code port} that each send one request, wait (at most
      * 2 s) for its echo and then stay open doing nothing, until {@link HeldConnections#close()}. More than 1000 are
      * held by a helper JVM: the open-file limit is per process, and this one needs its own files for the server's

@@ -11,6 +11,7 @@
  * <tr><td>{@code Load.hold(port, n)}</td><td>n idle connections that each got one echo; &gt; 1000 are held by a helper JVM (C10K); {@link netlab.load.HeldConnections#answered()} shows a starved pool</td></tr>
  * <tr><td>{@code Load.compare(clients, requestsEach, think)}</td><td>every {@code Model} in its own JVM under the same load: the chapter's final table + SVG bars ({@link netlab.load.Comparison})</td></tr>
  * <tr><td>{@code Load.compare(List.of(models), plan)}</td><td>the same for some models</td></tr>
+ * <tr><td>{@code Load.sweep(server, requestsEach, think, 1, 2, 4, 8)}</td><td>latency against clients for one server: table + SVG line plot ({@link netlab.load.Sweep})</td></tr>
  * <tr><td>{@code report.p50() p99() max() perSecond() peakServed() threads() rssMiB() cpuSeconds() answered() unanswered()}</td><td>the measures of one run</td></tr>
  * </table>
  *

@@ -11,7 +11,7 @@ import netlab.text.Text;
  *
  * <pre>{@code
  * EchoServer s = Servers.threadPerConnection(0);   // port 0: any free port
- * Load.run(s, 20, 50, Duration.ofMillis(2))         // 20 clients × 50 requests: latency, threads, memory
+ * Load.run(s, 20, 50, Duration.ofMillis(2))         // twenty clients × 50 requests: latency, threads, memory
  * s.close();
  * Servers.source(Model.SELECTOR)                     // the selector loop, 40 lines
  * }</pre>

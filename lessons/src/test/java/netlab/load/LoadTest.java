@@ -58,6 +58,17 @@ class LoadTest {
     }
 
     @Test
+    void aSweepRunsOnceForEachNumberOfClients() {
+        try (EchoServer server = Servers.iterative(0)) {
+            Sweep sweep = Load.sweep(server, 5, Duration.ZERO, 1, 3);
+            assertEquals(List.of(1, 3), sweep.reports().stream().map(LoadReport::clients).toList());
+            assertEquals(List.of(5L, 15L), sweep.reports().stream().map(LoadReport::answered).toList());
+            assertTrue(sweep.svg().contains("polyline") && sweep.table().size() == 2, sweep.svg());
+        }
+        assertThrows(IllegalArgumentException.class, () -> Load.sweep(null, 1, Duration.ZERO));
+    }
+
+    @Test
     void plansAreBounded() {
         assertThrows(IllegalArgumentException.class, () -> Load.plan(0, 1, Duration.ZERO));
         assertThrows(IllegalArgumentException.class, () -> Load.plan(10, 1, Duration.ofSeconds(11)));
