@@ -26,15 +26,44 @@ final class Lingering {
     private Lingering() {
     }
 
-    /** One line per thread or executor of {@code cellKey}'s cells that still runs; empty when all ended. */
+    /** At most this many lines: a C10K cell may leave 10,000 threads, and the kernel asks every 20 ms. */
+    static final int MOST_LINES = 20;
+    /** How long to wait, at most, while the stopped threads keep ending (see {@link #of}). */
+    private static final long PROGRESS_WAIT_NANOS = 1_000_000_000L;
+    /** A wait ends when no thread has ended for this long. */
+    private static final long NO_PROGRESS_NANOS = 200_000_000L;
+
+    /**
+     * One line per thread or executor of {@code cellKey}'s cells that still runs, at most {@link #MOST_LINES}
+     * (then a last line says how many more); empty when all ended. Thousands of interrupted virtual threads end
+     * only as the carrier threads get to each of them, so while they keep ending this waits (up to a second):
+     * a thread that ignores its interrupt stops the count from falling, and the answer comes 200 ms later.
+     */
     static List<String> of(String cellKey) {
         List<Object> running = Ownership.running(cellKey);
+        long start = System.nanoTime();
+        long progress = start;
+        int seen = running.size();
+        while (running.size() > MOST_LINES && System.nanoTime() - start < PROGRESS_WAIT_NANOS
+                && System.nanoTime() - progress < NO_PROGRESS_NANOS) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            running = Ownership.running(cellKey);
+            if (running.size() < seen) {
+                seen = running.size();
+                progress = System.nanoTime();
+            }
+        }
         List<String> lines = new ArrayList<>();
         if (running.isEmpty()) {
             return lines;
         }
         Set<Long> deadlocked = deadlockedThreadIds();
-        for (Object r : running) {
+        for (Object r : running.subList(0, Math.min(MOST_LINES, running.size()))) {
             switch (r) {
                 case Thread t -> lines.add((deadlocked.contains(t.threadId()) ? DEADLOCKED : RUNNING) + "\t"
                         + Ownership.describe(t) + " (" + t.getState() + ")");
@@ -43,6 +72,9 @@ final class Lingering {
                 case ExecutorService x -> lines.add(RUNNING + "\t" + Ownership.describe(x));
                 default -> { }
             }
+        }
+        if (running.size() > MOST_LINES) {
+            lines.add(RUNNING + "\t" + (running.size() - MOST_LINES) + " more threads or executors");
         }
         return lines;
     }

@@ -134,33 +134,44 @@ final class Ownership {
         // what was open is seen before anything is stopped: stopping the first entry's cell ends its other threads
         List<Boolean> open = chosen.stream().map(e -> isOpen(e.resource())).toList();
         List<ProcessHandle> processes = new ArrayList<>();
+        List<Entry> stopping = new ArrayList<>();
+        java.util.Set<Cell> stopped = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        // per entry only what it needs: a cell may own 100,000 threads, and the reply to an interrupt waits for this
         for (int i = 0; i < chosen.size(); i++) {
             Entry e = chosen.get(i);
-            e.cell().stop();
-            if (e.resource() instanceof Process p) {
+            if (stopped.add(e.cell())) {
+                e.cell().stop();
+            }
+            Object r = e.resource();
+            if (r instanceof Process p) {
                 processes.add(p.toHandle()); // ended together below: one grace period, not one each
                 continue;
             }
             boolean wasOpen = open.get(i);
-            String what = describe(e.resource());
-            java.net.InetSocketAddress bound = listeningAddress(e.resource());
-            close(e.resource());
-            if (wasOpen && bound != null) {
-                awaitFree(e.resource(), bound);
-            }
-            if (!wasOpen) {
+            if (r instanceof Thread || r instanceof ExecutorService) {
+                close(r);
+                if (wasOpen) {
+                    stopping.add(e); // interrupted or shut down; whether it ends is seen later
+                    if (r instanceof Thread) {
+                        threads++;
+                    } else {
+                        released.add("closed the " + describe(r));
+                    }
+                }
                 continue;
             }
-            if (e.resource() instanceof Thread || e.resource() instanceof ExecutorService) {
-                synchronized (ENTRIES) {
-                    STOPPING.add(e); // interrupted or shut down; whether it ends is seen later
-                }
+            String what = describe(r);
+            java.net.InetSocketAddress bound = listeningAddress(r);
+            close(r);
+            if (wasOpen && bound != null) {
+                awaitFree(r, bound);
             }
-            if (e.resource() instanceof Thread) {
-                threads++;
-            } else {
+            if (wasOpen) {
                 released.add("closed the " + what);
             }
+        }
+        synchronized (ENTRIES) {
+            STOPPING.addAll(stopping);
         }
         if (threads > 0) {
             released.add(threads == 1 ? "stopped 1 thread" : "stopped " + threads + " threads");

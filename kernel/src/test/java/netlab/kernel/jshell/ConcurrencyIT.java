@@ -54,6 +54,34 @@ class ConcurrencyIT {
         assertEquals("100000\n", out);
     }
 
+    /**
+     * C10K's ten thousand, each tracked on its own (Thread.ofVirtual().start): the release must not be
+     * quadratic, and they must end within the interrupt's grace period.
+     */
+    @Test
+    void interruptingACellWithTenThousandSleepingVirtualThreadsKeepsTheAgent() {
+        RecordingIO io = new RecordingIO();
+        var timer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+        var pending = timer.scheduleWithFixedDelay(() -> {
+            if (io.out.indexOf("GO") >= 0) {
+                engine.interrupt();
+                throw new IllegalStateException("interrupted once");
+            }
+        }, 50, 50, java.util.concurrent.TimeUnit.MILLISECONDS);
+        ExecuteOutcome outcome;
+        try {
+            outcome = engine.execute("var sleepers = new java.util.ArrayList<Thread>();\n"
+                    + "for (int i = 0; i < 10_000; i++) sleepers.add(Thread.ofVirtual().start(() -> {"
+                    + " try { Thread.sleep(600_000); } catch (InterruptedException e) { } }));\n"
+                    + "System.out.println(\"GO\");\nfor (var t : sleepers) t.join();", io);
+        } finally {
+            pending.cancel(false);
+            timer.shutdownNow();
+        }
+        assertInstanceOf(ExecuteOutcome.Interrupted.class, outcome, () -> outcome + " " + io.err);
+        assertEquals("0", run("System.out.print(sleepers.stream().filter(Thread::isAlive).count());").out.toString());
+    }
+
     @Test
     void percentPercentThreadsRaisesThePlatformCapForThatCellOnly() {
         String cell = "for (int i = 0; i < 2100; i++) new Thread(() -> { try { Thread.sleep(60_000); }"
