@@ -1320,18 +1320,6 @@ void serve(ServerSocket server, Map<String, String> pages) throws IOException {
     }
     // END SOLUTION
 }
-
-
-
-void respond(OutputStream out, String status, String text) throws IOException {
-    // BEGIN SOLUTION
-    byte[] body = text.getBytes(StandardCharsets.UTF_8);
-    String head = "HTTP/1.1 " + status + "\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: " + body.length + "\r\n\r\n";
-    out.write(head.getBytes(StandardCharsets.US_ASCII));
-    out.write(body);
-    out.flush();
-    // END SOLUTION
-}
 """, zh={"one reader for all the requests": "所有请求共用一个 reader"})
 c.check("http.server", 4, r"""
 Check.httpServer((server, pages) -> serve(server, pages));
