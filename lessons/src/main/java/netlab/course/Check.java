@@ -229,4 +229,56 @@ public final class Check {
     public static void natTranslate(PacketExercises.NatTranslate answer) {
         run(PacketExercises.NAT, answer);
     }
+
+    // chapter 4
+
+    /** Checks {@code server.thread-per-connection}: {@code Check.serverThreadPerConnection(server -> serve(server));} */
+    public static void serverThreadPerConnection(ServerExercises.ThreadPerConnection answer) {
+        run(ServerExercises.THREAD_PER_CONNECTION, answer);
+    }
+
+    /** Checks {@code server.predict-pool}: {@code Check.serverPredictPool(() -> linesBack());} */
+    public static void serverPredictPool(Prediction.Count answer) {
+        run(ServerExercises.PREDICT_POOL, answer);
+    }
+
+    /** Checks {@code server.reuseport}: {@code Check.serverReuseport(port -> listen(port));} */
+    public static void serverReuseport(ServerExercises.SharedListener answer) {
+        run(ServerExercises.REUSEPORT, answer);
+    }
+
+    /** Checks {@code server.poll-loop}: {@code Check.serverPollLoop(server -> pollLoop(server));} */
+    public static void serverPollLoop(ServerExercises.PollLoop answer) {
+        run(ServerExercises.POLL_LOOP, answer);
+    }
+
+    /** Checks {@code server.selector}: {@code Check.serverSelector((selector, server) -> selectorLoop(selector, server));} */
+    public static void serverSelector(ServerExercises.SelectorLoop answer) {
+        run(ServerExercises.SELECTOR, answer);
+    }
+
+    /** Checks {@code epoll.predict-fdinfo}: {@code Check.epollPredictFdinfo(() -> watched());} */
+    public static void epollPredictFdinfo(Prediction.Count answer) {
+        run(ServerExercises.PREDICT_FDINFO, answer);
+    }
+
+    /** Checks {@code coroutine.lines}: {@code Check.coroutineLines(chunks -> lines(chunks));} */
+    public static void coroutineLines(CoroutineExercises.Lines answer) {
+        run(CoroutineExercises.LINES, answer);
+    }
+
+    /** Checks {@code coroutine.round-robin}: {@code Check.coroutineRoundRobin(tasks -> runAll(tasks));} */
+    public static void coroutineRoundRobin(CoroutineExercises.RoundRobin answer) {
+        run(CoroutineExercises.ROUND_ROBIN, answer);
+    }
+
+    /** Checks {@code coroutine.downloader}: {@code Check.coroutineDownloader(urls -> fetchAll(urls));} */
+    public static void coroutineDownloader(CoroutineExercises.Downloader answer) {
+        run(CoroutineExercises.DOWNLOADER, answer);
+    }
+
+    /** Checks {@code http.server}: {@code Check.httpServer((server, pages) -> serve(server, pages));} */
+    public static void httpServer(HttpExercises.PageServer answer) {
+        run(HttpExercises.SERVER, answer);
+    }
 }
