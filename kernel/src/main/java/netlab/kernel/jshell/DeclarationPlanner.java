@@ -23,14 +23,14 @@ import jdk.jshell.SnippetEvent;
  * behaves as if each declaration were evaluated alone, one after the other.
  *
  * <p>A piece joins a run when it is one top-level declaration JShell takes without looking at the session:
- * a variable with its type written out, a method with a body, or a class, interface, enum or record. A new run
- * starts at a declaration that
+ * a variable with its type written out, a method with a body, or a class, interface, enum or record. Not a
+ * {@code var}: JShell infers its type from the session before compiling, so what the run declares before it
+ * would not exist yet (javac's parser refuses {@code var} as a member, which keeps it out). A new run starts at
+ * a declaration that
  * <ul>
  * <li>declares what the run already declares (the second {@code int x} must replace the first, in order);
  * <li>declares a name an earlier declaration of the run mentions: evaluated one by one, that earlier one saw
- *     the session's old meaning of the name, or none (then JShell prints that it waits for it);
- * <li>is a {@code var}: JShell infers its type from the session before compiling, so what the run declares
- *     before it must exist already.
+ *     the session's old meaning of the name, or none (then JShell prints that it waits for it).
  * </ul>
  * Names are compared as written, so a name that merely looks the same (a parameter, a field) only splits a run
  * that could have stayed whole.
@@ -46,7 +46,7 @@ final class DeclarationPlanner {
     }
 
     /** What one piece declares, when it may join a run. */
-    private record Declaration(String key, String name, Set<String> mentions, boolean inferred) {
+    private record Declaration(String key, String name, Set<String> mentions) {
     }
 
     /** Runs of two or more joinable pieces, as {@code [start, end)} piece indexes. */
@@ -61,7 +61,7 @@ final class DeclarationPlanner {
         Set<String> mentioned = new HashSet<>();
         for (int i = 0; i <= pieces.size(); i++) {
             Declaration d = i < pieces.size() ? declarations[i] : null;
-            boolean joins = d != null && start >= 0 && !d.inferred() && !keys.contains(d.key())
+            boolean joins = d != null && start >= 0 && !keys.contains(d.key())
                     && !mentioned.contains(d.name());
             if (!joins) {
                 if (start >= 0 && i - start >= 2) {
@@ -109,14 +109,13 @@ final class DeclarationPlanner {
         Set<String> mentions = mentions(member);
         return switch (member) {
             case VariableTree v when v.getType() != null -> new Declaration("variable " + v.getName(),
-                    v.getName().toString(), mentions,
-                    v.getType() instanceof IdentifierTree t && t.getName().contentEquals("var"));
+                    v.getName().toString(), mentions);
             case MethodTree m when m.getBody() != null && m.getReturnType() != null -> new Declaration(
                     "method " + m.getName() + m.getParameters().stream().map(p -> p.getType().toString())
                             .collect(Collectors.joining(",", "(", ")")),
-                    m.getName().toString(), mentions, false);
+                    m.getName().toString(), mentions);
             case ClassTree t -> new Declaration("type " + t.getSimpleName(), t.getSimpleName().toString(),
-                    mentions, false);
+                    mentions);
             default -> null;
         };
     }
