@@ -106,6 +106,10 @@ final class DeclarationBatch {
         final Method asUnresolved;
         final Method notifyKeyStatusEvent;
         final Method expunge;
+        final Field sourceCodeAnalysis;
+        final Method checkIfAlive;
+        final Method suspendIndexing;
+        final Method resumeIndexing;
         final Field outerMap;
         final Method wrapInClass;
         final Method guts;
@@ -136,6 +140,11 @@ final class DeclarationBatch {
             guts = open(Snippet.class.getDeclaredMethod("guts"));
             setOuterWrap = open(Snippet.class.getDeclaredMethod("setOuterWrap",
                     Class.forName("jdk.jshell.OuterWrap")));
+            Class<?> analysisClass = Class.forName("jdk.jshell.SourceCodeAnalysisImpl");
+            checkIfAlive = open(JShell.class.getDeclaredMethod("checkIfAlive"));
+            sourceCodeAnalysis = open(JShell.class.getDeclaredField("sourceCodeAnalysis"));
+            suspendIndexing = open(analysisClass.getDeclaredMethod("suspendIndexing"));
+            resumeIndexing = open(analysisClass.getDeclaredMethod("resumeIndexing"));
             expunge = open(Class.forName("jdk.jshell.Util").getDeclaredMethod("expunge", String.class));
             notifyKeyStatusEvent = open(JShell.class.getDeclaredMethod("notifyKeyStatusEvent", SnippetEvent.class));
         }
@@ -155,6 +164,23 @@ final class DeclarationBatch {
         }
 
         List<List<SnippetEvent>> eval(JShell shell, List<String> sources, BooleanSupplier stopped)
+                throws ReflectiveOperationException {
+            call(checkIfAlive, shell); // IllegalStateException once the agent died, as JShell.eval
+            // as JShell.eval: completion's background indexing waits while the compiler is busy
+            Object analysis = sourceCodeAnalysis.get(shell);
+            if (analysis != null) {
+                call(suspendIndexing, analysis);
+            }
+            try {
+                return evalAll(shell, sources, stopped);
+            } finally {
+                if (analysis != null) {
+                    call(resumeIndexing, analysis);
+                }
+            }
+        }
+
+        private List<List<SnippetEvent>> evalAll(JShell shell, List<String> sources, BooleanSupplier stopped)
                 throws ReflectiveOperationException {
             Object evaluator = eval.get(shell);
             List<Snippet> snippets = new ArrayList<>();
