@@ -44,16 +44,17 @@ class DeclarationBatchIT {
 
     @Test
     void laterCellsSeeEveryDeclarationOfTheRun() {
-        String cell = IntStream.range(0, 50).mapToObj(i -> "int bv" + i + " = " + i + " * 2;")
+        // 200, as the benchmark's cell: more than one run, and more than one task's stack would hold at once
+        String cell = IntStream.range(0, 200).mapToObj(i -> "int bv" + i + " = " + i + " * 2;")
                 .collect(Collectors.joining("\n"));
         success(engine.execute(cell, new RecordingIO()));
-        assertEquals("98", valueOf("bv49"));
+        assertEquals("398", valueOf("bv199"));
         assertEquals("2450", valueOf("java.util.stream.IntStream.of(" + IntStream.range(0, 50)
                 .mapToObj(i -> "bv" + i).collect(Collectors.joining(",")) + ").sum()"));
         RecordingIO vars = new RecordingIO();
         success(engine.execute("/vars", vars));
         assertTrue(vars.out.toString().contains("int bv0 = 0"), vars.out.toString());
-        assertTrue(vars.out.toString().contains("int bv49 = 98"), vars.out.toString());
+        assertTrue(vars.out.toString().contains("int bv199 = 398"), vars.out.toString());
     }
 
     @Test

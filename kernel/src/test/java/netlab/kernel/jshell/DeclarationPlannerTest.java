@@ -79,6 +79,13 @@ class DeclarationPlannerTest {
     }
 
     @Test
+    void aLongRunIsCutIntoRunsJavacCanEnterWithoutOverflowingItsStack() {
+        String cell = java.util.stream.IntStream.range(0, 70).mapToObj(i -> "int v" + i + " = " + i + ";")
+                .collect(java.util.stream.Collectors.joining("\n"));
+        assertEquals("0-32 32-64 64-70", runs(cell));
+    }
+
+    @Test
     void withoutJShellInternalsNothingIsJoined() {
         DeclarationPlanner none = new DeclarationPlanner(java.util.Optional.empty());
         List<Piece> pieces = splitter.splitAndGroup("int a = 1;\nint b = 2;");
