@@ -38,14 +38,17 @@ import jdk.jshell.SnippetEvent;
 final class DeclarationPlanner {
 
     /**
-     * Most declarations compiled together. javac enters a unit's imports by completing the classes they name,
-     * and in one task the units name each other, so completion recurses once per unit: 200 in one task
-     * overflowed the kernel's 1 MB thread stack with C1-compiled javac (StackOverflowError in TypeEnter), 100
-     * did not; 32 leaves room for a deeper caller and classes that name more. A 200-declaration cell, kernel
-     * JVM options (C1, 1 MB stack), thread CPU of re-runs 2-5: 0.65-0.84 s in runs of 32, 0.63-0.92 s in runs
-     * of 50 and 100, 1.8-2.1 s one by one (load 13-20).
+     * Most declarations compiled together; a longer run is cut. Memory decides: javac keeps a task's import
+     * scopes for the whole task (~2 MB allocated per unit of a 200-declaration cell), so a long task promotes
+     * them past the kernel's 16 MB young generation and the serial collector grows the heap instead of
+     * collecting. A 200-declaration cell five times, kernel JVM options, thread CPU per cell / committed heap
+     * after: one by one 1.85 s / 102 MB; runs of 8 1.17 s / 142 MB; 16 1.02 s / 249 MB; 32 0.73 s / 248 MB
+     * (kernel+agent RSS after kernel-bench 405 MB against 244 MB). Also, javac enters a unit's imports by
+     * completing the classes they name, and the units of one task name each other, so completion recurses
+     * once per unit: 200 in one task overflowed the kernel's 1 MB thread stack (StackOverflowError in
+     * TypeEnter), 100 did not.
      */
-    static final int MAX_RUN = 32;
+    static final int MAX_RUN = 8;
 
     private final StatementClassifier parser = new StatementClassifier();
     private final DeclarationBatch batch;

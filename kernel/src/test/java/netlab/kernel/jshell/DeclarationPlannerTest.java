@@ -80,9 +80,10 @@ class DeclarationPlannerTest {
 
     @Test
     void aLongRunIsCutIntoRunsJavacCanEnterWithoutOverflowingItsStack() {
-        String cell = java.util.stream.IntStream.range(0, 70).mapToObj(i -> "int v" + i + " = " + i + ";")
+        int max = DeclarationPlanner.MAX_RUN;
+        String cell = java.util.stream.IntStream.range(0, 2 * max + 3).mapToObj(i -> "int v" + i + " = " + i + ";")
                 .collect(java.util.stream.Collectors.joining("\n"));
-        assertEquals("0-32 32-64 64-70", runs(cell));
+        assertEquals("0-" + max + " " + max + "-" + 2 * max + " " + 2 * max + "-" + (2 * max + 3), runs(cell));
     }
 
     @Test
