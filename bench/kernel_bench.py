@@ -60,7 +60,9 @@ def measure(kernel_name, cells, runs):
         # meets after opening a notebook); the second is the steady state of a long session.
         trivial = [b.timed_ms(lambda: b.execute(kc, cells.trivial)) for _ in range(runs)]
         warm = [b.timed_ms(lambda: b.execute(kc, cells.trivial)) for _ in range(runs)]
+        cpu_before_declarations = b.cpu_s(pid)
         declarations = [b.timed_ms(lambda: b.execute(kc, cells.declarations)) for _ in range(5)]
+        declarations_cpu = (b.cpu_s(pid) - cpu_before_declarations) / 5
         statements = [b.timed_ms(lambda: b.execute(kc, cells.statements)) for _ in range(5)]
         method = [b.timed_ms(lambda: b.execute(kc, cells.method)) for _ in range(5)]
         completion = [b.timed_ms(lambda: b.complete(kc, cells.completion)) for _ in range(max(50, runs // 4))]
@@ -76,6 +78,7 @@ def measure(kernel_name, cells, runs):
         "trivial cell p50, cells N+1-2N (ms)": statistics.median(warm),
         "trivial cell p90, cells N+1-2N (ms)": b.pct(warm, 0.9),
         f"{N}-declaration cell (median of 5, ms)": statistics.median(declarations),
+        f"{N}-declaration cell CPU (mean of 5, ms)": declarations_cpu * 1000,
         f"{N}-statement cell (median of 5, ms)": statistics.median(statements),
         f"{N}-line method cell (median of 5, ms)": statistics.median(method),
         "completion p50 (ms)": statistics.median(completion),

@@ -15,19 +15,10 @@ import jdk.jshell.SourceCodeAnalysis.Completeness;
  * compile error in one statement of a run keeps the whole run from running, which is what a student
  * expects of a cell anyway.
  *
- * <p>Declarations are not joined, and each costs one JShell evaluation (~5-10 ms). What was measured before
- * leaving it so (JDK 25, a cell of 200 {@code int vN = N * 2;}, JFR samples and thread CPU time): JShell wraps
- * every snippet in a class that imports every active declaration ({@code import static REPL.$JShell$12.v0;}),
- * and 40-60 % of an evaluation's samples are javac resolving those imports (TypeEnter's import phase,
- * ClassFinder completing each REPL class), so a declaration's cost grows with the number of active ones.
- * Compiling the 200 declarations as one batch through JShell's own multi-snippet path ({@code Eval}'s
- * compileAndLoad, the one it uses to recompile dependents; reached by reflection with
- * {@code --add-opens jdk.jshell/jdk.jshell}) keeps every semantic students see (each declaration its own
- * snippet, own diagnostics, redefinable) and runs one javac task instead of 400, but each of the 200 units
- * still imports all the others, and the batch took 0.5-1.5 CPU seconds against 1.0-1.7 one by one on the
- * same loaded machine: no reliable gain for reaching into JShell's internals, so it was not kept. Joining
- * declarations into one snippet (a class, or {@code int a = 1, b = 2;}) would lose per-declaration
- * redefinition and error positions, which is what JShell semantics promise.
+ * <p>Declarations are not joined into one snippet ({@code int a = 1, b = 2;} or a class holding them would lose
+ * per-declaration redefinition and error positions, which is what JShell semantics promise): each stays a piece
+ * of its own, and runs of them are compiled together by {@link DeclarationBatch}, as {@link DeclarationPlanner}
+ * finds them.
  */
 final class CellSplitter {
 

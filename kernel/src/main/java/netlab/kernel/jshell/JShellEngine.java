@@ -63,7 +63,7 @@ public final class JShellEngine implements Engine {
 
     /** One JShell and the agent it runs code in; replaced as a whole on restart. */
     private record Session(JShell shell, AgentExecutionProvider provider, KernelExecutionControl control,
-                           CellSplitter splitter, CodeAssist assist) {
+                           CellSplitter splitter, CodeAssist assist, DeclarationPlanner declarations) {
     }
 
     /** The cell being executed, as seen by {@link #interrupt()}. */
@@ -134,7 +134,8 @@ public final class JShellEngine implements Engine {
             throw failure != null ? failure : new IOException("JShell could not start: " + e.getMessage(), e);
         }
         Session s = new Session(shell, provider, provider.control(), new CellSplitter(shell.sourceCodeAnalysis()),
-                new CodeAssist(shell, lessonsJavadoc, language::get));
+                new CodeAssist(shell, lessonsJavadoc, language::get),
+                new DeclarationPlanner(DeclarationBatch.on(shell)));
         for (String snippet : options.startup()) {
             for (SnippetEvent e : shell.eval(snippet)) {
                 if (e.status() == Snippet.Status.REJECTED || e.exception() != null) {
@@ -349,6 +350,8 @@ public final class JShellEngine implements Engine {
 
     private ExecuteOutcome run(Session session, String code, long serial, RunningCell cell) {
         List<Piece> pieces = session.splitter().splitAndGroup(code);
+        // runs of declarations compile together; each still yields its own snippet's events, in order
+        DeclarationPlanner.Plan declarations = session.declarations().plan(pieces);
         Optional<MimeBundle> value = Optional.empty();
         for (int i = 0; i < pieces.size(); i++) {
             if (cell.interrupted) {
@@ -363,7 +366,9 @@ public final class JShellEngine implements Engine {
             List<SnippetEvent> events;
             boolean shellClosed = false;
             try {
-                events = session.shell().eval(piece.source());
+                int index = i;
+                events = declarations.events(i, () -> cell.interrupted || session.control().lastInvokeStopped())
+                        .orElseGet(() -> session.shell().eval(pieces.get(index).source()));
             } catch (IllegalStateException e) {
                 // JShell closes itself when its engine terminates (the agent died while loading classes).
                 events = List.of();

@@ -72,11 +72,12 @@ final class StatementClassifier {
         return parsed == null || parsed.broken().size() < units.size();
     }
 
-    private record Parsed(Iterable<? extends CompilationUnitTree> trees, Set<Integer> broken) {
+    /** The trees of units parsed together, and the indexes of those with syntax errors. */
+    record Parsed(Iterable<? extends CompilationUnitTree> trees, Set<Integer> broken) {
     }
 
     /** Parses each unit (file {@code P<i>.java}); null if javac is unavailable or failed. */
-    private Parsed parse(List<String> sources) {
+    Parsed parse(List<String> sources) {
         if (javac == null) {
             return null;
         }
@@ -105,7 +106,7 @@ final class StatementClassifier {
     }
 
     /** The snippet index from the file name {@code P<index>.java} (javac wraps our file objects). */
-    private static int indexOf(JavaFileObject file) {
+    static int indexOf(JavaFileObject file) {
         String path = file.toUri().getPath();
         return Integer.parseInt(path.substring(path.lastIndexOf('P') + 1, path.length() - ".java".length()));
     }

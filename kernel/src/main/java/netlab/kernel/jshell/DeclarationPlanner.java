@@ -1,0 +1,190 @@
+package netlab.kernel.jshell;
+
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.util.TreeScanner;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
+import jdk.jshell.SnippetEvent;
+
+/**
+ * Finds the runs of a cell's pieces that {@link DeclarationBatch} may compile together, so that the cell
+ * behaves as if each declaration were evaluated alone, one after the other.
+ *
+ * <p>A piece joins a run when it is one top-level declaration JShell takes without looking at the session:
+ * a variable with its type written out, a method with a body, or a class, interface, enum or record. Not a
+ * {@code var}: JShell infers its type from the session before compiling, so what the run declares before it
+ * would not exist yet (javac's parser refuses {@code var} as a member, which keeps it out). A new run starts at
+ * a declaration that
+ * <ul>
+ * <li>declares what the run already declares (the second {@code int x} must replace the first, in order);
+ * <li>declares a name an earlier declaration of the run mentions: evaluated one by one, that earlier one saw
+ *     the session's old meaning of the name, or none (then JShell prints that it waits for it).
+ * </ul>
+ * Names are compared as written, so a name that merely looks the same (a parameter, a field) only splits a run
+ * that could have stayed whole.
+ */
+final class DeclarationPlanner {
+
+    /**
+     * Most declarations compiled together; a longer run is cut. Memory decides: javac keeps a task's import
+     * scopes for the whole task (~2 MB allocated per unit of a 200-declaration cell), so a long task promotes
+     * them past the kernel's 16 MB young generation and the serial collector grows the heap instead of
+     * collecting. A 200-declaration cell five times, kernel JVM options, thread CPU per cell / committed heap
+     * after: one by one 1.85 s / 102 MB; runs of 8 1.17 s / 142 MB; 16 1.02 s / 249 MB; 32 0.73 s / 248 MB
+     * (kernel+agent RSS after kernel-bench 405 MB against 244 MB). Also, javac enters a unit's imports by
+     * completing the classes they name, and the units of one task name each other, so completion recurses
+     * once per unit: 200 in one task overflowed the kernel's 1 MB thread stack (StackOverflowError in
+     * TypeEnter), 100 did not.
+     */
+    static final int MAX_RUN = 8;
+
+    private final StatementClassifier parser = new StatementClassifier();
+    private final DeclarationBatch batch;
+
+    /** A planner for {@code batch}'s shell; with no batch, every plan evaluates one snippet at a time. */
+    DeclarationPlanner(Optional<DeclarationBatch> batch) {
+        this.batch = batch.orElse(null);
+    }
+
+    /** What one piece declares, when it may join a run. */
+    private record Declaration(String key, String name, Set<String> mentions) {
+    }
+
+    /** Runs of two or more joinable pieces, as {@code [start, end)} piece indexes. */
+    Plan plan(List<Piece> pieces) {
+        if (batch == null || pieces.size() < 2) {
+            return new Plan(List.of(), pieces);
+        }
+        Declaration[] declarations = declarations(pieces);
+        List<int[]> runs = new ArrayList<>();
+        int start = -1;
+        Set<String> keys = new HashSet<>();
+        Set<String> mentioned = new HashSet<>();
+        for (int i = 0; i <= pieces.size(); i++) {
+            Declaration d = i < pieces.size() ? declarations[i] : null;
+            boolean joins = d != null && start >= 0 && i - start < MAX_RUN && !keys.contains(d.key())
+                    && !mentioned.contains(d.name());
+            if (!joins) {
+                if (start >= 0 && i - start >= 2) {
+                    runs.add(new int[] {start, i});
+                }
+                start = d == null ? -1 : i;
+                keys.clear();
+                mentioned.clear();
+            }
+            if (d != null) {
+                keys.add(d.key());
+                mentioned.addAll(d.mentions());
+            }
+        }
+        return new Plan(runs, pieces);
+    }
+
+    private Declaration[] declarations(List<Piece> pieces) {
+        Declaration[] result = new Declaration[pieces.size()];
+        List<String> units = new ArrayList<>();
+        for (int i = 0; i < pieces.size(); i++) {
+            units.add("class P" + i + " {\n" + pieces.get(i).source() + "\n}");
+        }
+        StatementClassifier.Parsed parsed = parser.parse(units);
+        if (parsed == null) {
+            return result;
+        }
+        for (CompilationUnitTree tree : parsed.trees()) {
+            int index = StatementClassifier.indexOf(tree.getSourceFile());
+            Piece piece = pieces.get(index);
+            if (!parsed.broken().contains(index) && piece.complete() && !piece.grouped()) {
+                result[index] = declaration(tree);
+            }
+        }
+        return result;
+    }
+
+    /** The one declaration in {@code class P { <piece> }}, or null when the piece is not one we join. */
+    private static Declaration declaration(CompilationUnitTree tree) {
+        if (tree.getTypeDecls().size() != 1 || !(tree.getTypeDecls().getFirst() instanceof ClassTree c)
+                || c.getMembers().size() != 1) {
+            return null;
+        }
+        Tree member = c.getMembers().getFirst();
+        Set<String> mentions = mentions(member);
+        return switch (member) {
+            case VariableTree v when v.getType() != null -> new Declaration("variable " + v.getName(),
+                    v.getName().toString(), mentions);
+            case MethodTree m when m.getBody() != null && m.getReturnType() != null -> new Declaration(
+                    "method " + m.getName() + m.getParameters().stream().map(p -> p.getType().toString())
+                            .collect(Collectors.joining(",", "(", ")")),
+                    m.getName().toString(), mentions);
+            case ClassTree t -> new Declaration("type " + t.getSimpleName(), t.getSimpleName().toString(),
+                    mentions);
+            default -> null;
+        };
+    }
+
+    /** Every simple name {@code tree} uses: variables, methods called, types. */
+    private static Set<String> mentions(Tree tree) {
+        Set<String> names = new HashSet<>();
+        new TreeScanner<Void, Void>() {
+            @Override
+            public Void visitIdentifier(IdentifierTree node, Void unused) {
+                names.add(node.getName().toString());
+                return null;
+            }
+        }.scan(tree, null);
+        return names;
+    }
+
+    /**
+     * One cell's runs. The engine asks for each piece's events in order; the first piece of a run evaluates
+     * the whole run, and its other pieces get their share.
+     */
+    final class Plan {
+
+        private final Map<Integer, Integer> runEnds = new HashMap<>();
+        private final List<Piece> pieces;
+        private final Map<Integer, List<SnippetEvent>> evaluated = new HashMap<>();
+
+        private Plan(List<int[]> runs, List<Piece> pieces) {
+            this.pieces = pieces;
+            runs.forEach(r -> runEnds.put(r[0], r[1]));
+        }
+
+        /** The runs, as {@code [start, end)} piece indexes: for tests. */
+        List<int[]> runs() {
+            return runEnds.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                    .map(e -> new int[] {e.getKey(), e.getValue()}).toList();
+        }
+
+        /**
+         * The events of piece {@code index} if it belongs to a run: evaluated with the whole run when it is the
+         * run's first piece. Empty when the piece is not in a run, or the run ended before it (the engine then
+         * evaluates it alone, as it would have).
+         *
+         * @param stopped asked after each initializer runs: true ends the run there
+         * @throws IllegalStateException as {@link jdk.jshell.JShell#eval} when the shell closed
+         */
+        Optional<List<SnippetEvent>> events(int index, BooleanSupplier stopped) {
+            Integer end = runEnds.remove(index);
+            if (end != null) {
+                List<String> sources = pieces.subList(index, end).stream().map(Piece::source).toList();
+                List<List<SnippetEvent>> events = batch.eval(sources, stopped);
+                for (int i = 0; i < events.size(); i++) {
+                    evaluated.put(index + i, events.get(i));
+                }
+            }
+            return Optional.ofNullable(evaluated.remove(index));
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package netlab.kernel.jshell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import netlab.kernel.engine.ExecuteOutcome;
+import netlab.kernel.engine.MimeBundle;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Cells of declarations, which the engine compiles as runs ({@link DeclarationBatch}), through a real agent
+ * JVM: what a student sees must be what one evaluation per declaration gives.
+ */
+@ExtendWith(SharedEngine.class)
+class DeclarationBatchIT {
+
+    private static JShellEngine engine;
+
+    @BeforeAll
+    static void start(JShellEngine shared) {
+        engine = shared;
+    }
+
+    private static ExecuteOutcome.Success success(ExecuteOutcome outcome) {
+        return assertInstanceOf(ExecuteOutcome.Success.class, outcome, () -> "expected success, got " + outcome);
+    }
+
+    private static String valueOf(String code) {
+        return success(engine.execute(code, new RecordingIO())).result().map(MimeBundle::plainText).orElseThrow();
+    }
+
+    @Test
+    void theBatchPathIsReachable() {
+        // the tests run with --add-opens as netlab.jar's manifest; if JShell's internals moved, the engine
+        // would silently evaluate one by one and every other test here would pass without testing the batch
+        assertTrue(DeclarationBatch.available());
+    }
+
+    @Test
+    void laterCellsSeeEveryDeclarationOfTheRun() {
+        // 200, as the benchmark's cell: more than one run, and more than one task's stack would hold at once
+        String cell = IntStream.range(0, 200).mapToObj(i -> "int bv" + i + " = " + i + " * 2;")
+                .collect(Collectors.joining("\n"));
+        success(engine.execute(cell, new RecordingIO()));
+        assertEquals("398", valueOf("bv199"));
+        assertEquals("2450", valueOf("java.util.stream.IntStream.of(" + IntStream.range(0, 50)
+                .mapToObj(i -> "bv" + i).collect(Collectors.joining(",")) + ").sum()"));
+        RecordingIO vars = new RecordingIO();
+        success(engine.execute("/vars", vars));
+        assertTrue(vars.out.toString().contains("int bv0 = 0"), vars.out.toString());
+        assertTrue(vars.out.toString().contains("int bv199 = 398"), vars.out.toString());
+    }
+
+    @Test
+    void methodsClassesAndVariablesOfOneRunUseEachOtherAndAreRedefinedAlone() {
+        success(engine.execute("""
+                int twice(int x) { return 2 * x; }
+                record Box(int v) { }
+                int seven = 7;
+                int fourteen = twice(new Box(seven).v());""", new RecordingIO()));
+        assertEquals("14", valueOf("fourteen"));
+        success(engine.execute("int twice(int x) { return 3 * x; }", new RecordingIO()));
+        assertEquals("21", valueOf("twice(seven)"));
+        assertEquals("14", valueOf("fourteen")); // its initializer ran once, as one by one
+        success(engine.execute("int seven = 8;", new RecordingIO()));
+        assertEquals("8", valueOf("seven"));
+        assertEquals("5", valueOf("new Box(5).v()"));
+    }
+
+    @Test
+    void reRunningTheCellRedefinesEachDeclaration() {
+        String cell = "int rr1 = 1;\nint rr2 = rr1 + 1;\nString rr3() { return \"r\" + rr2; }";
+        success(engine.execute(cell, new RecordingIO()));
+        success(engine.execute("rr1 = 40; rr2 = 0;", new RecordingIO()));
+        success(engine.execute(cell, new RecordingIO()));
+        assertEquals("\"r2\"", valueOf("rr3()"));
+    }
+
+    @Test
+    void aFailingDeclarationReportsItsOwnLineAndTheOnesAfterItDoNotExist() {
+        ExecuteOutcome outcome = engine.execute("int fa = 1;\nint fb = 2;\nint fc = \"three\";\nint fd = 4;",
+                new RecordingIO());
+        ExecuteOutcome.Failure f = assertInstanceOf(ExecuteOutcome.Failure.class, outcome);
+        assertEquals("CompilationError", f.ename());
+        assertTrue(f.traceback().getFirst().startsWith("cell line 3, column 10: "), f.traceback().getFirst());
+        assertEquals("3", valueOf("fa + fb"));
+        assertEquals("CompilationError", assertInstanceOf(ExecuteOutcome.Failure.class,
+                engine.execute("fd", new RecordingIO())).ename());
+    }
+
+    @Test
+    void aThrowingInitializerEndsTheCellThereWithItsLine() {
+        ExecuteOutcome outcome = engine.execute("int ta = 1;\nint tb = 1 / 0;\nint tc = 3;", new RecordingIO());
+        ExecuteOutcome.Failure f = assertInstanceOf(ExecuteOutcome.Failure.class, outcome);
+        assertEquals("java.lang.ArithmeticException", f.ename());
+        assertTrue(String.join("\n", f.traceback()).contains("at cell line 2"), f.traceback().toString());
+        assertEquals("1", valueOf("ta"));
+        assertEquals("CompilationError", assertInstanceOf(ExecuteOutcome.Failure.class,
+                engine.execute("tc", new RecordingIO())).ename());
+    }
+
+    @Test
+    void aDeclarationSeesTheOldMeaningOfANameTheCellRedeclaresLater() {
+        success(engine.execute("int old = 1;", new RecordingIO()));
+        success(engine.execute("int fromOld = old + 1;\nint old = 10;\nint fromNew = old + 1;", new RecordingIO()));
+        assertEquals("2", valueOf("fromOld"));
+        assertEquals("11", valueOf("fromNew"));
+    }
+
+    @Test
+    void aDeclarationWaitingForALaterOneIsNotedAsOneByOne() {
+        RecordingIO io = new RecordingIO();
+        success(engine.execute("int early() { return later(); }\nint later() { return 5; }", io));
+        assertEquals(Optional.of("5"), success(engine.execute("early()", new RecordingIO())).result()
+                .map(MimeBundle::plainText));
+        assertTrue(io.err.toString().contains("later"), io.err.toString());
+    }
+}

@@ -1,0 +1,95 @@
+package netlab.kernel.jshell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Arrays;
+import java.util.List;
+import jdk.jshell.JShell;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Which pieces of a cell compile together: joinable declarations, split where one by one would differ. */
+class DeclarationPlannerTest {
+
+    private static JShell shell;
+    private static CellSplitter splitter;
+    private static DeclarationPlanner planner;
+
+    @BeforeAll
+    static void start() {
+        shell = JShell.builder().executionEngine("local").build();
+        splitter = new CellSplitter(shell.sourceCodeAnalysis());
+        planner = new DeclarationPlanner(DeclarationBatch.on(shell));
+    }
+
+    @AfterAll
+    static void stop() {
+        shell.close();
+    }
+
+    /** The runs of {@code cell} as "start-end" piece indexes (end exclusive). */
+    private static String runs(String cell) {
+        List<Piece> pieces = splitter.splitAndGroup(cell);
+        return String.join(" ", planner.plan(pieces).runs().stream().map(r -> r[0] + "-" + r[1]).toList());
+    }
+
+    @Test
+    void consecutiveDeclarationsOfEveryKindFormOneRun() {
+        assertEquals("0-5", runs("""
+                int a = 1;
+                String b;
+                int twice(int x) { return 2 * x; }
+                class Box { int v; }
+                record Pair(int l, int r) { }"""));
+    }
+
+    @Test
+    void statementsExpressionsAndImportsEndARun() {
+        assertEquals("0-2 3-5", runs("int a = 1;\nint b = 2;\nSystem.out.println(a);\nint c = 3;\nint d = 4;"));
+        assertEquals("1-3", runs("import java.util.*;\nint a = 1;\nint b = 2;\na + b"));
+    }
+
+    @Test
+    void aSecondDeclarationOfTheSameThingStartsANewRun() {
+        assertEquals("0-2 2-4", runs("int a = 1;\nint b = 2;\nint a = 3;\nint c = 4;"));
+        // overloads are different declarations
+        assertEquals("0-2", runs("int f(int x) { return x; }\nint f(String s) { return 1; }"));
+        assertEquals("", runs("int f(int x) { return x; }\nint f(int y) { return y; }"));
+    }
+
+    @Test
+    void aNameMentionedBeforeItIsDeclaredStartsANewRun() {
+        assertEquals("0-2 2-4", runs("int a = 1;\nint b = c;\nint c = 2;\nint d = c;"));
+        assertEquals("", runs("int early() { return later(); }\nint later() { return 1; }"));
+    }
+
+    @Test
+    void varStaysAlone() {
+        // JShell infers its type from the session: what the run declares before it must exist already
+        assertEquals("0-2 3-5", runs("int a = 1;\nint b = a;\nvar c = b;\nint d = 1;\nint e = 2;"));
+    }
+
+    @Test
+    void piecesThatAreNotOneSimpleDeclarationStayAlone() {
+        assertEquals("", runs("int a = 1, b = 2;\nint c = 3;")); // one snippet per variable: JShell's own path
+        assertEquals("", runs("int a = 1;\nint b = ;")); // does not parse: one by one reports it
+        assertEquals("", runs("abstract void f();\nint a = 1;"));
+        assertEquals("0-2", runs("int a = 1;\nint b = 2;\nint c = ("));
+    }
+
+    @Test
+    void aLongRunIsCutIntoRunsJavacCanEnterWithoutOverflowingItsStack() {
+        int max = DeclarationPlanner.MAX_RUN;
+        String cell = java.util.stream.IntStream.range(0, 2 * max + 3).mapToObj(i -> "int v" + i + " = " + i + ";")
+                .collect(java.util.stream.Collectors.joining("\n"));
+        assertEquals("0-" + max + " " + max + "-" + 2 * max + " " + 2 * max + "-" + (2 * max + 3), runs(cell));
+    }
+
+    @Test
+    void withoutJShellInternalsNothingIsJoined() {
+        DeclarationPlanner none = new DeclarationPlanner(java.util.Optional.empty());
+        List<Piece> pieces = splitter.splitAndGroup("int a = 1;\nint b = 2;");
+        assertEquals("[]", Arrays.deepToString(none.plan(pieces).runs().toArray()));
+    }
+}
