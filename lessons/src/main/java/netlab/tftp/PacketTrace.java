@@ -44,7 +44,7 @@ public final class PacketTrace implements PacketListener, Displayable {
     /** A trace that keeps up to {@code capacity} packets. Example: {@code new PacketTrace(100)}. */
     public PacketTrace(int capacity) {
         if (capacity < 1) {
-            throw new IllegalArgumentException("expected a capacity of at least 1 packet but was " + capacity);
+            throw new IllegalArgumentException(netlab.text.Text.of("tftp.trace.capacity", capacity));
         }
         this.capacity = capacity;
     }

@@ -13,6 +13,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
+import netlab.text.Text;
 
 /**
  * One transfer on the server side, on its own socket (TID) and virtual thread; logs one line when it ends. The
@@ -128,10 +129,10 @@ final class ServerSession {
         link.send(oack);
         int retries = 0;
         while (true) {
-            TftpPacket p = link.receive(t.timeoutNanos(), t.deadline, "waiting for ACK 0 to our OACK");
+            TftpPacket p = link.receive(t.timeoutNanos(), t.deadline, Text.of("tftp.wait.ackToOack"));
             switch (p) {
                 case null -> {
-                    retries = t.retry(retries, "waiting for ACK 0 to our OACK");
+                    retries = t.retry(retries, Text.of("tftp.wait.ackToOack"));
                     t.resend(oack);
                 }
                 case TftpPacket.Ack a when a.block() == 0 -> {
