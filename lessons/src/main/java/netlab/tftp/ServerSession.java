@@ -87,10 +87,10 @@ final class ServerSession {
         } catch (IOException | RuntimeException e) {
             // Logged before the peer hears of it: a client that sees the ERROR can already find it in the log.
             String why = e instanceof TftpException te && !(e instanceof TransferTimeoutException)
-                    ? "error " + te.errorCode().code() + " (" + te.errorCode().description() + "): " + e.getMessage()
+                    ? Text.of("tftp.log.error", te.errorCode().code(), te.errorCode().description(), e.getMessage())
                     : e.getMessage();
-            config.log.accept(String.format(Locale.ROOT, "%s %s with %s failed after %,d bytes: %s",
-                    request.opcode(), TransferSummary.quoted(name), TftpClient.hostPort(client), t.bytes, why));
+            config.log.accept(Text.of("tftp.log.failed", request.opcode(), TransferSummary.quoted(name),
+                    TftpClient.hostPort(client), String.format(Locale.ROOT, "%,d", t.bytes), why));
             t.tellPeer(e);
         }
     }
