@@ -46,7 +46,7 @@ final class Keyboard extends Reader {
                 next = typed.take();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new InterruptedIOException("interrupted while waiting for the keyboard");
+                throw new InterruptedIOException(netlab.text.Text.of("course.keyboard.interrupted"));
             }
             if (next == END) {
                 ended = true;

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import netlab.text.Text;
 
 /**
  * A graded exercise: a stable id, a title, the interface the student's answer is passed as, and its public
@@ -99,12 +100,11 @@ public final class Exercise<A> {
     /** Casts {@code answer} to {@link #answerType()}, or says which interface the check cell must pass. */
     public A answerOf(Object answer) {
         if (answer == null) {
-            throw new IllegalArgumentException("the check of '" + id + "' was given null; pass your answer as a "
-                    + answerType.getSimpleName() + ", e.g. (" + answerType.getSimpleName() + ") x -> yourMethod(x)");
+            throw new IllegalArgumentException(Text.of("check.answer.null", id, answerType.getSimpleName()));
         }
         if (!answerType.isInstance(answer)) {
-            throw new IllegalArgumentException("the check of '" + id + "' expects a " + answerType.getName()
-                    + " but was given a " + answer.getClass().getName() + "; re-run the check cell as it was handed out");
+            throw new IllegalArgumentException(Text.of("check.answer.type", id, answerType.getName(),
+                    answer.getClass().getName()));
         }
         return answerType.cast(answer);
     }

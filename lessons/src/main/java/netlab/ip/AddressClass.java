@@ -1,6 +1,7 @@
 package netlab.ip;
 
 import java.util.OptionalInt;
+import netlab.text.Text;
 
 /**
  * The five classes of the original (1981, "classful") IPv4 plan, chosen by the leading bits of the first byte.
@@ -14,34 +15,31 @@ import java.util.OptionalInt;
  */
 public enum AddressClass {
     /** Leading bit 0: 0.0.0.0 – 127.255.255.255, default mask /8. */
-    A("0", 0, 127, 8, "1 byte network, 3 bytes host"),
+    A("0", 0, 127, 8),
     /** Leading bits 10: 128.0.0.0 – 191.255.255.255, default mask /16. */
-    B("10", 128, 191, 16, "2 bytes network, 2 bytes host"),
+    B("10", 128, 191, 16),
     /** Leading bits 110: 192.0.0.0 – 223.255.255.255, default mask /24. */
-    C("110", 192, 223, 24, "3 bytes network, 1 byte host"),
+    C("110", 192, 223, 24),
     /** Leading bits 1110: 224.0.0.0 – 239.255.255.255, multicast, no mask. */
-    D("1110", 224, 239, -1, "multicast groups, no network/host split"),
+    D("1110", 224, 239, -1),
     /** Leading bits 1111: 240.0.0.0 – 255.255.255.255, reserved, no mask. */
-    E("1111", 240, 255, -1, "reserved for experiments, no network/host split");
+    E("1111", 240, 255, -1);
 
     private final String leadingBits;
     private final int firstByteLow;
     private final int firstByteHigh;
     private final int defaultPrefix;
-    private final String layout;
-
-    AddressClass(String leadingBits, int firstByteLow, int firstByteHigh, int defaultPrefix, String layout) {
+    AddressClass(String leadingBits, int firstByteLow, int firstByteHigh, int defaultPrefix) {
         this.leadingBits = leadingBits;
         this.firstByteLow = firstByteLow;
         this.firstByteHigh = firstByteHigh;
         this.defaultPrefix = defaultPrefix;
-        this.layout = layout;
     }
 
     /** The class of an address with this first byte (0–255). Example: {@code AddressClass.ofFirstByte(172)} is B. */
     public static AddressClass ofFirstByte(int firstByte) {
         if (firstByte < 0 || firstByte > 255) {
-            throw new IllegalArgumentException("first byte " + firstByte + " is out of range; it must be 0–255");
+            throw new IllegalArgumentException(Text.of("ip.class.firstByte", firstByte));
         }
         for (AddressClass c : values()) {
             if (firstByte <= c.firstByteHigh) {
@@ -83,13 +81,13 @@ public enum AddressClass {
      */
     public Mask defaultMask() {
         if (defaultPrefix < 0) {
-            throw new IllegalStateException("class " + name() + " has no default mask: " + layout);
+            throw new IllegalStateException(Text.of("ip.class.noMask", name(), layout()));
         }
         return Mask.ofPrefix(defaultPrefix);
     }
 
     /** How the 32 bits are split. Example: {@code AddressClass.C.layout()}. */
     public String layout() {
-        return layout;
+        return Text.of("ip.class.layout." + name());
     }
 }

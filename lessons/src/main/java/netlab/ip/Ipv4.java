@@ -7,6 +7,8 @@ import java.util.Map;
 
 import netlab.display.Displayable;
 import netlab.display.Table;
+import netlab.text.Message;
+import netlab.text.Text;
 
 /**
  * An IPv4 address: 32 bits, written as four numbers 0–255 separated by dots.
@@ -53,22 +55,24 @@ public record Ipv4(int bits) implements Comparable<Ipv4>, Displayable {
         /** 198.18.0.0/15 (RFC 2544): for measuring network devices in a lab; never routed. */
         BENCHMARKING("198.18.0.0/15"),
         /** Everything else: routable on the public Internet. */
-        PUBLIC("the rest");
+        PUBLIC(Message.of("ip.kind.public.ranges"));
 
-        private final String ranges;
+        private final Object ranges; // a String, or the Message "the rest" worded in the reader's language
 
-        Kind(String ranges) {
+        Kind(Object ranges) {
             this.ranges = ranges;
         }
 
         /** The ranges of this kind. Example: {@code Ipv4.Kind.PRIVATE.ranges()}. */
         public String ranges() {
-            return ranges;
+            return ranges.toString();
         }
     }
 
-    private static final String[] ORDINAL = {"1st", "2nd", "3rd", "4th"};
-    static final String FORM = "an IPv4 address is four numbers 0–255 separated by dots, like 192.168.1.10";
+    /** How an IPv4 address is written, in the student's language: the end of every parse error. */
+    static String form() {
+        return Text.of("ip.ipv4.form");
+    }
 
     /**
      * Parses dotted-decimal text. Example: {@code Ipv4.parse("10.0.0.1")}.
@@ -78,16 +82,15 @@ public record Ipv4(int bits) implements Comparable<Ipv4>, Displayable {
      */
     public static Ipv4 parse(String text) {
         if (text == null) {
-            throw new IllegalArgumentException("no address given (null); " + FORM);
+            throw new IllegalArgumentException(Text.of("ip.ipv4.null", form()));
         }
         String s = text.strip();
         if (s.isEmpty()) {
-            throw new IllegalArgumentException("empty text; " + FORM);
+            throw new IllegalArgumentException(Text.of("ip.ipv4.empty", form()));
         }
         String[] parts = s.split("\\.", -1);
         if (parts.length != 4) {
-            throw new IllegalArgumentException(s + ": has " + parts.length + (parts.length == 1 ? " part" : " parts")
-                    + "; " + FORM);
+            throw new IllegalArgumentException(Text.of("ip.ipv4.parts", s, parts.length, form()));
         }
         int bits = 0;
         for (int i = 0; i < 4; i++) {
@@ -97,23 +100,21 @@ public record Ipv4(int bits) implements Comparable<Ipv4>, Displayable {
     }
 
     private static int octet(String whole, String part, int index) {
-        String which = "the " + ORDINAL[index] + " number";
+        Message which = number(index);
         if (part.isEmpty()) {
-            throw new IllegalArgumentException(whole + ": " + which + " is missing; " + FORM);
+            throw new IllegalArgumentException(Text.of("ip.ipv4.missing", whole, which, form()));
         }
         for (int i = 0; i < part.length(); i++) {
             if (part.charAt(i) < '0' || part.charAt(i) > '9') {
-                throw new IllegalArgumentException(whole + ": " + which + " is \"" + part
-                        + "\", which is not a number; each must be 0–255");
+                throw new IllegalArgumentException(Text.of("ip.ipv4.notNumber", whole, which, part));
             }
         }
         String digits = part.replaceFirst("^0+(?=.)", "");
         if (digits.length() > 3 || Integer.parseInt(digits) > 255) {
-            throw new IllegalArgumentException(whole + ": " + which + " is " + part + "; each must be 0–255");
+            throw new IllegalArgumentException(Text.of("ip.ipv4.range", whole, which, part));
         }
         if (!digits.equals(part)) {
-            throw new IllegalArgumentException(whole + ": " + which + " is " + part
-                    + " with a leading zero, which some tools read as octal; write " + digits);
+            throw new IllegalArgumentException(Text.of("ip.ipv4.leadingZero", whole, which, part, digits));
         }
         return Integer.parseInt(part);
     }
@@ -123,17 +124,22 @@ public record Ipv4(int bits) implements Comparable<Ipv4>, Displayable {
         int[] n = {a, b, c, d};
         for (int i = 0; i < 4; i++) {
             if (n[i] < 0 || n[i] > 255) {
-                throw new IllegalArgumentException(a + "." + b + "." + c + "." + d + ": the " + ORDINAL[i]
-                        + " number is " + n[i] + "; each must be 0–255");
+                throw new IllegalArgumentException(Text.of("ip.ipv4.range", a + "." + b + "." + c + "." + d,
+                        number(i), n[i]));
             }
         }
         return new Ipv4(a << 24 | b << 16 | c << 8 | d);
     }
 
+    /** "the 4th number" for index 3: English ordinals differ by number, so each is a key of its own. */
+    private static Message number(int index) {
+        return Message.of("ip.ipv4.number." + (index + 1));
+    }
+
     /** The address with this unsigned 32-bit value (0 – 4294967295). Example: {@code Ipv4.ofLong(3232235786L)}. */
     public static Ipv4 ofLong(long value) {
         if (value < 0 || value > 0xFFFF_FFFFL) {
-            throw new IllegalArgumentException(value + " is not a 32-bit address value; it must be 0–4294967295");
+            throw new IllegalArgumentException(Text.of("ip.ipv4.long", value));
         }
         return new Ipv4((int) value);
     }
@@ -141,7 +147,7 @@ public record Ipv4(int bits) implements Comparable<Ipv4>, Displayable {
     /** Converts a JDK address. Example: {@code Ipv4.of(InetAddress.getLoopbackAddress())}. */
     public static Ipv4 of(InetAddress address) {
         if (!(address instanceof Inet4Address)) {
-            throw new IllegalArgumentException(address + " is not an IPv4 address; use Ipv6.of for IPv6");
+            throw new IllegalArgumentException(Text.of("ip.ipv4.notIpv4", address));
         }
         byte[] b = address.getAddress();
         return of(b[0] & 255, b[1] & 255, b[2] & 255, b[3] & 255);
@@ -161,7 +167,7 @@ public record Ipv4(int bits) implements Comparable<Ipv4>, Displayable {
     public Ipv4 plus(long n) {
         long v = toLong() + n;
         if (v < 0 || v > 0xFFFF_FFFFL) {
-            throw new IllegalArgumentException(this + " plus " + n + " leaves the IPv4 range 0.0.0.0–255.255.255.255");
+            throw new IllegalArgumentException(Text.of("ip.ipv4.plus", this, n));
         }
         return new Ipv4((int) v);
     }
@@ -252,16 +258,16 @@ public record Ipv4(int bits) implements Comparable<Ipv4>, Displayable {
      */
     public Table bits(int prefix) {
         Mask mask = Mask.ofPrefix(prefix);
-        Table t = Table.captioned(this + "/" + prefix + ": " + prefix + " network bits (N), " + (32 - prefix)
-                + " host bits (h)", "", "byte 1", "byte 2", "byte 3", "byte 4");
+        Table t = Table.captioned(Text.of("ip.bits.caption", this + "/" + prefix, prefix, 32 - prefix), "",
+                Text.of("ip.bits.byte", 1), Text.of("ip.bits.byte", 2), Text.of("ip.bits.byte", 3), Text.of("ip.bits.byte", 4));
         String[] addr = binary().split("\\.");
         String[] maskBits = mask.toIpv4().binary().split("\\.");
         Object[] addrRow = new Object[5];
         Object[] maskRow = new Object[5];
         Object[] roleRow = new Object[5];
         addrRow[0] = this.toString();
-        maskRow[0] = mask + " (mask)";
-        roleRow[0] = "network / host";
+        maskRow[0] = Text.of("ip.bits.mask", mask);
+        roleRow[0] = Text.of("ip.bits.role");
         for (int byteIndex = 0; byteIndex < 4; byteIndex++) {
             int hostBitsInByte = Math.max(0, Math.min(8, (byteIndex + 1) * 8 - prefix));
             String style = hostBitsInByte == 0 ? "background:#cfe2ff" : hostBitsInByte == 8 ? "background:#ffe5cc"
@@ -277,14 +283,15 @@ public record Ipv4(int bits) implements Comparable<Ipv4>, Displayable {
     /** Everything about this address as a table. Example: {@code Ipv4.parse("10.0.0.1").describe()}. */
     public Table describe() {
         AddressClass c = addressClass();
-        return Table.of("property", "value")
-                .row("address", this)
-                .row("class", c + " (" + c.range() + ", leading bits " + c.leadingBits() + ")")
-                .row("default mask", c.defaultPrefix().isPresent() ? c.defaultMask() + " (/" + c.defaultPrefix().getAsInt() + ")" : "none")
-                .row("kind", kind() + " (" + kind().ranges() + ")")
-                .row("binary", binary())
-                .row("hex", hex())
-                .row("as a number", toLong());
+        return Table.of(Text.of("ip.describe.property"), Text.of("ip.describe.value"))
+                .row(Text.of("ip.describe.address"), this)
+                .row(Text.of("ip.describe.class"), Text.of("ip.describe.classValue", c, c.range(), c.leadingBits()))
+                .row(Text.of("ip.describe.defaultMask"), c.defaultPrefix().isPresent()
+                        ? c.defaultMask() + " (/" + c.defaultPrefix().getAsInt() + ")" : Text.of("ip.describe.none"))
+                .row(Text.of("ip.describe.kind"), kind() + " (" + kind().ranges() + ")")
+                .row(Text.of("ip.describe.binary"), binary())
+                .row(Text.of("ip.describe.hex"), hex())
+                .row(Text.of("ip.describe.number"), toLong());
     }
 
     @Override

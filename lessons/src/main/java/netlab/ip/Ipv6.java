@@ -52,8 +52,10 @@ public record Ipv6(long high, long low) {
         RESERVED
     }
 
-    private static final String FORM = "an IPv6 address is up to eight groups of 1–4 hex digits separated by colons, "
-            + "with at most one :: for a run of zero groups, like 2001:db8::1";
+    /** How an IPv6 address is written, in the student's language. */
+    private static String form() {
+        return netlab.text.Text.of("ip.ipv6.form");
+    }
 
     /**
      * Parses any textual form, including {@code ::} and a trailing dotted IPv4 part. Example: {@code Ipv6.parse("fe80::1")}.
@@ -62,7 +64,7 @@ public record Ipv6(long high, long low) {
      */
     public static Ipv6 parse(String text) {
         if (text == null || text.isBlank()) {
-            throw new IllegalArgumentException("no address given; " + FORM);
+            throw new IllegalArgumentException(netlab.text.Text.of("ip.ipv6.none", form()));
         }
         String s = text.strip();
         if (s.startsWith("[") && s.endsWith("]")) {
@@ -74,12 +76,11 @@ public record Ipv6(long high, long low) {
             throw new IllegalArgumentException(netlab.text.Text.of("ip.ipv6.prefixGiven", s, prefix));
         }
         if (s.contains("%")) {
-            throw new IllegalArgumentException(s + ": the zone id (" + s.substring(s.indexOf('%'))
-                    + ") names an interface, it is not part of the address; remove it");
+            throw new IllegalArgumentException(netlab.text.Text.of("ip.ipv6.zone", s, s.substring(s.indexOf('%'))));
         }
         int doubleColon = s.indexOf("::");
         if (doubleColon >= 0 && s.indexOf("::", doubleColon + 1) >= 0) {
-            throw new IllegalArgumentException(s + ": :: appears twice; it may stand for only one run of zero groups");
+            throw new IllegalArgumentException(netlab.text.Text.of("ip.ipv6.twoRuns", s));
         }
         String head = doubleColon >= 0 ? s.substring(0, doubleColon) : s;
         String tail = doubleColon >= 0 ? s.substring(doubleColon + 2) : "";
@@ -87,10 +88,10 @@ public record Ipv6(long high, long low) {
         int[] tailGroups = groups(s, tail, headGroups.length);
         int total = headGroups.length + tailGroups.length;
         if (doubleColon < 0 && total != 8) {
-            throw new IllegalArgumentException(s + ": has " + total + " groups; without :: it needs exactly 8");
+            throw new IllegalArgumentException(netlab.text.Text.of("ip.ipv6.groups", s, total));
         }
         if (doubleColon >= 0 && total > 7) {
-            throw new IllegalArgumentException(s + ": has " + total + " groups and a ::, which must stand for at least one zero group; 8 is the most");
+            throw new IllegalArgumentException(netlab.text.Text.of("ip.ipv6.groupsAndRun", s, total));
         }
         int[] all = new int[8];
         System.arraycopy(headGroups, 0, all, 0, headGroups.length);
@@ -114,22 +115,21 @@ public record Ipv6(long high, long low) {
                 try {
                     v4 = Ipv4.parse(g);
                 } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException(whole + ": the IPv4 part is wrong: " + e.getMessage(), e);
+                    throw new IllegalArgumentException(netlab.text.Text.of("ip.ipv6.ipv4Part", whole, e.getMessage()), e);
                 }
                 out[n++] = (int) (v4.toLong() >>> 16);
                 out[n++] = (int) (v4.toLong() & 0xFFFF);
                 continue;
             }
             if (g.isEmpty()) {
-                throw new IllegalArgumentException(whole + ": group " + number + " is empty; " + FORM);
+                throw new IllegalArgumentException(netlab.text.Text.of("ip.ipv6.groupEmpty", whole, number, form()));
             }
             if (g.length() > 4) {
-                throw new IllegalArgumentException(whole + ": group " + number + " is \"" + g + "\", which has more than 4 hex digits");
+                throw new IllegalArgumentException(netlab.text.Text.of("ip.ipv6.groupLong", whole, number, g));
             }
             for (char c : g.toCharArray()) {
                 if (c > 'f' || Character.digit(c, 16) < 0) {   // ASCII only: Character.digit also takes '１' and '٣'
-                    throw new IllegalArgumentException(whole + ": group " + number + " is \"" + g + "\"; '" + c
-                            + "' is not a hex digit (0–9, a–f)");
+                    throw new IllegalArgumentException(netlab.text.Text.of("ip.ipv6.notHex", whole, number, g, c));
                 }
             }
             out[n++] = Integer.parseInt(g, 16);
@@ -150,7 +150,7 @@ public record Ipv6(long high, long low) {
     /** Converts a JDK address. Example: {@code Ipv6.of(InetAddress.getByName("::1"))}. */
     public static Ipv6 of(InetAddress address) {
         if (!(address instanceof Inet6Address)) {
-            throw new IllegalArgumentException(address + " is not an IPv6 address; use Ipv4.of for IPv4");
+            throw new IllegalArgumentException(netlab.text.Text.of("ip.ipv6.notIpv6", address));
         }
         byte[] b = address.getAddress();
         long high = 0;
@@ -238,11 +238,11 @@ public record Ipv6(long high, long low) {
 
     /** Compressed, expanded and kind as a table. Example: {@code Ipv6.parse("fe80::1").describe()}. */
     public Table describe() {
-        return Table.of("property", "value")
-                .row("address (RFC 5952)", this)
-                .row("expanded", expanded())
-                .row("kind", kind())
-                .row("IPv4 inside", ipv4().map(Ipv4::toString).orElse("—"));
+        return Table.of(netlab.text.Text.of("ip.describe.property"), netlab.text.Text.of("ip.describe.value"))
+                .row(netlab.text.Text.of("ip.describe.rfc5952"), this)
+                .row(netlab.text.Text.of("ip.describe.expanded"), expanded())
+                .row(netlab.text.Text.of("ip.describe.kind"), kind())
+                .row(netlab.text.Text.of("ip.describe.ipv4Inside"), ipv4().map(Ipv4::toString).orElse("—"));
     }
 
     /**

@@ -126,7 +126,7 @@ public record Ipv6Subnet(Ipv6 network, int prefix) implements Comparable<Ipv6Sub
             @Override
             public Ipv6Subnet get(int index) {
                 if (index < 0 || index >= count) {
-                    throw new IndexOutOfBoundsException("subnet " + index + " of " + count);
+                    throw new IndexOutOfBoundsException(Text.of("ip.subnets.index", index, count, count - 1));
                 }
                 return new Ipv6Subnet(Ipv6.ofValue(start.add(BigInteger.valueOf(index).shiftLeft(128 - newPrefix))), newPrefix);
             }
@@ -201,12 +201,12 @@ public record Ipv6Subnet(Ipv6 network, int prefix) implements Comparable<Ipv6Sub
 
     /** Network, last address, size and kind as a table. Example: {@code Ipv6Subnet.parse("fe80::/64").describe()}. */
     public Table describe() {
-        return Table.of("property", "value")
-                .row("subnet", this)
-                .row("network", network.expanded())
-                .row("last address", lastAddress().expanded())
-                .row("addresses", "2^" + (128 - prefix) + " = " + size())
-                .row("kind of network", network.kind());
+        return Table.of(Text.of("ip.describe.property"), Text.of("ip.describe.value"))
+                .row(Text.of("ip.describe.subnet"), this)
+                .row(Text.of("ip.describe.network"), network.expanded())
+                .row(Text.of("ip.describe.lastAddress"), lastAddress().expanded())
+                .row(Text.of("ip.describe.addresses"), "2^" + (128 - prefix) + " = " + size())
+                .row(Text.of("ip.describe.kindOfNetwork"), network.kind());
     }
 
     @Override

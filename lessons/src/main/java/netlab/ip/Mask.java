@@ -19,11 +19,9 @@ import netlab.text.Text;
  */
 public record Mask(int prefix) {
 
-    private static final String FORM = "a mask is written dotted, like 255.255.255.0, or as a prefix, like /24 (0–32)";
-
     public Mask {
         if (prefix < 0 || prefix > 32) {
-            throw new IllegalArgumentException("/" + prefix + ": a prefix length must be 0–32");
+            throw new IllegalArgumentException(Text.of("ip.prefix.range", prefix, 32));
         }
     }
 
@@ -44,7 +42,7 @@ public record Mask(int prefix) {
      */
     public static Mask parse(String text) {
         if (text == null || text.isBlank()) {
-            throw new IllegalArgumentException("no mask given; " + FORM);
+            throw new IllegalArgumentException(Text.of("ip.mask.none"));
         }
         String s = text.strip();
         if (!s.contains(".")) {
@@ -54,7 +52,7 @@ public record Mask(int prefix) {
         try {
             dotted = Ipv4.parse(s);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(e.getMessage().replace(Ipv4.FORM, Text.of("ip.mask.dottedForm")), e);
+            throw new IllegalArgumentException(e.getMessage().replace(Ipv4.form(), Text.of("ip.mask.dottedForm")), e);
         }
         return ofBits(dotted.bits(), s);
     }
@@ -98,9 +96,8 @@ public record Mask(int prefix) {
             Ipv4 ip = new Ipv4(bits);
             int shorter = ones;
             int longer = 32 - Integer.numberOfTrailingZeros(bits);
-            throw new IllegalArgumentException(text + ": not a valid mask — its one-bits must be contiguous from the left, "
-                    + "but " + ip.binary() + " has a 0 at bit " + (ones + 1) + " followed by more 1s; "
-                    + "did you mean " + new Mask(shorter) + " (/" + shorter + ") or " + new Mask(longer) + " (/" + longer + ")?");
+            throw new IllegalArgumentException(Text.of("ip.mask.gap", text, ip.binary(), ones + 1, new Mask(shorter),
+                    shorter, new Mask(longer), longer));
         }
         return candidate;
     }

@@ -32,11 +32,9 @@ import netlab.text.Text;
  */
 public record Subnet(Ipv4 network, int prefix) implements Comparable<Subnet>, Displayable {
 
-    private static final String FORM = "a subnet is written 192.168.1.0/24 or 192.168.1.0 255.255.255.0";
-
     public Subnet {
         if (network == null) {
-            throw new IllegalArgumentException("no network address given (null); " + FORM);
+            throw new IllegalArgumentException(Text.of("ip.subnet.null", Text.of("ip.subnet.form")));
         }
         int bits = new Mask(prefix).bits();
         network = new Ipv4(network.bits() & bits);
@@ -60,12 +58,12 @@ public record Subnet(Ipv4 network, int prefix) implements Comparable<Subnet>, Di
      */
     public static Subnet parse(String text) {
         if (text == null || text.isBlank()) {
-            throw new IllegalArgumentException("no subnet given; " + FORM);
+            throw new IllegalArgumentException(Text.of("ip.subnet.none", Text.of("ip.subnet.form")));
         }
         String s = text.strip();
         String[] parts = s.split("\\s*/\\s*|\\s+");
         if (parts.length != 2) {
-            throw new IllegalArgumentException(s + ": expected an address and a prefix or mask; " + FORM);
+            throw new IllegalArgumentException(Text.of("ip.subnet.parts", s, Text.of("ip.subnet.form")));
         }
         Ipv4 address = Ipv4.parse(parts[0]);
         Mask mask = Mask.parse(parts[1]);
@@ -113,8 +111,7 @@ public record Subnet(Ipv4 network, int prefix) implements Comparable<Subnet>, Di
      */
     public List<Ipv4> hosts() {
         if (hostCount() > Integer.MAX_VALUE) {
-            throw new IllegalStateException(this + " has " + hostCount() + " hosts, more than a Java list can hold; "
-                    + "use hostCount(), firstHost() and lastHost(), or split(…) it first");
+            throw new IllegalStateException(Text.of("ip.subnet.tooManyHosts", this, hostCount()));
         }
         Ipv4 first = firstHost();
         int count = (int) hostCount();
@@ -122,7 +119,7 @@ public record Subnet(Ipv4 network, int prefix) implements Comparable<Subnet>, Di
             @Override
             public Ipv4 get(int index) {
                 if (index < 0 || index >= count) {
-                    throw new IndexOutOfBoundsException("host " + index + " of " + Subnet.this + ": valid indexes are 0–" + (count - 1));
+                    throw new IndexOutOfBoundsException(Text.of("ip.subnet.hostIndex", index, Subnet.this, count - 1));
                 }
                 return first.plus(index);
             }
@@ -171,7 +168,7 @@ public record Subnet(Ipv4 network, int prefix) implements Comparable<Subnet>, Di
             @Override
             public Subnet get(int index) {
                 if (index < 0 || index >= count) {
-                    throw new IndexOutOfBoundsException("subnet " + index + " of " + count);
+                    throw new IndexOutOfBoundsException(Text.of("ip.subnets.index", index, count, count - 1));
                 }
                 return new Subnet(network.plus(step * index), newPrefix);
             }
@@ -264,14 +261,16 @@ public record Subnet(Ipv4 network, int prefix) implements Comparable<Subnet>, Di
 
     /** Network, mask, broadcast, host range and count as a table. Example: {@code Subnet.parse("192.168.1.0/26").describe()}. */
     public Table describe() {
-        return Table.of("property", "value")
-                .row("subnet", this)
-                .row("mask", mask() + " (/" + prefix + "), wildcard " + mask().wildcard())
-                .row("network", network + "  " + network.binary())
-                .row("broadcast", broadcast() + "  " + broadcast().binary())
-                .row("hosts", firstHost() + " – " + lastHost())
-                .row("usable hosts", hostCount() + (prefix == 31 ? " (RFC 3021 point-to-point)" : prefix == 32 ? " (a single host)" : " (" + size() + " − network − broadcast)"))
-                .row("class of network", network.addressClass() + ", " + network.kind());
+        String usable = prefix == 31 ? Text.of("ip.subnet.usable.31") : prefix == 32 ? Text.of("ip.subnet.usable.32")
+                : Text.of("ip.subnet.usable", size());
+        return Table.of(Text.of("ip.describe.property"), Text.of("ip.describe.value"))
+                .row(Text.of("ip.describe.subnet"), this)
+                .row(Text.of("ip.describe.mask"), Text.of("ip.subnet.maskValue", mask(), prefix, mask().wildcard()))
+                .row(Text.of("ip.describe.network"), network + "  " + network.binary())
+                .row(Text.of("ip.describe.broadcast"), broadcast() + "  " + broadcast().binary())
+                .row(Text.of("ip.describe.hosts"), firstHost() + " – " + lastHost())
+                .row(Text.of("ip.describe.usable"), hostCount() + " " + usable)
+                .row(Text.of("ip.describe.classOfNetwork"), network.addressClass() + ", " + network.kind());
     }
 
     @Override

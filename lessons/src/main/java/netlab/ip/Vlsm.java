@@ -10,6 +10,7 @@ import netlab.display.Displayable;
 import netlab.display.Html;
 import netlab.display.Svg;
 import netlab.display.Table;
+import netlab.text.Text;
 
 /**
  * A variable-length subnet mask (VLSM) plan: each network gets the smallest block that holds its hosts,
@@ -59,8 +60,7 @@ public record Vlsm(Subnet base, List<Allocation> allocations) implements Display
      */
     public static Vlsm allocate(Subnet base, Map<String, Integer> hostsByName) {
         if (base == null || hostsByName == null || hostsByName.isEmpty()) {
-            throw new IllegalArgumentException("give a base subnet and at least one host count, like "
-                    + "Vlsm.allocate(Subnet.parse(\"192.168.1.0/24\"), 100, 50)");
+            throw new IllegalArgumentException(Text.of("ip.vlsm.none", "Vlsm.allocate(Subnet.parse(\"192.168.1.0/24\"), 100, 50)"));
         }
         List<Map.Entry<String, Integer>> wanted = new ArrayList<>(hostsByName.entrySet());
         wanted.sort(Comparator.comparing((Map.Entry<String, Integer> e) -> e.getValue()).reversed());
@@ -72,9 +72,8 @@ public record Vlsm(Subnet base, List<Allocation> allocations) implements Display
             needed += 1L << (32 - p);
         }
         if (needed > base.size()) {
-            throw new IllegalArgumentException("the networks need " + needed + " addresses (blocks " + prefixes.stream()
-                    .map(p -> "/" + p).toList() + ") but " + base + " has " + base.size()
-                    + "; use a shorter prefix for the base or fewer hosts");
+            throw new IllegalArgumentException(Text.of("ip.vlsm.tooBig", needed, prefixes.stream().map(p -> "/" + p).toList(),
+                    base, base.size()));
         }
         List<Allocation> out = new ArrayList<>();
         long next = base.network().toLong();
@@ -88,14 +87,14 @@ public record Vlsm(Subnet base, List<Allocation> allocations) implements Display
 
     private static int prefixFor(String name, int hosts) {
         if (hosts < 1) {
-            throw new IllegalArgumentException(name + " needs " + hosts + " hosts; a network needs at least 1");
+            throw new IllegalArgumentException(Text.of("ip.vlsm.tooFew", name, hosts));
         }
         int p = 30;
         while (p > 0 && (1L << (32 - p)) - 2 < hosts) {
             p--;
         }
         if ((1L << (32 - p)) - 2 < hosts) {
-            throw new IllegalArgumentException(name + " needs " + hosts + " hosts, more than any IPv4 block holds");
+            throw new IllegalArgumentException(Text.of("ip.vlsm.tooMany", name, hosts));
         }
         return p;
     }
@@ -124,14 +123,16 @@ public record Vlsm(Subnet base, List<Allocation> allocations) implements Display
 
     /** The plan as a table. Example: {@code plan.table()}. */
     public Table table() {
-        Table t = Table.captioned("VLSM plan for " + base + " (largest first)",
-                "network", "hosts needed", "subnet", "mask", "hosts", "first host", "last host", "broadcast", "spare");
+        Table t = Table.captioned(Text.of("ip.vlsm.caption", base), Text.of("ip.vlsm.col.network"),
+                Text.of("ip.vlsm.col.needed"), Text.of("ip.describe.subnet"), Text.of("ip.describe.mask"),
+                Text.of("ip.vlsm.col.hosts"), Text.of("ip.vlsm.col.first"), Text.of("ip.vlsm.col.last"),
+                Text.of("ip.describe.broadcast"), Text.of("ip.vlsm.col.spare"));
         for (Allocation a : allocations) {
             Subnet s = a.subnet();
             t.row(a.name(), a.hostsNeeded(), s, s.mask(), s.hostCount(), s.firstHost(), s.lastHost(), s.broadcast(), a.spare());
         }
         for (Subnet f : free()) {
-            t.row("(free)", "", f, f.mask(), f.hostCount(), "", "", "", "");
+            t.row(Text.of("ip.vlsm.free"), "", f, f.mask(), f.hostCount(), "", "", "", "");
         }
         return t;
     }

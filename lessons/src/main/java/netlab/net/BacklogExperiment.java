@@ -6,6 +6,8 @@ import java.util.List;
 
 import netlab.display.Table;
 import netlab.display.Tabular;
+import netlab.text.Message;
+import netlab.text.Text;
 
 /**
  * What {@code listen(backlog)} really limits on Linux, measured: a server that never calls accept, and clients
@@ -39,7 +41,7 @@ public record BacklogExperiment(int backlog, List<Attempt> clients, long acceptQ
     /** Runs it on loopback; everything is closed afterwards. Called by {@link TcpLab#backlog}. */
     static BacklogExperiment run(int backlog, int clients, Duration connectTimeout) {
         if (clients < 1 || clients > 64) {
-            throw new IllegalArgumentException("use 1–64 clients (each waiting one connect timeout at most); was " + clients);
+            throw new IllegalArgumentException(Text.of("net.backlog.clients", clients));
         }
         List<Attempt> attempts = new ArrayList<>();
         List<TcpConnection> open = new ArrayList<>();
@@ -100,12 +102,11 @@ public record BacklogExperiment(int backlog, List<Attempt> clients, long acceptQ
 
     /** The clients as a table, with the conclusion in the caption. Example: {@code experiment.table()}. */
     public Table table() {
-        Table t = Table.captioned("listen(backlog=" + backlog + "), never accept(): " + connected() + " of " + clients.size()
-                + " clients connected (Linux: accept queue full at backlog + 1 = " + (backlog + 1) + "); Recv-Q of LISTEN = "
-                + acceptQueue + "; after one accept(), another client " + (afterOneAccept ? "connected" : "did not connect"),
-                "client", "connect()", "took");
+        Table t = Table.captioned(Text.of("net.backlog.caption", backlog, connected(), clients.size(), backlog + 1,
+                acceptQueue, Message.of(afterOneAccept ? "net.backlog.after.connected" : "net.backlog.after.not")),
+                Text.of("net.backlog.col.client"), "connect()", Text.of("net.backlog.col.took"));
         for (Attempt a : clients) {
-            t.row(a.client(), a.connected() ? "connected" : "timed out (SYN dropped)", Durations.show(a.took()));
+            t.row(a.client(), Text.of(a.connected() ? "net.backlog.connected" : "net.backlog.dropped"), Durations.show(a.took()));
         }
         return t;
     }

@@ -6,6 +6,7 @@ import java.util.Set;
 
 import netlab.display.Table;
 import netlab.display.Tabular;
+import netlab.text.Text;
 
 /**
  * Long versus short connections, measured: N request/response pairs over one connection, then N connections
@@ -30,7 +31,7 @@ public record ConnectionCost(int requests, Duration longTotal, Duration shortTot
 
     static ConnectionCost run(int requests) {
         if (requests < 1 || requests > 10_000) {
-            throw new IllegalArgumentException("use 1–10000 requests; was " + requests);
+            throw new IllegalArgumentException(Text.of("net.cost.requests", requests));
         }
         try (Server echo = Tcp.serve(0, c -> {
             for (String line; (line = c.readLine()) != null; ) {
@@ -107,11 +108,11 @@ public record ConnectionCost(int requests, Duration longTotal, Duration shortTot
 
     /** The comparison as a table. Example: {@code TcpLab.longVsShort(100).table()}. */
     public Table table() {
-        return Table.captioned(requests + " request/response pairs on loopback: short connections took "
-                        + String.format("%.1f", ratio()) + "× as long",
-                        "connections", "handshakes", "total", "per request", "TIME_WAIT left")
-                .row("long: 1 connection", 1, ms(longTotal), us(longTotal.dividedBy(requests)), 0)
-                .row("short: " + requests + " connections", requests, ms(shortTotal), us(shortTotal.dividedBy(requests)), timeWaitAfter);
+        return Table.captioned(Text.of("net.cost.caption", requests, String.format("%.1f", ratio())),
+                        Text.of("net.cost.col.connections"), Text.of("net.cost.col.handshakes"), Text.of("net.cost.col.total"),
+                        Text.of("net.cost.col.perRequest"), Text.of("net.cost.col.timeWait"))
+                .row(Text.of("net.cost.long"), 1, ms(longTotal), us(longTotal.dividedBy(requests)), 0)
+                .row(Text.of("net.cost.short", requests), requests, ms(shortTotal), us(shortTotal.dividedBy(requests)), timeWaitAfter);
     }
 
     private static String ms(Duration d) {

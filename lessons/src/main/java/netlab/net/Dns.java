@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Objects;
 
 import netlab.display.Table;
+import netlab.text.Text;
 
 /**
  * Name lookups as Java does them ({@code InetAddress}), and where the answers come from.
@@ -77,7 +78,7 @@ public final class Dns {
             }
             return netlab.ip.Ipv4.parse(address).toInetAddress();
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("reverse lookup needs an IP address, like 127.0.0.1: " + e.getMessage(), e);
+            throw new IllegalArgumentException(Text.of("net.dns.reverseNeedsIp", e.getMessage()), e);
         }
     }
 
@@ -93,12 +94,12 @@ public final class Dns {
     public static String cacheTtl() {
         String positive = Security.getProperty("networkaddress.cache.ttl");
         String negative = Security.getProperty("networkaddress.cache.negative.ttl");
-        return "positive " + (positive == null ? "30 s (default)" : seconds(positive)) + ", negative "
-                + (negative == null ? "10 s (default)" : seconds(negative));
+        return Text.of("net.dns.ttl", positive == null ? Text.of("net.dns.ttl.default", 30) : seconds(positive),
+                negative == null ? Text.of("net.dns.ttl.default", 10) : seconds(negative));
     }
 
     private static String seconds(String ttl) {
-        return "-1".equals(ttl.trim()) ? "forever (-1)" : ttl.trim() + " s";
+        return "-1".equals(ttl.trim()) ? Text.of("net.dns.ttl.forever") : Text.of("common.seconds", ttl.trim());
     }
 
     /** Where an answer comes from, side by side. Example: {@code Dns.explain("localhost")}. */
@@ -113,17 +114,18 @@ public final class Dns {
         } catch (TimedOutException e) {
             resolver = netlab.text.Text.of("net.explain.silent", Durations.show(HostNames.DEFAULT_TIMEOUT));
         }
-        return Table.captioned("Where Java's answer for \"" + name + "\" comes from", "source", "says")
-                .row("/etc/hosts", fromFile.isEmpty() ? "(not listed)" : String.join(", ", fromFile))
+        return Table.captioned(Text.of("net.dns.explain.caption", name), Text.of("net.dns.explain.source"),
+                        Text.of("net.dns.explain.says"))
+                .row("/etc/hosts", fromFile.isEmpty() ? Text.of("net.dns.explain.notListed") : String.join(", ", fromFile))
                 .row("InetAddress.getAllByName", resolver)
-                .row("lookup order (/etc/nsswitch.conf)", firstLineStarting(Path.of("/etc/nsswitch.conf"), "hosts:"))
-                .row("DNS servers (/etc/resolv.conf)", String.join(", ", linesStarting(Path.of("/etc/resolv.conf"), "nameserver")))
-                .row("JVM cache (java.security)", cacheTtl());
+                .row(Text.of("net.dns.explain.order"), firstLineStarting(Path.of("/etc/nsswitch.conf"), "hosts:"))
+                .row(Text.of("net.dns.explain.servers"), String.join(", ", linesStarting(Path.of("/etc/resolv.conf"), "nameserver")))
+                .row(Text.of("net.dns.explain.cache"), cacheTtl());
     }
 
     private static String firstLineStarting(Path file, String prefix) {
         List<String> l = linesStarting(file, prefix);
-        return l.isEmpty() ? "(not set: files, then dns)" : l.getFirst();
+        return l.isEmpty() ? Text.of("net.dns.explain.orderDefault") : l.getFirst();
     }
 
     private static List<String> linesStarting(Path file, String prefix) {

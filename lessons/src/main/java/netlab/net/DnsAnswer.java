@@ -8,6 +8,7 @@ import java.util.List;
 
 import netlab.display.Table;
 import netlab.display.Tabular;
+import netlab.text.Text;
 
 /**
  * What {@link Dns#lookup} found for a name: every address, in the order the resolver gave them.
@@ -48,8 +49,8 @@ public record DnsAnswer(String name, List<InetAddress> addresses, Duration took)
 
     /** The answer as a table. Example: {@code Dns.lookup("localhost").table()}. */
     public Table table() {
-        Table t = Table.captioned(name + ": " + addresses.size() + " address" + (addresses.size() == 1 ? "" : "es")
-                + " in " + Durations.show(took), "#", "address", "family", "kind");
+        Table t = Table.captioned(Text.of("net.answer.caption", name, addresses.size(), Durations.show(took)), "#",
+                Text.of("net.answer.col.address"), Text.of("net.answer.col.family"), Text.of("net.answer.col.kind"));
         int i = 1;
         for (InetAddress a : addresses) {
             boolean v4 = a instanceof Inet4Address;

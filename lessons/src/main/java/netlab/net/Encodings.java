@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 
 import netlab.display.Table;
+import netlab.text.Text;
 
 /**
  * Text is bytes only after you choose an encoding. The course's Windows tools spoke GBK; Java, Linux and the
@@ -47,7 +48,9 @@ public final class Encodings {
      * Example: {@code Encodings.compare("你好, udp")}.
      */
     public static Table compare(String text) {
-        Table t = Table.captioned("\"" + text + "\" as bytes", "charset", "bytes", "count", "read back as UTF-8", "read back as GBK");
+        Table t = Table.captioned(Text.of("net.encodings.caption", text), Text.of("net.encodings.col.charset"),
+                Text.of("net.encodings.col.bytes"), Text.of("net.encodings.col.count"), Text.of("net.encodings.col.readAs", "UTF-8"),
+                Text.of("net.encodings.col.readAs", "GBK"));
         for (Charset c : new Charset[] {UTF_8, GBK}) {
             byte[] b = text.getBytes(c);
             t.row(c.name(), HexFormat.ofDelimiter(" ").formatHex(b), b.length, new String(b, UTF_8), new String(b, GBK));

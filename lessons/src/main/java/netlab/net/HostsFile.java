@@ -12,6 +12,7 @@ import java.util.Locale;
 
 import netlab.display.Table;
 import netlab.display.Tabular;
+import netlab.text.Text;
 
 /**
  * The hosts file (/etc/hosts): names this machine resolves without asking any DNS server.
@@ -51,7 +52,7 @@ public record HostsFile(String path, List<Entry> entries) implements Tabular {
         } catch (NoSuchFileException e) {
             return new HostsFile(path.toString(), List.of());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + path + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(Text.of("net.hosts.unreadable", path, e.getMessage()), e);
         }
     }
 
@@ -86,7 +87,8 @@ public record HostsFile(String path, List<Entry> entries) implements Tabular {
 
     /** The entries as a table. Example: {@code HostsFile.read().table()}. */
     public Table table() {
-        Table t = Table.captioned(path.isEmpty() ? "hosts file" : path, "line", "address", "name");
+        Table t = Table.captioned(path.isEmpty() ? Text.of("net.hosts.caption") : path, Text.of("net.hosts.col.line"),
+                Text.of("net.answer.col.address"), Text.of("net.hosts.col.name"));
         for (Entry e : entries) {
             t.row(e.line(), e.address(), e.name());
         }

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 import netlab.display.Table;
+import netlab.text.Text;
 
 /**
  * Port numbers: which service a well-known port belongs to and back, and which range a port is in.
@@ -92,23 +93,24 @@ public final class Ports {
                 return x.port();
             }
         }
-        throw new IllegalArgumentException("no well-known port for \"" + service + "\"; known services: "
-                + SERVICES.stream().map(Service::name).collect(Collectors.joining(", ")));
+        throw new IllegalArgumentException(Text.of("net.ports.unknown", service,
+                SERVICES.stream().map(Service::name).collect(Collectors.joining(", "))));
     }
 
     /** Which IANA range a port is in. Example: {@code Ports.range(50000)} is "dynamic (49152–65535)". */
     public static String range(int port) {
         check(port);
-        return port < 1024 ? "well-known (0–1023)" : port < 49152 ? "registered (1024–49151)" : "dynamic (49152–65535)";
+        return Text.of(port < 1024 ? "net.ports.range.wellKnown" : port < 49152 ? "net.ports.range.registered"
+                : "net.ports.range.dynamic");
     }
 
     /** One line about a port. Example: {@code Ports.describe(22)}. */
     public static String describe(int port) {
         check(port);
-        String range = range(port) + (port < 1024 ? ": binding it needs root" : "");
+        String range = port < 1024 ? Text.of("net.ports.needsRoot", range(port)) : range(port);
         return SERVICES.stream().filter(s -> s.port() == port).findFirst()
                 .map(s -> port + ": " + s.name() + " — " + s.description() + " (" + s.transport() + "); " + range)
-                .orElse(port + ": no well-known service; " + range);
+                .orElse(Text.of("net.ports.noService", port, range));
     }
 
     /**
@@ -120,7 +122,7 @@ public final class Ports {
             String[] r = SocketTable.readProc(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).trim().split("\\s+");
             return r[0] + "–" + r[1];
         } catch (IOException | RuntimeException e) {
-            return "unknown (this is not Linux: /proc/sys/net/ipv4/ip_local_port_range is missing)";
+            return Text.of("net.ports.ephemeralUnknown");
         }
     }
 
@@ -131,7 +133,8 @@ public final class Ports {
 
     /** The services as a table. Example: {@code Ports.table()}. */
     public static Table table() {
-        Table t = Table.captioned("Well-known and common ports", "port", "service", "transport", "what it is", "range");
+        Table t = Table.captioned(Text.of("net.ports.caption"), Text.of("net.ports.col.port"), Text.of("net.ports.col.service"),
+                Text.of("net.ports.col.transport"), Text.of("net.ports.col.what"), Text.of("net.ports.col.range"));
         for (Service s : SERVICES) {
             t.row(s.port(), s.name(), s.transport(), s.description(), range(s.port()));
         }
@@ -140,7 +143,7 @@ public final class Ports {
 
     static void check(int port) {
         if (port < 0 || port > 65535) {
-            throw new IllegalArgumentException("port " + port + " is out of range; a port is 0–65535 (0 = let the system choose)");
+            throw new IllegalArgumentException(Text.of("net.ports.outOfRange", port));
         }
     }
 }

@@ -16,6 +16,7 @@ import java.util.function.Predicate;
 
 import netlab.display.Table;
 import netlab.display.Tabular;
+import netlab.text.Text;
 
 /**
  * This machine's sockets, read from /proc/net/tcp, tcp6, udp and udp6: the Linux source of {@code netstat -an}
@@ -193,14 +194,17 @@ public final class SocketTable implements Tabular {
 
     /** The rows as a netstat-like table. Example: {@code SocketTable.read().table()}. */
     public Table table() {
-        Table t = Table.of("Proto", "Recv-Q", "Send-Q", "Local Address", "Foreign Address", "State", "inode", "uid", "owner", "service");
+        // netstat's own column names stay as netstat prints them, so the table reads like `netstat -tuna` beside it;
+        // the two columns netlab adds are in the student's language
+        Table t = Table.of("Proto", "Recv-Q", "Send-Q", "Local Address", "Foreign Address", "State", "inode", "uid",
+                Text.of("net.sockets.col.owner"), Text.of("net.sockets.col.service"));
         for (SocketEntry e : entries) {
             String service = Ports.name(e.localPort());
             if (service.isEmpty() && e.remotePort() != 0) {
                 service = Ports.name(e.remotePort());
             }
             t.row(e.protocol(), e.receiveQueue(), e.sendQueue(), e.localText(), e.remoteText(), e.stateName(),
-                    e.inode(), e.uid(), e.ownedHere() ? "this JVM" : "", service);
+                    e.inode(), e.uid(), e.ownedHere() ? Text.of("net.sockets.thisJvm") : "", service);
         }
         return t;
     }

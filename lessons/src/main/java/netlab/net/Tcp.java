@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
+import netlab.text.Text;
 
 /**
  * TCP from a cell: connect, listen, and servers with a virtual thread per connection.
@@ -78,12 +79,12 @@ public final class Tcp {
             return new TcpConnection(socket);
         } catch (SocketTimeoutException e) {
             closeQuietly(socket);
-            throw new TimedOutException("no connection to " + UdpEndpoint.show(to) + " within " + Durations.show(timeout), e);
+            throw new TimedOutException(Text.of("net.tcp.connectTimeout", UdpEndpoint.show(to), Durations.show(timeout)), e);
         } catch (IOException e) {
             closeQuietly(socket);
-            String hint = String.valueOf(e.getMessage()).contains("refused")
-                    ? "; nothing listens on port " + port + " there — start the server first, or check the port" : "";
-            throw new UncheckedIOException("cannot connect to " + UdpEndpoint.show(to) + ": " + e.getMessage() + hint, e);
+            String hint = e instanceof java.net.ConnectException && String.valueOf(e.getMessage()).contains("refused")
+                    ? Text.of("net.hint.refused", port) : "";
+            throw new UncheckedIOException(Text.of("net.tcp.connect", UdpEndpoint.show(to), e.getMessage()) + hint, e);
         }
     }
 
@@ -108,7 +109,7 @@ public final class Tcp {
     public static TcpListener listen(String localAddress, int port, int backlog) {
         Ports.check(port);
         if (backlog < 1) {
-            throw new IllegalArgumentException("backlog must be at least 1; was " + backlog);
+            throw new IllegalArgumentException(Text.of("net.tcp.backlog", backlog));
         }
         InetSocketAddress where = new InetSocketAddress(Udp.resolve(localAddress), port);
         try {
@@ -121,7 +122,7 @@ public final class Tcp {
             }
             return new TcpListener(s, backlog);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot listen on TCP " + UdpEndpoint.show(where) + ": " + e.getMessage()
+            throw new UncheckedIOException(Text.of("net.tcp.listen", UdpEndpoint.show(where), e.getMessage())
                     + Udp.hint(port, e), e);
         }
     }

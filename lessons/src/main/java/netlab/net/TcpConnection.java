@@ -13,6 +13,8 @@ import java.nio.charset.Charset;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Objects;
+import netlab.text.Message;
+import netlab.text.Text;
 
 /**
  * One TCP connection, from either side: what {@link Tcp#connect} returns to a client and what a server's
@@ -89,8 +91,7 @@ public final class TcpConnection implements AutoCloseable {
             out.flush();
             return this;
         } catch (IOException e) {
-            throw new UncheckedIOException("sending " + data.length + " bytes to " + peer() + " failed: " + e.getMessage()
-                    + " (the peer may have closed the connection)", e);
+            throw new UncheckedIOException(Text.of("net.tcp.send", data.length, peer(), e.getMessage()), e);
         }
     }
 
@@ -121,7 +122,7 @@ public final class TcpConnection implements AutoCloseable {
                 b = io(() -> {
                     setTimeout(millis == 0 ? 0 : (int) Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
                     return in.read();
-                }, "complete line", timeout);
+                }, Message.of("net.tcp.wait.line"), timeout);
             } catch (TimedOutException e) {
                 if (pending.size() == 0) {
                     throw e;
@@ -163,7 +164,7 @@ public final class TcpConnection implements AutoCloseable {
     /** As {@link #receive(int, Duration)}, as bytes; empty at the end of the stream. Example: {@code c.receiveBytes(1024, Duration.ofSeconds(2))}. */
     public byte[] receiveBytes(int maxBytes, Duration timeout) {
         if (maxBytes < 1) {
-            throw new IllegalArgumentException("maxBytes must be at least 1, like 1024; was " + maxBytes);
+            throw new IllegalArgumentException(Text.of("net.tcp.maxBytes", maxBytes));
         }
         int millis = Durations.millis(timeout);
         if (pending.size() > 0) {   // what a timed-out readLine kept comes first
@@ -177,7 +178,7 @@ public final class TcpConnection implements AutoCloseable {
         int n = io(() -> {
             setTimeout(millis);
             return in.read(buffer);
-        }, "data", timeout);
+        }, Message.of("net.tcp.wait.data"), timeout);
         return n <= 0 ? new byte[0] : Arrays.copyOf(buffer, n);
     }
 
@@ -190,13 +191,13 @@ public final class TcpConnection implements AutoCloseable {
         while (true) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
-                throw new TimedOutException("the peer " + peer() + " did not close within " + Durations.show(timeout)
-                        + " (" + all.size() + " bytes read so far)", new SocketTimeoutException());
+                throw new TimedOutException(Text.of("net.tcp.noClose", peer(), Durations.show(timeout), all.size()),
+                        new SocketTimeoutException());
             }
             int n = io(() -> {
                 setTimeout((int) Math.max(1, left / 1_000_000));
                 return in.read(buffer);
-            }, "data", timeout);
+            }, Message.of("net.tcp.wait.data"), timeout);
             if (n < 0) {
                 return all.toString(charset);
             }
@@ -219,7 +220,7 @@ public final class TcpConnection implements AutoCloseable {
             socket.shutdownOutput();
             return this;
         } catch (IOException e) {
-            throw new UncheckedIOException("shutdownOutput to " + peer() + " failed: " + e.getMessage(), e);
+            throw new UncheckedIOException(Text.of("net.tcp.shutdown", peer(), e.getMessage()), e);
         }
     }
 
@@ -245,7 +246,7 @@ public final class TcpConnection implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "TCP " + UdpEndpoint.show(local()) + " → " + (socket.isClosed() ? "(closed)" : peer());
+        return "TCP " + UdpEndpoint.show(local()) + " → " + (socket.isClosed() ? Text.of("net.tcp.closedShort") : peer());
     }
 
     private void setTimeout(int millis) throws IOException {
@@ -256,14 +257,14 @@ public final class TcpConnection implements AutoCloseable {
         int call() throws IOException;
     }
 
-    private int io(IoCall call, String waitingFor, Duration timeout) {
+    private int io(IoCall call, Message waitingFor, Duration timeout) {
         try {
             return call.call();
         } catch (SocketTimeoutException e) {
-            throw new TimedOutException("no " + waitingFor + " from " + peer() + " within " + Durations.show(timeout), e);
+            throw new TimedOutException(Text.of("net.tcp.readTimeout", waitingFor, peer(), Durations.show(timeout)), e);
         } catch (IOException e) {
-            throw new UncheckedIOException("reading from " + (socket.isClosed() ? "a closed connection" : peer())
-                    + " failed: " + e.getMessage(), e);
+            throw new UncheckedIOException(Text.of("net.tcp.read", socket.isClosed() ? Message.of("net.tcp.closed") : peer(),
+                    e.getMessage()), e);
         }
     }
 }

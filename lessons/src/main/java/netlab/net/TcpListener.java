@@ -66,9 +66,9 @@ public final class TcpListener implements AutoCloseable {
             socket.setSoTimeout(millis);
             return new TcpConnection(socket.accept());
         } catch (SocketTimeoutException e) {
-            throw new TimedOutException("no client connected to port " + port() + " within " + Durations.show(timeout), e);
+            throw new TimedOutException(netlab.text.Text.of("net.tcp.acceptTimeout", port(), Durations.show(timeout)), e);
         } catch (IOException e) {
-            throw new UncheckedIOException("accept on port " + port() + " failed: " + e.getMessage(), e);
+            throw new UncheckedIOException(netlab.text.Text.of("net.tcp.accept", port(), e.getMessage()), e);
         }
     }
 

@@ -8,6 +8,7 @@ import java.util.List;
 
 import netlab.display.Table;
 import netlab.display.Tabular;
+import netlab.text.Text;
 
 /**
  * TIME_WAIT (the "2MSL wait") observed live: the server closes a connection first, its side goes to TIME_WAIT,
@@ -76,17 +77,17 @@ public record TimeWaitExperiment(int port, List<SocketEntry> timeWaitRows, Strin
 
     /** The result as a table. Example: {@code TcpLab.timeWait().table()}. */
     public Table table() {
-        Table t = Table.captioned("The server closed first: its side of the connection waits in TIME_WAIT for 60 s (Linux's fixed 2MSL)",
-                "step", "what happened");
+        Table t = Table.captioned(Text.of("net.timewait.caption"), Text.of("net.timewait.col.step"),
+                Text.of("net.timewait.col.what"));
         for (SocketEntry e : timeWaitRows) {
-            t.row("socket table", e.protocol() + " " + e.localText() + " → " + e.remoteText()
-                    + " " + e.stateName() + " (inode " + e.inode() + ": owned by the kernel, no process)");
+            t.row(Text.of("net.timewait.table"), e.protocol() + " " + e.localText() + " → " + e.remoteText()
+                    + " " + e.stateName() + " " + Text.of("net.timewait.kernelOwned", e.inode()));
         }
         if (timeWaitRows.isEmpty()) {
-            t.row("socket table", "no TIME_WAIT row found for port " + port);
+            t.row(Text.of("net.timewait.table"), Text.of("net.timewait.none", port));
         }
-        t.row("bind " + port + " without SO_REUSEADDR", withoutReuse);
-        t.row("bind " + port + " with SO_REUSEADDR", withReuse);
+        t.row(Text.of("net.timewait.without", port), withoutReuse);
+        t.row(Text.of("net.timewait.with", port), withReuse);
         return t;
     }
 

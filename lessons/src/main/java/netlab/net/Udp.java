@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketException;
 import java.time.format.DateTimeFormatter;
+import netlab.text.Text;
 
 /**
  * UDP from a cell: bind, send, receive, and ready-made servers that run in the background.
@@ -67,8 +68,7 @@ public final class Udp {
             socket.setBroadcast(false);
             return new UdpEndpoint(socket);
         } catch (SocketException e) {
-            throw new UncheckedIOException("cannot bind UDP " + UdpEndpoint.show(where) + ": " + e.getMessage()
-                    + hint(port, e), e);
+            throw new UncheckedIOException(Text.of("net.udp.bind", UdpEndpoint.show(where), e.getMessage()) + hint(port, e), e);
         }
     }
 
@@ -167,10 +167,10 @@ public final class Udp {
     static String hint(int port, Exception e) {
         String m = String.valueOf(e.getMessage());
         if (m.contains("in use")) {
-            return "; another socket has port " + port + " — close it, or pick another port (0 lets the system choose)";
+            return Text.of("net.hint.inUse", port);
         }
         if (m.contains("ermission") && port < 1024) {
-            return "; ports below 1024 need root — pick a port from 1024 up, or 0";
+            return Text.of("net.hint.root");
         }
         return "";
     }

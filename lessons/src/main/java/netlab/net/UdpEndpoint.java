@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.LocalTime;
 import java.util.Objects;
 import java.util.function.Consumer;
+import netlab.text.Text;
 
 /**
  * A bound UDP socket that sends and receives text or bytes: what the seed's Python calls
@@ -80,7 +81,7 @@ public final class UdpEndpoint implements AutoCloseable {
         try {
             socket.setBroadcast(on);
         } catch (SocketException e) {
-            throw new UncheckedIOException("could not set SO_BROADCAST on port " + port() + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(Text.of("net.udp.broadcast", port(), e.getMessage()), e);
         }
         return this;
     }
@@ -104,19 +105,17 @@ public final class UdpEndpoint implements AutoCloseable {
     /** Sends bytes to an address. Example: {@code u.send(new byte[] {1}, d.from())}. */
     public int send(byte[] data, InetSocketAddress to) {
         if (to.isUnresolved()) {
-            throw new IllegalArgumentException("cannot send to " + to.getHostString() + ": the name does not resolve; "
-                    + "check the spelling or use an IP address like 127.0.0.1");
+            throw new IllegalArgumentException(Text.of("net.udp.unresolved", to.getHostString()));
         }
         if (data.length > MAX_PAYLOAD) {
-            throw new IllegalArgumentException(data.length + " bytes do not fit in one UDP datagram; the most is " + MAX_PAYLOAD);
+            throw new IllegalArgumentException(Text.of("net.udp.tooBig", data.length, MAX_PAYLOAD));
         }
         try {
             socket.send(new DatagramPacket(data, data.length, to));
             return data.length;
         } catch (IOException e) {
-            throw new UncheckedIOException("sending " + data.length + " bytes from port " + port() + " to " + show(to)
-                    + " failed: " + e.getMessage() + (isBroadcastTarget(to.getAddress()) && !isBroadcast()
-                    ? " (a broadcast address needs broadcast(true) first)" : ""), e);
+            throw new UncheckedIOException(Text.of("net.udp.send", data.length, port(), show(to), e.getMessage())
+                    + (isBroadcastTarget(to.getAddress()) && !isBroadcast() ? Text.of("net.udp.needsBroadcast") : ""), e);
         }
     }
 
@@ -146,9 +145,9 @@ public final class UdpEndpoint implements AutoCloseable {
             socket.setSoTimeout(timeoutMillis);
             socket.receive(packet);
         } catch (SocketTimeoutException e) {
-            throw new TimedOutException("no datagram arrived on port " + port() + " within " + Durations.show(timeout), e);
+            throw new TimedOutException(Text.of("net.udp.timeout", port(), Durations.show(timeout)), e);
         } catch (IOException e) {
-            throw new UncheckedIOException("receiving on port " + port() + " failed: " + e.getMessage(), e);
+            throw new UncheckedIOException(Text.of("net.udp.receive", port(), e.getMessage()), e);
         }
         return new Datagram((InetSocketAddress) packet.getSocketAddress(),
                 java.util.Arrays.copyOf(buffer, packet.getLength()), charset, LocalTime.now());

@@ -1,6 +1,7 @@
 package netlab.sim;
 
 import java.util.HexFormat;
+import netlab.text.Text;
 
 /**
  * A 48-bit Ethernet (MAC) address, written {@code 02:00:00:00:00:01}.
@@ -21,7 +22,7 @@ public record Mac(long bits) implements Comparable<Mac> {
 
     public Mac {
         if (bits < 0 || bits > 0xFFFF_FFFF_FFFFL) {
-            throw new IllegalArgumentException("a MAC address has 48 bits; got 0x" + Long.toHexString(bits));
+            throw new IllegalArgumentException(Text.of("sim.mac.bits", Long.toHexString(bits)));
         }
     }
 
@@ -34,7 +35,7 @@ public record Mac(long bits) implements Comparable<Mac> {
     public static Mac parse(String text) {
         String hex = text.strip().replace(":", "").replace("-", "");
         if (hex.length() != 12) {
-            throw new IllegalArgumentException("a MAC address is 6 bytes like 02:00:00:00:00:01, not '" + text + "'");
+            throw new IllegalArgumentException(Text.of("sim.mac.form", text));
         }
         return new Mac(HexFormat.fromHexDigitsToLong(hex));
     }

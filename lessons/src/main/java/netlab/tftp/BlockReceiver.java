@@ -69,7 +69,7 @@ final class BlockReceiver {
             if (length < 0) {
                 t.deadline.check(waitingForData());
                 timerStart = System.nanoTime();
-                retries = t.retry(retries, "waiting for DATA block " + Transfer.wire(expected), strays());
+                retries = t.retry(retries, Text.of("tftp.wait.dataBlock", Transfer.wire(expected)), strays());
                 t.resend(lastSent);
                 sinceAck = 0;
                 continue;
@@ -113,7 +113,7 @@ final class BlockReceiver {
     }
 
     private String waitingForData() {
-        return "waiting for DATA " + Transfer.wire(expected);
+        return Text.of("tftp.wait.data", Transfer.wire(expected));
     }
 
     /** Handles DATA block {@code wireBlock} whose data are {@code length} bytes of {@code data} from {@code offset}; returns whether it was the last. */

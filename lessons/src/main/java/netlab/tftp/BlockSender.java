@@ -2,6 +2,7 @@ package netlab.tftp;
 
 import java.io.IOException;
 import java.io.InputStream;
+import netlab.text.Text;
 
 /**
  * Sends a stream as DATA blocks and waits for ACKs: lockstep with window size 1 (RFC 1350), or
@@ -52,10 +53,10 @@ final class BlockSender {
             // postpone the retransmission forever.
             long left = t.timeoutNanos() - (System.nanoTime() - timerStart);
             long oldest = base;
-            TftpPacket p = left <= 0 ? null : t.link.receive(left, t.deadline, () -> "waiting for ACK " + Transfer.wire(oldest));
+            TftpPacket p = left <= 0 ? null : t.link.receive(left, t.deadline, () -> Text.of("tftp.wait.ack", Transfer.wire(oldest)));
             if (p == null) {
-                t.deadline.check("waiting for ACK " + Transfer.wire(base));
-                retries = t.retry(retries, "waiting for ACK of block " + Transfer.wire(base));
+                t.deadline.check(Text.of("tftp.wait.ack", Transfer.wire(base)));
+                retries = t.retry(retries, Text.of("tftp.wait.ackOfBlock", Transfer.wire(base)));
                 next = base;  // send the window again
                 continue;
             }

@@ -31,8 +31,7 @@ final class Deadline {
     /** Throws once the deadline has passed. */
     void check(String doing) throws TransferTimeoutException {
         if (this != NONE && remainingNanos() == 0) {
-            throw new DeadlinePassedException("the transfer deadline of " + length.toMillis() + " ms passed while "
-                    + doing + "; allow more with deadline(...) or noDeadline()");
+            throw new DeadlinePassedException(netlab.text.Text.of("tftp.deadline", length.toMillis(), doing));
         }
     }
 }

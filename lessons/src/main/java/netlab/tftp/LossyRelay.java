@@ -19,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import netlab.text.Text;
 
 /**
  * A UDP relay that sits between a TFTP client and server and treats packets badly on purpose: it drops,
@@ -287,7 +288,7 @@ public final class LossyRelay implements AutoCloseable {
         Builder(String host, int port) {
             this.host = Objects.requireNonNull(host, "host");
             if (port < 1 || port > 65535) {
-                throw new IllegalArgumentException("expected the server's port 1-65535 but was " + port);
+                throw new IllegalArgumentException(Text.of("tftp.relay.port", port));
             }
             this.port = port;
         }
@@ -314,7 +315,7 @@ public final class LossyRelay implements AutoCloseable {
         /** Delays every packet by {@code d}. Example: {@code .delay(Duration.ofMillis(10))} adds 20 ms to each round trip. */
         public Builder delay(Duration d) {
             if (d.isNegative()) {
-                throw new IllegalArgumentException("expected a delay of 0 or more but was " + d);
+                throw new IllegalArgumentException(Text.of("tftp.relay.delay", d));
             }
             this.delay = d;
             return this;
@@ -328,7 +329,7 @@ public final class LossyRelay implements AutoCloseable {
          */
         public Builder idleTimeout(Duration idle) {
             if (idle.toMillis() < 1) {
-                throw new IllegalArgumentException("expected an idle timeout of at least 1 ms but was " + idle);
+                throw new IllegalArgumentException(Text.of("tftp.relay.idle", idle));
             }
             this.idleTimeout = idle;
             return this;
@@ -353,7 +354,7 @@ public final class LossyRelay implements AutoCloseable {
 
         private static double probability(double p, String what) {
             if (!(p >= 0 && p <= 1)) {
-                throw new IllegalArgumentException("expected a " + what + " probability 0.0-1.0 but was " + p);
+                throw new IllegalArgumentException(Text.of("tftp.relay.probability", what, p));
             }
             return p;
         }

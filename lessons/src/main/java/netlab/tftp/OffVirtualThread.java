@@ -45,7 +45,7 @@ final class OffVirtualThread {
                 // we are giving up on the transfer anyway
             }
             Thread.currentThread().interrupt();
-            throw new InterruptedIOException("the TFTP transfer was interrupted");
+            throw new InterruptedIOException(netlab.text.Text.of("tftp.interrupted"));
         } catch (ExecutionException e) {
             switch (e.getCause()) {
                 case IOException io -> throw io;

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import netlab.display.Displayable;
 import netlab.display.Html;
+import netlab.text.Text;
 
 /**
  * Collects packets like Wireshark and shows them as a table: time, who, direction, opcode, block, size,
@@ -44,7 +45,7 @@ public final class PacketTrace implements PacketListener, Displayable {
     /** A trace that keeps up to {@code capacity} packets. Example: {@code new PacketTrace(100)}. */
     public PacketTrace(int capacity) {
         if (capacity < 1) {
-            throw new IllegalArgumentException("expected a capacity of at least 1 packet but was " + capacity);
+            throw new IllegalArgumentException(netlab.text.Text.of("tftp.trace.capacity", capacity));
         }
         this.capacity = capacity;
     }
@@ -104,7 +105,7 @@ public final class PacketTrace implements PacketListener, Displayable {
             out.append(' ').append(chars).append('\n');
         }
         if (bytes.length > n) {
-            out.append("… ").append(bytes.length - n).append(" more bytes\n");
+            out.append("… ").append(Text.of("tftp.trace.moreBytes", bytes.length - n)).append('\n');
         }
         return out.toString();
     }
@@ -141,7 +142,7 @@ public final class PacketTrace implements PacketListener, Displayable {
 
     private String footer() {
         long hidden = events.size() - Math.min(rowsShown, events.size()) + missed;
-        return hidden == 0 ? "" : "… " + String.format(Locale.ROOT, "%,d", hidden) + " more packets not shown";
+        return hidden == 0 ? "" : "… " + Text.of("tftp.trace.morePackets", String.format(Locale.ROOT, "%,d", hidden));
     }
 
     private static String arrow(PacketEvent e) {

@@ -4,6 +4,7 @@ import java.util.Locale;
 import netlab.display.Display;
 import netlab.display.DisplayHandle;
 import netlab.display.Html;
+import netlab.text.Text;
 
 /**
  * A progress bar in the notebook (an HTML bar, or a text bar in a terminal) that updates in place.
@@ -37,8 +38,9 @@ public final class ProgressBar implements ProgressListener {
     public void onDone(long bytes, long total, boolean succeeded) {
         double seconds = Math.max(1, System.nanoTime() - startNanos) / 1e9;
         String note = succeeded
-                ? String.format(Locale.ROOT, "  done in %.2f s (%.1f MB/s)", seconds, bytes / seconds / 1e6)
-                : "  failed";
+                ? "  " + Text.of("tftp.progress.done", String.format(Locale.ROOT, "%.2f", seconds),
+                        String.format(Locale.ROOT, "%.1f", bytes / seconds / 1e6))
+                : "  " + Text.of("tftp.progress.failed");
         Html view = render(bytes, succeeded && total < 0 ? bytes : total, note);
         if (handle == null) {
             handle = Display.show(view);
@@ -52,8 +54,8 @@ public final class ProgressBar implements ProgressListener {
         double fraction = total > 0 ? Math.min(1.0, (double) bytes / total) : total == 0 ? 1.0 : 0.0;
         int filled = (int) Math.round(fraction * WIDTH);
         String count = total >= 0
-                ? String.format(Locale.ROOT, "%,d of %,d bytes", bytes, total)
-                : String.format(Locale.ROOT, "%,d bytes (size unknown)", bytes);
+                ? Text.of("tftp.progress.of", String.format(Locale.ROOT, "%,d", bytes), String.format(Locale.ROOT, "%,d", total))
+                : Text.of("tftp.progress.unknown", String.format(Locale.ROOT, "%,d", bytes));
         String percent = total >= 0 ? String.format(Locale.ROOT, "%3d%%", Math.round(fraction * 100)) : "  ?%";
         String text = "[" + "#".repeat(filled) + "-".repeat(WIDTH - filled) + "] " + percent + "  " + count + note;
         String html = "<div style=\"font-family:monospace\"><progress max=\"1000\" value=\"" + Math.round(fraction * 1000)

@@ -13,6 +13,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
+import netlab.text.Text;
 
 /**
  * One transfer on the server side, on its own socket (TID) and virtual thread; logs one line when it ends. The
@@ -86,10 +87,10 @@ final class ServerSession {
         } catch (IOException | RuntimeException e) {
             // Logged before the peer hears of it: a client that sees the ERROR can already find it in the log.
             String why = e instanceof TftpException te && !(e instanceof TransferTimeoutException)
-                    ? "error " + te.errorCode().code() + " (" + te.errorCode().description() + "): " + e.getMessage()
+                    ? Text.of("tftp.log.error", te.errorCode().code(), te.errorCode().description(), e.getMessage())
                     : e.getMessage();
-            config.log.accept(String.format(Locale.ROOT, "%s %s with %s failed after %,d bytes: %s",
-                    request.opcode(), TransferSummary.quoted(name), TftpClient.hostPort(client), t.bytes, why));
+            config.log.accept(Text.of("tftp.log.failed", request.opcode(), TransferSummary.quoted(name),
+                    TftpClient.hostPort(client), String.format(Locale.ROOT, "%,d", t.bytes), why));
             t.tellPeer(e);
         }
     }
@@ -128,10 +129,10 @@ final class ServerSession {
         link.send(oack);
         int retries = 0;
         while (true) {
-            TftpPacket p = link.receive(t.timeoutNanos(), t.deadline, "waiting for ACK 0 to our OACK");
+            TftpPacket p = link.receive(t.timeoutNanos(), t.deadline, Text.of("tftp.wait.ackToOack"));
             switch (p) {
                 case null -> {
-                    retries = t.retry(retries, "waiting for ACK 0 to our OACK");
+                    retries = t.retry(retries, Text.of("tftp.wait.ackToOack"));
                     t.resend(oack);
                 }
                 case TftpPacket.Ack a when a.block() == 0 -> {

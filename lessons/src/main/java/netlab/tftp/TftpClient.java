@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalLong;
+import netlab.text.Text;
 
 /**
  * A TFTP client (RFC 1350 with options from RFC 2347-2349 and 7440) that reads like a sentence:
@@ -77,22 +78,21 @@ public final class TftpClient {
     static TftpClient to(String host, int port) {
         Objects.requireNonNull(host, "host");
         if (port < 1 || port > 65535) {
-            throw new IllegalArgumentException("expected a server port 1-65535 but was " + port + " (TFTP's own is 69)");
+            throw new IllegalArgumentException(Text.of("tftp.client.port", port));
         }
         try {
             InetSocketAddress address = new InetSocketAddress(InetAddress.getByName(host), port);
             return new TftpClient(address, 512, 1, Duration.ofSeconds(1), false, 5, null, Mode.OCTET, true,
                     PacketListener.NONE, ProgressListener.NONE);
         } catch (UnknownHostException e) {
-            throw new IllegalArgumentException("cannot resolve server host '" + host + "'; check its spelling or use an IP address", e);
+            throw new IllegalArgumentException(Text.of("tftp.client.host", host), e);
         }
     }
 
     /** Asks for {@code size}-byte blocks (RFC 2348, 8-65464); 512 asks for nothing. Example: {@code .blockSize(1428)}. */
     public TftpClient blockSize(int size) {
         if (size < 8 || size > TftpPacket.MAX_BLOCK_SIZE) {
-            throw new IllegalArgumentException("expected a block size 8-65464 (RFC 2348) but was " + size
-                    + "; 1428 fills an Ethernet frame, 512 is the default");
+            throw new IllegalArgumentException(Text.of("tftp.client.blockSize", size));
         }
         return new TftpClient(server, size, windowSize, timeout, askTimeout, retries, deadline, mode, askSize, listener, progress);
     }
@@ -100,7 +100,7 @@ public final class TftpClient {
     /** Asks for {@code blocks} DATA packets per ACK (RFC 7440, 1-65535); 1 is lockstep. Example: {@code .windowSize(16)}. */
     public TftpClient windowSize(int blocks) {
         if (blocks < 1 || blocks > 65535) {
-            throw new IllegalArgumentException("expected a window size 1-65535 (RFC 7440) but was " + blocks);
+            throw new IllegalArgumentException(Text.of("tftp.client.windowSize", blocks));
         }
         return new TftpClient(server, blockSize, blocks, timeout, askTimeout, retries, deadline, mode, askSize, listener, progress);
     }
@@ -114,7 +114,7 @@ public final class TftpClient {
      */
     public TftpClient timeout(Duration perPacket) {
         if (perPacket.toMillis() < 1 || perPacket.toSeconds() > 255) {
-            throw new IllegalArgumentException("expected a per-packet timeout from 1 ms to 255 s but was " + perPacket);
+            throw new IllegalArgumentException(Text.of("tftp.client.timeout", perPacket));
         }
         return new TftpClient(server, blockSize, windowSize, perPacket, true, retries, deadline, mode, askSize, listener, progress);
     }
@@ -122,7 +122,7 @@ public final class TftpClient {
     /** Sets how many times to send again before giving up (default 5). Example: {@code .retries(10)}. */
     public TftpClient retries(int count) {
         if (count < 0 || count > 1000) {
-            throw new IllegalArgumentException("expected 0-1000 retries but was " + count);
+            throw new IllegalArgumentException(Text.of("tftp.retries", count));
         }
         return new TftpClient(server, blockSize, windowSize, timeout, askTimeout, count, deadline, mode, askSize, listener, progress);
     }
@@ -130,7 +130,7 @@ public final class TftpClient {
     /** Sets the limit for a whole transfer (default: none). Example: {@code .deadline(Duration.ofMinutes(1))}. */
     public TftpClient deadline(Duration whole) {
         if (whole.isNegative() || whole.isZero()) {
-            throw new IllegalArgumentException("expected a positive deadline but was " + whole + "; use noDeadline() for none");
+            throw new IllegalArgumentException(Text.of("tftp.client.deadline", whole));
         }
         return new TftpClient(server, blockSize, windowSize, timeout, askTimeout, retries, whole, mode, askSize, listener, progress);
     }
@@ -325,7 +325,7 @@ public final class TftpClient {
     /** Sends the request until the server answers: DATA 1 or OACK for a get, ACK 0 or OACK for a put. */
     private TftpPacket handshake(Transfer t, TftpPacket request) throws IOException {
         boolean isGet = request instanceof TftpPacket.ReadRequest;
-        String waiting = "waiting for an answer to " + request.opcode() + " from " + hostPort(server);
+        String waiting = Text.of("tftp.wait.answer", request.opcode(), hostPort(server));
         t.link.sendTo(request, server);
         int tries = 0;
         while (true) {

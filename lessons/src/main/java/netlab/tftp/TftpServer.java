@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
+import netlab.text.Text;
 
 /**
  * A TFTP server for one directory. Each transfer gets its own socket (a new TID, as RFC 1350 asks) and its
@@ -318,7 +319,7 @@ public final class TftpServer implements AutoCloseable {
         /** Listens on {@code port} (default 0: any free port; 69 needs root). Example: {@code .port(6969)}. */
         public Builder port(int port) {
             if (port < 0 || port > 65535) {
-                throw new IllegalArgumentException("expected a port 0-65535 (0 picks a free one) but was " + port);
+                throw new IllegalArgumentException(Text.of("tftp.server.port", port));
             }
             this.port = port;
             return this;
@@ -349,7 +350,7 @@ public final class TftpServer implements AutoCloseable {
         /** Refuses uploads larger than {@code bytes} with error 3 (default 100 MiB). Example: {@code .maxFileSize(1 << 20)}. */
         public Builder maxFileSize(long bytes) {
             if (bytes < 0) {
-                throw new IllegalArgumentException("expected a size limit of 0 bytes or more but was " + bytes);
+                throw new IllegalArgumentException(Text.of("tftp.server.sizeLimit", bytes));
             }
             this.maxFileSize = bytes;
             return this;
@@ -358,7 +359,7 @@ public final class TftpServer implements AutoCloseable {
         /** Agrees to blocks of at most {@code bytes} (default 65464). Example: {@code .maxBlockSize(1428)}. */
         public Builder maxBlockSize(int bytes) {
             if (bytes < 8 || bytes > TftpPacket.MAX_BLOCK_SIZE) {
-                throw new IllegalArgumentException("expected a block size 8-65464 but was " + bytes);
+                throw new IllegalArgumentException(Text.of("tftp.server.blockSize", bytes));
             }
             this.maxBlockSize = bytes;
             return this;
@@ -367,7 +368,7 @@ public final class TftpServer implements AutoCloseable {
         /** Agrees to windows of at most {@code blocks} (default 64; 1 refuses windowsize). Example: {@code .maxWindowSize(16)}. */
         public Builder maxWindowSize(int blocks) {
             if (blocks < 1 || blocks > 65535) {
-                throw new IllegalArgumentException("expected a window size 1-65535 but was " + blocks);
+                throw new IllegalArgumentException(Text.of("tftp.server.windowSize", blocks));
             }
             this.maxWindowSize = blocks;
             return this;
@@ -376,7 +377,7 @@ public final class TftpServer implements AutoCloseable {
         /** Waits {@code perPacket} for an answer before sending again (default 1 s). Example: {@code .timeout(Duration.ofMillis(200))}. */
         public Builder timeout(Duration perPacket) {
             if (perPacket.toMillis() < 1) {
-                throw new IllegalArgumentException("expected a timeout of at least 1 ms but was " + perPacket);
+                throw new IllegalArgumentException(Text.of("tftp.server.timeout", perPacket));
             }
             this.timeout = perPacket;
             return this;
@@ -389,7 +390,7 @@ public final class TftpServer implements AutoCloseable {
          */
         public Builder maxTimeout(Duration longest) {
             if (longest.isNegative()) {
-                throw new IllegalArgumentException("expected a longest timeout of 0 s or more but was " + longest);
+                throw new IllegalArgumentException(Text.of("tftp.server.longest", longest));
             }
             this.maxTimeout = longest;
             return this;
@@ -398,7 +399,7 @@ public final class TftpServer implements AutoCloseable {
         /** Sends again at most {@code count} times before giving a transfer up (default 5). Example: {@code .retries(8)}. */
         public Builder retries(int count) {
             if (count < 0 || count > 1000) {
-                throw new IllegalArgumentException("expected 0-1000 retries but was " + count);
+                throw new IllegalArgumentException(Text.of("tftp.retries", count));
             }
             this.retries = count;
             return this;
@@ -407,7 +408,7 @@ public final class TftpServer implements AutoCloseable {
         /** Runs at most {@code count} transfers at once (default 64). Example: {@code .maxTransfers(8)}. */
         public Builder maxTransfers(int count) {
             if (count < 1) {
-                throw new IllegalArgumentException("expected at least 1 concurrent transfer but was " + count);
+                throw new IllegalArgumentException(Text.of("tftp.server.concurrent", count));
             }
             this.maxTransfers = count;
             return this;
@@ -420,7 +421,7 @@ public final class TftpServer implements AutoCloseable {
          */
         public Builder maxTransfersPerClient(int count) {
             if (count < 1) {
-                throw new IllegalArgumentException("expected at least 1 transfer per client but was " + count);
+                throw new IllegalArgumentException(Text.of("tftp.server.perClient", count));
             }
             this.maxTransfersPerClient = count;
             return this;

@@ -2,6 +2,7 @@ package netlab.tftp;
 
 import java.time.Duration;
 import java.util.Locale;
+import netlab.text.Text;
 
 /**
  * What a finished transfer did, returned by {@link TftpClient#get} and {@link TftpClient#put} and logged by
@@ -72,9 +73,9 @@ public record TransferSummary(String kind, String filename, String peer, long by
 
     @Override
     public String toString() {
-        String direction = kind.equals("get") ? " from " : kind.equals("put") ? " to " : " with ";
-        return String.format(Locale.ROOT, "%s %s%s%s: %,d bytes in %,d blocks, %d retransmissions, %.3f s (%.1f MB/s); options: %s",
-                kind, quoted(filename), direction, peer, bytes, blocks, retransmissions, duration.toNanos() / 1e9,
-                bytesPerSecond() / 1e6, options);
+        return Text.of(kind.equals("get") ? "tftp.summary.get" : kind.equals("put") ? "tftp.summary.put" : "tftp.summary.other",
+                kind, quoted(filename), peer, String.format(Locale.ROOT, "%,d", bytes), String.format(Locale.ROOT, "%,d", blocks),
+                retransmissions, String.format(Locale.ROOT, "%.3f", duration.toNanos() / 1e9),
+                String.format(Locale.ROOT, "%.1f", bytesPerSecond() / 1e6), options);
     }
 }

@@ -18,6 +18,7 @@ import netlab.kernel.grading.SourcePlan;
 import netlab.kernel.jshell.EngineOptions;
 import netlab.kernel.notebook.MarkerException;
 import netlab.kernel.notebook.Notebook;
+import netlab.text.Text;
 
 /**
  * {@code netlab grade SUBMISSIONS_DIR --source LESSON... --out DIR}: grades every student's notebooks against
@@ -66,18 +67,17 @@ final class GradeCommand implements Command {
         Args args = Args.parse(arguments, Set.of("reveal-hidden"),
                 Set.of("source", "out", "jobs", "grader-jar", "timeout", "heap"));
         if (args.positionals().size() != 1) {
-            throw new UsageException("name one submissions directory, as in: netlab grade submissions/ --source "
-                    + "01-ip.ipynb --out grades/");
+            throw new UsageException(Text.of("teacher.grade.one"));
         }
         Path submissions = Path.of(args.positionals().getFirst());
         if (!Files.isDirectory(submissions)) {
-            throw new UsageException("no directory at " + submissions);
+            throw new UsageException(Text.of("teacher.grade.noDirectory", submissions));
         }
         if (args.values("source").isEmpty()) {
-            throw new UsageException("name the lesson source with --source LESSON.ipynb");
+            throw new UsageException(Text.of("teacher.grade.source"));
         }
         if (!args.has("out")) {
-            throw new UsageException("say where results go with --out DIR");
+            throw new UsageException(Text.of("teacher.grade.out"));
         }
         int jobs = Runtime.getRuntime().availableProcessors();
         if (args.has("jobs")) {
@@ -87,12 +87,11 @@ final class GradeCommand implements Command {
                 jobs = 0;
             }
             if (jobs < 1) {
-                throw new UsageException("--jobs takes a number of 1 or more, not '" + args.value("jobs", "") + "'");
+                throw new UsageException(Text.of("teacher.grade.jobs", args.value("jobs", "")));
             }
         }
         Path graderJar = args.has("grader-jar") ? Path.of(args.value("grader-jar", ""))
-                : GraderJar.locate().orElseThrow(() -> new UsageException("cannot find " + GraderJar.NAME
-                        + " beside netlab.jar or in grader/target; name it with --grader-jar JAR"));
+                : GraderJar.locate().orElseThrow(() -> new UsageException(Text.of("teacher.grade.graderJar", GraderJar.NAME)));
         GradingLimits defaults = GradingLimits.defaults();
         GradingLimits limits = new GradingLimits(
                 args.has("timeout") ? RunCommand.timeout(args) : defaults.stepTimeout(),
@@ -118,7 +117,7 @@ final class GradeCommand implements Command {
             for (String s : args.values("source")) {
                 Path source = Path.of(s);
                 if (!Files.isRegularFile(source)) {
-                    throw new UsageException("no lesson source at " + s);
+                    throw new UsageException(Text.of("teacher.grade.noSource", s));
                 }
                 String name = source.getFileName().toString();
                 try {
@@ -133,7 +132,7 @@ final class GradeCommand implements Command {
             long start = System.nanoTime();
             BatchGrader.Roster roster = BatchGrader.roster(submissions, outDir,
                     lessons.stream().map(BatchGrader.Lesson::fileName).toList());
-            roster.skipped().forEach(s -> out.println("not graded: " + s.path() + ": " + s.reason()));
+            roster.skipped().forEach(s -> out.println(Text.of("teacher.grade.notGraded", s.path(), s.reason())));
             BatchGrader batch = new BatchGrader(lessons, classes, options, limits, jobs, agentCp);
             boolean reveal = args.has("reveal-hidden");
             // SIGTERM or Ctrl-C: what is graded is written, marked incomplete; agents end; temp files go
@@ -143,7 +142,7 @@ final class GradeCommand implements Command {
                 roster.students().forEach(st -> lessons.forEach(l -> {
                     if (done.stream().noneMatch(g -> g.student().equals(st.name()) && g.notebook().equals(l.fileName()))) {
                         notGraded.add(new BatchGrader.Skipped(st.dir().getFileName() + "/" + l.fileName(),
-                                "grading was stopped before this submission was graded"));
+                                Text.of("teacher.grade.stoppedBefore")));
                     }
                 }));
                 ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly);
@@ -151,10 +150,9 @@ final class GradeCommand implements Command {
                     GradeReports.write(outDir, done, notGraded, reveal);
                     Files.writeString(outDir.resolve(INCOMPLETE), "grading was stopped after " + done.size() + " of "
                             + roster.students().size() * lessons.size() + " submissions; not-graded.csv lists the rest\n");
-                    err.println("netlab grade: stopped; " + done.size() + " graded submissions written to " + outDir
-                            + ", marked incomplete (" + INCOMPLETE + ")");
+                    err.println("netlab grade: " + Text.of("teacher.grade.stopped", done.size(), outDir, INCOMPLETE));
                 } catch (IOException e) {
-                    err.println("netlab grade: stopped; the results could not be written: " + e.getMessage());
+                    err.println("netlab grade: " + Text.of("teacher.grade.stoppedUnwritten", e.getMessage()));
                 }
                 agentCp.close();
             }, "netlab-grade-stopped");
@@ -167,8 +165,8 @@ final class GradeCommand implements Command {
             }
             Files.deleteIfExists(outDir.resolve(INCOMPLETE));
             GradeReports.write(outDir, grades, roster.skipped(), reveal);
-            out.printf("graded %d submissions in %.1f s with %d jobs; results in %s%n", grades.size(),
-                    (System.nanoTime() - start) / 1e9, jobs, outDir.resolve("grades.csv"));
+            out.println(Text.of("teacher.grade.done", grades.size(), String.format("%.1f", (System.nanoTime() - start) / 1e9),
+                    jobs, outDir.resolve("grades.csv")));
         }
         return 0;
     }

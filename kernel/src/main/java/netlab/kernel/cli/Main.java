@@ -44,8 +44,8 @@ public final class Main {
         }
         Command command = commands.get(args.getFirst());
         if (command == null) {
-            err.println("netlab: unknown command '" + args.getFirst() + "'; the commands are: "
-                    + String.join(", ", commands.keySet()) + " (netlab --help says more)");
+            err.println("netlab: " + netlab.text.Text.of("teacher.unknown.command", args.getFirst(),
+                    String.join(", ", commands.keySet())));
             return 2;
         }
         List<String> rest = args.subList(1, args.size());

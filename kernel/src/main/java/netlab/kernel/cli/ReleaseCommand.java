@@ -9,6 +9,7 @@ import java.util.Set;
 import netlab.kernel.notebook.MarkerException;
 import netlab.kernel.notebook.Notebook;
 import netlab.kernel.notebook.Release;
+import netlab.text.Text;
 
 /**
  * {@code netlab release SOURCE... --out DIR}: writes the student version of each teacher notebook to DIR
@@ -41,25 +42,23 @@ final class ReleaseCommand implements Command {
     public int run(List<String> arguments, PrintStream out, PrintStream err) throws Exception {
         Args args = Args.parse(arguments, Set.of(), Set.of("out"));
         if (args.positionals().isEmpty()) {
-            throw new UsageException("name at least one teacher notebook, as in: netlab release ch1.ipynb --out release/");
+            throw new UsageException(Text.of("teacher.release.one"));
         }
         if (!args.has("out")) {
-            throw new UsageException("say where the student notebooks go with --out DIR");
+            throw new UsageException(Text.of("teacher.release.out"));
         }
         Path outDir = Path.of(args.value("out", "")).toAbsolutePath().normalize();
         List<Path> sources = new ArrayList<>();
         for (String s : args.positionals()) {
             Path source = Path.of(s).toAbsolutePath().normalize();
             if (!Files.isRegularFile(source)) {
-                throw new UsageException("no notebook at " + s);
+                throw new UsageException(Text.of("teacher.no.notebook", s));
             }
             if (source.getParent().equals(outDir)) {
-                throw new UsageException("--out " + outDir + " holds the source " + s
-                        + "; choose another directory so the teacher's notebook is not overwritten");
+                throw new UsageException(Text.of("teacher.release.overwrite", outDir, s));
             }
             if (sources.stream().anyMatch(p -> p.getFileName().equals(source.getFileName()))) {
-                throw new UsageException("two sources are named " + source.getFileName()
-                        + "; release them to different --out directories");
+                throw new UsageException(Text.of("teacher.release.twice", source.getFileName()));
             }
             sources.add(source);
         }
@@ -70,7 +69,7 @@ final class ReleaseCommand implements Command {
                 released.add(release.apply(Notebook.read(source), source.getFileName().toString()));
             } catch (MarkerException e) {
                 err.println("netlab release: " + e.getMessage());
-                err.println("netlab release: nothing written");
+                err.println("netlab release: " + Text.of("teacher.release.nothing"));
                 return 1;
             }
         }

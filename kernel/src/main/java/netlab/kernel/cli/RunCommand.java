@@ -92,11 +92,11 @@ final class RunCommand implements Command {
 
     static Path notebookArgument(Args args) throws UsageException {
         if (args.positionals().size() != 1) {
-            throw new UsageException("name one notebook, as in: netlab run 01-ip.ipynb");
+            throw new UsageException(Text.of("teacher.run.one"));
         }
         Path file = Path.of(args.positionals().getFirst()).toAbsolutePath();
         if (!Files.isRegularFile(file)) {
-            throw new UsageException("no notebook at " + args.positionals().getFirst());
+            throw new UsageException(Text.of("teacher.no.notebook", args.positionals().getFirst()));
         }
         return file;
     }
@@ -111,7 +111,7 @@ final class RunCommand implements Command {
         } catch (NumberFormatException e) {
             // fall through
         }
-        throw new UsageException("--timeout takes seconds greater than 0, like --timeout 30, not '" + s + "'");
+        throw new UsageException(Text.of("teacher.timeout", s));
     }
 
     /**

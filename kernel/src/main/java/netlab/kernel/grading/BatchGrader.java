@@ -91,31 +91,28 @@ public final class BatchGrader {
             String raw = p.getFileName().toString();
             String name = Normalizer.normalize(raw, Normalizer.Form.NFC);
             if (Files.isSymbolicLink(p)) {
-                skipped.add(new Skipped(raw, "a symbolic link; links are never followed (it could point at "
-                        + "another student's or the teacher's files): put the student's notebooks in a real folder"));
+                skipped.add(new Skipped(raw, Text.of("teacher.roster.symlink")));
             } else if (!Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
                 skipped.add(new Skipped(raw, raw.endsWith(".ipynb")
-                        ? "a notebook outside any student's folder: move it into SUBMISSIONS/<student>/" + raw
-                        : "not a folder: each student's notebooks go in SUBMISSIONS/<student>/"));
+                        ? Text.of("teacher.roster.loose", raw) : Text.of("teacher.roster.notFolder")));
             } else if (sameDirectory(p, out)) {
                 continue; // where the grades go
             } else if (raw.startsWith(".")) {
-                skipped.add(new Skipped(raw + "/", "a hidden folder (its name starts with '.'): rename it to grade it"));
+                skipped.add(new Skipped(raw + "/", Text.of("teacher.roster.hidden")));
             } else {
                 String unique = name;
                 for (int n = 2; !names.add(unique); n++) {
                     unique = name + " (" + n + ")";
                 }
                 if (!unique.equals(name)) {
-                    skipped.add(new Skipped(raw + "/", "has the same name as another folder once both are written the "
-                            + "same way (Unicode NFC); graded as '" + unique + "': rename one of them"));
+                    skipped.add(new Skipped(raw + "/", Text.of("teacher.roster.sameName", unique)));
                 }
                 students.add(new Student(unique, p));
                 try (Stream<Path> files = Files.list(p)) {
                     files.map(f -> f.getFileName().toString()).sorted()
                             .filter(f -> f.endsWith(".ipynb") && !lessonNames.contains(f))
-                            .forEach(f -> skipped.add(new Skipped(raw + "/" + f, "not named as a lesson ("
-                                    + String.join(", ", lessonNames) + "): rename it to grade it")));
+                            .forEach(f -> skipped.add(new Skipped(raw + "/" + f, Text.of("teacher.roster.notLesson",
+                                    String.join(", ", lessonNames)))));
                 }
             }
         }
@@ -155,7 +152,7 @@ public final class BatchGrader {
         AtomicInteger finished = new AtomicInteger();
         List<Future<NotebookGrade>> futures = new ArrayList<>();
         try (GradingAgents agents = new GradingAgents(options, limits, jobs, files,
-                     notice -> progress.println("netlab grade: warning: " + notice));
+                     notice -> progress.println("netlab grade: " + Text.of("teacher.grade.warning", notice)));
              ExecutorService pool = Executors.newFixedThreadPool(jobs)) {
             for (Student student : students) {
                 for (Lesson lesson : lessons) {
@@ -169,11 +166,11 @@ public final class BatchGrader {
                                 });
                         NotebookGrade g = grader.grade(name, lesson.fileName(), student.dir().resolve(lesson.fileName()));
                         synchronized (progress) {
-                            progress.printf("[%d/%d] %s/%s %s/%s points %.1f s%s%n", finished.incrementAndGet(), total,
-                                    name, lesson.fileName(), GradeReports.number(g.score()),
-                                    GradeReports.number(g.possible()), g.seconds(),
-                                    !g.reason().isEmpty() ? " (" + g.status() + ": " + g.reason() + ")"
-                                            : g.warnings().isEmpty() ? "" : " (" + Text.of("cli.warnings", g.warnings().size()) + ")");
+                            progress.println(Text.of("teacher.grade.progress", finished.incrementAndGet(), total,
+                                    name + "/" + lesson.fileName(), GradeReports.number(g.score()),
+                                    GradeReports.number(g.possible()), String.format("%.1f", g.seconds()))
+                                    + (!g.reason().isEmpty() ? " (" + g.status() + ": " + g.reason() + ")"
+                                            : g.warnings().isEmpty() ? "" : " (" + Text.of("cli.warnings", g.warnings().size()) + ")"));
                         }
                         done.add(g);
                         return g;

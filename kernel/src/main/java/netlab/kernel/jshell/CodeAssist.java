@@ -43,7 +43,10 @@ final class CodeAssist {
     private final LessonsJavadoc lessons;
     private final java.util.function.Supplier<netlab.text.Lang> language;
     private final StatementClassifier syntax = new StatementClassifier();
-    /** Signatures by the qualifier and name they complete ({@code "Math.|max"}), until {@link #forgetSignatures}. */
+    /**
+     * Signatures by the language, qualifier and name they complete ({@code "zh|Math.|max"}), until
+     * {@link #forgetSignatures}.
+     */
     private final Map<String, String> signatures = new ConcurrentHashMap<>();
 
     /**
@@ -101,7 +104,7 @@ final class CodeAssist {
         for (Completion.Match m : matches) {
             if (m.type().equals("method")) {
                 String name = m.text().substring(0, m.text().indexOf('('));
-                String key = qualifier + "|" + name;
+                String key = language.get().tag() + "|" + qualifier + "|" + name; // %lang changes the overload note
                 String signature = signatures.get(key);
                 if (signature == null && signed < SIGNED_NAMES && System.nanoTime() < deadline) {
                     signed++;
@@ -132,7 +135,7 @@ final class CodeAssist {
             return "";
         }
         return memberSignature(docs.getFirst().signature(), name)
-                + (docs.size() > 1 ? " (+" + (docs.size() - 1) + " overload" + (docs.size() > 2 ? "s)" : ")") : "");
+                + (docs.size() > 1 ? " " + netlab.text.Text.in(language.get(), "assist.overloads", docs.size() - 1) : "");
     }
 
     /** The expression a completion continues, {@code Math.} in {@code int m = Math.ma}; "" when unqualified. */

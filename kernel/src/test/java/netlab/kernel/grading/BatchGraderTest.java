@@ -1,12 +1,15 @@
 package netlab.kernel.grading;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import netlab.text.Lang;
 
 class BatchGraderTest {
 
@@ -58,5 +61,32 @@ class BatchGraderTest {
         assertEquals(List.of(".carol/", "01.ipynb", "Jos\u00e9/", "alice/01 (1).ipynb", "mallory", "notes.txt"),
                 skipped.stream().sorted().toList().stream().map(s -> s.replace("Jose\u0301", "Jos\u00e9")).toList());
         r.skipped().forEach(s -> assertEquals(true, s.reason().contains(":"), s.toString()));
+    }
+
+    /** A Chinese teacher's terminal (-Dnetlab.lang=zh or a zh locale) reads why in Chinese, each reason its own. */
+    @Test
+    void whyNotGradedIsInTheTeachersLanguage() throws Exception {
+        Path subs = Files.createDirectories(dir.resolve("submissions"));
+        Files.writeString(Files.createDirectories(subs.resolve("alice")).resolve("01 (1).ipynb"), "{}");
+        Files.createDirectories(subs.resolve(".carol"));
+        Files.writeString(subs.resolve("01.ipynb"), "{}");
+        Files.writeString(subs.resolve("notes.txt"), "not a student");
+        Lang before = Lang.current();
+        try {
+            Lang.use(Lang.ZH);
+            List<String> zh = BatchGrader.roster(subs, dir.resolve("out"), LESSONS).skipped().stream()
+                    .map(BatchGrader.Skipped::reason).toList();
+            Lang.use(Lang.EN);
+            List<String> en = BatchGrader.roster(subs, dir.resolve("out"), LESSONS).skipped().stream()
+                    .map(BatchGrader.Skipped::reason).toList();
+            assertEquals(4, zh.size(), zh.toString());
+            assertEquals(4, zh.stream().distinct().count(), zh.toString());
+            for (int i = 0; i < zh.size(); i++) {
+                assertTrue(zh.get(i).matches("(?s).*\\p{IsHan}.*"), zh.get(i));
+                assertFalse(en.get(i).matches("(?s).*\\p{IsHan}.*"), en.get(i));
+            }
+        } finally {
+            Lang.use(before);
+        }
     }
 }

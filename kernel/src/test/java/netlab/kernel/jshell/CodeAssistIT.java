@@ -9,6 +9,8 @@ import netlab.kernel.engine.Completion;
 import netlab.kernel.engine.IsComplete;
 import netlab.kernel.engine.LanguageFacts;
 import netlab.kernel.engine.MimeBundle;
+import netlab.text.Lang;
+import netlab.text.Text;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -130,6 +132,14 @@ class CodeAssistIT {
                 c.matches());
         Completion overloads = engine.complete("netlab.net.Udp.bin", 18);
         assertEquals("bind(int port) (+1 overload)", overloads.matches().getFirst().signature());
+        try {
+            JShellEngineIT.success(engine.execute("%lang zh", new RecordingIO()));
+            String zh = engine.complete("netlab.net.Udp.bin", 18).matches().getFirst().signature();
+            assertEquals("bind(int port) " + Text.in(Lang.ZH, "assist.overloads", 1), zh);
+            assertFalse(zh.contains("overload"), zh);
+        } finally {
+            JShellEngineIT.success(engine.execute("%lang en", new RecordingIO()));
+        }
         Completion fields = engine.complete("Math.P", 6);
         assertTrue(fields.matches().contains(new Completion.Match("PI", "field", "")), fields.toString());
         Completion keywords = engine.complete("Math.cla", 8);
