@@ -215,7 +215,7 @@ public final class HttpExercises implements ExerciseSet {
                 return line.size() == 0 ? null : line.toString(StandardCharsets.UTF_8);
             }
             if (line.size() > 8192) {
-                throw new IOException("a header line longer than 8 KiB");
+                throw new IOException(Text.of("course4.blame.http-long-header"));
             }
             line.write(b);
         }
