@@ -8,43 +8,75 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /**
  * What a stopped cell left running: its threads that have not ended and its executors that have not
  * terminated. A thread blocked on a monitor cannot be woken by an interrupt, so the kernel asks this after
  * an interrupt and kills the agent rather than reply "interrupted" while the cell's code still runs.
  *
- * <p>Each line is {@code "deadlocked\tthread 'Thread-3' (BLOCKED)"} or {@code "running\t..."}: deadlocked
- * when the JVM finds the thread in a cycle of threads each waiting for a lock another holds, which no grace
- * period can end.
+ * <p>Each is a {@link Control.Lingerer}, deadlocked when the JVM finds the thread in a cycle of threads each
+ * waiting for a lock another holds, which no grace period can end.
  */
 final class Lingering {
 
-    static final String DEADLOCKED = AgentProtocol.DEADLOCKED;
-    static final String RUNNING = AgentProtocol.RUNNING;
+    /** How long one wait for one thread or executor lasts before all are looked at again. */
+    private static final long SLICE_MILLIS = 50;
 
     private Lingering() {
     }
 
-    /** One line per thread or executor of {@code cellKey}'s cells that still runs; empty when all ended. */
-    static List<String> of(String cellKey) {
-        List<Object> running = Ownership.running(cellKey);
-        List<String> lines = new ArrayList<>();
+    /**
+     * Waits up to {@code millis} until everything {@code cellKey}'s cells started has ended, or all that is
+     * left is deadlocked; answers what is left (none: quiet). Waits by joining what runs, so the answer comes
+     * as soon as the last thread ends.
+     */
+    static List<Control.Lingerer> awaitQuiet(String cellKey, long millis) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+        while (true) {
+            List<Object> running = Ownership.running(cellKey);
+            List<Control.Lingerer> left = describe(running);
+            long remaining = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+            if (left.isEmpty() || left.stream().allMatch(Control.Lingerer::deadlocked) || remaining <= 0) {
+                return left;
+            }
+            long slice = Math.max(1, Math.min(remaining, SLICE_MILLIS));
+            try {
+                switch (running.getFirst()) {
+                    case Thread t -> t.join(slice);
+                    case ExecutorService x -> x.awaitTermination(slice, TimeUnit.MILLISECONDS);
+                    default -> Thread.sleep(slice);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return left;
+            }
+        }
+    }
+
+    /** One per thread or executor of {@code cellKey}'s cells that still runs; empty when all ended. */
+    static List<Control.Lingerer> of(String cellKey) {
+        return describe(Ownership.running(cellKey));
+    }
+
+    private static List<Control.Lingerer> describe(List<Object> running) {
+        List<Control.Lingerer> left = new ArrayList<>();
         if (running.isEmpty()) {
-            return lines;
+            return left;
         }
         Set<Long> deadlocked = deadlockedThreadIds();
         for (Object r : running) {
             switch (r) {
-                case Thread t -> lines.add((deadlocked.contains(t.threadId()) ? DEADLOCKED : RUNNING) + "\t"
-                        + Ownership.describe(t) + " (" + t.getState() + ")");
-                case ThreadPoolExecutor x -> lines.add(RUNNING + "\t" + Ownership.describe(x) + " with "
-                        + x.getActiveCount() + " running tasks");
-                case ExecutorService x -> lines.add(RUNNING + "\t" + Ownership.describe(x));
+                case Thread t -> left.add(new Control.Lingerer(true, t.getName(), t.getState().name(),
+                        deadlocked.contains(t.threadId()), 0));
+                case ThreadPoolExecutor x -> left.add(new Control.Lingerer(false, x.getClass().getSimpleName(), "",
+                        false, x.getActiveCount()));
+                case ExecutorService x -> left.add(new Control.Lingerer(false, x.getClass().getSimpleName(), "",
+                        false, -1));
                 default -> { }
             }
         }
-        return lines;
+        return left;
     }
 
     /**

@@ -44,10 +44,12 @@ class LingeringTest {
             Thread.sleep(10);
         }
         assertEquals(List.of("stopped 2 threads"), Ownership.release("deadlock"));
-        List<String> left = Lingering.of("deadlock");
+        List<Control.Lingerer> left = Lingering.of("deadlock");
         assertEquals(2, left.size(), left::toString);
-        assertTrue(left.stream().allMatch(l -> l.startsWith(Lingering.DEADLOCKED + "\t") && l.contains("BLOCKED")),
+        assertTrue(left.stream().allMatch(l -> l.thread() && l.deadlocked() && l.state().equals("BLOCKED")),
                 left::toString);
+        // a deadlock is reported as it is: no wait for quiet can end it
+        assertTrue(Lingering.awaitQuiet("deadlock", 60_000).stream().allMatch(Control.Lingerer::deadlocked));
         assertTrue(Ownership.listOpen().stream().anyMatch(l -> l.contains("stopped, but still running")));
     }
 

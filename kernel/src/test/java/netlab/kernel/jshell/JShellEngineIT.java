@@ -56,6 +56,17 @@ class JShellEngineIT {
     }
 
     @Test
+    void aTrivialCellCostsTwoControlRoundTrips() {
+        valueOf("1 + 1"); // a session warmed up, as a student's second cell is
+        long before = engine.controlRoundTrips();
+        assertEquals(Optional.of("2"), valueOf("1 + 1"));
+        // BeginCell and EndCell (whose reply carries the rich value); it was three before issue 15
+        assertEquals(2, engine.controlRoundTrips() - before);
+        valueOf("int twoRoundTrips = 2;");
+        assertEquals(4, engine.controlRoundTrips() - before);
+    }
+
+    @Test
     void expressionShowsValueUnlessItEndsWithSemicolon() {
         assertEquals(Optional.of("2"), valueOf("1 + 1"));
         assertEquals(Optional.empty(), valueOf("1 + 1;"));
