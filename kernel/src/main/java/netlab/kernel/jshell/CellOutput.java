@@ -1,13 +1,12 @@
 package netlab.kernel.jshell;
 
 import java.io.ByteArrayOutputStream;
+import java.io.FilterInputStream;
+import java.io.InputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import netlab.agent.DisplayFrames;
 import netlab.kernel.engine.CellIO;
 import netlab.kernel.engine.MimeBundle;
@@ -16,20 +15,15 @@ import netlab.kernel.engine.MimeBundle;
  * Kernel side of the agent's stdout, stderr and display streams: decodes them and hands them to the
  * {@link CellIO} of the cell running now (or of the last cell, for output of threads that outlive it).
  *
- * <p>JShell's demultiplexer delivers at most 127 bytes at a time; text is gathered for a few milliseconds
- * so the front end gets a few stream messages instead of hundreds. Order is kept: text of one stream is
+ * <p>JShell's demultiplexer delivers at most 127 bytes at a time; text is gathered until the agent's
+ * connection has nothing more to read ({@link #burstAware}), so one flush of the agent becomes one hand-over,
+ * with no timer here: output is batched by time in one place only, the protocol layer's iopub stream (the
+ * agent's own buffer only saves it a write per {@code println}). Order is kept: text of one stream is
  * handed over before text of the other stream or a display that came after it. {@link #drain()} hands over
  * everything received so far; the engine calls it when an invoke has returned, and since output and
  * results travel on one ordered connection, all of a cell's output has been received by then.
  */
 final class CellOutput {
-
-    private static final long GATHER_MILLIS = 8;
-    private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "netlab-output-gather");
-        t.setDaemon(true);
-        return t;
-    });
 
     private final TextStream out = new TextStream(true);
     private final TextStream err = new TextStream(false);
@@ -46,7 +40,6 @@ final class CellOutput {
         }
     };
     private CellIO io = DISCARD;
-    private boolean drainScheduled;
 
     OutputStream stdout() {
         return out;
@@ -72,7 +65,6 @@ final class CellOutput {
 
     /** Hands every byte received so far to the cell's {@link CellIO}. */
     synchronized void drain() {
-        drainScheduled = false;
         out.handOver();
         err.handOver();
     }
@@ -104,10 +96,29 @@ final class CellOutput {
         displayBytes.write(all, pos, all.length - pos);
     }
 
-    private void scheduleDrain() {
-        if (!drainScheduled) {
-            drainScheduled = true;
-            TIMER.schedule(this::drain, GATHER_MILLIS, TimeUnit.MILLISECONDS);
+    /**
+     * The agent's main connection as JShell's demultiplexer reads it: before a read that would wait, what has
+     * arrived is handed over, so a burst of output is handed over as a whole as soon as it is in.
+     */
+    InputStream burstAware(InputStream in) {
+        return new FilterInputStream(in) {
+            @Override
+            public int read() throws IOException {
+                endOfBurst(in);
+                return super.read();
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                endOfBurst(in);
+                return super.read(b, off, len);
+            }
+        };
+    }
+
+    private void endOfBurst(InputStream in) throws IOException {
+        if (in.available() == 0) {
+            drain();
         }
     }
 
@@ -133,7 +144,6 @@ final class CellOutput {
                     other.handOver();
                 }
                 pending.write(b, off, len);
-                scheduleDrain();
             }
         }
 

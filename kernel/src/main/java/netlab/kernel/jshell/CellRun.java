@@ -14,8 +14,8 @@ import netlab.agent.Control;
  * once, when the stop reaches it (see netlab.agent.AgentExecutionControl).
  *
  * <pre>{@code
- * CellRun run = new CellRun(serial, limit, grace, watchdog);   // the time limit starts now
- * run.begin(session, key, outputLimit);                        // BeginCell; stops before it are kept
+ * CellRun run = new CellRun(serial, limit, grace, watchdog);
+ * run.begin(session, key, outputLimit);                        // BeginCell; the time limit starts
  * ... evaluate, checking run.stopped() between pieces ...
  * long quietFor = run.awaitingQuiet();                          // the grace left; no kill from now on
  * run.end();
@@ -58,17 +58,15 @@ final class CellRun {
     private long stoppedAt;
     private boolean killed;
 
-    /** A run numbered {@code serial}; {@code limit} (or null) counts from now, waiting for the agent included. */
+    /**
+     * A run numbered {@code serial}; {@code limit} (or null) counts from {@link #begin}, so the start of a new
+     * agent (a JVM in a fresh sandbox, under a loaded machine) is not the cell's time.
+     */
     CellRun(long serial, Limit limit, Duration grace, Watchdog watchdog) {
         this.serial = serial;
         this.limit = limit;
         this.grace = grace;
         this.watchdog = watchdog;
-        if (limit != null) {
-            synchronized (this) {
-                timers.add(watchdog.after(limit.after(), this::limitReached));
-            }
-        }
     }
 
     /**
@@ -82,6 +80,9 @@ final class CellRun {
             this.session = session;
             stage = Stage.BEGUN;
             stopNow = stoppedBy != null;
+            if (limit != null && !stopNow) {
+                timers.add(watchdog.after(limit.after(), this::limitReached));
+            }
         }
         if (stopNow) {
             stopInAgent();

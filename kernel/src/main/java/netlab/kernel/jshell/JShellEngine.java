@@ -46,7 +46,7 @@ public final class JShellEngine implements Engine {
 
     private JShellEngine(EngineOptions options) {
         this.options = options;
-        this.limits = CellLimits.fromEnvironment(System.getenv());
+        this.limits = new CellLimits(options.outputLimit(), options.cellTimeout());
         CellOutput output = new CellOutput();
         SnippetOrigins origins = new SnippetOrigins();
         SessionLanguage language = new SessionLanguage(options.language());
@@ -105,7 +105,7 @@ public final class JShellEngine implements Engine {
         CellRun.Limit earliest = CellRun.Limit.earlier(limit,
                 timeout == null ? null : new CellRun.Limit(timeout, CellRun.Cause.TIMEOUT));
         long serial = ++cellSerial;
-        // set before waiting for a restart, so an interrupt (or a time limit) during the wait counts
+        // set before waiting for a restart, so an interrupt during the wait counts
         CellRun run = new CellRun(serial, earliest, options.interruptGrace(), watchdog);
         running = run;
         try {

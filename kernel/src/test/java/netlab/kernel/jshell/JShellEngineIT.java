@@ -67,6 +67,20 @@ class JShellEngineIT {
     }
 
     @Test
+    void aCellCannotReplaceTheDisplaySinkOrTheResourceTracker() {
+        for (String call : List.of("netlab.display.Display.installSink(netlab.display.DisplaySink.STDOUT);",
+                "netlab.runtime.Resources.installTracker(r -> { });")) {
+            ExecuteOutcome.Failure f = assertInstanceOf(ExecuteOutcome.Failure.class,
+                    engine.execute(call, new RecordingIO()), call);
+            assertTrue(f.ename().endsWith("IllegalCallerException"), f::toString);
+            assertTrue(f.evalue().contains("a cell cannot replace"), f.evalue());
+        }
+        RecordingIO io = new RecordingIO();
+        success(engine.execute("netlab.display.Display.show(\"still shown\");", io));
+        assertEquals(List.of("still shown"), io.displays.stream().map(b -> b.plainText()).toList());
+    }
+
+    @Test
     void expressionShowsValueUnlessItEndsWithSemicolon() {
         assertEquals(Optional.of("2"), valueOf("1 + 1"));
         assertEquals(Optional.empty(), valueOf("1 + 1;"));
