@@ -62,7 +62,7 @@ final class CellExecution {
             }
             if (plan.resetAsked()) {
                 if (!sessions.restart(session)) {
-                    throw new UncheckedIOException(new IOException("the kernel is shutting down"));
+                    throw new UncheckedIOException(new IOException(Text.in(language.get(), "engine.shutting.down")));
                 }
                 session = sessions.ready(io);
                 output.attach(io);

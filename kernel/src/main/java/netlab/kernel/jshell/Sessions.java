@@ -9,6 +9,7 @@ import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
 import jdk.jshell.VarSnippet;
 import netlab.kernel.engine.CellIO;
+import netlab.text.Text;
 
 /**
  * The engine's session and its restarts: builds an agent and a JShell on it, kills and replaces them, and
@@ -152,7 +153,7 @@ final class Sessions {
             started = restart(s);
         }
         if (!started) {
-            throw new UncheckedIOException(new IOException("the kernel is shutting down"));
+            throw new UncheckedIOException(new IOException(Text.in(language.get(), "engine.shutting.down")));
         }
         s = slot.await();
         if (s == null) {
