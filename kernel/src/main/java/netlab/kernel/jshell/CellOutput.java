@@ -1,7 +1,6 @@
 package netlab.kernel.jshell;
 
 import java.io.ByteArrayOutputStream;
-import java.io.FilterInputStream;
 import java.io.InputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -97,29 +96,62 @@ final class CellOutput {
     }
 
     /**
-     * The agent's main connection as JShell's demultiplexer reads it: before a read that would wait, what has
-     * arrived is handed over, so a burst of output is handed over as a whole as soon as it is in.
+     * The agent's main connection as JShell's demultiplexer reads it, through a buffer: when the buffer is empty
+     * and nothing more has arrived, what came so far is handed over before the read waits. So a burst of output
+     * is handed over as a whole as soon as it is in, at one {@code available()} per refill, not per packet.
      */
     InputStream burstAware(InputStream in) {
-        return new FilterInputStream(in) {
+        return new InputStream() {
+            private final byte[] buffer = new byte[64 * 1024];
+            private int pos;
+            private int end;
+
             @Override
             public int read() throws IOException {
-                endOfBurst(in);
-                return super.read();
+                return fill() ? buffer[pos++] & 0xff : -1;
             }
 
             @Override
             public int read(byte[] b, int off, int len) throws IOException {
-                endOfBurst(in);
-                return super.read(b, off, len);
+                if (len == 0) {
+                    return 0;
+                }
+                if (!fill()) {
+                    return -1;
+                }
+                int n = Math.min(len, end - pos);
+                System.arraycopy(buffer, pos, b, off, n);
+                pos += n;
+                return n;
+            }
+
+            @Override
+            public int available() throws IOException {
+                return end - pos > 0 ? end - pos : in.available();
+            }
+
+            @Override
+            public void close() throws IOException {
+                in.close();
+            }
+
+            /** True when bytes are buffered; refills, handing over the burst first if the read would wait. */
+            private boolean fill() throws IOException {
+                if (pos < end) {
+                    return true;
+                }
+                if (in.available() == 0) {
+                    drain();
+                }
+                int n = in.read(buffer, 0, buffer.length);
+                if (n < 0) {
+                    return false;
+                }
+                pos = 0;
+                end = n;
+                return true;
             }
         };
-    }
-
-    private void endOfBurst(InputStream in) throws IOException {
-        if (in.available() == 0) {
-            drain();
-        }
     }
 
     /** One text stream: bytes in, complete UTF-8 characters out. */
