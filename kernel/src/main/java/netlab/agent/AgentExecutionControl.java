@@ -2,32 +2,34 @@ package netlab.agent;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import jdk.jshell.execution.DirectExecutionControl;
-import netlab.display.Display;
-import netlab.display.Displayable;
 
 /**
  * Runs JShell snippets in the agent JVM: weaves stop checks into loaded classes, runs each invoke on a fresh
- * virtual thread owned by a {@link Cell}, and stops it on request from the kernel's side channel.
+ * virtual thread owned by a {@link Cell}, and stops the notebook cell the kernel names.
  *
- * <p>Threading: JShell's forwarder calls {@code load}/{@code invoke} from one thread; {@link #stop(long)} is
- * called from the control-socket reader while an invoke runs.
+ * <p>The agent's side of a cell's life is here and only here: which notebook cell runs ({@link #begin}),
+ * whether it was stopped, and the one release a stop makes. The kernel names the cell to stop by the serial
+ * {@link Control.BeginCell} gave it; begin and stop travel on the same ordered control connection, so a stop
+ * never overtakes its cell's begin, and no invoke counters need to agree across the two JVMs.
+ *
+ * <p>Threading: JShell's forwarder calls {@code load}/{@code invoke} from one thread; {@link #begin} and
+ * {@link #stop(long)} come from the control reader, {@code stop} also while an invoke runs.
  */
 final class AgentExecutionControl extends DirectExecutionControl {
 
     private final Object lock = new Object();
     /** Puts the agent's own stdout/stderr back if a cell replaced or closed them. */
     private final Runnable restoreStreams;
-    private volatile String cellKey = "startup";
-    /** Number of the latest invoke; the kernel counts invokes the same way to name the one to stop. */
     private long invokes;
-    /** Highest invoke number a stop was requested for (a stop may overtake its invoke on the wire). */
-    private long stopRequestedUpTo;
+    private long cellSerial;
+    private String cellKey = "startup";
+    /** The release a stop of the current cell started; done once its sockets are closed. Null until stopped. */
+    private CompletableFuture<Void> released;
     private Cell running;
     private volatile Object lastValue;
 
@@ -45,14 +47,30 @@ final class AgentExecutionControl extends DirectExecutionControl {
         super.load(woven);
     }
 
+    /**
+     * Notebook cell {@code serial} with identity {@code key} starts: releases what the key's previous run left
+     * open and answers one phrase per thing released.
+     */
+    List<String> begin(long serial, String key) {
+        synchronized (lock) {
+            cellSerial = serial;
+            cellKey = key;
+            released = null;
+        }
+        restoreStreams.run();
+        lastValue = null;
+        return Ownership.release(key);
+    }
+
     @Override
     protected String invoke(Method doitMethod) throws Exception {
         Cell cell;
+        CompletableFuture<Void> release;
         synchronized (lock) {
-            cell = new Cell(++invokes, cellKey);
-            if (cell.number() <= stopRequestedUpTo) {
-                throw new StoppedException();
+            if (released != null) {
+                throw new StoppedException(); // the cell was stopped between two of its snippets
             }
+            cell = new Cell(++invokes, cellKey);
             running = cell;
         }
         Ownership.started(cell);
@@ -77,10 +95,10 @@ final class AgentExecutionControl extends DirectExecutionControl {
         } finally {
             synchronized (lock) {
                 running = null;
+                release = released;
             }
-            if (cell.stopRequested()) {
-                // the reply must not overtake the release the control thread started: ports free first
-                Ownership.release(cell.key());
+            if (release != null) {
+                release.join(); // the reply must not overtake the release the stop started: ports free first
             }
             restoreStreams.run(); // System.setOut(null) or a closed System.out must not break the agent
             System.out.flush();
@@ -98,86 +116,40 @@ final class AgentExecutionControl extends DirectExecutionControl {
         }
     }
 
-    /** Stops invoke number {@code invoke} if it runs, or when it starts if it has not started yet. */
-    void stop(long invoke) {
-        Cell stopped = null;
+    /**
+     * Stops notebook cell {@code serial}: the invoke running now and any later one of the same cell, then
+     * closes what the cell opened — once, however many stops arrive. A stop for an older cell is ignored.
+     */
+    void stop(long serial) {
+        CompletableFuture<Void> release;
+        String key;
         synchronized (lock) {
-            stopRequestedUpTo = Math.max(stopRequestedUpTo, invoke);
-            if (running != null && running.number() <= invoke) {
-                stopped = running;
-                stopped.stop();
+            if (serial != cellSerial || released != null) {
+                return;
+            }
+            release = released = new CompletableFuture<>();
+            key = cellKey;
+            if (running != null) {
+                running.stop();
             }
         }
-        if (stopped != null) {
+        try {
             // a platform thread blocked in accept() or receive() only wakes when its socket closes
-            Ownership.release(stopped.key());
+            Ownership.release(key);
+        } finally {
+            release.complete(null);
         }
     }
 
-    /**
-     * The threads and executors of the notebook cell {@code cellKey} that still run, as {@link Lingering}
-     * lines ("deadlocked\tthread 'Thread-3' (BLOCKED)"); empty when everything the cell started has ended.
-     * The kernel asks this after an interrupt has stopped and released the cell: what still runs then is
-     * deaf to interrupts (a monitor deadlock), and only killing the agent ends it.
-     */
-    String[] liveThreads(String cellKey) {
-        return Lingering.of(cellKey).toArray(String[]::new);
+    /** The last invoke's value, once: the kernel shows it richly when it is {@code Displayable}. */
+    Object takeLastValue() {
+        Object value = lastValue;
+        lastValue = null;
+        return value;
     }
 
     @Override
     public void stop() {
         // JShell's own stop command arrives only between invokes; the kernel uses the control socket.
-    }
-
-    /**
-     * Answers one of netlab's requests from the kernel's control connection (see {@link AgentProtocol});
-     * called between invokes, on the control reader thread.
-     */
-    String[] answer(String command, String[] args) {
-        return switch (command) {
-            case AgentProtocol.BEGIN_CELL -> {
-                restoreStreams.run();
-                OutputBudget.reset(Long.parseLong(args[1]));
-                List<String> released = Ownership.release(args[0]);
-                ThreadCensus.raise(args[0], args.length > 2 ? Integer.parseInt(args[2]) : 0);
-                cellKey = args[0];
-                yield released.toArray(String[]::new);
-            }
-            case AgentProtocol.END_CELL -> {
-                System.out.flush();
-                System.err.flush();
-                yield new String[] {Long.toString(OutputBudget.dropped())};
-            }
-            case AgentProtocol.RESOURCES -> Ownership.listOpen().toArray(String[]::new);
-            case AgentProtocol.CLOSE -> {
-                String which = args[0];
-                List<String> closed = which.equals("all") ? Ownership.releaseAll()
-                        : which.startsWith("cell:") ? Ownership.release(which.substring(5))
-                        : Ownership.releasePort(Integer.parseInt(which));
-                yield closed.toArray(String[]::new);
-            }
-            case AgentProtocol.LIVE_THREADS -> liveThreads(args[0]);
-            case AgentProtocol.LAST_VALUE_BUNDLE -> lastValueBundle();
-            default -> throw new IllegalArgumentException("unknown agent request " + command);
-        };
-    }
-
-    private String[] lastValueBundle() {
-        Object value = lastValue;
-        lastValue = null;
-        if (!(value instanceof Displayable)) {
-            return null;
-        }
-        try {
-            Map<String, String> bundle = Display.bundleOf(value);
-            List<String> flat = new ArrayList<>(bundle.size() * 2);
-            bundle.forEach((k, v) -> {
-                flat.add(k);
-                flat.add(v);
-            });
-            return flat.toArray(String[]::new);
-        } catch (RuntimeException e) {
-            return null;
-        }
     }
 }

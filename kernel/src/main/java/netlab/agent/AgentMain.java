@@ -1,14 +1,10 @@
 package netlab.agent;
 
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
@@ -46,7 +42,8 @@ public final class AgentMain {
         outputs.put(AgentProtocol.STDOUT, st -> System.setOut(out = studentStream(st)));
         outputs.put(AgentProtocol.STDERR, st -> System.setErr(err = studentStream(st)));
         outputs.put(AgentProtocol.DISPLAY, st -> Display.installSink(new AgentDisplaySink(st)));
-        outputs.put(AgentProtocol.SYNC, st -> startControlReader(control, notes, ec, st));
+        // the control server starts once the sync stream exists: EndCell answers behind a marker on it
+        outputs.put(AgentProtocol.SYNC, st -> new ControlServer(control, notes, ec, st).start());
         Map<String, Consumer<InputStream>> inputs = new HashMap<>();
         inputs.put(AgentProtocol.STDIN, System::setIn);
         // System.exit in a cell: hand over what the student printed in its last milliseconds.
@@ -87,57 +84,6 @@ public final class AgentMain {
     }
 
     /**
-     * Serves the control connection (see {@link AgentProtocol}): stops at once, requests in order. When the
-     * kernel goes away, the agent goes too. Started once the main connection's sync stream exists, because
-     * {@link AgentProtocol#END_CELL} answers only after a marker on it.
-     */
-    private static void startControlReader(AgentLink control, DataOutputStream answers, AgentExecutionControl ec,
-            OutputStream sync) {
-        Thread reader = new Thread(() -> {
-            try (DataInputStream in = new DataInputStream(new BufferedInputStream(control.in()))) {
-                while (true) {
-                    byte op = in.readByte();
-                    if (op == AgentProtocol.OP_STOP) {
-                        ec.stop(in.readLong());
-                    } else if (op == AgentProtocol.OP_REQUEST) {
-                        int id = in.readInt();
-                        String command = AgentProtocol.readString(in);
-                        String[] args = AgentProtocol.readStrings(in);
-                        String[] answer = answerSafely(ec, command, args);
-                        if (command.equals(AgentProtocol.END_CELL)) {
-                            // after the flush, behind the cell's last output on the main connection
-                            sync.write(ByteBuffer.allocate(Integer.BYTES).putInt(id).array());
-                            sync.flush();
-                        }
-                        synchronized (answers) {
-                            answers.writeByte(AgentProtocol.OP_ANSWER);
-                            answers.writeInt(id);
-                            AgentProtocol.writeStrings(answers, answer);
-                            answers.flush();
-                        }
-                    } else {
-                        throw new IOException("unknown control op " + op);
-                    }
-                }
-            } catch (IOException e) {
-                Runtime.getRuntime().halt(0);
-            }
-        }, "netlab-control");
-        reader.setDaemon(true);
-        reader.start();
-    }
-
-    private static String[] answerSafely(AgentExecutionControl ec, String command, String[] args) {
-        try {
-            return ec.answer(command, args);
-        } catch (RuntimeException e) {
-            // a request the agent cannot answer must not take the control connection down with it
-            System.getLogger("netlab.agent").log(System.Logger.Level.WARNING, "request " + command + " failed", e);
-            return null;
-        }
-    }
-
-    /**
      * An Error escaping an agent thread (not a cell's: those are reported as the cell's exception) leaves
      * the agent unusable; say why on the control connection and exit, so the kernel restarts it.
      */
@@ -149,7 +95,7 @@ public final class AgentMain {
                 try {
                     synchronized (notes) {
                         notes.writeByte(AgentProtocol.OP_NOTE);
-                        AgentProtocol.writeString(notes, error instanceof OutOfMemoryError
+                        ControlCodec.writeString(notes, error instanceof OutOfMemoryError
                                 ? AgentProtocol.NOTE_OUT_OF_MEMORY : error.toString());
                         notes.flush();
                     }

@@ -8,75 +8,82 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /**
  * What a stopped cell left running: its threads that have not ended and its executors that have not
  * terminated. A thread blocked on a monitor cannot be woken by an interrupt, so the kernel asks this after
  * an interrupt and kills the agent rather than reply "interrupted" while the cell's code still runs.
  *
- * <p>Each line is {@code "deadlocked\tthread 'Thread-3' (BLOCKED)"} or {@code "running\t..."}: deadlocked
- * when the JVM finds the thread in a cycle of threads each waiting for a lock another holds, which no grace
- * period can end.
+ * <p>Each is a {@link Control.Lingerer}, deadlocked when the JVM finds the thread in a cycle of threads each
+ * waiting for a lock another holds, which no grace period can end.
  */
 final class Lingering {
 
-    static final String DEADLOCKED = AgentProtocol.DEADLOCKED;
-    static final String RUNNING = AgentProtocol.RUNNING;
+    /** How long one wait for one thread or executor lasts before all are looked at again. */
+    private static final long SLICE_MILLIS = 50;
+
+    /** How many lingerers a reply describes; the rest it counts. */
+    static final int MOST_LISTED = 20;
 
     private Lingering() {
     }
 
-    /** At most this many lines: a C10K cell may leave 10,000 threads, and the kernel asks every 20 ms. */
-    static final int MOST_LINES = 20;
-    /** How long to wait, at most, while the stopped threads keep ending (see {@link #of}). */
-    private static final long PROGRESS_WAIT_NANOS = 1_000_000_000L;
-    /** A wait ends when no thread has ended for this long. */
-    private static final long NO_PROGRESS_NANOS = 200_000_000L;
-
     /**
-     * One line per thread or executor of {@code cellKey}'s cells that still runs, at most {@link #MOST_LINES}
-     * (then a last line says how many more); empty when all ended. Thousands of interrupted virtual threads end
-     * only as the carrier threads get to each of them, so while they keep ending this waits (up to a second):
-     * a thread that ignores its interrupt stops the count from falling, and the answer comes 200 ms later.
+     * Waits up to {@code millis} until everything {@code cellKey}'s cells started has ended, or all that is
+     * left is deadlocked; answers what is left (none: quiet). Waits by joining what runs, so the answer comes
+     * as soon as the last thread ends.
      */
-    static List<String> of(String cellKey) {
-        List<Object> running = Ownership.running(cellKey);
-        long start = System.nanoTime();
-        long progress = start;
-        int seen = running.size();
-        while (running.size() > MOST_LINES && System.nanoTime() - start < PROGRESS_WAIT_NANOS
-                && System.nanoTime() - progress < NO_PROGRESS_NANOS) {
+    static Control.Reply awaitQuiet(String cellKey, long millis) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+        while (true) {
+            List<Object> running = Ownership.running(cellKey);
+            Control.Reply left = describe(running);
+            long remaining = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+            if (!(left instanceof Control.StillRunning s) || s.allDeadlocked() || remaining <= 0) {
+                return left;
+            }
+            long slice = Math.max(1, Math.min(remaining, SLICE_MILLIS));
             try {
-                Thread.sleep(20);
+                switch (running.getFirst()) {
+                    case Thread t -> t.join(slice);
+                    case ExecutorService x -> x.awaitTermination(slice, TimeUnit.MILLISECONDS);
+                    default -> Thread.sleep(slice);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                break;
-            }
-            running = Ownership.running(cellKey);
-            if (running.size() < seen) {
-                seen = running.size();
-                progress = System.nanoTime();
+                return left;
             }
         }
-        List<String> lines = new ArrayList<>();
+    }
+
+    /** What of {@code cellKey}'s cells still runs: {@link Control.Quiet} when all ended. */
+    static Control.Reply of(String cellKey) {
+        return describe(Ownership.running(cellKey));
+    }
+
+    /**
+     * At most {@link #MOST_LISTED} described, the rest counted: a C10K cell may leave 10,000 threads, and
+     * describing each (and finding deadlocks among them) on every wait slice would slow their ending.
+     */
+    private static Control.Reply describe(List<Object> running) {
         if (running.isEmpty()) {
-            return lines;
+            return new Control.Quiet();
         }
+        List<Control.Lingerer> left = new ArrayList<>();
         Set<Long> deadlocked = deadlockedThreadIds();
-        for (Object r : running.subList(0, Math.min(MOST_LINES, running.size()))) {
+        for (Object r : running.subList(0, Math.min(MOST_LISTED, running.size()))) {
             switch (r) {
-                case Thread t -> lines.add((deadlocked.contains(t.threadId()) ? DEADLOCKED : RUNNING) + "\t"
-                        + Ownership.describe(t) + " (" + t.getState() + ")");
-                case ThreadPoolExecutor x -> lines.add(RUNNING + "\t" + Ownership.describe(x) + " with "
-                        + x.getActiveCount() + " running tasks");
-                case ExecutorService x -> lines.add(RUNNING + "\t" + Ownership.describe(x));
+                case Thread t -> left.add(new Control.Lingerer(true, t.getName(), t.getState().name(),
+                        deadlocked.contains(t.threadId()), 0));
+                case ThreadPoolExecutor x -> left.add(new Control.Lingerer(false, x.getClass().getSimpleName(), "",
+                        false, x.getActiveCount()));
+                case ExecutorService x -> left.add(new Control.Lingerer(false, x.getClass().getSimpleName(), "",
+                        false, -1));
                 default -> { }
             }
         }
-        if (running.size() > MOST_LINES) {
-            lines.add(RUNNING + "\t" + (running.size() - MOST_LINES) + " more threads or executors");
-        }
-        return lines;
+        return new Control.StillRunning(left, Math.max(0, running.size() - MOST_LISTED));
     }
 
     /**

@@ -44,10 +44,13 @@ class LingeringTest {
             Thread.sleep(10);
         }
         assertEquals(List.of("stopped 2 threads"), Ownership.release("deadlock"));
-        List<String> left = Lingering.of("deadlock");
+        Control.StillRunning still = (Control.StillRunning) Lingering.of("deadlock");
+        List<Control.Lingerer> left = still.lingerers();
         assertEquals(2, left.size(), left::toString);
-        assertTrue(left.stream().allMatch(l -> l.startsWith(Lingering.DEADLOCKED + "\t") && l.contains("BLOCKED")),
+        assertTrue(left.stream().allMatch(l -> l.thread() && l.deadlocked() && l.state().equals("BLOCKED")),
                 left::toString);
+        // a deadlock is reported as it is: no wait for quiet can end it
+        assertTrue(Lingering.awaitQuiet("deadlock", 60_000) instanceof Control.StillRunning s && s.allDeadlocked());
         assertTrue(Ownership.listOpen().stream().anyMatch(l -> l.contains("stopped, but still running")));
     }
 
@@ -72,14 +75,47 @@ class LingeringTest {
         });
         Ownership.release("acceptor");
         acceptor[0].join(5000);
-        assertTrue(Lingering.of("acceptor").isEmpty(), Lingering.of("acceptor")::toString);
+        assertTrue(Lingering.of("acceptor") instanceof Control.Quiet, Lingering.of("acceptor")::toString);
     }
 
     @Test
     void aCellThatStartedNothingLeavesNothing() throws Exception {
         inCell("quiet", () -> { });
         Ownership.release("quiet");
-        assertTrue(Lingering.of("quiet").isEmpty());
+        assertTrue(Lingering.of("quiet") instanceof Control.Quiet);
+    }
+
+    @Test
+    void manyLingerersAreListedUpToTwentyAndCountedBeyond() throws Exception {
+        CountDownLatch end = new CountDownLatch(1);
+        int started = Lingering.MOST_LISTED + 7;
+        inCell("many", () -> {
+            for (int i = 0; i < started; i++) {
+                Track.start(daemon(() -> awaitIgnoringInterrupts(end)));
+            }
+        });
+        try {
+            Ownership.release("many");
+            Control.StillRunning left = (Control.StillRunning) Lingering.awaitQuiet("many", 50);
+            assertEquals(Lingering.MOST_LISTED, left.lingerers().size());
+            assertEquals(7, left.more());
+            assertTrue(!left.allDeadlocked());
+        } finally {
+            end.countDown();
+        }
+    }
+
+    /** A thread deaf to interrupts, as a student's may be: it ends only when {@code end} opens. */
+    private static void awaitIgnoringInterrupts(CountDownLatch end) {
+        for (int i = 0; i < 10_000; i++) {
+            try {
+                if (end.await(1, java.util.concurrent.TimeUnit.SECONDS)) {
+                    return;
+                }
+            } catch (InterruptedException e) {
+                // deaf on purpose
+            }
+        }
     }
 
     private static boolean blocked(Thread t) {

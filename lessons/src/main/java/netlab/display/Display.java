@@ -51,8 +51,13 @@ public final class Display {
         return Map.of("text/plain", String.valueOf(value));
     }
 
-    /** Installs where bundles go; the notebook agent calls this once at start. Not for student code. */
+    /**
+     * Installs where bundles go; the notebook agent calls this once at start.
+     *
+     * @throws IllegalCallerException when a notebook cell calls it: only netlab itself may
+     */
     public static void installSink(DisplaySink newSink) {
+        netlab.runtime.Host.requireHost("Display.installSink");
         sink = Objects.requireNonNull(newSink, "sink");
     }
 

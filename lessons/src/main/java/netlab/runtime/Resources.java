@@ -32,8 +32,13 @@ public final class Resources {
         return resource;
     }
 
-    /** Installs the notebook's tracker; called once by the process running notebook code. */
+    /**
+     * Installs the notebook's tracker; called by the process running notebook code as it starts.
+     *
+     * @throws IllegalCallerException when a notebook cell calls it: only netlab itself may
+     */
     public static void installTracker(Consumer<Object> newTracker) {
+        Host.requireHost("Resources.installTracker");
         tracker = Objects.requireNonNull(newTracker, "newTracker");
     }
 }

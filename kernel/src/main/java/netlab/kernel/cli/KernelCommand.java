@@ -18,6 +18,13 @@ import netlab.text.Lang;
  */
 final class KernelCommand implements Command {
 
+    /** The environment the composition root ({@link Main}) read once. */
+    private final java.util.Map<String, String> env;
+
+    KernelCommand(java.util.Map<String, String> env) {
+        this.env = env;
+    }
+
     /** What every notebook can use without an import: the course library and the display helpers. */
     static final List<String> PRELOAD = List.of(
             "import netlab.display.*;",
@@ -66,9 +73,10 @@ final class KernelCommand implements Command {
             throw new UsageException("expected one connection file, got " + args.positionals().size() + " arguments");
         }
         // this JVM serves one notebook: its language is this JVM's too (magics' usage lines)
-        Lang language = StartLanguage.of(System.getenv(), Path.of("").toAbsolutePath());
+        Lang language = StartLanguage.of(env, Path.of("").toAbsolutePath());
         Lang.use(language);
-        EngineOptions options = engineOptions(args.values("agent-option")).toBuilder().language(language).build();
+        EngineOptions options = engineOptions(args.values("agent-option")).toBuilder().language(language)
+                .cellLimitsFrom(env).build();
         String kind = args.value("engine", "netlab");
         Engine engine = switch (kind) {
             case "netlab" -> JShellEngine.startInBackground(options);

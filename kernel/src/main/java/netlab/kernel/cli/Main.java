@@ -18,7 +18,7 @@ public final class Main {
         UserDirectories dirs = new UserDirectories(env);
         InstallCommand install = new InstallCommand(dirs);
         for (Command c : List.of(new CourseCommand(dirs, install), install, new UninstallCommand(dirs),
-                new KernelCommand(), new ReleaseCommand(), new RunCommand(), new ValidateCommand(),
+                new KernelCommand(env), new ReleaseCommand(), new RunCommand(env), new ValidateCommand(env),
                 new GradeCommand(dirs))) {
             commands.put(c.name(), c);
         }

@@ -1,9 +1,8 @@
 package netlab.kernel.cli;
 
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
+import netlab.kernel.course.CourseLibrary;
 
 /**
  * Where netlab's own files are: the kernel jar this code runs from and the lessons jar beside it.
@@ -13,7 +12,7 @@ import java.util.Optional;
 record NetlabHome(Path kernelJar, Path lessonsJar) {
 
     static final String KERNEL_JAR = "netlab.jar";
-    static final String LESSONS_JAR = "netlab-lessons.jar";
+    static final String LESSONS_JAR = CourseLibrary.JAR;
 
     /** Finds the jars of the running netlab, or explains why it cannot. */
     static NetlabHome locate() throws UsageException {
@@ -22,28 +21,15 @@ record NetlabHome(Path kernelJar, Path lessonsJar) {
             throw new UsageException("netlab is running from " + self + ", not from its jar; build it with "
                     + "'./netlab build' and run kernel/target/" + KERNEL_JAR);
         }
-        Path lessons = lessonsBeside(self).orElseThrow(() -> new UsageException(
-                "cannot find " + LESSONS_JAR + " beside " + self + " or in lessons/target; rebuild with './netlab build'"));
+        Path lessons = CourseLibrary.location();
+        if (!Files.isRegularFile(lessons)) {
+            throw new UsageException("netlab loaded its lessons from " + lessons + ", not from " + LESSONS_JAR
+                    + "; rebuild with './netlab build'");
+        }
         return new NetlabHome(self, lessons);
     }
 
-    /** The lessons jar beside {@code kernelJar} (installed) or in the source tree (built). */
-    static Optional<Path> lessonsBeside(Path kernelJar) {
-        Path dir = kernelJar.toAbsolutePath().getParent();
-        for (Path candidate : new Path[] {dir.resolve(LESSONS_JAR),
-                dir.resolveSibling("../lessons/target/" + LESSONS_JAR).normalize()}) {
-            if (Files.isRegularFile(candidate)) {
-                return Optional.of(candidate);
-            }
-        }
-        return Optional.empty();
-    }
-
     static Path codeSource() {
-        try {
-            return Path.of(NetlabHome.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException("cannot tell where netlab's classes are: " + e.getMessage(), e);
-        }
+        return CourseLibrary.codeSource(NetlabHome.class);
     }
 }

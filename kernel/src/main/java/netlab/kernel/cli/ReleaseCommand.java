@@ -62,7 +62,7 @@ final class ReleaseCommand implements Command {
             }
             sources.add(source);
         }
-        Release release = new Release(ExerciseIds.load()::contains);
+        Release release = new Release(netlab.kernel.course.CourseLibrary.exerciseIds()::contains);
         List<Notebook> released = new ArrayList<>();
         for (Path source : sources) {
             try {

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import netlab.exercise.Check;
 import netlab.kernel.grading.NotebookRunner;
@@ -26,6 +27,13 @@ import netlab.text.Text;
  * notebook from a broken one.
  */
 final class RunCommand implements Command {
+
+    /** The environment the composition root ({@link Main}) read once. */
+    private final java.util.Map<String, String> env;
+
+    RunCommand(java.util.Map<String, String> env) {
+        this.env = env;
+    }
 
     static final int ALL_GOOD = 0;
     static final int CHECKS_NOT_PASSED = 1;
@@ -60,7 +68,7 @@ final class RunCommand implements Command {
         Path file = notebookArgument(args);
         Notebook nb = Notebook.read(file);
         NotebookRunner.Result result;
-        try (JShellEngine engine = JShellEngine.start(options(file, nb))) {
+        try (JShellEngine engine = JShellEngine.start(options(file, nb, env))) {
             result = new NotebookRunner(engine, timeout(args), out, err).run(nb);
         }
         if (args.has("out")) {
@@ -118,7 +126,7 @@ final class RunCommand implements Command {
      * The kernel's options, with check markers on (the runner reads them), run in the notebook's directory and
      * in its language.
      */
-    static EngineOptions options(Path notebook, Notebook nb) {
+    static EngineOptions options(Path notebook, Notebook nb, Map<String, String> env) {
         Lang language = nb.language().orElse(Lang.current());
         Lang.use(language); // this JVM runs one notebook: whatever it words is for that notebook's student
         return KernelCommand.engineOptions(List.of()).toBuilder()
@@ -126,6 +134,7 @@ final class RunCommand implements Command {
                 .jvmOptions(List.of("-D" + Check.MARKERS_PROPERTY + "=true"))
                 .workingDirectory(notebook.getParent())
                 .warmCompletion(false)
+                .cellLimitsFrom(env)
                 .build();
     }
 

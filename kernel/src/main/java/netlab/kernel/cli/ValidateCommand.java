@@ -17,6 +17,13 @@ import netlab.text.Text;
  */
 final class ValidateCommand implements Command {
 
+    /** The environment the composition root ({@link Main}) read once. */
+    private final java.util.Map<String, String> env;
+
+    ValidateCommand(java.util.Map<String, String> env) {
+        this.env = env;
+    }
+
     @Override
     public String name() {
         return "validate";
@@ -43,7 +50,7 @@ final class ValidateCommand implements Command {
         Notebook nb = Notebook.read(file);
         NotebookRunner.Result result;
         Set<String> shadowing;
-        try (JShellEngine engine = JShellEngine.start(RunCommand.options(file, nb))) {
+        try (JShellEngine engine = JShellEngine.start(RunCommand.options(file, nb, env))) {
             result = new NotebookRunner(engine, RunCommand.timeout(args), out, err).run(nb);
             shadowing = engine.dropDeclarations(Set.of("netlab", "java"));
         }

@@ -16,6 +16,12 @@ public interface Engine extends AutoCloseable {
      */
     ExecuteOutcome execute(String code, CellIO io);
 
+    /**
+     * Runs one cell as {@link #execute(String, CellIO)} does, stopped as by {@link #interrupt()} once
+     * {@code timeLimit} is up; the outcome's {@code timedOut} says whether it was. The grader's step limit.
+     */
+    ExecuteOutcome execute(String code, CellIO io, java.time.Duration timeLimit);
+
     /** Completions at {@code cursor} (a code-point offset into {@code code}). */
     Completion complete(String code, int cursor);
 

@@ -23,14 +23,25 @@ public sealed interface ExecuteOutcome {
         }
     }
 
-    /** The cell was stopped by an interrupt; {@code message} says what was stopped and what survived. */
-    record Interrupted(String message) implements ExecuteOutcome {
+    /**
+     * The cell was stopped by an interrupt; {@code message} says what was stopped and what survived.
+     * {@code timedOut} when a time limit given to {@link Engine#execute(String, CellIO, java.time.Duration)} or
+     * the session's own timeout, not the user, stopped it.
+     */
+    record Interrupted(String message, boolean timedOut) implements ExecuteOutcome {
+        public Interrupted(String message) {
+            this(message, false);
+        }
     }
 
     /**
      * The process running student code died or had to be killed (System.exit, OOM, crash). A fresh one is
      * already running; {@code message} says in one sentence what happened and that variables were reset.
+     * {@code timedOut} as for {@link Interrupted}: a time limit stopped the cell, then its process had to go.
      */
-    record EngineRestarted(String message) implements ExecuteOutcome {
+    record EngineRestarted(String message, boolean timedOut) implements ExecuteOutcome {
+        public EngineRestarted(String message) {
+            this(message, false);
+        }
     }
 }

@@ -21,8 +21,8 @@ import java.util.List;
 public record CheckResult(String exercise, boolean graded, double earned, double possible, int hiddenNotRun,
                           List<CaseResult> cases) {
 
-    /** Prefix of the JSON line, as {@code netlab.exercise.CheckReport.MARKER} writes it. */
-    public static final String MARKER = "NETLAB-CHECK ";
+    /** Prefix of the JSON line: the lessons' own marker (see {@link netlab.kernel.course.CourseLibrary}). */
+    public static final String MARKER = netlab.kernel.course.CourseLibrary.CHECK_MARKER;
 
     /** One case: {@code status} is a {@code CaseOutcome.Status} name such as PASSED or NOT_RUN. */
     public record CaseResult(String name, boolean hidden, String status, double points, double earned,

@@ -34,13 +34,13 @@ public final class GraderClasses implements AutoCloseable {
 
     private GraderClasses(URLClassLoader loader) throws ReflectiveOperationException {
         this.loader = loader;
-        Class<?> check = Class.forName("netlab.exercise.Check", true, loader);
+        Class<?> check = Class.forName(netlab.exercise.Check.class.getName(), true, loader);
         this.notRun = check.getMethod("notRun", String.class, String.class);
         this.judge = check.getMethod("judge", String.class, String.class, String.class);
         this.hiddenProbes = check.getMethod("hiddenProbes", String.class);
-        this.jsonLine = Class.forName("netlab.exercise.CheckReport", false, loader).getMethod("jsonLine");
-        Class<?> exercises = Class.forName("netlab.exercise.Exercises", true, loader);
-        Class<?> exercise = Class.forName("netlab.exercise.Exercise", false, loader);
+        this.jsonLine = Class.forName(netlab.exercise.CheckReport.class.getName(), false, loader).getMethod("jsonLine");
+        Class<?> exercises = Class.forName(netlab.exercise.Exercises.class.getName(), true, loader);
+        Class<?> exercise = Class.forName(netlab.exercise.Exercise.class.getName(), false, loader);
         Method id = exercise.getMethod("id");
         Method checkName = exercise.getMethod("checkName");
         Method answerType = exercise.getMethod("answerType");

@@ -13,12 +13,17 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import netlab.agent.AgentLink;
 import netlab.agent.AgentProtocol;
+import netlab.agent.Control;
+import netlab.agent.Control.Reply;
+import netlab.agent.ControlCodec;
 
 /**
  * The kernel's end of the agent's control connection (see {@link AgentProtocol}): stops that work while a
- * cell runs, netlab's per-cell requests and their answers, and the note a dying agent leaves.
+ * cell runs, netlab's typed per-cell requests ({@link Control}) and their replies, and the note a dying agent
+ * leaves.
  *
  * <p>Threading: {@link #stop} and {@link #request} from any thread; one reader thread completes answers.
  */
@@ -27,11 +32,14 @@ final class AgentControl {
     private static final System.Logger LOG = System.getLogger("netlab.engine.agent");
     /** Requests run between cells and take milliseconds; past this the agent is wedged, not slow. */
     private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(10);
-    /** The marker of {@link AgentProtocol#END_CELL} follows the flushed output it stands behind. */
+    /** The marker of {@link Control.EndCell} follows the flushed output it stands behind. */
     private static final Duration SYNC_TIMEOUT = Duration.ofSeconds(2);
 
     private final DataOutputStream out;
-    private final Map<Integer, CompletableFuture<String[]>> pending = new ConcurrentHashMap<>();
+    private static final Reply GONE = new Control.Failed(Control.Why.GONE, "the agent is gone");
+
+    private final AtomicLong roundTrips = new AtomicLong();
+    private final Map<Integer, CompletableFuture<Reply>> pending = new ConcurrentHashMap<>();
     private final Object syncLock = new Object();
     private int nextId;
     private int lastSync;
@@ -44,12 +52,12 @@ final class AgentControl {
         Thread.ofPlatform().daemon().name("netlab-agent-control-" + pid).start(() -> read(in));
     }
 
-    /** Asks the agent to stop invoke number {@code invoke}; works while it runs. */
-    void stop(long invoke) {
+    /** Asks the agent to stop notebook cell {@code serial}; works while it runs. */
+    void stop(long serial) {
         try {
             synchronized (out) {
                 out.writeByte(AgentProtocol.OP_STOP);
-                out.writeLong(invoke);
+                out.writeLong(serial);
                 out.flush();
             }
         } catch (IOException e) {
@@ -58,52 +66,48 @@ final class AgentControl {
     }
 
     /**
-     * Sends one request and waits for its answer; null when the agent answered none, died or did not answer
-     * in time (the caller's agent-death handling takes it from there).
+     * Sends one request and waits for its reply, never null: a {@link Control.Failed} says why there is none.
+     * A {@link Control.EndCell} returns once the agent's marker behind the cell's flushed output has arrived
+     * on the main connection, so all of the cell's output is in by then. {@code wait} is how long the agent
+     * itself may take (an {@link Control.AwaitQuiet} waits that long on purpose).
      */
-    String[] request(String command, String... args) {
-        return request(false, command, args);
-    }
-
-    /**
-     * Ends the cell ({@link AgentProtocol#END_CELL}) and returns its answer once the agent's marker behind the
-     * cell's flushed output has arrived on the main connection, so all of the cell's output is in by then.
-     */
-    String[] endCell() {
-        return request(true, AgentProtocol.END_CELL);
-    }
-
-    private String[] request(boolean awaitSync, String command, String... args) {
-        CompletableFuture<String[]> answer = new CompletableFuture<>();
+    Reply ask(Control.Request request) {
+        Duration wait = request instanceof Control.AwaitQuiet q
+                ? ANSWER_TIMEOUT.plusMillis(q.millis()) : ANSWER_TIMEOUT;
+        CompletableFuture<Reply> answer = new CompletableFuture<>();
         int id;
         try {
             synchronized (out) {
+                if (closed) {
+                    return GONE;
+                }
                 id = ++nextId;
                 pending.put(id, answer);
-                if (closed) {
-                    pending.remove(id);
-                    return null;
-                }
+                roundTrips.incrementAndGet();
                 out.writeByte(AgentProtocol.OP_REQUEST);
                 out.writeInt(id);
-                AgentProtocol.writeString(out, command);
-                AgentProtocol.writeStrings(out, args);
+                ControlCodec.write(out, request);
                 out.flush();
             }
-            String[] result = answer.get(ANSWER_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            if (awaitSync) {
+            Reply reply = answer.get(wait.toMillis(), TimeUnit.MILLISECONDS);
+            if (request instanceof Control.EndCell && !(reply instanceof Control.Failed)) {
                 awaitSync(id);
             }
-            return result;
+            return reply;
         } catch (IOException | ExecutionException e) {
-            return null;
+            return GONE;
         } catch (TimeoutException e) {
-            LOG.log(System.Logger.Level.WARNING, "agent did not answer " + command + " within " + ANSWER_TIMEOUT);
-            return null;
+            LOG.log(System.Logger.Level.WARNING, "agent did not answer " + request + " within " + wait);
+            return new Control.Failed(Control.Why.TIMED_OUT, request + " after " + wait);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return null;
+            return new Control.Failed(Control.Why.GONE, "interrupted while waiting for " + request);
         }
+    }
+
+    /** Requests sent so far: the round trips cells cost besides JShell's own (a test counts them). */
+    long roundTrips() {
+        return roundTrips.get();
     }
 
     /** The stream JShell's demultiplexer writes the agent's {@link AgentProtocol#SYNC} markers to. */
@@ -156,13 +160,13 @@ final class AgentControl {
                 byte op = in.readByte();
                 if (op == AgentProtocol.OP_ANSWER) {
                     int id = in.readInt();
-                    String[] answer = AgentProtocol.readStrings(in);
-                    CompletableFuture<String[]> waiting = pending.remove(id);
+                    Reply answer = ControlCodec.readReply(in);
+                    CompletableFuture<Reply> waiting = pending.remove(id);
                     if (waiting != null) {
                         waiting.complete(answer);
                     }
                 } else if (op == AgentProtocol.OP_NOTE) {
-                    note = AgentProtocol.readString(in);
+                    note = ControlCodec.readString(in);
                 } else {
                     throw new IOException("unknown control op " + op);
                 }
@@ -172,7 +176,7 @@ final class AgentControl {
         } finally {
             closed = true;
             synchronized (out) {
-                pending.values().forEach(f -> f.complete(null));
+                pending.values().forEach(f -> f.complete(GONE));
                 pending.clear();
             }
             synced(Integer.MAX_VALUE);

@@ -41,7 +41,7 @@ final class AgentExecutionProvider implements ExecutionControlProvider {
             startFailure = e;
             throw e;
         }
-        InputStream in = agent.main().in();
+        InputStream in = output.burstAware(agent.main().in());
         OutputStream out = agent.main().out();
         KernelExecutionControl ec = (KernelExecutionControl) Util.remoteInputOutput(in, out,
                 Map.of(AgentProtocol.STDOUT, output.stdout(),

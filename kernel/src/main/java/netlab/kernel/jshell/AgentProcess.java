@@ -311,21 +311,19 @@ final class AgentProcess implements AutoCloseable {
         }
     }
 
-    /** How the agent died, as the middle of a sentence: "exited with status 3", "was killed (signal 9)". */
-    String describeDeath() {
+    /** How the agent died, as data the kernel words in the student's language (see {@link AgentDeath}). */
+    AgentDeath death() {
         if (AgentProtocol.NOTE_OUT_OF_MEMORY.equals(agentControl.note())) {
-            return "ran out of memory";
+            return new AgentDeath.OutOfMemory();
         }
         if (process.isAlive()) {
-            return "stopped responding";
+            return new AgentDeath.Unresponsive();
         }
         int status = process.exitValue();
         if (status > 128 && status < 160) {
-            int signal = status - 128;
-            return "was killed (signal " + signal + (signal == 9 ? ", perhaps by the system running out of memory"
-                    : "") + ")";
+            return new AgentDeath.Signal(status - 128);
         }
-        return "exited with status " + status;
+        return new AgentDeath.Exit(status);
     }
 
     @Override

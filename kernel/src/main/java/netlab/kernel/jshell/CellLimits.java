@@ -17,6 +17,15 @@ final class CellLimits {
     private long outputLimit = DEFAULT_OUTPUT_LIMIT;
     private Duration timeout; // null: none
 
+    CellLimits() {
+    }
+
+    /** Limits starting at {@code outputLimit} bytes and {@code timeout} (null: none). */
+    CellLimits(long outputLimit, Duration timeout) {
+        this.outputLimit = outputLimit;
+        this.timeout = timeout;
+    }
+
     /** Limits from {@code env}; a malformed value is reported on stderr of the kernel and ignored. */
     static CellLimits fromEnvironment(Map<String, String> env) {
         CellLimits limits = new CellLimits();

@@ -1,13 +1,11 @@
 package netlab.kernel.jshell;
 
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import netlab.agent.DisplayFrames;
 import netlab.kernel.engine.CellIO;
 import netlab.kernel.engine.MimeBundle;
@@ -16,20 +14,15 @@ import netlab.kernel.engine.MimeBundle;
  * Kernel side of the agent's stdout, stderr and display streams: decodes them and hands them to the
  * {@link CellIO} of the cell running now (or of the last cell, for output of threads that outlive it).
  *
- * <p>JShell's demultiplexer delivers at most 127 bytes at a time; text is gathered for a few milliseconds
- * so the front end gets a few stream messages instead of hundreds. Order is kept: text of one stream is
+ * <p>JShell's demultiplexer delivers at most 127 bytes at a time; text is gathered until the agent's
+ * connection has nothing more to read ({@link #burstAware}), so one flush of the agent becomes one hand-over,
+ * with no timer here: output is batched by time in one place only, the protocol layer's iopub stream (the
+ * agent's own buffer only saves it a write per {@code println}). Order is kept: text of one stream is
  * handed over before text of the other stream or a display that came after it. {@link #drain()} hands over
  * everything received so far; the engine calls it when an invoke has returned, and since output and
  * results travel on one ordered connection, all of a cell's output has been received by then.
  */
 final class CellOutput {
-
-    private static final long GATHER_MILLIS = 8;
-    private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "netlab-output-gather");
-        t.setDaemon(true);
-        return t;
-    });
 
     private final TextStream out = new TextStream(true);
     private final TextStream err = new TextStream(false);
@@ -46,7 +39,6 @@ final class CellOutput {
         }
     };
     private CellIO io = DISCARD;
-    private boolean drainScheduled;
 
     OutputStream stdout() {
         return out;
@@ -72,7 +64,6 @@ final class CellOutput {
 
     /** Hands every byte received so far to the cell's {@link CellIO}. */
     synchronized void drain() {
-        drainScheduled = false;
         out.handOver();
         err.handOver();
     }
@@ -104,11 +95,63 @@ final class CellOutput {
         displayBytes.write(all, pos, all.length - pos);
     }
 
-    private void scheduleDrain() {
-        if (!drainScheduled) {
-            drainScheduled = true;
-            TIMER.schedule(this::drain, GATHER_MILLIS, TimeUnit.MILLISECONDS);
-        }
+    /**
+     * The agent's main connection as JShell's demultiplexer reads it, through a buffer: when the buffer is empty
+     * and nothing more has arrived, what came so far is handed over before the read waits. So a burst of output
+     * is handed over as a whole as soon as it is in, at one {@code available()} per refill, not per packet.
+     */
+    InputStream burstAware(InputStream in) {
+        return new InputStream() {
+            private final byte[] buffer = new byte[64 * 1024];
+            private int pos;
+            private int end;
+
+            @Override
+            public int read() throws IOException {
+                return fill() ? buffer[pos++] & 0xff : -1;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                if (len == 0) {
+                    return 0;
+                }
+                if (!fill()) {
+                    return -1;
+                }
+                int n = Math.min(len, end - pos);
+                System.arraycopy(buffer, pos, b, off, n);
+                pos += n;
+                return n;
+            }
+
+            @Override
+            public int available() throws IOException {
+                return end - pos > 0 ? end - pos : in.available();
+            }
+
+            @Override
+            public void close() throws IOException {
+                in.close();
+            }
+
+            /** True when bytes are buffered; refills, handing over the burst first if the read would wait. */
+            private boolean fill() throws IOException {
+                if (pos < end) {
+                    return true;
+                }
+                if (in.available() == 0) {
+                    drain();
+                }
+                int n = in.read(buffer, 0, buffer.length);
+                if (n < 0) {
+                    return false;
+                }
+                pos = 0;
+                end = n;
+                return true;
+            }
+        };
     }
 
     /** One text stream: bytes in, complete UTF-8 characters out. */
@@ -133,7 +176,6 @@ final class CellOutput {
                     other.handOver();
                 }
                 pending.write(b, off, len);
-                scheduleDrain();
             }
         }
 

@@ -1,5 +1,7 @@
 package netlab.kernel.jshell;
 
+import java.util.List;
+import netlab.agent.Control;
 import netlab.text.Text;
 
 /** {@code %close 7788} closes what uses that port; {@code %close all} closes everything cells opened. */
@@ -12,10 +14,11 @@ final class CloseMagic implements Magic {
 
     @Override
     public String run(String args, MagicContext context) {
-        String which = parse(args);
-        String[] closed = context.close().apply(which);
-        if (closed.length == 0) {
-            return (which.equals("all") ? Text.of("magic.close.nothing") : Text.of("magic.close.nothing.port", which)) + "\n";
+        Control.Request which = parse(args);
+        List<String> closed = context.close().apply(which);
+        if (closed.isEmpty()) {
+            return (which instanceof Control.ReleasePort p ? Text.of("magic.close.nothing.port", p.port())
+                    : Text.of("magic.close.nothing")) + "\n";
         }
         StringBuilder b = new StringBuilder();
         for (String c : closed) {
@@ -24,16 +27,16 @@ final class CloseMagic implements Magic {
         return b.toString();
     }
 
-    /** "all", or a port number 1–65535 as text. */
-    static String parse(String args) {
+    /** What {@code %close all} or {@code %close 7788} (a port 1–65535) asks the agent. */
+    static Control.Request parse(String args) {
         String t = args.strip();
         if (t.equalsIgnoreCase("all")) {
-            return "all";
+            return new Control.ReleaseAll();
         }
         try {
             int port = Integer.parseInt(t);
             if (port > 0 && port < 65536) {
-                return Integer.toString(port);
+                return new Control.ReleasePort(port);
             }
         } catch (NumberFormatException e) {
             // reported below

@@ -1,7 +1,6 @@
 package netlab.kernel.jshell;
 
 import java.io.File;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -40,11 +39,14 @@ import netlab.text.Lang;
  * @param unixSocket       whether the agent connects through a Unix domain socket in its working directory
  *                         instead of loopback TCP: the grader's agents live in network namespaces of their
  *                         own, with no route to the kernel's loopback
+ * @param outputLimit      how many bytes of output one cell may write at start (until {@code %output_limit})
+ * @param cellTimeout      how long one cell may run at start (until {@code %timeout}), or null for ever
  */
 public record EngineOptions(Path javaHome, String heap, List<String> jvmOptions, List<Path> agentClasspath,
                             List<Path> studentClasspath, List<String> startup, Duration interruptGrace,
                             Duration agentStartTimeout, Path workingDirectory, boolean warmCompletion,
-                            List<String> launcher, Lang language, boolean unixSocket) {
+                            List<String> launcher, Lang language, boolean unixSocket, long outputLimit,
+                            Duration cellTimeout) {
 
     /**
      * Opened to student code, for both JShell's compiler and the agent JVM: {@code jdk.internal.vm}, so a cell
@@ -76,12 +78,12 @@ public record EngineOptions(Path javaHome, String heap, List<String> jvmOptions,
      * or {@code target/classes} directories in a build), in this JVM's language ({@link Lang#current()}).
      */
     public static EngineOptions defaults() {
-        Path agent = codeSource(netlab.agent.AgentMain.class);
-        Path lessons = codeSource(netlab.display.Display.class);
+        Path agent = netlab.kernel.course.CourseLibrary.codeSource(netlab.agent.AgentMain.class);
+        Path lessons = netlab.kernel.course.CourseLibrary.location();
         List<Path> agentCp = agent.equals(lessons) ? List.of(agent) : List.of(agent, lessons);
         return new EngineOptions(Path.of(System.getProperty("java.home")), "512m", List.of(), agentCp,
                 List.of(lessons), List.of(), Duration.ofSeconds(2), Duration.ofSeconds(30), null, true, List.of(),
-                Lang.current(), false);
+                Lang.current(), false, CellLimits.DEFAULT_OUTPUT_LIMIT, null);
     }
 
     public Builder toBuilder() {
@@ -104,16 +106,6 @@ public record EngineOptions(Path javaHome, String heap, List<String> jvmOptions,
         return String.join(File.pathSeparator, parts);
     }
 
-    /** Where {@code type} was loaded from: its jar, or its classes directory. */
-    static Path codeSource(Class<?> type) {
-        try {
-            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
-        } catch (URISyntaxException | NullPointerException e) {
-            throw new IllegalStateException("cannot tell where " + type.getName() + " was loaded from; "
-                    + "set EngineOptions.agentClasspath explicitly", e);
-        }
-    }
-
     /** Changes some options, keeping the others. */
     public static final class Builder {
         private Path javaHome;
@@ -129,6 +121,8 @@ public record EngineOptions(Path javaHome, String heap, List<String> jvmOptions,
         private List<String> launcher;
         private Lang language;
         private boolean unixSocket;
+        private long outputLimit;
+        private Duration cellTimeout;
 
         private Builder(EngineOptions o) {
             javaHome = o.javaHome;
@@ -144,6 +138,8 @@ public record EngineOptions(Path javaHome, String heap, List<String> jvmOptions,
             launcher = o.launcher;
             language = o.language;
             unixSocket = o.unixSocket;
+            outputLimit = o.outputLimit;
+            cellTimeout = o.cellTimeout;
         }
 
         public Builder javaHome(Path v) { javaHome = v; return this; }
@@ -167,9 +163,22 @@ public record EngineOptions(Path javaHome, String heap, List<String> jvmOptions,
         /** Connects the agent through a Unix domain socket in its working directory (which must be set). */
         public Builder unixSocket(boolean v) { unixSocket = v; return this; }
 
+        /**
+         * The cells' limits at start from {@code env} ({@code NETLAB_OUTPUT_LIMIT} such as {@code 20MB},
+         * {@code NETLAB_CELL_TIMEOUT} in seconds); a malformed value is logged and ignored. {@code env} is what
+         * the composition root read once.
+         */
+        public Builder cellLimitsFrom(java.util.Map<String, String> env) {
+            CellLimits limits = CellLimits.fromEnvironment(env);
+            outputLimit = limits.outputLimit();
+            cellTimeout = limits.timeout();
+            return this;
+        }
+
         public EngineOptions build() {
             return new EngineOptions(javaHome, heap, jvmOptions, agentClasspath, studentClasspath, startup,
-                    interruptGrace, agentStartTimeout, workingDirectory, warmCompletion, launcher, language, unixSocket);
+                    interruptGrace, agentStartTimeout, workingDirectory, warmCompletion, launcher, language, unixSocket,
+                    outputLimit, cellTimeout);
         }
     }
 }

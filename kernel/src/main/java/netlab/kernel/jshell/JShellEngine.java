@@ -1,21 +1,13 @@
 package netlab.kernel.jshell;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import jdk.jshell.Diag;
-import jdk.jshell.JShell;
-import jdk.jshell.JShellException;
-import jdk.jshell.Snippet;
-import jdk.jshell.SnippetEvent;
-import jdk.jshell.VarSnippet;
+import java.util.Set;
+import java.util.TreeSet;
+import jdk.jshell.PersistentSnippet;
 import netlab.kernel.engine.CellIO;
 import netlab.kernel.engine.Completion;
 import netlab.kernel.engine.Engine;
@@ -34,64 +26,40 @@ import netlab.kernel.engine.MimeBundle;
  * }
  * }</pre>
  *
+ * <p>A facade: the session and its restarts are {@link Sessions}', one cell's life is a {@link CellRun} run
+ * by {@link CellExecution}, code assist is {@link CodeAssist}'s.
+ *
  * <p>Threading: as {@link Engine} says — one shell thread calls everything except {@link #interrupt()}
  * (and {@link #close()}, which the kernel may call from its shutdown thread). After a kill the reply does
  * not wait for the new agent: it starts in the background, and every later call waits for it.
  */
 public final class JShellEngine implements Engine {
 
-    private static final System.Logger LOG = System.getLogger("netlab.engine");
-    private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "netlab-interrupt-watchdog");
-        t.setDaemon(true);
-        return t;
-    });
-
     private final EngineOptions options;
-    private final CellOutput output = new CellOutput();
-    private final SnippetOrigins origins = new SnippetOrigins();
-    /** The session cells run in; after a kill, the next one is built in the background (see SessionSlot). */
-    private final SessionSlot<Session> sessions = new SessionSlot<>(JShellEngine::closeSession);
+    private final CellLimits limits;
+    private final Sessions sessions;
+    private final CellExecution cells;
+    private final Watchdog watchdog = new Watchdog();
     private long cellSerial;
-    private volatile RunningCell running;
-    private final CellLimits limits = CellLimits.fromEnvironment(System.getenv());
-    private final Magics magics = Magics.standard();
-    /** Kept across agent restarts: the lessons do not change, and their parsed javadoc is reused. */
-    private final LessonsJavadoc lessonsJavadoc;
-    /** The student's language: the notebook's at start, then %lang's. */
-    private final SessionLanguage language;
-
-    /** One JShell and the agent it runs code in; replaced as a whole on restart. */
-    private record Session(JShell shell, AgentExecutionProvider provider, KernelExecutionControl control,
-                           CellSplitter splitter, CodeAssist assist, DeclarationPlanner declarations) {
-    }
-
     /** The cell being executed, as seen by {@link #interrupt()}. */
-    private static final class RunningCell {
-        volatile boolean interrupted;
-        volatile boolean killedAfterInterrupt;
-        volatile java.time.Duration timedOutAfter;
-        volatile boolean done;
-        /** System.nanoTime() of the first interrupt, or 0. */
-        volatile long interruptedAt;
-    }
-
-    /** How often the engine asks whether an interrupted cell's threads have ended. */
-    private static final long STILL_RUNNING_POLL_MILLIS = 20;
-    /** How long a killed agent may take to die; SIGKILL normally takes milliseconds. */
-    private static final java.time.Duration KILL_WAIT = java.time.Duration.ofSeconds(2);
+    private volatile CellRun running;
 
     private JShellEngine(EngineOptions options) {
         this.options = options;
-        this.lessonsJavadoc = LessonsJavadoc.on(options.studentClasspath());
-        this.language = new SessionLanguage(options.language());
+        this.limits = new CellLimits(options.outputLimit(), options.cellTimeout());
+        CellOutput output = new CellOutput();
+        SnippetOrigins origins = new SnippetOrigins();
+        SessionLanguage language = new SessionLanguage(options.language());
+        this.sessions = new Sessions(options, output, origins, language);
+        this.cells = new CellExecution(sessions, output, new CellEvaluator(output, origins, language, sessions),
+                Magics.standard(), limits, options, language);
     }
 
     /** Starts an engine: its first agent JVM and JShell, with the startup snippets run. */
     public static JShellEngine start(EngineOptions options) throws IOException {
         JShellEngine engine = startInBackground(options);
         if (engine.sessions.await() == null) {
-            throw asIOException(engine.sessions.failure());
+            throw Sessions.asIOException(engine.sessions.failure());
         }
         return engine;
     }
@@ -104,130 +72,8 @@ public final class JShellEngine implements Engine {
      */
     public static JShellEngine startInBackground(EngineOptions options) {
         JShellEngine engine = new JShellEngine(options);
-        engine.sessions.begin(engine::newSession);
+        engine.sessions.startInBackground();
         return engine;
-    }
-
-    private static IOException asIOException(Exception failure) {
-        return failure instanceof IOException io ? io
-                : new IOException("JShell could not start: " + failure, failure);
-    }
-
-    /** JShell's compiler options: the student class path and {@link EngineOptions#JDK_EXPORTS}. */
-    static String[] compilerOptions(EngineOptions options) {
-        List<String> all = new ArrayList<>(List.of("--class-path", options.studentClasspathString()));
-        all.addAll(EngineOptions.JDK_EXPORTS);
-        return all.toArray(String[]::new);
-    }
-
-    /** Starts an agent and a JShell on it; runs on the slot's restart thread, so it touches no cell state. */
-    private Session newSession() throws IOException {
-        AgentExecutionProvider provider = new AgentExecutionProvider(options, output);
-        JShell shell;
-        try {
-            shell = JShell.builder()
-                    .executionEngine(provider, Map.of())
-                    .compilerOptions(compilerOptions(options))
-                    .build();
-        } catch (IllegalStateException e) {
-            IOException failure = provider.startFailure();
-            throw failure != null ? failure : new IOException("JShell could not start: " + e.getMessage(), e);
-        }
-        Session s = new Session(shell, provider, provider.control(), new CellSplitter(shell.sourceCodeAnalysis()),
-                new CodeAssist(shell, lessonsJavadoc, language::get),
-                new DeclarationPlanner(DeclarationBatch.on(shell)));
-        for (String snippet : options.startup()) {
-            for (SnippetEvent e : shell.eval(snippet)) {
-                if (e.status() == Snippet.Status.REJECTED || e.exception() != null) {
-                    LOG.log(System.Logger.Level.WARNING, "startup snippet failed: " + snippet.strip()
-                            + (e.exception() != null ? " threw " + e.exception() : " did not compile: "
-                            + shell.diagnostics(e.snippet()).map(d -> d.getMessage(null)).toList()));
-                }
-            }
-        }
-        if (language.get() != options.language()) { // %lang changed it after the agent's -Dnetlab.lang
-            shell.eval(SessionLanguage.agentSnippet(language.get()));
-        }
-        if (options.warmCompletion()) {
-            s.assist().warmUp();
-            warmCellPath(shell);
-        }
-        output.drain();
-        return s;
-    }
-
-    /**
-     * Runs a throwaway expression and drops its variable, so a student's first cell does not pay for the
-     * first compile of an expression snippet and the first value sent back by the agent (javac's and the
-     * agent's classes are loaded and initialised while the student still reads the notebook).
-     */
-    private static void warmCellPath(JShell shell) {
-        for (SnippetEvent e : shell.eval("\"warm\".length() + 1")) {
-            if (e.snippet() instanceof VarSnippet v && shell.status(v).isActive()) {
-                shell.drop(v);
-            }
-        }
-    }
-
-    /**
-     * Kills {@code old}'s agent and starts building a fresh agent and JShell in the background. Returns once
-     * the old agent is dead, so the reply saying "variables were reset" need not wait for the new JVM; every
-     * later use of the session {@linkplain SessionSlot#await() waits} for it. False if the engine is closed:
-     * then nothing new is started.
-     */
-    private boolean restartInBackground(Session old) {
-        AgentProcess agent = old.control().agent();
-        agent.kill();
-        agent.awaitExit(KILL_WAIT);
-        // the dead agent's last output goes to its cell; the new agent's startup output belongs to no cell
-        output.attach(CellOutput.DISCARD);
-        origins.clear();
-        boolean started = sessions.begin(() -> {
-            old.shell().close();
-            return newSession();
-        });
-        if (!started) {
-            old.shell().close();
-        }
-        return started;
-    }
-
-    /**
-     * The session to run a cell in: waits for a restart under way; if the agent died after the last cell, or
-     * the last restart failed, restarts now and tells the student in {@code io}.
-     *
-     * @throws UncheckedIOException if no agent could be started
-     */
-    private Session readySession(CellIO io) {
-        Session s = sessions.await();
-        if (s != null && !s.control().terminated()) {
-            return s;
-        }
-        String what;
-        boolean started;
-        if (s == null) {
-            what = "could not be started";
-            origins.clear();
-            started = sessions.begin(this::newSession);
-        } else {
-            what = describeDeath(s);
-            started = restartInBackground(s);
-        }
-        if (!started) {
-            throw new UncheckedIOException(new IOException("the kernel is shutting down"));
-        }
-        s = sessions.await();
-        if (s == null) {
-            throw new UncheckedIOException(asIOException(sessions.failure()));
-        }
-        io.stderr("netlab: The Java process running your code " + what
-                + " after the last cell; variables were reset.\n");
-        return s;
-    }
-
-    private static void closeSession(Session s) {
-        s.shell().close();
-        s.control().agent().close();
     }
 
     /** The agent's process id, for tests and diagnostics; waits for a restart under way. */
@@ -236,308 +82,37 @@ public final class JShellEngine implements Engine {
         if (s == null) {
             throw new IllegalStateException("no agent is running: " + sessions.failure());
         }
-        return s.control().agent().pid();
+        return s.agent().pid();
+    }
+
+    /** Control round trips to the current agent so far, besides JShell's own: what a test counts per cell. */
+    long controlRoundTrips() {
+        return sessions.await().agent().control().roundTrips();
     }
 
     @Override
     public ExecuteOutcome execute(String code, CellIO io) {
-        RunningCell cell = new RunningCell();
+        return run(code, io, null);
+    }
+
+    @Override
+    public ExecuteOutcome execute(String code, CellIO io, Duration timeLimit) {
+        return run(code, io, new CellRun.Limit(timeLimit, CellRun.Cause.TIME_LIMIT));
+    }
+
+    private ExecuteOutcome run(String code, CellIO io, CellRun.Limit limit) {
+        Duration timeout = limits.timeout();
+        CellRun.Limit earliest = CellRun.Limit.earlier(limit,
+                timeout == null ? null : new CellRun.Limit(timeout, CellRun.Cause.TIMEOUT));
         long serial = ++cellSerial;
-        // set before waiting for a restart, so an interrupt (or the grader's step timeout) during the wait counts
-        running = cell;
+        // set before waiting for a restart, so an interrupt during the wait counts
+        CellRun run = new CellRun(serial, earliest, options.interruptGrace(), watchdog);
+        running = run;
         try {
-            Session session = readySession(io);
-            output.attach(io);
-            session.assist().forgetSignatures(); // the cell may redeclare what completions showed
-            TempVariables.dropAllButLatest(session.shell(), TempVariables.KEPT);
-            Magics.Split split = Magics.split(code);
-            CellPlan plan = new CellPlan();
-            for (String line : split.magicLines()) {
-                try {
-                    io.stdout(magics.run(line, magicContext(session, plan)));
-                } catch (IllegalArgumentException e) {
-                    return new ExecuteOutcome.Failure("MagicError", e.getMessage(),
-                            List.of("\u001b[0;31mMagicError: " + e.getMessage() + "\u001b[0m"));
-                }
-            }
-            if (plan.exitAsked()) {
-                io.askExit();
-            }
-            if (plan.resetAsked()) {
-                if (!restartInBackground(session)) {
-                    throw new UncheckedIOException(new IOException("the kernel is shutting down"));
-                }
-                session = readySession(io);
-                output.attach(io);
-            }
-            code = plan.loaded() + split.code();
-            if (!split.magicLines().isEmpty() && code.isBlank()) {
-                return ExecuteOutcome.Success.empty();
-            }
-            KernelExecutionControl control = session.control();
-            control.clearStop();
-            String key = cellKey(code, io);
-            for (String released : control.beginCell(key, limits.outputLimit(), plan.threads())) {
-                io.stderr("netlab: " + released + " that this cell opened last time\n");
-            }
-            java.time.Duration timeout = limits.timeout();
-            java.util.concurrent.ScheduledFuture<?> timer = timeout == null ? null : WATCHDOG.schedule(() -> {
-                if (!cell.done) {
-                    cell.timedOutAfter = timeout;
-                    interrupt();
-                }
-            }, timeout.toMillis(), TimeUnit.MILLISECONDS);
-            long wallStart = System.nanoTime();
-            java.time.Duration cpuStart = plan.timed() ? TimeCellMagic.cpuOf(control.agent().pid()) : null;
-            try {
-                ExecuteOutcome outcome = run(session, code, serial, cell);
-                if (plan.timed()) {
-                    java.time.Duration cpuEnd = control.terminated() ? null : TimeCellMagic.cpuOf(control.agent().pid());
-                    io.stdout(TimeCellMagic.report(java.time.Duration.ofNanos(System.nanoTime() - wallStart),
-                            cpuStart == null || cpuEnd == null ? null : cpuEnd.minus(cpuStart)));
-                }
-                if (outcome instanceof ExecuteOutcome.Interrupted && !control.terminated()) {
-                    // the stop may have come between two invokes, when the agent had nothing to stop
-                    control.closeResources("cell:" + key);
-                    outcome = unlessStillRunning(session, key, cell, outcome);
-                }
-                if (!(outcome instanceof ExecuteOutcome.EngineRestarted) && !control.terminated()) {
-                    noteDroppedOutput(control.endCell(), io);
-                }
-                return outcome;
-            } finally {
-                if (timer != null) {
-                    timer.cancel(false);
-                }
-            }
-        } catch (UncheckedIOException e) {
-            LOG.log(System.Logger.Level.ERROR, "agent restart failed", e);
-            return new ExecuteOutcome.EngineRestarted("The Java process running your code could not be "
-                    + "restarted (" + e.getCause().getMessage().lines().findFirst().orElse("") + "); "
-                    + "netlab will try again with the next cell.");
+            return cells.execute(code, io, serial, run);
         } finally {
-            cell.done = true;
             running = null;
-            output.drain();
         }
-    }
-
-    /** The cell's identity across runs: the front end's cell id, else a hash of its source. */
-    private static String cellKey(String code, CellIO io) {
-        String id = io.cellId();
-        if (id != null) {
-            return id;
-        }
-        return "#" + Integer.toHexString(code.strip().hashCode());
-    }
-
-    private MagicContext magicContext(Session session, CellPlan plan) {
-        KernelExecutionControl control = session.control();
-        return new MagicContext(limits, control::resources, control::closeResources, session.shell(),
-                options.startup(), plan, language, lang -> {
-                    language.set(lang);
-                    session.shell().eval(SessionLanguage.agentSnippet(lang));
-                });
-    }
-
-    private void noteDroppedOutput(long dropped, CellIO io) {
-        if (dropped > 0) {
-            io.stderr("\nnetlab: output over the " + OutputLimitMagic.format(limits.outputLimit())
-                    + " limit per cell was dropped (" + OutputLimitMagic.format(dropped) + " more). "
-                    + "Raise the limit with %output_limit 50MB or the NETLAB_OUTPUT_LIMIT environment variable.\n");
-        }
-    }
-
-    private ExecuteOutcome run(Session session, String code, long serial, RunningCell cell) {
-        List<Piece> pieces = session.splitter().splitAndGroup(code);
-        // runs of declarations compile together; each still yields its own snippet's events, in order
-        DeclarationPlanner.Plan declarations = session.declarations().plan(pieces);
-        Optional<MimeBundle> value = Optional.empty();
-        for (int i = 0; i < pieces.size(); i++) {
-            if (cell.interrupted) {
-                return interrupted(cell);
-            }
-            Piece piece = pieces.get(i);
-            if (!piece.complete()) {
-                return ErrorReports.compileError(code, List.of(new ErrorReports.CellDiagnostic(code.length(),
-                        CompileExplainer.INCOMPLETE, "reached end of file while parsing")), explainer(session, code));
-            }
-            boolean last = i == pieces.size() - 1;
-            List<SnippetEvent> events;
-            boolean shellClosed = false;
-            try {
-                int index = i;
-                events = declarations.events(i, () -> cell.interrupted || session.control().lastInvokeStopped())
-                        .orElseGet(() -> session.shell().eval(pieces.get(index).source()));
-            } catch (IllegalStateException e) {
-                // JShell closes itself when its engine terminates (the agent died while loading classes).
-                events = List.of();
-                shellClosed = true;
-            }
-            output.drain();
-            KernelExecutionControl control = session.control();
-            if (shellClosed || control.terminated()) {
-                String message;
-                if (cell.killedAfterInterrupt) {
-                    message = (cell.timedOutAfter != null ? "The cell ran longer than its "
-                            + cell.timedOutAfter.toSeconds() + " s timeout and " : "The cell ")
-                            + "did not stop within " + graceText() + " of the interrupt, so its Java process"
-                            + " was restarted; variables were reset.";
-                } else {
-                    message = "The Java process running your code " + describeDeath(session)
-                            + "; variables were reset.";
-                }
-                restartInBackground(session);
-                return new ExecuteOutcome.EngineRestarted(message);
-            }
-            if (control.lastInvokeStopped() || cell.interrupted) {
-                return interrupted(cell);
-            }
-            ExecuteOutcome failure = failureOf(session, code, serial, piece, events);
-            if (failure != null) {
-                return failure;
-            }
-            if (last && !piece.endsWithSemicolon()) {
-                value = shownValue(session, events);
-            }
-        }
-        return new ExecuteOutcome.Success(value);
-    }
-
-    /**
-     * {@code interrupted}, once everything the stopped and released cell started has ended. A thread blocked on
-     * a monitor (a deadlock) is deaf to interrupts and closed sockets: if the agent finds the cell's remaining
-     * threads deadlocked, or any still runs when the grace period after the interrupt is over, the agent is
-     * killed and restarted instead of replying "interrupted" while the code still runs. Threads a release did
-     * end (an accept() whose socket was closed) end within milliseconds and cost one or two questions.
-     */
-    private ExecuteOutcome unlessStillRunning(Session session, String key, RunningCell cell,
-                                              ExecuteOutcome interrupted) {
-        KernelExecutionControl control = session.control();
-        long from = cell.interruptedAt != 0 ? cell.interruptedAt : System.nanoTime();
-        long deadline = from + options.interruptGrace().toNanos();
-        String[] answer = control.liveThreads(key);
-        if (answer == null) {
-            return interrupted; // the agent is gone: the next cell restarts it and says how it died
-        }
-        StillRunning left = StillRunning.parse(answer);
-        while (!left.none() && !left.allDeadlocked() && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(STILL_RUNNING_POLL_MILLIS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-            answer = control.liveThreads(key);
-            if (answer == null) {
-                break; // the watchdog killed the agent at the end of the grace period: keep what we saw
-            }
-            left = StillRunning.parse(answer);
-        }
-        if (left.none()) {
-            return interrupted;
-        }
-        LOG.log(System.Logger.Level.INFO, "cell left threads running after its interrupt; killing agent "
-                + control.agent().pid() + ": " + left.what());
-        restartInBackground(session);
-        return new ExecuteOutcome.EngineRestarted(left.sentence(cell.timedOutAfter, graceText()));
-    }
-
-    private static ExecuteOutcome interrupted(RunningCell cell) {
-        java.time.Duration t = cell.timedOutAfter;
-        if (t != null) {
-            return new ExecuteOutcome.Interrupted("The cell ran longer than its " + t.toSeconds() + " s timeout "
-                    + "(%timeout, NETLAB_CELL_TIMEOUT) and was stopped; variables defined before it still exist.");
-        }
-        return new ExecuteOutcome.Interrupted("Interrupted: the cell was stopped; "
-                + "variables defined before it still exist.");
-    }
-
-    private String graceText() {
-        long ms = options.interruptGrace().toMillis();
-        return ms % 1000 == 0 ? (ms / 1000) + " s" : ms + " ms";
-    }
-
-    private String describeDeath(Session s) {
-        AgentProcess agent = s.control().agent();
-        agent.awaitExit(java.time.Duration.ofSeconds(2));
-        return agent.describeDeath();
-    }
-
-    /** The failure of this piece's evaluation, or null; records where its snippets came from. */
-    private ExecuteOutcome failureOf(Session session, String code, long serial, Piece piece,
-                                     List<SnippetEvent> events) {
-        int firstLine = SnippetOrigins.lineOf(code, piece.start());
-        List<ErrorReports.CellDiagnostic> errors = new ArrayList<>();
-        JShellException exception = null;
-        for (SnippetEvent e : events) {
-            Snippet snippet = e.snippet();
-            if (e.causeSnippet() != null) {
-                continue;
-            }
-            origins.record(snippet.id(), serial, firstLine);
-            if (e.status() == Snippet.Status.REJECTED) {
-                session.shell().diagnostics(snippet).filter(Diag::isError).forEach(d -> errors.add(
-                        new ErrorReports.CellDiagnostic(piece.cellOffset((int) position(d)), d.getCode(),
-                                d.getMessage(null))));
-                if (errors.isEmpty()) {
-                    errors.add(new ErrorReports.CellDiagnostic(piece.start(), CompileExplainer.INVALID, ""));
-                }
-            } else if (e.status() == Snippet.Status.RECOVERABLE_DEFINED
-                    || e.status() == Snippet.Status.RECOVERABLE_NOT_DEFINED) {
-                output.io().stderr(UnresolvedNotes.note(session.shell(), snippet, e.status(), language.get()) + "\n");
-            }
-            if (e.status() == Snippet.Status.VALID) {
-                StringComparison.note(snippet.source(), firstLine, session.shell(), language.get())
-                        .ifPresent(note -> output.io().stderr(note + "\n"));
-            }
-            if (e.exception() != null && exception == null) {
-                exception = e.exception();
-            }
-        }
-        if (!errors.isEmpty()) {
-            return ErrorReports.compileError(code, errors, explainer(session, code));
-        }
-        if (exception != null) {
-            return ErrorReports.runtimeError(exception, origins, serial, language.get());
-        }
-        return null;
-    }
-
-    /** Explains compile errors of {@code code} in the student's language, suggesting names the session knows. */
-    private CompileExplainer explainer(Session session, String code) {
-        return new CompileExplainer(language.get(), (offset, prefix) -> session.assist().namesAt(code, offset, prefix));
-    }
-
-    private static long position(Diag d) {
-        long p = d.getPosition();
-        return p >= 0 ? p : Math.max(0, d.getStartPosition());
-    }
-
-    /** The value an expression snippet shows: rich when it is {@code Displayable}. */
-    private Optional<MimeBundle> shownValue(Session session, List<SnippetEvent> events) {
-        for (SnippetEvent e : events) {
-            if (e.causeSnippet() != null || e.value() == null || e.exception() != null) {
-                continue;
-            }
-            Snippet.SubKind kind = e.snippet().subKind();
-            boolean expression = kind == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND
-                    || kind == Snippet.SubKind.VAR_VALUE_SUBKIND
-                    || kind == Snippet.SubKind.OTHER_EXPRESSION_SUBKIND;
-            if (!expression || (e.snippet() instanceof VarSnippet v && v.typeName().equals("void"))) {
-                continue;
-            }
-            String[] rich = session.control().lastValueBundle();
-            if (rich != null && rich.length >= 2) {
-                Map<String, String> data = new LinkedHashMap<>();
-                for (int i = 0; i + 1 < rich.length; i += 2) {
-                    data.put(rich[i], rich[i + 1]);
-                }
-                return Optional.of(new MimeBundle(data, Map.of()));
-            }
-            return Optional.of(MimeBundle.text(e.value()));
-        }
-        return Optional.empty();
     }
 
     /**
@@ -545,16 +120,16 @@ public final class JShellEngine implements Engine {
      * dropped. The grader calls it with {@code netlab} and {@code java}, so a student's {@code class netlab}
      * or {@code var java} cannot take the place of the packages its check snippet names.
      */
-    public java.util.Set<String> dropDeclarations(java.util.Set<String> names) {
+    public Set<String> dropDeclarations(Set<String> names) {
         Session s = sessions.await();
-        java.util.Set<String> dropped = new java.util.TreeSet<>();
+        Set<String> dropped = new TreeSet<>();
         if (s == null) {
             return dropped;
         }
-        List<jdk.jshell.PersistentSnippet> doomed = new ArrayList<>();
+        List<PersistentSnippet> doomed = new ArrayList<>();
         s.shell().variables().filter(v -> names.contains(v.name())).forEach(doomed::add);
         s.shell().types().filter(t -> names.contains(t.name())).forEach(doomed::add);
-        for (jdk.jshell.PersistentSnippet p : doomed) {
+        for (PersistentSnippet p : doomed) {
             s.shell().drop(p);
             dropped.add(p.name());
         }
@@ -590,27 +165,10 @@ public final class JShellEngine implements Engine {
 
     @Override
     public void interrupt() {
-        RunningCell cell = running;
-        if (cell == null) {
-            return;
+        CellRun run = running;
+        if (run != null) {
+            run.interrupt();
         }
-        if (cell.interruptedAt == 0) {
-            cell.interruptedAt = System.nanoTime();
-        }
-        cell.interrupted = true;
-        Session s = sessions.current();
-        if (s == null) {
-            return; // the cell waits for a restart: it sees cell.interrupted before running anything
-        }
-        s.control().requestStop();
-        WATCHDOG.schedule(() -> {
-            if (!cell.done) {
-                LOG.log(System.Logger.Level.INFO, "cell did not stop within " + graceText() + "; killing agent "
-                        + s.control().agent().pid());
-                cell.killedAfterInterrupt = true;
-                s.control().agent().kill();
-            }
-        }, options.interruptGrace().toMillis(), TimeUnit.MILLISECONDS);
     }
 
     @Override
@@ -626,7 +184,7 @@ public final class JShellEngine implements Engine {
 
     @Override
     public void close() {
-        // a restart under way is waited for, so its new agent is killed before the kernel exits
-        sessions.close(options.agentStartTimeout().plusSeconds(30));
+        sessions.close();
+        watchdog.close();
     }
 }

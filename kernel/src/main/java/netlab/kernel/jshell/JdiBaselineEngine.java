@@ -64,6 +64,12 @@ public final class JdiBaselineEngine implements Engine {
         };
     }
 
+    /** The benchmark's baseline has no time limits: it measures JShell's stock engine, not netlab's. */
+    @Override
+    public ExecuteOutcome execute(String code, CellIO cellIO, java.time.Duration timeLimit) {
+        throw new UnsupportedOperationException("the JDI baseline engine has no time limits");
+    }
+
     @Override
     public ExecuteOutcome execute(String code, CellIO cellIO) {
         io = cellIO;

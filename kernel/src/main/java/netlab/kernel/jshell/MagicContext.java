@@ -5,13 +5,15 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import jdk.jshell.JShell;
+import netlab.agent.Control;
 
 /**
  * What magics may touch: the engine's per-cell limits, the agent's list of open resources, the session's JShell
  * (for JShell's own commands and {@code %load}), the startup snippets (which {@code /list} leaves out), the plan
  * of the cell being run, and the session's language and how to switch it (in the kernel and the agent alike).
  */
-record MagicContext(CellLimits limits, Supplier<String[]> openResources, Function<String, String[]> close,
+record MagicContext(CellLimits limits, Supplier<List<Control.OpenResource>> openResources,
+                    Function<Control.Request, List<String>> close,
                     JShell shell, List<String> startup, CellPlan plan,
                     SessionLanguage language, Consumer<netlab.text.Lang> useLanguage) {
 }

@@ -56,6 +56,31 @@ class JShellEngineIT {
     }
 
     @Test
+    void aTrivialCellCostsTwoControlRoundTrips() {
+        valueOf("1 + 1"); // a session warmed up, as a student's second cell is
+        long before = engine.controlRoundTrips();
+        assertEquals(Optional.of("2"), valueOf("1 + 1"));
+        // BeginCell and EndCell (whose reply carries the rich value); it was three before issue 15
+        assertEquals(2, engine.controlRoundTrips() - before);
+        valueOf("int twoRoundTrips = 2;");
+        assertEquals(4, engine.controlRoundTrips() - before);
+    }
+
+    @Test
+    void aCellCannotReplaceTheDisplaySinkOrTheResourceTracker() {
+        for (String call : List.of("netlab.display.Display.installSink(netlab.display.DisplaySink.STDOUT);",
+                "netlab.runtime.Resources.installTracker(r -> { });")) {
+            ExecuteOutcome.Failure f = assertInstanceOf(ExecuteOutcome.Failure.class,
+                    engine.execute(call, new RecordingIO()), call);
+            assertTrue(f.ename().endsWith("IllegalCallerException"), f::toString);
+            assertTrue(f.evalue().contains("a cell cannot replace"), f.evalue());
+        }
+        RecordingIO io = new RecordingIO();
+        success(engine.execute("netlab.display.Display.show(\"still shown\");", io));
+        assertEquals(List.of("still shown"), io.displays.stream().map(b -> b.plainText()).toList());
+    }
+
+    @Test
     void expressionShowsValueUnlessItEndsWithSemicolon() {
         assertEquals(Optional.of("2"), valueOf("1 + 1"));
         assertEquals(Optional.empty(), valueOf("1 + 1;"));

@@ -79,8 +79,8 @@ class MagicsTest {
 
     @Test
     void closeTakesAPortOrAll() {
-        assertEquals("7788", CloseMagic.parse("7788"));
-        assertEquals("all", CloseMagic.parse("ALL"));
+        assertEquals(new netlab.agent.Control.ReleasePort(7788), CloseMagic.parse("7788"));
+        assertEquals(new netlab.agent.Control.ReleaseAll(), CloseMagic.parse("ALL"));
         assertThrows(IllegalArgumentException.class, () -> CloseMagic.parse("70000"));
         assertThrows(IllegalArgumentException.class, () -> CloseMagic.parse("port"));
     }
@@ -88,7 +88,7 @@ class MagicsTest {
     @Test
     void unknownMagicNamesTheKnownOnes() {
         CellLimits limits = new CellLimits();
-        MagicContext ctx = new MagicContext(limits, () -> new String[0], w -> new String[0], null, List.of(),
+        MagicContext ctx = new MagicContext(limits, List::of, w -> List.of(), null, List.of(),
                 new CellPlan(), new SessionLanguage(netlab.text.Lang.EN), l -> { });
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Magics.standard().run("frobnicate", ctx));

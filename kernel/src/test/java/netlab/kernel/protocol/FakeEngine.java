@@ -34,6 +34,11 @@ final class FakeEngine implements Engine {
     volatile RuntimeException completeFailure;
 
     @Override
+    public ExecuteOutcome execute(String code, CellIO io, java.time.Duration timeLimit) {
+        throw new UnsupportedOperationException("the protocol layer never sets a time limit");
+    }
+
+    @Override
     public ExecuteOutcome execute(String code, CellIO io) {
         executed.add(code);
         interrupted = new CountDownLatch(1);

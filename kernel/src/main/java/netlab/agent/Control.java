@@ -1,0 +1,144 @@
+package netlab.agent;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The requests the kernel sends on the agent's control connection and the replies the agent sends back, as
+ * one sealed family each, so neither side passes strings or {@code null} as meaning (see {@link ControlCodec}
+ * for the wire form and {@link AgentProtocol} for the frames around it). The agent sends data only: every
+ * sentence a student reads about them is worded by the kernel, in the student's language.
+ *
+ * <pre>{@code
+ * BeginCell(serial, key, limit, threads) → Began(released) // a cell starts; what its last run left was closed
+ * EndCell                       → Ended(dropped, value) // after the cell's last byte of output
+ * AwaitQuiet(key, millis)       → Quiet | StillRunning(lingerers)
+ * ListOpen                      → Open(resources)
+ * ReleasePort(port) | ReleaseAll → Released(what)
+ * any                           → Failed(why, detail)   // never null
+ * }</pre>
+ */
+public final class Control {
+
+    private Control() {
+    }
+
+    /** What the kernel asks; each is answered by exactly one {@link Reply}. */
+    public sealed interface Request permits BeginCell, EndCell, AwaitQuiet, ListOpen, ReleasePort, ReleaseAll {
+    }
+
+    /**
+     * Cell number {@code serial} with identity {@code key} (the front end's cell id) starts: reset the output
+     * budget to {@code outputLimit} bytes, the thread caps to {@code threads} ({@code %%threads}; 0 for the
+     * defaults) and release what the key's previous run left open. A stop for {@code serial} stops every invoke
+     * of this cell, also those that start after it.
+     */
+    public record BeginCell(long serial, String key, long outputLimit, int threads) implements Request {
+    }
+
+    /** The cell ended: flush its output, then answer behind its last byte. */
+    public record EndCell() implements Request {
+    }
+
+    /**
+     * Wait, at most {@code millis}, until every thread and executor cell {@code key} started has ended, or
+     * until all that remain are deadlocked (which no wait ends).
+     */
+    public record AwaitQuiet(String key, long millis) implements Request {
+    }
+
+    /** What cells opened and is still open. */
+    public record ListOpen() implements Request {
+    }
+
+    /** Close what uses local {@code port}. */
+    public record ReleasePort(int port) implements Request {
+    }
+
+    /** Close everything cells opened. */
+    public record ReleaseAll() implements Request {
+    }
+
+    /** What the agent answers. */
+    public sealed interface Reply permits Began, Ended, Quiet, StillRunning, Open, Released, Failed {
+    }
+
+    /** {@code released}: one phrase per thing the cell's previous run left open and was closed now. */
+    public record Began(List<String> released) implements Reply {
+        public Began {
+            released = List.copyOf(released);
+        }
+    }
+
+    /**
+     * The cell's output is all sent: {@code droppedBytes} it wrote over its budget, and the MIME bundle of
+     * its last value when that value is {@code Displayable} (empty otherwise).
+     */
+    public record Ended(long droppedBytes, Map<String, String> valueBundle) implements Reply {
+        public Ended {
+            valueBundle = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(valueBundle));
+        }
+    }
+
+    /** Everything the cell started has ended. */
+    public record Quiet() implements Reply {
+    }
+
+    /**
+     * What the cell started and still runs when the wait was over: the first few, and how many {@code more}
+     * (a C10K cell may leave 10,000 threads; nobody reads more than a screen of them).
+     */
+    public record StillRunning(List<Lingerer> lingerers, int more) implements Reply {
+        public StillRunning {
+            lingerers = List.copyOf(lingerers);
+        }
+
+        public StillRunning(List<Lingerer> lingerers) {
+            this(lingerers, 0);
+        }
+
+        /** True when every one is deadlocked: no wait can end them. */
+        public boolean allDeadlocked() {
+            return more == 0 && lingerers.stream().allMatch(Lingerer::deadlocked);
+        }
+    }
+
+    /**
+     * A thread (its name and {@link Thread.State} name) or an executor (its class's simple name and its
+     * running tasks) that still runs; {@code deadlocked} when the JVM finds it in a lock cycle.
+     */
+    public record Lingerer(boolean thread, String name, String state, boolean deadlocked, int activeTasks) {
+    }
+
+    /** What is open: one per resource. */
+    public record Open(List<OpenResource> resources) implements Reply {
+        public Open {
+            resources = List.copyOf(resources);
+        }
+    }
+
+    /** A resource a cell opened: what it is, and the key of the cell that opened it. */
+    public record OpenResource(String description, String cellKey) {
+    }
+
+    /** One phrase per thing closed. */
+    public record Released(List<String> what) implements Reply {
+        public Released {
+            what = List.copyOf(what);
+        }
+    }
+
+    /** No answer: why, and a detail for the kernel's log (never shown to a student as is). */
+    public record Failed(Why why, String detail) implements Reply {
+    }
+
+    /** Why a request got no real answer. */
+    public enum Why {
+        /** The agent could not answer it (its handler threw). */
+        REFUSED,
+        /** The agent is gone (exited, killed, or the connection closed). */
+        GONE,
+        /** The agent did not answer in time: it is wedged. */
+        TIMED_OUT
+    }
+}

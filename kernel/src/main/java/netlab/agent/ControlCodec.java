@@ -1,0 +1,207 @@
+package netlab.agent;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import netlab.agent.Control.AwaitQuiet;
+import netlab.agent.Control.Began;
+import netlab.agent.Control.BeginCell;
+import netlab.agent.Control.EndCell;
+import netlab.agent.Control.Ended;
+import netlab.agent.Control.Failed;
+import netlab.agent.Control.Lingerer;
+import netlab.agent.Control.ListOpen;
+import netlab.agent.Control.Open;
+import netlab.agent.Control.OpenResource;
+import netlab.agent.Control.Quiet;
+import netlab.agent.Control.ReleaseAll;
+import netlab.agent.Control.ReleasePort;
+import netlab.agent.Control.Released;
+import netlab.agent.Control.Reply;
+import netlab.agent.Control.Request;
+import netlab.agent.Control.StillRunning;
+
+/**
+ * The one wire form of {@link Control}'s records, used by both JVMs: a tag byte, then the components in
+ * order. A string is an int length and UTF-8 bytes (no 64 KB limit: a value bundle may carry a whole SVG).
+ */
+public final class ControlCodec {
+
+    private ControlCodec() {
+    }
+
+    public static void write(DataOutputStream out, Request request) throws IOException {
+        switch (request) {
+            case BeginCell b -> {
+                out.writeByte('B');
+                out.writeLong(b.serial());
+                writeString(out, b.key());
+                out.writeLong(b.outputLimit());
+                out.writeInt(b.threads());
+            }
+            case EndCell e -> out.writeByte('E');
+            case AwaitQuiet q -> {
+                out.writeByte('Q');
+                writeString(out, q.key());
+                out.writeLong(q.millis());
+            }
+            case ListOpen l -> out.writeByte('L');
+            case ReleasePort p -> {
+                out.writeByte('P');
+                out.writeInt(p.port());
+            }
+            case ReleaseAll a -> out.writeByte('A');
+        }
+    }
+
+    public static Request readRequest(DataInputStream in) throws IOException {
+        byte tag = in.readByte();
+        return switch (tag) {
+            case 'B' -> new BeginCell(in.readLong(), readString(in), in.readLong(), in.readInt());
+            case 'E' -> new EndCell();
+            case 'Q' -> new AwaitQuiet(readString(in), in.readLong());
+            case 'L' -> new ListOpen();
+            case 'P' -> new ReleasePort(in.readInt());
+            case 'A' -> new ReleaseAll();
+            default -> throw new IOException("corrupt control frame: request tag " + tag);
+        };
+    }
+
+    public static void write(DataOutputStream out, Reply reply) throws IOException {
+        switch (reply) {
+            case Began b -> {
+                out.writeByte('b');
+                writeStrings(out, b.released());
+            }
+            case Ended e -> {
+                out.writeByte('e');
+                out.writeLong(e.droppedBytes());
+                out.writeInt(e.valueBundle().size());
+                for (Map.Entry<String, String> m : e.valueBundle().entrySet()) {
+                    writeString(out, m.getKey());
+                    writeString(out, m.getValue());
+                }
+            }
+            case Quiet q -> out.writeByte('q');
+            case StillRunning s -> {
+                out.writeByte('s');
+                out.writeInt(s.lingerers().size());
+                for (Lingerer l : s.lingerers()) {
+                    out.writeBoolean(l.thread());
+                    writeString(out, l.name());
+                    writeString(out, l.state());
+                    out.writeBoolean(l.deadlocked());
+                    out.writeInt(l.activeTasks());
+                }
+                out.writeInt(s.more());
+            }
+            case Open o -> {
+                out.writeByte('o');
+                out.writeInt(o.resources().size());
+                for (OpenResource r : o.resources()) {
+                    writeString(out, r.description());
+                    writeString(out, r.cellKey());
+                }
+            }
+            case Released r -> {
+                out.writeByte('r');
+                writeStrings(out, r.what());
+            }
+            case Failed f -> {
+                out.writeByte('f');
+                out.writeByte(f.why().ordinal());
+                writeString(out, f.detail());
+            }
+        }
+    }
+
+    public static Reply readReply(DataInputStream in) throws IOException {
+        byte tag = in.readByte();
+        switch (tag) {
+            case 'b':
+                return new Began(readStrings(in));
+            case 'e': {
+                long dropped = in.readLong();
+                int n = count(in);
+                Map<String, String> bundle = new LinkedHashMap<>();
+                for (int i = 0; i < n; i++) {
+                    bundle.put(readString(in), readString(in));
+                }
+                return new Ended(dropped, bundle);
+            }
+            case 'q':
+                return new Quiet();
+            case 's': {
+                int n = count(in);
+                List<Lingerer> lingerers = new ArrayList<>(n);
+                for (int i = 0; i < n; i++) {
+                    lingerers.add(new Lingerer(in.readBoolean(), readString(in), readString(in), in.readBoolean(),
+                            in.readInt()));
+                }
+                return new StillRunning(lingerers, in.readInt());
+            }
+            case 'o': {
+                int n = count(in);
+                List<OpenResource> resources = new ArrayList<>(n);
+                for (int i = 0; i < n; i++) {
+                    resources.add(new OpenResource(readString(in), readString(in)));
+                }
+                return new Open(resources);
+            }
+            case 'r':
+                return new Released(readStrings(in));
+            case 'f': {
+                int why = in.readByte();
+                if (why < 0 || why >= Control.Why.values().length) {
+                    throw new IOException("corrupt control frame: failure " + why);
+                }
+                return new Failed(Control.Why.values()[why], readString(in));
+            }
+            default:
+                throw new IOException("corrupt control frame: reply tag " + tag);
+        }
+    }
+
+    public static void writeString(DataOutputStream out, String s) throws IOException {
+        byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(bytes.length);
+        out.write(bytes);
+    }
+
+    public static String readString(DataInputStream in) throws IOException {
+        int length = in.readInt();
+        if (length < 0) {
+            throw new IOException("corrupt control frame: string length " + length);
+        }
+        return new String(in.readNBytes(length), StandardCharsets.UTF_8);
+    }
+
+    private static void writeStrings(DataOutputStream out, List<String> strings) throws IOException {
+        out.writeInt(strings.size());
+        for (String s : strings) {
+            writeString(out, s);
+        }
+    }
+
+    private static List<String> readStrings(DataInputStream in) throws IOException {
+        int n = count(in);
+        List<String> strings = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            strings.add(readString(in));
+        }
+        return strings;
+    }
+
+    private static int count(DataInputStream in) throws IOException {
+        int n = in.readInt();
+        if (n < 0) {
+            throw new IOException("corrupt control frame: count " + n);
+        }
+        return n;
+    }
+}

@@ -1,0 +1,153 @@
+package netlab.kernel.jshell;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import jdk.jshell.Diag;
+import jdk.jshell.JShellException;
+import jdk.jshell.Snippet;
+import jdk.jshell.SnippetEvent;
+import jdk.jshell.VarSnippet;
+import netlab.kernel.engine.ExecuteOutcome;
+import netlab.kernel.engine.MimeBundle;
+
+/**
+ * Evaluates one cell's code in JShell, piece by piece ({@link CellSplitter}), and turns JShell's events into
+ * the cell's outcome: compile errors pointing at the cell's lines, the first exception, notes about
+ * declarations that cannot run yet, and the value of a last expression. Stops between pieces when its
+ * {@link CellRun} was stopped; reports, but does not restart, an agent that died meanwhile.
+ */
+final class CellEvaluator {
+
+    private final CellOutput output;
+    private final SnippetOrigins origins;
+    private final SessionLanguage language;
+    private final Sessions sessions;
+
+    CellEvaluator(CellOutput output, SnippetOrigins origins, SessionLanguage language, Sessions sessions) {
+        this.output = output;
+        this.origins = origins;
+        this.language = language;
+        this.sessions = sessions;
+    }
+
+    /**
+     * Runs {@code code} (cell number {@code serial}) in {@code session}. A value shown is its plain text;
+     * the caller makes it rich from the agent's {@code Ended} reply. An {@code EngineRestarted} outcome means
+     * the agent died (or was killed by {@code run}'s grace period) and must be replaced.
+     */
+    ExecuteOutcome run(Session session, String code, long serial, CellRun run) {
+        List<Piece> pieces = session.splitter().splitAndGroup(code);
+        // runs of declarations compile together; each still yields its own snippet's events, in order
+        DeclarationPlanner.Plan declarations = session.declarations().plan(pieces);
+        Optional<MimeBundle> value = Optional.empty();
+        for (int i = 0; i < pieces.size(); i++) {
+            if (run.stopped()) {
+                return interrupted(run);
+            }
+            Piece piece = pieces.get(i);
+            if (!piece.complete()) {
+                return ErrorReports.compileError(code, List.of(new ErrorReports.CellDiagnostic(code.length(),
+                        CompileExplainer.INCOMPLETE, "reached end of file while parsing")), explainer(session, code));
+            }
+            boolean last = i == pieces.size() - 1;
+            List<SnippetEvent> events;
+            boolean shellClosed = false;
+            try {
+                events = declarations.events(i, run::stopped).orElseGet(() -> session.shell().eval(piece.source()));
+            } catch (IllegalStateException e) {
+                // JShell closes itself when its engine terminates (the agent died while loading classes).
+                events = List.of();
+                shellClosed = true;
+            }
+            output.drain();
+            if (shellClosed || session.terminated()) {
+                return new ExecuteOutcome.EngineRestarted(run.killed() ? EngineText.killed(language.get(), run)
+                        : EngineText.died(language.get(), sessions.deathOf(session)), run.stoppedByLimit() != null);
+            }
+            if (run.stopped()) {
+                return interrupted(run);
+            }
+            ExecuteOutcome failure = failureOf(session, code, serial, piece, events);
+            if (failure != null) {
+                return failure;
+            }
+            if (last && !piece.endsWithSemicolon()) {
+                value = shownValue(events);
+            }
+        }
+        return new ExecuteOutcome.Success(value);
+    }
+
+    ExecuteOutcome interrupted(CellRun run) {
+        return new ExecuteOutcome.Interrupted(EngineText.interrupted(language.get(), run), run.stoppedByLimit() != null);
+    }
+
+    /** The failure of this piece's evaluation, or null; records where its snippets came from. */
+    private ExecuteOutcome failureOf(Session session, String code, long serial, Piece piece,
+                                     List<SnippetEvent> events) {
+        int firstLine = SnippetOrigins.lineOf(code, piece.start());
+        List<ErrorReports.CellDiagnostic> errors = new ArrayList<>();
+        JShellException exception = null;
+        for (SnippetEvent e : events) {
+            Snippet snippet = e.snippet();
+            if (e.causeSnippet() != null) {
+                continue;
+            }
+            origins.record(snippet.id(), serial, firstLine);
+            if (e.status() == Snippet.Status.REJECTED) {
+                session.shell().diagnostics(snippet).filter(Diag::isError).forEach(d -> errors.add(
+                        new ErrorReports.CellDiagnostic(piece.cellOffset((int) position(d)), d.getCode(),
+                                d.getMessage(null))));
+                if (errors.isEmpty()) {
+                    errors.add(new ErrorReports.CellDiagnostic(piece.start(), CompileExplainer.INVALID, ""));
+                }
+            } else if (e.status() == Snippet.Status.RECOVERABLE_DEFINED
+                    || e.status() == Snippet.Status.RECOVERABLE_NOT_DEFINED) {
+                output.io().stderr(UnresolvedNotes.note(session.shell(), snippet, e.status(), language.get()) + "\n");
+            }
+            if (e.status() == Snippet.Status.VALID) {
+                StringComparison.note(snippet.source(), firstLine, session.shell(), language.get())
+                        .ifPresent(note -> output.io().stderr(note + "\n"));
+            }
+            if (e.exception() != null && exception == null) {
+                exception = e.exception();
+            }
+        }
+        if (!errors.isEmpty()) {
+            return ErrorReports.compileError(code, errors, explainer(session, code));
+        }
+        if (exception != null) {
+            return ErrorReports.runtimeError(exception, origins, serial, language.get());
+        }
+        return null;
+    }
+
+    /** Explains compile errors of {@code code} in the student's language, suggesting names the session knows. */
+    CompileExplainer explainer(Session session, String code) {
+        return new CompileExplainer(language.get(), (offset, prefix) -> session.assist().namesAt(code, offset, prefix));
+    }
+
+    private static long position(Diag d) {
+        long p = d.getPosition();
+        return p >= 0 ? p : Math.max(0, d.getStartPosition());
+    }
+
+    /** The plain value an expression snippet shows, if it shows one. */
+    private static Optional<MimeBundle> shownValue(List<SnippetEvent> events) {
+        for (SnippetEvent e : events) {
+            if (e.causeSnippet() != null || e.value() == null || e.exception() != null) {
+                continue;
+            }
+            Snippet.SubKind kind = e.snippet().subKind();
+            boolean expression = kind == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND
+                    || kind == Snippet.SubKind.VAR_VALUE_SUBKIND
+                    || kind == Snippet.SubKind.OTHER_EXPRESSION_SUBKIND;
+            if (!expression || (e.snippet() instanceof VarSnippet v && v.typeName().equals("void"))) {
+                continue;
+            }
+            return Optional.of(MimeBundle.text(e.value()));
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,163 @@
+package netlab.kernel.jshell;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import netlab.agent.Control;
+import netlab.kernel.engine.CellIO;
+import netlab.kernel.engine.ExecuteOutcome;
+import netlab.kernel.engine.MimeBundle;
+import netlab.text.Text;
+
+/**
+ * Runs one cell from its source to its outcome: the session (restarted if its agent died), the cell's magics,
+ * {@code BeginCell}, the evaluation ({@link CellEvaluator}), after a stop the wait for quiet, and
+ * {@code EndCell}, whose reply comes behind the cell's last byte of output and carries its rich value. Two
+ * control round trips per cell, whatever it holds; the stop state of the run is its {@link CellRun}'s.
+ */
+final class CellExecution {
+
+    private static final System.Logger LOG = System.getLogger("netlab.engine");
+
+    private final Sessions sessions;
+    private final CellOutput output;
+    private final CellEvaluator evaluator;
+    private final Magics magics;
+    private final CellLimits limits;
+    private final EngineOptions options;
+    private final SessionLanguage language;
+
+    CellExecution(Sessions sessions, CellOutput output, CellEvaluator evaluator, Magics magics, CellLimits limits,
+                  EngineOptions options, SessionLanguage language) {
+        this.sessions = sessions;
+        this.output = output;
+        this.evaluator = evaluator;
+        this.magics = magics;
+        this.limits = limits;
+        this.options = options;
+        this.language = language;
+    }
+
+    /** Runs {@code code} as cell {@code run}; returns once every byte of its output went to {@code io}. */
+    ExecuteOutcome execute(String code, CellIO io, long serial, CellRun run) {
+        try {
+            Session session = sessions.ready(io);
+            output.attach(io);
+            session.assist().forgetSignatures(); // the cell may redeclare what completions showed
+            TempVariables.dropAllButLatest(session.shell(), TempVariables.KEPT);
+            Magics.Split split = Magics.split(code);
+            CellPlan plan = new CellPlan();
+            for (String line : split.magicLines()) {
+                try {
+                    io.stdout(magics.run(line, magicContext(session, plan)));
+                } catch (IllegalArgumentException e) {
+                    return new ExecuteOutcome.Failure("MagicError", e.getMessage(),
+                            List.of("\u001b[0;31mMagicError: " + e.getMessage() + "\u001b[0m"));
+                }
+            }
+            if (plan.exitAsked()) {
+                io.askExit();
+            }
+            if (plan.resetAsked()) {
+                if (!sessions.restart(session)) {
+                    throw new UncheckedIOException(new IOException(Text.in(language.get(), "engine.shutting.down")));
+                }
+                session = sessions.ready(io);
+                output.attach(io);
+            }
+            code = plan.loaded() + split.code();
+            if (!split.magicLines().isEmpty() && code.isBlank()) {
+                return ExecuteOutcome.Success.empty();
+            }
+            return evaluate(session, code, io, serial, run, plan);
+        } catch (UncheckedIOException e) {
+            LOG.log(System.Logger.Level.ERROR, "agent restart failed", e);
+            return new ExecuteOutcome.EngineRestarted(Text.in(language.get(), "engine.restart.failed",
+                    e.getCause().getMessage().lines().findFirst().orElse("")));
+        } finally {
+            run.end();
+            output.drain();
+        }
+    }
+
+    private ExecuteOutcome evaluate(Session session, String code, CellIO io, long serial, CellRun run, CellPlan plan) {
+        String key = cellKey(code, io);
+        if (run.begin(session, key, limits.outputLimit(), plan.threads()) instanceof Control.Began began) {
+            began.released().forEach(r -> io.stderr(Text.in(language.get(), "engine.released", r) + "\n"));
+        }
+        long wallStart = System.nanoTime();
+        Duration cpuStart = plan.timed() ? TimeCellMagic.cpuOf(session.agent().pid()) : null;
+        ExecuteOutcome outcome = evaluator.run(session, code, serial, run);
+        if (!(outcome instanceof ExecuteOutcome.EngineRestarted) && !(outcome instanceof ExecuteOutcome.Interrupted)
+                && !run.finishUnlessStopped()) {
+            // the stop came as the last piece returned: the agent has released the cell, so it was stopped
+            outcome = evaluator.interrupted(run);
+        }
+        if (plan.timed()) {
+            Duration cpuEnd = session.terminated() ? null : TimeCellMagic.cpuOf(session.agent().pid());
+            io.stdout(TimeCellMagic.report(Duration.ofNanos(System.nanoTime() - wallStart),
+                    cpuStart == null || cpuEnd == null ? null : cpuEnd.minus(cpuStart)));
+        }
+        if (outcome instanceof ExecuteOutcome.Interrupted && !session.terminated()) {
+            outcome = unlessStillRunning(session, key, run, outcome);
+        }
+        if (outcome instanceof ExecuteOutcome.EngineRestarted) {
+            sessions.restart(session);
+            return outcome;
+        }
+        if (!session.terminated() && session.ask(new Control.EndCell()) instanceof Control.Ended ended) {
+            noteDroppedOutput(ended.droppedBytes(), io);
+            if (outcome instanceof ExecuteOutcome.Success s && s.result().isPresent()
+                    && !ended.valueBundle().isEmpty()) {
+                outcome = new ExecuteOutcome.Success(Optional.of(new MimeBundle(ended.valueBundle(), java.util.Map.of())));
+            }
+        }
+        return outcome;
+    }
+
+    /**
+     * {@code interrupted}, once everything the stopped and released cell started has ended: the agent waits
+     * for that itself, for the grace period left. A thread blocked on a monitor (a deadlock) is deaf to
+     * interrupts and closed sockets: if the agent finds the cell's remaining threads deadlocked, or any still
+     * runs when the grace period is over, the agent is killed and restarted instead of replying "interrupted"
+     * while the code still runs.
+     */
+    private ExecuteOutcome unlessStillRunning(Session session, String key, CellRun run, ExecuteOutcome interrupted) {
+        Control.Reply reply = session.ask(new Control.AwaitQuiet(key, run.awaitingQuiet()));
+        if (!(reply instanceof Control.StillRunning left)) {
+            return interrupted; // quiet; or the agent is gone, and the next cell restarts it and says how it died
+        }
+        LOG.log(System.Logger.Level.INFO, "cell left threads running after its interrupt; killing agent "
+                + session.agent().pid() + ": " + left);
+        return new ExecuteOutcome.EngineRestarted(EngineText.stillRunning(language.get(), run, left),
+                run.stoppedByLimit() != null);
+    }
+
+    /** The cell's identity across runs: the front end's cell id, else a hash of its source. */
+    private static String cellKey(String code, CellIO io) {
+        String id = io.cellId();
+        if (id != null) {
+            return id;
+        }
+        return "#" + Integer.toHexString(code.strip().hashCode());
+    }
+
+    private MagicContext magicContext(Session session, CellPlan plan) {
+        return new MagicContext(limits,
+                () -> session.ask(new Control.ListOpen()) instanceof Control.Open o ? o.resources() : List.of(),
+                request -> session.ask(request) instanceof Control.Released r ? r.what() : List.of(),
+                session.shell(), options.startup(), plan, language, lang -> {
+                    language.set(lang);
+                    session.shell().eval(SessionLanguage.agentSnippet(lang));
+                });
+    }
+
+    private void noteDroppedOutput(long dropped, CellIO io) {
+        if (dropped > 0) {
+            io.stderr("\n" + Text.in(language.get(), "engine.output.dropped",
+                    OutputLimitMagic.format(limits.outputLimit()), OutputLimitMagic.format(dropped)) + "\n");
+        }
+    }
+}

@@ -1,0 +1,197 @@
+package netlab.kernel.jshell;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Future;
+import netlab.agent.Control;
+
+/**
+ * One cell's life, and the only place its stop state lives: begin → pieces → end, or stop → release → quiet,
+ * else kill. Every deadline of the run is one timer on the engine's {@link Watchdog}: the time limit (the
+ * {@code %timeout} or the grader's step limit) stops the cell as an interrupt does, and the grace period after
+ * a stop kills the agent if the cell's code still runs then. The agent releases what a stopped cell opened
+ * once, when the stop reaches it (see netlab.agent.AgentExecutionControl).
+ *
+ * <pre>{@code
+ * CellRun run = new CellRun(serial, limit, grace, watchdog);
+ * run.begin(session, key, outputLimit, threads);                     // BeginCell; the time limit starts
+ * ... evaluate, checking run.stopped() between pieces ...
+ * long quietFor = run.awaitingQuiet();                          // the grace left; no kill from now on
+ * run.end();
+ * }</pre>
+ *
+ * <p>Threading: the shell thread runs the cell; {@link #interrupt()} comes from any thread, and the watchdog
+ * calls the deadlines. All state is guarded by this object's lock; requests to the agent are sent outside it
+ * except the stop, which must follow the {@code BeginCell} it names on the control connection.
+ */
+final class CellRun {
+
+    /** What stopped the cell. */
+    enum Cause {
+        /** The student's (or the front end's) interrupt. */
+        INTERRUPT,
+        /** The {@code %timeout} or {@code NETLAB_CELL_TIMEOUT} of the session. */
+        TIMEOUT,
+        /** The grader's time limit for one step. */
+        TIME_LIMIT
+    }
+
+    /** A time limit on the run, and which kind it is. */
+    record Limit(Duration after, Cause cause) {
+        /** The earlier of two limits; either may be null. */
+        static Limit earlier(Limit a, Limit b) {
+            return a == null ? b : b == null ? a : a.after.compareTo(b.after) <= 0 ? a : b;
+        }
+    }
+
+    private enum Stage { WAITING, BEGUN, QUIETING, ENDED }
+
+    private final long serial;
+    private final Limit limit;
+    private final Duration grace;
+    private final Watchdog watchdog;
+    private final List<Future<?>> timers = new ArrayList<>();
+    private Stage stage = Stage.WAITING;
+    private Session session;
+    private Cause stoppedBy;
+    private long stoppedAt;
+    private boolean killed;
+
+    /**
+     * A run numbered {@code serial}; {@code limit} (or null) counts from {@link #begin}, so the start of a new
+     * agent (a JVM in a fresh sandbox, under a loaded machine) is not the cell's time.
+     */
+    CellRun(long serial, Limit limit, Duration grace, Watchdog watchdog) {
+        this.serial = serial;
+        this.limit = limit;
+        this.grace = grace;
+        this.watchdog = watchdog;
+    }
+
+    /**
+     * Tells the agent the cell starts in {@code session}; answers what the key's last run left open and the
+     * agent closed. A stop that came while the agent was still being started is sent right after.
+     */
+    Control.Reply begin(Session session, String key, long outputLimit, int threads) {
+        Control.Reply reply = session.ask(new Control.BeginCell(serial, key, outputLimit, threads));
+        boolean stopNow;
+        synchronized (this) {
+            this.session = session;
+            stage = Stage.BEGUN;
+            stopNow = stoppedBy != null;
+            if (limit != null && !stopNow) {
+                timers.add(watchdog.after(limit.after(), this::limitReached));
+            }
+        }
+        if (stopNow) {
+            stopInAgent();
+        }
+        return reply;
+    }
+
+    /** Stops the cell: the user's interrupt. Returns at once; never waits for the cell. */
+    void interrupt() {
+        stop(Cause.INTERRUPT);
+    }
+
+    /** The time limit is up: stops the cell as an interrupt does. Called by the watchdog. */
+    void limitReached() {
+        stop(limit.cause());
+    }
+
+    private void stop(Cause cause) {
+        synchronized (this) {
+            if (stoppedBy != null || stage == Stage.QUIETING || stage == Stage.ENDED) {
+                return;
+            }
+            stoppedBy = cause;
+            stoppedAt = System.nanoTime();
+            if (stage == Stage.WAITING) {
+                return; // sent by begin(); the cell checks stopped() before it runs anything
+            }
+        }
+        stopInAgent();
+    }
+
+    private void stopInAgent() {
+        Session s;
+        synchronized (this) {
+            s = session;
+            timers.add(watchdog.after(grace, this::killIfStillRunning));
+        }
+        s.agent().control().stop(serial);
+    }
+
+    /** The grace period is over and the cell's code has not returned: only killing the agent ends it. */
+    private void killIfStillRunning() {
+        Session s;
+        synchronized (this) {
+            if (stage != Stage.BEGUN) {
+                return;
+            }
+            killed = true;
+            s = session;
+        }
+        System.getLogger("netlab.engine").log(System.Logger.Level.INFO, "cell did not stop within " + grace
+                + "; killing agent " + s.agent().pid());
+        s.agent().kill();
+    }
+
+    /** True once the cell was told to stop: run no further piece. */
+    synchronized boolean stopped() {
+        return stoppedBy != null;
+    }
+
+    /** What stopped it, or null. */
+    synchronized Cause stoppedBy() {
+        return stoppedBy;
+    }
+
+    /** True when the grace period ran out and the agent was killed. */
+    synchronized boolean killed() {
+        return killed;
+    }
+
+    /** The limit that stopped the cell, when a limit (not the user) did; else null. */
+    synchronized Duration stoppedByLimit() {
+        return stoppedBy != null && stoppedBy != Cause.INTERRUPT ? limit.after() : null;
+    }
+
+    Duration grace() {
+        return grace;
+    }
+
+    /**
+     * The cell's code has returned after a stop; what it started may still run. From now on the watchdog
+     * kills nothing: the caller asks the agent to wait for quiet for the grace left (returned, in
+     * milliseconds, at least 0) and kills it itself if it is not quiet by then.
+     */
+    synchronized long awaitingQuiet() {
+        stage = Stage.QUIETING;
+        long from = stoppedAt != 0 ? stoppedAt : System.nanoTime();
+        return Math.max(0, (from + grace.toNanos() - System.nanoTime()) / 1_000_000);
+    }
+
+    /**
+     * The cell's code returned without a stop: from now on a stop is ignored, so the outcome the caller
+     * reports and what the agent did agree. False if a stop came first: then the cell counts as stopped.
+     */
+    synchronized boolean finishUnlessStopped() {
+        if (stoppedBy != null) {
+            return false;
+        }
+        stage = Stage.QUIETING;
+        return true;
+    }
+
+    /** The run is over: no deadline fires any more. */
+    void end() {
+        List<Future<?>> cancelled;
+        synchronized (this) {
+            stage = Stage.ENDED;
+            cancelled = List.copyOf(timers);
+        }
+        cancelled.forEach(t -> t.cancel(false));
+    }
+}

@@ -1,0 +1,191 @@
+package netlab.kernel.jshell;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import jdk.jshell.JShell;
+import jdk.jshell.Snippet;
+import jdk.jshell.SnippetEvent;
+import jdk.jshell.VarSnippet;
+import netlab.kernel.engine.CellIO;
+import netlab.text.Text;
+
+/**
+ * The engine's session and its restarts: builds an agent and a JShell on it, kills and replaces them, and
+ * says so to the student. After a kill the new session is built in the background ({@link SessionSlot}), so
+ * the reply to the killed cell need not wait for the new JVM; everything that needs it waits.
+ */
+final class Sessions {
+
+    private static final System.Logger LOG = System.getLogger("netlab.engine");
+    /** How long a killed agent may take to die; SIGKILL normally takes milliseconds. */
+    private static final Duration KILL_WAIT = Duration.ofSeconds(2);
+
+    private final EngineOptions options;
+    private final CellOutput output;
+    private final SnippetOrigins origins;
+    private final LessonsJavadoc lessonsJavadoc;
+    private final SessionLanguage language;
+    private final SessionSlot<Session> slot = new SessionSlot<>(Sessions::closeSession);
+
+    Sessions(EngineOptions options, CellOutput output, SnippetOrigins origins, SessionLanguage language) {
+        this.options = options;
+        this.output = output;
+        this.origins = origins;
+        this.language = language;
+        this.lessonsJavadoc = LessonsJavadoc.on(options.studentClasspath());
+    }
+
+    /** Starts the first session on its own thread; returns at once. */
+    void startInBackground() {
+        slot.begin(this::newSession);
+    }
+
+    /** The session once a start under way has finished; null if it failed (see {@link #failure()}). */
+    Session await() {
+        return slot.await();
+    }
+
+    /** The ready session without waiting, or null. */
+    Session current() {
+        return slot.current();
+    }
+
+    Exception failure() {
+        return slot.failure();
+    }
+
+    static IOException asIOException(Exception failure) {
+        return failure instanceof IOException io ? io
+                : new IOException("JShell could not start: " + failure, failure);
+    }
+
+    /** JShell's compiler options: the student class path and {@link EngineOptions#JDK_EXPORTS}. */
+    static String[] compilerOptions(EngineOptions options) {
+        List<String> all = new ArrayList<>(List.of("--class-path", options.studentClasspathString()));
+        all.addAll(EngineOptions.JDK_EXPORTS);
+        return all.toArray(String[]::new);
+    }
+
+    /** Starts an agent and a JShell on it; runs on the slot's restart thread, so it touches no cell state. */
+    private Session newSession() throws IOException {
+        AgentExecutionProvider provider = new AgentExecutionProvider(options, output);
+        JShell shell;
+        try {
+            shell = JShell.builder()
+                    .executionEngine(provider, Map.of())
+                    .compilerOptions(compilerOptions(options))
+                    .build();
+        } catch (IllegalStateException e) {
+            IOException failure = provider.startFailure();
+            throw failure != null ? failure : new IOException("JShell could not start: " + e.getMessage(), e);
+        }
+        Session s = new Session(shell, provider.control(), new CellSplitter(shell.sourceCodeAnalysis()),
+                new CodeAssist(shell, lessonsJavadoc, language::get),
+                new DeclarationPlanner(DeclarationBatch.on(shell)));
+        for (String snippet : options.startup()) {
+            for (SnippetEvent e : shell.eval(snippet)) {
+                if (e.status() == Snippet.Status.REJECTED || e.exception() != null) {
+                    LOG.log(System.Logger.Level.WARNING, "startup snippet failed: " + snippet.strip()
+                            + (e.exception() != null ? " threw " + e.exception() : " did not compile: "
+                            + shell.diagnostics(e.snippet()).map(d -> d.getMessage(null)).toList()));
+                }
+            }
+        }
+        if (language.get() != options.language()) { // %lang changed it after the agent's -Dnetlab.lang
+            shell.eval(SessionLanguage.agentSnippet(language.get()));
+        }
+        if (options.warmCompletion()) {
+            s.assist().warmUp();
+            warmCellPath(shell);
+        }
+        output.drain();
+        return s;
+    }
+
+    /**
+     * Runs a throwaway expression and drops its variable, so a student's first cell does not pay for the
+     * first compile of an expression snippet and the first value sent back by the agent (javac's and the
+     * agent's classes are loaded and initialised while the student still reads the notebook).
+     */
+    private static void warmCellPath(JShell shell) {
+        for (SnippetEvent e : shell.eval("\"warm\".length() + 1")) {
+            if (e.snippet() instanceof VarSnippet v && shell.status(v).isActive()) {
+                shell.drop(v);
+            }
+        }
+    }
+
+    /**
+     * Kills {@code old}'s agent and starts building a fresh agent and JShell in the background. Returns once
+     * the old agent is dead, so the reply saying "variables were reset" need not wait for the new JVM. False
+     * if the engine is closed: then nothing new is started.
+     */
+    boolean restart(Session old) {
+        AgentProcess agent = old.agent();
+        agent.kill();
+        agent.awaitExit(KILL_WAIT);
+        // the dead agent's last output goes to its cell; the new agent's startup output belongs to no cell
+        output.attach(CellOutput.DISCARD);
+        origins.clear();
+        boolean started = slot.begin(() -> {
+            old.shell().close();
+            return newSession();
+        });
+        if (!started) {
+            old.shell().close();
+        }
+        return started;
+    }
+
+    /**
+     * The session to run a cell in: waits for a restart under way; if the agent died after the last cell, or
+     * the last restart failed, restarts now and tells the student in {@code io}.
+     *
+     * @throws UncheckedIOException if no agent could be started
+     */
+    Session ready(CellIO io) {
+        Session s = slot.await();
+        if (s != null && !s.terminated()) {
+            return s;
+        }
+        AgentDeath death;
+        boolean started;
+        if (s == null) {
+            death = new AgentDeath.NotStarted();
+            origins.clear();
+            started = slot.begin(this::newSession);
+        } else {
+            death = deathOf(s);
+            started = restart(s);
+        }
+        if (!started) {
+            throw new UncheckedIOException(new IOException(Text.in(language.get(), "engine.shutting.down")));
+        }
+        s = slot.await();
+        if (s == null) {
+            throw new UncheckedIOException(asIOException(slot.failure()));
+        }
+        io.stderr(EngineText.diedBefore(language.get(), death));
+        return s;
+    }
+
+    /** How {@code s}'s agent died, once it has (it may still be on its way out). */
+    AgentDeath deathOf(Session s) {
+        s.agent().awaitExit(KILL_WAIT);
+        return s.agent().death();
+    }
+
+    private static void closeSession(Session s) {
+        s.shell().close();
+        s.agent().close();
+    }
+
+    /** Closes the session; a restart under way is waited for, so its new agent is killed before the kernel exits. */
+    void close() {
+        slot.close(options.agentStartTimeout().plusSeconds(30));
+    }
+}

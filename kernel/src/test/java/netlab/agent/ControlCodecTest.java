@@ -1,0 +1,57 @@
+package netlab.agent;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Every control record survives the wire both JVMs share, and a corrupt frame is refused, not guessed at. */
+class ControlCodecTest {
+
+    @Test
+    void everyRequestRoundTrips() throws IOException {
+        for (Control.Request r : List.of(new Control.BeginCell(7, "cell-id 网", 5_000_000), new Control.EndCell(),
+                new Control.AwaitQuiet("k", 2500), new Control.ListOpen(), new Control.ReleasePort(7788),
+                new Control.ReleaseAll())) {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            ControlCodec.write(new DataOutputStream(bytes), r);
+            assertEquals(r, ControlCodec.readRequest(in(bytes.toByteArray())));
+        }
+    }
+
+    @Test
+    void everyReplyRoundTripsAndABundleBeyondWriteUtfsLimitSurvives() throws IOException {
+        String svg = "<svg>" + "网".repeat(40_000) + "</svg>"; // 120 KB of UTF-8: writeUTF would refuse it
+        for (Control.Reply r : List.of(new Control.Began(List.of("closed the UDP socket on port 7788")),
+                new Control.Ended(12, Map.of("image/svg+xml", svg)), new Control.Ended(0, Map.of()),
+                new Control.Quiet(),
+                new Control.StillRunning(List.of(new Control.Lingerer(true, "d1", "BLOCKED", true, 0),
+                        new Control.Lingerer(false, "ThreadPoolExecutor", "", false, 2))),
+                new Control.Open(List.of(new Control.OpenResource("TCP server socket on port 80", "c1"))),
+                new Control.Released(List.of()), new Control.Failed(Control.Why.REFUSED, "boom"))) {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            ControlCodec.write(new DataOutputStream(bytes), r);
+            assertEquals(r, ControlCodec.readReply(in(bytes.toByteArray())));
+        }
+    }
+
+    @Test
+    void corruptFramesAreRefused() {
+        IOException tag = assertThrows(IOException.class, () -> ControlCodec.readReply(in(new byte[] {'?'})));
+        assertEquals("corrupt control frame: reply tag 63", tag.getMessage());
+        byte[] negative = {'r', (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xF0};
+        IOException count = assertThrows(IOException.class, () -> ControlCodec.readReply(in(negative)));
+        assertEquals("corrupt control frame: count -16", count.getMessage());
+    }
+
+    private static DataInputStream in(byte[] bytes) {
+        return new DataInputStream(new ByteArrayInputStream(bytes));
+    }
+}
