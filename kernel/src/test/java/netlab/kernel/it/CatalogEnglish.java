@@ -29,7 +29,8 @@ final class CatalogEnglish {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\d+(?:\\|([^|{}]*)\\|([^|{}]*))?}");
     private static final Pattern WORD = Pattern.compile("[A-Za-z]{2,}");
 
-    private record Sentence(String key, Pattern pattern) {
+    /** A text's pattern, and its literal pieces: a line without all of them cannot match, so the pattern never runs. */
+    private record Sentence(String key, Pattern pattern, List<String> pieces) {
     }
 
     private final List<Sentence> sentences;
@@ -42,7 +43,7 @@ final class CatalogEnglish {
         List<Sentence> sentences = new ArrayList<>();
         for (Path dir : DIRECTORIES) {
             Map<String, String> texts = Catalog.shared().texts(Lang.EN, Catalog.areasIn(dir));
-            texts.forEach((key, text) -> pattern(text).ifPresent(p -> sentences.add(new Sentence(key, p))));
+            texts.forEach((key, text) -> pattern(text).ifPresent(p -> sentences.add(new Sentence(key, p, pieces(text)))));
         }
         if (sentences.size() < 50) {
             throw new IllegalStateException("only " + sentences.size() + " English sentences found in " + DIRECTORIES);
@@ -88,12 +89,26 @@ final class CatalogEnglish {
         return f.toString();
     }
 
-    /** The first English sentence in {@code shown}, as "key: the matched text", or empty. */
+    /** The literal text between a text's placeholders (plural forms left out: either may be shown). */
+    static List<String> pieces(String text) {
+        return java.util.Arrays.stream(PLACEHOLDER.split(text, -1)).filter(p -> !p.isEmpty()).toList();
+    }
+
+    /**
+     * The first English sentence in {@code shown}, as "key: the matched text", or empty. A pattern matches within
+     * one line, so {@code shown} is read line by line, a line of JSON ({@code \n} escaped) as its lines too: a
+     * pattern with many placeholders run over a whole notebook's outputs backtracks for minutes.
+     */
     Optional<String> find(String shown) {
-        for (Sentence s : sentences) {
-            Matcher m = s.pattern.matcher(shown);
-            if (m.find()) {
-                return Optional.of(s.key + ": " + m.group());
+        for (String line : shown.split("\n|\\\\n")) {
+            for (Sentence s : sentences) {
+                if (!s.pieces.stream().allMatch(line::contains)) {
+                    continue;
+                }
+                Matcher m = s.pattern.matcher(line);
+                if (m.find()) {
+                    return Optional.of(s.key + ": " + m.group());
+                }
             }
         }
         return Optional.empty();
