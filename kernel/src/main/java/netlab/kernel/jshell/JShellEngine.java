@@ -359,9 +359,8 @@ public final class JShellEngine implements Engine {
             List<SnippetEvent> events;
             boolean shellClosed = false;
             try {
-                int index = i;
                 events = declarations.events(i, () -> cell.interrupted || session.control().lastInvokeStopped())
-                        .orElseGet(() -> session.shell().eval(pieces.get(index).source()));
+                        .orElseGet(() -> session.shell().eval(piece.source()));
             } catch (IllegalStateException e) {
                 // JShell closes itself when its engine terminates (the agent died while loading classes).
                 events = List.of();
