@@ -34,8 +34,10 @@ import jdk.jshell.spi.ExecutionControl;
  *
  * <p>Measured before choosing (JDK 25, this shared 2-core machine at load 17-18; thread CPU of one JVM running
  * both ways interleaved, a cell of 200 {@code int vN = N * 2;} six times): one by one 2.6-4.4 s, as one batch
- * 0.32-1.3 s (6-10× less after the first round). An earlier look found no reliable gain from the same path,
- * timed in separate runs while the load moved each figure threefold. What the batch still pays is JShell's
+ * 0.32-1.3 s (6-10× less after the first round). In the kernel (C1-compiled javac, runs cut to
+ * {@link DeclarationPlanner#MAX_RUN} to bound the heap) the gain is smaller: kernel-bench's 200-declaration
+ * cell 2.22 s wall / 1.32 CPU s against main's 4.29 / 2.39 (README). An earlier look found no reliable gain
+ * from the same path, timed in separate runs while the load moved each figure threefold. What the batch still pays is JShell's
  * wrapping: each unit imports every active declaration, so its cost grows as units × declarations (JFR of the
  * batch: 31 % entering imports, 19 % parsing them, 14 % building their text). Also tried: a multi-variable
  * declaration ({@code int a = 1, b = 2;}) gives one snippet per variable but JShell still compiles each alone;

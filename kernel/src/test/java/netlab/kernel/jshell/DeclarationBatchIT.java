@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import netlab.kernel.engine.ExecuteOutcome;
@@ -120,5 +123,28 @@ class DeclarationBatchIT {
         assertEquals(Optional.of("5"), success(engine.execute("early()", new RecordingIO())).result()
                 .map(MimeBundle::plainText));
         assertTrue(io.err.toString().contains("later"), io.err.toString());
+    }
+
+    @Test
+    void anInterruptedInitializerEndsTheCellThereAndTheDeclarationsBeforeItStay() {
+        success(engine.execute("int spinPrinting() { System.out.println(\"spinning\"); while (true) { } }",
+                new RecordingIO()));
+        RecordingIO io = new RecordingIO();
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+        try {
+            timer.scheduleWithFixedDelay(() -> {
+                if (io.out.length() > 0) {
+                    engine.interrupt();
+                    throw new IllegalStateException("interrupted once; the timer stops repeating this");
+                }
+            }, 50, 50, TimeUnit.MILLISECONDS);
+            ExecuteOutcome outcome = engine.execute("int ia = 1;\nint ib = spinPrinting();\nint ic = 3;", io);
+            assertInstanceOf(ExecuteOutcome.Interrupted.class, outcome, outcome::toString);
+        } finally {
+            timer.shutdownNow();
+        }
+        assertEquals("1", valueOf("ia"));
+        assertEquals("CompilationError", assertInstanceOf(ExecuteOutcome.Failure.class,
+                engine.execute("ic", new RecordingIO())).ename());
     }
 }
