@@ -86,6 +86,19 @@ def execute(kc, code, timeout=TIMEOUT, **kwargs):
     return reply, outputs
 
 
+def start_running(kc, code, timeout=TIMEOUT):
+    """Starts code and returns its msg_id once the cell is running in the agent (it printed its first line):
+    a signal sent earlier could reach an idle kernel on a loaded machine and stop nothing."""
+    msg_id = kc.execute('System.out.println("cell running"); ' + code)
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        msg = kc.get_iopub_msg(timeout=timeout)
+        if (msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] == "stream"
+                and "cell running" in msg["content"]["text"]):
+            return msg_id
+    raise AssertionError("the cell did not start within %d s" % timeout)
+
+
 def stdout_of(outputs):
     return "".join(m["content"]["text"] for m in outputs
                    if m["msg_type"] == "stream" and m["content"]["name"] == "stdout")
@@ -199,8 +212,7 @@ class NetlabBehaviourTests(unittest.TestCase):
 
     def test_interrupt_stops_a_busy_loop_and_keeps_variables(self):
         execute(self.kc, "int kept = 7;")
-        msg_id = self.kc.execute("while (true) { }")
-        time.sleep(0.5)
+        msg_id = start_running(self.kc, "while (true) { }")
         self.km.interrupt_kernel()
         reply = shell_reply(self.kc, msg_id)
         self.assertEqual(reply["content"]["status"], "error")
@@ -209,8 +221,7 @@ class NetlabBehaviourTests(unittest.TestCase):
         self.assertEqual(results[0]["content"]["data"]["text/plain"], "7")
 
     def test_interrupt_unblocks_accept(self):
-        msg_id = self.kc.execute("new java.net.ServerSocket(0).accept();")
-        time.sleep(0.5)
+        msg_id = start_running(self.kc, "new java.net.ServerSocket(0).accept();")
         self.km.interrupt_kernel()
         reply = shell_reply(self.kc, msg_id)
         self.assertEqual(reply["content"]["status"], "error")
@@ -230,8 +241,7 @@ class NetlabBehaviourTests(unittest.TestCase):
         self.assertEqual(results[0]["content"]["data"]["text/plain"], "42")
 
     def test_sigint_interrupts_too(self):
-        msg_id = self.kc.execute("Thread.sleep(60_000);")
-        time.sleep(0.5)
+        msg_id = start_running(self.kc, "Thread.sleep(60_000);")
         self.km.signal_kernel(signal.SIGINT)
         reply = shell_reply(self.kc, msg_id)
         self.assertEqual(reply["content"]["status"], "error")

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Every example block of the course library's javadoc ({@code <pre>{@code …}</pre>} in netlab.ip, netlab.net,
- * netlab.tftp and netlab.display) and the ```java blocks of README's library section, run as a student would
+ * netlab.tftp, netlab.display, netlab.load and netlab.servers) and the ```java blocks of README's library section, run as a student would
  * type them into a cell: in JShell, with the notebook's imports, one snippet at a time.
  *
  * <p>A block is typed as into jshell: each line, or run of lines, once it is a complete snippet (a line starting
@@ -37,12 +37,12 @@ import org.junit.jupiter.api.TestFactory;
 class JavadocExamplesIT {
 
     private static final Path SOURCES = Path.of("src/main/java/netlab");
-    private static final List<String> PACKAGES = List.of("ip", "net", "tftp", "display");
+    private static final List<String> PACKAGES = List.of("ip", "net", "tftp", "display", "load", "servers");
     private static final Path README = Path.of("../README.md");
 
     private static final List<String> IMPORTS = List.of("java.io.*", "java.math.*", "java.net.*", "java.nio.file.*",
-            "java.util.*", "java.util.concurrent.*", "java.util.function.*", "java.util.stream.*", "java.time.*",
-            "netlab.display.*", "netlab.ip.*", "netlab.net.*", "netlab.tftp.*");
+            "java.net.http.*", "java.nio.*", "java.nio.channels.*", "java.util.*", "java.util.concurrent.*", "java.util.function.*", "java.util.stream.*", "java.time.*",
+            "netlab.display.*", "netlab.ip.*", "netlab.net.*", "netlab.tftp.*", "netlab.load.*", "netlab.servers.*");
 
     /** Blocks that are not run, by "package/File.java#n" (n counts the file's blocks from 1), and why. */
     static final Map<String, String> NOT_RUN = Map.of(
@@ -58,6 +58,8 @@ class JavadocExamplesIT {
             Map.entry("net/Datagram.java#1", "UdpEndpoint receiver = Udp.bind(\"127.0.0.1\", 0);\n"
                     + "Udp.send(\"hello\", \"127.0.0.1\", receiver.port());"),
             Map.entry("net/TcpConnection.java#1", "Server echo = Tcp.echoServer(7788);"),
+            Map.entry("load/LoadPlan.java#1", "EchoServer server = Servers.virtualThreads(0);"),
+            Map.entry("load/LoadReport.java#1", "EchoServer server = Servers.virtualThreads(0);"),
             Map.entry("tftp/LossyRelay.java#2", TFTP_SERVER + "int serverPort = port;"),
             Map.entry("tftp/package-info.java#2", TFTP_SERVER),
             Map.entry("tftp/PacketEvent.java#1", TFTP_SERVER + "PacketTrace trace = new PacketTrace();\n"
