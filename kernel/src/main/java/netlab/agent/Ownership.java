@@ -213,8 +213,9 @@ final class Ownership {
      * have not ended yet, and those started since.
      */
     static List<Object> running(String key) {
-        // a set: a stopped cell may leave 100,000 virtual threads, and a list's contains() would be quadratic
-        java.util.Set<Object> running = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        // a set (threads and executors are equal only to themselves), in order: a stopped cell may leave 100,000
+        // virtual threads, and a list's contains() would be quadratic
+        java.util.Set<Object> running = new java.util.LinkedHashSet<>();
         synchronized (ENTRIES) {
             STOPPING.removeIf(e -> !stillRuns(e.resource()));
             for (List<Entry> list : List.of(STOPPING, ENTRIES)) {

@@ -169,16 +169,28 @@ final class ThreadCensus {
      * {@code Thread}'s own; null for a ForkJoinWorkerThread (a carrier or pool worker, not counted).
      */
     private static Kind kindUnderConstruction() {
-        Class<?> built = WALKER.walk(frames -> frames
-                .limit(16)
-                .filter(f -> f.getMethodName().equals("<init>") && f.getDeclaringClass() != Thread.class
-                        && Thread.class.isAssignableFrom(f.getDeclaringClass()))
-                .<Class<?>>map(StackWalker.StackFrame::getDeclaringClass)
-                .findFirst()
-                .orElse(Thread.class));
+        Class<?> built = WALKER.walk(INNERMOST_THREAD_CONSTRUCTOR);
         if (ForkJoinWorkerThread.class.isAssignableFrom(built)) {
             return null;
         }
         return VIRTUAL_CLASSES.contains(built.getName()) ? Kind.VIRTUAL : Kind.PLATFORM;
     }
+
+    /**
+     * The class of the innermost constructor of a Thread subclass on the stack, or Thread. A plain loop in a
+     * constant, linked when this class is initialized (as a cell starts): a cell's first two threads must not
+     * be far apart because the first links lambdas on a loaded machine, or a race a lesson shows would not happen.
+     */
+    private static final java.util.function.Function<java.util.stream.Stream<StackWalker.StackFrame>, Class<?>>
+            INNERMOST_THREAD_CONSTRUCTOR = frames -> {
+                java.util.Iterator<StackWalker.StackFrame> it = frames.limit(16).iterator();
+                while (it.hasNext()) {
+                    StackWalker.StackFrame f = it.next();
+                    Class<?> c = f.getDeclaringClass();
+                    if (c != Thread.class && Thread.class.isAssignableFrom(c) && f.getMethodName().equals("<init>")) {
+                        return c;
+                    }
+                }
+                return Thread.class;
+            };
 }
