@@ -17,7 +17,7 @@ class ControlCodecTest {
 
     @Test
     void everyRequestRoundTrips() throws IOException {
-        for (Control.Request r : List.of(new Control.BeginCell(7, "cell-id 网", 5_000_000), new Control.EndCell(),
+        for (Control.Request r : List.of(new Control.BeginCell(7, "cell-id 网", 5_000_000, 100_000), new Control.EndCell(),
                 new Control.AwaitQuiet("k", 2500), new Control.ListOpen(), new Control.ReleasePort(7788),
                 new Control.ReleaseAll())) {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -33,7 +33,7 @@ class ControlCodecTest {
                 new Control.Ended(12, Map.of("image/svg+xml", svg)), new Control.Ended(0, Map.of()),
                 new Control.Quiet(),
                 new Control.StillRunning(List.of(new Control.Lingerer(true, "d1", "BLOCKED", true, 0),
-                        new Control.Lingerer(false, "ThreadPoolExecutor", "", false, 2))),
+                        new Control.Lingerer(false, "ThreadPoolExecutor", "", false, 2)), 9_980),
                 new Control.Open(List.of(new Control.OpenResource("TCP server socket on port 80", "c1"))),
                 new Control.Released(List.of()), new Control.Failed(Control.Why.REFUSED, "boom"))) {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();

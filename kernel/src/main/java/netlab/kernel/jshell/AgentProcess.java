@@ -134,6 +134,7 @@ final class AgentProcess implements AutoCloseable {
         private static final String NAME = "agent.sock";
         private final Path path;
         private final ServerSocketChannel server;
+        private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
         UnixListener(Path dir) throws IOException {
             if (dir == null) {
@@ -174,10 +175,17 @@ final class AgentProcess implements AutoCloseable {
             }
         }
 
+        /**
+         * Once only: the agent's exit closes the listener a second time, maybe long after its start, when a
+         * restarted agent in the same directory has bound its own {@code agent.sock} there; deleting that one
+         * left the new agent "No such file or directory" to connect to.
+         */
         @Override
         public void close() throws IOException {
-            server.close();
-            Files.deleteIfExists(path);
+            if (closed.compareAndSet(false, true)) {
+                server.close();
+                Files.deleteIfExists(path);
+            }
         }
     }
 
