@@ -97,7 +97,7 @@ public final class CoroutineExercises implements ExerciseSet {
                     List<String> seen = new ArrayList<>();
                     for (int i = 0; i < 100 && lines.hasNext(); i++) {
                         String line = lines.next();
-                        seen.add(Quoted.of(line) + " after " + pulled.get() + " chunk(s)");
+                        seen.add(Text.of("course4.seen.after-chunks", Quoted.of(line), pulled.get()));
                     }
                     seen.add("hasNext() again: " + lines.hasNext());
                     try {
@@ -118,11 +118,11 @@ public final class CoroutineExercises implements ExerciseSet {
             pulled++;
             pending.append(chunk);
             for (int nl; (nl = pending.indexOf("\n")) >= 0; pending.delete(0, nl + 1)) {
-                out.add(Quoted.of(pending.substring(0, nl)) + " after " + pulled + " chunk(s)");
+                out.add(Text.of("course4.seen.after-chunks", Quoted.of(pending.substring(0, nl)), pulled));
             }
         }
         if (!pending.isEmpty()) {
-            out.add(Quoted.of(pending.toString()) + " after " + pulled + " chunk(s)");
+            out.add(Text.of("course4.seen.after-chunks", Quoted.of(pending.toString()), pulled));
         }
         out.add("hasNext() again: false");
         out.add("next() at the end: NoSuchElementException");

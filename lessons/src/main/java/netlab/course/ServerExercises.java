@@ -208,20 +208,20 @@ public final class ServerExercises implements ExerciseSet {
         switch (workload) {
             case CLOSE -> {
                 for (int i = 1; i <= clients; i++) {
-                    expected.add("client " + i + ": line " + i);
+                    expected.add(Text.of("course4.seen.client", i, "line " + i));
                 }
-                expected.add("client 1 after closing its side: end of stream");
+                expected.add(Text.of("course4.seen.after-close", Text.of("course4.seen.end-of-stream")));
                 if (clients > 1) {
-                    expected.add("client 2: still served");
+                    expected.add(Text.of("course4.seen.client", 2, "still served"));
                 }
             }
             case SLOW_READER -> {
-                expected.add("while client 1 was not reading, client 2: ping");
-                expected.add("client 1: " + SLOW_BYTES + " bytes back, in order");
+                expected.add(Text.of("course4.seen.while-not-reading", "ping"));
+                expected.add(Text.of("course4.seen.bytes-back", SLOW_BYTES));
             }
             case RESET -> {
                 for (int i = 1; i <= clients; i++) {
-                    expected.add("client " + i + ": after a reset");
+                    expected.add(Text.of("course4.seen.client", i, "after a reset"));
                 }
             }
         }
@@ -246,15 +246,15 @@ public final class ServerExercises implements ExerciseSet {
                         sockets.add(connect(lo, port));
                     }
                     for (int i = 1; i <= clients; i++) {
-                        got.add("client " + i + ": " + lineOrBlame(sockets.get(i - 1), "line " + i, running,
-                                Text.of("course4.blame.no-echo", i)));
+                        got.add(Text.of("course4.seen.client", i, lineOrBlame(sockets.get(i - 1), "line " + i, running,
+                                Text.of("course4.blame.no-echo", i))));
                     }
                     Socket first = sockets.get(0);
                     first.shutdownOutput();
-                    got.add("client 1 after closing its side: " + endOfStream(first, running));
+                    got.add(Text.of("course4.seen.after-close", endOfStream(first, running)));
                     if (clients > 1) {
                         String again = lineOrBlame(sockets.get(1), "still served", running, Text.of("course4.blame.after-close"));
-                        got.add("client 2: " + again);
+                        got.add(Text.of("course4.seen.client", 2, again));
                     }
                 }
                 case SLOW_READER -> slowReader(lo, port, running, got);
@@ -265,8 +265,8 @@ public final class ServerExercises implements ExerciseSet {
                     }
                     for (int i = 1; i <= clients; i++) {
                         sockets.add(connect(lo, port));
-                        got.add("client " + i + ": " + lineOrBlame(sockets.get(i - 1), "after a reset", running,
-                                Text.of("course4.blame.after-reset")));
+                        got.add(Text.of("course4.seen.client", i, lineOrBlame(sockets.get(i - 1), "after a reset", running,
+                                Text.of("course4.blame.after-reset"))));
                     }
                 }
             }
@@ -323,8 +323,8 @@ public final class ServerExercises implements ExerciseSet {
             });
             Thread.sleep(150); // the server's writes to client 1 now find its window closed
             try (Socket quick = connect(lo, port)) {
-                got.add("while client 1 was not reading, client 2: "
-                        + lineOrBlame(quick, "ping", running, Text.of("course4.blame.stalled")));
+                got.add(Text.of("course4.seen.while-not-reading",
+                        lineOrBlame(quick, "ping", running, Text.of("course4.blame.stalled"))));
             }
             InputStream in = slow.getInputStream();
             byte[] back = new byte[data.length];
@@ -338,7 +338,7 @@ public final class ServerExercises implements ExerciseSet {
             }
             sender.await(WAIT_MS);
             got.add(n == data.length && Arrays.equals(data, back)
-                    ? "client 1: " + n + " bytes back, in order"
+                    ? Text.of("course4.seen.bytes-back", n)
                     : Text.of("course4.blame.lost", n, data.length));
         }
     }
@@ -374,7 +374,7 @@ public final class ServerExercises implements ExerciseSet {
     private static String endOfStream(Socket s, Background<?> answer) throws Exception {
         try {
             int b = s.getInputStream().read();
-            return b == -1 ? "end of stream" : "byte " + b;
+            return b == -1 ? Text.of("course4.seen.end-of-stream") : Text.of("course4.seen.byte", b);
         } catch (SocketTimeoutException e) {
             throw answer.failure(new IllegalStateException(Text.of("course4.blame.no-close", WAIT_MS)));
         }
@@ -406,8 +406,8 @@ public final class ServerExercises implements ExerciseSet {
     public static Case<SharedListener> reusePortCase(int listeners, int connections) {
         return Case.<SharedListener>named(Text.of("course4.case.reuseport", listeners, connections))
                 .hint(Text.of("course4.hint.reuseport"))
-                .expect(List.of(listeners + " listeners on one port", "connections accepted: " + connections,
-                        "listeners that got none: 0"), a -> {
+                .expect(List.of(Text.of("course4.seen.listeners", listeners), Text.of("course4.seen.accepted", connections),
+                        Text.of("course4.seen.idle-listeners", 0)), a -> {
                     InetAddress lo = InetAddress.getLoopbackAddress();
                     int port;
                     try (ServerSocket probe = new ServerSocket(0, 1, lo)) {
@@ -445,9 +445,9 @@ public final class ServerExercises implements ExerciseSet {
                         while (counts.stream().mapToInt(AtomicInteger::get).sum() < connections && System.nanoTime() < deadline) {
                             Thread.sleep(5);
                         }
-                        return List.of(opened.size() + " listeners on one port",
-                                "connections accepted: " + counts.stream().mapToInt(AtomicInteger::get).sum(),
-                                "listeners that got none: " + counts.stream().filter(c -> c.get() == 0).count());
+                        return List.of(Text.of("course4.seen.listeners", opened.size()),
+                                Text.of("course4.seen.accepted", counts.stream().mapToInt(AtomicInteger::get).sum()),
+                                Text.of("course4.seen.idle-listeners", counts.stream().filter(c -> c.get() == 0).count()));
                     } finally {
                         for (ServerSocket s : opened) {
                             s.close();
