@@ -13,6 +13,13 @@ import unittest
 import jupyter_kernel_test
 from jupyter_client.manager import start_new_kernel
 
+# A background job of a non-interactive shell (`nohup ... &`, some CI runners) starts with SIGINT ignored, and an
+# ignored signal stays ignored across exec: the kernel's JVM would then leave SIGINT ignored and never install its
+# handler. A handler, unlike SIG_IGN, is reset to the default by exec, so the kernels this process starts get
+# SIGINT's default disposition, as under a terminal or a Jupyter server started by hand.
+if signal.getsignal(signal.SIGINT) == signal.SIG_IGN:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+
 KERNEL_NAME = os.environ.get("NETLAB_KERNEL_NAME", "netlab")
 TIMEOUT = 30
 
