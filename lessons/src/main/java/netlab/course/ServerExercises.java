@@ -21,6 +21,7 @@ import netlab.exercise.Background;
 import netlab.exercise.Case;
 import netlab.exercise.Exercise;
 import netlab.exercise.ExerciseSet;
+import netlab.text.Message;
 import netlab.text.Text;
 
 /**
@@ -70,28 +71,28 @@ public final class ServerExercises implements ExerciseSet {
     private static final int SLOW_BYTES = largestSendBuffer() + (1 << 20);
 
     public static final Exercise<ThreadPerConnection> THREAD_PER_CONNECTION = Exercise.of("server.thread-per-connection",
-                    Text.of("course.server.thread-per-connection.title"), ThreadPerConnection.class)
+                    Message.of("course.server.thread-per-connection.title"), ThreadPerConnection.class)
             .add(threadCase(1, false))
             .add(threadCase(1, true))
             .hiddenCases(2)
             .build();
 
     public static final Exercise<PollLoop> POLL_LOOP = Exercise.of("server.poll-loop",
-                    Text.of("course.server.poll-loop.title"), PollLoop.class)
+                    Message.of("course.server.poll-loop.title"), PollLoop.class)
             .add(pollCase(Workload.CLOSE, 2))
             .add(pollCase(Workload.SLOW_READER, 1))
             .hiddenCases(2)
             .build();
 
     public static final Exercise<SelectorLoop> SELECTOR = Exercise.of("server.selector",
-                    Text.of("course.server.selector.title"), SelectorLoop.class)
+                    Message.of("course.server.selector.title"), SelectorLoop.class)
             .add(selectorCase(Workload.CLOSE, 2))
             .add(selectorCase(Workload.SLOW_READER, 1))
             .hiddenCases(2)
             .build();
 
     public static final Exercise<SharedListener> REUSEPORT = Exercise.of("server.reuseport",
-                    Text.of("course.server.reuseport.title"), SharedListener.class)
+                    Message.of("course.server.reuseport.title"), SharedListener.class)
             .add(reusePortCase(2, 40))
             .hiddenCases(1)
             .build();
@@ -119,7 +120,7 @@ public final class ServerExercises implements ExerciseSet {
         expected.add("quiet client 1: still here");
         expected.add("serve returned");
         return Case.<ThreadPerConnection>named(Text.of(reset ? "course4.case.thread-reset" : "course4.case.idle", idle))
-                .hint(Text.of("course4.hint.thread-per-connection"))
+                .hint(Message.of("course4.hint.thread-per-connection"))
                 .expect(expected, a -> {
                     InetAddress lo = InetAddress.getLoopbackAddress();
                     List<Socket> quiet = new ArrayList<>();
@@ -172,7 +173,7 @@ public final class ServerExercises implements ExerciseSet {
 
     public static Case<PollLoop> pollCase(Workload workload, int clients) {
         return Case.<PollLoop>named(caseName(workload, clients))
-                .hint(Text.of("course4.hint.poll-loop"))
+                .hint(Message.of("course4.hint.poll-loop"))
                 .expect(echoExpected(workload, clients, false), a -> {
                     ServerSocketChannel server = listener();
                     return echoConversation(server, Background.run(() -> a.serve(server)), workload, clients, null);
@@ -181,7 +182,7 @@ public final class ServerExercises implements ExerciseSet {
 
     public static Case<SelectorLoop> selectorCase(Workload workload, int clients) {
         return Case.<SelectorLoop>named(caseName(workload, clients))
-                .hint(Text.of("course4.hint.selector"))
+                .hint(Message.of("course4.hint.selector"))
                 .expect(echoExpected(workload, clients, true), a -> {
                     Selector selector = Selector.open();
                     ServerSocketChannel server = listener();
@@ -405,7 +406,7 @@ public final class ServerExercises implements ExerciseSet {
      */
     public static Case<SharedListener> reusePortCase(int listeners, int connections) {
         return Case.<SharedListener>named(Text.of("course4.case.reuseport", listeners, connections))
-                .hint(Text.of("course4.hint.reuseport"))
+                .hint(Message.of("course4.hint.reuseport"))
                 .expect(List.of(listeners + " listeners on one port", "connections accepted: " + connections,
                         "listeners that got none: 0"), a -> {
                     InetAddress lo = InetAddress.getLoopbackAddress();
