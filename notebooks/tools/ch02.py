@@ -89,14 +89,14 @@ TFTP（简单文件传输协议，RFC 1350）基于 UDP 传输文件：小巧、
 c.code("""
 Path copy = Files.createTempFile("big", ".bin");
 TransferSummary direct = Tftp.client("127.0.0.1", server.port()).get("big.bin", copy);
-System.out.printf("direct: %,d bytes, %d retransmissions, %.3f s, %,.0f KB/s%n",
+System.out.printf("direct: bytes() = %,d  retransmissions() = %d  %.3f s  %,.0f KB/s%n",
         direct.bytes(), direct.retransmissions(), direct.duration().toNanos() / 1e9, direct.bytesPerSecond() / 1e3);
 try (LossyRelay relay = Tftp.relay("127.0.0.1", server.port()).drop(0.1).seed(5).start()) {
     TransferSummary lossy = Tftp.client("127.0.0.1", relay.port()).timeout(Duration.ofMillis(100)).retries(20)
             .get("big.bin", copy);
-    System.out.printf("lossy:  %,d bytes, %d retransmissions, %.3f s, %,.0f KB/s%n",
+    System.out.printf("lossy:  bytes() = %,d  retransmissions() = %d  %.3f s  %,.0f KB/s%n",
             lossy.bytes(), lossy.retransmissions(), lossy.duration().toNanos() / 1e9, lossy.bytesPerSecond() / 1e3);
-    System.out.println("relay:  " + relay.stats());
+    System.out.println("relay.stats() = " + relay.stats());
 }
 System.out.println("Arrays.equals(big, copy) = " + Arrays.equals(big, Files.readAllBytes(copy)));
 Files.delete(copy);
