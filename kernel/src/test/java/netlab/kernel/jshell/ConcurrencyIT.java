@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.List;
 import netlab.kernel.engine.ExecuteOutcome;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -13,11 +14,16 @@ import org.junit.jupiter.api.Test;
 /** What chapter 4's cells need from the kernel: continuations, many virtual threads, child processes owned by their cell. */
 class ConcurrencyIT {
 
+    private static final int PLATFORM_CAP = 100;
+
     private static JShellEngine engine;
 
     @BeforeAll
     static void start() throws Exception {
+        // a platform cap of 100, not 2000: a container's pids limit (podman's default is 2048) refuses native
+        // threads before the default cap is reached, and what is tested is the cap, not the machine's limit
         engine = JShellEngine.start(EngineOptions.defaults().toBuilder()
+                .jvmOptions(List.of("-Dnetlab.threadCap=" + PLATFORM_CAP))
                 .interruptGrace(Duration.ofSeconds(3)).build());
     }
 
@@ -84,17 +90,17 @@ class ConcurrencyIT {
 
     @Test
     void percentPercentThreadsRaisesThePlatformCapForThatCellOnly() {
-        String cell = "for (int i = 0; i < 2100; i++) new Thread(() -> { try { Thread.sleep(60_000); }"
-                + " catch (InterruptedException e) { } }).start();";
+        String cell = "for (int i = 0; i < " + (PLATFORM_CAP + 50) + "; i++) new Thread(() -> { try {"
+                + " Thread.sleep(60_000); } catch (InterruptedException e) { } }).start();";
         try {
-            run("%%threads 2200\n" + cell);
+            run("%%threads " + (PLATFORM_CAP + 100) + "\n" + cell);
         } finally {
             run("%close all");
         }
         ExecuteOutcome outcome = engine.execute(cell, new RecordingIO());
         try {
             ExecuteOutcome.Failure f = assertInstanceOf(ExecuteOutcome.Failure.class, outcome, outcome::toString);
-            assertTrue(f.evalue().contains("%%threads 4000"), f.evalue());
+            assertTrue(f.evalue().contains("%%threads " + 2 * PLATFORM_CAP), f.evalue());
         } finally {
             run("%close all");
         }
