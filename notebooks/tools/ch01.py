@@ -44,7 +44,7 @@ c.code("""
 try (UdpEndpoint a = Udp.bind("127.0.0.1", 0); UdpEndpoint b = Udp.bind("127.0.0.1", 0)) {
     a.send("你好, B! hello, B!", "127.0.0.1", b.port());
     Datagram d = b.receive(Duration.ofSeconds(2));
-    System.out.println("B received \\"" + d.text() + "\\" from " + d.sender());
+    System.out.println("B ← " + d.sender() + ": \\"" + d.text() + "\\"");
 }
 """)
 
@@ -99,7 +99,7 @@ c.code("""
 for (int p : new int[] {21, 22, 53, 69, 80, 443}) {
     System.out.println(p + " → " + Ports.name(p));
 }
-System.out.println("this machine gives clients ports from " + Ports.ephemeralRange());
+System.out.println("Ports.ephemeralRange() = " + Ports.ephemeralRange());
 try (UdpEndpoint u = Udp.bind("127.0.0.1", 0)) {
     Display.show(SocketTable.read().localPort(u.port()));
 }
@@ -234,10 +234,10 @@ last (broadcast) are not given to hosts, so 254 remain.
 c.code("""
 Subnet net = Subnet.parse("192.168.1.0/24");
 Display.show(net.describe());
-System.out.println("mask " + net.mask() + ", hosts " + net.firstHost() + " … " + net.lastHost()
-        + " (" + net.hostCount() + "), broadcast " + net.broadcast());
-System.out.println("192.168.1.77 inside? " + net.contains(Ipv4.parse("192.168.1.77"))
-        + "   192.168.2.77 inside? " + net.contains(Ipv4.parse("192.168.2.77")));
+System.out.println("mask() = " + net.mask() + "   firstHost() … lastHost() = " + net.firstHost() + " … " + net.lastHost()
+        + "   hostCount() = " + net.hostCount() + "   broadcast() = " + net.broadcast());
+System.out.println("contains(192.168.1.77) = " + net.contains(Ipv4.parse("192.168.1.77"))
+        + "   contains(192.168.2.77) = " + net.contains(Ipv4.parse("192.168.2.77")));
 """)
 c.md("""
 **Exercise `ip.same-subnet`:** do `a` and `b` share the same /`prefix` network? Watch out for `/0` — in Java,
@@ -292,8 +292,8 @@ from. Python's `socket(AF_INET, SOCK_DGRAM)` is Java's `DatagramSocket` (UDP); `
 c.code("""
 try (DatagramSocket udp = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0));
      ServerSocket tcp = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-    System.out.println("UDP socket at " + udp.getLocalSocketAddress());
-    System.out.println("TCP listening socket at " + tcp.getLocalSocketAddress());
+    System.out.println("udp: " + udp.getLocalSocketAddress());
+    System.out.println("tcp: " + tcp.getLocalSocketAddress());
 }
 """)
 
@@ -316,7 +316,7 @@ try (UdpEndpoint a = Udp.bind("127.0.0.1", 0); UdpEndpoint b = Udp.bind("127.0.0
         a.send(t, "127.0.0.1", b.port());
     }
     for (int i = 1; i <= 3; i++) {
-        System.out.println("datagram " + i + ": " + b.receive(Duration.ofSeconds(2)).text());
+        System.out.println("#" + i + ": " + b.receive(Duration.ofSeconds(2)).text());
     }
 }
 """)
@@ -338,7 +338,7 @@ encoding your terminal used); in Java you choose the charset — always say UTF-
 """)
 c.code("""
 UdpEndpoint assistant = Udp.bind("127.0.0.1", 0);   // plays the seed's 网络调试助手
-System.out.println("the assistant listens on 127.0.0.1:" + assistant.port());
+System.out.println("assistant.port() = " + assistant.port());
 """, zh={"plays the seed's 网络调试助手": "扮演原课程的网络调试助手"})
 c.code("""
 try (DatagramSocket socket = new DatagramSocket()) {                               // 1. create a socket
@@ -347,7 +347,7 @@ try (DatagramSocket socket = new DatagramSocket()) {                            
     socket.send(new DatagramPacket(data, data.length, to));                        // 4. send
 }                                                                                   // 5. close
 Datagram got = assistant.receive(Duration.ofSeconds(2));
-System.out.println("the assistant got \\"" + got.text() + "\\" (" + got.hex() + ") from " + got.sender());
+System.out.println("assistant ← " + got.sender() + ": \\"" + got.text() + "\\" = " + got.hex());
 """, zh={"1. create a socket": "1. 创建套接字", "2. the receiver": "2. 接收方地址", "3. text → bytes": "3. 文字 → 字节",
          "4. send": "4. 发送", "5. close": "5. 关闭"})
 c.md("""
@@ -456,7 +456,7 @@ c.code("""
 for (int run = 1; run <= 3; run++) {
     try (DatagramSocket s = new DatagramSocket()) {
         s.send(new DatagramPacket(new byte[] {'h', 'i'}, 2, new InetSocketAddress("127.0.0.1", assistant.port())));
-        System.out.println("run " + run + ": the assistant sees the sender as " + assistant.receive(Duration.ofSeconds(2)).sender());
+        System.out.println("#" + run + ": sender() = " + assistant.receive(Duration.ofSeconds(2)).sender());
     }
 }
 """)
@@ -479,11 +479,11 @@ The seed's `('', 7788)` means "every local address" (0.0.0.0) — open to your w
 c.code("""
 try (UdpEndpoint server = Udp.bind("127.0.0.1", 0)) {
     int port = server.port();
-    System.out.println("the server holds port " + port);
+    System.out.println("server.port() = " + port);
     try (DatagramSocket second = new DatagramSocket(new InetSocketAddress("127.0.0.1", port))) {
-        System.out.println("bound twice?!");
+        System.out.println("bind × 2 ?!");
     } catch (BindException e) {
-        System.out.println("a second bind to port " + port + " fails: " + e.getMessage());
+        System.out.println("bind(" + port + ") × 2 → BindException: " + e.getMessage());
     }
 }
 """)
@@ -505,7 +505,7 @@ try (UdpEndpoint buyer = Udp.bind("127.0.0.1", 0); UdpEndpoint shop = Udp.bind("
     Datagram order = shop.receive(Duration.ofSeconds(2));
     shop.reply(order, "shipped!");
     Datagram answer = buyer.receive(Duration.ofSeconds(2));
-    Display.show(Table.of("step", "from", "to", "data")
+    Display.show(Table.of("#", "sender()", "→", "text()")
             .row(1, order.sender(), "127.0.0.1:" + shop.port(), order.text())
             .row(2, answer.sender(), "127.0.0.1:" + buyer.port(), answer.text()));
 }
@@ -526,9 +526,9 @@ c.code("""
 try (Server echo = Udp.echoServer(0).quiet(); UdpEndpoint client = Udp.bind("127.0.0.1", 0)) {
     for (String t : List.of("hh, i am netlab----haha", "第二条")) {
         client.send(t, "127.0.0.1", echo.port());
-        System.out.println("back: " + client.receive(Duration.ofSeconds(2)).text());
+        System.out.println("← " + client.receive(Duration.ofSeconds(2)).text());
     }
-    System.out.println(echo.count() + " datagrams echoed");
+    System.out.println("echo.count() = " + echo.count());
 }
 """)
 c.md("""
@@ -611,7 +611,7 @@ the client's a random ephemeral one.
 """)
 c.code("""
 try (Server echo = Udp.echoServer(0).quiet(); DatagramSocket client = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
-    System.out.println("server port " + echo.port() + ", client port " + client.getLocalPort());
+    System.out.println("echo.port() = " + echo.port() + "   client.getLocalPort() = " + client.getLocalPort());
     Display.show(SocketTable.read().udp().localPort(echo.port()));
     Display.show(SocketTable.read().udp().localPort(client.getLocalPort()));
 }

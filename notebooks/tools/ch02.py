@@ -45,12 +45,13 @@ new Random(7).nextBytes(big);
 Files.write(dir.resolve("big.bin"), big);
 List<String> serverLog = Collections.synchronizedList(new ArrayList<>());   // the server's own log lines
 TftpServer server = Tftp.server(dir).timeout(Duration.ofMillis(100)).log(serverLog::add).start();
-System.out.println("TFTP server on 127.0.0.1:" + server.port() + " (a real one listens on 69, which needs privileges)");
-""", zh={"1300 bytes: 3 blocks": "1300 字节：3 块", "the server's own log lines": "服务器自己的日志行"})
+System.out.println("server.port() = " + server.port());   // a real TFTP server listens on 69, which needs privileges
+""", zh={"1300 bytes: 3 blocks": "1300 字节：3 块", "the server's own log lines": "服务器自己的日志行",
+         "a real TFTP server listens on 69, which needs privileges": "真正的 TFTP 服务器监听 69 端口，需要特权"})
 c.code("""
 PacketTrace trace = new PacketTrace();
 byte[] hello = Tftp.client("127.0.0.1", server.port()).trace(trace).getBytes("hello.txt");
-System.out.println("downloaded " + hello.length + " bytes");
+System.out.println("hello.length = " + hello.length);
 Display.show(trace);
 """)
 c.md("""
@@ -88,16 +89,16 @@ TFTP（简单文件传输协议，RFC 1350）基于 UDP 传输文件：小巧、
 c.code("""
 Path copy = Files.createTempFile("big", ".bin");
 TransferSummary direct = Tftp.client("127.0.0.1", server.port()).get("big.bin", copy);
-System.out.printf("direct: %,d bytes, %d retransmissions, %.3f s, %,.0f KB/s%n",
+System.out.printf("direct: bytes() = %,d  retransmissions() = %d  %.3f s  %,.0f KB/s%n",
         direct.bytes(), direct.retransmissions(), direct.duration().toNanos() / 1e9, direct.bytesPerSecond() / 1e3);
 try (LossyRelay relay = Tftp.relay("127.0.0.1", server.port()).drop(0.1).seed(5).start()) {
     TransferSummary lossy = Tftp.client("127.0.0.1", relay.port()).timeout(Duration.ofMillis(100)).retries(20)
             .get("big.bin", copy);
-    System.out.printf("lossy:  %,d bytes, %d retransmissions, %.3f s, %,.0f KB/s%n",
+    System.out.printf("lossy:  bytes() = %,d  retransmissions() = %d  %.3f s  %,.0f KB/s%n",
             lossy.bytes(), lossy.retransmissions(), lossy.duration().toNanos() / 1e9, lossy.bytesPerSecond() / 1e3);
-    System.out.println("relay:  " + relay.stats());
+    System.out.println("relay.stats() = " + relay.stats());
 }
-System.out.println("same bytes as the original? " + Arrays.equals(big, Files.readAllBytes(copy)));
+System.out.println("Arrays.equals(big, copy) = " + Arrays.equals(big, Files.readAllBytes(copy)));
 Files.delete(copy);
 """)
 
@@ -145,7 +146,7 @@ for (TftpPacket p : List.of(new TftpPacket.ReadRequest("test.jpg", Mode.OCTET), 
 try {
     Tftp.client("127.0.0.1", server.port()).getBytes("missing.txt");
 } catch (IOException e) {
-    System.out.println("asking for a missing file: " + e.getMessage());
+    System.out.println("missing.txt → " + e.getMessage());
 }
 """)
 c.md("""
@@ -366,16 +367,16 @@ try (DatagramSocket listener = new DatagramSocket(new InetSocketAddress(0));   /
     sender.setBroadcast(false);
     try {
         sender.send(p);
-        System.out.println("sent without SO_BROADCAST?!");
+        System.out.println("SO_BROADCAST = false → sent ?!");
     } catch (IOException e) {
-        System.out.println("without SO_BROADCAST: " + e.getMessage());
+        System.out.println("SO_BROADCAST = false → " + e.getMessage());
     }
     sender.setBroadcast(true);
     sender.send(p);
     DatagramPacket in = new DatagramPacket(new byte[100], 100);
     listener.receive(in);
-    System.out.println("with SO_BROADCAST the listener got \\"" + new String(in.getData(), 0, in.getLength(), StandardCharsets.UTF_8)
-            + "\\" from " + in.getSocketAddress());
+    System.out.println("SO_BROADCAST = true → listener ← " + in.getSocketAddress() + ": \\""
+            + new String(in.getData(), 0, in.getLength(), StandardCharsets.UTF_8) + "\\"");
 }
 """, zh={"0.0.0.0: hears broadcasts": "0.0.0.0：能收到广播"})
 c.md("""
@@ -418,7 +419,7 @@ try (Server echo = Tcp.echoServer(0).quiet(); TcpConnection conn = Tcp.connect("
     conn.send("two");
     conn.send("three");
     Thread.sleep(300);
-    System.out.println("one read got: \\"" + conn.receive(1024, Duration.ofSeconds(2)) + "\\"");
+    System.out.println("receive(1024) = \\"" + conn.receive(1024, Duration.ofSeconds(2)) + "\\"");
 }
 """)
 
@@ -440,11 +441,11 @@ try (TcpListener listener = Tcp.listen(0)) {
     Thread caller = Thread.ofVirtual().start(() -> {
         try (TcpConnection c = Tcp.connect("127.0.0.1", listener.port())) {
             c.sendLine("hello world");
-            System.out.println("client heard: " + c.readLine(Duration.ofSeconds(2)));
+            System.out.println("client ← " + c.readLine(Duration.ofSeconds(2)));
         }
     });
     try (TcpConnection conn = listener.accept(Duration.ofSeconds(2))) {
-        System.out.println("server accepted " + conn.peer() + " and received: " + conn.readLine(Duration.ofSeconds(2)));
+        System.out.println("server ← " + conn.peer() + ": " + conn.readLine(Duration.ofSeconds(2)));
         conn.sendLine("thank you !");
     }
     caller.join();
@@ -518,8 +519,8 @@ here mark the end of each message with a newline and read whole lines.
 c.code("""
 try (Server peer = Tcp.serve(0, conn -> conn.sendLine("qie, " + conn.readLine(Duration.ofSeconds(2)) + " maoxian a")).quiet();
      TcpConnection client = Tcp.connect("127.0.0.1", peer.port())) {
-    System.out.println("client port " + client.localPort() + " → server port " + peer.port());
-    System.out.println("received: " + client.request("haha", Duration.ofSeconds(2)));
+    System.out.println("client.localPort() = " + client.localPort() + " → peer.port() = " + peer.port());
+    System.out.println("← " + client.request("haha", Duration.ofSeconds(2)));
 }
 """)
 c.md("""
@@ -633,7 +634,7 @@ try (Server chat = Tcp.chatServer(0).quiet();
     alice.sendLine("hi bob, 你好");
     for (int i = 0; i < 3; i++) {
         try {
-            System.out.println("bob reads: " + bob.readLine(Duration.ofMillis(500)));
+            System.out.println("bob ← " + bob.readLine(Duration.ofMillis(500)));
         } catch (TimedOutException e) {
             break;
         }
@@ -708,7 +709,7 @@ c.check("tcp.chat", 3, """
 Check.tcpChat((host, port, lines) -> chat(host, port, lines));
 """)
 c.code("""
-System.out.println("the TFTP server's log:");
+System.out.println("serverLog:");
 serverLog.forEach(line -> System.out.println("  " + line));
 server.close();   // stop the TFTP server and remove its files
 try (var files = Files.list(dir)) {

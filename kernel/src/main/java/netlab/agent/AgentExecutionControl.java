@@ -49,9 +49,9 @@ final class AgentExecutionControl extends DirectExecutionControl {
 
     /**
      * Notebook cell {@code serial} with identity {@code key} starts: releases what the key's previous run left
-     * open and answers one phrase per thing released.
+     * open and answers what was released.
      */
-    List<String> begin(long serial, String key) {
+    List<Control.Resource> begin(long serial, String key) {
         synchronized (lock) {
             cellSerial = serial;
             cellKey = key;

@@ -63,8 +63,8 @@ public final class Control {
     public sealed interface Reply permits Began, Ended, Quiet, StillRunning, Open, Released, Failed {
     }
 
-    /** {@code released}: one phrase per thing the cell's previous run left open and was closed now. */
-    public record Began(List<String> released) implements Reply {
+    /** {@code released}: what the cell's previous run left open and was closed, stopped or ended now. */
+    public record Began(List<Resource> released) implements Reply {
         public Began {
             released = List.copyOf(released);
         }
@@ -118,14 +118,50 @@ public final class Control {
     }
 
     /** A resource a cell opened: what it is, and the key of the cell that opened it. */
-    public record OpenResource(String description, String cellKey) {
+    public record OpenResource(Resource resource, String cellKey) {
     }
 
-    /** One phrase per thing closed. */
-    public record Released(List<String> what) implements Reply {
+    /** What was closed, stopped or ended. */
+    public record Released(List<Resource> what) implements Reply {
         public Released {
             what = List.copyOf(what);
         }
+    }
+
+    /**
+     * One thing a cell opened, as data; the kernel words it in the student's language. {@code port} is the
+     * local port of a socket or channel (0 for none); {@code name} is a thread's name, an executor's class, a
+     * process's command, a connected TCP socket's peer "host:port", another resource's class (else empty);
+     * {@code number} is a process's pid, or how many for {@link Kind#THREADS} and {@link Kind#STARTED_PROCESSES}.
+     */
+    public record Resource(Kind kind, int port, String name, long number, State state) {
+        public Resource {
+            java.util.Objects.requireNonNull(kind);
+            java.util.Objects.requireNonNull(name);
+            java.util.Objects.requireNonNull(state);
+        }
+    }
+
+    /** What a {@link Resource} is. */
+    public enum Kind {
+        TCP_SERVER_SOCKET, TCP_SERVER_CHANNEL, ASYNC_TCP_SERVER_CHANNEL, TCP_SOCKET, TCP_CHANNEL, ASYNC_TCP_CHANNEL,
+        UDP_SOCKET, UDP_CHANNEL, SELECTOR, THREAD, EXECUTOR, PROCESS,
+        /** {@code number} threads, counted rather than named (a cell may start 100,000). */
+        THREADS,
+        /** {@code number} processes that the released processes had started themselves. */
+        STARTED_PROCESSES,
+        /** Any other closeable a cell opened; {@code name} is its class. */
+        OTHER
+    }
+
+    /** Where a {@link Resource} is. */
+    public enum State {
+        /** Still open (or running). */
+        OPEN,
+        /** Stopped by a release, but its thread or executor has not ended yet. */
+        STOPPED_STILL_RUNNING,
+        /** Closed, stopped or ended just now. */
+        RELEASED
     }
 
     /** No answer: why, and a detail for the kernel's log (never shown to a student as is). */

@@ -76,7 +76,7 @@ public final class ControlCodec {
         switch (reply) {
             case Began b -> {
                 out.writeByte('b');
-                writeStrings(out, b.released());
+                writeResources(out, b.released());
             }
             case Ended e -> {
                 out.writeByte('e');
@@ -104,13 +104,13 @@ public final class ControlCodec {
                 out.writeByte('o');
                 out.writeInt(o.resources().size());
                 for (OpenResource r : o.resources()) {
-                    writeString(out, r.description());
+                    writeResource(out, r.resource());
                     writeString(out, r.cellKey());
                 }
             }
             case Released r -> {
                 out.writeByte('r');
-                writeStrings(out, r.what());
+                writeResources(out, r.what());
             }
             case Failed f -> {
                 out.writeByte('f');
@@ -124,7 +124,7 @@ public final class ControlCodec {
         byte tag = in.readByte();
         switch (tag) {
             case 'b':
-                return new Began(readStrings(in));
+                return new Began(readResources(in));
             case 'e': {
                 long dropped = in.readLong();
                 int n = count(in);
@@ -149,12 +149,12 @@ public final class ControlCodec {
                 int n = count(in);
                 List<OpenResource> resources = new ArrayList<>(n);
                 for (int i = 0; i < n; i++) {
-                    resources.add(new OpenResource(readString(in), readString(in)));
+                    resources.add(new OpenResource(readResource(in), readString(in)));
                 }
                 return new Open(resources);
             }
             case 'r':
-                return new Released(readStrings(in));
+                return new Released(readResources(in));
             case 'f': {
                 int why = in.readByte();
                 if (why < 0 || why >= Control.Why.values().length) {
@@ -181,20 +181,43 @@ public final class ControlCodec {
         return new String(in.readNBytes(length), StandardCharsets.UTF_8);
     }
 
-    private static void writeStrings(DataOutputStream out, List<String> strings) throws IOException {
-        out.writeInt(strings.size());
-        for (String s : strings) {
-            writeString(out, s);
+    private static void writeResources(DataOutputStream out, List<Control.Resource> resources) throws IOException {
+        out.writeInt(resources.size());
+        for (Control.Resource r : resources) {
+            writeResource(out, r);
         }
     }
 
-    private static List<String> readStrings(DataInputStream in) throws IOException {
+    private static List<Control.Resource> readResources(DataInputStream in) throws IOException {
         int n = count(in);
-        List<String> strings = new ArrayList<>(n);
+        List<Control.Resource> resources = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            strings.add(readString(in));
+            resources.add(readResource(in));
         }
-        return strings;
+        return resources;
+    }
+
+    private static void writeResource(DataOutputStream out, Control.Resource r) throws IOException {
+        out.writeByte(r.kind().ordinal());
+        out.writeInt(r.port());
+        writeString(out, r.name());
+        out.writeLong(r.number());
+        out.writeByte(r.state().ordinal());
+    }
+
+    private static Control.Resource readResource(DataInputStream in) throws IOException {
+        Control.Kind kind = ordinal(Control.Kind.values(), in.readByte(), "resource kind");
+        int port = in.readInt();
+        String name = readString(in);
+        long number = in.readLong();
+        return new Control.Resource(kind, port, name, number, ordinal(Control.State.values(), in.readByte(), "state"));
+    }
+
+    private static <E> E ordinal(E[] values, int i, String what) throws IOException {
+        if (i < 0 || i >= values.length) {
+            throw new IOException("corrupt control frame: " + what + " " + i);
+        }
+        return values[i];
     }
 
     private static int count(DataInputStream in) throws IOException {

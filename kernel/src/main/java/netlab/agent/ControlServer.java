@@ -93,10 +93,7 @@ final class ControlServer {
             case Control.AwaitQuiet q -> {
                 yield Lingering.awaitQuiet(q.key(), q.millis());
             }
-            case Control.ListOpen l -> new Control.Open(Ownership.listOpen().stream().map(line -> {
-                int tab = line.lastIndexOf('\t'); // Ownership's own "description\tcell" pairs
-                return new Control.OpenResource(line.substring(0, tab), line.substring(tab + 1));
-            }).toList());
+            case Control.ListOpen l -> new Control.Open(Ownership.listOpen());
             case Control.ReleasePort p -> new Control.Released(Ownership.releasePort(p.port()));
             case Control.ReleaseAll a -> new Control.Released(Ownership.releaseAll());
         };

@@ -15,6 +15,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
+import netlab.agent.Control.Kind;
+import netlab.agent.Control.OpenResource;
+import netlab.agent.Control.Resource;
+import netlab.agent.Control.State;
 
 /**
  * Which cell opened which socket, channel, selector, thread or executor in the agent, so a stop, a re-run of
@@ -75,10 +79,10 @@ final class Ownership {
     }
 
     /**
-     * Stops the cells of {@code key} and closes what they opened; returns one phrase per thing released
-     * ("closed the UDP socket on port 7788", "stopped 3 threads").
+     * Stops the cells of {@code key} and closes what they opened; returns what was released (the UDP socket
+     * on port 7788, 3 threads), as data the kernel words.
      */
-    static List<String> release(String key) {
+    static List<Resource> release(String key) {
         List<Cell> cells;
         synchronized (ENTRIES) {
             cells = CELLS.remove(key);
@@ -103,11 +107,11 @@ final class Ownership {
     }
 
     /** Closes what uses local {@code port}; returns what was closed. */
-    static List<String> releasePort(int port) {
+    static List<Resource> releasePort(int port) {
         return releaseMatching(e -> portOf(e.resource()) == port);
     }
 
-    static List<String> releaseAll() {
+    static List<Resource> releaseAll() {
         List<Cell> cells = new ArrayList<>();
         synchronized (ENTRIES) {
             CELLS.values().forEach(cells::addAll);
@@ -117,19 +121,19 @@ final class Ownership {
         return releaseMatching(e -> true);
     }
 
-    private static List<String> releaseMatching(java.util.function.Predicate<Entry> which) {
+    private static List<Resource> releaseMatching(java.util.function.Predicate<Entry> which) {
         synchronized (RELEASING) {
             return releaseMatchingLocked(which);
         }
     }
 
-    private static List<String> releaseMatchingLocked(java.util.function.Predicate<Entry> which) {
+    private static List<Resource> releaseMatchingLocked(java.util.function.Predicate<Entry> which) {
         List<Entry> chosen = new ArrayList<>();
         synchronized (ENTRIES) {
             // one pass (removeAll of a list is quadratic, and a cell may own 100,000 threads)
             ENTRIES.removeIf(e -> which.test(e) && chosen.add(e));
         }
-        List<String> released = new ArrayList<>();
+        List<Resource> released = new ArrayList<>();
         int threads = 0;
         // what was open is seen before anything is stopped: stopping the first entry's cell ends its other threads
         List<Boolean> open = chosen.stream().map(e -> isOpen(e.resource())).toList();
@@ -155,28 +159,28 @@ final class Ownership {
                     if (r instanceof Thread) {
                         threads++;
                     } else {
-                        released.add("closed the " + describe(r));
+                        released.add(resourceOf(r, State.RELEASED));
                     }
                 }
                 continue;
             }
-            String what = describe(r);
+            Resource what = resourceOf(r, State.RELEASED);
             java.net.InetSocketAddress bound = listeningAddress(r);
             close(r);
             if (wasOpen && bound != null) {
                 awaitFree(r, bound);
             }
             if (wasOpen) {
-                released.add("closed the " + what);
+                released.add(what);
             }
         }
         synchronized (ENTRIES) {
             STOPPING.addAll(stopping);
         }
         if (threads > 0) {
-            released.add(threads == 1 ? "stopped 1 thread" : "stopped " + threads + " threads");
+            released.add(new Resource(Kind.THREADS, 0, "", threads, State.RELEASED));
         }
-        List<String> names = processes.stream().map(h -> "ended the " + describe(h)).toList(); // while they run
+        List<Resource> names = processes.stream().map(h -> resourceOf(h, State.RELEASED)).toList(); // while they run
         List<ProcessHandle> ended = ProcessTree.end(processes);
         int roots = 0;
         for (int i = 0; i < processes.size(); i++) {
@@ -187,22 +191,22 @@ final class Ownership {
         }
         int started = ended.size() - roots;
         if (started > 0) {
-            released.add(started == 1 ? "ended 1 process they started" : "ended " + started + " processes they started");
+            released.add(new Resource(Kind.STARTED_PROCESSES, 0, "", started, State.RELEASED));
         }
         return released;
     }
 
-    /** Lines "what — opened by cell key" for everything still open, and what was stopped but still runs. */
-    static List<String> listOpen() {
-        List<String> lines = new ArrayList<>();
+    /** Everything still open with the cell that opened it, and what was stopped but still runs. */
+    static List<OpenResource> listOpen() {
+        List<OpenResource> lines = new ArrayList<>();
         synchronized (ENTRIES) {
             ENTRIES.removeIf(e -> !isOpen(e.resource()));
             STOPPING.removeIf(e -> !stillRuns(e.resource()));
             for (Entry e : ENTRIES) {
-                lines.add(describe(e.resource()) + "\t" + e.cell().key());
+                lines.add(new OpenResource(resourceOf(e.resource(), State.OPEN), e.cell().key()));
             }
             for (Entry e : STOPPING) {
-                lines.add(describe(e.resource()) + " (stopped, but still running)\t" + e.cell().key());
+                lines.add(new OpenResource(resourceOf(e.resource(), State.STOPPED_STILL_RUNNING), e.cell().key()));
             }
         }
         return lines;
@@ -269,27 +273,26 @@ final class Ownership {
         }
     }
 
-    /** "the UDP socket on port 7788", "the thread 'worker'" ... */
-    static String describe(Object r) {
-        int port = portOf(r);
-        String on = port > 0 ? " on port " + port : "";
+    /** What {@code r} is, as data: the UDP socket on port 7788, the thread named worker ... */
+    static Resource resourceOf(Object r, State state) {
+        int port = Math.max(portOf(r), 0);
         return switch (r) {
-            case ServerSocket s -> "TCP server socket" + on;
-            case ServerSocketChannel c -> "TCP server channel" + on;
-            case AsynchronousServerSocketChannel c -> "asynchronous TCP server channel" + on;
-            case Socket s -> "TCP socket" + on + (s.getInetAddress() != null
-                    ? " connected to " + s.getInetAddress().getHostAddress() + ":" + s.getPort() : "");
-            case SocketChannel c -> "TCP channel" + on;
-            case AsynchronousSocketChannel c -> "asynchronous TCP channel" + on;
-            case DatagramSocket s -> "UDP socket" + on;
-            case DatagramChannel c -> "UDP channel" + on;
-            case Selector s -> "selector";
-            case Thread t -> "thread '" + t.getName() + "'";
-            case ExecutorService x -> "executor " + x.getClass().getSimpleName();
-            case Process p -> describe(p.toHandle());
-            case ProcessHandle h -> "process " + h.pid() + h.info().command()
-                    .map(c -> " (" + Path.of(c).getFileName() + ")").orElse("");
-            default -> r.getClass().getSimpleName();
+            case ServerSocket s -> new Resource(Kind.TCP_SERVER_SOCKET, port, "", 0, state);
+            case ServerSocketChannel c -> new Resource(Kind.TCP_SERVER_CHANNEL, port, "", 0, state);
+            case AsynchronousServerSocketChannel c -> new Resource(Kind.ASYNC_TCP_SERVER_CHANNEL, port, "", 0, state);
+            case Socket s -> new Resource(Kind.TCP_SOCKET, port, s.getInetAddress() != null
+                    ? s.getInetAddress().getHostAddress() + ":" + s.getPort() : "", 0, state);
+            case SocketChannel c -> new Resource(Kind.TCP_CHANNEL, port, "", 0, state);
+            case AsynchronousSocketChannel c -> new Resource(Kind.ASYNC_TCP_CHANNEL, port, "", 0, state);
+            case DatagramSocket s -> new Resource(Kind.UDP_SOCKET, port, "", 0, state);
+            case DatagramChannel c -> new Resource(Kind.UDP_CHANNEL, port, "", 0, state);
+            case Selector s -> new Resource(Kind.SELECTOR, 0, "", 0, state);
+            case Thread t -> new Resource(Kind.THREAD, 0, t.getName(), 0, state);
+            case ExecutorService x -> new Resource(Kind.EXECUTOR, 0, x.getClass().getSimpleName(), 0, state);
+            case Process p -> resourceOf(p.toHandle(), state);
+            case ProcessHandle h -> new Resource(Kind.PROCESS, 0, h.info().command()
+                    .map(c -> String.valueOf(Path.of(c).getFileName())).orElse(""), h.pid(), state);
+            default -> new Resource(Kind.OTHER, 0, r.getClass().getSimpleName(), 0, state);
         };
     }
 

@@ -26,16 +26,23 @@ class ControlCodecTest {
         }
     }
 
+    private static final Control.Resource UDP_7788 =
+            new Control.Resource(Control.Kind.UDP_SOCKET, 7788, "", 0, Control.State.RELEASED);
+
     @Test
     void everyReplyRoundTripsAndABundleBeyondWriteUtfsLimitSurvives() throws IOException {
         String svg = "<svg>" + "网".repeat(40_000) + "</svg>"; // 120 KB of UTF-8: writeUTF would refuse it
-        for (Control.Reply r : List.of(new Control.Began(List.of("closed the UDP socket on port 7788")),
+        for (Control.Reply r : List.of(new Control.Began(List.of(UDP_7788)),
                 new Control.Ended(12, Map.of("image/svg+xml", svg)), new Control.Ended(0, Map.of()),
                 new Control.Quiet(),
                 new Control.StillRunning(List.of(new Control.Lingerer(true, "d1", "BLOCKED", true, 0),
                         new Control.Lingerer(false, "ThreadPoolExecutor", "", false, 2)), 9_980),
-                new Control.Open(List.of(new Control.OpenResource("TCP server socket on port 80", "c1"))),
-                new Control.Released(List.of()), new Control.Failed(Control.Why.REFUSED, "boom"))) {
+                new Control.Open(List.of(new Control.OpenResource(new Control.Resource(Control.Kind.TCP_SOCKET, 50123,
+                        "127.0.0.1:80", 0, Control.State.OPEN), "c1"), new Control.OpenResource(new Control.Resource(
+                        Control.Kind.THREAD, 0, "工人", 0, Control.State.STOPPED_STILL_RUNNING), "c2"))),
+                new Control.Released(List.of()), new Control.Released(List.of(UDP_7788,
+                        new Control.Resource(Control.Kind.THREADS, 0, "", 100_000, Control.State.RELEASED),
+                        new Control.Resource(Control.Kind.PROCESS, 0, "sleep", 4711, Control.State.RELEASED))), new Control.Failed(Control.Why.REFUSED, "boom"))) {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             ControlCodec.write(new DataOutputStream(bytes), r);
             assertEquals(r, ControlCodec.readReply(in(bytes.toByteArray())));
@@ -49,6 +56,9 @@ class ControlCodecTest {
         byte[] negative = {'r', (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xF0};
         IOException count = assertThrows(IOException.class, () -> ControlCodec.readReply(in(negative)));
         assertEquals("corrupt control frame: count -16", count.getMessage());
+        byte[] kind = {'r', 0, 0, 0, 1, 99};
+        IOException badKind = assertThrows(IOException.class, () -> ControlCodec.readReply(in(kind)));
+        assertEquals("corrupt control frame: resource kind 99", badKind.getMessage());
     }
 
     private static DataInputStream in(byte[] bytes) {

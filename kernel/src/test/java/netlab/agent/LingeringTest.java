@@ -43,7 +43,8 @@ class LingeringTest {
         for (int i = 0; i < 200 && !(blocked(pair[0]) && blocked(pair[1])); i++) {
             Thread.sleep(10);
         }
-        assertEquals(List.of("stopped 2 threads"), Ownership.release("deadlock"));
+        assertEquals(List.of(new Control.Resource(Control.Kind.THREADS, 0, "", 2, Control.State.RELEASED)),
+                Ownership.release("deadlock"));
         Control.StillRunning still = (Control.StillRunning) Lingering.of("deadlock");
         List<Control.Lingerer> left = still.lingerers();
         assertEquals(2, left.size(), left::toString);
@@ -51,7 +52,8 @@ class LingeringTest {
                 left::toString);
         // a deadlock is reported as it is: no wait for quiet can end it
         assertTrue(Lingering.awaitQuiet("deadlock", 60_000) instanceof Control.StillRunning s && s.allDeadlocked());
-        assertTrue(Ownership.listOpen().stream().anyMatch(l -> l.contains("stopped, but still running")));
+        assertTrue(Ownership.listOpen().stream().anyMatch(o -> o.cellKey().equals("deadlock")
+                && o.resource().state() == Control.State.STOPPED_STILL_RUNNING));
     }
 
     @Test

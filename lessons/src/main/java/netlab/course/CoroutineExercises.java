@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import netlab.exercise.Case;
 import netlab.exercise.Exercise;
 import netlab.exercise.ExerciseSet;
+import netlab.text.Message;
 import netlab.text.Text;
 
 /**
@@ -50,20 +51,20 @@ public final class CoroutineExercises implements ExerciseSet {
         List<String> fetchAll(List<URI> urls) throws Exception;
     }
 
-    public static final Exercise<Lines> LINES = Exercise.of("coroutine.lines", Text.of("course.coroutine.lines.title"), Lines.class)
+    public static final Exercise<Lines> LINES = Exercise.of("coroutine.lines", Message.of("course.coroutine.lines.title"), Lines.class)
             .add(linesCase(List.of("GET / HT", "TP/1.1\nHost: a\n", "\n")))
             .add(linesCase(List.of("one\ntwo\nthr", "ee")))
             .hiddenCases(2)
             .build();
 
     public static final Exercise<RoundRobin> ROUND_ROBIN = Exercise.of("coroutine.round-robin",
-                    Text.of("course.coroutine.round-robin.title"), RoundRobin.class)
+                    Message.of("course.coroutine.round-robin.title"), RoundRobin.class)
             .add(roundRobinCase(List.of(3, 3, 3)))
             .hiddenCases(2)
             .build();
 
     public static final Exercise<Downloader> DOWNLOADER = Exercise.of("coroutine.downloader",
-                    Text.of("course.coroutine.downloader.title"), Downloader.class)
+                    Message.of("course.coroutine.downloader.title"), Downloader.class)
             .add(downloaderCase(3))
             .hiddenCases(1)
             .build();
@@ -77,7 +78,7 @@ public final class CoroutineExercises implements ExerciseSet {
      */
     public static Case<Lines> linesCase(List<String> chunks) {
         return Case.<Lines>named("lines(" + netlab.exercise.Values.show(chunks) + ")")
-                .hint(Text.of("course4.hint.lines"))
+                .hint(Message.of("course4.hint.lines"))
                 .expect(expectedLines(chunks), a -> {
                     AtomicInteger pulled = new AtomicInteger();
                     Iterator<String> source = chunks.iterator();
@@ -97,7 +98,7 @@ public final class CoroutineExercises implements ExerciseSet {
                     List<String> seen = new ArrayList<>();
                     for (int i = 0; i < 100 && lines.hasNext(); i++) {
                         String line = lines.next();
-                        seen.add(Text.of("course4.seen.after-chunks", Quoted.of(line), pulled.get()));
+                        seen.add(Quoted.of(line) + " ← " + pulled.get() + " × next()");
                     }
                     seen.add("hasNext() again: " + lines.hasNext());
                     try {
@@ -118,11 +119,11 @@ public final class CoroutineExercises implements ExerciseSet {
             pulled++;
             pending.append(chunk);
             for (int nl; (nl = pending.indexOf("\n")) >= 0; pending.delete(0, nl + 1)) {
-                out.add(Text.of("course4.seen.after-chunks", Quoted.of(pending.substring(0, nl)), pulled));
+                out.add(Quoted.of(pending.substring(0, nl)) + " ← " + pulled + " × next()");
             }
         }
         if (!pending.isEmpty()) {
-            out.add(Text.of("course4.seen.after-chunks", Quoted.of(pending.toString()), pulled));
+            out.add(Quoted.of(pending.toString()) + " ← " + pulled + " × next()");
         }
         out.add("hasNext() again: false");
         out.add("next() at the end: NoSuchElementException");
@@ -141,7 +142,7 @@ public final class CoroutineExercises implements ExerciseSet {
             }
         }
         return Case.<RoundRobin>named("run(" + lengths.size() + " tasks of " + lengths + " steps)")
-                .hint(Text.of("course4.hint.round-robin"))
+                .hint(Message.of("course4.hint.round-robin"))
                 .expect(expected, a -> {
                     List<Iterator<String>> tasks = new ArrayList<>();
                     for (int t = 0; t < lengths.size(); t++) {
@@ -165,7 +166,7 @@ public final class CoroutineExercises implements ExerciseSet {
         }
         expected.add("peak requests in flight: " + pages);
         return Case.<Downloader>named(Text.of("course4.case.downloader", pages))
-                .hint(Text.of("course4.hint.downloader"))
+                .hint(Message.of("course4.hint.downloader"))
                 .expect(expected, a -> {
                     CountDownLatch everyoneAsked = new CountDownLatch(pages);
                     AtomicInteger inFlight = new AtomicInteger();

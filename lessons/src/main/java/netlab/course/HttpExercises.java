@@ -23,6 +23,7 @@ import netlab.exercise.Background;
 import netlab.exercise.Case;
 import netlab.exercise.Exercise;
 import netlab.exercise.ExerciseSet;
+import netlab.text.Message;
 import netlab.text.Text;
 
 /**
@@ -56,7 +57,7 @@ public final class HttpExercises implements ExerciseSet {
             "/about.html", "netlab chapter 4",
             "/zh.html", "并发服务器");
 
-    public static final Exercise<PageServer> SERVER = Exercise.of("http.server", Text.of("course.http.server.title"), PageServer.class)
+    public static final Exercise<PageServer> SERVER = Exercise.of("http.server", Message.of("course.http.server.title"), PageServer.class)
             .add(clientCase("/index.html"))
             .add(clientCase("/missing.html"))
             .add(rawCase(Talk.KEEP_ALIVE))
@@ -83,7 +84,7 @@ public final class HttpExercises implements ExerciseSet {
         String expected = page == null ? "404"
                 : "200 Content-Length=" + page.getBytes(StandardCharsets.UTF_8).length + " body=" + page;
         return Case.<PageServer>named("HttpClient GET " + path)
-                .hint(Text.of("course4.hint.http"))
+                .hint(Message.of("course4.hint.http"))
                 .expect(expected, a -> served(a, port -> {
                     try (HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                             .connectTimeout(Duration.ofMillis(WAIT_MS)).build()) {
@@ -104,7 +105,7 @@ public final class HttpExercises implements ExerciseSet {
             case MALFORMED -> List.of("400", "end of stream");
         };
         return Case.<PageServer>named(Text.of("course4.case.http." + talk.name().toLowerCase(Locale.ROOT)))
-                .hint(Text.of("course4.hint.http"))
+                .hint(Message.of("course4.hint.http"))
                 .expect(expected, a -> served(a, port -> {
                     try (Socket s = new Socket()) {
                         s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), WAIT_MS);

@@ -2,7 +2,7 @@ package netlab.course;
 
 import netlab.exercise.*;
 import java.util.List;
-import netlab.text.Text;
+import netlab.text.Message;
 
 /**
  * The warm-up exercise of chapter 0, which teaches the answer-cell / check-cell routine itself.
@@ -20,7 +20,7 @@ public final class IntroExercises implements ExerciseSet {
         String greet(String name) throws Exception;
     }
 
-    public static final Exercise<Greet> GREET = Exercise.of("intro.greet", Text.of("course.intro.greet.title"), Greet.class)
+    public static final Exercise<Greet> GREET = Exercise.of("intro.greet", Message.of("course.intro.greet.title"), Greet.class)
             .add(greetCase("netlab"))
             .add(greetCase("世界"))
             .hiddenCases(1)
@@ -28,7 +28,7 @@ public final class IntroExercises implements ExerciseSet {
 
     public static Case<Greet> greetCase(String name) {
         return Case.<Greet>named("greet(\"" + name + "\")")
-                .hint(Text.of("course.intro.greet.hint"))
+                .hint(Message.of("course.intro.greet.hint"))
                 .expect("Hello, " + name + "!", a -> a.greet(name));
     }
 

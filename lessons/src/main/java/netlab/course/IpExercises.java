@@ -2,7 +2,7 @@ package netlab.course;
 
 import netlab.exercise.*;
 import java.util.List;
-import netlab.text.Text;
+import netlab.text.Message;
 
 /**
  * The exercises of the IPv4 addressing chapter, with their public cases. Hidden cases are in the grader's jar.
@@ -28,7 +28,7 @@ public final class IpExercises implements ExerciseSet {
 
 
     /** {@code ip.class-of}: four public cases, one per class A–D. */
-    public static final Exercise<ClassOf> CLASS_OF = Exercise.of("ip.class-of", Text.of("course.ip.class-of.title"), ClassOf.class)
+    public static final Exercise<ClassOf> CLASS_OF = Exercise.of("ip.class-of", Message.of("course.ip.class-of.title"), ClassOf.class)
             .add(classCase("10.1.2.3", "A"))
             .add(classCase("172.16.0.1", "B"))
             .add(classCase("192.168.1.1", "C"))
@@ -38,7 +38,7 @@ public final class IpExercises implements ExerciseSet {
 
     /** {@code ip.same-subnet}: three public cases (/24 same, /24 different, /30 boundary). */
     public static final Exercise<SameSubnet> SAME_SUBNET = Exercise.of("ip.same-subnet",
-                    Text.of("course.ip.same-subnet.title"), SameSubnet.class)
+                    Message.of("course.ip.same-subnet.title"), SameSubnet.class)
             .add(subnetCase("192.168.1.10", "192.168.1.200", 24, true))
             .add(subnetCase("192.168.1.10", "192.168.2.10", 24, false))
             .add(subnetCase("10.0.0.1", "10.0.0.6", 30, false))
@@ -48,15 +48,15 @@ public final class IpExercises implements ExerciseSet {
     /** A case of {@code ip.class-of}: {@code classOf(ip)} is {@code expected}; the grader's hidden cases use it too. */
     public static Case<ClassOf> classCase(String ip, String expected) {
         return Case.<ClassOf>named("classOf(\"" + ip + "\")")
-                .failure(Text.of("course.ip.class-of.failure", ip))
-                .hint(Text.of("course.ip.class-of.hint"))
+                .failure(Message.of("course.ip.class-of.failure", ip))
+                .hint(Message.of("course.ip.class-of.hint"))
                 .expect(expected, a -> a.classOf(ip));
     }
 
     /** A case of {@code ip.same-subnet}; the grader's hidden cases use it too. */
     public static Case<SameSubnet> subnetCase(String a, String b, int prefix, boolean expected) {
         return Case.<SameSubnet>named("sameSubnet(\"" + a + "\", \"" + b + "\", " + prefix + ")")
-                .hint(Text.of("course.ip.same-subnet.hint"))
+                .hint(Message.of("course.ip.same-subnet.hint"))
                 .expect(expected, s -> s.sameSubnet(a, b, prefix));
     }
 

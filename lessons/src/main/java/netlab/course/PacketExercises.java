@@ -20,6 +20,7 @@ import netlab.sim.Host;
 import netlab.sim.Lab;
 import netlab.sim.TcpEvent;
 import netlab.sim.Topologies;
+import netlab.text.Message;
 import netlab.text.Text;
 
 /**
@@ -100,65 +101,65 @@ public final class PacketExercises implements ExerciseSet {
         List<String> claimedTwice(List<String> replies) throws Exception;
     }
 
-    public static final Exercise<SwitchForward> SWITCH = Exercise.of("switch.learn", Text.of("course.switch.learn.title"), SwitchForward.class)
+    public static final Exercise<SwitchForward> SWITCH = Exercise.of("switch.learn", Message.of("course.switch.learn.title"), SwitchForward.class)
             .add(switchCase("pc0 → pc1, table empty", List.of(frame(0, "aa", "bb")), List.of(List.of(1, 2, 3))))
             .add(switchCase("pc0 → pc1, pc1 → pc0, pc0 → pc1", List.of(frame(0, "aa", "bb"), frame(1, "bb", "aa"), frame(0, "aa", "bb")),
                     List.of(List.of(1, 2, 3), List.of(0), List.of(1))))
             .hiddenCases(3)
             .build();
 
-    public static final Exercise<LongestPrefix> LPM = Exercise.of("route.lpm", Text.of("course.route.lpm.title"), LongestPrefix.class)
+    public static final Exercise<LongestPrefix> LPM = Exercise.of("route.lpm", Message.of("course.route.lpm.title"), LongestPrefix.class)
             .add(lpmCase(List.of("192.168.1.0/24", "192.168.0.0/16", "0.0.0.0/0"), "192.168.1.9", "192.168.1.0/24"))
             .add(lpmCase(List.of("192.168.1.0/24", "192.168.0.0/16", "0.0.0.0/0"), "192.168.7.9", "192.168.0.0/16"))
             .hiddenCases(4)
             .build();
 
-    public static final Exercise<NextHop> NEXT_HOP = Exercise.of("route.next-hop", Text.of("course.route.next-hop.title"), NextHop.class)
+    public static final Exercise<NextHop> NEXT_HOP = Exercise.of("route.next-hop", Message.of("course.route.next-hop.title"), NextHop.class)
             .add(nextHopCase("192.168.1.1/24", "192.168.1.254", "192.168.1.2", "192.168.1.2"))
             .add(nextHopCase("192.168.1.1/24", "192.168.1.254", "192.168.3.2", "192.168.1.254"))
             .hiddenCases(3)
             .build();
 
-    public static final Exercise<NatTranslate> NAT = Exercise.of("nat.translate", Text.of("course.nat.translate.title"), NatTranslate.class)
+    public static final Exercise<NatTranslate> NAT = Exercise.of("nat.translate", Message.of("course.nat.translate.title"), NatTranslate.class)
             .add(natCase(List.of("out 192.168.1.10:50000 8.8.8.8:53", "in 8.8.8.8:53 203.0.113.5:40000"),
                     List.of("203.0.113.5:40000", "192.168.1.10:50000")))
             .hiddenCases(3)
             .build();
 
-    public static final Exercise<DnsQuery> DNS_QUERY = Exercise.of("dns.query", Text.of("course.dns.query.title"), DnsQuery.class)
+    public static final Exercise<DnsQuery> DNS_QUERY = Exercise.of("dns.query", Message.of("course.dns.query.title"), DnsQuery.class)
             .add(dnsQueryCase(0x1234, "www.itcast.cn"))
             .hiddenCases(3)
             .build();
 
-    public static final Exercise<DnsAnswer> DNS_ANSWER = Exercise.of("dns.answer", Text.of("course.dns.answer.title"), DnsAnswer.class)
+    public static final Exercise<DnsAnswer> DNS_ANSWER = Exercise.of("dns.answer", Message.of("course.dns.answer.title"), DnsAnswer.class)
             .add(dnsAnswerCase("www.itcast.cn", Zone.of("itcast.cn.").a("www.itcast.cn.", "203.0.113.80"), List.of("203.0.113.80")))
             .hiddenCases(3)
             .build();
 
-    public static final Exercise<NextState> TCP_STATE = Exercise.of("tcp.next-state", Text.of("course.tcp.next-state.title"), NextState.class)
+    public static final Exercise<NextState> TCP_STATE = Exercise.of("tcp.next-state", Message.of("course.tcp.next-state.title"), NextState.class)
             .add(stateCase(TcpState.CLOSE, TcpEvent.CONNECT, TcpState.SYN_SENT))
             .add(stateCase(TcpState.ESTABLISHED, TcpEvent.CLOSE, TcpState.FIN_WAIT1))
             .add(stateCase(TcpState.ESTABLISHED, TcpEvent.RCV_FIN, TcpState.CLOSE_WAIT))
             .hiddenCases(6)
             .build();
 
-    public static final Exercise<NextSeq> TCP_SEQ = Exercise.of("tcp.next-seq", Text.of("course.tcp.next-seq.title"), NextSeq.class)
+    public static final Exercise<NextSeq> TCP_SEQ = Exercise.of("tcp.next-seq", Message.of("course.tcp.next-seq.title"), NextSeq.class)
             .add(seqCase(1000, 0, true, false, 1001))
             .add(seqCase(1001, 5, false, false, 1006))
             .hiddenCases(3)
             .build();
 
-    public static final Exercise<PoliteServer> CLIENT_CLOSES = Exercise.of("tcp.client-closes", Text.of("course.tcp.client-closes.title"), PoliteServer.class)
+    public static final Exercise<PoliteServer> CLIENT_CLOSES = Exercise.of("tcp.client-closes", Message.of("course.tcp.client-closes.title"), PoliteServer.class)
             .add(politeCase(5))
             .hiddenCases(1)
             .build();
 
-    public static final Exercise<Misconfigured> MISCONFIGURED = Exercise.of("lab.misconfigured", Text.of("course.lab.misconfigured.title"), Misconfigured.class)
+    public static final Exercise<Misconfigured> MISCONFIGURED = Exercise.of("lab.misconfigured", Message.of("course.lab.misconfigured.title"), Misconfigured.class)
             .add(misconfiguredCase("gateway", "pc1", List.of("pc1")))
             .hiddenCases(3)
             .build();
 
-    public static final Exercise<ArpSpoofed> ARP_SPOOFED = Exercise.of("arp.spoofed", Text.of("course.arp.spoofed.title"), ArpSpoofed.class)
+    public static final Exercise<ArpSpoofed> ARP_SPOOFED = Exercise.of("arp.spoofed", Message.of("course.arp.spoofed.title"), ArpSpoofed.class)
             .add(arpCase(List.of("192.168.1.254 is-at 02:00:00:00:00:05", "192.168.1.2 is-at 02:00:00:00:00:02",
                     "192.168.1.254 is-at 02:00:00:00:00:02"), List.of("192.168.1.254")))
             .hiddenCases(2)
@@ -181,7 +182,7 @@ public final class PacketExercises implements ExerciseSet {
     /** A 4-port switch gets {@code frames} in order, starting from an empty table; expected: the ports of each. */
     public static Case<SwitchForward> switchCase(String story, List<SwitchFrame> frames, List<List<Integer>> expected) {
         return Case.<SwitchForward>named(story)
-                .hint(Text.of("course3.hint.switch"))
+                .hint(Message.of("course3.hint.switch"))
                 .expect(expected, a -> {
                     Map<String, Integer> table = new HashMap<>();
                     List<List<Integer>> out = new ArrayList<>();
@@ -194,25 +195,25 @@ public final class PacketExercises implements ExerciseSet {
 
     public static Case<LongestPrefix> lpmCase(List<String> routes, String dst, String expected) {
         return Case.<LongestPrefix>named("match(" + routes + ", \"" + dst + "\")")
-                .hint(Text.of("course3.hint.lpm"))
+                .hint(Message.of("course3.hint.lpm"))
                 .expect(expected, a -> a.match(routes, dst));
     }
 
     public static Case<NextHop> nextHopCase(String cidr, String gateway, String dst, String expected) {
         return Case.<NextHop>named("nextHop(\"" + cidr + "\", \"" + gateway + "\", \"" + dst + "\")")
-                .hint(Text.of("course3.hint.next-hop"))
+                .hint(Message.of("course3.hint.next-hop"))
                 .expect(expected, a -> a.nextHop(cidr, gateway, dst));
     }
 
     public static Case<NatTranslate> natCase(List<String> packets, List<String> expected) {
         return Case.<NatTranslate>named("translate(\"203.0.113.5\", " + packets + ")")
-                .hint(Text.of("course3.hint.nat"))
+                .hint(Message.of("course3.hint.nat"))
                 .expect(expected, a -> a.translate("203.0.113.5", packets));
     }
 
     public static Case<DnsQuery> dnsQueryCase(int id, String name) {
         return Case.<DnsQuery>named("query(0x" + Integer.toHexString(id) + ", \"" + name + "\")")
-                .hint(Text.of("course3.hint.dns-query"))
+                .hint(Message.of("course3.hint.dns-query"))
                 .expect(hex(DnsMessage.query(id, name, DnsMessage.A).encode()), a -> hex(a.query(id, name)));
     }
 
@@ -225,19 +226,19 @@ public final class PacketExercises implements ExerciseSet {
     public static Case<DnsAnswer> dnsAnswerCase(String name, DnsMessage message, List<String> expected) {
         byte[] reply = message.encode();
         return Case.<DnsAnswer>named("addresses(" + Text.of("course3.case.reply-for", name, reply.length) + ")")
-                .hint(Text.of("course3.hint.dns-answer"))
+                .hint(Message.of("course3.hint.dns-answer"))
                 .expect(expected, a -> a.addresses(reply.clone()));
     }
 
     public static Case<NextState> stateCase(TcpState state, TcpEvent event, TcpState expected) {
         return Case.<NextState>named("next(" + state + ", " + event + ")")
-                .hint(Text.of("course3.hint.tcp-state"))
+                .hint(Message.of("course3.hint.tcp-state"))
                 .expect(expected, a -> a.next(state, event));
     }
 
     public static Case<NextSeq> seqCase(long seq, int length, boolean syn, boolean fin, long expected) {
         return Case.<NextSeq>named("nextSeq(" + seq + ", " + length + ", syn=" + syn + ", fin=" + fin + ")")
-                .hint(Text.of("course3.hint.tcp-seq"))
+                .hint(Message.of("course3.hint.tcp-seq"))
                 .expect(expected, a -> a.nextSeq(seq, length, syn, fin));
     }
 
@@ -249,7 +250,7 @@ public final class PacketExercises implements ExerciseSet {
         }
         expected.add("TIME_WAIT rows on the server port: 0");
         return Case.<PoliteServer>named(Text.of("course3.case.polite", clients))
-                .hint(Text.of("course3.hint.client-closes"))
+                .hint(Message.of("course3.hint.client-closes"))
                 .expect(expected, a -> {
                     InetAddress lo = InetAddress.getLoopbackAddress();
                     try (ServerSocket server = new ServerSocket(0, 50, lo)) {
@@ -278,7 +279,7 @@ public final class PacketExercises implements ExerciseSet {
      */
     public static Case<Misconfigured> misconfiguredCase(String fault, String host, List<String> expected) {
         return Case.<Misconfigured>named(Text.of("course3.case.office"))
-                .hint(Text.of("course3.hint.misconfigured"))
+                .hint(Message.of("course3.hint.misconfigured"))
                 .expect(expected, a -> a.find(office(fault, host)));
     }
 
@@ -302,7 +303,7 @@ public final class PacketExercises implements ExerciseSet {
 
     public static Case<ArpSpoofed> arpCase(List<String> replies, List<String> expected) {
         return Case.<ArpSpoofed>named("claimedTwice(" + replies.size() + " replies)")
-                .hint(Text.of("course3.hint.arp-spoofed"))
+                .hint(Message.of("course3.hint.arp-spoofed"))
                 .expect(expected, a -> a.claimedTwice(replies));
     }
 

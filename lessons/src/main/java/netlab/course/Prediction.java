@@ -2,7 +2,7 @@ package netlab.course;
 
 import netlab.exercise.Case;
 import netlab.exercise.Exercise;
-import netlab.text.Text;
+import netlab.text.Message;
 
 /**
  * Questions that ask what a program will do or what a printed table means, graded like any exercise: the answer
@@ -34,18 +34,18 @@ public final class Prediction {
 
     /** A question whose answer is the number {@code expected}; title and hint are {@code course.ID.title/hint}. */
     public static Exercise<Count> count(String id, long expected) {
-        return Exercise.of(id, Text.of("course." + id + ".title"), Count.class)
+        return Exercise.of(id, Message.of("course." + id + ".title"), Count.class)
                 .add(Case.<Count>named(Exercise.checkNameOf(id) + "()")
-                        .hint(Text.of("course." + id + ".hint"))
+                        .hint(Message.of("course." + id + ".hint"))
                         .expect(expected, Count::count))
                 .build();
     }
 
     /** A question whose answer is the line {@code expected}; title and hint are {@code course.ID.title/hint}. */
     public static Exercise<Line> line(String id, String expected) {
-        return Exercise.of(id, Text.of("course." + id + ".title"), Line.class)
+        return Exercise.of(id, Message.of("course." + id + ".title"), Line.class)
                 .add(Case.<Line>named(Exercise.checkNameOf(id) + "()")
-                        .hint(Text.of("course." + id + ".hint"))
+                        .hint(Message.of("course." + id + ".hint"))
                         .expect(expected, a -> {
                             String said = a.line();
                             return said == null ? null : said.strip();

@@ -21,6 +21,7 @@ import netlab.exercise.Background;
 import netlab.exercise.Case;
 import netlab.exercise.Exercise;
 import netlab.exercise.ExerciseSet;
+import netlab.text.Message;
 import netlab.text.Text;
 
 /**
@@ -70,28 +71,28 @@ public final class ServerExercises implements ExerciseSet {
     private static final int SLOW_BYTES = largestSendBuffer() + (1 << 20);
 
     public static final Exercise<ThreadPerConnection> THREAD_PER_CONNECTION = Exercise.of("server.thread-per-connection",
-                    Text.of("course.server.thread-per-connection.title"), ThreadPerConnection.class)
+                    Message.of("course.server.thread-per-connection.title"), ThreadPerConnection.class)
             .add(threadCase(1, false))
             .add(threadCase(1, true))
             .hiddenCases(2)
             .build();
 
     public static final Exercise<PollLoop> POLL_LOOP = Exercise.of("server.poll-loop",
-                    Text.of("course.server.poll-loop.title"), PollLoop.class)
+                    Message.of("course.server.poll-loop.title"), PollLoop.class)
             .add(pollCase(Workload.CLOSE, 2))
             .add(pollCase(Workload.SLOW_READER, 1))
             .hiddenCases(2)
             .build();
 
     public static final Exercise<SelectorLoop> SELECTOR = Exercise.of("server.selector",
-                    Text.of("course.server.selector.title"), SelectorLoop.class)
+                    Message.of("course.server.selector.title"), SelectorLoop.class)
             .add(selectorCase(Workload.CLOSE, 2))
             .add(selectorCase(Workload.SLOW_READER, 1))
             .hiddenCases(2)
             .build();
 
     public static final Exercise<SharedListener> REUSEPORT = Exercise.of("server.reuseport",
-                    Text.of("course.server.reuseport.title"), SharedListener.class)
+                    Message.of("course.server.reuseport.title"), SharedListener.class)
             .add(reusePortCase(2, 40))
             .hiddenCases(1)
             .build();
@@ -119,7 +120,7 @@ public final class ServerExercises implements ExerciseSet {
         expected.add("quiet client 1: still here");
         expected.add("serve returned");
         return Case.<ThreadPerConnection>named(Text.of(reset ? "course4.case.thread-reset" : "course4.case.idle", idle))
-                .hint(Text.of("course4.hint.thread-per-connection"))
+                .hint(Message.of("course4.hint.thread-per-connection"))
                 .expect(expected, a -> {
                     InetAddress lo = InetAddress.getLoopbackAddress();
                     List<Socket> quiet = new ArrayList<>();
@@ -172,7 +173,7 @@ public final class ServerExercises implements ExerciseSet {
 
     public static Case<PollLoop> pollCase(Workload workload, int clients) {
         return Case.<PollLoop>named(caseName(workload, clients))
-                .hint(Text.of("course4.hint.poll-loop"))
+                .hint(Message.of("course4.hint.poll-loop"))
                 .expect(echoExpected(workload, clients, false), a -> {
                     ServerSocketChannel server = listener();
                     return echoConversation(server, Background.run(() -> a.serve(server)), workload, clients, null);
@@ -181,7 +182,7 @@ public final class ServerExercises implements ExerciseSet {
 
     public static Case<SelectorLoop> selectorCase(Workload workload, int clients) {
         return Case.<SelectorLoop>named(caseName(workload, clients))
-                .hint(Text.of("course4.hint.selector"))
+                .hint(Message.of("course4.hint.selector"))
                 .expect(echoExpected(workload, clients, true), a -> {
                     Selector selector = Selector.open();
                     ServerSocketChannel server = listener();
@@ -208,20 +209,20 @@ public final class ServerExercises implements ExerciseSet {
         switch (workload) {
             case CLOSE -> {
                 for (int i = 1; i <= clients; i++) {
-                    expected.add(Text.of("course4.seen.client", i, "line " + i));
+                    expected.add("#" + i + " → line " + i);
                 }
-                expected.add(Text.of("course4.seen.after-close", Text.of("course4.seen.end-of-stream")));
+                expected.add("#1 shutdownOutput() → read() = -1");
                 if (clients > 1) {
-                    expected.add(Text.of("course4.seen.client", 2, "still served"));
+                    expected.add("#2 → still served");
                 }
             }
             case SLOW_READER -> {
-                expected.add(Text.of("course4.seen.while-not-reading", "ping"));
-                expected.add(Text.of("course4.seen.bytes-back", SLOW_BYTES));
+                expected.add("#1 not reading, #2 → ping");
+                expected.add("#1 ← " + SLOW_BYTES + " B = sent");
             }
             case RESET -> {
                 for (int i = 1; i <= clients; i++) {
-                    expected.add(Text.of("course4.seen.client", i, "after a reset"));
+                    expected.add("#" + i + " → after a reset");
                 }
             }
         }
@@ -246,15 +247,15 @@ public final class ServerExercises implements ExerciseSet {
                         sockets.add(connect(lo, port));
                     }
                     for (int i = 1; i <= clients; i++) {
-                        got.add(Text.of("course4.seen.client", i, lineOrBlame(sockets.get(i - 1), "line " + i, running,
-                                Text.of("course4.blame.no-echo", i))));
+                        got.add("#" + i + " → " + lineOrBlame(sockets.get(i - 1), "line " + i, running,
+                                Text.of("course4.blame.no-echo", i)));
                     }
                     Socket first = sockets.get(0);
                     first.shutdownOutput();
-                    got.add(Text.of("course4.seen.after-close", endOfStream(first, running)));
+                    got.add("#1 shutdownOutput() → " + endOfStream(first, running));
                     if (clients > 1) {
                         String again = lineOrBlame(sockets.get(1), "still served", running, Text.of("course4.blame.after-close"));
-                        got.add(Text.of("course4.seen.client", 2, again));
+                        got.add("#2 → " + again);
                     }
                 }
                 case SLOW_READER -> slowReader(lo, port, running, got);
@@ -265,8 +266,8 @@ public final class ServerExercises implements ExerciseSet {
                     }
                     for (int i = 1; i <= clients; i++) {
                         sockets.add(connect(lo, port));
-                        got.add(Text.of("course4.seen.client", i, lineOrBlame(sockets.get(i - 1), "after a reset", running,
-                                Text.of("course4.blame.after-reset"))));
+                        got.add("#" + i + " → " + lineOrBlame(sockets.get(i - 1), "after a reset", running,
+                                Text.of("course4.blame.after-reset")));
                     }
                 }
             }
@@ -323,8 +324,8 @@ public final class ServerExercises implements ExerciseSet {
             });
             Thread.sleep(150); // the server's writes to client 1 now find its window closed
             try (Socket quick = connect(lo, port)) {
-                got.add(Text.of("course4.seen.while-not-reading",
-                        lineOrBlame(quick, "ping", running, Text.of("course4.blame.stalled"))));
+                got.add("#1 not reading, #2 → "
+                        + lineOrBlame(quick, "ping", running, Text.of("course4.blame.stalled")));
             }
             InputStream in = slow.getInputStream();
             byte[] back = new byte[data.length];
@@ -338,7 +339,7 @@ public final class ServerExercises implements ExerciseSet {
             }
             sender.await(WAIT_MS);
             got.add(n == data.length && Arrays.equals(data, back)
-                    ? Text.of("course4.seen.bytes-back", n)
+                    ? "#1 ← " + n + " B = sent"
                     : Text.of("course4.blame.lost", n, data.length));
         }
     }
@@ -374,7 +375,7 @@ public final class ServerExercises implements ExerciseSet {
     private static String endOfStream(Socket s, Background<?> answer) throws Exception {
         try {
             int b = s.getInputStream().read();
-            return b == -1 ? Text.of("course4.seen.end-of-stream") : Text.of("course4.seen.byte", b);
+            return "read() = " + b;
         } catch (SocketTimeoutException e) {
             throw answer.failure(new IllegalStateException(Text.of("course4.blame.no-close", WAIT_MS)));
         }
@@ -405,9 +406,9 @@ public final class ServerExercises implements ExerciseSet {
      */
     public static Case<SharedListener> reusePortCase(int listeners, int connections) {
         return Case.<SharedListener>named(Text.of("course4.case.reuseport", listeners, connections))
-                .hint(Text.of("course4.hint.reuseport"))
-                .expect(List.of(Text.of("course4.seen.listeners", listeners), Text.of("course4.seen.accepted", connections),
-                        Text.of("course4.seen.idle-listeners", 0)), a -> {
+                .hint(Message.of("course4.hint.reuseport"))
+                .expect(List.of("listen(port) × " + listeners, "accept() × " + connections,
+                        "listeners with accept() × 0: 0"), a -> {
                     InetAddress lo = InetAddress.getLoopbackAddress();
                     int port;
                     try (ServerSocket probe = new ServerSocket(0, 1, lo)) {
@@ -445,9 +446,9 @@ public final class ServerExercises implements ExerciseSet {
                         while (counts.stream().mapToInt(AtomicInteger::get).sum() < connections && System.nanoTime() < deadline) {
                             Thread.sleep(5);
                         }
-                        return List.of(Text.of("course4.seen.listeners", opened.size()),
-                                Text.of("course4.seen.accepted", counts.stream().mapToInt(AtomicInteger::get).sum()),
-                                Text.of("course4.seen.idle-listeners", counts.stream().filter(c -> c.get() == 0).count()));
+                        return List.of("listen(port) × " + opened.size(),
+                                "accept() × " + counts.stream().mapToInt(AtomicInteger::get).sum(),
+                                "listeners with accept() × 0: " + counts.stream().filter(c -> c.get() == 0).count());
                     } finally {
                         for (ServerSocket s : opened) {
                             s.close();

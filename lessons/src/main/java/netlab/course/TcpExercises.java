@@ -13,6 +13,7 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import netlab.text.Message;
 import netlab.text.Text;
 
 /**
@@ -55,25 +56,25 @@ public final class TcpExercises implements ExerciseSet {
 
     static final int WAIT_MS = 1500;
 
-    public static final Exercise<Broadcast> BROADCAST = Exercise.of("udp.broadcast", Text.of("course.udp.broadcast.title"),
+    public static final Exercise<Broadcast> BROADCAST = Exercise.of("udp.broadcast", Message.of("course.udp.broadcast.title"),
                     Broadcast.class)
             .add(broadcastCase("Hi"))
             .hiddenCases(1)
             .build();
 
-    public static final Exercise<Server> SERVER = Exercise.of("tcp.server", Text.of("course.tcp.server.title"), Server.class)
+    public static final Exercise<Server> SERVER = Exercise.of("tcp.server", Message.of("course.tcp.server.title"), Server.class)
             .add(serverCase("hello world"))
             .add(serverCase("你好"))
             .hiddenCases(1)
             .build();
 
-    public static final Exercise<Client> CLIENT = Exercise.of("tcp.client", Text.of("course.tcp.client.title"), Client.class)
+    public static final Exercise<Client> CLIENT = Exercise.of("tcp.client", Message.of("course.tcp.client.title"), Client.class)
             .add(clientCase("haha"))
             .add(clientCase("早上好"))
             .hiddenCases(1)
             .build();
 
-    public static final Exercise<Chat> CHAT = Exercise.of("tcp.chat", Text.of("course.tcp.chat.title"), Chat.class)
+    public static final Exercise<Chat> CHAT = Exercise.of("tcp.chat", Message.of("course.tcp.chat.title"), Chat.class)
             .add(chatCase(List.of("hi", "how are you?", "")))
             .add(chatCase(List.of("one", "", "never sent")))
             .hiddenCases(1)
@@ -81,7 +82,7 @@ public final class TcpExercises implements ExerciseSet {
 
     public static Case<Broadcast> broadcastCase(String text) {
         return Case.<Broadcast>named("broadcast(\"" + text + "\", port)")
-                .hint(Text.of("course.udp.broadcast.hint"))
+                .hint(Message.of("course.udp.broadcast.hint"))
                 .expect(text, a -> {
                     // a socket on 0.0.0.0 hears broadcasts; one bound to 127.0.0.1 would not
                     try (DatagramSocket listener = new DatagramSocket(new InetSocketAddress(0))) {
@@ -94,7 +95,7 @@ public final class TcpExercises implements ExerciseSet {
 
     public static Case<Server> serverCase(String line) {
         return Case.<Server>named("serveOnce(server) ← \"" + line + "\"")
-                .hint(Text.of("course.tcp.server.hint"))
+                .hint(Message.of("course.tcp.server.hint"))
                 .expect(List.of("thank you: " + line, "closed"), a -> {
                     try (ServerSocket server = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
                         Background<Void> answer = Background.run(() -> a.serveOnce(server));
@@ -113,7 +114,7 @@ public final class TcpExercises implements ExerciseSet {
 
     public static Case<Client> clientCase(String line) {
         return Case.<Client>named("ask(\"" + line + "\")")
-                .hint(Text.of("course.tcp.client.hint"))
+                .hint(Message.of("course.tcp.client.hint"))
                 .expect("qie, " + line, a -> {
                     try (ServerSocket server = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
                         server.setSoTimeout(WAIT_MS);
@@ -142,7 +143,7 @@ public final class TcpExercises implements ExerciseSet {
         List<String> expected = new ArrayList<>(said);
         expected.add("client closed");
         return Case.<Chat>named("chat(host, port, " + Values.show(lines) + ")")
-                .hint(Text.of("course.tcp.chat.hint"))
+                .hint(Message.of("course.tcp.chat.hint"))
                 .expect(expected, a -> {
                     try (ServerSocket server = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
                         server.setSoTimeout(WAIT_MS);

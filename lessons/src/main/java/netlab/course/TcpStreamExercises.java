@@ -15,6 +15,7 @@ import netlab.exercise.Case;
 import netlab.exercise.Exercise;
 import netlab.exercise.ExerciseSet;
 import netlab.exercise.Values;
+import netlab.text.Message;
 import netlab.text.Text;
 
 /**
@@ -50,7 +51,7 @@ public final class TcpStreamExercises implements ExerciseSet {
     static final int WAIT_MS = 1500;
     static final int SAY_MS = 1000;
 
-    public static final Exercise<Frames> FRAMES = Exercise.of("tcp.frames", Text.of("course.tcp.frames.title"),
+    public static final Exercise<Frames> FRAMES = Exercise.of("tcp.frames", Message.of("course.tcp.frames.title"),
                     Frames.class)
             .add(framesCase(List.of("hello", "world"), 1024))
             .add(framesCase(List.of("你好", "a frame split in pieces of three bytes"), 3))
@@ -58,7 +59,7 @@ public final class TcpStreamExercises implements ExerciseSet {
             .build();
 
     public static final Exercise<MultiClient> MULTI_CLIENT = Exercise.of("tcp.multi-client",
-                    Text.of("course.tcp.multi-client.title"), MultiClient.class)
+                    Message.of("course.tcp.multi-client.title"), MultiClient.class)
             .add(multiClientCase(2))
             .hiddenCases(1)
             .build();
@@ -70,7 +71,7 @@ public final class TcpStreamExercises implements ExerciseSet {
     /** The frames of {@code messages}, written in pieces of at most {@code piece} bytes with a pause between. */
     public static Case<Frames> framesCase(List<String> messages, int piece) {
         return Case.<Frames>named("readFrames(socket) ← " + Values.show(messages) + " in pieces of " + piece + " B")
-                .hint(Text.of("course.tcp.frames.hint"))
+                .hint(Message.of("course.tcp.frames.hint"))
                 .expect(messages, a -> {
                     byte[] stream = frames(messages);
                     try (ServerSocket server = new ServerSocket(0, 5, InetAddress.getLoopbackAddress());
@@ -116,7 +117,7 @@ public final class TcpStreamExercises implements ExerciseSet {
         expected.add("client 1: line 1");
         expected.add("client 1: 再见");
         return Case.<MultiClient>named("serve(server, " + clients + "): client 1 quiet first")
-                .hint(Text.of("course.tcp.multi-client.hint"))
+                .hint(Message.of("course.tcp.multi-client.hint"))
                 .expect(expected, a -> {
                     try (ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
                         Background<Void> answer = Background.run(() -> a.serve(server, clients));

@@ -19,6 +19,7 @@ import java.util.Random;
 import netlab.tftp.LossyRelay;
 import netlab.tftp.Tftp;
 import netlab.tftp.TftpServer;
+import netlab.text.Message;
 import netlab.text.Text;
 
 /**
@@ -67,19 +68,19 @@ public final class TftpExercises implements ExerciseSet {
 
     static final int WAIT_MS = 1500;
 
-    public static final Exercise<Rrq> RRQ = Exercise.of("tftp.rrq", Text.of("course.tftp.rrq.title"), Rrq.class)
+    public static final Exercise<Rrq> RRQ = Exercise.of("tftp.rrq", Message.of("course.tftp.rrq.title"), Rrq.class)
             .add(rrqCase("test.jpg", "octet"))
             .add(rrqCase("notes.txt", "netascii"))
             .hiddenCases(2)
             .build();
 
-    public static final Exercise<Ack> ACK = Exercise.of("tftp.ack", Text.of("course.tftp.ack.title"), Ack.class)
+    public static final Exercise<Ack> ACK = Exercise.of("tftp.ack", Message.of("course.tftp.ack.title"), Ack.class)
             .add(ackCase(1))
             .add(ackCase(300))
             .hiddenCases(2)
             .build();
 
-    public static final Exercise<Describe> DESCRIBE = Exercise.of("tftp.describe", Text.of("course.tftp.describe.title"),
+    public static final Exercise<Describe> DESCRIBE = Exercise.of("tftp.describe", Message.of("course.tftp.describe.title"),
                     Describe.class)
             .add(describeCase(data(1, 512), "DATA 1 (512 bytes)"))
             .add(describeCase(data(7, 3), "DATA 7 (3 bytes)"))
@@ -88,14 +89,14 @@ public final class TftpExercises implements ExerciseSet {
             .hiddenCases(3)
             .build();
 
-    public static final Exercise<AckLoop> ACK_LOOP = Exercise.of("tftp.ack-loop", Text.of("course.tftp.ack-loop.title"), AckLoop.class)
+    public static final Exercise<AckLoop> ACK_LOOP = Exercise.of("tftp.ack-loop", Message.of("course.tftp.ack-loop.title"), AckLoop.class)
             .add(ackLoopCase(1300, false))
             .add(ackLoopCase(512, false))
             .hiddenCases(2)
             .build();
 
     public static final Exercise<Download> DOWNLOAD = Exercise.of("tftp.download",
-                    Text.of("course.tftp.download.title"), Download.class)
+                    Message.of("course.tftp.download.title"), Download.class)
             .add(downloadCase(3000, 0.0, 1))
             .add(downloadCase(5000, 0.1, 5))
             .add(downloadErrorCase(1, "File not found"))
@@ -105,27 +106,27 @@ public final class TftpExercises implements ExerciseSet {
 
     public static Case<Rrq> rrqCase(String filename, String mode) {
         return Case.<Rrq>named("rrq(\"" + filename + "\", \"" + mode + "\")")
-                .hint(Text.of("course.tftp.rrq.hint"))
+                .hint(Message.of("course.tftp.rrq.hint"))
                 .expect(hex(request(filename, mode)), a -> hex(a.rrq(filename, mode)));
     }
 
     public static Case<Ack> ackCase(int block) {
         return Case.<Ack>named("ack(" + block + ")")
-                .hint(Text.of("course.tftp.ack.hint"))
+                .hint(Message.of("course.tftp.ack.hint"))
                 .expect(hex(ack(block)), a -> hex(a.ack(block)));
     }
 
     public static Case<Describe> describeCase(byte[] packet, String expected) {
         return Case.<Describe>named("describe(" + abbreviate(packet) + ")")
-                .hint(Text.of("course.tftp.describe.hint"))
+                .hint(Message.of("course.tftp.describe.hint"))
                 .expect(expected, a -> a.describe(packet.clone()));
     }
 
     /** A fake server sends {@code size} bytes as DATA blocks and waits for each ACK; {@code dup} repeats each block once. */
     public static Case<AckLoop> ackLoopCase(int size, boolean dup) {
         return Case.<AckLoop>named("receiveFile(socket) ← " + size + " B" + (dup ? ", DATA ×2" : ""))
-                .failure(Text.of("course.tftp.ack-loop.failure"))
-                .hint(Text.of("course.tftp.ack-loop.hint"))
+                .failure(Message.of("course.tftp.ack-loop.failure"))
+                .hint(Message.of("course.tftp.ack-loop.hint"))
                 .expect("received " + size + " bytes", a -> {
                     byte[] file = sample(size, size);
                     try (DatagramSocket client = UdpExercises.loopbackSocket();
@@ -152,8 +153,8 @@ public final class TftpExercises implements ExerciseSet {
     /** netlab's server holds a {@code size}-byte file behind a relay that drops {@code drop} of the packets. */
     public static Case<Download> downloadCase(int size, double drop, long seed) {
         return Case.<Download>named("download(host, port, \"case.bin\") ← " + size + " B, " + (int) (drop * 100) + "% loss")
-                .failure(Text.of("course.tftp.download.failure"))
-                .hint(Text.of("course.tftp.download.hint"))
+                .failure(Message.of("course.tftp.download.failure"))
+                .hint(Message.of("course.tftp.download.hint"))
                 .expect("downloaded " + size + " bytes", a -> {
                     Path dir = Files.createTempDirectory("netlab-tftp-case");
                     byte[] file = sample(size, seed);
@@ -177,8 +178,8 @@ public final class TftpExercises implements ExerciseSet {
      */
     public static Case<Download> downloadErrorCase(int code, String message) {
         return Case.<Download>named("download(host, port, \"missing.bin\") ← ERROR " + code)
-                .failure(Text.of("course.tftp.download.error-failure"))
-                .hint(Text.of("course.tftp.download.error-hint"))
+                .failure(Message.of("course.tftp.download.error-failure"))
+                .hint(Message.of("course.tftp.download.error-hint"))
                 .expect("throws …" + message + "…", a -> {
                     try (DatagramSocket listen = UdpExercises.loopbackSocket();
                          DatagramSocket tid = UdpExercises.loopbackSocket()) {
@@ -199,8 +200,8 @@ public final class TftpExercises implements ExerciseSet {
      */
     public static Case<Download> downloadTidCase(int size, long seed) {
         return Case.<Download>named("download(host, port, \"tid.bin\") ← " + size + " B + DATA 2 from another port")
-                .failure(Text.of("course.tftp.download.tid-failure"))
-                .hint(Text.of("course.tftp.download.tid-hint"))
+                .failure(Message.of("course.tftp.download.tid-failure"))
+                .hint(Message.of("course.tftp.download.tid-hint"))
                 .expect("downloaded " + size + " bytes", a -> {
                     byte[] file = sample(size, seed);
                     try (DatagramSocket listen = UdpExercises.loopbackSocket();

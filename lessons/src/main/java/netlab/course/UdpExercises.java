@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import netlab.text.Message;
 import netlab.text.Text;
 
 /**
@@ -76,7 +77,7 @@ public final class UdpExercises implements ExerciseSet {
 
     static final int WAIT_MS = 1500;
 
-    public static final Exercise<PortKind> PORT_KIND = Exercise.of("net.port-kind", Text.of("course.net.port-kind.title"),
+    public static final Exercise<PortKind> PORT_KIND = Exercise.of("net.port-kind", Message.of("course.net.port-kind.title"),
                     PortKind.class)
             .add(portKindCase(80, "well-known"))
             .add(portKindCase(8080, "registered"))
@@ -85,20 +86,20 @@ public final class UdpExercises implements ExerciseSet {
             .build();
 
     public static final Exercise<HostCount> HOST_COUNT = Exercise.of("subnet.host-count",
-                    Text.of("course.subnet.host-count.title"), HostCount.class)
+                    Message.of("course.subnet.host-count.title"), HostCount.class)
             .add(hostCountCase(24, 254))
             .add(hostCountCase(16, 65_534))
             .add(hostCountCase(30, 2))
             .hiddenCases(3)
             .build();
 
-    public static final Exercise<SendText> SEND = Exercise.of("udp.send", Text.of("course.udp.send.title"), SendText.class)
+    public static final Exercise<SendText> SEND = Exercise.of("udp.send", Message.of("course.udp.send.title"), SendText.class)
             .add(sendCase("hello, netlab"))
             .add(sendCase("你好"))
             .hiddenCases(1)
             .build();
 
-    public static final Exercise<ReceiveText> RECEIVE = Exercise.of("udp.receive", Text.of("course.udp.receive.title"),
+    public static final Exercise<ReceiveText> RECEIVE = Exercise.of("udp.receive", Message.of("course.udp.receive.title"),
                     ReceiveText.class)
             .add(receiveCase("thank you"))
             .add(receiveCase("谢谢"))
@@ -106,14 +107,14 @@ public final class UdpExercises implements ExerciseSet {
             .hiddenCases(1)
             .build();
 
-    public static final Exercise<EchoServer> ECHO = Exercise.of("udp.echo-server", Text.of("course.udp.echo-server.title"),
+    public static final Exercise<EchoServer> ECHO = Exercise.of("udp.echo-server", Message.of("course.udp.echo-server.title"),
                     EchoServer.class)
             .add(echoCase(List.of("ping")))
             .add(echoCase(List.of("one", "二", "three")))
             .hiddenCases(1)
             .build();
 
-    public static final Exercise<ChatRoom> CHAT_ROOM = Exercise.of("udp.chat-room", Text.of("course.udp.chat-room.title"),
+    public static final Exercise<ChatRoom> CHAT_ROOM = Exercise.of("udp.chat-room", Message.of("course.udp.chat-room.title"),
                     ChatRoom.class)
             .add(chatRoomCase(List.of("hi")))
             .add(chatRoomCase(List.of("大家好", "anyone here?")))
@@ -121,27 +122,27 @@ public final class UdpExercises implements ExerciseSet {
             .build();
 
     public static final Exercise<FullDuplex> FULL_DUPLEX = Exercise.of("udp.full-duplex",
-                    Text.of("course.udp.full-duplex.title"), FullDuplex.class)
+                    Message.of("course.udp.full-duplex.title"), FullDuplex.class)
             .add(fullDuplexCase(List.of("hi", "how are you?"), List.of("hello", "fine")))
             .hiddenCases(1)
             .build();
 
     public static Case<PortKind> portKindCase(int port, String expected) {
         return Case.<PortKind>named("portKind(" + port + ")")
-                .hint(Text.of("course.net.port-kind.hint"))
+                .hint(Message.of("course.net.port-kind.hint"))
                 .expect(expected, a -> a.portKind(port));
     }
 
     public static Case<HostCount> hostCountCase(int prefix, long expected) {
         return Case.<HostCount>named("hostCount(" + prefix + ")")
-                .hint(Text.of("course.subnet.host-count.hint"))
+                .hint(Message.of("course.subnet.host-count.hint"))
                 .expect(expected, a -> a.hostCount(prefix));
     }
 
     public static Case<SendText> sendCase(String text) {
         return Case.<SendText>named("send(\"" + text + "\", port)")
-                .failure(Text.of("course.udp.send.failure"))
-                .hint(Text.of("course.udp.send.hint"))
+                .failure(Message.of("course.udp.send.failure"))
+                .hint(Message.of("course.udp.send.hint"))
                 .expect(text, a -> {
                     try (DatagramSocket receiver = loopbackSocket()) {
                         a.send(text, receiver.getLocalPort());
@@ -154,7 +155,7 @@ public final class UdpExercises implements ExerciseSet {
         String shown = text.length() <= 20 ? "\"" + text + "\""
                 : "\"" + text.substring(0, 3) + "…\" (" + text.getBytes(StandardCharsets.UTF_8).length + " B)";
         return Case.<ReceiveText>named("receive(socket) ← " + shown)
-                .hint(Text.of("course.udp.receive.hint"))
+                .hint(Message.of("course.udp.receive.hint"))
                 .expect(text, a -> withTwoSockets((socket, sender) -> {
                     sendText(sender, text, socket.getLocalPort());
                     return a.receive(socket);
@@ -163,8 +164,8 @@ public final class UdpExercises implements ExerciseSet {
 
     public static Case<EchoServer> echoCase(List<String> texts) {
         return Case.<EchoServer>named("echo(socket, " + texts.size() + ") ← " + texts)
-                .failure(Text.of("course.udp.echo-server.failure"))
-                .hint(Text.of("course.udp.echo-server.hint"))
+                .failure(Message.of("course.udp.echo-server.failure"))
+                .hint(Message.of("course.udp.echo-server.hint"))
                 .expect(texts, a -> withTwoSockets((server, client) -> {
                     Background<Void> answer = Background.run(() -> a.echo(server, texts.size()));
                     List<String> back = new ArrayList<>();
@@ -179,7 +180,7 @@ public final class UdpExercises implements ExerciseSet {
 
     public static Case<ChatRoom> chatRoomCase(List<String> texts) {
         return Case.<ChatRoom>named("receiveLines(socket, " + texts.size() + ") ← " + texts)
-                .hint(Text.of("course.udp.chat-room.hint"))
+                .hint(Message.of("course.udp.chat-room.hint"))
                 .expect(true, a -> withTwoSockets((room, sender) -> {
                     List<String> expected = new ArrayList<>();
                     for (String t : texts) {
@@ -206,7 +207,7 @@ public final class UdpExercises implements ExerciseSet {
                     + " and " + incoming + ": with one, an answer that takes turns passes");
         }
         return Case.<FullDuplex>named("chat(…): ⌨ " + outgoing + " ⇄ " + incoming)
-                .hint(Text.of("course.udp.full-duplex.hint"))
+                .hint(Message.of("course.udp.full-duplex.hint"))
                 .expect(List.of(incoming, outgoing), a -> withTwoSockets((mine, peer) -> chat(a, mine, peer, outgoing, incoming)));
     }
 

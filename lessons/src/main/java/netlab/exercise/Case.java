@@ -1,6 +1,8 @@
 package netlab.exercise;
 
 import java.util.Objects;
+import netlab.text.Lang;
+import netlab.text.Message;
 
 /**
  * One test case of an exercise: it runs a {@link Probe} against the student's answer and passes when the
@@ -16,12 +18,13 @@ import java.util.Objects;
  * @param name     what the case tries, shown in the feedback table, e.g. {@code classOf("10.1.2.3")}
  * @param points   what passing is worth (0 for cases that only teach)
  * @param expected the value the answer must produce, compared with {@link Objects#equals}
- * @param failure  what a failure means, shown when the case fails (empty: the table says expected vs actual)
- * @param hint     what to try next, shown when the case fails
+ * @param failure  what a failure means, shown when the case fails (worded empty: the table says expected vs
+ *                 actual); a {@link Message}, worded when the case is judged, in the student's language then
+ * @param hint     what to try next, shown when the case fails; worded like {@code failure}
  * @param probe    how the case calls the answer
  * @param <A>      the answer interface of the exercise
  */
-public record Case<A>(String name, double points, Object expected, String failure, String hint, Probe<A> probe) {
+public record Case<A>(String name, double points, Object expected, Message failure, Message hint, Probe<A> probe) {
 
     public Case {
         Objects.requireNonNull(name, "name");
@@ -33,6 +36,21 @@ public record Case<A>(String name, double points, Object expected, String failur
         }
     }
 
+    /** Text an author wrote in one language, as a {@link Message} that words it as it is in every language. */
+    static Message verbatim(String text) {
+        return Message.of("check.verbatim", text);
+    }
+
+    /** The failure sentence in {@code lang}; empty when the case has none. */
+    public String failure(Lang lang) {
+        return failure.in(lang);
+    }
+
+    /** The hint in {@code lang}; empty when the case has none. */
+    public String hint(Lang lang) {
+        return hint.in(lang);
+    }
+
     /** Starts a case; finish it with {@link Builder#expect}. Example: {@code Case.named("empty input")}. */
     public static <A> Builder<A> named(String name) {
         return new Builder<>(name);
@@ -42,8 +60,8 @@ public record Case<A>(String name, double points, Object expected, String failur
     public static final class Builder<A> {
         private final String name;
         private double points = 1;
-        private String failure = "";
-        private String hint = "";
+        private Message failure = verbatim("");
+        private Message hint = verbatim("");
 
         private Builder(String name) {
             this.name = Objects.requireNonNull(name, "name");
@@ -57,13 +75,25 @@ public record Case<A>(String name, double points, Object expected, String failur
 
         /** Sets the sentence shown when the case fails, e.g. "a class-A address was not recognised". */
         public Builder<A> failure(String message) {
-            this.failure = message;
+            this.failure = verbatim(Objects.requireNonNull(message, "message"));
+            return this;
+        }
+
+        /** Sets the failure sentence from the catalogue, worded when the case is judged: {@code failure(Message.of("course.udp.send.failure"))}. */
+        public Builder<A> failure(Message message) {
+            this.failure = Objects.requireNonNull(message, "message");
             return this;
         }
 
         /** Sets the hint shown when the case fails. */
         public Builder<A> hint(String text) {
-            this.hint = text;
+            this.hint = verbatim(Objects.requireNonNull(text, "text"));
+            return this;
+        }
+
+        /** Sets the hint from the catalogue, worded when the case is judged: {@code hint(Message.of("course.udp.send.hint"))}. */
+        public Builder<A> hint(Message text) {
+            this.hint = Objects.requireNonNull(text, "text");
             return this;
         }
 

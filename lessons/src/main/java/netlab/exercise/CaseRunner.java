@@ -77,14 +77,14 @@ final class CaseRunner {
         return switch (o.kind()) {
             case RETURNED -> Values.canonical(c.expected()).equals(o.canonical())
                     ? new CaseOutcome(c.name(), hidden, CaseOutcome.Status.PASSED, c.points(), c.points(),
-                            expected, o.shown(), "", c.hint())
-                    : failed(c, hidden, CaseOutcome.Status.FAILED, expected, o.shown(), c.failure().isEmpty()
-                            ? Message.of("check.expected.but", expected, o.shown()).in(lang) : c.failure());
+                            expected, o.shown(), "", c.hint(lang))
+                    : failed(c, hidden, CaseOutcome.Status.FAILED, expected, o.shown(), c.failure(lang).isEmpty()
+                            ? Message.of("check.expected.but", expected, o.shown()).in(lang) : c.failure(lang), lang);
             case NOT_ANSWERED -> failed(c, hidden, CaseOutcome.Status.NOT_ANSWERED, expected, "",
-                    Message.of("check.not.answered").in(lang));
-            case ERROR -> failed(c, hidden, CaseOutcome.Status.ERROR, expected, o.shown(), worded(o, lang));
-            case TIMED_OUT -> failed(c, hidden, CaseOutcome.Status.TIMED_OUT, expected, "", worded(o, lang));
-            case NOT_RUN -> failed(c, hidden, CaseOutcome.Status.NOT_RUN, expected, "", worded(o, lang));
+                    Message.of("check.not.answered").in(lang), lang);
+            case ERROR -> failed(c, hidden, CaseOutcome.Status.ERROR, expected, o.shown(), worded(o, lang), lang);
+            case TIMED_OUT -> failed(c, hidden, CaseOutcome.Status.TIMED_OUT, expected, "", worded(o, lang), lang);
+            case NOT_RUN -> failed(c, hidden, CaseOutcome.Status.NOT_RUN, expected, "", worded(o, lang), lang);
         };
     }
 
@@ -93,8 +93,8 @@ final class CaseRunner {
     }
 
     private static CaseOutcome failed(Case<?> c, boolean hidden, CaseOutcome.Status status, String expected,
-                                      String actual, String message) {
-        return new CaseOutcome(c.name(), hidden, status, c.points(), 0, expected, actual, message, c.hint());
+                                      String actual, String message, Lang lang) {
+        return new CaseOutcome(c.name(), hidden, status, c.points(), 0, expected, actual, message, c.hint(lang));
     }
 
     /**

@@ -141,7 +141,7 @@ public final class Check {
         for (int i = 0; i < hiddenCases.size(); i++) {
             outcomes.add(judge(hiddenCases.get(i), hiddenName(i), true, seenHidden, i, lang));
         }
-        return new CheckReport(exercise.id(), exercise.title(), true, outcomes, 0);
+        return new CheckReport(exercise.id(), exercise.title(lang), true, outcomes, 0);
     }
 
     private static <A> CaseOutcome judge(Case<A> c, String seenAs, boolean hidden, List<Observation> seen, int index,
@@ -163,17 +163,18 @@ public final class Check {
         List<CaseOutcome> outcomes = new ArrayList<>();
         exercise.publicCases().forEach(c -> outcomes.add(CaseOutcome.notRun(c, false, l)));
         Exercises.hiddenCases(exercise).forEach(c -> outcomes.add(CaseOutcome.notRun(c, true, l)));
-        return new CheckReport(exercise.id(), exercise.title(), true, outcomes, 0);
+        return new CheckReport(exercise.id(), exercise.title(l), true, outcomes, 0);
     }
 
     /** The public cases judged in this JVM, the notebook's check; graded reports come from {@link #grade}. */
     static <A> CheckReport evaluate(Exercise<A> exercise, Object answer, Duration timeout) {
         A typed = exercise.answerOf(answer);
         CaseRunner runner = new CaseRunner(timeout);
+        Lang lang = Lang.current(); // the notebook's, as %lang last set it: title and hints are worded now
         List<CaseOutcome> outcomes = new ArrayList<>();
         for (Case<A> c : exercise.publicCases()) {
-            outcomes.add(runner.run(c, typed, false, Lang.current()));
+            outcomes.add(runner.run(c, typed, false, lang));
         }
-        return new CheckReport(exercise.id(), exercise.title(), false, outcomes, exercise.hiddenCaseCount());
+        return new CheckReport(exercise.id(), exercise.title(lang), false, outcomes, exercise.hiddenCaseCount());
     }
 }

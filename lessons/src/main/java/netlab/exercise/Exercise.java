@@ -4,10 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import netlab.text.Lang;
+import netlab.text.Message;
 import netlab.text.Text;
 
 /**
- * A graded exercise: a stable id, a title, the interface the student's answer is passed as, and its public
+ * A graded exercise: a stable id, a title (a {@link Message}, worded each time it is shown, in the reader's
+ * language then: a {@code %lang} switch after the first check changes the next one), the interface the student's answer is passed as, and its public
  * cases. Hidden cases are not here: they live in the grader's jar ({@link HiddenCaseSet}); the exercise only
  * says how many there are, so feedback can tell the student that more checks run when graded.
  *
@@ -28,12 +31,12 @@ public final class Exercise<A> {
     static final Pattern ID = Pattern.compile("[a-z][a-z0-9]*(?:[.-][a-z0-9]+)+");
 
     private final String id;
-    private final String title;
+    private final Message title;
     private final Class<A> answerType;
     private final List<Case<A>> publicCases;
     private final int hiddenCaseCount;
 
-    private Exercise(String id, String title, Class<A> answerType, List<Case<A>> publicCases, int hiddenCaseCount) {
+    private Exercise(String id, Message title, Class<A> answerType, List<Case<A>> publicCases, int hiddenCaseCount) {
         this.id = id;
         this.title = title;
         this.answerType = answerType;
@@ -41,17 +44,31 @@ public final class Exercise<A> {
         this.hiddenCaseCount = hiddenCaseCount;
     }
 
-    /** Starts an exercise. Example: {@code Exercise.of("ip.class-of", "Class of an address", ClassOf.class)}. */
-    public static <A> Builder<A> of(String id, String title, Class<A> answerType) {
+    /**
+     * Starts an exercise whose title is the catalogue's, worded when shown. Example:
+     * {@code Exercise.of("ip.class-of", Message.of("course.ip.class-of.title"), ClassOf.class)}.
+     */
+    public static <A> Builder<A> of(String id, Message title, Class<A> answerType) {
         return new Builder<>(id, title, answerType);
+    }
+
+    /** Starts an exercise whose title is written in one language. Example: {@code Exercise.of("ip.class-of", "Class of an address", ClassOf.class)}. */
+    public static <A> Builder<A> of(String id, String title, Class<A> answerType) {
+        return new Builder<>(id, Case.verbatim(Objects.requireNonNull(title, "title")), answerType);
     }
 
     public String id() {
         return id;
     }
 
+    /** The title in {@link Lang#current()}. */
     public String title() {
-        return title;
+        return title.in(Lang.current());
+    }
+
+    /** The title in {@code lang}: the grader words each student's report in that student's language. */
+    public String title(Lang lang) {
+        return title.in(lang);
     }
 
     /**
@@ -111,18 +128,18 @@ public final class Exercise<A> {
 
     @Override
     public String toString() {
-        return id + " (" + title + ")";
+        return id + " (" + title() + ")";
     }
 
     /** Builds an {@link Exercise}: {@code add} public cases, declare {@code hiddenCases}, then {@code build}. */
     public static final class Builder<A> {
         private final String id;
-        private final String title;
+        private final Message title;
         private final Class<A> answerType;
         private final List<Case<A>> cases = new ArrayList<>();
         private int hidden;
 
-        private Builder(String id, String title, Class<A> answerType) {
+        private Builder(String id, Message title, Class<A> answerType) {
             Objects.requireNonNull(id, "id");
             if (!ID.matcher(id).matches()) {
                 throw new IllegalArgumentException("exercise id '" + id + "' should be lower-case words joined by "

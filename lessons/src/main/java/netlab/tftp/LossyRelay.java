@@ -105,7 +105,7 @@ public final class LossyRelay implements AutoCloseable {
     public record Stats(long forwarded, long dropped, long duplicated, long reordered) {
         @Override
         public String toString() {
-            return "forwarded " + forwarded + ", dropped " + dropped + ", duplicated " + duplicated + ", reordered " + reordered;
+            return Text.of("tftp.relay.stats", forwarded, dropped, duplicated, reordered);
         }
     }
 

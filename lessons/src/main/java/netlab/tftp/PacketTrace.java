@@ -157,9 +157,15 @@ public final class PacketTrace implements PacketListener, Displayable {
         return TftpClient.hostPort(e.remote());
     }
 
+    /** A column's heading in the reader's language: {@code tftp.trace.column.time} ... */
+    private static String heading(String column) {
+        return Text.of("tftp.trace.column." + column);
+    }
+
     private String text() {
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%5s  %-10s  %-6s  %-3s  %-21s  %-6s  %5s  %5s  %-24s  %s%n",
-                "#", "time (s)", "who", "dir", "peer", "opcode", "block", "size", "first bytes", "info"));
+                "#", heading("time"), heading("who"), heading("dir"), heading("peer"), heading("opcode"),
+                heading("block"), heading("size"), heading("first.bytes"), heading("info")));
         for (Row r : rows()) {
             byte[] bytes = r.e().bytes();
             String head = HexFormat.ofDelimiter(" ").formatHex(bytes, 0, Math.min(8, bytes.length)) + (bytes.length > 8 ? "…" : "");
@@ -172,8 +178,11 @@ public final class PacketTrace implements PacketListener, Displayable {
 
     private String html() {
         StringBuilder out = new StringBuilder("<table style=\"font-family:monospace;font-size:90%\"><thead><tr>"
-                + "<th>#</th><th>time (s)</th><th>who</th><th>dir</th><th>peer</th><th>opcode</th><th>block</th>"
-                + "<th>size</th><th>info</th><th>bytes</th></tr></thead><tbody>");
+                + "<th>#</th>");
+        for (String column : List.of("time", "who", "dir", "peer", "opcode", "block", "size", "info", "bytes")) {
+            out.append("<th>").append(Html.escape(heading(column))).append("</th>");
+        }
+        out.append("</tr></thead><tbody>");
         for (Row r : rows()) {
             String color = r.e().direction() == PacketEvent.Direction.DROPPED ? "#fdd"
                     : r.opcode().equals("ERROR") || r.opcode().equals("?") ? "#fee" : r.opcode().equals("DATA") ? "#eef" : "#efe";

@@ -91,4 +91,20 @@ class NotebookViewsTest {
         byte[] ack = new TftpPacket.Data(1, "hi!".getBytes()).encode();
         assertEquals("0000  00 03 00 01 68 69 21                              ....hi!\n", PacketTrace.hexDump(ack, 64));
     }
+
+    @Test
+    void aTracesHeadingsAndARelaysCountsAreInTheReadersLanguage() {
+        try {
+            netlab.text.Lang.use(netlab.text.Lang.ZH);
+            Map<String, String> bundle = new PacketTrace().mimeBundle();
+            String heading = bundle.get("text/plain").lines().findFirst().orElseThrow();
+            assertTrue(heading.contains("时间（秒）") && heading.contains("操作码") && !heading.contains("opcode"), heading);
+            assertTrue(bundle.get("text/html").contains("<th>对端</th>"), bundle.get("text/html"));
+            assertEquals("转发 812，丢弃 90，重复 1，乱序 2", new LossyRelay.Stats(812, 90, 1, 2).toString());
+            netlab.text.Lang.use(netlab.text.Lang.EN);
+            assertEquals("forwarded 812, dropped 90, duplicated 1, reordered 2", new LossyRelay.Stats(812, 90, 1, 2).toString());
+        } finally {
+            netlab.text.Lang.use(netlab.text.Lang.EN); // the language the other tests of this JVM expect
+        }
+    }
 }

@@ -85,7 +85,8 @@ final class CellExecution {
     private ExecuteOutcome evaluate(Session session, String code, CellIO io, long serial, CellRun run, CellPlan plan) {
         String key = cellKey(code, io);
         if (run.begin(session, key, limits.outputLimit(), plan.threads()) instanceof Control.Began began) {
-            began.released().forEach(r -> io.stderr(Text.in(language.get(), "engine.released", r) + "\n"));
+            began.released().forEach(r -> io.stderr(Text.in(language.get(), "engine.released",
+                    EngineText.released(language.get(), r)) + "\n"));
         }
         long wallStart = System.nanoTime();
         Duration cpuStart = plan.timed() ? TimeCellMagic.cpuOf(session.agent().pid()) : null;

@@ -2,6 +2,7 @@ package netlab.kernel.jshell;
 
 import java.util.List;
 import netlab.agent.Control;
+import netlab.text.Lang;
 import netlab.text.Text;
 
 /** {@code %close 7788} closes what uses that port; {@code %close all} closes everything cells opened. */
@@ -15,14 +16,17 @@ final class CloseMagic implements Magic {
     @Override
     public String run(String args, MagicContext context) {
         Control.Request which = parse(args);
-        List<String> closed = context.close().apply(which);
+        Lang lang = context.language().get();
+        List<Control.Resource> closed = context.close().apply(which);
         if (closed.isEmpty()) {
-            return (which instanceof Control.ReleasePort p ? Text.of("magic.close.nothing.port", p.port())
-                    : Text.of("magic.close.nothing")) + "\n";
+            return (which instanceof Control.ReleasePort p ? Text.in(lang, "magic.close.nothing.port", p.port())
+                    : Text.in(lang, "magic.close.nothing")) + "\n";
         }
         StringBuilder b = new StringBuilder();
-        for (String c : closed) {
-            b.append(Character.toUpperCase(c.charAt(0))).append(c.substring(1)).append(".\n");
+        for (Control.Resource r : closed) {
+            String c = EngineText.released(lang, r);
+            b.append(Text.in(lang, "magic.close.done", Character.toUpperCase(c.charAt(0)) + c.substring(1)))
+                    .append('\n');
         }
         return b.toString();
     }

@@ -89,6 +89,44 @@ final class EngineText {
         return Text.in(lang, "engine.died.before", death.words()) + "\n";
     }
 
+    /**
+     * What a release did, as a phrase for {@code engine.released} or {@code %close}: "closed the UDP socket on
+     * port 7788", "stopped 2 threads", "ended the process 4711 (sleep)".
+     */
+    static String released(Lang lang, Control.Resource r) {
+        return switch (r.kind()) {
+            case THREADS -> Text.in(lang, "engine.released.threads", r.number());
+            case STARTED_PROCESSES -> Text.in(lang, "engine.released.started.processes", r.number());
+            case PROCESS -> Text.in(lang, "engine.released.process", resource(lang, r));
+            default -> Text.in(lang, "engine.released.closed", resource(lang, r));
+        };
+    }
+
+    /** What a resource is, as {@code %resources} lists it: "UDP socket on port 7788", "thread 'worker'". */
+    static String resource(Lang lang, Control.Resource r) {
+        String what = switch (r.kind()) {
+            case THREAD, EXECUTOR, OTHER -> Text.in(lang, key(r.kind()), r.name());
+            case THREADS, STARTED_PROCESSES -> Text.in(lang, key(r.kind()), r.number());
+            case PROCESS -> r.name().isEmpty() ? Text.in(lang, "engine.resource.process", r.number())
+                    : Text.in(lang, "engine.resource.process.command", r.number(), r.name());
+            default -> Text.in(lang, key(r.kind()));
+        };
+        boolean peer = r.kind() == Control.Kind.TCP_SOCKET && !r.name().isEmpty();
+        if (r.port() > 0) {
+            what = peer ? Text.in(lang, "engine.resource.on.port.connected", what, r.port(), r.name())
+                    : Text.in(lang, "engine.resource.on.port", what, r.port());
+        } else if (peer) {
+            what = Text.in(lang, "engine.resource.connected", what, r.name());
+        }
+        return r.state() == Control.State.STOPPED_STILL_RUNNING
+                ? Text.in(lang, "engine.resource.still.running", what) : what;
+    }
+
+    /** {@code engine.resource.udp.socket} for {@code UDP_SOCKET}: one key per kind. */
+    static String key(Control.Kind kind) {
+        return "engine.resource." + kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', '.');
+    }
+
     /** "3 s", "1500 ms". */
     static String duration(Duration d) {
         long ms = d.toMillis();

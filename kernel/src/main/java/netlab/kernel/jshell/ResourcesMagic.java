@@ -2,6 +2,7 @@ package netlab.kernel.jshell;
 
 import java.util.List;
 import netlab.agent.Control;
+import netlab.text.Lang;
 import netlab.text.Text;
 
 /** {@code %resources}: the sockets, threads and executors cells opened that are still open, and their cell. */
@@ -16,13 +17,15 @@ final class ResourcesMagic implements Magic {
     public String run(String args, MagicContext context) {
         Magic.noArguments(name(), args);
         List<Control.OpenResource> open = context.openResources().get();
+        Lang lang = context.language().get();
         if (open.isEmpty()) {
-            return Text.of("magic.resources.none") + "\n";
+            return Text.in(lang, "magic.resources.none") + "\n";
         }
         StringBuilder b = new StringBuilder();
         for (Control.OpenResource r : open) {
-            b.append(Text.of("magic.resources.cell", r.description(), r.cellKey())).append('\n');
+            b.append(Text.in(lang, "magic.resources.cell", EngineText.resource(lang, r.resource()), r.cellKey()))
+                    .append('\n');
         }
-        return b.append(Text.of("magic.resources.hint")).append('\n').toString();
+        return b.append(Text.in(lang, "magic.resources.hint")).append('\n').toString();
     }
 }

@@ -115,4 +115,30 @@ class CompileErrorsExplainedIT {
             JShellEngineIT.success(engine.execute("%lang zh", new RecordingIO()));
         }
     }
+
+    /**
+     * A check's title and hints are worded when the check runs, not when its course class loaded: the first
+     * check in English loads the exercises, and after {@code %lang zh} the same check reads Chinese.
+     */
+    @Test
+    void theSameCheckAfterALangSwitchIsWordedInTheNewLanguage() {
+        String check = "System.out.print(netlab.exercise.Check.evaluate(\"ip.class-of\", "
+                + "(netlab.course.IpExercises.ClassOf) ip -> \"Z\"));";
+        try {
+            JShellEngineIT.success(engine.execute("%lang en", new RecordingIO()));
+            RecordingIO en = new RecordingIO();
+            JShellEngineIT.success(engine.execute(check, en));
+            String english = String.join("", en.events);
+            assertTrue(english.contains("Class of an IPv4 address") && english.contains("Only the first octet decides"),
+                    english);
+            JShellEngineIT.success(engine.execute("%lang zh", new RecordingIO()));
+            RecordingIO zh = new RecordingIO();
+            JShellEngineIT.success(engine.execute(check, zh));
+            String chinese = String.join("", zh.events);
+            assertTrue(chinese.contains("IPv4 地址的类别") && chinese.contains("只看第一个字节"), chinese);
+            assertTrue(!chinese.contains("Only the first octet"), chinese);
+        } finally {
+            JShellEngineIT.success(engine.execute("%lang zh", new RecordingIO()));
+        }
+    }
 }

@@ -93,4 +93,49 @@ class EngineTextTest {
         assertEquals("运行代码的 Java 进程被杀死了（信号 9，可能是系统内存不足）；变量已被清空。",
                 EngineText.died(Lang.ZH, new AgentDeath.Signal(9)));
     }
+
+    private static Control.Resource released(Control.Kind kind, int port, String name, long number) {
+        return new Control.Resource(kind, port, name, number, Control.State.RELEASED);
+    }
+
+    @Test
+    void whatAReleaseDidIsWordedInTheSessionsLanguage() {
+        Control.Resource udp = released(Control.Kind.UDP_SOCKET, 7788, "", 0);
+        assertEquals("closed the UDP socket on port 7788", EngineText.released(Lang.EN, udp));
+        assertEquals("关闭了端口 7788 上的 UDP 套接字", EngineText.released(Lang.ZH, udp));
+        Control.Resource threads = released(Control.Kind.THREADS, 0, "", 2);
+        assertEquals("stopped 2 threads", EngineText.released(Lang.EN, threads));
+        assertEquals("stopped 1 thread", EngineText.released(Lang.EN, released(Control.Kind.THREADS, 0, "", 1)));
+        assertEquals("停止了 2 个线程", EngineText.released(Lang.ZH, threads));
+        Control.Resource sleep = released(Control.Kind.PROCESS, 0, "sleep", 4711);
+        assertEquals("ended the process 4711 (sleep)", EngineText.released(Lang.EN, sleep));
+        assertEquals("结束了进程 4711（sleep）", EngineText.released(Lang.ZH, sleep));
+        assertEquals("结束了它们启动的 3 个进程",
+                EngineText.released(Lang.ZH, released(Control.Kind.STARTED_PROCESSES, 0, "", 3)));
+    }
+
+    @Test
+    void whatIsOpenNamesItsPortPeerAndWhetherItStillRuns() {
+        Control.Resource tcp = new Control.Resource(Control.Kind.TCP_SOCKET, 50123, "127.0.0.1:80", 0,
+                Control.State.OPEN);
+        assertEquals("TCP socket on port 50123 connected to 127.0.0.1:80", EngineText.resource(Lang.EN, tcp));
+        assertEquals("端口 50123 上连接到 127.0.0.1:80 的 TCP 套接字", EngineText.resource(Lang.ZH, tcp));
+        Control.Resource worker = new Control.Resource(Control.Kind.THREAD, 0, "worker", 0,
+                Control.State.STOPPED_STILL_RUNNING);
+        assertEquals("thread 'worker' (stopped, but still running)", EngineText.resource(Lang.EN, worker));
+        assertEquals("线程“worker”（已停止，但仍在运行）", EngineText.resource(Lang.ZH, worker));
+    }
+
+    @Test
+    void everyKindOfResourceHasItsOwnWordsInBothLanguages() {
+        for (Control.Kind kind : Control.Kind.values()) {
+            Control.Resource r = new Control.Resource(kind, 0, "X", 2, Control.State.OPEN);
+            String en = EngineText.resource(Lang.EN, r);
+            String zh = EngineText.resource(Lang.ZH, r);
+            assertFalse(en.contains("engine.") || zh.contains("engine."), kind + ": " + en + " / " + zh);
+            if (kind != Control.Kind.OTHER) {
+                assertFalse(en.equals(zh), kind + " is worded the same in both: " + en);
+            }
+        }
+    }
 }

@@ -69,6 +69,25 @@ class OwnershipIT {
     }
 
     @Test
+    void aChineseStudentReadsWhatWasClosedInChinese() throws Exception {
+        run("%lang zh");
+        try {
+            int port = freeUdpPort();
+            String cell = "var server = new java.net.DatagramSocket(" + port
+                    + ", java.net.InetAddress.getLoopbackAddress());";
+            run(cell);
+            assertTrue(run("%resources").out.toString().contains("端口 " + port + " 上的 UDP 套接字（单元格 "));
+            RecordingIO again = run(cell);
+            assertTrue(again.err.toString().contains("netlab：关闭了端口 " + port
+                    + " 上的 UDP 套接字（这个单元格上次运行时留下的）"), again.err.toString());
+            RecordingIO closed = run("%close " + port);
+            assertEquals("关闭了端口 " + port + " 上的 UDP 套接字。\n", closed.out.toString());
+        } finally {
+            run("%lang en");
+        }
+    }
+
+    @Test
     void aLessonsServerBelongsToTheCellThatStartedIt() {
         String cell = "var echo = netlab.net.Udp.echoServer(0);\necho.port()";
         int port = Integer.parseInt(value(cell));
