@@ -57,11 +57,6 @@ final class Lingering {
         }
     }
 
-    /** What of {@code cellKey}'s cells still runs: {@link Control.Quiet} when all ended. */
-    static Control.Reply of(String cellKey) {
-        return describe(Ownership.running(cellKey));
-    }
-
     /**
      * At most {@link #MOST_LISTED} described, the rest counted: a C10K cell may leave 10,000 threads, and
      * describing each (and finding deadlocks among them) on every wait slice would slow their ending.

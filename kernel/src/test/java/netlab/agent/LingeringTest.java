@@ -45,7 +45,7 @@ class LingeringTest {
         }
         assertEquals(List.of(new Control.Resource(Control.Kind.THREADS, 0, "", 2, Control.State.RELEASED)),
                 Ownership.release("deadlock"));
-        Control.StillRunning still = (Control.StillRunning) Lingering.of("deadlock");
+        Control.StillRunning still = (Control.StillRunning) Lingering.awaitQuiet("deadlock", 0);
         List<Control.Lingerer> left = still.lingerers();
         assertEquals(2, left.size(), left::toString);
         assertTrue(left.stream().allMatch(l -> l.thread() && l.deadlocked() && l.state().equals("BLOCKED")),
@@ -77,14 +77,14 @@ class LingeringTest {
         });
         Ownership.release("acceptor");
         acceptor[0].join(5000);
-        assertTrue(Lingering.of("acceptor") instanceof Control.Quiet, Lingering.of("acceptor")::toString);
+        assertTrue(Lingering.awaitQuiet("acceptor", 0) instanceof Control.Quiet, Lingering.awaitQuiet("acceptor", 0)::toString);
     }
 
     @Test
     void aCellThatStartedNothingLeavesNothing() throws Exception {
         inCell("quiet", () -> { });
         Ownership.release("quiet");
-        assertTrue(Lingering.of("quiet") instanceof Control.Quiet);
+        assertTrue(Lingering.awaitQuiet("quiet", 0) instanceof Control.Quiet);
     }
 
     @Test

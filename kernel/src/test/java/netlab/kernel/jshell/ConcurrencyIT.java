@@ -32,6 +32,23 @@ class ConcurrencyIT {
         engine.close();
     }
 
+    /** Runs {@code cell}, interrupting it once it has printed "GO" (so the interrupt meets what it started). */
+    private static ExecuteOutcome interruptedOnceItPrintsGo(String cell, RecordingIO io) {
+        var timer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+        var pending = timer.scheduleWithFixedDelay(() -> {
+            if (io.out.indexOf("GO") >= 0) {
+                engine.interrupt();
+                throw new IllegalStateException("interrupted once");
+            }
+        }, 50, 50, java.util.concurrent.TimeUnit.MILLISECONDS);
+        try {
+            return engine.execute(cell, io);
+        } finally {
+            pending.cancel(false);
+            timer.shutdownNow();
+        }
+    }
+
     private static RecordingIO run(String code) {
         RecordingIO io = new RecordingIO();
         ExecuteOutcome outcome = engine.execute(code, io);
@@ -67,23 +84,10 @@ class ConcurrencyIT {
     @Test
     void interruptingACellWithTenThousandSleepingVirtualThreadsKeepsTheAgent() {
         RecordingIO io = new RecordingIO();
-        var timer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
-        var pending = timer.scheduleWithFixedDelay(() -> {
-            if (io.out.indexOf("GO") >= 0) {
-                engine.interrupt();
-                throw new IllegalStateException("interrupted once");
-            }
-        }, 50, 50, java.util.concurrent.TimeUnit.MILLISECONDS);
-        ExecuteOutcome outcome;
-        try {
-            outcome = engine.execute("var sleepers = new java.util.ArrayList<Thread>();\n"
-                    + "for (int i = 0; i < 10_000; i++) sleepers.add(Thread.ofVirtual().start(() -> {"
-                    + " try { Thread.sleep(600_000); } catch (InterruptedException e) { } }));\n"
-                    + "System.out.println(\"GO\");\nfor (var t : sleepers) t.join();", io);
-        } finally {
-            pending.cancel(false);
-            timer.shutdownNow();
-        }
+        ExecuteOutcome outcome = interruptedOnceItPrintsGo("var sleepers = new java.util.ArrayList<Thread>();\n"
+                + "for (int i = 0; i < 10_000; i++) sleepers.add(Thread.ofVirtual().start(() -> {"
+                + " try { Thread.sleep(600_000); } catch (InterruptedException e) { } }));\n"
+                + "System.out.println(\"GO\");\nfor (var t : sleepers) t.join();", io);
         assertInstanceOf(ExecuteOutcome.Interrupted.class, outcome, () -> outcome + " " + io.err);
         assertEquals("0", run("System.out.print(sleepers.stream().filter(Thread::isAlive).count());").out.toString());
     }
@@ -184,20 +188,7 @@ class ConcurrencyIT {
         String cell = fourWorkers("for (var p : workers) p.waitFor();");
         for (int run = 0; run < 2; run++) { // and a second time: re-running the cell works
             RecordingIO io = new RecordingIO();
-            var timer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
-            var pending = timer.scheduleWithFixedDelay(() -> {
-                if (io.out.indexOf("GO") >= 0) {
-                    engine.interrupt();
-                    throw new IllegalStateException("interrupted once");
-                }
-            }, 50, 50, java.util.concurrent.TimeUnit.MILLISECONDS);
-            ExecuteOutcome outcome;
-            try {
-                outcome = engine.execute(cell, io);
-            } finally {
-                pending.cancel(false);
-                timer.shutdownNow();
-            }
+            ExecuteOutcome outcome = interruptedOnceItPrintsGo(cell, io);
             assertInstanceOf(ExecuteOutcome.Interrupted.class, outcome, () -> outcome + " " + io.err);
             assertEndedAndPortsFree(workers(io.out.toString()));
         }
