@@ -1,5 +1,6 @@
 package netlab.examples;
 
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -9,6 +10,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +21,10 @@ import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
 import jdk.jshell.SourceCodeAnalysis;
+import jdk.jshell.execution.DirectExecutionControl;
+import jdk.jshell.execution.LocalExecutionControlProvider;
+import jdk.jshell.spi.ExecutionControl;
+import jdk.jshell.spi.ExecutionEnv;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -114,10 +120,26 @@ class JavadocExamplesIT {
         String why = NOT_RUN.get(id);
         return DynamicTest.dynamicTest(name + (why == null ? "" : " (not run: " + why + ")"), () -> {
             if (why == null) {
-                run(id, code);
+                // a bound, not a timing: an example that never returns fails with its name instead of hanging the build
+                assertTimeoutPreemptively(EXAMPLE_BOUND, () -> run(id, code), () -> id + " did not finish within " + EXAMPLE_BOUND);
             }
         });
     }
+
+    /**
+     * Snippets run on the calling thread. JShell's "local" engine runs each in a new thread and then joins every
+     * thread of that thread's group that exists just after it starts: an example that starts a server (its accept
+     * thread inherits the group) hung the test for good whenever the snippet won that race, as it did on a loaded
+     * 2-core container.
+     */
+    private static final Duration EXAMPLE_BOUND = Duration.ofMinutes(5);
+
+    private static final LocalExecutionControlProvider ON_THE_TEST_THREAD = new LocalExecutionControlProvider() {
+        @Override
+        public ExecutionControl createExecutionControl(ExecutionEnv env, Map<String, String> parameters) {
+            return new DirectExecutionControl();
+        }
+    };
 
     private static void run(String id, String code) throws Exception {
         Path scratch = Files.createTempDirectory("netlab-examples-");
@@ -125,7 +147,7 @@ class JavadocExamplesIT {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         List<AutoCloseable> opened = new ArrayList<>();
         Tracker.collectInto(opened);
-        try (JShell shell = JShell.builder().executionEngine("local")
+        try (JShell shell = JShell.builder().executionEngine(ON_THE_TEST_THREAD, Map.of())
                 .out(new PrintStream(out, true, StandardCharsets.UTF_8)).err(new PrintStream(out, true, StandardCharsets.UTF_8)).build()) {
             shell.addToClasspath(System.getProperty("java.class.path"));
             for (String i : IMPORTS) {
