@@ -70,40 +70,55 @@ final class Sessions {
         return all.toArray(String[]::new);
     }
 
-    /** Starts an agent and a JShell on it; runs on the slot's restart thread, so it touches no cell state. */
+    /**
+     * Starts an agent and a JShell on it; runs on the slot's restart thread, so it touches no cell state.
+     * The agent JVM boots while this thread builds JShell, compiles the startup snippets and warms completion
+     * and the cell path ({@link StartingExecutionControl}); only the warm-up cell's run waits for the agent.
+     */
     private Session newSession() throws IOException {
-        AgentExecutionProvider provider = new AgentExecutionProvider(options, output);
-        JShell shell;
+        netlab.agent.StartTrace.mark("newSession");
+        AgentExecutionProvider provider = AgentExecutionProvider.starting(options, output);
+        JShell shell = JShell.builder()
+                .executionEngine(provider, Map.of())
+                .compilerOptions(compilerOptions(options))
+                .build();
+        netlab.agent.StartTrace.mark("jshell built");
+        KernelExecutionControl control;
+        CodeAssist assist = new CodeAssist(shell, lessonsJavadoc, language::get);
         try {
-            shell = JShell.builder()
-                    .executionEngine(provider, Map.of())
-                    .compilerOptions(compilerOptions(options))
-                    .build();
-        } catch (IllegalStateException e) {
-            IOException failure = provider.startFailure();
-            throw failure != null ? failure : new IOException("JShell could not start: " + e.getMessage(), e);
-        }
-        Session s = new Session(shell, provider.control(), new CellSplitter(shell.sourceCodeAnalysis()),
-                new CodeAssist(shell, lessonsJavadoc, language::get),
-                new DeclarationPlanner(DeclarationBatch.on(shell)));
-        for (String snippet : options.startup()) {
-            for (SnippetEvent e : shell.eval(snippet)) {
-                if (e.status() == Snippet.Status.REJECTED || e.exception() != null) {
-                    LOG.log(System.Logger.Level.WARNING, "startup snippet failed: " + snippet.strip()
-                            + (e.exception() != null ? " threw " + e.exception() : " did not compile: "
-                            + shell.diagnostics(e.snippet()).map(d -> d.getMessage(null)).toList()));
+            for (String snippet : options.startup()) {
+                netlab.agent.StartTrace.mark("eval " + snippet);
+                for (SnippetEvent e : shell.eval(snippet)) {
+                    if (e.status() == Snippet.Status.REJECTED || e.exception() != null) {
+                        LOG.log(System.Logger.Level.WARNING, "startup snippet failed: " + snippet.strip()
+                                + (e.exception() != null ? " threw " + e.exception() : " did not compile: "
+                                + shell.diagnostics(e.snippet()).map(d -> d.getMessage(null)).toList()));
+                    }
                 }
             }
-        }
-        if (language.get() != options.language()) { // %lang changed it after the agent's -Dnetlab.lang
-            shell.eval(SessionLanguage.agentSnippet(language.get()));
-        }
-        if (options.warmCompletion()) {
-            s.assist().warmUp();
-            warmCellPath(shell);
+            netlab.agent.StartTrace.mark("startup snippets done");
+            if (options.warmCompletion()) {
+                assist.warmUp();
+                netlab.agent.StartTrace.mark("completion warm");
+            }
+            if (language.get() != options.language()) { // %lang changed it after the agent's -Dnetlab.lang
+                shell.eval(SessionLanguage.agentSnippet(language.get()));
+            }
+            if (options.warmCompletion()) {
+                warmCellPath(shell);
+                netlab.agent.StartTrace.mark("cell path warm");
+            }
+            control = provider.connected();
+        } catch (IOException | RuntimeException e) {
+            shell.close(); // closes the agent too, also one still starting
+            IOException failure = provider.startFailure();
+            throw failure != null ? failure : e instanceof IOException io ? io
+                    : new IOException("JShell could not start: " + e.getMessage(), e);
         }
         output.drain();
-        return s;
+        netlab.agent.StartTrace.mark("session ready");
+        return new Session(shell, control, new CellSplitter(shell.sourceCodeAnalysis()), assist,
+                new DeclarationPlanner(DeclarationBatch.on(shell)));
     }
 
     /**

@@ -114,10 +114,12 @@ final class KernelCore implements Transport.Receiver {
             }
             return;
         }
-        publishStatus("busy", request);
+
+        netlab.agent.StartTrace.mark("recv " + request.type());        publishStatus("busy", request);
         Reply reply = answer(channel == Channel.CONTROL ? control : shell, channel, request);
         if (reply.content() != null) {
             transport.send(channel, messages.reply(request, replyType(request.type()), reply.content()));
+            netlab.agent.StartTrace.mark("replied " + request.type());
         }
         publishStatus("idle", request);
         if (reply.afterIdle() != null) {
