@@ -76,6 +76,14 @@ public final class JShellEngine implements Engine {
         return engine;
     }
 
+    /**
+     * The {@code java} command line (JVM and options, no main class) this engine would start its agent with:
+     * the install creates the agent's AOT cache with it.
+     */
+    public static List<String> agentJvmCommand(EngineOptions options) {
+        return AgentProcess.jvmCommand(options);
+    }
+
     /** The agent's process id, for tests and diagnostics; waits for a restart under way. */
     public long agentPid() {
         Session s = sessions.await();
