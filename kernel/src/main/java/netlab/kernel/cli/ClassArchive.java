@@ -1,5 +1,6 @@
 package netlab.kernel.cli;
 
+import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -7,9 +8,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import netlab.kernel.engine.CellIO;
 import netlab.kernel.jshell.EngineOptions;
 import netlab.kernel.jshell.JShellEngine;
+import netlab.kernel.protocol.Rehearsal;
 
 /**
  * The kernel JVM's ahead-of-time cache (JDK 25's AOT cache, JEP 483/514/515), made by {@code netlab install} in
@@ -105,7 +106,8 @@ final class ClassArchive {
 
     /**
      * What {@code netlab kernel --train} does: the work of a short session (start, cells that compile,
-     * print, fail and declare methods, completion, inspection, completeness), so its classes get archived.
+     * print, fail and declare methods, completion, inspection, completeness), so its classes get archived. The
+     * requests go through the protocol layer over ZeroMQ ({@link Rehearsal}), so its classes are archived too.
      * With {@code agentCache}, the session's agent records what it loaded ({@code -XX:AOTMode=record}) and, once
      * it has exited, {@link #createAgentCache} makes the agent's cache from that record; a failure there is
      * reported on {@code err} and leaves the kernel's training whole.
@@ -119,16 +121,24 @@ final class ClassArchive {
             recording.addAll(List.of("-XX:AOTMode=record", "-XX:AOTConfiguration=" + record));
             training = options.toBuilder().jvmOptions(recording).build();
         }
-        try (JShellEngine engine = JShellEngine.start(training)) {
-            CellIO quiet = CellIO.discarding("no input during training");
+        JShellEngine engine = JShellEngine.startInBackground(training);
+        try (Rehearsal kernel = Rehearsal.start(engine)) {
+            kernel.request("kernel_info_request", new JsonObject());
             for (String cell : TRAINING_CELLS) {
-                engine.execute(cell, quiet);
+                kernel.execute(cell);
             }
-            engine.complete("Math.ma", 7);
-            engine.complete("Udp.", 4);
-            engine.inspect("Math.max", 8, 0);
-            engine.inspect("Udp.send", 8, 0);
-            engine.isComplete("for (int i = 0; i < 3; i++) {");
+            kernel.request("complete_request", codeAt("Math.ma", 7));
+            kernel.request("complete_request", codeAt("Udp.", 4));
+            JsonObject inspect = codeAt("Math.max", 8);
+            inspect.addProperty("detail_level", 0);
+            kernel.request("inspect_request", inspect);
+            inspect = codeAt("Udp.send", 8);
+            inspect.addProperty("detail_level", 0);
+            kernel.request("inspect_request", inspect);
+            JsonObject code = new JsonObject();
+            code.addProperty("code", "for (int i = 0; i < 3; i++) {");
+            kernel.request("is_complete_request", code);
+            kernel.request("comm_info_request", new JsonObject());
             if (record != null) {
                 endRecordingAgent(engine.agentPid());
             }
@@ -140,6 +150,13 @@ final class ClassArchive {
                 Files.deleteIfExists(record);
             }
         }
+    }
+
+    private static JsonObject codeAt(String code, int cursor) {
+        JsonObject content = new JsonObject();
+        content.addProperty("code", code);
+        content.addProperty("cursor_pos", cursor);
+        return content;
     }
 
     /**
