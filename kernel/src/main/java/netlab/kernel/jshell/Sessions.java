@@ -30,6 +30,11 @@ final class Sessions {
     private final LessonsJavadoc lessonsJavadoc;
     private final SessionLanguage language;
     private final SessionSlot<Session> slot = new SessionSlot<>(Sessions::closeSession);
+    /**
+     * Calls waiting for the session under way. Its start skips the warm-ups left once one waits: the warm-ups
+     * do ahead of time what that cell (or completion) would do first anyway, so they only delay it then.
+     */
+    private final java.util.concurrent.atomic.AtomicInteger waiting = new java.util.concurrent.atomic.AtomicInteger();
 
     Sessions(EngineOptions options, CellOutput output, SnippetOrigins origins, SessionLanguage language) {
         this.options = options;
@@ -46,7 +51,12 @@ final class Sessions {
 
     /** The session once a start under way has finished; null if it failed (see {@link #failure()}). */
     Session await() {
-        return slot.await();
+        waiting.incrementAndGet();
+        try {
+            return slot.await();
+        } finally {
+            waiting.decrementAndGet();
+        }
     }
 
     /** The ready session without waiting, or null. */
@@ -97,14 +107,14 @@ final class Sessions {
                 }
             }
             netlab.agent.StartTrace.mark("startup snippets done");
-            if (options.warmCompletion()) {
+            if (options.warmCompletion() && waiting.get() == 0) {
                 assist.warmUp();
                 netlab.agent.StartTrace.mark("completion warm");
             }
             if (language.get() != options.language()) { // %lang changed it after the agent's -Dnetlab.lang
                 shell.eval(SessionLanguage.agentSnippet(language.get()));
             }
-            if (options.warmCompletion()) {
+            if (options.warmCompletion() && waiting.get() == 0) {
                 warmCellPath(shell);
                 netlab.agent.StartTrace.mark("cell path warm");
             }
@@ -163,7 +173,7 @@ final class Sessions {
      * @throws UncheckedIOException if no agent could be started
      */
     Session ready(CellIO io) {
-        Session s = slot.await();
+        Session s = await();
         if (s != null && !s.terminated()) {
             return s;
         }
@@ -180,7 +190,7 @@ final class Sessions {
         if (!started) {
             throw new UncheckedIOException(new IOException(Text.in(language.get(), "engine.shutting.down")));
         }
-        s = slot.await();
+        s = await();
         if (s == null) {
             throw new UncheckedIOException(asIOException(slot.failure()));
         }
