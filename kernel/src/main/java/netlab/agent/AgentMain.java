@@ -25,7 +25,6 @@ public final class AgentMain {
     }
 
     public static void main(String[] args) throws Exception {
-        StartTrace.mark("agent main");
         if (args.length != 1) {
             System.err.println("usage: java netlab.agent.AgentMain <kernel port>|unix:<socket path>");
             System.exit(2);
@@ -35,7 +34,6 @@ public final class AgentMain {
         AgentLink control = AgentLink.connect(args[0], AgentProtocol.ROLE_CONTROL, token);
         DataOutputStream notes = new DataOutputStream(new BufferedOutputStream(control.out()));
         installDeathNotes(notes);
-        StartTrace.mark("agent connected");
 
         AgentExecutionControl ec = new AgentExecutionControl(AgentMain::restoreStreams);
         netlab.runtime.Resources.installTracker(Ownership::track);
@@ -53,7 +51,6 @@ public final class AgentMain {
             System.out.flush();
             System.err.flush();
         }, "netlab-flush-on-exit"));
-        StartTrace.mark("agent serving");
         Util.forwardExecutionControlAndIO(ec, main.in(), main.out(), outputs, inputs);
         // The kernel closed the connection: nothing can reach the student any more.
         Runtime.getRuntime().halt(0);

@@ -79,7 +79,6 @@ final class KernelCommand implements Command {
         Lang.use(language);
         EngineOptions options = engineOptions(args.values("agent-option")).toBuilder().language(language)
                 .cellLimitsFrom(env).build();
-        netlab.agent.StartTrace.mark("options built");
         String kind = args.value("engine", "netlab");
         Engine engine = switch (kind) {
             case "netlab" -> JShellEngine.startInBackground(options);
@@ -87,7 +86,6 @@ final class KernelCommand implements Command {
             default -> throw new UsageException("--engine must be netlab or jdi, not '" + kind + "'");
         };
         KernelServer server = KernelServer.start(Path.of(args.positionals().getFirst()), engine);
-        netlab.agent.StartTrace.mark("server started");
         server.interruptOnSigint();
         server.awaitShutdown();
         return 0;

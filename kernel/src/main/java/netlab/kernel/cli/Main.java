@@ -25,7 +25,6 @@ public final class Main {
     }
 
     public static void main(String[] args) throws Exception {
-        netlab.agent.StartTrace.mark("kernel main");
         List<String> jvmOptions = GradingJvm.missingOptions(Arrays.asList(args), System.getenv());
         if (!jvmOptions.isEmpty()) {
             System.exit(GradingJvm.relaunch(Arrays.asList(args), jvmOptions));

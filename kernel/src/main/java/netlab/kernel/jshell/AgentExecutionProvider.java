@@ -78,4 +78,9 @@ final class AgentExecutionProvider implements ExecutionControlProvider {
     IOException startFailure() {
         return control.startFailure();
     }
+
+    /** Closes the agent, now or once it has connected; for a JShell that could not be built. */
+    void close() {
+        control.close();
+    }
 }

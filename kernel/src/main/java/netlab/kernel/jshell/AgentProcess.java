@@ -64,7 +64,6 @@ final class AgentProcess implements AutoCloseable {
                 pb.directory(options.workingDirectory().toFile());
             }
             Process process = pb.start();
-            netlab.agent.StartTrace.mark("agent spawned");
             Deque<String> lastOutput = new ArrayDeque<>();
             Thread pump = Thread.ofPlatform().daemon().name("netlab-agent-log-" + process.pid())
                     .start(() -> pumpLog(process, lastOutput));
@@ -74,7 +73,6 @@ final class AgentProcess implements AutoCloseable {
             try {
                 AgentLink main = accept(listener, AgentProtocol.ROLE_MAIN, token, deadline);
                 AgentLink control = accept(listener, AgentProtocol.ROLE_CONTROL, token, deadline);
-                netlab.agent.StartTrace.mark("agent accepted");
                 return new AgentProcess(process, token, main, control, lastOutput);
             } catch (IOException e) {
                 // through its handle: Process.destroyForcibly also closes our end of its output, and the log

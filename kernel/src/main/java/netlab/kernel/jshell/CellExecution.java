@@ -43,9 +43,7 @@ final class CellExecution {
     /** Runs {@code code} as cell {@code run}; returns once every byte of its output went to {@code io}. */
     ExecuteOutcome execute(String code, CellIO io, long serial, CellRun run) {
         try {
-            netlab.agent.StartTrace.mark("cell: await session");
             Session session = sessions.ready(io);
-            netlab.agent.StartTrace.mark("cell: have session");
             output.attach(io);
             session.assist().forgetSignatures(); // the cell may redeclare what completions showed
             TempVariables.dropAllButLatest(session.shell(), TempVariables.KEPT);
@@ -90,11 +88,9 @@ final class CellExecution {
             began.released().forEach(r -> io.stderr(Text.in(language.get(), "engine.released",
                     EngineText.released(language.get(), r)) + "\n"));
         }
-        netlab.agent.StartTrace.mark("cell: began");
         long wallStart = System.nanoTime();
         Duration cpuStart = plan.timed() ? TimeCellMagic.cpuOf(session.agent().pid()) : null;
         ExecuteOutcome outcome = evaluator.run(session, code, serial, run);
-        netlab.agent.StartTrace.mark("cell: evaluated");
         if (!(outcome instanceof ExecuteOutcome.EngineRestarted) && !(outcome instanceof ExecuteOutcome.Interrupted)
                 && !run.finishUnlessStopped()) {
             // the stop came as the last piece returned: the agent has released the cell, so it was stopped
@@ -119,7 +115,6 @@ final class CellExecution {
                 outcome = new ExecuteOutcome.Success(Optional.of(new MimeBundle(ended.valueBundle(), java.util.Map.of())));
             }
         }
-        netlab.agent.StartTrace.mark("cell: ended");
         return outcome;
     }
 

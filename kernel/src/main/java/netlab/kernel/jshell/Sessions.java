@@ -86,18 +86,21 @@ final class Sessions {
      * and the cell path ({@link StartingExecutionControl}); only the warm-up cell's run waits for the agent.
      */
     private Session newSession() throws IOException {
-        netlab.agent.StartTrace.mark("newSession");
         AgentExecutionProvider provider = AgentExecutionProvider.starting(options, output);
-        JShell shell = JShell.builder()
-                .executionEngine(provider, Map.of())
-                .compilerOptions(compilerOptions(options))
-                .build();
-        netlab.agent.StartTrace.mark("jshell built");
+        JShell shell;
+        try {
+            shell = JShell.builder()
+                    .executionEngine(provider, Map.of())
+                    .compilerOptions(compilerOptions(options))
+                    .build();
+        } catch (RuntimeException e) {
+            provider.close();
+            throw new IOException("JShell could not start: " + e.getMessage(), e);
+        }
         KernelExecutionControl control;
         CodeAssist assist = new CodeAssist(shell, lessonsJavadoc, language::get);
         try {
             for (String snippet : options.startup()) {
-                netlab.agent.StartTrace.mark("eval " + snippet);
                 for (SnippetEvent e : shell.eval(snippet)) {
                     if (e.status() == Snippet.Status.REJECTED || e.exception() != null) {
                         LOG.log(System.Logger.Level.WARNING, "startup snippet failed: " + snippet.strip()
@@ -106,17 +109,14 @@ final class Sessions {
                     }
                 }
             }
-            netlab.agent.StartTrace.mark("startup snippets done");
             if (options.warmCompletion() && waiting.get() == 0) {
                 assist.warmUp();
-                netlab.agent.StartTrace.mark("completion warm");
             }
             if (language.get() != options.language()) { // %lang changed it after the agent's -Dnetlab.lang
                 shell.eval(SessionLanguage.agentSnippet(language.get()));
             }
             if (options.warmCompletion() && waiting.get() == 0) {
                 warmCellPath(shell);
-                netlab.agent.StartTrace.mark("cell path warm");
             }
             control = provider.connected();
         } catch (IOException | RuntimeException e) {
@@ -126,7 +126,6 @@ final class Sessions {
                     : new IOException("JShell could not start: " + e.getMessage(), e);
         }
         output.drain();
-        netlab.agent.StartTrace.mark("session ready");
         return new Session(shell, control, new CellSplitter(shell.sourceCodeAnalysis()), assist,
                 new DeclarationPlanner(DeclarationBatch.on(shell)));
     }

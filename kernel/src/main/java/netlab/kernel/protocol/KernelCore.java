@@ -114,12 +114,10 @@ final class KernelCore implements Transport.Receiver {
             }
             return;
         }
-
-        netlab.agent.StartTrace.mark("recv " + request.type());        publishStatus("busy", request);
+        publishStatus("busy", request);
         Reply reply = answer(channel == Channel.CONTROL ? control : shell, channel, request);
         if (reply.content() != null) {
             transport.send(channel, messages.reply(request, replyType(request.type()), reply.content()));
-            netlab.agent.StartTrace.mark("replied " + request.type());
         }
         publishStatus("idle", request);
         if (reply.afterIdle() != null) {
