@@ -146,13 +146,13 @@ public final class JShellEngine implements Engine {
 
     @Override
     public Completion complete(String code, int cursor) {
-        Session s = sessions.await();
+        Session s = sessions.awaitForRequest();
         return s == null ? Completion.none(cursor) : s.assist().complete(code, cursor);
     }
 
     @Override
     public Optional<MimeBundle> inspect(String code, int cursor, int detailLevel) {
-        Session s = sessions.await();
+        Session s = sessions.awaitForRequest();
         return s == null ? Optional.empty() : s.assist().inspect(code, cursor, detailLevel);
     }
 
@@ -162,7 +162,7 @@ public final class JShellEngine implements Engine {
         if (!split.magicLines().isEmpty() && split.code().isBlank()) {
             return IsComplete.of(IsComplete.Status.COMPLETE);
         }
-        Session s = sessions.await();
+        Session s = sessions.awaitForRequest();
         return s == null ? IsComplete.of(IsComplete.Status.UNKNOWN) : s.assist().isComplete(split.code());
     }
 

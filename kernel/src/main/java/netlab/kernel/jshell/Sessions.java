@@ -51,6 +51,14 @@ final class Sessions {
 
     /** The session once a start under way has finished; null if it failed (see {@link #failure()}). */
     Session await() {
+        return slot.await();
+    }
+
+    /**
+     * As {@link #await()}, for a student's request (a cell, a completion): a start under way skips its warm-ups
+     * left while one waits.
+     */
+    Session awaitForRequest() {
         waiting.incrementAndGet();
         try {
             return slot.await();
@@ -172,7 +180,7 @@ final class Sessions {
      * @throws UncheckedIOException if no agent could be started
      */
     Session ready(CellIO io) {
-        Session s = await();
+        Session s = awaitForRequest();
         if (s != null && !s.terminated()) {
             return s;
         }
@@ -189,7 +197,7 @@ final class Sessions {
         if (!started) {
             throw new UncheckedIOException(new IOException(Text.in(language.get(), "engine.shutting.down")));
         }
-        s = await();
+        s = awaitForRequest();
         if (s == null) {
             throw new UncheckedIOException(asIOException(slot.failure()));
         }
