@@ -29,7 +29,13 @@ import netlab.kernel.protocol.Rehearsal;
  * The agent JVM gets a cache of its own, {@value #AGENT_FILE_NAME}, from the same training session (see
  * {@link #createAgentCache}): kernel.json passes it as {@code --agent-option=-XX:AOTCache=...}, so every agent
  * the kernel starts, restarts included, maps its classes (the agent's, JShell's execution side, the lessons the
- * training cells use) already loaded and linked.
+ * training cells use) already loaded and linked. The training goes through the protocol layer ({@link Rehearsal}),
+ * so the kernel's cache holds JeroMQ, Gson and the codec as well (39 MB on disk; the agent's 17 MB).
+ * <p>
+ * Measured with both caches and the session start of {@code Sessions} against main's build (kernel_info, then
+ * {@code 1 + 1}, through jupyter_client, starts alternating, medians): at load 14-17, 8 starts each, launch to
+ * the first result 4.3 s against 5.7 s, CPU of kernel + agent 1.23 + 0.27 s against 1.51 + 0.49 s; at load
+ * ~7.5, 6 starts each, 1.69 s against 1.92 s, CPU 1.59 s against 2.06 s.
  */
 final class ClassArchive {
 
