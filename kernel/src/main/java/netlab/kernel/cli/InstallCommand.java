@@ -14,7 +14,7 @@ import java.util.Set;
 /**
  * {@code netlab install}: writes a kernelspec that Jupyter finds. The spec directory gets kernel.json,
  * logos, copies of both jars, so the kernel keeps working after the build tree changes, and the kernel's
- * class archive ({@link ClassArchive}); kernel.json pins the absolute path of the JDK that ran the install.
+ * and the agent's class archives ({@link ClassArchive}); kernel.json pins the absolute path of the JDK that ran the install.
  */
 final class InstallCommand implements Command {
 
@@ -52,8 +52,8 @@ final class InstallCommand implements Command {
                   --jvm-option OPT  option for the kernel JVM, e.g. --jvm-option=-Xmx256m (repeatable)
                   --agent-option OPT option for the JVM that runs student code, e.g. --agent-option=-Xmx1g
                                     (repeatable; the default heap of that JVM is 512 MB)
-                  --no-class-archive  skip the kernel's class archive (install takes a few seconds less; the
-                                    kernel then needs ~10 MB more memory and starts slower)
+                  --no-class-archive  skip the kernel's and the agent's class archives (install takes a few
+                                    seconds less; the kernel then needs ~10 MB more memory and starts slower)
                 """;
     }
 
@@ -89,14 +89,22 @@ final class InstallCommand implements Command {
         copyIfDifferent(home.lessonsJar(), dir.resolve(NetlabHome.LESSONS_JAR));
         Logo.writeAll(dir);
         List<String> jvmOptions = new ArrayList<>(args.values("jvm-option"));
+        List<String> agentOptions = new ArrayList<>(args.values("agent-option"));
         Path archive = dir.resolve(ClassArchive.FILE_NAME);
+        Path agentArchive = dir.resolve(ClassArchive.AGENT_FILE_NAME);
         if (args.has("no-class-archive")) {
             Files.deleteIfExists(archive);
-        } else if (ClassArchive.create(javaExecutable(), kernelJar, jvmOptions, args.values("agent-option"), archive, err)) {
-            jvmOptions.add(ClassArchive.useOption(archive));
+            Files.deleteIfExists(agentArchive);
+        } else {
+            if (ClassArchive.create(javaExecutable(), kernelJar, jvmOptions, agentOptions, archive, agentArchive, err)) {
+                jvmOptions.add(ClassArchive.useOption(archive));
+            }
+            if (Files.isRegularFile(agentArchive)) {
+                agentOptions.add(ClassArchive.useOption(agentArchive));
+            }
         }
         String spec = kernelJson(javaExecutable(), kernelJar, args.value("display-name", DEFAULT_DISPLAY_NAME),
-                jvmOptions, args.values("agent-option"));
+                jvmOptions, agentOptions);
         Files.writeString(dir.resolve("kernel.json"), spec);
 
         out.println("Installed kernelspec " + name + " " + location.description() + " in " + dir);

@@ -48,10 +48,11 @@ final class KernelCommand implements Command {
     public String usage() {
         return """
                 usage: netlab kernel [--agent-option OPT]... [--engine netlab|jdi] CONNECTION_FILE
-                       netlab kernel --train [--agent-option OPT]...
+                       netlab kernel --train [--agent-cache FILE] [--agent-option OPT]...
                   CONNECTION_FILE    the JSON file Jupyter writes with the ports and the signing key
                   --train            run a short session without Jupyter and exit (install runs this to
                                      make the kernel's class archive)
+                  --agent-cache FILE with --train: also make the agent JVM's class archive FILE
                   --agent-option OPT option for the JVM that runs student code, e.g. -Xmx1g (repeatable)
                   --engine jdi       run snippets with JShell's stock JDI engine instead of netlab's agent
                                      (the kernel benchmark's baseline; no restart, no display, slow)
@@ -60,13 +61,14 @@ final class KernelCommand implements Command {
 
     @Override
     public int run(List<String> arguments, PrintStream out, PrintStream err) throws Exception {
-        Args args = Args.parse(arguments, Set.of("train"), Set.of("agent-option", "engine"));
+        Args args = Args.parse(arguments, Set.of("train"), Set.of("agent-option", "engine", "agent-cache"));
         if (args.has("train")) {
             if (!args.positionals().isEmpty()) {
                 throw new UsageException("--train runs without Jupyter and takes no connection file, but got "
                         + args.positionals());
             }
-            ClassArchive.train(engineOptions(args.values("agent-option")));
+            ClassArchive.train(engineOptions(args.values("agent-option")),
+                    args.has("agent-cache") ? Path.of(args.value("agent-cache", "")) : null, err);
             return 0;
         }
         if (args.positionals().size() != 1) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import jdk.jshell.execution.Util;
 import jdk.jshell.spi.ExecutionControl;
 import jdk.jshell.spi.ExecutionControlProvider;
@@ -11,20 +12,47 @@ import jdk.jshell.spi.ExecutionEnv;
 import netlab.agent.AgentProtocol;
 
 /**
- * Gives JShell a {@link KernelExecutionControl} connected to a freshly started agent JVM. One provider
- * serves one JShell; the engine makes a new one for every restart. The agent and its control are kept so
- * the engine can stop cells and tell how the agent died.
+ * Starts an agent JVM and gives JShell a {@link KernelExecutionControl} connected to it. The agent starts
+ * on its own thread as soon as the provider is made, and JShell gets a {@link StartingExecutionControl}
+ * at once, so the kernel builds JShell and compiles while the agent JVM boots. One provider serves one
+ * JShell; the engine makes a new one for every restart.
  */
 final class AgentExecutionProvider implements ExecutionControlProvider {
 
-    private final EngineOptions options;
-    private final CellOutput output;
-    private volatile KernelExecutionControl control;
-    private volatile IOException startFailure;
+    private final StartingExecutionControl control;
 
-    AgentExecutionProvider(EngineOptions options, CellOutput output) {
-        this.options = options;
-        this.output = output;
+    private AgentExecutionProvider(CompletableFuture<KernelExecutionControl> starting) {
+        this.control = new StartingExecutionControl(starting);
+    }
+
+    /** Starts the agent JVM on its own thread and returns at once. */
+    static AgentExecutionProvider starting(EngineOptions options, CellOutput output) {
+        CompletableFuture<KernelExecutionControl> starting = new CompletableFuture<>();
+        Thread.ofPlatform().daemon().name("netlab-agent-start").start(() -> {
+            try {
+                starting.complete(connect(AgentProcess.start(options), output));
+            } catch (Throwable e) {
+                starting.completeExceptionally(e);
+            }
+        });
+        return new AgentExecutionProvider(starting);
+    }
+
+    private static KernelExecutionControl connect(AgentProcess agent, CellOutput output) throws IOException {
+        try {
+            InputStream in = output.burstAware(agent.main().in());
+            OutputStream out = agent.main().out();
+            return (KernelExecutionControl) Util.remoteInputOutput(in, out,
+                    Map.of(AgentProtocol.STDOUT, output.stdout(),
+                            AgentProtocol.STDERR, output.stderr(),
+                            AgentProtocol.DISPLAY, output.display(),
+                            AgentProtocol.SYNC, agent.control().syncStream()),
+                    Map.of(AgentProtocol.STDIN, new StdinBridge(output)),
+                    (objectIn, objectOut) -> new KernelExecutionControl(objectOut, objectIn, agent));
+        } catch (IOException | RuntimeException e) {
+            agent.close();
+            throw e;
+        }
     }
 
     @Override
@@ -33,33 +61,26 @@ final class AgentExecutionProvider implements ExecutionControlProvider {
     }
 
     @Override
-    public ExecutionControl generate(ExecutionEnv env, Map<String, String> parameters) throws Throwable {
-        AgentProcess agent;
-        try {
-            agent = AgentProcess.start(options);
-        } catch (IOException e) {
-            startFailure = e;
-            throw e;
-        }
-        InputStream in = output.burstAware(agent.main().in());
-        OutputStream out = agent.main().out();
-        KernelExecutionControl ec = (KernelExecutionControl) Util.remoteInputOutput(in, out,
-                Map.of(AgentProtocol.STDOUT, output.stdout(),
-                        AgentProtocol.STDERR, output.stderr(),
-                        AgentProtocol.DISPLAY, output.display(),
-                        AgentProtocol.SYNC, agent.control().syncStream()),
-                Map.of(AgentProtocol.STDIN, new StdinBridge(output)),
-                (objectIn, objectOut) -> new KernelExecutionControl(objectOut, objectIn, agent));
-        control = ec;
-        return ec;
-    }
-
-    /** The control JShell got, or null if the agent has not been started (or failed to start). */
-    KernelExecutionControl control() {
+    public ExecutionControl generate(ExecutionEnv env, Map<String, String> parameters) {
         return control;
     }
 
+    /**
+     * The agent's control once it has connected; waits for it.
+     *
+     * @throws IOException why the agent did not start
+     */
+    KernelExecutionControl connected() throws IOException {
+        return control.connected();
+    }
+
+    /** Why the agent did not start, if that is known already; never waits. */
     IOException startFailure() {
-        return startFailure;
+        return control.startFailure();
+    }
+
+    /** Closes the agent, now or once it has connected; for a JShell that could not be built. */
+    void close() {
+        control.close();
     }
 }

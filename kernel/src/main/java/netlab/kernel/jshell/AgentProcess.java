@@ -225,6 +225,15 @@ final class AgentProcess implements AutoCloseable {
         return cmd;
     }
 
+    /**
+     * The agent's {@code java} and its options, without the main class: what the agent's AOT cache is created
+     * with ({@code netlab.kernel.cli.ClassArchive}), so the cache matches the JVM that maps it.
+     */
+    static List<String> jvmCommand(EngineOptions options) {
+        List<String> cmd = command(options, "");
+        return List.copyOf(cmd.subList(0, cmd.size() - 2)); // without AgentMain and its address
+    }
+
     private static byte[] randomBytes() {
         byte[] b = new byte[16];
         new SecureRandom().nextBytes(b);

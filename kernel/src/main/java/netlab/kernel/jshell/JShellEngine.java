@@ -76,6 +76,14 @@ public final class JShellEngine implements Engine {
         return engine;
     }
 
+    /**
+     * The {@code java} command line (JVM and options, no main class) this engine would start its agent with:
+     * the install creates the agent's AOT cache with it.
+     */
+    public static List<String> agentJvmCommand(EngineOptions options) {
+        return AgentProcess.jvmCommand(options);
+    }
+
     /** The agent's process id, for tests and diagnostics; waits for a restart under way. */
     public long agentPid() {
         Session s = sessions.await();
@@ -138,13 +146,13 @@ public final class JShellEngine implements Engine {
 
     @Override
     public Completion complete(String code, int cursor) {
-        Session s = sessions.await();
+        Session s = sessions.awaitForRequest();
         return s == null ? Completion.none(cursor) : s.assist().complete(code, cursor);
     }
 
     @Override
     public Optional<MimeBundle> inspect(String code, int cursor, int detailLevel) {
-        Session s = sessions.await();
+        Session s = sessions.awaitForRequest();
         return s == null ? Optional.empty() : s.assist().inspect(code, cursor, detailLevel);
     }
 
@@ -154,7 +162,7 @@ public final class JShellEngine implements Engine {
         if (!split.magicLines().isEmpty() && split.code().isBlank()) {
             return IsComplete.of(IsComplete.Status.COMPLETE);
         }
-        Session s = sessions.await();
+        Session s = sessions.awaitForRequest();
         return s == null ? IsComplete.of(IsComplete.Status.UNKNOWN) : s.assist().isComplete(split.code());
     }
 

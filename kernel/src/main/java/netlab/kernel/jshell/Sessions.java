@@ -30,6 +30,11 @@ final class Sessions {
     private final LessonsJavadoc lessonsJavadoc;
     private final SessionLanguage language;
     private final SessionSlot<Session> slot = new SessionSlot<>(Sessions::closeSession);
+    /**
+     * Calls waiting for the session under way. Its start skips the warm-ups left once one waits: the warm-ups
+     * do ahead of time what that cell (or completion) would do first anyway, so they only delay it then.
+     */
+    private final java.util.concurrent.atomic.AtomicInteger waiting = new java.util.concurrent.atomic.AtomicInteger();
 
     Sessions(EngineOptions options, CellOutput output, SnippetOrigins origins, SessionLanguage language) {
         this.options = options;
@@ -47,6 +52,19 @@ final class Sessions {
     /** The session once a start under way has finished; null if it failed (see {@link #failure()}). */
     Session await() {
         return slot.await();
+    }
+
+    /**
+     * As {@link #await()}, for a student's request (a cell, a completion): a start under way skips its warm-ups
+     * left while one waits.
+     */
+    Session awaitForRequest() {
+        waiting.incrementAndGet();
+        try {
+            return slot.await();
+        } finally {
+            waiting.decrementAndGet();
+        }
     }
 
     /** The ready session without waiting, or null. */
@@ -70,40 +88,54 @@ final class Sessions {
         return all.toArray(String[]::new);
     }
 
-    /** Starts an agent and a JShell on it; runs on the slot's restart thread, so it touches no cell state. */
+    /**
+     * Starts an agent and a JShell on it; runs on the slot's restart thread, so it touches no cell state.
+     * The agent JVM boots while this thread builds JShell, compiles the startup snippets and warms completion
+     * and the cell path ({@link StartingExecutionControl}); only the warm-up cell's run waits for the agent.
+     */
     private Session newSession() throws IOException {
-        AgentExecutionProvider provider = new AgentExecutionProvider(options, output);
+        AgentExecutionProvider provider = AgentExecutionProvider.starting(options, output);
         JShell shell;
         try {
             shell = JShell.builder()
                     .executionEngine(provider, Map.of())
                     .compilerOptions(compilerOptions(options))
                     .build();
-        } catch (IllegalStateException e) {
-            IOException failure = provider.startFailure();
-            throw failure != null ? failure : new IOException("JShell could not start: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            provider.close();
+            throw new IOException("JShell could not start: " + e.getMessage(), e);
         }
-        Session s = new Session(shell, provider.control(), new CellSplitter(shell.sourceCodeAnalysis()),
-                new CodeAssist(shell, lessonsJavadoc, language::get),
-                new DeclarationPlanner(DeclarationBatch.on(shell)));
-        for (String snippet : options.startup()) {
-            for (SnippetEvent e : shell.eval(snippet)) {
-                if (e.status() == Snippet.Status.REJECTED || e.exception() != null) {
-                    LOG.log(System.Logger.Level.WARNING, "startup snippet failed: " + snippet.strip()
-                            + (e.exception() != null ? " threw " + e.exception() : " did not compile: "
-                            + shell.diagnostics(e.snippet()).map(d -> d.getMessage(null)).toList()));
+        KernelExecutionControl control;
+        CodeAssist assist = new CodeAssist(shell, lessonsJavadoc, language::get);
+        try {
+            for (String snippet : options.startup()) {
+                for (SnippetEvent e : shell.eval(snippet)) {
+                    if (e.status() == Snippet.Status.REJECTED || e.exception() != null) {
+                        LOG.log(System.Logger.Level.WARNING, "startup snippet failed: " + snippet.strip()
+                                + (e.exception() != null ? " threw " + e.exception() : " did not compile: "
+                                + shell.diagnostics(e.snippet()).map(d -> d.getMessage(null)).toList()));
+                    }
                 }
             }
-        }
-        if (language.get() != options.language()) { // %lang changed it after the agent's -Dnetlab.lang
-            shell.eval(SessionLanguage.agentSnippet(language.get()));
-        }
-        if (options.warmCompletion()) {
-            s.assist().warmUp();
-            warmCellPath(shell);
+            if (options.warmCompletion() && waiting.get() == 0) {
+                assist.warmUp();
+            }
+            if (language.get() != options.language()) { // %lang changed it after the agent's -Dnetlab.lang
+                shell.eval(SessionLanguage.agentSnippet(language.get()));
+            }
+            if (options.warmCompletion() && waiting.get() == 0) {
+                warmCellPath(shell);
+            }
+            control = provider.connected();
+        } catch (IOException | RuntimeException e) {
+            shell.close(); // closes the agent too, also one still starting
+            IOException failure = provider.startFailure();
+            throw failure != null ? failure : e instanceof IOException io ? io
+                    : new IOException("JShell could not start: " + e.getMessage(), e);
         }
         output.drain();
-        return s;
+        return new Session(shell, control, new CellSplitter(shell.sourceCodeAnalysis()), assist,
+                new DeclarationPlanner(DeclarationBatch.on(shell)));
     }
 
     /**
@@ -148,7 +180,7 @@ final class Sessions {
      * @throws UncheckedIOException if no agent could be started
      */
     Session ready(CellIO io) {
-        Session s = slot.await();
+        Session s = awaitForRequest();
         if (s != null && !s.terminated()) {
             return s;
         }
@@ -165,7 +197,7 @@ final class Sessions {
         if (!started) {
             throw new UncheckedIOException(new IOException(Text.in(language.get(), "engine.shutting.down")));
         }
-        s = slot.await();
+        s = awaitForRequest();
         if (s == null) {
             throw new UncheckedIOException(asIOException(slot.failure()));
         }

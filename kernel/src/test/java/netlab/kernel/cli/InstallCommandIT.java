@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
+import netlab.kernel.jshell.EngineOptions;
+import netlab.kernel.jshell.JShellEngine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -61,6 +63,19 @@ class InstallCommandIT {
         assertTrue(help.output.contains("netlab.kernel.cli.Main source: shared objects file"),
                 "the kernel's own classes did not come from the cache");
 
+        // the agent gets its own cache, made with the agent's command line, and maps its classes from it
+        Path agentArchive = dir.resolve(ClassArchive.AGENT_FILE_NAME);
+        assertTrue(argv.contains("--agent-option=-XX:AOTCache=" + agentArchive), argv.toString());
+        assertTrue(Files.size(agentArchive) > 1_000_000, "agent archive of " + Files.size(agentArchive) + " bytes");
+        EngineOptions agentOptions = KernelCommand.engineOptions(List.of("-Xmx300m")).toBuilder()
+                .agentClasspath(List.of(dir.resolve(NetlabHome.KERNEL_JAR), dir.resolve(NetlabHome.LESSONS_JAR))).build();
+        List<String> agent = new ArrayList<>(JShellEngine.agentJvmCommand(agentOptions));
+        agent.addAll(List.of("-XX:AOTMode=on", "-XX:AOTCache=" + agentArchive, "-Xlog:class+load=info",
+                "netlab.agent.AgentMain")); // no kernel address: prints its usage and exits
+        Result usage = exec(agent, null);
+        assertTrue(usage.output.contains("netlab.agent.AgentMain source: shared objects file"),
+                "the agent's classes did not come from its cache: " + usage.output.lines().limit(5).toList());
+
         BufferedImage small = ImageIO.read(dir.resolve("logo-32x32.png").toFile());
         BufferedImage large = ImageIO.read(dir.resolve("logo-64x64.png").toFile());
         assertEquals(32, small.getWidth());
@@ -82,6 +97,7 @@ class InstallCommandIT {
         Path dir = prefix.resolve("share/jupyter/kernels/plain");
         assertFalse(Files.readString(dir.resolve("kernel.json")).contains("AOTCache"));
         assertFalse(Files.exists(dir.resolve(ClassArchive.FILE_NAME)));
+        assertFalse(Files.exists(dir.resolve(ClassArchive.AGENT_FILE_NAME)));
     }
 
     @Test
