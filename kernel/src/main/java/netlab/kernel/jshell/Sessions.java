@@ -85,7 +85,7 @@ final class Sessions {
         }
         Session s = new Session(shell, provider.control(), new CellSplitter(shell.sourceCodeAnalysis()),
                 new CodeAssist(shell, lessonsJavadoc, language::get),
-                new DeclarationPlanner(DeclarationBatch.on(shell)));
+                new DeclarationPlanner(DeclarationBatch.on(shell)), StaleClassFiles.of(shell));
         for (String snippet : options.startup()) {
             for (SnippetEvent e : shell.eval(snippet)) {
                 if (e.status() == Snippet.Status.REJECTED || e.exception() != null) {
