@@ -1,5 +1,6 @@
 package netlab.kernel.jshell;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -42,7 +43,9 @@ final class AgentExecutionProvider implements ExecutionControlProvider {
             throw e;
         }
         InputStream in = output.burstAware(agent.main().in());
-        OutputStream out = agent.main().out();
+        // JShell's multiplexer writes a command in 127-byte packets and flushes once per write: buffered, a
+        // class to load leaves in one write instead of one per packet (a socket write and a wake-up each)
+        OutputStream out = new BufferedOutputStream(agent.main().out(), 8 * 1024);
         KernelExecutionControl ec = (KernelExecutionControl) Util.remoteInputOutput(in, out,
                 Map.of(AgentProtocol.STDOUT, output.stdout(),
                         AgentProtocol.STDERR, output.stderr(),
