@@ -21,7 +21,10 @@ import jdk.jshell.Snippet;
  * JShell empties javac's view of its {@code REPL} package after every task. A trivial cell is five javac tasks
  * (parse, two analyses for the value's type, the analysis and compile of its wrapper), so each cell made every
  * later cell slower: with the kernel's JVM options, JFR put 15% of a trivial cell's javac time in
- * {@code ClassFinder.fillIn} for {@code REPL} after 200 cells, and it grows with the session.
+ * {@code ClassFinder.fillIn} for {@code REPL} after 200 cells, and it grows with the session. JShell alone with the
+ * kernel's JVM options, bytes the compiling thread allocated per {@code 1 + 1}, cells 51-100 / 201-400 /
+ * 401-800: 1.73 / 2.50 / 3.54 MB before; with this and {@link TempVariables#KEPT} 3, 1.17 / 1.21 / 1.27 MB (after
+ * 200 cells this alone: 2.50 to 1.55 MB). Less garbage is fewer collections of the kernel's 16 MB young generation.
  *
  * <p>What stays: every class of a declaration (a variable, method or type, active or not), since a class file
  * javac reads for an active one may name it; a value's class with nested classes (an anonymous class may be
