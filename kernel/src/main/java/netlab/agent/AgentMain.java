@@ -53,7 +53,8 @@ public final class AgentMain {
             System.err.flush();
         }, "netlab-flush-on-exit"));
         // JShell's multiplexer flushes after each write, in 127-byte packets, and its demultiplexer reads a
-        // packet in four reads: buffered, that is one socket write per write and one read per burst
+        // packet in four reads: buffered, that is one socket write per write and one read per burst (see
+        // netlab.kernel.jshell.AgentExecutionProvider for what strace counted)
         Util.forwardExecutionControlAndIO(ec, new BufferedInputStream(main.in(), 8 * 1024),
                 new BufferedOutputStream(main.out(), 8 * 1024), outputs, inputs);
         // The kernel closed the connection: nothing can reach the student any more.

@@ -44,7 +44,9 @@ final class AgentExecutionProvider implements ExecutionControlProvider {
         }
         InputStream in = output.burstAware(agent.main().in());
         // JShell's multiplexer writes a command in 127-byte packets and flushes once per write: buffered, a
-        // class to load leaves in one write instead of one per packet (a socket write and a wake-up each)
+        // class to load leaves in one socket write instead of one per packet. With the agent's side buffered too,
+        // strace counted ~42 fewer read/write calls per trivial cell in the two JVMs (13,807 + 2,248 against
+        // 10,360 + 1,873 for a start and 91 cells); wall and CPU per cell moved less than this machine's noise.
         OutputStream out = new BufferedOutputStream(agent.main().out(), 8 * 1024);
         KernelExecutionControl ec = (KernelExecutionControl) Util.remoteInputOutput(in, out,
                 Map.of(AgentProtocol.STDOUT, output.stdout(),
