@@ -58,8 +58,13 @@ def measure(kernel_name, cells, runs):
             b.execute(kc, cells.setup)
         # Two batches: the first cells of a session run while the JIT still compiles javac (what a student
         # meets after opening a notebook); the second is the steady state of a long session.
+        cpu_before_trivial = b.cpu_s(pid)
         trivial = [b.timed_ms(lambda: b.execute(kc, cells.trivial)) for _ in range(runs)]
+        cpu_before_warm = b.cpu_s(pid)
         warm = [b.timed_ms(lambda: b.execute(kc, cells.trivial)) for _ in range(runs)]
+        # CPU per cell moves far less with the machine's load than wall time does
+        trivial_cpu = (cpu_before_warm - cpu_before_trivial) / runs
+        warm_cpu = (b.cpu_s(pid) - cpu_before_warm) / runs
         cpu_before_declarations = b.cpu_s(pid)
         declarations = [b.timed_ms(lambda: b.execute(kc, cells.declarations)) for _ in range(5)]
         declarations_cpu = (b.cpu_s(pid) - cpu_before_declarations) / 5
@@ -77,6 +82,8 @@ def measure(kernel_name, cells, runs):
         "trivial cell p90, cells 1-N (ms)": b.pct(trivial, 0.9),
         "trivial cell p50, cells N+1-2N (ms)": statistics.median(warm),
         "trivial cell p90, cells N+1-2N (ms)": b.pct(warm, 0.9),
+        "trivial cell CPU, cells 1-N (mean, ms)": trivial_cpu * 1000,
+        "trivial cell CPU, cells N+1-2N (mean, ms)": warm_cpu * 1000,
         f"{N}-declaration cell (median of 5, ms)": statistics.median(declarations),
         f"{N}-declaration cell CPU (mean of 5, ms)": declarations_cpu * 1000,
         f"{N}-statement cell (median of 5, ms)": statistics.median(statements),

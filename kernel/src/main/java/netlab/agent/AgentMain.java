@@ -1,5 +1,6 @@
 package netlab.agent;
 
+import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
 import java.io.InputStream;
@@ -51,7 +52,11 @@ public final class AgentMain {
             System.out.flush();
             System.err.flush();
         }, "netlab-flush-on-exit"));
-        Util.forwardExecutionControlAndIO(ec, main.in(), main.out(), outputs, inputs);
+        // JShell's multiplexer flushes after each write, in 127-byte packets, and its demultiplexer reads a
+        // packet in four reads: buffered, that is one socket write per write and one read per burst (see
+        // netlab.kernel.jshell.AgentExecutionProvider for what strace counted)
+        Util.forwardExecutionControlAndIO(ec, new BufferedInputStream(main.in(), 8 * 1024),
+                new BufferedOutputStream(main.out(), 8 * 1024), outputs, inputs);
         // The kernel closed the connection: nothing can reach the student any more.
         Runtime.getRuntime().halt(0);
     }

@@ -1,5 +1,6 @@
 package netlab.kernel.jshell;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -41,7 +42,11 @@ final class AgentExecutionProvider implements ExecutionControlProvider {
     private static KernelExecutionControl connect(AgentProcess agent, CellOutput output) throws IOException {
         try {
             InputStream in = output.burstAware(agent.main().in());
-            OutputStream out = agent.main().out();
+            // JShell's multiplexer writes a command in 127-byte packets and flushes once per write: buffered, a
+            // class to load leaves in one socket write instead of one per packet. With the agent's side buffered
+            // too, strace counted ~42 fewer read/write calls per trivial cell in the two JVMs (13,807 + 2,248
+            // against 10,360 + 1,873 for a start and 91 cells); wall and CPU per cell moved less than the noise.
+            OutputStream out = new BufferedOutputStream(agent.main().out(), 8 * 1024);
             return (KernelExecutionControl) Util.remoteInputOutput(in, out,
                     Map.of(AgentProtocol.STDOUT, output.stdout(),
                             AgentProtocol.STDERR, output.stderr(),

@@ -47,6 +47,7 @@ final class CellExecution {
             output.attach(io);
             session.assist().forgetSignatures(); // the cell may redeclare what completions showed
             TempVariables.dropAllButLatest(session.shell(), TempVariables.KEPT);
+            session.staleClassFiles().ifPresent(StaleClassFiles::forget);
             Magics.Split split = Magics.split(code);
             CellPlan plan = new CellPlan();
             for (String line : split.magicLines()) {

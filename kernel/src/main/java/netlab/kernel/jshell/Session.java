@@ -1,11 +1,12 @@
 package netlab.kernel.jshell;
 
+import java.util.Optional;
 import jdk.jshell.JShell;
 import netlab.agent.Control;
 
 /** One JShell and the agent JVM it runs code in; replaced as a whole when the agent is restarted. */
 record Session(JShell shell, KernelExecutionControl control, CellSplitter splitter, CodeAssist assist,
-               DeclarationPlanner declarations) {
+               DeclarationPlanner declarations, Optional<StaleClassFiles> staleClassFiles) {
 
     AgentProcess agent() {
         return control.agent();

@@ -135,7 +135,7 @@ final class Sessions {
         }
         output.drain();
         return new Session(shell, control, new CellSplitter(shell.sourceCodeAnalysis()), assist,
-                new DeclarationPlanner(DeclarationBatch.on(shell)));
+                new DeclarationPlanner(DeclarationBatch.on(shell)), StaleClassFiles.of(shell));
     }
 
     /**
