@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import netlab.kernel.engine.CellIO;
 import netlab.kernel.engine.Completion;
@@ -26,21 +27,29 @@ class IdleMemoryReturnTest {
     /** Several idle periods: long enough for a collection that should happen to have happened. */
     private static final long QUIET_MILLIS = 600;
 
-    /** A heap whose committed size the test sets; a collection gives it back down to {@link #LIVE}. */
+    /**
+     * A heap whose committed size the test sets; a collection gives it back down to {@link #LIVE}, and counts
+     * once the watcher has read the size after it (so the test's next growth comes after that reading).
+     */
     private static final class TestHeap implements IdleMemoryReturn.Heap {
         static final long LIVE = 100;
         final AtomicLong committed = new AtomicLong(LIVE);
         final Semaphore collections = new Semaphore(0);
+        private final AtomicBoolean collected = new AtomicBoolean();
 
         @Override
         public long committed() {
-            return committed.get();
+            long now = committed.get();
+            if (collected.getAndSet(false)) {
+                collections.release();
+            }
+            return now;
         }
 
         @Override
         public void collect() {
             committed.set(LIVE);
-            collections.release();
+            collected.set(true);
         }
 
         boolean collectedWithin(long millis) throws InterruptedException {
