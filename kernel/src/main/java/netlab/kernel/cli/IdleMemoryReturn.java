@@ -14,7 +14,7 @@ import netlab.kernel.engine.MimeBundle;
 /**
  * The kernel's engine, whose JVM gives grown heap back to the system once the notebook has been idle for a
  * moment: a full collection then, and the serial collector shrinks the old generation to its live set plus
- * {@code MaxHeapFreeRatio} (see {@link KernelLaunch}).
+ * 20% ({@code MaxHeapFreeRatio}, see {@link KernelLaunch}).
  * <p>
  * Why: javac's work per cell is short-lived, but the kernel's 16 MB young generation promotes part of it, and
  * the serial collector grows the old generation (up to {@code -Xmx}) rather than collect it. After the kernel
