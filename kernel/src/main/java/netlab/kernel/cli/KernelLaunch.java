@@ -38,7 +38,9 @@ final class KernelLaunch {
      * <li>{@code -XX:TrimNativeHeapInterval=2000}: glibc keeps what javac's C1 compilations and startup freed
      *     in its arenas; a periodic {@code malloc_trim} returned 6 MB of the idle kernel after startup and
      *     3-12 MB after the run. Each trim took 0.2-5 ms of one background thread here (one in 50 up to 12 ms
-     *     at load 10), every 2 s: under 0.3% of a core.
+     *     at load 10), every 2 s: under 0.3% of a core. In the classroom benchmark's session (40 s, load 12)
+     *     a kernel's trims took 57-89 ms and an agent's 118-206 ms; every 5 s, 8-50 and 33-280 ms: the cost
+     *     is handing pages back, not the interval, so the shorter one returns memory sooner for the same.
      * <li>{@code -XX:ArchiveRelocationMode=0}: map the AOT cache at the address it was made for. The default
      *     (1, relocate always, for address-space randomisation) rewrites every pointer in it at start, so
      *     25 of its 31 resident MB became private to each kernel; mapped in place they stay the file's pages,
