@@ -25,7 +25,8 @@ import netlab.kernel.engine.MimeBundle;
  * <p>
  * When: {@link #IDLE} after the last request ended, and only if the heap has grown by {@link #GROWTH} since the
  * last return (or since the kernel started): a run of trivial cells promotes ~0.25 MB each, so one collection
- * follows every few dozen of them, not each one; a 200-declaration cell is followed by one.
+ * follows every few dozen of them, not each one; a 200-declaration cell is followed by one. A request that
+ * arrives during the collection waits for it (60-290 ms here), once per {@link #GROWTH} of heap at most.
  */
 final class IdleMemoryReturn implements Engine {
 
