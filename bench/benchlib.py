@@ -117,13 +117,40 @@ def tree(pid):
     while stack:
         p = stack.pop()
         try:
-            for task in os.listdir(f"/proc/{p}/task"):
-                with open(f"/proc/{p}/task/{task}/children") as f:
-                    stack.extend(int(c) for c in f.read().split())
+            stack.extend(_children(p))
             found.append(p)
         except (FileNotFoundError, ProcessLookupError):
             pass
     return found
+
+
+def _children(pid):
+    """Child pids from /proc/PID/task/*/children, or, on a kernel built without that file
+    (CONFIG_PROC_CHILDREN), from the parent pid in every process's /proc/PID/stat."""
+    tasks = os.listdir(f"/proc/{pid}/task")
+    try:
+        children = []
+        for task in tasks:
+            with open(f"/proc/{pid}/task/{task}/children") as f:
+                children.extend(int(c) for c in f.read().split())
+        return children
+    except FileNotFoundError:
+        if not os.path.exists(f"/proc/{pid}"):
+            raise
+    return [p for p, parent in _parents().items() if parent == pid]
+
+
+def _parents():
+    """pid -> parent pid of every living process."""
+    parents = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as f:
+                    parents[int(entry)] = int(f.read().rsplit(")", 1)[1].split()[1])
+            except (FileNotFoundError, ProcessLookupError):
+                pass
+    return parents
 
 
 def _field_kb(path, name):

@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Classroom benchmark: N students on one server, each with their own kernel, through jupyter_client.
 
-Usage (after ./netlab build):  bench/classroom-bench [--students N] [--think S] [--seed K]
+Usage (after ./netlab build):  bench/classroom-bench [--students N] [--think S] [--seed K] [--compare JAR]
 
 First N netlab kernels at once, each working through a chapter-1-like sequence of cells (imports, UDP
 send and receive on loopback, a table of ports, IPv4 and subnet arithmetic, an answer method and its
@@ -9,7 +9,8 @@ check) with a random think time between cells (uniform 0.5*S to 1.5*S, the same 
 then, the same way, N ipykernels with the equivalent Python cells. Prints for each kind: peak total RSS
 and PSS of all kernels' processes (PSS counts pages shared between kernels once, so it is what the machine
 holds), p50/p99 cell latency over all students' cells, CPU seconds of the kernels, wall time, the load
-average, and students per 16 GB from peak PSS (and from RSS, the pessimistic figure).
+average, and students per 16 GB from peak PSS (and from RSS, the pessimistic figure). --compare JAR runs the
+class a third time on another build's netlab.jar (installed the same way), for a before/after table.
 """
 import argparse
 import os
@@ -190,22 +191,28 @@ def main():
     parser.add_argument("--students", type=int, default=30, help="kernels at once (default 30)")
     parser.add_argument("--think", type=float, default=3.0, help="mean think time between cells, s (default 3)")
     parser.add_argument("--seed", type=int, default=1, help="seed of the think times")
+    parser.add_argument("--compare", metavar="JAR", help="also run the class on another build's netlab.jar "
+                        "(e.g. main's, for a before/after table), after ipykernel")
     args = parser.parse_args()
     rng = random.Random(args.seed)
     thinks = [[rng.uniform(0.5, 1.5) * args.think for _ in JAVA_CELLS] for _ in range(args.students)]
-    with b.Install():
+    other = [("netlab-bench-compare", os.path.abspath(args.compare))] if args.compare else []
+    with b.Install(other_builds=other):
         ours = run_class("netlab", b.NETLAB, JAVA_CELLS, args.students, thinks)
         base = run_class("ipykernel", b.IPYKERNEL, PYTHON_CELLS, args.students, thinks)
-    print(f"{'':34}{'netlab':>18}{'ipykernel':>18}{'netlab/ipykernel':>18}")
+        compared = [run_class("compared", "netlab-bench-compare", JAVA_CELLS, args.students, thinks)] if other else []
+    print(f"{'':34}{'netlab':>18}{'ipykernel':>18}{'netlab/ipykernel':>18}"
+          + "".join(f"{'compared':>18}{'compared/ipykernel':>20}" for _ in compared))
     for key in ours:
         if key in ("kind", "errors"):
             continue
         a, c = ours[key], base[key]
         if isinstance(a, float):
-            print(f"{key:34}{a:18.1f}{c:18.1f}{a / c if c else float('nan'):17.2f}x")
+            print(f"{key:34}{a:18.1f}{c:18.1f}{a / c if c else float('nan'):17.2f}x"
+                  + "".join(f"{r[key]:18.1f}{r[key] / c if c else float('nan'):19.2f}x" for r in compared))
         else:
-            print(f"{key:34}netlab {a}; ipykernel {c}")
-    for r in (ours, base):
+            print(f"{key:34}netlab {a}; ipykernel {c}" + "".join(f"; compared {r[key]}" for r in compared))
+    for r in [ours, base] + compared:
         for e in r["errors"]:
             print(f"{r['kind']}: a student's session failed: {e}")
     print(f"({len(JAVA_CELLS)} cells per student, think time {args.think} s mean; {os.cpu_count()} cores; "

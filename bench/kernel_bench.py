@@ -8,8 +8,9 @@ ipykernel) and is shut down; netlab first, then ipykernel, one after the other o
 JShell's stock JDI engine (the netlab kernel with --engine=jdi) as a column; --compare JAR adds the
 netlab.jar of another build (e.g. main's, for a before/after table), installed the same way. Prints one table: times
 in ms (medians and percentiles), memory in MB of the kernel's process tree (kernel JVM + agent JVM for
-netlab), the CPU seconds each kernel's processes used beside the wall time of its session, each ratio
-netlab/ipykernel, and the load average before and after.
+netlab) right after the run and again once the kernel has been idle for 3 s (a student reading; netlab's
+kernel gives grown heap back then), the CPU seconds each kernel's processes used beside the wall time of
+its session, each ratio netlab/ipykernel, and the load average before and after.
 """
 import argparse
 import os
@@ -19,6 +20,7 @@ import time
 import benchlib as b
 
 N = 200
+IDLE_AFTER_S = 3
 
 
 class Cells:
@@ -72,6 +74,9 @@ def measure(kernel_name, cells, runs):
         method = [b.timed_ms(lambda: b.execute(kc, cells.method)) for _ in range(5)]
         completion = [b.timed_ms(lambda: b.complete(kc, cells.completion)) for _ in range(max(50, runs // 4))]
         rss_after, pss_after = b.rss_mb(pid), b.pss_mb(pid)
+        # a student reads between cells: what the kernel holds once idle is what a classroom server holds
+        time.sleep(IDLE_AFTER_S)
+        rss_rested, pss_rested = b.rss_mb(pid), b.pss_mb(pid)
         cpu = b.cpu_s(pid)
     finally:
         b.stop(km, kc)
@@ -93,6 +98,8 @@ def measure(kernel_name, cells, runs):
         "RSS after the run (MB)": rss_after,
         "PSS idle after first cell (MB)": pss_idle,
         "PSS after the run (MB)": pss_after,
+        f"RSS after the run + {IDLE_AFTER_S} s idle (MB)": rss_rested,
+        f"PSS after the run + {IDLE_AFTER_S} s idle (MB)": pss_rested,
         "CPU of the kernel's processes (s)": cpu,
         "wall time of the session (s)": time.perf_counter() - wall0,
     }

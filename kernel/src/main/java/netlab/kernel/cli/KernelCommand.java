@@ -85,7 +85,8 @@ final class KernelCommand implements Command {
             case "jdi" -> JdiBaselineEngine.start(options);
             default -> throw new UsageException("--engine must be netlab or jdi, not '" + kind + "'");
         };
-        KernelServer server = KernelServer.start(Path.of(args.positionals().getFirst()), engine);
+        KernelServer server = KernelServer.start(Path.of(args.positionals().getFirst()),
+                IdleMemoryReturn.ofThisJvm(engine));
         server.interruptOnSigint();
         server.awaitShutdown();
         return 0;

@@ -21,12 +21,40 @@ final class KernelLaunch {
      *     generation is most of what the heap adds to RSS. Against {@code -Xms80m -Xmn32m}: idle kernel 110-114
      *     MB against 134-138 MB, and CPU for 200 trivial cells 13.3 against 13.1 s (the extra young
      *     collections, ~3 ms each every ~3 cells, are within this machine's noise).
+     * <li>{@code -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20 -XX:-ShrinkHeapInSteps}: so the full
+     *     collection {@link IdleMemoryReturn} makes when the notebook is idle gives the old generation back down
+     *     to its live set plus 20%. The serial collector grows the old generation on promotion instead of
+     *     collecting it: after the kernel benchmark's latency run (400 trivial cells, five 200-declaration
+     *     cells) it held 136-157 MB of which 57-62 MB was live. With the JDK's defaults (70% free allowed, and
+     *     the first shrink only a step of it) a full collection left all of it committed (kernel 248-252 MB
+     *     RSS before and after); with 30% free allowed, 146 MB → 57 MB used in 96 MB, kernel 228 → 177-179 MB
+     *     RSS 3 s later; with 20%, 168 MB. CPU per trivial cell and per 200-declaration cell unchanged
+     *     (25.3/1298 ms at 20% against 26.6/1262 ms at 30%, load 11-15): the old generation grows back by
+     *     expansion, which costs no collection.
+     * <li>{@code -XX:+UseCompactObjectHeaders} (JDK 25, 8-byte object headers): javac's and JShell's heap is
+     *     small objects (strings, map entries, symbols). Live set after start 26-28 MB against 31 MB, after the
+     *     latency run 57 MB against 61-62 MB; trivial-cell CPU unchanged (22.5 against 22.9 ms). The AOT
+     *     cache must be made with the same setting, and is ({@link ClassArchive} uses these options).
+     * <li>{@code -XX:TrimNativeHeapInterval=2000}: glibc keeps what javac's C1 compilations and startup freed
+     *     in its arenas; a periodic {@code malloc_trim} returned 6 MB of the idle kernel after startup and
+     *     3-12 MB after the run. Each trim took 0.2-5 ms of one background thread here (one in 50 up to 12 ms
+     *     at load 10), every 2 s: under 0.3% of a core. In the classroom benchmark's session (40 s, load 12)
+     *     a kernel's trims took 57-89 ms and an agent's 118-206 ms; every 5 s, 8-50 and 33-280 ms: the cost
+     *     is handing pages back, not the interval, so the shorter one returns memory sooner for the same.
+     * <li>{@code -XX:ArchiveRelocationMode=0}: map the AOT cache at the address it was made for. The default
+     *     (1, relocate always, for address-space randomisation) rewrites every pointer in it at start, so
+     *     25 of its 31 resident MB became private to each kernel; mapped in place they stay the file's pages,
+     *     shared by every kernel of the same install (anonymous memory of an idle kernel 88 → 75 MB). The
+     *     kernel runs no student code (the agent does); its heap, libraries and stacks stay randomised.
      * <li>no {@code -Xshare} flag: the JVM maps its CDS archive by default, and {@code -XX:AOTCache} (the
      *     kernel's cache that install adds, {@link ClassArchive}) refuses any {@code -Xshare} option.
      * </ul>
      */
     static final List<String> DEFAULT_KERNEL_JVM_OPTIONS = List.of(
             "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xms32m", "-Xmn16m", "-Xmx256m",
+            "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=20", "-XX:-ShrinkHeapInSteps",
+            "-XX:+UseCompactObjectHeaders", "-XX:TrimNativeHeapInterval=2000",
+            "-XX:+UnlockDiagnosticVMOptions", "-XX:ArchiveRelocationMode=0",
             "-Dfile.encoding=UTF-8", "-Dstdout.encoding=UTF-8", "-Dstderr.encoding=UTF-8");
 
     private KernelLaunch() {
