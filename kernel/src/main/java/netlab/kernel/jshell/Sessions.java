@@ -83,6 +83,7 @@ final class Sessions {
             IOException failure = provider.startFailure();
             throw failure != null ? failure : new IOException("JShell could not start: " + e.getMessage(), e);
         }
+        ImportPruning.install(shell); // before the first snippet: see why there
         Session s = new Session(shell, provider.control(), new CellSplitter(shell.sourceCodeAnalysis()),
                 new CodeAssist(shell, lessonsJavadoc, language::get),
                 new DeclarationPlanner(DeclarationBatch.on(shell)));
