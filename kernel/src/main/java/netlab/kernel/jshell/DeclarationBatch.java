@@ -34,12 +34,15 @@ import jdk.jshell.spi.ExecutionControl;
  *
  * <p>Measured before choosing (JDK 25, this shared 2-core machine at load 17-18; thread CPU of one JVM running
  * both ways interleaved, a cell of 200 {@code int vN = N * 2;} six times): one by one 2.6-4.4 s, as one batch
- * 0.32-1.3 s (6-10× less after the first round). In the kernel (C1-compiled javac, runs cut to
- * {@link DeclarationPlanner#MAX_RUN} to bound the heap) the gain is smaller: kernel-bench's 200-declaration
- * cell 2.22 s wall / 1.32 CPU s against main's 4.29 / 2.39 (README). An earlier look found no reliable gain
- * from the same path, timed in separate runs while the load moved each figure threefold. What the batch still pays is JShell's
- * wrapping: each unit imports every active declaration, so its cost grows as units × declarations (JFR of the
- * batch: 31 % entering imports, 19 % parsing them, 14 % building their text). Also tried: a multi-variable
+ * 0.32-1.3 s (6-10× less after the first round). In the kernel the gain was smaller while each unit of a run
+ * imported every active declaration and every other unit of its run (JFR of the batch: 31 % entering imports,
+ * 19 % parsing them, 14 % building their text), which bounded runs to 8 and left kernel-bench's
+ * 200-declaration cell at 1.1-2.2 s. {@link ImportPruning} now imports into a unit only what it names, so runs
+ * are {@link DeclarationPlanner#MAX_RUN} long. One kernel-option JVM, the cell ten times, load 6-7, kernel CPU
+ * per cell from the fifth round: 0.20-0.23 s against main's 1.0-1.35 s, plus 0.06 s in the agent (200
+ * invokes); kernel-bench (load 8-9, 5 cells each): CPU 0.73 against 1.56 s, RSS after the run 223 against
+ * 285 MB. Of what is left (JFR): javac's compile task 33 %, its analysis 22 %, JShell parsing each
+ * declaration alone 12 %, the cell's splitter 17 %. Also tried: a multi-variable
  * declaration ({@code int a = 1, b = 2;}) gives one snippet per variable but JShell still compiles each alone;
  * giving a redeclaration a new class name at once, to spare JShell's failed redefine and second compile: a
  * re-run cell compiles to identical bytes, which JShell neither redefines nor reloads (20 passes for 20

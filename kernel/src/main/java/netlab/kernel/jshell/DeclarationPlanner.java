@@ -51,12 +51,21 @@ final class DeclarationPlanner {
      */
     static final int MAX_RUN = 64;
 
+    /** Most declarations compiled together when {@link ImportPruning} could not be installed: see {@link #MAX_RUN}. */
+    static final int MAX_RUN_IMPORTING_ALL = 8;
+
     private final StatementClassifier parser = new StatementClassifier();
     private final DeclarationBatch batch;
+    private final int maxRun;
 
-    /** A planner for {@code batch}'s shell; with no batch, every plan evaluates one snippet at a time. */
-    DeclarationPlanner(Optional<DeclarationBatch> batch) {
+    /**
+     * A planner for {@code batch}'s shell; with no batch, every plan evaluates one snippet at a time.
+     *
+     * @param importsNarrowed whether {@link ImportPruning} is installed in the shell, which lets runs be long
+     */
+    DeclarationPlanner(Optional<DeclarationBatch> batch, boolean importsNarrowed) {
         this.batch = batch.orElse(null);
+        this.maxRun = importsNarrowed ? MAX_RUN : MAX_RUN_IMPORTING_ALL;
     }
 
     /** What one piece declares, when it may join a run. */
@@ -75,7 +84,7 @@ final class DeclarationPlanner {
         Set<String> mentioned = new HashSet<>();
         for (int i = 0; i <= pieces.size(); i++) {
             Declaration d = i < pieces.size() ? declarations[i] : null;
-            boolean joins = d != null && start >= 0 && i - start < MAX_RUN && !keys.contains(d.key())
+            boolean joins = d != null && start >= 0 && i - start < maxRun && !keys.contains(d.key())
                     && !mentioned.contains(d.name());
             if (!joins) {
                 if (start >= 0 && i - start >= 2) {

@@ -39,8 +39,8 @@ import jdk.jshell.Snippet;
  * recurse once per unit (200 in one task overflowed a 1 MB stack). An import the code does not name cannot
  * change what the code means, so a declaration is imported only when the wrapped code (the student's text and
  * what JShell generated around it, e.g. the type it wrote for a {@code var}) holds its name as a token; every
- * import the student wrote stays. A text with a unicode escape (a backslash and u, e.g. {@code &#92;u0061} for {@code a}) may spell a name no token shows:
- * it imports everything, as JShell does.
+ * import the student wrote stays. A text with a unicode escape (a backslash and u, e.g. {@code &#92;u0061} for
+ * {@code a}) may spell a name no token shows: it imports everything, as JShell does.
  *
  * <p>How: {@code OuterWrapMap.wrapInClass(except, plus, snippets, wraps)} builds that header from every active
  * snippet not in {@code except}, then {@code plus}. This defines, in JShell's package (the kernel JVM opens
@@ -48,7 +48,13 @@ import jdk.jshell.Snippet;
  * {@code wrapInClass} first adds to {@code except} the declarations the wraps do not name and drops them from
  * {@code plus}, and puts one in place of the shell's map before its first snippet. So the header JShell writes
  * is short, and every offset JShell keeps into it is its own. Without that access, or on a JDK whose internals
- * differ, {@link #install} returns false and JShell imports everything.
+ * differ, {@link #install} returns false and JShell imports everything. {@code JShell.outerMap} is a final
+ * field: a JDK that enforces final fields against reflection (JEP 500) needs {@code --enable-final-field-mutation}
+ * or makes this return false.
+ *
+ * <p>Not narrowed: JShell's trial wraps ({@code wrapInTrialClass}), which type an expression before it is
+ * wrapped for good, and which completion analyses to list the names in scope, the imported ones included
+ * (DeclarationBatchIT checks that completion still offers a session's declarations).
  *
  * <p>Tried first: letting JShell write the whole header and overwriting the unnamed imports with spaces (same
  * length, so every offset held): the 200-declaration cell in one run went from ~1.0 to ~0.35 CPU s in one JVM,

@@ -83,10 +83,10 @@ final class Sessions {
             IOException failure = provider.startFailure();
             throw failure != null ? failure : new IOException("JShell could not start: " + e.getMessage(), e);
         }
-        ImportPruning.install(shell); // before the first snippet: see why there
+        boolean importsNarrowed = ImportPruning.install(shell); // before the first snippet: see why there
         Session s = new Session(shell, provider.control(), new CellSplitter(shell.sourceCodeAnalysis()),
                 new CodeAssist(shell, lessonsJavadoc, language::get),
-                new DeclarationPlanner(DeclarationBatch.on(shell)));
+                new DeclarationPlanner(DeclarationBatch.on(shell), importsNarrowed));
         for (String snippet : options.startup()) {
             for (SnippetEvent e : shell.eval(snippet)) {
                 if (e.status() == Snippet.Status.REJECTED || e.exception() != null) {

@@ -4,12 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import netlab.kernel.engine.Completion;
 import netlab.kernel.engine.ExecuteOutcome;
 import netlab.kernel.engine.MimeBundle;
 import org.junit.jupiter.api.BeforeAll;
@@ -217,5 +219,16 @@ class DeclarationBatchIT {
         assertTrue(io.err.toString().contains("arrives"), io.err.toString());
         success(engine.execute("int arrives = 21;", new RecordingIO()));
         assertEquals("42", valueOf("waits()"));
+    }
+
+    @Test
+    void completionStillOffersEveryDeclarationOfTheSession() {
+        // completion finds session names in the imports of its trial class, which ImportPruning must not narrow
+        success(engine.execute("int offerOne = 1;\nint offerTwo = 2;\nString offerName() { return \"p\"; }",
+                new RecordingIO()));
+        String code = "int chosen = offer";
+        List<String> offered = engine.complete(code, code.length()).matches().stream().map(Completion.Match::text)
+                .toList();
+        assertTrue(offered.containsAll(List.of("offerOne", "offerTwo", "offerName()")), offered.toString());
     }
 }
