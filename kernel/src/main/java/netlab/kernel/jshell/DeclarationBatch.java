@@ -40,8 +40,9 @@ import jdk.jshell.spi.ExecutionControl;
  * 200-declaration cell at 1.1-2.2 s. {@link ImportPruning} now imports into a unit only what it names, so runs
  * are {@link DeclarationPlanner#MAX_RUN} long. One kernel-option JVM, the cell ten times, load 6-7, kernel CPU
  * per cell from the fifth round: 0.20-0.23 s against main's 1.0-1.35 s, plus 0.06 s in the agent (200
- * invokes); kernel-bench (load 8-9, 5 cells each): CPU 0.73 against 1.56 s, RSS after the run 223 against
- * 285 MB. Of what is left (JFR): javac's compile task 33 %, its analysis 22 %, JShell parsing each
+ * invokes). {@code bench/kernel-bench --runs 30 --compare} main's jar, three runs at load 8-19, median wall /
+ * mean CPU of 5 cells: 2.24 / 0.73, 1.70 / 1.10, 0.89 / 0.61 s against main's 2.18 / 1.56, 4.68 / 1.71,
+ * 3.72 / 2.12 s; kernel+agent RSS after the run 223-225 MB against 285-288 MB. Of what is left (JFR): javac's compile task 33 %, its analysis 22 %, JShell parsing each
  * declaration alone 12 %, the cell's splitter 17 %. Also tried: a multi-variable
  * declaration ({@code int a = 1, b = 2;}) gives one snippet per variable but JShell still compiles each alone;
  * giving a redeclaration a new class name at once, to spare JShell's failed redefine and second compile: a
