@@ -34,12 +34,16 @@ import jdk.jshell.spi.ExecutionControl;
  *
  * <p>Measured before choosing (JDK 25, this shared 2-core machine at load 17-18; thread CPU of one JVM running
  * both ways interleaved, a cell of 200 {@code int vN = N * 2;} six times): one by one 2.6-4.4 s, as one batch
- * 0.32-1.3 s (6-10× less after the first round). In the kernel (C1-compiled javac, runs cut to
- * {@link DeclarationPlanner#MAX_RUN} to bound the heap) the gain is smaller: kernel-bench's 200-declaration
- * cell 2.22 s wall / 1.32 CPU s against main's 4.29 / 2.39 (README). An earlier look found no reliable gain
- * from the same path, timed in separate runs while the load moved each figure threefold. What the batch still pays is JShell's
- * wrapping: each unit imports every active declaration, so its cost grows as units × declarations (JFR of the
- * batch: 31 % entering imports, 19 % parsing them, 14 % building their text). Also tried: a multi-variable
+ * 0.32-1.3 s (6-10× less after the first round). In the kernel the gain was smaller while each unit of a run
+ * imported every active declaration and every other unit of its run (JFR of the batch: 31 % entering imports,
+ * 19 % parsing them, 14 % building their text), which bounded runs to 8 and left kernel-bench's
+ * 200-declaration cell at 1.1-2.2 s. {@link ImportPruning} now imports into a unit only what it names, so runs
+ * are {@link DeclarationPlanner#MAX_RUN} long. One kernel-option JVM, the cell ten times, load 6-7, kernel CPU
+ * per cell from the fifth round: 0.20-0.23 s against main's 1.0-1.35 s, plus 0.06 s in the agent (200
+ * invokes). {@code bench/kernel-bench --runs 30 --compare} main's jar, three runs at load 8-19, median wall /
+ * mean CPU of 5 cells: 2.24 / 0.73, 1.70 / 1.10, 0.89 / 0.61 s against main's 2.18 / 1.56, 4.68 / 1.71,
+ * 3.72 / 2.12 s; kernel+agent RSS after the run 223-225 MB against 285-288 MB. Of what is left (JFR): javac's compile task 33 %, its analysis 22 %, JShell parsing each
+ * declaration alone 12 %, the cell's splitter 17 %. Also tried: a multi-variable
  * declaration ({@code int a = 1, b = 2;}) gives one snippet per variable but JShell still compiles each alone;
  * giving a redeclaration a new class name at once, to spare JShell's failed redefine and second compile: a
  * re-run cell compiles to identical bytes, which JShell neither redefines nor reloads (20 passes for 20

@@ -38,24 +38,34 @@ import jdk.jshell.SnippetEvent;
 final class DeclarationPlanner {
 
     /**
-     * Most declarations compiled together; a longer run is cut. Memory decides: javac keeps a task's import
-     * scopes for the whole task (~2 MB allocated per unit of a 200-declaration cell), so a long task promotes
-     * them past the kernel's 16 MB young generation and the serial collector grows the heap instead of
-     * collecting. A 200-declaration cell five times, kernel JVM options, thread CPU per cell / committed heap
-     * after: one by one 1.85 s / 102 MB; runs of 8 1.17 s / 142 MB; 16 1.02 s / 249 MB; 32 0.73 s / 248 MB
-     * (kernel+agent RSS after kernel-bench 405 MB against 244 MB). Also, javac enters a unit's imports by
-     * completing the classes they name, and the units of one task name each other, so completion recurses
-     * once per unit: 200 in one task overflowed the kernel's 1 MB thread stack (StackOverflowError in
-     * TypeEnter), 100 did not.
+     * Most declarations compiled together; a longer run is cut. Before {@link ImportPruning}, each unit of a
+     * run imported every other, so a run's javac task grew as its length squared: runs of 16-32 grew the kernel
+     * heap to its 256 MB maximum, and 200 in one task overflowed the kernel's 1 MB thread stack (javac enters a
+     * unit's imports by completing the classes they name, recursing once per unit), so runs were 8 long. Now a
+     * unit imports only the declarations it names. Measured again (one kernel-option JVM, a 200-declaration
+     * cell eight times, load 6-7, CPU per cell from round 4 / committed heap after a full GC): runs of 50
+     * 0.19-0.49 s / 69 MB, runs of 200 0.17-0.37 s / 71-72 MB; so the length no longer buys speed, and 64
+     * bounds a long cell's task. Recursion now follows only a chain of declarations naming each other
+     * ({@code int c1 = c0 + 1; int c2 = c1 + 1;} ...): a chain of 300 in one run passed on a 1 MB stack, and a
+     * run of 64 is at most a chain of 64.
      */
-    static final int MAX_RUN = 8;
+    static final int MAX_RUN = 64;
+
+    /** Most declarations compiled together when {@link ImportPruning} could not be installed: see {@link #MAX_RUN}. */
+    static final int MAX_RUN_IMPORTING_ALL = 8;
 
     private final StatementClassifier parser = new StatementClassifier();
     private final DeclarationBatch batch;
+    private final int maxRun;
 
-    /** A planner for {@code batch}'s shell; with no batch, every plan evaluates one snippet at a time. */
-    DeclarationPlanner(Optional<DeclarationBatch> batch) {
+    /**
+     * A planner for {@code batch}'s shell; with no batch, every plan evaluates one snippet at a time.
+     *
+     * @param importsNarrowed whether {@link ImportPruning} is installed in the shell, which lets runs be long
+     */
+    DeclarationPlanner(Optional<DeclarationBatch> batch, boolean importsNarrowed) {
         this.batch = batch.orElse(null);
+        this.maxRun = importsNarrowed ? MAX_RUN : MAX_RUN_IMPORTING_ALL;
     }
 
     /** What one piece declares, when it may join a run. */
@@ -74,7 +84,7 @@ final class DeclarationPlanner {
         Set<String> mentioned = new HashSet<>();
         for (int i = 0; i <= pieces.size(); i++) {
             Declaration d = i < pieces.size() ? declarations[i] : null;
-            boolean joins = d != null && start >= 0 && i - start < MAX_RUN && !keys.contains(d.key())
+            boolean joins = d != null && start >= 0 && i - start < maxRun && !keys.contains(d.key())
                     && !mentioned.contains(d.name());
             if (!joins) {
                 if (start >= 0 && i - start >= 2) {

@@ -105,6 +105,7 @@ final class Sessions {
             provider.close();
             throw new IOException("JShell could not start: " + e.getMessage(), e);
         }
+        boolean importsNarrowed = ImportPruning.install(shell); // before the first snippet: see why there
         KernelExecutionControl control;
         CodeAssist assist = new CodeAssist(shell, lessonsJavadoc, language::get);
         try {
@@ -135,7 +136,7 @@ final class Sessions {
         }
         output.drain();
         return new Session(shell, control, new CellSplitter(shell.sourceCodeAnalysis()), assist,
-                new DeclarationPlanner(DeclarationBatch.on(shell)), StaleClassFiles.of(shell));
+                new DeclarationPlanner(DeclarationBatch.on(shell), importsNarrowed), StaleClassFiles.of(shell));
     }
 
     /**

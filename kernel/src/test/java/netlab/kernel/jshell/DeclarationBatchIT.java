@@ -4,12 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import netlab.kernel.engine.Completion;
 import netlab.kernel.engine.ExecuteOutcome;
 import netlab.kernel.engine.MimeBundle;
 import org.junit.jupiter.api.BeforeAll;
@@ -146,5 +148,87 @@ class DeclarationBatchIT {
         assertEquals("1", valueOf("ia"));
         assertEquals("CompilationError", assertInstanceOf(ExecuteOutcome.Failure.class,
                 engine.execute("ic", new RecordingIO())).ename());
+    }
+
+    @Test
+    void anErrorInTheMiddleOfALongRunReportsItsOwnLineAndColumn() {
+        // one run of many declarations (ImportPruning lets a run be long): the error is line 57's, not the run's
+        String cell = IntStream.range(0, 120).mapToObj(i -> i == 56 ? "int lr56 = \"x\";" : "int lr" + i + " = " + i + ";")
+                .collect(Collectors.joining("\n"));
+        ExecuteOutcome.Failure f = assertInstanceOf(ExecuteOutcome.Failure.class, engine.execute(cell, new RecordingIO()));
+        assertEquals("CompilationError", f.ename());
+        assertTrue(f.traceback().getFirst().startsWith("cell line 57, column 12: "), f.traceback().getFirst());
+        assertEquals("55", valueOf("lr55"));
+        assertEquals("CompilationError", assertInstanceOf(ExecuteOutcome.Failure.class,
+                engine.execute("lr57", new RecordingIO())).ename());
+    }
+
+    @Test
+    void aLongChainOfDeclarationsNamingTheOneBeforeCompilesAsRuns() {
+        // each unit imports the one before it, so javac's completion recurses along the chain
+        String cell = "int ch0 = 0;\n" + IntStream.range(1, 150).mapToObj(i -> "int ch" + i + " = ch" + (i - 1) + " + 1;")
+                .collect(Collectors.joining("\n"));
+        success(engine.execute(cell, new RecordingIO()));
+        assertEquals("149", valueOf("ch149"));
+    }
+
+    @Test
+    void aRunRedefinesDeclarationsOfEarlierCellsThatOthersStillUse() {
+        success(engine.execute("class Shape { int sides() { return 3; } }\nint edges(Shape s) { return s.sides(); }",
+                new RecordingIO()));
+        // the class is replaced in a run beside a method and a variable; the earlier method is compiled again
+        success(engine.execute("""
+                class Shape { int sides() { return 4; } }
+                int corners = 4;
+                String named() { return "square"; }""", new RecordingIO()));
+        assertEquals("4", valueOf("edges(new Shape())"));
+        assertEquals("\"square4\"", valueOf("named() + corners"));
+    }
+
+    @Test
+    void namesReachedOnlyThroughWhatJShellGeneratesStillResolve() {
+        // a var's type is a class of the session it never names, and an anonymous class's members; both are
+        // written by JShell into the wrapped code, where ImportPruning must see them
+        success(engine.execute("record Spot(int x, int y) { }\nSpot corner() { return new Spot(2, 3); }",
+                new RecordingIO()));
+        success(engine.execute("var spot = corner();", new RecordingIO()));
+        assertEquals("5", valueOf("spot.x() + spot.y()"));
+        success(engine.execute("var counter = new Object() { int hits = 7; };", new RecordingIO()));
+        assertEquals("8", valueOf("counter.hits + 1"));
+    }
+
+    @Test
+    void overloadsDeclaredInDifferentCellsAreBothSeen() {
+        success(engine.execute("int size(int n) { return n; }\nint unused0 = 0;", new RecordingIO()));
+        success(engine.execute("int size(String s) { return s.length(); }\nint unused1 = 1;", new RecordingIO()));
+        assertEquals("5", valueOf("size(3) + size(\"ab\")"));
+    }
+
+    @Test
+    void aNameSpelledWithAUnicodeEscapeIsStillFound() {
+        // no token of the second cell reads "esc", so only the unicode escape guard keeps its import
+        success(engine.execute("int esc = 5;", new RecordingIO()));
+        success(engine.execute("int escaped = \\u0065sc + 1;\nint other = 2;", new RecordingIO()));
+        assertEquals("6", valueOf("escaped"));
+    }
+
+    @Test
+    void aMethodWaitingForANameOfALaterCellWorksOnceItIsDeclared() {
+        RecordingIO io = new RecordingIO();
+        success(engine.execute("int waits() { return arrives * 2; }\nint besides = 1;", io));
+        assertTrue(io.err.toString().contains("arrives"), io.err.toString());
+        success(engine.execute("int arrives = 21;", new RecordingIO()));
+        assertEquals("42", valueOf("waits()"));
+    }
+
+    @Test
+    void completionStillOffersEveryDeclarationOfTheSession() {
+        // completion finds session names in the imports of its trial class, which ImportPruning must not narrow
+        success(engine.execute("int offerOne = 1;\nint offerTwo = 2;\nString offerName() { return \"p\"; }",
+                new RecordingIO()));
+        String code = "int chosen = offer";
+        List<String> offered = engine.complete(code, code.length()).matches().stream().map(Completion.Match::text)
+                .toList();
+        assertTrue(offered.containsAll(List.of("offerOne", "offerTwo", "offerName()")), offered.toString());
     }
 }

@@ -20,7 +20,7 @@ class DeclarationPlannerTest {
     static void start() {
         shell = JShell.builder().executionEngine("local").build();
         splitter = new CellSplitter(shell.sourceCodeAnalysis());
-        planner = new DeclarationPlanner(DeclarationBatch.on(shell));
+        planner = new DeclarationPlanner(DeclarationBatch.on(shell), true);
     }
 
     @AfterAll
@@ -81,14 +81,28 @@ class DeclarationPlannerTest {
     @Test
     void aLongRunIsCutIntoRunsJavacCanEnterWithoutOverflowingItsStack() {
         int max = DeclarationPlanner.MAX_RUN;
-        String cell = java.util.stream.IntStream.range(0, 2 * max + 3).mapToObj(i -> "int v" + i + " = " + i + ";")
+        assertEquals("0-" + max + " " + max + "-" + 2 * max + " " + 2 * max + "-" + (2 * max + 3),
+                runs(declarations(2 * max + 3)));
+    }
+
+    @Test
+    void withoutNarrowedImportsRunsStayShort() {
+        // each unit would import every other one of its run: see MAX_RUN
+        int max = DeclarationPlanner.MAX_RUN_IMPORTING_ALL;
+        DeclarationPlanner importingAll = new DeclarationPlanner(DeclarationBatch.on(shell), false);
+        List<Piece> pieces = splitter.splitAndGroup(declarations(max + 3));
+        assertEquals("0-" + max + " " + max + "-" + (max + 3), String.join(" ", importingAll.plan(pieces).runs()
+                .stream().map(r -> r[0] + "-" + r[1]).toList()));
+    }
+
+    private static String declarations(int count) {
+        return java.util.stream.IntStream.range(0, count).mapToObj(i -> "int v" + i + " = " + i + ";")
                 .collect(java.util.stream.Collectors.joining("\n"));
-        assertEquals("0-" + max + " " + max + "-" + 2 * max + " " + 2 * max + "-" + (2 * max + 3), runs(cell));
     }
 
     @Test
     void withoutJShellInternalsNothingIsJoined() {
-        DeclarationPlanner none = new DeclarationPlanner(java.util.Optional.empty());
+        DeclarationPlanner none = new DeclarationPlanner(java.util.Optional.empty(), true);
         List<Piece> pieces = splitter.splitAndGroup("int a = 1;\nint b = 2;");
         assertEquals("[]", Arrays.deepToString(none.plan(pieces).runs().toArray()));
     }

@@ -1,0 +1,230 @@
+package netlab.kernel.jshell;
+
+import static java.lang.constant.ConstantDescs.CD_Object;
+import static java.lang.constant.ConstantDescs.CD_void;
+import static java.lang.constant.ConstantDescs.INIT_NAME;
+
+import java.lang.classfile.ClassFile;
+import java.lang.constant.ClassDesc;
+import java.lang.constant.MethodTypeDesc;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.AccessFlag;
+import java.lang.reflect.AccessibleObject;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import jdk.jshell.DeclarationSnippet;
+import jdk.jshell.JShell;
+import jdk.jshell.Snippet;
+
+/**
+ * Makes a JShell wrap each snippet importing only the session's declarations its code names, where JShell
+ * imports every one of them into every snippet's class.
+ *
+ * <p>Why: JShell compiles a snippet as {@code class $JShell$N} in package {@code REPL} whose header holds
+ * {@code import static REPL.$JShell$K.name;} for every active declaration K of the session (and, for a run of
+ * declarations compiled together, every other one of the run), and javac, which starts each task with the
+ * {@code REPL} package purged, enters each of those imports by reading K's class file again. So every compile
+ * costs in proportion to the session's declarations, and a cell of N declarations in proportion to N²: JFR of
+ * the 200-declaration cell in runs of 8 showed 31 % of the kernel thread entering imports, 19 % parsing them
+ * and 14 % building their text, and the units of one task, importing each other, made javac's completion
+ * recurse once per unit (200 in one task overflowed a 1 MB stack). An import the code does not name cannot
+ * change what the code means, so a declaration is imported only when the wrapped code (the student's text and
+ * what JShell generated around it, e.g. the type it wrote for a {@code var}) holds its name as a token; every
+ * import the student wrote stays. A text with a unicode escape (a backslash and u, e.g. {@code &#92;u0061} for
+ * {@code a}) may spell a name no token shows: it imports everything, as JShell does.
+ *
+ * <p>How: {@code OuterWrapMap.wrapInClass(except, plus, snippets, wraps)} builds that header from every active
+ * snippet not in {@code except}, then {@code plus}. This defines, in JShell's package (the kernel JVM opens
+ * {@code jdk.jshell/jdk.jshell}, netlab.jar's manifest {@code Add-Opens}), a subclass whose
+ * {@code wrapInClass} first adds to {@code except} the declarations the wraps do not name and drops them from
+ * {@code plus}, and puts one in place of the shell's map before its first snippet. So the header JShell writes
+ * is short, and every offset JShell keeps into it is its own. Without that access, or on a JDK whose internals
+ * differ, {@link #install} returns false and JShell imports everything. {@code JShell.outerMap} is a final
+ * field: a JDK that enforces final fields against reflection (JEP 500) needs {@code --enable-final-field-mutation}
+ * or makes this return false.
+ *
+ * <p>Not narrowed: JShell's trial wraps ({@code wrapInTrialClass}), which type an expression before it is
+ * wrapped for good, and which completion analyses to list the names in scope, the imported ones included
+ * (DeclarationBatchIT checks that completion still offers a session's declarations).
+ *
+ * <p>Tried first: letting JShell write the whole header and overwriting the unnamed imports with spaces (same
+ * length, so every offset held): the 200-declaration cell in one run went from ~1.0 to ~0.35 CPU s in one JVM,
+ * but 15 % of what was left was the blanking itself, scanning a header as long as the session.
+ */
+final class ImportPruning {
+
+    private static final System.Logger LOG = System.getLogger("netlab.engine");
+    private static final Optional<Internals> INTERNALS = Internals.lookUp();
+
+    private ImportPruning() {
+    }
+
+    /**
+     * Makes {@code shell} import into each snippet it wraps from now on only the declarations the snippet names;
+     * call it before the first snippet (JShell's map of wrapped classes, which translates stack traces, starts
+     * empty again).
+     *
+     * @return false, with {@code shell} unchanged, when JShell's internals cannot be reached
+     */
+    static boolean install(JShell shell) {
+        return INTERNALS.map(i -> i.install(shell)).orElse(false);
+    }
+
+    /**
+     * The names {@code code} may use: every identifier-shaped token, a superset of the names javac sees; empty
+     * when a unicode escape could spell a name no token shows.
+     */
+    static Optional<Set<String>> namesIn(String code) {
+        if (code.contains("\\u")) {
+            return Optional.empty();
+        }
+        Set<String> tokens = new HashSet<>();
+        int i = 0;
+        while (i < code.length()) {
+            char c = code.charAt(i);
+            int start = i;
+            if (Character.isJavaIdentifierStart(c) || Character.isDigit(c)) {
+                do {
+                    i++;
+                } while (i < code.length() && Character.isJavaIdentifierPart(code.charAt(i)));
+                if (!Character.isDigit(c)) { // a number's letters (0x1F, 7L) name nothing
+                    tokens.add(code.substring(start, i));
+                }
+            } else {
+                i++;
+            }
+        }
+        return Optional.of(tokens);
+    }
+
+    /** The generated subclass and the JShell members it needs, made once per JVM. */
+    private static final class Internals {
+
+        final MethodHandle newMap;
+        final Field outerMap;
+        final Field maps;
+        final Field keyIndexToSnippet;
+        final Method key;
+        final Method wrapped;
+
+        private Internals() throws ReflectiveOperationException {
+            Class<?> mapClass = Class.forName("jdk.jshell.OuterWrapMap");
+            MethodHandles.Lookup inJShell = MethodHandles.privateLookupIn(mapClass, MethodHandles.lookup());
+            Class<?> narrowing = inJShell.defineClass(subclassOf(mapClass));
+            newMap = inJShell.findConstructor(narrowing, MethodType.methodType(void.class, JShell.class,
+                    UnaryOperator.class));
+            outerMap = open(JShell.class.getDeclaredField("outerMap"));
+            maps = open(JShell.class.getDeclaredField("maps"));
+            keyIndexToSnippet = open(Class.forName("jdk.jshell.SnippetMaps").getDeclaredField("keyIndexToSnippet"));
+            key = open(Snippet.class.getDeclaredMethod("key"));
+            wrapped = open(Class.forName("jdk.jshell.GeneralWrap").getDeclaredMethod("wrapped"));
+        }
+
+        static Optional<Internals> lookUp() {
+            try {
+                return Optional.of(new Internals());
+            } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+                LOG.log(System.Logger.Level.INFO, "snippets import every declaration: " + e);
+                return Optional.empty();
+            }
+        }
+
+        private static <T extends AccessibleObject> T open(T member) {
+            member.setAccessible(true); // InaccessibleObjectException without Add-Opens: caught by lookUp
+            return member;
+        }
+
+        /**
+         * {@code final class jdk.jshell.NarrowingOuterWrapMap extends OuterWrapMap}, whose
+         * {@code wrapInClass(except, plus, snippets, wraps)} calls its superclass's with the {@code except} and
+         * {@code plus} a function the kernel gives makes of {@code {except, plus, wraps}}.
+         */
+        private static byte[] subclassOf(Class<?> mapClass) {
+            ClassDesc map = ClassDesc.of(mapClass.getName());
+            ClassDesc self = ClassDesc.of("jdk.jshell.NarrowingOuterWrapMap");
+            ClassDesc operator = ClassDesc.of(UnaryOperator.class.getName());
+            ClassDesc shell = ClassDesc.of(JShell.class.getName());
+            ClassDesc set = ClassDesc.of("java.util.Set");
+            ClassDesc collection = ClassDesc.of("java.util.Collection");
+            ClassDesc list = ClassDesc.of("java.util.List");
+            ClassDesc objects = CD_Object.arrayType();
+            MethodTypeDesc wrapInClass = MethodTypeDesc.of(ClassDesc.of("jdk.jshell.OuterWrap"), set, collection,
+                    list, list);
+            return ClassFile.of().build(self, c -> c
+                    .withSuperclass(map)
+                    .withFlags(AccessFlag.FINAL, AccessFlag.SYNTHETIC)
+                    .withField("narrower", operator, ClassFile.ACC_PRIVATE | ClassFile.ACC_FINAL)
+                    .withMethodBody(INIT_NAME, MethodTypeDesc.of(CD_void, shell, operator), 0, code -> code
+                            .aload(0).aload(1)
+                            .invokespecial(map, INIT_NAME, MethodTypeDesc.of(CD_void, shell))
+                            .aload(0).aload(2).putfield(self, "narrower", operator)
+                            .return_())
+                    // package-private, as the method it overrides
+                    .withMethodBody("wrapInClass", wrapInClass, 0, code -> code
+                            .aload(0).getfield(self, "narrower", operator)
+                            .iconst_3().anewarray(CD_Object)
+                            .dup().iconst_0().aload(1).aastore()
+                            .dup().iconst_1().aload(2).aastore()
+                            .dup().iconst_2().aload(4).aastore()
+                            .invokeinterface(operator, "apply", MethodTypeDesc.of(CD_Object, CD_Object))
+                            .checkcast(objects).astore(5)
+                            .aload(0)
+                            .aload(5).iconst_0().aaload().checkcast(set)
+                            .aload(5).iconst_1().aaload().checkcast(collection)
+                            .aload(3).aload(4)
+                            .invokespecial(map, "wrapInClass", wrapInClass)
+                            .areturn()));
+        }
+
+        boolean install(JShell shell) {
+            try {
+                UnaryOperator<Object> narrower = arguments -> narrow(shell, (Object[]) arguments);
+                outerMap.set(shell, newMap.invoke(shell, narrower));
+                return true;
+            } catch (Throwable e) { // invoke's signature; nothing is in place unless set succeeded
+                LOG.log(System.Logger.Level.INFO, "snippets import every declaration: " + e);
+                return false;
+            }
+        }
+
+        /** {@code {except, plus, wraps}} to {@code {except and the unnamed declarations, plus the named}}. */
+        private Object[] narrow(JShell shell, Object[] arguments) {
+            try {
+                Set<?> except = (Set<?>) arguments[0];
+                Collection<?> plus = (Collection<?>) arguments[1];
+                StringBuilder code = new StringBuilder();
+                for (Object wrap : (List<?>) arguments[2]) {
+                    code.append((String) wrapped.invoke(wrap)).append('\n');
+                }
+                Optional<Set<String>> names = namesIn(code.toString());
+                if (names.isEmpty()) {
+                    return new Object[] {except, plus};
+                }
+                Set<Object> wider = new HashSet<>(except == null ? Set.of() : except);
+                for (Object snippet : (List<?>) keyIndexToSnippet.get(maps.get(shell))) {
+                    if (snippet instanceof DeclarationSnippet d && !names.get().contains(d.name())) {
+                        wider.add(key.invoke(d));
+                    }
+                }
+                List<Object> named = new ArrayList<>();
+                for (Object snippet : plus == null ? List.of() : plus) {
+                    if (!(snippet instanceof DeclarationSnippet d) || names.get().contains(d.name())) {
+                        named.add(snippet);
+                    }
+                }
+                return new Object[] {wider, named};
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("JShell's wrapping changed: " + e, e);
+            }
+        }
+    }
+}
