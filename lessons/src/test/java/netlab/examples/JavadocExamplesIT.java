@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -141,6 +144,25 @@ class JavadocExamplesIT {
         }
     };
 
+    /**
+     * The course's port, which the examples use as students do. Each example gets a port free for TCP and UDP
+     * instead (the same text replaced in its code and in the comments that state its output): a second test run
+     * on the machine, or a notebook holding 7788, made examples fail with "Address already in use".
+     */
+    private static final String COURSE_PORT = "7788";
+
+    private static int freePort() throws IOException {
+        for (int attempt = 0; attempt < 20; attempt++) {
+            try (ServerSocket tcp = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+                 DatagramSocket udp = new DatagramSocket(tcp.getLocalPort(), InetAddress.getLoopbackAddress())) {
+                return udp.getLocalPort();
+            } catch (java.net.BindException e) {
+                // the port is free for TCP but taken for UDP: try another
+            }
+        }
+        throw new IOException("no port free for both TCP and UDP on loopback after 20 attempts");
+    }
+
     private static void run(String id, String code) throws Exception {
         Path scratch = Files.createTempDirectory("netlab-examples-");
         ExampleFiles.create(scratch);
@@ -154,13 +176,14 @@ class JavadocExamplesIT {
                 eval(shell, id, "import " + i + ";", null);
             }
             eval(shell, id, "Path scratch(String first, String... more) { return Path.of(\"" + scratch + "\").resolve(Path.of(first, more)); }", null);
+            String port = String.valueOf(freePort());
             String context = CONTEXT.get(id);
             if (context != null) {
-                for (String s : snippets(shell, context.replace("Path.of(\"", "scratch(\""))) {
+                for (String s : snippets(shell, context.replace("Path.of(\"", "scratch(\"").replace(COURSE_PORT, port))) {
                     eval(shell, id + " (context)", s, null);
                 }
             }
-            String rewritten = code.replace("Path.of(\"", "scratch(\"");
+            String rewritten = code.replace("Path.of(\"", "scratch(\"").replace(COURSE_PORT, port);
             for (String s : snippets(shell, rewritten)) {
                 eval(shell, id, s, out);
             }
