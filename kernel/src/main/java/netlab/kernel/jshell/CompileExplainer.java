@@ -29,6 +29,8 @@ final class CompileExplainer {
     static final String INVALID = "netlab.invalid";
 
     private static final Pattern QUOTED = Pattern.compile("'([^']+)' expected");
+    /** The name JShell gives an expression cell's value ({@code $1}, {@code $2} ...). */
+    private static final Pattern EXPRESSION_VALUE = Pattern.compile("\\$\\d+");
     private static final Pattern EXCEPTION = Pattern.compile("([\\w$]+\\.)*([\\w$]+(Exception|Error|Throwable))");
 
     private final Lang lang;
@@ -66,6 +68,9 @@ final class CompileExplainer {
                  "cant.resolve.args", "cant.resolve.location.args.params" -> {
                 if (name.isEmpty()) {
                     yield null;
+                }
+                if (EXPRESSION_VALUE.matcher(name).matches()) { // dropped by TempVariables, or never made
+                    yield Message.of("compile.cant.resolve.value", name, TempVariables.KEPT);
                 }
                 yield closest(name, d.offset()).map(c -> Message.of("compile.cant.resolve.suggest", name, c))
                         .orElse(Message.of("compile.cant.resolve", name));

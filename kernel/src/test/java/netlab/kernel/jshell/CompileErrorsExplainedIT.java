@@ -89,6 +89,17 @@ class CompileErrorsExplainedIT {
     }
 
     @Test
+    void anOldExpressionValueSaysOnlyTheLatestAreKept() {
+        for (int i = 0; i <= TempVariables.KEPT; i++) { // $1 is dropped before the next cell
+            JShellEngineIT.success(engine.execute("40 + " + i, new RecordingIO()));
+        }
+        ExecuteOutcome.Failure f = assertInstanceOf(ExecuteOutcome.Failure.class,
+                engine.execute("int again = $1;", new RecordingIO()));
+        assertEquals("单元格第 1 行第 13 列：这里不认识名为 “$1” 的东西：netlab 只把最近 " + TempVariables.KEPT
+                + " 个表达式单元格的值留作 $1、$2 ……；以后还要用的值，请先存进变量（var x = …）。", f.traceback().getFirst());
+    }
+
+    @Test
     void stringsComparedWithEqualsEqualsGetANote() {
         RecordingIO io = new RecordingIO();
         JShellEngineIT.success(engine.execute("boolean same = greeting == \"hi\";", io));
