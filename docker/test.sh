@@ -152,7 +152,8 @@ check "no solutions, hidden tests or grader in the image (course markers, grader
 if [ "$(podman image inspect --format '{{.GraphDriver.Name}}' "$image")" = overlay ]; then
   layers=$(podman image inspect --format '{{.GraphDriver.Data.LowerDir}}:{{.GraphDriver.Data.UpperDir}}' "$image")
   apt_files=$(for l in ${layers//:/ }; do
-    find "$l/var/cache/apt" "$l/var/lib/apt/lists" -type f ! -name lock 2>/dev/null | sed "s|^$l||"; done | sort | uniq -c)
+    find "$l/var/cache/apt" "$l/var/lib/apt/lists" -type f ! -name lock 2>/dev/null | sed "s|^$l||" || true
+  done | sort | uniq -c)  # (most layers have neither directory: find fails there)
   [ -z "$apt_files" ] || printf '%s\n' "$apt_files" | head -10 | sed 's/^/     /'
   check "no apt caches or package lists in any of the image's $(echo "${layers//:/ }" | wc -w) layers" test -z "$apt_files"
 else
