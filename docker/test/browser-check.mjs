@@ -1,5 +1,6 @@
 // Opens a chapter in JupyterLab in headless Chromium, runs its first cells, then one probe cell that prints
-// Chinese, checks the Chinese text is shown, and saves a screenshot. Run by docker/test.sh with
+// Chinese, checks the Chinese text is shown, and saves a screenshot; then checks that a new Launcher and
+// File > New offer the Java kernel only. Run by docker/test.sh with
 // playwright-core (Debian's /usr/bin/chromium; no browser download).
 //
 // env: NETLAB_URL, NETLAB_TOKEN, NOTEBOOK (path below the server root), RUN_CELLS (default 3),
@@ -81,6 +82,34 @@ try {
   await page.waitForTimeout(300); // let the output area settle before the picture
   await page.screenshot({ path: shot });
   console.log(`browser: screenshot ${shot}`);
+
+  // Only the Java kernel on offer: a new Launcher's Notebook and Console sections hold the netlab kernel
+  // alone, and neither the Launcher nor File > New offers anything Python (issue 19: Python tiles beside
+  // Java confused students). Both come from /api/kernelspecs, which the server config limits to netlab.
+  await page.keyboard.press('Escape');
+  await page.locator('.lm-MenuBar-itemLabel', { hasText: /^File$/ }).click();
+  await page.locator('.lm-Menu-itemLabel', { hasText: /^New Launcher$/ }).first().click();
+  const launcher = page.locator('.jp-Launcher:visible').last();
+  await launcher.locator('.jp-LauncherCard').first().waitFor({ timeout: 30_000 });
+  const sections = Object.fromEntries(await launcher.locator('.jp-Launcher-section').evaluateAll(els => els.map(s =>
+    [s.querySelector('.jp-Launcher-sectionTitle')?.textContent.trim(),
+     [...s.querySelectorAll('.jp-LauncherCard')].map(c => c.getAttribute('title') || c.textContent.trim())])));
+  await page.locator('.lm-MenuBar-itemLabel', { hasText: /^File$/ }).click();
+  await page.locator('.lm-Menu-itemLabel', { hasText: /^New$/ }).first().hover();
+  const submenu = page.locator('.lm-Menu').nth(1);
+  await submenu.waitFor({ timeout: 10_000 });
+  const newItems = (await submenu.locator('.lm-Menu-item:not(.lm-mod-hidden) .lm-Menu-itemLabel').allInnerTexts())
+    .map(s => s.trim()).filter(Boolean);
+  await page.keyboard.press('Escape');
+  console.log(`browser: launcher ${JSON.stringify(sections)}; File > New: ${newItems.join(' | ')}`);
+  const only = list => JSON.stringify(list ?? []) === JSON.stringify(['Java (netlab)']);
+  if (!failed && !(only(sections.Notebook) && only(sections.Console))) {
+    failed = `the launcher offers other kernels than Java (netlab): ${JSON.stringify(sections)}`;
+  } else if (!failed && /python/i.test(JSON.stringify(sections) + newItems.join(' '))) {
+    failed = `the launcher or File > New offers Python: ${JSON.stringify(sections)}; ${newItems.join(' | ')}`;
+  } else if (!failed) {
+    console.log('browser: only the Java kernel in the launcher and File > New');
+  }
 } catch (e) {
   failed = String(e).split('\n')[0];
   try {
