@@ -48,6 +48,10 @@ final class GradingJvm {
         cmd.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
         cmd.addAll(options);
         cmd.add("-D" + RELAUNCHED + "=true");
+        // netlab.jar's manifest Add-Opens applies to -jar only: without it the grading JVM's JShell compiled a
+        // submission's declarations one at a time and imported every declaration into each (DeclarationBatch,
+        // ImportPruning), as the classroom image's grading log showed ("does not opens jdk.jshell")
+        cmd.add("--add-opens=jdk.jshell/jdk.jshell=ALL-UNNAMED");
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(Main.class.getName());
