@@ -26,7 +26,7 @@ class DnsTimeoutTest {
         String classpath = System.getProperty("java.class.path") + java.io.File.pathSeparator + dir;
         Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", classpath, SilentResolver.class.getName()).redirectErrorStream(true).start();
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the child JVM did not finish");
+        assertTrue(p.waitFor(3 * SilentResolver.SILENCE_MILLIS, TimeUnit.MILLISECONDS), "the child JVM did not finish");
         String out = new String(p.getInputStream().readAllBytes());
         Map<String, String[]> rows = new HashMap<>();
         for (String line : out.split("\n")) {
@@ -36,15 +36,17 @@ class DnsTimeoutTest {
             }
         }
         assertEquals(5, rows.size(), out);
-        assertWithin(rows.get("Tcp.connect"), 2500, "TimedOutException: no answer from the resolver for \"example.edu\" within 1 s");
-        assertWithin(rows.get("Dns.lookup"), 2500, "TimedOutException: no answer from the resolver for \"example.net\" within 1 s");
-        assertWithin(rows.get("Udp.send"), 4500, "TimedOutException: no answer from the resolver for \"example.edu\" within 3 s");
-        assertWithin(rows.get("Dns.reverse"), 4500, "TimedOutException: no answer from the resolver for 192.0.2.1 within 3 s");
-        assertWithin(rows.get("Dns.explain"), 4500, "no answer from the resolver within 3 s");
+        // which timeout each call kept is in its message; that it kept one, in its returning long before the
+        // resolver would have (a bound far from the timeouts, not a timing: a loaded machine took 2.5 s for 1 s)
+        assertKept(rows.get("Tcp.connect"), "TimedOutException: no answer from the resolver for \"example.edu\" within 1 s");
+        assertKept(rows.get("Dns.lookup"), "TimedOutException: no answer from the resolver for \"example.net\" within 1 s");
+        assertKept(rows.get("Udp.send"), "TimedOutException: no answer from the resolver for \"example.edu\" within 3 s");
+        assertKept(rows.get("Dns.reverse"), "TimedOutException: no answer from the resolver for 192.0.2.1 within 3 s");
+        assertKept(rows.get("Dns.explain"), "no answer from the resolver within 3 s");
     }
 
-    private static void assertWithin(String[] row, long millis, String message) {
-        assertTrue(Long.parseLong(row[1]) < millis, row[0] + " took " + row[1] + " ms: " + row[2]);
+    private static void assertKept(String[] row, String message) {
+        assertTrue(Long.parseLong(row[1]) < SilentResolver.SILENCE_MILLIS / 3, row[0] + " took " + row[1] + " ms: " + row[2]);
         assertTrue(row[2].contains(message), row[0] + ": " + row[2]);
         assertTrue(row[2].contains("/etc/resolv.conf") || row[0].equals("Dns.explain"), row[0] + ": " + row[2]);
     }

@@ -8,10 +8,14 @@ import java.util.stream.Stream;
 
 /**
  * A name service that never answers, as a DNS server that is down looks to Java: every name but localhost
- * waits 10 s (glibc's 5 s × 2 tries) and then is unknown. Installed only in a child JVM by {@link DnsTimeoutTest}
- * (through a META-INF/services file the test writes), never in the test JVM or on this machine.
+ * waits a minute (far past glibc's 5 s × 2 tries and any timeout the library gives) and then is unknown.
+ * Installed only in a child JVM by {@link DnsTimeoutTest} (through a META-INF/services file the test writes),
+ * never in the test JVM or on this machine.
  */
 public final class SilentResolver extends InetAddressResolverProvider {
+
+    /** How long a lookup waits before it fails. */
+    static final long SILENCE_MILLIS = 60_000;
 
     @Override
     public InetAddressResolver get(Configuration configuration) {
@@ -36,7 +40,7 @@ public final class SilentResolver extends InetAddressResolverProvider {
 
     private static void silence() {
         try {
-            Thread.sleep(10_000);
+            Thread.sleep(SILENCE_MILLIS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
