@@ -24,7 +24,9 @@ final class KernelLaunch {
      *     182 against 189-190 MB; CPU per trivial cell 38/26 and 46/31 ms against 43/28 and 46/38 ms, per
      *     200-declaration cell 534 and 674 ms against 628 and 900 ms: the extra young collections cost less
      *     than this machine's noise. The full collection right after the first cell gave nothing back (old
-     *     generation 25 MB, all of it live); {@code -Xmn4m}/{@code -Xmn6m} 3 MB less than 8 MB.
+     *     generation 25 MB, all of it live). Against 8 MB in the same run: {@code -Xmn12m} idle 155 against
+     *     151 MB, {@code -Xmn6m} 151 against 148 MB, neither with less CPU (a lone kernel with {@code -Xmn4m}
+     *     or {@code -Xmn6m}: 3 MB less than 8 MB, within the benchmark's run-to-run spread of 3 MB).
      * <li>{@code -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20 -XX:-ShrinkHeapInSteps}: so the full
      *     collection {@link IdleMemoryReturn} makes when the notebook is idle gives the old generation back down
      *     to its live set plus 20%. The serial collector grows the old generation on promotion instead of
