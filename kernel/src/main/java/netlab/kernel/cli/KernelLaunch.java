@@ -17,10 +17,16 @@ final class KernelLaunch {
      *     against 60.7-69.0 / 26.3-35.4 ms tiered; kernel+agent RSS after 400 cells 206 MB against 226-248
      *     MB (no C2 code, no C2 arenas); a 200-declaration cell 3.7 against 3.9-4.1 CPU seconds. The agent
      *     keeps C2: student code that loops is where C2 pays (see {@code AgentProcess#command}).
-     * <li>{@code -Xms32m -Xmn16m}: the idle kernel has touched its whole initial eden, so the young
+     * <li>{@code -Xms32m -Xmn8m}: the idle kernel has touched its whole initial eden, so the young
      *     generation is most of what the heap adds to RSS. Against {@code -Xms80m -Xmn32m}: idle kernel 110-114
-     *     MB against 134-138 MB, and CPU for 200 trivial cells 13.3 against 13.1 s (the extra young
-     *     collections, ~3 ms each every ~3 cells, are within this machine's noise).
+     *     MB against 134-138 MB. Against {@code -Xmn16m} (kernel benchmark, 30 runs, twice, at load 5-14, with
+     *     import pruning): kernel+agent idle after the first cell 151 against 157 MB, after the run + 3 s idle
+     *     182 against 189-190 MB; CPU per trivial cell 38/26 and 46/31 ms against 43/28 and 46/38 ms, per
+     *     200-declaration cell 534 and 674 ms against 628 and 900 ms: the extra young collections cost less
+     *     than this machine's noise. The full collection right after the first cell gave nothing back (old
+     *     generation 25 MB, all of it live). Against 8 MB in the same run: {@code -Xmn12m} idle 155 against
+     *     151 MB, {@code -Xmn6m} 151 against 148 MB, neither with less CPU (a lone kernel with {@code -Xmn4m}
+     *     or {@code -Xmn6m}: 3 MB less than 8 MB, within the benchmark's run-to-run spread of 3 MB).
      * <li>{@code -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20 -XX:-ShrinkHeapInSteps}: so the full
      *     collection {@link IdleMemoryReturn} makes when the notebook is idle gives the old generation back down
      *     to its live set plus 20%. The serial collector grows the old generation on promotion instead of
@@ -51,7 +57,7 @@ final class KernelLaunch {
      * </ul>
      */
     static final List<String> DEFAULT_KERNEL_JVM_OPTIONS = List.of(
-            "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xms32m", "-Xmn16m", "-Xmx256m",
+            "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xms32m", "-Xmn8m", "-Xmx256m",
             "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=20", "-XX:-ShrinkHeapInSteps",
             "-XX:+UseCompactObjectHeaders", "-XX:TrimNativeHeapInterval=2000",
             "-XX:+UnlockDiagnosticVMOptions", "-XX:ArchiveRelocationMode=0",
