@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
@@ -34,7 +35,7 @@ final class Sessions {
      * Calls waiting for the session under way. Its start skips the warm-ups left once one waits: the warm-ups
      * do ahead of time what that cell (or completion) would do first anyway, so they only delay it then.
      */
-    private final java.util.concurrent.atomic.AtomicInteger waiting = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger waiting = new AtomicInteger();
 
     Sessions(EngineOptions options, CellOutput output, SnippetOrigins origins, SessionLanguage language) {
         this.options = options;
