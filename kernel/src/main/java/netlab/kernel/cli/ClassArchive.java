@@ -7,7 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import netlab.kernel.jshell.EngineOptions;
 import netlab.kernel.jshell.JShellEngine;
 import netlab.kernel.protocol.Rehearsal;
@@ -86,15 +89,11 @@ final class ClassArchive {
                     err.println("netlab: the class archive's training run took over " + TRAINING_TIMEOUT_SECONDS
                             + " s and was stopped; the kernel starts without an archive (a larger footprint)");
                 } else if (p.exitValue() != 0 || !Files.isRegularFile(archive)) {
-                    List<String> lines = Files.readAllLines(log);
-                    err.println("netlab: could not create the kernel's class archive (exit " + p.exitValue()
-                            + "); the kernel starts without it (a larger footprint). Last output:");
-                    lines.subList(Math.max(0, lines.size() - 10), lines.size()).forEach(l -> err.println("  " + l));
+                    printTail(err, "netlab: could not create the kernel's class archive (exit " + p.exitValue()
+                            + "); the kernel starts without it (a larger footprint). Last output:", log);
                 } else if (!Files.isRegularFile(agentArchive)) {
-                    List<String> lines = Files.readAllLines(log);
-                    err.println("netlab: could not create the agent's class archive; code runs without it (a slower"
-                            + " first cell). Last output:");
-                    lines.subList(Math.max(0, lines.size() - 10), lines.size()).forEach(l -> err.println("  " + l));
+                    printTail(err, "netlab: could not create the agent's class archive; code runs without it (a slower"
+                            + " first cell). Last output:", log);
                 }
             } finally {
                 Files.deleteIfExists(log);
@@ -135,12 +134,11 @@ final class ClassArchive {
             }
             kernel.request("complete_request", codeAt("Math.ma", 7));
             kernel.request("complete_request", codeAt("Udp.", 4));
-            JsonObject inspect = codeAt("Math.max", 8);
-            inspect.addProperty("detail_level", 0);
-            kernel.request("inspect_request", inspect);
-            inspect = codeAt("Udp.send", 8);
-            inspect.addProperty("detail_level", 0);
-            kernel.request("inspect_request", inspect);
+            for (String name : List.of("Math.max", "Udp.send")) {
+                JsonObject inspect = codeAt(name, name.length());
+                inspect.addProperty("detail_level", 0);
+                kernel.request("inspect_request", inspect);
+            }
             JsonObject code = new JsonObject();
             code.addProperty("code", "for (int i = 0; i < 3; i++) {");
             kernel.request("is_complete_request", code);
@@ -158,6 +156,13 @@ final class ClassArchive {
         }
     }
 
+    /** {@code sentence}, then the last lines of the training's {@code log}, indented. */
+    private static void printTail(PrintStream err, String sentence, Path log) throws IOException {
+        List<String> lines = Files.readAllLines(log);
+        err.println(sentence);
+        lines.subList(Math.max(0, lines.size() - 10), lines.size()).forEach(l -> err.println("  " + l));
+    }
+
     private static JsonObject codeAt(String code, int cursor) {
         JsonObject content = new JsonObject();
         content.addProperty("code", code);
@@ -171,11 +176,11 @@ final class ClassArchive {
      * took longer than that here, which left a truncated record ("Must be a valid AOT configuration").
      */
     private static void endRecordingAgent(long pid) throws InterruptedException {
-        java.util.Optional<ProcessHandle> agent = ProcessHandle.of(pid);
+        Optional<ProcessHandle> agent = ProcessHandle.of(pid);
         if (agent.isPresent() && agent.get().destroy()) {
             try {
                 agent.get().onExit().get(AGENT_CACHE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            } catch (ExecutionException | TimeoutException e) {
                 // the record is then incomplete, and createAgentCache says so
             }
         }

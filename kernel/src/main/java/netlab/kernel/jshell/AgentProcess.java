@@ -215,6 +215,18 @@ final class AgentProcess implements AutoCloseable {
      * gives it; randomising where class metadata lies does not stand between it and anything.
      */
     static List<String> command(EngineOptions options, String address) {
+        List<String> cmd = new ArrayList<>(jvmCommand(options));
+        cmd.add(AgentMain.class.getName());
+        cmd.add(address);
+        return cmd;
+    }
+
+    /**
+     * The agent's {@code java} and its options, without the main class: {@link #command} adds that, and the
+     * agent's AOT cache is created with this ({@code netlab.kernel.cli.ClassArchive}), so it matches the JVM
+     * that maps it.
+     */
+    static List<String> jvmCommand(EngineOptions options) {
         List<String> cmd = new ArrayList<>(options.launcher());
         cmd.add(options.javaHome().resolve("bin").resolve("java").toString());
         cmd.add("-Xmx" + options.heap());
@@ -232,18 +244,7 @@ final class AgentProcess implements AutoCloseable {
         cmd.addAll(options.jvmOptions());
         cmd.add("-cp");
         cmd.add(options.agentClasspathString());
-        cmd.add(AgentMain.class.getName());
-        cmd.add(address);
-        return cmd;
-    }
-
-    /**
-     * The agent's {@code java} and its options, without the main class: what the agent's AOT cache is created
-     * with ({@code netlab.kernel.cli.ClassArchive}), so the cache matches the JVM that maps it.
-     */
-    static List<String> jvmCommand(EngineOptions options) {
-        List<String> cmd = command(options, "");
-        return List.copyOf(cmd.subList(0, cmd.size() - 2)); // without AgentMain and its address
+        return List.copyOf(cmd);
     }
 
     private static byte[] randomBytes() {
