@@ -6,6 +6,7 @@ same process on the same machine, because this shared machine's load moves absol
 """
 import json
 import os
+import queue
 import shutil
 import subprocess
 import sys
@@ -74,7 +75,25 @@ def start(kernel_name):
     kc.kernel_info()
     while kc.get_shell_msg(timeout=180)["msg_type"] != "kernel_info_reply":
         pass
-    return km, kc, (time.perf_counter() - t0) * 1000
+    ms = (time.perf_counter() - t0) * 1000
+    _await_iopub(kc)
+    return km, kc, ms
+
+
+def _await_iopub(kc, tries=30):
+    """Returns once this client's iopub subscription receives messages. A SUB socket joins late: a kernel may
+    answer kernel_info before iopub has connected and its first cell's busy/idle are then lost, so execute()
+    would wait for an idle that never comes (ipykernel did once, at load 0.3). A kernel publishes a status for
+    each request, so one message proves the subscription (jupyter_client's wait_for_ready does the same). On
+    time it is queued already and this returns at once: the first cell is still sent right after the start."""
+    for _ in range(tries):
+        try:
+            kc.get_iopub_msg(timeout=1)
+            return
+        except queue.Empty:
+            kc.kernel_info()
+            kc.get_shell_msg(timeout=180)
+    sys.exit("bench: the kernel's iopub channel delivered nothing after 30 kernel_info requests")
 
 
 def stop(km, kc):

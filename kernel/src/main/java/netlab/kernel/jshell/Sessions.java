@@ -96,6 +96,7 @@ final class Sessions {
      */
     private Session newSession() throws IOException {
         AgentExecutionProvider provider = AgentExecutionProvider.starting(options, output);
+        PackageIndex.seed(options.studentClasspath()); // before the first sourceCodeAnalysis(): see why there
         JShell shell;
         try {
             shell = JShell.builder()

@@ -62,6 +62,17 @@ class CodeAssistIT {
     }
 
     @Test
+    void completesTheCourseLibrarysPackages() throws InterruptedException {
+        Completion pkg = engine.complete("import netlab.i", 15);
+        for (int i = 0; i < 100 && pkg.matches().isEmpty(); i++) {
+            Thread.sleep(100);
+            pkg = engine.complete("import netlab.i", 15);
+        }
+        assertEquals(14, pkg.cursorStart());
+        assertTrue(pkg.matches().contains(new Completion.Match("ip.", "package", "")), pkg.toString());
+    }
+
+    @Test
     void cursorOffsetsAreCodePoints() {
         String code = "String s = \"😀\"; s.leng";
         int cursor = code.codePointCount(0, code.length());
