@@ -27,6 +27,58 @@ class CellSplitterTest {
         shell.close();
     }
 
+    /**
+     * The splitter reads a window of lines where it can: its snippets must be the ones JShell finds reading the
+     * whole rest of the cell each time, also where the token that ends a snippet is lines away.
+     */
+    @Test
+    void snippetsAreTheOnesJShellFindsInTheWholeText() {
+        List<String> cells = List.of(
+                "int a = 1;\nif (a > 0)\n  a++;\n\n// a comment\n\n/* another\n one */\n\nelse\n  a--;\nint b = a;",
+                "try {\n  a();\n}\n\n\n\ncatch (RuntimeException e) {\n}\n\n\n\n\nfinally {\n}\nint c = 2;",
+                "String s = List.of(1, 2)\n    .stream()\n\n\n\n\n    .map(String::valueOf)\n    .toString();\ns",
+                "class Point {\n  int x;\n  int y;\n  int sum() {\n    return x + y;\n  }\n  // end\n}\nnew Point()",
+                "String t = \"\"\"\n  line one\n  line two\n  line three\n  line four\n  \"\"\";\nt.length()",
+                "@Deprecated\n\n\n\n\nvoid old() {}\nint d = 3\n",
+                "int e = 1 /* open\n\n\n\n\n close */ + 2;\ne",
+                "x = 1;\n".repeat(30) + "x");
+        for (String cell : cells) {
+            assertEquals(wholeTextSplit(cell), splitter.split(cell).stream().map(p -> p.start() + ":" + p.end()).toList(),
+                    cell);
+        }
+    }
+
+    /** Where JShell's analysis of the whole rest of the cell ends each snippet (offsets "start:end"). */
+    private static List<String> wholeTextSplit(String cell) {
+        List<String> ends = new java.util.ArrayList<>();
+        int offset = 0;
+        while (!cell.substring(offset).isBlank()) {
+            String rest = cell.substring(offset);
+            var info = shell.sourceCodeAnalysis().analyzeCompletion(rest);
+            boolean complete = info.completeness().isComplete()
+                    && info.completeness() != jdk.jshell.SourceCodeAnalysis.Completeness.UNKNOWN;
+            int consumed = complete ? rest.length() - info.remaining().length() : rest.length();
+            int start = offset;
+            while (Character.isWhitespace(cell.charAt(start))) {
+                start++;
+            }
+            int end = offset + consumed;
+            while (Character.isWhitespace(cell.charAt(end - 1))) {
+                end--;
+            }
+            ends.add(start + ":" + end);
+            offset += consumed;
+        }
+        return ends;
+    }
+
+    @Test
+    void startsWithCodeSkipsBlanksAndClosedComments() {
+        assertTrue(CellSplitter.startsWithCode("\n  // note\n /* x */ else"));
+        assertFalse(CellSplitter.startsWithCode("\n  // note\n"));
+        assertFalse(CellSplitter.startsWithCode(" /* open\n else"));
+    }
+
     @Test
     void piecesKnowTheirCellOffsetsAndSemicolons() {
         String cell = "int a = 1;\n  // note\n  a + 1";
