@@ -50,10 +50,10 @@ PYTHON = Cells(
 
 def measure(kernel_name, cells, runs):
     wall0 = time.perf_counter()
-    km, kc, info_ms = b.start(kernel_name)
+    km, kc, info_ms = b.start(kernel_name, await_iopub=False)
     pid = b.kernel_pid(km)
     try:
-        first = b.timed_ms(lambda: b.execute(kc, cells.trivial))
+        first = b.first_cell_ms(kc, cells.trivial)
         time.sleep(1)
         rss_idle, pss_idle = b.rss_mb(pid), b.pss_mb(pid)
         if cells.setup:
