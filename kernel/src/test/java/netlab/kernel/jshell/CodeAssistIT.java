@@ -51,25 +51,26 @@ class CodeAssistIT {
 
     @Test
     void completesPackages() throws InterruptedException {
-        // JShell indexes packages in the background after start; give it time on a busy machine.
-        Completion pkg = engine.complete("java.ut", 7);
-        for (int i = 0; i < 100 && pkg.matches().isEmpty(); i++) {
-            Thread.sleep(100);
-            pkg = engine.complete("java.ut", 7);
-        }
+        Completion pkg = completePackage("java.ut");
         assertEquals(5, pkg.cursorStart());
         assertTrue(pkg.matches().contains(new Completion.Match("util.", "package", "")), pkg.toString());
     }
 
     @Test
     void completesTheCourseLibrarysPackages() throws InterruptedException {
-        Completion pkg = engine.complete("import netlab.i", 15);
-        for (int i = 0; i < 100 && pkg.matches().isEmpty(); i++) {
-            Thread.sleep(100);
-            pkg = engine.complete("import netlab.i", 15);
-        }
+        Completion pkg = completePackage("import netlab.i");
         assertEquals(14, pkg.cursorStart());
         assertTrue(pkg.matches().contains(new Completion.Match("ip.", "package", "")), pkg.toString());
+    }
+
+    /** Completion at the end of {@code code}; JShell fills its package list in the background after start. */
+    private Completion completePackage(String code) throws InterruptedException {
+        Completion pkg = engine.complete(code, code.length());
+        for (int i = 0; i < 100 && pkg.matches().isEmpty(); i++) {
+            Thread.sleep(100);
+            pkg = engine.complete(code, code.length());
+        }
+        return pkg;
     }
 
     @Test
