@@ -78,20 +78,14 @@ final class CellSplitter {
     private FirstSnippet firstSnippet(String rest) {
         for (int lines = FIRST_WINDOW_LINES; ; lines *= 2) {
             int cut = endOfLines(rest, lines);
-            if (cut >= rest.length()) {
-                SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(rest);
-                Completeness c = info.completeness();
-                String remaining = info.remaining();
-                boolean complete = c.isComplete() && c != Completeness.UNKNOWN;
-                return new FirstSnippet(c, complete && rest.endsWith(remaining)
-                        ? rest.length() - remaining.length() : rest.length());
-            }
-            String window = rest.substring(0, cut);
-            SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(window);
+            boolean whole = cut >= rest.length();
+            String text = whole ? rest : rest.substring(0, cut);
+            SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(text);
             Completeness c = info.completeness();
             String remaining = info.remaining();
-            if (c.isComplete() && c != Completeness.UNKNOWN && window.endsWith(remaining) && startsWithCode(remaining)) {
-                return new FirstSnippet(c, window.length() - remaining.length());
+            boolean complete = c.isComplete() && c != Completeness.UNKNOWN && text.endsWith(remaining);
+            if (whole || complete && startsWithCode(remaining)) {
+                return new FirstSnippet(c, complete ? text.length() - remaining.length() : text.length());
             }
         }
     }
