@@ -60,14 +60,29 @@ public final class AgentClasspath implements AutoCloseable {
         return cp;
     }
 
+    /** What a Unix domain socket's path may hold on Linux: {@code sun_path}'s 108 bytes, one for the closing zero. */
+    static final int SOCKET_PATH_MAX = 107;
+
     /**
-     * Where the agents' files go: the temp directory, unless its path is so long that an agent's socket path
-     * (at most 107 bytes: {@code BASE/netlab-grading-N/sN/agent.sock}, N up to 19 digits) would not fit; then /tmp.
+     * The longest an agent's socket path runs past the base directory: {@code /netlab-grading-N/sN/agent.sock},
+     * where each N is a temp file name's unsigned random long, up to 20 digits.
      */
+    static final int SOCKET_PATH_PAST_BASE = "/netlab-grading-".length() + 20 + "/s".length() + 20
+            + "/agent.sock".length();
+
     private static Path base() {
-        Path tmp = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath();
-        Path root = Path.of("/tmp");
-        return tmp.toString().length() > 40 && Files.isDirectory(root) && Files.isWritable(root) ? root : tmp;
+        return baseFor(Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath(), Path.of("/tmp"));
+    }
+
+    /**
+     * Where the agents' files go: {@code tmp}, unless its path is so long that an agent's socket path might not
+     * fit; then {@code root}. (With 19 digits counted for each N, a temp directory of 39-40 bytes failed one
+     * grading in five: "Unix domain path too long".)
+     */
+    static Path baseFor(Path tmp, Path root) {
+        boolean fits = tmp.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length
+                + SOCKET_PATH_PAST_BASE <= SOCKET_PATH_MAX;
+        return !fits && Files.isDirectory(root) && Files.isWritable(root) ? root : tmp;
     }
 
     private void copy() throws IOException {
