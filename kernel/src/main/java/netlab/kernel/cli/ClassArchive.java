@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -80,23 +81,16 @@ final class ClassArchive {
         try {
             Files.deleteIfExists(archive);
             Files.deleteIfExists(agentArchive);
-            Path log = Files.createTempFile("netlab-class-archive", ".log");
-            try {
-                // the JVM lists every class it could not archive; that list is noise unless the run fails
-                Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-                if (!p.waitFor(TRAINING_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                    p.destroyForcibly().waitFor();
-                    err.println("netlab: the class archive's training run took over " + TRAINING_TIMEOUT_SECONDS
-                            + " s and was stopped; the kernel starts without an archive (a larger footprint)");
-                } else if (p.exitValue() != 0 || !Files.isRegularFile(archive)) {
-                    printTail(err, "netlab: could not create the kernel's class archive (exit " + p.exitValue()
-                            + "); the kernel starts without it (a larger footprint). Last output:", log);
-                } else if (!Files.isRegularFile(agentArchive)) {
-                    printTail(err, "netlab: could not create the agent's class archive; code runs without it (a slower"
-                            + " first cell). Last output:", log);
-                }
-            } finally {
-                Files.deleteIfExists(log);
+            Run run = run(command, TRAINING_TIMEOUT_SECONDS);
+            if (run.exit().isEmpty()) {
+                err.println("netlab: the class archive's training run took over " + TRAINING_TIMEOUT_SECONDS
+                        + " s and was stopped; the kernel starts without an archive (a larger footprint)");
+            } else if (run.exit().getAsInt() != 0 || !Files.isRegularFile(archive)) {
+                run.printTail(err, "netlab: could not create the kernel's class archive (exit "
+                        + run.exit().getAsInt() + "); the kernel starts without it (a larger footprint). Last output:");
+            } else if (!Files.isRegularFile(agentArchive)) {
+                run.printTail(err, "netlab: could not create the agent's class archive; code runs without it (a"
+                        + " slower first cell). Last output:");
             }
             if (Files.isRegularFile(archive)) {
                 return true;
@@ -156,11 +150,35 @@ final class ClassArchive {
         }
     }
 
-    /** {@code sentence}, then the last lines of the training's {@code log}, indented. */
-    private static void printTail(PrintStream err, String sentence, Path log) throws IOException {
-        List<String> lines = Files.readAllLines(log);
-        err.println(sentence);
-        lines.subList(Math.max(0, lines.size() - 10), lines.size()).forEach(l -> err.println("  " + l));
+    /** How a command run by {@link #run} ended: its exit status (none: stopped at its time limit) and its output. */
+    private record Run(OptionalInt exit, List<String> output) {
+        boolean succeeded() {
+            return exit.isPresent() && exit.getAsInt() == 0;
+        }
+
+        /** {@code sentence}, then the output's last lines, indented. */
+        void printTail(PrintStream err, String sentence) {
+            err.println(sentence);
+            output.subList(Math.max(0, output.size() - 10), output.size()).forEach(l -> err.println("  " + l));
+        }
+    }
+
+    /**
+     * Runs {@code command} with its output (stderr too) in a temporary log, not on the console: the JVM lists
+     * every class it could not archive, noise unless the run fails. Stops it after {@code limitSeconds}.
+     */
+    private static Run run(List<String> command, long limitSeconds) throws IOException, InterruptedException {
+        Path log = Files.createTempFile("netlab-class-archive", ".log");
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            boolean ended = p.waitFor(limitSeconds, TimeUnit.SECONDS);
+            if (!ended) {
+                p.destroyForcibly().waitFor();
+            }
+            return new Run(ended ? OptionalInt.of(p.exitValue()) : OptionalInt.empty(), Files.readAllLines(log));
+        } finally {
+            Files.deleteIfExists(log);
+        }
     }
 
     private static JsonObject codeAt(String code, int cursor) {
@@ -224,19 +242,11 @@ final class ClassArchive {
         }
         List<String> command = new ArrayList<>(JShellEngine.agentJvmCommand(options));
         command.addAll(List.of("-XX:AOTMode=create", "-XX:AOTConfiguration=" + record, "-XX:AOTCache=" + cache));
-        Path log = Files.createTempFile("netlab-agent-archive", ".log");
-        try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            if (!p.waitFor(AGENT_CACHE_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                p.destroyForcibly().waitFor();
-            }
-            if (p.exitValue() != 0 || !Files.isRegularFile(cache)) {
-                Files.deleteIfExists(cache);
-                err.println("netlab: could not create the agent's class archive: " + String.join(" ", command)
-                        + "\n" + Files.readString(log).strip());
-            }
-        } finally {
-            Files.deleteIfExists(log);
+        Run run = run(command, AGENT_CACHE_TIMEOUT_SECONDS);
+        if (!run.succeeded() || !Files.isRegularFile(cache)) {
+            Files.deleteIfExists(cache);
+            err.println("netlab: could not create the agent's class archive: " + String.join(" ", command)
+                    + "\n" + String.join("\n", run.output()).strip());
         }
     }
 }

@@ -1,5 +1,7 @@
 package netlab.kernel.jshell;
 
+import static netlab.kernel.jshell.JShellInternals.open;
+
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
@@ -42,8 +44,9 @@ import jdk.jshell.spi.ExecutionControl;
  * per cell from the fifth round: 0.20-0.23 s against main's 1.0-1.35 s, plus 0.06 s in the agent (200
  * invokes). {@code bench/kernel-bench --runs 30 --compare} main's jar, three runs at load 8-19, median wall /
  * mean CPU of 5 cells: 2.24 / 0.73, 1.70 / 1.10, 0.89 / 0.61 s against main's 2.18 / 1.56, 4.68 / 1.71,
- * 3.72 / 2.12 s; kernel+agent RSS after the run 223-225 MB against 285-288 MB. Of what is left (JFR): javac's compile task 33 %, its analysis 22 %, JShell parsing each
- * declaration alone 12 %, the cell's splitter 17 %. Also tried: a multi-variable
+ * 3.72 / 2.12 s; kernel+agent RSS after the run 223-225 MB against 285-288 MB. Of what was left (JFR):
+ * javac's compile task 33 %, its analysis 22 %, JShell parsing each declaration alone 12 %, the cell's
+ * splitter 17 % (since cut to a third by {@link CellSplitter}'s windows). Also tried: a multi-variable
  * declaration ({@code int a = 1, b = 2;}) gives one snippet per variable but JShell still compiles each alone;
  * giving a redeclaration a new class name at once, to spare JShell's failed redefine and second compile: a
  * re-run cell compiles to identical bytes, which JShell neither redefines nor reloads (20 passes for 20
@@ -162,11 +165,6 @@ final class DeclarationBatch {
                 LOG.log(System.Logger.Level.INFO, "declarations compile one at a time: " + e);
                 return Optional.empty();
             }
-        }
-
-        private static <T extends java.lang.reflect.AccessibleObject> T open(T member) {
-            member.setAccessible(true); // InaccessibleObjectException without Add-Opens: caught by lookUp
-            return member;
         }
 
         List<List<SnippetEvent>> eval(JShell shell, List<String> sources, BooleanSupplier stopped)

@@ -3,6 +3,7 @@ package netlab.kernel.jshell;
 import static java.lang.constant.ConstantDescs.CD_Object;
 import static java.lang.constant.ConstantDescs.CD_void;
 import static java.lang.constant.ConstantDescs.INIT_NAME;
+import static netlab.kernel.jshell.JShellInternals.open;
 
 import java.lang.classfile.ClassFile;
 import java.lang.constant.ClassDesc;
@@ -11,7 +12,6 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.AccessFlag;
-import java.lang.reflect.AccessibleObject;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
@@ -136,11 +136,6 @@ final class ImportPruning {
                 LOG.log(System.Logger.Level.INFO, "snippets import every declaration: " + e);
                 return Optional.empty();
             }
-        }
-
-        private static <T extends AccessibleObject> T open(T member) {
-            member.setAccessible(true); // InaccessibleObjectException without Add-Opens: caught by lookUp
-            return member;
         }
 
         /**

@@ -1,10 +1,12 @@
 package netlab.kernel.jshell;
 
+import static netlab.kernel.jshell.JShellInternals.open;
+import static netlab.kernel.jshell.JShellInternals.staticField;
+
 import java.io.IOException;
 import java.lang.module.ModuleDescriptor;
 import java.lang.module.ModuleFinder;
 import java.lang.reflect.Constructor;
-import java.lang.reflect.Field;
 import java.net.URI;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -66,7 +68,7 @@ final class PackageIndex {
                 ExecutorService indexer = staticField(analysis, "INDEXER");
                 Constructor<?> index = Class.forName("jdk.jshell.SourceCodeAnalysisImpl$ClassIndex")
                         .getDeclaredConstructor(long.class, Path.class, Set.class, Map.class);
-                index.setAccessible(true);
+                open(index); // InaccessibleObjectException without Add-Opens: caught below
                 List<Path> entries = List.copyOf(classpath);
                 indexer.execute(() -> seedOnIndexer(indexes, index, entries));
             } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
@@ -90,13 +92,6 @@ final class PackageIndex {
         } catch (ReflectiveOperationException | IOException | RuntimeException e) {
             LOG.log(System.Logger.Level.INFO, "JShell indexes every class for completion: " + e);
         }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <T> T staticField(Class<?> owner, String name) throws ReflectiveOperationException {
-        Field f = owner.getDeclaredField(name);
-        f.setAccessible(true); // InaccessibleObjectException without Add-Opens: caught by seed
-        return (T) f.get(null);
     }
 
     /** The time stamp JShell compares: the runtime image's, as its jrt file system reports it. */

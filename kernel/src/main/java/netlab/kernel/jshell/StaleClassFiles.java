@@ -1,5 +1,7 @@
 package netlab.kernel.jshell;
 
+import static netlab.kernel.jshell.JShellInternals.open;
+
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
@@ -116,10 +118,5 @@ final class StaleClassFiles {
         } catch (ReflectiveOperationException | RuntimeException e) {
             return Optional.empty(); // never compiled (rejected): no class file
         }
-    }
-
-    private static <T extends java.lang.reflect.AccessibleObject> T open(T member) {
-        member.setAccessible(true); // InaccessibleObjectException without Add-Opens: caught by of()
-        return member;
     }
 }

@@ -33,6 +33,11 @@ final class Messages {
                 new JsonObject(), Json.object(content));
     }
 
+    /** A request as a client sends it, in this object's session: what {@link Rehearsal} asks its kernel. */
+    Message request(String type, Object content) {
+        return new Message(List.of(), header(type), new JsonObject(), new JsonObject(), Json.object(content));
+    }
+
     /** A stdin message to whoever sent the shell request {@code parent}. */
     Message toStdin(Message parent, String type, Object content) {
         return reply(parent, type, content);

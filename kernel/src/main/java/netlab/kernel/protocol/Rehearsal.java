@@ -37,7 +37,7 @@ public final class Rehearsal implements AutoCloseable {
     private final ZMQ.Context context = ZMQ.context(1);
     private final ZMQ.Socket shell;
     private final ZMQ.Socket control;
-    private final String session = UUID.randomUUID().toString();
+    private final Messages client = new Messages();
 
     private Rehearsal(KernelServer server, ZmqTransport transport, WireCodec codec) {
         this.server = server;
@@ -90,16 +90,9 @@ public final class Rehearsal implements AutoCloseable {
     }
 
     private JsonObject ask(ZMQ.Socket socket, String type, JsonObject content) {
-        JsonObject header = new JsonObject();
-        String id = UUID.randomUUID().toString();
-        header.addProperty("msg_id", id);
-        header.addProperty("session", session);
-        header.addProperty("username", "training");
-        header.addProperty("date", java.time.Instant.now().toString());
-        header.addProperty("msg_type", type);
-        header.addProperty("version", Messages.PROTOCOL_VERSION);
-        RouterLoop.write(socket, codec.encode(new Message(List.of(), header, new JsonObject(), new JsonObject(),
-                content)));
+        Message request = client.request(type, content);
+        String id = request.header().get("msg_id").getAsString();
+        RouterLoop.write(socket, codec.encode(request));
         long deadline = System.nanoTime() + Duration.ofMillis(REPLY_TIMEOUT_MS).toNanos();
         while (System.nanoTime() < deadline) {
             List<byte[]> frames = RouterLoop.read(socket, 0);

@@ -40,6 +40,12 @@ class DeclarationBatchIT {
         return success(engine.execute(code, new RecordingIO())).result().map(MimeBundle::plainText).orElseThrow();
     }
 
+    /** {@code name} names nothing in the session: using it does not compile. */
+    private static void assertUndeclared(String name) {
+        assertEquals("CompilationError", assertInstanceOf(ExecuteOutcome.Failure.class,
+                engine.execute(name, new RecordingIO())).ename());
+    }
+
     @Test
     void theBatchPathIsReachable() {
         // the tests run with --add-opens as netlab.jar's manifest; if JShell's internals moved, the engine
@@ -95,8 +101,7 @@ class DeclarationBatchIT {
         assertEquals("CompilationError", f.ename());
         assertTrue(f.traceback().getFirst().startsWith("cell line 3, column 10: "), f.traceback().getFirst());
         assertEquals("3", valueOf("fa + fb"));
-        assertEquals("CompilationError", assertInstanceOf(ExecuteOutcome.Failure.class,
-                engine.execute("fd", new RecordingIO())).ename());
+        assertUndeclared("fd");
     }
 
     @Test
@@ -106,8 +111,7 @@ class DeclarationBatchIT {
         assertEquals("java.lang.ArithmeticException", f.ename());
         assertTrue(String.join("\n", f.traceback()).contains("at cell line 2"), f.traceback().toString());
         assertEquals("1", valueOf("ta"));
-        assertEquals("CompilationError", assertInstanceOf(ExecuteOutcome.Failure.class,
-                engine.execute("tc", new RecordingIO())).ename());
+        assertUndeclared("tc");
     }
 
     @Test
@@ -146,8 +150,7 @@ class DeclarationBatchIT {
             timer.shutdownNow();
         }
         assertEquals("1", valueOf("ia"));
-        assertEquals("CompilationError", assertInstanceOf(ExecuteOutcome.Failure.class,
-                engine.execute("ic", new RecordingIO())).ename());
+        assertUndeclared("ic");
     }
 
     @Test
@@ -159,8 +162,7 @@ class DeclarationBatchIT {
         assertEquals("CompilationError", f.ename());
         assertTrue(f.traceback().getFirst().startsWith("cell line 57, column 12: "), f.traceback().getFirst());
         assertEquals("55", valueOf("lr55"));
-        assertEquals("CompilationError", assertInstanceOf(ExecuteOutcome.Failure.class,
-                engine.execute("lr57", new RecordingIO())).ename());
+        assertUndeclared("lr57");
     }
 
     @Test
