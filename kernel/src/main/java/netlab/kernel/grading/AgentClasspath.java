@@ -60,8 +60,11 @@ public final class AgentClasspath implements AutoCloseable {
         return cp;
     }
 
-    /** What a Unix domain socket's path may hold on Linux: {@code sun_path}'s 108 bytes, one for the closing zero. */
-    static final int SOCKET_PATH_MAX = 107;
+    /**
+     * The longest Unix domain socket path the JDK binds on Linux: {@code sun_path}'s 108 bytes less two (the JDK
+     * keeps room for a closing zero and one more byte; a 107-byte path is "Unix domain path too long").
+     */
+    static final int SOCKET_PATH_MAX = 106;
 
     /**
      * The longest an agent's socket path runs past the base directory: {@code /netlab-grading-N/sN/agent.sock},
@@ -76,8 +79,8 @@ public final class AgentClasspath implements AutoCloseable {
 
     /**
      * Where the agents' files go: {@code tmp}, unless its path is so long that an agent's socket path might not
-     * fit; then {@code root}. (With 19 digits counted for each N, a temp directory of 39-40 bytes failed one
-     * grading in five: "Unix domain path too long".)
+     * fit; then {@code root}. (A margin one byte short failed a grading now and then, "Unix domain path too
+     * long", when the random names came out long: the test binds a socket at the longest path this allows.)
      */
     static Path baseFor(Path tmp, Path root) {
         boolean fits = tmp.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length
