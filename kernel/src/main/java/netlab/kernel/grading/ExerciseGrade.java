@@ -20,9 +20,9 @@ public record ExerciseGrade(String exercise, double points, double score, String
         cases = List.copyOf(cases);
     }
 
-    /** Before the check runs: nothing earned, every case "not run". */
-    static ExerciseGrade notRun(String exercise, double points, CheckResult notRun) {
-        return new ExerciseGrade(exercise, points, 0, "not run", "the check did not run", notRun.cases());
+    /** Before the check runs: nothing earned, every case "not run", {@code why} in the student's language. */
+    static ExerciseGrade notRun(String exercise, double points, CheckResult notRun, String why) {
+        return new ExerciseGrade(exercise, points, 0, "not run", why, notRun.cases());
     }
 
     static ExerciseGrade graded(double points, CheckResult r) {

@@ -27,9 +27,9 @@ import netlab.text.Message;
  * turned into markdown or raw is still run as code; order in the notebook does not matter.
  *
  * @param answers  grade_id → the cells carrying it, in notebook order
- * @param warnings what the student should know
+ * @param warnings what the student should know, worded when the student's language is known
  */
-record Submission(Map<String, List<AnswerCell>> answers, List<String> warnings) {
+record Submission(Map<String, List<AnswerCell>> answers, List<Message> warnings) {
 
     /** One answer cell of the submission. */
     record AnswerCell(int index, String source) {
@@ -82,59 +82,65 @@ record Submission(Map<String, List<AnswerCell>> answers, List<String> warnings) 
             }
         }
         Map<String, List<AnswerCell>> answers = new LinkedHashMap<>();
-        List<String> warnings = new ArrayList<>();
+        List<Message> warnings = new ArrayList<>();
+        List<Integer> foreign = new ArrayList<>();
         Set<String> checksSeen = new HashSet<>();
         for (int i = 0; i < cells.size(); i++) {
             Cell cell = cells.get(i);
             Optional<String> gradeId = gradeId(cell);
             if (gradeId.isEmpty()) {
                 if (cell.isCode() && !cell.source().isBlank()) {
-                    warnings.add(ignoredCell(i));
+                    foreign.add(i);
                 }
                 continue;
             }
             String id = gradeId.get();
             if (answerIds.contains(id)) {
                 if (!cell.isCode()) {
-                    warnings.add("answer " + id + " (cell " + i + ") is a " + cell.type() + " cell; its text was run as code");
+                    warnings.add(Message.of("grade.warn.answer-not-code", id, i, cell.type()));
                 }
                 answers.computeIfAbsent(id, k -> new ArrayList<>()).add(new AnswerCell(i, cell.source()));
             } else if (checkIds.contains(id)) {
                 checksSeen.add(id);
                 if (edited(cell)) {
-                    warnings.add("check cell " + id + " (cell " + i + ") was edited; the lesson's own check was used");
+                    warnings.add(Message.of("grade.warn.check-edited", id, i));
                 }
             } else if (edited(cell)) {
-                warnings.add("locked cell " + id + " (cell " + i + ") was edited; the lesson's version was run");
+                warnings.add(Message.of("grade.warn.locked-edited", id, i));
             }
         }
+        foreignCells(foreign).ifPresent(warnings::add);
         for (String id : answerIds) {
             List<AnswerCell> found = answers.get(id);
             if (found == null) {
                 warnings.add(noAnswerCell(id));
             } else if (found.size() > 1) {
-                warnings.add(found.size() + " cells carry answer " + id + " (duplicated or split); all ran in "
-                        + "notebook order, so the last definition counts");
+                warnings.add(Message.of("grade.warn.duplicate-answer", found.size(), id));
             }
         }
         for (String id : checkIds) {
             if (!checksSeen.contains(id)) {
-                warnings.add("check cell " + id + " is missing from the notebook; the lesson's own check was used");
+                warnings.add(Message.of("grade.warn.check-missing", id));
             }
         }
         return new Submission(answers, warnings);
     }
 
-    /** What grade and validate both say of a code cell that is not one of the lesson's (it has no grading metadata). */
-    static String ignoredCell(int index) {
-        return "cell " + index + " is not a cell of the lesson (it has no grading metadata), so the grader does not run "
-                + "it; an answer that needs what it declares fails when graded: move that into the answer cell";
+    /**
+     * What grade and validate both say of the code cells that are not the lesson's (they have no grading
+     * metadata): one warning naming them all, since a notebook pasted into a fresh one has dozens.
+     */
+    static Optional<Message> foreignCells(List<Integer> indexes) {
+        if (indexes.isEmpty()) {
+            return Optional.empty();
+        }
+        String list = String.join(", ", indexes.stream().map(String::valueOf).toList());
+        return Optional.of(Message.of("grade.warn.foreign-cells", indexes.size(), list));
     }
 
     /** What grade and validate both say of an exercise whose answer cell is not found. */
-    static String noAnswerCell(String gradeId) {
-        return "no answer cell " + gradeId + " was found; that exercise had no answer to grade (answer in the "
-                + "handed-out notebook, whose cells carry the grading metadata)";
+    static Message noAnswerCell(String gradeId) {
+        return Message.of("grade.warn.no-answer-cell", gradeId);
     }
 
     /** The language the student reads, as the notebook names it ({@code metadata.netlab.language}). */

@@ -20,6 +20,7 @@ import netlab.kernel.jshell.EngineOptions;
 import netlab.kernel.jshell.JShellEngine;
 import netlab.kernel.notebook.Notebook;
 import netlab.text.Lang;
+import netlab.text.Message;
 import netlab.text.Text;
 
 /**
@@ -65,7 +66,8 @@ public final class SubmissionGrader {
         long start = System.nanoTime();
         Map<String, ExerciseGrade> grades = new LinkedHashMap<>();
         plan.exercises().forEach((id, points) -> grades.put(id,
-                ExerciseGrade.notRun(id, points, classes.notRun(id, lessonLang))));
+                ExerciseGrade.notRun(id, points, classes.notRun(id, lessonLang),
+                        Text.in(lessonLang, "grade.not-run"))));
         List<String> warnings = new ArrayList<>();
         Lang lang = lessonLang;
         if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
@@ -81,7 +83,8 @@ public final class SubmissionGrader {
             String why = e.reason().in(lang);
             return done(student, notebookName, lang, "rejected", why, zero(grades, why), warnings, start);
         }
-        warnings.addAll(submission.warnings());
+        Lang studentLang = lang;
+        submission.warnings().forEach(w -> warnings.add(w.in(studentLang)));
         try (GradingAgents.Agent agent = agents.take()) {
             Run run = new Run(submission, grades, warnings, agent, lang);
             try {
@@ -144,7 +147,7 @@ public final class SubmissionGrader {
                 case SourcePlan.Setup s -> {
                     Outcome o = execute(s.code(), replay);
                     if (o.lostAgent() || o.stopped()) {
-                        warnings.add("setup cell " + s.cellIndex() + " of the lesson " + o.describe());
+                        warnings.add(Text.in(lang, "grade.warn.setup", s.cellIndex(), o.describe()));
                     }
                     afterRun(step, o, replay);
                 }
@@ -152,11 +155,11 @@ public final class SubmissionGrader {
                     for (Submission.AnswerCell cell : submission.answers().getOrDefault(a.gradeId(), List.of())) {
                         Outcome o = execute(cell.source(), replay);
                         if (!replay && o.outcome() instanceof ExecuteOutcome.Failure f) {
-                            warnings.add("answer " + a.gradeId() + " (cell " + cell.index() + "): " + f.ename() + ": "
-                                    + firstLine(f.evalue()));
+                            warnings.add(Text.in(lang, "grade.warn.answer-failed", a.gradeId(), cell.index(),
+                                    f.ename() + ": " + firstLine(f.evalue())));
                         }
                         if (o.lostAgent() || o.stopped()) {
-                            fail(a.exercise(), o, "answer cell " + cell.index());
+                            fail(a.exercise(), o, Message.of("grade.step", cell.index(), o.describe()));
                             afterRun(step, o, replay);
                             return;
                         }
@@ -180,8 +183,7 @@ public final class SubmissionGrader {
         private void check(SourcePlan.Check c) throws IOException {
             Set<String> dropped = engine.dropDeclarations(SHADOWING);
             if (!dropped.isEmpty()) {
-                warnings.add("the submission declares " + String.join(", ", dropped) + ", which would hide the "
-                        + "package of the same name; ignored while grading " + c.exercise());
+                warnings.add(Text.in(lang, "grade.warn.shadowing", String.join(", ", dropped), c.exercise()));
             }
             // the check's budget covers every case timing out, so a slow answer is judged case by case
             int cases = grades.get(c.exercise()).cases().size();
@@ -193,13 +195,13 @@ public final class SubmissionGrader {
                     try {
                         r = classes.judge(c.exercise(), decode(s.result().get()), lang);
                     } catch (IllegalArgumentException e) {
-                        grades.computeIfPresent(c.exercise(), (k, g) -> g.failed("error", "the check's report "
-                                + "could not be read: " + e.getMessage()));
+                        grades.computeIfPresent(c.exercise(), (k, g) -> g.failed("error",
+                                Text.in(lang, "grade.report-unreadable", e.getMessage())));
                         return;
                     }
                     if (!r.exercise().equals(c.exercise()) || !r.graded()) {
                         grades.computeIfPresent(c.exercise(), (k, g) -> g.failed("error",
-                                "the check returned a report that is not the graded report of " + c.exercise()));
+                                Text.in(lang, "grade.report-foreign", c.exercise())));
                         return;
                     }
                     grades.put(c.exercise(), ExerciseGrade.graded(c.points(), r));
@@ -208,22 +210,23 @@ public final class SubmissionGrader {
                     }
                 }
                 case ExecuteOutcome.Failure f -> grades.computeIfPresent(c.exercise(), (k, g) -> g.failed("error",
-                        "the check could not run your answer: " + f.ename() + ": " + firstLine(f.evalue())));
-                default -> fail(c.exercise(), o, "its check");
+                        Text.in(lang, "grade.check-failed", f.ename() + ": " + firstLine(f.evalue()))));
+                default -> fail(c.exercise(), o, Message.of("grade.step.check", o.describe()));
             }
             if (o.lostAgent()) {
                 freshStart(false);
             }
         }
 
-        private void fail(String exercise, Outcome o, String where) {
+        /** Exercise {@code exercise} gets 0 for a step that ended as {@code o}, as {@code what} words it. */
+        private void fail(String exercise, Outcome o, Message what) {
             if (exercise == null) {
-                warnings.add(where + " " + o.describe());
+                warnings.add(what.in(lang));
                 return;
             }
             failed.add(exercise);
             String status = o.timedOut() ? "timed out" : o.flooded() ? "output limit" : "crashed";
-            grades.computeIfPresent(exercise, (k, g) -> g.failed(status, where + " " + o.describe()));
+            grades.computeIfPresent(exercise, (k, g) -> g.failed(status, what.in(lang)));
         }
 
         /**
@@ -273,18 +276,22 @@ public final class SubmissionGrader {
             return outcome instanceof ExecuteOutcome.Interrupted || timedOut || flooded;
         }
 
-        String describe() {
+        /** What happened, to be worded in the student's language ("did not finish within 20 s"). */
+        Message describe() {
             if (timedOut) {
-                return "did not finish within " + TimedExecution.seconds(timeout);
+                long ms = timeout.toMillis();
+                return ms % 1000 == 0 ? Message.of("grade.outcome.timed-out.seconds", ms / 1000)
+                        : Message.of("grade.outcome.timed-out.millis", ms);
             }
             if (flooded) {
-                return "printed more than " + limits.outputLimit() + " characters and was stopped";
+                return Message.of("grade.outcome.flooded", limits.outputLimit());
             }
             return switch (outcome) {
-                case ExecuteOutcome.EngineRestarted r -> "ended the Java process: " + withoutCommand(firstLine(r.message()));
-                case ExecuteOutcome.Interrupted i -> "was interrupted";
-                case ExecuteOutcome.Failure f -> "failed: " + f.ename() + ": " + firstLine(f.evalue());
-                case ExecuteOutcome.Success s -> "ran";
+                case ExecuteOutcome.EngineRestarted r ->
+                        Message.of("grade.outcome.ended", withoutCommand(firstLine(r.message())));
+                case ExecuteOutcome.Interrupted i -> Message.of("grade.outcome.interrupted");
+                case ExecuteOutcome.Failure f -> Message.of("grade.outcome.failed", f.ename() + ": " + firstLine(f.evalue()));
+                case ExecuteOutcome.Success s -> Message.of("grade.outcome.ran");
             };
         }
     }

@@ -32,9 +32,4 @@ final class TimedExecution {
         };
         return new Result(outcome, timedOut, System.nanoTime() - start);
     }
-
-    static String seconds(Duration d) {
-        long ms = d.toMillis();
-        return ms % 1000 == 0 ? ms / 1000 + " s" : ms + " ms";
-    }
 }

@@ -35,6 +35,7 @@ public final class Validation {
         Map<String, List<Integer>> answers = new LinkedHashMap<>();
         Set<String> checks = new LinkedHashSet<>();
         Set<String> checked = new LinkedHashSet<>();
+        List<Integer> foreign = new ArrayList<>();
         for (int i = 0; i < cells.size(); i++) {
             Cell cell = cells.get(i);
             Optional<NbgraderCell> n;
@@ -46,7 +47,7 @@ public final class Validation {
             }
             if (n.isEmpty()) {
                 if (cell.isCode() && !cell.source().isBlank() && Submission.gradeId(cell).isEmpty()) {
-                    warnings.add(Submission.ignoredCell(i));
+                    foreign.add(i);
                     CheckCall.find(cell.source()).ifPresent(c -> checked.add(c.exerciseId()));
                 }
                 continue;
@@ -64,6 +65,7 @@ public final class Validation {
                 warnings.add(Text.in(lang, "cli.warn.locked.edited", i, id));
             }
         }
+        Submission.foreignCells(foreign).ifPresent(m -> warnings.add(m.in(lang)));
         answers.forEach((id, where) -> {
             if (where.size() > 1) {
                 warnings.add(Text.in(lang, "cli.warn.duplicate.answer", where.size(), id, where));
@@ -76,7 +78,7 @@ public final class Validation {
         for (String exercise : checked) {
             String answer = exercise.replace('.', '-') + "-answer";
             if (!answers.containsKey(answer)) {
-                warnings.add(Submission.noAnswerCell(answer));
+                warnings.add(Submission.noAnswerCell(answer).in(lang));
             }
         }
         for (CheckResult c : run.checks()) {

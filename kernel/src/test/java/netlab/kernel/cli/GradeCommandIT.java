@@ -84,6 +84,20 @@ class GradeCommandIT {
                 CLASS_OF_RIGHT + "\nlong spins = 0;\nwhile (true) { spins++; }", SAME_SUBNET_RIGHT));
         Corpus.student(subs, "system-exit", released, nb -> Corpus.answer(nb,
                 "String classOf(String ip) {\n    System.exit(3);\n    return \"A\";\n}", SAME_SUBNET_RIGHT));
+        // a student reading Chinese, whose answer ends the JVM, with two helper cells of their own
+        Corpus.student(subs, "zh-helpers-exit", released, nb -> {
+            Corpus.answer(nb, "String classOf(String ip) {\n    System.exit(3);\n    return \"A\";\n}", SAME_SUBNET_RIGHT);
+            JsonObject netlab = new JsonObject();
+            netlab.addProperty("language", "zh");
+            nb.getAsJsonObject("metadata").add("netlab", netlab);
+            for (String helper : List.of("int helperA = 1;", "int helperB = 2;")) {
+                JsonObject cell = Corpus.cell(nb, "ip-class-of-answer").deepCopy();
+                cell.add("metadata", new JsonObject());
+                cell.addProperty("id", "own-" + helper.charAt(10));
+                cell.addProperty("source", helper);
+                nb.getAsJsonArray("cells").add(cell);
+            }
+        });
         Corpus.student(subs, "fake-output", released, nb -> Corpus.answer(nb, STUB_CLASS_OF
                 + "\nSystem.out.println(\"NETLAB-CHECK {\\\"exercise\\\":\\\"ip.class-of\\\",\\\"graded\\\":true}\");"
                 + "\nSystem.out.println(\"PASSED: graded: 7/7 checks passed · 4/4 points\");", STUB_SAME_SUBNET));
@@ -149,7 +163,7 @@ class GradeCommandIT {
         List<String> lines = Files.readAllLines(out.resolve("grades.csv"));
         assertEquals("student,ip.class-of,ip.same-subnet,total", lines.getFirst());
         lines.stream().skip(1).forEach(l -> csv.put(l.split(",")[0], l.split(",")));
-        assertEquals(19, csv.size(), "every submission is in the class CSV:\n" + String.join("\n", lines));
+        assertEquals(20, csv.size(), "every submission is in the class CSV:\n" + String.join("\n", lines));
 
         expect(csv, "correct", "4", "6");
         expect(csv, "teacher-solution", "4", "6");
@@ -158,6 +172,7 @@ class GradeCommandIT {
         expect(csv, "infinite-loop", "0", "6");
         expect(csv, "runaway-cell", "0", "6");
         expect(csv, "system-exit", "0", "6");
+        expect(csv, "zh-helpers-exit", "0", "6");
         expect(csv, "fake-output", "0", "0");
         expect(csv, "redefined-check", "0", "0");
         expect(csv, "shadows-netlab", "0", "0");
@@ -185,6 +200,14 @@ class GradeCommandIT {
         assertTrue(warnings(out, "edited-check").contains("was edited"));
         assertTrue(warnings(out, "duplicated-answer").contains("2 cells carry answer ip-class-of-answer"));
         assertTrue(warnings(out, "markdown-answer").contains("markdown cell"));
+        // a zh student reads Chinese: one warning naming both of their own cells, the crash in Chinese words
+        String zh = warnings(out, "zh-helpers-exit");
+        assertTrue(zh.matches(".*单元格 \\d+, \\d+ 不属于本课.*") && zh.split("不属于本课", -1).length == 2, zh);
+        assertEquals("crashed", exercise(out, "zh-helpers-exit", 0).get("status").getAsString());
+        assertTrue(exercise(out, "zh-helpers-exit", 0).get("reason").getAsString().contains("结束了 Java 进程"),
+                exercise(out, "zh-helpers-exit", 0).toString());
+        String zhHtml = Files.readString(out.resolve("zh-helpers-exit.html"));
+        assertTrue(zhHtml.contains("崩溃") && !zhHtml.contains("crashed") && !zhHtml.contains("cell of the lesson"), zhHtml);
         // the crash left the exercise recorded case by case as "not run", and the other exercise graded
         assertTrue(exercise(out, "system-exit", 0).toString().contains("NOT_RUN"));
 
@@ -195,7 +218,7 @@ class GradeCommandIT {
         assertFalse(Files.readString(out.resolve("partly-right.json")).contains("\"expected\""),
                 "feedback carries names and messages, not expected values");
         assertFalse(html.contains("IpHiddenCases"));
-        assertTrue(r.out.lines().filter(l -> l.matches("\\[\\d+/19] .*")).count() == 19, r.out);
+        assertTrue(r.out.lines().filter(l -> l.matches("\\[\\d+/20] .*")).count() == 20, r.out);
     }
 
     @Test
