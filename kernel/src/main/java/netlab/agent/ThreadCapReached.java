@@ -12,10 +12,23 @@ final class ThreadCapReached extends IllegalStateException {
     private final int limit;
 
     ThreadCapReached(ThreadCensus.Kind kind, int limit) {
-        super(Text.of(kind == ThreadCensus.Kind.PLATFORM ? "kernel.threads.cap.platform" : "kernel.threads.cap.virtual",
-                limit, suggestedRaise(kind, limit)));
+        this(kind, limit, Text.of(kind == ThreadCensus.Kind.PLATFORM ? "kernel.threads.cap.platform"
+                : "kernel.threads.cap.virtual", limit, suggestedRaise(kind, limit)));
+    }
+
+    private ThreadCapReached(ThreadCensus.Kind kind, int limit, String message) {
+        super(message);
         this.kind = kind;
         this.limit = limit;
+    }
+
+    /**
+     * The server's limit on threads and processes, shared by everyone on it, is nearly used up ({@link PidsBudget}):
+     * the cell, which already runs {@code running} platform threads, may start no more for now.
+     */
+    static ThreadCapReached serverLimit(int running, long serverMax) {
+        return new ThreadCapReached(ThreadCensus.Kind.PLATFORM, running,
+                Text.of("kernel.threads.cap.server", running, serverMax));
     }
 
     /** Which kind of thread was refused. */

@@ -13,6 +13,8 @@ import java.util.concurrent.ForkJoinWorkerThread;
  * refuses a thread beyond its kind's cap with a {@link ThreadCapReached}: platform threads
  * ({@code -Dnetlab.threadCap}, default 2000 live per cell) and virtual threads ({@code -Dnetlab.virtualThreadCap},
  * default {@link #virtualDefault}), each counted on its own. {@code %%threads N} raises both for one cell.
+ * Past its first {@value #UNCHECKED_PLATFORM_THREADS}, a cell's platform thread is also refused while the
+ * server's limit on threads and processes, which every student's JVMs share, is nearly used up ({@link PidsBudget}).
  *
  * <p>Why two caps: a platform thread is an operating-system thread with a stack reserved outside the heap, and a
  * few thousand of them make the agent crawl or die; a virtual thread is a heap object of about 1 KB while it
@@ -38,6 +40,13 @@ final class ThreadCensus {
 
     /** Live platform threads one cell may have caused; more is almost always a runaway loop. */
     static volatile int cap = Integer.getInteger("netlab.threadCap", 2000);
+    /**
+     * Platform threads a cell may start before each further one also asks the server's {@link PidsBudget}: a
+     * cell this small cannot starve the others, and asking costs two file reads per limit.
+     */
+    static final int UNCHECKED_PLATFORM_THREADS = 16;
+    /** The server's room for threads and processes, shared with every other student's JVMs. */
+    static volatile PidsBudget budget = PidsBudget.ofThisProcess();
     /** Live virtual threads one cell may have caused; see {@link #virtualDefault}. */
     static volatile int virtualCap = Integer.getInteger("netlab.virtualThreadCap", virtualDefault());
     /**
@@ -156,6 +165,12 @@ final class ThreadCensus {
                 }
                 if (b.prune() >= limit) {
                     throw new ThreadCapReached(kind, limit);
+                }
+            }
+            if (kind == Kind.PLATFORM && b.markers.size() >= UNCHECKED_PLATFORM_THREADS && budget.limited()) {
+                java.util.OptionalLong tight = budget.tight();
+                if (tight.isPresent()) {
+                    throw ThreadCapReached.serverLimit(b.prune(), tight.getAsLong());
                 }
             }
             b.markers.add(new WeakReference<>(member));

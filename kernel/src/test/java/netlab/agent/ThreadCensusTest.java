@@ -73,6 +73,35 @@ class ThreadCensusTest {
     }
 
     @Test
+    void aServerNearItsPidsLimitRefusesACellsThreadsPastTheFirstFew(@org.junit.jupiter.api.io.TempDir java.nio.file.Path root)
+            throws Exception {
+        PidsBudgetTest.cgroup(root, "1000", 990);   // another student's cell took the rest
+        PidsBudget saved = ThreadCensus.budget;
+        ThreadCensus.budget = PidsBudget.of(root, java.util.List.of("0::/"));
+        try {
+            ThreadCapReached e = assertThrows(ThreadCapReached.class, () -> inCell("crowded", () -> {
+                for (int i = 0; i < CAP; i++) {
+                    Thread.ofPlatform().start(waitForRelease());
+                }
+                return null;
+            }));
+            assertEquals(ThreadCensus.UNCHECKED_PLATFORM_THREADS, e.limit());
+            assertTrue(e.getMessage().contains("1000") && e.getMessage().contains("virtual threads"), e.getMessage());
+            // virtual threads are no pids: still allowed
+            assertEquals(ThreadCensus.UNCHECKED_PLATFORM_THREADS + 30, (int) inCell("crowded", () -> {
+                for (int i = 0; i < 30; i++) {
+                    Thread.ofVirtual().start(waitForRelease());
+                }
+                return ThreadCensus.count("crowded");
+            }));
+            PidsBudgetTest.cgroup(root, "1000", 300);  // they finished: room again
+            inCell("crowded", () -> Thread.ofPlatform().start(waitForRelease()));
+        } finally {
+            ThreadCensus.budget = saved;
+        }
+    }
+
+    @Test
     void platformThreadsStartedByVirtualThreadsCountToTheCell() throws Exception {
         java.util.concurrent.atomic.AtomicReference<ThreadCapReached> refused = new java.util.concurrent.atomic.AtomicReference<>();
         inCell("nested", () -> {
