@@ -55,7 +55,7 @@ public final class Background<T> {
             throw rethrowable(e.getCause());
         } catch (TimeoutException e) {
             task.cancel(true);
-            throw new TimeoutException("your answer was still running after " + millis + " ms");
+            throw new TimeoutException(netlab.text.Text.of("check.still-running", millis));
         }
     }
 

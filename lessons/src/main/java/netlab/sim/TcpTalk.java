@@ -170,7 +170,7 @@ public final class TcpTalk implements Tabular {
         Table t = Table.of("#", Text.of("sim.tcp.col.dir"), Text.of("sim.tcp.col.flags"), "seq", "ack", Text.of("sim.tcp.col.client"), Text.of("sim.tcp.col.server"));
         int n = 1;
         for (Segment s : segments) {
-            t.row(n++, s.from() == Side.CLIENT ? "client → server" : "client ← server", s.flags(), s.seq(), s.ack() < 0 ? "" : s.ack(), s.client(), s.server());
+            t.row(n++, Text.of(s.from() == Side.CLIENT ? "sim.tcp.to.server" : "sim.tcp.to.client"), s.flags(), s.seq(), s.ack() < 0 ? "" : s.ack(), s.client(), s.server());
         }
         return t;
     }
@@ -183,7 +183,7 @@ public final class TcpTalk implements Tabular {
             l.arrow(from, 1 - from, s.flags() + "  seq=" + s.seq() + (s.ack() < 0 ? "" : " ack=" + s.ack())
                     + "   → " + (from == 0 ? s.server() : s.client()), false, s.flags().contains("RST") ? "#dc322f" : "#268bd2");
         }
-        return l.svg(List.of("client", "server"));
+        return l.svg(List.of(Text.of("sim.tcp.client"), Text.of("sim.tcp.server")));
     }
 
     /** The RFC state diagram with the states and arrows {@code side} went through in red. */

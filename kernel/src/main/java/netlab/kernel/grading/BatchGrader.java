@@ -68,7 +68,7 @@ public final class BatchGrader {
 
     /** The language a lesson's students read unless their notebook says: the lesson's own, else English. */
     public static Lang language(Notebook lesson) {
-        return Submission.studentLanguage(lesson).orElse(Lang.EN);
+        return lesson.language().orElse(Lang.EN);
     }
 
     /**

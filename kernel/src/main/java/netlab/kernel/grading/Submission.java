@@ -143,18 +143,6 @@ record Submission(Map<String, List<AnswerCell>> answers, List<Message> warnings)
         return Message.of("grade.warn.no-answer-cell", gradeId);
     }
 
-    /** The language the student reads, as the notebook names it ({@code metadata.netlab.language}). */
-    static Optional<Lang> studentLanguage(Notebook nb) {
-        JsonElement netlab = nb.metadata().get("netlab");
-        if (netlab != null && netlab.isJsonObject()) {
-            JsonElement lang = netlab.getAsJsonObject().get("language");
-            if (lang != null && lang.isJsonPrimitive()) {
-                return Lang.parse(lang.getAsString());
-            }
-        }
-        return Optional.empty();
-    }
-
     /** The kernel language the notebook names, lower case, if it names one. */
     static Optional<String> language(Notebook nb) {
         JsonObject meta = nb.metadata();

@@ -77,7 +77,7 @@ public final class SubmissionGrader {
         Submission submission;
         try {
             Notebook nb = Submission.notebook(file);
-            lang = Submission.studentLanguage(nb).orElse(lang);
+            lang = nb.language().orElse(lang);
             submission = Submission.read(nb, notebookName, plan);
         } catch (Submission.Rejected e) {
             String why = e.reason().in(lang);

@@ -3,11 +3,13 @@ package netlab.kernel.notebook;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Predicate;
+import netlab.text.Lang;
 
 /**
- * Makes the student notebook from a teacher's: solutions become TODO stubs, hidden tests disappear,
- * outputs and execution counts are cleared, and every cell gets nbgrader metadata with its checksum:
- * answer cells {@code solution}, check cells {@code grade} with points and locked, all others locked.
+ * Makes the student notebook from a teacher's: solutions become TODO stubs (worded in the notebook's language,
+ * else the teacher's), hidden tests disappear, outputs and execution counts are cleared, and every cell gets
+ * nbgrader metadata with its checksum: answer cells {@code solution}, check cells {@code grade} with points and
+ * locked, all others locked.
  *
  * <p>A cell is an answer cell when its {@code netlab} role is {@code answer} or it has a solution region; a
  * check cell when its role is {@code check} (which needs {@code points}).
@@ -31,12 +33,12 @@ public final class Release {
                 cell.setId(UUID.randomUUID().toString().substring(0, 8));
             }
             String where = name + ", cell " + i + " (id " + cell.id().orElse("none") + ")";
-            releaseCell(cell, i, where);
+            releaseCell(cell, i, where, teacher.language().orElse(Lang.current()));
         }
         return student;
     }
 
-    private void releaseCell(Cell cell, int index, String where) throws MarkerException {
+    private void releaseCell(Cell cell, int index, String where, Lang lang) throws MarkerException {
         NetlabCell role;
         try {
             role = cell.netlab().orElse(null);
@@ -47,7 +49,7 @@ public final class Release {
             throw new MarkerException(where + ": no exercise has the id '" + role.exercise()
                     + "'; check the spelling in the cell's netlab metadata");
         }
-        SolutionMarkers.Result stripped = SolutionMarkers.strip(cell.source(), where);
+        SolutionMarkers.Result stripped = SolutionMarkers.strip(cell.source(), where, lang);
         cell.setSource(stripped.source());
         cell.clearOutputs();
 

@@ -1,19 +1,28 @@
 package netlab.kernel.notebook;
 
 import java.util.List;
+import netlab.text.Lang;
+import netlab.text.Text;
 
 /**
  * Turns the source of a teacher's cell into the student's: each {@code // BEGIN SOLUTION} … {@code // END
  * SOLUTION} region becomes one stub line at the indentation of {@code BEGIN}, and each {@code // BEGIN HIDDEN
  * TESTS} … {@code // END HIDDEN TESTS} region disappears. Markers are whole lines (surrounding blanks ignored).
  *
- * <p>The stub is {@value #DEFAULT_STUB}, unless the first line inside the region is {@code // STUB: LINE},
+ * <p>The stub is {@code throw new UnsupportedOperationException("TODO: write your answer here");}, worded in the
+ * notebook's language ({@link #todoStub}), unless the first line inside the region is {@code // STUB: LINE},
  * which replaces it with LINE (e.g. {@code // STUB: return null; // TODO}). Teachers put the region inside a
  * method body, so the released method compiles and fails loudly when called.
  */
 public final class SolutionMarkers {
 
-    public static final String DEFAULT_STUB = "throw new UnsupportedOperationException(\"TODO: write your answer here\");";
+    /**
+     * The line a solution becomes, in the student's language. Its message starts with "TODO" in every language:
+     * that is how the checks and {@code netlab run} tell an exercise not yet answered from a broken one.
+     */
+    public static String todoStub(Lang lang) {
+        return "throw new UnsupportedOperationException(\"" + Text.in(lang, "grade.todo-stub") + "\");";
+    }
 
     private static final String BEGIN_SOLUTION = "// BEGIN SOLUTION";
     private static final String END_SOLUTION = "// END SOLUTION";
@@ -38,6 +47,11 @@ public final class SolutionMarkers {
      * error message.
      */
     public static Result strip(String source, String where) throws MarkerException {
+        return strip(source, where, Lang.EN);
+    }
+
+    /** As {@link #strip(String, String)}, with the stub worded in {@code lang}. */
+    public static Result strip(String source, String where, Lang lang) throws MarkerException {
         List<String> lines = source.lines().toList();
         StringBuilder out = new StringBuilder();
         String open = null;      // the BEGIN marker of the region we are in
@@ -68,7 +82,7 @@ public final class SolutionMarkers {
                                 + openLine + ")"));
                     }
                     if (open.equals(BEGIN_SOLUTION)) {
-                        out.append(indent).append(stub == null ? DEFAULT_STUB : stub).append('\n');
+                        out.append(indent).append(stub == null ? todoStub(lang) : stub).append('\n');
                         hadSolution = true;
                     }
                     open = null;

@@ -8,14 +8,35 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import netlab.text.Lang;
 import org.junit.jupiter.api.Test;
 
 class ReleaseTest {
 
     final Release release = new Release(Set.of("ip.class-of", "ip.same-subnet")::contains);
 
+    /** The fixture released as an English notebook (without a language it would be the machine's). */
     List<Cell> released() throws Exception {
-        return release.apply(Notebook.parse(Fixtures.teacherNotebook()), "teacher-ip.ipynb").cells();
+        return release.apply(teacherIn(Lang.EN), "teacher-ip.ipynb").cells();
+    }
+
+    static Notebook teacherIn(Lang lang) throws Exception {
+        Notebook nb = Notebook.parse(Fixtures.teacherNotebook());
+        com.google.gson.JsonObject netlab = new com.google.gson.JsonObject();
+        netlab.addProperty("language", lang.tag());
+        nb.metadata().add("netlab", netlab);
+        return nb;
+    }
+
+    @Test
+    void theStubSpeaksTheNotebooksLanguageElseTheTeachers() throws Exception {
+        assertEquals("throw new UnsupportedOperationException(\"TODO：在这里写出你的答案\");", SolutionMarkers.todoStub(Lang.ZH));
+        for (Lang lang : Lang.values()) {
+            String answer = release.apply(teacherIn(lang), "teacher-ip.ipynb").cells().get(1).source();
+            assertTrue(answer.contains("    " + SolutionMarkers.todoStub(lang) + "\n"), answer);
+        }
+        String unsaid = release.apply(Notebook.parse(Fixtures.teacherNotebook()), "teacher-ip.ipynb").cells().get(1).source();
+        assertTrue(unsaid.contains(SolutionMarkers.todoStub(Lang.current())), unsaid);
     }
 
     @Test
