@@ -33,11 +33,24 @@ public enum Lang {
     }
 
     /**
-     * The language of this JVM's student: the last {@link #use}, else {@value #PROPERTY}, else the JVM's locale
-     * (Chinese locales read Chinese, all others English).
+     * The language of this JVM's student: the reader of the work under way ({@link #readBy}), else the last
+     * {@link #use}, else {@value #PROPERTY}, else the JVM's locale (Chinese locales read Chinese, all others English).
      */
     public static Lang current() {
-        return current;
+        return READER.isBound() ? READER.get().get() : current;
+    }
+
+    /** The reader of the work {@link #readBy} runs on this thread, if any: it comes before {@link #use}. */
+    private static final ScopedValue<java.util.function.Supplier<Lang>> READER = ScopedValue.newInstance();
+
+    /**
+     * Runs {@code work} on this thread with every sentence it words in {@code reader}'s language at the time:
+     * how a JVM serving several students (the grader's), or one whose student switched with {@code %lang}, words
+     * a cell's messages for that cell's reader without changing {@link #use} for the others.
+     */
+    public static <T, X extends Throwable> T readBy(java.util.function.Supplier<Lang> reader,
+                                                   ScopedValue.CallableOp<T, X> work) throws X {
+        return ScopedValue.where(READER, reader).call(work);
     }
 
     /**

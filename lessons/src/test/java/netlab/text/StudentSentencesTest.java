@@ -164,7 +164,6 @@ class StudentSentencesTest {
             Map.entry("exercise/Observation.java: a line of the check's report", "the grader's own report format"),
             Map.entry("exercise/Check.java: the check's report is about", "the grader's own report format"),
             Map.entry("exercise/Values.java: the value is nested", "the grader's value format"),
-            Map.entry("exercise/Background.java: your answer was still running", "worded by the check table"),
             Map.entry("course/UdpExercises.java: a full-duplex case needs", "a teacher's hidden case"),
             Map.entry("course/PacketExercises.java: fault is gateway", "a teacher's hidden case"),
             Map.entry("net/SocketTable.java: line", "a /proc format the kernel does not write"),

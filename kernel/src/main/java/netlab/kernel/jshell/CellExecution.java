@@ -9,6 +9,7 @@ import netlab.agent.Control;
 import netlab.kernel.engine.CellIO;
 import netlab.kernel.engine.ExecuteOutcome;
 import netlab.kernel.engine.MimeBundle;
+import netlab.text.Lang;
 import netlab.text.Text;
 
 /**
@@ -40,8 +41,16 @@ final class CellExecution {
         this.language = language;
     }
 
-    /** Runs {@code code} as cell {@code run}; returns once every byte of its output went to {@code io}. */
+    /**
+     * Runs {@code code} as cell {@code run}; returns once every byte of its output went to {@code io}. What the
+     * kernel words meanwhile (magics' answers and errors) is in the session's language, which {@code %lang} may
+     * change mid-cell, not in the language this JVM started with.
+     */
     ExecuteOutcome execute(String code, CellIO io, long serial, CellRun run) {
+        return Lang.readBy(language::get, () -> executeForReader(code, io, serial, run));
+    }
+
+    private ExecuteOutcome executeForReader(String code, CellIO io, long serial, CellRun run) {
         try {
             Session session = sessions.ready(io);
             output.attach(io);

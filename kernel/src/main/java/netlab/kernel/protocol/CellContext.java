@@ -7,9 +7,6 @@ import netlab.text.Text;
 /** The {@link CellIO} of one execute request: output to iopub, input through stdin if the front end allows. */
 final class CellContext implements CellIO {
 
-    /** Worded in this JVM's language: a Jupyter kernel serves one notebook, whose language it took at start. */
-    static final String NO_STDIN = Text.of("kernel.stdin.unavailable");
-
     private final Message request;
     private final boolean stdinAllowed;
     private final OutputStreams output;
@@ -67,7 +64,8 @@ final class CellContext implements CellIO {
     @Override
     public String readLine(String prompt, boolean password) throws StdinUnavailableException {
         if (!stdinAllowed) {
-            throw new StdinUnavailableException(NO_STDIN);
+            // worded when asked: the cell's reader may have switched language with %lang since the kernel started
+            throw new StdinUnavailableException(Text.of("kernel.stdin.unavailable"));
         }
         output.flush(); // what the cell printed before asking must show before the prompt
         return stdin.readLine(request, prompt, password);

@@ -128,6 +128,26 @@ class CompileErrorsExplainedIT {
     }
 
     /**
+     * Magics answer in the session's language, switched by {@code %lang}, whatever this JVM's own is (one JVM may
+     * serve several students, as the grader's does, so the switch must not change it).
+     */
+    @Test
+    void magicsSpeakTheSessionsLanguageAndLangLeavesTheJvmsAlone() {
+        Lang jvm = Lang.current();
+        try {
+            for (Lang lang : List.of(Lang.ZH, Lang.EN, Lang.ZH)) {
+                JShellEngineIT.success(engine.execute("%lang " + lang.tag(), new RecordingIO()));
+                ExecuteOutcome.Failure f = assertInstanceOf(ExecuteOutcome.Failure.class,
+                        engine.execute("%timeout banana", new RecordingIO()));
+                assertEquals(Text.in(lang, "magic.timeout.bad", "banana"), f.evalue());
+                assertEquals(jvm, Lang.current());
+            }
+        } finally {
+            JShellEngineIT.success(engine.execute("%lang zh", new RecordingIO()));
+        }
+    }
+
+    /**
      * A check's title and hints are worded when the check runs, not when its course class loaded: the first
      * check in English loads the exercises, and after {@code %lang zh} the same check reads Chinese.
      */
