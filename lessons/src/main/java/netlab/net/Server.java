@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import netlab.text.Text;
 
 /**
  * A server running in the background on virtual threads: an echo server, a chat room, a TCP service.
@@ -50,7 +51,7 @@ public final class Server implements AutoCloseable {
                 body.run();
             } catch (IOException e) {
                 if (!closing) {
-                    log.line("[" + name + "] stopped: " + e.getMessage());
+                    log.line(Text.of("net.log.stopped", name, e.getMessage()));
                 }
             } finally {
                 stopped.countDown();
@@ -137,7 +138,7 @@ public final class Server implements AutoCloseable {
         try {
             socket.close();
         } catch (IOException e) {
-            log.line("[" + name + "] close failed: " + e.getMessage());
+            log.line(Text.of("net.log.close-failed", name, e.getMessage()));
         }
         Thread t = loop;
         if (t != null) {

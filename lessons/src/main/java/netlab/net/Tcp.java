@@ -239,7 +239,7 @@ public final class Tcp {
                         return;
                     }
                     // e.g. too many open files: one failed accept must not end the server
-                    server.logger().line("[" + name + "] accept failed: " + e.getMessage());
+                    server.logger().line(Text.of("net.log.accept-failed", name, e.getMessage()));
                     sleepBriefly();
                     continue;
                 }
@@ -257,7 +257,7 @@ public final class Tcp {
                     } catch (IOException | RuntimeException e) {
                         // a bad connection (reset, timeout, handler bug) ends only itself
                         if (!server.closing()) {
-                            server.logger().line("[" + name + "] connection " + peer + " failed: " + e.getMessage());
+                            server.logger().line(Text.of("net.log.connection-failed", name, peer, e.getMessage()));
                         }
                     } finally {
                         if (c != null) {

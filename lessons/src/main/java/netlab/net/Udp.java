@@ -153,7 +153,7 @@ public final class Udp {
                 each.accept(d);
             } catch (RuntimeException e) {
                 // e.g. the reply could not be sent: that sender's problem, not the server's
-                server.logger().line("[" + server.name() + "] could not handle " + d + ": " + e.getMessage());
+                server.logger().line(Text.of("net.log.not-handled", server.name(), d, e.getMessage()));
             } finally {
                 server.handledOne();   // counted once handled, so awaitCount(n) sees its log line
             }

@@ -176,7 +176,7 @@ public final class UdpEndpoint implements AutoCloseable {
                     handler.accept(d);
                 } catch (RuntimeException e) {
                     // one bad datagram or handler bug must not stop the receiver
-                    server.logger().line("[udp-receiver] handler failed on " + d + ": " + e);
+                    server.logger().line(Text.of("net.log.handler-failed", d, e));
                 } finally {
                     server.handledOne();   // counted once handled, so awaitCount(n) sees what the handler did
                 }
