@@ -37,10 +37,12 @@ final class IdleMemoryReturn implements Engine {
     static final Duration IDLE = Duration.ofMillis(500);
 
     /**
-     * Less than this of new committed heap is not worth a full collection. The kernel's start grows the heap
-     * 9-12 MB past {@code -Xms} with nothing to give back (26-28 MB live in 41 MB, the young generation
-     * included): with 8 MB every student of the classroom benchmark paid one collection of 200-290 ms (load
-     * 12) that returned nothing.
+     * Less than this of new committed heap is not worth a full collection. Before {@code PackageIndex} the
+     * kernel's start grew the heap 9-12 MB past {@code -Xms} with nothing to give back (26-28 MB live in 41 MB,
+     * the young generation included): with 8 MB every student of the classroom benchmark paid one collection of
+     * 200-290 ms (load 12) that returned nothing. Since, the start stays within {@code -Xms32m} (about 10 MB
+     * live after a full collection; {@code jcmd PID GC.heap_info} on an idle kernel after its first cell), so
+     * only work a student does can reach this.
      */
     static final long GROWTH = 16L << 20;
 

@@ -38,8 +38,9 @@ final class KernelLaunch {
      *     (25.3/1298 ms at 20% against 26.6/1262 ms at 30%, load 11-15): the old generation grows back by
      *     expansion, which costs no collection.
      * <li>{@code -XX:+UseCompactObjectHeaders} (JDK 25, 8-byte object headers): javac's and JShell's heap is
-     *     small objects (strings, map entries, symbols). Live set after start 26-28 MB against 31 MB, after the
-     *     latency run 57 MB against 61-62 MB; trivial-cell CPU unchanged (22.5 against 22.9 ms). The AOT
+     *     small objects (strings, map entries, symbols). Live set after start 26-28 MB against 31 MB (before
+     *     {@code PackageIndex}, which took it to about 10 MB), after the latency run 57 MB against 61-62 MB;
+     *     trivial-cell CPU unchanged (22.5 against 22.9 ms). The AOT
      *     cache must be made with the same setting, and is ({@link ClassArchive} uses these options).
      * <li>{@code -XX:TrimNativeHeapInterval=2000}: glibc keeps what javac's C1 compilations and startup freed
      *     in its arenas; a periodic {@code malloc_trim} returned 6 MB of the idle kernel after startup and
