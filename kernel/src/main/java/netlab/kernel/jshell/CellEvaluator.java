@@ -54,7 +54,10 @@ final class CellEvaluator {
             List<SnippetEvent> events;
             boolean shellClosed = false;
             try {
-                events = declarations.events(i, run::stopped).orElseGet(() -> session.shell().eval(piece.source()));
+                Optional<List<SnippetEvent>> batched = declarations.events(i, run::stopped);
+                boolean shown = last && !piece.endsWithSemicolon() && !piece.grouped() && batched.isEmpty();
+                events = batched.or(() -> shown ? ValueExpression.evaluate(session.shell(), piece.source()) : Optional.empty())
+                        .orElseGet(() -> session.shell().eval(piece.source()));
             } catch (IllegalStateException e) {
                 // JShell closes itself when its engine terminates (the agent died while loading classes).
                 events = List.of();
@@ -142,7 +145,8 @@ final class CellEvaluator {
             Snippet.SubKind kind = e.snippet().subKind();
             boolean expression = kind == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND
                     || kind == Snippet.SubKind.VAR_VALUE_SUBKIND
-                    || kind == Snippet.SubKind.OTHER_EXPRESSION_SUBKIND;
+                    || kind == Snippet.SubKind.OTHER_EXPRESSION_SUBKIND
+                    || ValueExpression.isValue(e.snippet());
             if (!expression || (e.snippet() instanceof VarSnippet v && v.typeName().equals("void"))) {
                 continue;
             }

@@ -17,7 +17,8 @@ import jdk.jshell.Snippet;
 
 /**
  * Forgets the class files JShell keeps in memory for snippets no later snippet can name: statements and
- * expressions that have run, and expression values ({@code $3}) that {@link TempVariables} dropped.
+ * expressions that have run, expression values ({@code $3}) that {@link TempVariables} dropped, and values a
+ * later cell's dropped ({@link ValueExpression}).
  *
  * <p>Why: JShell never forgets a class file it compiled, and javac lists every one of them in each task, because
  * JShell empties javac's view of its {@code REPL} package after every task. A trivial cell is five javac tasks
@@ -77,7 +78,7 @@ final class StaleClassFiles {
             if (settled.contains(s)) {
                 return;
             }
-            boolean value = s.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND;
+            boolean value = s.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND || ValueExpression.isValue(s);
             if (s instanceof PersistentSnippet && !value) {
                 settled.add(s); // a declaration: kept, whatever becomes of it
             } else if (!value || !shell.status(s).isActive()) {

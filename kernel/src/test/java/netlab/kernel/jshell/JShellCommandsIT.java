@@ -31,7 +31,7 @@ class JShellCommandsIT {
     @BeforeAll
     static void start() throws Exception {
         engine = JShellEngine.start(EngineOptions.defaults().toBuilder()
-                .startup(List.of("import netlab.display.*;")).build());
+                .startup(List.of("import netlab.display.*;")).language(Lang.EN).build());
     }
 
     @AfterAll
@@ -42,6 +42,7 @@ class JShellCommandsIT {
     @AfterEach
     void english() {
         Lang.use(Lang.EN);
+        out("%lang en");
     }
 
     private static String out(String cell) {
@@ -80,7 +81,7 @@ class JShellCommandsIT {
             assertTrue(help.contains(name), name + " missing from\n" + help);
         }
         assertEquals(help, out("%lsmagic"));
-        Lang.use(Lang.ZH);
+        out("%lang zh"); // the notebook's language, not this JVM's, is what magics speak
         String zh = out("/help");
         assertTrue(zh.contains("列出所有魔法命令和命令") && zh.contains("/vars"), zh);
         RecordingIO io = new RecordingIO();
