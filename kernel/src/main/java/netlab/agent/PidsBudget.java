@@ -80,7 +80,8 @@ final class PidsBudget {
         for (Path d : limited) {
             OptionalLong max = number(d.resolve("pids.max"));
             OptionalLong current = number(d.resolve("pids.current"));
-            if (max.isPresent() && current.isPresent() && max.getAsLong() - current.getAsLong() < reserve(max.getAsLong())) {
+            if (max.isPresent() && current.isPresent()
+                    && max.getAsLong() - current.getAsLong() < reserve(max.getAsLong())) {
                 return max;
             }
         }

@@ -114,7 +114,8 @@ public final class GradeReports {
                 h.append("<h3>").append(esc(x.exercise())).append(": ").append(number(x.score())).append(" / ")
                         .append(number(x.points())).append("</h3>\n");
                 if (!x.reason().isEmpty()) {
-                    h.append("<p>").append(esc(Text.in(lang, "cli.grade.status." + x.status().replace(' ', '_')))).append(": ").append(esc(x.reason())).append("</p>\n");
+                    String status = Text.in(lang, "cli.grade.status." + x.status().replace(' ', '_'));
+                    h.append("<p>").append(esc(status)).append(": ").append(esc(x.reason())).append("</p>\n");
                 }
                 h.append("<table><tr>");
                 for (String column : List.of("check", "kind", "result", "message")) {

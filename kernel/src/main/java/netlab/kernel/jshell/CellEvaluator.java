@@ -56,7 +56,8 @@ final class CellEvaluator {
             try {
                 Optional<List<SnippetEvent>> batched = declarations.events(i, run::stopped);
                 boolean shown = last && !piece.endsWithSemicolon() && !piece.grouped() && batched.isEmpty();
-                events = batched.or(() -> shown ? ValueExpression.evaluate(session.shell(), piece.source()) : Optional.empty())
+                events = batched
+                        .or(() -> shown ? ValueExpression.evaluate(session.shell(), piece.source()) : Optional.empty())
                         .orElseGet(() -> session.shell().eval(piece.source()));
             } catch (IllegalStateException e) {
                 // JShell closes itself when its engine terminates (the agent died while loading classes).
