@@ -153,6 +153,6 @@ public final class Server implements AutoCloseable {
 
     @Override
     public String toString() {
-        return name + " on " + UdpEndpoint.show(address) + (isRunning() ? " (running, " : " (stopped, ") + count() + " handled)";
+        return Text.of(isRunning() ? "net.server.running" : "net.server.stopped", name, UdpEndpoint.show(address), count());
     }
 }

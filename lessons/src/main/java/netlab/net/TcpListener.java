@@ -6,6 +6,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
+import netlab.text.Text;
 
 /**
  * A listening TCP socket: {@code socket + bind + listen} in the seed's words. Each {@link #accept} returns one
@@ -89,6 +90,7 @@ public final class TcpListener implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "TCP listener " + UdpEndpoint.show(address()) + " backlog " + backlog + (socket.isClosed() ? " (closed)" : "");
+        return Text.of("net.tcp.listener", UdpEndpoint.show(address()), backlog)
+                + (socket.isClosed() ? " " + Text.of("net.tcp.closedShort") : "");
     }
 }

@@ -206,7 +206,7 @@ public final class UdpEndpoint implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "UDP " + show(address()) + (socket.isClosed() ? " (closed)" : "") + ", " + charset;
+        return "UDP " + show(address()) + (socket.isClosed() ? " " + Text.of("net.tcp.closedShort") : "") + ", " + charset;
     }
 
     /** {@code 127.0.0.1:7788}, {@code [::1]:7788}, or {@code *:7788} for "every local address" (0.0.0.0 or ::). */
