@@ -3,6 +3,7 @@ package netlab.tftp;
 import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.util.Optional;
+import netlab.text.Text;
 
 /**
  * One packet seen by a {@link PacketListener}.
@@ -53,11 +54,32 @@ public record PacketEvent(Instant at, String role, Direction direction, InetSock
         }
     }
 
-    /** One line: opcode, block and the decoded fields. Example: {@code "DATA block 3, 512 bytes"}. */
+    /**
+     * One line in the reader's language: opcode, block and the decoded fields. Example: {@code "DATA block 3, 512
+     * bytes"} ({@code "DATA 块 3，512 字节"} in Chinese).
+     */
     public String summary() {
-        return packet().map(PacketEvent::describe).orElseGet(() -> "malformed: " + problem().orElse("?"));
+        return packet().map(PacketEvent::shown).orElseGet(() -> Text.of("tftp.event.malformed", problem().orElse("?")));
     }
 
+    /** {@link #describe}, with the words around the wire's names in the reader's language. */
+    private static String shown(TftpPacket p) {
+        return switch (p) {
+            case TftpPacket.Data d -> Text.of("tftp.event.data", d.block(), d.length());
+            case TftpPacket.Ack a -> Text.of("tftp.event.ack", a.block());
+            default -> describe(p);
+        };
+    }
+
+    /** Who saw a packet, as a reader of the trace says it: "client" is "客户端" in Chinese; a name you chose stays. */
+    static String shownRole(String role) {
+        return switch (role) {
+            case "client", "server", "relay" -> Text.of("tftp.role." + role);
+            default -> role;
+        };
+    }
+
+    /** The packet in the wire's own English, as an ERROR packet's message may carry it. */
     static String describe(TftpPacket p) {
         return switch (p) {
             case TftpPacket.ReadRequest r -> "RRQ \"" + r.filename() + "\" " + r.mode().wireName() + options(r.options().toString());
@@ -80,7 +102,7 @@ public record PacketEvent(Instant at, String role, Direction direction, InetSock
             case RECEIVED -> " ← ";
             case DROPPED -> " ✗ ";
         };
-        return role + arrow + remote.getAddress().getHostAddress() + ":" + remote.getPort() + "  " + summary()
+        return shownRole(role) + arrow + remote.getAddress().getHostAddress() + ":" + remote.getPort() + "  " + summary()
                 + " (" + bytes.length + " bytes)";
     }
 }

@@ -170,7 +170,8 @@ public final class PacketTrace implements PacketListener, Displayable {
             byte[] bytes = r.e().bytes();
             String head = HexFormat.ofDelimiter(" ").formatHex(bytes, 0, Math.min(8, bytes.length)) + (bytes.length > 8 ? "…" : "");
             out.append(String.format(Locale.ROOT, "%5d  %-10s  %-6s  %-3s  %-21s  %-6s  %5s  %5d  %-24s  %s%n", r.number(), r.time(),
-                    r.e().role(), arrow(r.e()), peer(r.e()), r.opcode(), r.block(), bytes.length, head, r.e().summary()));
+                    PacketEvent.shownRole(r.e().role()), arrow(r.e()), peer(r.e()), r.opcode(), r.block(), bytes.length,
+                    head, r.e().summary()));
         }
         out.append(footer());
         return out.toString().stripTrailing();
@@ -188,7 +189,7 @@ public final class PacketTrace implements PacketListener, Displayable {
                     : r.opcode().equals("ERROR") || r.opcode().equals("?") ? "#fee" : r.opcode().equals("DATA") ? "#eef" : "#efe";
             out.append("<tr style=\"background:").append(color).append("\"><td>").append(r.number())
                     .append("</td><td>").append(r.time())
-                    .append("</td><td>").append(Html.escape(r.e().role()))
+                    .append("</td><td>").append(Html.escape(PacketEvent.shownRole(r.e().role())))
                     .append("</td><td>").append(arrow(r.e()))
                     .append("</td><td>").append(Html.escape(peer(r.e())))
                     .append("</td><td>").append(r.opcode())

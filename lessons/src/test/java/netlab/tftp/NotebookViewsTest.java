@@ -93,7 +93,7 @@ class NotebookViewsTest {
     }
 
     @Test
-    void aTracesHeadingsAndARelaysCountsAreInTheReadersLanguage() {
+    void aTracesHeadingsAndARelaysCountsAreInTheReadersLanguage() throws Exception {
         try {
             netlab.text.Lang.use(netlab.text.Lang.ZH);
             Map<String, String> bundle = new PacketTrace().mimeBundle();
@@ -101,7 +101,15 @@ class NotebookViewsTest {
             assertTrue(heading.contains("时间（秒）") && heading.contains("操作码") && !heading.contains("opcode"), heading);
             assertTrue(bundle.get("text/html").contains("<th>对端</th>"), bundle.get("text/html"));
             assertEquals("转发 812，丢弃 90，重复 1，乱序 2", new LossyRelay.Stats(812, 90, 1, 2).toString());
+            java.net.InetSocketAddress here = new java.net.InetSocketAddress("127.0.0.1", 40123);
+            byte[] data = {0, 3, 0, 1, 'h', 'i'};
+            PacketEvent e = new PacketEvent(java.time.Instant.EPOCH, "client", PacketEvent.Direction.SENT, here, here, data);
+            assertEquals("DATA 块 1，2 字节", e.summary());
+            assertTrue(e.toString().startsWith("客户端 → 127.0.0.1:40123"), e.toString());
+            assertEquals("ERROR 1 (File not found): x", PacketEvent.describe(TftpPacket.decode(new byte[] {0, 5, 0, 1, 'x', 0})),
+                    "what an ERROR packet may carry stays the wire's English");
             netlab.text.Lang.use(netlab.text.Lang.EN);
+            assertEquals("DATA block 1, 2 bytes", e.summary());
             assertEquals("forwarded 812, dropped 90, duplicated 1, reordered 2", new LossyRelay.Stats(812, 90, 1, 2).toString());
         } finally {
             netlab.text.Lang.use(netlab.text.Lang.EN); // the language the other tests of this JVM expect
