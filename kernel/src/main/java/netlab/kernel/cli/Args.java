@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import netlab.text.Text;
 
 /**
  * Parsed command-line arguments: {@code --flag}, {@code --option VALUE} or {@code --option=VALUE}
@@ -34,7 +35,7 @@ record Args(Map<String, List<String>> options, List<String> positionals) {
             String name = eq < 0 ? arg.substring(2) : arg.substring(2, eq);
             if (flags.contains(name)) {
                 if (eq >= 0) {
-                    throw new UsageException("--" + name + " takes no value, but was given '" + arg.substring(eq + 1) + "'");
+                    throw new UsageException(Text.of("cli.args.no-value", name, arg.substring(eq + 1)));
                 }
                 options.computeIfAbsent(name, k -> new ArrayList<>()).add("true");
             } else if (valued.contains(name)) {
@@ -44,14 +45,14 @@ record Args(Map<String, List<String>> options, List<String> positionals) {
                 } else if (i + 1 < args.size()) {
                     value = args.get(++i);
                 } else {
-                    throw new UsageException("--" + name + " needs a value, as in --" + name + " VALUE");
+                    throw new UsageException(Text.of("cli.args.needs-value", name));
                 }
                 options.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
             } else {
                 Set<String> known = new TreeSet<>(flags);
                 known.addAll(valued);
-                throw new UsageException("unknown option --" + name + "; the options are: "
-                        + String.join(", ", known.stream().map(k -> "--" + k).toList()));
+                throw new UsageException(Text.of("cli.args.unknown", name,
+                        String.join(", ", known.stream().map(k -> "--" + k).toList())));
             }
         }
         return new Args(options, positionals);

@@ -45,8 +45,20 @@ class ArgsTest {
     @ParameterizedTest
     @MethodSource("invalid")
     void refusesWithAMessageThatSaysWhatToType(String line, String message) {
+        netlab.text.Lang.use(netlab.text.Lang.EN);
         UsageException e = assertThrows(UsageException.class, () -> Args.parse(List.of(line.split(" ")), FLAGS, VALUED));
         assertEquals(message, e.getMessage());
+    }
+
+    @org.junit.jupiter.api.Test
+    void aChineseTerminalReadsChinese() {
+        try {
+            netlab.text.Lang.use(netlab.text.Lang.ZH);
+            UsageException e = assertThrows(UsageException.class, () -> Args.parse(List.of("--nope"), FLAGS, VALUED));
+            assertEquals("没有选项 --nope；可用的选项是：--jvm-option, --name, --user", e.getMessage());
+        } finally {
+            netlab.text.Lang.use(netlab.text.Lang.EN);
+        }
     }
 
     @org.junit.jupiter.api.Test
