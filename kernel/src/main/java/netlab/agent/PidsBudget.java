@@ -97,11 +97,9 @@ final class PidsBudget {
         try {
             // readAllLines, not readString: a kernel file reports size 0, and JDK 25's readString then reads one byte
             List<String> lines = Files.readAllLines(file);
-            String s = lines.isEmpty() ? "" : lines.getFirst().strip();
-            return s.chars().allMatch(Character::isDigit) && !s.isEmpty() ? OptionalLong.of(Long.parseLong(s))
-                    : OptionalLong.empty(); // "max": no limit here
+            return lines.isEmpty() ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(lines.getFirst().strip()));
         } catch (IOException | NumberFormatException e) {
-            return OptionalLong.empty();
+            return OptionalLong.empty(); // "max": no limit here
         }
     }
 }

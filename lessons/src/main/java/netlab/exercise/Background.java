@@ -5,6 +5,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import netlab.text.Text;
 
 /**
  * A student's server answer running on a virtual thread while a case plays the client. When the case's own
@@ -55,7 +56,7 @@ public final class Background<T> {
             throw rethrowable(e.getCause());
         } catch (TimeoutException e) {
             task.cancel(true);
-            throw new TimeoutException(netlab.text.Text.of("check.still-running", millis));
+            throw new TimeoutException(Text.of("check.still-running", millis));
         }
     }
 

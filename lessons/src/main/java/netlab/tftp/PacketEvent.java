@@ -59,7 +59,8 @@ public record PacketEvent(Instant at, String role, Direction direction, InetSock
      * bytes"} ({@code "DATA 块 3，512 字节"} in Chinese).
      */
     public String summary() {
-        return packet().map(PacketEvent::shown).orElseGet(() -> Text.of("tftp.event.malformed", problem().orElse("?")));
+        return packet().map(PacketEvent::shown)
+                .orElseGet(() -> Text.of("tftp.event.malformed", problem().orElse("?")));
     }
 
     /** {@link #describe}, with the words around the wire's names in the reader's language. */

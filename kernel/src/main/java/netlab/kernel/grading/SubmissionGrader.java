@@ -83,8 +83,9 @@ public final class SubmissionGrader {
             String why = e.reason().in(lang);
             return done(student, notebookName, lang, "rejected", why, zero(grades, why), warnings, start);
         }
-        Lang studentLang = lang;
-        submission.warnings().forEach(w -> warnings.add(w.in(studentLang)));
+        for (Message w : submission.warnings()) {
+            warnings.add(w.in(lang));
+        }
         try (GradingAgents.Agent agent = agents.take()) {
             Run run = new Run(submission, grades, warnings, agent, lang);
             try {
@@ -280,8 +281,8 @@ public final class SubmissionGrader {
         Message describe() {
             if (timedOut) {
                 long ms = timeout.toMillis();
-                return ms % 1000 == 0 ? Message.of("grade.outcome.timed-out.seconds", ms / 1000)
-                        : Message.of("grade.outcome.timed-out.millis", ms);
+                return ms % 1000 == 0 ? Message.of("check.timeout.seconds", ms / 1000)
+                        : Message.of("check.timeout.millis", ms);
             }
             if (flooded) {
                 return Message.of("grade.outcome.flooded", limits.outputLimit());

@@ -50,13 +50,11 @@ final class CellEvaluator {
                 return ErrorReports.compileError(code, List.of(new ErrorReports.CellDiagnostic(code.length(),
                         CompileExplainer.INCOMPLETE, "reached end of file while parsing")), explainer(session, code));
             }
-            boolean last = i == pieces.size() - 1;
+            boolean shown = i == pieces.size() - 1 && !piece.endsWithSemicolon();
             List<SnippetEvent> events;
             boolean shellClosed = false;
             try {
-                Optional<List<SnippetEvent>> batched = declarations.events(i, run::stopped);
-                boolean shown = last && !piece.endsWithSemicolon() && !piece.grouped() && batched.isEmpty();
-                events = batched
+                events = declarations.events(i, run::stopped)
                         .or(() -> shown ? ValueExpression.evaluate(session.shell(), piece.source()) : Optional.empty())
                         .orElseGet(() -> session.shell().eval(piece.source()));
             } catch (IllegalStateException e) {
@@ -76,7 +74,7 @@ final class CellEvaluator {
             if (failure != null) {
                 return failure;
             }
-            if (last && !piece.endsWithSemicolon()) {
+            if (shown) {
                 value = shownValue(events);
             }
         }

@@ -49,7 +49,8 @@ final class SnippetListMagic implements Magic {
         Magic.noArguments(key(), args);
         JShell shell = context.shell();
         List<String> lines = switch (what) {
-            case VARS -> shell.variables().filter(v -> !ValueExpression.isValue(v)).map(v -> "  " + v.typeName() + " " + v.name() + " = " + value(shell, v)).toList();
+            case VARS -> shell.variables().filter(v -> !ValueExpression.isValue(v))
+                    .map(v -> "  " + v.typeName() + " " + v.name() + " = " + value(shell, v)).toList();
             case METHODS -> shell.methods().map(m -> "  " + returnType(m) + " " + m.name() + "(" + m.parameterTypes() + ")").toList();
             case TYPES -> shell.types().map(t -> "  " + kind(t) + " " + t.name()).toList();
             case IMPORTS -> shell.imports().map(i -> "  import " + (i.isStatic() ? "static " : "") + i.fullname()).toList();
@@ -88,7 +89,7 @@ final class SnippetListMagic implements Magic {
 
     private static boolean userSnippet(Snippet s, List<String> startup) {
         return !(s instanceof ImportSnippet && startup.contains(s.source().strip()))
-                && s.subKind() != Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND && !ValueExpression.isValue(s);
+                && !TempVariables.holdsValue(s);
     }
 
     /** As JShell's {@code /list}: the id right-aligned in four columns, then the source, its lines indented. */

@@ -78,7 +78,7 @@ final class StaleClassFiles {
             if (settled.contains(s)) {
                 return;
             }
-            boolean value = s.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND || ValueExpression.isValue(s);
+            boolean value = TempVariables.holdsValue(s);
             if (s instanceof PersistentSnippet && !value) {
                 settled.add(s); // a declaration: kept, whatever becomes of it
             } else if (!value || !shell.status(s).isActive()) {

@@ -1,5 +1,6 @@
 package netlab.kernel.jshell;
 
+import java.util.ArrayList;
 import java.util.List;
 import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
@@ -26,16 +27,27 @@ final class TempVariables {
     private TempVariables() {
     }
 
-    /** Drops the active expression-value variables of {@code shell} but the latest {@code keep}; returns how many. */
+    /**
+     * Drops the active expression-value variables of {@code shell} but JShell's latest {@code keep}, and every
+     * {@link ValueExpression} variable (an earlier cell's value, which nothing names); returns how many.
+     */
     static int dropAllButLatest(JShell shell, int keep) {
-        List<VarSnippet> temps = shell.variables()
-                .filter(v -> v.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND)
-                .filter(v -> shell.status(v).isActive())
-                .toList();   // in the order they were made
-        int doomed = Math.max(0, temps.size() - keep);
-        for (VarSnippet v : temps.subList(0, doomed)) {
-            shell.drop(v);
-        }
-        return doomed;
+        List<VarSnippet> doomed = new ArrayList<>();
+        List<VarSnippet> temps = new ArrayList<>();   // in the order they were made
+        shell.variables().filter(v -> shell.status(v).isActive()).forEach(v -> {
+            if (ValueExpression.isValue(v)) {
+                doomed.add(v);
+            } else if (v.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND) {
+                temps.add(v);
+            }
+        });
+        doomed.addAll(temps.subList(0, Math.max(0, temps.size() - keep)));
+        doomed.forEach(shell::drop);
+        return doomed.size();
+    }
+
+    /** Whether {@code s} is a variable made only to hold an expression's value: JShell's {@code $N} or ours. */
+    static boolean holdsValue(Snippet s) {
+        return s.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND || ValueExpression.isValue(s);
     }
 }

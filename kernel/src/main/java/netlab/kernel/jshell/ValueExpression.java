@@ -29,9 +29,9 @@ final class ValueExpression {
 
     /**
      * What every value variable's name starts with; no student names one so, and listings leave them out. Each
-     * value gets a name of its own, and the one before is dropped: a variable declared again under its old name
-     * keeps JShell's wrapper class of that name, so forgetting the replaced one's class files
-     * ({@link StaleClassFiles}) would forget the new one's too.
+     * value gets a name of its own, and {@link TempVariables} drops it before the next cell: a variable declared
+     * again under its old name keeps JShell's wrapper class of that name, so forgetting the replaced one's class
+     * files ({@link StaleClassFiles}) would forget the new one's too.
      */
     static final String PREFIX = "$netlabValue";
     private static final java.util.concurrent.atomic.AtomicLong COUNT = new java.util.concurrent.atomic.AtomicLong();
@@ -58,12 +58,10 @@ final class ValueExpression {
             return Optional.empty();
         }
         // the newline keeps a trailing // comment from swallowing the closing parenthesis
-        List<VarSnippet> before = shell.variables().filter(v -> isValue(v) && shell.status(v).isActive()).toList();
         List<SnippetEvent> events = shell.eval("Object " + PREFIX + COUNT.incrementAndGet() + " = (" + source + "\n);");
         for (SnippetEvent e : events) {
             if (e.causeSnippet() == null && isValue(e.snippet())) {
                 if (e.status() == Snippet.Status.VALID) {
-                    before.forEach(shell::drop);
                     return Optional.of(events);
                 }
                 if (e.status().isDefined() || e.status() == Snippet.Status.RECOVERABLE_NOT_DEFINED) {

@@ -27,13 +27,14 @@ public final class Release {
     public Notebook apply(Notebook teacher, String name) throws MarkerException {
         Notebook student = teacher.copy();
         List<Cell> cells = student.cells();
+        Lang lang = teacher.language().orElse(Lang.current());
         for (int i = 0; i < cells.size(); i++) {
             Cell cell = cells.get(i);
             if (cell.id().isEmpty() && student.nbformatMinor() >= 5) {
                 cell.setId(UUID.randomUUID().toString().substring(0, 8));
             }
             String where = name + ", cell " + i + " (id " + cell.id().orElse("none") + ")";
-            releaseCell(cell, i, where, teacher.language().orElse(Lang.current()));
+            releaseCell(cell, i, where, lang);
         }
         return student;
     }

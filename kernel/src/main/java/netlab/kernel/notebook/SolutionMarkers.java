@@ -46,11 +46,6 @@ public final class SolutionMarkers {
      * Strips the regions of {@code source}; {@code where} (e.g. "ch1.ipynb, cell 3 (id abc)") starts every
      * error message.
      */
-    public static Result strip(String source, String where) throws MarkerException {
-        return strip(source, where, Lang.EN);
-    }
-
-    /** As {@link #strip(String, String)}, with the stub worded in {@code lang}. */
     public static Result strip(String source, String where, Lang lang) throws MarkerException {
         List<String> lines = source.lines().toList();
         StringBuilder out = new StringBuilder();

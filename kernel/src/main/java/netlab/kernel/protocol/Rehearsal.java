@@ -91,7 +91,7 @@ public final class Rehearsal implements AutoCloseable {
 
     private JsonObject ask(ZMQ.Socket socket, String type, JsonObject content) {
         Message request = client.request(type, content);
-        String id = request.header().get("msg_id").getAsString();
+        String id = request.id();
         RouterLoop.write(socket, codec.encode(request));
         long deadline = System.nanoTime() + Duration.ofMillis(REPLY_TIMEOUT_MS).toNanos();
         while (System.nanoTime() < deadline) {

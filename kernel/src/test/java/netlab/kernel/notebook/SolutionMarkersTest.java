@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import netlab.text.Lang;
 import org.junit.jupiter.api.Test;
 
 class SolutionMarkersTest {
@@ -19,7 +20,7 @@ class SolutionMarkersTest {
                     return 2 * x;
                     // END SOLUTION
                 }
-                """, WHERE);
+                """, WHERE, Lang.EN);
         assertEquals("""
                 int twice(int x) {
                     throw new UnsupportedOperationException("TODO: write your answer here");
@@ -41,14 +42,14 @@ class SolutionMarkersTest {
                 // BEGIN HIDDEN TESTS
                 secret();
                 // END HIDDEN TESTS
-                done();""", WHERE);
+                done();""", WHERE, Lang.EN);
         assertEquals("int port() {\n  return 0; // TODO: pick a free port\n}\ncheck();\ndone();", r.source());
     }
 
     @Test
     void sourcesWithoutMarkersAreUnchanged() throws Exception {
         String source = "int x = 1;\n// BEGIN SOLUTIONS is not a marker\n";
-        SolutionMarkers.Result r = SolutionMarkers.strip(source, WHERE);
+        SolutionMarkers.Result r = SolutionMarkers.strip(source, WHERE, Lang.EN);
         assertEquals(source, r.source());
         assertFalse(r.hadSolution());
     }
@@ -56,18 +57,18 @@ class SolutionMarkersTest {
     @Test
     void nestedUnbalancedAndUnclosedRegionsNameTheCellAndLine() {
         MarkerException nested = assertThrows(MarkerException.class, () -> SolutionMarkers.strip(
-                "// BEGIN SOLUTION\n// BEGIN HIDDEN TESTS\n// END HIDDEN TESTS\n// END SOLUTION\n", WHERE));
+                "// BEGIN SOLUTION\n// BEGIN HIDDEN TESTS\n// END HIDDEN TESTS\n// END SOLUTION\n", WHERE, Lang.EN));
         assertEquals(WHERE + ", line 2: '// BEGIN HIDDEN TESTS' inside the '// BEGIN SOLUTION' of line 1; "
                 + "regions cannot nest, close the first one before", nested.getMessage());
         MarkerException stray = assertThrows(MarkerException.class,
-                () -> SolutionMarkers.strip("x();\n  // END SOLUTION\n", WHERE));
+                () -> SolutionMarkers.strip("x();\n  // END SOLUTION\n", WHERE, Lang.EN));
         assertEquals(WHERE + ", line 2: '// END SOLUTION' without a '// BEGIN SOLUTION' before it", stray.getMessage());
         MarkerException crossed = assertThrows(MarkerException.class,
-                () -> SolutionMarkers.strip("// BEGIN SOLUTION\n// END HIDDEN TESTS\n", WHERE));
+                () -> SolutionMarkers.strip("// BEGIN SOLUTION\n// END HIDDEN TESTS\n", WHERE, Lang.EN));
         assertTrue(crossed.getMessage().contains("line 2") && crossed.getMessage().contains("open region is"),
                 crossed.getMessage());
         MarkerException unclosed = assertThrows(MarkerException.class,
-                () -> SolutionMarkers.strip("a();\n// BEGIN SOLUTION\nb();\n", WHERE));
+                () -> SolutionMarkers.strip("a();\n// BEGIN SOLUTION\nb();\n", WHERE, Lang.EN));
         assertEquals(WHERE + ", line 2: '// BEGIN SOLUTION' is never closed; add '// END SOLUTION' after the region",
                 unclosed.getMessage());
     }
