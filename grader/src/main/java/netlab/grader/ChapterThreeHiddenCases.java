@@ -8,6 +8,7 @@ import netlab.exercise.HiddenCaseSet;
 import netlab.exercise.HiddenCases;
 import netlab.net.TcpState;
 import netlab.sim.TcpEvent;
+import netlab.text.Message;
 
 import static netlab.course.PacketExercises.frame;
 
@@ -25,10 +26,10 @@ public final class ChapterThreeHiddenCases implements HiddenCaseSet {
         DnsMessage.Question itcast = new DnsMessage.Question("itcast.cn.", DnsMessage.A);
         return List.of(
                 new HiddenCases<>("switch.learn", PacketExercises.SwitchForward.class, List.of(
-                        PacketExercises.switchCase("broadcast from port 0", List.of(frame(0, "aa", "ff")), List.of(List.of(1, 2, 3))),
-                        PacketExercises.switchCase("pc0 → pc1, pc1 → pc0, both behind port 0",
+                        PacketExercises.switchCase(Message.of("course3.case.switch.broadcast"), List.of(frame(0, "aa", "ff")), List.of(List.of(1, 2, 3))),
+                        PacketExercises.switchCase(Message.of("course3.case.switch.same-port"),
                                 List.of(frame(0, "aa", "bb"), frame(0, "bb", "aa")), List.of(List.of(1, 2, 3), List.of())),
-                        PacketExercises.switchCase("pc0 moves from port 0 to port 2",
+                        PacketExercises.switchCase(Message.of("course3.case.switch.moves"),
                                 List.of(frame(0, "aa", "bb"), frame(1, "bb", "aa"), frame(2, "aa", "bb"), frame(1, "bb", "aa")),
                                 List.of(List.of(1, 2, 3), List.of(0), List.of(1), List.of(2))))),
                 new HiddenCases<>("route.lpm", PacketExercises.LongestPrefix.class, List.of(

@@ -19,7 +19,6 @@ import netlab.exercise.Case;
 import netlab.exercise.Exercise;
 import netlab.exercise.ExerciseSet;
 import netlab.text.Message;
-import netlab.text.Text;
 
 /**
  * The coroutine exercises of chapter 4: a generator written as a state machine (lines out of chunks, pulled one at
@@ -141,7 +140,7 @@ public final class CoroutineExercises implements ExerciseSet {
                 }
             }
         }
-        return Case.<RoundRobin>named("run(" + lengths.size() + " tasks of " + lengths + " steps)")
+        return Case.<RoundRobin>named(Message.of("course4.case.round-robin", lengths.size(), lengths))
                 .hint(Message.of("course4.hint.round-robin"))
                 .expect(expected, a -> {
                     List<Iterator<String>> tasks = new ArrayList<>();
@@ -165,7 +164,7 @@ public final class CoroutineExercises implements ExerciseSet {
             expected.add("page " + i);
         }
         expected.add("peak requests in flight: " + pages);
-        return Case.<Downloader>named(Text.of("course4.case.downloader", pages))
+        return Case.<Downloader>named(Message.of("course4.case.downloader", pages))
                 .hint(Message.of("course4.hint.downloader"))
                 .expect(expected, a -> {
                     CountDownLatch everyoneAsked = new CountDownLatch(pages);

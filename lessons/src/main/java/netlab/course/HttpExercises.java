@@ -104,7 +104,7 @@ public final class HttpExercises implements ExerciseSet {
             case CLOSE, HTTP_10 -> List.of("200 hello", "end of stream");
             case MALFORMED -> List.of("400", "end of stream");
         };
-        return Case.<PageServer>named(Text.of("course4.case.http." + talk.name().toLowerCase(Locale.ROOT)))
+        return Case.<PageServer>named(Message.of("course4.case.http." + talk.name().toLowerCase(Locale.ROOT)))
                 .hint(Message.of("course4.hint.http"))
                 .expect(expected, a -> served(a, port -> {
                     try (Socket s = new Socket()) {

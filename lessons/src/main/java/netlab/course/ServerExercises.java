@@ -119,7 +119,7 @@ public final class ServerExercises implements ExerciseSet {
         expected.add("hello");
         expected.add("quiet client 1: still here");
         expected.add("serve returned");
-        return Case.<ThreadPerConnection>named(Text.of(reset ? "course4.case.thread-reset" : "course4.case.idle", idle))
+        return Case.<ThreadPerConnection>named(Message.of(reset ? "course4.case.thread-reset" : "course4.case.idle", idle))
                 .hint(Message.of("course4.hint.thread-per-connection"))
                 .expect(expected, a -> {
                     InetAddress lo = InetAddress.getLoopbackAddress();
@@ -192,8 +192,8 @@ public final class ServerExercises implements ExerciseSet {
                 });
     }
 
-    private static String caseName(Workload workload, int clients) {
-        return Text.of("course4.case." + workload.name().toLowerCase(java.util.Locale.ROOT), clients, SLOW_BYTES >> 20);
+    private static Message caseName(Workload workload, int clients) {
+        return Message.of("course4.case." + workload.name().toLowerCase(java.util.Locale.ROOT), clients, SLOW_BYTES >> 20);
     }
 
     /** A non-blocking listener on a free loopback port. */
@@ -405,7 +405,7 @@ public final class ServerExercises implements ExerciseSet {
      * four-tuple, so every listener gets some (the chance that one gets none of 40 is below 10⁻¹¹).
      */
     public static Case<SharedListener> reusePortCase(int listeners, int connections) {
-        return Case.<SharedListener>named(Text.of("course4.case.reuseport", listeners, connections))
+        return Case.<SharedListener>named(Message.of("course4.case.reuseport", listeners, connections))
                 .hint(Message.of("course4.hint.reuseport"))
                 .expect(List.of("listen(port) × " + listeners, "accept() × " + connections,
                         "listeners with accept() × 0: 0"), a -> {

@@ -70,7 +70,7 @@ public final class TcpStreamExercises implements ExerciseSet {
 
     /** The frames of {@code messages}, written in pieces of at most {@code piece} bytes with a pause between. */
     public static Case<Frames> framesCase(List<String> messages, int piece) {
-        return Case.<Frames>named("readFrames(socket) ← " + Values.show(messages) + " in pieces of " + piece + " B")
+        return Case.<Frames>named(Message.of("course.tcp.case.frames", Values.show(messages), piece))
                 .hint(Message.of("course.tcp.frames.hint"))
                 .expect(messages, a -> {
                     byte[] stream = frames(messages);
@@ -116,7 +116,7 @@ public final class TcpStreamExercises implements ExerciseSet {
         }
         expected.add("client 1: line 1");
         expected.add("client 1: 再见");
-        return Case.<MultiClient>named("serve(server, " + clients + "): client 1 quiet first")
+        return Case.<MultiClient>named(Message.of("course.tcp.case.multi-client", clients))
                 .hint(Message.of("course.tcp.multi-client.hint"))
                 .expect(expected, a -> {
                     try (ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {

@@ -152,7 +152,7 @@ public final class TftpExercises implements ExerciseSet {
 
     /** netlab's server holds a {@code size}-byte file behind a relay that drops {@code drop} of the packets. */
     public static Case<Download> downloadCase(int size, double drop, long seed) {
-        return Case.<Download>named("download(host, port, \"case.bin\") ← " + size + " B, " + (int) (drop * 100) + "% loss")
+        return Case.<Download>named(Message.of("course.tftp.case.lossy", size, (int) (drop * 100)))
                 .failure(Message.of("course.tftp.download.failure"))
                 .hint(Message.of("course.tftp.download.hint"))
                 .expect("downloaded " + size + " bytes", a -> {
@@ -199,7 +199,7 @@ public final class TftpExercises implements ExerciseSet {
      * §4) and gets the real file; one that takes any DATA keeps the stranger's bytes and stops early.
      */
     public static Case<Download> downloadTidCase(int size, long seed) {
-        return Case.<Download>named("download(host, port, \"tid.bin\") ← " + size + " B + DATA 2 from another port")
+        return Case.<Download>named(Message.of("course.tftp.case.stranger", size))
                 .failure(Message.of("course.tftp.download.tid-failure"))
                 .hint(Message.of("course.tftp.download.tid-hint"))
                 .expect("downloaded " + size + " bytes", a -> {

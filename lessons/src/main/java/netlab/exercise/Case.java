@@ -15,7 +15,8 @@ import netlab.text.Message;
  *         .expect("A", answer -> answer.classOf("10.1.2.3"));
  * }</pre>
  *
- * @param name     what the case tries, shown in the feedback table, e.g. {@code classOf("10.1.2.3")}
+ * @param name     what the case tries, shown in the feedback table, e.g. {@code classOf("10.1.2.3")}; a
+ *                 {@link Message} worded when the case is judged, so a Chinese student reads a Chinese story
  * @param points   what passing is worth (0 for cases that only teach)
  * @param expected the value the answer must produce, compared with {@link Objects#equals}
  * @param failure  what a failure means, shown when the case fails (worded empty: the table says expected vs
@@ -24,7 +25,7 @@ import netlab.text.Message;
  * @param probe    how the case calls the answer
  * @param <A>      the answer interface of the exercise
  */
-public record Case<A>(String name, double points, Object expected, Message failure, Message hint, Probe<A> probe) {
+public record Case<A>(Message name, double points, Object expected, Message failure, Message hint, Probe<A> probe) {
 
     public Case {
         Objects.requireNonNull(name, "name");
@@ -32,8 +33,27 @@ public record Case<A>(String name, double points, Object expected, Message failu
         Objects.requireNonNull(hint, "hint");
         Objects.requireNonNull(probe, "probe");
         if (points < 0 || !Double.isFinite(points)) {
-            throw new IllegalArgumentException("points of case '" + name + "' must be 0 or more, but was " + points);
+            throw new IllegalArgumentException("points of case '" + identity() + "' must be 0 or more, but was " + points);
         }
+    }
+
+    /** The case's name in {@code lang}, as the feedback table shows it. */
+    public String name(Lang lang) {
+        return name.in(lang);
+    }
+
+    /**
+     * How the grading agent and the grading JVM know this case whatever language each of them words in: the
+     * name's key and arguments, never its wording.
+     */
+    String identity() {
+        return identity(name);
+    }
+
+    private static String identity(Object part) {
+        return part instanceof Message m
+                ? m.key() + m.args().stream().map(Case::identity).collect(java.util.stream.Collectors.joining(", ", "(", ")"))
+                : String.valueOf(part);
     }
 
     /** Text an author wrote in one language, as a {@link Message} that words it as it is in every language. */
@@ -51,20 +71,28 @@ public record Case<A>(String name, double points, Object expected, Message failu
         return hint.in(lang);
     }
 
-    /** Starts a case; finish it with {@link Builder#expect}. Example: {@code Case.named("empty input")}. */
+    /** Starts a case; finish it with {@link Builder#expect}. Example: {@code Case.named("classOf(\"10.1.2.3\")")}. */
     public static <A> Builder<A> named(String name) {
-        return new Builder<>(name);
+        return new Builder<>(verbatim(Objects.requireNonNull(name, "name")));
+    }
+
+    /**
+     * Starts a case whose name is a sentence of the catalogue, worded in the reader's language when the case is
+     * judged. Example: {@code Case.named(Message.of("course3.case.polite", 5))}.
+     */
+    public static <A> Builder<A> named(Message name) {
+        return new Builder<>(Objects.requireNonNull(name, "name"));
     }
 
     /** Builds a {@link Case}: set points, failure message and hint, then {@code expect(value, probe)}. */
     public static final class Builder<A> {
-        private final String name;
+        private final Message name;
         private double points = 1;
         private Message failure = verbatim("");
         private Message hint = verbatim("");
 
-        private Builder(String name) {
-            this.name = Objects.requireNonNull(name, "name");
+        private Builder(Message name) {
+            this.name = name;
         }
 
         /** Sets what the case is worth (default 1). */

@@ -31,7 +31,7 @@ final class CaseRunner {
 
     /** Runs {@code c} against {@code answer} and judges what it saw: the notebook's check, all in one JVM. */
     <A> CaseOutcome run(Case<A> c, A answer, boolean hidden, Lang lang) {
-        return judge(c, hidden, observe(c.name(), hidden, c.probe(), answer), lang);
+        return judge(c, hidden, observe(c.identity(), hidden, c.probe(), answer), lang);
     }
 
     /**
@@ -76,7 +76,7 @@ final class CaseRunner {
         String expected = Values.show(c.expected());
         return switch (o.kind()) {
             case RETURNED -> Values.canonical(c.expected()).equals(o.canonical())
-                    ? new CaseOutcome(c.name(), hidden, CaseOutcome.Status.PASSED, c.points(), c.points(),
+                    ? new CaseOutcome(c.name(lang), hidden, CaseOutcome.Status.PASSED, c.points(), c.points(),
                             expected, o.shown(), "", c.hint(lang))
                     : failed(c, hidden, CaseOutcome.Status.FAILED, expected, o.shown(), c.failure(lang).isEmpty()
                             ? Message.of("check.expected.but", expected, o.shown()).in(lang) : c.failure(lang), lang);
@@ -94,7 +94,7 @@ final class CaseRunner {
 
     private static CaseOutcome failed(Case<?> c, boolean hidden, CaseOutcome.Status status, String expected,
                                       String actual, String message, Lang lang) {
-        return new CaseOutcome(c.name(), hidden, status, c.points(), 0, expected, actual, message, c.hint(lang));
+        return new CaseOutcome(c.name(lang), hidden, status, c.points(), 0, expected, actual, message, c.hint(lang));
     }
 
     /**

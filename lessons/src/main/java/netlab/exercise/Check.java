@@ -97,7 +97,7 @@ public final class Check {
         CaseRunner runner = new CaseRunner(timeout);
         List<Observation> seen = new ArrayList<>();
         for (Case<A> c : exercise.publicCases()) {
-            seen.add(runner.observe(c.name(), false, c.probe(), typed));
+            seen.add(runner.observe(c.identity(), false, c.probe(), typed));
         }
         for (int i = 0; i < hidden.size(); i++) {
             seen.add(runner.observe(hiddenName(i), true, hidden.get(i), typed));
@@ -135,7 +135,7 @@ public final class Check {
         List<CaseOutcome> outcomes = new ArrayList<>();
         List<Case<A>> publicCases = exercise.publicCases();
         for (int i = 0; i < publicCases.size(); i++) {
-            outcomes.add(judge(publicCases.get(i), publicCases.get(i).name(), false, seenPublic, i, lang));
+            outcomes.add(judge(publicCases.get(i), publicCases.get(i).identity(), false, seenPublic, i, lang));
         }
         List<Case<A>> hiddenCases = Exercises.hiddenCases(exercise);
         for (int i = 0; i < hiddenCases.size(); i++) {
@@ -149,7 +149,7 @@ public final class Check {
         if (index < seen.size() && seen.get(index).name().equals(seenAs)) {
             return CaseRunner.judge(c, hidden, seen.get(index), lang);
         }
-        return CaseRunner.judge(c, hidden, new Observation(hidden, c.name(), Observation.Kind.NOT_RUN, "", "",
+        return CaseRunner.judge(c, hidden, new Observation(hidden, seenAs, Observation.Kind.NOT_RUN, "", "",
                 Message.of("check.not.reported")), lang);
     }
 

@@ -9,7 +9,7 @@ import netlab.text.Message;
  * JVM, which holds the expected values, turns them into passes and failures ({@link Check#judge}).
  *
  * @param hidden    whether the case is a hidden one
- * @param name      the case's name, to match it with the grader's own list
+ * @param name      the case's {@link Case#identity() identity}, to match it with the grader's own list
  * @param kind      whether the probe returned a value, or why not (error, timeout, TODO stub)
  * @param canonical the returned value's {@link Values#canonical canonical text} ("" without a value)
  * @param shown     the value or exception as feedback shows it

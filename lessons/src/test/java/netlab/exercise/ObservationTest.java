@@ -59,4 +59,21 @@ class ObservationTest {
         assertTrue(Check.judge("ip.class-of", retyped, "en").pointsEarned() < all.pointsEarned());
         assertThrows(IllegalArgumentException.class, () -> Check.judge("ip.same-subnet", right, "en"));
     }
+
+    @Test
+    void theAgentAndTheJudgeKnowACaseWhateverLanguageEachWordsIn() {
+        PacketExercises.ArpSpoofed answer = replies -> replies.stream()
+                .collect(java.util.stream.Collectors.groupingBy(r -> r.split(" ")[0], java.util.TreeMap::new,
+                        java.util.stream.Collectors.mapping(r -> r.split(" ")[2], java.util.stream.Collectors.toSet())))
+                .entrySet().stream().filter(e -> e.getValue().size() > 1).map(java.util.Map.Entry::getKey).toList();
+        // a Chinese student's agent observes; a grading JVM whose own language is English judges
+        String seen = netlab.text.Lang.readBy(() -> netlab.text.Lang.ZH,
+                () -> Check.collect("arp.spoofed", answer, Duration.ofSeconds(2), ""));
+        CheckReport zh = netlab.text.Lang.readBy(() -> netlab.text.Lang.EN, () -> Check.judge("arp.spoofed", seen, "zh"));
+        assertTrue(zh.allPassed(), zh.toString());
+        assertEquals("claimedTwice(3 条 ARP 应答)", zh.outcomes().getFirst().name());
+        CheckReport en = netlab.text.Lang.readBy(() -> netlab.text.Lang.ZH, () -> Check.judge("arp.spoofed", seen, "en"));
+        assertTrue(en.allPassed(), en.toString());
+        assertEquals("claimedTwice(3 replies)", en.outcomes().getFirst().name());
+    }
 }

@@ -22,7 +22,7 @@ public final class Attacks {
                         if (e != null) return e;
                     }
                 }
-                if (found instanceof netlab.exercise.Case<?> c && c.name().equals(name)) return String.valueOf(c.expected());
+                if (found instanceof netlab.exercise.Case<?> c && c.name(netlab.text.Lang.EN).equals(name)) return String.valueOf(c.expected());
                 if (found instanceof netlab.exercise.CaseOutcome o && o.name().equals(name)) return o.expected().replace("\\"", "");
                 return null;
             }""";
