@@ -349,7 +349,7 @@ public final class TftpExercises implements ExerciseSet {
 
     static String abbreviate(byte[] b) {
         String h = hex(Arrays.copyOf(b, Math.min(b.length, 6)));
-        return h + (b.length > 6 ? " … (" + b.length + " bytes)" : "");
+        return h + (b.length > 6 ? " … (" + b.length + " B)" : "");
     }
 
     /** {@code tftp.predict-blocks}: how many DATA packets a 1024-byte file takes (the last one is empty). */
