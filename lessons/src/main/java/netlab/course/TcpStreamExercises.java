@@ -54,7 +54,7 @@ public final class TcpStreamExercises implements ExerciseSet {
     public static final Exercise<Frames> FRAMES = Exercise.of("tcp.frames", Message.of("course.tcp.frames.title"),
                     Frames.class)
             .add(framesCase(List.of("hello", "world"), 1024))
-            .add(framesCase(List.of("你好", "a frame split in pieces of three bytes"), 3))
+            .add(framesCase(List.of("你好", "这一帧每次只到达 3 个字节"), 3))
             .hiddenCases(2)
             .build();
 
