@@ -43,22 +43,26 @@ public record Case<A>(Message name, double points, Object expected, Message fail
     }
 
     /**
-     * How the grading agent and the grading JVM know this case whatever language each of them words in: the
-     * name's key and arguments, never its wording.
+     * How the grading agent and the grading JVM know this case whatever language each of them words in: a
+     * name the author wrote as it is, else the catalogue key and arguments, never their wording.
      */
     String identity() {
         return identity(name);
     }
 
     private static String identity(Object part) {
-        return part instanceof Message m
-                ? m.key() + m.args().stream().map(Case::identity).collect(java.util.stream.Collectors.joining(", ", "(", ")"))
-                : String.valueOf(part);
+        if (!(part instanceof Message m)) {
+            return String.valueOf(part);
+        }
+        return m.key().equals(VERBATIM) ? identity(m.args().getFirst())
+                : m.key() + m.args().stream().map(Case::identity).collect(java.util.stream.Collectors.joining(", ", "(", ")"));
     }
+
+    private static final String VERBATIM = "check.verbatim";
 
     /** Text an author wrote in one language, as a {@link Message} that words it as it is in every language. */
     static Message verbatim(String text) {
-        return Message.of("check.verbatim", text);
+        return Message.of(VERBATIM, text);
     }
 
     /** The failure sentence in {@code lang}; empty when the case has none. */
