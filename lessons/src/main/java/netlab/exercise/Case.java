@@ -33,7 +33,8 @@ public record Case<A>(Message name, double points, Object expected, Message fail
         Objects.requireNonNull(hint, "hint");
         Objects.requireNonNull(probe, "probe");
         if (points < 0 || !Double.isFinite(points)) {
-            throw new IllegalArgumentException("points of case '" + identity() + "' must be 0 or more, but was " + points);
+            throw new IllegalArgumentException("points of case '" + identity() + "' must be 0 or more, but was "
+                    + points);
         }
     }
 
@@ -54,8 +55,8 @@ public record Case<A>(Message name, double points, Object expected, Message fail
         if (!(part instanceof Message m)) {
             return String.valueOf(part);
         }
-        return m.key().equals(VERBATIM) ? identity(m.args().getFirst())
-                : m.key() + m.args().stream().map(Case::identity).collect(java.util.stream.Collectors.joining(", ", "(", ")"));
+        return m.key().equals(VERBATIM) ? identity(m.args().getFirst()) : m.key()
+                + m.args().stream().map(Case::identity).collect(java.util.stream.Collectors.joining(", ", "(", ")"));
     }
 
     private static final String VERBATIM = "check.verbatim";

@@ -69,10 +69,12 @@ class ObservationTest {
         // a Chinese student's agent observes; a grading JVM whose own language is English judges
         String seen = netlab.text.Lang.readBy(() -> netlab.text.Lang.ZH,
                 () -> Check.collect("arp.spoofed", answer, Duration.ofSeconds(2), ""));
-        CheckReport zh = netlab.text.Lang.readBy(() -> netlab.text.Lang.EN, () -> Check.judge("arp.spoofed", seen, "zh"));
+        CheckReport zh = netlab.text.Lang.readBy(() -> netlab.text.Lang.EN,
+                () -> Check.judge("arp.spoofed", seen, "zh"));
         assertTrue(zh.allPassed(), zh.toString());
         assertEquals("claimedTwice(3 条 ARP 应答)", zh.outcomes().getFirst().name());
-        CheckReport en = netlab.text.Lang.readBy(() -> netlab.text.Lang.ZH, () -> Check.judge("arp.spoofed", seen, "en"));
+        CheckReport en = netlab.text.Lang.readBy(() -> netlab.text.Lang.ZH,
+                () -> Check.judge("arp.spoofed", seen, "en"));
         assertTrue(en.allPassed(), en.toString());
         assertEquals("claimedTwice(3 replies)", en.outcomes().getFirst().name());
     }

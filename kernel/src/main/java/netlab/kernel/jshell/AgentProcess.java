@@ -4,7 +4,6 @@ import java.io.BufferedReader;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
@@ -101,7 +100,7 @@ final class AgentProcess implements AutoCloseable {
     }
 
     private static final class TcpListener implements Listener {
-        private final ServerSocket server = new ServerSocket(0, 4, InetAddress.getLoopbackAddress());
+        private final ServerSocket server = AgentPort.bind(4);
 
         TcpListener() throws IOException {
         }
