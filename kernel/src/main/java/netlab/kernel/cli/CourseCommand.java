@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import netlab.text.Text;
 
 /**
  * {@code netlab course}: installs the kernel for this user and opens the course in the Jupyter front end
@@ -32,45 +33,26 @@ final class CourseCommand implements Command {
     }
 
     @Override
-    public String summary() {
-        return "install the kernel for this user and open the course in JupyterLab or Notebook";
-    }
-
-    @Override
-    public String usage() {
-        return """
-                usage: netlab course [--course DIR] [--print0] [-- JUPYTER ARGS...]
-                  --course DIR  the directory Jupyter opens (default: the checkout's notebooks/)
-                  --print0      print the Jupyter command (NUL-separated) instead of running it
-                  JUPYTER ARGS  passed to JupyterLab or Notebook as given, e.g. -- --no-browser --port=8899
-                Looks for jupyter-lab, then jupyter-notebook on PATH, then python3 -m jupyterlab / notebook.
-                As root it adds --allow-root, which Jupyter needs to start as root, and says so.
-                """;
-    }
-
-    @Override
     public int run(List<String> arguments, PrintStream out, PrintStream err) throws Exception {
         Args args = Args.parse(arguments, Set.of("print0"), Set.of("course"));
         Path course = args.has("course") ? Path.of(args.value("course", "")).toAbsolutePath().normalize()
                 : checkoutNotebooks();
         if (!Files.isDirectory(course)) {
-            throw new UsageException("no course directory at " + course + "; give one with --course DIR");
+            throw new UsageException(Text.of("teacher.course.no-dir", course));
         }
         install.install(List.of("--user"), err, err);
         Optional<FrontEnd> found = FrontEnd.find(dirs);
         if (found.isEmpty()) {
-            err.println("netlab course: the kernel is installed, but neither JupyterLab nor Jupyter Notebook is "
-                    + "(looked for jupyter-lab and jupyter-notebook on PATH, python3 -m jupyterlab and notebook)");
+            err.println("netlab course: " + Text.of("teacher.course.no-front-end"));
             return NO_FRONT_END;
         }
         FrontEnd frontEnd = found.get();
         boolean root = UserDirectories.root();
         List<String> command = frontEnd.open(course, root, args.positionals());
         if (root && !args.positionals().contains("--allow-root")) {
-            err.println("netlab course: running as root, so " + frontEnd.name() + " gets --allow-root (it refuses "
-                    + "to start as root without it); as an ordinary user you need neither");
+            err.println("netlab course: " + Text.of("teacher.course.root", frontEnd.name()));
         }
-        err.println("netlab course: opening " + course + " in " + frontEnd.name() + ": " + String.join(" ", command));
+        err.println("netlab course: " + Text.of("teacher.course.opening", course, frontEnd.name(), String.join(" ", command)));
         if (args.has("print0")) {
             for (String word : command) {
                 out.print(word);

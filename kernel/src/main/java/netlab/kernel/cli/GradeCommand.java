@@ -39,30 +39,6 @@ final class GradeCommand implements Command {
     }
 
     @Override
-    public String summary() {
-        return "grade submissions against lesson sources (hidden checks; JSON + HTML per student, grades.csv)";
-    }
-
-    @Override
-    public String usage() {
-        return """
-                usage: netlab grade SUBMISSIONS_DIR --source LESSON.ipynb... --out DIR [--jobs N] [--grader-jar JAR]
-                                    [--timeout S] [--heap SIZE] [--reveal-hidden]
-                  SUBMISSIONS_DIR  one directory per student holding that student's notebooks, named as the
-                                   lesson sources: SUBMISSIONS_DIR/<student>/<lesson>.ipynb
-                  --source LESSON  the teacher's (or the released) notebook; repeatable. Its setup cells and its
-                                   check cells are what runs: of a submission only the answer cells run
-                  --out DIR        where <student>.json, <student>.html and grades.csv go
-                  --jobs N         submissions graded at once (default: the number of cores)
-                  --grader-jar JAR the hidden cases (default: netlab-grader.jar beside netlab.jar or in grader/target)
-                  --timeout S      seconds one answer cell or one exercise's check may take (default 20)
-                  --heap SIZE      memory of each submission's Java process, as -Xmx (default 256m)
-                  --reveal-hidden  name the hidden cases and their messages in the feedback (once the deadline
-                                   has passed); without it students see "hidden case 3: FAILED" only
-                """;
-    }
-
-    @Override
     public int run(List<String> arguments, PrintStream out, PrintStream err) throws Exception {
         Args args = Args.parse(arguments, Set.of("reveal-hidden"),
                 Set.of("source", "out", "jobs", "grader-jar", "timeout", "heap"));

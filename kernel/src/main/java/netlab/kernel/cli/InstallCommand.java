@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import netlab.text.Text;
 
 /**
  * {@code netlab install}: writes a kernelspec that Jupyter finds. The spec directory gets kernel.json,
@@ -33,38 +34,12 @@ final class InstallCommand implements Command {
     }
 
     @Override
-    public String summary() {
-        return "install the netlab kernel so Jupyter can start it";
-    }
-
-    @Override
-    public String usage() {
-        return """
-                usage: netlab install [--user | --sys-prefix | --prefix DIR] [--name N] [--display-name T]
-                                      [--jvm-option OPT]... [--agent-option OPT]... [--no-class-archive]
-                  --user            install for this user: Jupyter's data directory ($JUPYTER_DATA_DIR, else
-                                    $XDG_DATA_HOME/jupyter, else $HOME/.local/share/jupyter), kernels/
-                  --sys-prefix      install into the prefix of the Python running jupyter (a venv or conda env)
-                  --prefix DIR      install into DIR/share/jupyter/kernels
-                                    (none of the three: system-wide, /usr/local/share/jupyter/kernels)
-                  --name N          kernelspec name (default: netlab); install twice under two names to compare
-                  --display-name T  name shown in the launcher (default: Java (netlab))
-                  --jvm-option OPT  option for the kernel JVM, e.g. --jvm-option=-Xmx256m (repeatable)
-                  --agent-option OPT option for the JVM that runs student code, e.g. --agent-option=-Xmx1g
-                                    (repeatable; the default heap of that JVM is 512 MB)
-                  --no-class-archive  skip the kernel's and the agent's class archives (install takes a few
-                                    seconds less; the kernel then needs ~10 MB more memory and starts slower)
-                """;
-    }
-
-    @Override
     public int run(List<String> arguments, PrintStream out, PrintStream err) throws Exception {
         Args args = install(arguments, out, err);
-        String choose = "(choose \"" + args.value("display-name", DEFAULT_DISPLAY_NAME) + "\")";
+        String shown = args.value("display-name", DEFAULT_DISPLAY_NAME);
         out.println(FrontEnd.find(dirs)
-                .map(f -> "Open it in " + f.name() + ": " + String.join(" ", f.command()) + "   " + choose)
-                .orElse("No JupyterLab or Jupyter Notebook was found to open it in: ./netlab course says what to "
-                        + "install, and 'netlab run NOTEBOOK' runs a chapter without Jupyter"));
+                .map(f -> Text.of("teacher.install.open", f.name(), String.join(" ", f.command()), shown))
+                .orElse(Text.of("teacher.install.no-front-end")));
         return 0;
     }
 
@@ -73,11 +48,11 @@ final class InstallCommand implements Command {
         Args args = Args.parse(arguments, Set.of("user", "sys-prefix", "no-class-archive"),
                 Set.of("prefix", "name", "display-name", "jvm-option", "agent-option"));
         if (!args.positionals().isEmpty()) {
-            throw new UsageException("install takes no positional arguments, but got " + args.positionals());
+            throw new UsageException(Text.of("teacher.install.no-positionals", args.positionals()));
         }
         String name = args.value("name", DEFAULT_NAME);
         if (!name.matches("[A-Za-z0-9._-]+")) {
-            throw new UsageException("--name '" + name + "' may only hold letters, digits, '.', '_' and '-'");
+            throw new UsageException(Text.of("teacher.install.name", name));
         }
         KernelSpecLocation location = KernelSpecLocation.from(args, dirs);
         NetlabHome home = NetlabHome.locate();
@@ -107,7 +82,7 @@ final class InstallCommand implements Command {
                 jvmOptions, agentOptions);
         Files.writeString(dir.resolve("kernel.json"), spec);
 
-        out.println("Installed kernelspec " + name + " " + location.description() + " in " + dir);
+        out.println(Text.of("teacher.install.done", name, location.description(), dir));
         out.println("  JDK: " + javaExecutable());
         return args;
     }

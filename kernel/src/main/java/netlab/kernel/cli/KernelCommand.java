@@ -11,6 +11,7 @@ import netlab.kernel.jshell.JShellEngine;
 import netlab.kernel.jshell.JdiBaselineEngine;
 import netlab.kernel.protocol.KernelServer;
 import netlab.text.Lang;
+import netlab.text.Text;
 
 /**
  * {@code netlab kernel CONNECTION_FILE}: what Jupyter runs (kernel.json's argv). Wires the JShell engine to
@@ -40,39 +41,18 @@ final class KernelCommand implements Command {
     }
 
     @Override
-    public String summary() {
-        return "run the Jupyter kernel (Jupyter starts this; see kernel.json)";
-    }
-
-    @Override
-    public String usage() {
-        return """
-                usage: netlab kernel [--agent-option OPT]... [--engine netlab|jdi] CONNECTION_FILE
-                       netlab kernel --train [--agent-cache FILE] [--agent-option OPT]...
-                  CONNECTION_FILE    the JSON file Jupyter writes with the ports and the signing key
-                  --train            run a short session without Jupyter and exit (install runs this to
-                                     make the kernel's class archive)
-                  --agent-cache FILE with --train: also make the agent JVM's class archive FILE
-                  --agent-option OPT option for the JVM that runs student code, e.g. -Xmx1g (repeatable)
-                  --engine jdi       run snippets with JShell's stock JDI engine instead of netlab's agent
-                                     (the kernel benchmark's baseline; no restart, no display, slow)
-                """;
-    }
-
-    @Override
     public int run(List<String> arguments, PrintStream out, PrintStream err) throws Exception {
         Args args = Args.parse(arguments, Set.of("train"), Set.of("agent-option", "engine", "agent-cache"));
         if (args.has("train")) {
             if (!args.positionals().isEmpty()) {
-                throw new UsageException("--train runs without Jupyter and takes no connection file, but got "
-                        + args.positionals());
+                throw new UsageException(Text.of("teacher.kernel.train-alone", args.positionals()));
             }
             ClassArchive.train(engineOptions(args.values("agent-option")),
                     args.has("agent-cache") ? Path.of(args.value("agent-cache", "")) : null, err);
             return 0;
         }
         if (args.positionals().size() != 1) {
-            throw new UsageException("expected one connection file, got " + args.positionals().size() + " arguments");
+            throw new UsageException(Text.of("teacher.kernel.one-file", args.positionals().size()));
         }
         // this JVM serves one notebook: its language is this JVM's too (magics' usage lines)
         Lang language = StartLanguage.of(env, Path.of("").toAbsolutePath());
@@ -83,7 +63,7 @@ final class KernelCommand implements Command {
         Engine engine = switch (kind) {
             case "netlab" -> JShellEngine.startInBackground(options);
             case "jdi" -> JdiBaselineEngine.start(options);
-            default -> throw new UsageException("--engine must be netlab or jdi, not '" + kind + "'");
+            default -> throw new UsageException(Text.of("teacher.kernel.engine", kind));
         };
         KernelServer server = KernelServer.start(Path.of(args.positionals().getFirst()),
                 IdleMemoryReturn.ofThisJvm(engine));

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import netlab.text.Text;
 
 /**
  * Which {@code share/jupyter/kernels} directory a kernelspec goes to, chosen the way
@@ -20,20 +21,20 @@ record KernelSpecLocation(Path kernelsDir, String description) {
     static KernelSpecLocation from(Args args, UserDirectories dirs) throws UsageException {
         int chosen = (args.has("user") ? 1 : 0) + (args.has("sys-prefix") ? 1 : 0) + (args.has(PREFIX) ? 1 : 0);
         if (chosen > 1) {
-            throw new UsageException("choose one of --user, --sys-prefix and --prefix DIR, not several");
+            throw new UsageException(Text.of("teacher.install.one-location"));
         }
         if (args.has("user")) {
-            return new KernelSpecLocation(dirs.jupyterData().resolve("kernels"), "for this user");
+            return new KernelSpecLocation(dirs.jupyterData().resolve("kernels"), Text.of("teacher.install.for-user"));
         }
         if (args.has(PREFIX)) {
             Path prefix = Path.of(args.value(PREFIX, "")).toAbsolutePath().normalize();
-            return new KernelSpecLocation(prefix.resolve("share/jupyter/kernels"), "under prefix " + prefix);
+            return new KernelSpecLocation(prefix.resolve("share/jupyter/kernels"), Text.of("teacher.install.under-prefix", prefix));
         }
         if (args.has("sys-prefix")) {
             Path prefix = jupyterSysPrefix(dirs);
-            return new KernelSpecLocation(prefix.resolve("share/jupyter/kernels"), "in Jupyter's prefix " + prefix);
+            return new KernelSpecLocation(prefix.resolve("share/jupyter/kernels"), Text.of("teacher.install.jupyter-prefix", prefix));
         }
-        return new KernelSpecLocation(Path.of("/usr/local/share/jupyter/kernels"), "system-wide");
+        return new KernelSpecLocation(Path.of("/usr/local/share/jupyter/kernels"), Text.of("teacher.install.system-wide"));
     }
 
     /** {@code sys.prefix} of the Python that runs {@code jupyter} on PATH. */
@@ -52,13 +53,12 @@ record KernelSpecLocation(Path kernelsDir, String description) {
             if (p.waitFor(20, TimeUnit.SECONDS) && p.exitValue() == 0 && !out.isEmpty()) {
                 return Path.of(out);
             }
-            throw new UsageException("--sys-prefix: '" + python + "' did not print its prefix (" + out + "); use --prefix DIR");
+            throw new UsageException(Text.of("teacher.install.no-sys-prefix", python, out));
         } catch (IOException e) {
-            throw new UsageException("--sys-prefix needs Jupyter's Python, but '" + python + "' cannot run (" + e.getMessage()
-                    + "); use --user or --prefix DIR");
+            throw new UsageException(Text.of("teacher.install.no-python", python, e.getMessage()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new UsageException("--sys-prefix: interrupted");
+            throw new UsageException(Text.of("teacher.install.interrupted"));
         }
     }
 

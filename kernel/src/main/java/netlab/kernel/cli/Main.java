@@ -66,8 +66,8 @@ public final class Main {
     }
 
     String help() {
-        StringBuilder s = new StringBuilder("usage: netlab COMMAND [OPTIONS]\n\ncommands:\n");
+        StringBuilder s = new StringBuilder(netlab.text.Text.of("usage.help"));
         commands.values().forEach(c -> s.append("  %-10s %s%n".formatted(c.name(), c.summary())));
-        return s.append("\nnetlab COMMAND --help shows the options of one command.\n").toString();
+        return s.append(netlab.text.Text.of("usage.help.footer")).toString();
     }
 }

@@ -3,6 +3,7 @@ package netlab.kernel.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import netlab.kernel.course.CourseLibrary;
+import netlab.text.Text;
 
 /**
  * Where netlab's own files are: the kernel jar this code runs from and the lessons jar beside it.
@@ -18,13 +19,11 @@ record NetlabHome(Path kernelJar, Path lessonsJar) {
     static NetlabHome locate() throws UsageException {
         Path self = codeSource();
         if (!Files.isRegularFile(self)) {
-            throw new UsageException("netlab is running from " + self + ", not from its jar; build it with "
-                    + "'./netlab build' and run kernel/target/" + KERNEL_JAR);
+            throw new UsageException(Text.of("teacher.home.not-a-jar", self, KERNEL_JAR));
         }
         Path lessons = CourseLibrary.location();
         if (!Files.isRegularFile(lessons)) {
-            throw new UsageException("netlab loaded its lessons from " + lessons + ", not from " + LESSONS_JAR
-                    + "; rebuild with './netlab build'");
+            throw new UsageException(Text.of("teacher.home.lessons", lessons, LESSONS_JAR));
         }
         return new NetlabHome(self, lessons);
     }

@@ -23,22 +23,6 @@ final class ReleaseCommand implements Command {
     }
 
     @Override
-    public String summary() {
-        return "make student notebooks from teacher notebooks (solutions stubbed, hidden tests removed)";
-    }
-
-    @Override
-    public String usage() {
-        return """
-                usage: netlab release SOURCE.ipynb... --out DIR
-                  SOURCE    teacher notebooks: code between // BEGIN SOLUTION and // END SOLUTION becomes
-                            a TODO stub (or the line after '// STUB:'); // BEGIN HIDDEN TESTS ... // END
-                            HIDDEN TESTS is removed; outputs are cleared; cells get nbgrader metadata
-                  --out DIR where the student notebooks go (created if missing; must not hold a SOURCE)
-                """;
-    }
-
-    @Override
     public int run(List<String> arguments, PrintStream out, PrintStream err) throws Exception {
         Args args = Args.parse(arguments, Set.of(), Set.of("out"));
         if (args.positionals().isEmpty()) {
@@ -77,7 +61,7 @@ final class ReleaseCommand implements Command {
         for (int i = 0; i < sources.size(); i++) {
             Path target = outDir.resolve(sources.get(i).getFileName());
             released.get(i).write(target);
-            out.println("released " + target);
+            out.println(Text.of("teacher.release.done", target));
         }
         return 0;
     }

@@ -45,24 +45,6 @@ final class RunCommand implements Command {
     }
 
     @Override
-    public String summary() {
-        return "run a notebook headless, show outputs and check results (exit 0: all cells ran, all checks passed)";
-    }
-
-    @Override
-    public String usage() {
-        return """
-                usage: netlab run NOTEBOOK.ipynb [--timeout S] [--out FILE]
-                  NOTEBOOK     the notebook; its code cells run in order, in its own directory
-                  --timeout S  seconds one cell may run before it is interrupted (default 60)
-                  --out FILE   write the executed notebook (outputs, execution counts) to FILE
-                exit status: 0 every cell ran and every check passed; 1 unfinished: a check did not pass or
-                a cell stopped at a TODO stub (not answered yet); 3 a cell failed otherwise, timed out or
-                lost its agent
-                """;
-    }
-
-    @Override
     public int run(List<String> arguments, PrintStream out, PrintStream err) throws Exception {
         Args args = Args.parse(arguments, Set.of(), Set.of("timeout", "out"));
         Path file = notebookArgument(args);

@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
+import netlab.text.Text;
 
 /** {@code netlab uninstall}: removes a kernelspec that {@code netlab install} wrote, and nothing else. */
 final class UninstallCommand implements Command {
@@ -24,19 +25,6 @@ final class UninstallCommand implements Command {
     }
 
     @Override
-    public String summary() {
-        return "remove an installed netlab kernelspec";
-    }
-
-    @Override
-    public String usage() {
-        return """
-                usage: netlab uninstall [--user | --sys-prefix | --prefix DIR] [--name N]
-                  the same location options as install; --name defaults to netlab
-                """;
-    }
-
-    @Override
     public int run(List<String> arguments, PrintStream out, PrintStream err) throws Exception {
         Args args = Args.parse(arguments, Set.of("user", "sys-prefix"), Set.of("prefix", "name"));
         String name = args.value("name", InstallCommand.DEFAULT_NAME);
@@ -44,16 +32,15 @@ final class UninstallCommand implements Command {
         Path dir = location.kernelsDir().resolve(name);
         Path spec = dir.resolve("kernel.json");
         if (!Files.isRegularFile(spec)) {
-            err.println("netlab uninstall: no kernelspec '" + name + "' " + location.description() + " (looked in " + dir + ")");
+            err.println("netlab uninstall: " + Text.of("teacher.uninstall.none", name, location.description(), dir));
             return 1;
         }
         if (!Files.isRegularFile(dir.resolve(NetlabHome.KERNEL_JAR))) {
-            err.println("netlab uninstall: " + dir + " is not a netlab kernelspec (it has no " + NetlabHome.KERNEL_JAR
-                    + "); remove it with 'jupyter kernelspec remove " + name + "'");
+            err.println("netlab uninstall: " + Text.of("teacher.uninstall.foreign", dir, NetlabHome.KERNEL_JAR, name));
             return 1;
         }
         deleteTree(dir);
-        out.println("Removed kernelspec " + name + " from " + dir);
+        out.println(Text.of("teacher.uninstall.done", name, dir));
         return 0;
     }
 

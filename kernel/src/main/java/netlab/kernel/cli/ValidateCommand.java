@@ -30,20 +30,6 @@ final class ValidateCommand implements Command {
     }
 
     @Override
-    public String summary() {
-        return "check a notebook before submitting: run it, public checks, warnings (exit 0: nothing to fix)";
-    }
-
-    @Override
-    public String usage() {
-        return """
-                usage: netlab validate NOTEBOOK.ipynb [--timeout S]
-                  NOTEBOOK     your notebook; it runs as with 'netlab run' (the file is not changed)
-                  --timeout S  seconds one cell may run (default 60)
-                """;
-    }
-
-    @Override
     public int run(List<String> arguments, PrintStream out, PrintStream err) throws Exception {
         Args args = Args.parse(arguments, Set.of(), Set.of("timeout"));
         Path file = RunCommand.notebookArgument(args);
