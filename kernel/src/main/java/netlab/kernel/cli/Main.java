@@ -29,7 +29,9 @@ public final class Main {
         if (!jvmOptions.isEmpty()) {
             System.exit(GradingJvm.relaunch(Arrays.asList(args), jvmOptions));
         }
-        int status = new Main(System.getenv()).run(Arrays.asList(args), System.out, System.err);
+        Map<String, String> env = System.getenv();
+        TerminalLanguage.of(env, System.out.charset()).ifPresent(netlab.text.Lang::use);
+        int status = new Main(env).run(Arrays.asList(args), System.out, System.err);
         System.exit(status);
     }
 
