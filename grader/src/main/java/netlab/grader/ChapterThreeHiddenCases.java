@@ -26,7 +26,8 @@ public final class ChapterThreeHiddenCases implements HiddenCaseSet {
         DnsMessage.Question itcast = new DnsMessage.Question("itcast.cn.", DnsMessage.A);
         return List.of(
                 new HiddenCases<>("switch.learn", PacketExercises.SwitchForward.class, List.of(
-                        PacketExercises.switchCase(Message.of("course3.case.switch.broadcast"), List.of(frame(0, "aa", "ff")), List.of(List.of(1, 2, 3))),
+                        PacketExercises.switchCase(Message.of("course3.case.switch.broadcast"), List.of(frame(0, "aa", "ff")),
+                                List.of(List.of(1, 2, 3))),
                         PacketExercises.switchCase(Message.of("course3.case.switch.same-port"),
                                 List.of(frame(0, "aa", "bb"), frame(0, "bb", "aa")), List.of(List.of(1, 2, 3), List.of())),
                         PacketExercises.switchCase(Message.of("course3.case.switch.moves"),

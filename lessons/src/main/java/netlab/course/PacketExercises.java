@@ -101,8 +101,10 @@ public final class PacketExercises implements ExerciseSet {
     }
 
     public static final Exercise<SwitchForward> SWITCH = Exercise.of("switch.learn", Message.of("course.switch.learn.title"), SwitchForward.class)
-            .add(switchCase(Message.of("course3.case.switch.first"), List.of(frame(0, "aa", "bb")), List.of(List.of(1, 2, 3))))
-            .add(switchCase(Message.of("course3.case.switch.reply"), List.of(frame(0, "aa", "bb"), frame(1, "bb", "aa"), frame(0, "aa", "bb")),
+            .add(switchCase(Message.of("course3.case.switch.first"), List.of(frame(0, "aa", "bb")),
+                    List.of(List.of(1, 2, 3))))
+            .add(switchCase(Message.of("course3.case.switch.reply"),
+                    List.of(frame(0, "aa", "bb"), frame(1, "bb", "aa"), frame(0, "aa", "bb")),
                     List.of(List.of(1, 2, 3), List.of(0), List.of(1))))
             .hiddenCases(3)
             .build();

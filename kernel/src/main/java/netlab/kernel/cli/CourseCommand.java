@@ -52,7 +52,8 @@ final class CourseCommand implements Command {
         if (root && !args.positionals().contains("--allow-root")) {
             err.println("netlab course: " + Text.of("teacher.course.root", frontEnd.name()));
         }
-        err.println("netlab course: " + Text.of("teacher.course.opening", course, frontEnd.name(), String.join(" ", command)));
+        err.println("netlab course: "
+                + Text.of("teacher.course.opening", course, frontEnd.name(), String.join(" ", command)));
         if (args.has("print0")) {
             for (String word : command) {
                 out.print(word);

@@ -28,13 +28,16 @@ record KernelSpecLocation(Path kernelsDir, String description) {
         }
         if (args.has(PREFIX)) {
             Path prefix = Path.of(args.value(PREFIX, "")).toAbsolutePath().normalize();
-            return new KernelSpecLocation(prefix.resolve("share/jupyter/kernels"), Text.of("teacher.install.under-prefix", prefix));
+            return new KernelSpecLocation(prefix.resolve("share/jupyter/kernels"),
+                    Text.of("teacher.install.under-prefix", prefix));
         }
         if (args.has("sys-prefix")) {
             Path prefix = jupyterSysPrefix(dirs);
-            return new KernelSpecLocation(prefix.resolve("share/jupyter/kernels"), Text.of("teacher.install.jupyter-prefix", prefix));
+            return new KernelSpecLocation(prefix.resolve("share/jupyter/kernels"),
+                    Text.of("teacher.install.jupyter-prefix", prefix));
         }
-        return new KernelSpecLocation(Path.of("/usr/local/share/jupyter/kernels"), Text.of("teacher.install.system-wide"));
+        return new KernelSpecLocation(Path.of("/usr/local/share/jupyter/kernels"),
+                Text.of("teacher.install.system-wide"));
     }
 
     /** {@code sys.prefix} of the Python that runs {@code jupyter} on PATH. */
