@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.OptionalInt;
 import netlab.agent.AgentLink;
 import netlab.agent.AgentMain;
 import netlab.agent.AgentProtocol;
@@ -74,15 +75,13 @@ final class AgentProcess implements AutoCloseable {
                 AgentLink control = accept(listener, AgentProtocol.ROLE_CONTROL, token, deadline);
                 return new AgentProcess(process, token, main, control, lastOutput);
             } catch (IOException e) {
+                boolean exited = !process.isAlive(); // before it is killed: else still starting, out of time
                 // through its handle: Process.destroyForcibly also closes our end of its output, and the log
                 // pump may not have read what a JVM that died at once printed ("Invalid maximum heap size")
                 process.toHandle().destroyForcibly();
                 String output = waitForOutput(process, pump, lastOutput);
-                throw new IOException("The Java process for running code did not start"
-                        + (process.isAlive() ? " within " + options.agentStartTimeout().toSeconds() + " s"
-                        : " (exit status " + process.exitValue() + ")")
-                        + ". Command: " + String.join(" ", pb.command())
-                        + (output.isEmpty() ? "" : "\nIts output:\n" + output), e);
+                throw new AgentStartFailure(exited ? OptionalInt.of(process.exitValue()) : OptionalInt.empty(),
+                        options.agentStartTimeout(), pb.command(), output, e);
             }
         }
     }

@@ -84,8 +84,10 @@ final class CellExecution {
             return evaluate(session, code, io, serial, run, plan);
         } catch (UncheckedIOException e) {
             LOG.log(System.Logger.Level.ERROR, "agent restart failed", e);
-            return new ExecuteOutcome.EngineRestarted(Text.in(language.get(), "engine.restart.failed",
-                    e.getCause().getMessage().lines().findFirst().orElse("")));
+            return new ExecuteOutcome.EngineRestarted(e.getCause() instanceof AgentStartFailure f
+                    ? Text.in(language.get(), "engine.start.failed", f.forStudent())
+                    : Text.in(language.get(), "engine.restart.failed",
+                            e.getCause().getMessage().lines().findFirst().orElse("")));
         } finally {
             run.end();
             output.drain();
