@@ -5,6 +5,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import netlab.text.Lang;
+import netlab.text.Text;
 
 /**
  * The {@code netlab} command, and netlab's composition root: reads the environment and the arguments once,
@@ -30,7 +32,7 @@ public final class Main {
             System.exit(GradingJvm.relaunch(Arrays.asList(args), jvmOptions));
         }
         Map<String, String> env = System.getenv();
-        TerminalLanguage.of(env, System.out.charset()).ifPresent(netlab.text.Lang::use);
+        TerminalLanguage.of(env, System.out.charset()).ifPresent(Lang::use);
         int status = new Main(env).run(Arrays.asList(args), System.out, System.err);
         System.exit(status);
     }
@@ -46,7 +48,7 @@ public final class Main {
         }
         Command command = commands.get(args.getFirst());
         if (command == null) {
-            err.println("netlab: " + netlab.text.Text.of("teacher.unknown.command", args.getFirst(),
+            err.println("netlab: " + Text.of("teacher.unknown.command", args.getFirst(),
                     String.join(", ", commands.keySet())));
             return 2;
         }
@@ -68,8 +70,8 @@ public final class Main {
     }
 
     String help() {
-        StringBuilder s = new StringBuilder(netlab.text.Text.of("usage.help"));
+        StringBuilder s = new StringBuilder(Text.of("usage.help"));
         commands.values().forEach(c -> s.append("  %-10s %s%n".formatted(c.name(), c.summary())));
-        return s.append(netlab.text.Text.of("usage.help.footer")).toString();
+        return s.append(Text.of("usage.help.footer")).toString();
     }
 }
