@@ -54,8 +54,15 @@ final class CellEvaluator {
             List<SnippetEvent> events;
             boolean shellClosed = false;
             try {
-                events = declarations.events(i, run::stopped)
-                        .or(() -> shown ? ValueExpression.evaluate(session.shell(), piece.source()) : Optional.empty())
+                Optional<List<SnippetEvent>> planned = declarations.events(i, run::stopped);
+                Optional<DirectExpression.Outcome> direct = planned.isEmpty() && shown
+                        ? DirectExpression.evaluate(session, piece.source()) : Optional.empty();
+                if (direct.orElse(null) instanceof DirectExpression.Ran ran) {
+                    return shown(session, code, serial, piece, run, ran);
+                }
+                events = planned
+                        .or(() -> shown && direct.isEmpty() ? ValueExpression.evaluate(session.shell(), piece.source())
+                                : Optional.empty())
                         .orElseGet(() -> session.shell().eval(piece.source()));
             } catch (IllegalStateException e) {
                 // JShell closes itself when its engine terminates (the agent died while loading classes).
@@ -63,12 +70,9 @@ final class CellEvaluator {
                 shellClosed = true;
             }
             output.drain();
-            if (shellClosed || session.terminated()) {
-                return new ExecuteOutcome.EngineRestarted(run.killed() ? EngineText.killed(language.get(), run)
-                        : EngineText.died(language.get(), sessions.deathOf(session)), run.stoppedByLimit() != null);
-            }
-            if (run.stopped()) {
-                return interrupted(run);
+            Optional<ExecuteOutcome> ended = ended(session, run, shellClosed);
+            if (ended.isPresent()) {
+                return ended.get();
             }
             ExecuteOutcome failure = failureOf(session, code, serial, piece, events);
             if (failure != null) {
@@ -79,6 +83,40 @@ final class CellEvaluator {
             }
         }
         return new ExecuteOutcome.Success(value);
+    }
+
+    /** The cell's end after its last expression ran by {@link DirectExpression}. */
+    private ExecuteOutcome shown(Session session, String code, long serial, Piece piece, CellRun run,
+                                 DirectExpression.Ran outcome) {
+        output.drain();
+        Optional<ExecuteOutcome> ended = ended(session, run, false);
+        if (ended.isPresent()) {
+            return ended.get();
+        }
+        int firstLine = SnippetOrigins.lineOf(code, piece.start());
+        StringComparison.note(piece.source(), firstLine, session.shell(), language.get())
+                .ifPresent(note -> output.io().stderr(note + "\n"));
+        return switch (outcome) {
+            case DirectExpression.Value v -> new ExecuteOutcome.Success(Optional.of(MimeBundle.text(v.text())));
+            case DirectExpression.Threw t -> {
+                origins.record(t.snippetId(), serial, firstLine);
+                yield ErrorReports.runtimeError(t.exception(), origins, serial, language.get());
+            }
+            case DirectExpression.NoValue n -> new ExecuteOutcome.Success(Optional.empty());
+            case DirectExpression.Ended e -> new ExecuteOutcome.Success(Optional.empty());
+        };
+    }
+
+    /** The cell's end when its agent died or was killed, or the cell was stopped; empty if it goes on. */
+    private Optional<ExecuteOutcome> ended(Session session, CellRun run, boolean shellClosed) {
+        if (shellClosed || session.terminated()) {
+            return Optional.of(new ExecuteOutcome.EngineRestarted(run.killed() ? EngineText.killed(language.get(), run)
+                    : EngineText.died(language.get(), sessions.deathOf(session)), run.stoppedByLimit() != null));
+        }
+        if (run.stopped()) {
+            return Optional.of(interrupted(run));
+        }
+        return Optional.empty();
     }
 
     ExecuteOutcome interrupted(CellRun run) {

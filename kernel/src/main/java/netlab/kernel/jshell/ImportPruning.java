@@ -80,6 +80,23 @@ final class ImportPruning {
     }
 
     /**
+     * The keys of {@code shell}'s defined declarations that {@code code} does not name: what a class wrapping
+     * {@code code} need not import. Empty when the internals cannot be reached or {@code code} may spell a
+     * name no token shows.
+     */
+    static Optional<Set<Object>> keysNotNamedIn(JShell shell, String code) {
+        Optional<Set<String>> names = namesIn(code);
+        if (INTERNALS.isEmpty() || names.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(INTERNALS.get().keysNotNamed(shell, names.get()));
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
      * The names {@code code} may use: every identifier-shaped token, a superset of the names javac sees; empty
      * when a unicode escape could spell a name no token shows.
      */
@@ -114,6 +131,7 @@ final class ImportPruning {
         final Field maps;
         final Field keyIndexToSnippet;
         final Method key;
+        final Method status;
         final Method wrapped;
 
         private Internals() throws ReflectiveOperationException {
@@ -126,6 +144,8 @@ final class ImportPruning {
             maps = open(JShell.class.getDeclaredField("maps"));
             keyIndexToSnippet = open(Class.forName("jdk.jshell.SnippetMaps").getDeclaredField("keyIndexToSnippet"));
             key = open(Snippet.class.getDeclaredMethod("key"));
+            // the snippet's own: JShell's public status() refuses a snippet it is still installing
+            status = open(Snippet.class.getDeclaredMethod("status"));
             wrapped = open(Class.forName("jdk.jshell.GeneralWrap").getDeclaredMethod("wrapped"));
         }
 
@@ -205,11 +225,7 @@ final class ImportPruning {
                     return new Object[] {except, plus};
                 }
                 Set<Object> wider = new HashSet<>(except == null ? Set.of() : except);
-                for (Object snippet : (List<?>) keyIndexToSnippet.get(maps.get(shell))) {
-                    if (snippet instanceof DeclarationSnippet d && !names.get().contains(d.name())) {
-                        wider.add(key.invoke(d));
-                    }
-                }
+                wider.addAll(keysNotNamed(shell, names.get()));
                 List<Object> named = new ArrayList<>();
                 for (Object snippet : plus == null ? List.of() : plus) {
                     if (!(snippet instanceof DeclarationSnippet d) || names.get().contains(d.name())) {
@@ -220,6 +236,21 @@ final class ImportPruning {
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException("JShell's wrapping changed: " + e, e);
             }
+        }
+
+        /**
+         * The keys of the defined declarations {@code names} does not hold. Only defined ones: JShell imports
+         * no other, and a session's snippets, dropped values included, number in the hundreds after an hour.
+         */
+        Set<Object> keysNotNamed(JShell shell, Set<String> names) throws ReflectiveOperationException {
+            Set<Object> keys = new HashSet<>();
+            for (Object snippet : (List<?>) keyIndexToSnippet.get(maps.get(shell))) {
+                if (snippet instanceof DeclarationSnippet d && !names.contains(d.name())
+                        && ((Snippet.Status) status.invoke(d)).isDefined()) {
+                    keys.add(key.invoke(d));
+                }
+            }
+            return keys;
         }
     }
 }

@@ -16,6 +16,9 @@ import jdk.jshell.VarSnippet;
  * with a written type two. JShell alone, C1 only, CPU per cell ending in {@code 1 + 1} with three values kept,
  * median of six rounds of 100: 8.7 ms as an expression, 3.6-4.7 ms as such a declaration.
  *
+ * <p>{@link DirectExpression} compiles such an expression in one pass and makes no variable at all; this is
+ * the way when JShell's internals it needs cannot be reached.
+ *
  * <p>What does not compile and define that way is dropped unrun and given to JShell as written, so a student's
  * mistake reads as JShell reports it: a method that returns nothing (whose value cannot initialize a variable),
  * a declaration or statement written without its semicolon, a name not declared yet. An expression that
@@ -54,7 +57,7 @@ final class ValueExpression {
      * (it has then run, with or without an exception); empty when the caller should evaluate it as written.
      */
     static Optional<List<SnippetEvent>> evaluate(JShell shell, String source) {
-        if (NOT_AN_EXPRESSION.matcher(source).lookingAt()) {
+        if (!mayBeExpression(source)) {
             return Optional.empty();
         }
         // the newline keeps a trailing // comment from swallowing the closing parenthesis
@@ -73,6 +76,11 @@ final class ValueExpression {
             }
         }
         return Optional.empty();
+    }
+
+    /** False for a source that is surely a statement or a declaration, which it would only cost a failed compile. */
+    static boolean mayBeExpression(String source) {
+        return !NOT_AN_EXPRESSION.matcher(source).lookingAt();
     }
 
     /** Whether {@code s} is a value variable, which a notebook shows as the cell's value and never lists. */

@@ -1,0 +1,294 @@
+package netlab.kernel.jshell;
+
+import static netlab.kernel.jshell.JShellInternals.open;
+
+import com.sun.source.util.JavacTask;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiFunction;
+import java.util.stream.Stream;
+import javax.tools.Diagnostic;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaFileObject;
+import jdk.jshell.JShell;
+import jdk.jshell.JShellException;
+import jdk.jshell.spi.ExecutionControl;
+import jdk.jshell.spi.ExecutionControl.ClassBytecodes;
+
+/**
+ * The expression that ends a cell, whose value the notebook shows, compiled by one javac task and run, where
+ * JShell spends three on it (its parse, an analysis, then the compile of the same source) and makes a snippet
+ * the session then carries. The value is never a variable ({@link ValueExpression}'s is dropped before the
+ * next cell anyway), so nothing of JShell's bookkeeping is needed: the expression is wrapped as
+ * {@code class $JShell$netlabValue7 { public static Object do_it$() throws Throwable { return (EXPRESSION); } }}
+ * under the header JShell would give it (the session's imports, and the declarations the expression names,
+ * as {@link ImportPruning} chooses), compiled in one of JShell's own pooled javac tasks, loaded into the agent
+ * and invoked, as JShell does with its wrappers. A method that returns nothing is compiled again as a statement
+ * and shows nothing. Measured (C1 only, one kernel, cells 150-750 of {@code 1 + 1}): see {@code README.md}.
+ *
+ * <p>What does not compile that way is left to the caller, unrun, which gives it to JShell as written, so a
+ * student's mistake reads as JShell reports it. What it throws reads as from JShell: its frames are JShell's
+ * translation of the agent's (the class name carries JShell's wrapper prefix, so the translation stops below
+ * it), with the expression's own frames at {@code #v7} and their line in the expression.
+ *
+ * <p>Needs {@code jdk.jshell/jdk.jshell} opened to the kernel, as {@link ImportPruning} does; without it, or on a
+ * JDK whose internals differ, {@link #evaluate} returns empty and the caller uses JShell.
+ */
+final class DirectExpression {
+
+    private static final System.Logger LOG = System.getLogger("netlab.engine");
+    private static final Optional<Internals> INTERNALS = Internals.lookUp();
+    private static final AtomicLong COUNT = new AtomicLong();
+    /** JShell's wrapper prefix, so its stack translation and its {@code expunge} treat the class as a wrapper. */
+    private static final String CLASS_PREFIX = "$JShell$netlabValue";
+    private static final String DO_IT = "do_it$";
+    /** What JShell compiles a snippet with (TaskFactory.compile); the pool adds the session's own options. */
+    private static final List<String> OPTIONS = List.of("-Xlint:unchecked,-strictfp", "-proc:none", "-parameters");
+    /** javac's code for an expression that cannot convert to Object: one that returns nothing. */
+    private static final String NOT_CONVERTIBLE = "compiler.err.prob.found.req";
+
+    /** What became of the expression: it ran, or JShell should evaluate it as written. */
+    sealed interface Outcome {
+    }
+
+    /** Not run: it does not compile so (or is no expression), and JShell should evaluate it as written. */
+    record AsWritten() implements Outcome {
+    }
+
+    /** It ran (or began to): what the notebook shows next. */
+    sealed interface Ran extends Outcome {
+    }
+
+    /** It ran; {@code text} is its value as JShell shows it. */
+    record Value(String text) implements Ran {
+    }
+
+    /** A method returning nothing ran: nothing to show. */
+    record NoValue() implements Ran {
+    }
+
+    /** It threw; its own frames are at {@code #snippetId}. */
+    record Threw(String snippetId, JShellException exception) implements Ran {
+    }
+
+    /** It was stopped, or the agent ended: the caller reads which from the run and the session. */
+    record Ended() implements Ran {
+    }
+
+    private DirectExpression() {
+    }
+
+    /**
+     * Compiles and runs {@code source} in {@code session}; empty, unrun, when JShell's internals cannot be
+     * reached (then {@link ValueExpression} is the next best way).
+     */
+    static Optional<Outcome> evaluate(Session session, String source) {
+        if (INTERNALS.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(ValueExpression.mayBeExpression(source) ? INTERNALS.get().evaluate(session, source)
+                : new AsWritten());
+    }
+
+    /** A compile's classes, or its errors. */
+    private record Compiled(List<ClassBytecodes> classes, List<Diagnostic<? extends JavaFileObject>> errors) {
+
+        boolean returnsNothing() {
+            return !errors.isEmpty() && errors.stream().allMatch(d -> NOT_CONVERTIBLE.equals(d.getCode()));
+        }
+    }
+
+    /** JShell's members this needs, looked up once per JVM. */
+    private static final class Internals {
+
+        final Field taskFactory;
+        final Field maps;
+        final Field eval;
+        final Method fileManager;
+        final Field classObjects;
+        final Method packageAndImportsExcept;
+        final MethodHandle runTask;
+        final MethodHandle newStringSourceHandler;
+        /**
+         * The constructor of JShell's compile task, called for what it sets up in the pooled javac context:
+         * JShell's parser for wrapped code, which a context keeps from its first task on.
+         */
+        final MethodHandle useJShellParser;
+        final Method bytes;
+        final Method asJShellException;
+        final MethodHandle expunge;
+        /** A {@code TaskFactory.Worker} that does nothing: the task's creator does the work. */
+        final Object noWork;
+
+        private Internals() throws ReflectiveOperationException {
+            Class<?> factoryClass = Class.forName("jdk.jshell.TaskFactory");
+            MethodHandles.Lookup inJShell = MethodHandles.privateLookupIn(factoryClass, MethodHandles.lookup());
+            Class<?> sourceHandler = Class.forName("jdk.jshell.TaskFactory$SourceHandler");
+            Class<?> worker = Class.forName("jdk.jshell.TaskFactory$Worker");
+            taskFactory = open(JShell.class.getDeclaredField("taskFactory"));
+            maps = open(JShell.class.getDeclaredField("maps"));
+            eval = open(JShell.class.getDeclaredField("eval"));
+            fileManager = open(factoryClass.getDeclaredMethod("fileManager"));
+            classObjects = open(Class.forName("jdk.jshell.MemoryFileManager").getDeclaredField("classObjects"));
+            packageAndImportsExcept = open(Class.forName("jdk.jshell.SnippetMaps")
+                    .getDeclaredMethod("packageAndImportsExcept", Set.class, Collection.class));
+            runTask = inJShell.findVirtual(factoryClass, "runTask", MethodType.methodType(Object.class,
+                    Stream.class, sourceHandler, List.class, BiFunction.class, worker));
+            newStringSourceHandler = inJShell.findConstructor(
+                    Class.forName("jdk.jshell.TaskFactory$StringSourceHandler"),
+                    MethodType.methodType(void.class, factoryClass));
+            useJShellParser = inJShell.findConstructor(Class.forName("jdk.jshell.TaskFactory$CompileTask"),
+                    MethodType.methodType(void.class, factoryClass, sourceHandler,
+                            Class.forName("com.sun.tools.javac.api.JavacTaskImpl"), DiagnosticCollector.class));
+            bytes = open(Class.forName("jdk.jshell.MemoryFileManager$OutputMemoryJavaFileObject")
+                    .getDeclaredMethod("getBytes"));
+            asJShellException = open(Class.forName("jdk.jshell.Eval")
+                    .getDeclaredMethod("asJShellException", Throwable.class));
+            expunge = MethodHandles.privateLookupIn(Class.forName("jdk.jshell.Util"), MethodHandles.lookup())
+                    .findStatic(Class.forName("jdk.jshell.Util"), "expunge",
+                            MethodType.methodType(String.class, String.class));
+            noWork = Proxy.newProxyInstance(worker.getClassLoader(), new Class<?>[] {worker}, (proxy, m, args) ->
+                    switch (m.getName()) {
+                        case "withTask" -> null;
+                        case "hashCode" -> System.identityHashCode(proxy);
+                        case "equals" -> proxy == args[0];
+                        default -> "TaskFactory.Worker (netlab)";
+                    });
+        }
+
+        static Optional<Internals> lookUp() {
+            try {
+                return Optional.of(new Internals());
+            } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+                LOG.log(System.Logger.Level.INFO, "every value goes through JShell: " + e);
+                return Optional.empty();
+            }
+        }
+
+        Outcome evaluate(Session session, String source) {
+            JShell shell = session.shell();
+            long n = COUNT.incrementAndGet();
+            String name = CLASS_PREFIX + n;
+            try {
+                String header = (String) packageAndImportsExcept.invoke(maps.get(shell),
+                        ImportPruning.keysNotNamedIn(shell, source).orElse(null), null);
+                // the newline keeps a trailing // comment from swallowing what follows
+                String opening = header + "class " + name + " { public static Object " + DO_IT
+                        + "() throws Throwable { ";
+                boolean returnsNothing = false;
+                Compiled compiled = compile(shell, opening + "return (" + source + "\n); } }");
+                if (compiled.returnsNothing()) {
+                    returnsNothing = true;
+                    compiled = compile(shell, opening + source + "\n; return null; } }");
+                }
+                if (!compiled.errors().isEmpty()) {
+                    return new AsWritten();
+                }
+                try {
+                    session.control().load(compiled.classes().toArray(ClassBytecodes[]::new));
+                } catch (ExecutionControl.ClassInstallException e) {
+                    return new AsWritten(); // nothing ran: JShell may still manage
+                }
+                return run(session, "REPL." + name, "v" + n, lines(header), returnsNothing);
+            } catch (ExecutionControl.EngineTerminationException e) {
+                return new Ended();
+            } catch (Throwable e) { // invoke's signature; an internal that changed: JShell runs it as before
+                LOG.log(System.Logger.Level.INFO, "a value went through JShell: " + e);
+                return new AsWritten();
+            }
+        }
+
+        /** Runs the loaded expression; never throws, since from here on it has run (or may have). */
+        private Ran run(Session session, String className, String snippetId, int headerLines,
+                            boolean returnsNothing) {
+            try {
+                String value = session.control().invoke(className, DO_IT);
+                return returnsNothing ? new NoValue() : new Value((String) expunge.invoke(value));
+            } catch (ExecutionControl.UserException | ExecutionControl.ResolutionException e) {
+                for (Throwable t = e; t != null; t = t.getCause()) {
+                    t.setStackTrace(placed(t.getStackTrace(), className, snippetId, headerLines));
+                }
+                try {
+                    return new Threw(snippetId,
+                            (JShellException) asJShellException.invoke(eval.get(session.shell()), e));
+                } catch (ReflectiveOperationException | RuntimeException internal) {
+                    LOG.log(System.Logger.Level.WARNING, "a value's exception could not be translated: " + internal);
+                    return new Ended();
+                }
+            } catch (ExecutionControl.EngineTerminationException | ExecutionControl.RunException e) {
+                return new Ended();
+            } catch (Throwable e) { // InternalException, or expunge's signature
+                LOG.log(System.Logger.Level.WARNING, "the agent could not run a value: " + e);
+                return new Ended();
+            }
+        }
+
+        /** The expression's own frames put at {@code #snippetId}, their lines counted in the expression. */
+        private static StackTraceElement[] placed(StackTraceElement[] frames, String className, String snippetId,
+                                                  int headerLines) {
+            StackTraceElement[] placed = frames.clone();
+            for (int i = 0; i < placed.length; i++) {
+                StackTraceElement f = placed[i];
+                if (f.getClassName().equals(className) || f.getClassName().startsWith(className + "$")) {
+                    placed[i] = new StackTraceElement(f.getClassName(), f.getMethodName(), "#" + snippetId,
+                            f.getLineNumber() - headerLines);
+                }
+            }
+            return placed;
+        }
+
+        /**
+         * {@code code} compiled by one of the session's pooled javac tasks (which purges the {@code REPL}
+         * package after it, as after every JShell task); its class files are not kept for later snippets,
+         * since none can name them.
+         */
+        private Compiled compile(JShell shell, String code) throws Throwable {
+            Object factory = taskFactory.get(shell);
+            Map<?, ?> files = (Map<?, ?>) classObjects.get(fileManager.invoke(factory));
+            Object sourceHandler = newStringSourceHandler.invoke(factory);
+            List<ClassBytecodes> classes = new ArrayList<>();
+            List<Diagnostic<? extends JavaFileObject>> errors = new ArrayList<>();
+            BiFunction<Object, DiagnosticCollector<JavaFileObject>, Object> creator = (task, diagnostics) -> {
+                JavacTask javac = (JavacTask) task;
+                try {
+                    Object unused = useJShellParser.invoke(factory, sourceHandler, task, diagnostics);
+                    javac.parse();
+                    javac.analyze();
+                    diagnostics.getDiagnostics().stream().filter(d -> d.getKind() == Diagnostic.Kind.ERROR)
+                            .forEach(errors::add);
+                    if (errors.isEmpty()) {
+                        for (JavaFileObject file : javac.generate()) { // javac's wrapper of JShell's file
+                            Object written = files.remove(file.getName());
+                            classes.add(new ClassBytecodes(file.getName(), (byte[]) bytes.invoke(written)));
+                        }
+                    }
+                } catch (RuntimeException | Error e) {
+                    throw e;
+                } catch (Throwable e) { // invoke's signature, generate's IOException
+                    throw new IllegalStateException(e);
+                }
+                return null;
+            };
+            runTask.invoke(factory, Stream.of(code), sourceHandler, OPTIONS, creator, noWork);
+            if (errors.isEmpty() && classes.isEmpty()) {
+                throw new IllegalStateException("javac wrote no class for a value");
+            }
+            return new Compiled(classes, errors);
+        }
+
+        private static int lines(String text) {
+            return (int) text.chars().filter(c -> c == '\n').count();
+        }
+    }
+}
