@@ -55,10 +55,17 @@ final class CellEvaluator {
             boolean shellClosed = false;
             try {
                 Optional<List<SnippetEvent>> planned = declarations.events(i, run::stopped);
-                Optional<DirectExpression.Outcome> direct = planned.isEmpty() && shown
-                        ? DirectExpression.evaluate(session, piece.source()) : Optional.empty();
-                if (direct.orElse(null) instanceof DirectExpression.Ran ran) {
-                    return shown(session, code, serial, piece, run, ran);
+                Optional<DirectRun.Outcome> direct = planned.isEmpty()
+                        ? DirectRun.evaluate(session, piece.source(), shown) : Optional.empty();
+                if (direct.orElse(null) instanceof DirectRun.Ran ran) {
+                    Optional<ExecuteOutcome> end = afterDirectRun(session, code, serial, piece, run, ran);
+                    if (end.isPresent()) {
+                        return end.get();
+                    }
+                    if (shown && ran instanceof DirectRun.Value v) {
+                        value = Optional.of(MimeBundle.text(v.text()));
+                    }
+                    continue;
                 }
                 events = planned
                         .or(() -> shown && direct.isEmpty() ? ValueExpression.evaluate(session.shell(), piece.source())
@@ -85,26 +92,22 @@ final class CellEvaluator {
         return new ExecuteOutcome.Success(value);
     }
 
-    /** The cell's end after its last expression ran by {@link DirectExpression}. */
-    private ExecuteOutcome shown(Session session, String code, long serial, Piece piece, CellRun run,
-                                 DirectExpression.Ran outcome) {
+    /** The cell's end after a piece ran by {@link DirectRun}: a failure, or its agent's end; empty if it goes on. */
+    private Optional<ExecuteOutcome> afterDirectRun(Session session, String code, long serial, Piece piece, CellRun run,
+                                                    DirectRun.Ran outcome) {
         output.drain();
         Optional<ExecuteOutcome> ended = ended(session, run, false);
         if (ended.isPresent()) {
-            return ended.get();
+            return ended;
         }
         int firstLine = SnippetOrigins.lineOf(code, piece.start());
         StringComparison.note(piece.source(), firstLine, session.shell(), language.get())
                 .ifPresent(note -> output.io().stderr(note + "\n"));
-        return switch (outcome) {
-            case DirectExpression.Value v -> new ExecuteOutcome.Success(Optional.of(MimeBundle.text(v.text())));
-            case DirectExpression.Threw t -> {
-                origins.record(t.snippetId(), serial, firstLine);
-                yield ErrorReports.runtimeError(t.exception(), origins, serial, language.get());
-            }
-            case DirectExpression.NoValue n -> new ExecuteOutcome.Success(Optional.empty());
-            case DirectExpression.Ended e -> new ExecuteOutcome.Success(Optional.empty());
-        };
+        if (outcome instanceof DirectRun.Threw t) {
+            origins.record(t.snippetId(), serial, firstLine);
+            return Optional.of(ErrorReports.runtimeError(t.exception(), origins, serial, language.get()));
+        }
+        return Optional.empty();
     }
 
     /** The cell's end when its agent died or was killed, or the cell was stopped; empty if it goes on. */

@@ -118,7 +118,12 @@ final class StatementClassifier {
             return false;
         }
         List<? extends StatementTree> statements = m.getBody().getStatements();
-        return statements.size() == 1 && JOINABLE.contains(statements.getFirst().getKind());
+        return statements.size() == 1 && joinable(statements.getFirst());
+    }
+
+    /** Whether {@code statement} means the same inside a method as at JShell's top level: no declaration. */
+    static boolean joinable(StatementTree statement) {
+        return JOINABLE.contains(statement.getKind());
     }
 
     private static final class Source extends SimpleJavaFileObject {

@@ -16,7 +16,7 @@ import jdk.jshell.VarSnippet;
  * with a written type two. JShell alone, C1 only, CPU per cell ending in {@code 1 + 1} with three values kept,
  * median of six rounds of 100: 8.7 ms as an expression, 3.6-4.7 ms as such a declaration.
  *
- * <p>{@link DirectExpression} compiles such an expression in one pass and makes no variable at all; this is
+ * <p>{@link DirectRun} compiles such an expression in one pass and makes no variable at all; this is
  * the way when JShell's internals it needs cannot be reached.
  *
  * <p>What does not compile and define that way is dropped unrun and given to JShell as written, so a student's

@@ -2,6 +2,10 @@ package netlab.kernel.jshell;
 
 import static netlab.kernel.jshell.JShellInternals.open;
 
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.Tree;
 import com.sun.source.util.JavacTask;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
@@ -17,6 +21,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiFunction;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
@@ -27,25 +32,30 @@ import jdk.jshell.spi.ExecutionControl;
 import jdk.jshell.spi.ExecutionControl.ClassBytecodes;
 
 /**
- * The expression that ends a cell, whose value the notebook shows, compiled by one javac task and run, where
- * JShell spends three on it (its parse, an analysis, then the compile of the same source) and makes a snippet
- * the session then carries. The value is never a variable ({@link ValueExpression}'s is dropped before the
- * next cell anyway), so nothing of JShell's bookkeeping is needed: the expression is wrapped as
+ * A piece of a cell that declares nothing (the expression that ends it, whose value the notebook shows, or
+ * plain statements: {@code System.out.println(x);}, {@code for (...) {...}}) compiled by one javac task and
+ * run, where JShell spends three or four on it (its parse, an analysis, then the compile of the same source;
+ * an expression's type first) and makes a snippet the session then carries. Nothing of JShell's bookkeeping is
+ * needed for code no later cell can name. The piece is wrapped as
  * {@code class $JShell$netlabValue7 { public static Object do_it$() throws Throwable { return (EXPRESSION); } }}
- * under the header JShell would give it (the session's imports, and the declarations the expression names,
- * as {@link ImportPruning} chooses), compiled in one of JShell's own pooled javac tasks, loaded into the agent
- * and invoked, as JShell does with its wrappers. A method that returns nothing is compiled again as a statement
- * and shows nothing. Measured (C1 only, one kernel, cells 150-750 of {@code 1 + 1}): see {@code README.md}.
+ * (statements: {@code public static void do_it$() throws Throwable { STATEMENTS }}) under the header JShell
+ * would give it (the session's imports, and the declarations the piece names, as {@link ImportPruning}
+ * chooses), compiled in one of JShell's own pooled javac tasks, loaded into the agent and invoked, as JShell
+ * does with its wrappers. An expression whose method returns nothing runs as a statement and shows nothing.
+ * Statements are checked on javac's tree before anything else: one that declares (a variable, a local class)
+ * is left to JShell, whose top level keeps it.
  *
  * <p>What does not compile that way is left to the caller, unrun, which gives it to JShell as written, so a
  * student's mistake reads as JShell reports it. What it throws reads as from JShell: its frames are JShell's
  * translation of the agent's (the class name carries JShell's wrapper prefix, so the translation stops below
- * it), with the expression's own frames at {@code #v7} and their line in the expression.
+ * it), with the piece's own frames at {@code #v7} and their line in the piece.
  *
- * <p>Needs {@code jdk.jshell/jdk.jshell} opened to the kernel, as {@link ImportPruning} does; without it, or on a
- * JDK whose internals differ, {@link #evaluate} returns empty and the caller uses JShell.
+ * <p>Measured (C1 only, one kernel, {@code 1 + 1}, cells 150-450): the kernel's shell thread 4.4 ms of CPU per
+ * cell against 7.2 ms through JShell; README has the benchmark. Needs {@code jdk.jshell/jdk.jshell} opened to
+ * the kernel, as {@link ImportPruning} does; without it, or on a JDK whose internals differ, {@link #evaluate}
+ * returns empty and the caller uses JShell.
  */
-final class DirectExpression {
+final class DirectRun {
 
     private static final System.Logger LOG = System.getLogger("netlab.engine");
     private static final Optional<Internals> INTERNALS = Internals.lookUp();
@@ -57,6 +67,9 @@ final class DirectExpression {
     private static final List<String> OPTIONS = List.of("-Xlint:unchecked,-strictfp", "-proc:none", "-parameters");
     /** javac's code for an expression that cannot convert to Object: one that returns nothing. */
     private static final String NOT_CONVERTIBLE = "compiler.err.prob.found.req";
+    /** Sources that begin as a statement does, which an expression never does. */
+    private static final Pattern STATEMENT = Pattern.compile(
+            "\\s*(?:(?:if|for|while|do|switch|try|throw|synchronized|assert)\\b|\\{)");
 
     /** What became of the expression: it ran, or JShell should evaluate it as written. */
     sealed interface Outcome {
@@ -86,19 +99,23 @@ final class DirectExpression {
     record Ended() implements Ran {
     }
 
-    private DirectExpression() {
+    private DirectRun() {
     }
 
     /**
-     * Compiles and runs {@code source} in {@code session}; empty, unrun, when JShell's internals cannot be
-     * reached (then {@link ValueExpression} is the next best way).
+     * Compiles and runs {@code source} in {@code session}: as an expression whose value shows when
+     * {@code shown}, else as statements. Empty, unrun, when JShell's internals cannot be reached (then
+     * {@link ValueExpression} is the next best way for a value).
      */
-    static Optional<Outcome> evaluate(Session session, String source) {
+    static Optional<Outcome> evaluate(Session session, String source, boolean shown) {
         if (INTERNALS.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(ValueExpression.mayBeExpression(source) ? INTERNALS.get().evaluate(session, source)
-                : new AsWritten());
+        boolean expression = ValueExpression.mayBeExpression(source);
+        if (!expression && !STATEMENT.matcher(source).lookingAt()) {
+            return Optional.of(new AsWritten()); // a declaration: JShell's
+        }
+        return Optional.of(INTERNALS.get().evaluate(session, source, shown && expression));
     }
 
     /** A compile's classes, or its errors. */
@@ -176,23 +193,27 @@ final class DirectExpression {
             }
         }
 
-        Outcome evaluate(Session session, String source) {
+        Outcome evaluate(Session session, String source, boolean value) {
             JShell shell = session.shell();
             long n = COUNT.incrementAndGet();
             String name = CLASS_PREFIX + n;
             try {
                 String header = (String) packageAndImportsExcept.invoke(maps.get(shell),
                         ImportPruning.keysNotNamedIn(shell, source).orElse(null), null);
-                // the newline keeps a trailing // comment from swallowing what follows
-                String opening = header + "class " + name + " { public static Object " + DO_IT
-                        + "() throws Throwable { ";
-                boolean returnsNothing = false;
-                Compiled compiled = compile(shell, opening + "return (" + source + "\n); } }");
-                if (compiled.returnsNothing()) {
-                    returnsNothing = true;
-                    compiled = compile(shell, opening + source + "\n; return null; } }");
+                String opening = header + "class " + name + " { public static ";
+                // the newlines keep a trailing // comment from swallowing what follows
+                Compiled compiled = value
+                        ? compile(shell, opening + "Object " + DO_IT + "() throws Throwable { return (" + source
+                                + "\n); } }", false)
+                        : null;
+                boolean returnsNothing = compiled == null || compiled.returnsNothing();
+                if (returnsNothing) {
+                    String statements = CellSplitter.withoutTrailingComments(source).endsWith(";")
+                            || source.stripTrailing().endsWith("}") ? source : source + "\n;";
+                    compiled = compile(shell, opening + "void " + DO_IT + "() throws Throwable {" + statements
+                            + "\n} }", true);
                 }
-                if (!compiled.errors().isEmpty()) {
+                if (!compiled.errors().isEmpty() || compiled.classes().isEmpty()) {
                     return new AsWritten();
                 }
                 try {
@@ -253,7 +274,7 @@ final class DirectExpression {
          * package after it, as after every JShell task); its class files are not kept for later snippets,
          * since none can name them.
          */
-        private Compiled compile(JShell shell, String code) throws Throwable {
+        private Compiled compile(JShell shell, String code, boolean statements) throws Throwable {
             Object factory = taskFactory.get(shell);
             Map<?, ?> files = (Map<?, ?>) classObjects.get(fileManager.invoke(factory));
             Object sourceHandler = newStringSourceHandler.invoke(factory);
@@ -263,7 +284,10 @@ final class DirectExpression {
                 JavacTask javac = (JavacTask) task;
                 try {
                     Object unused = useJShellParser.invoke(factory, sourceHandler, task, diagnostics);
-                    javac.parse();
+                    Iterable<? extends CompilationUnitTree> units = javac.parse();
+                    if (statements && !declaresNothing(units)) {
+                        return null; // no classes, no errors: JShell's
+                    }
                     javac.analyze();
                     diagnostics.getDiagnostics().stream().filter(d -> d.getKind() == Diagnostic.Kind.ERROR)
                             .forEach(errors::add);
@@ -281,10 +305,21 @@ final class DirectExpression {
                 return null;
             };
             runTask.invoke(factory, Stream.of(code), sourceHandler, OPTIONS, creator, noWork);
-            if (errors.isEmpty() && classes.isEmpty()) {
-                throw new IllegalStateException("javac wrote no class for a value");
-            }
             return new Compiled(classes, errors);
+        }
+
+        /** Whether the method wrapping statements holds only statements that declare nothing. */
+        private static boolean declaresNothing(Iterable<? extends CompilationUnitTree> units) {
+            for (CompilationUnitTree unit : units) {
+                for (Tree type : unit.getTypeDecls()) {
+                    if (type instanceof ClassTree c && c.getMembers().getFirst() instanceof MethodTree m
+                            && m.getBody() != null) {
+                        return m.getBody().getStatements().stream().allMatch(
+                                st -> st.getKind() == Tree.Kind.EMPTY_STATEMENT || StatementClassifier.joinable(st));
+                    }
+                }
+            }
+            return false;
         }
 
         private static int lines(String text) {

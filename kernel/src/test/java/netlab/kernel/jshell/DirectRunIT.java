@@ -13,14 +13,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * A cell's last expression compiled in one javac task and run in the agent ({@link DirectExpression}): it runs
- * there (its anonymous class is named after {@code $JShell$netlabValue}, not a JShell snippet's wrapper), shows,
- * prints and fails as JShell's expression would, with what it throws placed at the cell's lines.
+ * A cell's pieces that declare nothing, compiled in one javac task and run in the agent ({@link DirectRun}):
+ * they run there (an anonymous class of theirs is named after {@code $JShell$netlabValue}, not a JShell
+ * snippet's wrapper), show, print and fail as JShell's would, with what they throw placed at the cell's lines;
+ * what declares stays JShell's.
  */
 @ExtendWith(SharedEngine.class)
-class DirectExpressionIT {
+class DirectRunIT {
 
-    /** True when the expression is compiled by {@link DirectExpression}, false when JShell wraps it. */
+    /** True when the expression is compiled by {@link DirectRun}, false when JShell wraps it. */
     private static final String COMPILED_DIRECTLY = "new Object() {}.getClass().getName().contains(\"netlabValue\")";
 
     private static JShellEngine engine;
@@ -49,7 +50,27 @@ class DirectExpressionIT {
     }
 
     @Test
+    void statementsRunInOneCompileAndDeclarationsStayTheSessions() {
+        RecordingIO io = new RecordingIO();
+        success(engine.execute("System.out.println(" + COMPILED_DIRECTLY + ");\nfor (int i = 0; i < 2; i++) {\n"
+                + "  System.out.print(i);\n}", io));
+        assertEquals("true\n01", io.out.toString());
+        success(engine.execute("String assignedLater;", new RecordingIO()));
+        success(engine.execute("assignedLater = \"set\";", new RecordingIO()));
+        assertEquals(Optional.of("\"set\""), valueOf("assignedLater"));
+        success(engine.execute("class DeclaredInACell {}", new RecordingIO()));
+        assertEquals(Optional.of("\"DeclaredInACell\""), valueOf("new DeclaredInACell().getClass().getSimpleName()"));
+        success(engine.execute("{ int insideABlock = 1; }", new RecordingIO()));
+        ExecuteOutcome outside = engine.execute("insideABlock", new RecordingIO());
+        assertInstanceOf(ExecuteOutcome.Failure.class, outside, outside::toString);
+    }
+
+    @Test
     void whatItThrowsIsPlacedAtTheCellsLines() {
+        String statement = traceback("int before = 1;\nSystem.out.println(before);\nSystem.out.println(2);\n"
+                + "if (before > 0) {\n  throw new IllegalStateException(\"in a block\");\n}");
+        assertTrue(statement.startsWith("java.lang.IllegalStateException: in a block\n    at cell line 5"), statement);
+
         String direct = traceback("int unused = 0;\n\n\"a\".length() +\n  Integer.parseInt(\"x\")");
         assertTrue(direct.startsWith("java.lang.NumberFormatException: For input string: \"x\""), direct);
         assertTrue(direct.contains("    at cell line 4"), direct);
