@@ -21,7 +21,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiFunction;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
@@ -67,9 +66,6 @@ final class DirectRun {
     private static final List<String> OPTIONS = List.of("-Xlint:unchecked,-strictfp", "-proc:none", "-parameters");
     /** javac's code for an expression that cannot convert to Object: one that returns nothing. */
     private static final String NOT_CONVERTIBLE = "compiler.err.prob.found.req";
-    /** Sources that begin as a statement does, which an expression never does. */
-    private static final Pattern STATEMENT = Pattern.compile(
-            "\\s*(?:(?:if|for|while|do|switch|try|throw|synchronized|assert)\\b|\\{)");
 
     /** What became of the expression: it ran, or JShell should evaluate it as written. */
     sealed interface Outcome {
@@ -111,11 +107,10 @@ final class DirectRun {
         if (INTERNALS.isEmpty()) {
             return Optional.empty();
         }
-        boolean expression = ValueExpression.mayBeExpression(source);
-        if (!expression && !STATEMENT.matcher(source).lookingAt()) {
+        if (!StatementClassifier.mayBeStatement(source)) {
             return Optional.of(new AsWritten()); // a declaration: JShell's
         }
-        return Optional.of(INTERNALS.get().evaluate(session, source, shown && expression));
+        return Optional.of(INTERNALS.get().evaluate(session, source, shown && ValueExpression.mayBeExpression(source)));
     }
 
     /** A compile's classes, or its errors. */
