@@ -111,10 +111,8 @@ final class DeclarationBatch {
         final Method executionControl;
         final Method classFullName;
         final Method isExecutable;
-        final Method asEvalException;
-        final Method asUnresolved;
         final Method notifyKeyStatusEvent;
-        final Method expunge;
+        final JShellInternals.Results results;
         final Field sourceCodeAnalysis;
         final Method checkIfAlive;
         final Method suspendIndexing;
@@ -138,10 +136,6 @@ final class DeclarationBatch {
             executionControl = open(JShell.class.getDeclaredMethod("executionControl"));
             classFullName = open(Snippet.class.getDeclaredMethod("classFullName"));
             isExecutable = open(Snippet.class.getDeclaredMethod("isExecutable"));
-            asEvalException = open(evalClass.getDeclaredMethod("asEvalException",
-                    ExecutionControl.UserException.class));
-            asUnresolved = open(evalClass.getDeclaredMethod("asUnresolvedReferenceException",
-                    ExecutionControl.ResolutionException.class));
             Class<?> outerWrapMap = Class.forName("jdk.jshell.OuterWrapMap");
             outerMap = open(JShell.class.getDeclaredField("outerMap"));
             wrapInClass = open(outerWrapMap.getDeclaredMethod("wrapInClass", Set.class, Collection.class, List.class,
@@ -154,7 +148,7 @@ final class DeclarationBatch {
             sourceCodeAnalysis = open(JShell.class.getDeclaredField("sourceCodeAnalysis"));
             suspendIndexing = open(analysisClass.getDeclaredMethod("suspendIndexing"));
             resumeIndexing = open(analysisClass.getDeclaredMethod("resumeIndexing"));
-            expunge = open(Class.forName("jdk.jshell.Util").getDeclaredMethod("expunge", String.class));
+            results = new JShellInternals.Results();
             notifyKeyStatusEvent = open(JShell.class.getDeclaredMethod("notifyKeyStatusEvent", SnippetEvent.class));
         }
 
@@ -218,11 +212,9 @@ final class DeclarationBatch {
                 if (shell.status(snippet).isDefined() && (boolean) call(isExecutable, snippet)) {
                     try {
                         String shown = control.invoke((String) call(classFullName, snippet), DO_IT);
-                        value = snippet.subKind().hasValue() ? (String) call(expunge, null, shown) : "";
-                    } catch (ExecutionControl.UserException e) {
-                        exception = (JShellException) call(asEvalException, evaluator, e);
-                    } catch (ExecutionControl.ResolutionException e) {
-                        exception = (JShellException) call(asUnresolved, evaluator, e);
+                        value = snippet.subKind().hasValue() ? results.value(shown) : "";
+                    } catch (ExecutionControl.UserException | ExecutionControl.ResolutionException e) {
+                        exception = results.exception(shell, e);
                     } catch (ExecutionControl.EngineTerminationException e) {
                         shell.close();
                         throw new IllegalStateException("the agent terminated", e);

@@ -126,7 +126,6 @@ final class DirectRun {
 
         final Field taskFactory;
         final Field maps;
-        final Field eval;
         final Method fileManager;
         final Field classObjects;
         final Method packageAndImportsExcept;
@@ -138,8 +137,7 @@ final class DirectRun {
          */
         final MethodHandle useJShellParser;
         final Method bytes;
-        final Method asJShellException;
-        final MethodHandle expunge;
+        final JShellInternals.Results results;
         /** A {@code TaskFactory.Worker} that does nothing: the task's creator does the work. */
         final Object noWork;
 
@@ -150,7 +148,6 @@ final class DirectRun {
             Class<?> worker = Class.forName("jdk.jshell.TaskFactory$Worker");
             taskFactory = open(JShell.class.getDeclaredField("taskFactory"));
             maps = open(JShell.class.getDeclaredField("maps"));
-            eval = open(JShell.class.getDeclaredField("eval"));
             fileManager = open(factoryClass.getDeclaredMethod("fileManager"));
             classObjects = open(Class.forName("jdk.jshell.MemoryFileManager").getDeclaredField("classObjects"));
             packageAndImportsExcept = open(Class.forName("jdk.jshell.SnippetMaps")
@@ -165,11 +162,7 @@ final class DirectRun {
                             Class.forName("com.sun.tools.javac.api.JavacTaskImpl"), DiagnosticCollector.class));
             bytes = open(Class.forName("jdk.jshell.MemoryFileManager$OutputMemoryJavaFileObject")
                     .getDeclaredMethod("getBytes"));
-            asJShellException = open(Class.forName("jdk.jshell.Eval")
-                    .getDeclaredMethod("asJShellException", Throwable.class));
-            expunge = MethodHandles.privateLookupIn(Class.forName("jdk.jshell.Util"), MethodHandles.lookup())
-                    .findStatic(Class.forName("jdk.jshell.Util"), "expunge",
-                            MethodType.methodType(String.class, String.class));
+            results = new JShellInternals.Results();
             noWork = Proxy.newProxyInstance(worker.getClassLoader(), new Class<?>[] {worker}, (proxy, m, args) ->
                     switch (m.getName()) {
                         case "withTask" -> null;
@@ -183,7 +176,7 @@ final class DirectRun {
             try {
                 return Optional.of(new Internals());
             } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
-                LOG.log(System.Logger.Level.INFO, "every value goes through JShell: " + e);
+                LOG.log(System.Logger.Level.INFO, "every piece goes through JShell: " + e);
                 return Optional.empty();
             }
         }
@@ -220,37 +213,36 @@ final class DirectRun {
             } catch (ExecutionControl.EngineTerminationException e) {
                 return new Ended();
             } catch (Throwable e) { // invoke's signature; an internal that changed: JShell runs it as before
-                LOG.log(System.Logger.Level.INFO, "a value went through JShell: " + e);
+                LOG.log(System.Logger.Level.INFO, "a piece went through JShell: " + e);
                 return new AsWritten();
             }
         }
 
-        /** Runs the loaded expression; never throws, since from here on it has run (or may have). */
+        /** Runs the loaded piece; never throws, since from here on it has run (or may have). */
         private Ran run(Session session, String className, String snippetId, int headerLines,
                             boolean returnsNothing) {
             try {
                 String value = session.control().invoke(className, DO_IT);
-                return returnsNothing ? new NoValue() : new Value((String) expunge.invoke(value));
+                return returnsNothing ? new NoValue() : new Value(results.value(value));
             } catch (ExecutionControl.UserException | ExecutionControl.ResolutionException e) {
                 for (Throwable t = e; t != null; t = t.getCause()) {
                     t.setStackTrace(placed(t.getStackTrace(), className, snippetId, headerLines));
                 }
                 try {
-                    return new Threw(snippetId,
-                            (JShellException) asJShellException.invoke(eval.get(session.shell()), e));
+                    return new Threw(snippetId, results.exception(session.shell(), e));
                 } catch (ReflectiveOperationException | RuntimeException internal) {
-                    LOG.log(System.Logger.Level.WARNING, "a value's exception could not be translated: " + internal);
+                    LOG.log(System.Logger.Level.WARNING, "what a piece threw could not be translated: " + internal);
                     return new Ended();
                 }
             } catch (ExecutionControl.EngineTerminationException | ExecutionControl.RunException e) {
                 return new Ended();
-            } catch (Throwable e) { // InternalException, or expunge's signature
-                LOG.log(System.Logger.Level.WARNING, "the agent could not run a value: " + e);
+            } catch (ExecutionControl.InternalException | ReflectiveOperationException | RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "the agent could not run a piece: " + e);
                 return new Ended();
             }
         }
 
-        /** The expression's own frames put at {@code #snippetId}, their lines counted in the expression. */
+        /** The piece's own frames put at {@code #snippetId}, their lines counted in the piece. */
         private static StackTraceElement[] placed(StackTraceElement[] frames, String className, String snippetId,
                                                   int headerLines) {
             StackTraceElement[] placed = frames.clone();

@@ -2,6 +2,10 @@ package netlab.kernel.jshell;
 
 import java.lang.reflect.AccessibleObject;
 import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import jdk.jshell.JShell;
+import jdk.jshell.JShellException;
+import jdk.jshell.spi.ExecutionControl;
 
 /**
  * Reaching JShell's non-public members, for the engine pieces that change how JShell works inside
@@ -25,5 +29,35 @@ final class JShellInternals {
     static <T> T staticField(Class<?> owner, String name) throws ReflectiveOperationException {
         Field f = open(owner.getDeclaredField(name));
         return (T) f.get(null);
+    }
+
+    /**
+     * JShell's own wording of what the agent returned or threw, for code the engine runs itself
+     * ({@link DeclarationBatch}, {@link DirectRun}): a value's text with wrapper class names cut, and an
+     * exception with its frames translated to snippets, as {@code JShell.eval} gives them.
+     */
+    static final class Results {
+
+        private final Field eval;
+        private final Method asJShellException;
+        private final Method expunge;
+
+        Results() throws ReflectiveOperationException {
+            eval = open(JShell.class.getDeclaredField("eval"));
+            asJShellException = open(Class.forName("jdk.jshell.Eval")
+                    .getDeclaredMethod("asJShellException", Throwable.class));
+            expunge = open(Class.forName("jdk.jshell.Util").getDeclaredMethod("expunge", String.class));
+        }
+
+        /** The text of a value the agent sent, as JShell shows it. */
+        String value(String shown) throws ReflectiveOperationException {
+            return (String) expunge.invoke(null, shown);
+        }
+
+        /** What a snippet's code threw in {@code shell}'s agent, as JShell reports it. */
+        JShellException exception(JShell shell, ExecutionControl.RunException thrown)
+                throws ReflectiveOperationException {
+            return (JShellException) asJShellException.invoke(eval.get(shell), thrown);
+        }
     }
 }
