@@ -148,7 +148,8 @@ final class Sessions {
     /**
      * Splits and runs a throwaway expression the way a student's value or statement runs ({@link DirectRun}),
      * so the first such cell does not pay for the splitter's and that path's first use: {@code 1 + 1} sent 3 s
-     * after kernel_info answered in 34-57 ms (median 51) against 55-82 ms (73) without it, 4 kernels each.
+     * after kernel_info answered in 34-57 ms (median 51) against 55-82 ms (73) without it, 4 kernels each
+     * ({@code bench/kernel-bench}'s "first cell 3 s after kernel_info": 58 against 73 ms).
      */
     private static void warmDirectPath(Session session) {
         String warm = "\"warm\".length() + 1";
