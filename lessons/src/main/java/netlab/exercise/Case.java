@@ -1,6 +1,7 @@
 package netlab.exercise;
 
 import java.util.Objects;
+import java.util.stream.Collectors;
 import netlab.text.Lang;
 import netlab.text.Message;
 
@@ -26,6 +27,9 @@ import netlab.text.Message;
  * @param <A>      the answer interface of the exercise
  */
 public record Case<A>(Message name, double points, Object expected, Message failure, Message hint, Probe<A> probe) {
+
+    /** The key of a name an author wrote in one language, worded as it is in every language. */
+    private static final String VERBATIM = "check.verbatim";
 
     public Case {
         Objects.requireNonNull(name, "name");
@@ -56,10 +60,8 @@ public record Case<A>(Message name, double points, Object expected, Message fail
             return String.valueOf(part);
         }
         return m.key().equals(VERBATIM) ? identity(m.args().getFirst()) : m.key()
-                + m.args().stream().map(Case::identity).collect(java.util.stream.Collectors.joining(", ", "(", ")"));
+                + m.args().stream().map(Case::identity).collect(Collectors.joining(", ", "(", ")"));
     }
-
-    private static final String VERBATIM = "check.verbatim";
 
     /** Text an author wrote in one language, as a {@link Message} that words it as it is in every language. */
     static Message verbatim(String text) {

@@ -14,11 +14,9 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiFunction;
 import java.util.stream.Stream;
@@ -125,10 +123,6 @@ final class DirectRun {
     private static final class Internals {
 
         final Field taskFactory;
-        final Field maps;
-        final Method fileManager;
-        final Field classObjects;
-        final Method packageAndImportsExcept;
         final MethodHandle runTask;
         final MethodHandle newStringSourceHandler;
         /**
@@ -147,11 +141,6 @@ final class DirectRun {
             Class<?> sourceHandler = Class.forName("jdk.jshell.TaskFactory$SourceHandler");
             Class<?> worker = Class.forName("jdk.jshell.TaskFactory$Worker");
             taskFactory = open(JShell.class.getDeclaredField("taskFactory"));
-            maps = open(JShell.class.getDeclaredField("maps"));
-            fileManager = open(factoryClass.getDeclaredMethod("fileManager"));
-            classObjects = open(Class.forName("jdk.jshell.MemoryFileManager").getDeclaredField("classObjects"));
-            packageAndImportsExcept = open(Class.forName("jdk.jshell.SnippetMaps")
-                    .getDeclaredMethod("packageAndImportsExcept", Set.class, Collection.class));
             runTask = inJShell.findVirtual(factoryClass, "runTask", MethodType.methodType(Object.class,
                     Stream.class, sourceHandler, List.class, BiFunction.class, worker));
             newStringSourceHandler = inJShell.findConstructor(
@@ -186,8 +175,11 @@ final class DirectRun {
             long n = COUNT.incrementAndGet();
             String name = CLASS_PREFIX + n;
             try {
-                String header = (String) packageAndImportsExcept.invoke(maps.get(shell),
-                        ImportPruning.keysNotNamedIn(shell, source).orElse(null), null);
+                Optional<String> imports = ImportPruning.header(shell, source);
+                if (imports.isEmpty()) {
+                    return new AsWritten();
+                }
+                String header = imports.get();
                 String opening = header + "class " + name + " { public static ";
                 // the newlines keep a trailing // comment from swallowing what follows
                 Compiled compiled = value
@@ -263,7 +255,7 @@ final class DirectRun {
          */
         private Compiled compile(JShell shell, String code, boolean statements) throws Throwable {
             Object factory = taskFactory.get(shell);
-            Map<?, ?> files = (Map<?, ?>) classObjects.get(fileManager.invoke(factory));
+            Map<String, ?> files = JShellInternals.classFiles(shell);
             Object sourceHandler = newStringSourceHandler.invoke(factory);
             List<ClassBytecodes> classes = new ArrayList<>();
             List<Diagnostic<? extends JavaFileObject>> errors = new ArrayList<>();

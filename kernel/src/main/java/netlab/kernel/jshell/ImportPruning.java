@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.WeakHashMap;
 import java.util.function.UnaryOperator;
 import jdk.jshell.DeclarationSnippet;
 import jdk.jshell.JShell;
@@ -48,8 +49,9 @@ import jdk.jshell.Snippet;
  * <p>How: {@code OuterWrapMap.wrapInClass(except, plus, snippets, wraps)} builds that header from every active
  * snippet not in {@code except}, then {@code plus}. This defines, in JShell's package (the kernel JVM opens
  * {@code jdk.jshell/jdk.jshell}, netlab.jar's manifest {@code Add-Opens}), a subclass whose
- * {@code wrapInClass} first adds to {@code except} the declarations the wraps do not name and drops them from
- * {@code plus}, and puts one in place of the shell's map before its first snippet. So the header JShell writes
+ * {@code wrapInClass} first excepts every declaration and puts in {@code plus} those the wraps name, and puts
+ * one in place of the shell's map before its first snippet ({@link #header} writes the same for code the engine
+ * compiles itself). So the header JShell writes
  * is short, and every offset JShell keeps into it is its own. Without that access, or on a JDK whose internals
  * differ, {@link #install} returns false and JShell imports everything. {@code JShell.outerMap} is a final
  * field: a JDK that enforces final fields against reflection (JEP 500) needs {@code --enable-final-field-mutation}
@@ -83,18 +85,15 @@ final class ImportPruning {
     }
 
     /**
-     * The keys of {@code shell}'s defined declarations that {@code code} does not name: what a class wrapping
-     * {@code code} need not import. Empty when the internals cannot be reached or {@code code} may spell a
-     * name no token shows.
+     * The header JShell would write for a class wrapping {@code code} (its package, the session's imports and
+     * the declarations {@code code} names), for code the engine compiles itself ({@link DirectRun}); empty when
+     * JShell's internals cannot be reached.
      */
-    static Optional<Set<Object>> keysNotNamedIn(JShell shell, String code) {
-        Optional<Set<String>> names = namesIn(code);
-        if (INTERNALS.isEmpty() || names.isEmpty()) {
-            return Optional.empty();
-        }
+    static Optional<String> header(JShell shell, String code) {
         try {
-            return Optional.of(INTERNALS.get().keysNotNamed(shell, names.get()));
+            return INTERNALS.isEmpty() ? Optional.empty() : Optional.of(INTERNALS.get().header(shell, code));
         } catch (ReflectiveOperationException | RuntimeException e) {
+            LOG.log(System.Logger.Level.INFO, "no header for a piece: " + e);
             return Optional.empty();
         }
     }
@@ -136,6 +135,9 @@ final class ImportPruning {
         final Method key;
         final Method status;
         final Method wrapped;
+        final Method packageAndImportsExcept;
+        /** Each session's declarations, kept while its JShell lives. */
+        private final Map<JShell, Declarations> sessions = Collections.synchronizedMap(new WeakHashMap<>());
 
         private Internals() throws ReflectiveOperationException {
             Class<?> mapClass = Class.forName("jdk.jshell.OuterWrapMap");
@@ -150,6 +152,8 @@ final class ImportPruning {
             // the snippet's own: JShell's public status() refuses a snippet it is still installing
             status = open(Snippet.class.getDeclaredMethod("status"));
             wrapped = open(Class.forName("jdk.jshell.GeneralWrap").getDeclaredMethod("wrapped"));
+            packageAndImportsExcept = open(Class.forName("jdk.jshell.SnippetMaps")
+                    .getDeclaredMethod("packageAndImportsExcept", Set.class, Collection.class));
         }
 
         static Optional<Internals> lookUp() {
@@ -205,8 +209,7 @@ final class ImportPruning {
 
         boolean install(JShell shell) {
             try {
-                Declarations declarations = new Declarations();
-                UnaryOperator<Object> narrower = arguments -> narrow(shell, declarations, (Object[]) arguments);
+                UnaryOperator<Object> narrower = arguments -> narrow(shell, (Object[]) arguments);
                 outerMap.set(shell, newMap.invoke(shell, narrower));
                 return true;
             } catch (Throwable e) { // invoke's signature; nothing is in place unless set succeeded
@@ -215,52 +218,62 @@ final class ImportPruning {
             }
         }
 
-        /**
-         * {@code {except, plus, wraps}} to {@code {every declaration, plus the named}}: a declaration the wraps
-         * name, defined and not in {@code except} (which JShell's header would have imported), moves to
-         * {@code plus}, whose imports JShell writes after the header's; every other one is excepted. Each
-         * declaration of a batch of N is wrapped so: looking the N names up instead of testing every one of the
-         * session's declarations against them took the 200-declaration cell's share of the kernel thread's
-         * samples here from 11 % to 2 %.
-         */
-        private Object[] narrow(JShell shell, Declarations declarations, Object[] arguments) {
+        /** {@code {except, plus, wraps}} to what {@link #narrow(JShell, Set, Collection, String)} makes of them. */
+        private Object[] narrow(JShell shell, Object[] arguments) {
             try {
-                Set<?> except = (Set<?>) arguments[0];
-                Collection<?> plus = (Collection<?>) arguments[1];
                 StringBuilder code = new StringBuilder();
                 for (Object wrap : (List<?>) arguments[2]) {
                     code.append((String) wrapped.invoke(wrap)).append('\n');
                 }
-                Optional<Set<String>> names = namesIn(code.toString());
-                if (names.isEmpty()) {
-                    return new Object[] {except, plus};
-                }
-                List<?> snippets = (List<?>) keyIndexToSnippet.get(maps.get(shell));
-                Set<Object> every = declarations.keys(snippets);
-                Set<Object> wider = every;
-                if (except != null && !every.containsAll(except)) {
-                    wider = new HashSet<>(every);
-                    wider.addAll(except);
-                }
-                List<Object> named = new ArrayList<>();
-                for (Object snippet : plus == null ? List.of() : plus) {
-                    if (!(snippet instanceof DeclarationSnippet d) || names.get().contains(d.name())) {
-                        named.add(snippet);
-                    }
-                }
-                for (String name : names.get()) {
-                    for (int index : declarations.indexesOf(name)) {
-                        if (snippets.get(index) instanceof DeclarationSnippet d && d.name().equals(name)
-                                && ((Snippet.Status) status.invoke(d)).isDefined()
-                                && (except == null || !except.contains(key.invoke(d)))) {
-                            named.add(d);
-                        }
-                    }
-                }
-                return new Object[] {wider, named};
+                return narrow(shell, (Set<?>) arguments[0], (Collection<?>) arguments[1], code.toString());
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException("JShell's wrapping changed: " + e, e);
             }
+        }
+
+        String header(JShell shell, String code) throws ReflectiveOperationException {
+            Object[] narrowed = narrow(shell, null, null, code);
+            return (String) packageAndImportsExcept.invoke(maps.get(shell), narrowed[0], narrowed[1]);
+        }
+
+        /**
+         * {@code {except, plus}} for a class wrapping {@code code} to {@code {every declaration, plus the named}}:
+         * a declaration {@code code} names, defined and not in {@code except} (which JShell's header would have
+         * imported), moves to {@code plus}, whose imports JShell writes after the header's; every other one is
+         * excepted. Each declaration of a batch of N is wrapped so: looking the N names up instead of testing
+         * every one of the session's declarations against them took the 200-declaration cell's share of the
+         * kernel thread's samples here from 11 % to 2 %.
+         */
+        private Object[] narrow(JShell shell, Set<?> except, Collection<?> plus, String code)
+                throws ReflectiveOperationException {
+            Optional<Set<String>> names = namesIn(code);
+            if (names.isEmpty()) {
+                return new Object[] {except, plus};
+            }
+            Declarations declarations = sessions.computeIfAbsent(shell, s -> new Declarations());
+            List<?> snippets = (List<?>) keyIndexToSnippet.get(maps.get(shell));
+            Set<Object> every = declarations.keys(snippets);
+            Set<Object> wider = every;
+            if (except != null && !every.containsAll(except)) {
+                wider = new HashSet<>(every);
+                wider.addAll(except);
+            }
+            List<Object> named = new ArrayList<>();
+            for (Object snippet : plus == null ? List.of() : plus) {
+                if (!(snippet instanceof DeclarationSnippet d) || names.get().contains(d.name())) {
+                    named.add(snippet);
+                }
+            }
+            for (String name : names.get()) {
+                for (int index : declarations.indexesOf(name)) {
+                    if (snippets.get(index) instanceof DeclarationSnippet d && d.name().equals(name)
+                            && ((Snippet.Status) status.invoke(d)).isDefined()
+                            && (except == null || !except.contains(key.invoke(d)))) {
+                        named.add(d);
+                    }
+                }
+            }
+            return new Object[] {wider, named};
         }
 
         /**
@@ -273,7 +286,7 @@ final class ImportPruning {
             private Set<Object> keys = Set.of();
             private Map<String, List<Integer>> byName = Map.of();
 
-            Set<Object> keys(List<?> snippets) throws ReflectiveOperationException {
+            synchronized Set<Object> keys(List<?> snippets) throws ReflectiveOperationException {
                 if (snippets.size() != indexes) {
                     Set<Object> all = new HashSet<>();
                     Map<String, List<Integer>> names = new HashMap<>();
@@ -290,24 +303,9 @@ final class ImportPruning {
                 return keys;
             }
 
-            List<Integer> indexesOf(String name) {
+            synchronized List<Integer> indexesOf(String name) {
                 return byName.getOrDefault(name, List.of());
             }
-        }
-
-        /**
-         * The keys of the defined declarations {@code names} does not hold. Only defined ones: JShell imports
-         * no other, and a session's snippets, dropped values included, number in the hundreds after an hour.
-         */
-        Set<Object> keysNotNamed(JShell shell, Set<String> names) throws ReflectiveOperationException {
-            Set<Object> keys = new HashSet<>();
-            for (Object snippet : (List<?>) keyIndexToSnippet.get(maps.get(shell))) {
-                if (snippet instanceof DeclarationSnippet d && !names.contains(d.name())
-                        && ((Snippet.Status) status.invoke(d)).isDefined()) {
-                    keys.add(key.invoke(d));
-                }
-            }
-            return keys;
         }
     }
 }

@@ -3,6 +3,7 @@ package netlab.kernel.jshell;
 import java.lang.reflect.AccessibleObject;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
+import java.util.NavigableMap;
 import jdk.jshell.JShell;
 import jdk.jshell.JShellException;
 import jdk.jshell.spi.ExecutionControl;
@@ -22,6 +23,17 @@ final class JShellInternals {
     static <T extends AccessibleObject> T open(T member) {
         member.setAccessible(true);
         return member;
+    }
+
+    /**
+     * The class files JShell has compiled for {@code shell}, by class name: its file manager's store, which javac
+     * also reads the {@code REPL} package from.
+     */
+    @SuppressWarnings("unchecked")
+    static NavigableMap<String, ?> classFiles(JShell shell) throws ReflectiveOperationException {
+        Object factory = open(JShell.class.getDeclaredField("taskFactory")).get(shell);
+        Object fileManager = open(factory.getClass().getDeclaredMethod("fileManager")).invoke(factory);
+        return (NavigableMap<String, ?>) open(fileManager.getClass().getDeclaredField("classObjects")).get(fileManager);
     }
 
     /** The value of {@code owner}'s static field {@code name}. */

@@ -2,7 +2,6 @@ package netlab.kernel.jshell;
 
 import static netlab.kernel.jshell.JShellInternals.open;
 
-import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -57,14 +56,8 @@ final class StaleClassFiles {
     /** For {@code shell}; empty when {@code jdk.jshell} is not open to netlab or its internals changed. */
     static Optional<StaleClassFiles> of(JShell shell) {
         try {
-            Field taskFactory = open(JShell.class.getDeclaredField("taskFactory"));
-            Object factory = taskFactory.get(shell);
-            Object fileManager = open(factory.getClass().getDeclaredMethod("fileManager")).invoke(factory);
-            Object classObjects = open(fileManager.getClass().getDeclaredField("classObjects")).get(fileManager);
             Method classFullName = open(Snippet.class.getDeclaredMethod("classFullName"));
-            @SuppressWarnings("unchecked")
-            NavigableMap<String, ?> files = (NavigableMap<String, ?>) classObjects;
-            return Optional.of(new StaleClassFiles(shell, files, classFullName));
+            return Optional.of(new StaleClassFiles(shell, JShellInternals.classFiles(shell), classFullName));
         } catch (ReflectiveOperationException | RuntimeException e) {
             LOG.log(System.Logger.Level.INFO, "JShell keeps every class file it compiled: " + e);
             return Optional.empty();
