@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Kernel benchmark through Debian's jupyter_client: netlab against ipykernel, measured in the same run.
 
-Usage (after ./netlab build):  bench/kernel-bench [--runs N] [--jdi] [--compare JAR]
+Usage (after ./netlab build):  bench/kernel-bench [--runs N] [--starts K] [--jdi] [--compare JAR]
 
 Each kernel is started, runs the same sequence of cells (Java for netlab, the equivalent Python for
 ipykernel) and is shut down; netlab first, then ipykernel, one after the other on this machine. --jdi adds
@@ -10,7 +10,8 @@ netlab.jar of another build (e.g. main's, for a before/after table), installed t
 in ms (medians and percentiles), memory in MB of the kernel's process tree (kernel JVM + agent JVM for
 netlab) right after the run and again once the kernel has been idle for 3 s (a student reading; netlab's
 kernel gives grown heap back then), the CPU seconds each kernel's processes used beside the wall time of
-its session, each ratio netlab/ipykernel, and the load average before and after.
+its session, each ratio netlab/ipykernel, and the load average before and after. kernel_info after launch
+and the first cell sent as soon as it is answered are medians over --starts fresh kernels of each kind.
 """
 import argparse
 import os
@@ -60,13 +61,28 @@ def first_cell_after_rest_ms(kernel_name, cells):
         b.stop(km, kc)
 
 
-def measure(kernel_name, cells, runs):
+def starts_ms(kernel_name, cells, starts):
+    """kernel_info after launch and the first cell sent at once, each the median over `starts` fresh kernels:
+    one start is one sample of a bimodal span (the machine's other work lands on it or not)."""
+    infos, firsts = [], []
+    for _ in range(starts):
+        km, kc, info_ms = b.start(kernel_name, await_iopub=False)
+        try:
+            firsts.append(b.first_cell_ms(kc, cells.trivial))
+            infos.append(info_ms)
+        finally:
+            b.stop(km, kc)
+    return statistics.median(infos), statistics.median(firsts)
+
+
+def measure(kernel_name, cells, runs, starts):
+    info_ms, first = starts_ms(kernel_name, cells, starts)
     first_after_rest = first_cell_after_rest_ms(kernel_name, cells)
     wall0 = time.perf_counter()
-    km, kc, info_ms = b.start(kernel_name, await_iopub=False)
+    km, kc, _ = b.start(kernel_name, await_iopub=False)
     pid = b.kernel_pid(km)
     try:
-        first = b.first_cell_ms(kc, cells.trivial)
+        b.first_cell_ms(kc, cells.trivial)
         time.sleep(1)
         rss_idle, pss_idle = b.rss_mb(pid), b.pss_mb(pid)
         if cells.setup:
@@ -94,8 +110,8 @@ def measure(kernel_name, cells, runs):
     finally:
         b.stop(km, kc)
     return {
-        "kernel_info after launch (ms)": info_ms,
-        "first cell (ms)": first,
+        f"kernel_info after launch (median of {starts}, ms)": info_ms,
+        f"first cell, sent at once (median of {starts}, ms)": first,
         f"first cell {REST_BEFORE_FIRST_S} s after kernel_info (ms)": first_after_rest,
         "trivial cell p50, cells 1-N (ms)": statistics.median(trivial),
         "trivial cell p90, cells 1-N (ms)": b.pct(trivial, 0.9),
@@ -122,6 +138,8 @@ def measure(kernel_name, cells, runs):
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=200, help="trivial cells per batch (default 200)")
+    parser.add_argument("--starts", type=int, default=5,
+                        help="fresh kernels whose kernel_info and first cell are timed (default 5; medians)")
     parser.add_argument("--jdi", action="store_true", help="also measure JShell's stock JDI engine")
     parser.add_argument("--compare", metavar="JAR", help="also measure another build's netlab.jar")
     args = parser.parse_args()
@@ -129,12 +147,12 @@ def main():
     extra = [("netlab-bench-jdi", ["--engine=jdi"])] if args.jdi else []
     other = [("netlab-bench-compare", os.path.abspath(args.compare))] if args.compare else []
     with b.Install(extra, other):
-        columns = [("netlab", measure(b.NETLAB, JAVA, args.runs)),
-                   ("ipykernel", measure(b.IPYKERNEL, PYTHON, args.runs))]
+        columns = [("netlab", measure(b.NETLAB, JAVA, args.runs, args.starts)),
+                   ("ipykernel", measure(b.IPYKERNEL, PYTHON, args.runs, args.starts))]
         if args.compare:
-            columns.append(("compared", measure("netlab-bench-compare", JAVA, args.runs)))
+            columns.append(("compared", measure("netlab-bench-compare", JAVA, args.runs, args.starts)))
         if args.jdi:
-            columns.append(("JShell JDI", measure("netlab-bench-jdi", JAVA, args.runs)))
+            columns.append(("JShell JDI", measure("netlab-bench-jdi", JAVA, args.runs, args.starts)))
     ours, base = columns[0][1], columns[1][1]
     print(f"{'measure':42}" + "".join(f"{name:>12}" for name, _ in columns)
           + "".join(f"{name + '/ipykernel':>22}" for name, _ in columns if name != "ipykernel"))

@@ -177,6 +177,12 @@ final class IdleMemoryReturn implements Engine {
         engine.interrupt();
     }
 
+    /** Not a call of its own: waiting for the engine's start is no work that could grow the heap. */
+    @Override
+    public void awaitReady(Duration limit) {
+        engine.awaitReady(limit);
+    }
+
     @Override
     public LanguageFacts languageFacts() {
         return engine.languageFacts();

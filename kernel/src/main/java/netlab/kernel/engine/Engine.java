@@ -37,6 +37,14 @@ public interface Engine extends AutoCloseable {
     /** Stops the running cell, if any. Returns once the stop is under way; never blocks on the cell. */
     void interrupt();
 
+    /**
+     * Waits, at most {@code limit}, until a cell sent now would start at once: the engine has finished
+     * starting (or restarting). Returns at once if it has, and when a start failed (the next cell reports
+     * why). The protocol layer answers {@code kernel_info} after it, because front ends take that reply for
+     * "ready": JupyterLab shows the kernel idle, nbclient and the grader start running cells.
+     */
+    void awaitReady(java.time.Duration limit);
+
     /** Facts for {@code kernel_info_reply}. */
     LanguageFacts languageFacts();
 

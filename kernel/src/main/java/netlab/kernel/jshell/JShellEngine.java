@@ -65,10 +65,10 @@ public final class JShellEngine implements Engine {
     }
 
     /**
-     * An engine whose first agent JVM and JShell start on their own thread: returns at once, so the Jupyter
-     * kernel answers {@code kernel_info} while they start (a student opens a notebook and reads before running
-     * a cell), and the first call that needs the session waits for it. A start that fails is reported by the
-     * first cell and retried, as after a failed restart.
+     * An engine whose first agent JVM and JShell start on their own thread: returns at once, so the kernel
+     * binds its sockets and reads the connection file while they start; {@code kernel_info} is answered once
+     * they have ({@link #awaitReady}), and every call that needs the session waits for it. A start that fails
+     * is reported by the first cell and retried, as after a failed restart.
      */
     public static JShellEngine startInBackground(EngineOptions options) {
         JShellEngine engine = new JShellEngine(options);
@@ -177,6 +177,11 @@ public final class JShellEngine implements Engine {
         if (run != null) {
             run.interrupt();
         }
+    }
+
+    @Override
+    public void awaitReady(Duration limit) {
+        sessions.awaitReady(limit);
     }
 
     @Override

@@ -132,6 +132,11 @@ public final class JdiBaselineEngine implements Engine {
         shell.stop();
     }
 
+    /** Ready once constructed: {@link #start} returns after JShell and its JVM have started. */
+    @Override
+    public void awaitReady(java.time.Duration limit) {
+    }
+
     @Override
     public LanguageFacts languageFacts() {
         return new LanguageFacts("java", System.getProperty("java.version"), "text/x-java-source", ".jshell",

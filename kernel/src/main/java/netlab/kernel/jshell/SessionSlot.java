@@ -118,6 +118,28 @@ final class SessionSlot<S> {
         return current();
     }
 
+    /**
+     * Waits at most {@code limit} for a restart under way, if any, to finish. Returns at once if the calling
+     * thread is interrupted (keeping its interrupt status).
+     */
+    void await(Duration limit) {
+        CompletableFuture<Void> waiting;
+        synchronized (this) {
+            waiting = pending;
+        }
+        if (waiting != null) {
+            try {
+                waiting.get(limit.toNanos(), TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException e) {
+                throw new AssertionError("build() never completes its future exceptionally", e);
+            } catch (TimeoutException e) {
+                // still starting: the caller goes on without it
+            }
+        }
+    }
+
     /** Why the last restart failed, or null if it did not (or none has run). */
     synchronized Exception failure() {
         return failure;

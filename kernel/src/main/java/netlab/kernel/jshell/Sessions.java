@@ -10,7 +10,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
-import jdk.jshell.VarSnippet;
 import netlab.kernel.engine.CellIO;
 import netlab.text.Text;
 
@@ -68,6 +67,14 @@ final class Sessions {
         }
     }
 
+    /**
+     * Waits at most {@code limit} for a start under way, warm-ups included: unlike a student's request this
+     * does not skip them, since what waits here (kernel_info) is followed by that request.
+     */
+    void awaitReady(Duration limit) {
+        slot.await(limit);
+    }
+
     /** The ready session without waiting, or null. */
     Session current() {
         return slot.current();
@@ -92,7 +99,7 @@ final class Sessions {
     /**
      * Starts an agent and a JShell on it; runs on the slot's restart thread, so it touches no cell state.
      * The agent JVM boots while this thread builds JShell, compiles the startup snippets and warms completion
-     * and the cell path ({@link StartingExecutionControl}); only the warm-up cell's run waits for the agent.
+     * ({@link StartingExecutionControl}); only the warm-up piece ({@link #warmDirectPath}) waits for the agent.
      */
     private Session newSession() throws IOException {
         AgentExecutionProvider provider = AgentExecutionProvider.starting(options, output);
@@ -126,9 +133,6 @@ final class Sessions {
             if (language.get() != options.language()) { // %lang changed it after the agent's -Dnetlab.lang
                 shell.eval(SessionLanguage.agentSnippet(language.get()));
             }
-            if (options.warmCompletion() && waiting.get() == 0) {
-                warmCellPath(shell);
-            }
             control = provider.connected();
         } catch (IOException | RuntimeException e) {
             shell.close(); // closes the agent too, also one still starting
@@ -149,25 +153,16 @@ final class Sessions {
      * Splits and runs a throwaway expression the way a student's value or statement runs ({@link DirectRun}),
      * so the first such cell does not pay for the splitter's and that path's first use: {@code 1 + 1} sent 3 s
      * after kernel_info answered in 34-57 ms (median 51) against 55-82 ms (73) without it, 4 kernels each
-     * ({@code bench/kernel-bench}'s "first cell 3 s after kernel_info": 58 against 73 ms).
+     * ({@code bench/kernel-bench}'s "first cell 3 s after kernel_info": 58 against 73 ms). It also makes the
+     * agent's first load and invoke. A second warm-up, a value through {@code JShell.eval} (the path of a
+     * declaration), is gone since kernel_info waits for the start ({@link #awaitReady}): it added 84 ms to
+     * the start (kernel_info after launch, median of 5 kernels each way: 769 against 685 ms) and saved 8 ms of
+     * the first declaration cell ({@code int x = 1;} 2 s after kernel_info: 53 against 61 ms).
      */
     private static void warmDirectPath(Session session) {
         String warm = "\"warm\".length() + 1";
         session.splitter().splitAndGroup(warm);
         DirectRun.evaluate(session, warm, true);
-    }
-
-    /**
-     * Runs a throwaway expression and drops its variable, so a student's first cell does not pay for the
-     * first compile of an expression snippet and the first value sent back by the agent (javac's and the
-     * agent's classes are loaded and initialised while the student still reads the notebook).
-     */
-    private static void warmCellPath(JShell shell) {
-        for (SnippetEvent e : shell.eval("\"warm\".length() + 1")) {
-            if (e.snippet() instanceof VarSnippet v && shell.status(v).isActive()) {
-                shell.drop(v);
-            }
-        }
     }
 
     /**

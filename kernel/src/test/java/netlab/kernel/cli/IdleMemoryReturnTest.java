@@ -99,6 +99,10 @@ class IdleMemoryReturnTest {
         }
 
         @Override
+        public void awaitReady(Duration limit) {
+        }
+
+        @Override
         public LanguageFacts languageFacts() {
             return new LanguageFacts("java", "25", "text/x-java", ".jshell", "java", "java", "", List.of());
         }

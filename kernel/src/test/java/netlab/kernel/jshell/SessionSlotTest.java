@@ -35,6 +35,24 @@ class SessionSlotTest {
     }
 
     @Test
+    void aLimitedAwaitGivesUpOnAStartThatTakesLongerAndWaitsForOneThatEnds() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        slot.begin(() -> {
+            release.await(10, TimeUnit.SECONDS);
+            return "slow";
+        });
+        long start = System.nanoTime();
+        slot.await(Duration.ofMillis(100));
+        assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(5), "gave up after its limit");
+        assertNull(slot.current(), "still starting");
+        release.countDown();
+        slot.await(Duration.ofSeconds(10));
+        assertEquals("slow", slot.current(), "the start ended within the limit");
+        slot.await(Duration.ofMillis(1));
+        assertEquals("slow", slot.current(), "nothing under way: returns at once");
+    }
+
+    @Test
     void aFailedStartLeavesNoSessionAndTheNextStartTriesAgain() {
         IOException broken = new IOException("the agent did not connect in time");
         slot.begin(() -> {

@@ -32,6 +32,8 @@ final class FakeEngine implements Engine {
     private final CountDownLatch later = new CountDownLatch(1);
     private volatile CountDownLatch interrupted = new CountDownLatch(1);
     volatile RuntimeException completeFailure;
+    /** Counted down when the engine has "finished starting"; a test replaces it to hold the start back. */
+    volatile CountDownLatch started = new CountDownLatch(0);
 
     @Override
     public ExecuteOutcome execute(String code, CellIO io, java.time.Duration timeLimit) {
@@ -130,6 +132,15 @@ final class FakeEngine implements Engine {
     public void interrupt() {
         interrupts.incrementAndGet();
         interrupted.countDown();
+    }
+
+    @Override
+    public void awaitReady(java.time.Duration limit) {
+        try {
+            started.await(limit.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 
 import static netlab.kernel.protocol.FrontEnd.types;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -46,6 +47,20 @@ class KernelRequestsTest {
         assertEquals("{\"text\":\"JDK docs\",\"url\":\"https://docs.oracle.com\"}",
                 info.getAsJsonArray("help_links").get(0).toString());
         assertEquals(List.of("status:busy", "status:idle"), types(client.iopubUntilIdle(request)));
+    }
+
+    @Test
+    void kernelInfoOnShellIsAnsweredOnceTheEngineHasStartedAndOnControlAtOnce() throws Exception {
+        kernel.engine.started = new CountDownLatch(1);
+        Message onShell = client.shell("kernel_info_request", Map.of());
+        Message onControl = client.send(Channel.CONTROL, "kernel_info_request", Map.of());
+        assertEquals("kernel_info_reply", client.reply(Channel.CONTROL, onControl).type());
+        assertNull(kernel.transport.fromKernel(Channel.SHELL, Duration.ofMillis(200)),
+                "no kernel_info_reply on shell while the engine still starts");
+        assertEquals(List.of("status:busy"), types(client.iopubOf(onShell)), "a front end sees the kernel busy");
+        kernel.engine.started.countDown();
+        assertEquals("kernel_info_reply", client.reply(onShell).type());
+        assertEquals(List.of("status:busy", "status:idle"), types(client.iopubUntilIdle(onShell)));
     }
 
     @Test
