@@ -27,9 +27,16 @@ final class CellSplitter {
 
     private final SourceCodeAnalysis analysis;
     private final StatementClassifier classifier = new StatementClassifier();
+    /** Whether {@link SimpleSnippetEnd} may answer before the analysis; off only to test the two agree. */
+    private final boolean lexical;
 
     CellSplitter(SourceCodeAnalysis analysis) {
+        this(analysis, true);
+    }
+
+    CellSplitter(SourceCodeAnalysis analysis, boolean lexical) {
         this.analysis = analysis;
+        this.lexical = lexical;
     }
 
     /** The pieces of {@code cell} as the student wrote them, one per snippet JShell would see. */
@@ -76,6 +83,10 @@ final class CellSplitter {
      * doubles, up to the whole text.
      */
     private FirstSnippet firstSnippet(String rest) {
+        int simple = lexical ? SimpleSnippetEnd.of(rest) : -1;
+        if (simple > 0) {
+            return new FirstSnippet(Completeness.COMPLETE, simple);
+        }
         for (int lines = FIRST_WINDOW_LINES; ; lines *= 2) {
             int cut = endOfLines(rest, lines);
             boolean whole = cut >= rest.length();

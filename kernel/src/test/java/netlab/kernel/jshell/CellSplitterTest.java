@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import jdk.jshell.JShell;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -70,6 +72,85 @@ class CellSplitterTest {
             offset += consumed;
         }
         return ends;
+    }
+
+    /**
+     * Where the characters alone end a snippet ({@link SimpleSnippetEnd}), the pieces are the ones JShell's
+     * analysis gives; where they do not, the analysis decides.
+     */
+    @Test
+    void piecesEndedByTheirCharactersAreTheOnesTheAnalysisGives() {
+        CellSplitter analysisOnly = new CellSplitter(shell.sourceCodeAnalysis(), false);
+        List<String> cells = List.of(
+                "int a = 1; int b = 2;\nString s = \"x; y { }\"; char c = ';';\nc",
+                "int a = 1; // note ; {\nint b = 2; /* c; */ int d = 3;",
+                "int /* c */ n = 1 /* ; */;\nn",
+                "label: for (int i = 0; i < 2; i++) x();\ny();",
+                "foo(a, b[1]);\n  bar();",
+                "x = cond ? 1 : 2;\ny = x;",
+                "Runnable r = () -> System.out.println(\";\");\nr.run();",
+                "int[] xs = {1, 2};\nxs.length",
+                "List<String> l = List.of(\"a\")\n    .stream()\n    .toList();\nl",
+                "var p = new java.net.DatagramPacket(new byte[10], 10);\np",
+                "String u = \"\\u003b\"; int v = 1;",
+                "x = 1;;\ny = 2;",
+                "a.b().c(\n  1,\n  2);\nint z = 5",
+                "int q = (1 + 2;\nint r = 3;",
+                "String w = \"unterminated;\nint k = 1;",
+                "@SuppressWarnings(\"x\") int m = 1;\nm",
+                "java.util.function.IntUnaryOperator f = x -> x + 1;\nf.applyAsInt(1)",
+                "x++;\n--x;\n",
+                "Object o = switch (1) { default -> 2; };\no",
+                "yield 5;\nint after = 1;",
+                "record R(int a) {}\nnew R(1)",
+                "int\n  multi =\n  1;\nmulti",
+                "s.split(\";\")[0];\ns",
+                "int a = 1;\r\nint b = 2;\r\n",
+                "String t = \"\"\"\n  a; b\n  \"\"\";\nt",
+                "char q = '\\'';\nint after = 2;",
+                "List<int[]> arrays = new ArrayList<>();\narrays.add(new int[] {1});",
+                "Map<String, List<Integer>> m = new HashMap<>(); m.put(\"k;\", List.of(1));",
+                "int x = 1 // no semicolon\nint y = 2;",
+                "x = 1; /* open comment\nint y = 2;",
+                "x = 1; \"open string\nint y = 2;",
+                "x = 1;\n'",
+                "x = 1; \"\"\"\n  open text block;",
+                "x = 1; `odd` int y = 2;",
+                "x = 1; #",
+                "x = 1; \\u0041 = 2;",
+                "x = 1; 1e",
+                "x = 1; 0x",
+                "x = 1;\n1 + 1",
+                "x = 1; a\\u",
+                "x = 1; 'ab' int y;",
+                "x = 1; '' int y;",
+                "x = 1; 1.5e+ int y;",
+                "char c = 'ab'; int y = 1;",
+                "char c = ''; int y = 1;",
+                "char c = '\\n'; int y = 1;",
+                "String s = \"\\q\"; int y = 1;",
+                "String s = \"tab\\tend\\\\\"; int y = 1;",
+                "String s = \"\\0\"; int y = 1;");
+        for (String cell : cells) {
+            assertEquals(analysisOnly.split(cell), splitter.split(cell), cell);
+        }
+        String declarations = IntStream.range(0, 200).mapToObj(i -> "int v" + i + " = " + i + " * 2;\n")
+                .collect(Collectors.joining());
+        assertEquals(analysisOnly.split(declarations), splitter.split(declarations));
+        assertEquals("int v0 = 0 * 2;".length(), SimpleSnippetEnd.of(declarations), "its characters end each one");
+    }
+
+    @Test
+    void simpleSnippetsEndAtTheirSemicolonAndTheRestIsLeftToTheAnalysis() {
+        assertEquals(10, SimpleSnippetEnd.of("int a = 1; int b = 2;"));
+        assertEquals(23, SimpleSnippetEnd.of("String s = \"a;b\" + ';'; s"));
+        assertEquals(14, SimpleSnippetEnd.of("// why\nx += 2;\ny"));
+        assertEquals(-1, SimpleSnippetEnd.of("if (a) b(); else c();"), "a keyword: an else may follow");
+        assertEquals(-1, SimpleSnippetEnd.of("outer: x();"), "a label");
+        assertEquals(-1, SimpleSnippetEnd.of("int[] a = {1};"), "a brace");
+        assertEquals(-1, SimpleSnippetEnd.of("@Deprecated int a;"), "an annotation");
+        assertEquals(-1, SimpleSnippetEnd.of("String s = \"\\u0022;\";"), "a unicode escape");
+        assertEquals(-1, SimpleSnippetEnd.of("1 + 1"), "no semicolon");
     }
 
     @Test
