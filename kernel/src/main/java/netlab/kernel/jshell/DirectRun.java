@@ -62,6 +62,8 @@ final class DirectRun {
     private static final String DO_IT = "do_it$";
     /** What JShell compiles a snippet with (TaskFactory.compile); the pool adds the session's own options. */
     private static final List<String> OPTIONS = List.of("-Xlint:unchecked,-strictfp", "-proc:none", "-parameters");
+    /** The names the class around a piece uses: an import of a type so named would change what they mean. */
+    private static final String WRAPPER_NAMES = "\nObject Throwable";
     /** javac's code for an expression that cannot convert to Object: one that returns nothing. */
     private static final String NOT_CONVERTIBLE = "compiler.err.prob.found.req";
 
@@ -175,7 +177,7 @@ final class DirectRun {
             long n = COUNT.incrementAndGet();
             String name = CLASS_PREFIX + n;
             try {
-                Optional<String> imports = ImportPruning.header(shell, source);
+                Optional<String> imports = ImportPruning.header(shell, source + WRAPPER_NAMES);
                 if (imports.isEmpty()) {
                     return new AsWritten();
                 }

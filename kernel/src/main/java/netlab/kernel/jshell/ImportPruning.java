@@ -14,6 +14,7 @@ import java.lang.invoke.MethodType;
 import java.lang.reflect.AccessFlag;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -26,6 +27,7 @@ import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.function.UnaryOperator;
 import jdk.jshell.DeclarationSnippet;
+import jdk.jshell.ImportSnippet;
 import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
 
@@ -42,8 +44,11 @@ import jdk.jshell.Snippet;
  * and 14 % building their text, and the units of one task, importing each other, made javac's completion
  * recurse once per unit (200 in one task overflowed a 1 MB stack). An import the code does not name cannot
  * change what the code means, so a declaration is imported only when the wrapped code (the student's text and
- * what JShell generated around it, e.g. the type it wrote for a {@code var}) holds its name as a token; every
- * import the student wrote stays. A text with a unicode escape (a backslash and u, e.g. {@code &#92;u0061} for
+ * what JShell generated around it, e.g. the type it wrote for a {@code var}) holds its name as a token. The
+ * same holds for the session's imports (the preloaded {@code import netlab.ip.*;} and what students wrote): one
+ * stays when the code holds a name it brings in ({@link PackageTypes} for an on-demand import of a package),
+ * so {@code int v7 = 7 * 2;} is wrapped with none; javac resolved each import of each wrapper again (12 % of
+ * the 200-declaration cell's kernel thread, JFR). A text with a unicode escape (a backslash and u, e.g. {@code &#92;u0061} for
  * {@code a}) may spell a name no token shows: it imports everything, as JShell does.
  *
  * <p>How: {@code OuterWrapMap.wrapInClass(except, plus, snippets, wraps)} builds that header from every active
@@ -78,10 +83,11 @@ final class ImportPruning {
      * call it before the first snippet (JShell's map of wrapped classes, which translates stack traces, starts
      * empty again).
      *
+     * @param classpath the student class path, whose packages' types decide which on-demand imports a snippet needs
      * @return false, with {@code shell} unchanged, when JShell's internals cannot be reached
      */
-    static boolean install(JShell shell) {
-        return INTERNALS.map(i -> i.install(shell)).orElse(false);
+    static boolean install(JShell shell, List<Path> classpath) {
+        return INTERNALS.map(i -> i.install(shell, new PackageTypes(classpath))).orElse(false);
     }
 
     /**
@@ -207,10 +213,11 @@ final class ImportPruning {
                             .areturn()));
         }
 
-        boolean install(JShell shell) {
+        boolean install(JShell shell, PackageTypes packageTypes) {
             try {
                 UnaryOperator<Object> narrower = arguments -> narrow(shell, (Object[]) arguments);
                 outerMap.set(shell, newMap.invoke(shell, narrower));
+                sessions.put(shell, new Declarations(Optional.of(packageTypes)));
                 return true;
             } catch (Throwable e) { // invoke's signature; nothing is in place unless set succeeded
                 LOG.log(System.Logger.Level.INFO, "snippets import every declaration: " + e);
@@ -250,13 +257,17 @@ final class ImportPruning {
             if (names.isEmpty()) {
                 return new Object[] {except, plus};
             }
-            Declarations declarations = sessions.computeIfAbsent(shell, s -> new Declarations());
+            Declarations declarations = sessions.computeIfAbsent(shell, s -> new Declarations(Optional.empty()));
             List<?> snippets = (List<?>) keyIndexToSnippet.get(maps.get(shell));
             Set<Object> every = declarations.keys(snippets);
+            List<Object> unnamedImports = declarations.importsNoneOf(names.get());
             Set<Object> wider = every;
-            if (except != null && !every.containsAll(except)) {
+            if (except != null && !every.containsAll(except) || !unnamedImports.isEmpty()) {
                 wider = new HashSet<>(every);
-                wider.addAll(except);
+                wider.addAll(unnamedImports);
+                if (except != null) {
+                    wider.addAll(except);
+                }
             }
             List<Object> named = new ArrayList<>();
             for (Object snippet : plus == null ? List.of() : plus) {
@@ -277,27 +288,39 @@ final class ImportPruning {
         }
 
         /**
-         * One session's declarations: every key, and the key indexes of each name. JShell gives a declaration
-         * its key index once and keeps it for its redefinitions, so both change only when an index is added.
+         * One session's declarations and imports: every declaration's key, the key indexes of each name, and
+         * the imports. JShell gives a declaration or import its key index once and keeps it for its
+         * redefinitions, so all three change only when an index is added.
          */
         private final class Declarations {
 
+            /** The types an on-demand import may bring in; empty: every import stays. */
+            private final Optional<PackageTypes> packageTypes;
             private int indexes = -1;
             private Set<Object> keys = Set.of();
             private Map<String, List<Integer>> byName = Map.of();
+            private List<ImportSnippet> imports = List.of();
+
+            Declarations(Optional<PackageTypes> packageTypes) {
+                this.packageTypes = packageTypes;
+            }
 
             synchronized Set<Object> keys(List<?> snippets) throws ReflectiveOperationException {
                 if (snippets.size() != indexes) {
                     Set<Object> all = new HashSet<>();
                     Map<String, List<Integer>> names = new HashMap<>();
+                    List<ImportSnippet> importSnippets = new ArrayList<>();
                     for (int i = 0; i < snippets.size(); i++) {
                         if (snippets.get(i) instanceof DeclarationSnippet d) {
                             all.add(key.invoke(d));
                             names.computeIfAbsent(d.name(), n -> new ArrayList<>()).add(i);
+                        } else if (snippets.get(i) instanceof ImportSnippet s) {
+                            importSnippets.add(s);
                         }
                     }
                     keys = Collections.unmodifiableSet(all);
                     byName = names;
+                    imports = List.copyOf(importSnippets);
                     indexes = snippets.size();
                 }
                 return keys;
@@ -305,6 +328,33 @@ final class ImportPruning {
 
             synchronized List<Integer> indexesOf(String name) {
                 return byName.getOrDefault(name, List.of());
+            }
+
+            /**
+             * The keys of the imports that can bring in none of {@code names}: a single import its own name, an
+             * on-demand import of a package the package's types. An import only ever resolves a simple name it
+             * brings in, so one the wrapped code holds no such token for cannot change what the code means.
+             * Kept: static on-demand and module imports, and any import of what is not a package found here.
+             */
+            synchronized List<Object> importsNoneOf(Set<String> names) throws ReflectiveOperationException {
+                if (packageTypes.isEmpty()) {
+                    return List.of();
+                }
+                List<Object> unnamed = new ArrayList<>();
+                for (ImportSnippet i : imports) {
+                    boolean named = switch (i.subKind()) {
+                        case SINGLE_TYPE_IMPORT_SUBKIND, SINGLE_STATIC_IMPORT_SUBKIND -> names.contains(i.name());
+                        case TYPE_IMPORT_ON_DEMAND_SUBKIND -> i.fullname().endsWith(".*")
+                                ? packageTypes.get().of(i.fullname().substring(0, i.fullname().length() - 2))
+                                        .map(types -> !Collections.disjoint(types, names)).orElse(true)
+                                : true;
+                        default -> true;
+                    };
+                    if (!named) {
+                        unnamed.add(key.invoke(i));
+                    }
+                }
+                return unnamed;
             }
         }
     }

@@ -123,7 +123,7 @@ final class Sessions {
             provider.close();
             throw new IOException("JShell could not start: " + e.getMessage(), e);
         }
-        boolean importsNarrowed = ImportPruning.install(shell); // before the first snippet: see why there
+        boolean importsNarrowed = ImportPruning.install(shell, options.studentClasspath()); // before the first snippet
         KernelExecutionControl control;
         CodeAssist assist = new CodeAssist(shell, lessonsJavadoc, language::get);
         try {

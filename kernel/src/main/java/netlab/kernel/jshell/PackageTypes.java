@@ -1,0 +1,119 @@
+package netlab.kernel.jshell;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Enumeration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+/**
+ * The simple names of the types a package holds, in the JDK and on a class path: what an on-demand import of
+ * the package ({@code import netlab.ip.*;}) can bring into a snippet. Read once per package from the runtime
+ * image's directory of the package and the class path's jars and directories, then kept.
+ *
+ * <pre>{@code
+ * PackageTypes types = new PackageTypes(List.of(Path.of("netlab-lessons.jar")));
+ * types.of("java.time")          // Optional[[Duration, Instant, LocalDate, …]]
+ * types.of("java.util.Map")      // Optional.empty: not a package (a type, whose members the import means)
+ * }</pre>
+ *
+ * <p>A name is a class file's name without {@code .class}, also a nested class's ({@code Map$Entry}): more
+ * names than the package's types only ever keep an import that was not needed.
+ */
+final class PackageTypes {
+
+    private static final String IMAGE_PACKAGES = "/packages";
+
+    private final List<Path> classpath;
+    private final Map<String, Optional<Set<String>>> byPackage = new ConcurrentHashMap<>();
+    /** Each jar's class files by directory ({@code netlab/ip/} → names), read once. */
+    private final Map<Path, Map<String, Set<String>>> jars = new ConcurrentHashMap<>();
+
+    PackageTypes(List<Path> classpath) {
+        this.classpath = List.copyOf(classpath);
+    }
+
+    /** The type names of {@code pkg} (dotted), or empty when neither the JDK nor the class path has it. */
+    Optional<Set<String>> of(String pkg) {
+        return byPackage.computeIfAbsent(pkg, this::read);
+    }
+
+    private Optional<Set<String>> read(String pkg) {
+        Set<String> names = new HashSet<>();
+        boolean found;
+        try {
+            found = fromImage(pkg, names);
+            String dir = pkg.replace('.', '/') + "/";
+            for (Path entry : classpath) {
+                if (Files.isRegularFile(entry)) {
+                    Set<String> inJar = jars.computeIfAbsent(entry, PackageTypes::listing).get(dir);
+                    if (inJar != null) {
+                        found = true;
+                        names.addAll(inJar);
+                    }
+                } else if (Files.isDirectory(entry.resolve(dir))) {
+                    found = true;
+                    addClassFiles(entry.resolve(dir), names);
+                }
+            }
+        } catch (IOException | UncheckedIOException e) {
+            return Optional.empty(); // unknown: every import of it stays
+        }
+        return found ? Optional.of(Set.copyOf(names)) : Optional.empty();
+    }
+
+    private static boolean fromImage(String pkg, Set<String> names) throws IOException {
+        FileSystem image = FileSystems.getFileSystem(URI.create("jrt:/"));
+        Path modules = image.getPath(IMAGE_PACKAGES, pkg);
+        if (!Files.isDirectory(modules)) {
+            return false;
+        }
+        try (Stream<Path> links = Files.list(modules)) {
+            for (Path module : links.toList()) { // each a link to /modules/<module>
+                addClassFiles(image.getPath("/modules", module.getFileName().toString(), pkg.replace('.', '/')),
+                        names);
+            }
+        }
+        return true;
+    }
+
+    private static Map<String, Set<String>> listing(Path jar) {
+        Map<String, Set<String>> byDirectory = new HashMap<>();
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
+            for (Enumeration<? extends ZipEntry> entries = zip.entries(); entries.hasMoreElements(); ) {
+                String name = entries.nextElement().getName();
+                int slash = name.lastIndexOf('/');
+                if (name.endsWith(".class") && slash > 0) {
+                    byDirectory.computeIfAbsent(name.substring(0, slash + 1), d -> new HashSet<>())
+                            .add(name.substring(slash + 1, name.length() - ".class".length()));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return byDirectory;
+    }
+
+    private static void addClassFiles(Path dir, Set<String> names) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            files.map(f -> f.getFileName().toString()).filter(f -> f.endsWith(".class"))
+                    .forEach(f -> names.add(f.substring(0, f.length() - ".class".length())));
+        }
+    }
+}
