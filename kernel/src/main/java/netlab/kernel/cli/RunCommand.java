@@ -115,7 +115,7 @@ final class RunCommand implements Command {
                 .language(language)
                 .jvmOptions(List.of("-D" + Check.MARKERS_PROPERTY + "=true"))
                 .workingDirectory(notebook.getParent())
-                .warmCompletion(false)
+                .warmStart(false)
                 .cellLimitsFrom(env)
                 .build();
     }

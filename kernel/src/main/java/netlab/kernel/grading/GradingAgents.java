@@ -92,7 +92,7 @@ public final class GradingAgents implements AutoCloseable {
         Path workDir = files.newScratch();
         try {
             EngineOptions options = base.toBuilder().workingDirectory(workDir).heap(limits.heap())
-                    .warmCompletion(false).build();
+                    .warmStart(false).build();
             JShellEngine engine = JShellEngine.start(options);
             engine.agentPid(); // up and connected before it is taken: its start is no step's time
             return new Agent(engine, workDir, options);

@@ -177,11 +177,6 @@ final class CodeAssist {
         return open < 0 ? signature : signature.substring(open);
     }
 
-    /** Starts JShell's background indexing of packages, which package completion waits for. */
-    void warmUp() {
-        analysis.completionSuggestions("java.", 5, new int[1]);
-    }
-
     private static String typeOf(String code, int anchor, String text) {
         if (text.endsWith("(") || text.endsWith("()")) {
             return "method";

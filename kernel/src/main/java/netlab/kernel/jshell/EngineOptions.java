@@ -28,8 +28,9 @@ import netlab.text.Lang;
  * @param agentStartTimeout how long to wait for a fresh agent to connect
  * @param workingDirectory the agent's working directory, or null for the kernel's own (the grader gives
  *                         each submission an empty one, so relative paths find no files beside the notebook)
- * @param warmCompletion   whether to warm the completion index at start (the Jupyter kernel does; headless
- *                         runs and the grader never complete, so they skip its cost)
+ * @param warmStart        whether the start runs a throwaway value the way a student's first cell runs (the
+ *                         Jupyter kernel does, and answers kernel_info after it; headless runs and the grader
+ *                         send their first cell at once, which would only wait for it)
  * @param launcher         a command the agent's {@code java} command line is appended to, or empty (the
  *                         grader runs agents in a sandbox that hides its files, see
  *                         {@code netlab.kernel.grading.AgentSandbox})
@@ -44,7 +45,7 @@ import netlab.text.Lang;
  */
 public record EngineOptions(Path javaHome, String heap, List<String> jvmOptions, List<Path> agentClasspath,
                             List<Path> studentClasspath, List<String> startup, Duration interruptGrace,
-                            Duration agentStartTimeout, Path workingDirectory, boolean warmCompletion,
+                            Duration agentStartTimeout, Path workingDirectory, boolean warmStart,
                             List<String> launcher, Lang language, boolean unixSocket, long outputLimit,
                             Duration cellTimeout) {
 
@@ -117,7 +118,7 @@ public record EngineOptions(Path javaHome, String heap, List<String> jvmOptions,
         private Duration interruptGrace;
         private Duration agentStartTimeout;
         private Path workingDirectory;
-        private boolean warmCompletion;
+        private boolean warmStart;
         private List<String> launcher;
         private Lang language;
         private boolean unixSocket;
@@ -134,7 +135,7 @@ public record EngineOptions(Path javaHome, String heap, List<String> jvmOptions,
             interruptGrace = o.interruptGrace;
             agentStartTimeout = o.agentStartTimeout;
             workingDirectory = o.workingDirectory;
-            warmCompletion = o.warmCompletion;
+            warmStart = o.warmStart;
             launcher = o.launcher;
             language = o.language;
             unixSocket = o.unixSocket;
@@ -154,7 +155,7 @@ public record EngineOptions(Path javaHome, String heap, List<String> jvmOptions,
         public Builder agentStartTimeout(Duration v) { agentStartTimeout = v; return this; }
         /** Sets the agent's working directory (null: the kernel's). */
         public Builder workingDirectory(Path v) { workingDirectory = v; return this; }
-        public Builder warmCompletion(boolean v) { warmCompletion = v; return this; }
+        public Builder warmStart(boolean v) { warmStart = v; return this; }
         /** Sets the command the agent's command line is appended to (empty: none). */
         public Builder launcher(List<String> v) { launcher = v; return this; }
         /** Sets the language the student reads at start. */
@@ -177,7 +178,7 @@ public record EngineOptions(Path javaHome, String heap, List<String> jvmOptions,
 
         public EngineOptions build() {
             return new EngineOptions(javaHome, heap, jvmOptions, agentClasspath, studentClasspath, startup,
-                    interruptGrace, agentStartTimeout, workingDirectory, warmCompletion, launcher, language, unixSocket,
+                    interruptGrace, agentStartTimeout, workingDirectory, warmStart, launcher, language, unixSocket,
                     outputLimit, cellTimeout);
         }
     }

@@ -106,7 +106,7 @@ final class Sessions {
 
     /**
      * Starts an agent and a JShell on it; runs on the slot's restart thread, so it touches no cell state.
-     * The agent JVM boots while this thread builds JShell, compiles the startup snippets and warms completion
+     * The agent JVM boots while this thread builds JShell and compiles the startup snippets
      * ({@link StartingExecutionControl}); only the warm-up piece ({@link #warmDirectPath}) waits for the agent.
      */
     private Session newSession() throws IOException {
@@ -136,9 +136,6 @@ final class Sessions {
                     }
                 }
             }
-            if (options.warmCompletion() && waiting.get() == 0) {
-                assist.warmUp();
-            }
             if (language.get() != options.language()) { // %lang changed it after the agent's -Dnetlab.lang
                 shell.eval(SessionLanguage.agentSnippet(language.get()));
             }
@@ -151,7 +148,7 @@ final class Sessions {
         }
         Session session = new Session(shell, control, new CellSplitter(shell.sourceCodeAnalysis()), assist,
                 new DeclarationPlanner(DeclarationBatch.on(shell), importsNarrowed), StaleClassFiles.of(shell));
-        if (options.warmCompletion() && waiting.get() == 0) {
+        if (options.warmStart() && waiting.get() == 0) {
             warmDirectPath(session);
         }
         output.drain();
@@ -163,10 +160,13 @@ final class Sessions {
      * so the first such cell does not pay for the splitter's and that path's first use: {@code 1 + 1} sent 3 s
      * after kernel_info answered in 34-57 ms (median 51) against 55-82 ms (73) without it, 4 kernels each
      * ({@code bench/kernel-bench}'s "first cell 3 s after kernel_info": 58 against 73 ms). It also makes the
-     * agent's first load and invoke. A second warm-up, a value through {@code JShell.eval} (the path of a
-     * declaration), is gone since kernel_info waits for the start ({@link #awaitReady}): it added 84 ms to
-     * the start (kernel_info after launch, median of 5 kernels each way: 769 against 685 ms) and saved 8 ms of
-     * the first declaration cell ({@code int x = 1;} 2 s after kernel_info: 53 against 61 ms).
+     * agent's first load and invoke. Two more warm-ups are gone since kernel_info waits for the start
+     * ({@link #awaitReady}), each costing the start more than it saved later: a value through
+     * {@code JShell.eval} (the path of a declaration) added 84 ms to kernel_info (median of 5 kernels each way:
+     * 769 against 685 ms) and saved 8 ms of the first declaration cell ({@code int x = 1;} 2 s after
+     * kernel_info: 53 against 61 ms); a completion, which started JShell's package indexing (cheap since
+     * {@link PackageIndex} seeds it), added 34 ms (8 kernels each way: 672 against 638 ms) and saved 21 ms of
+     * the first completion (99 against 120 ms) and 12 ms of the first declaration.
      */
     private static void warmDirectPath(Session session) {
         String warm = "\"warm\".length() + 1";

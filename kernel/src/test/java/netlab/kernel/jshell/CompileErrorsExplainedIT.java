@@ -55,7 +55,7 @@ class CompileErrorsExplainedIT {
 
     @BeforeAll
     static void start() throws Exception {
-        engine = JShellEngine.start(EngineOptions.defaults().toBuilder().language(Lang.ZH).warmCompletion(false)
+        engine = JShellEngine.start(EngineOptions.defaults().toBuilder().language(Lang.ZH).warmStart(false)
                 .build());
         JShellEngineIT.success(engine.execute("int count = 3; String greeting = \"hi\";", new RecordingIO()));
     }
