@@ -116,24 +116,8 @@ final class CellSplitter {
 
     /** Whether {@code s} holds code after its leading blanks and comments (an unclosed comment holds none). */
     static boolean startsWithCode(String s) {
-        int i = 0;
-        while (i < s.length()) {
-            if (Character.isWhitespace(s.charAt(i))) {
-                i++;
-            } else if (s.startsWith("//", i)) {
-                int end = s.indexOf('\n', i);
-                i = end < 0 ? s.length() : end + 1;
-            } else if (s.startsWith("/*", i)) {
-                int end = s.indexOf("*/", i + 2);
-                if (end < 0) {
-                    return false;
-                }
-                i = end + 2;
-            } else {
-                return true;
-            }
-        }
-        return false;
+        int code = SimpleSnippetEnd.skipBlanksAndComments(s, 0);
+        return code >= 0 && code < s.length();
     }
 
     /** {@link #split} with runs of two or more plain statements joined into blocks. */

@@ -48,8 +48,8 @@ import jdk.jshell.Snippet;
  * same holds for the session's imports (the preloaded {@code import netlab.ip.*;} and what students wrote): one
  * stays when the code holds a name it brings in ({@link PackageTypes} for an on-demand import of a package),
  * so {@code int v7 = 7 * 2;} is wrapped with none; javac resolved each import of each wrapper again (12 % of
- * the 200-declaration cell's kernel thread, JFR). A text with a unicode escape (a backslash and u, e.g. {@code &#92;u0061} for
- * {@code a}) may spell a name no token shows: it imports everything, as JShell does.
+ * the 200-declaration cell's kernel thread, JFR). A text with a unicode escape (a backslash and u, e.g.
+ * {@code &#92;u0061} for {@code a}) may spell a name no token shows: it imports everything, as JShell does.
  *
  * <p>How: {@code OuterWrapMap.wrapInClass(except, plus, snippets, wraps)} builds that header from every active
  * snippet not in {@code except}, then {@code plus}. This defines, in JShell's package (the kernel JVM opens

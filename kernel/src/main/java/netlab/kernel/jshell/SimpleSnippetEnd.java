@@ -144,7 +144,7 @@ final class SimpleSnippetEnd {
     }
 
     /** The index of the first character from {@code from} that is neither blank nor comment; -1 in an open comment. */
-    private static int skipBlanksAndComments(String s, int from) {
+    static int skipBlanksAndComments(String s, int from) {
         int i = from;
         while (i < s.length()) {
             if (Character.isWhitespace(s.charAt(i))) {
