@@ -55,9 +55,13 @@ class KernelRequestsTest {
         Message onShell = client.shell("kernel_info_request", Map.of());
         Message onControl = client.send(Channel.CONTROL, "kernel_info_request", Map.of());
         assertEquals("kernel_info_reply", client.reply(Channel.CONTROL, onControl).type());
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (client.iopubOf(onShell).isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertEquals(List.of("status:busy"), types(client.iopubOf(onShell)), "a front end sees the kernel busy");
         assertNull(kernel.transport.fromKernel(Channel.SHELL, Duration.ofMillis(200)),
                 "no kernel_info_reply on shell while the engine still starts");
-        assertEquals(List.of("status:busy"), types(client.iopubOf(onShell)), "a front end sees the kernel busy");
         kernel.engine.started.countDown();
         assertEquals("kernel_info_reply", client.reply(onShell).type());
         assertEquals(List.of("status:busy", "status:idle"), types(client.iopubUntilIdle(onShell)));
