@@ -51,33 +51,22 @@ PYTHON = Cells(
     completion="math.fa", setup="import math")
 
 
-def first_cell_after_rest_ms(kernel_name, cells):
-    """The first cell of another kernel, sent REST_BEFORE_FIRST_S after its kernel_info was answered."""
-    km, kc, _ = b.start(kernel_name, await_iopub=False)
+def fresh_kernel_ms(kernel_name, cells, rest_s=0):
+    """A fresh kernel's kernel_info after launch and its first cell, sent rest_s after that reply."""
+    km, kc, info_ms = b.start(kernel_name, await_iopub=False)
     try:
-        time.sleep(REST_BEFORE_FIRST_S)
-        return b.first_cell_ms(kc, cells.trivial)
+        time.sleep(rest_s)
+        return info_ms, b.first_cell_ms(kc, cells.trivial)
     finally:
         b.stop(km, kc)
 
 
-def starts_ms(kernel_name, cells, starts):
-    """kernel_info after launch and the first cell sent at once, each the median over `starts` fresh kernels:
-    one start is one sample of a bimodal span (the machine's other work lands on it or not)."""
-    infos, firsts = [], []
-    for _ in range(starts):
-        km, kc, info_ms = b.start(kernel_name, await_iopub=False)
-        try:
-            firsts.append(b.first_cell_ms(kc, cells.trivial))
-            infos.append(info_ms)
-        finally:
-            b.stop(km, kc)
-    return statistics.median(infos), statistics.median(firsts)
-
-
 def measure(kernel_name, cells, runs, starts):
-    info_ms, first = starts_ms(kernel_name, cells, starts)
-    first_after_rest = first_cell_after_rest_ms(kernel_name, cells)
+    # medians over fresh kernels: one start is one sample of a bimodal span (other work lands on it or not)
+    samples = [fresh_kernel_ms(kernel_name, cells) for _ in range(starts)]
+    info_ms = statistics.median(info for info, _ in samples)
+    first = statistics.median(first for _, first in samples)
+    _, first_after_rest = fresh_kernel_ms(kernel_name, cells, REST_BEFORE_FIRST_S)
     wall0 = time.perf_counter()
     km, kc, _ = b.start(kernel_name, await_iopub=False)
     pid = b.kernel_pid(km)

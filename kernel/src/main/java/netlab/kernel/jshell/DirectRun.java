@@ -10,7 +10,6 @@ import com.sun.source.util.JavacTask;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
-import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
@@ -124,7 +123,6 @@ final class DirectRun {
     /** JShell's members this needs, looked up once per JVM. */
     private static final class Internals {
 
-        final Field taskFactory;
         final MethodHandle runTask;
         final MethodHandle newStringSourceHandler;
         /**
@@ -142,7 +140,6 @@ final class DirectRun {
             MethodHandles.Lookup inJShell = MethodHandles.privateLookupIn(factoryClass, MethodHandles.lookup());
             Class<?> sourceHandler = Class.forName("jdk.jshell.TaskFactory$SourceHandler");
             Class<?> worker = Class.forName("jdk.jshell.TaskFactory$Worker");
-            taskFactory = open(JShell.class.getDeclaredField("taskFactory"));
             runTask = inJShell.findVirtual(factoryClass, "runTask", MethodType.methodType(Object.class,
                     Stream.class, sourceHandler, List.class, BiFunction.class, worker));
             newStringSourceHandler = inJShell.findConstructor(
@@ -256,7 +253,7 @@ final class DirectRun {
          * since none can name them.
          */
         private Compiled compile(JShell shell, String code, boolean statements) throws Throwable {
-            Object factory = taskFactory.get(shell);
+            Object factory = JShellInternals.taskFactory(shell);
             Map<String, ?> files = JShellInternals.classFiles(shell);
             Object sourceHandler = newStringSourceHandler.invoke(factory);
             List<ClassBytecodes> classes = new ArrayList<>();

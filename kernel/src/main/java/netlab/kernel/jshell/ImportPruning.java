@@ -299,7 +299,7 @@ final class ImportPruning {
             private int indexes = -1;
             private Set<Object> keys = Set.of();
             private Map<String, List<Integer>> byName = Map.of();
-            private List<ImportSnippet> imports = List.of();
+            private List<Import> imports = List.of();
 
             Declarations(Optional<PackageTypes> packageTypes) {
                 this.packageTypes = packageTypes;
@@ -309,13 +309,13 @@ final class ImportPruning {
                 if (snippets.size() != indexes) {
                     Set<Object> all = new HashSet<>();
                     Map<String, List<Integer>> names = new HashMap<>();
-                    List<ImportSnippet> importSnippets = new ArrayList<>();
+                    List<Import> importSnippets = new ArrayList<>();
                     for (int i = 0; i < snippets.size(); i++) {
                         if (snippets.get(i) instanceof DeclarationSnippet d) {
                             all.add(key.invoke(d));
                             names.computeIfAbsent(d.name(), n -> new ArrayList<>()).add(i);
                         } else if (snippets.get(i) instanceof ImportSnippet s) {
-                            importSnippets.add(s);
+                            importSnippets.add(Import.of(s, key.invoke(s)));
                         }
                     }
                     keys = Collections.unmodifiableSet(all);
@@ -336,25 +336,45 @@ final class ImportPruning {
              * brings in, so one the wrapped code holds no such token for cannot change what the code means.
              * Kept: static on-demand and module imports, and any import of what is not a package found here.
              */
-            synchronized List<Object> importsNoneOf(Set<String> names) throws ReflectiveOperationException {
+            synchronized List<Object> importsNoneOf(Set<String> names) {
                 if (packageTypes.isEmpty()) {
                     return List.of();
                 }
                 List<Object> unnamed = new ArrayList<>();
-                for (ImportSnippet i : imports) {
-                    boolean named = switch (i.subKind()) {
-                        case SINGLE_TYPE_IMPORT_SUBKIND, SINGLE_STATIC_IMPORT_SUBKIND -> names.contains(i.name());
-                        case TYPE_IMPORT_ON_DEMAND_SUBKIND -> i.fullname().endsWith(".*")
-                                ? packageTypes.get().of(i.fullname().substring(0, i.fullname().length() - 2))
-                                        .map(types -> !Collections.disjoint(types, names)).orElse(true)
-                                : true;
-                        default -> true;
-                    };
-                    if (!named) {
-                        unnamed.add(key.invoke(i));
+                for (Import i : imports) {
+                    if (!i.mayBringIn(names, packageTypes.get())) {
+                        unnamed.add(i.key());
                     }
                 }
                 return unnamed;
+            }
+        }
+
+        /**
+         * An import of the session, read once: its key, and the one name it brings in (a single import) or the
+         * package whose types it brings in (an on-demand import of a package); neither for the others, which
+         * always stay.
+         */
+        private record Import(Object key, Optional<String> simpleName, Optional<String> onDemandPackage) {
+
+            static Import of(ImportSnippet s, Object key) {
+                String full = s.fullname();
+                return switch (s.subKind()) {
+                    case SINGLE_TYPE_IMPORT_SUBKIND, SINGLE_STATIC_IMPORT_SUBKIND ->
+                            new Import(key, Optional.of(s.name()), Optional.empty());
+                    case TYPE_IMPORT_ON_DEMAND_SUBKIND -> new Import(key, Optional.empty(),
+                            full.endsWith(".*") ? Optional.of(full.substring(0, full.length() - 2)) : Optional.empty());
+                    default -> new Import(key, Optional.empty(), Optional.empty());
+                };
+            }
+
+            /** Whether this import may bring in one of {@code names}: then the code may mean it. */
+            boolean mayBringIn(Set<String> names, PackageTypes types) {
+                if (simpleName.isPresent()) {
+                    return names.contains(simpleName.get());
+                }
+                return onDemandPackage.isEmpty() || types.of(onDemandPackage.get())
+                        .map(inPackage -> !Collections.disjoint(inPackage, names)).orElse(true);
             }
         }
     }

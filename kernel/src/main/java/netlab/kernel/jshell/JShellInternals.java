@@ -25,15 +25,38 @@ final class JShellInternals {
         return member;
     }
 
+    /** {@code shell}'s {@code TaskFactory}, which runs its javac tasks and owns its file manager. */
+    static Object taskFactory(JShell shell) throws ReflectiveOperationException {
+        return ClassFileStore.get().taskFactory().get(shell);
+    }
+
     /**
      * The class files JShell has compiled for {@code shell}, by class name: its file manager's store, which javac
      * also reads the {@code REPL} package from.
      */
     @SuppressWarnings("unchecked")
     static NavigableMap<String, ?> classFiles(JShell shell) throws ReflectiveOperationException {
-        Object factory = open(JShell.class.getDeclaredField("taskFactory")).get(shell);
-        Object fileManager = open(factory.getClass().getDeclaredMethod("fileManager")).invoke(factory);
-        return (NavigableMap<String, ?>) open(fileManager.getClass().getDeclaredField("classObjects")).get(fileManager);
+        ClassFileStore store = ClassFileStore.get();
+        Object fileManager = store.fileManager().invoke(store.taskFactory().get(shell));
+        return (NavigableMap<String, ?>) store.classObjects().get(fileManager);
+    }
+
+    /**
+     * The members from a JShell to its class-file store, looked up on first use and kept: {@link DirectRun} asks
+     * for the store at every piece it compiles.
+     */
+    private record ClassFileStore(Field taskFactory, Method fileManager, Field classObjects) {
+
+        private static ClassFileStore found;
+
+        static synchronized ClassFileStore get() throws ReflectiveOperationException {
+            if (found == null) {
+                found = new ClassFileStore(open(JShell.class.getDeclaredField("taskFactory")),
+                        open(Class.forName("jdk.jshell.TaskFactory").getDeclaredMethod("fileManager")),
+                        open(Class.forName("jdk.jshell.MemoryFileManager").getDeclaredField("classObjects")));
+            }
+            return found;
+        }
     }
 
     /** The value of {@code owner}'s static field {@code name}. */
