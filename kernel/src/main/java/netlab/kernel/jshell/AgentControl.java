@@ -25,7 +25,7 @@ import netlab.agent.ControlCodec;
  * cell runs, netlab's typed per-cell requests ({@link Control}) and their replies, and the note a dying agent
  * leaves.
  *
- * <p>Threading: {@link #stop} and {@link #request} from any thread; one reader thread completes answers.
+ * <p>Threading: {@link #stop} and {@link #send} and {@link #answer} from any thread; one reader thread completes answers.
  */
 final class AgentControl {
 
@@ -68,40 +68,62 @@ final class AgentControl {
     /**
      * Sends one request and waits for its reply, never null: a {@link Control.Failed} says why there is none.
      * A {@link Control.EndCell} returns once the agent's marker behind the cell's flushed output has arrived
-     * on the main connection, so all of the cell's output is in by then. {@code wait} is how long the agent
-     * itself may take (an {@link Control.AwaitQuiet} waits that long on purpose).
+     * on the main connection, so all of the cell's output is in by then.
      */
     Reply ask(Control.Request request) {
-        Duration wait = request instanceof Control.AwaitQuiet q
-                ? ANSWER_TIMEOUT.plusMillis(q.millis()) : ANSWER_TIMEOUT;
+        return answer(send(request));
+    }
+
+    /** A request sent, whose reply {@link #answer} waits for. */
+    record Asked(Control.Request request, int id, CompletableFuture<Reply> reply) {
+    }
+
+    /**
+     * Sends one request and returns at once, so the kernel can work while the agent answers ({@link
+     * CellRun#begin}: the cell compiles meanwhile). Requests are answered in the order they were sent.
+     */
+    Asked send(Control.Request request) {
         CompletableFuture<Reply> answer = new CompletableFuture<>();
-        int id;
         try {
             synchronized (out) {
                 if (closed) {
-                    return GONE;
+                    return new Asked(request, 0, CompletableFuture.completedFuture(GONE));
                 }
-                id = ++nextId;
+                int id = ++nextId;
                 pending.put(id, answer);
                 roundTrips.incrementAndGet();
                 out.writeByte(AgentProtocol.OP_REQUEST);
                 out.writeInt(id);
                 ControlCodec.write(out, request);
                 out.flush();
+                return new Asked(request, id, answer);
             }
-            Reply reply = answer.get(wait.toMillis(), TimeUnit.MILLISECONDS);
-            if (request instanceof Control.EndCell && !(reply instanceof Control.Failed)) {
-                awaitSync(id);
+        } catch (IOException e) {
+            return new Asked(request, 0, CompletableFuture.completedFuture(GONE));
+        }
+    }
+
+    /**
+     * The reply to {@code asked}, never null (see {@link #ask}). {@code wait} is how long the agent itself may
+     * take: an {@link Control.AwaitQuiet} waits that long on purpose.
+     */
+    Reply answer(Asked asked) {
+        Duration wait = asked.request() instanceof Control.AwaitQuiet q
+                ? ANSWER_TIMEOUT.plusMillis(q.millis()) : ANSWER_TIMEOUT;
+        try {
+            Reply reply = asked.reply().get(wait.toMillis(), TimeUnit.MILLISECONDS);
+            if (asked.request() instanceof Control.EndCell && !(reply instanceof Control.Failed)) {
+                awaitSync(asked.id());
             }
             return reply;
-        } catch (IOException | ExecutionException e) {
+        } catch (ExecutionException e) {
             return GONE;
         } catch (TimeoutException e) {
-            LOG.log(System.Logger.Level.WARNING, "agent did not answer " + request + " within " + wait);
-            return new Control.Failed(Control.Why.TIMED_OUT, request + " after " + wait);
+            LOG.log(System.Logger.Level.WARNING, "agent did not answer " + asked.request() + " within " + wait);
+            return new Control.Failed(Control.Why.TIMED_OUT, asked.request() + " after " + wait);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Control.Failed(Control.Why.GONE, "interrupted while waiting for " + request);
+            return new Control.Failed(Control.Why.GONE, "interrupted while waiting for " + asked.request());
         }
     }
 

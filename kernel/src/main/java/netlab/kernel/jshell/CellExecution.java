@@ -96,13 +96,12 @@ final class CellExecution {
 
     private ExecuteOutcome evaluate(Session session, String code, CellIO io, long serial, CellRun run, CellPlan plan) {
         String key = cellKey(code, io);
-        if (run.begin(session, key, limits.outputLimit(), plan.threads()) instanceof Control.Began began) {
-            began.released().forEach(r -> io.stderr(Text.in(language.get(), "engine.released",
-                    EngineText.released(language.get(), r)) + "\n"));
-        }
+        run.begin(session, key, limits.outputLimit(), plan.threads(), released -> released.forEach(r ->
+                io.stderr(Text.in(language.get(), "engine.released", EngineText.released(language.get(), r)) + "\n")));
         long wallStart = System.nanoTime();
         Duration cpuStart = plan.timed() ? TimeCellMagic.cpuOf(session.agent().pid()) : null;
         ExecuteOutcome outcome = evaluator.run(session, code, serial, run);
+        run.awaitBegan(); // a cell that gave the agent nothing (a compile error) still says what was released
         if (!(outcome instanceof ExecuteOutcome.EngineRestarted) && !(outcome instanceof ExecuteOutcome.Interrupted)
                 && !run.finishUnlessStopped()) {
             // the stop came as the last piece returned: the agent has released the cell, so it was stopped

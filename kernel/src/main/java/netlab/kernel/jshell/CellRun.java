@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import netlab.agent.Control;
 
 /**
@@ -15,7 +16,7 @@ import netlab.agent.Control;
  *
  * <pre>{@code
  * CellRun run = new CellRun(serial, limit, grace, watchdog);
- * run.begin(session, key, outputLimit, threads);                     // BeginCell; the time limit starts
+ * run.begin(session, key, outputLimit, threads, released);           // BeginCell; the time limit starts
  * ... evaluate, checking run.stopped() between pieces ...
  * long quietFor = run.awaitingQuiet();                          // the grace left; no kill from now on
  * run.end();
@@ -57,6 +58,8 @@ final class CellRun {
     private Cause stoppedBy;
     private long stoppedAt;
     private boolean killed;
+    /** Awaits the answer to BeginCell the first time it runs; engine thread only. */
+    private Runnable began = () -> { };
 
     /**
      * A run numbered {@code serial}; {@code limit} (or null) counts from {@link #begin}, so the start of a new
@@ -70,11 +73,16 @@ final class CellRun {
     }
 
     /**
-     * Tells the agent the cell starts in {@code session}; answers what the key's last run left open and the
-     * agent closed. A stop that came while the agent was still being started is sent right after.
+     * Tells the agent the cell starts in {@code session} and returns without waiting for its answer: the cell
+     * compiles meanwhile. The answer is awaited by {@link #awaitBegan}, which the session's execution control
+     * calls before the agent gets the cell's first command (what the key's last run left open is closed by
+     * then), and the cell's end calls in case none came; it hands what the agent closed to {@code released}.
+     * A stop that came while the agent was still being started is sent right after.
      */
-    Control.Reply begin(Session session, String key, long outputLimit, int threads) {
-        Control.Reply reply = session.ask(new Control.BeginCell(serial, key, outputLimit, threads));
+    void begin(Session session, String key, long outputLimit, int threads,
+               Consumer<List<Control.Resource>> released) {
+        AgentControl control = session.agent().control();
+        AgentControl.Asked asked = control.send(new Control.BeginCell(serial, key, outputLimit, threads));
         boolean stopNow;
         synchronized (this) {
             this.session = session;
@@ -84,10 +92,21 @@ final class CellRun {
                 timers.add(watchdog.after(limit.after(), this::limitReached));
             }
         }
+        began = () -> {
+            began = () -> { };
+            if (control.answer(asked) instanceof Control.Began b) {
+                released.accept(b.released());
+            }
+        };
+        session.control().beforeNextCommand(this::awaitBegan);
         if (stopNow) {
             stopInAgent();
         }
-        return reply;
+    }
+
+    /** Waits, once, for the agent's answer to this cell's {@code BeginCell}; see {@link #begin}. Engine thread. */
+    void awaitBegan() {
+        began.run();
     }
 
     /** Stops the cell: the user's interrupt. Returns at once; never waits for the cell. */
@@ -188,10 +207,15 @@ final class CellRun {
     /** The run is over: no deadline fires any more. */
     void end() {
         List<Future<?>> cancelled;
+        Session s;
         synchronized (this) {
             stage = Stage.ENDED;
             cancelled = List.copyOf(timers);
+            s = session;
         }
         cancelled.forEach(t -> t.cancel(false));
+        if (s != null) {
+            s.control().beforeNextCommand(() -> { }); // nothing of this cell is left to wait for
+        }
     }
 }

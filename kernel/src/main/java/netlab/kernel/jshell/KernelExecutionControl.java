@@ -14,8 +14,12 @@ import jdk.jshell.execution.StreamingExecutionControl;
  */
 final class KernelExecutionControl extends StreamingExecutionControl {
 
+    private static final Runnable OPEN = () -> { };
+
     private final AgentProcess agent;
     private volatile boolean terminated;
+    /** Runs once before the agent's next command; see {@link #beforeNextCommand}. Engine thread only. */
+    private Runnable gate = OPEN;
 
     KernelExecutionControl(ObjectOutput out, ObjectInput in, AgentProcess agent) {
         super(out, in);
@@ -30,9 +34,25 @@ final class KernelExecutionControl extends StreamingExecutionControl {
         return terminated || !agent.isAlive();
     }
 
+    /**
+     * {@code gate} runs once, before the next command JShell sends the agent (or never, if another gate takes
+     * its place first): a cell's {@code BeginCell} answer must be in before the agent loads the cell's first
+     * class, since the ports the cell's last run held are free only then ({@link CellRun#begin}).
+     */
+    void beforeNextCommand(Runnable gate) {
+        this.gate = gate;
+    }
+
+    private void passGate() {
+        Runnable g = gate;
+        gate = OPEN;
+        g.run();
+    }
+
     @Override
     public String invoke(String classname, String methodname)
             throws RunException, EngineTerminationException, InternalException {
+        passGate();
         try {
             return super.invoke(classname, methodname);
         } catch (EngineTerminationException e) {
@@ -44,12 +64,33 @@ final class KernelExecutionControl extends StreamingExecutionControl {
     @Override
     public void load(ClassBytecodes[] cbcs)
             throws ClassInstallException, NotImplementedException, EngineTerminationException {
+        passGate();
         try {
             super.load(cbcs);
         } catch (EngineTerminationException e) {
             terminated = true;
             throw e;
         }
+    }
+
+    @Override
+    public void redefine(ClassBytecodes[] cbcs)
+            throws ClassInstallException, NotImplementedException, EngineTerminationException {
+        passGate();
+        super.redefine(cbcs);
+    }
+
+    @Override
+    public String varValue(String classname, String varname)
+            throws RunException, EngineTerminationException, InternalException {
+        passGate();
+        return super.varValue(classname, varname);
+    }
+
+    @Override
+    public void addToClasspath(String path) throws EngineTerminationException, InternalException {
+        passGate();
+        super.addToClasspath(path);
     }
 
     @Override

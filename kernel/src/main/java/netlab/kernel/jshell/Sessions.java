@@ -10,6 +10,7 @@ import javax.tools.StandardLocation;
 import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
+import netlab.agent.Control;
 import netlab.kernel.engine.CellIO;
 import netlab.text.Text;
 
@@ -23,6 +24,8 @@ final class Sessions {
     private static final System.Logger LOG = System.getLogger("netlab.engine");
     /** How long a killed agent may take to die; SIGKILL normally takes milliseconds. */
     private static final Duration KILL_WAIT = Duration.ofSeconds(2);
+    /** The warm-up's cell identity: no notebook cell has it, so nothing a cell opens is released for it. */
+    private static final String WARM_UP_KEY = "netlab-warm-up";
 
     private final EngineOptions options;
     private final CellOutput output;
@@ -107,7 +110,7 @@ final class Sessions {
     /**
      * Starts an agent and a JShell on it; runs on the slot's restart thread, so it touches no cell state.
      * The agent JVM boots while this thread builds JShell and compiles the startup snippets
-     * ({@link StartingExecutionControl}); only the warm-up piece ({@link #warmDirectPath}) waits for the agent.
+     * ({@link StartingExecutionControl}); only the warm-up piece ({@link #warmCellPath}) waits for the agent.
      */
     private Session newSession() throws IOException {
         AgentExecutionProvider provider = AgentExecutionProvider.starting(options, output);
@@ -149,18 +152,20 @@ final class Sessions {
         Session session = new Session(shell, control, new CellSplitter(shell.sourceCodeAnalysis()), assist,
                 new DeclarationPlanner(DeclarationBatch.on(shell), importsNarrowed), StaleClassFiles.of(shell));
         if (options.warmStart() && waiting.get() == 0) {
-            warmDirectPath(session);
+            warmCellPath(session);
         }
         output.drain();
         return session;
     }
 
     /**
-     * Splits and runs a throwaway expression the way a student's value or statement runs ({@link DirectRun}),
-     * so the first such cell does not pay for the splitter's and that path's first use: {@code 1 + 1} sent 3 s
-     * after kernel_info answered in 34-57 ms (median 51) against 55-82 ms (73) without it, 4 kernels each
-     * ({@code bench/kernel-bench}'s "first cell 3 s after kernel_info": 58 against 73 ms). It also makes the
-     * agent's first load and invoke. Two more warm-ups are gone since kernel_info waits for the start
+     * Runs a throwaway expression the way a student's value or statement runs: the cell's {@code BeginCell}
+     * and {@code EndCell} on the control connection, the splitter and {@link DirectRun}, so the first such cell
+     * does not pay for their first use in both JVMs: {@code 1 + 1} sent 3 s after kernel_info answered in 34-57
+     * ms (median 51) against 55-82 ms (73) with no warm-up, 4 kernels each ({@code bench/kernel-bench}'s "first
+     * cell 3 s after kernel_info": 58 against 73 ms). It also makes the agent's first load and invoke. The two
+     * control requests were added later: {@code 1 + 1} sent as soon as kernel_info answered 30.7 against 39.2
+     * ms, kernel_info 724 against 721 ms (medians of 10 kernels each, alternating). Two more warm-ups are gone since kernel_info waits for the start
      * ({@link #awaitReady}), each costing the start more than it saved later: a value through
      * {@code JShell.eval} (the path of a declaration) added 84 ms to kernel_info (median of 5 kernels each way:
      * 769 against 685 ms) and saved 8 ms of the first declaration cell ({@code int x = 1;} 2 s after
@@ -168,10 +173,12 @@ final class Sessions {
      * {@link PackageIndex} seeds it), added 34 ms (8 kernels each way: 672 against 638 ms) and saved 21 ms of
      * the first completion (99 against 120 ms) and 12 ms of the first declaration.
      */
-    private static void warmDirectPath(Session session) {
+    private void warmCellPath(Session session) {
         String warm = "\"warm\".length() + 1";
+        session.ask(new Control.BeginCell(0, WARM_UP_KEY, options.outputLimit(), 0));
         session.splitter().splitAndGroup(warm);
         DirectRun.evaluate(session, warm, true);
+        session.ask(new Control.EndCell());
     }
 
     /**

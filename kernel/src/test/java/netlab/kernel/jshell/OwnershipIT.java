@@ -69,6 +69,17 @@ class OwnershipIT {
     }
 
     @Test
+    void aCellThatDeclaresNothingFindsWhatItsLastRunOpenedClosedBeforeItRuns() throws Exception {
+        int port = freeUdpPort();
+        String cell = "new java.net.DatagramSocket(" + port + ", java.net.InetAddress.getLoopbackAddress());\n"
+                + "System.err.println(\"bound again\");";
+        run(cell);
+        String err = run(cell).err.toString();
+        int note = err.indexOf("netlab: closed the UDP socket on port " + port + " that this cell opened last time");
+        assertTrue(note >= 0 && note < err.indexOf("bound again"), err);
+    }
+
+    @Test
     void aChineseStudentReadsWhatWasClosedInChinese() throws Exception {
         run("%lang zh");
         try {
