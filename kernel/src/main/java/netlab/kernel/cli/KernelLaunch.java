@@ -17,7 +17,7 @@ final class KernelLaunch {
      *     against 60.7-69.0 / 26.3-35.4 ms tiered; kernel+agent RSS after 400 cells 206 MB against 226-248
      *     MB (no C2 code, no C2 arenas); a 200-declaration cell 3.7 against 3.9-4.1 CPU seconds. The agent
      *     keeps C2: student code that loops is where C2 pays (see {@code AgentProcess#command}).
-     * <li>{@code -Xms32m -Xmn8m}: the idle kernel has touched its whole initial eden, so the young
+     * <li>{@code -Xms32m -Xmn6m}: the idle kernel has touched its whole initial eden, so the young
      *     generation is most of what the heap adds to RSS. Against {@code -Xms80m -Xmn32m}: idle kernel 110-114
      *     MB against 134-138 MB. Against {@code -Xmn16m} (kernel benchmark, 30 runs, twice, at load 5-14, with
      *     import pruning): kernel+agent idle after the first cell 151 against 157 MB, after the run + 3 s idle
@@ -26,7 +26,11 @@ final class KernelLaunch {
      *     than this machine's noise. The full collection right after the first cell gave nothing back (old
      *     generation 25 MB, all of it live). Against 8 MB in the same run: {@code -Xmn12m} idle 155 against
      *     151 MB, {@code -Xmn6m} 151 against 148 MB, neither with less CPU (a lone kernel with {@code -Xmn4m}
-     *     or {@code -Xmn6m}: 3 MB less than 8 MB, within the benchmark's run-to-run spread of 3 MB).
+     *     or {@code -Xmn6m}: 3 MB less than 8 MB, within the benchmark's run-to-run spread of 3 MB). Once that
+     *     spread had narrowed to 0.5 MB, 6 MB replaced 8 (8 kernels each, alternating, load 1.5-1.9): kernel +
+     *     agent idle 134.6 against 136.6 MB, the 200-declaration cell 261 against 262 ms (CPU 511 against 536
+     *     ms), trivial cells 31-60 12.3 against 12.6 ms; {@code -Xmn4m} held 132.2 against 136.5 MB but took
+     *     the 200-declaration cell in 272 against 239 ms.
      * <li>{@code -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20 -XX:-ShrinkHeapInSteps}: so the full
      *     collection {@link IdleMemoryReturn} makes when the notebook is idle gives the old generation back down
      *     to its live set plus 20%. The serial collector grows the old generation on promotion instead of
@@ -58,7 +62,7 @@ final class KernelLaunch {
      * </ul>
      */
     static final List<String> DEFAULT_KERNEL_JVM_OPTIONS = List.of(
-            "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xms32m", "-Xmn8m", "-Xmx256m",
+            "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xms32m", "-Xmn6m", "-Xmx256m",
             "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=20", "-XX:-ShrinkHeapInSteps",
             "-XX:+UseCompactObjectHeaders", "-XX:TrimNativeHeapInterval=2000",
             "-XX:+UnlockDiagnosticVMOptions", "-XX:ArchiveRelocationMode=0",
