@@ -25,7 +25,8 @@ import netlab.agent.ControlCodec;
  * cell runs, netlab's typed per-cell requests ({@link Control}) and their replies, and the note a dying agent
  * leaves.
  *
- * <p>Threading: {@link #stop} and {@link #send} and {@link #answer} from any thread; one reader thread completes answers.
+ * <p>Threading: {@link #stop}, {@link #send} and {@link #answer} from any thread; one reader thread completes
+ * answers.
  */
 final class AgentControl {
 

@@ -215,7 +215,7 @@ final class CellRun {
         }
         cancelled.forEach(t -> t.cancel(false));
         if (s != null) {
-            s.control().beforeNextCommand(() -> { }); // nothing of this cell is left to wait for
+            s.control().openGate();
         }
     }
 }

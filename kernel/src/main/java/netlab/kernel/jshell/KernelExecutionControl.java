@@ -43,6 +43,11 @@ final class KernelExecutionControl extends StreamingExecutionControl {
         this.gate = gate;
     }
 
+    /** Takes away a gate {@link #beforeNextCommand} set and no command passed: its cell is over. */
+    void openGate() {
+        gate = OPEN;
+    }
+
     private void passGate() {
         Runnable g = gate;
         gate = OPEN;
