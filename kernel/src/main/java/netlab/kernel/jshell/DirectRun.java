@@ -254,7 +254,7 @@ final class DirectRun {
          */
         private Compiled compile(JShell shell, String code, boolean statements) throws Throwable {
             Object factory = JShellInternals.taskFactory(shell);
-            Map<String, ?> files = JShellInternals.classFiles(shell);
+            Map<String, ?> files = JShellInternals.classFilesOf(factory);
             Object sourceHandler = newStringSourceHandler.invoke(factory);
             List<ClassBytecodes> classes = new ArrayList<>();
             List<Diagnostic<? extends JavaFileObject>> errors = new ArrayList<>();

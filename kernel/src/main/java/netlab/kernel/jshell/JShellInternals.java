@@ -34,11 +34,15 @@ final class JShellInternals {
      * The class files JShell has compiled for {@code shell}, by class name: its file manager's store, which javac
      * also reads the {@code REPL} package from.
      */
-    @SuppressWarnings("unchecked")
     static NavigableMap<String, ?> classFiles(JShell shell) throws ReflectiveOperationException {
+        return classFilesOf(taskFactory(shell));
+    }
+
+    /** {@link #classFiles} from the {@link #taskFactory} a caller already holds. */
+    @SuppressWarnings("unchecked")
+    static NavigableMap<String, ?> classFilesOf(Object taskFactory) throws ReflectiveOperationException {
         ClassFileStore store = ClassFileStore.get();
-        Object fileManager = store.fileManager().invoke(store.taskFactory().get(shell));
-        return (NavigableMap<String, ?>) store.classObjects().get(fileManager);
+        return (NavigableMap<String, ?>) store.classObjects().get(store.fileManager().invoke(taskFactory));
     }
 
     /**

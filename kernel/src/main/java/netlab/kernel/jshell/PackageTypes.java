@@ -55,8 +55,8 @@ final class PackageTypes {
         Set<String> names = new HashSet<>();
         boolean found;
         try {
-            found = fromImage(pkg, names);
             String dir = pkg.replace('.', '/') + "/";
+            found = fromImage(pkg, dir, names);
             for (Path entry : classpath) {
                 if (Files.isRegularFile(entry)) {
                     Set<String> inJar = jars.computeIfAbsent(entry, PackageTypes::listing).get(dir);
@@ -75,7 +75,7 @@ final class PackageTypes {
         return found ? Optional.of(Set.copyOf(names)) : Optional.empty();
     }
 
-    private static boolean fromImage(String pkg, Set<String> names) throws IOException {
+    private static boolean fromImage(String pkg, String dir, Set<String> names) throws IOException {
         FileSystem image = FileSystems.getFileSystem(URI.create("jrt:/"));
         Path modules = image.getPath(IMAGE_PACKAGES, pkg);
         if (!Files.isDirectory(modules)) {
@@ -83,8 +83,7 @@ final class PackageTypes {
         }
         try (Stream<Path> links = Files.list(modules)) {
             for (Path module : links.toList()) { // each a link to /modules/<module>
-                addClassFiles(image.getPath("/modules", module.getFileName().toString(), pkg.replace('.', '/')),
-                        names);
+                addClassFiles(image.getPath("/modules", module.getFileName().toString(), dir), names);
             }
         }
         return true;

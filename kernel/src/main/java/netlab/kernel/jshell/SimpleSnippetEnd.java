@@ -41,10 +41,7 @@ final class SimpleSnippetEnd {
         if (i < 0 || i >= rest.length() || !Character.isJavaIdentifierStart(rest.charAt(i))) {
             return ANALYSIS_DECIDES;
         }
-        int wordEnd = i;
-        while (wordEnd < rest.length() && Character.isJavaIdentifierPart(rest.charAt(wordEnd))) {
-            wordEnd++;
-        }
+        int wordEnd = identifierEnd(rest, i);
         if (KEYWORDS.contains(rest.substring(i, wordEnd))) {
             return ANALYSIS_DECIDES;
         }
@@ -106,13 +103,19 @@ final class SimpleSnippetEnd {
             return literalEnd(s, i) >= 0;
         }
         if (Character.isJavaIdentifierStart(c)) {
-            int end = i;
-            while (end < s.length() && Character.isJavaIdentifierPart(s.charAt(end))) {
-                end++;
-            }
+            int end = identifierEnd(s, i);
             return end == s.length() || s.charAt(end) != '\\';
         }
         return "(){}[];,@=><!~?:+-*/&|^%".indexOf(c) >= 0;
+    }
+
+    /** The index just past the identifier that starts at {@code from}. */
+    private static int identifierEnd(String s, int from) {
+        int end = from;
+        while (end < s.length() && Character.isJavaIdentifierPart(s.charAt(end))) {
+            end++;
+        }
+        return end;
     }
 
     /**
