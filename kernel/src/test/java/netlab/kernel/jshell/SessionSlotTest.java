@@ -21,13 +21,19 @@ class SessionSlotTest {
     private final List<String> closed = new CopyOnWriteArrayList<>();
     private final SessionSlot<String> slot = new SessionSlot<>(closed::add);
 
-    @Test
-    void awaitWaitsForTheSessionBeingStarted() throws Exception {
+    /** Begins a start that ends with {@code session} once the returned latch is counted down. */
+    private CountDownLatch beginHeldBack(String session) {
         CountDownLatch release = new CountDownLatch(1);
         slot.begin(() -> {
             release.await(10, TimeUnit.SECONDS);
-            return "second";
+            return session;
         });
+        return release;
+    }
+
+    @Test
+    void awaitWaitsForTheSessionBeingStarted() throws Exception {
+        CountDownLatch release = beginHeldBack("second");
         assertNull(slot.current(), "no session is ready while it starts");
         release.countDown();
         assertEquals("second", slot.await());
@@ -36,11 +42,7 @@ class SessionSlotTest {
 
     @Test
     void aLimitedAwaitGivesUpOnAStartThatTakesLongerAndWaitsForOneThatEnds() throws Exception {
-        CountDownLatch release = new CountDownLatch(1);
-        slot.begin(() -> {
-            release.await(10, TimeUnit.SECONDS);
-            return "slow";
-        });
+        CountDownLatch release = beginHeldBack("slow");
         long start = System.nanoTime();
         slot.await(Duration.ofMillis(100));
         assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(5), "gave up after its limit");
@@ -67,11 +69,7 @@ class SessionSlotTest {
 
     @Test
     void twoStartsNeverOverlap() throws Exception {
-        CountDownLatch release = new CountDownLatch(1);
-        slot.begin(() -> {
-            release.await(10, TimeUnit.SECONDS);
-            return "first";
-        });
+        CountDownLatch release = beginHeldBack("first");
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> slot.begin(() -> "second"));
         assertTrue(e.getMessage().contains("await it"), e.getMessage());
         release.countDown();
