@@ -51,7 +51,7 @@ final class StartLanguage {
 
     private static Optional<Lang> languageOf(Path notebook) {
         try {
-            return Notebook.read(notebook).language();
+            return Notebook.languageOf(notebook);
         } catch (IOException | RuntimeException e) {
             return Optional.empty(); // an unreadable notebook starts in the JVM's language
         }

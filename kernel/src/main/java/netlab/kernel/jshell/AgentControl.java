@@ -30,7 +30,6 @@ import netlab.agent.ControlCodec;
  */
 final class AgentControl {
 
-    private static final System.Logger LOG = System.getLogger("netlab.engine.agent");
     /** Requests run between cells and take milliseconds; past this the agent is wedged, not slow. */
     private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(10);
     /** The marker of {@link Control.EndCell} follows the flushed output it stands behind. */
@@ -62,7 +61,7 @@ final class AgentControl {
                 out.flush();
             }
         } catch (IOException e) {
-            LOG.log(System.Logger.Level.DEBUG, "stop not sent, agent gone: " + e);
+            EngineLog.AGENT.log(System.Logger.Level.DEBUG, "stop not sent, agent gone: " + e);
         }
     }
 
@@ -120,7 +119,8 @@ final class AgentControl {
         } catch (ExecutionException e) {
             return GONE;
         } catch (TimeoutException e) {
-            LOG.log(System.Logger.Level.WARNING, "agent did not answer " + asked.request() + " within " + wait);
+            EngineLog.AGENT.log(System.Logger.Level.WARNING,
+                    "agent did not answer " + asked.request() + " within " + wait);
             return new Control.Failed(Control.Why.TIMED_OUT, asked.request() + " after " + wait);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -164,7 +164,7 @@ final class AgentControl {
             while (lastSync < id && !closed) {
                 long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
                 if (left <= 0) {
-                    LOG.log(System.Logger.Level.WARNING, "end-of-cell marker " + id + " did not arrive");
+                    EngineLog.AGENT.log(System.Logger.Level.WARNING, "end-of-cell marker " + id + " did not arrive");
                     return;
                 }
                 syncLock.wait(left);

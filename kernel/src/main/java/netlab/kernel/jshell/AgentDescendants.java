@@ -26,8 +26,6 @@ import netlab.agent.ProcessTree;
  */
 final class AgentDescendants {
 
-    private static final System.Logger LOG = System.getLogger("netlab.engine.agent");
-
     private final Process agent;
     private final byte[] marker;
     private boolean ended;
@@ -57,7 +55,8 @@ final class AgentDescendants {
                 .forEach(found::add);
         List<ProcessHandle> ended = ProcessTree.end(found);
         if (!ended.isEmpty()) {
-            LOG.log(System.Logger.Level.INFO, "ended " + ended.size() + " processes left by agent " + agent.pid());
+            EngineLog.AGENT.log(System.Logger.Level.INFO,
+                    "ended " + ended.size() + " processes left by agent " + agent.pid());
         }
         return ended;
     }

@@ -33,7 +33,6 @@ import netlab.agent.AgentProtocol;
  */
 final class AgentProcess implements AutoCloseable {
 
-    private static final System.Logger LOG = System.getLogger("netlab.engine.agent");
     private static final int KEPT_OUTPUT_LINES = 30;
 
     private final Process process;
@@ -265,9 +264,10 @@ final class AgentProcess implements AutoCloseable {
                     }
                     return link;
                 }
-                LOG.log(System.Logger.Level.WARNING, "ignored a local connection that is not our agent");
+                EngineLog.AGENT.log(System.Logger.Level.WARNING, "ignored a local connection that is not our agent");
             } catch (IOException e) {
-                LOG.log(System.Logger.Level.WARNING, "ignored a local connection that is not our agent: " + e);
+                EngineLog.AGENT.log(System.Logger.Level.WARNING,
+                        "ignored a local connection that is not our agent: " + e);
             }
             link.close();
         }
@@ -278,7 +278,7 @@ final class AgentProcess implements AutoCloseable {
                 StandardCharsets.UTF_8))) {
             String line;
             while ((line = r.readLine()) != null) {
-                LOG.log(System.Logger.Level.INFO, "agent " + process.pid() + ": " + line);
+                EngineLog.AGENT.log(System.Logger.Level.INFO, "agent " + process.pid() + ": " + line);
                 synchronized (lastOutput) {
                     lastOutput.addLast(line);
                     if (lastOutput.size() > KEPT_OUTPUT_LINES) {

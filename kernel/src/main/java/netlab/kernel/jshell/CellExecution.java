@@ -20,8 +20,6 @@ import netlab.text.Text;
  */
 final class CellExecution {
 
-    private static final System.Logger LOG = System.getLogger("netlab.engine");
-
     private final Sessions sessions;
     private final CellOutput output;
     private final CellEvaluator evaluator;
@@ -83,7 +81,7 @@ final class CellExecution {
             }
             return evaluate(session, code, io, serial, run, plan);
         } catch (UncheckedIOException e) {
-            LOG.log(System.Logger.Level.ERROR, "agent restart failed", e);
+            EngineLog.ENGINE.log(System.Logger.Level.ERROR, "agent restart failed", e);
             return new ExecuteOutcome.EngineRestarted(e.getCause() instanceof AgentStartFailure f
                     ? Text.in(language.get(), "engine.start.failed", f.forStudent())
                     : Text.in(language.get(), "engine.restart.failed",
@@ -141,7 +139,7 @@ final class CellExecution {
         if (!(reply instanceof Control.StillRunning left)) {
             return interrupted; // quiet; or the agent is gone, and the next cell restarts it and says how it died
         }
-        LOG.log(System.Logger.Level.INFO, "cell left threads running after its interrupt; killing agent "
+        EngineLog.ENGINE.log(System.Logger.Level.INFO, "cell left threads running after its interrupt; killing agent "
                 + session.agent().pid() + ": " + left);
         return new ExecuteOutcome.EngineRestarted(EngineText.stillRunning(language.get(), run, left),
                 run.stoppedByLimit() != null);

@@ -37,7 +37,7 @@ final class CellLimits {
                 limits.timeout = TimeoutMagic.parse(env.get(TIMEOUT_ENV));
             }
         } catch (IllegalArgumentException e) {
-            System.getLogger("netlab.engine").log(System.Logger.Level.WARNING, "ignoring environment: "
+            EngineLog.ENGINE.log(System.Logger.Level.WARNING, "ignoring environment: "
                     + e.getMessage());
         }
         return limits;

@@ -152,7 +152,7 @@ final class CellRun {
             killed = true;
             s = session;
         }
-        System.getLogger("netlab.engine").log(System.Logger.Level.INFO, "cell did not stop within " + grace
+        EngineLog.ENGINE.log(System.Logger.Level.INFO, "cell did not stop within " + grace
                 + "; killing agent " + s.agent().pid());
         s.agent().kill();
     }

@@ -59,7 +59,6 @@ import jdk.jshell.spi.ExecutionControl;
  */
 final class DeclarationBatch {
 
-    private static final System.Logger LOG = System.getLogger("netlab.engine");
     private static final String DO_IT = "do_it$";
 
     private final JShell shell;
@@ -156,7 +155,7 @@ final class DeclarationBatch {
             try {
                 return Optional.of(new Internals());
             } catch (ReflectiveOperationException | RuntimeException e) {
-                LOG.log(System.Logger.Level.INFO, "declarations compile one at a time: " + e);
+                EngineLog.ENGINE.log(System.Logger.Level.INFO, "declarations compile one at a time: " + e);
                 return Optional.empty();
             }
         }

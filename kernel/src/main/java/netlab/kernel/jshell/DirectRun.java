@@ -53,7 +53,6 @@ import jdk.jshell.spi.ExecutionControl.ClassBytecodes;
  */
 final class DirectRun {
 
-    private static final System.Logger LOG = System.getLogger("netlab.engine");
     private static final Optional<Internals> INTERNALS = Internals.lookUp();
     private static final AtomicLong COUNT = new AtomicLong();
     /** JShell's wrapper prefix, so its stack translation and its {@code expunge} treat the class as a wrapper. */
@@ -164,7 +163,7 @@ final class DirectRun {
             try {
                 return Optional.of(new Internals());
             } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
-                LOG.log(System.Logger.Level.INFO, "every piece goes through JShell: " + e);
+                EngineLog.ENGINE.log(System.Logger.Level.INFO, "every piece goes through JShell: " + e);
                 return Optional.empty();
             }
         }
@@ -204,7 +203,7 @@ final class DirectRun {
             } catch (ExecutionControl.EngineTerminationException e) {
                 return new Ended();
             } catch (Throwable e) { // invoke's signature; an internal that changed: JShell runs it as before
-                LOG.log(System.Logger.Level.INFO, "a piece went through JShell: " + e);
+                EngineLog.ENGINE.log(System.Logger.Level.INFO, "a piece went through JShell: " + e);
                 return new AsWritten();
             }
         }
@@ -222,13 +221,14 @@ final class DirectRun {
                 try {
                     return new Threw(snippetId, results.exception(session.shell(), e));
                 } catch (ReflectiveOperationException | RuntimeException internal) {
-                    LOG.log(System.Logger.Level.WARNING, "what a piece threw could not be translated: " + internal);
+                    EngineLog.ENGINE.log(System.Logger.Level.WARNING,
+                            "what a piece threw could not be translated: " + internal);
                     return new Ended();
                 }
             } catch (ExecutionControl.EngineTerminationException | ExecutionControl.RunException e) {
                 return new Ended();
             } catch (ExecutionControl.InternalException | ReflectiveOperationException | RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "the agent could not run a piece: " + e);
+                EngineLog.ENGINE.log(System.Logger.Level.WARNING, "the agent could not run a piece: " + e);
                 return new Ended();
             }
         }

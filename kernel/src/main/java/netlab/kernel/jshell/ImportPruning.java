@@ -72,7 +72,6 @@ import jdk.jshell.Snippet;
  */
 final class ImportPruning {
 
-    private static final System.Logger LOG = System.getLogger("netlab.engine");
     private static final Optional<Internals> INTERNALS = Internals.lookUp();
 
     private ImportPruning() {
@@ -99,7 +98,7 @@ final class ImportPruning {
         try {
             return INTERNALS.isEmpty() ? Optional.empty() : Optional.of(INTERNALS.get().header(shell, code));
         } catch (ReflectiveOperationException | RuntimeException e) {
-            LOG.log(System.Logger.Level.INFO, "no header for a piece: " + e);
+            EngineLog.ENGINE.log(System.Logger.Level.INFO, "no header for a piece: " + e);
             return Optional.empty();
         }
     }
@@ -166,7 +165,7 @@ final class ImportPruning {
             try {
                 return Optional.of(new Internals());
             } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
-                LOG.log(System.Logger.Level.INFO, "snippets import every declaration: " + e);
+                EngineLog.ENGINE.log(System.Logger.Level.INFO, "snippets import every declaration: " + e);
                 return Optional.empty();
             }
         }
@@ -220,7 +219,7 @@ final class ImportPruning {
                 sessions.put(shell, new Declarations(Optional.of(packageTypes)));
                 return true;
             } catch (Throwable e) { // invoke's signature; nothing is in place unless set succeeded
-                LOG.log(System.Logger.Level.INFO, "snippets import every declaration: " + e);
+                EngineLog.ENGINE.log(System.Logger.Level.INFO, "snippets import every declaration: " + e);
                 return false;
             }
         }

@@ -53,8 +53,6 @@ final class LessonsJavadoc {
      */
     static final String CHINESE = "netlab/javadoc/javadoc_zh.properties";
 
-    private static final System.Logger LOG = System.getLogger(LessonsJavadoc.class.getName());
-
     private final List<Path> classpath;
     private volatile Map<String, SourceFile> byQualifiedName;
     private volatile Map<String, String> bySimpleName;
@@ -142,7 +140,8 @@ final class LessonsJavadoc {
                         break;
                     }
                 } catch (IOException e) {
-                    LOG.log(System.Logger.Level.WARNING, "cannot read " + CHINESE + " in " + entry + ": " + e);
+                    EngineLog.ENGINE.log(System.Logger.Level.WARNING,
+                            "cannot read " + CHINESE + " in " + entry + ": " + e);
                 }
             }
             Map<String, String> read = new HashMap<>();
@@ -214,7 +213,8 @@ final class LessonsJavadoc {
                         }
                     }
                 } catch (IOException | UncheckedIOException e) {
-                    LOG.log(System.Logger.Level.WARNING, "cannot list lessons sources in " + entry + ": " + e);
+                    EngineLog.ENGINE.log(System.Logger.Level.WARNING,
+                            "cannot list lessons sources in " + entry + ": " + e);
                 }
             }
             Map<String, String> simple = new HashMap<>();
@@ -263,7 +263,7 @@ final class LessonsJavadoc {
             try {
                 return parse(byQualifiedName.get(name).read(), name);
             } catch (IOException | RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "cannot read the javadoc of " + name + ": " + e);
+                EngineLog.ENGINE.log(System.Logger.Level.WARNING, "cannot read the javadoc of " + name + ": " + e);
                 return Map.of();
             }
         });

@@ -44,7 +44,6 @@ import javax.lang.model.SourceVersion;
  */
 final class PackageIndex {
 
-    private static final System.Logger LOG = System.getLogger("netlab.engine");
     private static final Object LOCK = new Object();
     private static boolean submitted;
 
@@ -72,7 +71,7 @@ final class PackageIndex {
                 List<Path> entries = List.copyOf(classpath);
                 indexer.execute(() -> seedOnIndexer(indexes, index, entries));
             } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
-                LOG.log(System.Logger.Level.INFO, "JShell indexes every class for completion: " + e);
+                EngineLog.ENGINE.log(System.Logger.Level.INFO, "JShell indexes every class for completion: " + e);
             }
         }
     }
@@ -90,7 +89,7 @@ final class PackageIndex {
                 }
             }
         } catch (ReflectiveOperationException | IOException | RuntimeException e) {
-            LOG.log(System.Logger.Level.INFO, "JShell indexes every class for completion: " + e);
+            EngineLog.ENGINE.log(System.Logger.Level.INFO, "JShell indexes every class for completion: " + e);
         }
     }
 

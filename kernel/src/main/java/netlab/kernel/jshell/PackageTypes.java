@@ -22,7 +22,7 @@ import java.util.zip.ZipFile;
 /**
  * The simple names of the types a package holds, in the JDK and on a class path: what an on-demand import of
  * the package ({@code import netlab.ip.*;}) can bring into a snippet. Read once per package from the runtime
- * image's directory of the package and the class path's jars and directories, then kept.
+ * image's directories of the modules that hold it and the class path's jars and directories, then kept.
  *
  * <pre>{@code
  * PackageTypes types = new PackageTypes(List.of(Path.of("netlab-lessons.jar")));
@@ -34,8 +34,6 @@ import java.util.zip.ZipFile;
  * names than the package's types only ever keep an import that was not needed.
  */
 final class PackageTypes {
-
-    private static final String IMAGE_PACKAGES = "/packages";
 
     private final List<Path> classpath;
     private final Map<String, Optional<Set<String>>> byPackage = new ConcurrentHashMap<>();
@@ -75,16 +73,23 @@ final class PackageTypes {
         return found ? Optional.of(Set.copyOf(names)) : Optional.empty();
     }
 
+    /**
+     * Adds the types of {@code pkg} in the JDK, if it is a package of the JDK: of a module of the boot layer, the
+     * modules javac resolves for the unnamed module of JShell's snippets by the same rule (JEP 261's default root
+     * modules). The modules know their packages, so a package of the class path ({@code netlab.ip}) costs no
+     * look into the runtime image: the first such look (the image's {@code /packages} directory) took 17-19 ms
+     * of the warm-up that kernel_info waits for (a trace of 2 starts), to learn that {@code netlab.display} is
+     * not there.
+     */
     private static boolean fromImage(String pkg, String dir, Set<String> names) throws IOException {
-        FileSystem image = FileSystems.getFileSystem(URI.create("jrt:/"));
-        Path modules = image.getPath(IMAGE_PACKAGES, pkg);
-        if (!Files.isDirectory(modules)) {
+        List<Module> modules = ModuleLayer.boot().modules().stream().filter(m -> m.getPackages().contains(pkg))
+                .toList();
+        if (modules.isEmpty()) {
             return false;
         }
-        try (Stream<Path> links = Files.list(modules)) {
-            for (Path module : links.toList()) { // each a link to /modules/<module>
-                addClassFiles(image.getPath("/modules", module.getFileName().toString(), dir), names);
-            }
+        FileSystem image = FileSystems.getFileSystem(URI.create("jrt:/"));
+        for (Module module : modules) {
+            addClassFiles(image.getPath("/modules", module.getName(), dir), names);
         }
         return true;
     }

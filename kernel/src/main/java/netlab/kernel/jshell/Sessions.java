@@ -21,7 +21,6 @@ import netlab.text.Text;
  */
 final class Sessions {
 
-    private static final System.Logger LOG = System.getLogger("netlab.engine");
     /** How long a killed agent may take to die; SIGKILL normally takes milliseconds. */
     private static final Duration KILL_WAIT = Duration.ofSeconds(2);
     /** The warm-up's cell identity: no notebook cell has it, so nothing a cell opens is released for it. */
@@ -133,7 +132,7 @@ final class Sessions {
             for (String snippet : options.startup()) {
                 for (SnippetEvent e : shell.eval(snippet)) {
                     if (e.status() == Snippet.Status.REJECTED || e.exception() != null) {
-                        LOG.log(System.Logger.Level.WARNING, "startup snippet failed: " + snippet.strip()
+                        EngineLog.ENGINE.log(System.Logger.Level.WARNING, "startup snippet failed: " + snippet.strip()
                                 + (e.exception() != null ? " threw " + e.exception() : " did not compile: "
                                 + shell.diagnostics(e.snippet()).map(d -> d.getMessage(null)).toList()));
                     }
@@ -165,7 +164,9 @@ final class Sessions {
      * against 55-82 ms (73) with no warm-up, 4 kernels each ({@code bench/kernel-bench}'s "first cell 3 s after
      * kernel_info": 58 against 73 ms). It also makes the agent's first load and invoke. The two control requests take
      * the first cell sent as soon as kernel_info answered from 39.2 to 30.7 ms for 3 ms of kernel_info (724 against 721
-     * ms; medians of 10 kernels each, alternating, with and without them). Two more warm-ups are gone since kernel_info
+     * ms; medians of 10 kernels each, alternating, with and without them); the {@code BeginCell} is answered while
+     * the piece compiles, as a cell's is, which took the warm-up from 93-95 to 80-85 ms (traces of 3 starts each: its
+     * first answer takes 14-16 ms, both JVMs still interpreting that path). Two more warm-ups are gone since kernel_info
      * waits for the start ({@link #awaitReady}), each costing the start more than it saved later: a value through
      * {@code JShell.eval} (the path of a declaration) added 84 ms to kernel_info (median of 5 kernels each way: 769
      * against 685 ms) and saved 8 ms of the first declaration cell ({@code int x = 1;} 2 s after kernel_info: 53
@@ -175,9 +176,13 @@ final class Sessions {
      */
     private void warmCellPath(Session session) {
         String warm = "\"warm\".length() + 1";
-        session.ask(new Control.BeginCell(0, WARM_UP_KEY, options.outputLimit(), 0));
+        // awaited before the agent loads the piece, as a cell's is (CellRun#begin)
+        AgentControl control = session.agent().control();
+        AgentControl.Asked began = control.send(new Control.BeginCell(0, WARM_UP_KEY, options.outputLimit(), 0));
+        session.control().beforeNextCommand(() -> control.answer(began));
         session.splitter().splitAndGroup(warm);
         DirectRun.evaluate(session, warm, true);
+        session.control().openGate();
         session.ask(new Control.EndCell());
     }
 

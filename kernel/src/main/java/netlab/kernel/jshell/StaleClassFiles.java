@@ -38,7 +38,6 @@ import jdk.jshell.Snippet;
  */
 final class StaleClassFiles {
 
-    private static final System.Logger LOG = System.getLogger("netlab.engine");
     private static final String REPL_CLASS_PREFIX = "REPL.$JShell$";
 
     private final JShell shell;
@@ -59,7 +58,7 @@ final class StaleClassFiles {
             Method classFullName = open(Snippet.class.getDeclaredMethod("classFullName"));
             return Optional.of(new StaleClassFiles(shell, JShellInternals.classFiles(shell), classFullName));
         } catch (ReflectiveOperationException | RuntimeException e) {
-            LOG.log(System.Logger.Level.INFO, "JShell keeps every class file it compiled: " + e);
+            EngineLog.ENGINE.log(System.Logger.Level.INFO, "JShell keeps every class file it compiled: " + e);
             return Optional.empty();
         }
     }

@@ -4,11 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import jdk.jshell.JShell;
@@ -66,6 +71,27 @@ class ImportPruningTest {
         assertTrue(types.of("java.time").orElseThrow().containsAll(Set.of("Duration", "Instant")));
         assertTrue(types.of("java.util.Map").isEmpty(), "a type, not a package");
         assertTrue(types.of("no.such.pkg").isEmpty());
+    }
+
+    @Test
+    void aJdkPackagesTypesAreWhatTheRuntimeImageHoldsForItInAnyModule() throws Exception {
+        PackageTypes types = new PackageTypes(List.of());
+        FileSystem image = FileSystems.getFileSystem(URI.create("jrt:/"));
+        // packages of java.base, of another module of java.se and of a jdk module
+        for (String pkg : List.of("java.util", "java.sql", "jdk.jshell", "javax.net", "java.util.concurrent")) {
+            Set<String> inImage = new HashSet<>();
+            try (Stream<Path> modules = Files.list(image.getPath("/packages", pkg))) {
+                for (Path module : modules.toList()) {
+                    try (Stream<Path> files = Files.list(image.getPath("/modules", module.getFileName().toString(),
+                            pkg.replace('.', '/')))) {
+                        files.map(f -> f.getFileName().toString()).filter(f -> f.endsWith(".class"))
+                                .forEach(f -> inImage.add(f.substring(0, f.length() - ".class".length())));
+                    }
+                }
+            }
+            assertFalse(inImage.isEmpty(), pkg);
+            assertEquals(Optional.of(inImage), types.of(pkg), pkg);
+        }
     }
 
     @Test

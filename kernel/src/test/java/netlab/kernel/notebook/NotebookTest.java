@@ -6,9 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import netlab.text.Lang;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class NotebookTest {
 
@@ -67,5 +72,37 @@ class NotebookTest {
         assertTrue(v3.getMessage().contains("expected nbformat 4 but the file says 3"), v3.getMessage());
         IllegalArgumentException junk = assertThrows(IllegalArgumentException.class, () -> Notebook.parse("{oops"));
         assertTrue(junk.getMessage().startsWith("not a notebook"), junk.getMessage());
+    }
+
+    @Test
+    void languageOfAFileReadsTheMetadataWhereverItStandsAndNotTheCells(@TempDir Path dir) throws Exception {
+        // a cell's text that looks like the metadata must not be taken for it
+        String decoy = "{\"cell_type\": \"markdown\", \"metadata\": {\"netlab\": {\"language\": \"en\"}},"
+                + " \"source\": \"\\\"metadata\\\": {\\\"netlab\\\": {\\\"language\\\": \\\"en\\\"}}\"}";
+        String zh = "\"metadata\": {\"kernelspec\": {\"name\": \"netlab\"}, \"netlab\": {\"language\": \"zh\"}}";
+        Path after = write(dir, "after.ipynb", "{\"cells\": [" + decoy + "], " + zh + ", \"nbformat\": 4}");
+        Path before = write(dir, "before.ipynb", "{" + zh + ", \"cells\": [" + decoy + "], \"nbformat\": 4}");
+        Path none = write(dir, "none.ipynb", "{\"cells\": [" + decoy + "], \"metadata\": {}, \"nbformat\": 4}");
+        assertEquals(Optional.of(Lang.ZH), Notebook.languageOf(after));
+        assertEquals(Optional.of(Lang.ZH), Notebook.languageOf(before));
+        assertEquals(Optional.empty(), Notebook.languageOf(none));
+        for (Path file : List.of(after, before, none)) {
+            assertEquals(Notebook.read(file).language(), Notebook.languageOf(file), file.toString());
+        }
+        Path teacher = write(dir, "teacher.ipynb", Fixtures.teacherNotebook());
+        assertEquals(Notebook.parse(Fixtures.teacherNotebook()).language(), Notebook.languageOf(teacher));
+    }
+
+    @Test
+    void languageOfWhatIsNoNotebookSaysWhichFile(@TempDir Path dir) throws Exception {
+        for (String text : List.of("{oops", "[1, 2]", "")) {
+            Path file = write(dir, "bad.ipynb", text);
+            IOException e = assertThrows(IOException.class, () -> Notebook.languageOf(file), text);
+            assertTrue(e.getMessage().contains("bad.ipynb"), e.getMessage());
+        }
+    }
+
+    private static Path write(Path dir, String name, String text) throws IOException {
+        return Files.writeString(dir.resolve(name), text);
     }
 }
