@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * {@code execute_request}: the kernel's bookkeeping around {@link Engine#execute} (like xeus's
@@ -20,7 +19,6 @@ import java.util.logging.Logger;
  */
 final class ExecuteHandler {
 
-    private static final Logger LOG = Logger.getLogger(ExecuteHandler.class.getName());
     private static final String RED = "\u001b[0;31m";
     private static final String RESET = "\u001b[0m";
 
@@ -98,7 +96,7 @@ final class ExecuteHandler {
         try {
             return engine.execute(code, io);
         } catch (RuntimeException e) {
-            LOG.log(Level.SEVERE, "the engine failed while running a cell", e);
+            ProtocolLog.LOG.log(Level.SEVERE, "the engine failed while running a cell", e);
             return new ExecuteOutcome.Failure("KernelError",
                     "the kernel failed while running this cell: " + e,
                     List.of(RED + "KernelError: the kernel failed while running this cell: " + e + RESET));

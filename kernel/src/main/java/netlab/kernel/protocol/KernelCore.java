@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Level;
-import java.util.logging.Logger;
 import netlab.kernel.engine.Completion;
 import netlab.kernel.engine.Engine;
 import netlab.kernel.engine.IsComplete;
@@ -23,8 +22,6 @@ import static java.util.Map.entry;
  * {@link Engine}.
  */
 final class KernelCore implements Transport.Receiver {
-
-    private static final Logger LOG = Logger.getLogger(KernelCore.class.getName());
 
     /** What a handler answers: reply content (null for none) and what to do once idle has been published. */
     record Reply(Object content, Runnable afterIdle) {
@@ -126,7 +123,7 @@ final class KernelCore implements Transport.Receiver {
             if (request.type().equals("input_reply")) {
                 stdin.onReply(request);
             } else {
-                LOG.warning(() -> "ignored a " + request.type() + " on stdin; only input_reply belongs there");
+                ProtocolLog.LOG.warning(() -> "ignored a " + request.type() + " on stdin; only input_reply belongs there");
             }
             return;
         }
@@ -145,13 +142,13 @@ final class KernelCore implements Transport.Receiver {
         String type = request.type();
         boolean isRequest = type.endsWith("_request");
         if (request.malformed() != null) {
-            LOG.warning(() -> "malformed " + type + " on " + channel + ": " + request.malformed());
+            ProtocolLog.LOG.warning(() -> "malformed " + type + " on " + channel + ": " + request.malformed());
             return isRequest ? Reply.of(Content.Error.of("BadRequest", "The " + type + " could not be read: "
                     + request.malformed())) : Reply.NONE;
         }
         Handler handler = table.get(type);
         if (handler == null) {
-            LOG.warning(() -> "unknown message type '" + type + "' on " + channel + "; known here: "
+            ProtocolLog.LOG.warning(() -> "unknown message type '" + type + "' on " + channel + "; known here: "
                     + table.keySet().stream().sorted().toList());
             return isRequest ? Reply.of(Content.Error.of("UnknownMessageType", "netlab does not handle "
                     + type + " on the " + channel.name().toLowerCase() + " channel.")) : Reply.NONE;
@@ -159,7 +156,7 @@ final class KernelCore implements Transport.Receiver {
         try {
             return handler.handle(request);
         } catch (RuntimeException e) {
-            LOG.log(Level.SEVERE, "handler for " + type + " failed", e);
+            ProtocolLog.LOG.log(Level.SEVERE, "handler for " + type + " failed", e);
             return isRequest ? Reply.of(Content.Error.of(e.getClass().getSimpleName(), String.valueOf(e.getMessage())))
                     : Reply.NONE;
         }
@@ -186,7 +183,7 @@ final class KernelCore implements Transport.Receiver {
     private void answerQueued(List<Message> queued) {
         for (Message message : queued) {
             if (message.type().equals("execute_request")) {
-                LOG.info(() -> "aborting queued execute_request " + message.id() + " after an error");
+                ProtocolLog.LOG.info(() -> "aborting queued execute_request " + message.id() + " after an error");
                 publishStatus("busy", message);
                 transport.send(Channel.SHELL, messages.reply(message, "execute_reply", execute.aborted()));
                 publishStatus("idle", message);
@@ -233,14 +230,14 @@ final class KernelCore implements Transport.Receiver {
     /** No comm targets exist yet: a comm a front end opens is closed at once, as the protocol asks. */
     private Reply commOpen(Message request) {
         String target = Json.string(request.content(), "target_name", "");
-        LOG.info(() -> "closing comm for unknown target '" + target + "'");
+        ProtocolLog.LOG.info(() -> "closing comm for unknown target '" + target + "'");
         transport.send(Channel.IOPUB, messages.publish(request, "comm_close",
                 new Content.CommClose(Json.string(request.content(), "comm_id", ""), Map.of())));
         return Reply.NONE;
     }
 
     private Reply ignoreComm(Message request) {
-        LOG.fine(() -> "ignored " + request.type() + " for comm " + Json.string(request.content(), "comm_id", ""));
+        ProtocolLog.LOG.fine(() -> "ignored " + request.type() + " for comm " + Json.string(request.content(), "comm_id", ""));
         return Reply.NONE;
     }
 

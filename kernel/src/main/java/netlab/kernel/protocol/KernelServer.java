@@ -1,5 +1,8 @@
 package netlab.kernel.protocol;
 
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import io.github.spencerpark.jupyter.kernel.KernelConnectionProperties;
 import netlab.kernel.engine.Engine;
 
@@ -11,7 +14,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * A running Jupyter kernel: the protocol layer (messaging protocol 5.3) driving one {@link Engine}.
@@ -27,8 +29,6 @@ import java.util.logging.Logger;
  * Thread-safe.
  */
 public final class KernelServer implements AutoCloseable {
-
-    private static final Logger LOG = Logger.getLogger(KernelServer.class.getName());
 
     private final Engine engine;
     private final Transport transport;
@@ -52,7 +52,7 @@ public final class KernelServer implements AutoCloseable {
     public static KernelServer start(Path connectionFile, Engine engine) throws IOException {
         KernelConnectionProperties connection;
         try {
-            connection = KernelConnectionProperties.parse(Files.readString(connectionFile));
+            connection = connection(Files.readString(connectionFile));
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("Expected a Jupyter connection file (JSON with ip, shell_port, "
                     + "key, …) at " + connectionFile + " but could not read it: " + e.getMessage(), e);
@@ -61,6 +61,29 @@ public final class KernelServer implements AutoCloseable {
             throw new IllegalArgumentException("The connection file " + connectionFile + " is empty.");
         }
         return start(ZmqTransport.bind(connection), engine);
+    }
+
+    /**
+     * A connection file's fields, or null for an empty file. Read with the protocol layer's JSON parser, not the
+     * basekernel's {@code KernelConnectionProperties.parse}, which makes a Gson of its own and binds the file to its
+     * fields by reflection while the session starts on the same cores. A missing field reads as Gson read it
+     * (null, port 0); a port that is no number throws.
+     */
+    static KernelConnectionProperties connection(String json) {
+        JsonElement root = JsonParser.parseString(json);
+        if (root.isJsonNull()) {
+            return null;
+        }
+        JsonObject file = root.getAsJsonObject();
+        return new KernelConnectionProperties(Json.string(file, "ip", null), port(file, "control_port"),
+                port(file, "shell_port"), port(file, "stdin_port"), port(file, "hb_port"), port(file, "iopub_port"),
+                Json.string(file, "transport", null), Json.string(file, "signature_scheme", null),
+                Json.string(file, "key", null));
+    }
+
+    private static int port(JsonObject file, String key) {
+        JsonElement port = file.get(key);
+        return port == null || port.isJsonNull() ? 0 : port.getAsInt();
     }
 
     /** Starts answering on any transport (in-memory in tests, ZeroMQ in production). */
@@ -101,11 +124,11 @@ public final class KernelServer implements AutoCloseable {
             core.stop();
             engine.close();
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "the engine failed to close cleanly", e);
+            ProtocolLog.LOG.log(Level.WARNING, "the engine failed to close cleanly", e);
         } finally {
             transport.close();
             stopped.countDown();
-            LOG.info("kernel shut down");
+            ProtocolLog.LOG.info("kernel shut down");
         }
     }
 

@@ -11,7 +11,6 @@ import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * One ROUTER socket and the thread that owns it. The thread blocks in a poller on the socket and on an
@@ -20,7 +19,6 @@ import java.util.logging.Logger;
  */
 final class RouterLoop {
 
-    private static final Logger LOG = Logger.getLogger(RouterLoop.class.getName());
     private static final byte[] WAKE = new byte[0];
 
     private final ZMQ.Context context;
@@ -103,7 +101,7 @@ final class RouterLoop {
             Thread.currentThread().interrupt();
         }
         if (thread.isAlive()) {
-            LOG.warning(() -> "the " + channel + " thread is still busy after " + millis + " ms; closing anyway");
+            ProtocolLog.LOG.warning(() -> "the " + channel + " thread is still busy after " + millis + " ms; closing anyway");
         }
     }
 
@@ -113,7 +111,7 @@ final class RouterLoop {
                 try {
                     wakeOut.send(WAKE, ZMQ.DONTWAIT);
                 } catch (ZMQException e) {
-                    LOG.log(Level.FINE, "wake-up after close ignored", e);
+                    ProtocolLog.LOG.log(Level.FINE, "wake-up after close ignored", e);
                 }
             }
         }
@@ -144,7 +142,7 @@ final class RouterLoop {
             writeOutbox();
         } catch (ZMQException | zmq.ZError.IOException e) {
             if (!stopping) {
-                LOG.log(Level.SEVERE, channel + " loop failed; the kernel can no longer receive on it", e);
+                ProtocolLog.LOG.log(Level.SEVERE, channel + " loop failed; the kernel can no longer receive on it", e);
             }
         } finally {
             closeSockets();
@@ -165,7 +163,7 @@ final class RouterLoop {
             receiver.receive(channel, message);
         } catch (RuntimeException e) {
             // The kernel core answers its own failures; this is the last line that keeps the thread alive.
-            LOG.log(Level.SEVERE, "unhandled failure for " + message.type() + " on " + channel, e);
+            ProtocolLog.LOG.log(Level.SEVERE, "unhandled failure for " + message.type() + " on " + channel, e);
         }
     }
 
@@ -173,7 +171,7 @@ final class RouterLoop {
         try {
             return codec.decode(frames);
         } catch (WireCodec.BadMessageException e) {
-            LOG.warning(() -> "dropped a message on " + channel + ": " + e.getMessage());
+            ProtocolLog.LOG.warning(() -> "dropped a message on " + channel + ": " + e.getMessage());
             return null;
         }
     }

@@ -3,7 +3,6 @@ package netlab.kernel.protocol;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.logging.Logger;
 import netlab.kernel.engine.CellIO.StdinUnavailableException;
 import netlab.text.Text;
 
@@ -12,8 +11,6 @@ import netlab.text.Text;
  * waits its turn). An interrupt or shutdown cancels the wait, so a cell blocked on input can be stopped.
  */
 final class StdinBridge {
-
-    private static final Logger LOG = Logger.getLogger(StdinBridge.class.getName());
 
     private final Transport transport;
     private final Messages messages;
@@ -63,7 +60,7 @@ final class StdinBridge {
         Pending waiting = pending;
         String parentId = Json.string(reply.parentHeader(), "msg_id", "");
         if (waiting == null || !(parentId.isEmpty() || waiting.requestId().equals(parentId))) {
-            LOG.info(() -> "ignored an input_reply that answers no waiting input_request (parent '" + parentId + "')");
+            ProtocolLog.LOG.info(() -> "ignored an input_reply that answers no waiting input_request (parent '" + parentId + "')");
             return;
         }
         waiting.answer().complete(Json.string(reply.content(), "value", ""));

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * The ZeroMQ transport (JeroMQ): shell, control and stdin are ROUTER sockets each owned by one thread that
@@ -24,7 +23,6 @@ import java.util.logging.Logger;
  */
 public final class ZmqTransport implements Transport {
 
-    private static final Logger LOG = Logger.getLogger(ZmqTransport.class.getName());
     /** How long close waits for queued replies (such as shutdown_reply) to leave. */
     private static final int LINGER_MS = 1000;
 
@@ -134,7 +132,7 @@ public final class ZmqTransport implements Transport {
             iopub.close();
         }
         context.term(); // wakes the heartbeat thread with ETERM; it closes its socket
-        LOG.fine("transport closed");
+        ProtocolLog.LOG.fine("transport closed");
     }
 
     private void echoHeartbeats() {
@@ -148,7 +146,7 @@ public final class ZmqTransport implements Transport {
             }
         } catch (ZMQException | zmq.ZError.IOException e) {
             if (!closed) {
-                LOG.log(Level.WARNING, "heartbeat stopped", e);
+                ProtocolLog.LOG.log(Level.WARNING, "heartbeat stopped", e);
             }
         } finally {
             heartbeat.close();

@@ -17,6 +17,8 @@ import java.time.Duration;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The kernel over real JeroMQ sockets on 127.0.0.1 (ephemeral ports), driven by a hand-written client. */
@@ -155,6 +157,22 @@ class ZmqTransportTest {
         }
         assertTrue(fromFile.awaitShutdown(Duration.ofSeconds(10)));
         assertEquals(1, other.closes.get());
+    }
+
+    @Test
+    void readsAConnectionFileAsTheBasekernelDoes() {
+        // as jupyter_client writes it, with keys the kernel does not use
+        String file = """
+                {"shell_port": 41001, "iopub_port": 41002, "stdin_port": 41003, "control_port": 41004,
+                 "hb_port": 41005, "ip": "127.0.0.1", "key": "a0b1-c2", "transport": "tcp",
+                 "signature_scheme": "hmac-sha256", "kernel_name": "netlab", "jupyter_session": "x.ipynb"}""";
+        for (String json : List.of(file, "{\"ip\": \"127.0.0.1\"}", "{}")) {
+            assertEquals(KernelConnectionProperties.parse(json).toJsonString(),
+                    KernelServer.connection(json).toJsonString(), json);
+        }
+        assertNull(KernelServer.connection(""));
+        assertThrows(RuntimeException.class, () -> KernelServer.connection("{\"shell_port\": \"next\"}"));
+        assertThrows(RuntimeException.class, () -> KernelServer.connection("[41001]"));
     }
 
     private static int[] freePorts(int count) throws IOException {
