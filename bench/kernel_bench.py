@@ -11,7 +11,8 @@ in ms (medians and percentiles), memory in MB of the kernel's process tree (kern
 netlab) right after the run and again once the kernel has been idle for 3 s (a student reading; netlab's
 kernel gives grown heap back then), the CPU seconds each kernel's processes used beside the wall time of
 its session, each ratio netlab/ipykernel, and the load average before and after. kernel_info after launch
-and the first cell sent as soon as it is answered are medians over --starts fresh kernels of each kind.
+and the first cell sent as soon as it is answered are medians over --starts fresh kernels of each kind,
+the kinds started in turns.
 """
 import argparse
 import os
@@ -61,11 +62,21 @@ def fresh_kernel_ms(kernel_name, cells, rest_s=0):
         b.stop(km, kc)
 
 
-def measure(kernel_name, cells, runs, starts):
-    # medians over fresh kernels: one start is one sample of a bimodal span (other work lands on it or not)
-    samples = [fresh_kernel_ms(kernel_name, cells) for _ in range(starts)]
-    info_ms = statistics.median(info for info, _ in samples)
-    first = statistics.median(first for _, first in samples)
+def starts_in_turns(kinds, starts):
+    """kernel_info and the first cell of `starts` fresh kernels of each (kernel name, cells) kind, medians per kind:
+    one start is one sample of a bimodal span (other work lands on it or not). The kinds start in turns, each
+    round in another order, so a drift of the machine's load over the run lands on every kind alike, not on the
+    kind that happened to start first."""
+    samples = {name: [] for name, _ in kinds}
+    for i in range(starts):
+        for name, cells in kinds[i % len(kinds):] + kinds[:i % len(kinds)]:
+            samples[name].append(fresh_kernel_ms(name, cells))
+    return {name: (statistics.median(info for info, _ in taken), statistics.median(first for _, first in taken))
+            for name, taken in samples.items()}
+
+
+def measure(kernel_name, cells, runs, starts, started):
+    info_ms, first = started
     _, first_after_rest = fresh_kernel_ms(kernel_name, cells, REST_BEFORE_FIRST_S)
     wall0 = time.perf_counter()
     km, kc, _ = b.start(kernel_name, await_iopub=False)
@@ -135,13 +146,15 @@ def main():
     load_before = b.load()
     extra = [("netlab-bench-jdi", ["--engine=jdi"])] if args.jdi else []
     other = [("netlab-bench-compare", os.path.abspath(args.compare))] if args.compare else []
+    kinds = [("netlab", b.NETLAB, JAVA), ("ipykernel", b.IPYKERNEL, PYTHON)]
+    if args.compare:
+        kinds.append(("compared", "netlab-bench-compare", JAVA))
+    if args.jdi:
+        kinds.append(("JShell JDI", "netlab-bench-jdi", JAVA))
     with b.Install(extra, other):
-        columns = [("netlab", measure(b.NETLAB, JAVA, args.runs, args.starts)),
-                   ("ipykernel", measure(b.IPYKERNEL, PYTHON, args.runs, args.starts))]
-        if args.compare:
-            columns.append(("compared", measure("netlab-bench-compare", JAVA, args.runs, args.starts)))
-        if args.jdi:
-            columns.append(("JShell JDI", measure("netlab-bench-jdi", JAVA, args.runs, args.starts)))
+        started = starts_in_turns([(kernel, cells) for _, kernel, cells in kinds], args.starts)
+        columns = [(name, measure(kernel, cells, args.runs, args.starts, started[kernel]))
+                   for name, kernel, cells in kinds]
     ours, base = columns[0][1], columns[1][1]
     print(f"{'measure':42}" + "".join(f"{name:>12}" for name, _ in columns)
           + "".join(f"{name + '/ipykernel':>22}" for name, _ in columns if name != "ipykernel"))
