@@ -132,6 +132,13 @@ class ChineseSession(unittest.TestCase):
             self.assertTrue(reply["content"]["traceback"][0].startswith("单元格第 "), text)
             self.assertChinese(code, text)
 
+    def test_kernel_info_is_in_chinese(self):
+        # a front end shows the banner atop a console and the help links in its Help menu
+        content = shell_reply(self.kc, self.kc.kernel_info())["content"]
+        self.assertChinese("kernel_info's banner", content["banner"])
+        for link in content["help_links"]:
+            self.assertTrue(CJK.search(link["text"]), "a help link in English: %s" % link)
+
     def test_a_failed_check_is_in_chinese(self):
         reply, outputs = self.execute('Check.run("intro.greet", (netlab.course.IntroExercises.Greet) n -> "Hi " + n);')
         text = shown(reply, outputs)

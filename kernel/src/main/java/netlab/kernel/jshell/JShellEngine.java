@@ -15,6 +15,8 @@ import netlab.kernel.engine.ExecuteOutcome;
 import netlab.kernel.engine.IsComplete;
 import netlab.kernel.engine.LanguageFacts;
 import netlab.kernel.engine.MimeBundle;
+import netlab.text.Lang;
+import netlab.text.Text;
 
 /**
  * The {@link Engine} for Java: JShell compiles in this (kernel) JVM, student code runs in an agent JVM
@@ -40,6 +42,8 @@ public final class JShellEngine implements Engine {
     private final Sessions sessions;
     private final CellExecution cells;
     private final Watchdog watchdog = new Watchdog();
+    /** The student's language: the banner and help links kernel_info gives a front end are in it. */
+    private final SessionLanguage language;
     private long cellSerial;
     /** The cell being executed, as seen by {@link #interrupt()}. */
     private volatile CellRun running;
@@ -49,7 +53,7 @@ public final class JShellEngine implements Engine {
         this.limits = new CellLimits(options.outputLimit(), options.cellTimeout());
         CellOutput output = new CellOutput();
         SnippetOrigins origins = new SnippetOrigins();
-        SessionLanguage language = new SessionLanguage(options.language());
+        this.language = new SessionLanguage(options.language());
         this.sessions = new Sessions(options, output, origins, language);
         this.cells = new CellExecution(sessions, output, new CellEvaluator(output, origins, language, sessions),
                 Magics.standard(), limits, options, language);
@@ -186,12 +190,13 @@ public final class JShellEngine implements Engine {
 
     @Override
     public LanguageFacts languageFacts() {
-        return new LanguageFacts("java", System.getProperty("java.version"), "text/x-java-source", ".jshell",
-                "java", "java",
-                "netlab — Java " + System.getProperty("java.version") + " with JShell; code runs in its own process",
-                List.of(new LanguageFacts.HelpLink("Java SE 25 API",
+        Lang reader = language.get();
+        String version = System.getProperty("java.version");
+        return new LanguageFacts("java", version, "text/x-java-source", ".jshell", "java", "java",
+                Text.in(reader, "engine.banner", version),
+                List.of(new LanguageFacts.HelpLink(Text.in(reader, "engine.help.api"),
                                 "https://docs.oracle.com/en/java/javase/25/docs/api/index.html"),
-                        new LanguageFacts.HelpLink("JShell guide",
+                        new LanguageFacts.HelpLink(Text.in(reader, "engine.help.jshell"),
                                 "https://docs.oracle.com/en/java/javase/25/jshell/introduction-jshell.html")));
     }
 
