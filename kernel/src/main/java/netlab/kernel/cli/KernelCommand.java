@@ -43,11 +43,13 @@ final class KernelCommand implements Command {
     @Override
     public int run(List<String> arguments, PrintStream out, PrintStream err) throws Exception {
         Args args = Args.parse(arguments, Set.of("train"), Set.of("agent-option", "engine", "agent-cache"));
+        // read in the AOT cache's training run too, so the cache holds what a kernel's start runs before its session
+        Lang language = StartLanguage.of(env, Path.of("").toAbsolutePath());
         if (args.has("train")) {
             if (!args.positionals().isEmpty()) {
                 throw new UsageException(Text.of("teacher.kernel.train-alone", args.positionals()));
             }
-            ClassArchive.train(engineOptions(args.values("agent-option")),
+            ClassArchive.train(engineOptions(args.values("agent-option")).toBuilder().language(language).build(),
                     args.has("agent-cache") ? Path.of(args.value("agent-cache", "")) : null, err);
             return 0;
         }
@@ -55,7 +57,6 @@ final class KernelCommand implements Command {
             throw new UsageException(Text.of("teacher.kernel.one-file", args.positionals().size()));
         }
         // this JVM serves one notebook: its language is this JVM's too (magics' usage lines)
-        Lang language = StartLanguage.of(env, Path.of("").toAbsolutePath());
         Lang.use(language);
         EngineOptions options = engineOptions(args.values("agent-option")).toBuilder().language(language)
                 .cellLimitsFrom(env).build();

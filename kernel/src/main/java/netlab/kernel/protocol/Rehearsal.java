@@ -50,7 +50,7 @@ public final class Rehearsal implements AutoCloseable {
     public static Rehearsal start(Engine engine) {
         String key = HexFormat.of().formatHex(UUID.randomUUID().toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
         // the connection file's text, as Jupyter writes it, through the same parser the kernel uses
-        KernelConnectionProperties connection = KernelConnectionProperties.parse("""
+        KernelConnectionProperties connection = KernelServer.connection("""
                 {"ip": "127.0.0.1", "transport": "tcp", "shell_port": 0, "iopub_port": 0, "stdin_port": 0,
                  "control_port": 0, "hb_port": 0, "signature_scheme": "hmac-sha256", "key": "%s",
                  "kernel_name": "netlab"}""".formatted(key));
