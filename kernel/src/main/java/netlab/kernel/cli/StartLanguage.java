@@ -28,8 +28,9 @@ final class StartLanguage {
     }
 
     /**
-     * The language; written without lambdas or streams, since it runs before the session can start and the first
-     * link of each (no AOT training run passes here) took 3-6 ms of that (traces of 3 starts).
+     * The student's language at start: the notebook's, else this JVM's. Plain loops, no lambda or stream: this runs
+     * before the session can start, where the first link of the method reference it had took 3-6 ms (traces of 3
+     * starts; the AOT cache's training run now passes here too).
      */
     static Lang of(Map<String, String> environment, Path workingDirectory) {
         Optional<Path> notebook = sessionNotebook(environment, workingDirectory);
