@@ -58,7 +58,7 @@ final class CellRun {
     private Cause stoppedBy;
     private long stoppedAt;
     private boolean killed;
-    /** Awaits the answer to BeginCell the first time it runs; engine thread only. */
+    /** Awaits the answer to BeginCell, once ({@link Session#askBeforeNextCommand}); engine thread only. */
     private Runnable began = () -> { };
 
     /**
@@ -74,15 +74,19 @@ final class CellRun {
 
     /**
      * Tells the agent the cell starts in {@code session} and returns without waiting for its answer: the cell
-     * compiles meanwhile. The answer is awaited by {@link #awaitBegan}, which the session's execution control
-     * calls before the agent gets the cell's first command (what the key's last run left open is closed by
-     * then), and the cell's end calls in case none came; it hands what the agent closed to {@code released}.
+     * compiles meanwhile. The answer is awaited before the agent gets the cell's first command (what the key's
+     * last run left open is closed by then; {@link Session#askBeforeNextCommand}), or by {@link #awaitBegan} at
+     * the cell's end in case none came; it hands what the agent closed to {@code released}.
      * A stop that came while the agent was still being started is sent right after.
      */
     void begin(Session session, String key, long outputLimit, int threads,
                Consumer<List<Control.Resource>> released) {
-        AgentControl control = session.agent().control();
-        AgentControl.Asked asked = control.send(new Control.BeginCell(serial, key, outputLimit, threads));
+        Runnable awaitAnswer = session.askBeforeNextCommand(new Control.BeginCell(serial, key, outputLimit, threads),
+                reply -> {
+                    if (reply instanceof Control.Began b) {
+                        released.accept(b.released());
+                    }
+                });
         boolean stopNow;
         synchronized (this) {
             this.session = session;
@@ -92,13 +96,7 @@ final class CellRun {
                 timers.add(watchdog.after(limit.after(), this::limitReached));
             }
         }
-        began = () -> {
-            began = () -> { };
-            if (control.answer(asked) instanceof Control.Began b) {
-                released.accept(b.released());
-            }
-        };
-        session.control().beforeNextCommand(this::awaitBegan);
+        began = awaitAnswer;
         if (stopNow) {
             stopInAgent();
         }

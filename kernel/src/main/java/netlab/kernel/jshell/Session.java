@@ -1,6 +1,8 @@
 package netlab.kernel.jshell;
 
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import jdk.jshell.JShell;
 import netlab.agent.Control;
 
@@ -15,6 +17,26 @@ record Session(JShell shell, KernelExecutionControl control, CellSplitter splitt
     /** One request on the agent's control connection; a {@link Control.Failed} when it got no answer. */
     Control.Reply ask(Control.Request request) {
         return control.agent().control().ask(request);
+    }
+
+    /**
+     * Sends {@code request} on the agent's control connection and returns at once, so the kernel works while the
+     * agent answers (a cell compiles meanwhile). The answer goes to {@code answered} once: before the next command
+     * JShell sends the agent (a load, an invoke, ...; {@link KernelExecutionControl#beforeNextCommand}) or when the
+     * returned call runs, whichever comes first; then no gate is left.
+     */
+    Runnable askBeforeNextCommand(Control.Request request, Consumer<Control.Reply> answered) {
+        AgentControl agentControl = agent().control();
+        AgentControl.Asked asked = agentControl.send(request);
+        AtomicBoolean done = new AtomicBoolean();
+        Runnable await = () -> {
+            control.openGate();
+            if (done.compareAndSet(false, true)) {
+                answered.accept(agentControl.answer(asked));
+            }
+        };
+        control.beforeNextCommand(await);
+        return await;
     }
 
     boolean terminated() {

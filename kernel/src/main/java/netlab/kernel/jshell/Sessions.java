@@ -176,13 +176,12 @@ final class Sessions {
      */
     private void warmCellPath(Session session) {
         String warm = "\"warm\".length() + 1";
-        // awaited before the agent loads the piece, as a cell's is (CellRun#begin)
-        AgentControl control = session.agent().control();
-        AgentControl.Asked began = control.send(new Control.BeginCell(0, WARM_UP_KEY, options.outputLimit(), 0));
-        session.control().beforeNextCommand(() -> control.answer(began));
+        // answered before the agent loads the piece, as a cell's is (CellRun#begin)
+        Runnable began = session.askBeforeNextCommand(new Control.BeginCell(0, WARM_UP_KEY, options.outputLimit(), 0),
+                reply -> { });
         session.splitter().splitAndGroup(warm);
         DirectRun.evaluate(session, warm, true);
-        session.control().openGate();
+        began.run();
         session.ask(new Control.EndCell());
     }
 
