@@ -4,12 +4,18 @@ import java.lang.classfile.CodeBuilder;
 import java.lang.classfile.CodeElement;
 import java.lang.classfile.CodeTransform;
 import java.lang.classfile.Opcode;
+import java.lang.classfile.constantpool.ConstantPool;
+import java.lang.classfile.constantpool.InterfaceMethodRefEntry;
+import java.lang.classfile.constantpool.MemberRefEntry;
+import java.lang.classfile.constantpool.MethodRefEntry;
+import java.lang.classfile.constantpool.PoolEntry;
 import java.lang.classfile.instruction.InvokeInstruction;
 import java.lang.classfile.instruction.NewObjectInstruction;
 import java.lang.constant.ClassDesc;
 import java.lang.constant.ConstantDescs;
 import java.lang.constant.MethodTypeDesc;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -30,18 +36,22 @@ final class ResourceWeaver implements CodeTransform {
     private static final ClassDesc RUNNABLE = ClassDesc.of("java.lang.Runnable");
     private static final MethodTypeDesc OPENED = MethodTypeDesc.of(ConstantDescs.CD_void, ConstantDescs.CD_Object);
 
-    /** Classes whose constructor calls are followed by {@link Track#opened}. */
-    private static final Set<String> CONSTRUCTED = Set.of("java.net.Socket", "java.net.ServerSocket",
-            "java.net.DatagramSocket", "java.net.MulticastSocket", "java.util.concurrent.ThreadPoolExecutor",
-            "java.util.concurrent.ScheduledThreadPoolExecutor");
+    /** Classes (internal names) whose constructor calls are followed by {@link Track#opened}. */
+    private static final Set<String> CONSTRUCTED = Set.of("java/net/Socket", "java/net/ServerSocket",
+            "java/net/DatagramSocket", "java/net/MulticastSocket", "java/util/concurrent/ThreadPoolExecutor",
+            "java/util/concurrent/ScheduledThreadPoolExecutor");
 
     /** Classes whose static {@code open(...)} results are tracked. */
-    private static final Set<String> OPENED_BY_FACTORY = Set.of("java.nio.channels.ServerSocketChannel",
-            "java.nio.channels.SocketChannel", "java.nio.channels.DatagramChannel", "java.nio.channels.Selector",
-            "java.nio.channels.AsynchronousServerSocketChannel", "java.nio.channels.AsynchronousSocketChannel");
+    private static final Set<String> OPENED_BY_FACTORY = Set.of("java/nio/channels/ServerSocketChannel",
+            "java/nio/channels/SocketChannel", "java/nio/channels/DatagramChannel", "java/nio/channels/Selector",
+            "java/nio/channels/AsynchronousServerSocketChannel", "java/nio/channels/AsynchronousSocketChannel");
 
-    private static final Set<String> BUILDERS = Set.of("java.lang.Thread$Builder",
-            "java.lang.Thread$Builder$OfVirtual", "java.lang.Thread$Builder$OfPlatform");
+    private static final Set<String> BUILDERS = Set.of("java/lang/Thread$Builder",
+            "java/lang/Thread$Builder$OfVirtual", "java/lang/Thread$Builder$OfPlatform");
+
+    /** The opcodes a method reference can be called with. */
+    private static final List<Opcode> CALLS = List.of(Opcode.INVOKESTATIC, Opcode.INVOKEVIRTUAL,
+            Opcode.INVOKEINTERFACE, Opcode.INVOKESPECIAL);
 
     /** {@code new X} instructions of tracked classes whose constructor call is still to come. */
     private final Map<String, Integer> pendingNew = new HashMap<>();
@@ -49,8 +59,8 @@ final class ResourceWeaver implements CodeTransform {
     @Override
     public void accept(CodeBuilder builder, CodeElement element) {
         switch (element) {
-            case NewObjectInstruction n when CONSTRUCTED.contains(name(n.className().asSymbol())) -> {
-                pendingNew.merge(name(n.className().asSymbol()), 1, Integer::sum);
+            case NewObjectInstruction n when CONSTRUCTED.contains(n.className().asInternalName()) -> {
+                pendingNew.merge(n.className().asInternalName(), 1, Integer::sum);
                 builder.with(element);
             }
             case InvokeInstruction i -> invoke(builder, i);
@@ -58,52 +68,109 @@ final class ResourceWeaver implements CodeTransform {
         }
     }
 
+    /** What this weaver does with a call. */
+    private enum Rewrite {
+        /** Nothing: the call stays as it is. */
+        NONE,
+        /** A tracked class's constructor: its object is tracked if its {@code new} was seen. */
+        CONSTRUCTOR,
+        /** A factory of tracked objects: its result is tracked. */
+        RESULT,
+        /** {@code Thread.start()}: through {@link Track#start(Thread)}. */
+        THREAD_START,
+        /** {@code Thread.Builder.start(Runnable)}: through {@link Track#start(Thread.Builder, Runnable)}. */
+        BUILDER_START,
+        /** {@code Thread.startVirtualThread(Runnable)}: through {@link Track#startVirtualThread}. */
+        VIRTUAL_START,
+        /** {@code ProcessBuilder.startPipeline(...)}: its processes through {@link Track#startedPipeline}. */
+        PIPELINE
+    }
+
+    /**
+     * Whether this weaver would change a call in a class with this constant pool: whether it holds a method
+     * reference that some call instruction would be rewritten for (a pool may hold more than the code calls).
+     */
+    static boolean mayRewrite(ConstantPool pool) {
+        for (PoolEntry entry : pool) {
+            if (entry instanceof MethodRefEntry || entry instanceof InterfaceMethodRefEntry) {
+                for (Opcode call : CALLS) {
+                    if (rewriteOf(call, (MemberRefEntry) entry) != Rewrite.NONE) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    private static Rewrite rewriteOf(Opcode call, MemberRefEntry ref) {
+        String owner = ref.owner().asInternalName();
+        String method = ref.name().stringValue();
+        return switch (call) {
+            case INVOKESPECIAL -> method.equals(ConstantDescs.INIT_NAME) && CONSTRUCTED.contains(owner)
+                    ? Rewrite.CONSTRUCTOR : Rewrite.NONE;
+            case INVOKESTATIC -> {
+                if (method.equals("open") && OPENED_BY_FACTORY.contains(owner)) {
+                    yield Rewrite.RESULT;
+                } else if (owner.equals("java/util/concurrent/Executors") && method.startsWith("new")
+                        && type(ref).returnType().displayName().endsWith("ExecutorService")) {
+                    yield Rewrite.RESULT;
+                } else if (owner.equals("java/lang/ProcessBuilder") && method.equals("startPipeline")) {
+                    yield Rewrite.PIPELINE;
+                } else if (owner.equals("java/lang/Thread") && method.equals("startVirtualThread")) {
+                    yield Rewrite.VIRTUAL_START;
+                }
+                yield Rewrite.NONE;
+            }
+            case INVOKEVIRTUAL -> {
+                if (owner.equals("java/lang/Thread") && method.equals("start") && type(ref).parameterCount() == 0) {
+                    yield Rewrite.THREAD_START;
+                } else if ((owner.equals("java/lang/ProcessBuilder") && method.equals("start"))
+                        || (owner.equals("java/lang/Runtime") && method.equals("exec"))) {
+                    yield Rewrite.RESULT;
+                }
+                yield Rewrite.NONE;
+            }
+            case INVOKEINTERFACE -> BUILDERS.contains(owner) && method.equals("start")
+                    && type(ref).parameterCount() == 1 ? Rewrite.BUILDER_START : Rewrite.NONE;
+            default -> Rewrite.NONE;
+        };
+    }
+
+    private static MethodTypeDesc type(MemberRefEntry ref) {
+        return MethodTypeDesc.ofDescriptor(ref.type().stringValue());
+    }
+
     private void invoke(CodeBuilder builder, InvokeInstruction i) {
-        String owner = name(i.owner().asSymbol());
-        String method = i.name().stringValue();
-        Opcode op = i.opcode();
-        if (op == Opcode.INVOKESPECIAL && method.equals("<init>") && pendingNew.getOrDefault(owner, 0) > 0) {
-            // after new X; dup; args; invokespecial X.<init> one reference to the new object is left
-            pendingNew.merge(owner, -1, Integer::sum);
-            builder.with(i);
-            trackTop(builder);
-        } else if (op == Opcode.INVOKESTATIC && method.equals("open") && OPENED_BY_FACTORY.contains(owner)) {
-            builder.with(i);
-            trackTop(builder);
-        } else if (op == Opcode.INVOKESTATIC && owner.equals("java.util.concurrent.Executors")
-                && method.startsWith("new") && i.typeSymbol().returnType().displayName().endsWith("ExecutorService")) {
-            builder.with(i);
-            trackTop(builder);
-        } else if (op == Opcode.INVOKEVIRTUAL && owner.equals("java.lang.Thread") && method.equals("start")
-                && i.typeSymbol().parameterCount() == 0) {
-            builder.invokestatic(TRACK, "start", MethodTypeDesc.of(ConstantDescs.CD_void, THREAD));
-        } else if (op == Opcode.INVOKEINTERFACE && BUILDERS.contains(owner) && method.equals("start")
-                && i.typeSymbol().parameterCount() == 1) {
-            builder.invokestatic(TRACK, "start", MethodTypeDesc.of(THREAD, BUILDER, RUNNABLE));
-        } else if ((op == Opcode.INVOKEVIRTUAL && owner.equals("java.lang.ProcessBuilder") && method.equals("start"))
-                || (op == Opcode.INVOKEVIRTUAL && owner.equals("java.lang.Runtime") && method.equals("exec"))) {
-            builder.with(i);
-            trackTop(builder);
-        } else if (op == Opcode.INVOKESTATIC && owner.equals("java.lang.ProcessBuilder") && method.equals("startPipeline")) {
-            builder.with(i);
-            builder.dup();
-            builder.invokestatic(TRACK, "startedPipeline", MethodTypeDesc.of(ConstantDescs.CD_void, ConstantDescs.CD_List));
-        } else if (op == Opcode.INVOKESTATIC && owner.equals("java.lang.Thread")
-                && method.equals("startVirtualThread")) {
-            builder.invokestatic(TRACK, "startVirtualThread", MethodTypeDesc.of(THREAD, RUNNABLE));
-        } else {
-            builder.with(i);
+        switch (rewriteOf(i.opcode(), i.method())) {
+            case CONSTRUCTOR -> {
+                String owner = i.owner().asInternalName();
+                builder.with(i);
+                if (pendingNew.getOrDefault(owner, 0) > 0) {
+                    // after new X; dup; args; invokespecial X.<init> one reference to the new object is left
+                    pendingNew.merge(owner, -1, Integer::sum);
+                    trackTop(builder);
+                }
+            }
+            case RESULT -> {
+                builder.with(i);
+                trackTop(builder);
+            }
+            case THREAD_START -> builder.invokestatic(TRACK, "start", MethodTypeDesc.of(ConstantDescs.CD_void, THREAD));
+            case BUILDER_START -> builder.invokestatic(TRACK, "start", MethodTypeDesc.of(THREAD, BUILDER, RUNNABLE));
+            case VIRTUAL_START -> builder.invokestatic(TRACK, "startVirtualThread", MethodTypeDesc.of(THREAD, RUNNABLE));
+            case PIPELINE -> {
+                builder.with(i);
+                builder.dup();
+                builder.invokestatic(TRACK, "startedPipeline",
+                        MethodTypeDesc.of(ConstantDescs.CD_void, ConstantDescs.CD_List));
+            }
+            case NONE -> builder.with(i);
         }
     }
 
     private static void trackTop(CodeBuilder builder) {
         builder.dup();
         builder.invokestatic(TRACK, "opened", OPENED);
-    }
-
-    /** "java.net.Socket" for a class descriptor (nested classes keep their '$'). */
-    private static String name(ClassDesc d) {
-        String desc = d.descriptorString();
-        return desc.startsWith("L") ? desc.substring(1, desc.length() - 1).replace('/', '.') : desc;
     }
 }
