@@ -36,6 +36,7 @@ public final class AgentMain {
         DataOutputStream notes = new DataOutputStream(new BufferedOutputStream(control.out()));
         installDeathNotes(notes);
 
+        StopCheckWeaver.warmUpInBackground();
         AgentExecutionControl ec = new AgentExecutionControl(AgentMain::restoreStreams);
         netlab.runtime.Resources.installTracker(Ownership::track);
 

@@ -21,8 +21,8 @@ import netlab.kernel.protocol.Rehearsal;
  * the kernelspec directory: a short training run of the installed kernel ({@code netlab kernel --train}) with
  * {@code -XX:AOTCacheOutput}, then kernel.json starts the kernel with {@code -XX:AOTCache}. javac's and
  * JShell's classes are then mapped from the cache already loaded and linked, instead of being read from the JDK's
- * modules file and parsed into metaspace. Neither cache holds the training run's method profiles
- * ({@link #NO_PROFILES}).
+ * modules file and parsed into metaspace; the agent's cache also holds the training run's method profiles, the
+ * kernel's not ({@link #NO_PROFILES}).
  * <p>
  * Measured ({@code netlab kernel --train}, the same session as the training run, with the kernel's options,
  * twice each, alternating, machine load 20-27): no archive 2.6-2.8 s CPU, 11.9-14.4 s wall, max RSS 129-131 MB;
@@ -49,13 +49,14 @@ final class ClassArchive {
     static final String AGENT_FILE_NAME = "netlab-agent.aot";
 
     /**
-     * Both caches are made without the training run's method profiles and compilations (JEP 515): with them, a
-     * JVM compiles at start what the training found hot, and the kernel's C1 compiled through its start. Measured
-     * (both caches one way or the other, the rest equal; kernel_info and the first {@code 1 + 1} through
-     * jupyter_client, 14 starts each, alternating): kernel_info 669 against 736 ms, the first cell 23.9 against
-     * 30.8 ms, the kernel's CPU up to kernel_info 845 against 980 ms and the agent's 210 against 230 ms; trivial
-     * cells 1-30 / 31-60 / 201-400 16.7 / 13.0 / 8.7 against 17.2 / 12.6 / 9.0 ms (8 kernels each). The caches are
-     * 1.6 MB (the kernel's) and 0.4 MB smaller.
+     * The kernel's cache is made without the training run's method profiles and compilations (JEP 515): with them,
+     * the kernel's C1 compiles at start what the training found hot, on the cores the start is short of. The
+     * agent's keeps them: its C2 uses them for code a cell runs once (a check's cases, the weaving). Measured
+     * (kernel_info and the first {@code 1 + 1} through jupyter_client, 14 starts each, alternating, two runs):
+     * kernel_info 684 against 736 ms and 763 against 839 ms, the kernel's CPU up to kernel_info 860 against 980
+     * ms and 980 against 1,110 ms. Without the agent's profiles as well, the ten chapter-1 cells
+     * {@code classroom-bench} sends, one after another 3 s after kernel_info, took 861-967 ms against 830-862 ms
+     * with them (8 kernels each, three runs; the check's cell 283 against 238 ms).
      */
     static final String NO_PROFILES = "-XX:-AOTRecordTraining";
 
@@ -130,7 +131,7 @@ final class ClassArchive {
         if (record != null) {
             Files.deleteIfExists(record);
             List<String> recording = new ArrayList<>(options.jvmOptions());
-            recording.addAll(List.of(NO_PROFILES, "-XX:AOTMode=record", "-XX:AOTConfiguration=" + record));
+            recording.addAll(List.of("-XX:AOTMode=record", "-XX:AOTConfiguration=" + record));
             training = options.toBuilder().jvmOptions(recording).build();
         }
         JShellEngine engine = JShellEngine.startInBackground(training);
