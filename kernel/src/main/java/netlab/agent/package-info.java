@@ -5,8 +5,9 @@
  * <p>JShell's commands, stdout, stderr, stdin and {@link netlab.agent.DisplayFrames display frames} share
  * one loopback TCP connection (JShell's multiplexed format, TCP_NODELAY); stops travel on a second one
  * ({@link netlab.agent.AgentProtocol}). Each snippet runs on a fresh virtual thread owned by a
- * {@code Cell}; stop checks woven into every loaded class ({@code StopCheckWeaver}) end CPU loops, and
- * interrupting the virtual thread unblocks sleeps and classic socket calls.
+ * {@code Cell}; stop checks woven into the loaded classes ({@code StopCheckWeaver}: every class but a snippet's
+ * wrapper with no loop) end CPU loops, and interrupting the virtual thread unblocks sleeps and classic socket
+ * calls.
  *
  * <p>{@code ResourceWeaver} also rewrites snippet bytecode so sockets, channels, selectors, executors and
  * started threads are recorded with the notebook cell that opened them ({@code Ownership}; the course

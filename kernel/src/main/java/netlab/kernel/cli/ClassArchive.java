@@ -55,8 +55,8 @@ final class ClassArchive {
      * (kernel_info and the first {@code 1 + 1} through jupyter_client, 14 starts each, alternating, two runs):
      * kernel_info 684 against 736 ms and 763 against 839 ms, the kernel's CPU up to kernel_info 860 against 980
      * ms and 980 against 1,110 ms. Without the agent's profiles as well, the ten chapter-1 cells
-     * {@code classroom-bench} sends, one after another 3 s after kernel_info, took 861-967 ms against 830-862 ms
-     * with them (8 kernels each, three runs; the check's cell 283 against 238 ms).
+     * {@code classroom-bench} sends, one after another 3 s after kernel_info, took 861-967 ms against 791-862 ms
+     * with them (6-10 kernels each, alternating, five runs; the check's cell 283 against 238 ms in one).
      */
     static final String NO_PROFILES = "-XX:-AOTRecordTraining";
 
