@@ -59,8 +59,11 @@ public record PacketEvent(Instant at, String role, Direction direction, InetSock
      * bytes"} ({@code "DATA 块 3，512 字节"} in Chinese).
      */
     public String summary() {
-        return packet().map(PacketEvent::shown)
-                .orElseGet(() -> Text.of("tftp.event.malformed", problem().orElse("?")));
+        try {
+            return shown(TftpPacket.decode(bytes)); // decoded once, malformed or not
+        } catch (MalformedPacketException e) {
+            return Text.of("tftp.event.malformed", e.getMessage() != null ? e.getMessage() : "?");
+        }
     }
 
     /** {@link #describe}, with the words around the wire's names in the reader's language. */

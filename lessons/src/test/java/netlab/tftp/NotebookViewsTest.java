@@ -105,11 +105,15 @@ class NotebookViewsTest {
             byte[] data = {0, 3, 0, 1, 'h', 'i'};
             PacketEvent e = new PacketEvent(java.time.Instant.EPOCH, "client", PacketEvent.Direction.SENT, here, here, data);
             assertEquals("DATA 块 1，2 字节", e.summary());
+            PacketEvent bad = new PacketEvent(java.time.Instant.EPOCH, "client", PacketEvent.Direction.SENT, here, here,
+                    new byte[] {0, 9});
+            assertEquals("格式错误：" + bad.problem().orElseThrow(), bad.summary());
             assertTrue(e.toString().startsWith("客户端 → 127.0.0.1:40123"), e.toString());
             assertEquals("ERROR 1 (File not found): x", PacketEvent.describe(TftpPacket.decode(new byte[] {0, 5, 0, 1, 'x', 0})),
                     "what an ERROR packet may carry stays the wire's English");
             netlab.text.Lang.use(netlab.text.Lang.EN);
             assertEquals("DATA block 1, 2 bytes", e.summary());
+            assertEquals("malformed: " + bad.problem().orElseThrow(), bad.summary());
             assertEquals("forwarded 812, dropped 90, duplicated 1, reordered 2", new LossyRelay.Stats(812, 90, 1, 2).toString());
         } finally {
             netlab.text.Lang.use(netlab.text.Lang.EN); // the language the other tests of this JVM expect
