@@ -158,7 +158,8 @@ final class ResourceWeaver implements CodeTransform {
             }
             case THREAD_START -> builder.invokestatic(TRACK, "start", MethodTypeDesc.of(ConstantDescs.CD_void, THREAD));
             case BUILDER_START -> builder.invokestatic(TRACK, "start", MethodTypeDesc.of(THREAD, BUILDER, RUNNABLE));
-            case VIRTUAL_START -> builder.invokestatic(TRACK, "startVirtualThread", MethodTypeDesc.of(THREAD, RUNNABLE));
+            case VIRTUAL_START -> builder.invokestatic(TRACK, "startVirtualThread",
+                    MethodTypeDesc.of(THREAD, RUNNABLE));
             case PIPELINE -> {
                 builder.with(i);
                 builder.dup();

@@ -100,7 +100,8 @@ class StopCheckWeaverTest {
         ClassDesc self = ClassDesc.ofInternalName(name);
         return ClassFile.of().build(self, c -> c
                 .withMethodBody(ConstantDescs.INIT_NAME, ConstantDescs.MTD_void, 0, b -> b
-                        .aload(0).invokespecial(ConstantDescs.CD_Object, ConstantDescs.INIT_NAME, ConstantDescs.MTD_void)
+                        .aload(0)
+                        .invokespecial(ConstantDescs.CD_Object, ConstantDescs.INIT_NAME, ConstantDescs.MTD_void)
                         .return_())
                 .withMethodBody("do_it$", MethodTypeDesc.of(ConstantDescs.CD_Object),
                         AccessFlag.PUBLIC.mask() | AccessFlag.STATIC.mask(), body));

@@ -162,17 +162,18 @@ final class Sessions {
      * {@code EndCell} on the control connection, the splitter and {@link DirectRun}, so the first such cell does not
      * pay for their first use in both JVMs: {@code 1 + 1} sent 3 s after kernel_info answered in 34-57 ms (median 51)
      * against 55-82 ms (73) with no warm-up, 4 kernels each ({@code bench/kernel-bench}'s "first cell 3 s after
-     * kernel_info": 58 against 73 ms). It also makes the agent's first load and invoke. The two control requests take
-     * the first cell sent as soon as kernel_info answered from 39.2 to 30.7 ms for 3 ms of kernel_info (724 against 721
-     * ms; medians of 10 kernels each, alternating, with and without them); the {@code BeginCell} is answered while
-     * the piece compiles, as a cell's is, which took the warm-up from 93-95 to 80-85 ms (traces of 3 starts each: its
-     * first answer takes 14-16 ms, both JVMs still interpreting that path). Two more warm-ups are gone since kernel_info
-     * waits for the start ({@link #awaitReady}), each costing the start more than it saved later: a value through
-     * {@code JShell.eval} (the path of a declaration) added 84 ms to kernel_info (median of 5 kernels each way: 769
-     * against 685 ms) and saved 8 ms of the first declaration cell ({@code int x = 1;} 2 s after kernel_info: 53
-     * against 61 ms); a completion, which started JShell's package indexing (cheap since {@link PackageIndex} seeds
-     * it), added 34 ms (8 kernels each way: 672 against 638 ms) and saved 21 ms of the first completion (99 against 120
-     * ms) and 12 ms of the first declaration.
+     * kernel_info": 58 against 73 ms). It also makes the agent's first load and invoke (no weaving: a value's wrapper
+     * needs none, and the agent warms its weaver itself, {@code StopCheckWeaver.warmUpInBackground}). The two control
+     * requests take the first cell sent as soon as kernel_info answered from 39.2 to 30.7 ms for 3 ms of kernel_info
+     * (724 against 721 ms; medians of 10 kernels each, alternating, with and without them); the {@code BeginCell} is
+     * answered while the piece compiles, as a cell's is, which took the warm-up from 93-95 to 80-85 ms (traces of 3
+     * starts each: its first answer takes 14-16 ms, both JVMs still interpreting that path). Two more warm-ups are gone
+     * since kernel_info waits for the start ({@link #awaitReady}), each costing the start more than it saved later: a
+     * value through {@code JShell.eval} (the path of a declaration) added 84 ms to kernel_info (median of 5 kernels
+     * each way: 769 against 685 ms) and saved 8 ms of the first declaration cell ({@code int x = 1;} 2 s after
+     * kernel_info: 53 against 61 ms); a completion, which started JShell's package indexing (cheap since
+     * {@link PackageIndex} seeds it), added 34 ms (8 kernels each way: 672 against 638 ms) and saved 21 ms of the first
+     * completion (99 against 120 ms) and 12 ms of the first declaration.
      */
     private void warmCellPath(Session session) {
         String warm = "\"warm\".length() + 1";

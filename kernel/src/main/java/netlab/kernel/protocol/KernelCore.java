@@ -126,7 +126,8 @@ final class KernelCore implements Transport.Receiver {
             if (request.type().equals("input_reply")) {
                 stdin.onReply(request);
             } else {
-                ProtocolLog.LOG.warning(() -> "ignored a " + request.type() + " on stdin; only input_reply belongs there");
+                ProtocolLog.LOG.warning(() -> "ignored a " + request.type()
+                        + " on stdin; only input_reply belongs there");
             }
             return;
         }
@@ -240,7 +241,8 @@ final class KernelCore implements Transport.Receiver {
     }
 
     private Reply ignoreComm(Message request) {
-        ProtocolLog.LOG.fine(() -> "ignored " + request.type() + " for comm " + Json.string(request.content(), "comm_id", ""));
+        ProtocolLog.LOG.fine(() -> "ignored " + request.type() + " for comm "
+                + Json.string(request.content(), "comm_id", ""));
         return Reply.NONE;
     }
 

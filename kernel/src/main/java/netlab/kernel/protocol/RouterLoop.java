@@ -101,7 +101,8 @@ final class RouterLoop {
             Thread.currentThread().interrupt();
         }
         if (thread.isAlive()) {
-            ProtocolLog.LOG.warning(() -> "the " + channel + " thread is still busy after " + millis + " ms; closing anyway");
+            ProtocolLog.LOG.warning(() -> "the " + channel + " thread is still busy after " + millis
+                    + " ms; closing anyway");
         }
     }
 

@@ -21,7 +21,8 @@ final class SigintInterrupter {
                 interrupt.run();
             });
         } catch (IllegalArgumentException e) {
-            ProtocolLog.LOG.log(Level.WARNING, "cannot handle SIGINT here (" + e.getMessage() + "); use interrupt_request", e);
+            ProtocolLog.LOG.log(Level.WARNING,
+                    "cannot handle SIGINT here (" + e.getMessage() + "); use interrupt_request", e);
         }
     }
 }

@@ -60,7 +60,8 @@ final class StdinBridge {
         Pending waiting = pending;
         String parentId = Json.string(reply.parentHeader(), "msg_id", "");
         if (waiting == null || !(parentId.isEmpty() || waiting.requestId().equals(parentId))) {
-            ProtocolLog.LOG.info(() -> "ignored an input_reply that answers no waiting input_request (parent '" + parentId + "')");
+            ProtocolLog.LOG.info(() -> "ignored an input_reply that answers no waiting input_request (parent '"
+                    + parentId + "')");
             return;
         }
         waiting.answer().complete(Json.string(reply.content(), "value", ""));
