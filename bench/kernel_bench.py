@@ -10,9 +10,9 @@ netlab.jar of another build (e.g. main's, for a before/after table), installed t
 in ms (medians and percentiles), memory in MB of the kernel's process tree (kernel JVM + agent JVM for
 netlab) right after the run and again once the kernel has been idle for 3 s (a student reading; netlab's
 kernel gives grown heap back then), the CPU seconds each kernel's processes used beside the wall time of
-its session, each ratio netlab/ipykernel, and the load average before and after. kernel_info after launch
-and the first cell sent as soon as it is answered are medians over --starts fresh kernels of each kind,
-the kinds started in turns.
+its session, each ratio netlab/ipykernel, and the load average before and after; then each of issue 19's
+targets with its ratio and whether this run met it. kernel_info after launch and the first cell sent as soon
+as it is answered are medians over --starts fresh kernels of each kind, the kinds started in turns.
 """
 import argparse
 import os
@@ -30,13 +30,15 @@ REST_BEFORE_FIRST_S = 3
 class Cells:
     """One language's cells for the same measurements."""
 
-    def __init__(self, trivial, declarations, statements, method, completion, setup=""):
-        self.trivial, self.declarations, self.statements = trivial, declarations, statements
-        self.method, self.completion, self.setup = method, completion, setup
+    def __init__(self, trivial, declaration, declarations, statements, method, completion, setup=""):
+        self.trivial, self.declaration, self.declarations = trivial, declaration, declarations
+        self.statements, self.method, self.completion, self.setup = statements, method, completion, setup
 
 
 JAVA = Cells(
     trivial="1 + 1",
+    # issue 19's trivial cell: a declaration, which later cells see, so JShell compiles and keeps it as a snippet
+    declaration="int x = 1;",
     # what a teaching cell mostly holds: top-level declarations, each a variable later cells see
     declarations="\n".join(f"int v{i} = {i} * 2;" for i in range(N)),
     statements="int total = 0;\n" + "\n".join(f"total += {i} * 2;" for i in range(N - 1)) + "\ntotal",
@@ -45,6 +47,7 @@ JAVA = Cells(
     completion="Math.ma")
 PYTHON = Cells(
     trivial="1 + 1",
+    declaration="x = 1",
     declarations="\n".join(f"v{i} = {i} * 2" for i in range(N)),
     statements="total = 0\n" + "\n".join(f"total += {i} * 2" for i in range(N - 1)) + "\ntotal",
     method=("def long_method(x):\n" + "\n".join(f"    x = (x * 31 + {i}) & 0xffffffff" for i in range(N - 2))
@@ -96,6 +99,7 @@ def measure(kernel_name, cells, runs, starts, started):
         # CPU per cell moves far less with the machine's load than wall time does
         trivial_cpu = (cpu_before_warm - cpu_before_trivial) / runs
         warm_cpu = (b.cpu_s(pid) - cpu_before_warm) / runs
+        declaration = [b.timed_ms(lambda: b.execute(kc, cells.declaration)) for _ in range(runs)]
         cpu_before_declarations = b.cpu_s(pid)
         declarations = [b.timed_ms(lambda: b.execute(kc, cells.declarations)) for _ in range(5)]
         declarations_cpu = (b.cpu_s(pid) - cpu_before_declarations) / 5
@@ -119,6 +123,7 @@ def measure(kernel_name, cells, runs, starts, started):
         "trivial cell p90, cells N+1-2N (ms)": b.pct(warm, 0.9),
         "trivial cell CPU, cells 1-N (mean, ms)": trivial_cpu * 1000,
         "trivial cell CPU, cells N+1-2N (mean, ms)": warm_cpu * 1000,
+        "declaration cell p50, cells 2N+1-3N (ms)": statistics.median(declaration),
         f"{N}-declaration cell (median of 5, ms)": statistics.median(declarations),
         f"{N}-declaration cell CPU (mean of 5, ms)": declarations_cpu * 1000,
         f"{N}-statement cell (median of 5, ms)": statistics.median(statements),
@@ -133,6 +138,33 @@ def measure(kernel_name, cells, runs, starts, started):
         "CPU of the kernel's processes (s)": cpu,
         "wall time of the session (s)": time.perf_counter() - wall0,
     }
+
+
+# Issue 19's targets: (what, measure, the most netlab/ipykernel may be, the most netlab may be in absolute terms)
+TARGETS = [
+    ("start", "kernel_info after launch", 1.0, None),
+    ("first cell", "first cell, sent at once", 3.0, None),
+    ("trivial cell, cells 1-N", "trivial cell p50, cells 1-N", 1.5, None),
+    ("trivial cell, cells N+1-2N", "trivial cell p50, cells N+1-2N", 1.5, None),
+    ("declaration cell", "declaration cell p50", 1.5, None),
+    (f"{N}-declaration cell", f"{N}-declaration cell (median", 20.0, None),
+    ("memory idle", "RSS idle after first cell", 2.0, 140.0),
+    ("memory after the run", "RSS after the run (MB)", None, 220.0),
+]
+
+
+def verdicts(ours, base):
+    """One line per target of issue 19: the measure, its ratio and whether this run met it."""
+    lines = []
+    for what, prefix, most_ratio, most_mb in TARGETS:
+        key = next(k for k in ours if k.startswith(prefix))
+        ratio = ours[key] / base[key] if base[key] else float("nan")
+        met = (most_ratio is None or ratio <= most_ratio) and (most_mb is None or ours[key] <= most_mb)
+        limits = " and ".join(([f"<= {most_ratio}x"] if most_ratio else [])
+                              + ([f"<= {most_mb:.0f} MB"] if most_mb else []))
+        shown = f"{ratio:.2f}x" + (f", {ours[key]:.1f} MB" if most_mb else "")
+        lines.append(f"  {what:28} {shown:>18}   target {limits:22} {'met' if met else 'NOT MET'}")
+    return lines
 
 
 def main():
@@ -165,6 +197,8 @@ def main():
     print(f"(N = {args.runs} trivial cells per batch; {os.cpu_count()} cores; load average before "
           f"{load_before}, after {b.load()}; RSS/PSS of the kernel's process tree; CPU = user + system "
           f"seconds of the kernel's living processes at the end of its session)")
+    print("issue 19's targets, netlab against ipykernel in this run:")
+    print("\n".join(verdicts(ours, base)))
 
 
 if __name__ == "__main__":
