@@ -59,23 +59,22 @@ public record Comparison(List<Row> rows) implements Displayable {
         int labelWidth = 190;
         int barWidth = 360;
         int height = 40 + rowHeight * rows.size() + 24;
-        double lo = Math.log10(0.05);    // 50 µs
-        double hi = Math.log10(30_000);  // 30 s
         StringBuilder s = new StringBuilder(String.format(Locale.ROOT,
                 "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" font-family=\"sans-serif\" font-size=\"11\">",
                 labelWidth + barWidth + 170, height));
         s.append("<text x=\"8\" y=\"16\" font-weight=\"bold\">").append(Html.escape(Text.of("load.compare.svg-title"))).append("</text>");
-        for (double ms : new double[] {0.1, 1, 10, 100, 1000, 10_000}) {
-            double x = labelWidth + (Math.log10(ms) - lo) / (hi - lo) * barWidth;
-            s.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"28\" x2=\"%.1f\" y2=\"%d\" stroke=\"#ddd\"/>", x, x, height - 20));
-            s.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\" fill=\"#666\">%s</text>", x, height - 6,
-                    ms < 1 ? "0.1 ms" : ms < 1000 ? (int) ms + " ms" : (int) (ms / 1000) + " s"));
+        for (double ms : LatencyAxis.TICKS_MS) {
+            double x = labelWidth + LatencyAxis.position(ms) * barWidth;
+            s.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"28\" x2=\"%.1f\" y2=\"%d\" stroke=\"#ddd\"/>",
+                    x, x, height - 20));
+            s.append(String.format(Locale.ROOT,
+                    "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\" fill=\"#666\">%s</text>",
+                    x, height - 6, LatencyAxis.label(ms)));
         }
         int y = 34;
         for (Row r : rows) {
             LoadReport p = r.report();
-            double ms = Math.max(0.05, p.p99().toNanos() / 1e6);
-            double w = p.answered() == 0 ? barWidth : (Math.log10(ms) - lo) / (hi - lo) * barWidth;
+            double w = p.answered() == 0 ? barWidth : LatencyAxis.position(p.p99()) * barWidth;
             String colour = p.unanswered() > 0 ? "#dc322f" : "#268bd2";
             s.append(String.format(Locale.ROOT, "<text x=\"8\" y=\"%d\">%s</text>", y + 13, Html.escape(r.model().label())));
             s.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"16\" fill=\"%s\"/>", labelWidth, y,

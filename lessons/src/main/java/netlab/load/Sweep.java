@@ -47,27 +47,26 @@ public record Sweep(List<LoadReport> reports) implements Displayable {
         int w = 420;
         int h = 220;
         int maxClients = reports.stream().mapToInt(LoadReport::clients).max().orElse(1);
-        double lo = Math.log10(0.05);
-        double hi = Math.log10(30_000);
         StringBuilder s = new StringBuilder(String.format(Locale.ROOT,
                 "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" font-family=\"sans-serif\" font-size=\"11\">",
                 left + w + 90, top + h + 40));
         s.append("<text x=\"8\" y=\"16\" font-weight=\"bold\">").append(Html.escape(table().text().lines().findFirst().orElse(""))).append("</text>");
-        for (double ms : new double[] {0.1, 1, 10, 100, 1000, 10_000}) {
-            double y = top + h - (Math.log10(ms) - lo) / (hi - lo) * h;
-            s.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#ddd\"/>", left, y, left + w, y));
-            s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\" fill=\"#666\">%s</text>", left - 4, y + 4,
-                    ms < 1 ? "0.1 ms" : ms < 1000 ? (int) ms + " ms" : (int) (ms / 1000) + " s"));
+        for (double ms : LatencyAxis.TICKS_MS) {
+            double y = top + h - LatencyAxis.position(ms) * h;
+            s.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#ddd\"/>",
+                    left, y, left + w, y));
+            s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\" fill=\"#666\">%s</text>",
+                    left - 4, y + 4, LatencyAxis.label(ms)));
         }
         s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\" fill=\"#666\">%s</text>", left + w / 2, top + h + 32,
                 Html.escape(Text.of("load.col.clients"))));
-        line(s, true, "#dc322f", "p99", left, top, w, h, maxClients, lo, hi);
-        line(s, false, "#268bd2", "p50", left, top, w, h, maxClients, lo, hi);
+        line(s, true, "#dc322f", "p99", left, top, w, h, maxClients);
+        line(s, false, "#268bd2", "p50", left, top, w, h, maxClients);
         return s.append("</svg>").toString();
     }
 
-    private void line(StringBuilder s, boolean p99, String colour, String name, int left, int top, int w, int h, int maxClients,
-            double lo, double hi) {
+    private void line(StringBuilder s, boolean p99, String colour, String name, int left, int top, int w, int h,
+                      int maxClients) {
         StringBuilder points = new StringBuilder();
         double lastX = left;
         double lastY = top + h;
@@ -75,9 +74,8 @@ public record Sweep(List<LoadReport> reports) implements Displayable {
             if (r.answered() == 0) {
                 continue;
             }
-            double ms = Math.max(0.05, (p99 ? r.p99() : r.p50()).toNanos() / 1e6);
             lastX = left + (double) r.clients() / maxClients * w;
-            lastY = top + h - (Math.log10(ms) - lo) / (hi - lo) * h;
+            lastY = top + h - LatencyAxis.position(p99 ? r.p99() : r.p50()) * h;
             points.append(String.format(Locale.ROOT, "%.1f,%.1f ", lastX, lastY));
             s.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" fill=\"%s\"/>", lastX, lastY, colour));
             s.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\" fill=\"#666\">%d</text>", lastX, top + h + 14, r.clients()));
