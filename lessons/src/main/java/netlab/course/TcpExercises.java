@@ -75,7 +75,7 @@ public final class TcpExercises implements ExerciseSet {
             .build();
 
     public static final Exercise<Chat> CHAT = Exercise.of("tcp.chat", Message.of("course.tcp.chat.title"), Chat.class)
-            .add(chatCase(List.of("hi", "how are you?", "")))
+            .add(chatCase(List.of("你好", "how are you?", "")))
             .add(chatCase(List.of("one", "", "never sent")))
             .hiddenCases(1)
             .build();

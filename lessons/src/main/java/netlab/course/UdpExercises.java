@@ -123,7 +123,7 @@ public final class UdpExercises implements ExerciseSet {
 
     public static final Exercise<FullDuplex> FULL_DUPLEX = Exercise.of("udp.full-duplex",
                     Message.of("course.udp.full-duplex.title"), FullDuplex.class)
-            .add(fullDuplexCase(List.of("hi", "how are you?"), List.of("hello", "fine")))
+            .add(fullDuplexCase(List.of("hi", "你好吗?"), List.of("hello", "很好")))
             .hiddenCases(1)
             .build();
 

@@ -30,7 +30,7 @@ class FullDuplexCaseTest {
             }
             screen.accept(receive(socket));
         };
-        assertFailsWith(typeThenListen, "the screen showed [] of [hello, fine]");
+        assertFailsWith(typeThenListen, "the screen showed [] of [hello, 很好]");
     }
 
     @Test
@@ -50,7 +50,7 @@ class FullDuplexCaseTest {
                 screen.accept(receive(socket));
             }
         };
-        assertFailsWith(turns, "the screen showed [hello] of [hello, fine]");
+        assertFailsWith(turns, "the screen showed [hello] of [hello, 很好]");
     }
 
     @Test
