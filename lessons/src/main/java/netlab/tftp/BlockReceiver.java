@@ -2,6 +2,7 @@ package netlab.tftp;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import netlab.text.Message;
 import netlab.text.Text;
 
 /**
@@ -69,7 +70,7 @@ final class BlockReceiver {
             if (length < 0) {
                 t.deadline.check(waitingForData());
                 timerStart = System.nanoTime();
-                retries = t.retry(retries, Text.of("tftp.wait.dataBlock", Transfer.wire(expected)), strays());
+                retries = t.retry(retries, Message.of("tftp.wait.dataBlock", Transfer.wire(expected)), strays());
                 t.resend(lastSent);
                 sinceAck = 0;
                 continue;
@@ -92,11 +93,11 @@ final class BlockReceiver {
                 case TftpPacket.ErrorPacket e -> throw Transfer.peerError(e);
                 case TftpPacket.OptionAck o -> {
                     if (t.blocks > 0) {
-                        throw Transfer.illegal(o, "DATA");
+                        throw Transfer.illegal(o, "tftp.reason.want.data");
                     }
                     t.resend(lastSent);   // our ACK 0 was lost
                 }
-                case TftpPacket p -> throw Transfer.illegal(p, "DATA");
+                case TftpPacket p -> throw Transfer.illegal(p, "tftp.reason.want.data");
             }
         }
     }
@@ -112,8 +113,8 @@ final class BlockReceiver {
                 : Text.of("tftp.stray.unplaced", received);
     }
 
-    private String waitingForData() {
-        return Text.of("tftp.wait.data", Transfer.wire(expected));
+    private Message waitingForData() {
+        return Message.of("tftp.wait.data", Transfer.wire(expected));
     }
 
     /** Handles DATA block {@code wireBlock} whose data are {@code length} bytes of {@code data} from {@code offset}; returns whether it was the last. */
@@ -121,8 +122,7 @@ final class BlockReceiver {
         long block = Transfer.absolute(wireBlock, expected);
         if (block == expected) {
             if (length > blockSize) {
-                throw new TftpException(ErrorCode.ILLEGAL_OPERATION, "expected at most " + blockSize
-                        + " data bytes (the agreed blksize) but got DATA block " + wireBlock + " with " + length);
+                throw new TftpException(ErrorCode.ILLEGAL_OPERATION, Message.of("tftp.reason.blockTooBig", blockSize, wireBlock, length));
             }
             sizeCheck.check(t.bytes + length);
             out.write(data, offset, length);
@@ -178,7 +178,7 @@ final class BlockReceiver {
         try {
             long end = System.nanoTime() + t.timeoutNanos();
             while (System.nanoTime() < end) {
-                TftpPacket p = t.link.receive(end - System.nanoTime(), Deadline.NONE, "dallying after the final ACK");
+                TftpPacket p = t.link.receive(end - System.nanoTime(), Deadline.NONE, Message.of("tftp.wait.dally"));
                 if (p instanceof TftpPacket.Data d && d.block() == finalBlock) {
                     t.resend(finalAck);
                 } else if (p == null) {

@@ -2,7 +2,7 @@ package netlab.tftp;
 
 import java.io.IOException;
 import java.io.InputStream;
-import netlab.text.Text;
+import netlab.text.Message;
 
 /**
  * Sends a stream as DATA blocks and waits for ACKs: lockstep with window size 1 (RFC 1350), or
@@ -53,10 +53,10 @@ final class BlockSender {
             // postpone the retransmission forever.
             long left = t.timeoutNanos() - (System.nanoTime() - timerStart);
             long oldest = base;
-            TftpPacket p = left <= 0 ? null : t.link.receive(left, t.deadline, () -> Text.of("tftp.wait.ack", Transfer.wire(oldest)));
+            TftpPacket p = left <= 0 ? null : t.link.receive(left, t.deadline, () -> Message.of("tftp.wait.ack", Transfer.wire(oldest)));
             if (p == null) {
-                t.deadline.check(Text.of("tftp.wait.ack", Transfer.wire(base)));
-                retries = t.retry(retries, Text.of("tftp.wait.ackOfBlock", Transfer.wire(base)));
+                t.deadline.check(Message.of("tftp.wait.ack", Transfer.wire(base)));
+                retries = t.retry(retries, Message.of("tftp.wait.ackOfBlock", Transfer.wire(base)));
                 next = base;  // send the window again
                 continue;
             }
@@ -82,7 +82,7 @@ final class BlockSender {
                 case TftpPacket.OptionAck o -> {
                     // a repeated OACK: our first DATA crossed it; the timeout logic will recover
                 }
-                default -> throw Transfer.illegal(p, "ACK");
+                default -> throw Transfer.illegal(p, "tftp.reason.want.ack");
             }
         }
     }

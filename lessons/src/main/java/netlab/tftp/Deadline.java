@@ -1,6 +1,7 @@
 package netlab.tftp;
 
 import java.time.Duration;
+import netlab.text.Message;
 
 /**
  * The limit on a whole transfer, as opposed to the per-packet retransmission timeout (the same split as
@@ -29,9 +30,9 @@ final class Deadline {
     }
 
     /** Throws once the deadline has passed. */
-    void check(String doing) throws TransferTimeoutException {
+    void check(Message doing) throws TransferTimeoutException {
         if (this != NONE && remainingNanos() == 0) {
-            throw new DeadlinePassedException(netlab.text.Text.of("tftp.deadline", length.toMillis(), doing));
+            throw new DeadlinePassedException(Message.of("tftp.reason.deadline", length.toMillis(), doing));
         }
     }
 }

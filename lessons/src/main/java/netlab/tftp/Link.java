@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import netlab.text.Message;
 
 /**
  * One side of a transfer: a UDP socket (our TID) and the peer's address and port (its TID).
@@ -101,12 +102,12 @@ final class Link implements AutoCloseable {
      * @throws MalformedPacketException if the peer sent a malformed packet
      * @throws TransferTimeoutException if the deadline passed
      */
-    TftpPacket receive(long timeoutNanos, Deadline deadline, String waitingFor) throws IOException {
+    TftpPacket receive(long timeoutNanos, Deadline deadline, Message waitingFor) throws IOException {
         return receive(timeoutNanos, deadline, () -> waitingFor);
     }
 
-    /** Like {@link #receive(long, Deadline, String)}, building the message only if the deadline passes. */
-    TftpPacket receive(long timeoutNanos, Deadline deadline, Supplier<String> waitingFor) throws IOException {
+    /** Like {@link #receive(long, Deadline, Message)}, building the message only if the deadline passes. */
+    TftpPacket receive(long timeoutNanos, Deadline deadline, Supplier<Message> waitingFor) throws IOException {
         int length = receiveEncoded(timeoutNanos, deadline, waitingFor);
         return length < 0 ? null : TftpPacket.decode(received(), 0, length);
     }
@@ -116,7 +117,7 @@ final class Link implements AutoCloseable {
      * timeout. The bytes stay valid until the next receive. The block receiver reads DATA straight from them.
      * {@code waitingFor} names what we wait for, for the deadline's message: built only if the deadline passes.
      */
-    int receiveEncoded(long timeoutNanos, Deadline deadline, Supplier<String> waitingFor) throws IOException {
+    int receiveEncoded(long timeoutNanos, Deadline deadline, Supplier<Message> waitingFor) throws IOException {
         long end = System.nanoTime() + timeoutNanos;
         while (true) {
             long left = Math.min(end - System.nanoTime(), deadline.remainingNanos());

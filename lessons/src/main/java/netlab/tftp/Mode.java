@@ -1,6 +1,9 @@
 package netlab.tftp;
 
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.Optional;
+import netlab.text.Message;
 
 /**
  * How the file's bytes travel. {@code OCTET} sends them as they are; {@code NETASCII} sends text with
@@ -31,15 +34,17 @@ public enum Mode {
      * @throws MalformedPacketException for "mail" (obsolete) and unknown names
      */
     public static Mode parse(String name) throws MalformedPacketException {
+        return named(name).orElseThrow(() -> new MalformedPacketException(refusal(name)));
+    }
+
+    /** The mode named {@code name}, ignoring case, or empty. */
+    static Optional<Mode> named(String name) {
         String lower = name.toLowerCase(Locale.ROOT);
-        for (Mode m : values()) {
-            if (m.wireName.equals(lower)) {
-                return m;
-            }
-        }
-        if (lower.equals("mail")) {
-            throw new MalformedPacketException("mode 'mail' is obsolete (RFC 1350) and not supported; use octet or netascii");
-        }
-        throw new MalformedPacketException("expected mode 'octet' or 'netascii' but was '" + name + "'");
+        return Arrays.stream(values()).filter(m -> m.wireName.equals(lower)).findFirst();
+    }
+
+    /** Why {@code name}, which names no mode, is refused. */
+    static Message refusal(String name) {
+        return name.equalsIgnoreCase("mail") ? Message.of("tftp.reason.malformed.mail") : Message.of("tftp.reason.malformed.mode", name);
     }
 }

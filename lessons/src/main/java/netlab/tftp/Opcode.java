@@ -1,5 +1,7 @@
 package netlab.tftp;
 
+import netlab.text.Message;
+
 /**
  * The first two bytes of every TFTP packet: what kind of packet it is.
  *
@@ -42,6 +44,6 @@ public enum Opcode {
         if (code >= 1 && code <= 6) {
             return BY_CODE[code - 1];
         }
-        throw new MalformedPacketException("expected an opcode 1-6 (RRQ, WRQ, DATA, ACK, ERROR, OACK) but was " + code);
+        throw new MalformedPacketException(Message.of("tftp.reason.malformed.opcode", code));
     }
 }

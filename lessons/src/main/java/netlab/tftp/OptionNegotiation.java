@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalLong;
+import netlab.text.Message;
 
 /**
  * The option rules of RFC 2347 (negotiation), 2348 (blksize), 2349 (timeout, tsize) and 7440 (windowsize), plus
@@ -99,42 +100,42 @@ final class OptionNegotiation {
         for (var e : oack.entrySet()) {
             String name = e.getKey();
             if (!requested.containsKey(name)) {
-                throw refused("the server's OACK carries option '" + name + "', which was not requested");
+                throw refused("tftp.reason.refused.notAsked", name);
             }
             long value = parse(e.getValue());
             long asked = parse(requested.get(name));
             switch (name) {
                 case BLKSIZE -> {
                     if (value < 8 || value > asked) {
-                        throw refused("expected blksize 8-" + asked + " in the OACK but was '" + e.getValue() + "'");
+                        throw refused("tftp.reason.refused.blksize", asked, e.getValue());
                     }
                     blockSize = (int) value;
                 }
                 case WINDOWSIZE -> {
                     if (value < 1 || value > asked) {
-                        throw refused("expected windowsize 1-" + asked + " in the OACK but was '" + e.getValue() + "'");
+                        throw refused("tftp.reason.refused.windowsize", asked, e.getValue());
                     }
                     windowSize = (int) value;
                 }
                 case TIMEOUT, UTIMEOUT -> {
                     if (value != asked) {
-                        throw refused("expected " + name + " " + asked + " in the OACK but was '" + e.getValue() + "'");
+                        throw refused("tftp.reason.refused.exact", name, asked, e.getValue());
                     }
                 }
                 case TSIZE -> {
                     if (value < 0) {
-                        throw refused("expected a tsize of 0 or more in the OACK but was '" + e.getValue() + "'");
+                        throw refused("tftp.reason.refused.tsize", e.getValue());
                     }
                     tsize = OptionalLong.of(value);
                 }
-                default -> throw refused("the OACK carries option '" + name + "', which this client does not know");
+                default -> throw refused("tftp.reason.refused.unknown", name);
             }
         }
         return new TransferOptions(blockSize, windowSize, timeout, tsize, true);
     }
 
-    private static TftpException refused(String message) {
-        return new TftpException(ErrorCode.OPTION_REFUSED, message);
+    private static TftpException refused(String key, Object... args) {
+        return new TftpException(ErrorCode.OPTION_REFUSED, Message.of(key, args));
     }
 
     /** The option's number, or -1 when it is not a non-negative decimal number. */

@@ -8,9 +8,15 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import netlab.text.Message;
 
 /** Turns datagram bytes into a {@link TftpPacket}, naming the first rule a malformed packet breaks. */
 final class PacketDecoder {
+
+    private static final Message FILENAME = Message.of("tftp.reason.field.filename");
+    private static final Message MODE = Message.of("tftp.reason.field.mode");
+    private static final Message OPTION_NAME = Message.of("tftp.reason.field.optionName");
+    private static final Message ERROR_MESSAGE = Message.of("tftp.reason.field.errorMessage");
 
     private final byte[] buf;
     private final int end;
@@ -26,27 +32,31 @@ final class PacketDecoder {
 
     static TftpPacket decode(byte[] buf, int offset, int length) throws MalformedPacketException {
         if (length < 2) {
-            throw new MalformedPacketException("expected at least 2 bytes (the opcode) but the packet has " + length);
+            throw new MalformedPacketException(Message.of("tftp.reason.malformed.short", length));
         }
         Opcode op = Opcode.of(((buf[offset] & 0xFF) << 8) | (buf[offset + 1] & 0xFF));
         PacketDecoder d = new PacketDecoder(buf, offset, length, op.name());
         return switch (op) {
-            case RRQ -> new TftpPacket.ReadRequest(d.string("filename"), d.mode(), d.options(false));
-            case WRQ -> new TftpPacket.WriteRequest(d.string("filename"), d.mode(), d.options(false));
+            case RRQ -> new TftpPacket.ReadRequest(d.string(FILENAME), d.mode(), d.options(false));
+            case WRQ -> new TftpPacket.WriteRequest(d.string(FILENAME), d.mode(), d.options(false));
             case DATA -> new TftpPacket.Data(d.blockNumber(), d.rest());
             case ACK -> d.ack();
-            case ERROR -> new TftpPacket.ErrorPacket(d.blockNumber(), d.string("error message"));
+            case ERROR -> new TftpPacket.ErrorPacket(d.blockNumber(), d.string(ERROR_MESSAGE));
             case OACK -> new TftpPacket.OptionAck(d.options(true));
         };
     }
 
-    private MalformedPacketException problem(String what) {
-        return new MalformedPacketException(kind + ": " + what);
+    private MalformedPacketException problem(Message what) {
+        return new MalformedPacketException(Message.of("tftp.reason.malformed.in", kind, what));
+    }
+
+    private MalformedPacketException problem(String key, Object... args) {
+        return problem(Message.of(key, args));
     }
 
     private int blockNumber() throws MalformedPacketException {
         if (end - pos < 2) {
-            throw problem("expected 4 bytes of header but the packet has " + (end - pos + 2));
+            throw problem("tftp.reason.malformed.header", end - pos + 2);
         }
         int n = ((buf[pos] & 0xFF) << 8) | (buf[pos + 1] & 0xFF);
         pos += 2;
@@ -56,25 +66,25 @@ final class PacketDecoder {
     private TftpPacket ack() throws MalformedPacketException {
         int block = blockNumber();
         if (pos != end) {
-            throw problem("expected 4 bytes but got " + (end - pos + 4));
+            throw problem("tftp.reason.malformed.ackLength", end - pos + 4);
         }
         return new TftpPacket.Ack(block);
     }
 
     private byte[] rest() throws MalformedPacketException {
         if (end - pos > TftpPacket.MAX_BLOCK_SIZE) {
-            throw problem("carries " + (end - pos) + " bytes, more than the largest block size " + TftpPacket.MAX_BLOCK_SIZE);
+            throw problem("tftp.reason.malformed.tooLong", end - pos, TftpPacket.MAX_BLOCK_SIZE);
         }
         return Arrays.copyOfRange(buf, pos, end);
     }
 
-    private String string(String what) throws MalformedPacketException {
+    private String string(Message what) throws MalformedPacketException {
         int zero = pos;
         while (zero < end && buf[zero] != 0) {
             zero++;
         }
         if (zero == end) {
-            throw problem(what + " is not terminated by a zero byte");
+            throw problem("tftp.reason.malformed.unterminated", what);
         }
         try {
             String s = StandardCharsets.UTF_8.newDecoder()
@@ -84,39 +94,35 @@ final class PacketDecoder {
             pos = zero + 1;
             return s;
         } catch (CharacterCodingException e) {
-            throw problem(what + " is not valid UTF-8 text");
+            throw problem("tftp.reason.malformed.notUtf8", what);
         }
     }
 
     private Mode mode() throws MalformedPacketException {
         if (pos == end) {
-            throw problem("the mode is missing after the filename");
+            throw problem("tftp.reason.malformed.noMode");
         }
-        String name = string("mode");
-        try {
-            return Mode.parse(name);
-        } catch (MalformedPacketException e) {
-            throw problem(e.getMessage());
-        }
+        String name = string(MODE);
+        return Mode.named(name).orElseThrow(() -> problem(Mode.refusal(name)));
     }
 
     private Map<String, String> options(boolean atLeastOne) throws MalformedPacketException {
         Map<String, String> options = new LinkedHashMap<>();
         while (pos < end) {
-            String name = string("option name").toLowerCase(Locale.ROOT);
+            String name = string(OPTION_NAME).toLowerCase(Locale.ROOT);
             if (name.isEmpty()) {
-                throw problem("an option has an empty name");
+                throw problem("tftp.reason.malformed.emptyOption");
             }
             if (pos == end) {
-                throw problem("option '" + name + "' has no value");
+                throw problem("tftp.reason.malformed.noValue", name);
             }
-            String value = string("value of option '" + name + "'");
+            String value = string(Message.of("tftp.reason.field.valueOf", name));
             if (options.put(name, value) != null) {
-                throw problem("option '" + name + "' appears twice");
+                throw problem("tftp.reason.malformed.twice", name);
             }
         }
         if (atLeastOne && options.isEmpty()) {
-            throw problem("acknowledges no options (RFC 2347 requires at least one)");
+            throw problem("tftp.reason.malformed.noOptions");
         }
         return options;
     }

@@ -3,6 +3,7 @@ package netlab.tftp;
 import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.util.Optional;
+import netlab.text.Message;
 import netlab.text.Text;
 
 /**
@@ -60,18 +61,18 @@ public record PacketEvent(Instant at, String role, Direction direction, InetSock
      */
     public String summary() {
         try {
-            return shown(TftpPacket.decode(bytes)); // decoded once, malformed or not
+            return shown(TftpPacket.decode(bytes)).toString(); // decoded once, malformed or not
         } catch (MalformedPacketException e) {
             return Text.of("tftp.event.malformed", e.getMessage() != null ? e.getMessage() : "?");
         }
     }
 
     /** {@link #describe}, with the words around the wire's names in the reader's language. */
-    private static String shown(TftpPacket p) {
+    static Message shown(TftpPacket p) {
         return switch (p) {
-            case TftpPacket.Data d -> Text.of("tftp.event.data", d.block(), d.length());
-            case TftpPacket.Ack a -> Text.of("tftp.event.ack", a.block());
-            default -> describe(p);
+            case TftpPacket.Data d -> Message.of("tftp.event.data", d.block(), d.length());
+            case TftpPacket.Ack a -> Message.of("tftp.event.ack", a.block());
+            default -> Message.of("tftp.event.wire", describe(p));
         };
     }
 

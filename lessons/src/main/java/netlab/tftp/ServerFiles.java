@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import netlab.text.Message;
+import netlab.text.Text;
 
 /**
  * Maps a requested file name to a file under the served directory, refusing anything outside it:
@@ -17,7 +19,7 @@ final class ServerFiles {
     ServerFiles(Path root) throws IOException {
         this.root = root.toRealPath();
         if (!Files.isDirectory(this.root)) {
-            throw new IOException("expected a directory to serve but " + root + " is not one");
+            throw new IOException(Text.of("tftp.files.notDirectory", root));
         }
     }
 
@@ -34,14 +36,14 @@ final class ServerFiles {
     Path forRead(String name) throws TftpException {
         Path path = inside(name);
         if (!Files.exists(path)) {
-            throw new TftpException(ErrorCode.FILE_NOT_FOUND, "no file " + shown(name) + " on this server");
+            throw new TftpException(ErrorCode.FILE_NOT_FOUND, Message.of("tftp.reason.files.none", shown(name)));
         }
         Path real = real(path, name);
         if (!Files.isRegularFile(real)) {
-            throw new TftpException(ErrorCode.ACCESS_VIOLATION, shown(name) + " is not a regular file");
+            throw new TftpException(ErrorCode.ACCESS_VIOLATION, Message.of("tftp.reason.files.notRegular", shown(name)));
         }
         if (!Files.isReadable(real)) {
-            throw new TftpException(ErrorCode.ACCESS_VIOLATION, shown(name) + " is not readable");
+            throw new TftpException(ErrorCode.ACCESS_VIOLATION, Message.of("tftp.reason.files.notReadable", shown(name)));
         }
         return real;
     }
@@ -51,11 +53,11 @@ final class ServerFiles {
         Path path = inside(name);
         Path parent = path.getParent();
         if (parent == null || !Files.isDirectory(parent)) {
-            throw new TftpException(ErrorCode.FILE_NOT_FOUND, "no directory for " + shown(name) + " on this server");
+            throw new TftpException(ErrorCode.FILE_NOT_FOUND, Message.of("tftp.reason.files.noDirectory", shown(name)));
         }
         Path target = real(parent, name).resolve(path.getFileName());
         if (Files.isSymbolicLink(target) || (Files.exists(target, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(target))) {
-            throw new TftpException(ErrorCode.ACCESS_VIOLATION, shown(name) + " exists and is not a regular file");
+            throw new TftpException(ErrorCode.ACCESS_VIOLATION, Message.of("tftp.reason.files.existsNotRegular", shown(name)));
         }
         return target;
     }
@@ -63,21 +65,20 @@ final class ServerFiles {
     /** The name resolved under the root, refusing names that climb out of it or are absolute. */
     private Path inside(String name) throws TftpException {
         if (name.isEmpty()) {
-            throw new TftpException(ErrorCode.FILE_NOT_FOUND, "expected a file name but the request has an empty one");
+            throw new TftpException(ErrorCode.FILE_NOT_FOUND, Message.of("tftp.reason.files.emptyName"));
         }
         Path requested;
         try {
             requested = Path.of(name);
         } catch (InvalidPathException e) {
-            throw new TftpException(ErrorCode.ACCESS_VIOLATION, shown(name) + " is not a valid file name here");
+            throw new TftpException(ErrorCode.ACCESS_VIOLATION, Message.of("tftp.reason.files.invalidName", shown(name)));
         }
         if (requested.isAbsolute() || name.startsWith("/") || name.startsWith("\\")) {
-            throw new TftpException(ErrorCode.ACCESS_VIOLATION, "absolute names like " + shown(name)
-                    + " are refused; ask for a name relative to the served directory");
+            throw new TftpException(ErrorCode.ACCESS_VIOLATION, Message.of("tftp.reason.files.absolute", shown(name)));
         }
         Path path = root.resolve(requested).normalize();
         if (!path.startsWith(root) || path.equals(root)) {
-            throw new TftpException(ErrorCode.ACCESS_VIOLATION, shown(name) + " is outside the served directory");
+            throw new TftpException(ErrorCode.ACCESS_VIOLATION, Message.of("tftp.reason.files.outside", shown(name)));
         }
         return path;
     }
@@ -88,10 +89,10 @@ final class ServerFiles {
         try {
             real = path.toRealPath();
         } catch (IOException e) {
-            throw new TftpException(ErrorCode.FILE_NOT_FOUND, "cannot open " + shown(name) + ": " + e.getMessage());
+            throw new TftpException(ErrorCode.FILE_NOT_FOUND, Message.of("tftp.reason.files.cannotOpen", shown(name), e.getMessage()));
         }
         if (!real.startsWith(root)) {
-            throw new TftpException(ErrorCode.ACCESS_VIOLATION, shown(name) + " leads outside the served directory");
+            throw new TftpException(ErrorCode.ACCESS_VIOLATION, Message.of("tftp.reason.files.leadsOutside", shown(name)));
         }
         return real;
     }

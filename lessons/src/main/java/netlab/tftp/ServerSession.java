@@ -13,6 +13,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
+import netlab.text.Message;
 import netlab.text.Text;
 
 /**
@@ -129,24 +130,24 @@ final class ServerSession {
         link.send(oack);
         int retries = 0;
         while (true) {
-            TftpPacket p = link.receive(t.timeoutNanos(), t.deadline, Text.of("tftp.wait.ackToOack"));
+            TftpPacket p = link.receive(t.timeoutNanos(), t.deadline, Message.of("tftp.wait.ackToOack"));
             switch (p) {
                 case null -> {
-                    retries = t.retry(retries, Text.of("tftp.wait.ackToOack"));
+                    retries = t.retry(retries, Message.of("tftp.wait.ackToOack"));
                     t.resend(oack);
                 }
                 case TftpPacket.Ack a when a.block() == 0 -> {
                     return;
                 }
                 case TftpPacket.ErrorPacket e -> throw Transfer.peerError(e);
-                default -> throw Transfer.illegal(p, "ACK 0 to our OACK");
+                default -> throw Transfer.illegal(p, "tftp.reason.want.ackToOack");
             }
         }
     }
 
     private void write(Transfer t, TftpPacket.WriteRequest w) throws IOException {
         if (!config.writable) {
-            throw new TftpException(ErrorCode.ACCESS_VIOLATION, "this server is read-only; uploads are not accepted");
+            throw new TftpException(ErrorCode.ACCESS_VIOLATION, Message.of("tftp.reason.readOnly"));
         }
         Path target = files.forWrite(w.filename());
         if (!config.overwrite && Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
@@ -194,16 +195,14 @@ final class ServerSession {
 
     /** An upload announced (tsize) or found (by counting) to be over the cap; counted bytes are only what arrived so far. */
     private TftpException tooBig(long bytes, boolean announced) {
+        String limit = String.format(Locale.ROOT, "%,d", config.maxFileSize);
         return new TftpException(ErrorCode.DISK_FULL, announced
-                ? String.format(Locale.ROOT, "the file is %,d bytes, more than this server's limit of %,d bytes; "
-                        + "raise it with maxFileSize(...)", bytes, config.maxFileSize)
-                : String.format(Locale.ROOT, "the file is more than this server's limit of %,d bytes; "
-                        + "raise it with maxFileSize(...)", config.maxFileSize));
+                ? Message.of("tftp.reason.tooBig", String.format(Locale.ROOT, "%,d", bytes), limit)
+                : Message.of("tftp.reason.tooBigCounted", limit));
     }
 
     private static TftpException exists(String name) {
-        return new TftpException(ErrorCode.FILE_EXISTS, TransferSummary.quoted(name) + " exists already and this server "
-                + "does not replace files; upload under another name, or start the server with overwrite(true)");
+        return new TftpException(ErrorCode.FILE_EXISTS, Message.of("tftp.reason.exists", TransferSummary.quoted(name)));
     }
 
     private OptionNegotiation.Limits limits() {

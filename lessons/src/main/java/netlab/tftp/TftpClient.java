@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalLong;
+import netlab.text.Message;
 import netlab.text.Text;
 
 /**
@@ -325,7 +326,7 @@ public final class TftpClient {
     /** Sends the request until the server answers: DATA 1 or OACK for a get, ACK 0 or OACK for a put. */
     private TftpPacket handshake(Transfer t, TftpPacket request) throws IOException {
         boolean isGet = request instanceof TftpPacket.ReadRequest;
-        String waiting = Text.of("tftp.wait.answer", request.opcode(), hostPort(server));
+        Message waiting = Message.of("tftp.wait.answer", request.opcode(), hostPort(server));
         t.link.sendTo(request, server);
         int tries = 0;
         while (true) {
@@ -347,7 +348,7 @@ public final class TftpClient {
                 case TftpPacket.Ack a when !isGet && a.block() == 0 -> {
                     return a;
                 }
-                default -> throw Transfer.illegal(p, isGet ? "DATA block 1 or OACK" : "ACK block 0 or OACK");
+                default -> throw Transfer.illegal(p, isGet ? "tftp.reason.want.firstData" : "tftp.reason.want.firstAck");
             }
         }
     }

@@ -8,6 +8,8 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import netlab.text.Message;
+import netlab.text.Text;
 
 /**
  * One TFTP packet, decoded. Six kinds, one record each, so a {@code switch} covers them all:
@@ -102,7 +104,7 @@ public sealed interface TftpPacket {
             checkBlock(block);
             data = data.clone();
             if (data.length > MAX_BLOCK_SIZE) {
-                throw new IllegalArgumentException("DATA holds at most " + MAX_BLOCK_SIZE + " bytes, not " + data.length);
+                throw new IllegalArgumentException(Text.of("tftp.packet.dataTooLong", MAX_BLOCK_SIZE, data.length));
             }
         }
 
@@ -186,7 +188,7 @@ public sealed interface TftpPacket {
         public ErrorPacket {
             checkBlock(code);
             Objects.requireNonNull(message, "message");
-            checkNoZero("ERROR message", message);
+            checkNoZero("tftp.reason.field.errorMessage", message);
         }
 
         /** Example: {@code new TftpPacket.ErrorPacket(ErrorCode.FILE_NOT_FOUND, "no such file")}. */
@@ -234,28 +236,28 @@ public sealed interface TftpPacket {
 
     private static void checkBlock(int n) {
         if (n < 0 || n > 0xFFFF) {
-            throw new IllegalArgumentException("block numbers and error codes are 0-65535, not " + n);
+            throw new IllegalArgumentException(Text.of("tftp.packet.range", n));
         }
     }
 
-    private static void checkNoZero(String what, String s) {
+    private static void checkNoZero(String whatKey, String s) {
         if (s.indexOf('\0') >= 0) {
-            throw new IllegalArgumentException(what + " must not contain a zero character: " + s);
+            throw new IllegalArgumentException(Text.of("tftp.packet.zero", Message.of(whatKey), s));
         }
     }
 
     private static Map<String, String> checkRequest(String filename, Mode mode, Map<String, String> options) {
         Objects.requireNonNull(filename, "filename");
         Objects.requireNonNull(mode, "mode");
-        checkNoZero("filename", filename);
+        checkNoZero("tftp.reason.field.filename", filename);
         return checkOptions(options);
     }
 
     private static Map<String, String> checkOptions(Map<String, String> options) {
         Map<String, String> copy = new LinkedHashMap<>();
         options.forEach((k, v) -> {
-            checkNoZero("option name", k);
-            checkNoZero("option value", v);
+            checkNoZero("tftp.reason.field.optionName", k);
+            checkNoZero("tftp.reason.field.optionValue", v);
             copy.put(k.toLowerCase(java.util.Locale.ROOT), v);
         });
         return Collections.unmodifiableMap(copy);

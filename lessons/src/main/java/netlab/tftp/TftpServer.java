@@ -166,12 +166,12 @@ public final class TftpServer implements AutoCloseable {
                 handedOver = dispatch(bytes, from, local);
             } catch (SocketException e) {
                 if (!closed) {
-                    config.log.accept("TFTP server on port " + port() + " stopped: " + e.getMessage());
+                    config.log.accept(Text.of("tftp.log.stopped", port(), e.getMessage()));
                 }
                 return;
             } catch (IOException | RuntimeException e) {
                 // one bad datagram must not stop the server
-                config.log.accept("TFTP server: ignored a packet: " + e);
+                config.log.accept(Text.of("tftp.log.ignored", e));
             } finally {
                 if (!handedOver) {
                     permits.release();
@@ -187,7 +187,7 @@ public final class TftpServer implements AutoCloseable {
             packet = TftpPacket.decode(bytes);
         } catch (MalformedPacketException e) {
             if (!(bytes.length >= 2 && bytes[0] == 0 && bytes[1] == 5)) {
-                answer(new TftpPacket.ErrorPacket(ErrorCode.ILLEGAL_OPERATION, e.getMessage()), from, local);
+                answer(new TftpPacket.ErrorPacket(ErrorCode.ILLEGAL_OPERATION, e.wireText()), from, local);
             }
             return false;
         }

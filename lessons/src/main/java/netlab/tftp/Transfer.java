@@ -2,6 +2,7 @@ package netlab.tftp;
 
 import java.io.IOException;
 import java.time.Duration;
+import netlab.text.Message;
 import netlab.text.Text;
 
 /**
@@ -13,7 +14,7 @@ final class Transfer {
     final Link link;
     final Deadline deadline;
     final int maxRetries;
-    /** Retries allowed before the peer's first answer; the server sets it low (see {@link #retry(int, String, String)}). */
+    /** Retries allowed before the peer's first answer; the server sets it low (see {@link #retry(int, Message, String)}). */
     int firstAnswerRetries = Integer.MAX_VALUE;
     final ProgressListener progress;
     TransferOptions options;
@@ -58,17 +59,17 @@ final class Transfer {
     }
 
     /** Throws when the retry budget is spent; otherwise counts one more retry. */
-    int retry(int retriesSoFar, String waitingFor) throws TransferTimeoutException {
+    int retry(int retriesSoFar, Message waitingFor) throws TransferTimeoutException {
         return retry(retriesSoFar, waitingFor, null);
     }
 
     /**
-     * As {@link #retry(int, String)}; {@code seen} says what the peer sent instead of what we waited for, if
+     * As {@link #retry(int, Message)}; {@code seen} says what the peer sent instead of what we waited for, if
      * anything: then the peer did answer, and the message says so instead of asking whether it runs.
      * Before the peer's first answer the budget is {@link #firstAnswerRetries}: a server gives a request whose
      * sender never answers (half-open, maybe forged) three tries, not its whole budget.
      */
-    int retry(int retriesSoFar, String waitingFor, String seen) throws TransferTimeoutException {
+    int retry(int retriesSoFar, Message waitingFor, String seen) throws TransferTimeoutException {
         int budget = link.heardFromPeer() ? maxRetries : Math.min(maxRetries, firstAnswerRetries);
         if (retriesSoFar >= budget) {
             String who = link.peer() == null ? Text.of("tftp.theServer") : TftpClient.hostPort(link.peer());
@@ -86,8 +87,8 @@ final class Transfer {
     }
 
     /** The exception for a packet that does not belong here; whoever ends the transfer tells the peer. */
-    static TftpException illegal(TftpPacket p, String expected) {
-        return new TftpException(ErrorCode.ILLEGAL_OPERATION, "expected " + expected + " but got " + PacketEvent.describe(p));
+    static TftpException illegal(TftpPacket p, String expectedKey) {
+        return new TftpException(ErrorCode.ILLEGAL_OPERATION, Message.of("tftp.reason.illegal", Message.of(expectedKey), PacketEvent.shown(p)));
     }
 
     /**
@@ -98,9 +99,9 @@ final class Transfer {
     void tellPeer(Exception failure) {
         switch (failure) {
             case PeerErrorException e -> { }
-            case DeadlinePassedException e -> link.sendError(ErrorCode.NOT_DEFINED, e.getMessage());
+            case DeadlinePassedException e -> link.sendError(ErrorCode.NOT_DEFINED, e.wireText());
             case TransferTimeoutException e -> { }
-            case TftpException e -> link.sendError(e.errorCode(), e.getMessage());
+            case TftpException e -> link.sendError(e.errorCode(), e.wireText());
             default -> link.sendError(ErrorCode.NOT_DEFINED, String.valueOf(failure.getMessage()));
         }
     }

@@ -1,5 +1,7 @@
 package netlab.tftp;
 
+import netlab.text.Message;
+
 /**
  * The peer stopped answering: every retry timed out, or the whole-transfer deadline passed.
  *
@@ -12,5 +14,9 @@ public class TransferTimeoutException extends TftpException {
     /** Example: {@code new TransferTimeoutException("no answer to RRQ after 5 tries")}. */
     public TransferTimeoutException(String message) {
         super(ErrorCode.NOT_DEFINED, message);
+    }
+
+    TransferTimeoutException(Message reason) {
+        super(ErrorCode.NOT_DEFINED, reason);
     }
 }

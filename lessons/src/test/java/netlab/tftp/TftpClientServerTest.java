@@ -20,6 +20,7 @@ import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import netlab.text.Lang;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -120,6 +121,38 @@ class TftpClientServerTest {
         assertEquals(ErrorCode.FILE_NOT_FOUND, e.errorCode());
         assertEquals("no file 'nope' on this server", e.peerMessage());
         assertTrue(awaitLog("RRQ \"nope\" with 127.0.0.1:").endsWith("failed after 0 bytes: error 1 (File not found): no file 'nope' on this server"));
+    }
+
+    /**
+     * A zh student reads why a request or a packet was refused in Chinese (the server's log, the exception), while
+     * the ERROR packet carries the same reason in English: any peer reads it, and RFC 1350 sends it as netascii.
+     */
+    @Test
+    void aRefusalReadsInTheStudentsLanguageAndTravelsInEnglish() throws Exception {
+        Lang.use(Lang.ZH);
+        try {
+            var e = assertThrows(PeerErrorException.class, () -> client().getBytes("nope"));
+            assertEquals("no file 'nope' on this server", e.peerMessage());
+            String line = awaitLog("RRQ \"nope\"");
+            assertTrue(line.endsWith("错误 1（File not found）：这个服务器上没有文件 'nope'"), line);
+            try (DatagramSocket s = new DatagramSocket()) {
+                s.setSoTimeout(2000);
+                byte[] opcode9 = {0, 9, 'x', 0};
+                s.send(new DatagramPacket(opcode9, opcode9.length, new InetSocketAddress("127.0.0.1", server.port())));
+                DatagramPacket in = new DatagramPacket(new byte[1024], 1024);
+                s.receive(in);
+                assertEquals(new TftpPacket.ErrorPacket(4, "expected an opcode 1-6 (RRQ, WRQ, DATA, ACK, ERROR, OACK) but was 9"),
+                        TftpPacket.decode(in.getData(), 0, in.getLength()));
+            }
+            var bad = assertThrows(MalformedPacketException.class, () -> TftpPacket.decode(new byte[] {0, 1, 'f'}));
+            assertEquals("RRQ：文件名没有以零字节结尾", bad.getMessage());
+            assertEquals("RRQ: filename is not terminated by a zero byte", bad.wireText());
+            PacketEvent event = new PacketEvent(java.time.Instant.now(), "client", PacketEvent.Direction.RECEIVED,
+                    new InetSocketAddress(1), new InetSocketAddress(2), new byte[] {0, 2, 'f', 0, 'm', 'a', 'i', 'l', 0});
+            assertEquals("格式错误：WRQ：模式“mail”已经废弃（RFC 1350），这里不支持；请用 octet 或 netascii", event.summary());
+        } finally {
+            Lang.use(Lang.EN); // the language the other tests of this JVM expect
+        }
     }
 
     @ParameterizedTest

@@ -23,4 +23,13 @@ class CatalogEnglishTest {
                 Text.in(Lang.ZH, "check.summary.public", 3, 3), 2)));
         assertEquals(Optional.empty(), english.find("System.out.println(\"Hello, world\"); 1 s yes"));
     }
+
+    /** What a peer said in its ERROR packet is its words, shown as they came; the library's own reasons are not. */
+    @Test
+    void aTftpReasonAsThePeerSentItIsNotFlaggedButTheLibrarysOwnSentencesAre() throws IOException {
+        CatalogEnglish english = CatalogEnglish.load();
+        String peer = Text.in(Lang.EN, "tftp.reason.files.none", "'missing.txt'");
+        assertEquals(Optional.empty(), english.find(Text.in(Lang.ZH, "tftp.peer.error", 1, "File not found", peer)));
+        assertTrue(english.find(Text.in(Lang.EN, "tftp.peer.error", 1, "File not found", peer)).isPresent());
+    }
 }
