@@ -159,11 +159,11 @@ public final class CoroutineExercises implements ExerciseSet {
      * peak number of requests in flight: a downloader that fetches one page after another sees 1.
      */
     public static Case<Downloader> downloaderCase(int pages) {
-        List<String> expected = new ArrayList<>();
+        List<Object> expected = new ArrayList<>();
         for (int i = 0; i < pages; i++) {
             expected.add("page " + i);
         }
-        expected.add("peak requests in flight: " + pages);
+        expected.add(Message.of("course4.outcome.peak", pages));
         return Case.<Downloader>named(Message.of("course4.case.downloader", pages))
                 .hint(Message.of("course4.hint.downloader"))
                 .expect(expected, a -> {
@@ -200,8 +200,8 @@ public final class CoroutineExercises implements ExerciseSet {
                         for (int i = 0; i < pages; i++) {
                             urls.add(URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/page/" + i));
                         }
-                        List<String> got = new ArrayList<>(a.fetchAll(urls));
-                        got.add("peak requests in flight: " + peak.get());
+                        List<Object> got = new ArrayList<>(a.fetchAll(urls));
+                        got.add(Message.of("course4.outcome.peak", peak.get()));
                         return got;
                     } finally {
                         server.stop(0);

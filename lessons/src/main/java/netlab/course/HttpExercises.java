@@ -38,6 +38,9 @@ import netlab.text.Text;
  */
 public final class HttpExercises implements ExerciseSet {
 
+    /** What a client reads once the server closed the connection after its response. */
+    private static final Message END_OF_STREAM = Message.of("course4.outcome.end-of-stream");
+
     /**
      * {@code http.server}: accept until {@code server} is closed, each connection on a virtual thread; answer each
      * GET with the page at its path (200, {@code Content-Length} in bytes), 404 for a path not in {@code pages}, 400
@@ -98,11 +101,11 @@ public final class HttpExercises implements ExerciseSet {
     }
 
     public static Case<PageServer> rawCase(Talk talk) {
-        List<String> expected = switch (talk) {
+        List<Object> expected = switch (talk) {
             case KEEP_ALIVE -> List.of("200 hello", "200 netlab chapter 4");
             case PIPELINED -> List.of("200 netlab chapter 4", "404", "200 并发服务器");
-            case CLOSE, HTTP_10 -> List.of("200 hello", "end of stream");
-            case MALFORMED -> List.of("400", "end of stream");
+            case CLOSE, HTTP_10 -> List.of("200 hello", END_OF_STREAM);
+            case MALFORMED -> List.of("400", END_OF_STREAM);
         };
         return Case.<PageServer>named(Message.of("course4.case.http." + talk.name().toLowerCase(Locale.ROOT)))
                 .hint(Message.of("course4.hint.http"))
@@ -112,7 +115,7 @@ public final class HttpExercises implements ExerciseSet {
                         s.setSoTimeout(WAIT_MS);
                         OutputStream out = s.getOutputStream();
                         InputStream in = s.getInputStream();
-                        List<String> got = new ArrayList<>();
+                        List<Object> got = new ArrayList<>();
                         switch (talk) {
                             case KEEP_ALIVE -> {
                                 send(out, get("/index.html", ""));
@@ -224,12 +227,12 @@ public final class HttpExercises implements ExerciseSet {
         return s.endsWith("\r") ? s.substring(0, s.length() - 1) : s;
     }
 
-    private static String endOfStream(InputStream in) throws IOException {
+    private static Message endOfStream(InputStream in) throws IOException {
         try {
             int b = in.read();
-            return b == -1 ? "end of stream" : Text.of("course4.blame.http-more", b);
+            return b == -1 ? END_OF_STREAM : Message.of("course4.blame.http-more", b);
         } catch (SocketTimeoutException e) {
-            return Text.of("course4.blame.http-still-open", WAIT_MS);
+            return Message.of("course4.blame.http-still-open", WAIT_MS);
         }
     }
 

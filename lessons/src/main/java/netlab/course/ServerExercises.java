@@ -37,6 +37,9 @@ import netlab.text.Text;
  */
 public final class ServerExercises implements ExerciseSet {
 
+    /** The last line of a server case's outcome: {@code serve} returned once its listening socket was closed. */
+    private static final Message SERVE_RETURNED = Message.of("course4.outcome.returned");
+
     /** {@code server.thread-per-connection}: accept until {@code server} is closed, each client on a thread of its own, echoing lines. */
     @FunctionalInterface
     public interface ThreadPerConnection {
@@ -115,10 +118,10 @@ public final class ServerExercises implements ExerciseSet {
      * socket is closed and {@code serve} must return.
      */
     public static Case<ThreadPerConnection> threadCase(int idle, boolean reset) {
-        List<String> expected = new ArrayList<>();
+        List<Object> expected = new ArrayList<>();
         expected.add("hello");
-        expected.add("quiet client 1: still here");
-        expected.add("serve returned");
+        expected.add(Message.of("course4.outcome.quiet", "still here"));
+        expected.add(SERVE_RETURNED);
         return Case.<ThreadPerConnection>named(Message.of(reset ? "course4.case.thread-reset" : "course4.case.idle", idle))
                 .hint(Message.of("course4.hint.thread-per-connection"))
                 .expect(expected, a -> {
@@ -138,20 +141,20 @@ public final class ServerExercises implements ExerciseSet {
                                 rude.setSoLinger(true, 0); // close sends RST, not FIN
                             }
                         }
-                        List<String> got = new ArrayList<>();
+                        List<Object> got = new ArrayList<>();
                         try (Socket talker = new Socket(lo, server.getLocalPort())) {
                             talker.setSoTimeout(WAIT_MS);
                             got.add(lineOrBlame(talker, "hello", running, Text.of("course4.blame.idle", idle)));
                         }
-                        got.add("quiet client 1: " + lineOrBlame(quiet.get(0), "still here", running,
-                                Text.of("course4.blame.quiet")));
+                        got.add(Message.of("course4.outcome.quiet", lineOrBlame(quiet.get(0), "still here", running,
+                                Text.of("course4.blame.quiet"))));
                         server.close();
                         try {
                             running.await(WAIT_MS);
                         } catch (java.util.concurrent.TimeoutException e) {
                             throw new IllegalStateException(Text.of("course4.blame.no-return", WAIT_MS));
                         }
-                        got.add("serve returned");
+                        got.add(SERVE_RETURNED);
                         return got;
                     } finally {
                         for (Socket s : quiet) {
@@ -204,8 +207,8 @@ public final class ServerExercises implements ExerciseSet {
         return server;
     }
 
-    private static List<String> echoExpected(Workload workload, int clients, boolean selector) {
-        List<String> expected = new ArrayList<>();
+    private static List<Object> echoExpected(Workload workload, int clients, boolean selector) {
+        List<Object> expected = new ArrayList<>();
         switch (workload) {
             case CLOSE -> {
                 for (int i = 1; i <= clients; i++) {
@@ -217,8 +220,8 @@ public final class ServerExercises implements ExerciseSet {
                 }
             }
             case SLOW_READER -> {
-                expected.add("#1 not reading, #2 → ping");
-                expected.add("#1 ← " + SLOW_BYTES + " B = sent");
+                expected.add(Message.of("course4.outcome.slow-reader", "ping"));
+                expected.add(Message.of("course4.outcome.slow-got", SLOW_BYTES));
             }
             case RESET -> {
                 for (int i = 1; i <= clients; i++) {
@@ -227,19 +230,19 @@ public final class ServerExercises implements ExerciseSet {
             }
         }
         if (selector) {
-            expected.add("keys with OP_WRITE at rest: 0");
+            expected.add(Message.of("course4.outcome.write-interest", 0L));
         }
-        expected.add("serve returned");
+        expected.add(SERVE_RETURNED);
         return expected;
     }
 
     /** The conversation of {@code workload}, then the server channel closed (and the selector woken) and {@code serve}'s return awaited. */
-    private static List<String> echoConversation(ServerSocketChannel server, Background<Void> running, Workload workload,
+    private static List<Object> echoConversation(ServerSocketChannel server, Background<Void> running, Workload workload,
                                                  int clients, Selector selector) throws Exception {
         InetAddress lo = InetAddress.getLoopbackAddress();
         int port = server.socket().getLocalPort();
         List<Socket> sockets = new ArrayList<>();
-        List<String> got = new ArrayList<>();
+        List<Object> got = new ArrayList<>();
         try {
             switch (workload) {
                 case CLOSE -> {
@@ -272,7 +275,7 @@ public final class ServerExercises implements ExerciseSet {
                 }
             }
             if (selector != null) {
-                got.add("keys with OP_WRITE at rest: " + writeInterestAtRest(selector));
+                got.add(Message.of("course4.outcome.write-interest", writeInterestAtRest(selector)));
             }
         } finally {
             for (Socket s : sockets) {
@@ -288,7 +291,7 @@ public final class ServerExercises implements ExerciseSet {
         } catch (java.util.concurrent.TimeoutException e) {
             throw new IllegalStateException(Text.of("course4.blame.no-return", WAIT_MS));
         }
-        got.add("serve returned");
+        got.add(SERVE_RETURNED);
         return got;
     }
 
@@ -306,7 +309,7 @@ public final class ServerExercises implements ExerciseSet {
      * server's writes to client 1 come back partial (or 0), and a loop that waits for one write to finish stalls
      * client 2. Then client 1 reads everything and compares.
      */
-    private static void slowReader(InetAddress lo, int port, Background<Void> running, List<String> got) throws Exception {
+    private static void slowReader(InetAddress lo, int port, Background<Void> running, List<Object> got) throws Exception {
         byte[] data = new byte[SLOW_BYTES];
         for (int i = 0; i < data.length; i++) {
             data[i] = (byte) (i * 31 + (i >>> 11));
@@ -324,8 +327,7 @@ public final class ServerExercises implements ExerciseSet {
             });
             Thread.sleep(150); // the server's writes to client 1 now find its window closed
             try (Socket quick = connect(lo, port)) {
-                got.add("#1 not reading, #2 → "
-                        + lineOrBlame(quick, "ping", running, Text.of("course4.blame.stalled")));
+                got.add(Message.of("course4.outcome.slow-reader", lineOrBlame(quick, "ping", running, Text.of("course4.blame.stalled"))));
             }
             InputStream in = slow.getInputStream();
             byte[] back = new byte[data.length];
@@ -339,7 +341,7 @@ public final class ServerExercises implements ExerciseSet {
             }
             sender.await(WAIT_MS);
             got.add(n == data.length && Arrays.equals(data, back)
-                    ? "#1 ← " + n + " B = sent"
+                    ? Message.of("course4.outcome.slow-got", n)
                     : Text.of("course4.blame.lost", n, data.length));
         }
     }

@@ -27,6 +27,9 @@ import netlab.text.Text;
  */
 public final class TcpExercises implements ExerciseSet {
 
+    /** What the peer of a chat case reports once the client closed the connection. */
+    private static final Message CLIENT_CLOSED = Message.of("course.tcp.outcome.closed");
+
     /** {@code udp.broadcast}: send {@code text} (UTF-8) to 127.255.255.255:{@code port}, the loopback broadcast. */
     @FunctionalInterface
     public interface Broadcast {
@@ -140,24 +143,24 @@ public final class TcpExercises implements ExerciseSet {
             }
             said.add("recv: " + l);
         }
-        List<String> expected = new ArrayList<>(said);
-        expected.add("client closed");
+        List<Object> expected = new ArrayList<>(said);
+        expected.add(CLIENT_CLOSED);
         return Case.<Chat>named("chat(host, port, " + Values.show(lines) + ")")
                 .hint(Message.of("course.tcp.chat.hint"))
                 .expect(expected, a -> {
                     try (ServerSocket server = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
                         server.setSoTimeout(WAIT_MS);
-                        Background<String> peer = Background.start(() -> {
+                        Background<Message> peer = Background.start(() -> {
                             try (Socket s = server.accept()) {
                                 s.setSoTimeout(WAIT_MS);
                                 BufferedReader in = reader(s);
                                 for (String l; (l = in.readLine()) != null; ) {
                                     writeLine(s.getOutputStream(), "recv: " + l);
                                 }
-                                return "client closed";
+                                return CLIENT_CLOSED;
                             }
                         });
-                        List<String> answers = new ArrayList<>(a.chat("127.0.0.1", server.getLocalPort(), lines));
+                        List<Object> answers = new ArrayList<>(a.chat("127.0.0.1", server.getLocalPort(), lines));
                         answers.add(peer.await(WAIT_MS));
                         return answers;
                     }

@@ -110,12 +110,12 @@ public final class TcpStreamExercises implements ExerciseSet {
      * everyone closes, and the answer must return. Returns what each client heard, in order.
      */
     public static Case<MultiClient> multiClientCase(int clients) {
-        List<String> expected = new ArrayList<>();
+        List<Message> expected = new ArrayList<>();
         for (int i = 1; i < clients; i++) {
-            expected.add("client " + (i + 1) + ": line " + (i + 1));
+            expected.add(heard(i + 1, "line " + (i + 1)));
         }
-        expected.add("client 1: line 1");
-        expected.add("client 1: 再见");
+        expected.add(heard(1, "line 1"));
+        expected.add(heard(1, "再见"));
         return Case.<MultiClient>named(Message.of("course.tcp.case.multi-client", clients))
                 .hint(Message.of("course.tcp.multi-client.hint"))
                 .expect(expected, a -> {
@@ -128,7 +128,7 @@ public final class TcpStreamExercises implements ExerciseSet {
                                 s.setSoTimeout(WAIT_MS);
                                 sockets.add(s);
                             }
-                            List<String> heard = new ArrayList<>();
+                            List<Message> heard = new ArrayList<>();
                             for (int i = 1; i < clients; i++) {
                                 heard.add(say(sockets.get(i), i + 1, "line " + (i + 1), answer,
                                         Text.of("course.tcp.multi-client.one-at-a-time", i + 1)));
@@ -157,7 +157,7 @@ public final class TcpStreamExercises implements ExerciseSet {
      * ms with {@code why} (well inside the case's time, so the student reads why rather than a timeout), or at once
      * with the answer's own failure when it has thrown.
      */
-    private static String say(Socket s, int n, String line, Background<?> answer, String why) throws Exception {
+    private static Message say(Socket s, int n, String line, Background<?> answer, String why) throws Exception {
         TcpExercises.writeLine(s.getOutputStream(), line);
         BufferedReader in = TcpExercises.reader(s);
         long deadline = System.nanoTime() + SAY_MS * 1_000_000L;
@@ -174,7 +174,12 @@ public final class TcpStreamExercises implements ExerciseSet {
             }
             Thread.sleep(10);
         }
-        return "client " + n + ": " + in.readLine();
+        return heard(n, in.readLine());
+    }
+
+    /** What client {@code n} heard, as a case shows it. */
+    private static Message heard(int n, String line) {
+        return Message.of("course.tcp.outcome.heard", n, line);
     }
 
     @Override

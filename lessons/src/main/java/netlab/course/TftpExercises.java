@@ -127,7 +127,7 @@ public final class TftpExercises implements ExerciseSet {
         return Case.<AckLoop>named("receiveFile(socket) ← " + size + " B" + (dup ? ", DATA ×2" : ""))
                 .failure(Message.of("course.tftp.ack-loop.failure"))
                 .hint(Message.of("course.tftp.ack-loop.hint"))
-                .expect("received " + size + " bytes", a -> {
+                .expect(Message.of("course.tftp.outcome.received", size), a -> {
                     byte[] file = sample(size, size);
                     try (DatagramSocket client = UdpExercises.loopbackSocket();
                          DatagramSocket server = UdpExercises.loopbackSocket()) {
@@ -144,8 +144,7 @@ public final class TftpExercises implements ExerciseSet {
                             }
                         }
                         byte[] got = answer.await(WAIT_MS);
-                        return Arrays.equals(file, got) ? "received " + size + " bytes"
-                                : "received " + (got == null ? "null" : got.length + " different bytes");
+                        return transferred("received", file, got);
                     }
                 });
     }
@@ -155,7 +154,7 @@ public final class TftpExercises implements ExerciseSet {
         return Case.<Download>named(Message.of("course.tftp.case.lossy", size, (int) (drop * 100)))
                 .failure(Message.of("course.tftp.download.failure"))
                 .hint(Message.of("course.tftp.download.hint"))
-                .expect("downloaded " + size + " bytes", a -> {
+                .expect(Message.of("course.tftp.outcome.downloaded", size), a -> {
                     Path dir = Files.createTempDirectory("netlab-tftp-case");
                     byte[] file = sample(size, seed);
                     Files.write(dir.resolve("case.bin"), file);
@@ -163,8 +162,7 @@ public final class TftpExercises implements ExerciseSet {
                             .log(line -> { }).start();  // its complaints about the final ACK are not the student's
                          LossyRelay relay = Tftp.relay("127.0.0.1", server.port()).drop(drop).seed(seed).start()) {
                         byte[] got = a.download("127.0.0.1", relay.port(), "case.bin");
-                        return Arrays.equals(file, got) ? "downloaded " + size + " bytes"
-                                : "downloaded " + (got == null ? "null" : got.length + " different bytes");
+                        return transferred("downloaded", file, got);
                     } finally {
                         Files.deleteIfExists(dir.resolve("case.bin"));
                         Files.deleteIfExists(dir);
@@ -180,7 +178,7 @@ public final class TftpExercises implements ExerciseSet {
         return Case.<Download>named("download(host, port, \"missing.bin\") ← ERROR " + code)
                 .failure(Message.of("course.tftp.download.error-failure"))
                 .hint(Message.of("course.tftp.download.error-hint"))
-                .expect("throws …" + message + "…", a -> {
+                .expect(Message.of("course.tftp.outcome.throws-message", message), a -> {
                     try (DatagramSocket listen = UdpExercises.loopbackSocket();
                          DatagramSocket tid = UdpExercises.loopbackSocket()) {
                         Background<byte[]> answer = Background.start(
@@ -202,7 +200,7 @@ public final class TftpExercises implements ExerciseSet {
         return Case.<Download>named(Message.of("course.tftp.case.stranger", size))
                 .failure(Message.of("course.tftp.download.tid-failure"))
                 .hint(Message.of("course.tftp.download.tid-hint"))
-                .expect("downloaded " + size + " bytes", a -> {
+                .expect(Message.of("course.tftp.outcome.downloaded", size), a -> {
                     byte[] file = sample(size, seed);
                     try (DatagramSocket listen = UdpExercises.loopbackSocket();
                          DatagramSocket tid = UdpExercises.loopbackSocket();
@@ -225,8 +223,7 @@ public final class TftpExercises implements ExerciseSet {
                             }
                         }
                         byte[] got = answer.await(WAIT_MS);
-                        return Arrays.equals(file, got) ? "downloaded " + size + " bytes"
-                                : "downloaded " + (got == null ? "null" : got.length + " different bytes");
+                        return transferred("downloaded", file, got);
                     }
                 });
     }
@@ -276,22 +273,33 @@ public final class TftpExercises implements ExerciseSet {
     }
 
     /** What the download did once the server said ERROR: "throws …MESSAGE…" when its exception carries the message. */
-    private static String outcome(Background<byte[]> answer, String message) throws Exception {
+    private static Message outcome(Background<byte[]> answer, String message) throws Exception {
         try {
             byte[] got = answer.await(WAIT_MS);
-            return "returned " + (got == null ? "null" : got.length + " bytes");
+            return got == null ? Message.of("course.tftp.outcome.returned-null")
+                    : Message.of("course.tftp.outcome.returned", got.length);
         } catch (java.util.concurrent.TimeoutException e) {
-            return "still waiting after " + WAIT_MS + " ms";
+            return Message.of("course.tftp.outcome.waiting", WAIT_MS);
         } catch (UnsupportedOperationException e) {
             throw e; // the TODO stub: not answered yet
         } catch (Exception e) {
             for (Throwable t = e; t != null; t = t.getCause()) {
                 if (t.getMessage() != null && t.getMessage().contains(message)) {
-                    return "throws …" + message + "…";
+                    return Message.of("course.tftp.outcome.throws-message", message);
                 }
             }
-            return "throws " + e.getClass().getSimpleName();
+            return Message.of("course.tftp.outcome.throws", e.getClass().getSimpleName());
         }
+    }
+
+    /**
+     * What a transfer that {@code verb} ("received", "downloaded") ended with: the file's size when {@code got} is the
+     * file, else how much came and that it differs, or that the answer returned null.
+     */
+    private static Message transferred(String verb, byte[] file, byte[] got) {
+        String key = "course.tftp.outcome." + verb;
+        return got == null ? Message.of(key + "-null")
+                : Arrays.equals(file, got) ? Message.of(key, got.length) : Message.of(key + "-different", got.length);
     }
 
     static void expectAck(DatagramSocket server, int block, Background<?> answer) throws Exception {
