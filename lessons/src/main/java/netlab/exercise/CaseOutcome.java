@@ -58,7 +58,7 @@ public record CaseOutcome(String name, boolean hidden, Status status, double poi
 
     /** The outcome of a case that was not run (yet). */
     static CaseOutcome notRun(Case<?> c, boolean hidden, netlab.text.Lang lang) {
-        return new CaseOutcome(c.name(lang), hidden, Status.NOT_RUN, c.points(), 0, Values.show(c.expected()), "",
+        return new CaseOutcome(c.name(lang), hidden, Status.NOT_RUN, c.points(), 0, Values.show(c.expected(), lang), "",
                 netlab.text.Text.in(lang, "check.not.run"), c.hint(lang));
     }
 }

@@ -73,7 +73,7 @@ final class CaseRunner {
      * words each student's feedback in {@code lang}, that student's.
      */
     static <A> CaseOutcome judge(Case<A> c, boolean hidden, Observation o, Lang lang) {
-        String expected = Values.show(c.expected());
+        String expected = Values.show(c.expected(), lang);
         return switch (o.kind()) {
             case RETURNED -> Values.canonical(c.expected()).equals(o.canonical())
                     ? new CaseOutcome(c.name(lang), hidden, CaseOutcome.Status.PASSED, c.points(), c.points(),

@@ -6,7 +6,10 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import netlab.text.Lang;
+import netlab.text.Message;
 
 /**
  * How values appear in feedback (strings quoted, long values cut, always one line), and their canonical text:
@@ -21,10 +24,26 @@ public final class Values {
 
     /** A value as feedback shows it: strings quoted, one line, long values cut. Example: {@code Values.show("a\nb")} is {@code "a\\nb"} in quotes. */
     public static String show(Object value) {
+        return show(value, Lang.current());
+    }
+
+    /**
+     * As {@link #show(Object)}, a catalogue message (also one inside a list or a set) worded in {@code lang}: a
+     * case may expect one, and the grading JVM words each student's feedback in that student's language.
+     */
+    static String show(Object value, Lang lang) {
         String text = value instanceof String s ? "\"" + s + "\""
                 : value instanceof char[] chars ? "\"" + new String(chars) + "\""
-                : String.valueOf(value);
+                : worded(value, lang);
         return oneLine(text);
+    }
+
+    private static String worded(Object value, Lang lang) {
+        return switch (value) {
+            case Message m -> m.in(lang);
+            case Collection<?> items -> items.stream().map(i -> worded(i, lang)).collect(Collectors.joining(", ", "[", "]"));
+            case null, default -> String.valueOf(value);
+        };
     }
 
     static String oneLine(String text) {

@@ -3,8 +3,10 @@ package netlab.exercise;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import netlab.course.IpExercises;
 import netlab.text.Lang;
+import netlab.text.Message;
 import netlab.text.Text;
 import org.junit.jupiter.api.Test;
 
@@ -46,6 +48,22 @@ class WordedWhenShownTest {
         assertEquals("IPv4 地址的类别", Check.notRun("ip.class-of", "zh").title());
         assertEquals(Text.in(Lang.ZH, "course.ip.class-of.hint"),
                 Check.notRun("ip.class-of", "zh").outcomes().getFirst().hint());
+    }
+
+    /**
+     * A case may expect a catalogue message (what a network answer did): it matches the seen one as data, whatever the
+     * language, and the grader shows it in the student's language, inside a list too.
+     */
+    @Test
+    void anExpectedMessageIsComparedAsDataAndShownInTheStudentsLanguage() {
+        Lang.use(Lang.EN);
+        Case<IpExercises.ClassOf> c = Case.<IpExercises.ClassOf>named("x")
+                .expect(List.of("recv: a", Message.of("course.tcp.outcome.closed")), a -> List.of("recv: a", Message.of(a.classOf("z"))));
+        Observation seen = new CaseRunner(java.time.Duration.ofSeconds(1)).observe("x", true, c.probe(), ip -> "course.tcp.outcome.closed");
+        CaseOutcome zh = CaseRunner.judge(c, true, seen, Lang.ZH);
+        assertEquals(CaseOutcome.Status.PASSED, zh.status(), zh.toString());
+        assertEquals("[recv: a, 客户端关闭了连接]", zh.expected());
+        assertEquals("[recv: a, client closed]", seen.shown()); // the answer's JVM words it in its own language
     }
 
     @Test
