@@ -237,8 +237,8 @@ public final class ServerExercises implements ExerciseSet {
     }
 
     /** The conversation of {@code workload}, then the server channel closed (and the selector woken) and {@code serve}'s return awaited. */
-    private static List<Object> echoConversation(ServerSocketChannel server, Background<Void> running, Workload workload,
-                                                 int clients, Selector selector) throws Exception {
+    private static List<Object> echoConversation(ServerSocketChannel server, Background<Void> running,
+                                                 Workload workload, int clients, Selector selector) throws Exception {
         InetAddress lo = InetAddress.getLoopbackAddress();
         int port = server.socket().getLocalPort();
         List<Socket> sockets = new ArrayList<>();
@@ -309,7 +309,8 @@ public final class ServerExercises implements ExerciseSet {
      * server's writes to client 1 come back partial (or 0), and a loop that waits for one write to finish stalls
      * client 2. Then client 1 reads everything and compares.
      */
-    private static void slowReader(InetAddress lo, int port, Background<Void> running, List<Object> got) throws Exception {
+    private static void slowReader(InetAddress lo, int port, Background<Void> running, List<Object> got)
+            throws Exception {
         byte[] data = new byte[SLOW_BYTES];
         for (int i = 0; i < data.length; i++) {
             data[i] = (byte) (i * 31 + (i >>> 11));
@@ -327,7 +328,8 @@ public final class ServerExercises implements ExerciseSet {
             });
             Thread.sleep(150); // the server's writes to client 1 now find its window closed
             try (Socket quick = connect(lo, port)) {
-                got.add(Message.of("course4.outcome.slow-reader", lineOrBlame(quick, "ping", running, Text.of("course4.blame.stalled"))));
+                String heard = lineOrBlame(quick, "ping", running, Text.of("course4.blame.stalled"));
+                got.add(Message.of("course4.outcome.slow-reader", heard));
             }
             InputStream in = slow.getInputStream();
             byte[] back = new byte[data.length];

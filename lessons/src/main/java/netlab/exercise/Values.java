@@ -41,7 +41,8 @@ public final class Values {
     private static String worded(Object value, Lang lang) {
         return switch (value) {
             case Message m -> m.in(lang);
-            case Collection<?> items -> items.stream().map(i -> worded(i, lang)).collect(Collectors.joining(", ", "[", "]"));
+            case Collection<?> items -> items.stream().map(i -> worded(i, lang))
+                    .collect(Collectors.joining(", ", "[", "]"));
             case null, default -> String.valueOf(value);
         };
     }

@@ -122,7 +122,8 @@ final class BlockReceiver {
         long block = Transfer.absolute(wireBlock, expected);
         if (block == expected) {
             if (length > blockSize) {
-                throw new TftpException(ErrorCode.ILLEGAL_OPERATION, Message.of("tftp.reason.blockTooBig", blockSize, wireBlock, length));
+                throw new TftpException(ErrorCode.ILLEGAL_OPERATION,
+                        Message.of("tftp.reason.blockTooBig", blockSize, wireBlock, length));
             }
             sizeCheck.check(t.bytes + length);
             out.write(data, offset, length);

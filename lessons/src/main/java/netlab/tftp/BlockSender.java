@@ -53,7 +53,8 @@ final class BlockSender {
             // postpone the retransmission forever.
             long left = t.timeoutNanos() - (System.nanoTime() - timerStart);
             long oldest = base;
-            TftpPacket p = left <= 0 ? null : t.link.receive(left, t.deadline, () -> Message.of("tftp.wait.ack", Transfer.wire(oldest)));
+            TftpPacket p = left <= 0 ? null
+                    : t.link.receive(left, t.deadline, () -> Message.of("tftp.wait.ack", Transfer.wire(oldest)));
             if (p == null) {
                 t.deadline.check(Message.of("tftp.wait.ack", Transfer.wire(base)));
                 retries = t.retry(retries, Message.of("tftp.wait.ackOfBlock", Transfer.wire(base)));

@@ -45,6 +45,7 @@ public enum Mode {
 
     /** Why {@code name}, which names no mode, is refused. */
     static Message refusal(String name) {
-        return name.equalsIgnoreCase("mail") ? Message.of("tftp.reason.malformed.mail") : Message.of("tftp.reason.malformed.mode", name);
+        return name.equalsIgnoreCase("mail") ? Message.of("tftp.reason.malformed.mail")
+                : Message.of("tftp.reason.malformed.mode", name);
     }
 }

@@ -23,6 +23,11 @@ final class ServerFiles {
         }
     }
 
+    /** Why a request for a file is refused: the reason {@code tftp.reason.files.KEY} with {@code args}. */
+    private static TftpException refused(ErrorCode code, String key, Object... args) {
+        return new TftpException(code, Message.of("tftp.reason.files." + key, args));
+    }
+
     /** A requested name in a message: quoted, escaped and cut (see {@link TransferSummary#quoted(String, char)}). */
     private static String shown(String name) {
         return TransferSummary.quoted(name, '\'');
@@ -36,14 +41,14 @@ final class ServerFiles {
     Path forRead(String name) throws TftpException {
         Path path = inside(name);
         if (!Files.exists(path)) {
-            throw new TftpException(ErrorCode.FILE_NOT_FOUND, Message.of("tftp.reason.files.none", shown(name)));
+            throw refused(ErrorCode.FILE_NOT_FOUND, "none", shown(name));
         }
         Path real = real(path, name);
         if (!Files.isRegularFile(real)) {
-            throw new TftpException(ErrorCode.ACCESS_VIOLATION, Message.of("tftp.reason.files.notRegular", shown(name)));
+            throw refused(ErrorCode.ACCESS_VIOLATION, "notRegular", shown(name));
         }
         if (!Files.isReadable(real)) {
-            throw new TftpException(ErrorCode.ACCESS_VIOLATION, Message.of("tftp.reason.files.notReadable", shown(name)));
+            throw refused(ErrorCode.ACCESS_VIOLATION, "notReadable", shown(name));
         }
         return real;
     }
@@ -53,11 +58,11 @@ final class ServerFiles {
         Path path = inside(name);
         Path parent = path.getParent();
         if (parent == null || !Files.isDirectory(parent)) {
-            throw new TftpException(ErrorCode.FILE_NOT_FOUND, Message.of("tftp.reason.files.noDirectory", shown(name)));
+            throw refused(ErrorCode.FILE_NOT_FOUND, "noDirectory", shown(name));
         }
         Path target = real(parent, name).resolve(path.getFileName());
         if (Files.isSymbolicLink(target) || (Files.exists(target, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(target))) {
-            throw new TftpException(ErrorCode.ACCESS_VIOLATION, Message.of("tftp.reason.files.existsNotRegular", shown(name)));
+            throw refused(ErrorCode.ACCESS_VIOLATION, "existsNotRegular", shown(name));
         }
         return target;
     }
@@ -65,20 +70,20 @@ final class ServerFiles {
     /** The name resolved under the root, refusing names that climb out of it or are absolute. */
     private Path inside(String name) throws TftpException {
         if (name.isEmpty()) {
-            throw new TftpException(ErrorCode.FILE_NOT_FOUND, Message.of("tftp.reason.files.emptyName"));
+            throw refused(ErrorCode.FILE_NOT_FOUND, "emptyName");
         }
         Path requested;
         try {
             requested = Path.of(name);
         } catch (InvalidPathException e) {
-            throw new TftpException(ErrorCode.ACCESS_VIOLATION, Message.of("tftp.reason.files.invalidName", shown(name)));
+            throw refused(ErrorCode.ACCESS_VIOLATION, "invalidName", shown(name));
         }
         if (requested.isAbsolute() || name.startsWith("/") || name.startsWith("\\")) {
-            throw new TftpException(ErrorCode.ACCESS_VIOLATION, Message.of("tftp.reason.files.absolute", shown(name)));
+            throw refused(ErrorCode.ACCESS_VIOLATION, "absolute", shown(name));
         }
         Path path = root.resolve(requested).normalize();
         if (!path.startsWith(root) || path.equals(root)) {
-            throw new TftpException(ErrorCode.ACCESS_VIOLATION, Message.of("tftp.reason.files.outside", shown(name)));
+            throw refused(ErrorCode.ACCESS_VIOLATION, "outside", shown(name));
         }
         return path;
     }
@@ -89,10 +94,10 @@ final class ServerFiles {
         try {
             real = path.toRealPath();
         } catch (IOException e) {
-            throw new TftpException(ErrorCode.FILE_NOT_FOUND, Message.of("tftp.reason.files.cannotOpen", shown(name), e.getMessage()));
+            throw refused(ErrorCode.FILE_NOT_FOUND, "cannotOpen", shown(name), e.getMessage());
         }
         if (!real.startsWith(root)) {
-            throw new TftpException(ErrorCode.ACCESS_VIOLATION, Message.of("tftp.reason.files.leadsOutside", shown(name)));
+            throw refused(ErrorCode.ACCESS_VIOLATION, "leadsOutside", shown(name));
         }
         return real;
     }

@@ -348,7 +348,7 @@ public final class TftpClient {
                 case TftpPacket.Ack a when !isGet && a.block() == 0 -> {
                     return a;
                 }
-                default -> throw Transfer.illegal(p, isGet ? "tftp.reason.want.firstData" : "tftp.reason.want.firstAck");
+                default -> throw Transfer.illegal(p, "tftp.reason.want." + (isGet ? "firstData" : "firstAck"));
             }
         }
     }

@@ -14,7 +14,7 @@ final class Transfer {
     final Link link;
     final Deadline deadline;
     final int maxRetries;
-    /** Retries allowed before the peer's first answer; the server sets it low (see {@link #retry(int, Message, String)}). */
+    /** Retries allowed before the peer's first answer; the server sets it low (see {@link #retry}). */
     int firstAnswerRetries = Integer.MAX_VALUE;
     final ProgressListener progress;
     TransferOptions options;
@@ -88,7 +88,8 @@ final class Transfer {
 
     /** The exception for a packet that does not belong here; whoever ends the transfer tells the peer. */
     static TftpException illegal(TftpPacket p, String expectedKey) {
-        return new TftpException(ErrorCode.ILLEGAL_OPERATION, Message.of("tftp.reason.illegal", Message.of(expectedKey), PacketEvent.shown(p)));
+        return new TftpException(ErrorCode.ILLEGAL_OPERATION,
+                Message.of("tftp.reason.illegal", Message.of(expectedKey), PacketEvent.shown(p)));
     }
 
     /**

@@ -58,8 +58,10 @@ class WordedWhenShownTest {
     void anExpectedMessageIsComparedAsDataAndShownInTheStudentsLanguage() {
         Lang.use(Lang.EN);
         Case<IpExercises.ClassOf> c = Case.<IpExercises.ClassOf>named("x")
-                .expect(List.of("recv: a", Message.of("course.tcp.outcome.closed")), a -> List.of("recv: a", Message.of(a.classOf("z"))));
-        Observation seen = new CaseRunner(java.time.Duration.ofSeconds(1)).observe("x", true, c.probe(), ip -> "course.tcp.outcome.closed");
+                .expect(List.of("recv: a", Message.of("course.tcp.outcome.closed")),
+                        a -> List.of("recv: a", Message.of(a.classOf("z")))); // the answer names the key
+        Observation seen = new CaseRunner(java.time.Duration.ofSeconds(1))
+                .observe("x", true, c.probe(), ip -> "course.tcp.outcome.closed");
         CaseOutcome zh = CaseRunner.judge(c, true, seen, Lang.ZH);
         assertEquals(CaseOutcome.Status.PASSED, zh.status(), zh.toString());
         assertEquals("[recv: a, 客户端关闭了连接]", zh.expected());

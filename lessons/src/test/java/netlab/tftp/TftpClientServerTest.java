@@ -141,14 +141,16 @@ class TftpClientServerTest {
                 s.send(new DatagramPacket(opcode9, opcode9.length, new InetSocketAddress("127.0.0.1", server.port())));
                 DatagramPacket in = new DatagramPacket(new byte[1024], 1024);
                 s.receive(in);
-                assertEquals(new TftpPacket.ErrorPacket(4, "expected an opcode 1-6 (RRQ, WRQ, DATA, ACK, ERROR, OACK) but was 9"),
-                        TftpPacket.decode(in.getData(), 0, in.getLength()));
+                String english = "expected an opcode 1-6 (RRQ, WRQ, DATA, ACK, ERROR, OACK) but was 9";
+                TftpPacket answer = TftpPacket.decode(in.getData(), 0, in.getLength());
+                assertEquals(new TftpPacket.ErrorPacket(4, english), answer);
             }
             var bad = assertThrows(MalformedPacketException.class, () -> TftpPacket.decode(new byte[] {0, 1, 'f'}));
             assertEquals("RRQ：文件名没有以零字节结尾", bad.getMessage());
             assertEquals("RRQ: filename is not terminated by a zero byte", bad.wireText());
+            byte[] mailMode = {0, 2, 'f', 0, 'm', 'a', 'i', 'l', 0};
             PacketEvent event = new PacketEvent(java.time.Instant.now(), "client", PacketEvent.Direction.RECEIVED,
-                    new InetSocketAddress(1), new InetSocketAddress(2), new byte[] {0, 2, 'f', 0, 'm', 'a', 'i', 'l', 0});
+                    new InetSocketAddress(1), new InetSocketAddress(2), mailMode);
             assertEquals("格式错误：WRQ：模式“mail”已经废弃（RFC 1350），这里不支持；请用 octet 或 netascii", event.summary());
         } finally {
             Lang.use(Lang.EN); // the language the other tests of this JVM expect
