@@ -17,7 +17,7 @@ public class PeerErrorException extends TftpException {
 
     /** Example: {@code new PeerErrorException(ErrorCode.FILE_NOT_FOUND, "no such file")}. */
     public PeerErrorException(ErrorCode code, String peerMessage) {
-        super(code, netlab.text.Text.of("tftp.peer.error", code.code(), code.description(), peerMessage));
+        super(code, netlab.text.Text.of("tftp.peer.error", code.code(), code.meaning(), peerMessage));
         this.peerMessage = peerMessage;
     }
 

@@ -88,7 +88,7 @@ final class ServerSession {
         } catch (IOException | RuntimeException e) {
             // Logged before the peer hears of it: a client that sees the ERROR can already find it in the log.
             String why = e instanceof TftpException te && !(e instanceof TransferTimeoutException)
-                    ? Text.of("tftp.log.error", te.errorCode().code(), te.errorCode().description(), e.getMessage())
+                    ? Text.of("tftp.log.error", te.errorCode().code(), te.errorCode().meaning(), e.getMessage())
                     : e.getMessage();
             config.log.accept(Text.of("tftp.log.failed", request.opcode(), TransferSummary.quoted(name),
                     TftpClient.hostPort(client), String.format(Locale.ROOT, "%,d", t.bytes), why));

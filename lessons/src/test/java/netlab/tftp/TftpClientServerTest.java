@@ -133,8 +133,9 @@ class TftpClientServerTest {
         try {
             var e = assertThrows(PeerErrorException.class, () -> client().getBytes("nope"));
             assertEquals("no file 'nope' on this server", e.peerMessage());
+            assertEquals("对方发来 ERROR 1（文件未找到）：no file 'nope' on this server", e.getMessage());
             String line = awaitLog("RRQ \"nope\"");
-            assertTrue(line.endsWith("错误 1（File not found）：这个服务器上没有文件 'nope'"), line);
+            assertTrue(line.endsWith("错误 1（文件未找到）：这个服务器上没有文件 'nope'"), line);
             try (DatagramSocket s = new DatagramSocket()) {
                 s.setSoTimeout(2000);
                 byte[] opcode9 = {0, 9, 'x', 0};
