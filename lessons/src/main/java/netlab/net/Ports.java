@@ -25,44 +25,49 @@ import netlab.text.Text;
  */
 public final class Ports {
 
-    /** One entry of the table: a service, its port, its transport and what it is. */
-    public record Service(int port, String name, String transport, String description) {
+    /** One entry of the table: a service, its port and its transport. */
+    public record Service(int port, String name, String transport) {
+
+        /** What the service is, in the reader's language. Example: {@code Ports.services().get(0).description()}. */
+        public String description() {
+            return Text.of("net.ports.service." + name);
+        }
     }
 
     private static final List<Service> SERVICES = List.of(
-            new Service(7, "echo", "tcp/udp", "Echo: sends back what it receives"),
-            new Service(20, "ftp-data", "tcp", "File Transfer Protocol, data connection"),
-            new Service(21, "ftp", "tcp", "File Transfer Protocol, control connection"),
-            new Service(22, "ssh", "tcp", "Secure Shell"),
-            new Service(23, "telnet", "tcp", "Telnet remote terminal (unencrypted)"),
-            new Service(25, "smtp", "tcp", "Simple Mail Transfer Protocol"),
-            new Service(53, "dns", "udp/tcp", "Domain Name System"),
-            new Service(67, "dhcp-server", "udp", "DHCP server (bootps)"),
-            new Service(68, "dhcp-client", "udp", "DHCP client (bootpc)"),
-            new Service(69, "tftp", "udp", "Trivial File Transfer Protocol"),
-            new Service(80, "http", "tcp", "HyperText Transfer Protocol"),
-            new Service(110, "pop3", "tcp", "Post Office Protocol 3"),
-            new Service(123, "ntp", "udp", "Network Time Protocol"),
-            new Service(137, "netbios-ns", "udp", "NetBIOS name service (Windows networking)"),
-            new Service(143, "imap", "tcp", "Internet Message Access Protocol"),
-            new Service(161, "snmp", "udp", "Simple Network Management Protocol"),
-            new Service(162, "snmp-trap", "udp", "SNMP traps"),
-            new Service(389, "ldap", "tcp", "Lightweight Directory Access Protocol"),
-            new Service(443, "https", "tcp", "HTTP over TLS"),
-            new Service(445, "smb", "tcp", "Windows file sharing (SMB)"),
-            new Service(514, "syslog", "udp", "System logging"),
-            new Service(520, "rip", "udp", "Routing Information Protocol"),
-            new Service(993, "imaps", "tcp", "IMAP over TLS"),
-            new Service(995, "pop3s", "tcp", "POP3 over TLS"),
-            new Service(1433, "mssql", "tcp", "Microsoft SQL Server"),
-            new Service(1521, "oracle", "tcp", "Oracle database"),
-            new Service(3306, "mysql", "tcp", "MySQL / MariaDB"),
-            new Service(3389, "rdp", "tcp", "Windows Remote Desktop"),
-            new Service(5432, "postgresql", "tcp", "PostgreSQL"),
-            new Service(6379, "redis", "tcp", "Redis"),
-            new Service(8080, "http-alt", "tcp", "HTTP, alternative port (proxies, development servers)"),
-            new Service(8888, "jupyter", "tcp", "Jupyter Notebook / JupyterLab (default)"),
-            new Service(27017, "mongodb", "tcp", "MongoDB"));
+            new Service(7, "echo", "tcp/udp"),
+            new Service(20, "ftp-data", "tcp"),
+            new Service(21, "ftp", "tcp"),
+            new Service(22, "ssh", "tcp"),
+            new Service(23, "telnet", "tcp"),
+            new Service(25, "smtp", "tcp"),
+            new Service(53, "dns", "udp/tcp"),
+            new Service(67, "dhcp-server", "udp"),
+            new Service(68, "dhcp-client", "udp"),
+            new Service(69, "tftp", "udp"),
+            new Service(80, "http", "tcp"),
+            new Service(110, "pop3", "tcp"),
+            new Service(123, "ntp", "udp"),
+            new Service(137, "netbios-ns", "udp"),
+            new Service(143, "imap", "tcp"),
+            new Service(161, "snmp", "udp"),
+            new Service(162, "snmp-trap", "udp"),
+            new Service(389, "ldap", "tcp"),
+            new Service(443, "https", "tcp"),
+            new Service(445, "smb", "tcp"),
+            new Service(514, "syslog", "udp"),
+            new Service(520, "rip", "udp"),
+            new Service(993, "imaps", "tcp"),
+            new Service(995, "pop3s", "tcp"),
+            new Service(1433, "mssql", "tcp"),
+            new Service(1521, "oracle", "tcp"),
+            new Service(3306, "mysql", "tcp"),
+            new Service(3389, "rdp", "tcp"),
+            new Service(5432, "postgresql", "tcp"),
+            new Service(6379, "redis", "tcp"),
+            new Service(8080, "http-alt", "tcp"),
+            new Service(8888, "jupyter", "tcp"),
+            new Service(27017, "mongodb", "tcp"));
 
     private Ports() {
     }
