@@ -412,7 +412,7 @@ public final class ServerExercises implements ExerciseSet {
         return Case.<SharedListener>named(Message.of("course4.case.reuseport", listeners, connections))
                 .hint(Message.of("course4.hint.reuseport"))
                 .expect(List.of("listen(port) × " + listeners, "accept() × " + connections,
-                        "listeners with accept() × 0: 0"), a -> {
+                        Message.of("course4.outcome.idle-listeners", 0L)), a -> {
                     InetAddress lo = InetAddress.getLoopbackAddress();
                     int port;
                     try (ServerSocket probe = new ServerSocket(0, 1, lo)) {
@@ -450,9 +450,10 @@ public final class ServerExercises implements ExerciseSet {
                         while (counts.stream().mapToInt(AtomicInteger::get).sum() < connections && System.nanoTime() < deadline) {
                             Thread.sleep(5);
                         }
+                        long idle = counts.stream().filter(c -> c.get() == 0).count();
                         return List.of("listen(port) × " + opened.size(),
                                 "accept() × " + counts.stream().mapToInt(AtomicInteger::get).sum(),
-                                "listeners with accept() × 0: " + counts.stream().filter(c -> c.get() == 0).count());
+                                Message.of("course4.outcome.idle-listeners", idle));
                     } finally {
                         for (ServerSocket s : opened) {
                             s.close();
