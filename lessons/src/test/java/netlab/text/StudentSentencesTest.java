@@ -148,7 +148,8 @@ class StudentSentencesTest {
         assertEquals(List.of(), wrong);
         Lang.use(Lang.ZH);
         assertTrue(HAN.matcher(TcpState.TIME_WAIT.meaning()).find(), TcpState.TIME_WAIT.meaning());
-        assertTrue(Ports.services().stream().allMatch(s -> HAN.matcher(s.description()).find()), "a service's description");
+        assertTrue(Ports.services().stream().allMatch(s -> HAN.matcher(s.description()).find()),
+                "a service's description");
         assertTrue(Ipv4.parse("8.8.8.8").kind().ranges().matches(".*\\p{IsHan}.*"));
     }
 
