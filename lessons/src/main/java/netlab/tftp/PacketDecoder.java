@@ -13,10 +13,12 @@ import netlab.text.Message;
 /** Turns datagram bytes into a {@link TftpPacket}, naming the first rule a malformed packet breaks. */
 final class PacketDecoder {
 
-    private static final Message FILENAME = Message.of("tftp.reason.field.filename");
-    private static final Message MODE = Message.of("tftp.reason.field.mode");
-    private static final Message OPTION_NAME = Message.of("tftp.reason.field.optionName");
-    private static final Message ERROR_MESSAGE = Message.of("tftp.reason.field.errorMessage");
+    /** The fields a refusal names, here and in {@link TftpPacket}'s own checks of a packet being built. */
+    static final Message FILENAME = Message.of("tftp.reason.field.filename");
+    static final Message MODE = Message.of("tftp.reason.field.mode");
+    static final Message OPTION_NAME = Message.of("tftp.reason.field.optionName");
+    static final Message OPTION_VALUE = Message.of("tftp.reason.field.optionValue");
+    static final Message ERROR_MESSAGE = Message.of("tftp.reason.field.errorMessage");
 
     private final byte[] buf;
     private final int end;

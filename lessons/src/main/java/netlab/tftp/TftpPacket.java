@@ -188,7 +188,7 @@ public sealed interface TftpPacket {
         public ErrorPacket {
             checkBlock(code);
             Objects.requireNonNull(message, "message");
-            checkNoZero("tftp.reason.field.errorMessage", message);
+            checkNoZero(PacketDecoder.ERROR_MESSAGE, message);
         }
 
         /** Example: {@code new TftpPacket.ErrorPacket(ErrorCode.FILE_NOT_FOUND, "no such file")}. */
@@ -240,24 +240,24 @@ public sealed interface TftpPacket {
         }
     }
 
-    private static void checkNoZero(String whatKey, String s) {
+    private static void checkNoZero(Message what, String s) {
         if (s.indexOf('\0') >= 0) {
-            throw new IllegalArgumentException(Text.of("tftp.packet.zero", Message.of(whatKey), s));
+            throw new IllegalArgumentException(Text.of("tftp.packet.zero", what, s));
         }
     }
 
     private static Map<String, String> checkRequest(String filename, Mode mode, Map<String, String> options) {
         Objects.requireNonNull(filename, "filename");
         Objects.requireNonNull(mode, "mode");
-        checkNoZero("tftp.reason.field.filename", filename);
+        checkNoZero(PacketDecoder.FILENAME, filename);
         return checkOptions(options);
     }
 
     private static Map<String, String> checkOptions(Map<String, String> options) {
         Map<String, String> copy = new LinkedHashMap<>();
         options.forEach((k, v) -> {
-            checkNoZero("tftp.reason.field.optionName", k);
-            checkNoZero("tftp.reason.field.optionValue", v);
+            checkNoZero(PacketDecoder.OPTION_NAME, k);
+            checkNoZero(PacketDecoder.OPTION_VALUE, v);
             copy.put(k.toLowerCase(java.util.Locale.ROOT), v);
         });
         return Collections.unmodifiableMap(copy);
