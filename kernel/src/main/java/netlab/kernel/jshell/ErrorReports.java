@@ -2,6 +2,7 @@ package netlab.kernel.jshell;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import jdk.jshell.EvalException;
 import jdk.jshell.JShellException;
 import jdk.jshell.UnresolvedReferenceException;
@@ -11,8 +12,9 @@ import netlab.text.Text;
 
 /**
  * Turns JShell's diagnostics and exceptions into {@link ExecuteOutcome.Failure}s that point at the cell's
- * own lines and columns — never at JShell's wrapper classes — worded in the student's language; javac's own
- * text stays, below a sentence that explains the mistakes beginners make most ({@link CompileExplainer}).
+ * own lines and columns — never at JShell's wrapper classes — worded in the student's language; javac's and the
+ * JDK's own text stays, below a sentence that explains the mistakes beginners make most ({@link CompileExplainer},
+ * {@link ExceptionExplainer}).
  */
 final class ErrorReports {
 
@@ -25,6 +27,9 @@ final class ErrorReports {
      */
     record CellDiagnostic(int offset, String code, String message) {
     }
+
+    /** The name JShell gives a cell's top level, and the start of the one it gives a var's initializer. */
+    private static final String DO_IT = "do_it$";
 
     private ErrorReports() {
     }
@@ -40,7 +45,7 @@ final class ErrorReports {
         for (CellDiagnostic d : diagnostics) {
             List<String> messageLines = cleanMessage(d.message());
             String headline = messageLines.isEmpty() ? "error" : messageLines.getFirst();
-            java.util.Optional<String> explained = explainer.explain(cell, d);
+            Optional<String> explained = explainer.explain(cell, d);
             if (first == null) {
                 first = explained.map(e -> messageLines.isEmpty() ? e : e + " (" + headline + ")").orElse(headline);
             }
@@ -92,42 +97,66 @@ final class ErrorReports {
         return pad.toString();
     }
 
-    /** A runtime exception with its causes, showing only the student's frames, as cell lines. */
+    /**
+     * A runtime exception with its causes, showing only the student's frames, as cell lines; the exception itself
+     * (not its causes: a library that wraps one has said what it means) with a sentence that explains it when
+     * {@link ExceptionExplainer} has one.
+     */
     static ExecuteOutcome.Failure runtimeError(JShellException exception, SnippetOrigins origins, long cell,
                                                Lang lang) {
+        String ename = exceptionName(exception);
+        String message = exceptionMessage(exception, lang);
+        Optional<String> explained = ExceptionExplainer.explain(ename, lang);
+        String evalue = explained.map(e -> message == null ? e : e + " (" + message + ")")
+                .orElse(message == null ? "" : message);
         List<String> traceback = new ArrayList<>();
-        String ename = null;
-        String evalue = null;
-        for (Throwable t = exception; t != null; t = t.getCause()) {
-            String name = exceptionName(t);
-            String message = exceptionMessage(t, lang);
-            if (ename == null) {
-                ename = name;
-                evalue = message == null ? "" : message;
-            }
-            traceback.add((t == exception ? "" : Text.in(lang, "kernel.caused.by") + ": ") + name + (message == null ? "" : ": " + message));
-            int hidden = 0;
-            String previous = null;
-            int repeats = 0;
-            for (StackTraceElement frame : t.getStackTrace()) {
-                String where = describe(frame, origins, cell, lang);
-                if (where == null) {
-                    hidden++;
-                } else if (where.equals(previous)) {
-                    repeats++; // deep recursion: one line, not a thousand
-                } else {
-                    addRepeats(traceback, repeats, lang);
-                    repeats = 0;
-                    previous = where;
-                    traceback.add("    at " + where);
-                }
-            }
-            addRepeats(traceback, repeats, lang);
-            if (hidden > 0 && traceback.getLast().startsWith("    at ")) {
-                traceback.add("    " + Text.in(lang, "kernel.frames.hidden", hidden));
-            }
+        traceback.add(ename + explained.or(() -> Optional.ofNullable(message)).map(h -> ": " + h).orElse(""));
+        if (explained.isPresent() && message != null) {
+            traceback.add("  " + message);
+        }
+        addFrames(traceback, exception, origins, cell, lang);
+        for (Throwable t = exception.getCause(); t != null; t = t.getCause()) {
+            String causeMessage = exceptionMessage(t, lang);
+            traceback.add(Text.in(lang, "kernel.caused.by") + ": " + exceptionName(t)
+                    + (causeMessage == null ? "" : ": " + causeMessage));
+            addFrames(traceback, t, origins, cell, lang);
         }
         return new ExecuteOutcome.Failure(ename, evalue, traceback);
+    }
+
+    private static void addFrames(List<String> traceback, Throwable t, SnippetOrigins origins, long cell, Lang lang) {
+        int hidden = 0;
+        String previous = null;
+        int repeats = 0;
+        StackTraceElement below = null;
+        for (StackTraceElement frame : t.getStackTrace()) {
+            // JShell's do_it$ calling the do_it$Aux it wrote for a var's initializer: one place, shown once
+            boolean wrapperCall = below != null && isTopLevel(below) && isTopLevel(frame);
+            below = frame;
+            String where = describe(frame, origins, cell, lang);
+            if (wrapperCall) {
+                continue;
+            } else if (where == null) {
+                hidden++;
+            } else if (where.equals(previous)) {
+                repeats++; // deep recursion: one line, not a thousand
+            } else {
+                addRepeats(traceback, repeats, lang);
+                repeats = 0;
+                previous = where;
+                traceback.add("    at " + where);
+            }
+        }
+        addRepeats(traceback, repeats, lang);
+        if (hidden > 0 && traceback.getLast().startsWith("    at ")) {
+            traceback.add("    " + Text.in(lang, "kernel.frames.hidden", hidden));
+        }
+    }
+
+    /** A frame of a cell's own top level: JShell's {@code do_it$} or the {@code do_it$Aux} it calls. */
+    private static boolean isTopLevel(StackTraceElement frame) {
+        return frame.getFileName() != null && frame.getFileName().startsWith("#")
+                && frame.getMethodName().startsWith(DO_IT);
     }
 
     private static void addRepeats(List<String> traceback, int repeats, Lang lang) {
@@ -150,7 +179,7 @@ final class ErrorReports {
         if (t instanceof UnresolvedReferenceException u) {
             return Text.in(lang, "kernel.unresolved.run", u.getSnippet().source().strip().lines().findFirst().orElse(""));
         }
-        return t.getMessage();
+        return ExceptionExplainer.withStudentNames(t.getMessage());
     }
 
     /** "greet (cell line 4)", "cell line 6", or null for frames that are not the student's. */
@@ -173,7 +202,7 @@ final class ErrorReports {
 
     private static String methodName(StackTraceElement frame, Lang lang) {
         String m = frame.getMethodName();
-        if (m.isEmpty() || m.equals("do_it$")) {
+        if (m.isEmpty() || m.startsWith(DO_IT)) {
             return null; // the cell's own top level
         }
         // JShell has already cut its wrapper class names down to the student's ("" at top level).

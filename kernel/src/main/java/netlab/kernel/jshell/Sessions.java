@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import javax.tools.StandardJavaFileManager;
 import javax.tools.StandardLocation;
 import jdk.jshell.JShell;
@@ -25,6 +26,11 @@ final class Sessions {
     private static final Duration KILL_WAIT = Duration.ofSeconds(2);
     /** The warm-up's cell identity: no notebook cell has it, so nothing a cell opens is released for it. */
     private static final String WARM_UP_KEY = "netlab-warm-up";
+    /**
+     * javac's {@code -g}: the class files keep their local variables' names, so the JDK's text for a null in a
+     * method reads {@code because "t" is null} where it would read {@code because "<parameter1>" is null}.
+     */
+    private static final String LOCAL_NAMES = "-g";
 
     private final EngineOptions options;
     private final CellOutput output;
@@ -119,7 +125,8 @@ final class Sessions {
             shell = JShell.builder()
                     .executionEngine(provider, Map.of())
                     .fileManager(files -> onStudentClasspath(files, options))
-                    .compilerOptions(EngineOptions.JDK_EXPORTS.toArray(String[]::new))
+                    .compilerOptions(Stream.concat(EngineOptions.JDK_EXPORTS.stream(), Stream.of(LOCAL_NAMES))
+                            .toArray(String[]::new))
                     .build();
         } catch (RuntimeException e) {
             provider.close();

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Optional;
 import netlab.kernel.engine.ExecuteOutcome;
 import netlab.kernel.engine.MimeBundle;
+import netlab.text.Lang;
+import netlab.text.Text;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -72,7 +74,8 @@ class DirectRunIT {
         assertTrue(statement.startsWith("java.lang.IllegalStateException: in a block\n    at cell line 5"), statement);
 
         String direct = traceback("int unused = 0;\n\n\"a\".length() +\n  Integer.parseInt(\"x\")");
-        assertTrue(direct.startsWith("java.lang.NumberFormatException: For input string: \"x\""), direct);
+        assertTrue(direct.startsWith("java.lang.NumberFormatException: " + Text.in(Lang.EN, "kernel.explain.number")
+                + "\n  For input string: \"x\""), direct);
         assertTrue(direct.contains("    at cell line 4"), direct);
 
         success(engine.execute("int tenth(int n) {\n  return 10 / n;\n}", new RecordingIO()));

@@ -1,0 +1,151 @@
+package netlab.kernel.jshell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import netlab.kernel.engine.ExecuteOutcome;
+import netlab.text.Lang;
+import netlab.text.Text;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The exceptions beginners meet most, thrown by real cells (sockets on loopback only) in an engine whose student
+ * reads Chinese: each gets its sentence in Chinese above the JDK's own text, which stays, with the student's names
+ * where the JDK named JShell's wrapper classes.
+ */
+class RuntimeErrorsExplainedIT {
+
+    private static JShellEngine engine;
+
+    /** A cell that throws, and the key of the sentence that must explain it. */
+    static final Map<String, String> THROWS = new LinkedHashMap<>();
+
+    static {
+        THROWS.put("String none = null;\nnone.length()", "kernel.explain.null");
+        THROWS.put("int[] three = new int[3];\nthree[3] = 1;", "kernel.explain.index");
+        THROWS.put("\"abc\".charAt(5)", "kernel.explain.index");
+        THROWS.put("Integer.parseInt(\"12 \")", "kernel.explain.number");
+        THROWS.put("int zero = 0;\nint q = 1 / zero;", "kernel.explain.arithmetic");
+        THROWS.put("Object o = \"text\";\nInteger i = (Integer) o;", "kernel.explain.cast");
+        THROWS.put("int deeper(int n) { return deeper(n + 1) + 1; }\ndeeper(0)", "kernel.explain.recursion");
+        THROWS.put("new Object().notify();", "kernel.explain.monitor");
+        THROWS.put("var list = new ArrayList<>(List.of(1, 2));\nfor (var x : list) list.add(3);",
+                "kernel.explain.concurrent.modification");
+        THROWS.put("new ArrayList<Integer>().iterator().next()", "kernel.explain.no.element");
+        THROWS.put("""
+                var closed = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+                int port = closed.getLocalPort();
+                closed.close();
+                new Socket(InetAddress.getLoopbackAddress(), port)""", "kernel.explain.connect");
+        THROWS.put("""
+                var taken = new DatagramSocket(0, InetAddress.getLoopbackAddress());
+                new DatagramSocket(taken.getLocalPort(), InetAddress.getLoopbackAddress())""", "kernel.explain.bind");
+        THROWS.put("""
+                var quiet = new DatagramSocket(0, InetAddress.getLoopbackAddress());
+                quiet.setSoTimeout(20);
+                quiet.receive(new DatagramPacket(new byte[10], 10));""", "kernel.explain.timeout");
+        THROWS.put("throw new UnknownHostException(\"no-such-host.invalid\");", "kernel.explain.unknown.host");
+        THROWS.put("""
+                var gone = new DatagramSocket(0, InetAddress.getLoopbackAddress());
+                int nobody = gone.getLocalPort();
+                gone.close();
+                var asker = new DatagramSocket(0, InetAddress.getLoopbackAddress());
+                asker.connect(InetAddress.getLoopbackAddress(), nobody);
+                asker.setSoTimeout(2000);
+                asker.send(new DatagramPacket(new byte[1], 1));
+                asker.receive(new DatagramPacket(new byte[10], 10));""", "kernel.explain.port.unreachable");
+        THROWS.put("""
+                var shut = new DatagramSocket(0, InetAddress.getLoopbackAddress());
+                shut.close();
+                shut.send(new DatagramPacket(new byte[1], 1, InetAddress.getLoopbackAddress(), 9));""",
+                "kernel.explain.socket");
+        THROWS.put("new DataInputStream(new ByteArrayInputStream(new byte[2])).readInt()", "kernel.explain.eof");
+        THROWS.put("new FileInputStream(\"no-such-file.txt\")", "kernel.explain.no.file");
+        THROWS.put("java.nio.file.Files.readString(java.nio.file.Path.of(\"no-such-file.txt\"))",
+                "kernel.explain.no.file");
+        THROWS.put("""
+                var channel = java.nio.channels.DatagramChannel.open();
+                channel.close();
+                channel.receive(java.nio.ByteBuffer.allocate(10))""", "kernel.explain.closed.channel");
+        THROWS.put("""
+                var selector = java.nio.channels.Selector.open();
+                var blocking = java.nio.channels.DatagramChannel.open();
+                blocking.register(selector, java.nio.channels.SelectionKey.OP_READ)""", "kernel.explain.blocking.mode");
+        THROWS.put("java.nio.ByteBuffer.allocate(2).putInt(1)", "kernel.explain.buffer.overflow");
+        THROWS.put("java.nio.ByteBuffer.allocate(2).getInt()", "kernel.explain.buffer.underflow");
+    }
+
+    @BeforeAll
+    static void start() throws Exception {
+        engine = JShellEngine.start(EngineOptions.defaults().toBuilder().language(Lang.ZH).warmStart(false)
+                .startup(List.of("import java.util.*;", "import java.io.*;", "import java.net.*;")).build());
+    }
+
+    @AfterAll
+    static void stop() {
+        engine.close();
+    }
+
+    @Test
+    void eachExceptionIsExplainedInChineseAboveTheJdksText() {
+        StringBuilder wrong = new StringBuilder();
+        THROWS.forEach((cell, key) -> {
+            ExecuteOutcome outcome = engine.execute(cell, new RecordingIO());
+            if (!(outcome instanceof ExecuteOutcome.Failure f)
+                    || !f.traceback().getFirst().equals(f.ename() + ": " + Text.in(Lang.ZH, key))
+                    || !f.evalue().startsWith(Text.in(Lang.ZH, key))) {
+                wrong.append(cell).append("\n  -> ").append(outcome).append('\n');
+            }
+        });
+        assertEquals("", wrong.toString());
+        JShellEngineIT.success(engine.execute("%close all", new RecordingIO()));
+    }
+
+    @Test
+    void theJdksTextNamesTheStudentsVariablesNotJShellsClasses() {
+        ExecuteOutcome.Failure top = assertInstanceOf(ExecuteOutcome.Failure.class,
+                engine.execute("String empty = null;\nint n = empty.length();", new RecordingIO()));
+        assertEquals("  Cannot invoke \"String.length()\" because \"empty\" is null", top.traceback().get(1));
+        assertEquals("    at 单元格第 2 行", top.traceback().get(2));
+        assertTrue(top.evalue().endsWith("(Cannot invoke \"String.length()\" because \"empty\" is null)"), top.evalue());
+
+        JShellEngineIT.success(engine.execute("int size(String text) {\n    return text.length();\n}",
+                new RecordingIO()));
+        ExecuteOutcome.Failure parameter = assertInstanceOf(ExecuteOutcome.Failure.class,
+                engine.execute("size(null)", new RecordingIO()));
+        assertEquals("  Cannot invoke \"String.length()\" because \"text\" is null", parameter.traceback().get(1));
+
+        ExecuteOutcome.Failure cast = assertInstanceOf(ExecuteOutcome.Failure.class,
+                engine.execute("record Spot(int x) {}\nObject spot = new Spot(1);\nString s = (String) spot;",
+                        new RecordingIO()));
+        assertTrue(cast.traceback().get(1).startsWith("  class Spot cannot be cast to class java.lang.String"),
+                cast.traceback().toString());
+        assertFalse(String.join("\n", cast.traceback()).contains("$JShell$"), cast.traceback().toString());
+    }
+
+    /** A library that wraps an exception has said what it means: the cause keeps the JDK's text alone. */
+    @Test
+    void onlyTheExceptionItselfIsExplainedNotItsCauses() {
+        ExecuteOutcome.Failure f = assertInstanceOf(ExecuteOutcome.Failure.class, engine.execute(
+                "throw new IllegalStateException(\"服务器没有启动\", new ConnectException(\"Connection refused\"));",
+                new RecordingIO()));
+        assertEquals(List.of("java.lang.IllegalStateException: 服务器没有启动", "    at 单元格第 1 行",
+                "原因: java.net.ConnectException: Connection refused", "    at 单元格第 1 行"), f.traceback());
+    }
+
+    /** A var's initializer runs in a method JShell adds (do_it$Aux): its frame is the cell's line, shown once. */
+    @Test
+    void aVarsInitializerFailsAtItsCellLineOnce() {
+        ExecuteOutcome.Failure f = assertInstanceOf(ExecuteOutcome.Failure.class,
+                engine.execute("int one = 1;\nvar half = one / 0;", new RecordingIO()));
+        assertEquals(List.of("java.lang.ArithmeticException: " + Text.in(Lang.ZH, "kernel.explain.arithmetic"),
+                "  / by zero", "    at 单元格第 2 行"), f.traceback());
+    }
+}
