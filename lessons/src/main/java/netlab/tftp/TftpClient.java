@@ -231,7 +231,7 @@ public final class TftpClient {
      */
     public TransferSummary put(Path local, String remote) throws IOException {
         if (!Files.isRegularFile(local)) {
-            throw new java.nio.file.NoSuchFileException(local.toString(), null, "expected a file to upload");
+            throw new java.nio.file.NoSuchFileException(local.toString(), null, Text.of("tftp.client.upload"));
         }
         try (InputStream in = new BufferedInputStream(Files.newInputStream(local), 1 << 16)) {
             return put(in, mode == Mode.OCTET ? OptionalLong.of(Files.size(local)) : OptionalLong.empty(), remote);
@@ -250,7 +250,7 @@ public final class TftpClient {
 
     private TransferSummary run(String kind, String remote, OptionalLong size, InputStream in, OutputStream out)
             throws IOException {
-        Objects.requireNonNull(remote, "remote file name");
+        Objects.requireNonNull(remote, "remote");
         Map<String, String> asked = requestedOptions(size);
         try {
             return run(kind, remote, asked, in, out);

@@ -101,6 +101,7 @@ class StudentSentencesTest {
             Map.entry("TftpPacket.Data of 70000 bytes", () -> new TftpPacket.Data(1, new byte[70_000])),
             Map.entry("TftpPacket.Ack(70000)", () -> new TftpPacket.Ack(70_000)),
             Map.entry("Tftp.server(a file)", () -> Tftp.server(Path.of("pom.xml")).start().close()),
+            Map.entry("Tftp put(a directory)", () -> Tftp.client("127.0.0.1", 69).put(Path.of("src"), "src")),
             Map.entry("check given null", () -> Exercises.find("intro.greet").answerOf(null)));
 
     @Test
@@ -188,8 +189,12 @@ class StudentSentencesTest {
             Map.entry("tftp/ServerSession.java: a session starts with RRQ or WRQ", "an invariant"),
             Map.entry("ip/Vlsm.java: Vlsm.allocate(", "Java code, the example inside a catalogue text"));
 
-    /** A throw's whole argument list, up to the end of its statement. */
-    private static final Pattern THROW = Pattern.compile("new \\w*(?:Exception|Error)\\((.*?)\\);", Pattern.DOTALL);
+    /**
+     * A throw's whole argument list, up to the end of its statement (its class named in full or not), or a null
+     * check's, whose message the NullPointerException carries.
+     */
+    private static final Pattern THROW = Pattern.compile(
+            "(?:new [\\w.]*(?:Exception|Error)|[\\w.]*requireNonNull)\\((.*?)\\);", Pattern.DOTALL);
     /** In an exception class, what its constructor hands to {@code super} is the message too. */
     private static final Pattern SUPER = Pattern.compile("super\\((.*?)\\);", Pattern.DOTALL);
     private static final Pattern KEY = Pattern.compile("[a-z0-9]+(?:\\.[A-Za-z0-9_-]+)+\\.?");
