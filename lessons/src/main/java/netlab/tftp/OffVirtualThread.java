@@ -3,6 +3,7 @@ package netlab.tftp;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 
@@ -47,12 +48,25 @@ final class OffVirtualThread {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException(netlab.text.Text.of("tftp.interrupted"));
         } catch (ExecutionException e) {
-            switch (e.getCause()) {
+            switch (withCallersFrames(e.getCause())) {
                 case IOException io -> throw io;
                 case RuntimeException re -> throw re;
                 case Error error -> throw error;
                 default -> throw new IOException(e.getCause());
             }
         }
+    }
+
+    /**
+     * {@code thrown} with this thread's frames after the worker's, as if the worker's work had run here: a
+     * notebook shows a failure at the cell lines of the student's frames, and the worker has none of them.
+     */
+    private static Throwable withCallersFrames(Throwable thrown) {
+        StackTraceElement[] worker = thrown.getStackTrace();
+        StackTraceElement[] caller = new Throwable().getStackTrace();
+        StackTraceElement[] both = Arrays.copyOf(worker, worker.length + caller.length);
+        System.arraycopy(caller, 0, both, worker.length, caller.length);
+        thrown.setStackTrace(both);
+        return thrown;
     }
 }

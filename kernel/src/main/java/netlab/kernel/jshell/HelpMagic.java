@@ -30,10 +30,15 @@ final class HelpMagic implements Magic {
     @Override
     public String run(String args, MagicContext context) {
         Magic.noArguments(name, args);
-        StringBuilder b = new StringBuilder(Text.of("magic.help.head")).append('\n');
-        Set<String> lines = new LinkedHashSet<>(); // %help and %lsmagic share one line
-        magics.get().forEach(m -> lines.add(m.usage()));
+        return Text.of("magic.help.head") + "\n" + usages(magics.get()) + Text.of("magic.help.jshell") + "\n";
+    }
+
+    /** Each magic's usage on a line of its own, indented; a usage two magics share ({@code %help}) once. */
+    static String usages(Collection<Magic> magics) {
+        Set<String> lines = new LinkedHashSet<>();
+        magics.forEach(m -> lines.add(m.usage()));
+        StringBuilder b = new StringBuilder();
         lines.forEach(l -> b.append("  ").append(l).append('\n'));
-        return b.append(Text.of("magic.help.jshell")).append('\n').toString();
+        return b.toString();
     }
 }

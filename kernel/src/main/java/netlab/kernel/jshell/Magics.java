@@ -105,11 +105,8 @@ final class Magics {
                     String.join(" ", JSHELL_COMMANDS.stream().map(c -> "/" + c).toList())));
         }
         if (magic == null) {
-            StringBuilder b = new StringBuilder(Text.of("magic.unknown", name));
-            for (Magic m : byName.values()) {
-                b.append("\n  ").append(m.usage());
-            }
-            throw new IllegalArgumentException(b.toString());
+            throw new IllegalArgumentException(Text.of("magic.unknown", name) + "\n"
+                    + HelpMagic.usages(byName.values()).stripTrailing());
         }
         return magic.run(args, context);
     }

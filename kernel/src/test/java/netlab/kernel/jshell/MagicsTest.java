@@ -93,6 +93,7 @@ class MagicsTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Magics.standard().run("frobnicate", ctx));
         assertTrue(e.getMessage().contains("%frobnicate") && e.getMessage().contains("%resources"), e.getMessage());
+        assertEquals(1, e.getMessage().lines().filter(l -> l.startsWith("  %help")).count(), e.getMessage());
         Magics.standard().run("timeout 7", ctx);
         assertEquals(Duration.ofSeconds(7), limits.timeout());
     }
