@@ -3,6 +3,7 @@ package netlab.agent;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -44,6 +45,7 @@ public final class AgentMain {
         outputs.put(AgentProtocol.STDOUT, st -> System.setOut(out = studentStream(st)));
         outputs.put(AgentProtocol.STDERR, st -> System.setErr(err = studentStream(st)));
         outputs.put(AgentProtocol.DISPLAY, st -> Display.installSink(new AgentDisplaySink(st)));
+        outputs.put(AgentProtocol.UNCAUGHT, st -> uncaught = st);
         // the control server starts once the sync stream exists: EndCell answers behind a marker on it
         outputs.put(AgentProtocol.SYNC, st -> new ControlServer(control, notes, ec, st).start());
         Map<String, Consumer<InputStream>> inputs = new HashMap<>();
@@ -64,6 +66,8 @@ public final class AgentMain {
 
     private static volatile PrintStream out;
     private static volatile PrintStream err;
+    /** Where a cell's thread's uncaught exception goes ({@link UncaughtFrames}), once the connection is up. */
+    private static volatile OutputStream uncaught;
 
     /**
      * The student's stdout or stderr: capped per cell ({@link OutputBudget}); {@code close()} only flushes,
@@ -91,7 +95,9 @@ public final class AgentMain {
 
     /**
      * An Error escaping an agent thread (not a cell's: those are reported as the cell's exception) leaves
-     * the agent unusable; say why on the control connection and exit, so the kernel restarts it.
+     * the agent unusable; say why on the control connection and exit, so the kernel restarts it. What a
+     * thread a cell started throws and nobody catches goes to the kernel as data ({@link #reportUncaught}),
+     * except the stop of an interrupted cell, which the cell's reply already says.
      */
     private static void installDeathNotes(DataOutputStream notes) {
         Thread.setDefaultUncaughtExceptionHandler((thread, error) -> {
@@ -110,8 +116,36 @@ public final class AgentMain {
                 }
                 Runtime.getRuntime().halt(70);
             }
+            if (error instanceof CellStoppedError || reportUncaught(thread, error)) {
+                return;
+            }
             System.err.print("Exception in thread \"" + thread.getName() + "\" ");
             error.printStackTrace();
         });
+    }
+
+    /**
+     * Sends what {@code thread} threw to the kernel, after what the thread printed before, within the cell's
+     * output budget (a report is sent whole or counted as dropped); false if there is no connection to send it on.
+     */
+    private static boolean reportUncaught(Thread thread, Throwable error) {
+        OutputStream to = uncaught;
+        if (to == null) {
+            return false;
+        }
+        System.out.flush();
+        System.err.flush();
+        byte[] frame = UncaughtFrames.encode(thread.getName(), error);
+        if (OutputBudget.takeWhole(frame.length)) {
+            try {
+                synchronized (to) {
+                    to.write(frame);
+                    to.flush();
+                }
+            } catch (IOException e) {
+                return false;
+            }
+        }
+        return true;
     }
 }

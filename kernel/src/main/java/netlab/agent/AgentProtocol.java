@@ -36,6 +36,11 @@ public final class AgentProtocol {
      * and stderr, so the kernel knows every byte the cell printed has arrived before it ends the cell.
      */
     public static final String SYNC = "sync";
+    /**
+     * Exceptions no code of a cell's threads caught, as {@link UncaughtFrames}: the kernel words them like the
+     * cell's own, in the student's language and at the cell's lines.
+     */
+    public static final String UNCAUGHT = "uncaught";
 
     public static final byte OP_STOP = 'S';
     public static final byte OP_REQUEST = 'R';

@@ -88,11 +88,13 @@ public final class DisplayFrames {
         }
     }
 
-    private interface Body {
+    /** What a frame's body writes. */
+    interface Body {
         void write(DataOutputStream out) throws IOException;
     }
 
-    private static byte[] frame(Body body) {
+    /** {@code body} behind its length: the frame of every stream of frames the agent sends. */
+    static byte[] frame(Body body) {
         try {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             DataOutputStream out = new DataOutputStream(bytes);

@@ -32,6 +32,20 @@ final class OutputBudget {
         return DROPPED.get();
     }
 
+    /** Whether all {@code len} bytes may still be written, taking them if so; else counts them all as dropped. */
+    static boolean takeWhole(int len) {
+        while (true) {
+            long left = LEFT.get();
+            if (left < len) {
+                DROPPED.addAndGet(len);
+                return false;
+            }
+            if (LEFT.compareAndSet(left, left - len)) {
+                return true;
+            }
+        }
+    }
+
     /** How many of {@code len} bytes may still be written; counts the rest as dropped. */
     private static int take(int len) {
         while (true) {

@@ -51,6 +51,7 @@ final class AgentExecutionProvider implements ExecutionControlProvider {
                     Map.of(AgentProtocol.STDOUT, output.stdout(),
                             AgentProtocol.STDERR, output.stderr(),
                             AgentProtocol.DISPLAY, output.display(),
+                            AgentProtocol.UNCAUGHT, output.uncaught(),
                             AgentProtocol.SYNC, agent.control().syncStream()),
                     Map.of(AgentProtocol.STDIN, new StdinBridge(output)),
                     (objectIn, objectOut) -> new KernelExecutionControl(objectOut, objectIn, agent));

@@ -55,8 +55,9 @@ final class CellEvaluator {
             boolean shellClosed = false;
             try {
                 Optional<List<SnippetEvent>> planned = declarations.events(i, run::stopped);
-                Optional<DirectRun.Outcome> direct = planned.isEmpty()
-                        ? DirectRun.evaluate(session, piece.source(), shown) : Optional.empty();
+                int firstLine = SnippetOrigins.lineOf(code, piece.start());
+                Optional<DirectRun.Outcome> direct = planned.isEmpty() ? DirectRun.evaluate(session, piece.source(),
+                        shown, id -> origins.record(id, serial, firstLine)) : Optional.empty();
                 if (direct.orElse(null) instanceof DirectRun.Ran ran) {
                     Optional<ExecuteOutcome> end = afterDirectRun(session, code, serial, piece, run, ran);
                     if (end.isPresent()) {
@@ -104,7 +105,6 @@ final class CellEvaluator {
         StringComparison.note(piece.source(), firstLine, session.shell(), language.get())
                 .ifPresent(note -> output.io().stderr(note + "\n"));
         if (outcome instanceof DirectRun.Threw t) {
-            origins.record(t.snippetId(), serial, firstLine);
             return Optional.of(ErrorReports.runtimeError(t.exception(), origins, serial, language.get()));
         }
         return Optional.empty();

@@ -51,7 +51,7 @@ final class CellExecution {
     private ExecuteOutcome executeForReader(String code, CellIO io, long serial, CellRun run) {
         try {
             Session session = sessions.ready(io);
-            output.attach(io);
+            output.attach(io, serial);
             session.assist().forgetSignatures(); // the cell may redeclare what completions showed
             TempVariables.dropAllButLatest(session.shell(), TempVariables.KEPT);
             session.staleClassFiles().ifPresent(StaleClassFiles::forget);
@@ -73,7 +73,7 @@ final class CellExecution {
                     throw new UncheckedIOException(new IOException(Text.in(language.get(), "engine.shutting.down")));
                 }
                 session = sessions.ready(io);
-                output.attach(io);
+                output.attach(io, serial);
             }
             code = plan.loaded() + split.code();
             if (!split.magicLines().isEmpty() && code.isBlank()) {

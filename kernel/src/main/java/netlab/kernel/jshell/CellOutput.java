@@ -7,12 +7,14 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import netlab.agent.DisplayFrames;
+import netlab.agent.UncaughtFrames;
 import netlab.kernel.engine.CellIO;
 import netlab.kernel.engine.MimeBundle;
 
 /**
- * Kernel side of the agent's stdout, stderr and display streams: decodes them and hands them to the
- * {@link CellIO} of the cell running now (or of the last cell, for output of threads that outlive it).
+ * Kernel side of the agent's stdout, stderr, display and uncaught streams: decodes them and hands them to the
+ * {@link CellIO} of the cell running now (or of the last cell, for output of threads that outlive it). What a
+ * cell's thread threw and nobody caught reads as that cell's stderr, worded by {@link ThreadFailures}.
  *
  * <p>JShell's demultiplexer delivers at most 127 bytes at a time; text is gathered until the agent's
  * connection has nothing more to read ({@link #burstAware}), so one flush of the agent becomes one hand-over,
@@ -26,19 +28,16 @@ final class CellOutput {
 
     private final TextStream out = new TextStream(true);
     private final TextStream err = new TextStream(false);
-    private final ByteArrayOutputStream displayBytes = new ByteArrayOutputStream();
-    private final OutputStream display = new OutputStream() {
-        @Override
-        public void write(int b) {
-            write(new byte[] {(byte) b}, 0, 1);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) {
-            receiveDisplay(b, off, len);
-        }
-    };
+    private final OutputStream display = new FrameStream(this::show);
+    private final OutputStream uncaught = new FrameStream(this::reportUncaught);
+    private final ThreadFailures threadFailures;
     private CellIO io = DISCARD;
+    /** The serial number of the cell output goes to; 0 before the first. */
+    private long cell;
+
+    CellOutput(ThreadFailures threadFailures) {
+        this.threadFailures = threadFailures;
+    }
 
     OutputStream stdout() {
         return out;
@@ -52,10 +51,15 @@ final class CellOutput {
         return display;
     }
 
-    /** Sends output from now on to {@code cellIo}. */
-    synchronized void attach(CellIO cellIo) {
+    OutputStream uncaught() {
+        return uncaught;
+    }
+
+    /** Sends output from now on to {@code cellIo}, cell number {@code serial} (0: none). */
+    synchronized void attach(CellIO cellIo, long serial) {
         drain();
         this.io = cellIo;
+        this.cell = serial;
     }
 
     synchronized CellIO io() {
@@ -68,31 +72,63 @@ final class CellOutput {
         err.handOver();
     }
 
-    private synchronized void receiveDisplay(byte[] b, int off, int len) {
-        displayBytes.write(b, off, len);
-        byte[] all = displayBytes.toByteArray();
-        int pos = 0;
-        while (all.length - pos >= 4) {
-            int frameLen = ((all[pos] & 0xff) << 24) | ((all[pos + 1] & 0xff) << 16)
-                    | ((all[pos + 2] & 0xff) << 8) | (all[pos + 3] & 0xff);
-            if (all.length - pos - 4 < frameLen) {
-                break;
+    private void show(byte[] body) {
+        try {
+            switch (DisplayFrames.decode(body)) {
+                case DisplayFrames.Show s -> io.display(new MimeBundle(s.bundle(), null), s.displayId(), s.update());
+                case DisplayFrames.Clear c -> io.clearOutput(c.await());
             }
-            byte[] body = Arrays.copyOfRange(all, pos + 4, pos + 4 + frameLen);
-            pos += 4 + frameLen;
-            drain();
-            try {
-                switch (DisplayFrames.decode(body)) {
-                    case DisplayFrames.Show s -> io.display(new MimeBundle(s.bundle(), null), s.displayId(),
-                            s.update());
-                    case DisplayFrames.Clear c -> io.clearOutput(c.await());
+        } catch (IOException | RuntimeException e) {
+            io.stderr("netlab: a display from your code could not be shown: " + e.getMessage() + "\n");
+        }
+    }
+
+    private void reportUncaught(byte[] body) {
+        try {
+            io.stderr(threadFailures.describe(UncaughtFrames.decode(body), cell));
+        } catch (IOException e) {
+            EngineLog.ENGINE.log(System.Logger.Level.WARNING, "an uncaught exception's report was malformed: " + e);
+        }
+    }
+
+    /**
+     * A stream of frames ({@code int length}, then that many bytes) as JShell's demultiplexer delivers it, in
+     * pieces of at most 127 bytes: each whole frame goes to {@code handler}, after the text received before it.
+     */
+    private final class FrameStream extends OutputStream {
+        private final java.util.function.Consumer<byte[]> handler;
+        private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
+
+        FrameStream(java.util.function.Consumer<byte[]> handler) {
+            this.handler = handler;
+        }
+
+        @Override
+        public void write(int b) {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            synchronized (CellOutput.this) {
+                pending.write(b, off, len);
+                byte[] all = pending.toByteArray();
+                int pos = 0;
+                while (all.length - pos >= 4) {
+                    int frameLen = ((all[pos] & 0xff) << 24) | ((all[pos + 1] & 0xff) << 16)
+                            | ((all[pos + 2] & 0xff) << 8) | (all[pos + 3] & 0xff);
+                    if (all.length - pos - 4 < frameLen) {
+                        break;
+                    }
+                    byte[] body = Arrays.copyOfRange(all, pos + 4, pos + 4 + frameLen);
+                    pos += 4 + frameLen;
+                    drain();
+                    handler.accept(body);
                 }
-            } catch (IOException | RuntimeException e) {
-                io.stderr("netlab: a display from your code could not be shown: " + e.getMessage() + "\n");
+                pending.reset();
+                pending.write(all, pos, all.length - pos);
             }
         }
-        displayBytes.reset();
-        displayBytes.write(all, pos, all.length - pos);
     }
 
     /**

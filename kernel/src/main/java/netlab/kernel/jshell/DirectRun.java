@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
@@ -57,6 +58,8 @@ final class DirectRun {
     private static final AtomicLong COUNT = new AtomicLong();
     /** JShell's wrapper prefix, so its stack translation and its {@code expunge} treat the class as a wrapper. */
     private static final String CLASS_PREFIX = "$JShell$netlabValue";
+    /** The full name of every class a piece is wrapped in starts so: {@code REPL.$JShell$netlabValue7}. */
+    static final String CLASS_NAME_PREFIX = "REPL." + CLASS_PREFIX;
     private static final String DO_IT = "do_it$";
     /** What JShell compiles a snippet with (TaskFactory.compile); the pool adds the session's own options. */
     private static final List<String> OPTIONS = List.of("-Xlint:unchecked,-strictfp", "-proc:none", "-parameters");
@@ -85,8 +88,8 @@ final class DirectRun {
     record NoValue() implements Ran {
     }
 
-    /** It threw; its own frames are at {@code #snippetId}. */
-    record Threw(String snippetId, JShellException exception) implements Ran {
+    /** It threw; its own frames are at the {@code #snippetId} it was named. */
+    record Threw(JShellException exception) implements Ran {
     }
 
     /** It was stopped, or the agent ended: the caller reads which from the run and the session. */
@@ -98,17 +101,19 @@ final class DirectRun {
 
     /**
      * Compiles and runs {@code source} in {@code session}: as an expression whose value shows when
-     * {@code shown}, else as statements. Empty, unrun, when JShell's internals cannot be reached (then
-     * {@link ValueExpression} is the next best way for a value).
+     * {@code shown}, else as statements; {@code named} is told the snippet id its frames carry before it runs.
+     * Empty, unrun, when JShell's internals cannot be reached (then {@link ValueExpression} is the next best way
+     * for a value).
      */
-    static Optional<Outcome> evaluate(Session session, String source, boolean shown) {
+    static Optional<Outcome> evaluate(Session session, String source, boolean shown, Consumer<String> named) {
         if (INTERNALS.isEmpty()) {
             return Optional.empty();
         }
         if (!StatementClassifier.mayBeStatement(source)) {
             return Optional.of(new AsWritten()); // a declaration: JShell's
         }
-        return Optional.of(INTERNALS.get().evaluate(session, source, shown && ValueExpression.mayBeExpression(source)));
+        return Optional.of(INTERNALS.get().evaluate(session, source, shown && ValueExpression.mayBeExpression(source),
+                named));
     }
 
     /** A compile's classes, or its errors. */
@@ -168,7 +173,7 @@ final class DirectRun {
             }
         }
 
-        Outcome evaluate(Session session, String source, boolean value) {
+        Outcome evaluate(Session session, String source, boolean value, Consumer<String> named) {
             JShell shell = session.shell();
             long n = COUNT.incrementAndGet();
             String name = CLASS_PREFIX + n;
@@ -199,7 +204,10 @@ final class DirectRun {
                 } catch (ExecutionControl.ClassInstallException e) {
                     return new AsWritten(); // nothing ran: JShell may still manage
                 }
-                return run(session, "REPL." + name, "v" + n, lines(header), returnsNothing);
+                String snippetId = "v" + n;
+                session.pieces().record(CLASS_NAME_PREFIX + n, snippetId, lines(header));
+                named.accept(snippetId);
+                return run(session, CLASS_NAME_PREFIX + n, returnsNothing);
             } catch (ExecutionControl.EngineTerminationException e) {
                 return new Ended();
             } catch (Throwable e) { // invoke's signature; an internal that changed: JShell runs it as before
@@ -209,17 +217,16 @@ final class DirectRun {
         }
 
         /** Runs the loaded piece; never throws, since from here on it has run (or may have). */
-        private Ran run(Session session, String className, String snippetId, int headerLines,
-                            boolean returnsNothing) {
+        private Ran run(Session session, String className, boolean returnsNothing) {
             try {
                 String value = session.control().invoke(className, DO_IT);
                 return returnsNothing ? new NoValue() : new Value(results.value(value));
             } catch (ExecutionControl.UserException | ExecutionControl.ResolutionException e) {
                 for (Throwable t = e; t != null; t = t.getCause()) {
-                    t.setStackTrace(placed(t.getStackTrace(), className, snippetId, headerLines));
+                    t.setStackTrace(session.pieces().placed(t.getStackTrace()));
                 }
                 try {
-                    return new Threw(snippetId, results.exception(session.shell(), e));
+                    return new Threw(results.exception(session.shell(), e));
                 } catch (ReflectiveOperationException | RuntimeException internal) {
                     EngineLog.ENGINE.log(System.Logger.Level.WARNING,
                             "what a piece threw could not be translated: " + internal);
@@ -231,20 +238,6 @@ final class DirectRun {
                 EngineLog.ENGINE.log(System.Logger.Level.WARNING, "the agent could not run a piece: " + e);
                 return new Ended();
             }
-        }
-
-        /** The piece's own frames put at {@code #snippetId}, their lines counted in the piece. */
-        private static StackTraceElement[] placed(StackTraceElement[] frames, String className, String snippetId,
-                                                  int headerLines) {
-            StackTraceElement[] placed = frames.clone();
-            for (int i = 0; i < placed.length; i++) {
-                StackTraceElement f = placed[i];
-                if (f.getClassName().equals(className) || f.getClassName().startsWith(className + "$")) {
-                    placed[i] = new StackTraceElement(f.getClassName(), f.getMethodName(), "#" + snippetId,
-                            f.getLineNumber() - headerLines);
-                }
-            }
-            return placed;
         }
 
         /**

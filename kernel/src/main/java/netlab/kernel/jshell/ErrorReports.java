@@ -215,8 +215,8 @@ final class ErrorReports {
         }
         if (m.startsWith("lambda$")) {
             String[] parts = m.split("\\$");
-            m = Text.in(lang, "kernel.lambda.in", parts.length > 1 && !parts[1].equals("do_it") ? parts[1]
-                    : Text.in(lang, "kernel.lambda.cell"));
+            // a lambda of a cell's top level: its place (this cell's line, an earlier cell's) says where
+            m = parts.length > 1 && !parts[1].equals("do_it") ? Text.in(lang, "kernel.lambda.in", parts[1]) : "lambda";
         } else if (m.equals("<init>")) {
             m = "new " + (owner == null ? "" : owner);
             owner = null;

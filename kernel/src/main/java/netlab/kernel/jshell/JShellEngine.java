@@ -51,12 +51,17 @@ public final class JShellEngine implements Engine {
     private JShellEngine(EngineOptions options) {
         this.options = options;
         this.limits = new CellLimits(options.outputLimit(), options.cellTimeout());
-        CellOutput output = new CellOutput();
         SnippetOrigins origins = new SnippetOrigins();
         this.language = new SessionLanguage(options.language());
+        CellOutput output = new CellOutput(new ThreadFailures(this::currentSession, origins, language));
         this.sessions = new Sessions(options, output, origins, language);
         this.cells = new CellExecution(sessions, output, new CellEvaluator(output, origins, language, sessions),
                 Magics.standard(), limits, options, language);
+    }
+
+    /** The ready session without waiting, or null: for the thread that reads the agent's output. */
+    private Session currentSession() {
+        return sessions.current();
     }
 
     /** Starts an engine: its first agent JVM and JShell, with the startup snippets run. */

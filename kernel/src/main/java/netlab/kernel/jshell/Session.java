@@ -6,9 +6,12 @@ import java.util.function.Consumer;
 import jdk.jshell.JShell;
 import netlab.agent.Control;
 
-/** One JShell and the agent JVM it runs code in; replaced as a whole when the agent is restarted. */
+/**
+ * One JShell and the agent JVM it runs code in; replaced as a whole when the agent is restarted. {@code pieces}:
+ * the classes {@link DirectRun} wrapped this session's pieces in.
+ */
 record Session(JShell shell, KernelExecutionControl control, CellSplitter splitter, CodeAssist assist,
-               DeclarationPlanner declarations, Optional<StaleClassFiles> staleClassFiles) {
+               DeclarationPlanner declarations, Optional<StaleClassFiles> staleClassFiles, PieceFrames pieces) {
 
     AgentProcess agent() {
         return control.agent();

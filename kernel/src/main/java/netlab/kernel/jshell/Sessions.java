@@ -156,7 +156,8 @@ final class Sessions {
                     : new IOException("JShell could not start: " + e.getMessage(), e);
         }
         Session session = new Session(shell, control, new CellSplitter(shell.sourceCodeAnalysis()), assist,
-                new DeclarationPlanner(DeclarationBatch.on(shell), importsNarrowed), StaleClassFiles.of(shell));
+                new DeclarationPlanner(DeclarationBatch.on(shell), importsNarrowed), StaleClassFiles.of(shell),
+                new PieceFrames());
         if (options.warmStart() && waiting.get() == 0) {
             warmCellPath(session);
         }
@@ -188,7 +189,7 @@ final class Sessions {
         Runnable began = session.askBeforeNextCommand(new Control.BeginCell(0, WARM_UP_KEY, options.outputLimit(), 0),
                 reply -> { });
         session.splitter().splitAndGroup(warm);
-        DirectRun.evaluate(session, warm, true);
+        DirectRun.evaluate(session, warm, true, id -> { });
         began.run();
         session.ask(new Control.EndCell());
     }
@@ -203,7 +204,7 @@ final class Sessions {
         agent.kill();
         agent.awaitExit(KILL_WAIT);
         // the dead agent's last output goes to its cell; the new agent's startup output belongs to no cell
-        output.attach(CellOutput.DISCARD);
+        output.attach(CellOutput.DISCARD, 0);
         origins.clear();
         boolean started = slot.begin(() -> {
             old.shell().close();

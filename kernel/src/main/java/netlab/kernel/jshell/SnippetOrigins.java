@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * Where each JShell snippet came from: which cell, and where in it. Turns the {@code #id:line} of a stack
- * frame into "cell line 4".
+ * frame into "cell line 4". Synchronized: what a cell's thread throws is placed by the thread that reads the
+ * agent's output ({@link ThreadFailures}).
  */
 final class SnippetOrigins {
 
@@ -15,15 +16,15 @@ final class SnippetOrigins {
 
     private final Map<String, Origin> byId = new HashMap<>();
 
-    void record(String snippetId, long cell, int firstLine) {
+    synchronized void record(String snippetId, long cell, int firstLine) {
         byId.put(snippetId, new Origin(cell, firstLine));
     }
 
-    Origin of(String snippetId) {
+    synchronized Origin of(String snippetId) {
         return byId.get(snippetId);
     }
 
-    void clear() {
+    synchronized void clear() {
         byId.clear();
     }
 

@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import netlab.agent.DisplayFrames;
+import netlab.agent.UncaughtFrames;
+import netlab.text.Lang;
 import org.junit.jupiter.api.Test;
 
 class CellOutputTest {
@@ -21,9 +23,9 @@ class CellOutputTest {
 
     @Test
     void charactersSplitAcrossPacketsArriveWhole() throws Exception {
-        CellOutput output = new CellOutput();
+        CellOutput output = withoutSession();
         RecordingIO io = new RecordingIO();
-        output.attach(io);
+        output.attach(io, 1);
         byte[] text = "✓✓".getBytes(StandardCharsets.UTF_8);
         output.stdout().write(text, 0, 2);
         output.drain();
@@ -34,9 +36,9 @@ class CellOutputTest {
 
     @Test
     void orderOfStreamsAndDisplaysIsKept() throws Exception {
-        CellOutput output = new CellOutput();
+        CellOutput output = withoutSession();
         RecordingIO io = new RecordingIO();
-        output.attach(io);
+        output.attach(io, 1);
         output.stdout().write("one\n".getBytes(StandardCharsets.UTF_8));
         output.stderr().write("two\n".getBytes(StandardCharsets.UTF_8));
         byte[] frame = DisplayFrames.show(Map.of("text/plain", "three"), "d", false);
@@ -45,5 +47,24 @@ class CellOutputTest {
         output.stdout().write("four\n".getBytes(StandardCharsets.UTF_8));
         output.drain();
         assertEquals(List.of("out:one\n", "err:two\n", "display:three", "out:four\n"), io.events);
+    }
+
+    /** With no session to translate frames by, a thread's uncaught exception still reads in order, named. */
+    @Test
+    void aThreadsUncaughtExceptionReadsAsStderrInOrder() throws Exception {
+        CellOutput output = withoutSession();
+        RecordingIO io = new RecordingIO();
+        output.attach(io, 1);
+        output.stdout().write("before\n".getBytes(StandardCharsets.UTF_8));
+        byte[] frame = UncaughtFrames.encode("worker", new IllegalStateException("boom", new java.io.IOException()));
+        output.uncaught().write(frame, 0, 5);
+        output.uncaught().write(frame, 5, frame.length - 5);
+        output.drain();
+        assertEquals(List.of("out:before\n", "err:Thread \"worker\" ended with an exception nobody caught:\n"
+                + "java.lang.IllegalStateException: boom\njava.io.IOException\n"), io.events);
+    }
+
+    private static CellOutput withoutSession() {
+        return new CellOutput(new ThreadFailures(() -> null, new SnippetOrigins(), new SessionLanguage(Lang.EN)));
     }
 }

@@ -148,4 +148,53 @@ class RuntimeErrorsExplainedIT {
         assertEquals(List.of("java.lang.ArithmeticException: " + Text.in(Lang.ZH, "kernel.explain.arithmetic"),
                 "  / by zero", "    at 单元格第 2 行"), f.traceback());
     }
+
+    /**
+     * A thread a cell started that dies of an exception reads like the cell's own: named, explained in Chinese,
+     * at the cell's lines, whether its code is a declaration's (JShell's wrapper) or a statement's (the engine's).
+     */
+    @Test
+    void aThreadsUncaughtExceptionReadsLikeTheCellsOwn() {
+        RecordingIO declared = new RecordingIO();
+        JShellEngineIT.success(engine.execute("""
+                Thread worker = new Thread(() -> {
+                    String s = null; s.length(); }, "worker");
+                worker.start(); worker.join();""", declared));
+        assertEquals("线程 “worker” 因为一个没有被捕获的异常结束了：\njava.lang.NullPointerException: "
+                + Text.in(Lang.ZH, "kernel.explain.null") + "\n  Cannot invoke \"String.length()\" because \"s\" is null"
+                + "\n    at lambda (单元格第 2 行)\n", declared.err.toString());
+
+        RecordingIO statement = new RecordingIO();
+        JShellEngineIT.success(engine.execute("""
+                int unused = 0;
+                {
+                    Thread t = Thread.ofVirtual().unstarted(() -> {
+                        int[] one = new int[1];
+                        one[2] = 1;
+                    });
+                    t.start(); t.join();
+                }""", statement));
+        assertEquals("一个线程因为一个没有被捕获的异常结束了：\njava.lang.ArrayIndexOutOfBoundsException: "
+                + Text.in(Lang.ZH, "kernel.explain.index") + "\n  Index 2 out of bounds for length 1"
+                + "\n    at lambda (单元格第 5 行)\n", statement.err.toString());
+    }
+
+    /** An interrupt stops a cell's threads too: that is the cell's reply, not an exception of each thread. */
+    @Test
+    void aStoppedCellsThreadsSayNothingOfTheirOwn() throws Exception {
+        RecordingIO io = new RecordingIO();
+        Thread interrupter = Thread.ofPlatform().start(() -> {
+            try {
+                Thread.sleep(800);
+            } catch (InterruptedException e) {
+                return;
+            }
+            engine.interrupt();
+        });
+        ExecuteOutcome outcome = engine.execute(
+                "new Thread(() -> { long n = 0; while (true) { n++; } }).start();\nThread.sleep(60_000);", io);
+        interrupter.join();
+        assertInstanceOf(ExecuteOutcome.Interrupted.class, outcome, outcome::toString);
+        assertEquals("", io.err.toString());
+    }
 }

@@ -1,0 +1,116 @@
+package netlab.agent;
+
+import java.io.ByteArrayInputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The wire form of an exception that no code of a cell's thread caught, from the agent to the kernel on the
+ * {@link AgentProtocol#UNCAUGHT} stream: data only (class names, messages, frames), which the kernel words in the
+ * student's language with the frames at the cell's lines. A frame is {@code int length} then:
+ * <pre>
+ *   UTF thread, int n, n × (text class, boolean hasMessage, [text message],
+ *                           int frames, frames × (UTF class, UTF method, boolean hasFile, [UTF file], int line))
+ * </pre>
+ * where a text is length-prefixed UTF-8 (a message may exceed {@code writeUTF}'s 64 KiB). A chain keeps at most
+ * {@link #MAX_CAUSES} exceptions and each at most {@link #MAX_FRAMES} frames (a thread's stack overflow has
+ * thousands, all the same).
+ */
+public final class UncaughtFrames {
+
+    static final int MAX_CAUSES = 16;
+    static final int MAX_FRAMES = 256;
+
+    private UncaughtFrames() {
+    }
+
+    /** One exception of a chain: its class's name, its message if it has one, and its frames. */
+    public record Thrown(String className, Optional<String> message, List<StackTraceElement> frames) {
+        public Thrown {
+            frames = List.copyOf(frames);
+        }
+    }
+
+    /** What thread {@code thread} threw: the exception first, then its causes. */
+    public record Report(String thread, List<Thrown> chain) {
+        public Report {
+            chain = List.copyOf(chain);
+        }
+    }
+
+    /** The frame, length prefix included, for {@code error} thrown by {@code thread}. */
+    public static byte[] encode(String thread, Throwable error) {
+        List<Throwable> chain = new ArrayList<>();
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Throwable t = error; t != null && chain.size() < MAX_CAUSES && seen.add(t); t = t.getCause()) {
+            chain.add(t);
+        }
+        return DisplayFrames.frame(out -> {
+            out.writeUTF(thread);
+            out.writeInt(chain.size());
+            for (Throwable t : chain) {
+                writeText(out, t.getClass().getName());
+                String message = t.getMessage();
+                out.writeBoolean(message != null);
+                if (message != null) {
+                    writeText(out, message);
+                }
+                StackTraceElement[] frames = t.getStackTrace();
+                int n = Math.min(frames.length, MAX_FRAMES);
+                out.writeInt(n);
+                for (int i = 0; i < n; i++) {
+                    StackTraceElement f = frames[i];
+                    out.writeUTF(f.getClassName());
+                    out.writeUTF(f.getMethodName());
+                    out.writeBoolean(f.getFileName() != null);
+                    if (f.getFileName() != null) {
+                        out.writeUTF(f.getFileName());
+                    }
+                    out.writeInt(f.getLineNumber());
+                }
+            }
+        });
+    }
+
+    /** Decodes one frame body (without its length prefix). */
+    public static Report decode(byte[] body) throws IOException {
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(body));
+        String thread = in.readUTF();
+        int n = in.readInt();
+        List<Thrown> chain = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            String className = readText(in);
+            Optional<String> message = in.readBoolean() ? Optional.of(readText(in)) : Optional.empty();
+            int frameCount = in.readInt();
+            List<StackTraceElement> frames = new ArrayList<>();
+            for (int f = 0; f < frameCount; f++) {
+                String declaring = in.readUTF();
+                String method = in.readUTF();
+                String file = in.readBoolean() ? in.readUTF() : null;
+                frames.add(new StackTraceElement(declaring, method, file, in.readInt()));
+            }
+            chain.add(new Thrown(className, message, frames));
+        }
+        return new Report(thread, chain);
+    }
+
+    private static void writeText(DataOutputStream out, String text) throws IOException {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(bytes.length);
+        out.write(bytes);
+    }
+
+    private static String readText(DataInputStream in) throws IOException {
+        byte[] bytes = new byte[in.readInt()];
+        in.readFully(bytes);
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+}
