@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.function.Consumer;
 import netlab.agent.DisplayFrames;
 import netlab.agent.UncaughtFrames;
 import netlab.kernel.engine.CellIO;
@@ -96,10 +97,10 @@ final class CellOutput {
      * pieces of at most 127 bytes: each whole frame goes to {@code handler}, after the text received before it.
      */
     private final class FrameStream extends OutputStream {
-        private final java.util.function.Consumer<byte[]> handler;
+        private final Consumer<byte[]> handler;
         private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
 
-        FrameStream(java.util.function.Consumer<byte[]> handler) {
+        FrameStream(Consumer<byte[]> handler) {
             this.handler = handler;
         }
 

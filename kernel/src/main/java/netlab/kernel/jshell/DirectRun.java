@@ -60,7 +60,8 @@ final class DirectRun {
     private static final String CLASS_PREFIX = "$JShell$netlabValue";
     /** The full name of every class a piece is wrapped in starts so: {@code REPL.$JShell$netlabValue7}. */
     static final String CLASS_NAME_PREFIX = "REPL." + CLASS_PREFIX;
-    private static final String DO_IT = "do_it$";
+    /** JShell's name for the method that runs a snippet; a {@code var}'s initializer runs in {@code do_it$Aux}. */
+    static final String DO_IT = "do_it$";
     /** What JShell compiles a snippet with (TaskFactory.compile); the pool adds the session's own options. */
     private static final List<String> OPTIONS = List.of("-Xlint:unchecked,-strictfp", "-proc:none", "-parameters");
     /** The names the class around a piece uses: an import of a type so named would change what they mean. */

@@ -28,9 +28,6 @@ final class ErrorReports {
     record CellDiagnostic(int offset, String code, String message) {
     }
 
-    /** The name JShell gives a cell's top level, and the start of the one it gives a var's initializer. */
-    private static final String DO_IT = "do_it$";
-
     private ErrorReports() {
     }
 
@@ -156,7 +153,7 @@ final class ErrorReports {
     /** A frame of a cell's own top level: JShell's {@code do_it$} or the {@code do_it$Aux} it calls. */
     private static boolean isTopLevel(StackTraceElement frame) {
         return frame.getFileName() != null && frame.getFileName().startsWith("#")
-                && frame.getMethodName().startsWith(DO_IT);
+                && frame.getMethodName().startsWith(DirectRun.DO_IT);
     }
 
     private static void addRepeats(List<String> traceback, int repeats, Lang lang) {
@@ -202,7 +199,7 @@ final class ErrorReports {
 
     private static String methodName(StackTraceElement frame, Lang lang) {
         String m = frame.getMethodName();
-        if (m.isEmpty() || m.startsWith(DO_IT)) {
+        if (m.isEmpty() || m.startsWith(DirectRun.DO_IT)) {
             return null; // the cell's own top level
         }
         // JShell has already cut its wrapper class names down to the student's ("" at top level).
