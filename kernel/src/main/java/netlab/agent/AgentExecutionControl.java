@@ -76,13 +76,13 @@ final class AgentExecutionControl extends DirectExecutionControl {
         Ownership.started(cell);
         lastValue = null;
         try {
-            Future<Object> result = cell.start(() -> doitMethod.invoke(null));
-            Object value = awaitUninterruptibly(result);
+            boolean piece = doitMethod.getDeclaringClass().getSimpleName().startsWith(AgentProtocol.PIECE_CLASS_PREFIX);
+            Shown shown = awaitUninterruptibly(cell.start(() -> shown(doitMethod.invoke(null), piece)));
             if (cell.stopRequested()) {
                 throw new StoppedException();
             }
-            lastValue = value;
-            return valueString(value);
+            lastValue = shown.value();
+            return shown.text();
         } catch (ExecutionException e) {
             if (cell.stopRequested()) {
                 throw new StoppedException();
@@ -106,7 +106,28 @@ final class AgentExecutionControl extends DirectExecutionControl {
         }
     }
 
-    private static Object awaitUninterruptibly(Future<Object> result) throws ExecutionException {
+    /** A cell's value and its text as JShell shows it. */
+    private record Shown(Object value, String text) {
+    }
+
+    /**
+     * {@code value} with its text, made on the cell's own thread: a {@code toString} the student wrote runs as
+     * their code does, stoppable by an interrupt. What it throws is the cell's exception when the value is a
+     * {@code piece}'s, which the notebook shows (JShell made it an internal error, and the cell showed nothing);
+     * a declaration's value is not shown, and JShell goes on without its text, as it did.
+     */
+    private static Shown shown(Object value, boolean piece) throws Exception {
+        try {
+            return new Shown(value, valueString(value));
+        } catch (Exception | Error thrown) {
+            if (piece) {
+                throw new InvocationTargetException(thrown);
+            }
+            throw thrown;
+        }
+    }
+
+    private static <T> T awaitUninterruptibly(Future<T> result) throws ExecutionException {
         while (true) {
             try {
                 return result.get();

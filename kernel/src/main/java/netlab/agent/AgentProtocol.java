@@ -42,6 +42,13 @@ public final class AgentProtocol {
      */
     public static final String UNCAUGHT = "uncaught";
 
+    /**
+     * How the simple name of every class the kernel wraps a cell's piece in starts (JShell's wrapper prefix, then
+     * the kernel's own): a value such a piece returns is one the notebook shows, so its {@code toString} throwing
+     * is the cell's exception. JShell's own wrappers' values (a declaration's) are not shown.
+     */
+    public static final String PIECE_CLASS_PREFIX = "$JShell$netlabValue";
+
     public static final byte OP_STOP = 'S';
     public static final byte OP_REQUEST = 'R';
     public static final byte OP_ANSWER = 'A';

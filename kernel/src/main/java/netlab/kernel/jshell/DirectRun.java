@@ -27,6 +27,7 @@ import jdk.jshell.JShell;
 import jdk.jshell.JShellException;
 import jdk.jshell.spi.ExecutionControl;
 import jdk.jshell.spi.ExecutionControl.ClassBytecodes;
+import netlab.agent.AgentProtocol;
 
 /**
  * A piece of a cell that declares nothing (the expression that ends it, whose value the notebook shows, or
@@ -57,7 +58,7 @@ final class DirectRun {
     private static final Optional<Internals> INTERNALS = Internals.lookUp();
     private static final AtomicLong COUNT = new AtomicLong();
     /** JShell's wrapper prefix, so its stack translation and its {@code expunge} treat the class as a wrapper. */
-    private static final String CLASS_PREFIX = "$JShell$netlabValue";
+    private static final String CLASS_PREFIX = AgentProtocol.PIECE_CLASS_PREFIX;
     /** The full name of every class a piece is wrapped in starts so: {@code REPL.$JShell$netlabValue7}. */
     static final String CLASS_NAME_PREFIX = "REPL." + CLASS_PREFIX;
     /** JShell's name for the method that runs a snippet; a {@code var}'s initializer runs in {@code do_it$Aux}. */

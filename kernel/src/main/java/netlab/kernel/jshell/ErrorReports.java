@@ -210,6 +210,10 @@ final class ErrorReports {
             int nested = cls.indexOf('$', marker + "$JShell$".length());
             owner = nested >= 0 ? cls.substring(nested + 1).replace('$', '.') : null;
         }
+        if (owner != null) { // an anonymous class is numbered ("1", "Greeter.1"): its method reads as its owner's
+            owner = owner.replaceAll("(^|\\.)\\d+(?=\\.|$)", "").replaceFirst("^\\.", "");
+            owner = owner.isEmpty() ? null : owner;
+        }
         if (m.startsWith("lambda$")) {
             String[] parts = m.split("\\$");
             // a lambda of a cell's top level: its place (this cell's line, an earlier cell's) says where

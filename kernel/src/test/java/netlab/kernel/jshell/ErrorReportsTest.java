@@ -40,6 +40,10 @@ class ErrorReportsTest {
         assertEquals("cell line 10", ErrorReports.describe(new StackTraceElement("", "", "#7", 1), origins, 2, Lang.EN));
         assertEquals("Greeter.hello (line 10 of an earlier cell)",
                 ErrorReports.describe(new StackTraceElement("Greeter", "hello", "#7", 1), origins, 3, Lang.EN));
+        assertEquals("toString (cell line 11)",
+                ErrorReports.describe(new StackTraceElement("1", "toString", "#7", 2), origins, 2, Lang.EN));
+        assertEquals("Greeter.run (cell line 11)",
+                ErrorReports.describe(new StackTraceElement("Greeter$1", "run", "#7", 2), origins, 2, Lang.EN));
         assertEquals(null, ErrorReports.describe(new StackTraceElement("java.lang.Integer", "parseInt",
                 "Integer.java", 5), origins, 2, Lang.EN));
     }

@@ -76,6 +76,13 @@ class InterruptIT {
         assertEquals("3", value("1 + 2"));
     }
 
+    /** A value's toString runs on the cell's thread, as the student's other code does: an interrupt stops it. */
+    @Test
+    void aToStringThatNeverReturns() {
+        value("record Forever(int n) { public String toString() { while (true) { } } }");
+        assertInterruptedAndAgentKept("new Forever(1)");
+    }
+
     @Test
     void cpuLoop() {
         assertInterruptedAndAgentKept("while (true) { }");

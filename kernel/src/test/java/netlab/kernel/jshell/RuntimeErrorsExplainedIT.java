@@ -197,4 +197,19 @@ class RuntimeErrorsExplainedIT {
         assertInstanceOf(ExecuteOutcome.Interrupted.class, outcome, outcome::toString);
         assertEquals("", io.err.toString());
     }
+
+    /**
+     * A value the notebook shows whose toString throws fails its cell at the toString's line; a declaration's
+     * value is never shown, so the same object in a declaration fails nothing.
+     */
+    @Test
+    void aShownValuesToStringThatThrowsIsTheCellsException() {
+        JShellEngineIT.success(engine.execute("Object odd = new Object() {\n    public String toString() {\n"
+                + "        throw new IllegalStateException(\"没有文字\");\n    }\n};", new RecordingIO()));
+        ExecuteOutcome.Failure f = assertInstanceOf(ExecuteOutcome.Failure.class,
+                engine.execute("odd", new RecordingIO()));
+        assertEquals(List.of("java.lang.IllegalStateException: 没有文字", "    at toString (之前某个单元格的第 3 行)"),
+                f.traceback());
+        JShellEngineIT.success(engine.execute("Object same = odd;", new RecordingIO()));
+    }
 }
