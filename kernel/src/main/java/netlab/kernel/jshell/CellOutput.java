@@ -11,6 +11,7 @@ import netlab.agent.DisplayFrames;
 import netlab.agent.UncaughtFrames;
 import netlab.kernel.engine.CellIO;
 import netlab.kernel.engine.MimeBundle;
+import netlab.text.Text;
 
 /**
  * Kernel side of the agent's stdout, stderr, display and uncaught streams: decodes them and hands them to the
@@ -32,12 +33,14 @@ final class CellOutput {
     private final OutputStream display = new FrameStream(this::show);
     private final OutputStream uncaught = new FrameStream(this::reportUncaught);
     private final ThreadFailures threadFailures;
+    private final SessionLanguage language;
     private CellIO io = DISCARD;
     /** The serial number of the cell output goes to; 0 before the first. */
     private long cell;
 
-    CellOutput(ThreadFailures threadFailures) {
+    CellOutput(ThreadFailures threadFailures, SessionLanguage language) {
         this.threadFailures = threadFailures;
+        this.language = language;
     }
 
     OutputStream stdout() {
@@ -80,7 +83,7 @@ final class CellOutput {
                 case DisplayFrames.Clear c -> io.clearOutput(c.await());
             }
         } catch (IOException | RuntimeException e) {
-            io.stderr("netlab: a display from your code could not be shown: " + e.getMessage() + "\n");
+            io.stderr(Text.in(language.get(), "kernel.display.failed", e.getMessage()) + "\n");
         }
     }
 

@@ -53,7 +53,7 @@ public final class JShellEngine implements Engine {
         this.limits = new CellLimits(options.outputLimit(), options.cellTimeout());
         SnippetOrigins origins = new SnippetOrigins();
         this.language = new SessionLanguage(options.language());
-        CellOutput output = new CellOutput(new ThreadFailures(this::currentSession, origins, language));
+        CellOutput output = new CellOutput(new ThreadFailures(this::currentSession, origins, language), language);
         this.sessions = new Sessions(options, output, origins, language);
         this.cells = new CellExecution(sessions, output, new CellEvaluator(output, origins, language, sessions),
                 Magics.standard(), limits, options, language);

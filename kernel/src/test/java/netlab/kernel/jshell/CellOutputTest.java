@@ -64,7 +64,18 @@ class CellOutputTest {
                 + "java.lang.IllegalStateException: boom\njava.io.IOException\n"), io.events);
     }
 
+    @Test
+    void aDisplayThatCannotBeShownIsSaidInTheStudentsLanguage() throws Exception {
+        CellOutput output = withoutSession();
+        RecordingIO io = new RecordingIO();
+        output.attach(io, 1);
+        output.display().write(new byte[] {0, 0, 0, 1, 9}); // a frame of a kind no display has
+        assertEquals(List.of("err:netlab could not show what your code displayed: unknown display frame kind 9\n"),
+                io.events);
+    }
+
     private static CellOutput withoutSession() {
-        return new CellOutput(new ThreadFailures(() -> null, new SnippetOrigins(), new SessionLanguage(Lang.EN)));
+        SessionLanguage english = new SessionLanguage(Lang.EN);
+        return new CellOutput(new ThreadFailures(() -> null, new SnippetOrigins(), english), english);
     }
 }
