@@ -19,7 +19,8 @@ class ExceptionExplainerTest {
                 ExceptionExplainer.withStudentNames("class REPL.$JShell$12$Point cannot be cast to class "
                         + "java.lang.String (REPL.$JShell$12$Point is in unnamed module)"));
         assertEquals("Cannot read field \"x\" because \"p\" is null",
-                ExceptionExplainer.withStudentNames("Cannot read field \"x\" because \"$JShell$netlabValue7.p\" is null"));
+                ExceptionExplainer.withStudentNames(
+                        "Cannot read field \"x\" because \"$JShell$netlabValue7.p\" is null"));
         assertEquals("Index 3 out of bounds for length 3", ExceptionExplainer.withStudentNames(
                 "Index 3 out of bounds for length 3"));
         assertNull(ExceptionExplainer.withStudentNames(null));

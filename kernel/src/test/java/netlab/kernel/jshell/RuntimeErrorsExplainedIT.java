@@ -114,7 +114,8 @@ class RuntimeErrorsExplainedIT {
                 engine.execute("String empty = null;\nint n = empty.length();", new RecordingIO()));
         assertEquals("  Cannot invoke \"String.length()\" because \"empty\" is null", top.traceback().get(1));
         assertEquals("    at 单元格第 2 行", top.traceback().get(2));
-        assertTrue(top.evalue().endsWith("(Cannot invoke \"String.length()\" because \"empty\" is null)"), top.evalue());
+        assertTrue(top.evalue().endsWith("(Cannot invoke \"String.length()\" because \"empty\" is null)"),
+                top.evalue());
 
         JShellEngineIT.success(engine.execute("int size(String text) {\n    return text.length();\n}",
                 new RecordingIO()));
@@ -161,7 +162,8 @@ class RuntimeErrorsExplainedIT {
                     String s = null; s.length(); }, "worker");
                 worker.start(); worker.join();""", declared));
         assertEquals("线程 “worker” 因为一个没有被捕获的异常结束了：\njava.lang.NullPointerException: "
-                + Text.in(Lang.ZH, "kernel.explain.null") + "\n  Cannot invoke \"String.length()\" because \"s\" is null"
+                + Text.in(Lang.ZH, "kernel.explain.null")
+                + "\n  Cannot invoke \"String.length()\" because \"s\" is null"
                 + "\n    at lambda (单元格第 2 行)\n", declared.err.toString());
 
         RecordingIO statement = new RecordingIO();
