@@ -135,17 +135,17 @@ public final class AgentMain {
         }
         System.out.flush();
         System.err.flush();
-        byte[] frame = UncaughtFrames.encode(thread.getName(), error);
-        if (OutputBudget.takeWhole(frame.length)) {
-            try {
+        try {
+            byte[] frame = UncaughtFrames.encode(thread.getName(), error); // runs the exception's getMessage()
+            if (OutputBudget.takeWhole(frame.length)) {
                 synchronized (to) {
                     to.write(frame);
                     to.flush();
                 }
-            } catch (IOException e) {
-                return false;
             }
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return false;
         }
-        return true;
     }
 }

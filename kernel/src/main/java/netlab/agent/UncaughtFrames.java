@@ -46,11 +46,14 @@ public final class UncaughtFrames {
         }
     }
 
-    /** The frame, length prefix included, for {@code error} thrown by {@code thread}. */
+    /**
+     * The frame, length prefix included, for {@code error} thrown by {@code thread}. A student's exception class
+     * may override {@code getMessage}, {@code getStackTrace} or {@code getCause} to throw: that part is left out.
+     */
     public static byte[] encode(String thread, Throwable error) {
         List<Throwable> chain = new ArrayList<>();
         Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (Throwable t = error; t != null && chain.size() < MAX_CAUSES && seen.add(t); t = t.getCause()) {
+        for (Throwable t = error; t != null && chain.size() < MAX_CAUSES && seen.add(t); t = causeOf(t)) {
             chain.add(t);
         }
         return DisplayFrames.frame(out -> {
@@ -58,12 +61,12 @@ public final class UncaughtFrames {
             out.writeInt(chain.size());
             for (Throwable t : chain) {
                 writeText(out, t.getClass().getName());
-                String message = t.getMessage();
+                String message = messageOf(t);
                 out.writeBoolean(message != null);
                 if (message != null) {
                     writeText(out, message);
                 }
-                StackTraceElement[] frames = t.getStackTrace();
+                StackTraceElement[] frames = framesOf(t);
                 int n = Math.min(frames.length, MAX_FRAMES);
                 out.writeInt(n);
                 for (int i = 0; i < n; i++) {
@@ -100,6 +103,31 @@ public final class UncaughtFrames {
             chain.add(new Thrown(className, message, frames));
         }
         return new Report(thread, chain);
+    }
+
+    private static Throwable causeOf(Throwable t) {
+        try {
+            return t.getCause();
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static String messageOf(Throwable t) {
+        try {
+            return t.getMessage();
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static StackTraceElement[] framesOf(Throwable t) {
+        try {
+            StackTraceElement[] frames = t.getStackTrace();
+            return frames == null ? new StackTraceElement[0] : frames;
+        } catch (RuntimeException e) {
+            return new StackTraceElement[0];
+        }
     }
 
     private static void writeText(DataOutputStream out, String text) throws IOException {

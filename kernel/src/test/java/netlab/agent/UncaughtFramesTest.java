@@ -44,6 +44,26 @@ class UncaughtFramesTest {
                 + f.getLineNumber() + ")").toList();
     }
 
+    /** A student's exception class may throw from what describes it: the rest still travels. */
+    @Test
+    void anExceptionThatThrowsFromItsOwnGettersStillTravels() throws Exception {
+        RuntimeException hostile = new RuntimeException() {
+            @Override
+            public String getMessage() {
+                throw new IllegalStateException("no message");
+            }
+
+            @Override
+            public synchronized Throwable getCause() {
+                throw new IllegalStateException("no cause");
+            }
+        };
+        UncaughtFrames.Report report = UncaughtFrames.decode(body(UncaughtFrames.encode("t", hostile)));
+        assertEquals(1, report.chain().size());
+        assertEquals(Optional.empty(), report.chain().get(0).message());
+        assertEquals(hostile.getStackTrace().length, report.chain().get(0).frames().size());
+    }
+
     private static byte[] body(byte[] frame) {
         return Arrays.copyOfRange(frame, 4, frame.length);
     }

@@ -164,7 +164,7 @@ final class ErrorReports {
 
     private static String exceptionName(Throwable t) {
         if (t instanceof EvalException e) {
-            return e.getExceptionClassName();
+            return ExceptionExplainer.withStudentNames(e.getExceptionClassName()); // a cell's class: its own name
         }
         if (t instanceof UnresolvedReferenceException) {
             return "UnresolvedReference";

@@ -129,6 +129,12 @@ class RuntimeErrorsExplainedIT {
         assertTrue(cast.traceback().get(1).startsWith("  class Spot cannot be cast to class java.lang.String"),
                 cast.traceback().toString());
         assertFalse(String.join("\n", cast.traceback()).contains("$JShell$"), cast.traceback().toString());
+
+        JShellEngineIT.success(engine.execute("class Oops extends RuntimeException { }", new RecordingIO()));
+        ExecuteOutcome.Failure own = assertInstanceOf(ExecuteOutcome.Failure.class,
+                engine.execute("throw new Oops();", new RecordingIO()));
+        assertEquals("Oops", own.ename());
+        assertEquals(List.of("Oops", "    at 单元格第 1 行"), own.traceback());
     }
 
     /** A library that wraps an exception has said what it means: the cause keeps the JDK's text alone. */
