@@ -142,7 +142,7 @@ public final class PacketTrace implements PacketListener, Displayable {
 
     private String footer() {
         long hidden = events.size() - Math.min(rowsShown, events.size()) + missed;
-        return hidden == 0 ? "" : "… " + Text.of("tftp.trace.morePackets", String.format(Locale.ROOT, "%,d", hidden));
+        return hidden == 0 ? "" : "… " + Text.of("tftp.trace.morePackets", Counts.grouped(hidden));
     }
 
     private static String arrow(PacketEvent e) {

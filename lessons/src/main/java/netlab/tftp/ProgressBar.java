@@ -54,8 +54,8 @@ public final class ProgressBar implements ProgressListener {
         double fraction = total > 0 ? Math.min(1.0, (double) bytes / total) : total == 0 ? 1.0 : 0.0;
         int filled = (int) Math.round(fraction * WIDTH);
         String count = total >= 0
-                ? Text.of("tftp.progress.of", String.format(Locale.ROOT, "%,d", bytes), String.format(Locale.ROOT, "%,d", total))
-                : Text.of("tftp.progress.unknown", String.format(Locale.ROOT, "%,d", bytes));
+                ? Text.of("tftp.progress.of", Counts.grouped(bytes), Counts.grouped(total))
+                : Text.of("tftp.progress.unknown", Counts.grouped(bytes));
         String percent = total >= 0 ? String.format(Locale.ROOT, "%3d%%", Math.round(fraction * 100)) : "  ?%";
         String text = "[" + "#".repeat(filled) + "-".repeat(WIDTH - filled) + "] " + percent + "  " + count + note;
         String html = "<div style=\"font-family:monospace\"><progress max=\"1000\" value=\"" + Math.round(fraction * 1000)

@@ -10,7 +10,6 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Locale;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
 import netlab.text.Message;
@@ -91,7 +90,7 @@ final class ServerSession {
                     ? Text.of("tftp.log.error", te.errorCode().code(), te.errorCode().meaning(), e.getMessage())
                     : e.getMessage();
             config.log.accept(Text.of("tftp.log.failed", request.opcode(), TransferSummary.quoted(name),
-                    TftpClient.hostPort(client), String.format(Locale.ROOT, "%,d", t.bytes), why));
+                    TftpClient.hostPort(client), Counts.grouped(t.bytes), why));
             t.tellPeer(e);
         }
     }
@@ -195,9 +194,9 @@ final class ServerSession {
 
     /** An upload announced (tsize) or found (by counting) to be over the cap; counted bytes are only what arrived so far. */
     private TftpException tooBig(long bytes, boolean announced) {
-        String limit = String.format(Locale.ROOT, "%,d", config.maxFileSize);
+        String limit = Counts.grouped(config.maxFileSize);
         return new TftpException(ErrorCode.DISK_FULL, announced
-                ? Message.of("tftp.reason.tooBig", String.format(Locale.ROOT, "%,d", bytes), limit)
+                ? Message.of("tftp.reason.tooBig", Counts.grouped(bytes), limit)
                 : Message.of("tftp.reason.tooBigCounted", limit));
     }
 

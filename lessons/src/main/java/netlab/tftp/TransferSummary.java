@@ -66,7 +66,7 @@ public record TransferSummary(String kind, String filename, String peer, long by
         }
         out.append(quote);
         if (name.length() > shown) {
-            out.append(String.format(Locale.ROOT, "… (%,d characters)", name.length()));
+            out.append(Text.of("tftp.name.cut", Counts.grouped(name.length())));
         }
         return out.toString();
     }
@@ -74,7 +74,7 @@ public record TransferSummary(String kind, String filename, String peer, long by
     @Override
     public String toString() {
         return Text.of(kind.equals("get") ? "tftp.summary.get" : kind.equals("put") ? "tftp.summary.put" : "tftp.summary.other",
-                kind, quoted(filename), peer, String.format(Locale.ROOT, "%,d", bytes), String.format(Locale.ROOT, "%,d", blocks),
+                kind, quoted(filename), peer, Counts.grouped(bytes), Counts.grouped(blocks),
                 retransmissions, String.format(Locale.ROOT, "%.3f", duration.toNanos() / 1e9),
                 String.format(Locale.ROOT, "%.1f", bytesPerSecond() / 1e6), options);
     }

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
+import netlab.text.Lang;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -103,6 +104,13 @@ class Issue14TftpTest {
         assertFalse(log.getFirst().contains("\n"), log.getFirst());
         assertTrue(log.get(1).length() < 400, log.get(1).length() + " characters");
         assertTrue(log.get(1).contains("… (64,990 characters)"), log.get(1));
+        Lang.use(Lang.ZH);
+        try {
+            assertTrue(TransferSummary.quoted("x".repeat(1_500)).endsWith("……（一共 1,500 个字符）"),
+                    TransferSummary.quoted("x".repeat(1_500)));
+        } finally {
+            Lang.use(Lang.EN);
+        }
     }
 
     /** D8: a client that gives up on its deadline tells the server with ERROR 0. */
