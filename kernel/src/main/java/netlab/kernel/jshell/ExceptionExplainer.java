@@ -34,13 +34,13 @@ final class ExceptionExplainer {
             case "java.lang.NullPointerException" -> "null";
             case "java.lang.ArrayIndexOutOfBoundsException", "java.lang.StringIndexOutOfBoundsException",
                  "java.lang.IndexOutOfBoundsException" -> "index";
-            case "java.lang.NumberFormatException" -> "number";
+            case "java.lang.NumberFormatException", "java.util.InputMismatchException" -> "number";
             case "java.lang.ArithmeticException" -> "arithmetic";
             case "java.lang.ClassCastException" -> "cast";
             case "java.lang.StackOverflowError" -> "recursion";
             case "java.lang.IllegalMonitorStateException" -> "monitor";
             case "java.util.ConcurrentModificationException" -> "concurrent.modification";
-            case "java.util.NoSuchElementException", "java.util.InputMismatchException" -> "no.element";
+            case "java.util.NoSuchElementException" -> "no.element";
             case "java.net.ConnectException" -> "connect";
             case "java.net.BindException" -> "bind";
             case "java.net.SocketTimeoutException" -> "timeout";

@@ -39,6 +39,8 @@ class RuntimeErrorsExplainedIT {
         THROWS.put("var list = new ArrayList<>(List.of(1, 2));\nfor (var x : list) list.add(3);",
                 "kernel.explain.concurrent.modification");
         THROWS.put("new ArrayList<Integer>().iterator().next()", "kernel.explain.no.element");
+        THROWS.put("Optional.empty().get()", "kernel.explain.no.element");
+        THROWS.put("new Scanner(\"abc\").nextInt()", "kernel.explain.number");
         THROWS.put("""
                 var closed = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
                 int port = closed.getLocalPort();
