@@ -41,6 +41,9 @@ final class ExceptionExplainer {
             case "java.lang.IllegalMonitorStateException" -> "monitor";
             case "java.util.ConcurrentModificationException" -> "concurrent.modification";
             case "java.util.NoSuchElementException" -> "no.element";
+            case "java.lang.UnsupportedOperationException" -> "unmodifiable";
+            case "java.lang.IllegalThreadStateException" -> "thread.started";
+            case "java.util.concurrent.RejectedExecutionException" -> "rejected";
             case "java.net.ConnectException" -> "connect";
             case "java.net.BindException" -> "bind";
             case "java.net.SocketTimeoutException" -> "timeout";
@@ -51,6 +54,9 @@ final class ExceptionExplainer {
             case "java.io.FileNotFoundException", "java.nio.file.NoSuchFileException" -> "no.file";
             case "java.nio.channels.ClosedChannelException" -> "closed.channel";
             case "java.nio.channels.IllegalBlockingModeException" -> "blocking.mode";
+            case "java.nio.channels.ClosedSelectorException" -> "closed.selector";
+            case "java.nio.channels.CancelledKeyException" -> "cancelled.key";
+            case "java.nio.channels.NotYetConnectedException" -> "not.connected";
             case "java.nio.BufferOverflowException" -> "buffer.overflow";
             case "java.nio.BufferUnderflowException" -> "buffer.underflow";
             default -> null;

@@ -80,6 +80,24 @@ class RuntimeErrorsExplainedIT {
                 var selector = java.nio.channels.Selector.open();
                 var blocking = java.nio.channels.DatagramChannel.open();
                 blocking.register(selector, java.nio.channels.SelectionKey.OP_READ)""", "kernel.explain.blocking.mode");
+        THROWS.put("List.of(1, 2).add(3)", "kernel.explain.unmodifiable");
+        THROWS.put("Thread once = new Thread(() -> { });\nonce.start();\nonce.start();",
+                "kernel.explain.thread.started");
+        THROWS.put("""
+                var pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+                pool.shutdown();
+                pool.execute(() -> { });""", "kernel.explain.rejected");
+        THROWS.put("var shutSelector = java.nio.channels.Selector.open();\nshutSelector.close();\n"
+                + "shutSelector.select(1)", "kernel.explain.closed.selector");
+        THROWS.put("""
+                var keySelector = java.nio.channels.Selector.open();
+                var keyed = java.nio.channels.DatagramChannel.open();
+                keyed.configureBlocking(false);
+                var key = keyed.register(keySelector, java.nio.channels.SelectionKey.OP_READ);
+                key.cancel();
+                key.interestOps()""", "kernel.explain.cancelled.key");
+        THROWS.put("java.nio.channels.SocketChannel.open().write(java.nio.ByteBuffer.allocate(1))",
+                "kernel.explain.not.connected");
         THROWS.put("java.nio.ByteBuffer.allocate(2).putInt(1)", "kernel.explain.buffer.overflow");
         THROWS.put("java.nio.ByteBuffer.allocate(2).getInt()", "kernel.explain.buffer.underflow");
     }
