@@ -9,7 +9,8 @@ import netlab.text.Message;
  * One sentence in the student's language for the exceptions beginners meet most, chosen by the exception's class
  * (never by its English message): it goes above the JDK's own text, which stays, as {@link CompileExplainer}'s
  * does above javac's. An exception a library worded for the student already (the lessons' own, in the
- * notebook's language) is of another class and gets none.
+ * notebook's language) is of another class and gets none; so does {@code UnsupportedOperationException}, which is
+ * the course's own "TODO: write your answer here" stub far more often than an unmodifiable collection.
  *
  * <pre>{@code
  * // String s = null;  s.length()
@@ -41,7 +42,6 @@ final class ExceptionExplainer {
             case "java.lang.IllegalMonitorStateException" -> "monitor";
             case "java.util.ConcurrentModificationException" -> "concurrent.modification";
             case "java.util.NoSuchElementException" -> "no.element";
-            case "java.lang.UnsupportedOperationException" -> "unmodifiable";
             case "java.lang.IllegalThreadStateException" -> "thread.started";
             case "java.util.concurrent.RejectedExecutionException" -> "rejected";
             case "java.net.ConnectException" -> "connect";

@@ -80,7 +80,6 @@ class RuntimeErrorsExplainedIT {
                 var selector = java.nio.channels.Selector.open();
                 var blocking = java.nio.channels.DatagramChannel.open();
                 blocking.register(selector, java.nio.channels.SelectionKey.OP_READ)""", "kernel.explain.blocking.mode");
-        THROWS.put("List.of(1, 2).add(3)", "kernel.explain.unmodifiable");
         THROWS.put("Thread once = new Thread(() -> { });\nonce.start();\nonce.start();",
                 "kernel.explain.thread.started");
         THROWS.put("""
