@@ -48,9 +48,7 @@ public final class DisplayFrames {
             out.writeInt(bundle.size());
             for (Map.Entry<String, String> e : bundle.entrySet()) {
                 out.writeUTF(e.getKey());
-                byte[] value = String.valueOf(e.getValue()).getBytes(StandardCharsets.UTF_8);
-                out.writeInt(value.length);
-                out.write(value);
+                writeText(out, String.valueOf(e.getValue()));
             }
         });
     }
@@ -75,9 +73,7 @@ public final class DisplayFrames {
                 Map<String, String> bundle = new LinkedHashMap<>();
                 for (int i = 0; i < n; i++) {
                     String mime = in.readUTF();
-                    byte[] value = new byte[in.readInt()];
-                    in.readFully(value);
-                    bundle.put(mime, new String(value, StandardCharsets.UTF_8));
+                    bundle.put(mime, readText(in));
                 }
                 return new Show(bundle, id.isEmpty() ? null : id, update);
             }
@@ -86,6 +82,20 @@ public final class DisplayFrames {
             }
             default -> throw new IOException("unknown display frame kind " + kind);
         }
+    }
+
+    /** {@code text} as length-prefixed UTF-8: unlike {@code writeUTF}, past 64 KiB too. */
+    static void writeText(DataOutputStream out, String text) throws IOException {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(bytes.length);
+        out.write(bytes);
+    }
+
+    /** A text {@link #writeText} wrote. */
+    static String readText(DataInputStream in) throws IOException {
+        byte[] bytes = new byte[in.readInt()];
+        in.readFully(bytes);
+        return new String(bytes, StandardCharsets.UTF_8);
     }
 
     /** What a frame's body writes. */

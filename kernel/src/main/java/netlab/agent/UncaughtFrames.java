@@ -2,9 +2,7 @@ package netlab.agent;
 
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -60,11 +58,11 @@ public final class UncaughtFrames {
             out.writeUTF(thread);
             out.writeInt(chain.size());
             for (Throwable t : chain) {
-                writeText(out, t.getClass().getName());
+                DisplayFrames.writeText(out, t.getClass().getName());
                 String message = messageOf(t);
                 out.writeBoolean(message != null);
                 if (message != null) {
-                    writeText(out, message);
+                    DisplayFrames.writeText(out, message);
                 }
                 StackTraceElement[] frames = framesOf(t);
                 int n = Math.min(frames.length, MAX_FRAMES);
@@ -90,8 +88,8 @@ public final class UncaughtFrames {
         int n = in.readInt();
         List<Thrown> chain = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            String className = readText(in);
-            Optional<String> message = in.readBoolean() ? Optional.of(readText(in)) : Optional.empty();
+            String className = DisplayFrames.readText(in);
+            Optional<String> message = in.readBoolean() ? Optional.of(DisplayFrames.readText(in)) : Optional.empty();
             int frameCount = in.readInt();
             List<StackTraceElement> frames = new ArrayList<>();
             for (int f = 0; f < frameCount; f++) {
@@ -128,17 +126,5 @@ public final class UncaughtFrames {
         } catch (RuntimeException e) {
             return new StackTraceElement[0];
         }
-    }
-
-    private static void writeText(DataOutputStream out, String text) throws IOException {
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        out.writeInt(bytes.length);
-        out.write(bytes);
-    }
-
-    private static String readText(DataInputStream in) throws IOException {
-        byte[] bytes = new byte[in.readInt()];
-        in.readFully(bytes);
-        return new String(bytes, StandardCharsets.UTF_8);
     }
 }

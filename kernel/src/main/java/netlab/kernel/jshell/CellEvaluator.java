@@ -51,15 +51,15 @@ final class CellEvaluator {
                         CompileExplainer.INCOMPLETE, "reached end of file while parsing")), explainer(session, code));
             }
             boolean shown = i == pieces.size() - 1 && !piece.endsWithSemicolon();
+            int firstLine = SnippetOrigins.lineOf(code, piece.start());
             List<SnippetEvent> events;
             boolean shellClosed = false;
             try {
                 Optional<List<SnippetEvent>> planned = declarations.events(i, run::stopped);
-                int firstLine = SnippetOrigins.lineOf(code, piece.start());
                 Optional<DirectRun.Outcome> direct = planned.isEmpty() ? DirectRun.evaluate(session, piece.source(),
                         shown, id -> origins.record(id, serial, firstLine)) : Optional.empty();
                 if (direct.orElse(null) instanceof DirectRun.Ran ran) {
-                    Optional<ExecuteOutcome> end = afterDirectRun(session, code, serial, piece, run, ran);
+                    Optional<ExecuteOutcome> end = afterDirectRun(session, serial, piece, firstLine, run, ran);
                     if (end.isPresent()) {
                         return end.get();
                     }
@@ -82,7 +82,7 @@ final class CellEvaluator {
             if (ended.isPresent()) {
                 return ended.get();
             }
-            ExecuteOutcome failure = failureOf(session, code, serial, piece, events);
+            ExecuteOutcome failure = failureOf(session, code, serial, piece, firstLine, events);
             if (failure != null) {
                 return failure;
             }
@@ -94,14 +94,13 @@ final class CellEvaluator {
     }
 
     /** The cell's end after a piece ran by {@link DirectRun}: a failure, or its agent's end; empty if it goes on. */
-    private Optional<ExecuteOutcome> afterDirectRun(Session session, String code, long serial, Piece piece, CellRun run,
-                                                    DirectRun.Ran outcome) {
+    private Optional<ExecuteOutcome> afterDirectRun(Session session, long serial, Piece piece, int firstLine,
+                                                    CellRun run, DirectRun.Ran outcome) {
         output.drain();
         Optional<ExecuteOutcome> ended = ended(session, run, false);
         if (ended.isPresent()) {
             return ended;
         }
-        int firstLine = SnippetOrigins.lineOf(code, piece.start());
         StringComparison.note(piece.source(), firstLine, session.shell(), language.get())
                 .ifPresent(note -> output.io().stderr(note + "\n"));
         if (outcome instanceof DirectRun.Threw t) {
@@ -127,9 +126,8 @@ final class CellEvaluator {
     }
 
     /** The failure of this piece's evaluation, or null; records where its snippets came from. */
-    private ExecuteOutcome failureOf(Session session, String code, long serial, Piece piece,
+    private ExecuteOutcome failureOf(Session session, String code, long serial, Piece piece, int firstLine,
                                      List<SnippetEvent> events) {
-        int firstLine = SnippetOrigins.lineOf(code, piece.start());
         List<ErrorReports.CellDiagnostic> errors = new ArrayList<>();
         JShellException exception = null;
         for (SnippetEvent e : events) {

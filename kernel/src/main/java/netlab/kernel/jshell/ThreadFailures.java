@@ -28,17 +28,18 @@ import netlab.text.Text;
  */
 final class ThreadFailures {
 
+    /** JShell's members it needs, looked up once per JVM (a grading JVM starts an engine per student). */
+    private static final Optional<JShellInternals.Results> RESULTS = results();
+
     private final Supplier<Session> session;
     private final SnippetOrigins origins;
     private final SessionLanguage language;
-    private final Optional<JShellInternals.Results> results;
 
     /** {@code session}: the ready session, or null while none is. */
     ThreadFailures(Supplier<Session> session, SnippetOrigins origins, SessionLanguage language) {
         this.session = session;
         this.origins = origins;
         this.language = language;
-        this.results = results();
     }
 
     private static Optional<JShellInternals.Results> results() {
@@ -64,7 +65,7 @@ final class ThreadFailures {
     /** The report as JShell reports a cell's exception, its frames at snippets; empty if that cannot be done. */
     private Optional<JShellException> translated(UncaughtFrames.Report report) {
         Session s = session.get();
-        if (s == null || results.isEmpty() || report.chain().isEmpty()) {
+        if (s == null || RESULTS.isEmpty() || report.chain().isEmpty()) {
             return Optional.empty();
         }
         ExecutionControl.UserException first = null;
@@ -80,7 +81,7 @@ final class ThreadFailures {
             last = e;
         }
         try {
-            return Optional.of(results.get().exception(s.shell(), first));
+            return Optional.of(RESULTS.get().exception(s.shell(), first));
         } catch (ReflectiveOperationException | RuntimeException e) {
             EngineLog.ENGINE.log(System.Logger.Level.INFO, "a thread's exception kept the JVM's frames: " + e);
             return Optional.empty();
