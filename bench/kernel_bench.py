@@ -3,14 +3,15 @@
 
 Usage (after ./netlab build):  bench/kernel-bench [--runs N] [--starts K] [--jdi] [--compare JAR]
 
-Each kernel is started, runs the same sequence of cells (Java for netlab, the equivalent Python for
-ipykernel) and is shut down; netlab first, then ipykernel, one after the other on this machine. --jdi adds
+Each kind's kernel is started and runs the same sequence of cells (Java for netlab, the equivalent Python for
+ipykernel); the kinds' kernels run side by side and take turns every 10 cells, so a drift of the machine's load
+lands on every kind alike (run one after the other, ipykernel's own p50 moved 5-9 ms between runs). --jdi adds
 JShell's stock JDI engine (the netlab kernel with --engine=jdi) as a column; --compare JAR adds the
 netlab.jar of another build (e.g. main's, for a before/after table), installed the same way. Prints one table: times
 in ms (medians and percentiles), memory in MB of the kernel's process tree (kernel JVM + agent JVM for
 netlab) right after the run and again once the kernel has been idle for 3 s (a student reading; netlab's
 kernel gives grown heap back then), the CPU seconds each kernel's processes used beside the wall time of
-its session, each ratio netlab/ipykernel, and the load average before and after; then each of issue 19's
+its measured cells, each ratio netlab/ipykernel, and the load average before and after; then each of issue 19's
 targets with its ratio and whether this run met it. kernel_info after launch and the first cell sent as soon
 as it is answered are medians over --starts fresh kernels of each kind, the kinds started in turns.
 """
@@ -25,6 +26,8 @@ N = 200
 IDLE_AFTER_S = 3
 # a student who opens a notebook reads before running the first cell: the session has finished starting
 REST_BEFORE_FIRST_S = 3
+# acts a kernel runs back to back before the other kinds take their turn (see in_lockstep)
+BLOCK = 10
 
 
 class Cells:
@@ -78,41 +81,88 @@ def starts_in_turns(kinds, starts):
             for name, taken in samples.items()}
 
 
-def measure(kernel_name, cells, runs, starts, started):
-    info_ms, first = started
-    _, first_after_rest = fresh_kernel_ms(kernel_name, cells, REST_BEFORE_FIRST_S)
-    wall0 = time.perf_counter()
-    km, kc, _ = b.start(kernel_name, await_iopub=False)
-    pid = b.kernel_pid(km)
+class Session:
+    """One kind's kernel for the latency run, with what was measured of it so far."""
+
+    def __init__(self, kernel_name, cells):
+        self.name, self.cells = kernel_name, cells
+        self.km, self.kc, _ = b.start(kernel_name, await_iopub=False)
+        self.pid = b.kernel_pid(self.km)
+        self.readings = {}
+
+    def run(self, code):
+        b.execute(self.kc, code)
+
+    def complete(self, code):
+        b.complete(self.kc, code)
+
+    def stop(self):
+        b.stop(self.km, self.kc)
+
+
+def in_lockstep(sessions, count, act):
+    """act(session) count times in every session, the sessions taking turns every BLOCK acts (each round in another
+    order), so that a drift of the machine's load lands on every kind alike: measured one kind after the other,
+    ipykernel's own p50 moved 5-9 ms between runs and with it the ratios. Not act by act: a kernel then waits
+    while the other runs, its caches go cold between its own cells, and that cost is not the cell's own (one run:
+    netlab's trivial cell took 10.4 ms of CPU in cells 201-400 against 8.5-9.8 in five runs taking turns every
+    10). Returns, per session, the wall ms of each act and the CPU ms of the session's processes per act (their
+    own CPU: the others' work is not counted)."""
+    times = {s: [] for s in sessions}
+    cpu0 = {s: b.cpu_s(s.pid) for s in sessions}
+    for i, start in enumerate(range(0, count, BLOCK)):
+        k = i % len(sessions)
+        for s in sessions[k:] + sessions[:k]:
+            times[s].extend(b.timed_ms(lambda: act(s)) for _ in range(min(BLOCK, count - start)))
+    return {s: (times[s], (b.cpu_s(s.pid) - cpu0[s]) / count * 1000) for s in sessions}
+
+
+def measure(kinds, runs, starts, started):
+    """Every (kernel name, cells) kind's latency session, the kinds' kernels running side by side and their cells
+    in lockstep; returns each kind's column of the table by kernel name."""
+    after_rest = {kernel: fresh_kernel_ms(kernel, cells, REST_BEFORE_FIRST_S)[1] for kernel, cells in kinds}
+    sessions = []
     try:
-        b.first_cell_ms(kc, cells.trivial)
+        for kernel, cells in kinds:
+            sessions.append(Session(kernel, cells))
+            b.first_cell_ms(sessions[-1].kc, cells.trivial)
         time.sleep(1)
-        rss_idle, pss_idle = b.rss_mb(pid), b.pss_mb(pid)
-        if cells.setup:
-            b.execute(kc, cells.setup)
+        for s in sessions:
+            s.readings["rss_idle"], s.readings["pss_idle"] = b.rss_mb(s.pid), b.pss_mb(s.pid)
+            if s.cells.setup:
+                s.run(s.cells.setup)
         # Two batches: the first cells of a session run while the JIT still compiles javac (what a student
         # meets after opening a notebook); the second is the steady state of a long session.
-        cpu_before_trivial = b.cpu_s(pid)
-        trivial = [b.timed_ms(lambda: b.execute(kc, cells.trivial)) for _ in range(runs)]
-        cpu_before_warm = b.cpu_s(pid)
-        warm = [b.timed_ms(lambda: b.execute(kc, cells.trivial)) for _ in range(runs)]
-        # CPU per cell moves far less with the machine's load than wall time does
-        trivial_cpu = (cpu_before_warm - cpu_before_trivial) / runs
-        warm_cpu = (b.cpu_s(pid) - cpu_before_warm) / runs
-        declaration = [b.timed_ms(lambda: b.execute(kc, cells.declaration)) for _ in range(runs)]
-        cpu_before_declarations = b.cpu_s(pid)
-        declarations = [b.timed_ms(lambda: b.execute(kc, cells.declarations)) for _ in range(5)]
-        declarations_cpu = (b.cpu_s(pid) - cpu_before_declarations) / 5
-        statements = [b.timed_ms(lambda: b.execute(kc, cells.statements)) for _ in range(5)]
-        method = [b.timed_ms(lambda: b.execute(kc, cells.method)) for _ in range(5)]
-        completion = [b.timed_ms(lambda: b.complete(kc, cells.completion)) for _ in range(max(50, runs // 4))]
-        rss_after, pss_after = b.rss_mb(pid), b.pss_mb(pid)
+        batches = {
+            "trivial": in_lockstep(sessions, runs, lambda s: s.run(s.cells.trivial)),
+            "warm": in_lockstep(sessions, runs, lambda s: s.run(s.cells.trivial)),
+            "declaration": in_lockstep(sessions, runs, lambda s: s.run(s.cells.declaration)),
+            "declarations": in_lockstep(sessions, 5, lambda s: s.run(s.cells.declarations)),
+            "statements": in_lockstep(sessions, 5, lambda s: s.run(s.cells.statements)),
+            "method": in_lockstep(sessions, 5, lambda s: s.run(s.cells.method)),
+            "completion": in_lockstep(sessions, max(50, runs // 4), lambda s: s.complete(s.cells.completion)),
+        }
+        for s in sessions:
+            s.readings["rss_after"], s.readings["pss_after"] = b.rss_mb(s.pid), b.pss_mb(s.pid)
         # a student reads between cells: what the kernel holds once idle is what a classroom server holds
         time.sleep(IDLE_AFTER_S)
-        rss_rested, pss_rested = b.rss_mb(pid), b.pss_mb(pid)
-        cpu = b.cpu_s(pid)
+        for s in sessions:
+            s.readings["rss_rested"], s.readings["pss_rested"] = b.rss_mb(s.pid), b.pss_mb(s.pid)
+            s.readings["cpu"] = b.cpu_s(s.pid)
     finally:
-        b.stop(km, kc)
+        for s in sessions:
+            s.stop()
+    return {s.name: figures(s.readings, {k: v[s] for k, v in batches.items()}, started[s.name], after_rest[s.name],
+                            starts)
+            for s in sessions}
+
+
+def figures(readings, batches, started, first_after_rest, starts):
+    """One kind's column of the table: its memory and CPU readings, its batches' (wall ms, CPU ms per act)."""
+    info_ms, first = started
+    trivial, trivial_cpu = batches["trivial"]
+    warm, warm_cpu = batches["warm"]
+    declarations, declarations_cpu = batches["declarations"]
     return {
         f"kernel_info after launch (median of {starts}, ms)": info_ms,
         f"first cell, sent at once (median of {starts}, ms)": first,
@@ -121,22 +171,23 @@ def measure(kernel_name, cells, runs, starts, started):
         "trivial cell p90, cells 1-N (ms)": b.pct(trivial, 0.9),
         "trivial cell p50, cells N+1-2N (ms)": statistics.median(warm),
         "trivial cell p90, cells N+1-2N (ms)": b.pct(warm, 0.9),
-        "trivial cell CPU, cells 1-N (mean, ms)": trivial_cpu * 1000,
-        "trivial cell CPU, cells N+1-2N (mean, ms)": warm_cpu * 1000,
-        "declaration cell p50, cells 2N+1-3N (ms)": statistics.median(declaration),
+        # CPU per cell moves far less with the machine's load than wall time does
+        "trivial cell CPU, cells 1-N (mean, ms)": trivial_cpu,
+        "trivial cell CPU, cells N+1-2N (mean, ms)": warm_cpu,
+        "declaration cell p50, cells 2N+1-3N (ms)": statistics.median(batches["declaration"][0]),
         f"{N}-declaration cell (median of 5, ms)": statistics.median(declarations),
-        f"{N}-declaration cell CPU (mean of 5, ms)": declarations_cpu * 1000,
-        f"{N}-statement cell (median of 5, ms)": statistics.median(statements),
-        f"{N}-line method cell (median of 5, ms)": statistics.median(method),
-        "completion p50 (ms)": statistics.median(completion),
-        "RSS idle after first cell (MB)": rss_idle,
-        "RSS after the run (MB)": rss_after,
-        "PSS idle after first cell (MB)": pss_idle,
-        "PSS after the run (MB)": pss_after,
-        f"RSS after the run + {IDLE_AFTER_S} s idle (MB)": rss_rested,
-        f"PSS after the run + {IDLE_AFTER_S} s idle (MB)": pss_rested,
-        "CPU of the kernel's processes (s)": cpu,
-        "wall time of the session (s)": time.perf_counter() - wall0,
+        f"{N}-declaration cell CPU (mean of 5, ms)": declarations_cpu,
+        f"{N}-statement cell (median of 5, ms)": statistics.median(batches["statements"][0]),
+        f"{N}-line method cell (median of 5, ms)": statistics.median(batches["method"][0]),
+        "completion p50 (ms)": statistics.median(batches["completion"][0]),
+        "RSS idle after first cell (MB)": readings["rss_idle"],
+        "RSS after the run (MB)": readings["rss_after"],
+        "PSS idle after first cell (MB)": readings["pss_idle"],
+        "PSS after the run (MB)": readings["pss_after"],
+        f"RSS after the run + {IDLE_AFTER_S} s idle (MB)": readings["rss_rested"],
+        f"PSS after the run + {IDLE_AFTER_S} s idle (MB)": readings["pss_rested"],
+        "CPU of the kernel's processes (s)": readings["cpu"],
+        "wall time of its measured cells (s)": sum(sum(times) for times, _ in batches.values()) / 1000,
     }
 
 
@@ -185,8 +236,8 @@ def main():
         kinds.append(("JShell JDI", "netlab-bench-jdi", JAVA))
     with b.Install(extra, other):
         started = starts_in_turns([(kernel, cells) for _, kernel, cells in kinds], args.starts)
-        columns = [(name, measure(kernel, cells, args.runs, args.starts, started[kernel]))
-                   for name, kernel, cells in kinds]
+        measured = measure([(kernel, cells) for _, kernel, cells in kinds], args.runs, args.starts, started)
+    columns = [(name, measured[kernel]) for name, kernel, _ in kinds]
     ours, base = columns[0][1], columns[1][1]
     print(f"{'measure':42}" + "".join(f"{name:>12}" for name, _ in columns)
           + "".join(f"{name + '/ipykernel':>22}" for name, _ in columns if name != "ipykernel"))
