@@ -103,7 +103,7 @@ final class ErrorReports {
                                                Lang lang) {
         String ename = exceptionName(exception);
         String message = exceptionMessage(exception, lang);
-        Optional<String> explained = ExceptionExplainer.explain(ename, lang);
+        Optional<String> explained = ExceptionExplainer.explain(ename, message, lang);
         String evalue = explained.map(e -> message == null ? e : e + " (" + message + ")")
                 .orElse(message == null ? "" : message);
         List<String> traceback = new ArrayList<>();

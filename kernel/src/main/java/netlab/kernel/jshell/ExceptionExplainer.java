@@ -9,8 +9,10 @@ import netlab.text.Message;
  * One sentence in the student's language for the exceptions beginners meet most, chosen by the exception's class
  * (never by its English message): it goes above the JDK's own text, which stays, as {@link CompileExplainer}'s
  * does above javac's. An exception a library worded for the student already (the lessons' own, in the
- * notebook's language) is of another class and gets none; so does {@code UnsupportedOperationException}, which is
- * the course's own "TODO: write your answer here" stub far more often than an unmodifiable collection.
+ * notebook's language) is of another class and gets none. {@code UnsupportedOperationException} gets one only
+ * without a message, as the JDK's unmodifiable collections throw it ({@code List.of(1, 2).add(3)}); with one it
+ * has said what is unsupported, most often the course's own answer stub ("TODO: write your answer here"), whose
+ * text {@code netlab run} reads as it is.
  *
  * <pre>{@code
  * // String s = null;  s.length()
@@ -29,8 +31,11 @@ final class ExceptionExplainer {
     private ExceptionExplainer() {
     }
 
-    /** The sentence for an exception of class {@code className} in {@code lang}, or empty where none is written. */
-    static Optional<String> explain(String className, Lang lang) {
+    /**
+     * The sentence for an exception of class {@code className} whose message is {@code message} (null for none;
+     * only whether there is one counts, never its words) in {@code lang}, or empty where none is written.
+     */
+    static Optional<String> explain(String className, String message, Lang lang) {
         String key = switch (className) {
             case "java.lang.NullPointerException" -> "null";
             case "java.lang.ArrayIndexOutOfBoundsException", "java.lang.StringIndexOutOfBoundsException",
@@ -59,6 +64,8 @@ final class ExceptionExplainer {
             case "java.nio.channels.NotYetConnectedException" -> "not.connected";
             case "java.nio.BufferOverflowException" -> "buffer.overflow";
             case "java.nio.BufferUnderflowException" -> "buffer.underflow";
+            case "java.lang.UnsupportedOperationException" ->
+                    message == null || message.isBlank() ? "unmodifiable" : null;
             default -> null;
         };
         return Optional.ofNullable(key).map(k -> Message.of("kernel.explain." + k).in(lang));

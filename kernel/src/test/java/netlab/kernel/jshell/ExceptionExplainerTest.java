@@ -29,13 +29,17 @@ class ExceptionExplainerTest {
     @Test
     void chosenByTheExceptionsClassOnly() {
         assertEquals(Optional.of(Text.in(Lang.ZH, "kernel.explain.connect")),
-                ExceptionExplainer.explain("java.net.ConnectException", Lang.ZH));
-        assertTrue(ExceptionExplainer.explain("java.lang.NullPointerException", Lang.EN).orElseThrow()
+                ExceptionExplainer.explain("java.net.ConnectException", "Connection refused", Lang.ZH));
+        assertTrue(ExceptionExplainer.explain("java.lang.NullPointerException", null, Lang.EN).orElseThrow()
                 .startsWith("A value is null"));
         // what a library throws in the student's language already, and what a student throws, get none
-        assertEquals(Optional.empty(), ExceptionExplainer.explain("netlab.tftp.TransferTimeoutException", Lang.ZH));
-        assertEquals(Optional.empty(), ExceptionExplainer.explain("java.lang.IllegalStateException", Lang.ZH));
-        // the course's answer stub throws it ("TODO: write your answer here"); netlab run reads its text as is
-        assertEquals(Optional.empty(), ExceptionExplainer.explain("java.lang.UnsupportedOperationException", Lang.ZH));
+        assertEquals(Optional.empty(), ExceptionExplainer.explain("netlab.tftp.TransferTimeoutException", "对方没有应答", Lang.ZH));
+        assertEquals(Optional.empty(), ExceptionExplainer.explain("java.lang.IllegalStateException", null, Lang.ZH));
+        // without a message it is an unmodifiable collection's; with one, most often the course's answer stub,
+        // whose text netlab run reads as it is
+        assertEquals(Optional.of(Text.in(Lang.ZH, "kernel.explain.unmodifiable")),
+                ExceptionExplainer.explain("java.lang.UnsupportedOperationException", null, Lang.ZH));
+        assertEquals(Optional.empty(), ExceptionExplainer.explain("java.lang.UnsupportedOperationException",
+                "TODO: write your answer here", Lang.ZH));
     }
 }

@@ -99,6 +99,8 @@ class RuntimeErrorsExplainedIT {
                 "kernel.explain.not.connected");
         THROWS.put("java.nio.ByteBuffer.allocate(2).putInt(1)", "kernel.explain.buffer.overflow");
         THROWS.put("java.nio.ByteBuffer.allocate(2).getInt()", "kernel.explain.buffer.underflow");
+        THROWS.put("var fixed = List.of(1, 2);\nfixed.add(3);", "kernel.explain.unmodifiable");
+        THROWS.put("Arrays.asList(1, 2).remove(0)", "kernel.explain.unmodifiable");
     }
 
     @BeforeAll
