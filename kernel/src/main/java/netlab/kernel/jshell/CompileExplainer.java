@@ -13,8 +13,9 @@ import netlab.text.Message;
 /**
  * One sentence in the student's language for the compile errors beginners make most, chosen by javac's
  * diagnostic code (never by its English): it goes above javac's own text, which stays. A name the cell uses
- * but nobody declared is named, with the closest name the session knows at that place ("Did you mean
- * "count"?").
+ * but nobody declared is named, with the import it needs when a common JDK package declares it
+ * ({@link CommonPackages}: {@code import java.util.ArrayList;}), else the closest name the session knows at that
+ * place ("Did you mean "count"?").
  *
  * <pre>{@code
  * // System.out.println(cuont);   with int count declared
@@ -72,7 +73,9 @@ final class CompileExplainer {
                 if (EXPRESSION_VALUE.matcher(name).matches()) { // dropped by TempVariables, or never made
                     yield Message.of("compile.cant.resolve.value", name, TempVariables.KEPT);
                 }
-                yield closest(name, d.offset()).map(c -> Message.of("compile.cant.resolve.suggest", name, c))
+                yield CommonPackages.declaring(name).map(p -> Message.of("compile.cant.resolve.import", name, p))
+                        .or(() -> closest(name, d.offset())
+                                .map(c -> Message.of("compile.cant.resolve.suggest", name, c)))
                         .orElse(Message.of("compile.cant.resolve", name));
             }
             case "prob.found.req" -> Message.of(message.contains("lossy") ? "compile.lossy"

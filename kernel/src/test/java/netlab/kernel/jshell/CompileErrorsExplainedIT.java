@@ -51,6 +51,7 @@ class CompileErrorsExplainedIT {
         MISTAKES.put("Strin w = null;", "compile.cant.resolve.suggest");
         MISTAKES.put("System.out.println(cuont);", "compile.cant.resolve.suggest");
         MISTAKES.put("System.out.println(nothingLikeThis);", "compile.cant.resolve");
+        MISTAKES.put("var names = new ArrayList<String>();", "compile.cant.resolve.import");
     }
 
     @BeforeAll
@@ -86,6 +87,22 @@ class CompileErrorsExplainedIT {
                 engine.execute("System.out.println(cuont);", new RecordingIO()));
         assertEquals("单元格第 1 行第 20 列：这里不认识名为 “cuont” 的东西。你是想写 “count” 吗？", f.traceback().getFirst());
         assertEquals("  cannot find symbol", f.traceback().get(1));
+    }
+
+    /** A notebook imports java.util & co. in its first cell; after a restart that cell has not run yet. */
+    @Test
+    void aJdkTypeWithoutItsImportNamesTheImport() {
+        ExecuteOutcome.Failure f = assertInstanceOf(ExecuteOutcome.Failure.class,
+                engine.execute("var queue = new ConcurrentLinkedQueue<String>();", new RecordingIO()));
+        assertEquals("单元格第 1 行第 17 列：这里不认识名为 “ConcurrentLinkedQueue” 的东西：它在 java.util.concurrent 包里，"
+                + "要先导入：import java.util.concurrent.ConcurrentLinkedQueue;（或者运行笔记本开头写有 import 的那个单元格）。",
+                f.traceback().getFirst());
+        ExecuteOutcome.Failure selector = assertInstanceOf(ExecuteOutcome.Failure.class,
+                engine.execute("Selector s = null;", new RecordingIO()));
+        assertTrue(selector.traceback().getFirst().contains("import java.nio.channels.Selector;"),
+                selector.traceback().toString());
+        JShellEngineIT.success(engine.execute("import java.util.concurrent.*;", new RecordingIO()));
+        JShellEngineIT.success(engine.execute("var queue = new ConcurrentLinkedQueue<String>();", new RecordingIO()));
     }
 
     @Test
