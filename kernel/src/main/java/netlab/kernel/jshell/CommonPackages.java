@@ -19,7 +19,7 @@ import java.util.Optional;
  */
 final class CommonPackages {
 
-    static final List<String> PACKAGES = List.of("java.util", "java.util.concurrent", "java.util.function",
+    private static final List<String> PACKAGES = List.of("java.util", "java.util.concurrent", "java.util.function",
             "java.util.stream", "java.io", "java.net", "java.nio", "java.nio.channels", "java.nio.charset",
             "java.nio.file", "java.time", "java.math", "java.util.regex", "java.util.concurrent.atomic",
             "java.util.concurrent.locks");
