@@ -44,6 +44,9 @@ final class ExceptionExplainer {
             case "java.lang.ArithmeticException" -> "arithmetic";
             case "java.lang.ClassCastException" -> "cast";
             case "java.lang.StackOverflowError" -> "recursion";
+            case "java.lang.OutOfMemoryError" -> "memory";
+            case "java.util.concurrent.ExecutionException", "java.util.concurrent.CompletionException" -> "task";
+            case "java.util.concurrent.TimeoutException" -> "task.timeout";
             case "java.lang.IllegalMonitorStateException" -> "monitor";
             case "java.util.ConcurrentModificationException" -> "concurrent.modification";
             case "java.util.NoSuchElementException" -> "no.element";

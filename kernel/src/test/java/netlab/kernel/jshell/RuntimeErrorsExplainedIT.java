@@ -100,6 +100,17 @@ class RuntimeErrorsExplainedIT {
         THROWS.put("java.nio.ByteBuffer.allocate(2).putInt(1)", "kernel.explain.buffer.overflow");
         THROWS.put("java.nio.ByteBuffer.allocate(2).getInt()", "kernel.explain.buffer.underflow");
         THROWS.put("var fixed = List.of(1, 2);\nfixed.add(3);", "kernel.explain.unmodifiable");
+        THROWS.put("long[] huge = new long[400_000_000];", "kernel.explain.memory"); // 3.2 GB: refused at once
+        THROWS.put("""
+                var tasks = java.util.concurrent.Executors.newSingleThreadExecutor();
+                try {
+                    tasks.submit(() -> Integer.parseInt("x")).get();
+                } finally {
+                    tasks.shutdown();
+                }""", "kernel.explain.task");
+        THROWS.put("java.util.concurrent.CompletableFuture.supplyAsync(() -> 1 / 0).join()", "kernel.explain.task");
+        THROWS.put("new java.util.concurrent.CompletableFuture<String>().get(10, "
+                + "java.util.concurrent.TimeUnit.MILLISECONDS)", "kernel.explain.task.timeout");
         THROWS.put("Arrays.asList(1, 2).remove(0)", "kernel.explain.unmodifiable");
     }
 
