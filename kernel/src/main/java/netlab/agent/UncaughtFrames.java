@@ -9,6 +9,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The wire form of an exception that no code of a cell's thread caught, from the agent to the kernel on the
@@ -51,7 +52,8 @@ public final class UncaughtFrames {
     public static byte[] encode(String thread, Throwable error) {
         List<Throwable> chain = new ArrayList<>();
         Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (Throwable t = error; t != null && chain.size() < MAX_CAUSES && seen.add(t); t = causeOf(t)) {
+        for (Throwable t = error; t != null && chain.size() < MAX_CAUSES && seen.add(t);
+                t = orElse(t::getCause, null)) {
             chain.add(t);
         }
         return DisplayFrames.frame(out -> {
@@ -59,7 +61,7 @@ public final class UncaughtFrames {
             out.writeInt(chain.size());
             for (Throwable t : chain) {
                 DisplayFrames.writeText(out, t.getClass().getName());
-                String message = messageOf(t);
+                String message = orElse(t::getMessage, null);
                 out.writeBoolean(message != null);
                 if (message != null) {
                     DisplayFrames.writeText(out, message);
@@ -103,28 +105,17 @@ public final class UncaughtFrames {
         return new Report(thread, chain);
     }
 
-    private static Throwable causeOf(Throwable t) {
-        try {
-            return t.getCause();
-        } catch (RuntimeException e) {
-            return null;
-        }
-    }
-
-    private static String messageOf(Throwable t) {
-        try {
-            return t.getMessage();
-        } catch (RuntimeException e) {
-            return null;
-        }
-    }
-
     private static StackTraceElement[] framesOf(Throwable t) {
+        StackTraceElement[] frames = orElse(t::getStackTrace, null);
+        return frames == null ? new StackTraceElement[0] : frames;
+    }
+
+    /** What {@code getter} returns, or {@code fallback} when it throws (a student's class may override it so). */
+    private static <T> T orElse(Supplier<T> getter, T fallback) {
         try {
-            StackTraceElement[] frames = t.getStackTrace();
-            return frames == null ? new StackTraceElement[0] : frames;
+            return getter.get();
         } catch (RuntimeException e) {
-            return new StackTraceElement[0];
+            return fallback;
         }
     }
 }

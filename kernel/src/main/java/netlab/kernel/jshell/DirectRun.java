@@ -57,10 +57,12 @@ final class DirectRun {
 
     private static final Optional<Internals> INTERNALS = Internals.lookUp();
     private static final AtomicLong COUNT = new AtomicLong();
-    /** JShell's wrapper prefix, so its stack translation and its {@code expunge} treat the class as a wrapper. */
-    private static final String CLASS_PREFIX = AgentProtocol.PIECE_CLASS_PREFIX;
-    /** The full name of every class a piece is wrapped in starts so: {@code REPL.$JShell$netlabValue7}. */
-    static final String CLASS_NAME_PREFIX = "REPL." + CLASS_PREFIX;
+    /**
+     * The full name of every class a piece is wrapped in starts so: {@code REPL.$JShell$netlabValue7}. Its simple
+     * name starts with JShell's wrapper prefix ({@link AgentProtocol#PIECE_CLASS_PREFIX}), so JShell's stack
+     * translation and its {@code expunge} treat the class as a wrapper.
+     */
+    static final String CLASS_NAME_PREFIX = "REPL." + AgentProtocol.PIECE_CLASS_PREFIX;
     /** JShell's name for the method that runs a snippet; a {@code var}'s initializer runs in {@code do_it$Aux}. */
     static final String DO_IT = "do_it$";
     /** What JShell compiles a snippet with (TaskFactory.compile); the pool adds the session's own options. */
@@ -178,7 +180,7 @@ final class DirectRun {
         Outcome evaluate(Session session, String source, boolean value, Consumer<String> named) {
             JShell shell = session.shell();
             long n = COUNT.incrementAndGet();
-            String name = CLASS_PREFIX + n;
+            String name = AgentProtocol.PIECE_CLASS_PREFIX + n;
             try {
                 Optional<String> imports = ImportPruning.header(shell, source + WRAPPER_NAMES);
                 if (imports.isEmpty()) {
