@@ -67,6 +67,22 @@ final class ExceptionExplainer {
             case "java.nio.channels.NotYetConnectedException" -> "not.connected";
             case "java.nio.BufferOverflowException" -> "buffer.overflow";
             case "java.nio.BufferUnderflowException" -> "buffer.underflow";
+            case "java.nio.channels.UnresolvedAddressException" -> "unresolved.address";
+            case "java.nio.channels.AlreadyConnectedException" -> "already.connected";
+            case "java.nio.channels.ConnectionPendingException" -> "connection.pending";
+            case "java.nio.channels.NoConnectionPendingException" -> "no.connection.pending";
+            case "java.nio.channels.AlreadyBoundException" -> "already.bound";
+            case "java.nio.channels.AsynchronousCloseException" -> "async.close";
+            case "java.nio.channels.ClosedByInterruptException" -> "closed.by.interrupt";
+            case "java.util.concurrent.CancellationException" -> "cancelled";
+            case "java.lang.NegativeArraySizeException" -> "negative.size";
+            case "java.util.IllegalFormatConversionException", "java.util.MissingFormatArgumentException",
+                 "java.util.UnknownFormatConversionException", "java.util.FormatFlagsConversionMismatchException",
+                 "java.util.IllegalFormatPrecisionException", "java.util.IllegalFormatFlagsException",
+                 "java.util.IllegalFormatWidthException", "java.util.MissingFormatWidthException",
+                 "java.util.DuplicateFormatFlagsException", "java.util.UnknownFormatFlagsException",
+                 "java.util.IllegalFormatCodePointException", "java.util.IllegalFormatArgumentIndexException" ->
+                    "format";
             case "java.lang.UnsupportedOperationException" ->
                     message == null || message.isBlank() ? "unmodifiable" : null;
             default -> null;

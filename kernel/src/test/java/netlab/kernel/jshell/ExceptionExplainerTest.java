@@ -41,5 +41,11 @@ class ExceptionExplainerTest {
                 ExceptionExplainer.explain("java.lang.UnsupportedOperationException", null, Lang.ZH));
         assertEquals(Optional.empty(), ExceptionExplainer.explain("java.lang.UnsupportedOperationException",
                 "TODO: write your answer here", Lang.ZH));
+        // a non-blocking connect() on loopback may finish at once, so no cell can be sure to meet this one
+        assertEquals(Optional.of(Text.in(Lang.ZH, "kernel.explain.connection.pending")),
+                ExceptionExplainer.explain("java.nio.channels.ConnectionPendingException", null, Lang.ZH));
+        // every kind of format mistake, not only the three a cell meets most (a type, a missing argument, %i)
+        assertEquals(Optional.of(Text.in(Lang.EN, "kernel.explain.format")),
+                ExceptionExplainer.explain("java.util.IllegalFormatPrecisionException", "2", Lang.EN));
     }
 }

@@ -112,6 +112,38 @@ class RuntimeErrorsExplainedIT {
         THROWS.put("new java.util.concurrent.CompletableFuture<String>().get(10, "
                 + "java.util.concurrent.TimeUnit.MILLISECONDS)", "kernel.explain.task.timeout");
         THROWS.put("Arrays.asList(1, 2).remove(0)", "kernel.explain.unmodifiable");
+        THROWS.put("System.out.printf(\"%d%n\", \"abc\");", "kernel.explain.format");
+        THROWS.put("String.format(\"%s and %s\", \"one\")", "kernel.explain.format");
+        THROWS.put("\"%i\".formatted(1)", "kernel.explain.format");
+        THROWS.put("java.nio.channels.SocketChannel.open().connect(InetSocketAddress.createUnresolved(\"localhost\", 80))",
+                "kernel.explain.unresolved.address");
+        THROWS.put("""
+                var listening = java.nio.channels.ServerSocketChannel.open()
+                        .bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+                var twice = java.nio.channels.SocketChannel.open(listening.getLocalAddress());
+                twice.connect(listening.getLocalAddress());""", "kernel.explain.already.connected");
+        THROWS.put("java.nio.channels.SocketChannel.open().finishConnect()", "kernel.explain.no.connection.pending");
+        THROWS.put("var bound = java.nio.channels.DatagramChannel.open().bind(null);\nbound.bind(null);",
+                "kernel.explain.already.bound");
+        THROWS.put("""
+                var waiting = java.nio.channels.ServerSocketChannel.open()
+                        .bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+                Thread.ofVirtual().start(() -> {
+                    try {
+                        Thread.sleep(100);
+                        waiting.close();
+                    } catch (Exception e) {
+                    }
+                });
+                waiting.accept();""", "kernel.explain.async.close");
+        THROWS.put("""
+                var interrupted = java.nio.channels.ServerSocketChannel.open()
+                        .bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+                Thread.currentThread().interrupt();
+                interrupted.accept();""", "kernel.explain.closed.by.interrupt");
+        THROWS.put("var cancelled = new java.util.concurrent.CompletableFuture<String>();\ncancelled.cancel(true);\n"
+                + "cancelled.get()", "kernel.explain.cancelled");
+        THROWS.put("int count = -1;\nbyte[] data = new byte[count];", "kernel.explain.negative.size");
     }
 
     @BeforeAll
