@@ -109,6 +109,11 @@ final class CompileExplainer {
             case "invalid.meth.decl.ret.type.req" -> Message.of("compile.return.type");
             case "else.without.if" -> Message.of("compile.else.without.if");
             case "non-static.cant.be.ref" -> Message.of("compile.non.static");
+            case "cant.ref.non.effectively.final.var" -> Message.of("compile.lambda.final");
+            case "cant.assign.val.to.var" -> Message.of("compile.final.assign");
+            case "void.not.allowed.here" -> Message.of("compile.void.value");
+            case "except.never.thrown.in.try" -> Message.of("compile.never.thrown");
+            case "array.req.but.found" -> Message.of("compile.array.required");
             default -> null;
         };
         return Optional.ofNullable(sentence).map(m -> m.in(lang));

@@ -52,6 +52,12 @@ class CompileErrorsExplainedIT {
         MISTAKES.put("System.out.println(cuont);", "compile.cant.resolve.suggest");
         MISTAKES.put("System.out.println(nothingLikeThis);", "compile.cant.resolve");
         MISTAKES.put("var names = new ArrayList<String>();", "compile.cant.resolve.import");
+        MISTAKES.put("for (int i = 0; i < 3; i++) {\n    new Thread(() -> System.out.println(i)).start();\n}",
+                "compile.lambda.final");
+        MISTAKES.put("void e() { final int limit = 3; limit = 4; }", "compile.final.assign");
+        MISTAKES.put("System.out.println(new java.util.ArrayList<String>().clear());", "compile.void.value");
+        MISTAKES.put("try {\n    int inside = 1;\n} catch (java.io.IOException e) {\n}", "compile.never.thrown");
+        MISTAKES.put("int[] pair = new int[2];\nint cell = pair[0][1];", "compile.array.required");
     }
 
     @BeforeAll
