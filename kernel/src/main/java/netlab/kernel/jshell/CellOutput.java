@@ -11,6 +11,7 @@ import netlab.agent.DisplayFrames;
 import netlab.agent.UncaughtFrames;
 import netlab.kernel.engine.CellIO;
 import netlab.kernel.engine.MimeBundle;
+import netlab.text.Lang;
 import netlab.text.Text;
 
 /**
@@ -68,6 +69,24 @@ final class CellOutput {
 
     synchronized CellIO io() {
         return io;
+    }
+
+    /**
+     * A line of the student's input from the cell's front end, for the agent's {@code System.in}, after what the
+     * cell printed before asking. A front end that cannot send input says so on stderr too ({@code Scanner} hides
+     * the exception's message) and the read fails at once. This runs on JShell's demultiplexer thread, which reads
+     * in no cell's language of its own: the refusal is worded in the session's, which {@code %lang} may have
+     * changed since the kernel started.
+     */
+    String readLine() throws IOException {
+        drain();
+        CellIO cellIo = io();
+        try {
+            return Lang.readBy(language::get, () -> cellIo.readLine("", false));
+        } catch (CellIO.StdinUnavailableException e) {
+            cellIo.stderr(e.getMessage() + "\n");
+            throw new IOException(e.getMessage());
+        }
     }
 
     /** Hands every byte received so far to the cell's {@link CellIO}. */

@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.function.Supplier;
 import netlab.kernel.engine.CellIO;
 import netlab.kernel.engine.MimeBundle;
 
@@ -16,14 +17,19 @@ final class RecordingIO implements CellIO {
     final List<String> displayIds = new ArrayList<>();
     final List<String> events = new ArrayList<>();
     private final Deque<String> input = new ArrayDeque<>();
-    private final String refusal;
+    private final Supplier<String> refusal;
 
     RecordingIO() {
-        this(null);
+        this((Supplier<String>) null);
     }
 
     /** With a refusal message, every readLine fails with it. */
     RecordingIO(String refusal) {
+        this(() -> refusal);
+    }
+
+    /** Every readLine fails with the message {@code refusal} words when asked, as the protocol's front end does. */
+    RecordingIO(Supplier<String> refusal) {
         this.refusal = refusal;
     }
 
@@ -69,7 +75,7 @@ final class RecordingIO implements CellIO {
     @Override
     public synchronized String readLine(String prompt, boolean password) throws StdinUnavailableException {
         if (refusal != null) {
-            throw new StdinUnavailableException(refusal);
+            throw new StdinUnavailableException(refusal.get());
         }
         if (input.isEmpty()) {
             throw new StdinUnavailableException("no more test input");

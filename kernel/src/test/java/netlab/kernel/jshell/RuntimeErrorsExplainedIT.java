@@ -201,6 +201,26 @@ class RuntimeErrorsExplainedIT {
         assertEquals(List.of("Oops", "    at 单元格第 1 行"), own.traceback());
     }
 
+    /**
+     * The agent's {@code System.in} is answered on JShell's demultiplexer thread, not the cell's: a front end that
+     * cannot send input still says so in the session's language, not in the one this JVM started with.
+     */
+    @Test
+    void aFrontEndThatCannotSendInputSaysSoInTheSessionsLanguage() {
+        Lang before = Lang.current();
+        Lang.use(Lang.EN);
+        try {
+            // worded when asked, as the protocol's front end words it (CellContext)
+            RecordingIO io = new RecordingIO(() -> Text.of("kernel.stdin.unavailable"));
+            ExecuteOutcome.Failure f = assertInstanceOf(ExecuteOutcome.Failure.class,
+                    engine.execute("new Scanner(System.in).nextLine()", io));
+            assertEquals(Text.in(Lang.ZH, "kernel.stdin.unavailable") + "\n", io.err.toString());
+            assertEquals("java.util.NoSuchElementException", f.ename());
+        } finally {
+            Lang.use(before);
+        }
+    }
+
     /** A library that wraps an exception has said what it means: the cause keeps the JDK's text alone. */
     @Test
     void onlyTheExceptionItselfIsExplainedNotItsCauses() {
