@@ -13,7 +13,6 @@ import netlab.kernel.engine.IsComplete;
 import netlab.kernel.engine.LanguageFacts;
 import netlab.kernel.engine.MimeBundle;
 import netlab.kernel.protocol.Transport.Channel;
-import netlab.text.Text;
 
 import static java.util.Map.entry;
 
@@ -106,13 +105,13 @@ final class KernelCore implements Transport.Receiver {
 
     /** Stops the running cell and any wait for input (interrupt_request, SIGINT). */
     void interrupt() {
-        stdin.cancel(Text.of("kernel.stdin.interrupted"));
+        stdin.cancel(netlab.text.Message.of("kernel.stdin.interrupted"));
         engine.interrupt();
     }
 
     /** Cancels a wait for input and publishes pending output; used on shutdown. */
     void stop() {
-        stdin.cancel(Text.of("kernel.stdin.shutdown"));
+        stdin.cancel(netlab.text.Message.of("kernel.stdin.shutdown"));
         output.close();
     }
 

@@ -4,6 +4,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.locks.ReentrantLock;
 import netlab.kernel.engine.CellIO.StdinUnavailableException;
+import netlab.text.Lang;
 import netlab.text.Text;
 
 /**
@@ -18,6 +19,16 @@ final class StdinBridge {
     private volatile Pending pending;
 
     private record Pending(String requestId, CompletableFuture<String> answer) {
+    }
+
+    /** Why a wait ended without an answer: worded by the waiting reader, in its cell's language. */
+    private static final class Cancelled extends Exception {
+        final netlab.text.Message why;
+
+        Cancelled(netlab.text.Message why) {
+            super(why.key(), null, false, false);
+            this.why = why;
+        }
     }
 
     StdinBridge(Transport transport, Messages messages) {
@@ -44,8 +55,8 @@ final class StdinBridge {
             Thread.currentThread().interrupt();
             throw new StdinUnavailableException(Text.of("kernel.stdin.interrupted"));
         } catch (ExecutionException e) {
-            throw e.getCause() instanceof StdinUnavailableException cancelled ? cancelled
-                    : new StdinUnavailableException(String.valueOf(e.getCause().getMessage()));
+            throw new StdinUnavailableException(e.getCause() instanceof Cancelled cancelled
+                    ? cancelled.why.in(Lang.current()) : String.valueOf(e.getCause().getMessage()));
         } finally {
             pending = null;
             turn.unlock();
@@ -67,11 +78,14 @@ final class StdinBridge {
         waiting.answer().complete(Json.string(reply.content(), "value", ""));
     }
 
-    /** Ends the current wait, if any, with {@code why} as the cell's error message. */
-    void cancel(String why) {
+    /**
+     * Ends the current wait, if any, with {@code why} as the cell's error message. It is worded by the reader that
+     * waited, not here: an interrupt comes on another thread, which reads no cell's language.
+     */
+    void cancel(netlab.text.Message why) {
         Pending waiting = pending;
         if (waiting != null) {
-            waiting.answer().completeExceptionally(new StdinUnavailableException(why));
+            waiting.answer().completeExceptionally(new Cancelled(why));
         }
     }
 }

@@ -15,10 +15,11 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import netlab.text.Lang;
 
 /**
  * An engine the tests control. A cell is lines of commands: {@code print T}, {@code err T}, {@code value T},
- * {@code fail}, {@code block} (until interrupted), {@code gate} (until the test opens it), {@code input P},
+ * {@code fail}, {@code block} (until interrupted), {@code gate} (until the test opens it), {@code input P}, {@code input-zh P},
  * {@code spam N}, {@code display ID}, {@code update ID}, {@code clear}, {@code later T} (prints T from a
  * background thread once {@link #releaseLater} is called), {@code restart}, {@code throw}.
  */
@@ -74,6 +75,13 @@ final class FakeEngine implements Engine {
                 case "input" -> {
                     try {
                         io.stdout("got " + io.readLine(argument, false) + "\n");
+                    } catch (CellIO.StdinUnavailableException e) {
+                        return new ExecuteOutcome.Failure("StdinUnavailable", e.getMessage(), List.of(e.getMessage()));
+                    }
+                }
+                case "input-zh" -> { // a cell whose student reads Chinese (%lang zh), in a JVM that started in English
+                    try {
+                        io.stdout("got " + Lang.readBy(() -> Lang.ZH, () -> io.readLine(argument, false)) + "\n");
                     } catch (CellIO.StdinUnavailableException e) {
                         return new ExecuteOutcome.Failure("StdinUnavailable", e.getMessage(), List.of(e.getMessage()));
                     }

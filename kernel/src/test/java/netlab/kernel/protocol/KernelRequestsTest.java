@@ -3,6 +3,8 @@ package netlab.kernel.protocol;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import netlab.kernel.protocol.Transport.Channel;
+import netlab.text.Lang;
+import netlab.text.Text;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -177,6 +179,15 @@ class KernelRequestsTest {
         assertEquals("error", reply.get("status").getAsString());
         assertEquals("Interrupted while waiting for input.", reply.get("evalue").getAsString());
         assertEquals(List.of("status:busy", "status:idle"), types(client.iopubUntilIdle(interrupt)));
+    }
+
+    @Test
+    void aWaitForInputEndsInTheLanguageOfTheCellThatWaited() throws Exception {
+        Message execute = client.execute("input-zh 名字：");
+        client.reply(Channel.STDIN, execute);
+        client.reply(Channel.CONTROL, client.send(Channel.CONTROL, "interrupt_request", Map.of()));
+        assertEquals(Text.in(Lang.ZH, "kernel.stdin.interrupted"),
+                client.reply(execute).content().get("evalue").getAsString());
     }
 
     @Test
