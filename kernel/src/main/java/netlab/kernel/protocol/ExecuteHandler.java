@@ -5,6 +5,7 @@ import com.google.gson.JsonObject;
 import netlab.kernel.engine.Engine;
 import netlab.kernel.engine.ExecuteOutcome;
 import netlab.kernel.engine.MimeBundle;
+import netlab.text.Text;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -97,9 +98,8 @@ final class ExecuteHandler {
             return engine.execute(code, io);
         } catch (RuntimeException e) {
             ProtocolLog.LOG.log(Level.SEVERE, "the engine failed while running a cell", e);
-            return new ExecuteOutcome.Failure("KernelError",
-                    "the kernel failed while running this cell: " + e,
-                    List.of(RED + "KernelError: the kernel failed while running this cell: " + e + RESET));
+            String why = Text.of("kernel.engine.failed", e);
+            return new ExecuteOutcome.Failure("KernelError", why, List.of(RED + "KernelError: " + why + RESET));
         }
     }
 

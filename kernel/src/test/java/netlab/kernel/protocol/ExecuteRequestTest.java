@@ -1,6 +1,7 @@
 package netlab.kernel.protocol;
 
 import com.google.gson.JsonObject;
+import netlab.text.Text;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -94,7 +95,9 @@ class ExecuteRequestTest {
             log.assertSaid("the engine failed while running a cell java.lang.IllegalStateException: engine bug");
         }
         assertEquals("KernelError", crashed.get("ename").getAsString());
-        assertTrue(crashed.get("evalue").getAsString().contains("engine bug"));
+        // from the catalogue, saying whose fault it is and what to do, with what the engine threw
+        assertEquals(Text.of("kernel.engine.failed", "java.lang.IllegalStateException: engine bug"),
+                crashed.get("evalue").getAsString());
         assertEquals("ok", client.reply(client.execute("print still alive")).content().get("status").getAsString());
     }
 
