@@ -94,7 +94,7 @@ final class CellExecution {
 
     private ExecuteOutcome evaluate(Session session, String code, CellIO io, long serial, CellRun run, CellPlan plan) {
         String key = cellKey(code, io);
-        run.begin(session, key, limits.outputLimit(), plan.threads(), released -> released.forEach(r ->
+        run.begin(session, key, limits, plan.threads(), released -> released.forEach(r ->
                 io.stderr(Text.in(language.get(), "engine.released", EngineText.released(language.get(), r)) + "\n")));
         long wallStart = System.nanoTime();
         Duration cpuStart = plan.timed() ? TimeCellMagic.cpuOf(session.agent().pid()) : null;

@@ -16,7 +16,7 @@ import netlab.agent.Control;
  *
  * <pre>{@code
  * CellRun run = new CellRun(serial, limit, grace, watchdog);
- * run.begin(session, key, outputLimit, threads, released);           // BeginCell; the time limit starts
+ * run.begin(session, key, limits, threads, released);           // BeginCell; the time limit starts
  * ... evaluate, checking run.stopped() between pieces ...
  * long quietFor = run.awaitingQuiet();                          // the grace left; no kill from now on
  * run.end();
@@ -49,7 +49,8 @@ final class CellRun {
     private enum Stage { WAITING, BEGUN, QUIETING, ENDED }
 
     private final long serial;
-    private final Limit limit;
+    /** Guarded by this object's lock: the session's {@code %timeout} joins it in {@link #begin}. */
+    private Limit limit;
     private final Duration grace;
     private final Watchdog watchdog;
     private final List<Future<?>> timers = new ArrayList<>();
@@ -62,8 +63,9 @@ final class CellRun {
     private Runnable began = () -> { };
 
     /**
-     * A run numbered {@code serial}; {@code limit} (or null) counts from {@link #begin}, so the start of a new
-     * agent (a JVM in a fresh sandbox, under a loaded machine) is not the cell's time.
+     * A run numbered {@code serial}; {@code limit} (or null: the grader's step limit, known before the cell's
+     * magic lines run) counts from {@link #begin}, so the start of a new agent (a JVM in a fresh sandbox, under a
+     * loaded machine) is not the cell's time.
      */
     CellRun(long serial, Limit limit, Duration grace, Watchdog watchdog) {
         this.serial = serial;
@@ -77,11 +79,14 @@ final class CellRun {
      * compiles meanwhile. The answer is awaited before the agent gets the cell's first command (what the key's
      * last run left open is closed by then; {@link Session#askBeforeNextCommand}), or by {@link #awaitBegan} at
      * the cell's end in case none came; it hands what the agent closed to {@code released}.
-     * A stop that came while the agent was still being started is sent right after.
+     * A stop that came while the agent was still being started is sent right after. The session's {@code limits}
+     * are read now, after the cell's magic lines ran: a {@code %timeout} or {@code %output_limit} at the top of a
+     * cell holds for that cell's code too.
      */
-    void begin(Session session, String key, long outputLimit, int threads,
+    void begin(Session session, String key, CellLimits limits, int threads,
                Consumer<List<Control.Resource>> released) {
-        Runnable awaitAnswer = session.askBeforeNextCommand(new Control.BeginCell(serial, key, outputLimit, threads),
+        Runnable awaitAnswer = session.askBeforeNextCommand(
+                new Control.BeginCell(serial, key, limits.outputLimit(), threads),
                 reply -> {
                     if (reply instanceof Control.Began b) {
                         released.accept(b.released());
@@ -92,6 +97,8 @@ final class CellRun {
             this.session = session;
             stage = Stage.BEGUN;
             stopNow = stoppedBy != null;
+            Duration timeout = limits.timeout();
+            limit = Limit.earlier(limit, timeout == null ? null : new Limit(timeout, Cause.TIMEOUT));
             if (limit != null && !stopNow) {
                 timers.add(watchdog.after(limit.after(), this::limitReached));
             }
@@ -114,7 +121,11 @@ final class CellRun {
 
     /** The time limit is up: stops the cell as an interrupt does. Called by the watchdog. */
     void limitReached() {
-        stop(limit.cause());
+        Cause cause;
+        synchronized (this) {
+            cause = limit.cause();
+        }
+        stop(cause);
     }
 
     private void stop(Cause cause) {

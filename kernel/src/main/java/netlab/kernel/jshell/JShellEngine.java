@@ -118,12 +118,10 @@ public final class JShellEngine implements Engine {
     }
 
     private ExecuteOutcome run(String code, CellIO io, CellRun.Limit limit) {
-        Duration timeout = limits.timeout();
-        CellRun.Limit earliest = CellRun.Limit.earlier(limit,
-                timeout == null ? null : new CellRun.Limit(timeout, CellRun.Cause.TIMEOUT));
         long serial = ++cellSerial;
-        // set before waiting for a restart, so an interrupt during the wait counts
-        CellRun run = new CellRun(serial, earliest, options.interruptGrace(), watchdog);
+        // set before waiting for a restart, so an interrupt during the wait counts; the session's %timeout joins
+        // the limit when the cell begins, after its magic lines
+        CellRun run = new CellRun(serial, limit, options.interruptGrace(), watchdog);
         running = run;
         try {
             return cells.execute(code, io, serial, run);

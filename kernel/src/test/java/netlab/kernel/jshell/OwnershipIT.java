@@ -161,6 +161,20 @@ class OwnershipIT {
         }
     }
 
+    /** A %timeout line at the top of a cell holds for that cell's own code, as an %output_limit line does. */
+    @Test
+    void aTimeoutAtTheTopOfACellHoldsForItsOwnCode() {
+        try {
+            ExecuteOutcome limited = engine.execute("%timeout 1\nThread.sleep(10_000);", new RecordingIO());
+            assertTrue(assertInstanceOf(ExecuteOutcome.Interrupted.class, limited, limited::toString)
+                    .message().contains("1 s timeout"), limited.toString());
+            ExecuteOutcome lifted = engine.execute("%timeout off\nThread.sleep(1_500);\n1", new RecordingIO());
+            assertInstanceOf(ExecuteOutcome.Success.class, lifted, lifted::toString);
+        } finally {
+            run("%timeout off");
+        }
+    }
+
     @Test
     void threadCapRefusesTheThreadBeyondIt() {
         assertRefusedAtTheCapThenClosed("for (int i = 0; i < 2500; i++) "
