@@ -47,8 +47,12 @@ final class CellEvaluator {
             }
             Piece piece = pieces.get(i);
             if (!piece.complete()) {
-                return ErrorReports.compileError(code, List.of(new ErrorReports.CellDiagnostic(code.length(),
-                        CompileExplainer.INCOMPLETE, "reached end of file while parsing")), explainer(session, code));
+                ErrorReports.CellDiagnostic end = session.splitter().lacksCatch(piece)
+                        ? new ErrorReports.CellDiagnostic(code.length(), CompileExplainer.TRY_ALONE,
+                                "'try' without 'catch', 'finally' or resource declarations")
+                        : new ErrorReports.CellDiagnostic(code.length(), CompileExplainer.INCOMPLETE,
+                                "reached end of file while parsing");
+                return ErrorReports.compileError(code, List.of(end), explainer(session, code));
             }
             boolean shown = i == pieces.size() - 1 && !piece.endsWithSemicolon();
             int firstLine = SnippetOrigins.lineOf(code, piece.start());

@@ -39,6 +39,16 @@ final class CellSplitter {
         this.lexical = lexical;
     }
 
+    /**
+     * Whether an incomplete {@code piece} lacks only what ends a {@code try}: a {@code finally} block after it
+     * completes it ({@code try { … }} with its catch forgotten), where a brace or a parenthesis left open would not.
+     */
+    boolean lacksCatch(Piece piece) {
+        String source = withoutTrailingComments(piece.source()).strip();
+        return source.startsWith("try") && !piece.complete()
+                && analysis.analyzeCompletion(source + "\nfinally { }").completeness() == Completeness.COMPLETE;
+    }
+
     /** The pieces of {@code cell} as the student wrote them, one per snippet JShell would see. */
     List<Piece> split(String cell) {
         List<Piece> pieces = new ArrayList<>();

@@ -26,6 +26,8 @@ final class CompileExplainer {
 
     /** The code {@link JShellEngine} gives a cell that ends in the middle of a statement. */
     static final String INCOMPLETE = "netlab.incomplete";
+    /** The code {@link JShellEngine} gives a cell that ends with a {@code try} block and no catch or finally. */
+    static final String TRY_ALONE = "netlab.try.alone";
     /** The code {@link JShellEngine} gives a piece JShell rejects without a diagnostic. */
     static final String INVALID = "netlab.invalid";
 
@@ -62,6 +64,7 @@ final class CompileExplainer {
         Message sentence = switch (code.replaceFirst("^compiler\\.err\\.", "")) {
             case INCOMPLETE -> Message.of("compile.incomplete");
             case INVALID -> Message.of("compile.invalid");
+            case TRY_ALONE -> Message.of("compile.try.alone");
             case "premature.eof" -> Message.of("compile.premature.eof");
             case "expected", "expected2", "expected3", "expected4" -> token.equals(";")
                     ? Message.of("compile.semicolon") : token.isEmpty() ? null : Message.of("compile.expected", token);

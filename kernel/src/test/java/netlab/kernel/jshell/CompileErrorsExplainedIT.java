@@ -28,6 +28,8 @@ class CompileErrorsExplainedIT {
     static {
         MISTAKES.put("int a = 1\nint b = 2;", "compile.semicolon");
         MISTAKES.put("int c = 1 +", "compile.incomplete");
+        MISTAKES.put("try {\n    int alone = 1;\n}", "compile.try.alone");
+        MISTAKES.put("try {\n    int open = 1;\n", "compile.incomplete");
         MISTAKES.put("String t = \"abc;", "compile.unclosed.string");
         MISTAKES.put("int y = \"a\";", "compile.incompatible");
         MISTAKES.put("int z = 3.5;", "compile.lossy");
