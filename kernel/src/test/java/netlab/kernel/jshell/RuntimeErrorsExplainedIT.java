@@ -115,8 +115,8 @@ class RuntimeErrorsExplainedIT {
         THROWS.put("System.out.printf(\"%d%n\", \"abc\");", "kernel.explain.format");
         THROWS.put("String.format(\"%s and %s\", \"one\")", "kernel.explain.format");
         THROWS.put("\"%i\".formatted(1)", "kernel.explain.format");
-        THROWS.put("java.nio.channels.SocketChannel.open().connect(InetSocketAddress.createUnresolved(\"localhost\", 80))",
-                "kernel.explain.unresolved.address");
+        THROWS.put("java.nio.channels.SocketChannel.open()\n"
+                + "        .connect(InetSocketAddress.createUnresolved(\"localhost\", 80))", "kernel.explain.unresolved.address");
         THROWS.put("""
                 var listening = java.nio.channels.ServerSocketChannel.open()
                         .bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));

@@ -7,6 +7,7 @@ import netlab.kernel.engine.ExecuteOutcome;
 import netlab.kernel.engine.IsComplete;
 import netlab.kernel.engine.LanguageFacts;
 import netlab.kernel.engine.MimeBundle;
+import netlab.text.Lang;
 
 import java.util.List;
 import java.util.Optional;
@@ -15,13 +16,13 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import netlab.text.Lang;
 
 /**
  * An engine the tests control. A cell is lines of commands: {@code print T}, {@code err T}, {@code value T},
- * {@code fail}, {@code block} (until interrupted), {@code gate} (until the test opens it), {@code input P}, {@code input-zh P},
- * {@code spam N}, {@code display ID}, {@code update ID}, {@code clear}, {@code later T} (prints T from a
- * background thread once {@link #releaseLater} is called), {@code restart}, {@code throw}.
+ * {@code fail}, {@code block} (until interrupted), {@code gate} (until the test opens it), {@code input P},
+ * {@code input-zh P} (read by a student of Chinese), {@code spam N}, {@code display ID}, {@code update ID},
+ * {@code clear}, {@code later T} (prints T from a background thread once {@link #releaseLater} is called),
+ * {@code restart}, {@code throw}.
  */
 final class FakeEngine implements Engine {
 
