@@ -23,12 +23,15 @@ final class CellEvaluator {
     private final SnippetOrigins origins;
     private final SessionLanguage language;
     private final Sessions sessions;
+    private final CommonPackages packages;
 
-    CellEvaluator(CellOutput output, SnippetOrigins origins, SessionLanguage language, Sessions sessions) {
+    CellEvaluator(CellOutput output, SnippetOrigins origins, SessionLanguage language, Sessions sessions,
+                  CommonPackages packages) {
         this.output = output;
         this.origins = origins;
         this.language = language;
         this.sessions = sessions;
+        this.packages = packages;
     }
 
     /**
@@ -170,7 +173,8 @@ final class CellEvaluator {
 
     /** Explains compile errors of {@code code} in the student's language, suggesting names the session knows. */
     CompileExplainer explainer(Session session, String code) {
-        return new CompileExplainer(language.get(), (offset, prefix) -> session.assist().namesAt(code, offset, prefix));
+        return new CompileExplainer(language.get(), (offset, prefix) -> session.assist().namesAt(code, offset, prefix),
+                packages);
     }
 
     private static long position(Diag d) {

@@ -39,15 +39,17 @@ final class CompileExplainer {
     private final Lang lang;
     /** The names valid at a cell offset that start with a prefix: the session's completion. */
     private final BiFunction<Integer, String, List<String>> namesAt;
+    private final CommonPackages packages;
 
-    CompileExplainer(Lang lang, BiFunction<Integer, String, List<String>> namesAt) {
+    CompileExplainer(Lang lang, BiFunction<Integer, String, List<String>> namesAt, CommonPackages packages) {
         this.lang = lang;
         this.namesAt = namesAt;
+        this.packages = packages;
     }
 
     /** Explains in English only and suggests nothing: for tests and for callers without a session. */
     static CompileExplainer plain(Lang lang) {
-        return new CompileExplainer(lang, (offset, prefix) -> List.of());
+        return new CompileExplainer(lang, (offset, prefix) -> List.of(), CommonPackages.JDK);
     }
 
     Lang lang() {
@@ -76,7 +78,7 @@ final class CompileExplainer {
                 if (EXPRESSION_VALUE.matcher(name).matches()) { // dropped by TempVariables, or never made
                     yield Message.of("compile.cant.resolve.value", name, TempVariables.KEPT);
                 }
-                yield CommonPackages.declaring(name).map(p -> Message.of("compile.cant.resolve.import", name, p))
+                yield packages.declaring(name).map(p -> Message.of("compile.cant.resolve.import", name, p))
                         .or(() -> closest(name, d.offset())
                                 .map(c -> Message.of("compile.cant.resolve.suggest", name, c)))
                         .orElse(Message.of("compile.cant.resolve", name));

@@ -55,7 +55,8 @@ public final class JShellEngine implements Engine {
         this.language = new SessionLanguage(options.language());
         CellOutput output = new CellOutput(new ThreadFailures(this::currentSession, origins, language), language);
         this.sessions = new Sessions(options, output, origins, language);
-        this.cells = new CellExecution(sessions, output, new CellEvaluator(output, origins, language, sessions),
+        this.cells = new CellExecution(sessions, output, new CellEvaluator(output, origins, language, sessions,
+                new CommonPackages(options.studentClasspath())),
                 Magics.standard(), limits, options, language);
     }
 
