@@ -106,10 +106,13 @@ final class ErrorReports {
         Optional<String> explained = ExceptionExplainer.explain(ename, message, lang);
         String evalue = explained.map(e -> message == null ? e : e + " (" + message + ")")
                 .orElse(message == null ? "" : message);
+        // a wrapper made of its cause (new ExecutionException(cause)) has the cause's words as its message: the
+        // traceback says them once, on the cause's line; the one-line evalue keeps them
+        String shown = repeatsItsCause(exception) ? null : message;
         List<String> traceback = new ArrayList<>();
-        traceback.add(ename + explained.or(() -> Optional.ofNullable(message)).map(h -> ": " + h).orElse(""));
-        if (explained.isPresent() && message != null) {
-            traceback.add("  " + message);
+        traceback.add(ename + explained.or(() -> Optional.ofNullable(shown)).map(h -> ": " + h).orElse(""));
+        if (explained.isPresent() && shown != null) {
+            traceback.add("  " + shown);
         }
         addFrames(traceback, exception, origins, cell, lang);
         for (Throwable t = exception.getCause(); t != null; t = t.getCause()) {
@@ -119,6 +122,19 @@ final class ErrorReports {
             addFrames(traceback, t, origins, cell, lang);
         }
         return new ExecuteOutcome.Failure(ename, evalue, traceback);
+    }
+
+    /**
+     * Whether {@code t}'s message is its cause's own {@code toString()}, as {@code Throwable(Throwable cause)} makes
+     * it: the same class name and message, compared as data, not read.
+     */
+    private static boolean repeatsItsCause(Throwable t) {
+        Throwable cause = t.getCause();
+        if (t.getMessage() == null || cause == null) {
+            return false;
+        }
+        String name = cause instanceof EvalException e ? e.getExceptionClassName() : cause.getClass().getName();
+        return t.getMessage().equals(cause.getMessage() == null ? name : name + ": " + cause.getMessage());
     }
 
     private static void addFrames(List<String> traceback, Throwable t, SnippetOrigins origins, long cell, Lang lang) {

@@ -116,7 +116,8 @@ class RuntimeErrorsExplainedIT {
         THROWS.put("String.format(\"%s and %s\", \"one\")", "kernel.explain.format");
         THROWS.put("\"%i\".formatted(1)", "kernel.explain.format");
         THROWS.put("java.nio.channels.SocketChannel.open()\n"
-                + "        .connect(InetSocketAddress.createUnresolved(\"localhost\", 80))", "kernel.explain.unresolved.address");
+                + "        .connect(InetSocketAddress.createUnresolved(\"localhost\", 80))",
+                "kernel.explain.unresolved.address");
         THROWS.put("""
                 var listening = java.nio.channels.ServerSocketChannel.open()
                         .bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
@@ -219,6 +220,35 @@ class RuntimeErrorsExplainedIT {
         } finally {
             Lang.use(before);
         }
+    }
+
+    /**
+     * A wrapper made of its cause says the cause's words once, on the cause's line; its one-line summary keeps them.
+     */
+    @Test
+    void aWrapperMadeOfItsCauseDoesNotRepeatIt() {
+        ExecuteOutcome.Failure pooled = assertInstanceOf(ExecuteOutcome.Failure.class, engine.execute("""
+                var single = java.util.concurrent.Executors.newSingleThreadExecutor();
+                try {
+                    single.submit(() -> Integer.parseInt("x")).get();
+                } finally {
+                    single.shutdown();
+                }""", new RecordingIO()));
+        String traceback = String.join("\n", pooled.traceback());
+        assertEquals(1, traceback.split("For input string", -1).length - 1, traceback);
+        assertTrue(traceback.contains(Text.in(Lang.ZH, "kernel.caused.by") + ": java.lang.NumberFormatException: "
+                + "For input string: \"x\""), traceback);
+        assertTrue(pooled.evalue().endsWith("(java.lang.NumberFormatException: For input string: \"x\")"),
+                pooled.evalue());
+
+        ExecuteOutcome.Failure wrapped = assertInstanceOf(ExecuteOutcome.Failure.class,
+                engine.execute("throw new RuntimeException(new IOException(\"boom\"));", new RecordingIO()));
+        assertEquals("java.lang.RuntimeException", wrapped.traceback().getFirst());
+        assertEquals("java.io.IOException: boom", wrapped.evalue());
+        // a message of its own stays
+        ExecuteOutcome.Failure worded = assertInstanceOf(ExecuteOutcome.Failure.class, engine.execute(
+                "throw new RuntimeException(\"saving\", new IOException(\"boom\"));", new RecordingIO()));
+        assertEquals("java.lang.RuntimeException: saving", worded.traceback().getFirst());
     }
 
     /** A library that wraps an exception has said what it means: the cause keeps the JDK's text alone. */
