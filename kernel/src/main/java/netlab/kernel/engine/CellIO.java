@@ -1,5 +1,7 @@
 package netlab.kernel.engine;
 
+import java.util.OptionalInt;
+
 /**
  * The protocol layer's side of a running cell: where its output goes and where its input comes from.
  * All methods may be called from any thread.
@@ -27,6 +29,14 @@ public interface CellIO {
      */
     default String cellId() {
         return null;
+    }
+
+    /**
+     * The number the front end shows beside the cell for this run ({@code [7]}: the execute request's
+     * {@code execution_count}), or empty when the run has none (a silent one, or no front end).
+     */
+    default OptionalInt executionCount() {
+        return OptionalInt.empty();
     }
 
     /**

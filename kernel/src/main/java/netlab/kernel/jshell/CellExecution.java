@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import netlab.agent.Control;
 import netlab.kernel.engine.CellIO;
 import netlab.kernel.engine.ExecuteOutcome;
@@ -27,6 +29,8 @@ final class CellExecution {
     private final CellLimits limits;
     private final EngineOptions options;
     private final SessionLanguage language;
+    /** The number the front end last showed beside each cell, by the cell's key: how a student finds the cell. */
+    private final Map<String, Integer> numbers = new ConcurrentHashMap<>();
 
     CellExecution(Sessions sessions, CellOutput output, CellEvaluator evaluator, Magics magics, CellLimits limits,
                   EngineOptions options, SessionLanguage language) {
@@ -94,6 +98,7 @@ final class CellExecution {
 
     private ExecuteOutcome evaluate(Session session, String code, CellIO io, long serial, CellRun run, CellPlan plan) {
         String key = cellKey(code, io);
+        io.executionCount().ifPresent(n -> numbers.put(key, n));
         run.begin(session, key, limits, plan.threads(), released -> released.forEach(r ->
                 io.stderr(Text.in(language.get(), "engine.released", EngineText.released(language.get(), r)) + "\n")));
         long wallStart = System.nanoTime();
@@ -157,6 +162,7 @@ final class CellExecution {
     private MagicContext magicContext(Session session, CellPlan plan) {
         return new MagicContext(limits,
                 () -> session.ask(new Control.ListOpen()) instanceof Control.Open o ? o.resources() : List.of(),
+                key -> numbers.containsKey(key) ? "[" + numbers.get(key) + "]" : key,
                 request -> session.ask(request) instanceof Control.Released r ? r.what() : List.of(),
                 session.shell(), options.startup(), plan, language, lang -> {
                     language.set(lang);

@@ -13,7 +13,7 @@ import netlab.agent.Control;
  * of the cell being run, and the session's language and how to switch it (in the kernel and the agent alike).
  */
 record MagicContext(CellLimits limits, Supplier<List<Control.OpenResource>> openResources,
-                    Function<Control.Request, List<Control.Resource>> close,
+                    Function<String, String> cellLabel, Function<Control.Request, List<Control.Resource>> close,
                     JShell shell, List<String> startup, CellPlan plan,
                     SessionLanguage language, Consumer<netlab.text.Lang> useLanguage) {
 }

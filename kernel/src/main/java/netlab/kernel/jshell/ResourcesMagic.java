@@ -23,7 +23,8 @@ final class ResourcesMagic implements Magic {
         }
         StringBuilder b = new StringBuilder();
         for (Control.OpenResource r : open) {
-            b.append(Text.in(lang, "magic.resources.cell", EngineText.resource(lang, r.resource()), r.cellKey()))
+            b.append(Text.in(lang, "magic.resources.cell", EngineText.resource(lang, r.resource()),
+                            context.cellLabel().apply(r.cellKey())))
                     .append('\n');
         }
         return b.append(Text.in(lang, "magic.resources.hint")).append('\n').toString();

@@ -1,5 +1,6 @@
 package netlab.kernel.protocol;
 
+import java.util.OptionalInt;
 import netlab.kernel.engine.CellIO;
 import netlab.kernel.engine.MimeBundle;
 import netlab.text.Text;
@@ -8,13 +9,16 @@ import netlab.text.Text;
 final class CellContext implements CellIO {
 
     private final Message request;
+    private final OptionalInt executionCount;
     private final boolean stdinAllowed;
     private final OutputStreams output;
     private final StdinBridge stdin;
     private volatile boolean exitAsked;
 
-    CellContext(Message request, boolean stdinAllowed, OutputStreams output, StdinBridge stdin) {
+    CellContext(Message request, OptionalInt executionCount, boolean stdinAllowed, OutputStreams output,
+                StdinBridge stdin) {
         this.request = request;
+        this.executionCount = executionCount;
         this.stdinAllowed = stdinAllowed;
         this.output = output;
         this.stdin = stdin;
@@ -44,6 +48,11 @@ final class CellContext implements CellIO {
     public String cellId() {
         String id = request.metadata() == null ? "" : Json.string(request.metadata(), "cellId", "");
         return id.isEmpty() ? null : id;
+    }
+
+    @Override
+    public OptionalInt executionCount() {
+        return executionCount;
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.logging.Level;
 
 /**
@@ -62,7 +63,8 @@ final class ExecuteHandler {
             publish(request, "execute_input", new Content.ExecuteInput(code, count));
         }
 
-        CellContext cell = new CellContext(request, allowStdin, output, stdin);
+        CellContext cell = new CellContext(request, storeHistory ? OptionalInt.of(count) : OptionalInt.empty(),
+                allowStdin, output, stdin);
         ExecuteOutcome outcome = run(code, cell);
         output.flush(); // every byte of the cell's output goes out before its reply
 

@@ -50,6 +50,22 @@ class OwnershipIT {
         }
     }
 
+    /** %resources names a cell by the number the front end shows beside it, not by its id. */
+    @Test
+    void resourcesNameTheCellByItsNumber() throws Exception {
+        int port = freeUdpPort();
+        RecordingIO io = new RecordingIO().asCell("5d1c0a3e-7b2f-4c1e-9a8d-0f6e2b4c8a11", 7);
+        assertInstanceOf(ExecuteOutcome.Success.class, engine.execute("var numbered = new java.net.DatagramSocket("
+                + port + ", java.net.InetAddress.getLoopbackAddress());", io), io.err::toString);
+        try {
+            String open = run("%resources").out.toString();
+            assertTrue(open.lines().anyMatch(l -> l.startsWith("UDP socket on port " + port) && l.endsWith("(cell [7])")),
+                    open);
+        } finally {
+            run("%close " + port);
+        }
+    }
+
     @Test
     void rerunningACellReleasesTheSocketItOpenedLastTime() throws Exception {
         int port = freeUdpPort();

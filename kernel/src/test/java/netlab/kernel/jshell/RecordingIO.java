@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.function.Supplier;
 import netlab.kernel.engine.CellIO;
 import netlab.kernel.engine.MimeBundle;
@@ -18,6 +19,8 @@ final class RecordingIO implements CellIO {
     final List<String> events = new ArrayList<>();
     private final Deque<String> input = new ArrayDeque<>();
     private final Supplier<String> refusal;
+    private String cellId;
+    private OptionalInt executionCount = OptionalInt.empty();
 
     RecordingIO() {
         this((Supplier<String>) null);
@@ -31,6 +34,23 @@ final class RecordingIO implements CellIO {
     /** Every readLine fails with the message {@code refusal} words when asked, as the protocol's front end does. */
     RecordingIO(Supplier<String> refusal) {
         this.refusal = refusal;
+    }
+
+    /** As a front end sends a cell: its id, and the number it shows beside the cell for this run. */
+    RecordingIO asCell(String id, int number) {
+        this.cellId = id;
+        this.executionCount = OptionalInt.of(number);
+        return this;
+    }
+
+    @Override
+    public String cellId() {
+        return cellId;
+    }
+
+    @Override
+    public OptionalInt executionCount() {
+        return executionCount;
     }
 
     RecordingIO withInput(String... lines) {

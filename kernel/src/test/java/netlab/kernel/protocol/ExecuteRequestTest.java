@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 
 import static netlab.kernel.protocol.FrontEnd.streamText;
 import static netlab.kernel.protocol.FrontEnd.types;
@@ -101,8 +102,17 @@ class ExecuteRequestTest {
         assertEquals("ok", client.reply(client.execute("print still alive")).content().get("status").getAsString());
     }
 
+    /** The engine is told the number the front end shows beside the cell; a silent run has none. */
+    @Test
+    void theEngineKnowsTheNumberShownBesideTheCell() throws Exception {
+        int count = client.reply(client.execute("number")).content().get("execution_count").getAsInt();
+        client.reply(client.execute("number", Map.of("silent", true)));
+        assertEquals(List.of(OptionalInt.of(count), OptionalInt.empty()), kernel.engine.numbers);
+    }
+
     @Test
     void silentPublishesNoInputNoResultAndDoesNotCount() throws Exception {
+
         Message silent = client.execute("value 7", Map.of("silent", true));
         assertEquals(0, client.reply(silent).content().get("execution_count").getAsInt());
         assertEquals(List.of("status:busy", "status:idle"), types(client.iopubUntilIdle(silent)));

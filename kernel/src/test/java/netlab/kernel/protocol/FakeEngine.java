@@ -11,6 +11,7 @@ import netlab.text.Lang;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
@@ -22,11 +23,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code fail}, {@code block} (until interrupted), {@code gate} (until the test opens it), {@code input P},
  * {@code input-zh P} (read by a student of Chinese), {@code spam N}, {@code display ID}, {@code update ID},
  * {@code clear}, {@code later T} (prints T from a background thread once {@link #releaseLater} is called),
- * {@code restart}, {@code throw}.
+ * {@code number} (records the run's execution count as the engine is given it), {@code restart}, {@code throw}.
  */
 final class FakeEngine implements Engine {
 
     final List<String> executed = new CopyOnWriteArrayList<>();
+    /** What {@code number} saw: the execution count each such run was given. */
+    final List<OptionalInt> numbers = new CopyOnWriteArrayList<>();
     final AtomicInteger interrupts = new AtomicInteger();
     final AtomicInteger closes = new AtomicInteger();
     final Semaphore gate = new Semaphore(0);
@@ -87,6 +90,7 @@ final class FakeEngine implements Engine {
                         return new ExecuteOutcome.Failure("StdinUnavailable", e.getMessage(), List.of(e.getMessage()));
                     }
                 }
+                case "number" -> numbers.add(io.executionCount());
                 case "display" -> io.display(MimeBundle.text("shown " + argument), argument, false);
                 case "update" -> io.display(MimeBundle.text("updated " + argument), argument, true);
                 case "clear" -> io.clearOutput(true);
