@@ -162,7 +162,7 @@ final class CellExecution {
     private MagicContext magicContext(Session session, CellPlan plan) {
         return new MagicContext(limits,
                 () -> session.ask(new Control.ListOpen()) instanceof Control.Open o ? o.resources() : List.of(),
-                key -> numbers.containsKey(key) ? "[" + numbers.get(key) + "]" : key,
+                key -> Optional.ofNullable(numbers.get(key)).map(n -> "[" + n + "]").orElse(key),
                 request -> session.ask(request) instanceof Control.Released r ? r.what() : List.of(),
                 session.shell(), options.startup(), plan, language, lang -> {
                     language.set(lang);

@@ -8,7 +8,8 @@ import jdk.jshell.JShell;
 import netlab.agent.Control;
 
 /**
- * What magics may touch: the engine's per-cell limits, the agent's list of open resources, the session's JShell
+ * What magics may touch: the engine's per-cell limits, the agent's list of open resources and how a student finds
+ * the cell of a resource's key (the number beside it, {@code [7]}), closing them, the session's JShell
  * (for JShell's own commands and {@code %load}), the startup snippets (which {@code /list} leaves out), the plan
  * of the cell being run, and the session's language and how to switch it (in the kernel and the agent alike).
  */
