@@ -59,8 +59,8 @@ class OwnershipIT {
                 + port + ", java.net.InetAddress.getLoopbackAddress());", io), io.err::toString);
         try {
             String open = run("%resources").out.toString();
-            assertTrue(open.lines().anyMatch(l -> l.startsWith("UDP socket on port " + port) && l.endsWith("(cell [7])")),
-                    open);
+            assertTrue(open.lines().anyMatch(line -> line.startsWith("UDP socket on port " + port)
+                    && line.endsWith("(cell [7])")), open);
         } finally {
             run("%close " + port);
         }
