@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -165,6 +166,55 @@ public final class Catalog {
             }
         }
         return problems;
+    }
+
+    /**
+     * The keys of the catalogue files in {@code dir} that no Java source under {@code roots} names: a sentence left
+     * behind by a change that moved or dropped it, which nobody reads and a translator still keeps. A key is named
+     * whole ({@code "kernel.stdin.unavailable"}); or by a quoted prefix of two parts or more that the code
+     * completes ({@code "kernel.explain." + key}); or by its area's prefix and then either one part more
+     * ({@code "usage." + name()}) or a quoted ending ({@code "magic." + name() + ".usage"}). An area's prefix alone
+     * names nothing deeper ({@code "kernel." + session} may be anything). Empty when all is well; the modules'
+     * catalogue tests assert that.
+     */
+    public static List<String> unsaidIn(Path dir, List<Path> roots) throws IOException {
+        StringBuilder code = new StringBuilder();
+        for (Path root : roots) {
+            try (Stream<Path> files = Files.walk(root)) {
+                for (Path f : files.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
+                    code.append(Files.readString(f)).append('\n');
+                }
+            }
+        }
+        String source = code.toString();
+        List<String> unsaid = new ArrayList<>();
+        for (String area : areasIn(dir)) {
+            try (InputStream in = Files.newInputStream(dir.resolve(area + "_en.properties"))) {
+                load(in).keySet().stream().sorted().filter(key -> !named(key, source)).forEach(unsaid::add);
+            }
+        }
+        return unsaid;
+    }
+
+    private static boolean named(String key, String code) {
+        if (code.contains('"' + key + '"')) {
+            return true;
+        }
+        String[] parts = key.split("\\.");
+        for (int n = 2; n < parts.length; n++) {
+            if (code.contains('"' + String.join(".", Arrays.copyOf(parts, n)) + ".\"")) {
+                return true;
+            }
+        }
+        String area = '"' + parts[0] + ".\"";
+        for (int n = 2; n < parts.length; n++) {
+            String ending = "\"." + String.join(".", Arrays.copyOfRange(parts, n, parts.length)) + '"';
+            if (Pattern.compile(Pattern.quote(area) + "\\s*\\+[^;\"]*\\+\\s*" + Pattern.quote(ending)).matcher(code)
+                    .find()) {
+                return true;
+            }
+        }
+        return parts.length == 2 && code.contains(area);
     }
 
     /** The area names whose files lie in {@code dir}. */
