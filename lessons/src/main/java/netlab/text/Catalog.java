@@ -201,16 +201,12 @@ public final class Catalog {
             return true;
         }
         String[] parts = key.split("\\.");
-        for (int n = 2; n < parts.length; n++) {
-            if (code.contains('"' + String.join(".", Arrays.copyOf(parts, n)) + ".\"")) {
-                return true;
-            }
-        }
         String area = '"' + parts[0] + ".\"";
         for (int n = 2; n < parts.length; n++) {
+            String prefix = '"' + String.join(".", Arrays.copyOf(parts, n)) + ".\"";
             String ending = "\"." + String.join(".", Arrays.copyOfRange(parts, n, parts.length)) + '"';
-            if (Pattern.compile(Pattern.quote(area) + "\\s*\\+[^;\"]*\\+\\s*" + Pattern.quote(ending)).matcher(code)
-                    .find()) {
+            if (code.contains(prefix) || Pattern.compile(Pattern.quote(area) + "\\s*\\+[^;\"]*\\+\\s*"
+                    + Pattern.quote(ending)).matcher(code).find()) {
                 return true;
             }
         }

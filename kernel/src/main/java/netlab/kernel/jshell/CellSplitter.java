@@ -45,7 +45,7 @@ final class CellSplitter {
      */
     boolean lacksCatch(Piece piece) {
         String source = withoutTrailingComments(piece.source()).strip();
-        return source.startsWith("try") && !piece.complete()
+        return source.startsWith("try")
                 && analysis.analyzeCompletion(source + "\nfinally { }").completeness() == Completeness.COMPLETE;
     }
 

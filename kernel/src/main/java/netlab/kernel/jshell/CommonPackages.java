@@ -1,6 +1,5 @@
 package netlab.kernel.jshell;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -12,16 +11,16 @@ import java.util.Optional;
  * {@code .display} are imported at every start).
  *
  * <pre>{@code
- * var packages = new CommonPackages(options.studentClasspath());
+ * var packages = new CommonPackages(new PackageTypes(options.studentClasspath()));
  * packages.declaring("ArrayList")   // Optional[java.util]
  * packages.declaring("Selector")    // Optional[java.nio.channels]
  * packages.declaring("Servers")     // Optional[netlab.servers]
  * packages.declaring("Strin")       // Optional.empty
  * }</pre>
  *
- * <p>Read from the runtime image and the student's class path once per package, on the first unknown name (a
- * compile error, off every cell's path); in this order, so a name two of them declare gets the one a beginner
- * means.
+ * <p>Read from the runtime image and the student's class path once per package, through the {@link PackageTypes}
+ * the engine's sessions read for their imports (a compile error reading an unknown name is off every cell's path);
+ * in this order, so a name two of them declare gets the one a beginner means.
  */
 final class CommonPackages {
 
@@ -31,13 +30,13 @@ final class CommonPackages {
             "java.util.concurrent.locks", "netlab.servers", "netlab.load", "netlab.sim", "netlab.dns", "netlab.live");
 
     /** The JDK's packages only: for an explainer that knows no student class path. */
-    static final CommonPackages JDK = new CommonPackages(List.of());
+    static final CommonPackages JDK = new CommonPackages(new PackageTypes(List.of()));
 
     private final PackageTypes types;
 
-    /** The packages above, the course library's as {@code studentClasspath} has them. */
-    CommonPackages(List<Path> studentClasspath) {
-        this.types = new PackageTypes(studentClasspath);
+    /** The packages above, the course library's as {@code types} (the session's, {@link ImportPruning}'s) has them. */
+    CommonPackages(PackageTypes types) {
+        this.types = types;
     }
 
     /** The first of the packages above that declares a type named {@code simpleName}, or empty. */

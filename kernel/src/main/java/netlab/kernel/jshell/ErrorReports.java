@@ -106,9 +106,11 @@ final class ErrorReports {
         Optional<String> explained = ExceptionExplainer.explain(ename, message, lang);
         String evalue = explained.map(e -> message == null ? e : e + " (" + message + ")")
                 .orElse(message == null ? "" : message);
-        // a wrapper made of its cause (new ExecutionException(cause)) has the cause's words as its message: the
-        // traceback says them once, on the cause's line; the one-line evalue keeps them
-        String shown = repeatsItsCause(exception) ? null : message;
+        // a wrapper made of its cause (new ExecutionException(cause)) has the cause's words as its message, as
+        // Throwable(Throwable) makes it: the traceback says them once, on the cause's line; the one-line evalue keeps
+        // them. Compared as data, never read.
+        String shown = exception.getCause() != null && headline(exception.getCause(), lang).equals(message)
+                ? null : message;
         List<String> traceback = new ArrayList<>();
         traceback.add(ename + explained.or(() -> Optional.ofNullable(shown)).map(h -> ": " + h).orElse(""));
         if (explained.isPresent() && shown != null) {
@@ -116,25 +118,16 @@ final class ErrorReports {
         }
         addFrames(traceback, exception, origins, cell, lang);
         for (Throwable t = exception.getCause(); t != null; t = t.getCause()) {
-            String causeMessage = exceptionMessage(t, lang);
-            traceback.add(Text.in(lang, "kernel.caused.by") + ": " + exceptionName(t)
-                    + (causeMessage == null ? "" : ": " + causeMessage));
+            traceback.add(Text.in(lang, "kernel.caused.by") + ": " + headline(t, lang));
             addFrames(traceback, t, origins, cell, lang);
         }
         return new ExecuteOutcome.Failure(ename, evalue, traceback);
     }
 
-    /**
-     * Whether {@code t}'s message is its cause's own {@code toString()}, as {@code Throwable(Throwable cause)} makes
-     * it: the same class name and message, compared as data, not read.
-     */
-    private static boolean repeatsItsCause(Throwable t) {
-        Throwable cause = t.getCause();
-        if (t.getMessage() == null || cause == null) {
-            return false;
-        }
-        String name = cause instanceof EvalException e ? e.getExceptionClassName() : cause.getClass().getName();
-        return t.getMessage().equals(cause.getMessage() == null ? name : name + ": " + cause.getMessage());
+    /** {@code t} as its {@code toString()} reads, with the student's names: its class, then its message if any. */
+    private static String headline(Throwable t, Lang lang) {
+        String message = exceptionMessage(t, lang);
+        return exceptionName(t) + (message == null ? "" : ": " + message);
     }
 
     private static void addFrames(List<String> traceback, Throwable t, SnippetOrigins origins, long cell, Lang lang) {

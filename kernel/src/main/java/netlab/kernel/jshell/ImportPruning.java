@@ -14,7 +14,6 @@ import java.lang.invoke.MethodType;
 import java.lang.reflect.AccessFlag;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -82,11 +81,12 @@ final class ImportPruning {
      * call it before the first snippet (JShell's map of wrapped classes, which translates stack traces, starts
      * empty again).
      *
-     * @param classpath the student class path, whose packages' types decide which on-demand imports a snippet needs
+     * @param packageTypes the types of the student class path's packages, which decide which on-demand imports a
+     *                     snippet needs
      * @return false, with {@code shell} unchanged, when JShell's internals cannot be reached
      */
-    static boolean install(JShell shell, List<Path> classpath) {
-        return INTERNALS.map(i -> i.install(shell, new PackageTypes(classpath))).orElse(false);
+    static boolean install(JShell shell, PackageTypes packageTypes) {
+        return INTERNALS.map(i -> i.install(shell, packageTypes)).orElse(false);
     }
 
     /**

@@ -56,7 +56,7 @@ public final class JShellEngine implements Engine {
         CellOutput output = new CellOutput(new ThreadFailures(this::currentSession, origins, language), language);
         this.sessions = new Sessions(options, output, origins, language);
         this.cells = new CellExecution(sessions, output, new CellEvaluator(output, origins, language, sessions,
-                new CommonPackages(options.studentClasspath())),
+                new CommonPackages(sessions.packageTypes())),
                 Magics.standard(), limits, options, language);
     }
 

@@ -36,6 +36,8 @@ final class Sessions {
     private final CellOutput output;
     private final SnippetOrigins origins;
     private final LessonsJavadoc lessonsJavadoc;
+    /** The student class path's packages, read once for the engine's life (a restart reads the same jars). */
+    private final PackageTypes packageTypes;
     private final SessionLanguage language;
     private final SessionSlot<Session> slot = new SessionSlot<>(Sessions::closeSession);
     /**
@@ -50,6 +52,12 @@ final class Sessions {
         this.origins = origins;
         this.language = language;
         this.lessonsJavadoc = LessonsJavadoc.on(options.studentClasspath());
+        this.packageTypes = new PackageTypes(options.studentClasspath());
+    }
+
+    /** What every session's {@link ImportPruning} reads of the student class path, for others to share. */
+    PackageTypes packageTypes() {
+        return packageTypes;
     }
 
     /** Starts the first session on its own thread; returns at once. */
@@ -132,7 +140,7 @@ final class Sessions {
             provider.close();
             throw new IOException("JShell could not start: " + e.getMessage(), e);
         }
-        boolean importsNarrowed = ImportPruning.install(shell, options.studentClasspath()); // before the first snippet
+        boolean importsNarrowed = ImportPruning.install(shell, packageTypes); // before the first snippet
         KernelExecutionControl control;
         CodeAssist assist = new CodeAssist(shell, lessonsJavadoc, language::get);
         try {

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class CommonPackagesTest {
 
-    private final CommonPackages course = new CommonPackages(List.of(CourseLibrary.location()));
+    private final CommonPackages course = new CommonPackages(new PackageTypes(List.of(CourseLibrary.location())));
 
     @Test
     void findsThePackageThatDeclaresATypeInTheCoursesOrder() {

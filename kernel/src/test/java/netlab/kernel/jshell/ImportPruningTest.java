@@ -37,7 +37,7 @@ class ImportPruningTest {
     @Test
     void aSnippetIsWrappedWithTheImportsItsNamesCanMeanAndMeansWhatItMeantWithAll() {
         try (JShell shell = JShell.builder().executionEngine("local").build()) {
-            assertTrue(ImportPruning.install(shell, List.of()));
+            assertTrue(ImportPruning.install(shell, new PackageTypes(List.of())));
             for (String i : List.of("import java.util.*;", "import java.time.Duration;",
                     "import static java.lang.Math.*;", "import static java.lang.Math.floorMod;", "import java.awt.*;")) {
                 assertEquals(Snippet.Status.VALID, shell.eval(i).getFirst().status(), i);
