@@ -5,7 +5,6 @@ import java.lang.reflect.Method;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
 import jdk.jshell.execution.DirectExecutionControl;
 
 /**
@@ -77,7 +76,7 @@ final class AgentExecutionControl extends DirectExecutionControl {
         lastValue = null;
         try {
             boolean piece = doitMethod.getDeclaringClass().getSimpleName().startsWith(AgentProtocol.PIECE_CLASS_PREFIX);
-            Shown shown = awaitUninterruptibly(cell.start(() -> shown(doitMethod.invoke(null), piece)));
+            Shown shown = CarrierWatch.await(cell.start(() -> shown(doitMethod.invoke(null), piece)));
             if (cell.stopRequested()) {
                 throw new StoppedException();
             }
@@ -124,16 +123,6 @@ final class AgentExecutionControl extends DirectExecutionControl {
                 throw new InvocationTargetException(thrown);
             }
             throw thrown;
-        }
-    }
-
-    private static <T> T awaitUninterruptibly(Future<T> result) throws ExecutionException {
-        while (true) {
-            try {
-                return result.get();
-            } catch (InterruptedException e) {
-                // the forwarder thread is never interrupted on purpose; keep waiting for the cell
-            }
         }
     }
 

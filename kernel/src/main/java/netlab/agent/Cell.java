@@ -17,6 +17,10 @@ final class Cell {
 
     /** Set once any cell was stopped: until then a stop check is one volatile read. */
     private static volatile boolean anyStopped;
+    /** Set while the virtual threads' carriers are all held by threads that do not block ({@link CarrierWatch}). */
+    private static volatile boolean starved;
+    /** How long a virtual thread gives its carrier away at a stop check while the carriers are starved. */
+    private static final long YIELD_NANOS = 100_000;
 
     private final long number;
     private final String key;
@@ -87,7 +91,10 @@ final class Cell {
         }
     }
 
-    /** The stop check: throws when the calling thread belongs to a stopped cell. */
+    /**
+     * The stop check: throws when the calling thread belongs to a stopped cell, and yields a virtual thread's
+     * carrier while the carriers are starved.
+     */
     static void check() {
         if (anyStopped) {
             Cell cell = CURRENT.get();
@@ -95,5 +102,15 @@ final class Cell {
                 throw new CellStoppedError();
             }
         }
+        if (starved && Thread.currentThread().isVirtual()) {
+            // not Thread.yield(): a carrier takes its next task from the queue it last took one from, which is
+            // where the yield resubmitted the same thread; a timed park resubmits it from the timer's thread
+            java.util.concurrent.locks.LockSupport.parkNanos(YIELD_NANOS);
+        }
+    }
+
+    /** Whether the stop checks yield virtual threads' carriers, as {@link CarrierWatch} finds them starved. */
+    static void starved(boolean now) {
+        starved = now;
     }
 }

@@ -9,7 +9,10 @@ public final class StopCheck {
     private StopCheck() {
     }
 
-    /** Throws {@link CellStoppedError} when the calling thread's cell was interrupted. */
+    /**
+     * Throws {@link CellStoppedError} when the calling thread's cell was interrupted; yields a virtual thread's
+     * carrier while the carriers are starved ({@link CarrierWatch}).
+     */
     public static void check() {
         Cell.check();
     }

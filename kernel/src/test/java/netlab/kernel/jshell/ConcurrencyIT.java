@@ -194,6 +194,28 @@ class ConcurrencyIT {
         }
     }
 
+    /**
+     * More threads that never block than there are carriers: the next cell's own virtual thread still runs, as do
+     * the cell's sleeps and a virtual thread it starts (before, it never started and the interrupt restarted the agent).
+     */
+    @Test
+    void threadsThatNeverBlockDoNotStarveTheNextCells() {
+        run("var spinning = new java.util.concurrent.atomic.AtomicBoolean(true);\n"
+                + "for (int i = 0; i <= Runtime.getRuntime().availableProcessors(); i++)\n"
+                + "    Thread.ofVirtual().start(() -> { long n = 0; while (spinning.get()) n++; });");
+        try {
+            String out = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(30), () ->
+                    run("Thread.sleep(50);\n"
+                            + "var t = Thread.ofVirtual().start(() -> System.out.println(\"started\"));\n"
+                            + "t.join();\n"
+                            + "System.out.println(\"ran\");").out.toString());
+            assertEquals("started\nran\n", out);
+        } finally {
+            engine.interrupt(); // where the cell above hung (the old agent), it ends; otherwise a no-op
+            run("spinning.set(false);");
+        }
+    }
+
     @Test
     void rerunningACellEndsTheWorkersItStartedLastTime() throws Exception {
         String cell = fourWorkers("");
