@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import netlab.exercise.Background;
 import netlab.exercise.Case;
 import netlab.exercise.Exercise;
@@ -88,7 +89,7 @@ public final class HttpExercises implements ExerciseSet {
                 : "200 Content-Length=" + page.getBytes(StandardCharsets.UTF_8).length + " body=" + page;
         return Case.<PageServer>named("HttpClient GET " + path)
                 .hint(Message.of("course4.hint.http"))
-                .expect(expected, a -> served(a, port -> {
+                .expect(expected, a -> served(a, expected, port -> {
                     try (HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                             .connectTimeout(Duration.ofMillis(WAIT_MS)).build()) {
                         HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
@@ -109,7 +110,7 @@ public final class HttpExercises implements ExerciseSet {
         };
         return Case.<PageServer>named(Message.of("course4.case.http." + talk.name().toLowerCase(Locale.ROOT)))
                 .hint(Message.of("course4.hint.http"))
-                .expect(expected, a -> served(a, port -> {
+                .expect(expected, a -> served(a, expected, port -> {
                     try (Socket s = new Socket()) {
                         s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), WAIT_MS);
                         s.setSoTimeout(WAIT_MS);
@@ -154,13 +155,20 @@ public final class HttpExercises implements ExerciseSet {
         T talk(int port) throws Exception;
     }
 
-    /** Runs the answer on a fresh listener, has the conversation, closes the listener and waits for {@code serve} to return. */
-    private static <T> T served(PageServer a, Conversation<T> conversation) throws Exception {
+    /**
+     * Runs the answer on a fresh listener, has the conversation, closes the listener and waits for {@code serve}
+     * to return. When {@code serve} throws once the listener is closed (an {@code accept()} whose
+     * {@code SocketException} was not caught) the conversation's result still counts: a wrong one is the news,
+     * and only a right one fails for not returning.
+     */
+    private static <T> T served(PageServer a, Object expected, Conversation<T> conversation) throws Exception {
         ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         Background<Void> running = Background.run(() -> a.serve(server, PAGES));
         T seen;
+        boolean endedBeforeClose;
         try (server) {
             seen = conversation.talk(server.getLocalPort());
+            endedBeforeClose = running.isDone();
         } catch (IOException e) {
             throw running.isDone() ? running.failure(e) : e; // a TODO stub, not the broken connection, is the news
         }
@@ -168,6 +176,14 @@ public final class HttpExercises implements ExerciseSet {
             running.await(WAIT_MS);
         } catch (java.util.concurrent.TimeoutException e) {
             throw new IllegalStateException(Text.of("course4.blame.no-return", WAIT_MS));
+        } catch (Exception thrown) {
+            if (endedBeforeClose) {
+                throw thrown;
+            }
+            if (Objects.equals(expected, seen)) {
+                throw new IllegalStateException(Text.of("course4.blame.threw-on-close",
+                        thrown.getClass().getSimpleName()), thrown);
+            }
         }
         return seen;
     }

@@ -22,6 +22,8 @@ final class CaseRunner {
 
     /** Time one case may take unless the caller says otherwise. */
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(2);
+    /** What JShell throws in the agent when code calls a declaration that did not resolve (a misspelt name). */
+    private static final String UNRESOLVED = "jdk.jshell.spi.SPIResolutionException";
 
     private final Duration timeout;
 
@@ -100,12 +102,16 @@ final class CaseRunner {
     /**
      * The failure sentence for an answer that threw: "threw" and the exception's summary, plus what to do when
      * the answer bound a port that another program holds (a fixed port number, where the check hands the
-     * answer a socket on a free port).
+     * answer a socket on a free port), or what JShell throws when the answer calls a declaration that is not
+     * there (a misspelt method: the cell that defined the answer said so in a note).
      */
     static Message blame(Throwable cause) {
         for (Throwable x = cause; x != null; x = x.getCause()) {
             if (x instanceof java.net.BindException) {
                 return Message.of("check.threw.bind", Values.summary(cause));
+            }
+            if (x.getClass().getName().equals(UNRESOLVED)) {
+                return Message.of("check.threw.unresolved");
             }
         }
         return Message.of("check.threw", Values.summary(cause));

@@ -152,7 +152,8 @@ final class CellEvaluator {
                 }
             } else if (e.status() == Snippet.Status.RECOVERABLE_DEFINED
                     || e.status() == Snippet.Status.RECOVERABLE_NOT_DEFINED) {
-                output.io().stderr(UnresolvedNotes.note(session.shell(), snippet, e.status(), language.get()) + "\n");
+                output.io().stderr(UnresolvedNotes.note(session.shell(), snippet, e.status(), code, piece,
+                        explainer(session, code)) + "\n");
             }
             if (e.status() == Snippet.Status.VALID) {
                 StringComparison.note(snippet.source(), firstLine, session.shell(), language.get())

@@ -30,6 +30,8 @@ final class CompileExplainer {
     static final String TRY_ALONE = "netlab.try.alone";
     /** The code {@link JShellEngine} gives a piece JShell rejects without a diagnostic. */
     static final String INVALID = "netlab.invalid";
+    /** javac's code for a name it cannot find; {@link UnresolvedNotes} asks for its sentence too. */
+    static final String CANT_RESOLVE = "compiler.err.cant.resolve";
 
     private static final Pattern QUOTED = Pattern.compile("'([^']+)' expected");
     /** The name JShell gives an expression cell's value ({@code $1}, {@code $2} ...). */

@@ -46,26 +46,49 @@ final class ErrorReports {
             if (first == null) {
                 first = explained.map(e -> messageLines.isEmpty() ? e : e + " (" + headline + ")").orElse(headline);
             }
-            int line = SnippetOrigins.lineOf(cell, d.offset());
-            int lineStart = cell.lastIndexOf('\n', Math.max(0, d.offset() - 1)) + 1;
-            if (d.offset() == 0) {
-                lineStart = 0;
-            }
-            int lineEnd = cell.indexOf('\n', lineStart);
-            String source = cell.substring(lineStart, lineEnd < 0 ? cell.length() : lineEnd);
-            int column = Math.max(0, d.offset() - lineStart);
-            traceback.add(Text.in(explainer.lang(), "compile.at", line, column + 1, explained.orElse(headline)));
+            Location at = Location.of(cell, d.offset());
+            traceback.add(at.headline(explained.orElse(headline), explainer.lang()));
             if (explained.isPresent() && !messageLines.isEmpty()) {
                 traceback.add("  " + headline);
             }
             for (String more : messageLines.subList(Math.min(1, messageLines.size()), messageLines.size())) {
                 traceback.add("  " + more.strip());
             }
-            traceback.add("    " + source);
-            traceback.add("    " + caretPad(source, column) + "^");
+            traceback.addAll(at.sourceAndCaret("    "));
         }
         return new ExecuteOutcome.Failure("CompilationError", first == null ? "compilation failed" : first,
                 traceback);
+    }
+
+    /**
+     * {@code sentence} at cell {@code offset}, as a compile error reads: "cell line 3, column 12: ...", the line
+     * and a caret under the column, indented for a note.
+     */
+    static List<String> located(String cell, int offset, String sentence, Lang lang) {
+        Location at = Location.of(cell, offset);
+        List<String> lines = new ArrayList<>();
+        lines.add("  " + at.headline(sentence, lang));
+        lines.addAll(at.sourceAndCaret("      "));
+        return lines;
+    }
+
+    /** A cell offset as the student sees it: its line (from 1), its column (from 0) and the line's text. */
+    private record Location(int line, int column, String source) {
+
+        static Location of(String cell, int offset) {
+            int lineStart = offset == 0 ? 0 : cell.lastIndexOf('\n', Math.max(0, offset - 1)) + 1;
+            int lineEnd = cell.indexOf('\n', lineStart);
+            return new Location(SnippetOrigins.lineOf(cell, offset), Math.max(0, offset - lineStart),
+                    cell.substring(lineStart, lineEnd < 0 ? cell.length() : lineEnd));
+        }
+
+        String headline(String text, Lang lang) {
+            return Text.in(lang, "compile.at", line, column + 1, text);
+        }
+
+        List<String> sourceAndCaret(String indent) {
+            return List.of(indent + source, indent + caretPad(source, column) + "^");
+        }
     }
 
     /** The message lines worth showing: JShell's wrapper class names are noise to a student. */

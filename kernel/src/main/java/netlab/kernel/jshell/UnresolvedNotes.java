@@ -1,36 +1,97 @@
 package netlab.kernel.jshell;
 
-import java.util.stream.Collectors;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import jdk.jshell.DeclarationSnippet;
 import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
 import netlab.text.Lang;
 import netlab.text.Text;
 
-/** Says what a declaration that compiled only partly is waiting for, as JShell's own tool does. */
+/**
+ * Says what a declaration that compiled only partly is waiting for, as JShell's own tool does, and where in the
+ * cell each missing name is used, with the sentence a compile error naming it would get: a typo of a method
+ * ({@code ipToint} for {@code ipToInt}) otherwise looked like a declaration still to come, and the check that
+ * called it failed with a bare "resolution exception".
+ *
+ * <pre>{@code
+ * // String nextHop(String ip) { return ipToint(ip); }
+ * // zh: 注意：方法 nextHop 已经创建，但要等这些声明之后才能使用：方法 ipToint(String)
+ * //       单元格第 1 行第 38 列：这里不认识名为 “ipToint” 的东西。你是想写 “ipToInt” 吗？……
+ * }</pre>
+ */
 final class UnresolvedNotes {
+
+    /** JShell's name of a missing declaration: its kind, its name, and a method's parameter types. */
+    private static final Pattern DEPENDENCY = Pattern.compile("(\\S+) ([\\p{javaJavaIdentifierPart}]+)(\\(.*\\))?");
+    /** A qualified type name's package part, which a student's note does without ({@code java.lang.String}). */
+    private static final Pattern PACKAGE_PART = Pattern.compile("\\b(?:[a-z][\\w$]*\\.)+(?=[A-Z])");
 
     private UnresolvedNotes() {
     }
 
-    static String note(JShell shell, Snippet snippet, Snippet.Status status, Lang lang) {
+    /**
+     * The note for {@code snippet}, evaluated from {@code piece} of {@code cell}; {@code explainer} words the
+     * sentence for each missing name as a compile error naming it would.
+     */
+    static String note(JShell shell, Snippet snippet, Snippet.Status status, String cell, Piece piece,
+                       CompileExplainer explainer) {
+        Lang lang = explainer.lang();
         if (!(snippet instanceof DeclarationSnippet d)) {
             return Text.in(lang, "kernel.unresolved.other");
         }
-        String missing = shell.unresolvedDependencies(d).collect(Collectors.joining(", "));
-        String kind = Text.in(lang, kindKey(d));
+        List<String> missing = new ArrayList<>();
+        List<String> where = new ArrayList<>();
+        shell.unresolvedDependencies(d).forEach(dependency -> {
+            Matcher m = DEPENDENCY.matcher(dependency);
+            if (!m.matches()) {
+                missing.add(dependency);
+                return;
+            }
+            String name = m.group(2);
+            String parameters = m.group(3) == null ? "" : PACKAGE_PART.matcher(m.group(3)).replaceAll("");
+            missing.add(Text.in(lang, kindKey(m.group(1))) + " " + name + parameters);
+            int at = use(snippet.source(), name);
+            if (at >= 0) {
+                int offset = piece.cellOffset(at);
+                explainer.explain(cell, new ErrorReports.CellDiagnostic(offset, CompileExplainer.CANT_RESOLVE, ""))
+                        .ifPresent(sentence -> where.addAll(ErrorReports.located(cell, offset, sentence, lang)));
+            }
+        });
+        String kind = Text.in(lang, kindKey(d.kind()));
         if (missing.isEmpty()) {
             return Text.in(lang, "kernel.unresolved.later", kind, d.name());
         }
-        return Text.in(lang, status == Snippet.Status.RECOVERABLE_DEFINED ? "kernel.unresolved.defined"
-                : "kernel.unresolved.noted", kind, d.name(), missing);
+        String head = Text.in(lang, status == Snippet.Status.RECOVERABLE_DEFINED ? "kernel.unresolved.defined"
+                : "kernel.unresolved.noted", kind, d.name(), String.join(Text.in(lang, "kernel.list.separator"), missing));
+        where.addFirst(head);
+        return String.join("\n", where);
     }
 
-    private static String kindKey(DeclarationSnippet d) {
-        return switch (d.kind()) {
+    /** Where {@code name} is first used as a name of its own in {@code source} (not as a member after a dot), or -1. */
+    static int use(String source, String name) {
+        Matcher m = Pattern.compile("(?<![\\p{javaJavaIdentifierPart}.])" + Pattern.quote(name)
+                + "(?![\\p{javaJavaIdentifierPart}])").matcher(source);
+        return m.find() ? m.start() : -1;
+    }
+
+    private static String kindKey(Snippet.Kind kind) {
+        return switch (kind) {
             case METHOD -> "kernel.kind.method";
             case VAR -> "kernel.kind.variable";
             case TYPE_DECL -> "kernel.kind.type";
+            default -> "kernel.kind.declaration";
+        };
+    }
+
+    /** JShell's word for a missing declaration's kind ({@code method}, {@code variable}, {@code class} ...). */
+    private static String kindKey(String jshellKind) {
+        return switch (jshellKind) {
+            case "method" -> "kernel.kind.method";
+            case "variable" -> "kernel.kind.variable";
+            case "class", "interface", "enum", "record", "@interface" -> "kernel.kind.type";
             default -> "kernel.kind.declaration";
         };
     }

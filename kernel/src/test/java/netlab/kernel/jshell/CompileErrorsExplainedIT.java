@@ -90,11 +90,28 @@ class CompileErrorsExplainedIT {
         assertEquals("", wrong.toString());
     }
 
+    /**
+     * A method that calls a misspelt one is still created (JShell waits for the missing one to be declared), and
+     * its note says where the name is used and what it may be, as the compile error of a cell would.
+     */
+    @Test
+    void aDeclarationWaitingForAMisspeltNameSaysWhereAndWhatItMayBe() {
+        JShellEngineIT.success(engine.execute("int ipToInt(String ip) { return ip.length(); }", new RecordingIO()));
+        RecordingIO io = new RecordingIO();
+        JShellEngineIT.success(engine.execute("String nextHop(String ip) {\n    return \"h\" + ipToint(ip);\n}", io));
+        assertEquals("注意：方法 nextHop 已经创建，但要等这些声明之后才能使用：方法 ipToint(String)\n"
+                + "  单元格第 2 行第 18 列：这里不认识名为 “ipToint” 的东西。你是想写 “ipToInt” 吗？"
+                + "如果 “ipToint” 是在别的单元格里声明的，先运行那个单元格。\n"
+                + "          return \"h\" + ipToint(ip);\n"
+                + "      " + " ".repeat(17) + "^\n", io.err.toString());
+    }
+
     @Test
     void aMistypedNameIsNamedWithTheClosestOne() {
         ExecuteOutcome.Failure f = assertInstanceOf(ExecuteOutcome.Failure.class,
                 engine.execute("System.out.println(cuont);", new RecordingIO()));
-        assertEquals("单元格第 1 行第 20 列：这里不认识名为 “cuont” 的东西。你是想写 “count” 吗？", f.traceback().getFirst());
+        assertEquals("单元格第 1 行第 20 列：这里不认识名为 “cuont” 的东西。你是想写 “count” 吗？"
+                + "如果 “cuont” 是在别的单元格里声明的，先运行那个单元格。", f.traceback().getFirst());
         assertEquals("  cannot find symbol", f.traceback().get(1));
     }
 

@@ -53,7 +53,7 @@ class ErrorReportsTest {
         String cell = "int x = 1\nint y = 2;";
         ExecuteOutcome.Failure f = ErrorReports.compileError(cell, List.of(new ErrorReports.CellDiagnostic(9,
                 "compiler.err.expected", "';' expected")), CompileExplainer.plain(Lang.ZH));
-        assertEquals(List.of("单元格第 1 行第 10 列：少了分号：Java 的每条语句都以 ; 结尾，请在上一行的末尾加上 ;。",
+        assertEquals(List.of("单元格第 1 行第 10 列：少了分号：Java 的每条语句都以 ; 结尾，请在标出的位置（这条语句的末尾）加上 ;。",
                 "  ';' expected", "    int x = 1", "             ^"), f.traceback());
     }
 
