@@ -16,8 +16,10 @@ import netlab.text.Lang;
  * the notebook it was started for, else this JVM's ({@link Lang#current()}: {@code -Dnetlab.lang}, else the
  * locale). jupyter_server 2.x starts a notebook's kernel in the notebook's directory with {@code JPY_SESSION_NAME}
  * naming the notebook: an absolute path, or the path relative to the server's root, so the file's own name in
- * the working directory is tried too. Front ends that set no such variable (Notebook 6) leave the choice to the
- * JVM, and to a {@code %lang zh} in the chapter's first cell.
+ * the working directory is tried too. Front ends that set no such variable (Notebook 6, nbclient) start the kernel
+ * in the notebook's directory too: the course keeps each language's chapters in a folder named {@code zh} or
+ * {@code en} ({@code notebooks/zh}, {@code ~/course/zh} in the image), so that folder's name says the language
+ * without reading a file; elsewhere the JVM's language holds until a {@code %lang zh}.
  */
 final class StartLanguage {
 
@@ -35,7 +37,24 @@ final class StartLanguage {
     static Lang of(Map<String, String> environment, Path workingDirectory) {
         Optional<Path> notebook = sessionNotebook(environment, workingDirectory);
         Optional<Lang> named = notebook.isPresent() ? languageOf(notebook.get()) : Optional.empty();
+        if (named.isEmpty()) {
+            named = courseFolder(workingDirectory);
+        }
         return named.orElse(Lang.current());
+    }
+
+    /** The language a course folder is named after ({@code .../zh}, {@code .../en}), if the directory is one. */
+    static Optional<Lang> courseFolder(Path directory) {
+        Path name = directory.getFileName();
+        if (name == null) {
+            return Optional.empty();
+        }
+        for (Lang lang : Lang.values()) {
+            if (lang.tag().equals(name.toString())) {
+                return Optional.of(lang);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The notebook {@value #SESSION_NAME} names, if it is a file that can be found. */
