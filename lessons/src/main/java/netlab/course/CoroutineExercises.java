@@ -94,38 +94,38 @@ public final class CoroutineExercises implements ExerciseSet {
                         }
                     };
                     Iterator<String> lines = a.lines(counted);
-                    List<String> seen = new ArrayList<>();
+                    List<Message> seen = new ArrayList<>();
                     for (int i = 0; i < 100 && lines.hasNext(); i++) {
                         String line = lines.next();
-                        seen.add(Quoted.of(line) + " ← " + pulled.get() + " × next()");
+                        seen.add(Message.of("course4.outcome.line-pulled", Quoted.of(line), pulled.get()));
                     }
-                    seen.add("hasNext() again: " + lines.hasNext());
+                    seen.add(Message.of("course4.outcome.has-next-again", lines.hasNext()));
                     try {
-                        seen.add("next() at the end: " + Quoted.of(lines.next()));
+                        seen.add(Message.of("course4.outcome.next-at-end", Quoted.of(lines.next())));
                     } catch (NoSuchElementException e) {
-                        seen.add("next() at the end: NoSuchElementException");
+                        seen.add(Message.of("course4.outcome.next-at-end", "NoSuchElementException"));
                     }
                     return seen;
                 });
     }
 
     /** The reference: for each line, the number of chunks a lazy reader has pulled when the line is complete. */
-    private static List<String> expectedLines(List<String> chunks) {
-        List<String> out = new ArrayList<>();
+    private static List<Message> expectedLines(List<String> chunks) {
+        List<Message> out = new ArrayList<>();
         StringBuilder pending = new StringBuilder();
         int pulled = 0;
         for (String chunk : chunks) {
             pulled++;
             pending.append(chunk);
             for (int nl; (nl = pending.indexOf("\n")) >= 0; pending.delete(0, nl + 1)) {
-                out.add(Quoted.of(pending.substring(0, nl)) + " ← " + pulled + " × next()");
+                out.add(Message.of("course4.outcome.line-pulled", Quoted.of(pending.substring(0, nl)), pulled));
             }
         }
         if (!pending.isEmpty()) {
-            out.add(Quoted.of(pending.toString()) + " ← " + pulled + " × next()");
+            out.add(Message.of("course4.outcome.line-pulled", Quoted.of(pending.toString()), pulled));
         }
-        out.add("hasNext() again: false");
-        out.add("next() at the end: NoSuchElementException");
+        out.add(Message.of("course4.outcome.has-next-again", false));
+        out.add(Message.of("course4.outcome.next-at-end", "NoSuchElementException"));
         return out;
     }
 
