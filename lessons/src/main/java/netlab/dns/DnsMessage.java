@@ -32,6 +32,7 @@ import netlab.text.Text;
 public record DnsMessage(int id, int flags, List<Question> questions, List<Record> answers, List<Record> authority,
                          List<Record> additional) {
 
+    /** Record type A: an IPv4 address (RFC 1035). Example: {@code DnsMessage.query(0x1234, "www.itcast.cn", DnsMessage.A)}. */
     public static final int A = 1;
     public static final int NS = 2;
     public static final int CNAME = 5;

@@ -10,6 +10,14 @@ import netlab.text.Text;
 /** The steps of one {@link Resolver#walk}: whom it asked, what for, and what came back. */
 public record Resolution(String name, List<Step> steps) implements Tabular {
 
+    /**
+     * The questions asked, in order, each with its reply: root, then TLD, then the zone's own server. Example:
+     * {@code dns.trace("www.itcast.cn").steps().getLast().reply()} is the final answer.
+     */
+    public List<Step> steps() {
+        return steps;
+    }
+
     /** One question to one server and its reply. */
     public record Step(InetSocketAddress server, String question, DnsMessage reply) {
 

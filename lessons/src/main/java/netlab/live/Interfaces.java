@@ -24,6 +24,21 @@ public record Interfaces(List<Nic> nics) implements Tabular {
 
     /** One interface: name, MAC (empty for loopback), MTU, up or not, addresses with their prefix lengths. */
     public record Nic(String name, String mac, int mtu, boolean up, List<String> addresses) {
+
+        /** The interface's name, as {@code ip addr} prints it. Example: "lo", "eth0". */
+        public String name() {
+            return name;
+        }
+
+        /** The addresses with their prefix lengths, IPv4 and IPv6. Example: [127.0.0.1/8, ::1/128] for "lo". */
+        public List<String> addresses() {
+            return addresses;
+        }
+    }
+
+    /** One row per interface, in the order Java lists them. Example: {@code Interfaces.read().nics().size()}. */
+    public List<Nic> nics() {
+        return nics;
     }
 
     /** Reads the interfaces now. */

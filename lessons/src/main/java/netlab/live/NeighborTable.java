@@ -19,6 +19,10 @@ public record NeighborTable(List<Entry> entries) implements Tabular {
     public record Entry(String ip, String mac, String device, boolean complete) {
     }
 
+    /**
+     * Reads the neighbour cache now: one row per address the kernel resolved (or is resolving) by ARP. Example:
+     * {@code NeighborTable.read()} shows the default gateway's MAC once the machine has talked to it.
+     */
     public static NeighborTable read() {
         return parse(Proc.read("/proc/net/arp"));
     }

@@ -30,6 +30,10 @@ public record RouteTable(List<Entry> entries) implements Tabular {
         }
     }
 
+    /**
+     * Reads the kernel's IPv4 routing table now ({@code ip -4 route}). Example:
+     * {@code RouteTable.read().explain("8.8.8.8")} says the default route takes it.
+     */
     public static RouteTable read() {
         return parse(Proc.read("/proc/net/route"));
     }

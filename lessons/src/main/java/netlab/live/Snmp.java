@@ -20,6 +20,10 @@ import netlab.text.Text;
  */
 public record Snmp(Map<String, Long> counters) implements Tabular {
 
+    /**
+     * Reads every counter now. Example: {@code Snmp before = Snmp.read();} before an experiment, then
+     * {@code Snmp.read().since(before, "Tcp.")}.
+     */
     public static Snmp read() {
         return parse(Proc.read("/proc/net/snmp"));
     }

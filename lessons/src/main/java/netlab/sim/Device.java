@@ -18,6 +18,7 @@ public abstract sealed class Device implements Endpoint permits Hub, Switch, IpN
         this.name = name;
     }
 
+    /** The name it was created with. Example: {@code lab.device("pc0").name()} is "pc0". */
     public String name() {
         return name;
     }

@@ -22,6 +22,12 @@ public final class HomeRouter {
 
     /** What DHCP gave a device. */
     public record Lease(Mac mac, Ipv4 ip, int prefix, Ipv4 gateway, Ipv4 dns) {
+
+        /** The address DHCP gave the device. Example: {@code home.join(Mac.of(10)).ip()} is 192.168.1.100. */
+        public Ipv4 ip() {
+            return ip;
+        }
+
         @Override
         public String toString() {
             return ip + "/" + prefix + " gateway " + gateway + " dns " + dns;
@@ -45,6 +51,10 @@ public final class HomeRouter {
         return new HomeRouter(insideCidr, publicIp);
     }
 
+    /**
+     * The router's NAT table: how inside addresses share its one public address. Example:
+     * {@code home.nat().outbound("192.168.1.100:50000", "93.184.216.34:80")} is "203.0.113.5:…".
+     */
     public Nat nat() {
         return nat;
     }

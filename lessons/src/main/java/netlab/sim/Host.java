@@ -39,10 +39,12 @@ public final class Host extends IpNode {
         return ifaces.getFirst();
     }
 
+    /** This host's IP address. Example: {@code pc0.ip()} is 192.168.1.1 for a host made with "192.168.1.1/24". */
     public Ipv4 ip() {
         return iface().ip();
     }
 
+    /** The MAC address of this host's NIC, what ARP answers for its IP. Example: {@code pc0.mac()} is 02:00:00:00:00:01 when pc0 has the lab's first NIC. */
     public Mac mac() {
         return iface().mac();
     }

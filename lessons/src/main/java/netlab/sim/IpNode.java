@@ -44,6 +44,7 @@ public abstract sealed class IpNode extends Device permits Host, Router {
         return arp;
     }
 
+    /** The IP interfaces, port 0 first: a host has one, a router one per address. Example: {@code r0.interfaces()}. */
     public List<Iface> interfaces() {
         return List.copyOf(ifaces);
     }

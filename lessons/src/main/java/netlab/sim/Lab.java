@@ -126,6 +126,7 @@ public final class Lab {
         return d;
     }
 
+    /** Every device, in the order it was added. Example: {@code lab.devices().size()}. */
     public List<Device> devices() {
         return List.copyOf(devices.values());
     }

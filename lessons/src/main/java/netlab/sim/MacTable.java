@@ -60,6 +60,7 @@ public final class MacTable implements Tabular {
         return e == null ? -1 : e.port();
     }
 
+    /** How many MACs the switch knows now (entries older than 300 s are forgotten). Example: {@code sw0.macTable().size()}. */
     public int size() {
         return entries.size();
     }

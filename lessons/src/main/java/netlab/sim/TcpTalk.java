@@ -28,7 +28,10 @@ public final class TcpTalk implements Tabular {
 
     /** Which end. */
     public enum Side {
-        CLIENT, SERVER;
+        /** The end that connects (active open). Example: {@code talk.send(TcpTalk.Side.CLIENT, "hi")}. */
+        CLIENT,
+        /** The end that listens and accepts (passive open). Example: {@code talk.close(TcpTalk.Side.SERVER)}. */
+        SERVER;
 
         Side other() {
             return this == CLIENT ? SERVER : CLIENT;

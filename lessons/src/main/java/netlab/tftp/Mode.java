@@ -14,7 +14,9 @@ import netlab.text.Message;
  * }</pre>
  */
 public enum Mode {
+    /** The bytes as they are: any file. Example: {@code new TftpPacket.ReadRequest("a.bin", Mode.OCTET)}. */
     OCTET("octet"),
+    /** Text with CR LF line ends on the wire. Example: {@code Mode.parse("netascii")}. */
     NETASCII("netascii");
 
     private final String wireName;

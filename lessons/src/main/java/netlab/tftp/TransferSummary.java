@@ -26,6 +26,21 @@ import netlab.text.Text;
 public record TransferSummary(String kind, String filename, String peer, long bytes, long blocks,
                               int retransmissions, Duration duration, TransferOptions options) {
 
+    /** Data bytes carried in DATA packets: the file's size. Example: {@code summary.bytes()} is 3145728 for 3 MiB. */
+    public long bytes() {
+        return bytes;
+    }
+
+    /** Packets this side sent again, after a timeout or to repeat an ACK. Example: 0 on a loss-free link. */
+    public int retransmissions() {
+        return retransmissions;
+    }
+
+    /** From the request to the last packet. Example: {@code summary.duration().toMillis()}. */
+    public Duration duration() {
+        return duration;
+    }
+
     /** Data bytes per second. Example: {@code summary.bytesPerSecond()}. */
     public double bytesPerSecond() {
         double seconds = Math.max(duration.toNanos(), 1) / 1e9;

@@ -263,7 +263,27 @@ final class CodeAssist {
         }
         return DocTarget.parse(d.signature())
                 .filter(t -> !declaredInSession(t.type().split("\\.", 2)[0]))
+                .map(this::qualified)
                 .flatMap(t -> lessons.find(t, language.get()));
+    }
+
+    /**
+     * {@code target} with its simple class name qualified when two lessons classes share it: JShell prints
+     * {@code void Check.routeNextHop(...)} for {@code netlab.course.Check}'s method, and names the class the
+     * session means ({@code netlab.course.Check}, which every notebook imports) when asked about the name alone.
+     */
+    private DocTarget qualified(DocTarget target) {
+        String[] parts = target.type().split("\\.", 2);
+        if (!lessons.ambiguous(parts[0])) {
+            return target;
+        }
+        return analysis.documentation(parts[0], parts[0].length(), false).stream()
+                .flatMap(d -> DocTarget.parse(d.signature()).stream())
+                .map(DocTarget::type)
+                .filter(type -> type.endsWith("." + parts[0]))
+                .findFirst()
+                .map(type -> new DocTarget(type + (parts.length > 1 ? "." + parts[1] : ""), target.member(), target.params()))
+                .orElse(target);
     }
 
     /** Whether the student declared a class, interface, record or enum named {@code simpleName} in the session. */

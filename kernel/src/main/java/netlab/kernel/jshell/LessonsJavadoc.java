@@ -55,7 +55,8 @@ final class LessonsJavadoc {
 
     private final List<Path> classpath;
     private volatile Map<String, SourceFile> byQualifiedName;
-    private volatile Map<String, String> bySimpleName;
+    /** Simple name → the qualified names of the classes of that name (two for {@code Check}, {@code Host}). */
+    private volatile Map<String, List<String>> bySimpleName;
     private volatile Map<String, String> chinese;
     /** Rendered comments of each parsed class, by key ({@link DocTarget#key}); keyed by qualified class name. */
     private final Map<String, Map<String, JavadocText>> parsed = new ConcurrentHashMap<>();
@@ -98,33 +99,49 @@ final class LessonsJavadoc {
      * comes first, as one paragraph (what the inspector's short form shows), and the English javadoc below it.
      */
     Optional<JavadocText> find(DocTarget target, netlab.text.Lang lang) {
-        Optional<JavadocText> english = find(target);
-        if (lang != netlab.text.Lang.ZH || english.isEmpty()) {
-            return english;
+        Optional<Found> found = locate(target);
+        if (lang != netlab.text.Lang.ZH || found.isEmpty()) {
+            return found.map(Found::text);
         }
-        return chinese(target).map(zh -> new JavadocText(zh.replace("\n\n", "\n") + "\n\n" + english.get().plain(),
-                zh.replace("\n\n", "  \n") + "\n\n---\n\n" + english.get().markdown())).or(() -> english);
+        JavadocText english = found.get().text();
+        return Optional.ofNullable(chineseTexts().get(found.get().chineseKey()))
+                .map(zh -> new JavadocText(zh.replace("\n\n", "\n") + "\n\n" + english.plain(),
+                        zh.replace("\n\n", "  \n") + "\n\n---\n\n" + english.markdown()))
+                .or(() -> Optional.of(english));
     }
 
     /** The Chinese javadoc of what {@code target} names, from {@value #CHINESE}, by {@link #chineseKey}. */
     Optional<String> chinese(DocTarget target) {
-        return resolve(target).map(q -> chineseTexts().get(chineseKey(q, target)));
+        return locate(target).map(f -> chineseTexts().get(f.chineseKey()));
     }
 
-    /** {@code netlab.net.Udp} for the class, {@code netlab.net.Udp#send} for its members of that name. */
+    /**
+     * {@code netlab.net.Udp} for the class, {@code netlab.net.Udp#send} for its members of that name; a nested
+     * class is dotted: {@code netlab.sim.HomeRouter.Lease#ip}.
+     */
     static String chineseKey(String qualified, DocTarget target) {
         boolean member = target.member() != null && !DocTarget.CONSTRUCTOR.equals(target.member());
         return qualified + (member ? "#" + target.member() : "");
     }
 
-    /** The qualified name of the lessons class {@code target}'s type names, if it is one. */
-    Optional<String> resolve(DocTarget target) {
+    /**
+     * Whether two lessons classes share the simple name {@code simpleName} ({@code Check}, {@code Host}): a
+     * signature naming it means the one the session imports, which only the session knows.
+     */
+    boolean ambiguous(String simpleName) {
         index();
-        String type = target.type();
-        if (byQualifiedName.containsKey(type)) {
-            return Optional.of(type);
+        return bySimpleName.getOrDefault(simpleName, List.of()).size() > 1;
+    }
+
+    /**
+     * A comment found for a target: the class it was found in (qualified, a nested class dotted:
+     * {@code netlab.sim.HomeRouter.Lease}), the target as it matched (an enum constant's, not the class's
+     * JShell's signature seemed to name) and the text.
+     */
+    private record Found(String qualifiedClass, DocTarget target, JavadocText text) {
+        String chineseKey() {
+            return LessonsJavadoc.chineseKey(qualifiedClass, target);
         }
-        return Optional.ofNullable(type.contains(".") ? null : bySimpleName.get(type));
     }
 
     /** Every Chinese text of {@value #CHINESE}, by key; read once from the lessons on the class path. */
@@ -167,7 +184,11 @@ final class LessonsJavadoc {
 
     /** Like {@link #find(String)}, for a signature already parsed. */
     Optional<JavadocText> find(DocTarget target) {
-        Optional<JavadocText> found = lookup(target);
+        return locate(target).map(Found::text);
+    }
+
+    private Optional<Found> locate(DocTarget target) {
+        Optional<Found> found = lookup(target);
         if (found.isEmpty()) {
             found = target.asMember().flatMap(this::lookup);
         }
@@ -177,24 +198,39 @@ final class LessonsJavadoc {
         return found;
     }
 
-    private Optional<JavadocText> lookup(DocTarget target) {
+    /**
+     * The comment of {@code target} in the class its type names: qualified, or simple with nested classes after
+     * it. A simple name two classes share finds the one of them that documents the target, if only one does
+     * ({@code Check.routeNextHop} is {@code netlab.course.Check}'s).
+     */
+    private Optional<Found> lookup(DocTarget target) {
         String[] parts = target.type().split("\\.");
         index();
         for (int n = parts.length; n >= 1; n--) {
             String prefix = String.join(".", List.of(parts).subList(0, n));
-            String qualified = byQualifiedName.containsKey(prefix) ? prefix
-                    : n == 1 ? bySimpleName.get(prefix) : null;
-            if (qualified != null) {
-                String simple = qualified.substring(qualified.lastIndexOf('.') + 1);
-                List<String> path = new ArrayList<>(List.of(simple));
-                path.addAll(List.of(parts).subList(n, parts.length));
-                return Optional.ofNullable(comments(qualified).get(target.key(String.join(".", path))));
+            List<String> candidates = byQualifiedName.containsKey(prefix) ? List.of(prefix)
+                    : n == 1 ? bySimpleName.getOrDefault(prefix, List.of()) : List.of();
+            if (!candidates.isEmpty()) {
+                List<String> nested = List.of(parts).subList(n, parts.length);
+                List<Found> found = new ArrayList<>();
+                for (String qualified : candidates) {
+                    String simple = qualified.substring(qualified.lastIndexOf('.') + 1);
+                    List<String> path = new ArrayList<>(List.of(simple));
+                    path.addAll(nested);
+                    List<String> inner = new ArrayList<>(List.of(qualified));
+                    inner.addAll(nested);
+                    JavadocText text = comments(qualified).get(target.key(String.join(".", path)));
+                    if (text != null) {
+                        found.add(new Found(String.join(".", inner), target, text));
+                    }
+                }
+                return found.size() == 1 ? Optional.of(found.getFirst()) : Optional.empty();
             }
         }
         return Optional.empty();
     }
 
-    /** Lists the source files once: qualified class name → file, simple name → qualified (if unique). */
+    /** Lists the source files once: qualified class name → file, simple name → qualified names. */
     private void index() {
         if (byQualifiedName != null) {
             return;
@@ -217,12 +253,11 @@ final class LessonsJavadoc {
                             "cannot list lessons sources in " + entry + ": " + e);
                 }
             }
-            Map<String, String> simple = new HashMap<>();
-            for (String name : files.keySet()) {
-                // two classes with one simple name: neither is found by it (JShell then prints qualified names)
-                simple.merge(name.substring(name.lastIndexOf('.') + 1), name, (a, b) -> "");
+            Map<String, List<String>> simple = new HashMap<>();
+            for (String name : files.keySet().stream().sorted().toList()) {
+                simple.computeIfAbsent(name.substring(name.lastIndexOf('.') + 1), k -> new ArrayList<>()).add(name);
             }
-            simple.values().removeIf(String::isEmpty);
+            simple.replaceAll((k, names) -> List.copyOf(names));
             bySimpleName = simple;
             byQualifiedName = files;
         }
