@@ -57,6 +57,12 @@ final class CellEvaluator {
                                 "reached end of file while parsing");
                 return ErrorReports.compileError(code, List.of(end), explainer(session, code));
             }
+            int tooLong = StringConstants.tooLong(piece.source());
+            if (tooLong >= 0) {
+                return ErrorReports.compileError(code, List.of(new ErrorReports.CellDiagnostic(
+                        piece.cellOffset(tooLong), "compiler.err.limit.string", "constant string too long")),
+                        explainer(session, code));
+            }
             boolean shown = i == pieces.size() - 1 && !piece.endsWithSemicolon();
             int firstLine = SnippetOrigins.lineOf(code, piece.start());
             List<SnippetEvent> events;
@@ -152,8 +158,19 @@ final class CellEvaluator {
                 }
             } else if (e.status() == Snippet.Status.RECOVERABLE_DEFINED
                     || e.status() == Snippet.Status.RECOVERABLE_NOT_DEFINED) {
-                output.io().stderr(UnresolvedNotes.note(session.shell(), snippet, e.status(), code, piece,
-                        explainer(session, code)) + "\n");
+                List<Diag> beyondRepair = session.shell().diagnostics(snippet)
+                        .filter(d -> d.isError() && !d.getCode().startsWith(CompileExplainer.CANT_RESOLVE)).toList();
+                if (beyondRepair.isEmpty()) {
+                    output.io().stderr(UnresolvedNotes.note(session.shell(), snippet, e.status(), code, piece,
+                            explainer(session, code)) + "\n");
+                } else {
+                    // JShell keeps a snippet that broke a limit of the class file (code too large, a string
+                    // constant too long) as waiting for a declaration; no declaration can mend it, and every later
+                    // snippet that imported it failed too
+                    beyondRepair.forEach(d -> errors.add(new ErrorReports.CellDiagnostic(
+                            piece.cellOffset((int) position(d)), d.getCode(), d.getMessage(null))));
+                    session.shell().drop(snippet);
+                }
             }
             if (e.status() == Snippet.Status.VALID) {
                 StringComparison.note(snippet.source(), firstLine, session.shell(), language.get())

@@ -24,6 +24,13 @@ final class CellSplitter {
 
     /** Lines of a cell the first look for a snippet's end reads: see {@link #firstSnippet}. */
     private static final int FIRST_WINDOW_LINES = 4;
+    /**
+     * The most source one joined block holds. A method's bytecode may not pass 64 KB, which 8,200 statements
+     * {@code big += 1;} (75 KB of source) did: JShell then ran nothing and reported no error. Plain statements
+     * compile to under a byte per character of source in the chapters' cells; a block of this size is far from
+     * the limit and still one compile per hundreds of statements.
+     */
+    static final int MAX_BLOCK_CHARS = 16 * 1024;
 
     private final SourceCodeAnalysis analysis;
     private final StatementClassifier classifier = new StatementClassifier();
@@ -49,32 +56,33 @@ final class CellSplitter {
                 && analysis.analyzeCompletion(source + "\nfinally { }").completeness() == Completeness.COMPLETE;
     }
 
-    /** The pieces of {@code cell} as the student wrote them, one per snippet JShell would see. */
+    /**
+     * The pieces of {@code cell} as the student wrote them, one per snippet JShell would see. The cell is read
+     * in place from an offset, never copied from there on: a copy of the rest per snippet made a 5 MB cell of
+     * 500,000 statements take minutes in this loop.
+     */
     List<Piece> split(String cell) {
         List<Piece> pieces = new ArrayList<>();
         int offset = 0;
-        String rest = cell;
-        while (!rest.isBlank()) {
-            FirstSnippet first = firstSnippet(rest);
+        while (!blankFrom(cell, offset)) {
+            FirstSnippet first = firstSnippet(cell, offset);
             Completeness c = first.completeness();
             if (c == Completeness.EMPTY) {
                 break;
             }
             boolean complete = c.isComplete() && c != Completeness.UNKNOWN;
-            int consumed = first.length();
-            int lead = leadingBlanks(rest, consumed);
-            int end = offset + trimEnd(rest, consumed);
-            String source = cell.substring(offset + lead, end);
+            int next = offset + first.length();
+            int start = leadingBlanks(cell, offset, next);
+            int end = trimEnd(cell, offset, next);
+            String source = cell.substring(start, end);
             boolean semicolon = withoutTrailingComments(source).endsWith(";");
             // JShell needs the ";" a student may leave off the last line (it only hides a value here).
             String evaluated = c == Completeness.COMPLETE_WITH_SEMI && !semicolon ? source + ";" : source;
-            pieces.add(new Piece(offset + lead, end, evaluated, 0, semicolon,
-                    complete || c == Completeness.UNKNOWN, false));
-            if (consumed == rest.length()) {
+            pieces.add(new Piece(start, end, evaluated, 0, semicolon, complete || c == Completeness.UNKNOWN, false));
+            if (next == cell.length()) {
                 break;
             }
-            rest = rest.substring(consumed);
-            offset += consumed;
+            offset = next;
         }
         return pieces;
     }
@@ -92,15 +100,15 @@ final class CellSplitter {
      * line), so a window's answer holds once code follows the snippet inside the window; otherwise the window
      * doubles, up to the whole text.
      */
-    private FirstSnippet firstSnippet(String rest) {
-        int simple = lexical ? SimpleSnippetEnd.of(rest) : -1;
+    private FirstSnippet firstSnippet(String cell, int from) {
+        int simple = lexical ? SimpleSnippetEnd.of(cell, from) : -1;
         if (simple > 0) {
             return new FirstSnippet(Completeness.COMPLETE, simple);
         }
         for (int lines = FIRST_WINDOW_LINES; ; lines *= 2) {
-            int cut = endOfLines(rest, lines);
-            boolean whole = cut >= rest.length();
-            String text = whole ? rest : rest.substring(0, cut);
+            int cut = endOfLines(cell, from, lines);
+            boolean whole = cut >= cell.length();
+            String text = cell.substring(from, cut);
             SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(text);
             Completeness c = info.completeness();
             String remaining = info.remaining();
@@ -111,9 +119,9 @@ final class CellSplitter {
         }
     }
 
-    /** The offset just after {@code s}'s first {@code lines} line breaks, or its length if it has fewer. */
-    private static int endOfLines(String s, int lines) {
-        int at = 0;
+    /** The offset just after the first {@code lines} line breaks of {@code s} from {@code from}, or its length. */
+    private static int endOfLines(String s, int from, int lines) {
+        int at = from;
         for (int i = 0; i < lines; i++) {
             int next = s.indexOf('\n', at);
             if (next < 0) {
@@ -141,7 +149,8 @@ final class CellSplitter {
         int i = 0;
         while (i < pieces.size()) {
             int j = i;
-            while (j < pieces.size() && plain[j] && pieces.get(j).endsWithSemicolon() && pieces.get(j).complete()) {
+            while (j < pieces.size() && plain[j] && pieces.get(j).endsWithSemicolon() && pieces.get(j).complete()
+                    && pieces.get(j).end() - pieces.get(i).start() <= MAX_BLOCK_CHARS) {
                 j++;
             }
             if (j - i >= 2) {
@@ -195,16 +204,22 @@ final class CellSplitter {
         return -1;
     }
 
-    private static int leadingBlanks(String s, int limit) {
-        int i = 0;
+    private static boolean blankFrom(String s, int from) {
+        return leadingBlanks(s, from, s.length()) == s.length();
+    }
+
+    /** The first offset in {@code s[from, limit)} that is not a blank, or {@code limit}. */
+    private static int leadingBlanks(String s, int from, int limit) {
+        int i = from;
         while (i < limit && Character.isWhitespace(s.charAt(i))) {
             i++;
         }
         return i;
     }
 
-    private static int trimEnd(String s, int end) {
-        while (end > 0 && Character.isWhitespace(s.charAt(end - 1))) {
+    /** {@code end}, moved back over the blanks before it but not below {@code from}. */
+    private static int trimEnd(String s, int from, int end) {
+        while (end > from && Character.isWhitespace(s.charAt(end - 1))) {
             end--;
         }
         return end;

@@ -121,6 +121,8 @@ final class CompileExplainer {
             case "void.not.allowed.here" -> Message.of("compile.void.value");
             case "except.never.thrown.in.try" -> Message.of("compile.never.thrown");
             case "array.req.but.found" -> Message.of("compile.array.required");
+            case "limit.code", "limit.code.too.large.for.try.stmt" -> Message.of("compile.code.too.large");
+            case "limit.string", "limit.string.overflow" -> Message.of("compile.string.too.long");
             default -> null;
         };
         return Optional.ofNullable(sentence).map(m -> m.in(lang));

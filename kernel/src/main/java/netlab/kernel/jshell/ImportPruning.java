@@ -114,17 +114,17 @@ final class ImportPruning {
         Set<String> tokens = new HashSet<>();
         int i = 0;
         while (i < code.length()) {
-            char c = code.charAt(i);
+            int c = code.codePointAt(i); // by code point: a name may hold letters beyond the BMP (𝑥, two chars)
             int start = i;
             if (Character.isJavaIdentifierStart(c) || Character.isDigit(c)) {
                 do {
-                    i++;
-                } while (i < code.length() && Character.isJavaIdentifierPart(code.charAt(i)));
+                    i += Character.charCount(code.codePointAt(i));
+                } while (i < code.length() && Character.isJavaIdentifierPart(code.codePointAt(i)));
                 if (!Character.isDigit(c)) { // a number's letters (0x1F, 7L) name nothing
                     tokens.add(code.substring(start, i));
                 }
             } else {
-                i++;
+                i += Character.charCount(c);
             }
         }
         return Optional.of(tokens);

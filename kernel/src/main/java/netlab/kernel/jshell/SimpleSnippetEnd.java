@@ -37,7 +37,12 @@ final class SimpleSnippetEnd {
 
     /** The length of {@code rest}'s first snippet, through its {@code ;}; or -1: the analysis must decide. */
     static int of(String rest) {
-        int i = skipBlanksAndComments(rest, 0);
+        return of(rest, 0);
+    }
+
+    /** The length of the first snippet of {@code rest} from {@code from}, through its {@code ;}; or -1. */
+    static int of(String rest, int from) {
+        int i = skipBlanksAndComments(rest, from);
         if (i < 0 || i >= rest.length() || !Character.isJavaIdentifierStart(rest.charAt(i))) {
             return ANALYSIS_DECIDES;
         }
@@ -55,7 +60,7 @@ final class SimpleSnippetEnd {
             switch (c) {
                 case ';' -> {
                     if (depth == 0) {
-                        return nextTokenReadable(rest, at + 1) ? at + 1 : ANALYSIS_DECIDES;
+                        return nextTokenReadable(rest, at + 1) ? at + 1 - from : ANALYSIS_DECIDES;
                     }
                 }
                 case '(', '[' -> depth++;

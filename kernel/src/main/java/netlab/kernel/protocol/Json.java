@@ -30,6 +30,11 @@ final class Json {
         return value != null && value.isJsonPrimitive() ? value.getAsString() : fallback;
     }
 
+    static boolean isString(JsonObject object, String key) {
+        JsonElement value = object == null ? null : object.get(key);
+        return value != null && value.isJsonPrimitive() && value.getAsJsonPrimitive().isString();
+    }
+
     static boolean bool(JsonObject object, String key, boolean fallback) {
         JsonElement value = object == null ? null : object.get(key);
         return value != null && value.isJsonPrimitive() && value.getAsJsonPrimitive().isBoolean()

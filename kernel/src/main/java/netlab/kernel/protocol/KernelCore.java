@@ -166,6 +166,10 @@ final class KernelCore implements Transport.Receiver {
     }
 
     private Reply execute(Message request) {
+        if (!Json.isString(request.content(), "code")) { // the spec's one required field: nothing to run, or to count
+            return Reply.of(Content.Error.of("BadRequest", "The execute_request has no code to run: its content"
+                    + " needs \"code\" as a string."));
+        }
         ExecuteHandler.Result result = execute.execute(request);
         if (!result.abortQueued()) {
             return Reply.of(result.reply());
@@ -206,7 +210,7 @@ final class KernelCore implements Transport.Receiver {
 
     private Reply complete(Message request) {
         String code = Json.string(request.content(), "code", "");
-        int cursor = Json.integer(request.content(), "cursor_pos", code.codePointCount(0, code.length()));
+        int cursor = cursor(request, code);
         Completion completion = engine.complete(code, cursor);
         List<Content.TypedMatch> typed = completion.matches().stream()
                 .map(m -> new Content.TypedMatch(completion.cursorStart(), completion.cursorEnd(), m.text(),
@@ -218,10 +222,16 @@ final class KernelCore implements Transport.Receiver {
 
     private Reply inspect(Message request) {
         String code = Json.string(request.content(), "code", "");
-        int cursor = Json.integer(request.content(), "cursor_pos", code.codePointCount(0, code.length()));
+        int cursor = cursor(request, code);
         Optional<MimeBundle> found = engine.inspect(code, cursor, Json.integer(request.content(), "detail_level", 0));
         return Reply.of(new Content.Inspect("ok", found.isPresent(),
                 found.map(MimeBundle::data).orElse(Map.of()), found.map(MimeBundle::metadata).orElse(Map.of())));
+    }
+
+    /** The request's {@code cursor_pos} within {@code code} (in code points; its end when absent or out of range). */
+    private static int cursor(Message request, String code) {
+        int length = code.codePointCount(0, code.length());
+        return Math.clamp(Json.integer(request.content(), "cursor_pos", length), 0, length);
     }
 
     private Reply isComplete(Message request) {

@@ -106,6 +106,32 @@ class CompileErrorsExplainedIT {
                 + "      " + " ".repeat(17) + "^\n", io.err.toString());
     }
 
+    /** 9,000 plain statements run, in blocks each under the 64 KB a method's bytecode may hold. */
+    @Test
+    void aCellOfNineThousandStatementsRunsThemAll() {
+        JShellEngineIT.success(engine.execute("int n = 0;", new RecordingIO()));
+        ExecuteOutcome.Success s = JShellEngineIT.success(engine.execute("n += 1;\n".repeat(9000) + "n", new RecordingIO()));
+        assertEquals("9000", s.result().orElseThrow().plainText());
+    }
+
+    /**
+     * What breaks a limit of the class file is a compile error of its own, and is gone: JShell kept it as waiting
+     * for a declaration, said nothing, and every later snippet failed to compile with it.
+     */
+    @Test
+    void whatBreaksAClassFileLimitIsACompileErrorAndLaterCellsRun() {
+        ExecuteOutcome.Failure tooLong = assertInstanceOf(ExecuteOutcome.Failure.class, engine.execute(
+                "String huge = \"" + "z".repeat(70_000) + "\";\nhuge.length()", new RecordingIO()));
+        assertTrue(tooLong.traceback().getFirst().contains(Text.in(Lang.ZH, "compile.string.too.long")),
+                tooLong.traceback().getFirst());
+        ExecuteOutcome.Failure tooLarge = assertInstanceOf(ExecuteOutcome.Failure.class, engine.execute(
+                "void big() {\n" + "count += 1;\n".repeat(9000) + "}", new RecordingIO()));
+        assertTrue(tooLarge.traceback().getFirst().contains(Text.in(Lang.ZH, "compile.code.too.large")),
+                tooLarge.traceback().getFirst());
+        ExecuteOutcome.Success after = JShellEngineIT.success(engine.execute("int k = 3;\nk", new RecordingIO()));
+        assertEquals("3", after.result().orElseThrow().plainText());
+    }
+
     @Test
     void aMistypedNameIsNamedWithTheClosestOne() {
         ExecuteOutcome.Failure f = assertInstanceOf(ExecuteOutcome.Failure.class,

@@ -29,6 +29,12 @@ class ImportPruningTest {
                 ImportPruning.namesIn("int total = v0 + size(\"s\") + $x * _y - 名字;"));
     }
 
+    /** A letter beyond the BMP is two chars in a String: read by code point, 𝑥 is a name like ä. */
+    @Test
+    void namesWithLettersBeyondTheBmpAreNames() {
+        assertEquals(Optional.of(Set.of("𝑥", "a𝑦", "ä")), ImportPruning.namesIn("𝑥 * 2 + a𝑦 + ä"));
+    }
+
     @Test
     void numbersAndPunctuationAreNot() {
         assertEquals(Optional.of(Set.of("e")), ImportPruning.namesIn("12 + 3.5 * 0x1F / 7L - 1e3 + e;"));

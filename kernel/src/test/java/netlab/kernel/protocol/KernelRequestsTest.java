@@ -83,6 +83,17 @@ class KernelRequestsTest {
         assertEquals("", typed.get(1).getAsJsonObject().get("signature").getAsString());
     }
 
+    /** A cursor outside the code is taken at its nearest end: the engine and the reply's offsets stay in the code. */
+    @Test
+    void aCursorOutsideTheCodeIsTakenAtItsEnd() throws Exception {
+        JsonObject past = client.reply(client.shell("complete_request",
+                Map.of("code", "System.out.pri", "cursor_pos", 100))).content();
+        assertEquals(14, past.get("cursor_end").getAsInt());
+        JsonObject before = client.reply(client.shell("inspect_request",
+                Map.of("code", "known.thing", "cursor_pos", -5, "detail_level", 0))).content();
+        assertEquals("docs of known.thing at 0", before.getAsJsonObject("data").get("text/plain").getAsString());
+    }
+
     @Test
     void inspectSaysWhetherItFoundSomething() throws Exception {
         JsonObject found = client.reply(client.shell("inspect_request",
@@ -237,6 +248,12 @@ class KernelRequestsTest {
                 new JsonObject(), List.of(), "content: unexpected end of input");
         kernel.transport.toKernel(Channel.SHELL, malformed);
         assertEquals("BadRequest", client.reply(malformed).content().get("ename").getAsString());
+        for (Object code : List.of(42, true, List.of("1 + 1"))) { // the spec says a string: nothing runs, nothing is counted
+            JsonObject odd = client.reply(client.shell("execute_request", Map.of("code", code))).content();
+            assertEquals("BadRequest", odd.get("ename").getAsString(), code.toString());
+        }
+        assertEquals("BadRequest", client.reply(client.shell("execute_request", Map.of())).content()
+                .get("ename").getAsString());
 
         kernel.engine.completeFailure = new IllegalStateException("completion exploded");
         JsonObject failed = client.reply(client.shell("complete_request", Map.of("code", "x", "cursor_pos", 1)))
