@@ -63,8 +63,9 @@ final class EngineText {
 
     /** "thread 'd1' (BLOCKED)", "executor ThreadPoolExecutor with 2 running tasks". */
     static String lingerer(Lang lang, Control.Lingerer l) {
-        if (l.thread()) {
-            return Text.in(lang, "engine.lingerer.thread", l.name(), l.state());
+        if (l.thread()) { // a virtual thread has no name unless given one
+            return l.name().isEmpty() ? Text.in(lang, "engine.lingerer.thread.unnamed", l.state())
+                    : Text.in(lang, "engine.lingerer.thread", l.name(), l.state());
         }
         return l.activeTasks() >= 0 ? Text.in(lang, "engine.lingerer.executor.tasks", l.name(), l.activeTasks())
                 : Text.in(lang, "engine.lingerer.executor", l.name());
@@ -105,7 +106,9 @@ final class EngineText {
     /** What a resource is, as {@code %resources} lists it: "UDP socket on port 7788", "thread 'worker'". */
     static String resource(Lang lang, Control.Resource r) {
         String what = switch (r.kind()) {
-            case THREAD, EXECUTOR, OTHER -> Text.in(lang, key(r.kind()), r.name());
+            case THREAD -> r.name().isEmpty() ? Text.in(lang, "engine.resource.thread.unnamed")
+                    : Text.in(lang, key(r.kind()), r.name());
+            case EXECUTOR, OTHER -> Text.in(lang, key(r.kind()), r.name());
             case THREADS, STARTED_PROCESSES -> Text.in(lang, key(r.kind()), r.number());
             case PROCESS -> r.name().isEmpty() ? Text.in(lang, "engine.resource.process", r.number())
                     : Text.in(lang, "engine.resource.process.command", r.number(), r.name());

@@ -124,6 +124,10 @@ class EngineTextTest {
                 Control.State.STOPPED_STILL_RUNNING);
         assertEquals("thread 'worker' (stopped, but still running)", EngineText.resource(Lang.EN, worker));
         assertEquals("线程“worker”（已停止，但仍在运行）", EngineText.resource(Lang.ZH, worker));
+        Control.Resource virtual = new Control.Resource(Control.Kind.THREAD, 0, "", 0, Control.State.OPEN);
+        assertEquals("一个没有名字的线程", EngineText.resource(Lang.ZH, virtual), "a virtual thread has no name");
+        assertEquals("a thread without a name (RUNNABLE)",
+                EngineText.lingerer(Lang.EN, new Control.Lingerer(true, "", "RUNNABLE", false, -1)));
     }
 
     @Test
