@@ -34,7 +34,7 @@ final class Ladder {
 
     Svg svg(List<String> lanes) {
         int gap = 190;
-        int width = Math.max(1, lanes.size()) * gap + 40;
+        int width = Math.max(Math.max(1, lanes.size()) * gap + 40, rightmostText(lanes, gap) + 12);
         int top = 56;
         int rowH = 34;
         int height = top + steps.size() * rowH + 30;
@@ -71,6 +71,16 @@ final class Ladder {
         }
         s.append("</svg>");
         return Svg.of(s.toString(), text.toString().stripTrailing());
+    }
+
+    /** Where the rightmost label ends: a long one ("ACK 14 字节数据 seq=… → ESTABLISHED") ran past the lanes. */
+    private int rightmostText(List<String> lanes, int gap) {
+        int right = 8 + Svg.textWidth(title, 12); // bold
+        for (Step st : steps) {
+            int left = st.note ? x(st.from, gap) + 6 : Math.min(x(st.from, gap), x(st.to, gap)) + 4;
+            right = Math.max(right, left + Svg.textWidth(st.note ? "⚑ " + st.label : st.label, 11));
+        }
+        return right;
     }
 
     private static int x(int lane, int gap) {
