@@ -48,6 +48,8 @@ public final class JShellEngine implements Engine {
     /** The cell being executed, as seen by {@link #interrupt()}. */
     private volatile CellRun running;
 
+    private final Magics magics = Magics.standard();
+
     private JShellEngine(EngineOptions options) {
         this.options = options;
         this.limits = new CellLimits(options.outputLimit(), options.cellTimeout());
@@ -57,7 +59,7 @@ public final class JShellEngine implements Engine {
         this.sessions = new Sessions(options, output, origins, language);
         this.cells = new CellExecution(sessions, output, new CellEvaluator(output, origins, language, sessions,
                 new CommonPackages(sessions.packageTypes())),
-                Magics.standard(), limits, options, language);
+                magics, limits, options, language);
     }
 
     /** The ready session without waiting, or null: for the thread that reads the agent's output. */
@@ -154,6 +156,10 @@ public final class JShellEngine implements Engine {
 
     @Override
     public Completion complete(String code, int cursor) {
+        Optional<Completion> magic = magics.complete(code, cursor);
+        if (magic.isPresent()) {
+            return magic.get();
+        }
         Session s = sessions.awaitForRequest();
         return s == null ? Completion.none(cursor) : s.assist().complete(code, cursor);
     }

@@ -5,7 +5,10 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import netlab.kernel.engine.Completion;
 import netlab.text.Text;
 
 /**
@@ -30,6 +33,8 @@ final class Magics {
             "exit", "help");
 
     private static final Pattern COMMAND = Pattern.compile("/[A-Za-z?].*");
+    /** A line that is a magic being typed: {@code %ti}, {@code %%th}. */
+    private static final Pattern TYPED_MAGIC = Pattern.compile("\\s*(%%?)(\\w*)");
     private static final Pattern EXIT = Pattern.compile("(?:exit|quit)(?:\\s*\\(\\s*\\))?\\s*;?");
 
     private final Map<String, Magic> byName = new LinkedHashMap<>();
@@ -50,6 +55,25 @@ final class Magics {
         all.addAll(List.of(new ResetMagic(), new ExitMagic()));
         all.forEach(m -> magics.byName.put(m.name(), m));
         return magics;
+    }
+
+    /**
+     * The magics whose names start with what is typed after {@code %} (or {@code %%}, for cell magics) when the
+     * cursor ends a line that is only that; empty for anything else, which is Java. {@code cursor} counts code points.
+     */
+    Optional<Completion> complete(String code, int cursor) {
+        int at = code.offsetByCodePoints(0, Math.clamp(cursor, 0, code.codePointCount(0, code.length())));
+        Matcher typed = TYPED_MAGIC.matcher(code.substring(code.lastIndexOf('\n', at - 1) + 1, at));
+        if (!typed.matches()) {
+            return Optional.empty();
+        }
+        String prefix = (typed.group(1).length() == 2 ? "%" : "") + typed.group(2);
+        List<Completion.Match> matches = byName.keySet().stream()
+                .filter(name -> name.startsWith(prefix) && name.startsWith("%") == prefix.startsWith("%"))
+                .map(name -> new Completion.Match(name.startsWith("%") ? name.substring(1) : name, "magic", null))
+                .toList();
+        return Optional.of(new Completion(cursor - typed.group(2).codePointCount(0, typed.group(2).length()), cursor,
+                matches));
     }
 
     /** Every magic, in the order {@code %help} lists them. */

@@ -12,6 +12,19 @@ import org.junit.jupiter.api.Test;
 class MagicsTest {
 
     @Test
+    void aMagicBeingTypedCompletesToTheMagicsOfItsKind() {
+        Magics magics = Magics.standard();
+        netlab.kernel.engine.Completion line = magics.complete("%ti", 3).orElseThrow();
+        assertEquals(List.of("timeout"), line.matches().stream().map(netlab.kernel.engine.Completion.Match::text).toList());
+        assertEquals(1, line.cursorStart());
+        netlab.kernel.engine.Completion cell = magics.complete("int x;\n%%ti", 11).orElseThrow();
+        assertEquals(List.of("time"), cell.matches().stream().map(netlab.kernel.engine.Completion.Match::text).toList());
+        assertEquals(9, cell.cursorStart());
+        assertTrue(magics.complete("x % ti", 6).isEmpty(), "Java's remainder");
+        assertTrue(magics.complete("%timeout 5", 10).isEmpty(), "an argument");
+    }
+
+    @Test
     void leadingPercentLinesAreMagicsAndTheJavaKeepsItsLineNumbers() {
         Magics.Split s = Magics.split("%timeout 10\n\n%output_limit 1MB\nint x = 1;\n%not a magic");
         assertEquals(List.of("timeout 10", "output_limit 1MB"), s.magicLines());
