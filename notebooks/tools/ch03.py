@@ -61,7 +61,7 @@ lab.link(r0.port(1), r1.port(1));
 r0.route("192.168.3.0/24", "192.168.2.2");
 r1.route("192.168.1.0/24", "192.168.2.1");
 lab.show()
-""")
+""", zh={'name, address/prefix, default gateway': '名字、地址/前缀、默认网关', 'one port per address': '每个地址一个端口'})
 
 # 3.2
 c.md("""
@@ -274,7 +274,7 @@ r0.route("192.168.3.0/24", "192.168.2.2");
 r0.route("10.9.0.0/16", "192.168.2.2");      // router0 sends 10.9/16 to router1 ...
 r1.route("10.9.0.0/16", "192.168.2.1");      // ... and router1 sends it back: a loop
 System.out.println("a routing loop: " + pc0.ping("10.9.9.9") + " after " + lab.trace().frames().size() + " frames");
-""")
+""", zh={'router0 sends 10.9/16 to router1 ...': 'router0 把 10.9/16 交给 router1……', '... and router1 sends it back: a loop': '……router1 又把它送回来：环路'})
 c.md("""
 **This machine.** `/proc/net/route` is the kernel's routing table (`ip route`); `lookup` applies the same
 longest-prefix rule and says whom the kernel would ARP for.
@@ -390,7 +390,7 @@ byte[] query(int id, String name) {
     return out.toByteArray();
     // END SOLUTION
 }
-""")
+""", zh={'write() keeps the low 8 bits': 'write() 只写低 8 位', 'flags: RD': '标志：RD', 'one question': '一个问题', 'type A': '类型 A', 'class IN': '类别 IN'})
 c.check("dns.query", 2, """
 Check.dnsQuery((id, name) -> query(id, name));
 """)
@@ -435,7 +435,7 @@ List<String> addresses(byte[] reply) {
     return out;
     // END SOLUTION
 }
-""")
+""", zh={'a pointer ends the name': '遇到指针，名字就结束了', 'type, class': '类型、类别', 'class': '类别'})
 c.check("dns.answer", 3, """
 Check.dnsAnswer(reply -> addresses(reply));
 """)
@@ -543,7 +543,7 @@ try (ServerSocket server = new ServerSocket(0, 5, InetAddress.getLoopbackAddress
 } catch (SocketException e) {
     System.out.println("after RST: " + e.getMessage());
 }
-""")
+""", zh={'FIN: "I have said everything"': 'FIN：“我说完了”', 'reads to -1': '一直读到 -1'})
 
 # 3.9
 c.md("""
@@ -651,7 +651,7 @@ void serve(ServerSocket server, int clients) throws IOException {
     }
     // END SOLUTION
 }
-""")
+""", zh={"the client's FIN": '客户端的 FIN'})
 c.check("tcp.client-closes", 3, """
 Check.tcpClientCloses((server, clients) -> serve(server, clients));
 """)
@@ -813,7 +813,7 @@ attacker.poison(victim, "192.168.1.254");
 System.out.println("after:  gateway is at " + victim.arp().get("192.168.1.254").orElseThrow() + " (pc1: " + attacker.mac() + ")");
 System.out.println(victim.ping("192.168.3.2"));
 office.trace()
-""")
+""", zh={"the attacker learns the gateway's MAC": '攻击者学到了网关的 MAC'})
 c.md("""
 **Exercise `arp.spoofed`:** given ARP replies written `"IP is-at MAC"`, return the IP addresses claimed by more than
 one MAC, sorted — what an ARP watcher (arpwatch, DAI) looks for.
@@ -872,7 +872,7 @@ home.nat().forward(8080, laptop.ip() + ":80");
 System.out.println("a stranger to our port 8080: " + home.nat().inbound("198.51.100.99:5555", "100.64.7.9:8080").orElse("dropped")
         + "; but the stranger can only reach the CGNAT: " + cgnat.inbound("198.51.100.99:5555", "203.0.113.5:8080").orElse("dropped"));
 home.nat()
-""")
+""", zh={'the provider gave us a CGNAT address': '运营商给我们的是一个 CGNAT 地址', "the provider's NAT in front of ours": '我们的 NAT 前面还有运营商的 NAT'})
 c.md("""
 **This machine.** Is its address private (RFC 1918), CGNAT, or documentation space?
 """, """
