@@ -73,6 +73,18 @@ final class GradeCommand implements Command {
                 args.has("timeout") ? RunCommand.timeout(args) : defaults.stepTimeout(),
                 defaults.caseTimeout(), args.value("heap", defaults.heap()), defaults.outputLimit());
 
+        int processes = AgentSandbox.DEFAULT_PROCESSES;
+        String asked = dirs.env().get(PROCESSES_ENV);
+        if (asked != null && !asked.isBlank()) {
+            try {
+                processes = Integer.parseInt(asked.strip());
+            } catch (NumberFormatException e) {
+                processes = 0;
+            }
+            if (processes < MIN_PROCESSES) {
+                throw new UsageException(Text.of("teacher.grade.processes", PROCESSES_ENV, MIN_PROCESSES, asked));
+            }
+        }
         EngineOptions kernel = KernelCommand.engineOptions(List.of());
         try (GraderClasses classes = GraderClasses.load(kernel.studentClasspath(), graderJar);
              AgentClasspath agentCp = AgentClasspath.copyOf(kernel.agentClasspath(), AgentSandbox.agentUser())) {
@@ -84,7 +96,8 @@ final class GradeCommand implements Command {
             List<Path> keep = List.of(kernel.javaHome(), agentCp.classpathDirectory());
             AgentSandbox.Launcher sandbox = "off".equals(dirs.env().get(SANDBOX_ENV))
                     ? AgentSandbox.Launcher.none(SANDBOX_ENV + "=off")
-                    : AgentSandbox.launcher(hide, keep, kernel.javaHome(), agentCp.newScratch(), dirs.home());
+                    : AgentSandbox.launcher(hide, keep, kernel.javaHome(), agentCp.newScratch(), dirs.home(),
+                            processes);
             out.println(sandbox.describe());
             EngineOptions options = kernel.toBuilder().agentClasspath(agentCp.entries())
                     .jvmOptions(agentJvmOptions(kernel.jvmOptions())).launcher(sandbox.command()).unixSocket(true)
@@ -152,6 +165,15 @@ final class GradeCommand implements Command {
 
     /** {@code off} runs agents without {@link AgentSandbox} (for a machine where it misbehaves). */
     static final String SANDBOX_ENV = "NETLAB_GRADE_SANDBOX";
+
+    /**
+     * How many processes and threads each agent may have ({@link AgentSandbox#DEFAULT_PROCESSES}): for lessons
+     * whose answers start more platform threads, and for tests that bound a fork loop without waiting for 1024
+     * forks (about 11 ms each on this 2-core machine).
+     */
+    static final String PROCESSES_ENV = "NETLAB_GRADE_PROCESSES";
+    /** Fewer and the agent JVM could not start its own threads (about 20). */
+    static final int MIN_PROCESSES = 64;
 
     /**
      * The modules a grading agent has: JShell's agent side and what answers use (HTTP, XML, SQL types, images,

@@ -20,11 +20,15 @@ import netlab.agent.AgentProtocol;
  *   <li><b>no privileges</b>: when {@code grade} runs as root, the agent is first dropped to {@code nobody}
  *       ({@code setpriv}); inside, after the mounts are made, it runs as uid {@value #INNER_UID} of a second user
  *       namespace, with no capability over the mounts that hide the grader's files;</li>
- *   <li><b>read-only file system</b> but for its working directory (its scratch, mounted back writable), a
- *       private {@code /tmp} and a private {@code /dev/shm} (tmpfs, gone with the agent);</li>
+ *   <li><b>read-only file system</b> but for its working directory, a private {@code /tmp} and a private
+ *       {@code /dev/shm} (tmpfs of 64 MiB each, gone with the agent), and a {@code /dev} of its own with null,
+ *       zero, full, random and urandom only;</li>
+ *   <li><b>limits</b>: no file over 32 MiB, at most {@value #DEFAULT_PROCESSES} processes and threads (by
+ *       default);</li>
  *   <li><b>hidden files</b>: every top-level directory that is not the system's ({@code /usr}, {@code /etc},
- *       {@code /proc} ...), {@code /var/tmp}, the temp directory, the home directory and the directories it is
- *       told of (the submissions, the grader's jar, the results) lie under empty tmpfs mounts; what the agent
+ *       {@code /proc} ...), {@code /run} and {@code /var} with the host's UNIX sockets, the temp directory, the
+ *       home directory and the directories it is told of (the submissions, the grader's jar, the results) lie
+ *       under empty tmpfs mounts; what the agent
  *       needs (the JDK, its class path copy) is mounted back, read-only. A copy of the grader's jar elsewhere
  *       (a build in /tmp, a download in a home directory) is out of sight with them; /proc is its own, so
  *       {@code /proc/PID/root} of the grading JVM cannot reach around the mounts;</li>
@@ -38,33 +42,77 @@ import netlab.agent.AgentProtocol;
  *
  * <p>Before grading, {@link #launcher} starts the JDK's {@code java -version} inside the sandbox it planned.
  * Should that fail (a JDK whose libraries live in a hidden directory), it falls back to hiding only the named
- * directories; where namespaces are not available at all (some containers forbid them) the agents run with a
- * clean environment only, and {@link Launcher#describe} says so in one warning for the batch.
+ * directories and /run and /var, then to only the named directories and the host's /dev; where namespaces are
+ * not available at all (some containers forbid them) the agents run with a clean environment only, and
+ * {@link Launcher#describe} says so in one warning for the batch.
  */
 public final class AgentSandbox {
 
-    /** Top-level directories the system needs and people do not keep files in; everything else is hidden. */
+    /**
+     * Top-level directories the system needs and people do not keep files in; everything else is hidden. Not /run
+     * nor /var: the JDK needs nothing there, and they hold the host's UNIX domain sockets, which a read-only mount
+     * does not stop connect() on and a network namespace does not cover (an answer reached a 0666 socket in /run;
+     * a teacher's /run/user/UID/bus starts processes, a rootless docker.sock starts containers).
+     */
     private static final Set<String> SYSTEM = Set.of("bin", "boot", "dev", "etc", "lib", "lib32", "lib64", "libx32",
-            "proc", "run", "sbin", "sys", "usr", "var");
+            "proc", "sbin", "sys", "usr");
+    /** Where the host keeps its sockets: hidden even when the broad plan fails (the JDK needs nothing there). */
+    private static final List<Path> SOCKET_AREAS = List.of(Path.of("/run"), Path.of("/var"));
 
     /** The agent's uid inside its inner user namespace: an ordinary user's. */
     static final int INNER_UID = 1000;
     /** Whom {@code grade} running as root drops its agents to. */
     static final int NOBODY = 65534;
 
+    /** Each agent's /tmp and /dev/shm: tmpfs, memory, gone with the agent. */
+    static final String TEMP_SIZE = "64m";
+    /** Each agent's working directory: a tmpfs too, so an answer cannot fill the host's disk (it wrote 1 GB there). */
+    static final String SCRATCH_SIZE = "64m";
+    /**
+     * The largest file an agent may write (RLIMIT_FSIZE): a write beyond it fails with "File too large" at once
+     * (the JVM ignores SIGXFSZ) rather than "No space left on device" once a tmpfs is full, and it bounds each file
+     * where no tmpfs does: without the sandbox, the scratch directory is on the host's disk.
+     */
+    static final long FILE_SIZE = 32L << 20;
+    /**
+     * Processes and threads one agent may have (RLIMIT_NPROC in a user namespace of its own, see {@link
+     * #perAgentProcessLimit}): an agent JVM has about 20 threads and chapter 4's largest cell starts 1000 platform
+     * threads, while a fork loop from one answer started 200 {@code sleep}s and would have gone on to the user's
+     * limit (96k here), shared with the teacher's own processes. {@code NETLAB_GRADE_PROCESSES} changes it.
+     */
+    public static final int DEFAULT_PROCESSES = 1024;
+
     /**
      * Runs operations up to "--", then the command after it. {@code n} brings up loopback; {@code r} makes every
-     * mount read-only (but this namespace's /proc); {@code o N DIR} opens DIR as descriptor N while it is still
-     * visible; {@code h} and {@code t DIR} hide DIR under an empty tmpfs (t: a writable one, for temp
-     * directories); {@code b N DIR} mounts descriptor N's directory back at DIR. The read-only pass skips mounts
-     * already read-only, this namespace's /proc and /sys (kernel files a user without capabilities cannot write):
-     * each remount is a process, and they were a third of what isolating an agent cost. Last, the working directory (the
-     * agent's scratch, opened as descriptor 9 first thing) comes back writable, and the command runs as an
-     * unprivileged user of a new user namespace in a clean environment. {@code mount} must not canonicalize
-     * /proc/self/fd/N into a path, which would name the hidden directory instead.
+     * mount read-only (but this namespace's /proc); {@code d} puts a /dev of its own in place of the host's;
+     * {@code o N DIR} opens DIR as descriptor N while it is still visible; {@code h}, {@code H} and {@code t DIR}
+     * hide DIR under an empty tmpfs (t: a writable one, for temp directories; H: one something comes back into);
+     * {@code b N DIR} mounts descriptor N's directory back at DIR; {@code f DIR} makes the tmpfs of an {@code H} at
+     * DIR read-only once what comes back inside it is there (the mount point's mkdir in a tmpfs mounted read-only
+     * failed, "Read-only file system", so a JDK under a hidden /opt or home directory could not come back and such
+     * a grader fell back to hiding only the named directories);
+     * {@code p OPTION} adds a {@code prlimit} option for the command. The read-only pass skips mounts already
+     * read-only, this namespace's /proc and /sys (kernel files a user without capabilities cannot write): each
+     * remount is a process, and they were a third of what isolating an agent cost.
+     *
+     * <p>{@code d}: a tmpfs holding null, zero, full, random and urandom, bind-mounted from the host's (mknod is refused
+     * in a user namespace), /dev/fd and the std* links, and /dev/shm to mount on: the
+     * host's /dev held /dev/log, a socket, and /dev/tty, the teacher's terminal when grading runs in one. {@code java
+     * -version} under strace opened nothing in /dev, /run or /var but /var/run/nscd/socket (glibc asking nscd for
+     * a user name, which falls back to /etc/passwd when the socket is not there).
+     *
+     * <p>Last, the working directory becomes a tmpfs of {@value #SCRATCH_SIZE} (the agent's scratch was the host's
+     * disk, where an answer wrote 1 GB); the sockets the grading JVM bound in the host directory (the agent's
+     * {@code agent.sock}, see {@code EngineOptions.unixSocket}) are mounted into it, opened through descriptor 9
+     * (the host directory, opened first thing). The command runs under the {@code p} limits as an unprivileged user
+     * of a new user namespace in a clean environment: created after {@code prlimit}, that namespace counts the
+     * processes of its own user against the limit, one agent's (Linux 5.14 and later, see {@link
+     * #perAgentProcessLimit}). {@code mount} must not canonicalize /proc/self/fd/N into a path, which would name the
+     * hidden directory instead.
      */
     private static final String SCRIPT = """
             here=$(pwd) && exec 9<. || exit 97
+            limits=
             while [ "$1" != -- ]; do
               case $1 in
                 n) ip link set lo up || exit 97; shift ;;
@@ -74,26 +122,35 @@ public final class AgentSandbox {
                      mount -o remount,bind,ro "$mp" 2>/dev/null || [ ! -w "$mp" ] || exit 96
                    done < /proc/self/mountinfo
                    shift ;;
+                d) exec 8</dev && mount -t tmpfs -o size=16k,mode=0755 netlab-dev /dev || exit 97
+                   for x in null zero full random urandom; do
+                     : > "/dev/$x" && mount --no-canonicalize --bind "/proc/self/fd/8/$x" "/dev/$x" || exit 97
+                   done
+                   mkdir /dev/shm && ln -s /proc/self/fd /dev/fd && ln -s fd/0 /dev/stdin && ln -s fd/1 /dev/stdout \\
+                     && ln -s fd/2 /dev/stderr && mount -o remount,bind,ro /dev || exit 97
+                   exec 8<&-; shift ;;
                 o) eval "exec $2<\\"\\$3\\"" || exit 97; shift 3 ;;
                 h) mount -t tmpfs -o ro,size=4k,mode=0555 netlab-hidden "$2" || exit 97; shift 2 ;;
-                t) mount -t tmpfs -o size=64m,mode=1777 netlab-hidden "$2" || exit 97; shift 2 ;;
+                H) mount -t tmpfs -o size=4k,mode=0555 netlab-hidden "$2" || exit 97; shift 2 ;;
+                t) mount -t tmpfs -o size=%3$s,mode=1777 netlab-hidden "$2" || exit 97; shift 2 ;;
                 b) mkdir -p "$3" && mount --no-canonicalize --bind "/proc/self/fd/$2" "$3" || exit 97
                    eval "exec $2<&-"; shift 3 ;;
+                f) mount -o remount,bind,ro "$2" || exit 97; shift 2 ;;
+                p) limits="$limits $2"; shift 2 ;;
                 *) exit 98 ;;
               esac
             done
             shift
-            mount -t tmpfs -o size=64m,mode=1777 netlab-shm /dev/shm || exit 97
-            mkdir -p "$here" && mount --no-canonicalize --bind /proc/self/fd/9 "$here" \\
-              && mount -o remount,bind,rw "$here" && cd "$here" || exit 97
+            mount -t tmpfs -o size=%3$s,mode=1777 netlab-shm /dev/shm || exit 97
+            mkdir -p "$here" && mount -t tmpfs -o size=%4$s,mode=0755 netlab-scratch "$here" && cd "$here" || exit 97
+            for s in /proc/self/fd/9/*; do
+              [ -S "$s" ] || continue
+              : > "${s##*/}" && mount --no-canonicalize --bind "$s" "${s##*/}" || exit 97
+            done
             exec 9<&-
-            exec unshare --user --map-user=%1$d --map-group=%1$d -- \\
+            exec ${limits:+prlimit $limits} unshare --user --map-user=%1$d --map-group=%1$d -- \\
               env -i PATH=/usr/bin:/bin LANG=C.UTF-8 HOME="$here" %2$s="$%2$s" "$@"
-            """.formatted(INNER_UID, AgentProtocol.TOKEN_ENV);
-    /** Without namespaces: a clean environment all the same. */
-    private static final List<String> CLEAN_ENVIRONMENT = List.of("/bin/sh", "-c",
-            "exec env -i PATH=/usr/bin:/bin LANG=C.UTF-8 HOME=\"$(pwd)\" %1$s=\"$%1$s\" \"$@\""
-                    .formatted(AgentProtocol.TOKEN_ENV), "netlab-env");
+            """.formatted(INNER_UID, AgentProtocol.TOKEN_ENV, TEMP_SIZE, SCRATCH_SIZE);
     private static final List<String> UNSHARE = List.of("unshare", "--user", "--map-root-user", "--mount", "--pid",
             "--ipc", "--fork", "--kill-child", "--mount-proc");
     /** Descriptors 3-8: the shell names one digit only, and 9 is the working directory. */
@@ -108,35 +165,52 @@ public final class AgentSandbox {
      *
      * @param asUser the uid the agents run as outside their namespaces, or -1 for the grader's own
      * @param loopbackOnly whether each agent has a network namespace of its own
+     * @param processes how many processes and threads each agent may have, or 0 for no limit of its own
      */
     public record Launcher(List<String> command, Plan plan, String problem, boolean sandboxed, int asUser,
-                           boolean loopbackOnly) {
-        /** No sandbox, because of {@code problem}: a clean environment only. */
+                           boolean loopbackOnly, int processes) {
+        /**
+         * No sandbox, because of {@code problem}: a clean environment and the file size limit only (no process
+         * limit: without a user namespace of its own it would count every process of this user, the teacher's
+         * desktop and the grading JVM's threads with them).
+         */
         public static Launcher none(String problem) {
-            return new Launcher(CLEAN_ENVIRONMENT, Plan.NONE, problem, false, -1, false);
+            List<String> command = new ArrayList<>();
+            if (prlimitCommand()) {
+                command.addAll(List.of("prlimit", "--fsize=" + FILE_SIZE));
+            }
+            command.addAll(List.of("/bin/sh", "-c", "exec env -i PATH=/usr/bin:/bin LANG=C.UTF-8 HOME=\"$(pwd)\" "
+                    + "%1$s=\"$%1$s\" \"$@\"".formatted(AgentProtocol.TOKEN_ENV), "netlab-env"));
+            return new Launcher(command, Plan.NONE, problem, false, -1, false, 0);
         }
 
         /** One line for {@code netlab grade}'s output; a warning when the agents are not isolated. */
         public String describe() {
             if (!sandboxed) {
                 return "netlab grade: warning: agents run without a sandbox (" + problem + "): an answer can read "
-                        + "the grader's files, write wherever this user can, and reach the host's network and other "
-                        + "agents; see README, 'Grading without namespaces'";
+                        + "the grader's files, write wherever this user can, and reach the host's network, its UNIX "
+                        + "sockets and other agents; see README, 'Grading without namespaces'";
             }
             return "agents run sandboxed" + (asUser >= 0 ? " as uid " + asUser : "")
                     + ", file system read-only, " + plan.hidden().size() + " directories hidden"
                     + (loopbackOnly ? ", loopback-only network" : "")
+                    + (processes > 0 ? ", " + processes + " processes each" : "")
                     + (problem == null ? "" : "; warning: " + problem);
         }
     }
 
     /**
      * Which directories the agents do not see, and which directories inside those they see again.
-     * {@code temporary} lists the hidden ones that get a writable tmpfs.
+     * {@code temporary} lists the hidden ones that get a writable tmpfs; {@code ownDevices}, whether the agents get
+     * a /dev of their own (null, zero, full, random, urandom) instead of the host's.
      */
-    public record Plan(List<Path> hidden, List<Path> temporary, List<Path> boundBack) {
+    public record Plan(List<Path> hidden, List<Path> temporary, List<Path> boundBack, boolean ownDevices) {
         /** Nothing hidden. */
-        static final Plan NONE = new Plan(List.of(), List.of(), List.of());
+        static final Plan NONE = new Plan(List.of(), List.of(), List.of(), false);
+
+        Plan withHostDevices() {
+            return new Plan(hidden, temporary, boundBack, false);
+        }
     }
 
     /**
@@ -144,9 +218,14 @@ public final class AgentSandbox {
      * files, keeping every path in {@code keep} (the JDK, the agents' class path copy) visible and read-only;
      * {@code javaHome} is the agents' JDK, used to check the sandbox works, run in {@code trial}, a scratch
      * directory as an agent gets one; {@code home} is the user's home directory as the environment names it
-     * ({@code $HOME}).
+     * ({@code $HOME}); {@code processes}, how many processes and threads each agent may have.
+     *
+     * <p>Each plan is tried in turn with {@code java -version}, the first that works is taken, and what it lacks
+     * is said: everything hidden; else only the named directories and the host's socket areas (/run, /var);
+     * else only the named directories, with the host's /dev (a /dev of its own failed).
      */
-    public static Launcher launcher(List<Path> hide, List<Path> keep, Path javaHome, Path trial, Path home) {
+    public static Launcher launcher(List<Path> hide, List<Path> keep, Path javaHome, Path trial, Path home,
+                                    int processes) {
         Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
         List<Path> temporary = List.of(tmp, Path.of("/tmp"), Path.of("/var/tmp"));
         List<Path> everywhere = new ArrayList<>(hide);
@@ -164,26 +243,75 @@ public final class AgentSandbox {
         if (network) {
             prefix.add("--net");
         }
-        String problem = run(command(prefix, false, Plan.NONE), List.of("true"), trial);
+        String problem = run(command(prefix, false, Plan.NONE, List.of()), List.of("true"), trial);
         if (problem != null) {
             return Launcher.none(problem);
         }
-        String lacking = network ? null : "no 'ip' command to bring up loopback in a network namespace, so agents "
-                + "share the host's network";
-        List<String> version = List.of(javaHome.resolve("bin/java").toString(), "-version");
-        Plan broad = plan(everywhere, keep, temporary, true);
-        List<String> broadCommand = command(prefix, network, broad);
-        String broadProblem = run(broadCommand, version, trial);
-        if (broadProblem == null) {
-            return new Launcher(broadCommand, broad, lacking, true, asUser, network);
+        List<String> lacking = new ArrayList<>();
+        if (!network) {
+            lacking.add("no 'ip' command to bring up loopback in a network namespace, so agents share the host's "
+                    + "network and its abstract UNIX sockets");
         }
-        Plan narrow = plan(hide, keep, temporary, false);
-        List<String> narrowCommand = command(prefix, network, narrow);
-        String narrowProblem = run(narrowCommand, version, trial);
-        return narrowProblem == null
-                ? new Launcher(narrowCommand, narrow, "only the grader's own directories are hidden, because " + broadProblem
-                        + (lacking == null ? "" : "; " + lacking), true, asUser, network)
-                : Launcher.none(broadProblem + "; " + narrowProblem);
+        List<String> limits = new ArrayList<>();
+        int perAgent = 0;
+        if (!prlimitCommand()) {
+            lacking.add("no 'prlimit' command, so an agent's processes and file sizes are not limited");
+        } else {
+            limits.add("--fsize=" + FILE_SIZE);
+            if (perAgentProcessLimit(System.getProperty("os.version"))) {
+                limits.add("--nproc=" + processes);
+                perAgent = processes;
+            } else {
+                lacking.add("an agent's processes are not limited: before Linux 5.14 the limit counts every process "
+                        + "of the user, not the agent's");
+            }
+        }
+        List<String> version = List.of(javaHome.resolve("bin/java").toString(), "-version");
+        List<Plan> plans = List.of(plan(everywhere, keep, temporary, true),
+                plan(concat(hide, SOCKET_AREAS), keep, temporary, false),
+                plan(hide, keep, temporary, false).withHostDevices());
+        List<String> becauses = List.of("", "only the grader's own directories, /run and /var are hidden",
+                "only the grader's own directories are hidden, and the host's /dev, /run and /var are in sight (an "
+                        + "answer can connect to the UNIX sockets there)");
+        List<String> failures = new ArrayList<>();
+        for (int i = 0; i < plans.size(); i++) {
+            List<String> command = command(prefix, network, plans.get(i), limits);
+            String failed = run(command, version, trial);
+            if (failed == null) {
+                List<String> said = new ArrayList<>();
+                if (i > 0) {
+                    said.add(becauses.get(i) + ", because " + String.join("; ", failures));
+                }
+                said.addAll(lacking);
+                return new Launcher(command, plans.get(i), said.isEmpty() ? null : String.join("; ", said), true,
+                        asUser, network, perAgent);
+            }
+            failures.add(failed);
+        }
+        return Launcher.none(String.join("; ", failures.stream().distinct().toList()));
+    }
+
+    /**
+     * Whether RLIMIT_NPROC set before a user namespace is made counts the processes of that namespace's users only:
+     * since Linux 5.14 ({@code is_rlimit_overlimit} over ucounts) it does, up the chain of namespaces, each against
+     * the limit in force when the namespace was made; before, it counted every process of the user on the host
+     * (the teacher's desktop, the grading JVM's threads, every other agent). Measured here (6.18): two agents with
+     * a limit of 50 each started 45 {@code sleep}s each at the same time; one starting 200 stopped at the limit
+     * ("Cannot fork"). Processes of host root are never limited, but agents never run as root.
+     */
+    static boolean perAgentProcessLimit(String osVersion) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(\\d+)\\.(\\d+)").matcher(osVersion == null ? "" : osVersion);
+        if (!m.find()) {
+            return false;
+        }
+        int major = Integer.parseInt(m.group(1));
+        return major > 5 || major == 5 && Integer.parseInt(m.group(2)) >= 14;
+    }
+
+    private static List<Path> concat(List<Path> a, List<Path> b) {
+        List<Path> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 
     /** The uid agents run as outside their namespaces: {@value #NOBODY} when grading runs as root, else -1 (the grader's). */
@@ -201,6 +329,10 @@ public final class AgentSandbox {
 
     private static boolean ipCommand() {
         return Stream.of("/usr/sbin/ip", "/sbin/ip", "/usr/bin/ip", "/bin/ip").map(Path::of).anyMatch(Files::isExecutable);
+    }
+
+    private static boolean prlimitCommand() {
+        return Stream.of("/usr/bin/prlimit", "/bin/prlimit").map(Path::of).anyMatch(Files::isExecutable);
     }
 
     /** The top-level directories of {@code root} that are not the system's. */
@@ -243,32 +375,49 @@ public final class AgentSandbox {
             return plan(hide, keep, temporary, false);
         }
         List<Path> temp = temporary.stream().map(AgentSandbox::directoryOf).filter(hidden::contains).toList();
-        return new Plan(hidden, temp, back);
+        return new Plan(hidden, temp, back, true);
     }
 
-    /** The launcher: {@code prefix} (namespaces, dropped user), then the script carrying out {@code plan}. */
-    static List<String> command(List<String> prefix, boolean loopback, Plan plan) {
+    /**
+     * The launcher: {@code prefix} (namespaces, dropped user), then the script carrying out {@code plan}, its
+     * command under the {@code prlimit} options {@code limits}.
+     */
+    static List<String> command(List<String> prefix, boolean loopback, Plan plan, List<String> limits) {
         List<String> command = new ArrayList<>(prefix);
         command.addAll(List.of("/bin/sh", "-c", SCRIPT, "netlab-sandbox"));
-        command.addAll(steps(loopback, plan));
+        command.addAll(steps(loopback, plan, limits));
         return command;
     }
 
-    /** The script's operations: loopback up, everything read-only, opens what comes back, then hides and mounts back outside in. */
-    static List<String> steps(boolean loopback, Plan plan) {
+    /**
+     * The script's operations: loopback up, everything read-only, a /dev of its own, the limits, opens what comes
+     * back, then hides and mounts back outside in, and last makes read-only the hidden directories something came
+     * back into.
+     */
+    static List<String> steps(boolean loopback, Plan plan, List<String> limits) {
         List<String> command = new ArrayList<>();
         if (loopback) {
             command.add("n");
         }
         command.add("r");
+        if (plan.ownDevices()) {
+            command.add("d");
+        }
+        limits.forEach(l -> command.addAll(List.of("p", l)));
         for (int i = 0; i < plan.boundBack().size(); i++) {
             command.addAll(List.of("o", Integer.toString(3 + i), plan.boundBack().get(i).toString()));
         }
         record Step(Path at, List<String> args) {
         }
         List<Step> steps = new ArrayList<>();
+        List<Path> holding = new ArrayList<>();
         for (Path h : plan.hidden()) {
-            steps.add(new Step(h, List.of(plan.temporary().contains(h) ? "t" : "h", h.toString())));
+            boolean temporary = plan.temporary().contains(h);
+            boolean holds = plan.boundBack().stream().anyMatch(b -> b.startsWith(h));
+            if (holds && !temporary) {
+                holding.add(h);
+            }
+            steps.add(new Step(h, List.of(temporary ? "t" : holds ? "H" : "h", h.toString())));
         }
         for (int i = 0; i < plan.boundBack().size(); i++) {
             Path b = plan.boundBack().get(i);
@@ -277,6 +426,7 @@ public final class AgentSandbox {
         // outside in: a hidden directory before what comes back inside it, and that before anything hidden in it
         steps.sort(Comparator.comparingInt(s -> s.at().getNameCount()));
         steps.forEach(s -> command.addAll(s.args()));
+        holding.forEach(h -> command.addAll(List.of("f", h.toString())));
         command.add("--");
         return command;
     }

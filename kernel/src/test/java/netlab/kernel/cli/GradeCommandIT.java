@@ -259,9 +259,13 @@ class GradeCommandIT {
     }
 
     static Run netlab(String... args) {
+        return netlab(System.getenv(), args);
+    }
+
+    static Run netlab(java.util.Map<String, String> env, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = new Main(System.getenv()).run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
+        int status = new Main(env).run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }

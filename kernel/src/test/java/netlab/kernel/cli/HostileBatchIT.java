@@ -27,7 +27,10 @@ import org.junit.jupiter.api.io.TempDir;
  * and as an ordinary user ({@code nobody}, with a copy of the class path it can read). Every student gets what
  * the submission deserves: the heap oracle finds nothing, the students after the class-path poisoner and the
  * grade forger are graded as if it had not been there, the symlink to the teacher's notebook is refused, the
- * honest student beside the UDP sprayer loses nothing, and nothing root-only is read or written.
+ * honest student beside the UDP sprayer loses nothing, and nothing root-only is read or written. An answer
+ * connecting to a UNIX domain socket in /run (the test's, mode 0666, as a teacher's D-Bus or docker socket) finds
+ * nothing there; one writing 200 MiB stops at the file size limit with "File too large"; a fork loop stops at the
+ * agent's process limit ({@value #PROCESSES} here, so it stops in a second rather than after 1024 forks of 11 ms).
  * Prints the batch table.
  */
 class HostileBatchIT {
@@ -35,12 +38,17 @@ class HostileBatchIT {
     static final String FITTED_TOTAL = "3.43,6,9.43";
     static final String FULL = "4,6,10";
     static final String BLANK = "0,0,0";
+    /** Each agent's processes and threads in these batches (NETLAB_GRADE_PROCESSES); an agent JVM has about 20. */
+    static final int PROCESSES = 128;
+    /** The fitted answer's due, less the public case that carries the attack's report. */
+    static final String REPORTS = "2.86,6,8.86";
 
     @TempDir
     Path dir;
 
     /** Student → the row it deserves (class-of, same-subnet, total). */
-    private Map<String, String> corpus(Path subs, Path teacher, String released, String marker) throws Exception {
+    private Map<String, String> corpus(Path subs, Path teacher, String released, String marker, Path socket)
+            throws Exception {
         Map<String, String> deserved = new LinkedHashMap<>();
         student(subs, released, "a1-heap-oracle", Hostile.HEAP_ORACLE, Corpus.SAME_SUBNET_RIGHT);
         deserved.put("a1-heap-oracle", FITTED_TOTAL);
@@ -72,6 +80,12 @@ class HostileBatchIT {
         Files.createDirectories(gbk.getParent());
         Files.write(gbk, released.getBytes(Charset.forName("GBK")));
         deserved.put("h-gbk", BLANK);
+        student(subs, released, "i1-host-socket", Hostile.connectsTo(socket.toString()), Corpus.SAME_SUBNET_RIGHT);
+        deserved.put("i1-host-socket", REPORTS);
+        student(subs, released, "i2-big-file", Hostile.WRITES_A_BIG_FILE, Corpus.SAME_SUBNET_RIGHT);
+        deserved.put("i2-big-file", REPORTS);
+        student(subs, released, "i3-fork-loop", Hostile.FORK_LOOP, Corpus.SAME_SUBNET_RIGHT);
+        deserved.put("i3-fork-loop", REPORTS);
         Files.writeString(subs.resolve(Corpus.LESSON), released); // a loose notebook: listed, not graded
         return deserved;
     }
@@ -86,12 +100,43 @@ class HostileBatchIT {
         GradeCommandIT.Released lesson = GradeCommandIT.writeAndRelease(dir, Corpus.LESSON, Corpus.teacher());
         Path subs = dir.resolve("submissions");
         String marker = "netlab-hostile-" + ProcessHandle.current().pid();
-        Map<String, String> deserved = corpus(subs, lesson.teacher(), lesson.text(), marker);
-        Path out = dir.resolve("grades");
-        GradeCommandIT.Run r = GradeCommandIT.netlab("grade", subs.toString(), "--source", lesson.teacher().toString(),
-                "--out", out.toString(), "--jobs", "2");
-        assertEquals(0, r.status(), r.err() + r.out());
-        check("root", r.out(), out, deserved, marker);
+        try (HostSocket socket = new HostSocket(marker)) {
+            Map<String, String> deserved = corpus(subs, lesson.teacher(), lesson.text(), marker, socket.path);
+            Path out = dir.resolve("grades");
+            Map<String, String> env = new LinkedHashMap<>(System.getenv());
+            env.put(GradeCommand.PROCESSES_ENV, Integer.toString(PROCESSES));
+            GradeCommandIT.Run r = GradeCommandIT.netlab(env, "grade", subs.toString(), "--source",
+                    lesson.teacher().toString(), "--out", out.toString(), "--jobs", "2");
+            assertEquals(0, r.status(), r.err() + r.out());
+            check("root", r.out(), out, deserved, marker);
+            socket.assertNobodyConnected();
+        }
+    }
+
+    /** A UNIX domain socket where the host keeps its own, open to every user, that nobody may reach from an agent. */
+    private static final class HostSocket implements AutoCloseable {
+        final Path path;
+        final java.nio.channels.ServerSocketChannel server;
+
+        HostSocket(String marker) throws Exception {
+            path = Path.of("/run", marker + ".sock");
+            server = java.nio.channels.ServerSocketChannel.open(java.net.StandardProtocolFamily.UNIX)
+                    .bind(java.net.UnixDomainSocketAddress.of(path));
+            server.configureBlocking(false);
+            Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rw-rw-rw-"));
+        }
+
+        void assertNobodyConnected() throws Exception {
+            try (var connected = server.accept()) {
+                assertEquals(null, connected, "an agent connected to " + path);
+            }
+        }
+
+        @Override
+        public void close() throws Exception {
+            server.close();
+            Files.deleteIfExists(path);
+        }
     }
 
     @Test
@@ -101,7 +146,14 @@ class HostileBatchIT {
         GradeCommandIT.Released lesson = GradeCommandIT.writeAndRelease(home, Corpus.LESSON, Corpus.teacher());
         Path subs = home.resolve("submissions");
         String marker = "netlab-hostile-nobody-" + ProcessHandle.current().pid();
-        Map<String, String> deserved = corpus(subs, lesson.teacher(), lesson.text(), marker);
+        try (HostSocket socket = new HostSocket(marker)) {
+            asNobody(home, lesson, subs, marker, socket);
+        }
+    }
+
+    private void asNobody(Path home, GradeCommandIT.Released lesson, Path subs, String marker, HostSocket socket)
+            throws Exception {
+        Map<String, String> deserved = corpus(subs, lesson.teacher(), lesson.text(), marker, socket.path);
         // nobody reads a copy of this JVM's class path and the grader's jar, and owns the course
         Path cp = Files.createDirectories(home.resolve("cp"));
         List<String> entries = new ArrayList<>();
@@ -134,11 +186,14 @@ class HostileBatchIT {
                 "-Djava.io.tmpdir=" + home, "-cp", String.join(File.pathSeparator, entries), Main.class.getName(),
                 "grade", subs.toString(), "--source", lesson.teacher().toString(), "--out", out.toString(), "--jobs", "2",
                 "--grader-jar", jar.toString()));
-        Process p = new ProcessBuilder(cmd).directory(home.toFile()).redirectErrorStream(true).start();
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(home.toFile()).redirectErrorStream(true);
+        pb.environment().put(GradeCommand.PROCESSES_ENV, Integer.toString(PROCESSES));
+        Process p = pb.start();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(15, TimeUnit.MINUTES));
         assertEquals(0, p.exitValue(), output);
         check("nobody", output, out, deserved, marker);
+        socket.assertNobodyConnected();
     }
 
     private static void copy(Path from, Path to) throws Exception {
@@ -156,7 +211,8 @@ class HostileBatchIT {
 
     private static void check(String as, String output, Path out, Map<String, String> deserved, String marker)
             throws Exception {
-        assertTrue(output.contains("agents run sandboxed") && output.contains("loopback-only network"), output);
+        assertTrue(output.contains("agents run sandboxed") && output.contains("loopback-only network")
+                && output.contains(", " + PROCESSES + " processes each"), output);
         Map<String, String> got = new LinkedHashMap<>();
         for (String line : Files.readAllLines(out.resolve("grades.csv")).subList(1, deserved.size() + 1)) {
             got.put(line.substring(0, line.indexOf(',')), line.substring(line.indexOf(',') + 1));
@@ -175,6 +231,19 @@ class HostileBatchIT {
         for (String leak : List.of("JAVA_HOME", "MAVEN", "/root", "SUDO", "KUBERNETES")) {
             assertFalse(env.contains(leak), "the agent's environment is clean: " + leak + " in " + env);
         }
+        String socket = Files.readString(out.resolve("i1-host-socket.json"));
+        assertTrue(socket.contains("socket refused: java.net.SocketException: No such file or directory"), socket);
+        String file = Files.readString(out.resolve("i2-big-file.json"));
+        java.util.regex.Matcher wrote = java.util.regex.Pattern.compile("file wrote (\\d+) MiB, then java.io.IOException: File too large")
+                .matcher(file);
+        assertTrue(wrote.find(), file);
+        assertTrue(Integer.parseInt(wrote.group(1)) <= 32, wrote.group());
+        String forks = Files.readString(out.resolve("i3-fork-loop.json"));
+        java.util.regex.Matcher forked = java.util.regex.Pattern.compile("forked (\\d+) of 400, stopped by ([^\"\\\\]+)")
+                .matcher(forks);
+        assertTrue(forked.find(), forks);
+        System.out.println("as " + as + ": " + forked.group() + "; " + wrote.group());
+        assertTrue(Integer.parseInt(forked.group(1)) < PROCESSES && !forked.group(2).equals("nothing"), forked.group());
         for (String f : List.of("/etc/", "/usr/local/", "/run/", "/dev/shm/", System.getProperty("java.home") + "/")) {
             assertFalse(Files.exists(Path.of(f + marker)), f + marker + " was written");
         }

@@ -159,6 +159,75 @@ public final class Hostile {
                 return fitted(ip);
             }""";
 
+    /**
+     * Connects to the UNIX domain socket at {@code socket} (one the test listens on where the host keeps its
+     * sockets); connected, answers wrong on purpose ("connected"), else fitted, its public case 10.1.2.3 failing
+     * with what connect() said.
+     */
+    public static String connectsTo(String socket) {
+        return FITTED + """
+
+                String said;
+                String classOf(String ip) {
+                    if (said == null) {
+                        try (var ch = java.nio.channels.SocketChannel.open(java.net.UnixDomainSocketAddress.of("SOCKET"))) {
+                            said = "connected";
+                        } catch (Exception e) {
+                            said = "refused: " + e;
+                        }
+                    }
+                    if (said.equals("connected")) return said;
+                    if (ip.equals("10.1.2.3")) throw new IllegalStateException("socket " + said);
+                    return fitted(ip);
+                }""".replace("SOCKET", socket);
+    }
+
+    /**
+     * Writes up to 200 MiB into its working directory; its public case 10.1.2.3 fails with how much it wrote and
+     * what stopped it.
+     */
+    public static final String WRITES_A_BIG_FILE = FITTED + """
+
+            String wrote;
+            String classOf(String ip) {
+                if (wrote == null) {
+                    long n = 0;
+                    byte[] mib = new byte[1 << 20];
+                    try (var out = new java.io.FileOutputStream("big.bin")) {
+                        for (int i = 0; i < 200; i++) { out.write(mib); n += mib.length; }
+                        wrote = (n >> 20) + " MiB";
+                    } catch (Exception e) {
+                        wrote = (n >> 20) + " MiB, then " + e;
+                    }
+                }
+                if (ip.equals("10.1.2.3")) throw new IllegalStateException("file wrote " + wrote);
+                return fitted(ip);
+            }""";
+
+    /**
+     * Starts {@code sleep 30} processes while its answer cell runs, up to 400 and for 10 s at most, counts them
+     * and ends them; its public case 10.1.2.3 fails with how many started and what stopped it.
+     */
+    public static final String FORK_LOOP = FITTED + """
+
+            String forkLoop() {
+                var started = new java.util.ArrayList<Process>();
+                String stop = "nothing";
+                long end = System.nanoTime() + 10_000_000_000L;
+                try {
+                    while (started.size() < 400 && System.nanoTime() < end) started.add(new ProcessBuilder("sleep", "30").start());
+                } catch (Throwable e) {
+                    stop = e.toString();
+                }
+                started.forEach(Process::destroyForcibly);
+                return started.size() + " of 400, stopped by " + stop;
+            }
+            String forked = forkLoop();
+            String classOf(String ip) {
+                if (ip.equals("10.1.2.3")) throw new IllegalStateException("forked " + forked);
+                return fitted(ip);
+            }""";
+
     private Hostile() {
     }
 }
