@@ -80,7 +80,13 @@ public final class SubmissionGrader {
             lang = nb.language().orElse(lang);
             submission = Submission.read(nb, notebookName, plan);
         } catch (Submission.Rejected e) {
+            lang = e.lang().orElse(lang);
             String why = e.reason().in(lang);
+            return done(student, notebookName, lang, "rejected", why, zero(grades, why), warnings, start);
+        } catch (RuntimeException e) {
+            // a shape NotebookShape does not foresee: still this file's fault, and still one student's grade
+            teacher.accept(student + "/" + notebookName + ": could not be read as a notebook: " + e);
+            String why = Message.of("grade.malformed", notebookName, Message.of("grade.malformed.other")).in(lang);
             return done(student, notebookName, lang, "rejected", why, zero(grades, why), warnings, start);
         }
         for (Message w : submission.warnings()) {
