@@ -85,7 +85,7 @@ public final class SubmissionGrader {
             return done(student, notebookName, lang, "rejected", why, zero(grades, why), warnings, start);
         } catch (RuntimeException e) {
             // a shape NotebookShape does not foresee: still this file's fault, and still one student's grade
-            teacher.accept(student + "/" + notebookName + ": could not be read as a notebook: " + e);
+            teacher.accept(Text.of("teacher.grade.unreadable", student + "/" + notebookName, e));
             String why = Message.of("grade.malformed", notebookName, Message.of("grade.malformed.other")).in(lang);
             return done(student, notebookName, lang, "rejected", why, zero(grades, why), warnings, start);
         }
@@ -99,11 +99,28 @@ public final class SubmissionGrader {
             } finally {
                 run.engine.close(); // a fresh start may have replaced the agent's own engine
             }
-        } catch (IOException | RuntimeException e) {
-            teacher.accept(student + "/" + notebookName + ": grading stopped early: " + e.getMessage());
+        } catch (OutOfMemoryError e) {
+            // the grading JVM's own heap, not the agent's (an agent's OOM ends the agent): the teacher must know
+            teacher.accept(Text.of("teacher.grade.outOfMemory", student + "/" + notebookName, e.getMessage()));
+            warnings.add(Text.in(lang, "grade.grader-problem"));
+        } catch (IOException | RuntimeException | Error e) {
+            // any other Error too (a StackOverflowError the engine did not take for a cell's): one submission's
+            // failure, whatever it is, is that submission's grade, never the batch's end
+            teacher.accept(Text.of("teacher.grade.stoppedEarly", student + "/" + notebookName, e));
             warnings.add(Text.in(lang, "grade.grader-problem"));
         }
         return done(student, notebookName, lang, "graded", "", grades, warnings, start);
+    }
+
+    /**
+     * The grade of a submission whose grading failed outside {@link #grade} (what BatchGrader records rather than
+     * end the batch): every exercise 0, the student told that the grader failed and the teacher has the details.
+     */
+    static NotebookGrade graderProblem(String student, String notebookName, SourcePlan plan, Lang lang) {
+        String why = Text.in(lang, "grade.grader-problem");
+        List<ExerciseGrade> zero = new ArrayList<>();
+        plan.exercises().forEach((id, points) -> zero.add(new ExerciseGrade(id, points, 0, "error", why, List.of())));
+        return new NotebookGrade(student, notebookName, "error", why, zero, List.of(), 0, lang);
     }
 
     private static Map<String, ExerciseGrade> zero(Map<String, ExerciseGrade> grades, String why) {
