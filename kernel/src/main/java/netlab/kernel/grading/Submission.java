@@ -31,6 +31,14 @@ import netlab.text.Message;
  */
 record Submission(Map<String, List<AnswerCell>> answers, List<Message> warnings) {
 
+    /**
+     * Cells one answer may have (split or duplicated), and all answers together: each runs with the step time
+     * limit, so 1,000 copies of a slow answer would hold a grading slot for hours; more than this is no honest
+     * notebook.
+     */
+    static final int MAX_CELLS_PER_ANSWER = 20;
+    static final int MAX_ANSWER_CELLS = 200;
+
     /** One answer cell of the submission. */
     record AnswerCell(int index, String source) {
     }
@@ -126,6 +134,17 @@ record Submission(Map<String, List<AnswerCell>> answers, List<Message> warnings)
             } else if (edited(cell)) {
                 warnings.add(Message.of("grade.warn.locked-edited", id, i));
             }
+        }
+        int total = 0;
+        for (Map.Entry<String, List<AnswerCell>> e : answers.entrySet()) {
+            if (e.getValue().size() > MAX_CELLS_PER_ANSWER) {
+                throw new Rejected(Message.of("grade.too-many-cells", name, e.getValue().size(), e.getKey(),
+                        MAX_CELLS_PER_ANSWER), nb.language());
+            }
+            total += e.getValue().size();
+        }
+        if (total > MAX_ANSWER_CELLS) {
+            throw new Rejected(Message.of("grade.too-many-answers", name, total, MAX_ANSWER_CELLS), nb.language());
         }
         foreignCells(foreign).ifPresent(warnings::add);
         if (!broken.isEmpty()) {

@@ -92,8 +92,10 @@ public final class SubmissionGrader {
         for (Message w : submission.warnings()) {
             warnings.add(w.in(lang));
         }
+        int cases = grades.values().stream().mapToInt(g -> g.cases().size()).sum();
+        java.time.Duration budget = limits.budget(plan.steps().size(), cases);
         try (GradingAgents.Agent agent = agents.take()) {
-            Run run = new Run(submission, grades, warnings, agent, lang);
+            Run run = new Run(submission, grades, warnings, agent, lang, budget);
             try {
                 run.all();
             } finally {
@@ -146,9 +148,14 @@ public final class SubmissionGrader {
         private final Set<String> failed = new HashSet<>();
         private JShellEngine engine;
         private int freshStarts;
+        /** The submission's whole time budget, and when it is up ({@link System#nanoTime}). */
+        private final java.time.Duration budget;
+        private final long deadline;
 
         Run(Submission submission, Map<String, ExerciseGrade> grades, List<String> warnings, GradingAgents.Agent agent,
-            Lang lang) {
+            Lang lang, java.time.Duration budget) {
+            this.budget = budget;
+            this.deadline = System.nanoTime() + budget.toNanos();
             this.submission = submission;
             this.lang = lang;
             this.grades = grades;
@@ -158,10 +165,18 @@ public final class SubmissionGrader {
         }
 
         void all() throws IOException {
-            for (SourcePlan.Step step : plan.steps()) {
-                if (step.exercise() == null || !failed.contains(step.exercise())) {
-                    step(step, false);
+            try {
+                for (SourcePlan.Step step : plan.steps()) {
+                    if (step.exercise() == null || !failed.contains(step.exercise())) {
+                        step(step, false);
+                    }
                 }
+            } catch (OutOfTime e) {
+                // what was graded stays graded; what had not been is 0, saying why
+                String why = Text.in(lang, "grade.out-of-time", budget.toSeconds(), limits.stepTimeout().toSeconds(),
+                        limits.caseTimeout().toMillis() / 1000.0);
+                grades.replaceAll((id, g) -> g.status().equals("not run") ? g.failed("timed out", why) : g);
+                warnings.add(why);
             }
         }
 
@@ -282,10 +297,26 @@ public final class SubmissionGrader {
             return execute(code, replay ? limits.stepTimeout().multipliedBy(3) : limits.stepTimeout());
         }
 
+        /** A step with {@code timeout}, or what is left of the budget if less; none left ends the run. */
         private Outcome execute(String code, java.time.Duration timeout) {
+            java.time.Duration left = java.time.Duration.ofNanos(deadline - System.nanoTime());
+            if (left.isNegative() || left.isZero()) {
+                throw new OutOfTime();
+            }
+            java.time.Duration given = left.compareTo(timeout) < 0 ? left : timeout;
             GradingIO io = new GradingIO(engine, limits.outputLimit());
-            TimedExecution.Result r = TimedExecution.execute(engine, code, io, timeout);
+            TimedExecution.Result r = TimedExecution.execute(engine, code, io, given);
+            if (r.timedOut() && given.compareTo(timeout) < 0) {
+                throw new OutOfTime(); // the budget, not the step's own limit, stopped it
+            }
             return new Outcome(r.outcome(), r.timedOut(), io.flooded(), timeout, limits);
+        }
+    }
+
+    /** The submission's time budget is up: the run ends where it is. */
+    private static final class OutOfTime extends RuntimeException {
+        OutOfTime() {
+            super("the submission's time budget is up", null, false, false);
         }
     }
 
