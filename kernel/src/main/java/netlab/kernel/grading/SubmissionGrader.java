@@ -174,7 +174,7 @@ public final class SubmissionGrader {
             } catch (OutOfTime e) {
                 // what was graded stays graded; what had not been is 0, saying why
                 String why = Text.in(lang, "grade.out-of-time", budget.toSeconds(), limits.stepTimeout().toSeconds(),
-                        limits.caseTimeout().toMillis() / 1000.0);
+                        GradeReports.number(limits.caseTimeout().toMillis() / 1000.0));
                 grades.replaceAll((id, g) -> g.status().equals("not run") ? g.failed("timed out", why) : g);
                 warnings.add(why);
             }
