@@ -146,6 +146,22 @@ public final class BatchGrader {
         }
     }
 
+    /**
+     * {@code grading}'s grade, or when it throws anything at all (an Error too), the grader-problem grade of that
+     * one submission, with what went wrong told to {@code teacher}: one submission never ends the batch.
+     */
+    static NotebookGrade guarded(String student, Lesson lesson, java.util.function.Consumer<String> teacher,
+                                 java.util.function.Supplier<NotebookGrade> grading) {
+        try {
+            return grading.get();
+        } catch (Throwable t) {
+            String where = student + "/" + lesson.fileName();
+            teacher.accept(t instanceof OutOfMemoryError ? Text.of("teacher.grade.outOfMemory", where, t.getMessage())
+                    : Text.of("teacher.grade.failed", where, t));
+            return SubmissionGrader.graderProblem(student, lesson.fileName(), lesson.plan(), lesson.lang());
+        }
+    }
+
     /** Grades everything, printing one progress line per submission; results in student, lesson order. */
     public List<NotebookGrade> grade(List<Student> students, PrintStream progress) throws IOException, InterruptedException {
         int total = students.size() * lessons.size();
@@ -158,13 +174,15 @@ public final class BatchGrader {
                 for (Lesson lesson : lessons) {
                     String name = student.name();
                     futures.add(pool.submit(() -> {
+                        java.util.function.Consumer<String> teacher = teacherNote -> {
+                            synchronized (progress) {
+                                progress.println("netlab grade: " + teacherNote);
+                            }
+                        };
                         SubmissionGrader grader = new SubmissionGrader(lesson.plan(), classes, agents, limits, lesson.lang(),
-                                teacherNote -> {
-                                    synchronized (progress) {
-                                        progress.println("netlab grade: " + teacherNote);
-                                    }
-                                });
-                        NotebookGrade g = grader.grade(name, lesson.fileName(), student.dir().resolve(lesson.fileName()));
+                                teacher);
+                        NotebookGrade g = guarded(name, lesson, teacher,
+                                () -> grader.grade(name, lesson.fileName(), student.dir().resolve(lesson.fileName())));
                         synchronized (progress) {
                             progress.println(Text.of("teacher.grade.progress", finished.incrementAndGet(), total,
                                     name + "/" + lesson.fileName(), GradeReports.number(g.score()),
@@ -182,6 +200,7 @@ public final class BatchGrader {
                 try {
                     grades.add(f.get());
                 } catch (ExecutionException e) {
+                    // guarded() answers for every Throwable of a submission: this is the pool's own failure
                     throw new IOException("grading failed: " + e.getCause(), e.getCause());
                 }
             }

@@ -12,6 +12,16 @@ import java.time.Duration;
  */
 public record GradingLimits(Duration stepTimeout, Duration caseTimeout, String heap, long outputLimit) {
 
+    /**
+     * The time one whole submission may take: every step of the lesson's plan once at the step time limit, every
+     * case once at the case limit, and two steps more (the agent's start, a replay after a lost agent). An honest
+     * submission never meets it; duplicated answer cells that each take nearly the step limit (the audit's 1,000
+     * sleeping copies) held a grading slot for hours without it.
+     */
+    public Duration budget(int steps, int cases) {
+        return stepTimeout.multipliedBy(steps + 2L).plus(caseTimeout.multipliedBy(cases));
+    }
+
     /** 20 s a step, 1 s a case, 256 MB of heap, 1 M characters of output. */
     public static GradingLimits defaults() {
         return new GradingLimits(Duration.ofSeconds(20), Duration.ofSeconds(1), "256m", 1_000_000);

@@ -8,7 +8,8 @@ import netlab.text.Lang;
  *
  * @param student   the student (the submission's directory name)
  * @param notebook  the notebook's file name
- * @param status    {@code graded}, {@code missing} (no file) or {@code rejected} (not a gradable notebook)
+ * @param status    {@code graded}, {@code missing} (no file), {@code rejected} (not a gradable notebook) or
+ *                  {@code error} (the grader failed on it: the teacher was told why)
  * @param reason    why it was rejected or missing, else ""
  * @param exercises one per exercise of the lesson, in source order
  * @param warnings  what the grader noticed and worked around (edited locked cells, duplicated answers, ...)

@@ -31,6 +31,14 @@ import netlab.text.Message;
  */
 record Submission(Map<String, List<AnswerCell>> answers, List<Message> warnings) {
 
+    /**
+     * Cells one answer may have (split or duplicated), and all answers together: each runs with the step time
+     * limit, so 1,000 copies of a slow answer would hold a grading slot for hours; more than this is no honest
+     * notebook.
+     */
+    static final int MAX_CELLS_PER_ANSWER = 20;
+    static final int MAX_ANSWER_CELLS = 200;
+
     /** One answer cell of the submission. */
     record AnswerCell(int index, String source) {
     }
@@ -38,14 +46,25 @@ record Submission(Map<String, List<AnswerCell>> answers, List<Message> warnings)
     /** The file cannot be graded at all; the message, worded in the student's language, says why. */
     static final class Rejected extends Exception {
         private final Message reason;
+        private final Optional<Lang> lang;
 
         Rejected(Message reason) {
+            this(reason, Optional.empty());
+        }
+
+        /** {@code lang}: the language the file names, when it could be read before the file was refused. */
+        Rejected(Message reason, Optional<Lang> lang) {
             super(reason.key());
             this.reason = reason;
+            this.lang = lang;
         }
 
         Message reason() {
             return reason;
+        }
+
+        Optional<Lang> lang() {
+            return lang;
         }
     }
 
@@ -84,10 +103,17 @@ record Submission(Map<String, List<AnswerCell>> answers, List<Message> warnings)
         Map<String, List<AnswerCell>> answers = new LinkedHashMap<>();
         List<Message> warnings = new ArrayList<>();
         List<Integer> foreign = new ArrayList<>();
+        List<Integer> broken = new ArrayList<>();
         Set<String> checksSeen = new HashSet<>();
         for (int i = 0; i < cells.size(); i++) {
             Cell cell = cells.get(i);
-            Optional<String> gradeId = gradeId(cell);
+            Optional<String> gradeId;
+            try {
+                gradeId = readGradeId(cell);
+            } catch (RuntimeException malformed) {
+                broken.add(i); // not "no grading metadata": it has some, which cannot be read
+                continue;
+            }
             if (gradeId.isEmpty()) {
                 if (cell.isCode() && !cell.source().isBlank()) {
                     foreign.add(i);
@@ -109,7 +135,22 @@ record Submission(Map<String, List<AnswerCell>> answers, List<Message> warnings)
                 warnings.add(Message.of("grade.warn.locked-edited", id, i));
             }
         }
+        int total = 0;
+        for (Map.Entry<String, List<AnswerCell>> e : answers.entrySet()) {
+            if (e.getValue().size() > MAX_CELLS_PER_ANSWER) {
+                throw new Rejected(Message.of("grade.too-many-cells", name, e.getValue().size(), e.getKey(),
+                        MAX_CELLS_PER_ANSWER), nb.language());
+            }
+            total += e.getValue().size();
+        }
+        if (total > MAX_ANSWER_CELLS) {
+            throw new Rejected(Message.of("grade.too-many-answers", name, total, MAX_ANSWER_CELLS), nb.language());
+        }
         foreignCells(foreign).ifPresent(warnings::add);
+        if (!broken.isEmpty()) {
+            warnings.add(Message.of("grade.warn.broken-metadata", broken.size(),
+                    String.join(", ", broken.stream().map(String::valueOf).toList())));
+        }
         for (String id : answerIds) {
             List<AnswerCell> found = answers.get(id);
             if (found == null) {
@@ -161,14 +202,19 @@ record Submission(Map<String, List<AnswerCell>> answers, List<Message> warnings)
     /** The cell's grade_id from its nbgrader metadata, else from its netlab role. */
     static Optional<String> gradeId(Cell cell) {
         try {
-            Optional<NbgraderCell> n = cell.nbgrader();
-            if (n.isPresent() && !n.get().gradeId().isEmpty()) {
-                return Optional.of(n.get().gradeId());
-            }
-            return cell.netlab().map(NetlabCell::gradeId);
+            return readGradeId(cell);
         } catch (RuntimeException malformed) {
             return Optional.empty();
         }
+    }
+
+    /** As {@link #gradeId}, but grading metadata that cannot be read (a graded cell without points) throws. */
+    private static Optional<String> readGradeId(Cell cell) {
+        Optional<NbgraderCell> n = cell.nbgrader();
+        if (n.isPresent() && !n.get().gradeId().isEmpty()) {
+            return Optional.of(n.get().gradeId());
+        }
+        return cell.netlab().map(NetlabCell::gradeId);
     }
 
     /** Whether a locked cell's checksum no longer matches its content (false when it has none). */

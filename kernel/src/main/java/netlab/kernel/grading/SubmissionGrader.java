@@ -80,24 +80,49 @@ public final class SubmissionGrader {
             lang = nb.language().orElse(lang);
             submission = Submission.read(nb, notebookName, plan);
         } catch (Submission.Rejected e) {
+            lang = e.lang().orElse(lang);
             String why = e.reason().in(lang);
+            return done(student, notebookName, lang, "rejected", why, zero(grades, why), warnings, start);
+        } catch (RuntimeException e) {
+            // a shape NotebookShape does not foresee: still this file's fault, and still one student's grade
+            teacher.accept(Text.of("teacher.grade.unreadable", student + "/" + notebookName, e));
+            String why = Message.of("grade.malformed", notebookName, Message.of("grade.malformed.other")).in(lang);
             return done(student, notebookName, lang, "rejected", why, zero(grades, why), warnings, start);
         }
         for (Message w : submission.warnings()) {
             warnings.add(w.in(lang));
         }
+        int cases = grades.values().stream().mapToInt(g -> g.cases().size()).sum();
+        java.time.Duration budget = limits.budget(plan.steps().size(), cases);
         try (GradingAgents.Agent agent = agents.take()) {
-            Run run = new Run(submission, grades, warnings, agent, lang);
+            Run run = new Run(submission, grades, warnings, agent, lang, budget);
             try {
                 run.all();
             } finally {
                 run.engine.close(); // a fresh start may have replaced the agent's own engine
             }
-        } catch (IOException | RuntimeException e) {
-            teacher.accept(student + "/" + notebookName + ": grading stopped early: " + e.getMessage());
+        } catch (OutOfMemoryError e) {
+            // the grading JVM's own heap, not the agent's (an agent's OOM ends the agent): the teacher must know
+            teacher.accept(Text.of("teacher.grade.outOfMemory", student + "/" + notebookName, e.getMessage()));
+            warnings.add(Text.in(lang, "grade.grader-problem"));
+        } catch (IOException | RuntimeException | Error e) {
+            // any other Error too (a StackOverflowError the engine did not take for a cell's): one submission's
+            // failure, whatever it is, is that submission's grade, never the batch's end
+            teacher.accept(Text.of("teacher.grade.stoppedEarly", student + "/" + notebookName, e));
             warnings.add(Text.in(lang, "grade.grader-problem"));
         }
         return done(student, notebookName, lang, "graded", "", grades, warnings, start);
+    }
+
+    /**
+     * The grade of a submission whose grading failed outside {@link #grade} (what BatchGrader records rather than
+     * end the batch): every exercise 0, the student told that the grader failed and the teacher has the details.
+     */
+    static NotebookGrade graderProblem(String student, String notebookName, SourcePlan plan, Lang lang) {
+        String why = Text.in(lang, "grade.grader-problem");
+        List<ExerciseGrade> zero = new ArrayList<>();
+        plan.exercises().forEach((id, points) -> zero.add(new ExerciseGrade(id, points, 0, "error", why, List.of())));
+        return new NotebookGrade(student, notebookName, "error", why, zero, List.of(), 0, lang);
     }
 
     private static Map<String, ExerciseGrade> zero(Map<String, ExerciseGrade> grades, String why) {
@@ -123,9 +148,14 @@ public final class SubmissionGrader {
         private final Set<String> failed = new HashSet<>();
         private JShellEngine engine;
         private int freshStarts;
+        /** The submission's whole time budget, and when it is up ({@link System#nanoTime}). */
+        private final java.time.Duration budget;
+        private final long deadline;
 
         Run(Submission submission, Map<String, ExerciseGrade> grades, List<String> warnings, GradingAgents.Agent agent,
-            Lang lang) {
+            Lang lang, java.time.Duration budget) {
+            this.budget = budget;
+            this.deadline = System.nanoTime() + budget.toNanos();
             this.submission = submission;
             this.lang = lang;
             this.grades = grades;
@@ -135,10 +165,18 @@ public final class SubmissionGrader {
         }
 
         void all() throws IOException {
-            for (SourcePlan.Step step : plan.steps()) {
-                if (step.exercise() == null || !failed.contains(step.exercise())) {
-                    step(step, false);
+            try {
+                for (SourcePlan.Step step : plan.steps()) {
+                    if (step.exercise() == null || !failed.contains(step.exercise())) {
+                        step(step, false);
+                    }
                 }
+            } catch (OutOfTime e) {
+                // what was graded stays graded; what had not been is 0, saying why
+                String why = Text.in(lang, "grade.out-of-time", budget.toSeconds(), limits.stepTimeout().toSeconds(),
+                        GradeReports.number(limits.caseTimeout().toMillis() / 1000.0));
+                grades.replaceAll((id, g) -> g.status().equals("not run") ? g.failed("timed out", why) : g);
+                warnings.add(why);
             }
         }
 
@@ -259,10 +297,26 @@ public final class SubmissionGrader {
             return execute(code, replay ? limits.stepTimeout().multipliedBy(3) : limits.stepTimeout());
         }
 
+        /** A step with {@code timeout}, or what is left of the budget if less; none left ends the run. */
         private Outcome execute(String code, java.time.Duration timeout) {
+            java.time.Duration left = java.time.Duration.ofNanos(deadline - System.nanoTime());
+            if (left.isNegative() || left.isZero()) {
+                throw new OutOfTime();
+            }
+            java.time.Duration given = left.compareTo(timeout) < 0 ? left : timeout;
             GradingIO io = new GradingIO(engine, limits.outputLimit());
-            TimedExecution.Result r = TimedExecution.execute(engine, code, io, timeout);
+            TimedExecution.Result r = TimedExecution.execute(engine, code, io, given);
+            if (r.timedOut() && given.compareTo(timeout) < 0) {
+                throw new OutOfTime(); // the budget, not the step's own limit, stopped it
+            }
             return new Outcome(r.outcome(), r.timedOut(), io.flooded(), timeout, limits);
+        }
+    }
+
+    /** The submission's time budget is up: the run ends where it is. */
+    private static final class OutOfTime extends RuntimeException {
+        OutOfTime() {
+            super("the submission's time budget is up", null, false, false);
         }
     }
 

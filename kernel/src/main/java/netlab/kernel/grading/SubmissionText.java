@@ -15,7 +15,6 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import netlab.text.Message;
@@ -24,7 +23,7 @@ import netlab.text.Message;
  * A submitted file read as a notebook's JSON text, or the one sentence a student can act on saying why it is not
  * one: a symbolic link or other non-regular file (never followed: it could point at the teacher's notebook), too
  * large, empty, UTF-16 or another encoding than UTF-8 (GBK), JSON that does not parse (with line and column), or
- * an nbformat other than 4.
+ * an nbformat other than 4, or JSON not shaped as a notebook ({@link NotebookShape}).
  */
 final class SubmissionText {
 
@@ -81,14 +80,7 @@ final class SubmissionText {
         if (!root.isJsonObject()) {
             throw new Submission.Rejected(Message.of("grade.not-notebook", name));
         }
-        JsonObject obj = root.getAsJsonObject();
-        JsonElement major = obj.get("nbformat");
-        if (major != null && major.isJsonPrimitive() && major.getAsJsonPrimitive().isNumber() && major.getAsInt() != 4) {
-            throw new Submission.Rejected(Message.of("grade.nbformat", name, major.getAsInt()));
-        }
-        if (!obj.has("cells") || !obj.get("cells").isJsonArray()) {
-            throw new Submission.Rejected(Message.of("grade.not-notebook", name));
-        }
+        NotebookShape.check(name, root.getAsJsonObject());
         return text;
     }
 

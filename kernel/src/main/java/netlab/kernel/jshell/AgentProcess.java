@@ -1,9 +1,7 @@
 package netlab.kernel.jshell;
 
-import java.io.BufferedReader;
 import java.io.DataInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
@@ -11,7 +9,6 @@ import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -273,19 +270,17 @@ final class AgentProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * The agent's raw output, bounded and escaped ({@link AgentOutputPump}), to its own logger at DEBUG: student
+     * code writes it, and at INFO it reached the teacher's console while grading (clear-screen sequences, forged
+     * progress lines). {@code -Djava.util.logging.config.file} with {@code netlab.engine.agent.output.level = FINE}
+     * shows it; an agent that fails to start says its last lines in the failure anyway.
+     */
     private static void pumpLog(Process process, Deque<String> lastOutput) {
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = r.readLine()) != null) {
-                EngineLog.AGENT.log(System.Logger.Level.INFO, "agent " + process.pid() + ": " + line);
-                synchronized (lastOutput) {
-                    lastOutput.addLast(line);
-                    if (lastOutput.size() > KEPT_OUTPUT_LINES) {
-                        lastOutput.removeFirst();
-                    }
-                }
-            }
+        long pid = process.pid();
+        try (var in = process.getInputStream()) {
+            AgentOutputPump.pump(in, line -> EngineLog.AGENT_OUTPUT.log(System.Logger.Level.DEBUG,
+                    () -> "agent " + pid + " " + line), lastOutput, KEPT_OUTPUT_LINES);
         } catch (IOException e) {
             // process gone
         }

@@ -90,10 +90,29 @@ final class CellExecution {
                     ? Text.in(language.get(), "engine.start.failed", f.forStudent())
                     : Text.in(language.get(), "engine.restart.failed",
                             e.getCause().getMessage().lines().findFirst().orElse("")));
+        } catch (StackOverflowError | InternalError e) {
+            if (!overflowed(e)) {
+                throw e;
+            }
+            // javac reads and checks nested expressions by recursion: 20,000 parentheses, or 100,000 "+" (which
+            // JShell's parser wraps in an InternalError), overflow this thread's stack before any code runs; the
+            // cell did not compile, and nothing of it was declared
+            String why = Text.in(language.get(), "engine.too-deep");
+            return new ExecuteOutcome.Failure("CompilationError", why, List.of("\u001b[0;31m" + why + "\u001b[0m"));
         } finally {
             run.end();
             output.drain();
         }
+    }
+
+    /** Whether {@code e} is, or wraps (JShell's parser: InternalError around IllegalStateException), a stack overflow. */
+    private static boolean overflowed(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof StackOverflowError) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private ExecuteOutcome evaluate(Session session, String code, CellIO io, long serial, CellRun run, CellPlan plan) {

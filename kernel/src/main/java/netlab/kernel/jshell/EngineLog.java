@@ -13,6 +13,8 @@ final class EngineLog {
     static final System.Logger ENGINE = System.getLogger("netlab.engine");
     /** The agent JVM's life as the kernel sees it: its start, its death, its descendants. */
     static final System.Logger AGENT = System.getLogger("netlab.engine.agent");
+    /** What the agent wrote to its raw stdout/stderr, which student code controls: DEBUG only, never on a console. */
+    static final System.Logger AGENT_OUTPUT = System.getLogger("netlab.engine.agent.output");
 
     private EngineLog() {
     }

@@ -89,4 +89,29 @@ class BatchGraderTest {
             Lang.use(before);
         }
     }
+
+    /** The audit's javac StackOverflowError escaped one submission's grading and ended the batch with every grade. */
+    @Test
+    void anErrorGradingOneSubmissionIsThatSubmissionsGrade() {
+        SourcePlan plan = new SourcePlan(List.of(), java.util.Map.of("a", 3.0, "b", 2.0), Lang.ZH);
+        BatchGrader.Lesson lesson = new BatchGrader.Lesson("01.ipynb", plan, Lang.ZH);
+        List<String> teacher = new java.util.ArrayList<>();
+        for (Throwable t : List.of(new StackOverflowError(), new InternalError("Exception during parse"),
+                new IllegalStateException("x"), new OutOfMemoryError("Java heap space"))) {
+            NotebookGrade g = BatchGrader.guarded("mallory", lesson, teacher::add, () -> {
+                if (t instanceof Error e) {
+                    throw e;
+                }
+                throw (RuntimeException) t;
+            });
+            assertEquals("error", g.status());
+            assertEquals(0, g.score());
+            assertEquals(5, g.possible());
+            assertEquals(netlab.text.Text.in(Lang.ZH, "grade.grader-problem"), g.reason());
+        }
+        assertEquals(4, teacher.size());
+        assertTrue(teacher.getFirst().startsWith("mallory/01.ipynb") && teacher.getFirst().contains("StackOverflowError"),
+                teacher.getFirst());
+        assertTrue(teacher.getLast().contains("-Xmx"), "an OOM of the grading JVM says what to do: " + teacher.getLast());
+    }
 }
