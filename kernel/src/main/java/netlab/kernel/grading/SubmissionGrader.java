@@ -148,6 +148,12 @@ public final class SubmissionGrader {
         private final Set<String> failed = new HashSet<>();
         private JShellEngine engine;
         private int freshStarts;
+        /**
+         * Whether a check has run, and with it hidden cases whose inputs the student's code may have kept: from then
+         * on what an answer throws, text the student's code makes, is not copied into the feedback the student
+         * reads (an answer cell after the check could throw the inputs it kept and read them in its report).
+         */
+        private boolean checked;
         /** The submission's whole time budget, and when it is up ({@link System#nanoTime}). */
         private final java.time.Duration budget;
         private final long deadline;
@@ -194,8 +200,10 @@ public final class SubmissionGrader {
                     for (Submission.AnswerCell cell : submission.answers().getOrDefault(a.gradeId(), List.of())) {
                         Outcome o = execute(cell.source(), replay);
                         if (!replay && o.outcome() instanceof ExecuteOutcome.Failure f) {
-                            warnings.add(Text.in(lang, "grade.warn.answer-failed", a.gradeId(), cell.index(),
-                                    f.ename() + ": " + firstLine(f.evalue())));
+                            warnings.add(checked
+                                    ? Text.in(lang, "grade.warn.answer-failed.after-check", a.gradeId(), cell.index())
+                                    : Text.in(lang, "grade.warn.answer-failed", a.gradeId(), cell.index(),
+                                            f.ename() + ": " + firstLine(f.evalue())));
                         }
                         if (o.lostAgent() || o.stopped()) {
                             fail(a.exercise(), o, Message.of("grade.step", cell.index(), o.describe()));
@@ -226,6 +234,7 @@ public final class SubmissionGrader {
             }
             // the check's budget covers every case timing out, so a slow answer is judged case by case
             int cases = grades.get(c.exercise()).cases().size();
+            checked = true;
             Outcome o = execute(c.call().gradeSnippet(limits.caseTimeout().toMillis(), classes.hiddenProbes(c.exercise())),
                     limits.stepTimeout().plus(limits.caseTimeout().multipliedBy(cases)));
             switch (o.outcome()) {

@@ -145,6 +145,13 @@ class GradeCommandIT {
                 }""", SAME_SUBNET_RIGHT));
         Files.writeString(reader.resolveSibling("answers.txt"), "10.1.2.3=A\n172.16.0.1=B\n192.168.1.1=C\n"
                 + "224.0.0.251=D\n127.255.255.255=A\n128.0.0.0=B\n240.0.0.1=E\n");
+        // keeps every input the class-of check passes, hidden ones too, and throws them from a later answer cell
+        Corpus.student(subs, "leaks-inputs", released, nb -> {
+            Corpus.answer(nb, "java.util.List<String> seen = new java.util.ArrayList<>();\n"
+                    + CLASS_OF_RIGHT.replace("String classOf(String ip) {", "String classOf(String ip) {\n    seen.add(ip);"),
+                    SAME_SUBNET_RIGHT);
+            Corpus.duplicate(nb, "ip-same-subnet-answer", "if (true) throw new RuntimeException(\"inputs: \" + seen);");
+        });
         Corpus.write(subs, "malformed-json", released.substring(0, released.length() / 2));
         Corpus.write(subs, "empty-notebook", "{\"cells\": [], \"metadata\": {}, \"nbformat\": 4, \"nbformat_minor\": 5}\n");
         Corpus.student(subs, "python-kernel", released, nb -> {
@@ -163,7 +170,7 @@ class GradeCommandIT {
         List<String> lines = Files.readAllLines(out.resolve("grades.csv"));
         assertEquals("student,ip.class-of,ip.same-subnet,total", lines.getFirst());
         lines.stream().skip(1).forEach(l -> csv.put(l.split(",")[0], l.split(",")));
-        assertEquals(20, csv.size(), "every submission is in the class CSV:\n" + String.join("\n", lines));
+        assertEquals(21, csv.size(), "every submission is in the class CSV:\n" + String.join("\n", lines));
 
         expect(csv, "correct", "4", "6");
         expect(csv, "teacher-solution", "4", "6");
@@ -182,6 +189,7 @@ class GradeCommandIT {
         expect(csv, "markdown-answer", "4", "6");
         expect(csv, "flood-100mb", "0", "6");
         expect(csv, "reads-files", "0", "6");
+        expect(csv, "leaks-inputs", "4", "6");
         expect(csv, "malformed-json", "0", "0");
         expect(csv, "empty-notebook", "0", "0");
         expect(csv, "python-kernel", "0", "0");
@@ -218,7 +226,10 @@ class GradeCommandIT {
         assertFalse(Files.readString(out.resolve("partly-right.json")).contains("\"expected\""),
                 "feedback carries names and messages, not expected values");
         assertFalse(html.contains("IpHiddenCases"));
-        assertTrue(r.out.lines().filter(l -> l.matches("\\[\\d+/20] .*")).count() == 20, r.out);
+        assertTrue(r.out.lines().filter(l -> l.matches("\\[\\d+/21] .*")).count() == 21, r.out);
+        String leaked = Files.readString(out.resolve("leaks-inputs.json")) + Files.readString(out.resolve("leaks-inputs.html"));
+        assertTrue(warnings(out, "leaks-inputs").contains("ran after hidden checks"), warnings(out, "leaks-inputs"));
+        assertFalse(leaked.contains("240.0.0.1") || leaked.contains("inputs:"), "a hidden input in the feedback: " + leaked);
     }
 
     @Test

@@ -94,16 +94,21 @@ class AgentSandboxTest {
 
     /**
      * A stand-in for the agents' JDK whose {@code bin/java} is a shell script running {@code test}, in a
-     * directory under the build directory: inside /work, a top-level directory the broad plan hides and mounts
-     * the JDK back into.
+     * directory of its own in the temp directory, which the broad plan hides and mounts the JDK back into. Not in
+     * the build directory: a checkout in a directory only its owner may enter (CI clones into {@code mktemp -d})
+     * keeps {@code nobody}, whom the sandbox runs as under root, from the script.
      */
     private static Path fakeJdk(Path under, String test) throws Exception {
         Path java = Files.createDirectories(under.resolve("jdk/bin")).resolve("java");
         Files.writeString(java, "#!/bin/sh\n" + test + "\n");
-        for (Path p = java; p.startsWith(under.getParent()); p = p.getParent()) {
+        for (Path p = java; p.startsWith(under); p = p.getParent()) {
             Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwxr-xr-x")); // nobody runs it
         }
         return under.resolve("jdk");
+    }
+
+    private static Path standInHome() throws java.io.IOException {
+        return Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "netlab-sandbox-jdk");
     }
 
     private static void sandboxWorks() {
@@ -123,7 +128,7 @@ class AgentSandboxTest {
     @Test
     void anAgentSeesItsOwnDevicesNoHostSocketsAndAScratchTmpfs() throws Exception {
         sandboxWorks();
-        Path under = Files.createTempDirectory(Files.createDirectories(Path.of("target").toAbsolutePath()), "sandbox");
+        Path under = standInHome();
         try {
             Path jdk = fakeJdk(under, """
                     set -e
@@ -158,7 +163,7 @@ class AgentSandboxTest {
     @Test
     void aFallbackSaysWhatTheAgentsCanReach() throws Exception {
         sandboxWorks();
-        Path under = Files.createTempDirectory(Files.createDirectories(Path.of("target").toAbsolutePath()), "sandbox");
+        Path under = standInHome();
         try {
             Path jdk = fakeJdk(under, "[ -e /dev/tty ]");
             Path trial = Files.createDirectories(dir.resolve("scratch")); // in the temp directory, as an agent's
