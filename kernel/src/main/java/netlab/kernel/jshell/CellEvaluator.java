@@ -189,6 +189,11 @@ final class CellEvaluator {
         return null;
     }
 
+    /** Cell {@code serial} is {@code [number]} in the notebook: a frame of its code, met later, is placed so. */
+    void numbered(long serial, int number) {
+        origins.numbered(serial, number);
+    }
+
     /** Explains compile errors of {@code code} in the student's language, suggesting names the session knows. */
     CompileExplainer explainer(Session session, String code) {
         return new CompileExplainer(language.get(), (offset, prefix) -> session.assist().namesAt(code, offset, prefix),

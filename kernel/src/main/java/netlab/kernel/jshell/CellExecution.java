@@ -117,7 +117,10 @@ final class CellExecution {
 
     private ExecuteOutcome evaluate(Session session, String code, CellIO io, long serial, CellRun run, CellPlan plan) {
         String key = cellKey(code, io);
-        io.executionCount().ifPresent(n -> numbers.put(key, n));
+        io.executionCount().ifPresent(n -> {
+            numbers.put(key, n);
+            evaluator.numbered(serial, n);
+        });
         run.begin(session, key, limits, plan.threads(), released -> released.forEach(r ->
                 io.stderr(Text.in(language.get(), "engine.released", EngineText.released(language.get(), r)) + "\n")));
         long wallStart = System.nanoTime();

@@ -223,7 +223,11 @@ final class ErrorReports {
             place = Text.in(lang, "kernel.place.earlier");
         } else {
             int line = origin.firstLine() + frame.getLineNumber() - 1;
-            place = Text.in(lang, origin.cell() == cell ? "kernel.place.line" : "kernel.place.earlier.line", line);
+            java.util.OptionalInt number = origin.cell() == cell ? java.util.OptionalInt.empty()
+                    : origins.numberOf(origin.cell());
+            place = origin.cell() == cell ? Text.in(lang, "kernel.place.line", line)
+                    : number.isPresent() ? Text.in(lang, "kernel.place.numbered.line", number.getAsInt(), line)
+                    : Text.in(lang, "kernel.place.earlier.line", line);
         }
         String method = methodName(frame, lang);
         return method == null ? place : method + " (" + place + ")";

@@ -15,6 +15,8 @@ final class SnippetOrigins {
     }
 
     private final Map<String, Origin> byId = new HashMap<>();
+    /** The number the front end showed beside each cell run (its execution count), by serial. */
+    private final Map<Long, Integer> numbers = new HashMap<>();
 
     synchronized void record(String snippetId, long cell, int firstLine) {
         byId.put(snippetId, new Origin(cell, firstLine));
@@ -24,8 +26,20 @@ final class SnippetOrigins {
         return byId.get(snippetId);
     }
 
+    /** Cell {@code serial} is the one the notebook shows as {@code [number]}. */
+    synchronized void numbered(long serial, int number) {
+        numbers.put(serial, number);
+    }
+
+    /** The number the notebook shows beside cell {@code serial}, if it showed one (a silent run has none). */
+    synchronized java.util.OptionalInt numberOf(long serial) {
+        Integer n = numbers.get(serial);
+        return n == null ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(n);
+    }
+
     synchronized void clear() {
         byId.clear();
+        numbers.clear();
     }
 
     /** 1-based line of cell offset {@code offset}. */

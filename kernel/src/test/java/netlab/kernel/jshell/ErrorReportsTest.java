@@ -48,6 +48,22 @@ class ErrorReportsTest {
                 "Integer.java", 5), origins, 2, Lang.EN));
     }
 
+    /** A frame of an earlier cell is placed by the number the notebook shows beside it, when it showed one. */
+    @Test
+    void anEarlierCellIsNamedByItsNumber() {
+        SnippetOrigins origins = new SnippetOrigins();
+        origins.record("7", 2, 10);
+        origins.numbered(2, 5);
+        origins.record("8", 3, 1);
+        StackTraceElement inSeven = new StackTraceElement("REPL.$JShell$7", "serve", "#7", 2);
+        assertEquals("serve (单元格 [5] 第 11 行)", ErrorReports.describe(inSeven, origins, 4, Lang.ZH));
+        assertEquals("serve (line 11 of cell [5])", ErrorReports.describe(inSeven, origins, 4, Lang.EN));
+        assertEquals("cell line 11", ErrorReports.describe(new StackTraceElement("REPL.$JShell$7", "do_it$", "#7", 2),
+                origins, 2, Lang.EN));
+        assertEquals("line 2 of an earlier cell", ErrorReports.describe(
+                new StackTraceElement("REPL.$JShell$8", "do_it$", "#8", 2), origins, 4, Lang.EN), "a silent run");
+    }
+
     @Test
     void chineseLocationAndExplanationAboveJavacsText() {
         String cell = "int x = 1\nint y = 2;";
