@@ -168,7 +168,7 @@ final class GradeCommand implements Command {
 
     /**
      * How many processes and threads each agent may have ({@link AgentSandbox#DEFAULT_PROCESSES}): for lessons
-     * whose answers start more platform threads, and for tests that bound a fork loop without waiting for 1024
+     * whose answers start more platform threads, and for tests that bound a fork loop without waiting for 4096
      * forks (about 11 ms each on this 2-core machine).
      */
     static final String PROCESSES_ENV = "NETLAB_GRADE_PROCESSES";

@@ -76,11 +76,13 @@ public final class AgentSandbox {
     static final long FILE_SIZE = 32L << 20;
     /**
      * Processes and threads one agent may have (RLIMIT_NPROC in a user namespace of its own, see {@link
-     * #perAgentProcessLimit}): an agent JVM has about 20 threads and chapter 4's largest cell starts 1000 platform
-     * threads, while a fork loop from one answer started 200 {@code sleep}s and would have gone on to the user's
-     * limit (96k here), shared with the teacher's own processes. {@code NETLAB_GRADE_PROCESSES} changes it.
+     * #perAgentProcessLimit}): an agent JVM has about 20 threads, a cell may have 2000 platform threads live
+     * ({@code netlab.threadCap}), and at 1024 the teacher's own chapter 4 failed its thread-per-connection check
+     * ("unable to create native thread") and every check after it; a fork loop from one answer started 200
+     * {@code sleep}s and would have gone on to the user's limit (96k here), shared with the teacher's own
+     * processes. {@code NETLAB_GRADE_PROCESSES} changes it.
      */
-    public static final int DEFAULT_PROCESSES = 1024;
+    public static final int DEFAULT_PROCESSES = 4096;
 
     /**
      * Runs operations up to "--", then the command after it. {@code n} brings up loopback; {@code r} makes every
