@@ -3,6 +3,7 @@ package netlab.kernel.jshell;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import jdk.jshell.EvalException;
 import jdk.jshell.JShellException;
 import jdk.jshell.UnresolvedReferenceException;
@@ -223,11 +224,10 @@ final class ErrorReports {
             place = Text.in(lang, "kernel.place.earlier");
         } else {
             int line = origin.firstLine() + frame.getLineNumber() - 1;
-            java.util.OptionalInt number = origin.cell() == cell ? java.util.OptionalInt.empty()
-                    : origins.numberOf(origin.cell());
+            OptionalInt number = origin.cell() == cell ? OptionalInt.empty() : origins.numberOf(origin.cell());
             place = origin.cell() == cell ? Text.in(lang, "kernel.place.line", line)
-                    : number.isPresent() ? Text.in(lang, "kernel.place.numbered.line", number.getAsInt(), line)
-                    : Text.in(lang, "kernel.place.earlier.line", line);
+                    : number.isEmpty() ? Text.in(lang, "kernel.place.earlier.line", line)
+                    : Text.in(lang, "kernel.place.numbered.line", number.getAsInt(), line);
         }
         String method = methodName(frame, lang);
         return method == null ? place : method + " (" + place + ")";

@@ -2,6 +2,7 @@ package netlab.kernel.jshell;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.OptionalInt;
 
 /**
  * Where each JShell snippet came from: which cell, and where in it. Turns the {@code #id:line} of a stack
@@ -32,9 +33,9 @@ final class SnippetOrigins {
     }
 
     /** The number the notebook shows beside cell {@code serial}, if it showed one (a silent run has none). */
-    synchronized java.util.OptionalInt numberOf(long serial) {
+    synchronized OptionalInt numberOf(long serial) {
         Integer n = numbers.get(serial);
-        return n == null ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(n);
+        return n == null ? OptionalInt.empty() : OptionalInt.of(n);
     }
 
     synchronized void clear() {
