@@ -7,6 +7,7 @@ import jdk.jshell.Diag;
 import jdk.jshell.JShellException;
 import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
+import jdk.jshell.UnresolvedReferenceException;
 import jdk.jshell.VarSnippet;
 import netlab.kernel.engine.ExecuteOutcome;
 import netlab.kernel.engine.MimeBundle;
@@ -117,7 +118,7 @@ final class CellEvaluator {
         StringComparison.note(piece.source(), firstLine, session.shell(), language.get())
                 .ifPresent(note -> output.io().stderr(note + "\n"));
         if (outcome instanceof DirectRun.Threw t) {
-            return Optional.of(ErrorReports.runtimeError(t.exception(), origins, serial, language.get()));
+            return Optional.of(runtimeFailure(session, t.exception(), serial));
         }
         return Optional.empty();
     }
@@ -184,9 +185,16 @@ final class CellEvaluator {
             return ErrorReports.compileError(code, errors, explainer(session, code));
         }
         if (exception != null) {
-            return ErrorReports.runtimeError(exception, origins, serial, language.get());
+            return runtimeFailure(session, exception, serial);
         }
         return null;
+    }
+
+    /** What {@code exception} reads as; the call of a declaration still waiting also says what it waits for. */
+    private ExecuteOutcome.Failure runtimeFailure(Session session, JShellException exception, long serial) {
+        ExecuteOutcome.Failure failure = ErrorReports.runtimeError(exception, origins, serial, language.get());
+        return exception instanceof UnresolvedReferenceException u
+                ? UnresolvedNotes.waiting(failure, session.shell(), u.getSnippet(), language.get()) : failure;
     }
 
     /** Cell {@code serial} is {@code [number]} in the notebook: a frame of its code, met later, is placed so. */

@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 import jdk.jshell.DeclarationSnippet;
 import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
+import netlab.kernel.engine.ExecuteOutcome;
 import netlab.text.Lang;
 import netlab.text.Text;
 
@@ -45,15 +46,9 @@ final class UnresolvedNotes {
         List<String> missing = new ArrayList<>();
         List<String> where = new ArrayList<>();
         shell.unresolvedDependencies(d).forEach(dependency -> {
+            missing.add(worded(dependency, lang));
             Matcher m = DEPENDENCY.matcher(dependency);
-            if (!m.matches()) {
-                missing.add(dependency);
-                return;
-            }
-            String name = m.group(2);
-            String parameters = m.group(3) == null ? "" : PACKAGE_PART.matcher(m.group(3)).replaceAll("");
-            missing.add(Text.in(lang, kindKey(m.group(1))) + " " + name + parameters);
-            int at = use(snippet.source(), name);
+            int at = m.matches() ? use(snippet.source(), m.group(2)) : -1;
             if (at >= 0) {
                 int offset = piece.cellOffset(at);
                 explainer.explain(cell, new ErrorReports.CellDiagnostic(offset, CompileExplainer.CANT_RESOLVE, ""))
@@ -68,6 +63,32 @@ final class UnresolvedNotes {
                 : "kernel.unresolved.noted", kind, d.name(), String.join(Text.in(lang, "kernel.list.separator"), missing));
         where.addFirst(head);
         return String.join("\n", where);
+    }
+
+    /**
+     * {@code failure}, the call of a declaration still waiting ({@code UnresolvedReference}), with a line naming
+     * what it waits for: the declaration's own name alone said nothing of the misspelt one it calls.
+     */
+    static ExecuteOutcome.Failure waiting(ExecuteOutcome.Failure failure, JShell shell, DeclarationSnippet called,
+                                          Lang lang) {
+        List<String> missing = shell.unresolvedDependencies(called).map(d -> worded(d, lang)).toList();
+        if (missing.isEmpty()) {
+            return failure;
+        }
+        List<String> traceback = new ArrayList<>(failure.traceback());
+        traceback.add(1, "  " + Text.in(lang, "kernel.unresolved.waits", String.join(Text.in(lang,
+                "kernel.list.separator"), missing)));
+        return new ExecuteOutcome.Failure(failure.ename(), failure.evalue(), traceback);
+    }
+
+    /** JShell's name of a missing declaration in the student's words: {@code 方法 ipToint(String)}. */
+    private static String worded(String dependency, Lang lang) {
+        Matcher m = DEPENDENCY.matcher(dependency);
+        if (!m.matches()) {
+            return dependency;
+        }
+        String parameters = m.group(3) == null ? "" : PACKAGE_PART.matcher(m.group(3)).replaceAll("");
+        return Text.in(lang, kindKey(m.group(1))) + " " + m.group(2) + parameters;
     }
 
     /** Where {@code name} is first used as a name of its own in {@code source} (not as a member after a dot), or -1. */

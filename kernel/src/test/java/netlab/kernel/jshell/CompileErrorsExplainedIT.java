@@ -104,6 +104,9 @@ class CompileErrorsExplainedIT {
                 + "如果 “ipToint” 是在别的单元格里声明的，先运行那个单元格。\n"
                 + "          return \"h\" + ipToint(ip);\n"
                 + "      " + " ".repeat(17) + "^\n", io.err.toString());
+        ExecuteOutcome.Failure called = assertInstanceOf(ExecuteOutcome.Failure.class,
+                engine.execute("nextHop(\"10.0.0.1\")", new RecordingIO()));
+        assertEquals("  它在等这些声明：方法 ipToint(String)", called.traceback().get(1), called.traceback().toString());
     }
 
     /** 9,000 plain statements run, in blocks each under the 64 KB a method's bytecode may hold. */
