@@ -47,9 +47,45 @@ public final class Values {
         };
     }
 
+    /**
+     * {@code text} on one line, cut at {@link #MAX}, with what does not show escaped as in a Java literal: line
+     * breaks, tabs, NULs and other control or format characters (a NUL as backslash-0, byte 5 as backslash-u0005),
+     * a run of more than three as one with its count (backslash-0×1015). A received datagram's unused buffer, or a
+     * frame's 2-byte length prefix, looked in a browser like nothing at all, so a wrong answer read exactly as the
+     * expected one.
+     */
     static String oneLine(String text) {
-        String line = text.replace("\r", "\\r").replace("\n", "\\n");
-        return line.length() <= MAX ? line : line.substring(0, MAX - 1) + "…";
+        StringBuilder line = new StringBuilder();
+        for (int i = 0; i < text.length() && line.length() <= MAX; ) {
+            char c = text.charAt(i);
+            if (!invisible(c)) {
+                line.append(c);
+                i++;
+                continue;
+            }
+            int run = 1;
+            while (i + run < text.length() && text.charAt(i + run) == c) {
+                run++;
+            }
+            String escaped = escaped(c);
+            line.append(escaped).append(run > 3 ? "×" + run : escaped.repeat(run - 1));
+            i += run;
+        }
+        return line.length() <= MAX ? line.toString() : line.substring(0, MAX - 1) + "…";
+    }
+
+    private static boolean invisible(char c) {
+        return Character.isISOControl(c) || Character.getType(c) == Character.FORMAT;
+    }
+
+    private static String escaped(char c) {
+        return switch (c) {
+            case '\n' -> "\\n";
+            case '\r' -> "\\r";
+            case '\t' -> "\\t";
+            case '\0' -> "\\0";
+            default -> String.format("\\u%04x", (int) c);
+        };
     }
 
     /** The one-line summary of a throwable: its simple class name and message. */

@@ -97,6 +97,10 @@ final class CellEvaluator {
                 return ended.get();
             }
             ExecuteOutcome failure = failureOf(session, code, serial, piece, firstLine, events);
+            if (failure instanceof ExecuteOutcome.Failure f && f.ename().equals(ErrorReports.COMPILATION_ERROR)
+                    && i > 0 && firstLine > 1) {
+                return ErrorReports.afterLinesRan(f, firstLine - 1, language.get());
+            }
             if (failure != null) {
                 return failure;
             }

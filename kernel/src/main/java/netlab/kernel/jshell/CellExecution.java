@@ -98,7 +98,7 @@ final class CellExecution {
             // JShell's parser wraps in an InternalError), overflow this thread's stack before any code runs; the
             // cell did not compile, and nothing of it was declared
             String why = Text.in(language.get(), "engine.too-deep");
-            return new ExecuteOutcome.Failure("CompilationError", why, List.of("\u001b[0;31m" + why + "\u001b[0m"));
+            return new ExecuteOutcome.Failure(ErrorReports.COMPILATION_ERROR, why, List.of("\u001b[0;31m" + why + "\u001b[0m"));
         } finally {
             run.end();
             output.drain();

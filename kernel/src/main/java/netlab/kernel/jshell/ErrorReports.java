@@ -29,6 +29,9 @@ final class ErrorReports {
     record CellDiagnostic(int offset, String code, String message) {
     }
 
+    /** The name a cell's compile error goes by. */
+    static final String COMPILATION_ERROR = "CompilationError";
+
     private ErrorReports() {
     }
 
@@ -57,8 +60,20 @@ final class ErrorReports {
             }
             traceback.addAll(at.sourceAndCaret("    "));
         }
-        return new ExecuteOutcome.Failure("CompilationError", first == null ? "compilation failed" : first,
+        return new ExecuteOutcome.Failure(COMPILATION_ERROR, first == null ? "compilation failed" : first,
                 traceback);
+    }
+
+    /**
+     * {@code failure}, a compile error of a cell whose lines 1 to {@code lastRan} already ran (JShell runs a cell
+     * snippet by snippet), with a line saying so: a student who knows javac takes a compile error for "nothing ran",
+     * and the socket line 2 opened was still open when the fixed cell bound again.
+     */
+    static ExecuteOutcome.Failure afterLinesRan(ExecuteOutcome.Failure failure, int lastRan, Lang lang) {
+        List<String> traceback = new ArrayList<>(failure.traceback());
+        traceback.add(lastRan == 1 ? Text.in(lang, "kernel.compile.ran.before.one")
+                : Text.in(lang, "kernel.compile.ran.before.many", lastRan));
+        return new ExecuteOutcome.Failure(failure.ename(), failure.evalue(), traceback);
     }
 
     /**

@@ -135,6 +135,19 @@ class CompileErrorsExplainedIT {
         assertEquals("3", after.result().orElseThrow().plainText());
     }
 
+    /** JShell runs a cell snippet by snippet: a compile error in line 3 comes after lines 1-2 ran, and says so. */
+    @Test
+    void aCompileErrorAfterLinesThatRanSaysTheyRan() {
+        RecordingIO io = new RecordingIO();
+        ExecuteOutcome.Failure f = assertInstanceOf(ExecuteOutcome.Failure.class, engine.execute(
+                "System.out.println(\"ran\");\nint opened = 1;\nSystem.out.printn(opened);", io));
+        assertEquals("ran\n", io.out.toString());
+        assertEquals(Text.in(Lang.ZH, "kernel.compile.ran.before.many", 2), f.traceback().getLast());
+        ExecuteOutcome.Failure first = assertInstanceOf(ExecuteOutcome.Failure.class,
+                engine.execute("System.out.printn(1);\nint later = 2;", new RecordingIO()));
+        assertTrue(first.traceback().stream().noneMatch(l -> l.startsWith("注意：这个单元格")), first.traceback().toString());
+    }
+
     @Test
     void aMistypedNameIsNamedWithTheClosestOne() {
         ExecuteOutcome.Failure f = assertInstanceOf(ExecuteOutcome.Failure.class,
