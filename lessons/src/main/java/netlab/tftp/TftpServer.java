@@ -52,6 +52,8 @@ public final class TftpServer implements AutoCloseable {
     private final Builder config;
     private final ServerFiles files;
     private final DatagramSocket socket;
+    /** Kept from the bind: a closed socket says -1, and the log line of a server closed under it said "port -1". */
+    private final int port;
     private final Semaphore permits;
     private final Set<DatagramSocket> sessions = ConcurrentHashMap.newKeySet();   // every open transfer socket
     private final Set<DatagramSocket> running = ConcurrentHashMap.newKeySet();    // ... whose transfer is not over yet
@@ -67,6 +69,7 @@ public final class TftpServer implements AutoCloseable {
         this.files = new ServerFiles(config.root);
         this.socket = netlab.runtime.Resources.track(
                 new DatagramSocket(new InetSocketAddress(config.address, config.port)));
+        this.port = socket.getLocalPort();
         this.permits = new Semaphore(config.maxTransfers);
         this.listener = netlab.runtime.Resources.track(
                 Thread.ofVirtual().name("tftp-server:" + port()).start(this::listen));
@@ -74,7 +77,7 @@ public final class TftpServer implements AutoCloseable {
 
     /** The port the server listens on. Example: {@code Tftp.client("127.0.0.1", server.port())}. */
     public int port() {
-        return socket.getLocalPort();
+        return port;
     }
 
     /** The directory served, with links resolved. Example: {@code server.root()}. */
