@@ -23,7 +23,8 @@ final class FeedbackTable {
             if (!o.passed()) {
                 s.append(" — ").append(o.message());
                 if (!o.hidden() && o.status() == CaseOutcome.Status.FAILED && !o.message().contains(o.actual())) {
-                    s.append(' ').append(Text.in(lang, "check.expected.got", o.expected(), o.actual()));
+                    // the sentence brings its own space: none before a full-width parenthesis（期望 …）
+                    s.append(Text.in(lang, "check.expected.got", o.expected(), o.actual()));
                 }
                 if (o.showsHint()) {
                     s.append("\n      ").append(Text.in(lang, "check.hint", o.hint()));
