@@ -104,7 +104,7 @@ final class LessonsJavadoc {
             return found.map(Found::text);
         }
         JavadocText english = found.get().text();
-        return Optional.ofNullable(chineseTexts().get(found.get().chineseKey()))
+        return chineseOf(found.get())
                 .map(zh -> new JavadocText(zh.replace("\n\n", "\n") + "\n\n" + english.plain(),
                         zh.replace("\n\n", "  \n") + "\n\n---\n\n" + english.markdown()))
                 .or(() -> Optional.of(english));
@@ -112,7 +112,19 @@ final class LessonsJavadoc {
 
     /** The Chinese javadoc of what {@code target} names, from {@value #CHINESE}, by {@link #chineseKey}. */
     Optional<String> chinese(DocTarget target) {
-        return locate(target).map(f -> chineseTexts().get(f.chineseKey()));
+        return locate(target).flatMap(this::chineseOf);
+    }
+
+    /**
+     * The Chinese text of one overload ({@code netlab.net.Udp#bind(String,int)}) where one is written, else the
+     * one its name's overloads share: {@code Udp.bind(0)} and {@code Udp.bind("127.0.0.1", 0)} bind different
+     * addresses, and the chapters' cells use the second while the shared text described the first.
+     */
+    private Optional<String> chineseOf(Found found) {
+        List<String> params = found.target().params();
+        String key = found.chineseKey();
+        return Optional.ofNullable(params == null ? null : chineseTexts().get(key + "(" + String.join(",", params) + ")"))
+                .or(() -> Optional.ofNullable(chineseTexts().get(key)));
     }
 
     /**

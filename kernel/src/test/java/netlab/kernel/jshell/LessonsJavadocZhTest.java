@@ -23,6 +23,17 @@ class LessonsJavadocZhTest {
     private static final LessonsJavadoc DOCS = LessonsJavadoc.on(EngineOptions.defaults().studentClasspath());
     private static final Path CHAPTERS = Path.of("..", "notebooks", "teacher");
 
+    /** Udp.bind(port) binds every address and Udp.bind(address, port) one: each overload its own Chinese. */
+    @Test
+    void anOverloadWithATextOfItsOwnShowsItAndTheOthersShareTheNames() {
+        String one = DOCS.find(DocTarget.parse("UdpEndpoint Udp.bind(String localAddress, int port)").orElseThrow(),
+                Lang.ZH).orElseThrow().plain();
+        String all = DOCS.find(DocTarget.parse("UdpEndpoint Udp.bind(int port)").orElseThrow(), Lang.ZH).orElseThrow()
+                .plain();
+        assertTrue(one.startsWith("绑定一个只在本机一个地址上收发的 UDP 套接字"), one);
+        assertTrue(all.startsWith("在本机所有地址（0.0.0.0）"), all);
+    }
+
     @Test
     void everyChineseTextBelongsToADocumentedElement() {
         Map<String, String> zh = DOCS.chineseTexts();
@@ -62,8 +73,11 @@ class LessonsJavadocZhTest {
             }
             // what Shift-Tab shows, from the signature JShell prints (a simple class name, as in Check.routeNextHop)
             if (n.documentedIn(DOCS) && DOCS.chineseTexts().containsKey(key)) {
-                String first = DOCS.chineseTexts().get(key).lines().findFirst().orElseThrow();
                 for (DocTarget target : n.targets()) {
+                    // an overload may have a text of its own (netlab.net.Udp#bind(String,int))
+                    String own = target.params() == null ? null
+                            : DOCS.chineseTexts().get(key + "(" + String.join(",", target.params()) + ")");
+                    String first = (own != null ? own : DOCS.chineseTexts().get(key)).lines().findFirst().orElseThrow();
                     String shown = DOCS.find(target, Lang.ZH).map(JavadocText::plain).orElse("");
                     if (!shown.startsWith(first)) {
                         problems.add(key + ": inspecting " + target + " shows " + (shown.isEmpty() ? "nothing" : shown));
