@@ -27,9 +27,13 @@ record Args(Map<String, List<String>> options, List<String> positionals) {
                 positionals.addAll(args.subList(i + 1, args.size()));
                 break;
             }
-            if (!arg.startsWith("--") || arg.length() == 2) {
+            if (!arg.startsWith("-") || arg.equals("-")) {
                 positionals.add(arg);
                 continue;
+            }
+            if (!arg.startsWith("--")) {
+                // netlab has no short options: '-t 5' taken as two positionals was refused as "name one notebook"
+                throw new UsageException(Text.of("cli.args.unknown", arg, known(flags, valued)));
             }
             int eq = arg.indexOf('=');
             String name = eq < 0 ? arg.substring(2) : arg.substring(2, eq);
@@ -49,13 +53,17 @@ record Args(Map<String, List<String>> options, List<String> positionals) {
                 }
                 options.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
             } else {
-                Set<String> known = new TreeSet<>(flags);
-                known.addAll(valued);
-                throw new UsageException(Text.of("cli.args.unknown", name,
-                        String.join(", ", known.stream().map(k -> "--" + k).toList())));
+                throw new UsageException(Text.of("cli.args.unknown", "--" + name, known(flags, valued)));
             }
         }
         return new Args(options, positionals);
+    }
+
+    /** The options that exist, as the teacher would type them. */
+    private static String known(Set<String> flags, Set<String> valued) {
+        Set<String> known = new TreeSet<>(flags);
+        known.addAll(valued);
+        return String.join(", ", known.stream().map(k -> "--" + k).toList());
     }
 
     boolean has(String name) {

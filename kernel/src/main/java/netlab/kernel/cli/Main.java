@@ -47,6 +47,10 @@ public final class Main {
             return run(List.of(args.get(1), "--help"), out, err);
         }
         Command command = commands.get(args.getFirst());
+        if (command == null && args.getFirst().startsWith("-")) {
+            err.println("netlab: " + optionsFirst(args));
+            return 2;
+        }
         if (command == null) {
             err.println("netlab: " + Text.of("teacher.unknown.command", args.getFirst(),
                     String.join(", ", commands.keySet())));
@@ -67,6 +71,21 @@ public final class Main {
             err.println("netlab " + command.name() + ": " + e);
             return 1;
         }
+    }
+
+    /**
+     * What to type instead of options given before the command ({@code netlab --jobs 1 grade subs}): the same
+     * words with the command first, when one is named; else where options go.
+     */
+    private String optionsFirst(List<String> args) {
+        for (int i = 1; i < args.size(); i++) {
+            if (commands.containsKey(args.get(i))) {
+                List<String> fixed = new java.util.ArrayList<>(args.subList(i, args.size()));
+                fixed.addAll(args.subList(0, i));
+                return Text.of("teacher.options.first", "netlab " + String.join(" ", fixed));
+            }
+        }
+        return Text.of("teacher.options.first.no-command", args.getFirst(), String.join(", ", commands.keySet()));
     }
 
     String help() {

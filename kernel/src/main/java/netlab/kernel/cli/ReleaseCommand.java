@@ -32,6 +32,9 @@ final class ReleaseCommand implements Command {
             throw new UsageException(Text.of("teacher.release.out"));
         }
         Path outDir = Path.of(args.value("out", "")).toAbsolutePath().normalize();
+        if (Files.exists(outDir) && !Files.isDirectory(outDir)) {
+            throw new UsageException(Text.of("teacher.release.out.file", args.value("out", "")));
+        }
         List<Path> sources = new ArrayList<>();
         for (String s : args.positionals()) {
             Path source = Path.of(s).toAbsolutePath().normalize();
@@ -48,9 +51,11 @@ final class ReleaseCommand implements Command {
         }
         Release release = new Release(netlab.kernel.course.CourseLibrary.exerciseIds()::contains);
         List<Notebook> released = new ArrayList<>();
-        for (Path source : sources) {
+        for (int i = 0; i < sources.size(); i++) {
+            Path source = sources.get(i);
+            Notebook nb = RunCommand.readNotebook(source, args.positionals().get(i));
             try {
-                released.add(release.apply(Notebook.read(source), source.getFileName().toString()));
+                released.add(release.apply(nb, source.getFileName().toString()));
             } catch (MarkerException e) {
                 err.println("netlab release: " + e.getMessage());
                 err.println("netlab release: " + Text.of("teacher.release.nothing"));

@@ -46,15 +46,20 @@ final class RunCommand implements Command {
 
     @Override
     public int run(List<String> arguments, PrintStream out, PrintStream err) throws Exception {
+        // Every argument is checked before the engine starts and before options() takes up the notebook's
+        // language: a mistake is the teacher's, said in the terminal's language, and found after a chapter ran
+        // it would lose the run.
         Args args = Args.parse(arguments, Set.of(), Set.of("timeout", "out"));
         Path file = notebookArgument(args);
-        Notebook nb = Notebook.read(file);
+        Duration timeout = timeout(args);
+        Path outFile = args.has("out") ? outArgument(args.value("out", "")) : null;
+        Notebook nb = readNotebook(file, args.positionals().getFirst());
         NotebookRunner.Result result;
         try (JShellEngine engine = JShellEngine.start(options(file, nb, env))) {
-            result = new NotebookRunner(engine, timeout(args), out, err).run(nb);
+            result = new NotebookRunner(engine, timeout, out, err).run(nb);
         }
-        if (args.has("out")) {
-            nb.write(Path.of(args.value("out", "")));
+        if (outFile != null) {
+            nb.write(outFile);
         }
         out.println(summary(result, nb.language().orElse(Lang.current())));
         return status(nb, result);
@@ -89,6 +94,34 @@ final class RunCommand implements Command {
             throw new UsageException(Text.of("teacher.no.notebook", args.positionals().getFirst()));
         }
         return file;
+    }
+
+    /**
+     * The notebook in {@code file} ({@code given} as the teacher typed it), or a usage error when it is no
+     * notebook: a wrong file named is a mistake on the command line, not a failure of netlab, so it is said
+     * from the catalogue rather than as the reader's exception.
+     */
+    static Notebook readNotebook(Path file, String given) throws java.io.IOException, UsageException {
+        try {
+            return Notebook.read(file);
+        } catch (java.io.IOException e) {
+            if (e.getCause() instanceof IllegalArgumentException) {
+                throw new UsageException(Text.of("teacher.not.notebook", given));
+            }
+            throw e;
+        }
+    }
+
+    /** Where {@code --out} writes the executed notebook: a file in a directory that exists. */
+    static Path outArgument(String given) throws UsageException {
+        Path out = Path.of(given).toAbsolutePath();
+        if (Files.isDirectory(out)) {
+            throw new UsageException(Text.of("teacher.run.out.dir", given));
+        }
+        if (!Files.isDirectory(out.getParent())) {
+            throw new UsageException(Text.of("teacher.run.out.parent", given, out.getParent()));
+        }
+        return out;
     }
 
     static Duration timeout(Args args) throws UsageException {

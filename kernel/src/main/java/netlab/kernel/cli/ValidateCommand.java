@@ -33,11 +33,13 @@ final class ValidateCommand implements Command {
     public int run(List<String> arguments, PrintStream out, PrintStream err) throws Exception {
         Args args = Args.parse(arguments, Set.of(), Set.of("timeout"));
         Path file = RunCommand.notebookArgument(args);
-        Notebook nb = Notebook.read(file);
+        // checked before options() takes up the notebook's language and starts an agent, as in RunCommand
+        java.time.Duration timeout = RunCommand.timeout(args);
+        Notebook nb = RunCommand.readNotebook(file, args.positionals().getFirst());
         NotebookRunner.Result result;
         Set<String> shadowing;
         try (JShellEngine engine = JShellEngine.start(RunCommand.options(file, nb, env))) {
-            result = new NotebookRunner(engine, RunCommand.timeout(args), out, err).run(nb);
+            result = new NotebookRunner(engine, timeout, out, err).run(nb);
             shadowing = engine.dropDeclarations(Set.of("netlab", "java"));
         }
         Lang lang = nb.language().orElse(Lang.current());

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import netlab.agent.AgentProtocol;
+import netlab.text.Text;
 
 /**
  * Runs each grading agent where it can harm nothing but its own scratch directory. Student code reads every
@@ -186,18 +187,27 @@ public final class AgentSandbox {
             return new Launcher(command, Plan.NONE, problem, false, -1, false, 0);
         }
 
-        /** One line for {@code netlab grade}'s output; a warning when the agents are not isolated. */
+        /**
+         * One line for {@code netlab grade}'s output; a warning when the agents are not isolated. Worded from the
+         * catalogue in the teacher's language, as every other line of {@code grade} ({@code problem} was worded
+         * so when the launcher was made).
+         */
         public String describe() {
             if (!sandboxed) {
-                return "netlab grade: warning: agents run without a sandbox (" + problem + "): an answer can read "
-                        + "the grader's files, write wherever this user can, and reach the host's network, its UNIX "
-                        + "sockets and other agents; see README, 'Grading without namespaces'";
+                return "netlab grade: " + Text.of("teacher.sandbox.none", problem);
             }
-            return "agents run sandboxed" + (asUser >= 0 ? " as uid " + asUser : "")
-                    + ", file system read-only, " + plan.hidden().size() + " directories hidden"
-                    + (loopbackOnly ? ", loopback-only network" : "")
-                    + (processes > 0 ? ", " + processes + " processes each" : "")
-                    + (problem == null ? "" : "; warning: " + problem);
+            List<String> parts = new ArrayList<>();
+            parts.add(asUser >= 0 ? Text.of("teacher.sandbox.on.as-user", asUser) : Text.of("teacher.sandbox.on"));
+            parts.add(Text.of("teacher.sandbox.read-only"));
+            parts.add(Text.of("teacher.sandbox.hidden", plan.hidden().size()));
+            if (loopbackOnly) {
+                parts.add(Text.of("teacher.sandbox.loopback"));
+            }
+            if (processes > 0) {
+                parts.add(Text.of("teacher.sandbox.processes", processes));
+            }
+            String line = String.join(Text.of("teacher.sandbox.and"), parts);
+            return problem == null ? line : Text.of("teacher.sandbox.warning", line, problem);
         }
     }
 
@@ -251,30 +261,26 @@ public final class AgentSandbox {
         }
         List<String> lacking = new ArrayList<>();
         if (!network) {
-            lacking.add("no 'ip' command to bring up loopback in a network namespace, so agents share the host's "
-                    + "network and its abstract UNIX sockets");
+            lacking.add(Text.of("teacher.sandbox.no-ip"));
         }
         List<String> limits = new ArrayList<>();
         int perAgent = 0;
         if (!prlimitCommand()) {
-            lacking.add("no 'prlimit' command, so an agent's processes and file sizes are not limited");
+            lacking.add(Text.of("teacher.sandbox.no-prlimit"));
         } else {
             limits.add("--fsize=" + FILE_SIZE);
             if (perAgentProcessLimit(System.getProperty("os.version"))) {
                 limits.add("--nproc=" + processes);
                 perAgent = processes;
             } else {
-                lacking.add("an agent's processes are not limited: before Linux 5.14 the limit counts every process "
-                        + "of the user, not the agent's");
+                lacking.add(Text.of("teacher.sandbox.old-linux"));
             }
         }
         List<String> version = List.of(javaHome.resolve("bin/java").toString(), "-version");
         List<Plan> plans = List.of(plan(everywhere, keep, temporary, true),
                 plan(concat(hide, SOCKET_AREAS), keep, temporary, false),
                 plan(hide, keep, temporary, false).withHostDevices());
-        List<String> becauses = List.of("", "only the grader's own directories, /run and /var are hidden",
-                "only the grader's own directories are hidden, and the host's /dev, /run and /var are in sight (an "
-                        + "answer can connect to the UNIX sockets there)");
+        List<String> becauses = List.of("", "teacher.sandbox.fallback.sockets", "teacher.sandbox.fallback.devices");
         List<String> failures = new ArrayList<>();
         for (int i = 0; i < plans.size(); i++) {
             List<String> command = command(prefix, network, plans.get(i), limits);
@@ -282,15 +288,15 @@ public final class AgentSandbox {
             if (failed == null) {
                 List<String> said = new ArrayList<>();
                 if (i > 0) {
-                    said.add(becauses.get(i) + ", because " + String.join("; ", failures));
+                    said.add(Text.of(becauses.get(i), String.join(Text.of("teacher.sandbox.also"), failures)));
                 }
                 said.addAll(lacking);
-                return new Launcher(command, plans.get(i), said.isEmpty() ? null : String.join("; ", said), true,
-                        asUser, network, perAgent);
+                return new Launcher(command, plans.get(i), said.isEmpty() ? null
+                        : String.join(Text.of("teacher.sandbox.also"), said), true, asUser, network, perAgent);
             }
             failures.add(failed);
         }
-        return Launcher.none(String.join("; ", failures.stream().distinct().toList()));
+        return Launcher.none(String.join(Text.of("teacher.sandbox.also"), failures.stream().distinct().toList()));
     }
 
     /**
@@ -451,16 +457,16 @@ public final class AgentSandbox {
             Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();
             if (!p.waitFor(20, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
-                return String.join(" ", program) + " did not finish within 20 s in the sandbox";
+                return Text.of("teacher.sandbox.slow", String.join(" ", program));
             }
             String output = new String(p.getInputStream().readAllBytes()).strip();
-            return p.exitValue() == 0 ? null : "the sandbox failed (" + (output.isEmpty() ? "exit " + p.exitValue()
-                    : output.lines().findFirst().orElse("")) + ")";
+            return p.exitValue() == 0 ? null : Text.of("teacher.sandbox.failed", output.isEmpty()
+                    ? Text.of("teacher.sandbox.exit", p.exitValue()) : output.lines().findFirst().orElse(""));
         } catch (IOException e) {
-            return "unshare is not available (" + e.getMessage() + ")";
+            return Text.of("teacher.sandbox.no-unshare", e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return "interrupted";
+            return Text.of("teacher.sandbox.interrupted");
         }
     }
 }

@@ -18,6 +18,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import netlab.kernel.grading.Corpus;
 import netlab.kernel.grading.Hostile;
+import netlab.text.Lang;
+import netlab.text.Text;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -211,8 +213,10 @@ class HostileBatchIT {
 
     private static void check(String as, String output, Path out, Map<String, String> deserved, String marker)
             throws Exception {
-        assertTrue(output.contains("agents run sandboxed") && output.contains("loopback-only network")
-                && output.contains(", " + PROCESSES + " processes each"), output);
+        // the catalogue's words for the sandbox (the grade here runs in English)
+        assertTrue(output.contains(Text.in(Lang.EN, "teacher.sandbox.on"))
+                && output.contains(Text.in(Lang.EN, "teacher.sandbox.loopback"))
+                && output.contains(", " + Text.in(Lang.EN, "teacher.sandbox.processes", PROCESSES)), output);
         Map<String, String> got = new LinkedHashMap<>();
         for (String line : Files.readAllLines(out.resolve("grades.csv")).subList(1, deserved.size() + 1)) {
             got.put(line.substring(0, line.indexOf(',')), line.substring(line.indexOf(',') + 1));

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.stream.Stream;
+import netlab.text.Lang;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -169,8 +170,9 @@ class AgentSandboxTest {
             Path trial = Files.createDirectories(dir.resolve("scratch")); // in the temp directory, as an agent's
             Files.setPosixFilePermissions(trial, PosixFilePermissions.fromString("rwxrwxrwx"));
             Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
-            AgentSandbox.Launcher l = AgentSandbox.launcher(List.of(), List.of(jdk), jdk, trial,
-                    Path.of(System.getProperty("user.home")), 128);
+            // worded when made, in the teacher's language: English here, whatever this JVM's locale
+            AgentSandbox.Launcher l = Lang.readBy(() -> Lang.EN, () -> AgentSandbox.launcher(List.of(), List.of(jdk),
+                    jdk, trial, Path.of(System.getProperty("user.home")), 128));
             assertTrue(l.sandboxed(), l.describe());
             assertFalse(l.plan().ownDevices());
             assertTrue(l.describe().contains("warning: only the grader's own directories are hidden, and the host's "
@@ -179,5 +181,26 @@ class AgentSandboxTest {
         } finally {
             GradingAgents.deleteQuietly(under);
         }
+    }
+
+    /**
+     * The line before a batch is the teacher's, so it is in the teacher's language like every other line of
+     * {@code grade}: under NETLAB_LANG=zh it said "agents run sandboxed as uid 65534, ..." in English.
+     */
+    @Test
+    void theSandboxIsDescribedInTheTeachersLanguage() {
+        AgentSandbox.Plan plan = new AgentSandbox.Plan(List.of(Path.of("/home"), Path.of("/root")), List.of(),
+                List.of(), true);
+        AgentSandbox.Launcher l = new AgentSandbox.Launcher(List.of(), plan, null, true, 65534, true, 4096);
+        assertEquals("agents run sandboxed as uid 65534, file system read-only, 2 directories hidden, "
+                + "loopback-only network, 4096 processes each", Lang.readBy(() -> Lang.EN, l::describe));
+        assertEquals("agent 以 uid 65534 在沙箱中运行，文件系统只读，隐藏了 2 个目录，网络只有本机回环，每个最多 4096 个进程",
+                Lang.readBy(() -> Lang.ZH, l::describe));
+        String lacking = Lang.readBy(() -> Lang.ZH, () -> netlab.text.Text.of("teacher.sandbox.no-prlimit"));
+        AgentSandbox.Launcher partial = new AgentSandbox.Launcher(List.of(), plan, lacking, true, -1, false, 0);
+        assertEquals("agent 在沙箱中运行，文件系统只读，隐藏了 2 个目录；警告：" + lacking,
+                Lang.readBy(() -> Lang.ZH, partial::describe));
+        String none = Lang.readBy(() -> Lang.ZH, AgentSandbox.Launcher.none("NETLAB_SANDBOX=off")::describe);
+        assertTrue(none.startsWith("netlab grade: 警告：agent 没有在沙箱中运行（NETLAB_SANDBOX=off）"), none);
     }
 }
