@@ -184,6 +184,11 @@ final class GradeCommand implements Command {
             }
             Files.deleteIfExists(outDir.resolve(INCOMPLETE));
             GradeReports.write(outDir, grades, roster.skipped(), reveal);
+            if (batch.noAgentStarted()) {
+                // zeros the students did not earn: said once, and the exit status tells a script the batch failed
+                err.println("netlab grade: " + Text.of("teacher.grade.agentsDidNotStart", heap, SANDBOX_ENV));
+                return 1;
+            }
             out.println(Text.of("teacher.grade.done", grades.size(), String.format("%.1f", (System.nanoTime() - start) / 1e9),
                     jobs, outDir.resolve("grades.csv")));
         }

@@ -268,6 +268,19 @@ class GradeCommandIT {
     }
 
     @Test
+    void aBatchWhereNoAgentStartsFailsRatherThanPassingOffZerosAsGrades() throws Exception {
+        Corpus.write(subs, "solution", Corpus.teacher());
+        Corpus.write(subs, "blank", released);
+        Path out = dir.resolve("grades");
+        // a size of the right form that no JVM starts with: what a broken setup does to every agent
+        Run r = netlab("grade", subs.toString(), "--source", teacher.toString(), "--out", out.toString(),
+                "--jobs", "1", "--heap", "1k");
+        assertEquals(1, r.status, r.err + r.out);
+        assertEquals(1, r.err.split("no grading agent started", -1).length - 1, r.err);
+        assertFalse(r.out.contains("graded 2 submissions"), r.out);
+    }
+
+    @Test
     void aSourceThatIsNoNotebookIsRefusedBeforeOutIsMade() throws Exception {
         Path out = dir.resolve("grades");
         Path text = Files.writeString(dir.resolve("lesson.ipynb"), "hello");
