@@ -40,7 +40,7 @@ final class GradeCommand implements Command {
 
     @Override
     public int run(List<String> arguments, PrintStream out, PrintStream err) throws Exception {
-        Args args = Args.parse(arguments, Set.of("reveal-hidden"),
+        Args args = Args.parse(arguments, Set.of("reveal-hidden", "replace"),
                 Set.of("source", "out", "jobs", "grader-jar", "timeout", "heap"));
         if (args.positionals().size() != 1) {
             throw new UsageException(Text.of("teacher.grade.one"));
@@ -66,12 +66,30 @@ final class GradeCommand implements Command {
                 throw new UsageException(Text.of("teacher.grade.jobs", args.value("jobs", "")));
             }
         }
+        // a size the agent JVM refuses would fail every agent's start, and each submission would get 0
+        String heap = args.value("heap", GradingLimits.defaults().heap());
+        if (!HEAP.matcher(heap).matches()) {
+            throw new UsageException(Text.of("teacher.grade.heap", heap));
+        }
+        // sources are checked before the sandbox is set up or --out is created: a typo leaves nothing behind
+        for (String s : args.values("source")) {
+            if (!Files.isRegularFile(Path.of(s))) {
+                throw new UsageException(Text.of("teacher.grade.noSource", s));
+            }
+        }
+        Path outDir = Path.of(args.value("out", ""));
+        boolean earlierComplete = Files.isRegularFile(outDir.resolve(GRADES))
+                && !Files.exists(outDir.resolve(INCOMPLETE));
+        if (earlierComplete && !args.has("replace")) {
+            // grading into it would replace grades.csv while students absent now kept their files: one folder, two runs
+            throw new UsageException(Text.of("teacher.grade.outUsed", outDir));
+        }
         Path graderJar = args.has("grader-jar") ? Path.of(args.value("grader-jar", ""))
                 : GraderJar.locate().orElseThrow(() -> new UsageException(Text.of("teacher.grade.graderJar", GraderJar.NAME)));
         GradingLimits defaults = GradingLimits.defaults();
         GradingLimits limits = new GradingLimits(
                 args.has("timeout") ? RunCommand.timeout(args) : defaults.stepTimeout(),
-                defaults.caseTimeout(), args.value("heap", defaults.heap()), defaults.outputLimit());
+                defaults.caseTimeout(), heap, defaults.outputLimit());
 
         int processes = AgentSandbox.DEFAULT_PROCESSES;
         String asked = dirs.env().get(PROCESSES_ENV);
@@ -88,8 +106,37 @@ final class GradeCommand implements Command {
         EngineOptions kernel = KernelCommand.engineOptions(List.of());
         try (GraderClasses classes = GraderClasses.load(kernel.studentClasspath(), graderJar);
              AgentClasspath agentCp = AgentClasspath.copyOf(kernel.agentClasspath(), AgentSandbox.agentUser())) {
+            List<BatchGrader.Lesson> lessons = new ArrayList<>();
+            for (String s : args.values("source")) {
+                Path source = Path.of(s);
+                String name = source.getFileName().toString();
+                Notebook lesson;
+                try {
+                    lesson = Notebook.read(source);
+                } catch (IOException e) {
+                    throw new UsageException(Text.of("teacher.grade.notNotebook", s, e.getMessage()));
+                }
+                try {
+                    lessons.add(new BatchGrader.Lesson(name, SourcePlan.of(lesson, name, classes),
+                            BatchGrader.language(lesson)));
+                } catch (MarkerException e) {
+                    err.println("netlab grade: " + e.getMessage());
+                    return 1;
+                }
+            }
+            if (args.has("grader-jar")) {
+                // a jar without hidden cases (a text file, another course's jar) loads without complaint and
+                // would grade on the public cases alone: every student full marks
+                for (BatchGrader.Lesson l : lessons) {
+                    var ids = l.plan().exercises().keySet();
+                    if (!ids.isEmpty() && ids.stream().allMatch(id -> classes.hiddenProbes(id).isEmpty())) {
+                        throw new UsageException(Text.of("teacher.grade.noHiddenCases", graderJar, l.fileName()));
+                    }
+                }
+            }
+            // a stopped run (INCOMPLETE.txt) is graded again; its results, like those --replace names, go first
+            removeEarlierResults(outDir);
             // the grader's jar is not on the agents' class path, nor in them: only hidden probes are (HiddenProbes)
-            Path outDir = Path.of(args.value("out", ""));
             Files.createDirectories(outDir);
             List<Path> hide = new ArrayList<>(List.of(submissions, graderJar, outDir, Path.of("")));
             args.values("source").forEach(src -> hide.add(Path.of(src)));
@@ -102,22 +149,6 @@ final class GradeCommand implements Command {
             EngineOptions options = kernel.toBuilder().agentClasspath(agentCp.entries())
                     .jvmOptions(agentJvmOptions(kernel.jvmOptions())).launcher(sandbox.command()).unixSocket(true)
                     .build();
-            List<BatchGrader.Lesson> lessons = new ArrayList<>();
-            for (String s : args.values("source")) {
-                Path source = Path.of(s);
-                if (!Files.isRegularFile(source)) {
-                    throw new UsageException(Text.of("teacher.grade.noSource", s));
-                }
-                String name = source.getFileName().toString();
-                try {
-                    Notebook lesson = Notebook.read(source);
-                    lessons.add(new BatchGrader.Lesson(name, SourcePlan.of(lesson, name, classes),
-                            BatchGrader.language(lesson)));
-                } catch (MarkerException e) {
-                    err.println("netlab grade: " + e.getMessage());
-                    return 1;
-                }
-            }
             long start = System.nanoTime();
             BatchGrader.Roster roster = BatchGrader.roster(submissions, outDir,
                     lessons.stream().map(BatchGrader.Lesson::fileName).toList());
@@ -137,8 +168,7 @@ final class GradeCommand implements Command {
                 ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly);
                 try {
                     GradeReports.write(outDir, done, notGraded, reveal);
-                    Files.writeString(outDir.resolve(INCOMPLETE), "grading was stopped after " + done.size() + " of "
-                            + roster.students().size() * lessons.size() + " submissions; not-graded.csv lists the rest\n");
+                    writeIncomplete(outDir, done.size(), roster.students().size() * lessons.size());
                     err.println("netlab grade: " + Text.of("teacher.grade.stopped", done.size(), outDir, INCOMPLETE));
                 } catch (IOException e) {
                     err.println("netlab grade: " + Text.of("teacher.grade.stoppedUnwritten", e.getMessage()));
@@ -150,14 +180,84 @@ final class GradeCommand implements Command {
             try {
                 grades = batch.grade(roster.students(), out);
             } finally {
-                Runtime.getRuntime().removeShutdownHook(stopped);
+                GradingJvm.removeShutdownHook(stopped);
             }
             Files.deleteIfExists(outDir.resolve(INCOMPLETE));
             GradeReports.write(outDir, grades, roster.skipped(), reveal);
+            if (batch.noAgentStarted()) {
+                // zeros the students did not earn: said once, and the exit status tells a script the batch failed
+                err.println("netlab grade: " + Text.of("teacher.grade.agentsDidNotStart", heap, SANDBOX_ENV));
+                return 1;
+            }
             out.println(Text.of("teacher.grade.done", grades.size(), String.format("%.1f", (System.nanoTime() - start) / 1e9),
                     jobs, outDir.resolve("grades.csv")));
         }
         return 0;
+    }
+
+    /** A size as -Xmx takes it: bytes, or k, m, g, t of them. */
+    static final java.util.regex.Pattern HEAP = java.util.regex.Pattern.compile("[1-9][0-9]*[kKmMgGtT]?");
+
+    /** The class CSV in the results directory. */
+    static final String GRADES = "grades.csv";
+
+    /**
+     * Removes what an earlier run wrote to {@code outDir}: grades.csv, not-graded.csv, INCOMPLETE.txt and the
+     * JSON and HTML of each student grades.csv names; nothing else, since --out may hold the teacher's own files.
+     */
+    static void removeEarlierResults(Path outDir) throws IOException {
+        Path grades = outDir.resolve(GRADES);
+        if (Files.isRegularFile(grades)) {
+            for (String line : Files.readAllLines(grades).stream().skip(1).toList()) {
+                String student = firstCsvField(line);
+                // student names are directory names; anything else is not this run's to remove
+                if (!student.isEmpty() && !student.contains("/") && !student.contains("\\")
+                        && !student.equals(".") && !student.equals("..")) {
+                    Files.deleteIfExists(outDir.resolve(student + ".json"));
+                    Files.deleteIfExists(outDir.resolve(student + ".html"));
+                }
+            }
+        }
+        Files.deleteIfExists(grades);
+        Files.deleteIfExists(outDir.resolve("not-graded.csv"));
+        Files.deleteIfExists(outDir.resolve(INCOMPLETE));
+    }
+
+    /**
+     * The first field of a CSV line as GradeReports writes it: quoted when it holds a comma or a quote, and with
+     * a ' before what a spreadsheet would take for a formula.
+     */
+    static String firstCsvField(String line) {
+        String field = quotedField(line);
+        return field.length() > 1 && field.charAt(0) == '\'' && "=+-@\t\r".indexOf(field.charAt(1)) >= 0
+                ? field.substring(1) : field;
+    }
+
+    private static String quotedField(String line) {
+        if (!line.startsWith("\"")) {
+            int comma = line.indexOf(',');
+            return comma < 0 ? line : line.substring(0, comma);
+        }
+        StringBuilder field = new StringBuilder();
+        for (int i = 1; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == '"') {
+                if (i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                    field.append('"');
+                    i++;
+                } else {
+                    break;
+                }
+            } else {
+                field.append(c);
+            }
+        }
+        return field.toString();
+    }
+
+    /** Marks {@code outDir} incomplete: {@code done} of {@code total} submissions graded, in the run's language. */
+    static void writeIncomplete(Path outDir, int done, int total) throws IOException {
+        Files.writeString(outDir.resolve(INCOMPLETE), Text.of("teacher.grade.incomplete", done, total) + "\n");
     }
 
     /** The file in the results directory that says they are incomplete: grading was stopped. */

@@ -71,11 +71,23 @@ final class GradingJvm {
         Runtime.getRuntime().addShutdownHook(forward);
         try {
             int status = p.waitFor();
-            Runtime.getRuntime().removeShutdownHook(forward);
+            removeShutdownHook(forward);
             return status;
         } catch (InterruptedException e) {
             p.destroy();
             return 130;
+        }
+    }
+
+    /**
+     * Removes {@code hook}, unless the JVM is already shutting down (Ctrl-C while the grading JVM ended): then
+     * the hook is running or has run, and Runtime would throw "Shutdown in progress" at the teacher.
+     */
+    static void removeShutdownHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // shutting down: nothing to remove any more
         }
     }
 }

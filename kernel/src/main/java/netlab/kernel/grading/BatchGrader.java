@@ -162,6 +162,17 @@ public final class BatchGrader {
         }
     }
 
+    private final AtomicInteger triedAgents = new AtomicInteger();
+    private final AtomicInteger agentsNotStarted = new AtomicInteger();
+
+    /**
+     * Whether no submission that needed an agent got one: every agent failed to start, which is the setup's
+     * fault (the heap, the sandbox, the JDK), not the students'; one student's answer cannot cause it for all.
+     */
+    public boolean noAgentStarted() {
+        return triedAgents.get() > 0 && agentsNotStarted.get() == triedAgents.get();
+    }
+
     /** Grades everything, printing one progress line per submission; results in student, lesson order. */
     public List<NotebookGrade> grade(List<Student> students, PrintStream progress) throws IOException, InterruptedException {
         int total = students.size() * lessons.size();
@@ -183,6 +194,12 @@ public final class BatchGrader {
                                 teacher);
                         NotebookGrade g = guarded(name, lesson, teacher,
                                 () -> grader.grade(name, lesson.fileName(), student.dir().resolve(lesson.fileName())));
+                        if (grader.triedAgent()) {
+                            triedAgents.incrementAndGet();
+                            if (grader.agentDidNotStart()) {
+                                agentsNotStarted.incrementAndGet();
+                            }
+                        }
                         synchronized (progress) {
                             progress.println(Text.of("teacher.grade.progress", finished.incrementAndGet(), total,
                                     name + "/" + lesson.fileName(), GradeReports.number(g.score()),

@@ -94,6 +94,7 @@ public final class SubmissionGrader {
         }
         int cases = grades.values().stream().mapToInt(g -> g.cases().size()).sum();
         java.time.Duration budget = limits.budget(plan.steps().size(), cases);
+        triedAgent = true;
         try (GradingAgents.Agent agent = agents.take()) {
             Run run = new Run(submission, grades, warnings, agent, lang, budget);
             try {
@@ -110,8 +111,31 @@ public final class SubmissionGrader {
             // failure, whatever it is, is that submission's grade, never the batch's end
             teacher.accept(Text.of("teacher.grade.stoppedEarly", student + "/" + notebookName, e));
             warnings.add(Text.in(lang, "grade.grader-problem"));
+            agentDidNotStart = isAgentStartFailure(e);
         }
         return done(student, notebookName, lang, "graded", "", grades, warnings, start);
+    }
+
+    private volatile boolean triedAgent;
+    private volatile boolean agentDidNotStart;
+
+    /** Whether {@link #grade} went as far as taking an agent for the submission (a readable notebook did). */
+    public boolean triedAgent() {
+        return triedAgent;
+    }
+
+    /** Whether {@link #grade} ended because no agent JVM started: the setup's fault when every submission's did. */
+    public boolean agentDidNotStart() {
+        return agentDidNotStart;
+    }
+
+    private static boolean isAgentStartFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getClass().getName().equals("netlab.kernel.jshell.AgentStartFailure")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -245,6 +245,79 @@ class GradeCommandIT {
         assertEquals("graded", notebook(out, "blank").get("status").getAsString());
     }
 
+    @Test
+    void aJarWithoutHiddenCasesIsRefusedBeforeAnythingIsGraded() throws Exception {
+        Corpus.write(subs, "solution", Corpus.teacher());
+        Path notAJar = Files.writeString(dir.resolve("notes.txt"), "not a jar\n");
+        Path out = dir.resolve("grades");
+        Run r = netlab("grade", subs.toString(), "--source", teacher.toString(), "--out", out.toString(),
+                "--grader-jar", notAJar.toString());
+        assertEquals(2, r.status, r.err + r.out);
+        assertTrue(r.err.contains(notAJar + " is not a grader jar for " + Corpus.LESSON), r.err);
+        assertFalse(Files.exists(out), "nothing graded, nothing written");
+    }
+
+    @Test
+    void aHeapTheAgentWouldRefuseIsAUsageError() {
+        Path out = dir.resolve("grades");
+        Run r = netlab("grade", dir.toString(), "--source", teacher.toString(), "--out", out.toString(),
+                "--heap", "lots");
+        assertEquals(2, r.status, r.err + r.out);
+        assertTrue(r.err.contains("--heap takes a memory size"), r.err);
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void aBatchWhereNoAgentStartsFailsRatherThanPassingOffZerosAsGrades() throws Exception {
+        Corpus.write(subs, "solution", Corpus.teacher());
+        Corpus.write(subs, "blank", released);
+        Path out = dir.resolve("grades");
+        // a size of the right form that no JVM starts with: what a broken setup does to every agent
+        Run r = netlab("grade", subs.toString(), "--source", teacher.toString(), "--out", out.toString(),
+                "--jobs", "1", "--heap", "1k");
+        assertEquals(1, r.status, r.err + r.out);
+        assertEquals(1, r.err.split("no grading agent started", -1).length - 1, r.err);
+        assertFalse(r.out.contains("graded 2 submissions"), r.out);
+    }
+
+    @Test
+    void aSourceThatIsNoNotebookIsRefusedBeforeOutIsMade() throws Exception {
+        Path out = dir.resolve("grades");
+        Path text = Files.writeString(dir.resolve("lesson.ipynb"), "hello");
+        for (String source : List.of(dir.resolve("missing.ipynb").toString(), dir.toString(), text.toString())) {
+            Run r = netlab("grade", dir.toString(), "--source", source, "--out", out.toString());
+            assertEquals(2, r.status, r.err + r.out);
+            assertTrue(r.err.contains(source), r.err);
+            assertFalse(r.out.contains("agents run"), "no sandbox set up: " + r.out);
+            assertFalse(Files.exists(out), "no empty --out left behind");
+        }
+    }
+
+    @Test
+    void aSecondRunIntoTheResultsOfACompleteOneIsRefusedUnlessReplaced() throws Exception {
+        Corpus.write(subs, "first", Corpus.teacher());
+        Path out = dir.resolve("grades");
+        Run r = netlab("grade", subs.toString(), "--source", teacher.toString(), "--out", out.toString(), "--jobs", "1");
+        assertEquals(0, r.status, r.err + r.out);
+        assertTrue(r.out.contains("graded 1 submission in ") && r.out.contains(" with 1 job;"), r.out);
+        Files.writeString(out.resolve("notes.md"), "the teacher's own file");
+        Path later = dir.resolve("later");
+        Corpus.write(later, "second", released);
+        r = netlab("grade", later.toString(), "--source", teacher.toString(), "--out", out.toString(), "--jobs", "1");
+        assertEquals(2, r.status, r.err + r.out);
+        assertTrue(r.err.contains("--replace"), r.err);
+        assertEquals(List.of("student,ip.class-of,ip.same-subnet,total", "first,4,6,10"),
+                Files.readAllLines(out.resolve("grades.csv")), "the first run's results untouched");
+        r = netlab("grade", later.toString(), "--source", teacher.toString(), "--out", out.toString(), "--jobs", "1",
+                "--replace");
+        assertEquals(0, r.status, r.err + r.out);
+        assertEquals(List.of("student,ip.class-of,ip.same-subnet,total", "second,0,0,0"),
+                Files.readAllLines(out.resolve("grades.csv")));
+        assertFalse(Files.exists(out.resolve("first.json")) || Files.exists(out.resolve("first.html")),
+                "no student of the earlier run left beside the new grades.csv");
+        assertTrue(Files.exists(out.resolve("notes.md")), "only results are removed");
+    }
+
     private Path out;
 
     private void expect(Map<String, String[]> csv, String student, String classOf, String sameSubnet) throws Exception {
