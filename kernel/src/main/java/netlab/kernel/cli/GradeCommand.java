@@ -78,6 +78,9 @@ final class GradeCommand implements Command {
             }
         }
         Path outDir = Path.of(args.value("out", ""));
+        if (Files.exists(outDir) && !Files.isDirectory(outDir)) {
+            throw new UsageException(Text.of("teacher.grade.out.file", outDir));
+        }
         boolean earlierComplete = Files.isRegularFile(outDir.resolve(GRADES))
                 && !Files.exists(outDir.resolve(INCOMPLETE));
         if (earlierComplete && !args.has("replace")) {

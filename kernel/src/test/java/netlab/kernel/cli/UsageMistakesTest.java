@@ -63,6 +63,10 @@ class UsageMistakesTest {
             assertEquals(2, r.status, r.err);
             assertFalse(r.err.contains("Exception"), r.err);
             assertTrue(r.err.contains(lang == Lang.ZH ? "不是目录" : "is a file, not a directory"), r.err);
+            Run g = run(lang, List.of("grade", dir.toString(), "--source", source.toString(), "--out",
+                    dir.resolve("afile").toString()));
+            assertEquals(2, g.status, g.err);
+            assertTrue(g.err.contains(lang == Lang.ZH ? "请为评分结果指定一个目录" : "name a directory for the results"), g.err);
         }
     }
 
