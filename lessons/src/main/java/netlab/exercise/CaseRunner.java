@@ -114,7 +114,18 @@ final class CaseRunner {
                 return Message.of("check.threw.unresolved");
             }
         }
+        if (cause instanceof AssertionError mismatch && mismatch.getMessage() != null && thrownByTheLessons(mismatch)) {
+            // a case that compares inside its probe says what differed; "threw AssertionError" read as the
+            // answer's own exception
+            return Message.of("check.verbatim", mismatch.getMessage());
+        }
         return Message.of("check.threw", Values.summary(cause));
+    }
+
+    /** Whether {@code t} was made in the course library's code, not in the student's ({@code REPL.$JShell$12}). */
+    private static boolean thrownByTheLessons(Throwable t) {
+        StackTraceElement[] frames = t.getStackTrace();
+        return frames.length > 0 && frames[0].getClassName().startsWith("netlab.");
     }
 
     /** "did not finish within 1 s" as data. */

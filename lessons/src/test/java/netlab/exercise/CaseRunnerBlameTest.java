@@ -20,6 +20,15 @@ class CaseRunnerBlameTest {
         assertEquals("check.threw.bind", CaseRunner.blame(new BindException("Address already in use")).key());
     }
 
+    /** A case that compares inside its probe (the chat room's lines) says what differed, not "threw AssertionError". */
+    @Test
+    void theLessonsOwnMismatchIsSaidAsItIs() {
+        assertEquals("check.verbatim", CaseRunner.blame(new AssertionError("expected [a] but got [b]")).key());
+        AssertionError students = new AssertionError("mine");
+        students.setStackTrace(new StackTraceElement[] {new StackTraceElement("REPL.$JShell$12", "do_it$", "#12", 1)});
+        assertEquals("check.threw", CaseRunner.blame(students).key());
+    }
+
     @Test
     void anythingElseIsNamed() {
         assertEquals("check.threw", CaseRunner.blame(new ArithmeticException("/ by zero")).key());
