@@ -27,7 +27,8 @@ final class CommonPackages {
     private static final List<String> PACKAGES = List.of("java.util", "java.util.concurrent", "java.util.function",
             "java.util.stream", "java.io", "java.net", "java.nio", "java.nio.channels", "java.nio.charset",
             "java.nio.file", "java.time", "java.math", "java.util.regex", "java.util.concurrent.atomic",
-            "java.util.concurrent.locks", "netlab.servers", "netlab.load", "netlab.sim", "netlab.dns", "netlab.live");
+            "java.util.concurrent.locks", "netlab.servers", "netlab.load", "netlab.sim", "netlab.dns", "netlab.live",
+            "netlab.course");
 
     /** The JDK's packages only: for an explainer that knows no student class path. */
     static final CommonPackages JDK = new CommonPackages(new PackageTypes(List.of()));

@@ -26,6 +26,7 @@ class CommonPackagesTest {
     @Test
     void theCourseLibrarysPackagesComeFromTheStudentsClassPath() {
         assertEquals(Optional.of("netlab.servers"), course.declaring("Servers"));
+        assertEquals(Optional.of("netlab.course"), course.declaring("Pictures"), "chapters 1 and 2 import it");
         assertEquals(Optional.of("netlab.load"), course.declaring("Load"));
         assertEquals(Optional.of("netlab.dns"), course.declaring("DnsLab"));
         assertEquals(Optional.empty(), CommonPackages.JDK.declaring("Servers"));
