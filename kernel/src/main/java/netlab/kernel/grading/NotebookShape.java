@@ -27,7 +27,7 @@ final class NotebookShape {
 
     /** Refuses {@code root} (the notebook {@code name}) unless it has a notebook's shape. */
     static void check(String name, JsonObject root) throws Submission.Rejected {
-        Optional<Lang> lang = language(root);
+        Optional<Lang> lang = Notebook.languageOf(root);
         Optional<Message> wrong = nbformat(name, root);
         if (wrong.isPresent()) {
             throw new Submission.Rejected(wrong.get(), lang);
@@ -107,22 +107,5 @@ final class NotebookShape {
     /** The value as the file has it, cut short: a student recognises their own edit. */
     private static String shown(String json) {
         return json.length() <= SHOWN ? json : json.substring(0, SHOWN - 1) + "…";
-    }
-
-    /**
-     * The language {@code metadata.netlab.language} names, read without trusting any part of the shape: the
-     * sentence refusing the file is worded in it.
-     */
-    static Optional<Lang> language(JsonObject root) {
-        JsonElement meta = root.get("metadata");
-        if (meta == null || !meta.isJsonObject()) {
-            return Optional.empty();
-        }
-        JsonElement netlab = meta.getAsJsonObject().get("netlab");
-        if (netlab == null || !netlab.isJsonObject()) {
-            return Optional.empty();
-        }
-        JsonElement tag = netlab.getAsJsonObject().get("language");
-        return isText(tag) ? Lang.parse(tag.getAsString()) : Optional.empty();
     }
 }

@@ -16,6 +16,7 @@ import java.util.function.Consumer;
 import netlab.kernel.engine.CellIO;
 import netlab.kernel.engine.ExecuteOutcome;
 import netlab.kernel.engine.MimeBundle;
+import netlab.kernel.jshell.AgentStartFailure;
 import netlab.kernel.jshell.EngineOptions;
 import netlab.kernel.jshell.JShellEngine;
 import netlab.kernel.notebook.Notebook;
@@ -131,7 +132,7 @@ public final class SubmissionGrader {
 
     private static boolean isAgentStartFailure(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t.getClass().getName().equals("netlab.kernel.jshell.AgentStartFailure")) {
+            if (t instanceof AgentStartFailure) {
                 return true;
             }
         }

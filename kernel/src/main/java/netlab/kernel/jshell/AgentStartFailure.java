@@ -11,7 +11,7 @@ import netlab.text.Message;
  * starting when its time ran out. The message, for the log, names the command; what a student reads
  * ({@link #forStudent()}) is the catalogue's sentence with what the JVM itself said, without the command line.
  */
-final class AgentStartFailure extends IOException {
+public final class AgentStartFailure extends IOException {
 
     /** Lines of the agent's own output a student is shown: the JVM names its trouble in the first few. */
     private static final int SHOWN_LINES = 3;

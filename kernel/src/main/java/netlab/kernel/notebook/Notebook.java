@@ -122,6 +122,15 @@ public final class Notebook {
         }
     }
 
+    /**
+     * The language the notebook JSON {@code root} names, whatever else its shape: a submission refused for its
+     * shape is refused in its student's language.
+     */
+    public static Optional<Lang> languageOf(JsonObject root) {
+        JsonElement metadata = root.get("metadata");
+        return metadata != null && metadata.isJsonObject() ? languageIn(metadata.getAsJsonObject()) : Optional.empty();
+    }
+
     private static Optional<Lang> languageIn(JsonObject metadata) {
         JsonElement netlab = metadata.get("netlab");
         if (netlab == null || !netlab.isJsonObject()) {
