@@ -84,9 +84,34 @@ final class CaseRunner {
                             ? Message.of("check.expected.but", expected, o.shown()).in(lang) : c.failure(lang), lang);
             case NOT_ANSWERED -> failed(c, hidden, CaseOutcome.Status.NOT_ANSWERED, expected, "",
                     Message.of("check.not.answered").in(lang), lang);
-            case ERROR -> failed(c, hidden, CaseOutcome.Status.ERROR, expected, o.shown(), worded(o, lang), lang);
+            case ERROR -> threw(o, failed(c, hidden, CaseOutcome.Status.ERROR, expected, o.shown(), worded(o, lang), lang));
             case TIMED_OUT -> failed(c, hidden, CaseOutcome.Status.TIMED_OUT, expected, "", worded(o, lang), lang);
             case NOT_RUN -> failed(c, hidden, CaseOutcome.Status.NOT_RUN, expected, "", worded(o, lang), lang);
+        };
+    }
+
+    /**
+     * The verdict on what a public case saw once hidden inputs had been in the agent, worded from how the case
+     * ended and the grader's own data alone: no value, exception or sentence the agent sent, since the answer's
+     * code could have put kept hidden inputs in any of them (a sentence's arguments, its key). The one key kept
+     * is the misspelt-name sentence, which has no arguments and says what to do.
+     */
+    static <A> CaseOutcome judgeWithheld(Case<A> c, Observation o, Lang lang) {
+        String expected = Values.show(c.expected(), lang);
+        return switch (o.kind()) {
+            case RETURNED -> Values.canonical(c.expected()).equals(o.canonical())
+                    ? new CaseOutcome(c.name(lang), false, CaseOutcome.Status.PASSED, c.points(), c.points(),
+                            expected, "", "", c.hint(lang))
+                    : failed(c, false, CaseOutcome.Status.FAILED, expected, "", c.failure(lang).isEmpty()
+                            ? Message.of("check.expected.withheld", expected).in(lang) : c.failure(lang), lang);
+            case NOT_ANSWERED -> failed(c, false, CaseOutcome.Status.NOT_ANSWERED, expected, "",
+                    Message.of("check.not.answered").in(lang), lang);
+            case ERROR -> threw(o, failed(c, false, CaseOutcome.Status.ERROR, expected, "",
+                    Message.of(unresolved(o) ? "check.threw.unresolved" : "check.threw.withheld").in(lang), lang));
+            case TIMED_OUT -> failed(c, false, CaseOutcome.Status.TIMED_OUT, expected, "",
+                    Message.of("check.timeout.withheld").in(lang), lang);
+            case NOT_RUN -> failed(c, false, CaseOutcome.Status.NOT_RUN, expected, "",
+                    Message.of("check.not.reported").in(lang), lang);
         };
     }
 
@@ -97,6 +122,20 @@ final class CaseRunner {
     private static CaseOutcome failed(Case<?> c, boolean hidden, CaseOutcome.Status status, String expected,
                                       String actual, String message, Lang lang) {
         return new CaseOutcome(c.name(lang), hidden, status, c.points(), 0, expected, actual, message, c.hint(lang));
+    }
+
+    /**
+     * {@code f} without the case's hint when the answer called a misspelt name: a hint about the answer's logic
+     * would lead away from what to fix, the cell the sentence names.
+     */
+    private static CaseOutcome threw(Observation o, CaseOutcome f) {
+        return !unresolved(o) ? f : new CaseOutcome(f.name(), f.hidden(), f.status(), f.points(), f.earned(),
+                f.expected(), f.actual(), f.message(), "");
+    }
+
+    /** Whether the answer called a declaration that did not resolve: the one sentence kept when text is withheld. */
+    private static boolean unresolved(Observation o) {
+        return Message.of("check.threw.unresolved").equals(o.message());
     }
 
     /**

@@ -92,11 +92,27 @@ public final class Check {
         return HiddenProbes.encode(exercise, Exercises.hiddenCases(exercise));
     }
 
+    /**
+     * The grader's second step in the grading agent: only the hidden probes ({@code hiddenProbes}, from
+     * {@link #hiddenProbes}) probe {@code answer}, each on its own thread with {@code timeoutPerCase}. The first
+     * step is {@link #collect} with no probes, so the public cases have run, and their values are taken, before
+     * any hidden input is in the agent. Example: {@code Check.collectHidden("ip.class-of", a, Duration.ofSeconds(1), probes)}.
+     */
+    public static String collectHidden(String id, Object answer, Duration timeoutPerCase, String hiddenProbes) {
+        Exercise<?> exercise = Exercises.find(id);
+        return collect(exercise, answer, timeoutPerCase, List.of(), HiddenProbes.decode(hiddenProbes));
+    }
+
     private static <A> String collect(Exercise<A> exercise, Object answer, Duration timeout, List<Probe<A>> hidden) {
+        return collect(exercise, answer, timeout, exercise.publicCases(), hidden);
+    }
+
+    private static <A> String collect(Exercise<A> exercise, Object answer, Duration timeout, List<Case<A>> publicCases,
+                                      List<Probe<A>> hidden) {
         A typed = exercise.answerOf(answer);
         CaseRunner runner = new CaseRunner(timeout);
         List<Observation> seen = new ArrayList<>();
-        for (Case<A> c : exercise.publicCases()) {
+        for (Case<A> c : publicCases) {
             seen.add(runner.observe(c.identity(), false, c.probe(), typed));
         }
         for (int i = 0; i < hidden.size(); i++) {
@@ -121,36 +137,59 @@ public final class Check {
      * @throws IllegalArgumentException if {@code observed} is not what {@link #collect} writes for {@code id}
      */
     public static CheckReport judge(String id, String observed, String lang) {
-        return judge(Exercises.find(id), observed, Lang.parse(lang).orElse(Lang.current()));
+        return judge(id, observed, observed, lang, false);
     }
 
-    private static <A> CheckReport judge(Exercise<A> exercise, String observed, Lang lang) {
+    /**
+     * The graded report of the grader's two steps: the public cases as {@link #collect} saw them
+     * ({@code seenPublic}), the hidden ones as {@link #collectHidden} did ({@code seenHidden}; "" when there are
+     * none). With {@code withholdAnswerText}, a public case that failed is worded from how it ended alone
+     * (another value, an exception, out of time), without the value or the text the answer made: the grader
+     * asks for it once hidden inputs have been in the agent, since code there could have kept them and hand
+     * them back as a public case's value, which the student reads. Example:
+     * {@code Check.judge("ip.class-of", seenPublic, seenHidden, "zh", true)}.
+     *
+     * @throws IllegalArgumentException if either is not what the collecting step writes for {@code id}
+     */
+    public static CheckReport judge(String id, String seenPublic, String seenHidden, String lang,
+                                    boolean withholdAnswerText) {
+        Exercise<?> exercise = Exercises.find(id);
+        List<Observation> publicSeen = observed(exercise, seenPublic).stream().filter(o -> !o.hidden()).toList();
+        List<Observation> hiddenSeen = seenHidden.isEmpty() ? List.of()
+                : observed(exercise, seenHidden).stream().filter(Observation::hidden).toList();
+        return judge(exercise, publicSeen, hiddenSeen, Lang.parse(lang).orElse(Lang.current()), withholdAnswerText);
+    }
+
+    private static List<Observation> observed(Exercise<?> exercise, String observed) {
         String of = Observation.exerciseOf(observed);
         if (!of.equals(exercise.id())) {
             throw new IllegalArgumentException("the check's report is about '" + of + "', not '" + exercise.id() + "'");
         }
-        List<Observation> seen = Observation.decode(observed);
-        List<Observation> seenPublic = seen.stream().filter(o -> !o.hidden()).toList();
-        List<Observation> seenHidden = seen.stream().filter(Observation::hidden).toList();
+        return Observation.decode(observed);
+    }
+
+    private static <A> CheckReport judge(Exercise<A> exercise, List<Observation> seenPublic,
+                                         List<Observation> seenHidden, Lang lang, boolean withholdAnswerText) {
         List<CaseOutcome> outcomes = new ArrayList<>();
         List<Case<A>> publicCases = exercise.publicCases();
         for (int i = 0; i < publicCases.size(); i++) {
-            outcomes.add(judge(publicCases.get(i), publicCases.get(i).identity(), false, seenPublic, i, lang));
+            Observation o = seenAs(publicCases.get(i).identity(), false, seenPublic, i);
+            outcomes.add(withholdAnswerText ? CaseRunner.judgeWithheld(publicCases.get(i), o, lang)
+                    : CaseRunner.judge(publicCases.get(i), false, o, lang));
         }
         List<Case<A>> hiddenCases = Exercises.hiddenCases(exercise);
         for (int i = 0; i < hiddenCases.size(); i++) {
-            outcomes.add(judge(hiddenCases.get(i), hiddenName(i), true, seenHidden, i, lang));
+            outcomes.add(CaseRunner.judge(hiddenCases.get(i), true, seenAs(hiddenName(i), true, seenHidden, i), lang));
         }
         return new CheckReport(exercise.id(), exercise.title(lang), true, outcomes, 0);
     }
 
-    private static <A> CaseOutcome judge(Case<A> c, String seenAs, boolean hidden, List<Observation> seen, int index,
-                                         Lang lang) {
-        if (index < seen.size() && seen.get(index).name().equals(seenAs)) {
-            return CaseRunner.judge(c, hidden, seen.get(index), lang);
+    /** The observation of the case known as {@code name} in place {@code index}, or "not reported". */
+    private static Observation seenAs(String name, boolean hidden, List<Observation> seen, int index) {
+        if (index < seen.size() && seen.get(index).name().equals(name)) {
+            return seen.get(index);
         }
-        return CaseRunner.judge(c, hidden, new Observation(hidden, seenAs, Observation.Kind.NOT_RUN, "", "",
-                Message.of("check.not.reported")), lang);
+        return new Observation(hidden, name, Observation.Kind.NOT_RUN, "", "", Message.of("check.not.reported"));
     }
 
     /**

@@ -16,6 +16,18 @@ class CaseRunnerBlameTest {
     }
 
     @Test
+    void theCaseHintIsLeftOutWhenTheAnswerCalledAMisspeltName() {
+        Case<netlab.course.IpExercises.ClassOf> c = netlab.course.IpExercises.classCase("10.1.2.3", "A");
+        Observation misspelt = new Observation(false, "x", Observation.Kind.ERROR, "", "SPIResolutionException",
+                CaseRunner.blame(new SPIResolutionException(7)));
+        Observation other = new Observation(false, "x", Observation.Kind.ERROR, "", "ArithmeticException",
+                CaseRunner.blame(new ArithmeticException("/ by zero")));
+        assertEquals("", CaseRunner.judge(c, false, misspelt, netlab.text.Lang.EN).hint());
+        assertEquals("", CaseRunner.judgeWithheld(c, misspelt, netlab.text.Lang.EN).hint());
+        assertEquals(c.hint(netlab.text.Lang.EN), CaseRunner.judge(c, false, other, netlab.text.Lang.EN).hint());
+    }
+
+    @Test
     void aTakenPortSaysWhoMayHoldIt() {
         assertEquals("check.threw.bind", CaseRunner.blame(new BindException("Address already in use")).key());
     }

@@ -61,6 +61,36 @@ class ObservationTest {
     }
 
     @Test
+    void afterHiddenInputsWereInTheAgentAFailedPublicCaseShowsNothingTheAnswerMade() {
+        IpExercises.ClassOf leaking = ip -> ip.startsWith("10.") ? "SECRET-192.0.2.7" : ReferenceAnswers.classOf(ip);
+        IpExercises.SameSubnet throwing = (x, y, prefix) -> {
+            throw new IllegalStateException("SECRET-192.0.2.7");
+        };
+        String seenClass = Check.collect("ip.class-of", leaking, Duration.ofSeconds(2), "");
+        String seenSubnet = Check.collect("ip.same-subnet", throwing, Duration.ofSeconds(2), "");
+        assertTrue(Check.judge("ip.same-subnet", seenSubnet, "", "en", false).jsonLine().contains("SECRET-192.0.2.7"),
+                "the first check's public cases say what the answer threw");
+        for (String[] seen : List.of(new String[] {"ip.class-of", seenClass}, new String[] {"ip.same-subnet", seenSubnet})) {
+            CheckReport shown = Check.judge(seen[0], seen[1], "", "en", false);
+            CheckReport withheld = Check.judge(seen[0], seen[1], "", "en", true);
+            assertTrue(!withheld.jsonLine().contains("SECRET"), withheld.jsonLine());
+            assertEquals(shown.pointsEarned(), withheld.pointsEarned(), "the verdicts are the same");
+        }
+        assertTrue(Check.judge("ip.same-subnet", seenSubnet, "", "en", true).jsonLine()
+                .contains("threw an exception (once hidden checks have run"));
+        // nor any value or sentence the agent chose: a forged report is worded from each case's kind alone
+        List<Observation> real = Observation.decode(seenSubnet);
+        String forged = Observation.encode("ip.same-subnet", List.of(
+                new Observation(false, real.get(0).name(), Observation.Kind.RETURNED, "s\"SECRET\"", "SECRET-192.0.2.7", null),
+                new Observation(false, real.get(1).name(), Observation.Kind.TIMED_OUT, "", "",
+                        netlab.text.Message.of("check.verbatim", "SECRET-192.0.2.7"))));
+        assertTrue(Check.judge("ip.same-subnet", forged, "", "zh", false).jsonLine().contains("SECRET-192.0.2.7"));
+        String line = Check.judge("ip.same-subnet", forged, "", "zh", true).jsonLine();
+        assertTrue(!line.contains("SECRET") && line.contains("期望 true，但答案给出的是别的值")
+                && line.contains("没能在每项检查允许的时间内完成"), line);
+    }
+
+    @Test
     void theAgentAndTheJudgeKnowACaseWhateverLanguageEachWordsIn() {
         PacketExercises.ArpSpoofed answer = replies -> replies.stream()
                 .collect(java.util.stream.Collectors.groupingBy(r -> r.split(" ")[0], java.util.TreeMap::new,

@@ -130,16 +130,29 @@ public record CheckCall(String exerciseId, String answer) {
     }
 
     /**
-     * The grader's snippet: an expression whose value is the base64 of what every case of the exercise saw
-     * the answer do ({@code netlab.exercise.Check.collect}), which the grading JVM then judges. Every name is
-     * fully qualified from {@code java.} or {@code netlab.}, so a student's {@code class Check} changes nothing
-     * (declarations named {@code java} or {@code netlab} are dropped before it runs). {@code hiddenProbes}
-     * (base64, from {@link GraderClasses#hiddenProbes}) carries the hidden cases' inputs, not their expected
-     * values, and reaches the agent only now, after the student's code has run. The value comes back as
-     * the snippet's result, not as printed text, so nothing a student prints can pose as it.
+     * The grader's first snippet: an expression whose value is the base64 of what every public case of the
+     * exercise saw the answer do ({@code netlab.exercise.Check.collect} with no hidden probes), which the grading
+     * JVM then judges. Every name is fully qualified from {@code java.} or {@code netlab.}, so a student's
+     * {@code class Check} changes nothing (declarations named {@code java} or {@code netlab} are dropped before
+     * it runs). The value comes back as the snippet's result, not as printed text, so nothing a student prints
+     * can pose as it.
      */
-    public String gradeSnippet(long caseTimeoutMillis, String hiddenProbes) {
-        return "java.util.Base64.getEncoder().encodeToString(netlab.exercise.Check.collect(\""
+    public String publicSnippet(long caseTimeoutMillis) {
+        return snippet("collect", caseTimeoutMillis, "");
+    }
+
+    /**
+     * The grader's second snippet, run after {@link #publicSnippet}: the same for the hidden cases
+     * ({@code netlab.exercise.Check.collectHidden}). {@code hiddenProbes} (base64, from
+     * {@link GraderClasses#hiddenProbes}) carries their inputs, not their expected values, and reaches the agent
+     * only now, after the student's code and the public cases have run.
+     */
+    public String hiddenSnippet(long caseTimeoutMillis, String hiddenProbes) {
+        return snippet("collectHidden", caseTimeoutMillis, hiddenProbes);
+    }
+
+    private String snippet(String method, long caseTimeoutMillis, String hiddenProbes) {
+        return "java.util.Base64.getEncoder().encodeToString(netlab.exercise.Check." + method + "(\""
                 + exerciseId + "\", " + answer + ", java.time.Duration.ofMillis(" + caseTimeoutMillis
                 + "), \"" + hiddenProbes + "\").getBytes(java.nio.charset.StandardCharsets.UTF_8))";
     }

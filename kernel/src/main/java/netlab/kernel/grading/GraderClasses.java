@@ -36,7 +36,7 @@ public final class GraderClasses implements AutoCloseable {
         this.loader = loader;
         Class<?> check = Class.forName(netlab.exercise.Check.class.getName(), true, loader);
         this.notRun = check.getMethod("notRun", String.class, String.class);
-        this.judge = check.getMethod("judge", String.class, String.class, String.class);
+        this.judge = check.getMethod("judge", String.class, String.class, String.class, String.class, boolean.class);
         this.hiddenProbes = check.getMethod("hiddenProbes", String.class);
         this.jsonLine = Class.forName(netlab.exercise.CheckReport.class.getName(), false, loader).getMethod("jsonLine");
         Class<?> exercises = Class.forName(netlab.exercise.Exercises.class.getName(), true, loader);
@@ -116,14 +116,18 @@ public final class GraderClasses implements AutoCloseable {
     }
 
     /**
-     * The graded report of {@code observed}, what {@code netlab.exercise.Check.collect} returned in the agent,
-     * its feedback worded in {@code lang}, the student's.
+     * The graded report of what the grader's snippets returned in the agent ({@link CheckCall#publicSnippet},
+     * {@link CheckCall#hiddenSnippet}; {@code seenHidden} "" when the exercise has no hidden cases), its feedback
+     * worded in {@code lang}, the student's; with {@code withholdAnswerText}, failed public cases without the
+     * values and texts the answer made (hidden inputs had been in the agent before they ran).
      *
-     * @throws IllegalArgumentException if {@code observed} is not such a report of {@code exerciseId}
+     * @throws IllegalArgumentException if either is not such a report of {@code exerciseId}
      */
-    public CheckResult judge(String exerciseId, String observed, Lang lang) {
+    public CheckResult judge(String exerciseId, String seenPublic, String seenHidden, Lang lang,
+                             boolean withholdAnswerText) {
         try {
-            return CheckResult.parse((String) jsonLine.invoke(judge.invoke(null, exerciseId, observed, lang.tag())));
+            return CheckResult.parse((String) jsonLine.invoke(judge.invoke(null, exerciseId, seenPublic, seenHidden,
+                    lang.tag(), withholdAnswerText)));
         } catch (InvocationTargetException e) {
             throw new IllegalArgumentException(e.getCause().getMessage(), e.getCause());
         } catch (IllegalAccessException e) {

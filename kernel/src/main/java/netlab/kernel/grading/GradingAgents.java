@@ -5,10 +5,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import netlab.kernel.jshell.EngineOptions;
@@ -41,6 +43,8 @@ public final class GradingAgents implements AutoCloseable {
     private final Deque<Future<Agent>> starting = new ArrayDeque<>();
     private final ExecutorService starter = Executors.newVirtualThreadPerTaskExecutor();
     private boolean closed;
+    /** The submission whose agent was the first not to start. */
+    private final AtomicReference<String> firstNotStarted = new AtomicReference<>();
 
     /**
      * Keeps {@code ahead} agents starting or ready (0: each is started when taken); their class path and scratch
@@ -100,6 +104,15 @@ public final class GradingAgents implements AutoCloseable {
             deleteQuietly(workDir);
             throw e;
         }
+    }
+
+    /**
+     * Records that no agent started for submission {@code where}: empty the first time, else the submission
+     * that had the same trouble first. The teacher reads the sandbox's command and the JVM's output (some 45
+     * lines) once, not once per student of a class.
+     */
+    public Optional<String> notStartedBefore(String where) {
+        return Optional.ofNullable(firstNotStarted.compareAndExchange(null, where));
     }
 
     /** Closes the agents started but not taken. */

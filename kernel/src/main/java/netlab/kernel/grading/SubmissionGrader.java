@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import netlab.kernel.engine.CellIO;
@@ -94,7 +95,9 @@ public final class SubmissionGrader {
             warnings.add(w.in(lang));
         }
         int cases = grades.values().stream().mapToInt(g -> g.cases().size()).sum();
-        java.time.Duration budget = limits.budget(plan.steps().size(), cases);
+        // a check is two steps: its public cases, then its hidden ones
+        long checks = plan.steps().stream().filter(SourcePlan.Check.class::isInstance).count();
+        java.time.Duration budget = limits.budget(plan.steps().size() + (int) checks, cases);
         triedAgent = true;
         try (GradingAgents.Agent agent = agents.take()) {
             Run run = new Run(submission, grades, warnings, agent, lang, budget);
@@ -110,9 +113,12 @@ public final class SubmissionGrader {
         } catch (IOException | RuntimeException | Error e) {
             // any other Error too (a StackOverflowError the engine did not take for a cell's): one submission's
             // failure, whatever it is, is that submission's grade, never the batch's end
-            teacher.accept(Text.of("teacher.grade.stoppedEarly", student + "/" + notebookName, e));
-            warnings.add(Text.in(lang, "grade.grader-problem"));
+            String where = student + "/" + notebookName;
             agentDidNotStart = isAgentStartFailure(e);
+            Optional<String> before = agentDidNotStart ? agents.notStartedBefore(where) : Optional.empty();
+            teacher.accept(before.isPresent() ? Text.of("teacher.grade.notStartedAgain", where, before.get())
+                    : Text.of("teacher.grade.stoppedEarly", where, e));
+            warnings.add(Text.in(lang, "grade.grader-problem"));
         }
         return done(student, notebookName, lang, "graded", "", grades, warnings, start);
     }
@@ -174,11 +180,12 @@ public final class SubmissionGrader {
         private JShellEngine engine;
         private int freshStarts;
         /**
-         * Whether a check has run, and with it hidden cases whose inputs the student's code may have kept: from then
-         * on what an answer throws, text the student's code makes, is not copied into the feedback the student
-         * reads (an answer cell after the check could throw the inputs it kept and read them in its report).
+         * Whether hidden cases' inputs have been in the agent, where the student's code may have kept them: from
+         * then on no text the student's code makes (what an answer returned or threw, how its process ended) is
+         * copied into the feedback the student reads, which could otherwise carry the kept inputs out — an answer
+         * cell after the check throwing them, a later exercise's public case returning them.
          */
-        private boolean checked;
+        private boolean hiddenSent;
         /** The submission's whole time budget, and when it is up ({@link System#nanoTime}). */
         private final java.time.Duration budget;
         private final long deadline;
@@ -217,7 +224,7 @@ public final class SubmissionGrader {
                 case SourcePlan.Setup s -> {
                     Outcome o = execute(s.code(), replay);
                     if (o.lostAgent() || o.stopped()) {
-                        warnings.add(Text.in(lang, "grade.warn.setup", s.cellIndex(), o.describe()));
+                        warnings.add(Text.in(lang, "grade.warn.setup", s.cellIndex(), o.describe(hiddenSent)));
                     }
                     afterRun(step, o, replay);
                 }
@@ -225,13 +232,13 @@ public final class SubmissionGrader {
                     for (Submission.AnswerCell cell : submission.answers().getOrDefault(a.gradeId(), List.of())) {
                         Outcome o = execute(cell.source(), replay);
                         if (!replay && o.outcome() instanceof ExecuteOutcome.Failure f) {
-                            warnings.add(checked
+                            warnings.add(hiddenSent
                                     ? Text.in(lang, "grade.warn.answer-failed.after-check", a.gradeId(), cell.index())
                                     : Text.in(lang, "grade.warn.answer-failed", a.gradeId(), cell.index(),
                                             f.ename() + ": " + firstLine(f.evalue())));
                         }
                         if (o.lostAgent() || o.stopped()) {
-                            fail(a.exercise(), o, Message.of("grade.step", cell.index(), o.describe()));
+                            fail(a.exercise(), o, Message.of("grade.step", cell.index(), o.describe(hiddenSent)));
                             afterRun(step, o, replay);
                             return;
                         }
@@ -252,43 +259,84 @@ public final class SubmissionGrader {
             }
         }
 
+        /**
+         * Runs a check in two steps, its public cases and then its hidden ones, so the public cases' values are
+         * taken before any of its hidden inputs is in the agent, and judges both.
+         */
         private void check(SourcePlan.Check c) throws IOException {
             Set<String> dropped = engine.dropDeclarations(SHADOWING);
             if (!dropped.isEmpty()) {
                 warnings.add(Text.in(lang, "grade.warn.shadowing", String.join(", ", dropped), c.exercise()));
             }
-            // the check's budget covers every case timing out, so a slow answer is judged case by case
-            int cases = grades.get(c.exercise()).cases().size();
-            checked = true;
-            Outcome o = execute(c.call().gradeSnippet(limits.caseTimeout().toMillis(), classes.hiddenProbes(c.exercise())),
-                    limits.stepTimeout().plus(limits.caseTimeout().multipliedBy(cases)));
+            boolean withhold = hiddenSent; // an earlier check's hidden inputs may come back as a public value
+            List<CheckResult.CaseResult> cases = grades.get(c.exercise()).cases();
+            int hiddenCases = (int) cases.stream().filter(CheckResult.CaseResult::hidden).count();
+            long caseMillis = limits.caseTimeout().toMillis();
+            Optional<String> seenPublic = collect(c, c.call().publicSnippet(caseMillis), cases.size() - hiddenCases);
+            if (seenPublic.isEmpty()) {
+                return;
+            }
+            String probes = classes.hiddenProbes(c.exercise());
+            Optional<String> seenHidden = Optional.of("");
+            if (!probes.isEmpty()) {
+                hiddenSent = true;
+                seenHidden = collect(c, c.call().hiddenSnippet(caseMillis, probes), hiddenCases);
+                if (seenHidden.isEmpty()) {
+                    return;
+                }
+            }
+            CheckResult r;
+            try {
+                r = classes.judge(c.exercise(), seenPublic.get(), seenHidden.get(), lang, withhold);
+            } catch (IllegalArgumentException e) {
+                unreadable(c, e);
+                return;
+            }
+            if (!r.exercise().equals(c.exercise()) || !r.graded()) {
+                grades.computeIfPresent(c.exercise(), (k, g) -> g.failed("error",
+                        Text.in(lang, "grade.report-foreign", c.exercise())));
+                return;
+            }
+            grades.put(c.exercise(), ExerciseGrade.graded(c.points(), r));
+            if (r.anyTimedOut()) {
+                freshStart(true); // stop the abandoned case threads, which may still spin
+            }
+        }
+
+        /**
+         * One of a check's snippets, given the step time limit and a case's for each of its {@code cases}: what it
+         * saw, or empty when the snippet failed, which ends the exercise (recorded here).
+         */
+        private Optional<String> collect(SourcePlan.Check c, String snippet, int cases) throws IOException {
+            Outcome o = execute(snippet, limits.stepTimeout().plus(limits.caseTimeout().multipliedBy(cases)));
+            Optional<String> seen = Optional.empty();
             switch (o.outcome()) {
                 case ExecuteOutcome.Success s when !o.stopped() && s.result().isPresent() -> {
-                    CheckResult r;
                     try {
-                        r = classes.judge(c.exercise(), decode(s.result().get()), lang);
+                        seen = Optional.of(decode(s.result().get()));
                     } catch (IllegalArgumentException e) {
-                        grades.computeIfPresent(c.exercise(), (k, g) -> g.failed("error",
-                                Text.in(lang, "grade.report-unreadable", e.getMessage())));
-                        return;
-                    }
-                    if (!r.exercise().equals(c.exercise()) || !r.graded()) {
-                        grades.computeIfPresent(c.exercise(), (k, g) -> g.failed("error",
-                                Text.in(lang, "grade.report-foreign", c.exercise())));
-                        return;
-                    }
-                    grades.put(c.exercise(), ExerciseGrade.graded(c.points(), r));
-                    if (r.anyTimedOut()) {
-                        freshStart(true); // stop the abandoned case threads, which may still spin
+                        unreadable(c, e);
                     }
                 }
                 case ExecuteOutcome.Failure f -> grades.computeIfPresent(c.exercise(), (k, g) -> g.failed("error",
-                        Text.in(lang, "grade.check-failed", f.ename() + ": " + firstLine(f.evalue()))));
-                default -> fail(c.exercise(), o, Message.of("grade.step.check", o.describe()));
+                        hiddenSent ? Text.in(lang, "grade.check-failed.withheld")
+                                : Text.in(lang, "grade.check-failed", f.ename() + ": " + firstLine(f.evalue()))));
+                default -> fail(c.exercise(), o, Message.of("grade.step.check", o.describe(hiddenSent)));
             }
             if (o.lostAgent()) {
                 freshStart(false);
             }
+            return seen;
+        }
+
+        /**
+         * The check's exercise gets 0 for a report that could not be read; what could not be read is the agent's
+         * text, which may carry kept hidden inputs once they were there, and is then not shown.
+         */
+        private void unreadable(SourcePlan.Check c, IllegalArgumentException e) {
+            grades.computeIfPresent(c.exercise(), (k, g) -> g.failed("error", hiddenSent
+                    ? Text.in(lang, "grade.report-unreadable.withheld")
+                    : Text.in(lang, "grade.report-unreadable", e.getMessage())));
         }
 
         /** Exercise {@code exercise} gets 0 for a step that ended as {@code o}, as {@code what} words it. */
@@ -365,8 +413,11 @@ public final class SubmissionGrader {
             return outcome instanceof ExecuteOutcome.Interrupted || timedOut || flooded;
         }
 
-        /** What happened, to be worded in the student's language ("did not finish within 20 s"). */
-        Message describe() {
+        /**
+         * What happened, to be worded in the student's language ("did not finish within 20 s"); with
+         * {@code withhold}, without what the student's code chose (its exception's text, its exit status).
+         */
+        Message describe(boolean withhold) {
             if (timedOut) {
                 long ms = timeout.toMillis();
                 return ms % 1000 == 0 ? Message.of("check.timeout.seconds", ms / 1000)
@@ -376,10 +427,11 @@ public final class SubmissionGrader {
                 return Message.of("grade.outcome.flooded", limits.outputLimit());
             }
             return switch (outcome) {
-                case ExecuteOutcome.EngineRestarted r ->
-                        Message.of("grade.outcome.ended", withoutCommand(firstLine(r.message())));
+                case ExecuteOutcome.EngineRestarted r -> withhold ? Message.of("grade.outcome.ended.withheld")
+                        : Message.of("grade.outcome.ended", withoutCommand(firstLine(r.message())));
                 case ExecuteOutcome.Interrupted i -> Message.of("grade.outcome.interrupted");
-                case ExecuteOutcome.Failure f -> Message.of("grade.outcome.failed", f.ename() + ": " + firstLine(f.evalue()));
+                case ExecuteOutcome.Failure f -> withhold ? Message.of("grade.outcome.failed.withheld")
+                        : Message.of("grade.outcome.failed", f.ename() + ": " + firstLine(f.evalue()));
                 case ExecuteOutcome.Success s -> Message.of("grade.outcome.ran");
             };
         }

@@ -152,6 +152,12 @@ class GradeCommandIT {
                     SAME_SUBNET_RIGHT);
             Corpus.duplicate(nb, "ip-same-subnet-answer", "if (true) throw new RuntimeException(\"inputs: \" + seen);");
         });
+        // keeps them too, and the next exercise's answer throws them in every public case
+        Corpus.student(subs, "leaks-via-public", released, nb -> Corpus.answer(nb,
+                "java.util.List<String> seen = new java.util.ArrayList<>();\n"
+                        + CLASS_OF_RIGHT.replace("String classOf(String ip) {", "String classOf(String ip) {\n    seen.add(ip);"),
+                "boolean sameSubnet(String a, String b, int prefix) {\n"
+                        + "    throw new RuntimeException(\"inputs: \" + seen);\n}"));
         Corpus.write(subs, "malformed-json", released.substring(0, released.length() / 2));
         Corpus.write(subs, "empty-notebook", "{\"cells\": [], \"metadata\": {}, \"nbformat\": 4, \"nbformat_minor\": 5}\n");
         Corpus.student(subs, "python-kernel", released, nb -> {
@@ -170,7 +176,7 @@ class GradeCommandIT {
         List<String> lines = Files.readAllLines(out.resolve("grades.csv"));
         assertEquals("student,ip.class-of,ip.same-subnet,total", lines.getFirst());
         lines.stream().skip(1).forEach(l -> csv.put(l.split(",")[0], l.split(",")));
-        assertEquals(21, csv.size(), "every submission is in the class CSV:\n" + String.join("\n", lines));
+        assertEquals(22, csv.size(), "every submission is in the class CSV:\n" + String.join("\n", lines));
 
         expect(csv, "correct", "4", "6");
         expect(csv, "teacher-solution", "4", "6");
@@ -190,6 +196,7 @@ class GradeCommandIT {
         expect(csv, "flood-100mb", "0", "6");
         expect(csv, "reads-files", "0", "6");
         expect(csv, "leaks-inputs", "4", "6");
+        expect(csv, "leaks-via-public", "4", "0");
         expect(csv, "malformed-json", "0", "0");
         expect(csv, "empty-notebook", "0", "0");
         expect(csv, "python-kernel", "0", "0");
@@ -226,10 +233,15 @@ class GradeCommandIT {
         assertFalse(Files.readString(out.resolve("partly-right.json")).contains("\"expected\""),
                 "feedback carries names and messages, not expected values");
         assertFalse(html.contains("IpHiddenCases"));
-        assertTrue(r.out.lines().filter(l -> l.matches("\\[\\d+/21] .*")).count() == 21, r.out);
+        assertTrue(r.out.lines().filter(l -> l.matches("\\[\\d+/22] .*")).count() == 22, r.out);
         String leaked = Files.readString(out.resolve("leaks-inputs.json")) + Files.readString(out.resolve("leaks-inputs.html"));
         assertTrue(warnings(out, "leaks-inputs").contains("ran after hidden checks"), warnings(out, "leaks-inputs"));
         assertFalse(leaked.contains("240.0.0.1") || leaked.contains("inputs:"), "a hidden input in the feedback: " + leaked);
+        String viaPublic = Files.readString(out.resolve("leaks-via-public.json"))
+                + Files.readString(out.resolve("leaks-via-public.html"));
+        assertFalse(viaPublic.contains("240.0.0.1") || viaPublic.contains("inputs:"),
+                "a hidden input in a later public case's feedback: " + viaPublic);
+        assertTrue(viaPublic.contains("threw an exception (once hidden checks have run"), viaPublic);
     }
 
     @Test
@@ -278,6 +290,10 @@ class GradeCommandIT {
         assertEquals(1, r.status, r.err + r.out);
         assertEquals(1, r.err.split("no grading agent started", -1).length - 1, r.err);
         assertFalse(r.out.contains("graded 2 submissions"), r.out);
+        // the agent's command and output once, not once per student
+        String said = r.out + r.err;
+        assertEquals(1, said.split("Command: ", -1).length - 1, said);
+        assertTrue(said.contains("no grading agent started, as for "), said);
     }
 
     @Test

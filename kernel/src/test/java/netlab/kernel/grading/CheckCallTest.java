@@ -42,10 +42,13 @@ class CheckCallTest {
     }
 
     @Test
-    void theGradeSnippetNamesEverythingFullyQualified() {
-        String snippet = new CheckCall("ip.class-of", "(IpExercises.ClassOf) ip -> classOf(ip)").gradeSnippet(1000, "rO0=");
+    void theGradeSnippetsNameEverythingFullyQualified() {
+        CheckCall call = new CheckCall("ip.class-of", "(IpExercises.ClassOf) ip -> classOf(ip)");
         assertEquals("java.util.Base64.getEncoder().encodeToString(netlab.exercise.Check.collect(\"ip.class-of\", "
+                + "(IpExercises.ClassOf) ip -> classOf(ip), java.time.Duration.ofMillis(1000), \"\")"
+                + ".getBytes(java.nio.charset.StandardCharsets.UTF_8))", call.publicSnippet(1000));
+        assertEquals("java.util.Base64.getEncoder().encodeToString(netlab.exercise.Check.collectHidden(\"ip.class-of\", "
                 + "(IpExercises.ClassOf) ip -> classOf(ip), java.time.Duration.ofMillis(1000), \"rO0=\")"
-                + ".getBytes(java.nio.charset.StandardCharsets.UTF_8))", snippet);
+                + ".getBytes(java.nio.charset.StandardCharsets.UTF_8))", call.hiddenSnippet(1000, "rO0="));
     }
 }
