@@ -40,6 +40,7 @@ public final class AgentMain {
         StopCheckWeaver.warmUpInBackground();
         AgentExecutionControl ec = new AgentExecutionControl(AgentMain::restoreStreams);
         netlab.runtime.Resources.installTracker(Ownership::track);
+        netlab.runtime.StopScope.installOpener(CellScope::open);
 
         Map<String, Consumer<OutputStream>> outputs = new HashMap<>();
         outputs.put(AgentProtocol.STDOUT, st -> System.setOut(out = studentStream(st)));

@@ -9,6 +9,9 @@ import java.util.concurrent.Future;
  *
  * <p>Threads the cell starts inherit it (an inheritable thread-local), so a stop reaches them at their next
  * stop check too. That ownership is the hook for releasing a cell's sockets and threads later.
+ *
+ * <p>A cell may have cells {@link #under} it: code the course library runs for it on a thread of its own (a
+ * check's case, {@link CellScope}), which can be stopped alone; stopping the cell above stops them too.
  */
 final class Cell {
 
@@ -24,12 +27,27 @@ final class Cell {
 
     private final long number;
     private final String key;
+    /** The cell this one runs under, or null for an invoke's own. */
+    private final Cell parent;
     private volatile boolean stopRequested;
     private volatile Thread thread;
 
     Cell(long number, String key) {
+        this(number, key, null);
+    }
+
+    private Cell(long number, String key, Cell parent) {
         this.number = number;
         this.key = key;
+        this.parent = parent;
+    }
+
+    /**
+     * A new cell under this one, of the same notebook cell (its key): what it opens is released with this cell's,
+     * and it is stopped when this cell is, or on its own.
+     */
+    Cell under() {
+        return new Cell(number, key, this);
     }
 
     /** The notebook cell this invoke belongs to (see {@link Ownership}). */
@@ -46,13 +64,14 @@ final class Cell {
         return number;
     }
 
-    /** The invoke's own virtual thread while it runs, else null. */
+    /** The invoke's own virtual thread (or the thread running a cell {@link #under} one) while it runs, else null. */
     Thread thread() {
         return thread;
     }
 
+    /** Whether this cell, or one it runs under, was stopped. */
     boolean stopRequested() {
-        return stopRequested;
+        return stopRequested || parent != null && parent.stopRequested();
     }
 
     /** Runs {@code body} on a fresh virtual thread owned by this cell. */
@@ -81,6 +100,22 @@ final class Cell {
         return result;
     }
 
+    /**
+     * Runs {@code body} on the calling thread as this cell's, then gives the thread back to the cell it belonged
+     * to; threads started meanwhile stay this cell's.
+     */
+    void runHere(Runnable body) {
+        Cell previous = CURRENT.get();
+        CURRENT.set(this);
+        thread = Thread.currentThread();
+        try {
+            body.run();
+        } finally {
+            thread = null;
+            CURRENT.set(previous);
+        }
+    }
+
     /** Sets the stop flag and interrupts the cell's thread, which unblocks sleeps and classic socket calls. */
     void stop() {
         stopRequested = true;
@@ -98,7 +133,7 @@ final class Cell {
     static void check() {
         if (anyStopped) {
             Cell cell = CURRENT.get();
-            if (cell != null && cell.stopRequested) {
+            if (cell != null && cell.stopRequested()) {
                 throw new CellStoppedError();
             }
         }

@@ -106,6 +106,22 @@ final class Ownership {
         }
     }
 
+    /**
+     * Interrupts the threads recorded as started by {@code cell} itself that still run: those of a check's case
+     * that was stopped ({@link CellScope}), whose cell's key is not released.
+     */
+    static void interruptThreads(Cell cell) {
+        List<Thread> threads = new ArrayList<>();
+        synchronized (ENTRIES) {
+            for (Entry e : ENTRIES) {
+                if (e.cell() == cell && e.resource() instanceof Thread t && t.isAlive()) {
+                    threads.add(t);
+                }
+            }
+        }
+        threads.forEach(Thread::interrupt);
+    }
+
     /** Closes what uses local {@code port}; returns what was closed. */
     static List<Resource> releasePort(int port) {
         return releaseMatching(e -> portOf(e.resource()) == port);

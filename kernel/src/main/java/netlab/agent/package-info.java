@@ -7,7 +7,8 @@
  * ({@link netlab.agent.AgentProtocol}). Each snippet runs on a fresh virtual thread owned by a
  * {@code Cell}; stop checks woven into the loaded classes ({@code StopCheckWeaver}: every class but a snippet's
  * wrapper with no loop) end CPU loops, and interrupting the virtual thread unblocks sleeps and classic socket
- * calls.
+ * calls. A check's case runs as a cell of its own under the check's ({@code CellScope}, the course library's
+ * {@link netlab.runtime.StopScope}), so a case that times out is stopped alone and the check goes on.
  *
  * <p>{@code ResourceWeaver} also rewrites snippet bytecode so sockets, channels, selectors, executors and
  * started threads are recorded with the notebook cell that opened them ({@code Ownership}; the course

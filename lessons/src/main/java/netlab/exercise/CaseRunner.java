@@ -6,6 +6,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import netlab.runtime.StopScope;
 import netlab.text.Lang;
 import netlab.text.Message;
 
@@ -14,14 +15,22 @@ import netlab.text.Message;
  * happens (a value, a TODO stub, an exception, a hang) into a {@link CaseOutcome}. Never throws for what
  * the answer does.
  *
- * <p>A case that times out is interrupted and abandoned: a thread blocked in socket I/O or
- * {@code sleep} stops, a pure CPU loop keeps running until the agent is stopped. That is why the grader runs
- * every submission in a fresh agent.
+ * <p>A case that times out is stopped ({@link StopScope}) and interrupted: a thread blocked in socket I/O or
+ * {@code sleep} ends; in a notebook's agent, a CPU loop in the answer, and the threads the answer started, end at
+ * their next loop turn too. Outside a notebook nothing stops such a loop but the end of the JVM. What the case
+ * reports says whether its thread ended ({@link #STOP_GRACE}). The grader still runs a fresh agent after a
+ * timed-out case: a thread blocked on a monitor survives both.
  */
 final class CaseRunner {
 
     /** Time one case may take unless the caller says otherwise. */
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(2);
+    /**
+     * How long a timed-out case waits for its stopped thread to end, so its report can say it was stopped: a loop
+     * meets a stop check within microseconds; what is still running after this is blocked where neither the
+     * stop nor the interrupt reaches (a monitor), and costs the check this long once per case.
+     */
+    static final Duration STOP_GRACE = Duration.ofSeconds(1);
     /** What JShell throws in the agent when code calls a declaration that did not resolve (a misspelt name). */
     private static final String UNRESOLVED = "jdk.jshell.spi.SPIResolutionException";
 
@@ -46,15 +55,19 @@ final class CaseRunner {
             Object actual = probe.run(answer);
             return new String[] {Values.canonical(actual), Values.show(actual)};
         });
+        // the case's code, and the threads it starts, can be stopped apart from the cell running this check
+        StopScope scope = StopScope.open();
         // a platform thread, not a virtual one: an answer spinning in a loop pins its carrier, and a few of
         // them would starve every virtual thread of the JVM, the cell running this check included
-        Thread thread = Thread.ofPlatform().daemon().name("netlab-check " + name).start(task);
+        Thread thread = Thread.ofPlatform().daemon().name("netlab-check " + name).start(() -> scope.run(task));
         try {
             String[] actual = task.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             return new Observation(hidden, name, Observation.Kind.RETURNED, actual[0], actual[1], null);
         } catch (TimeoutException e) {
+            scope.stop();
             thread.interrupt();
-            return new Observation(hidden, name, Observation.Kind.TIMED_OUT, "", "", timedOut(timeout));
+            Message why = ended(thread) ? stoppedAfter(timeout) : timedOut(timeout);
+            return new Observation(hidden, name, Observation.Kind.TIMED_OUT, "", "", why);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             if (isTodoStub(cause)) {
@@ -63,6 +76,7 @@ final class CaseRunner {
             }
             return new Observation(hidden, name, Observation.Kind.ERROR, "", Values.summary(cause), blame(cause));
         } catch (InterruptedException e) {
+            scope.stop();
             thread.interrupt();
             Thread.currentThread().interrupt();
             return new Observation(hidden, name, Observation.Kind.NOT_RUN, "", "", Message.of("check.interrupted"));
@@ -171,6 +185,26 @@ final class CaseRunner {
     static Message timedOut(Duration d) {
         long ms = d.toMillis();
         return ms % 1000 == 0 ? Message.of("check.timeout.seconds", ms / 1000) : Message.of("check.timeout.millis", ms);
+    }
+
+    /** "did not finish within 1 s; the check stopped it" as data: the case's own thread has ended. */
+    static Message stoppedAfter(Duration d) {
+        long ms = d.toMillis();
+        return ms % 1000 == 0 ? Message.of("check.timeout.stopped.seconds", ms / 1000)
+                : Message.of("check.timeout.stopped.millis", ms);
+    }
+
+    /**
+     * Whether the stopped case's {@code thread} ends within {@link #STOP_GRACE}; false, and the interrupt kept,
+     * when the thread waiting is interrupted meanwhile.
+     */
+    private static boolean ended(Thread thread) {
+        try {
+            return thread.join(STOP_GRACE);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /** A stub handed out by {@code netlab release}: {@code UnsupportedOperationException("TODO ...")}. */

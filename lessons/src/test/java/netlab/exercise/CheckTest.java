@@ -11,6 +11,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import netlab.runtime.StopScope;
 import org.junit.jupiter.api.Test;
 
 class CheckTest {
@@ -74,10 +77,62 @@ class CheckTest {
         };
         CheckReport r = Check.evaluate(e, answer, Duration.ofMillis(200));
         assertEquals(CaseOutcome.Status.TIMED_OUT, r.outcomes().get(0).status());
-        assertEquals("did not finish within 200 ms", r.outcomes().get(0).message());
+        assertEquals("did not finish within 200 ms; the check stopped it", r.outcomes().get(0).message());
         assertEquals(CaseOutcome.Status.PASSED, r.outcomes().get(1).status());
         assertEquals("did not finish within 2 s", CaseRunner.timedOut(CaseRunner.DEFAULT_TIMEOUT).in(netlab.text.Lang.EN));
         assertEquals("没能在 2 秒内完成", CaseRunner.timedOut(CaseRunner.DEFAULT_TIMEOUT).in(netlab.text.Lang.ZH));
+        assertEquals("没能在 2 秒内完成，检查已把它停下",
+                CaseRunner.stoppedAfter(CaseRunner.DEFAULT_TIMEOUT).in(netlab.text.Lang.ZH));
+    }
+
+    /**
+     * A case that runs past its timeout has its {@link StopScope} stopped, and one that returns in time has not: with
+     * a scope whose stop ends a loop that ignores interrupts (what the notebook's woven stop checks do), the
+     * report says the check stopped it. Outside a notebook such a loop would go on ({@link StopScope#NONE}).
+     */
+    @Test
+    void aTimedOutCaseIsStoppedThroughItsScope() {
+        List<AtomicBoolean> stops = new CopyOnWriteArrayList<>();
+        ThreadLocal<AtomicBoolean> scopeOfThread = new ThreadLocal<>();
+        StopScope.installOpener(() -> {
+            AtomicBoolean stopped = new AtomicBoolean();
+            stops.add(stopped);
+            return new StopScope() {
+                @Override
+                public void run(Runnable body) {
+                    scopeOfThread.set(stopped);
+                    body.run();
+                }
+
+                @Override
+                public void stop() {
+                    stopped.set(true);
+                }
+            };
+        });
+        try {
+            Exercise<IpExercises.ClassOf> e = Exercise.of("test.spins", "Spins", IpExercises.ClassOf.class)
+                    .add(Case.<IpExercises.ClassOf>named("spins").expect("A", a -> a.classOf("spin")))
+                    .add(Case.<IpExercises.ClassOf>named("answers").expect("A", a -> a.classOf("10.0.0.1")))
+                    .build();
+            IpExercises.ClassOf answer = ip -> {
+                while (ip.equals("spin")) {
+                    Thread.interrupted(); // ignores the interrupt; only the scope's stop ends it
+                    if (scopeOfThread.get().get()) {
+                        throw new IllegalStateException("stopped");
+                    }
+                }
+                return "A";
+            };
+            CheckReport r = Check.evaluate(e, answer, Duration.ofMillis(200));
+            assertEquals(CaseOutcome.Status.TIMED_OUT, r.outcomes().get(0).status());
+            assertEquals("did not finish within 200 ms; the check stopped it", r.outcomes().get(0).message());
+            assertEquals(CaseOutcome.Status.PASSED, r.outcomes().get(1).status());
+            assertEquals(2, stops.size());
+            assertEquals(List.of(true, false), stops.stream().map(AtomicBoolean::get).toList());
+        } finally {
+            StopScope.installOpener(() -> StopScope.NONE);
+        }
     }
 
     @Test

@@ -67,9 +67,10 @@ class JShellEngineIT {
     }
 
     @Test
-    void aCellCannotReplaceTheDisplaySinkOrTheResourceTracker() {
+    void aCellCannotReplaceTheDisplaySinkTheResourceTrackerOrTheStopScopes() {
         for (String call : List.of("netlab.display.Display.installSink(netlab.display.DisplaySink.STDOUT);",
-                "netlab.runtime.Resources.installTracker(r -> { });")) {
+                "netlab.runtime.Resources.installTracker(r -> { });",
+                "netlab.runtime.StopScope.installOpener(() -> netlab.runtime.StopScope.NONE);")) {
             ExecuteOutcome.Failure f = assertInstanceOf(ExecuteOutcome.Failure.class,
                     engine.execute(call, new RecordingIO()), call);
             assertTrue(f.ename().endsWith("IllegalCallerException"), f::toString);
