@@ -143,8 +143,8 @@ final class CodeAssist {
         int i = anchor;
         while (i > 0) {
             char c = code.charAt(i - 1);
-            if (Character.isJavaIdentifierPart(c) || c == '.') {
-                i--;
+            if (Identifiers.partBefore(code, i) || c == '.') {
+                i = Identifiers.start(code, i, true);
             } else if (c == ')' || c == ']') {
                 int depth = 0;
                 do {
@@ -220,11 +220,9 @@ final class CodeAssist {
     Optional<MimeBundle> inspect(String code, int cursor, int detailLevel) {
         int at = toChars(code, cursor);
         // JShell documents the name the cursor is in or after; move to the end of the identifier.
-        while (at < code.length() && Character.isJavaIdentifierPart(code.charAt(at))) {
-            at++;
-        }
+        at = Identifiers.end(code, at);
         List<SourceCodeAnalysis.Documentation> docs = analysis.documentation(code, at, true);
-        if (docs.isEmpty() && at > 0 && Character.isJavaIdentifierPart(code.charAt(at - 1))) {
+        if (docs.isEmpty() && Identifiers.partBefore(code, at)) {
             String call = code.substring(0, at) + "(";
             docs = analysis.documentation(call, call.length(), true);
         }

@@ -150,12 +150,7 @@ final class CompileExplainer {
         if (i < cell.length() && cell.charAt(i) == '.') {
             i++;
         }
-        int end = i;
-        while (end < cell.length() && Character.isJavaIdentifierPart(cell.charAt(end))) {
-            end++;
-        }
-        String id = cell.substring(i, end);
-        return !id.isEmpty() && Character.isJavaIdentifierStart(id.charAt(0)) ? id : "";
+        return Identifiers.startsAt(cell, i) ? cell.substring(i, Identifiers.end(cell, i)) : "";
     }
 
     /** Edits from {@code a} to {@code b}: optimal string alignment (two swapped letters are one edit); names that

@@ -43,10 +43,10 @@ final class SimpleSnippetEnd {
     /** The length of the first snippet of {@code rest} from {@code from}, through its {@code ;}; or -1. */
     static int of(String rest, int from) {
         int i = skipBlanksAndComments(rest, from);
-        if (i < 0 || i >= rest.length() || !Character.isJavaIdentifierStart(rest.charAt(i))) {
+        if (!Identifiers.startsAt(rest, i)) {
             return ANALYSIS_DECIDES;
         }
-        int wordEnd = identifierEnd(rest, i);
+        int wordEnd = Identifiers.end(rest, i);
         if (KEYWORDS.contains(rest.substring(i, wordEnd))) {
             return ANALYSIS_DECIDES;
         }
@@ -107,20 +107,11 @@ final class SimpleSnippetEnd {
         if (c == '"' || c == '\'') {
             return literalEnd(s, i) >= 0;
         }
-        if (Character.isJavaIdentifierStart(c)) {
-            int end = identifierEnd(s, i);
+        if (Identifiers.startsAt(s, i)) {
+            int end = Identifiers.end(s, i);
             return end == s.length() || s.charAt(end) != '\\';
         }
         return "(){}[];,@=><!~?:+-*/&|^%".indexOf(c) >= 0;
-    }
-
-    /** The index just past the identifier that starts at {@code from}. */
-    private static int identifierEnd(String s, int from) {
-        int end = from;
-        while (end < s.length() && Character.isJavaIdentifierPart(s.charAt(end))) {
-            end++;
-        }
-        return end;
     }
 
     /**
