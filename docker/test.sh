@@ -12,7 +12,7 @@
 # 6. README's grading command: `netlab grade` in the image as uid 1000, the grader jar mounted; the teacher's
 #    notebook as a submission gets full marks, the released one does not; the agents' sandbox under
 #    podman's defaults (grade must say why it runs without) and with --security-opt unmask=/proc/* (README's
-#    option), which must be sandboxed
+#    option), which must be the whole sandbox: nothing lacking, loopback-only network, a process limit
 # 7. headless Chromium opens a chapter, runs its first cells and a Chinese probe cell; screenshot; a new
 #    Launcher and File > New offer the Java kernel only
 # 8. JupyterHub (Debian's, in a second container) spawns the image as a single-user server; a netlab
@@ -282,11 +282,15 @@ check "the released (unanswered) notebook does not (${unanswered:-none})" \
 defaults_mode=$(sandbox_mode "$tmp/grade-defaults.log")
 check "grading sandbox under podman's defaults: $defaults_mode" \
   sh -c 'case $1 in sandboxed|"NOT sandboxed: "?*) exit 0 ;; *) exit 1 ;; esac' - "$defaults_mode"
-# README's option for the sandbox: /proc without podman's masks, so unshare may mount a /proc of its own
+# README's option for the sandbox: /proc without podman's masks, so unshare may mount a /proc of its own. The
+# whole sandbox, with nothing it had to do without (no "warning:" after the line; the image's iproute2 brings
+# up loopback in each agent's network namespace), and the agents' process limit.
 grade unmasked --security-opt 'unmask=/proc/*' && unmasked_ok=1 || unmasked_ok=0
 check "with --security-opt unmask=/proc/*: $(sandbox_mode "$tmp/grade-unmasked.log"), teacher $(points teacher "$tmp/grade-unmasked.log")" \
   test "$unmasked_ok" = 1 -a "$(sandbox_mode "$tmp/grade-unmasked.log")" = sandboxed \
     -a "$(points teacher "$tmp/grade-unmasked.log")" = "$teacher"
+check "with --security-opt unmask=/proc/*: loopback-only network and a process limit per agent" \
+  grep -qE 'agents run sandboxed.*loopback-only network.*[0-9]+ processes each' "$tmp/grade-unmasked.log"
 
 say "7. JupyterLab in headless Chromium"
 if [ "${NETLAB_SKIP_BROWSER:-0}" = 1 ]; then
