@@ -11,7 +11,8 @@
 #    Shift-Tab (inspect_request) on a JDK method shows the JDK's javadoc
 # 6. README's grading command: `netlab grade` in the image as uid 1000, the grader jar mounted; the teacher's
 #    notebook as a submission gets full marks, the released one does not; the agents' sandbox under
-#    podman's defaults and with --security-opt unmask=/proc/* (README's option), which must be sandboxed
+#    podman's defaults (grade must say why it runs without) and with --security-opt unmask=/proc/* (README's
+#    option), which must be the whole sandbox: nothing lacking, loopback-only network, a process limit
 # 7. headless Chromium opens a chapter, runs its first cells and a Chinese probe cell; screenshot; a new
 #    Launcher and File > New offer the Java kernel only
 # 8. JupyterHub (Debian's, in a second container) spawns the image as a single-user server; a netlab
@@ -255,9 +256,16 @@ grade() {
   return $rc
 }
 points() { grep -oE "$1/$lesson [0-9.]+/[0-9.]+ points" "$2" | grep -oE '[0-9.]+/[0-9.]+' ; }
+# grade's sandbox line: "agents run sandboxed, ..." (with "; warning: WHAT IT LACKS" when it had to do without
+# part of it), or "netlab grade: warning: agents run without a sandbox (WHY): an answer can ...".
 sandbox_mode() {
-  if grep -q 'agents run sandboxed' "$1"; then echo sandboxed
-  else grep -o 'without a sandbox, [^;]*' "$1" | head -1 | sed 's/^/NOT sandboxed: /'; fi
+  local line why
+  line=$(grep -m1 -E 'agents run (sandboxed|without a sandbox)' "$1") || { echo "no sandbox line"; return; }
+  case $line in
+    *'agents run sandboxed'*'; warning: '*) echo "sandboxed, but: ${line#*; warning: }" ;;
+    *'agents run sandboxed'*) echo sandboxed ;;
+    *) why=${line#*without a sandbox (}; echo "NOT sandboxed: ${why%%): an answer*}" ;;
+  esac
 }
 grade defaults && graded_ok=1 || graded_ok=0
 csv=$tmp/grading-defaults/submissions/graded/grades.csv
@@ -270,12 +278,19 @@ full_marks() { [ -n "$teacher" ] && [ "${teacher%/*}" = "${teacher#*/}" ] && [ "
 check "the teacher's notebook gets full marks (${teacher:-none}; grades.csv total ${teacher_csv:-none})" full_marks
 check "the released (unanswered) notebook does not (${unanswered:-none})" \
   awk -v p="$unanswered" 'BEGIN { split(p, a, "/"); exit !(p != "" && a[1] + 0 < a[2] + 0) }'
-note "grading sandbox under podman's defaults: $(sandbox_mode "$tmp/grade-defaults.log")"
-# README's option for the sandbox: /proc without podman's masks, so unshare may mount a /proc of its own
+# podman masks parts of /proc, so unshare cannot mount a /proc of its own: grade must say so, and why
+defaults_mode=$(sandbox_mode "$tmp/grade-defaults.log")
+check "grading sandbox under podman's defaults: $defaults_mode" \
+  sh -c 'case $1 in sandboxed|"NOT sandboxed: "?*) exit 0 ;; *) exit 1 ;; esac' - "$defaults_mode"
+# README's option for the sandbox: /proc without podman's masks, so unshare may mount a /proc of its own. The
+# whole sandbox, with nothing it had to do without (no "warning:" after the line; the image's iproute2 brings
+# up loopback in each agent's network namespace), and the agents' process limit.
 grade unmasked --security-opt 'unmask=/proc/*' && unmasked_ok=1 || unmasked_ok=0
 check "with --security-opt unmask=/proc/*: $(sandbox_mode "$tmp/grade-unmasked.log"), teacher $(points teacher "$tmp/grade-unmasked.log")" \
   test "$unmasked_ok" = 1 -a "$(sandbox_mode "$tmp/grade-unmasked.log")" = sandboxed \
     -a "$(points teacher "$tmp/grade-unmasked.log")" = "$teacher"
+check "with --security-opt unmask=/proc/*: loopback-only network and a process limit per agent" \
+  grep -qE 'agents run sandboxed.*loopback-only network.*[0-9]+ processes each' "$tmp/grade-unmasked.log"
 
 say "7. JupyterLab in headless Chromium"
 if [ "${NETLAB_SKIP_BROWSER:-0}" = 1 ]; then
