@@ -7,6 +7,7 @@ import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import netlab.runtime.StopScope;
+import netlab.text.ExceptionExplanation;
 import netlab.text.Lang;
 import netlab.text.Message;
 
@@ -153,10 +154,12 @@ final class CaseRunner {
     }
 
     /**
-     * The failure sentence for an answer that threw: "threw" and the exception's summary, plus what to do when
-     * the answer bound a port that another program holds (a fixed port number, where the check hands the
-     * answer a socket on a free port), or what JShell throws when the answer calls a declaration that is not
-     * there (a misspelt method: the cell that defined the answer said so in a note).
+     * The failure sentence for an answer that threw: "threw" and the exception's summary, after what the exception
+     * means and what to do when {@link ExceptionExplanation} has a sentence for it (the one a cell throwing it reads;
+     * a message of its own, so the judge words it in its student's language). Instead of that, what to do when the
+     * answer bound a port that another program holds (a fixed port number, where the check hands the answer a
+     * socket on a free port), or what JShell throws when the answer calls a declaration that is not there (a
+     * misspelt method: the cell that defined the answer said so in a note).
      */
     static Message blame(Throwable cause) {
         for (Throwable x = cause; x != null; x = x.getCause()) {
@@ -172,7 +175,10 @@ final class CaseRunner {
             // answer's own exception
             return Message.of("check.verbatim", mismatch.getMessage());
         }
-        return Message.of("check.threw", Values.summary(cause));
+        String summary = Values.summary(cause);
+        return ExceptionExplanation.of(cause)
+                .map(meaning -> Message.of("check.threw.explained", summary, meaning))
+                .orElseGet(() -> Message.of("check.threw", summary));
     }
 
     /** Whether {@code t} was made in the course library's code, not in the student's ({@code REPL.$JShell$12}). */

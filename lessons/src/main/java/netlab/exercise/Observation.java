@@ -1,6 +1,7 @@
 package netlab.exercise;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import netlab.text.Message;
 
@@ -14,7 +15,8 @@ import netlab.text.Message;
  * @param canonical the returned value's {@link Values#canonical canonical text} ("" without a value)
  * @param shown     the value or exception as feedback shows it
  * @param message   what went wrong for outcomes without a value, as data: the judge words it in the student's
- *                  language (null for RETURNED)
+ *                  language, and an argument of it that is a message itself (an exception's explanation) too
+ *                  (null for RETURNED)
  */
 record Observation(boolean hidden, String name, Kind kind, String canonical, String shown, Message message) {
 
@@ -26,6 +28,12 @@ record Observation(boolean hidden, String name, Kind kind, String canonical, Str
 
     /** Separates a message's key and arguments inside its field. */
     private static final char UNIT = '\u001f';
+    /**
+     * Starts an argument that is a message itself (an exception's explanation), so the judge words it in its
+     * student's language, not the agent's; its key and arguments are separated by {@link #NESTED_UNIT}.
+     */
+    private static final char NESTED = '\u001e';
+    private static final char NESTED_UNIT = '\u001d';
 
     /** One line per observation, tab-separated fields, after a header naming the exercise. */
     static String encode(String exerciseId, List<Observation> observations) {
@@ -65,9 +73,23 @@ record Observation(boolean hidden, String name, Kind kind, String canonical, Str
         if (m == null) {
             return "";
         }
-        StringBuilder s = new StringBuilder(m.key().replace(UNIT, ' '));
-        m.args().forEach(a -> s.append(UNIT).append(String.valueOf(a).replace(UNIT, ' ')));
+        StringBuilder s = new StringBuilder(plain(m.key()));
+        for (Object a : m.args()) {
+            s.append(UNIT);
+            if (a instanceof Message nested) {
+                // one level deep: an argument of the nested message is sent as the agent words it
+                s.append(NESTED).append(plain(nested.key()));
+                nested.args().forEach(n -> s.append(NESTED_UNIT).append(plain(String.valueOf(n))));
+            } else {
+                s.append(plain(String.valueOf(a)));
+            }
+        }
         return s.toString();
+    }
+
+    /** {@code s} without the separators of a message's field: an argument cannot pass for another, or a message. */
+    private static String plain(String s) {
+        return s.replace(UNIT, ' ').replace(NESTED, ' ').replace(NESTED_UNIT, ' ');
     }
 
     private static Message decodeMessage(String field) {
@@ -75,7 +97,16 @@ record Observation(boolean hidden, String name, Kind kind, String canonical, Str
             return null;
         }
         String[] parts = field.split(String.valueOf(UNIT), -1);
-        return new Message(parts[0], List.of((Object[]) java.util.Arrays.copyOfRange(parts, 1, parts.length)));
+        List<Object> args = new ArrayList<>();
+        for (String a : Arrays.asList(parts).subList(1, parts.length)) {
+            args.add(a.startsWith(String.valueOf(NESTED)) ? nestedMessage(a.substring(1)) : a);
+        }
+        return new Message(parts[0], args);
+    }
+
+    private static Message nestedMessage(String text) {
+        String[] parts = text.split(String.valueOf(NESTED_UNIT), -1);
+        return new Message(parts[0], List.of((Object[]) Arrays.copyOfRange(parts, 1, parts.length)));
     }
 
     /** Backslash, tab, newline and carriage return escaped, so a field is one line without tabs. */

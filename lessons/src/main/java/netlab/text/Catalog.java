@@ -172,7 +172,7 @@ public final class Catalog {
      * The keys of the catalogue files in {@code dir} that no Java source under {@code roots} names: a sentence left
      * behind by a change that moved or dropped it, which nobody reads and a translator still keeps. A key is named
      * whole ({@code "kernel.stdin.unavailable"}); or by a quoted prefix of two parts or more that the code
-     * completes ({@code "kernel.explain." + key}); or by its area's prefix and then either one part more
+     * completes ({@code "exception.explain." + key}); or by its area's prefix and then either one part more
      * ({@code "usage." + name()}) or a quoted ending ({@code "magic." + name() + ".usage"}). An area's prefix alone
      * names nothing deeper ({@code "kernel." + session} may be anything). Empty when all is well; the modules'
      * catalogue tests assert that.

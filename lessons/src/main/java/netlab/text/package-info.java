@@ -29,7 +29,9 @@
  * at once (the grader) passes it explicitly: {@link netlab.text.Text#in}, {@link netlab.text.Message#in}.
  *
  * <h2>Where the areas are</h2>
- * In the lessons: {@code common}, {@code check} (the check table), {@code display}. In the kernel:
+ * In the lessons: {@code common}, {@code check} (the check table), {@code display}, {@code exception} (one
+ * sentence for the exceptions beginners meet most, said both where a cell throws and where a check's answer does:
+ * {@link netlab.text.ExceptionExplanation}). In the kernel:
  * {@code compile} (one sentence above javac's text for the mistakes beginners make most), {@code kernel}
  * (tracebacks, notes, magics, input), {@code cli} ({@code netlab run}/{@code validate} lines, graded feedback
  * pages). The Chinese javadoc shown on Shift-Tab is not an area: it lives in

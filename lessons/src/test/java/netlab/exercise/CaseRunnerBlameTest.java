@@ -1,9 +1,16 @@
 package netlab.exercise;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.BindException;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
 import jdk.jshell.spi.SPIResolutionException;
+import netlab.course.IpExercises;
+import netlab.text.Lang;
+import netlab.text.Message;
+import netlab.text.Text;
 import org.junit.jupiter.api.Test;
 
 /** What a case says when the answer threw: the exception, or what to do about the two that mislead. */
@@ -43,6 +50,45 @@ class CaseRunnerBlameTest {
 
     @Test
     void anythingElseIsNamed() {
-        assertEquals("check.threw", CaseRunner.blame(new ArithmeticException("/ by zero")).key());
+        assertEquals("check.threw", CaseRunner.blame(new IllegalStateException("mine")).key());
+        assertEquals("抛出了 IllegalStateException: mine", CaseRunner.blame(new IllegalStateException("mine")).in(Lang.ZH));
+    }
+
+    /**
+     * An exception a cell throwing it would have explained is explained in the check too, with the same sentence, in
+     * the language the check is read in: what it means and what to do, then what was thrown.
+     */
+    @Test
+    void anExceptionBeginnersMeetIsExplainedInTheChecksLanguage() {
+        Message blamed = CaseRunner.blame(new SocketTimeoutException("Read timed out"));
+        assertEquals("check.threw.explained", blamed.key());
+        assertEquals(Text.in(Lang.ZH, "exception.explain.timeout") + "（抛出了 SocketTimeoutException: Read timed out）",
+                blamed.in(Lang.ZH));
+        assertEquals(Text.in(Lang.EN, "exception.explain.timeout") + " (threw SocketTimeoutException: Read timed out)",
+                blamed.in(Lang.EN));
+        assertTrue(blamed.in(Lang.ZH).startsWith("等待超时："), blamed.in(Lang.ZH));
+        assertTrue(blamed.in(Lang.EN).startsWith("Waiting timed out:"), blamed.in(Lang.EN));
+    }
+
+    /** An answer's case in a notebook's check: the failure's sentence is in the notebook's language. */
+    @Test
+    void aTimedOutReadInAnAnswerReadsTheSentenceInTheNotebooksCheck() {
+        Case<IpExercises.ClassOf> c = IpExercises.classCase("10.1.2.3", "A");
+        IpExercises.ClassOf waiting = ip -> {
+            throw new SocketTimeoutException("Read timed out");
+        };
+        CaseRunner runner = new CaseRunner(Duration.ofSeconds(2));
+        CaseOutcome zh = runner.run(c, waiting, false, Lang.ZH);
+        assertEquals(CaseOutcome.Status.ERROR, zh.status());
+        assertEquals(Text.in(Lang.ZH, "exception.explain.timeout") + "（抛出了 SocketTimeoutException: Read timed out）",
+                zh.message());
+        assertEquals(Text.in(Lang.EN, "exception.explain.timeout") + " (threw SocketTimeoutException: Read timed out)",
+                runner.run(c, waiting, false, Lang.EN).message());
+        // wrapped, as a lambda wraps a checked exception, it is the wrapper that was thrown: named, not explained
+        IpExercises.ClassOf wrapping = ip -> {
+            throw new RuntimeException(new SocketTimeoutException("Read timed out"));
+        };
+        assertEquals("抛出了 RuntimeException: java.net.SocketTimeoutException: Read timed out",
+                runner.run(c, wrapping, false, Lang.ZH).message());
     }
 }

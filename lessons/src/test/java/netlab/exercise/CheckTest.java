@@ -60,7 +60,9 @@ class CheckTest {
         CaseOutcome first = r.outcomes().getFirst();
         assertEquals(CaseOutcome.Status.ERROR, first.status());
         assertEquals("NumberFormatException: For input string: \"10.1.2.3\"", first.actual());
-        assertEquals("threw NumberFormatException: For input string: \"10.1.2.3\"", first.message());
+        // what it means and what to do, as a cell throwing it reads, then what was thrown
+        assertEquals(netlab.text.Text.in(netlab.text.Lang.EN, "exception.explain.number")
+                + " (threw NumberFormatException: For input string: \"10.1.2.3\")", first.message());
     }
 
     @Test

@@ -40,6 +40,13 @@ class ObservationTest {
         assertEquals(3, text.lines().count());
         assertEquals("ip.class-of", Observation.exerciseOf(text));
         assertEquals(seen, Observation.decode(text));
+        // a sentence's argument that is a sentence itself stays one, for the judge to word
+        List<Observation> explained = List.of(new Observation(false, "c", Observation.Kind.ERROR, "", "Boom",
+                netlab.text.Message.of("check.threw.explained", "Boom\u001e\u001d",
+                        netlab.text.Message.of("exception.explain.timeout"))));
+        assertEquals(netlab.text.Message.of("check.threw.explained", "Boom  ",
+                        netlab.text.Message.of("exception.explain.timeout")),
+                Observation.decode(Observation.encode("ip.class-of", explained)).getFirst().message());
         assertThrows(IllegalArgumentException.class, () -> Observation.exerciseOf("NETLAB-CHECK {}"));
         assertThrows(IllegalArgumentException.class, () -> Observation.decode(Observation.HEADER + "x\np\tonly two"));
     }
@@ -88,6 +95,32 @@ class ObservationTest {
         String line = Check.judge("ip.same-subnet", forged, "", "zh", true).jsonLine();
         assertTrue(!line.contains("SECRET") && line.contains("期望 true，但答案给出的是别的值")
                 && line.contains("没能在每项检查允许的时间内完成"), line);
+    }
+
+    /**
+     * What a thrown exception means is said in the student's language, not the agent's nor the grading JVM's; once
+     * hidden inputs were in the agent, a public case says only that the answer threw.
+     */
+    @Test
+    void anExceptionsExplanationIsWordedInTheStudentsLanguageWhateverTheAgentsAndTheJudgesAre() {
+        IpExercises.ClassOf waiting = ip -> {
+            throw new java.net.SocketTimeoutException("Read timed out");
+        };
+        String seen = netlab.text.Lang.readBy(() -> netlab.text.Lang.EN,
+                () -> Check.collect("ip.class-of", waiting, Duration.ofSeconds(2), ""));
+        CaseOutcome zh = netlab.text.Lang.readBy(() -> netlab.text.Lang.EN,
+                () -> Check.judge("ip.class-of", seen, "zh")).outcomes().getFirst();
+        assertEquals(CaseOutcome.Status.ERROR, zh.status());
+        assertEquals(netlab.text.Text.in(netlab.text.Lang.ZH, "exception.explain.timeout")
+                + "（抛出了 SocketTimeoutException: Read timed out）", zh.message());
+        String seenInChinese = netlab.text.Lang.readBy(() -> netlab.text.Lang.ZH,
+                () -> Check.collect("ip.class-of", waiting, Duration.ofSeconds(2), ""));
+        CaseOutcome en = netlab.text.Lang.readBy(() -> netlab.text.Lang.ZH,
+                () -> Check.judge("ip.class-of", seenInChinese, "en")).outcomes().getFirst();
+        assertEquals(netlab.text.Text.in(netlab.text.Lang.EN, "exception.explain.timeout")
+                + " (threw SocketTimeoutException: Read timed out)", en.message());
+        CaseOutcome withheld = Check.judge("ip.class-of", seen, "", "zh", true).outcomes().getFirst();
+        assertEquals(netlab.text.Text.in(netlab.text.Lang.ZH, "check.threw.withheld"), withheld.message());
     }
 
     @Test

@@ -4,10 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.regex.Pattern;
 import jdk.jshell.EvalException;
 import jdk.jshell.JShellException;
 import jdk.jshell.UnresolvedReferenceException;
 import netlab.kernel.engine.ExecuteOutcome;
+import netlab.text.ExceptionExplanation;
 import netlab.text.Lang;
 import netlab.text.Text;
 
@@ -15,7 +17,7 @@ import netlab.text.Text;
  * Turns JShell's diagnostics and exceptions into {@link ExecuteOutcome.Failure}s that point at the cell's
  * own lines and columns — never at JShell's wrapper classes — worded in the student's language; javac's and the
  * JDK's own text stays, below a sentence that explains the mistakes beginners make most ({@link CompileExplainer},
- * {@link ExceptionExplainer}).
+ * {@link ExceptionExplanation}).
  */
 final class ErrorReports {
 
@@ -31,6 +33,12 @@ final class ErrorReports {
 
     /** The name a cell's compile error goes by. */
     static final String COMPILATION_ERROR = "CompilationError";
+
+    /**
+     * JShell's wrapper around a name in the JDK's text: {@code REPL.$JShell$8.s} is the variable {@code s},
+     * {@code REPL.$JShell$12$Point} the class {@code Point} ({@code $JShell$netlabValue7}: {@link DirectRun}'s).
+     */
+    private static final Pattern WRAPPER = Pattern.compile("(REPL\\.)?\\$JShell\\$\\w+[.$]");
 
     private ErrorReports() {
     }
@@ -136,13 +144,13 @@ final class ErrorReports {
     /**
      * A runtime exception with its causes, showing only the student's frames, as cell lines; the exception itself
      * (not its causes: a library that wraps one has said what it means) with a sentence that explains it when
-     * {@link ExceptionExplainer} has one.
+     * {@link ExceptionExplanation} has one, in {@code lang}.
      */
     static ExecuteOutcome.Failure runtimeError(JShellException exception, SnippetOrigins origins, long cell,
                                                Lang lang) {
         String ename = exceptionName(exception);
         String message = exceptionMessage(exception, lang);
-        Optional<String> explained = ExceptionExplainer.explain(ename, message, lang);
+        Optional<String> explained = ExceptionExplanation.of(ename, message).map(m -> m.in(lang));
         String evalue = explained.map(e -> message == null ? e : e + " (" + message + ")")
                 .orElse(message == null ? "" : message);
         // a wrapper made of its cause (new ExecutionException(cause)) has the cause's words as its message, as
@@ -212,7 +220,7 @@ final class ErrorReports {
 
     private static String exceptionName(Throwable t) {
         if (t instanceof EvalException e) {
-            return ExceptionExplainer.withStudentNames(e.getExceptionClassName()); // a cell's class: its own name
+            return withStudentNames(e.getExceptionClassName()); // a cell's class: its own name
         }
         if (t instanceof UnresolvedReferenceException) {
             return "UnresolvedReference";
@@ -224,7 +232,12 @@ final class ErrorReports {
         if (t instanceof UnresolvedReferenceException u) {
             return Text.in(lang, "kernel.unresolved.run", u.getSnippet().source().strip().lines().findFirst().orElse(""));
         }
-        return ExceptionExplainer.withStudentNames(t.getMessage());
+        return withStudentNames(t.getMessage());
+    }
+
+    /** The JDK's {@code text} with the student's names where it names JShell's wrapper classes; null stays null. */
+    static String withStudentNames(String text) {
+        return text == null ? null : WRAPPER.matcher(text).replaceAll("");
     }
 
     /** "greet (cell line 4)", "cell line 6", or null for frames that are not the student's. */

@@ -74,7 +74,7 @@ class DirectRunIT {
         assertTrue(statement.startsWith("java.lang.IllegalStateException: in a block\n    at cell line 5"), statement);
 
         String direct = traceback("int unused = 0;\n\n\"a\".length() +\n  Integer.parseInt(\"x\")");
-        assertTrue(direct.startsWith("java.lang.NumberFormatException: " + Text.in(Lang.EN, "kernel.explain.number")
+        assertTrue(direct.startsWith("java.lang.NumberFormatException: " + Text.in(Lang.EN, "exception.explain.number")
                 + "\n  For input string: \"x\""), direct);
         assertTrue(direct.contains("    at cell line 4"), direct);
 

@@ -1,6 +1,7 @@
 package netlab.kernel.jshell;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.util.List;
 import netlab.kernel.engine.ExecuteOutcome;
@@ -71,6 +72,20 @@ class ErrorReportsTest {
                 "compiler.err.expected", "';' expected")), CompileExplainer.plain(Lang.ZH));
         assertEquals(List.of("单元格第 1 行第 10 列：少了分号：Java 的每条语句都以 ; 结尾，请在标出的位置（这条语句的末尾）加上 ;。",
                 "  ';' expected", "    int x = 1", "             ^"), f.traceback());
+    }
+
+    @Test
+    void theJdksTextNamesWhatTheStudentDeclared() {
+        assertEquals("Cannot invoke \"String.length()\" because \"s\" is null", ErrorReports.withStudentNames(
+                "Cannot invoke \"String.length()\" because \"REPL.$JShell$8.s\" is null"));
+        assertEquals("class Point cannot be cast to class java.lang.String (Point is in unnamed module)",
+                ErrorReports.withStudentNames("class REPL.$JShell$12$Point cannot be cast to class "
+                        + "java.lang.String (REPL.$JShell$12$Point is in unnamed module)"));
+        assertEquals("Cannot read field \"x\" because \"p\" is null",
+                ErrorReports.withStudentNames("Cannot read field \"x\" because \"$JShell$netlabValue7.p\" is null"));
+        assertEquals("Index 3 out of bounds for length 3", ErrorReports.withStudentNames(
+                "Index 3 out of bounds for length 3"));
+        assertNull(ErrorReports.withStudentNames(null));
     }
 
     @Test

@@ -28,32 +28,32 @@ class RuntimeErrorsExplainedIT {
     static final Map<String, String> THROWS = new LinkedHashMap<>();
 
     static {
-        THROWS.put("String none = null;\nnone.length()", "kernel.explain.null");
-        THROWS.put("int[] three = new int[3];\nthree[3] = 1;", "kernel.explain.index");
-        THROWS.put("\"abc\".charAt(5)", "kernel.explain.index");
-        THROWS.put("Integer.parseInt(\"12 \")", "kernel.explain.number");
-        THROWS.put("int zero = 0;\nint q = 1 / zero;", "kernel.explain.arithmetic");
-        THROWS.put("Object o = \"text\";\nInteger i = (Integer) o;", "kernel.explain.cast");
-        THROWS.put("int deeper(int n) { return deeper(n + 1) + 1; }\ndeeper(0)", "kernel.explain.recursion");
-        THROWS.put("new Object().notify();", "kernel.explain.monitor");
+        THROWS.put("String none = null;\nnone.length()", "exception.explain.null");
+        THROWS.put("int[] three = new int[3];\nthree[3] = 1;", "exception.explain.index");
+        THROWS.put("\"abc\".charAt(5)", "exception.explain.index");
+        THROWS.put("Integer.parseInt(\"12 \")", "exception.explain.number");
+        THROWS.put("int zero = 0;\nint q = 1 / zero;", "exception.explain.arithmetic");
+        THROWS.put("Object o = \"text\";\nInteger i = (Integer) o;", "exception.explain.cast");
+        THROWS.put("int deeper(int n) { return deeper(n + 1) + 1; }\ndeeper(0)", "exception.explain.recursion");
+        THROWS.put("new Object().notify();", "exception.explain.monitor");
         THROWS.put("var list = new ArrayList<>(List.of(1, 2));\nfor (var x : list) list.add(3);",
-                "kernel.explain.concurrent.modification");
-        THROWS.put("new ArrayList<Integer>().iterator().next()", "kernel.explain.no.element");
-        THROWS.put("Optional.empty().get()", "kernel.explain.no.element");
-        THROWS.put("new Scanner(\"abc\").nextInt()", "kernel.explain.number");
+                "exception.explain.concurrent.modification");
+        THROWS.put("new ArrayList<Integer>().iterator().next()", "exception.explain.no.element");
+        THROWS.put("Optional.empty().get()", "exception.explain.no.element");
+        THROWS.put("new Scanner(\"abc\").nextInt()", "exception.explain.number");
         THROWS.put("""
                 var closed = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
                 int port = closed.getLocalPort();
                 closed.close();
-                new Socket(InetAddress.getLoopbackAddress(), port)""", "kernel.explain.connect");
+                new Socket(InetAddress.getLoopbackAddress(), port)""", "exception.explain.connect");
         THROWS.put("""
                 var taken = new DatagramSocket(0, InetAddress.getLoopbackAddress());
-                new DatagramSocket(taken.getLocalPort(), InetAddress.getLoopbackAddress())""", "kernel.explain.bind");
+                new DatagramSocket(taken.getLocalPort(), InetAddress.getLoopbackAddress())""", "exception.explain.bind");
         THROWS.put("""
                 var quiet = new DatagramSocket(0, InetAddress.getLoopbackAddress());
                 quiet.setSoTimeout(20);
-                quiet.receive(new DatagramPacket(new byte[10], 10));""", "kernel.explain.timeout");
-        THROWS.put("throw new UnknownHostException(\"no-such-host.invalid\");", "kernel.explain.unknown.host");
+                quiet.receive(new DatagramPacket(new byte[10], 10));""", "exception.explain.timeout");
+        THROWS.put("throw new UnknownHostException(\"no-such-host.invalid\");", "exception.explain.unknown.host");
         THROWS.put("""
                 var gone = new DatagramSocket(0, InetAddress.getLoopbackAddress());
                 int nobody = gone.getLocalPort();
@@ -62,70 +62,70 @@ class RuntimeErrorsExplainedIT {
                 asker.connect(InetAddress.getLoopbackAddress(), nobody);
                 asker.setSoTimeout(2000);
                 asker.send(new DatagramPacket(new byte[1], 1));
-                asker.receive(new DatagramPacket(new byte[10], 10));""", "kernel.explain.port.unreachable");
+                asker.receive(new DatagramPacket(new byte[10], 10));""", "exception.explain.port.unreachable");
         THROWS.put("""
                 var shut = new DatagramSocket(0, InetAddress.getLoopbackAddress());
                 shut.close();
                 shut.send(new DatagramPacket(new byte[1], 1, InetAddress.getLoopbackAddress(), 9));""",
-                "kernel.explain.socket");
-        THROWS.put("new DataInputStream(new ByteArrayInputStream(new byte[2])).readInt()", "kernel.explain.eof");
-        THROWS.put("new FileInputStream(\"no-such-file.txt\")", "kernel.explain.no.file");
+                "exception.explain.socket");
+        THROWS.put("new DataInputStream(new ByteArrayInputStream(new byte[2])).readInt()", "exception.explain.eof");
+        THROWS.put("new FileInputStream(\"no-such-file.txt\")", "exception.explain.no.file");
         THROWS.put("java.nio.file.Files.readString(java.nio.file.Path.of(\"no-such-file.txt\"))",
-                "kernel.explain.no.file");
+                "exception.explain.no.file");
         THROWS.put("""
                 var channel = java.nio.channels.DatagramChannel.open();
                 channel.close();
-                channel.receive(java.nio.ByteBuffer.allocate(10))""", "kernel.explain.closed.channel");
+                channel.receive(java.nio.ByteBuffer.allocate(10))""", "exception.explain.closed.channel");
         THROWS.put("""
                 var selector = java.nio.channels.Selector.open();
                 var blocking = java.nio.channels.DatagramChannel.open();
-                blocking.register(selector, java.nio.channels.SelectionKey.OP_READ)""", "kernel.explain.blocking.mode");
+                blocking.register(selector, java.nio.channels.SelectionKey.OP_READ)""", "exception.explain.blocking.mode");
         THROWS.put("Thread once = new Thread(() -> { });\nonce.start();\nonce.start();",
-                "kernel.explain.thread.started");
+                "exception.explain.thread.started");
         THROWS.put("""
                 var pool = java.util.concurrent.Executors.newSingleThreadExecutor();
                 pool.shutdown();
-                pool.execute(() -> { });""", "kernel.explain.rejected");
+                pool.execute(() -> { });""", "exception.explain.rejected");
         THROWS.put("var shutSelector = java.nio.channels.Selector.open();\nshutSelector.close();\n"
-                + "shutSelector.select(1)", "kernel.explain.closed.selector");
+                + "shutSelector.select(1)", "exception.explain.closed.selector");
         THROWS.put("""
                 var keySelector = java.nio.channels.Selector.open();
                 var keyed = java.nio.channels.DatagramChannel.open();
                 keyed.configureBlocking(false);
                 var key = keyed.register(keySelector, java.nio.channels.SelectionKey.OP_READ);
                 key.cancel();
-                key.interestOps()""", "kernel.explain.cancelled.key");
+                key.interestOps()""", "exception.explain.cancelled.key");
         THROWS.put("java.nio.channels.SocketChannel.open().write(java.nio.ByteBuffer.allocate(1))",
-                "kernel.explain.not.connected");
-        THROWS.put("java.nio.ByteBuffer.allocate(2).putInt(1)", "kernel.explain.buffer.overflow");
-        THROWS.put("java.nio.ByteBuffer.allocate(2).getInt()", "kernel.explain.buffer.underflow");
-        THROWS.put("var fixed = List.of(1, 2);\nfixed.add(3);", "kernel.explain.unmodifiable");
-        THROWS.put("long[] huge = new long[400_000_000];", "kernel.explain.memory"); // 3.2 GB: refused at once
+                "exception.explain.not.connected");
+        THROWS.put("java.nio.ByteBuffer.allocate(2).putInt(1)", "exception.explain.buffer.overflow");
+        THROWS.put("java.nio.ByteBuffer.allocate(2).getInt()", "exception.explain.buffer.underflow");
+        THROWS.put("var fixed = List.of(1, 2);\nfixed.add(3);", "exception.explain.unmodifiable");
+        THROWS.put("long[] huge = new long[400_000_000];", "exception.explain.memory"); // 3.2 GB: refused at once
         THROWS.put("""
                 var tasks = java.util.concurrent.Executors.newSingleThreadExecutor();
                 try {
                     tasks.submit(() -> Integer.parseInt("x")).get();
                 } finally {
                     tasks.shutdown();
-                }""", "kernel.explain.task");
-        THROWS.put("java.util.concurrent.CompletableFuture.supplyAsync(() -> 1 / 0).join()", "kernel.explain.task");
+                }""", "exception.explain.task");
+        THROWS.put("java.util.concurrent.CompletableFuture.supplyAsync(() -> 1 / 0).join()", "exception.explain.task");
         THROWS.put("new java.util.concurrent.CompletableFuture<String>().get(10, "
-                + "java.util.concurrent.TimeUnit.MILLISECONDS)", "kernel.explain.task.timeout");
-        THROWS.put("Arrays.asList(1, 2).remove(0)", "kernel.explain.unmodifiable");
-        THROWS.put("System.out.printf(\"%d%n\", \"abc\");", "kernel.explain.format");
-        THROWS.put("String.format(\"%s and %s\", \"one\")", "kernel.explain.format");
-        THROWS.put("\"%i\".formatted(1)", "kernel.explain.format");
+                + "java.util.concurrent.TimeUnit.MILLISECONDS)", "exception.explain.task.timeout");
+        THROWS.put("Arrays.asList(1, 2).remove(0)", "exception.explain.unmodifiable");
+        THROWS.put("System.out.printf(\"%d%n\", \"abc\");", "exception.explain.format");
+        THROWS.put("String.format(\"%s and %s\", \"one\")", "exception.explain.format");
+        THROWS.put("\"%i\".formatted(1)", "exception.explain.format");
         THROWS.put("java.nio.channels.SocketChannel.open()\n"
                 + "        .connect(InetSocketAddress.createUnresolved(\"localhost\", 80))",
-                "kernel.explain.unresolved.address");
+                "exception.explain.unresolved.address");
         THROWS.put("""
                 var listening = java.nio.channels.ServerSocketChannel.open()
                         .bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
                 var twice = java.nio.channels.SocketChannel.open(listening.getLocalAddress());
-                twice.connect(listening.getLocalAddress());""", "kernel.explain.already.connected");
-        THROWS.put("java.nio.channels.SocketChannel.open().finishConnect()", "kernel.explain.no.connection.pending");
+                twice.connect(listening.getLocalAddress());""", "exception.explain.already.connected");
+        THROWS.put("java.nio.channels.SocketChannel.open().finishConnect()", "exception.explain.no.connection.pending");
         THROWS.put("var bound = java.nio.channels.DatagramChannel.open().bind(null);\nbound.bind(null);",
-                "kernel.explain.already.bound");
+                "exception.explain.already.bound");
         THROWS.put("""
                 var waiting = java.nio.channels.ServerSocketChannel.open()
                         .bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
@@ -136,15 +136,15 @@ class RuntimeErrorsExplainedIT {
                     } catch (Exception e) {
                     }
                 });
-                waiting.accept();""", "kernel.explain.async.close");
+                waiting.accept();""", "exception.explain.async.close");
         THROWS.put("""
                 var interrupted = java.nio.channels.ServerSocketChannel.open()
                         .bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
                 Thread.currentThread().interrupt();
-                interrupted.accept();""", "kernel.explain.closed.by.interrupt");
+                interrupted.accept();""", "exception.explain.closed.by.interrupt");
         THROWS.put("var cancelled = new java.util.concurrent.CompletableFuture<String>();\ncancelled.cancel(true);\n"
-                + "cancelled.get()", "kernel.explain.cancelled");
-        THROWS.put("int count = -1;\nbyte[] data = new byte[count];", "kernel.explain.negative.size");
+                + "cancelled.get()", "exception.explain.cancelled");
+        THROWS.put("int count = -1;\nbyte[] data = new byte[count];", "exception.explain.negative.size");
     }
 
     @BeforeAll
@@ -266,7 +266,7 @@ class RuntimeErrorsExplainedIT {
     void aVarsInitializerFailsAtItsCellLineOnce() {
         ExecuteOutcome.Failure f = assertInstanceOf(ExecuteOutcome.Failure.class,
                 engine.execute("int one = 1;\nvar half = one / 0;", new RecordingIO()));
-        assertEquals(List.of("java.lang.ArithmeticException: " + Text.in(Lang.ZH, "kernel.explain.arithmetic"),
+        assertEquals(List.of("java.lang.ArithmeticException: " + Text.in(Lang.ZH, "exception.explain.arithmetic"),
                 "  / by zero", "    at 单元格第 2 行"), f.traceback());
     }
 
@@ -282,7 +282,7 @@ class RuntimeErrorsExplainedIT {
                     String s = null; s.length(); }, "worker");
                 worker.start(); worker.join();""", declared));
         assertEquals("线程 “worker” 因为一个没有被捕获的异常结束了：\njava.lang.NullPointerException: "
-                + Text.in(Lang.ZH, "kernel.explain.null")
+                + Text.in(Lang.ZH, "exception.explain.null")
                 + "\n  Cannot invoke \"String.length()\" because \"s\" is null"
                 + "\n    at lambda (单元格第 2 行)\n", declared.err.toString());
 
@@ -297,7 +297,7 @@ class RuntimeErrorsExplainedIT {
                     t.start(); t.join();
                 }""", statement));
         assertEquals("一个线程因为一个没有被捕获的异常结束了：\njava.lang.ArrayIndexOutOfBoundsException: "
-                + Text.in(Lang.ZH, "kernel.explain.index") + "\n  Index 2 out of bounds for length 1"
+                + Text.in(Lang.ZH, "exception.explain.index") + "\n  Index 2 out of bounds for length 1"
                 + "\n    at lambda (单元格第 5 行)\n", statement.err.toString());
     }
 

@@ -1,41 +1,43 @@
-package netlab.kernel.jshell;
+package netlab.text;
 
 import java.util.Optional;
-import java.util.regex.Pattern;
-import netlab.text.Lang;
-import netlab.text.Message;
 
 /**
- * One sentence in the student's language for the exceptions beginners meet most, chosen by the exception's class
- * (never by its English message): it goes above the JDK's own text, which stays, as {@link CompileExplainer}'s
- * does above javac's. An exception a library worded for the student already (the lessons' own, in the
- * notebook's language) is of another class and gets none. {@code UnsupportedOperationException} gets one only
- * without a message, as the JDK's unmodifiable collections throw it ({@code List.of(1, 2).add(3)}); with one it
- * has said what is unsupported, most often the course's own answer stub ("TODO: write your answer here"), whose
- * text {@code netlab run} reads as it is.
+ * One sentence for each exception beginners meet most, saying what it means and what to do: the kernel puts it
+ * above the JDK's own text when a cell throws, and a check puts it beside "threw ..." when an answer does. It is
+ * chosen by the exception's class, never by its English message, and comes as a {@link Message}, so the JVM
+ * that shows it words it in its reader's language.
  *
  * <pre>{@code
- * // String s = null;  s.length()
- * // zh: 这个值是 null（它没有指向任何对象），却被当作对象来用了：……
- * //     Cannot invoke "String.length()" because "s" is null
+ * Throwable e = new java.net.SocketTimeoutException("Read timed out");
+ * ExceptionExplanation.of(e).orElseThrow().in(Lang.ZH)
+ * // 等待超时：在设定的时间内什么也没等到（没有收到数据，或者没有客户端连上来）。检查对方有没有发送、……
+ * ExceptionExplanation.of(new IllegalStateException("mine"))
+ * // Optional.empty
  * }</pre>
+ *
+ * An exception a library worded for the student already (the lessons' own, in the notebook's language) is of
+ * another class and gets none, and so does one the student's own code throws. {@code UnsupportedOperationException}
+ * gets one only without a message, as the JDK's unmodifiable collections throw it ({@code List.of(1, 2).add(3)});
+ * with one it has said what is unsupported, most often the course's own answer stub ("TODO: write your answer
+ * here"), whose text is read as it is.
  */
-final class ExceptionExplainer {
+public final class ExceptionExplanation {
 
-    /**
-     * JShell's wrapper around a name in the JDK's text: {@code REPL.$JShell$8.s} is the variable {@code s},
-     * {@code REPL.$JShell$12$Point} the class {@code Point} ({@code $JShell$netlabValue7}: {@link DirectRun}'s).
-     */
-    private static final Pattern WRAPPER = Pattern.compile("(REPL\\.)?\\$JShell\\$\\w+[.$]");
+    private ExceptionExplanation() {
+    }
 
-    private ExceptionExplainer() {
+    /** The sentence for {@code t} itself (not its causes: a library that wraps one has said what it means). */
+    public static Optional<Message> of(Throwable t) {
+        return of(t.getClass().getName(), t.getMessage());
     }
 
     /**
      * The sentence for an exception of class {@code className} whose message is {@code message} (null for none;
-     * only whether there is one counts, never its words) in {@code lang}, or empty where none is written.
+     * only whether there is one counts, never its words), or empty where none is written: for an exception known
+     * by its class's name only, as JShell reports one that a cell threw.
      */
-    static Optional<String> explain(String className, String message, Lang lang) {
+    public static Optional<Message> of(String className, String message) {
         String key = switch (className) {
             case "java.lang.NullPointerException" -> "null";
             case "java.lang.ArrayIndexOutOfBoundsException", "java.lang.StringIndexOutOfBoundsException",
@@ -87,11 +89,6 @@ final class ExceptionExplainer {
                     message == null || message.isBlank() ? "unmodifiable" : null;
             default -> null;
         };
-        return Optional.ofNullable(key).map(k -> Message.of("kernel.explain." + k).in(lang));
-    }
-
-    /** The JDK's {@code text} with the student's names where it names JShell's wrapper classes; null stays null. */
-    static String withStudentNames(String text) {
-        return text == null ? null : WRAPPER.matcher(text).replaceAll("");
+        return Optional.ofNullable(key).map(k -> Message.of("exception.explain." + k));
     }
 }
