@@ -41,6 +41,11 @@ final class CellEvaluator {
      * the agent died (or was killed by {@code run}'s grace period) and must be replaced.
      */
     ExecuteOutcome run(Session session, String code, long serial, CellRun run) {
+        int tooDeep = CompilerLimits.tooDeep(code);
+        if (tooDeep >= 0) { // before the splitter, whose parser is javac's
+            return ErrorReports.compileError(code, List.of(new ErrorReports.CellDiagnostic(tooDeep,
+                    CompileExplainer.TOO_DEEP, "")), explainer(session, code));
+        }
         List<Piece> pieces = session.splitter().splitAndGroup(code);
         // runs of declarations compile together; each still yields its own snippet's events, in order
         DeclarationPlanner.Plan declarations = session.declarations().plan(pieces);
@@ -58,7 +63,7 @@ final class CellEvaluator {
                                 "reached end of file while parsing");
                 return ErrorReports.compileError(code, List.of(end), explainer(session, code));
             }
-            int tooLong = StringConstants.tooLong(piece.source());
+            int tooLong = CompilerLimits.tooLongString(piece.source());
             if (tooLong >= 0) {
                 return ErrorReports.compileError(code, List.of(new ErrorReports.CellDiagnostic(
                         piece.cellOffset(tooLong), "compiler.err.limit.string", "constant string too long")),

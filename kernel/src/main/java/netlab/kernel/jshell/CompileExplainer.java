@@ -28,6 +28,8 @@ final class CompileExplainer {
     static final String INCOMPLETE = "netlab.incomplete";
     /** The code {@link JShellEngine} gives a cell that ends with a {@code try} block and no catch or finally. */
     static final String TRY_ALONE = "netlab.try.alone";
+    /** The code {@link JShellEngine} gives a cell whose brackets nest past {@link CompilerLimits#MAX_DEPTH}. */
+    static final String TOO_DEEP = "netlab.too.deep";
     /** The code {@link JShellEngine} gives a piece JShell rejects without a diagnostic. */
     static final String INVALID = "netlab.invalid";
     /** javac's code for a name it cannot find; {@link UnresolvedNotes} asks for its sentence too. */
@@ -69,6 +71,7 @@ final class CompileExplainer {
             case INCOMPLETE -> Message.of("compile.incomplete");
             case INVALID -> Message.of("compile.invalid");
             case TRY_ALONE -> Message.of("compile.try.alone");
+            case TOO_DEEP -> Message.of("compile.too.deep", CompilerLimits.MAX_DEPTH);
             case "premature.eof" -> Message.of("compile.premature.eof");
             case "expected", "expected2", "expected3", "expected4" -> token.equals(";")
                     ? Message.of("compile.semicolon") : token.isEmpty() ? null : Message.of("compile.expected", token);
