@@ -17,6 +17,7 @@ import netlab.kernel.notebook.NbgraderCell;
 import netlab.kernel.notebook.NbgraderChecksum;
 import netlab.kernel.notebook.NetlabCell;
 import netlab.kernel.notebook.Notebook;
+import netlab.kernel.notebook.SolutionMarkers;
 import netlab.text.Lang;
 import netlab.text.Message;
 
@@ -26,10 +27,12 @@ import netlab.text.Message;
  * run, in notebook order, so the last definition of a method wins as it would in Jupyter; an answer cell
  * turned into markdown or raw is still run as code; order in the notebook does not matter.
  *
- * @param answers  grade_id → the cells carrying it, in notebook order
- * @param warnings what the student should know, worded when the student's language is known
+ * @param answers     grade_id → the cells carrying it, in notebook order
+ * @param warnings    what the student should know, worded when the student's language is known
+ * @param teacherCopy whether answer cells still hold the teacher's {@code // BEGIN SOLUTION} markers: this is the
+ *                    teacher's notebook, solutions in it, not the one handed out
  */
-record Submission(Map<String, List<AnswerCell>> answers, List<Message> warnings) {
+record Submission(Map<String, List<AnswerCell>> answers, List<Message> warnings, boolean teacherCopy) {
 
     /**
      * Cells one answer may have (split or duplicated), and all answers together: each runs with the step time
@@ -146,7 +149,14 @@ record Submission(Map<String, List<AnswerCell>> answers, List<Message> warnings)
         if (total > MAX_ANSWER_CELLS) {
             throw new Rejected(Message.of("grade.too-many-answers", name, total, MAX_ANSWER_CELLS), nb.language());
         }
-        foreignCells(foreign).ifPresent(warnings::add);
+        boolean teacherCopy = answers.values().stream().flatMap(List::stream)
+                .anyMatch(cell -> SolutionMarkers.hasSolution(cell.source()));
+        if (teacherCopy) {
+            // its demonstration cells are the lesson's own, without the metadata release adds: not the student's
+            warnings.add(Message.of("grade.warn.teacher-copy"));
+        } else {
+            foreignCells(foreign).ifPresent(warnings::add);
+        }
         if (!broken.isEmpty()) {
             warnings.add(Message.of("grade.warn.broken-metadata", broken.size(),
                     String.join(", ", broken.stream().map(String::valueOf).toList())));
@@ -164,7 +174,7 @@ record Submission(Map<String, List<AnswerCell>> answers, List<Message> warnings)
                 warnings.add(Message.of("grade.warn.check-missing", id));
             }
         }
-        return new Submission(answers, warnings);
+        return new Submission(answers, warnings, teacherCopy);
     }
 
     /**

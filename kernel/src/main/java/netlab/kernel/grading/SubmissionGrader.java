@@ -94,6 +94,9 @@ public final class SubmissionGrader {
         for (Message w : submission.warnings()) {
             warnings.add(w.in(lang));
         }
+        if (submission.teacherCopy()) {
+            teacher.accept(Text.of("teacher.grade.teacherCopy", student + "/" + notebookName));
+        }
         int cases = grades.values().stream().mapToInt(g -> g.cases().size()).sum();
         // a check is two steps: its public cases, then its hidden ones
         long checks = plan.steps().stream().filter(SourcePlan.Check.class::isInstance).count();

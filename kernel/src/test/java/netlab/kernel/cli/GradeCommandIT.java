@@ -212,6 +212,10 @@ class GradeCommandIT {
         assertEquals("rejected", notebook(out, "empty-notebook").get("status").getAsString());
         assertTrue(warnings(out, "shadows-netlab").contains("declares netlab"), warnings(out, "shadows-netlab"));
         assertTrue(warnings(out, "deleted-checks").contains("ip-class-of-check is missing"));
+        // the teacher's own notebook handed in: said so, to the student and the teacher, not "cells not of the lesson"
+        String teachers = warnings(out, "teacher-solution");
+        assertTrue(teachers.contains("teacher's version") && !teachers.contains("not cells of the lesson"), teachers);
+        assertTrue((r.out + r.err).contains("teacher-solution/" + Corpus.LESSON + ": is the teacher's version"), r.out);
         assertTrue(warnings(out, "edited-check").contains("was edited"));
         assertTrue(warnings(out, "duplicated-answer").contains("2 cells carry answer ip-class-of-answer"));
         assertTrue(warnings(out, "markdown-answer").contains("markdown cell"));
