@@ -83,13 +83,19 @@ final class CompileExplainer {
                 if (EXPRESSION_VALUE.matcher(name).matches()) { // dropped by TempVariables, or never made
                     yield Message.of("compile.cant.resolve.value", name, TempVariables.KEPT);
                 }
+                if (!code.endsWith(".args") && !code.endsWith(".params") && isMethod(name, d.offset())) {
+                    yield Message.of("compile.cant.resolve.method", name); // Check.ipClassOf(classOf)
+                }
                 yield packages.declaring(name).map(p -> Message.of("compile.cant.resolve.import", name, p))
                         .or(() -> closest(name, d.offset())
                                 .map(c -> Message.of("compile.cant.resolve.suggest", name, c)))
                         .orElse(Message.of("compile.cant.resolve", name));
             }
-            case "prob.found.req" -> Message.of(message.contains("lossy") ? "compile.lossy"
-                    : message.contains("unexpected return value") ? "compile.void.return" : "compile.incompatible");
+            case "prob.found.req" -> checkCallAround(cell, d.offset())
+                    .map(call -> Message.of("compile.check.wants.lambda", call))
+                    .orElseGet(() -> Message.of(message.contains("lossy") ? "compile.lossy"
+                            : message.contains("unexpected return value") ? "compile.void.return"
+                            : "compile.incompatible"));
             case "unreported.exception.need.to.catch.or.throw", "unreported.exception.default.constructor",
                  "unreported.exception.implicit.close" -> {
                 Matcher m = EXCEPTION.matcher(message);
@@ -145,6 +151,34 @@ final class CompileExplainer {
         names.remove(name);
         return names.stream().filter(n -> !n.isEmpty() && distance(name, n) <= limit)
                 .min(Comparator.comparingInt((String n) -> distance(name, n)).thenComparing(n -> n));
+    }
+
+    /** Whether {@code name}, used where a value goes, is a method the session has ({@code classOf(}). */
+    private boolean isMethod(String name, int offset) {
+        return namesAt.apply(offset, name).stream().anyMatch(n -> n.startsWith(name + "("));
+    }
+
+    /**
+     * The course's check call ({@code Check.ipClassOf}) whose argument list holds {@code offset}, if any: a value
+     * given where a check wants the answer itself, as a lambda. Read back to the unclosed parenthesis before
+     * {@code offset}, within the statement.
+     */
+    static Optional<String> checkCallAround(String cell, int offset) {
+        int depth = 0;
+        for (int i = Math.min(offset, cell.length()) - 1; i >= 0; i--) {
+            char c = cell.charAt(i);
+            if (c == ')') {
+                depth++;
+            } else if (c == '(' && depth > 0) {
+                depth--;
+            } else if (c == '(') {
+                String callee = cell.substring(Identifiers.start(cell, i, true), i);
+                return callee.startsWith("Check.") ? Optional.of(callee) : Optional.empty();
+            } else if (c == ';' || c == '{' || c == '}') {
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
     }
 
     /** The Java identifier starting at {@code offset} (javac points at the dot of {@code a.b}), or "". */

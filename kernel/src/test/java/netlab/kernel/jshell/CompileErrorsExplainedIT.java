@@ -61,6 +61,8 @@ class CompileErrorsExplainedIT {
         MISTAKES.put("System.out.println(new java.util.ArrayList<String>().clear());", "compile.void.value");
         MISTAKES.put("try {\n    int inside = 1;\n} catch (java.io.IOException e) {\n}", "compile.never.thrown");
         MISTAKES.put("int[] pair = new int[2];\nint cell = pair[0][1];", "compile.array.required");
+        MISTAKES.put("Check.ipClassOf(classOf(\"10.1.2.3\"));", "compile.check.wants.lambda");
+        MISTAKES.put("Check.ipClassOf(classOf);", "compile.cant.resolve.method");
     }
 
     @BeforeAll
@@ -68,6 +70,8 @@ class CompileErrorsExplainedIT {
         engine = JShellEngine.start(EngineOptions.defaults().toBuilder().language(Lang.ZH).warmStart(false)
                 .build());
         JShellEngineIT.success(engine.execute("int count = 3; String greeting = \"hi\";", new RecordingIO()));
+        JShellEngineIT.success(engine.execute("import netlab.course.Check;\nString classOf(String ip) { return \"A\"; }",
+                new RecordingIO()));
     }
 
     @AfterAll
