@@ -90,19 +90,7 @@ final class CaseRunner {
      * words each student's feedback in {@code lang}, that student's.
      */
     static <A> CaseOutcome judge(Case<A> c, boolean hidden, Observation o, Lang lang) {
-        String expected = Values.show(c.expected(), lang);
-        return switch (o.kind()) {
-            case RETURNED -> Values.canonical(c.expected()).equals(o.canonical())
-                    ? new CaseOutcome(c.name(lang), hidden, CaseOutcome.Status.PASSED, c.points(), c.points(),
-                            expected, o.shown(), "", c.hint(lang))
-                    : failed(c, hidden, CaseOutcome.Status.FAILED, expected, o.shown(), c.failure(lang).isEmpty()
-                            ? Message.of("check.expected.but", expected, o.shown()).in(lang) : c.failure(lang), lang);
-            case NOT_ANSWERED -> failed(c, hidden, CaseOutcome.Status.NOT_ANSWERED, expected, "",
-                    Message.of("check.not.answered").in(lang), lang);
-            case ERROR -> threw(o, failed(c, hidden, CaseOutcome.Status.ERROR, expected, o.shown(), worded(o, lang), lang));
-            case TIMED_OUT -> failed(c, hidden, CaseOutcome.Status.TIMED_OUT, expected, "", worded(o, lang), lang);
-            case NOT_RUN -> failed(c, hidden, CaseOutcome.Status.NOT_RUN, expected, "", worded(o, lang), lang);
-        };
+        return judge(c, hidden, o, lang, false);
     }
 
     /**
@@ -112,21 +100,27 @@ final class CaseRunner {
      * is the misspelt-name sentence, which has no arguments and says what to do.
      */
     static <A> CaseOutcome judgeWithheld(Case<A> c, Observation o, Lang lang) {
+        return judge(c, false, o, lang, true);
+    }
+
+    private static <A> CaseOutcome judge(Case<A> c, boolean hidden, Observation o, Lang lang, boolean withheld) {
         String expected = Values.show(c.expected(), lang);
+        String actual = withheld ? "" : o.shown();
         return switch (o.kind()) {
             case RETURNED -> Values.canonical(c.expected()).equals(o.canonical())
-                    ? new CaseOutcome(c.name(lang), false, CaseOutcome.Status.PASSED, c.points(), c.points(),
-                            expected, "", "", c.hint(lang))
-                    : failed(c, false, CaseOutcome.Status.FAILED, expected, "", c.failure(lang).isEmpty()
-                            ? Message.of("check.expected.withheld", expected).in(lang) : c.failure(lang), lang);
-            case NOT_ANSWERED -> failed(c, false, CaseOutcome.Status.NOT_ANSWERED, expected, "",
+                    ? new CaseOutcome(c.name(lang), hidden, CaseOutcome.Status.PASSED, c.points(), c.points(),
+                            expected, actual, "", c.hint(lang))
+                    : failed(c, hidden, CaseOutcome.Status.FAILED, expected, actual, !c.failure(lang).isEmpty()
+                            ? c.failure(lang) : withheld ? Message.of("check.expected.withheld", expected).in(lang)
+                            : Message.of("check.expected.but", expected, actual).in(lang), lang);
+            case NOT_ANSWERED -> failed(c, hidden, CaseOutcome.Status.NOT_ANSWERED, expected, "",
                     Message.of("check.not.answered").in(lang), lang);
-            case ERROR -> threw(o, failed(c, false, CaseOutcome.Status.ERROR, expected, "",
-                    Message.of(unresolved(o) ? "check.threw.unresolved" : "check.threw.withheld").in(lang), lang));
-            case TIMED_OUT -> failed(c, false, CaseOutcome.Status.TIMED_OUT, expected, "",
-                    Message.of("check.timeout.withheld").in(lang), lang);
-            case NOT_RUN -> failed(c, false, CaseOutcome.Status.NOT_RUN, expected, "",
-                    Message.of("check.not.reported").in(lang), lang);
+            case ERROR -> threw(o, failed(c, hidden, CaseOutcome.Status.ERROR, expected, actual,
+                    withheld && !unresolved(o) ? Message.of("check.threw.withheld").in(lang) : worded(o, lang), lang));
+            case TIMED_OUT -> failed(c, hidden, CaseOutcome.Status.TIMED_OUT, expected, "",
+                    withheld ? Message.of("check.timeout.withheld").in(lang) : worded(o, lang), lang);
+            case NOT_RUN -> failed(c, hidden, CaseOutcome.Status.NOT_RUN, expected, "",
+                    withheld ? Message.of("check.not.reported").in(lang) : worded(o, lang), lang);
         };
     }
 

@@ -81,7 +81,7 @@ final class GradeCommand implements Command {
         if (Files.exists(outDir) && !Files.isDirectory(outDir)) {
             throw new UsageException(Text.of("teacher.grade.out.file", outDir));
         }
-        boolean earlierComplete = Files.isRegularFile(outDir.resolve(GRADES))
+        boolean earlierComplete = Files.isRegularFile(outDir.resolve(GradeReports.GRADES_CSV))
                 && !Files.exists(outDir.resolve(INCOMPLETE));
         if (earlierComplete && !args.has("replace")) {
             // grading into it would replace grades.csv while students absent now kept their files: one folder, two runs
@@ -138,7 +138,7 @@ final class GradeCommand implements Command {
                 }
             }
             // a stopped run (INCOMPLETE.txt) is graded again; its results, like those --replace names, go first
-            removeEarlierResults(outDir);
+            GradeReports.removeWritten(outDir, INCOMPLETE);
             // the grader's jar is not on the agents' class path, nor in them: only hidden probes are (HiddenProbes)
             Files.createDirectories(outDir);
             List<Path> hide = new ArrayList<>(List.of(submissions, graderJar, outDir, Path.of("")));
@@ -193,70 +193,13 @@ final class GradeCommand implements Command {
                 return 1;
             }
             out.println(Text.of("teacher.grade.done", grades.size(), String.format("%.1f", (System.nanoTime() - start) / 1e9),
-                    jobs, outDir.resolve("grades.csv")));
+                    jobs, outDir.resolve(GradeReports.GRADES_CSV)));
         }
         return 0;
     }
 
     /** A size as -Xmx takes it: bytes, or k, m, g, t of them. */
     static final java.util.regex.Pattern HEAP = java.util.regex.Pattern.compile("[1-9][0-9]*[kKmMgGtT]?");
-
-    /** The class CSV in the results directory. */
-    static final String GRADES = "grades.csv";
-
-    /**
-     * Removes what an earlier run wrote to {@code outDir}: grades.csv, not-graded.csv, INCOMPLETE.txt and the
-     * JSON and HTML of each student grades.csv names; nothing else, since --out may hold the teacher's own files.
-     */
-    static void removeEarlierResults(Path outDir) throws IOException {
-        Path grades = outDir.resolve(GRADES);
-        if (Files.isRegularFile(grades)) {
-            for (String line : Files.readAllLines(grades).stream().skip(1).toList()) {
-                String student = firstCsvField(line);
-                // student names are directory names; anything else is not this run's to remove
-                if (!student.isEmpty() && !student.contains("/") && !student.contains("\\")
-                        && !student.equals(".") && !student.equals("..")) {
-                    Files.deleteIfExists(outDir.resolve(student + ".json"));
-                    Files.deleteIfExists(outDir.resolve(student + ".html"));
-                }
-            }
-        }
-        Files.deleteIfExists(grades);
-        Files.deleteIfExists(outDir.resolve("not-graded.csv"));
-        Files.deleteIfExists(outDir.resolve(INCOMPLETE));
-    }
-
-    /**
-     * The first field of a CSV line as GradeReports writes it: quoted when it holds a comma or a quote, and with
-     * a ' before what a spreadsheet would take for a formula.
-     */
-    static String firstCsvField(String line) {
-        String field = quotedField(line);
-        return field.length() > 1 && field.charAt(0) == '\'' && "=+-@\t\r".indexOf(field.charAt(1)) >= 0
-                ? field.substring(1) : field;
-    }
-
-    private static String quotedField(String line) {
-        if (!line.startsWith("\"")) {
-            int comma = line.indexOf(',');
-            return comma < 0 ? line : line.substring(0, comma);
-        }
-        StringBuilder field = new StringBuilder();
-        for (int i = 1; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (c == '"') {
-                if (i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else {
-                    break;
-                }
-            } else {
-                field.append(c);
-            }
-        }
-        return field.toString();
-    }
 
     /** Marks {@code outDir} incomplete: {@code done} of {@code total} submissions graded, in the run's language. */
     static void writeIncomplete(Path outDir, int done, int total) throws IOException {

@@ -24,6 +24,13 @@ import netlab.text.Text;
  */
 public final class GradeReports {
 
+    /** The class CSV, and the list of what lay in the submissions folder and was not graded. */
+    public static final String GRADES_CSV = "grades.csv";
+    public static final String NOT_GRADED_CSV = "not-graded.csv";
+    /** What a spreadsheet takes a cell starting with for a formula: such a cell is written with a ' first. */
+    private static final String FORMULA_STARTS = "=+-@\t\r";
+
+
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
 
     private GradeReports() {
@@ -41,12 +48,12 @@ public final class GradeReports {
                 .add(revealHidden ? g : withHiddenCasesNumbered(g)));
         StringBuilder notGraded = new StringBuilder("path,reason\n");
         skipped.forEach(x -> notGraded.append(csvField(x.path())).append(',').append(csvField(x.reason())).append('\n'));
-        Files.writeString(dir.resolve("not-graded.csv"), notGraded);
+        Files.writeString(dir.resolve(NOT_GRADED_CSV), notGraded);
         for (var e : byStudent.entrySet()) {
             Files.writeString(dir.resolve(e.getKey() + ".json"), json(e.getKey(), e.getValue()));
             Files.writeString(dir.resolve(e.getKey() + ".html"), html(e.getKey(), e.getValue()));
         }
-        Files.writeString(dir.resolve("grades.csv"), csv(byStudent));
+        Files.writeString(dir.resolve(GRADES_CSV), csv(byStudent));
     }
 
     /** {@code g} as its student may read it: hidden cases by number and status only. */
@@ -146,9 +153,64 @@ public final class GradeReports {
 
     /** A CSV cell: quoted when it must be, and never a formula (a leading = + - @ tab or CR gets a '). */
     static String csvField(String s) {
-        String text = !s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0 ? "'" + s : s;
+        String text = !s.isEmpty() && FORMULA_STARTS.indexOf(s.charAt(0)) >= 0 ? "'" + s : s;
         return text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")
                 ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
+    }
+
+    /**
+     * Removes what {@link #write} wrote to {@code outDir} in an earlier run: grades.csv, not-graded.csv, the JSON
+     * and HTML of each student grades.csv names, and {@code marker} (the file that said the run was stopped);
+     * nothing else, since the directory may hold the teacher's own files.
+     */
+    public static void removeWritten(Path outDir, String marker) throws IOException {
+        Path grades = outDir.resolve(GRADES_CSV);
+        if (Files.isRegularFile(grades)) {
+            for (String line : Files.readAllLines(grades).stream().skip(1).toList()) {
+                String student = firstCsvField(line);
+                // student names are directory names; anything else is not this run's to remove
+                if (!student.isEmpty() && !student.contains("/") && !student.contains("\\")
+                        && !student.equals(".") && !student.equals("..")) {
+                    Files.deleteIfExists(outDir.resolve(student + ".json"));
+                    Files.deleteIfExists(outDir.resolve(student + ".html"));
+                }
+            }
+        }
+        Files.deleteIfExists(grades);
+        Files.deleteIfExists(outDir.resolve(NOT_GRADED_CSV));
+        Files.deleteIfExists(outDir.resolve(marker));
+    }
+
+    /**
+     * The first field of a CSV line as {@link #csvField} writes it: quoted when it holds a comma or a quote, and
+     * with a ' before what a spreadsheet would take for a formula.
+     */
+    static String firstCsvField(String line) {
+        String field = quotedField(line);
+        return field.length() > 1 && field.charAt(0) == '\'' && FORMULA_STARTS.indexOf(field.charAt(1)) >= 0
+                ? field.substring(1) : field;
+    }
+
+    private static String quotedField(String line) {
+        if (!line.startsWith("\"")) {
+            int comma = line.indexOf(',');
+            return comma < 0 ? line : line.substring(0, comma);
+        }
+        StringBuilder field = new StringBuilder();
+        for (int i = 1; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == '"') {
+                if (i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                    field.append('"');
+                    i++;
+                } else {
+                    break;
+                }
+            } else {
+                field.append(c);
+            }
+        }
+        return field.toString();
     }
 
     private static String esc(String s) {
