@@ -77,6 +77,10 @@ CASES = [
          interrupt=True, reply=r"1 thread started by this cell was still running 2 s after the interrupt.*" + RESET),
     case("synchronized deadlock", DEADLOCK, interrupt=True, reply=r"2 threads started by this cell were deadlocked.*"
          + RESET, after=[(LIVE_DEADLOCK_THREADS, r"^0 deadlock threads"), ("%resources", r"Nothing is open")]),
+    # javac, not the agent, holds this cell: each level of hid(c ? ... : hid(1)) doubles its work (minutes at 16)
+    case("a cell javac would compile for minutes", GO + "<T> T hid(T t) { return t; }\nboolean hc16 = true;\n"
+         "Integer hslow = " + "hid(hc16 ? " * 16 + "1" + " : hid(1))" * 16 + ";", interrupt=True,
+         reply=r"stopped while Java was still compiling it.*split such an expression into steps"),
     case("System.exit(0)", "System.exit(0);"),
     case("Runtime.halt(1)", "Runtime.getRuntime().halt(1);"),
     case("new int[100_000][100_000]", "int[][] huge = new int[100_000][100_000];"),

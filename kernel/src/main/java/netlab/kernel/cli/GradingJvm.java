@@ -52,6 +52,9 @@ final class GradingJvm {
         // submission's declarations one at a time and imported every declaration into each (DeclarationBatch,
         // ImportPruning), as the classroom image's grading log showed ("does not opens jdk.jshell")
         cmd.add("--add-opens=jdk.jshell/jdk.jshell=ALL-UNNAMED");
+        // as the kernel's: a hostile answer can keep javac busy for good, and the step's time limit stops it by
+        // loading netlab.jar as an agent (CompileStop), which the JDK would warn about without this
+        cmd.add(KernelLaunch.DYNAMIC_AGENT);
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(Main.class.getName());

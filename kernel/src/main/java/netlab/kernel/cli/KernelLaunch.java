@@ -5,6 +5,9 @@ import java.util.List;
 /** How the kernel JVM is started by Jupyter; shared by install (kernel.json) and the benchmarks. */
 final class KernelLaunch {
 
+    /** Lets the JVM load netlab.jar as its own agent without a warning (see {@code CompileStop}). */
+    static final String DYNAMIC_AGENT = "-XX:+EnableDynamicAgentLoading";
+
     /**
      * The kernel JVM compiles with javac and speaks ZeroMQ; it needs little heap. Each flag with the reason it
      * is here (measured with {@code /usr/bin/python3} driving the installed kernel through jupyter_client: 400
@@ -57,6 +60,10 @@ final class KernelLaunch {
      *     25 of its 31 resident MB became private to each kernel; mapped in place they stay the file's pages,
      *     shared by every kernel of the same install (anonymous memory of an idle kernel 88 → 75 MB). The
      *     kernel runs no student code (the agent does); its heap, libraries and stacks stay randomised.
+     * <li>{@value #DYNAMIC_AGENT}: when a stop finds javac still compiling a cell a grace period later, the
+     *     kernel loads netlab.jar into itself as an agent to stop it ({@code CompileStop}); the JDK allows that
+     *     and, without this flag, prints four lines of warning on the kernel's stderr. A flag costs nothing at
+     *     start, where an agent the JVM starts with cost 67-86 ms of it.
      * <li>no {@code -Xshare} flag: the JVM maps its CDS archive by default, and {@code -XX:AOTCache} (the
      *     kernel's cache that install adds, {@link ClassArchive}) refuses any {@code -Xshare} option.
      * </ul>
@@ -65,7 +72,7 @@ final class KernelLaunch {
             "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xms32m", "-Xmn6m", "-Xmx256m",
             "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=20", "-XX:-ShrinkHeapInSteps",
             "-XX:+UseCompactObjectHeaders", "-XX:TrimNativeHeapInterval=2000",
-            "-XX:+UnlockDiagnosticVMOptions", "-XX:ArchiveRelocationMode=0",
+            "-XX:+UnlockDiagnosticVMOptions", "-XX:ArchiveRelocationMode=0", DYNAMIC_AGENT,
             "-Dfile.encoding=UTF-8", "-Dstdout.encoding=UTF-8", "-Dstderr.encoding=UTF-8");
 
     private KernelLaunch() {

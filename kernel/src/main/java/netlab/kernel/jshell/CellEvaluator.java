@@ -41,6 +41,17 @@ final class CellEvaluator {
      * the agent died (or was killed by {@code run}'s grace period) and must be replaced.
      */
     ExecuteOutcome run(Session session, String code, long serial, CellRun run) {
+        try {
+            return evaluate(session, code, serial, run);
+        } catch (RuntimeException | Error e) {
+            if (CompileStop.stopped(e)) { // JShell's parse, analysis or compile of a piece, stopped in javac
+                return interrupted(run);
+            }
+            throw e;
+        }
+    }
+
+    private ExecuteOutcome evaluate(Session session, String code, long serial, CellRun run) {
         int tooDeep = CompilerLimits.tooDeep(code);
         if (tooDeep >= 0) { // before the splitter, whose parser is javac's
             return ErrorReports.compileError(code, List.of(new ErrorReports.CellDiagnostic(tooDeep,
@@ -92,6 +103,9 @@ final class CellEvaluator {
                                 : Optional.empty())
                         .orElseGet(() -> session.shell().eval(piece.source()));
             } catch (IllegalStateException e) {
+                if (CompileStop.stopped(e)) {
+                    throw e;
+                }
                 // JShell closes itself when its engine terminates (the agent died while loading classes).
                 events = List.of();
                 shellClosed = true;

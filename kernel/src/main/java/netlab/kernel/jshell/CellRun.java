@@ -11,7 +11,8 @@ import netlab.agent.Control;
  * One cell's life, and the only place its stop state lives: begin → pieces → end, or stop → release → quiet,
  * else kill. Every deadline of the run is one timer on the engine's {@link Watchdog}: the time limit (the
  * {@code %timeout} or the grader's step limit) stops the cell as an interrupt does, and the grace period after
- * a stop kills the agent if the cell's code still runs then. The agent releases what a stopped cell opened
+ * a stop kills the agent if the cell's code still runs then, or, if javac is still compiling the cell then,
+ * stops the compile ({@link CompileStop}) and waits one more grace period. The agent releases what a stopped cell opened
  * once, when the stop reaches it (see netlab.agent.AgentExecutionControl).
  *
  * <pre>{@code
@@ -53,17 +54,21 @@ final class CellRun {
     private Limit limit;
     private final Duration grace;
     private final Watchdog watchdog;
+    /** The engine thread that runs the cell, and compiles it. */
+    private final Thread cellThread = Thread.currentThread();
     private final List<Future<?>> timers = new ArrayList<>();
     private Stage stage = Stage.WAITING;
     private Session session;
     private Cause stoppedBy;
     private long stoppedAt;
     private boolean killed;
+    /** Whether the stop ended javac's compile of the cell ({@link CompileStop}) rather than code in the agent. */
+    private boolean compileStopped;
     /** Awaits the answer to BeginCell, once ({@link Session#askBeforeNextCommand}); engine thread only. */
     private Runnable began = () -> { };
 
     /**
-     * A run numbered {@code serial}; {@code limit} (or null: the grader's step limit, known before the cell's
+     * A run numbered {@code serial}, made on the engine thread that will run it; {@code limit} (or null: the grader's step limit, known before the cell's
      * magic lines run) counts from {@link #begin}, so the start of a new agent (a JVM in a fresh sandbox, under a
      * loaded machine) is not the cell's time.
      */
@@ -142,6 +147,20 @@ final class CellRun {
         stopInAgent();
     }
 
+    /**
+     * Stops javac if the cell's thread is in it a grace period after the stop: some code keeps it busy for
+     * minutes. An ordinary compile is let finish (the cell then stops before it runs, or in the agent).
+     */
+    private boolean stopCompile() {
+        if (!CompileStop.stopIfCompiling(cellThread)) {
+            return false;
+        }
+        synchronized (this) {
+            compileStopped = true;
+        }
+        return true;
+    }
+
     private void stopInAgent() {
         Session s;
         synchronized (this) {
@@ -151,8 +170,22 @@ final class CellRun {
         s.agent().control().stop(serial);
     }
 
-    /** The grace period is over and the cell's code has not returned: only killing the agent ends it. */
+    /**
+     * The grace period is over and the cell has not returned: javac, if the cell's thread is compiling now, is
+     * stopped and given another grace period; else only killing the agent ends the cell's code.
+     */
     private void killIfStillRunning() {
+        synchronized (this) {
+            if (stage != Stage.BEGUN) {
+                return;
+            }
+        }
+        if (!compileStopped() && stopCompile()) { // javac, not the agent, holds the cell: one more grace period
+            synchronized (this) {
+                timers.add(watchdog.after(grace, this::killIfStillRunning));
+            }
+            return;
+        }
         Session s;
         synchronized (this) {
             if (stage != Stage.BEGUN) {
@@ -174,6 +207,11 @@ final class CellRun {
     /** What stopped it, or null. */
     synchronized Cause stoppedBy() {
         return stoppedBy;
+    }
+
+    /** True when the stop ended javac's compile of the cell: none of the cell's code ran from there on. */
+    synchronized boolean compileStopped() {
+        return compileStopped;
     }
 
     /** True when the grace period ran out and the agent was killed. */
@@ -223,6 +261,7 @@ final class CellRun {
             s = session;
         }
         cancelled.forEach(t -> t.cancel(false));
+        CompileStop.release(cellThread);
         if (s != null) {
             s.control().openGate();
         }

@@ -214,6 +214,8 @@ final class DirectRun {
                 return run(session, CLASS_NAME_PREFIX + n, returnsNothing);
             } catch (ExecutionControl.EngineTerminationException e) {
                 return new Ended();
+            } catch (CompileStop.Stopped e) {
+                throw e; // the cell was stopped in javac: JShell must not compile the piece again
             } catch (Throwable e) { // invoke's signature; an internal that changed: JShell runs it as before
                 EngineLog.ENGINE.log(System.Logger.Level.INFO, "a piece went through JShell: " + e);
                 return new AsWritten();

@@ -18,6 +18,15 @@ final class EngineText {
 
     /** "The cell was stopped; variables defined before it still exist." or its timeout form. */
     static String interrupted(Lang lang, CellRun run) {
+        if (run.compileStopped()) {
+            String stopped = switch (run.stoppedBy()) {
+                case TIMEOUT -> Text.in(lang, "engine.timed.out.compiling", run.stoppedByLimit().toSeconds());
+                case TIME_LIMIT -> Text.in(lang, "engine.time.limit.compiling", duration(run.stoppedByLimit()));
+                case INTERRUPT -> Text.in(lang, "engine.interrupted.compiling");
+                case null -> Text.in(lang, "engine.interrupted.compiling");
+            };
+            return stopped + " " + Text.in(lang, "engine.compile.slow");
+        }
         return switch (run.stoppedBy()) {
             case TIMEOUT -> Text.in(lang, "engine.timed.out", run.stoppedByLimit().toSeconds());
             case TIME_LIMIT -> Text.in(lang, "engine.time.limit", duration(run.stoppedByLimit()));

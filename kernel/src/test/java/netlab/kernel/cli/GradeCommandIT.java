@@ -82,6 +82,8 @@ class GradeCommandIT {
                 "String classOf(String ip) {\n    while (true) { }\n}", SAME_SUBNET_RIGHT));
         Corpus.student(subs, "runaway-cell", released, nb -> Corpus.answer(nb,
                 CLASS_OF_RIGHT + "\nlong spins = 0;\nwhile (true) { spins++; }", SAME_SUBNET_RIGHT));
+        Corpus.student(subs, "compiler-bomb", released, nb -> Corpus.answer(nb,
+                Corpus.SLOW_TO_COMPILE + "\n" + CLASS_OF_RIGHT, SAME_SUBNET_RIGHT));
         Corpus.student(subs, "system-exit", released, nb -> Corpus.answer(nb,
                 "String classOf(String ip) {\n    System.exit(3);\n    return \"A\";\n}", SAME_SUBNET_RIGHT));
         // a student reading Chinese, whose answer ends the JVM, with two helper cells of their own
@@ -176,7 +178,7 @@ class GradeCommandIT {
         List<String> lines = Files.readAllLines(out.resolve("grades.csv"));
         assertEquals("student,ip.class-of,ip.same-subnet,total", lines.getFirst());
         lines.stream().skip(1).forEach(l -> csv.put(l.split(",")[0], l.split(",")));
-        assertEquals(22, csv.size(), "every submission is in the class CSV:\n" + String.join("\n", lines));
+        assertEquals(23, csv.size(), "every submission is in the class CSV:\n" + String.join("\n", lines));
 
         expect(csv, "correct", "4", "6");
         expect(csv, "teacher-solution", "4", "6");
@@ -184,6 +186,7 @@ class GradeCommandIT {
         expect(csv, "partly-right", "3.43", "5");            // 6/7 of 4 points; 5/6 of 6 points
         expect(csv, "infinite-loop", "0", "6");
         expect(csv, "runaway-cell", "0", "6");
+        expect(csv, "compiler-bomb", "0", "6");
         expect(csv, "system-exit", "0", "6");
         expect(csv, "zh-helpers-exit", "0", "6");
         expect(csv, "fake-output", "0", "0");
@@ -202,6 +205,8 @@ class GradeCommandIT {
         expect(csv, "python-kernel", "0", "0");
 
         assertEquals("timed out", exercise(out, "runaway-cell", 0).get("status").getAsString());
+        // javac, kept busy by the answer, was stopped by the step's time limit: the batch went on
+        assertEquals("timed out", exercise(out, "compiler-bomb", 0).get("status").getAsString());
         assertEquals("crashed", exercise(out, "system-exit", 0).get("status").getAsString());
         assertEquals("output limit", exercise(out, "flood-100mb", 0).get("status").getAsString());
         // each case times out, or (on a machine too loaded for 7 cases of 1 s within the check's 11 s) the check does
@@ -237,7 +242,7 @@ class GradeCommandIT {
         assertFalse(Files.readString(out.resolve("partly-right.json")).contains("\"expected\""),
                 "feedback carries names and messages, not expected values");
         assertFalse(html.contains("IpHiddenCases"));
-        assertTrue(r.out.lines().filter(l -> l.matches("\\[\\d+/22] .*")).count() == 22, r.out);
+        assertTrue(r.out.lines().filter(l -> l.matches("\\[\\d+/23] .*")).count() == 23, r.out);
         String leaked = Files.readString(out.resolve("leaks-inputs.json")) + Files.readString(out.resolve("leaks-inputs.html"));
         assertTrue(warnings(out, "leaks-inputs").contains("ran after hidden checks"), warnings(out, "leaks-inputs"));
         assertFalse(leaked.contains("240.0.0.1") || leaked.contains("inputs:"), "a hidden input in the feedback: " + leaked);

@@ -44,6 +44,13 @@ public final class Corpus {
     /** Forgets that a shift by 32 is a shift by 0: /0 is wrong (fails one hidden case). */
     public static final String SAME_SUBNET_NO_ZERO = SAME_SUBNET_RIGHT.replace("prefix == 0 ? 0 : ", "");
 
+    /**
+     * Declarations javac does not finish compiling for minutes: each level of {@code id(b ? ... : id(1))} doubles
+     * its work (twelve levels took 48 s here), and this has sixteen. Only a stop that reaches javac ends it.
+     */
+    public static final String SLOW_TO_COMPILE = "<T> T id(T t) { return t; }\nboolean b = true;\nInteger slow = "
+            + "id(b ? ".repeat(16) + "1" + " : id(1))".repeat(16) + ";";
+
     private Corpus() {
     }
 

@@ -11,6 +11,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import netlab.kernel.engine.ExecuteOutcome;
 import netlab.kernel.engine.MimeBundle;
+import netlab.kernel.grading.Corpus;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -81,6 +82,39 @@ class InterruptIT {
     void aToStringThatNeverReturns() {
         value("record Forever(int n) { public String toString() { while (true) { } } }");
         assertInterruptedAndAgentKept("new Forever(1)");
+    }
+
+    /**
+     * javac, not student code, holds the cell: the interrupt stops the compile (CompileStop) within seconds, where
+     * it would take minutes; the agent, which ran nothing, is kept with the session's variables.
+     */
+    @Test
+    void aCellJavacWouldCompileForMinutes() {
+        value("int survivor = 11;");
+        long pid = engine.agentPid();
+        long start = System.nanoTime();
+        ExecuteOutcome outcome = runAndInterrupt(Corpus.SLOW_TO_COMPILE);
+        long seconds = (System.nanoTime() - start) / 1_000_000_000;
+        ExecuteOutcome.Interrupted i = assertInstanceOf(ExecuteOutcome.Interrupted.class, outcome, outcome::toString);
+        assertTrue(i.message().startsWith("The cell was stopped while Java was still compiling it")
+                && i.message().contains("split such an expression into steps"), i.message());
+        assertTrue(seconds < 20, "the compile ran on for " + seconds + " s after the interrupt");
+        assertEquals(pid, engine.agentPid(), "the agent was not restarted");
+        assertEquals("11", value("survivor"));
+    }
+
+    /** The grader's step limit stops such a compile the same way, and says the limit ran out while compiling. */
+    @Test
+    void aTimeLimitStopsACompile() {
+        value("<T> T id(T t) { return t; }");
+        value("boolean b = true;");
+        String slow = Corpus.SLOW_TO_COMPILE.substring(Corpus.SLOW_TO_COMPILE.indexOf("Integer slow"));
+        ExecuteOutcome outcome = engine.execute(slow, new RecordingIO(), Duration.ofSeconds(1));
+        ExecuteOutcome.Interrupted i = assertInstanceOf(ExecuteOutcome.Interrupted.class, outcome, outcome::toString);
+        assertTrue(i.timedOut(), i.toString());
+        assertTrue(i.message().startsWith("Java was still compiling the cell when its 1 s time limit ran out"),
+                i.message());
+        assertEquals("3", value("1 + 2"));
     }
 
     @Test
