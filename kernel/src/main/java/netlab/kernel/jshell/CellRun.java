@@ -147,20 +147,6 @@ final class CellRun {
         stopInAgent();
     }
 
-    /**
-     * Stops javac if the cell's thread is in it a grace period after the stop: some code keeps it busy for
-     * minutes. An ordinary compile is let finish (the cell then stops before it runs, or in the agent).
-     */
-    private boolean stopCompile() {
-        if (!CompileStop.stopIfCompiling(cellThread)) {
-            return false;
-        }
-        synchronized (this) {
-            compileStopped = true;
-        }
-        return true;
-    }
-
     private void stopInAgent() {
         Session s;
         synchronized (this) {
@@ -171,24 +157,20 @@ final class CellRun {
     }
 
     /**
-     * The grace period is over and the cell has not returned: javac, if the cell's thread is compiling now, is
-     * stopped and given another grace period; else only killing the agent ends the cell's code.
+     * The grace period is over and the cell has not returned. If the cell's thread is compiling now, javac is
+     * stopped ({@link CompileStop}: some code keeps it busy for minutes, where an ordinary compile was let finish)
+     * and given one more grace period; else only killing the agent ends the cell's code. Under the lock, so the
+     * thread is marked only while the cell runs: {@link #end} unmarks it after the stage has changed.
      */
     private void killIfStillRunning() {
+        Session s;
         synchronized (this) {
             if (stage != Stage.BEGUN) {
                 return;
             }
-        }
-        if (!compileStopped() && stopCompile()) { // javac, not the agent, holds the cell: one more grace period
-            synchronized (this) {
+            if (!compileStopped && CompileStop.stopIfCompiling(cellThread)) {
+                compileStopped = true;
                 timers.add(watchdog.after(grace, this::killIfStillRunning));
-            }
-            return;
-        }
-        Session s;
-        synchronized (this) {
-            if (stage != Stage.BEGUN) {
                 return;
             }
             killed = true;

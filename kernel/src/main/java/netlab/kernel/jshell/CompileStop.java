@@ -15,9 +15,12 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.ProtectionDomain;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
 import javax.management.ObjectName;
 
 /**
@@ -103,6 +106,50 @@ public final class CompileStop {
         STOPPING.add(thread);
         anyStopping = true;
         return true;
+    }
+
+    /**
+     * {@code work}'s result, or {@code whenStopped} if javac was still at it on this thread after {@code limit}
+     * and was stopped: completion and inspection of a cell such code is in would hold the kernel as its run did.
+     */
+    static <T> T within(Watchdog watchdog, Duration limit, Supplier<T> work, T whenStopped) {
+        Deadline deadline = new Deadline(Thread.currentThread());
+        Future<?> timer = watchdog.after(limit, deadline);
+        try {
+            return work.get();
+        } catch (RuntimeException | Error e) {
+            if (stopped(e)) {
+                return whenStopped;
+            }
+            throw e;
+        } finally {
+            timer.cancel(false);
+            deadline.end();
+        }
+    }
+
+    /** Stops the compile on its thread when it fires before {@link #end}; never after, so no mark outlives it. */
+    private static final class Deadline implements Runnable {
+        private final Thread thread;
+        private boolean ended;
+
+        Deadline(Thread thread) {
+            this.thread = thread;
+        }
+
+        @Override
+        public synchronized void run() {
+            if (!ended) {
+                stopIfCompiling(thread);
+            }
+        }
+
+        void end() {
+            synchronized (this) {
+                ended = true;
+            }
+            release(thread);
+        }
     }
 
     /** The cell on {@code thread} ended: a later compile there runs. */

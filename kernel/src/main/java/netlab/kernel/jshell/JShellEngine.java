@@ -41,6 +41,11 @@ public final class JShellEngine implements Engine {
     private final CellLimits limits;
     private final Sessions sessions;
     private final CellExecution cells;
+    /**
+     * How long javac may work on a completion, an inspection or an is-complete question before it is stopped
+     * (these take well under 1 s; a cell that keeps javac busy for minutes would hold the kernel).
+     */
+    private static final Duration ASSIST_LIMIT = Duration.ofSeconds(5);
     private final Watchdog watchdog = new Watchdog();
     /** The student's language: the banner and help links kernel_info gives a front end are in it. */
     private final SessionLanguage language;
@@ -161,13 +166,16 @@ public final class JShellEngine implements Engine {
             return magic.get();
         }
         Session s = sessions.awaitForRequest();
-        return s == null ? Completion.none(cursor) : s.assist().complete(code, cursor);
+        return s == null ? Completion.none(cursor)
+                : CompileStop.within(watchdog, ASSIST_LIMIT, () -> s.assist().complete(code, cursor), Completion.none(cursor));
     }
 
     @Override
     public Optional<MimeBundle> inspect(String code, int cursor, int detailLevel) {
         Session s = sessions.awaitForRequest();
-        return s == null ? Optional.empty() : s.assist().inspect(code, cursor, detailLevel);
+        return s == null ? Optional.empty()
+                : CompileStop.within(watchdog, ASSIST_LIMIT, () -> s.assist().inspect(code, cursor, detailLevel),
+                        Optional.empty());
     }
 
     @Override
@@ -177,7 +185,9 @@ public final class JShellEngine implements Engine {
             return IsComplete.of(IsComplete.Status.COMPLETE);
         }
         Session s = sessions.awaitForRequest();
-        return s == null ? IsComplete.of(IsComplete.Status.UNKNOWN) : s.assist().isComplete(split.code());
+        return s == null ? IsComplete.of(IsComplete.Status.UNKNOWN)
+                : CompileStop.within(watchdog, ASSIST_LIMIT, () -> s.assist().isComplete(split.code()),
+                        IsComplete.of(IsComplete.Status.UNKNOWN));
     }
 
     @Override

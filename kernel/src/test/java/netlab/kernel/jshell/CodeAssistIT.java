@@ -193,4 +193,22 @@ class CodeAssistIT {
         assertEquals(".jshell", facts.fileExtension());
         assertFalse(facts.helpLinks().isEmpty());
     }
+
+    /**
+     * Tab or Shift-Tab in a cell that keeps javac busy for minutes: the answer comes (empty) once javac has been
+     * stopped, and the engine takes the next request.
+     */
+    @Test
+    void assistOnACellJavacWouldCompileForMinutesAnswers() {
+        engine.execute("<T> T id(T t) { return t; }\nboolean b = true;", new RecordingIO());
+        String slow = netlab.kernel.grading.Corpus.SLOW_TO_COMPILE;
+        String code = slow.substring(slow.indexOf("Integer slow")) + "\nslow.";
+        long start = System.nanoTime();
+        Completion c = engine.complete(code, code.length());
+        assertTrue(c.matches().isEmpty(), c.toString());
+        assertFalse(engine.inspect(code, code.length() - 3, 0).isPresent());
+        long seconds = (System.nanoTime() - start) / 1_000_000_000;
+        assertTrue(seconds < 30, "completion and inspection took " + seconds + " s");
+        assertTrue(engine.complete("Math.ma", 7).matches().stream().anyMatch(m -> m.text().startsWith("max")));
+    }
 }
