@@ -63,6 +63,7 @@ public final class CompileStop {
 
     private static volatile Instrumentation instrumentation;
     private static volatile boolean woven;
+    /** Marked threads; changed under the class's lock, read by {@link #check()} on any thread. */
     private static final Set<Thread> STOPPING = ConcurrentHashMap.newKeySet();
     /** Whether any thread is marked: the check's fast path, a plain read of a volatile. */
     private static volatile boolean anyStopping;
@@ -99,7 +100,7 @@ public final class CompileStop {
      * next check. Weaves javac first if no stop has yet. False, and nothing marked, when the thread is not
      * compiling, or javac could not be woven.
      */
-    static boolean stopIfCompiling(Thread thread) {
+    static synchronized boolean stopIfCompiling(Thread thread) {
         if (!compiling(thread) || !weave()) {
             return false;
         }
@@ -153,7 +154,7 @@ public final class CompileStop {
     }
 
     /** The cell on {@code thread} ended: a later compile there runs. */
-    static void release(Thread thread) {
+    static synchronized void release(Thread thread) {
         if (anyStopping) {
             STOPPING.remove(thread);
             anyStopping = !STOPPING.isEmpty();
