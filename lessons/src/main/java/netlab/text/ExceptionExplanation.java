@@ -27,9 +27,30 @@ public final class ExceptionExplanation {
     private ExceptionExplanation() {
     }
 
-    /** The sentence for {@code t} itself (not its causes: a library that wraps one has said what it means). */
+    /**
+     * The sentence for {@code t} itself, or, when it has none and was made of its cause alone
+     * ({@code new RuntimeException(e)}, whose message is the cause's {@code toString()}), for that cause; never
+     * for the cause of an exception with words of its own (a library that wraps one has said what it means).
+     *
+     * <pre>{@code
+     * ExceptionExplanation.of(new RuntimeException(new java.net.SocketTimeoutException("Read timed out")))
+     * // the sentence for SocketTimeoutException: "Waiting timed out: …"
+     * }</pre>
+     */
     public static Optional<Message> of(Throwable t) {
-        return of(t.getClass().getName(), t.getMessage());
+        for (Throwable x = t; x != null; x = madeOfItsCause(x) ? x.getCause() : null) {
+            Optional<Message> meaning = of(x.getClass().getName(), x.getMessage());
+            if (meaning.isPresent()) {
+                return meaning;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Whether {@code t}'s message is its cause's {@code toString()}, as {@code Throwable(Throwable)} makes it. */
+    private static boolean madeOfItsCause(Throwable t) {
+        Throwable cause = t.getCause();
+        return cause != null && cause != t && cause.toString().equals(t.getMessage());
     }
 
     /**

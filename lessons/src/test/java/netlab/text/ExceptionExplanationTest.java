@@ -42,4 +42,15 @@ class ExceptionExplanationTest {
         assertEquals(Optional.empty(), ExceptionExplanation.of(
                 new IllegalStateException("server down", new java.net.ConnectException("Connection refused"))));
     }
+
+    /** A wrapper made of its cause alone (a lambda's checked exception rethrown) says nothing: its cause is explained. */
+    @Test
+    void aWrapperMadeOfItsCauseIsExplainedByTheCause() {
+        SocketTimeoutException timedOut = new SocketTimeoutException("Read timed out");
+        Message expected = ExceptionExplanation.of(timedOut).orElseThrow();
+        assertEquals(expected, ExceptionExplanation.of(new RuntimeException(timedOut)).orElseThrow());
+        assertEquals(expected, ExceptionExplanation.of(
+                new RuntimeException(new java.io.UncheckedIOException(timedOut))).orElseThrow());
+        assertEquals(Optional.empty(), ExceptionExplanation.of(new RuntimeException(new java.io.IOException("boom"))));
+    }
 }

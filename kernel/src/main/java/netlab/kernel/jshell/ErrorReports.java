@@ -143,21 +143,20 @@ final class ErrorReports {
 
     /**
      * A runtime exception with its causes, showing only the student's frames, as cell lines; the exception itself
-     * (not its causes: a library that wraps one has said what it means) with a sentence that explains it when
-     * {@link ExceptionExplanation} has one, in {@code lang}.
+     * with a sentence that explains it when {@link ExceptionExplanation} has one, in {@code lang}: its own, or,
+     * for a wrapper made of its cause alone ({@code new RuntimeException(e)}), its cause's; not the cause's of one
+     * with words of its own (a library that wraps one has said what it means).
      */
     static ExecuteOutcome.Failure runtimeError(JShellException exception, SnippetOrigins origins, long cell,
                                                Lang lang) {
         String ename = exceptionName(exception);
         String message = exceptionMessage(exception, lang);
-        Optional<String> explained = ExceptionExplanation.of(ename, message).map(m -> m.in(lang));
+        Optional<String> explained = explanation(exception, lang);
         String evalue = explained.map(e -> message == null ? e : e + " (" + message + ")")
                 .orElse(message == null ? "" : message);
-        // a wrapper made of its cause (new ExecutionException(cause)) has the cause's words as its message, as
-        // Throwable(Throwable) makes it: the traceback says them once, on the cause's line; the one-line evalue keeps
-        // them. Compared as data, never read.
-        String shown = exception.getCause() != null && headline(exception.getCause(), lang).equals(message)
-                ? null : message;
+        // a wrapper made of its cause has the cause's words as its message: the traceback says them once, on the
+        // cause's line; the one-line evalue keeps them
+        String shown = madeOfItsCause(exception, lang) ? null : message;
         List<String> traceback = new ArrayList<>();
         traceback.add(ename + explained.or(() -> Optional.ofNullable(shown)).map(h -> ": " + h).orElse(""));
         if (explained.isPresent() && shown != null) {
@@ -169,6 +168,27 @@ final class ErrorReports {
             addFrames(traceback, t, origins, cell, lang);
         }
         return new ExecuteOutcome.Failure(ename, evalue, traceback);
+    }
+
+    /** The sentence for {@code t}, or for the cause a wrapper made of its cause alone carries; see {@link #runtimeError}. */
+    private static Optional<String> explanation(Throwable t, Lang lang) {
+        for (Throwable x = t; x != null; x = madeOfItsCause(x, lang) ? x.getCause() : null) {
+            Optional<String> meaning = ExceptionExplanation.of(exceptionName(x), exceptionMessage(x, lang))
+                    .map(m -> m.in(lang));
+            if (meaning.isPresent()) {
+                return meaning;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Whether {@code t}'s message is its cause's headline, as {@code Throwable(Throwable)} makes it
+     * ({@code new ExecutionException(cause)}, {@code new RuntimeException(e)}). Compared as data, never read.
+     */
+    private static boolean madeOfItsCause(Throwable t, Lang lang) {
+        return t.getCause() != null && t.getCause() != t
+                && headline(t.getCause(), lang).equals(exceptionMessage(t, lang));
     }
 
     /** {@code t} as its {@code toString()} reads, with the student's names: its class, then its message if any. */

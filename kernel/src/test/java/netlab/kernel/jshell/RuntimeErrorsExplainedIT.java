@@ -251,6 +251,18 @@ class RuntimeErrorsExplainedIT {
         assertEquals("java.lang.RuntimeException: saving", worded.traceback().getFirst());
     }
 
+    /** A lambda's checked exception rethrown as it is (new RuntimeException(e)) is explained by what it wraps. */
+    @Test
+    void aWrapperMadeOfItsCauseIsExplainedByIt() {
+        ExecuteOutcome.Failure f = assertInstanceOf(ExecuteOutcome.Failure.class, engine.execute(
+                "throw new RuntimeException(new java.net.SocketTimeoutException(\"Read timed out\"));",
+                new RecordingIO()));
+        String meaning = Text.in(Lang.ZH, "exception.explain.timeout");
+        assertEquals("java.lang.RuntimeException: " + meaning, f.traceback().getFirst());
+        assertEquals(meaning + " (java.net.SocketTimeoutException: Read timed out)", f.evalue());
+        assertTrue(f.traceback().contains("原因: java.net.SocketTimeoutException: Read timed out"), f.traceback().toString());
+    }
+
     /** A library that wraps an exception has said what it means: the cause keeps the JDK's text alone. */
     @Test
     void onlyTheExceptionItselfIsExplainedNotItsCauses() {
