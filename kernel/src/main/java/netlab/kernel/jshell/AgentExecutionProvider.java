@@ -54,11 +54,9 @@ final class AgentExecutionProvider implements ExecutionControlProvider {
                             AgentProtocol.UNCAUGHT, output.uncaught(),
                             AgentProtocol.SYNC, agent.control().syncStream()),
                     Map.of(AgentProtocol.STDIN, new StdinBridge(output)),
-                    (objectIn, objectOut) -> {
-                        // Util makes an ObjectInputStream; its filter must be set before the first read
-                        ((java.io.ObjectInputStream) objectIn).setObjectInputFilter(AgentReplyFilter.INSTANCE);
-                        return new KernelExecutionControl(objectOut, objectIn, agent);
-                    });
+                    // Util makes an ObjectInputStream; its filter must be set before the first read
+                    (objectIn, objectOut) -> new KernelExecutionControl(objectOut,
+                            AgentReplyFilter.replies((java.io.ObjectInputStream) objectIn), agent));
         } catch (IOException | RuntimeException e) {
             agent.close();
             throw e;

@@ -1,6 +1,9 @@
 package netlab.kernel.jshell;
 
+import java.io.IOException;
 import java.io.ObjectInputFilter;
+import java.io.ObjectInputStream;
+import java.io.UncheckedIOException;
 
 /**
  * What the kernel (or the grading JVM) deserializes from an agent's main connection: only the objects JShell's
@@ -13,6 +16,12 @@ import java.io.ObjectInputFilter;
  *
  * <p>Strings are read outside the filter; the protocol's other values are primitives ({@code readInt},
  * {@code readUTF}).
+ *
+ * <p>JDK 25.0.5 and later filter that connection themselves: {@code StreamingExecutionControl}'s constructor sets
+ * a filter of the same classes, without limits on sizes, and a stream's filter can be set only once, so setting
+ * this one first made every JShell start fail ("filter can not be set more than once": the classroom image's JDK).
+ * {@link #replies} keeps this filter on the connection's stream and hands JShell a stream that reads from it, on
+ * which JShell's own filter is set and checks nothing more.
  */
 final class AgentReplyFilter implements ObjectInputFilter {
 
@@ -25,6 +34,129 @@ final class AgentReplyFilter implements ObjectInputFilter {
     static final int MAX_REFERENCES = 1_000_000;
 
     private AgentReplyFilter() {
+    }
+
+    /**
+     * What JShell reads the agent's replies from: {@code connection}, filtered by this, read through a stream of
+     * its own, on which JShell may set its filter whatever its version.
+     */
+    static ObjectInputStream replies(ObjectInputStream connection) {
+        connection.setObjectInputFilter(INSTANCE);
+        try {
+            return new Replies(connection);
+        } catch (IOException e) { // ObjectInputStream's constructor for subclasses declares it; it reads nothing
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Reads every value from the filtered stream; JShell reads ints, UTF strings and objects. */
+    private static final class Replies extends ObjectInputStream {
+        private final ObjectInputStream in;
+
+        Replies(ObjectInputStream in) throws IOException {
+            super(); // reads nothing of its own: every read goes to in
+            this.in = in;
+        }
+
+        @Override
+        protected Object readObjectOverride() throws IOException, ClassNotFoundException {
+            return in.readObject();
+        }
+
+        @Override
+        public Object readUnshared() throws IOException, ClassNotFoundException {
+            return in.readUnshared();
+        }
+
+        @Override
+        public int read() throws IOException {
+            return in.read();
+        }
+
+        @Override
+        public int read(byte[] buf, int off, int len) throws IOException {
+            return in.read(buf, off, len);
+        }
+
+        @Override
+        public int available() throws IOException {
+            return in.available();
+        }
+
+        @Override
+        public void close() throws IOException {
+            in.close();
+        }
+
+        @Override
+        public boolean readBoolean() throws IOException {
+            return in.readBoolean();
+        }
+
+        @Override
+        public byte readByte() throws IOException {
+            return in.readByte();
+        }
+
+        @Override
+        public int readUnsignedByte() throws IOException {
+            return in.readUnsignedByte();
+        }
+
+        @Override
+        public char readChar() throws IOException {
+            return in.readChar();
+        }
+
+        @Override
+        public short readShort() throws IOException {
+            return in.readShort();
+        }
+
+        @Override
+        public int readUnsignedShort() throws IOException {
+            return in.readUnsignedShort();
+        }
+
+        @Override
+        public int readInt() throws IOException {
+            return in.readInt();
+        }
+
+        @Override
+        public long readLong() throws IOException {
+            return in.readLong();
+        }
+
+        @Override
+        public float readFloat() throws IOException {
+            return in.readFloat();
+        }
+
+        @Override
+        public double readDouble() throws IOException {
+            return in.readDouble();
+        }
+
+        @Override
+        public void readFully(byte[] buf) throws IOException {
+            in.readFully(buf);
+        }
+
+        @Override
+        public void readFully(byte[] buf, int off, int len) throws IOException {
+            in.readFully(buf, off, len);
+        }
+
+        @Override
+        public int skipBytes(int len) throws IOException {
+            return in.skipBytes(len);
+        }
+
+        @Override
+        public String readUTF() throws IOException {
+            return in.readUTF();
+        }
     }
 
     @Override

@@ -58,4 +58,27 @@ class AgentReplyFilterTest {
         assertThrows(InvalidClassException.class, () -> roundTrip(new StackTraceElement[AgentReplyFilter.MAX_ARRAY + 1]));
         assertThrows(InvalidClassException.class, () -> roundTrip(Integer.valueOf(7)));
     }
+
+    /**
+     * JDK 25.0.5 and later set JShell's own filter on the stream JShell is given ({@code StreamingExecutionControl}):
+     * on the stream {@code replies} hands it that works, and reads still pass this filter first.
+     */
+    @Test
+    void jshellMaySetItsOwnFilterOnTheRepliesStream() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        StackTraceElement[] trace = new Throwable().getStackTrace();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeInt(7);
+            out.writeUTF("ok");
+            out.writeObject(trace);
+            out.writeObject(new HashSet<>(Set.of(1)));
+        }
+        ObjectInputStream replies = AgentReplyFilter.replies(
+                new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray())));
+        replies.setObjectInputFilter(info -> java.io.ObjectInputFilter.Status.ALLOWED); // as JShell's would
+        assertEquals(7, replies.readInt());
+        assertEquals("ok", replies.readUTF());
+        assertArrayEquals(trace, (StackTraceElement[]) replies.readObject());
+        assertThrows(InvalidClassException.class, replies::readObject, "this filter still refuses a set");
+    }
 }
