@@ -43,7 +43,7 @@ class ExceptionExplanationTest {
                 new IllegalStateException("server down", new java.net.ConnectException("Connection refused"))));
     }
 
-    /** A wrapper made of its cause alone (a lambda's checked exception rethrown) says nothing: its cause is explained. */
+    /** A wrapper made of its cause alone (a lambda's checked exception rethrown) says nothing: the cause is. */
     @Test
     void aWrapperMadeOfItsCauseIsExplainedByTheCause() {
         SocketTimeoutException timedOut = new SocketTimeoutException("Read timed out");

@@ -12,8 +12,8 @@ import netlab.agent.Control;
  * else kill. Every deadline of the run is one timer on the engine's {@link Watchdog}: the time limit (the
  * {@code %timeout} or the grader's step limit) stops the cell as an interrupt does, and the grace period after
  * a stop kills the agent if the cell's code still runs then, or, if javac is still compiling the cell then,
- * stops the compile ({@link CompileStop}) and waits one more grace period. The agent releases what a stopped cell opened
- * once, when the stop reaches it (see netlab.agent.AgentExecutionControl).
+ * stops the compile ({@link CompileStop}) and waits one more grace period. The agent releases what a stopped
+ * cell opened once, when the stop reaches it (see netlab.agent.AgentExecutionControl).
  *
  * <pre>{@code
  * CellRun run = new CellRun(serial, limit, grace, watchdog);
@@ -68,9 +68,9 @@ final class CellRun {
     private Runnable began = () -> { };
 
     /**
-     * A run numbered {@code serial}, made on the engine thread that will run it; {@code limit} (or null: the grader's step limit, known before the cell's
-     * magic lines run) counts from {@link #begin}, so the start of a new agent (a JVM in a fresh sandbox, under a
-     * loaded machine) is not the cell's time.
+     * A run numbered {@code serial}, made on the engine thread that will run it; {@code limit} (or null: the
+     * grader's step limit, known before the cell's magic lines run) counts from {@link #begin}, so the start of a
+     * new agent (a JVM in a fresh sandbox, under a loaded machine) is not the cell's time.
      */
     CellRun(long serial, Limit limit, Duration grace, Watchdog watchdog) {
         this.serial = serial;
@@ -191,7 +191,7 @@ final class CellRun {
         return stoppedBy;
     }
 
-    /** True when the stop ended javac's compile of the cell: none of the cell's code ran from there on. */
+    /** True when the stop ended javac's compile of the cell: the part being compiled did not run. */
     synchronized boolean compileStopped() {
         return compileStopped;
     }

@@ -170,7 +170,7 @@ final class ErrorReports {
         return new ExecuteOutcome.Failure(ename, evalue, traceback);
     }
 
-    /** The sentence for {@code t}, or for the cause a wrapper made of its cause alone carries; see {@link #runtimeError}. */
+    /** The sentence for {@code t}, or for what a wrapper made of its cause alone wraps; see {@link #runtimeError}. */
     private static Optional<String> explanation(Throwable t, Lang lang) {
         for (Throwable x = t; x != null; x = madeOfItsCause(x, lang) ? x.getCause() : null) {
             Optional<String> meaning = ExceptionExplanation.of(exceptionName(x), exceptionMessage(x, lang))

@@ -37,15 +37,16 @@ import netlab.text.Text;
  */
 public final class JShellEngine implements Engine {
 
-    private final EngineOptions options;
-    private final CellLimits limits;
-    private final Sessions sessions;
-    private final CellExecution cells;
     /**
      * How long javac may work on a completion, an inspection or an is-complete question before it is stopped
      * (these take well under 1 s; a cell that keeps javac busy for minutes would hold the kernel).
      */
     private static final Duration ASSIST_LIMIT = Duration.ofSeconds(5);
+
+    private final EngineOptions options;
+    private final CellLimits limits;
+    private final Sessions sessions;
+    private final CellExecution cells;
     private final Watchdog watchdog = new Watchdog();
     /** The student's language: the banner and help links kernel_info gives a front end are in it. */
     private final SessionLanguage language;
@@ -167,7 +168,8 @@ public final class JShellEngine implements Engine {
         }
         Session s = sessions.awaitForRequest();
         return s == null ? Completion.none(cursor)
-                : CompileStop.within(watchdog, ASSIST_LIMIT, () -> s.assist().complete(code, cursor), Completion.none(cursor));
+                : CompileStop.within(watchdog, ASSIST_LIMIT, () -> s.assist().complete(code, cursor),
+                        Completion.none(cursor));
     }
 
     @Override

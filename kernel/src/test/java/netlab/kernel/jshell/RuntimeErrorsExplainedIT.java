@@ -260,7 +260,8 @@ class RuntimeErrorsExplainedIT {
         String meaning = Text.in(Lang.ZH, "exception.explain.timeout");
         assertEquals("java.lang.RuntimeException: " + meaning, f.traceback().getFirst());
         assertEquals(meaning + " (java.net.SocketTimeoutException: Read timed out)", f.evalue());
-        assertTrue(f.traceback().contains("原因: java.net.SocketTimeoutException: Read timed out"), f.traceback().toString());
+        assertTrue(f.traceback().contains("原因: java.net.SocketTimeoutException: Read timed out"),
+                f.traceback().toString());
     }
 
     /** A library that wraps an exception has said what it means: the cause keeps the JDK's text alone. */
