@@ -84,11 +84,18 @@ class CaseRunnerBlameTest {
                 zh.message());
         assertEquals(Text.in(Lang.EN, "exception.explain.timeout") + " (threw SocketTimeoutException: Read timed out)",
                 runner.run(c, waiting, false, Lang.EN).message());
-        // wrapped, as a lambda wraps a checked exception, it is the wrapper that was thrown: named, not explained
+        // wrapped as a lambda wraps a checked exception, with no words of its own: the wrapper is named, the timeout
+        // it carries explained
         IpExercises.ClassOf wrapping = ip -> {
             throw new RuntimeException(new SocketTimeoutException("Read timed out"));
         };
-        assertEquals("抛出了 RuntimeException: java.net.SocketTimeoutException: Read timed out",
+        assertEquals(Text.in(Lang.ZH, "exception.explain.timeout")
+                        + "（抛出了 RuntimeException: java.net.SocketTimeoutException: Read timed out）",
                 runner.run(c, wrapping, false, Lang.ZH).message());
+        // with words of its own, the wrapper has said what it means: named, not explained
+        IpExercises.ClassOf worded = ip -> {
+            throw new IllegalStateException("no reply", new SocketTimeoutException("Read timed out"));
+        };
+        assertEquals("抛出了 IllegalStateException: no reply", runner.run(c, worded, false, Lang.ZH).message());
     }
 }
