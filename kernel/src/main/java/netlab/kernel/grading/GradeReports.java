@@ -30,7 +30,6 @@ public final class GradeReports {
     /** What a spreadsheet takes a cell starting with for a formula: such a cell is written with a ' first. */
     private static final String FORMULA_STARTS = "=+-@\t\r";
 
-
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
 
     private GradeReports() {

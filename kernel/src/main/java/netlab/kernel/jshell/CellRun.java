@@ -237,13 +237,17 @@ final class CellRun {
     void end() {
         List<Future<?>> cancelled;
         Session s;
+        boolean marked;
         synchronized (this) {
             stage = Stage.ENDED;
             cancelled = List.copyOf(timers);
             s = session;
+            marked = compileStopped;
         }
         cancelled.forEach(t -> t.cancel(false));
-        CompileStop.release(cellThread);
+        if (marked) { // only a cell whose compile was stopped touches CompileStop: other cells' ends stay as they were
+            CompileStop.release(cellThread);
+        }
         if (s != null) {
             s.control().openGate();
         }

@@ -62,7 +62,8 @@ public final class CompileStop {
     private static final String JAVAC_PACKAGE = "com.sun.tools.javac.";
 
     private static volatile Instrumentation instrumentation;
-    private static volatile boolean woven;
+    /** Guarded by the class's lock ({@link #weave}). */
+    private static boolean woven;
     /** Marked threads; changed under the class's lock, read by {@link #check()} on any thread. */
     private static final Set<Thread> STOPPING = ConcurrentHashMap.newKeySet();
     /** Whether any thread is marked: the check's fast path, a plain read of a volatile. */
@@ -133,6 +134,7 @@ public final class CompileStop {
     private static final class Deadline implements Runnable {
         private final Thread thread;
         private boolean ended;
+        private boolean marked;
 
         Deadline(Thread thread) {
             this.thread = thread;
@@ -141,24 +143,26 @@ public final class CompileStop {
         @Override
         public synchronized void run() {
             if (!ended) {
-                stopIfCompiling(thread);
+                marked = stopIfCompiling(thread);
             }
         }
 
         void end() {
+            boolean release;
             synchronized (this) {
                 ended = true;
+                release = marked;
             }
-            release(thread);
+            if (release) {
+                release(thread);
+            }
         }
     }
 
-    /** The cell on {@code thread} ended: a later compile there runs. */
+    /** What {@link #stopIfCompiling} marked {@code thread} for has ended: a later compile there runs. */
     static synchronized void release(Thread thread) {
-        if (anyStopping) {
-            STOPPING.remove(thread);
-            anyStopping = !STOPPING.isEmpty();
-        }
+        STOPPING.remove(thread);
+        anyStopping = !STOPPING.isEmpty();
     }
 
     /** Whether {@code e}, or what it wraps, is a stopped compile's {@link Stopped}. */

@@ -106,8 +106,8 @@ final class CompilerLimits {
 
     /**
      * At most the modified UTF-8 bytes of the text of the literal at {@code [from, to]}: an escape counts one byte
-     * (a unicode escape may make three), and in a text block only what no indentation stripping removes counts. A literal
-     * found too long by this count is too long.
+     * (a unicode escape may make three), and in a text block only what no indentation stripping removes counts. A
+     * literal found too long by this count is too long.
      */
     private static long bytes(String s, int from, int to, boolean block) {
         long bytes = 0;
