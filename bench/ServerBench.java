@@ -4,9 +4,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import netlab.display.Display;
-import netlab.display.DisplaySink;
 import netlab.load.Comparison;
 import netlab.load.HeldConnections;
 import netlab.load.Load;
@@ -37,7 +34,6 @@ public class ServerBench {
         int held = intArg(args, "--held", 10_000);
         boolean compare = !List.of(args).contains("--skip-compare");
         boolean c10k = !List.of(args).contains("--skip-c10k");
-        quietProgress();
         System.out.printf("server-bench on %d cores, %s; load average before: %s%n", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.vm.version"), loadAverage());
         if (compare) {
@@ -130,21 +126,5 @@ public class ServerBench {
             }
         }
         return otherwise;
-    }
-
-    /** Progress bars print one line when they start; their updates would flood a terminal log. */
-    static void quietProgress() {
-        Display.installSink(new DisplaySink() {
-            @Override
-            public void show(Map<String, String> bundle, String displayId, boolean update) {
-                if (!update) {
-                    System.out.println(bundle.getOrDefault("text/plain", ""));
-                }
-            }
-
-            @Override
-            public void clear(boolean wait) {
-            }
-        });
     }
 }

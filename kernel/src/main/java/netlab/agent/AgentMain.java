@@ -39,13 +39,11 @@ public final class AgentMain {
 
         StopCheckWeaver.warmUpInBackground();
         AgentExecutionControl ec = new AgentExecutionControl(AgentMain::restoreStreams);
-        netlab.runtime.Resources.installTracker(Ownership::track);
-        netlab.runtime.StopScope.installOpener(CellScope::open);
 
         Map<String, Consumer<OutputStream>> outputs = new HashMap<>();
         outputs.put(AgentProtocol.STDOUT, st -> System.setOut(out = studentStream(st)));
         outputs.put(AgentProtocol.STDERR, st -> System.setErr(err = studentStream(st)));
-        outputs.put(AgentProtocol.DISPLAY, st -> Display.installSink(new AgentDisplaySink(st)));
+        outputs.put(AgentProtocol.DISPLAY, st -> AgentHost.showOn(new AgentDisplaySink(st)));
         outputs.put(AgentProtocol.UNCAUGHT, st -> uncaught = st);
         // the control server starts once the sync stream exists: EndCell answers behind a marker on it
         outputs.put(AgentProtocol.SYNC, st -> new ControlServer(control, notes, ec, st).start());

@@ -1,8 +1,8 @@
 package netlab.display;
 
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
+import netlab.runtime.NotebookHost;
 
 /**
  * Shows values in the notebook: HTML tables, SVG pictures, progress that updates in place.
@@ -17,8 +17,6 @@ import java.util.UUID;
  */
 public final class Display {
 
-    private static volatile DisplaySink sink = DisplaySink.STDOUT;
-
     private Display() {
     }
 
@@ -29,13 +27,13 @@ public final class Display {
      */
     public static DisplayHandle show(Object value) {
         DisplayHandle handle = new DisplayHandle(UUID.randomUUID().toString());
-        sink.show(bundleOf(value), handle.id(), false);
+        sink().show(bundleOf(value), handle.id(), false);
         return handle;
     }
 
     /** Clears the output of the running cell. Example: {@code Display.clear()}. */
     public static void clear() {
-        sink.clear(false);
+        sink().clear(false);
     }
 
     /** The MIME bundle that shows {@code value}. Example: {@code Display.bundleOf(42)} is {@code {text/plain=42}}. */
@@ -51,17 +49,8 @@ public final class Display {
         return Map.of("text/plain", String.valueOf(value));
     }
 
-    /**
-     * Installs where bundles go; the notebook agent calls this once at start.
-     *
-     * @throws IllegalCallerException when a notebook cell calls it: only netlab itself may
-     */
-    public static void installSink(DisplaySink newSink) {
-        netlab.runtime.Host.requireHost("Display.installSink");
-        sink = Objects.requireNonNull(newSink, "sink");
-    }
-
+    /** Where this process's notebook host sends bundles ({@link NotebookHost}). */
     static DisplaySink sink() {
-        return sink;
+        return NotebookHost.current().display();
     }
 }

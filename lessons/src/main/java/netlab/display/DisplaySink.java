@@ -3,7 +3,7 @@ package netlab.display;
 import java.util.Map;
 
 /**
- * Where {@link Display} sends bundles. The notebook agent installs one that forwards to the kernel; the
+ * Where {@link Display} sends bundles. The notebook agent provides one that forwards to the kernel; the
  * default prints {@code text/plain} to {@code System.out}, so library code also works in plain Java and tests.
  */
 public interface DisplaySink {

@@ -1,8 +1,5 @@
 package netlab.runtime;
 
-import java.util.Objects;
-import java.util.function.Supplier;
-
 /**
  * Student code that the course library runs on a thread of its own and may have to give up on, such as a check's
  * case that runs past its timeout. An interrupt ends a sleep or a blocking socket call, but not a loop that
@@ -48,17 +45,6 @@ public interface StopScope {
 
     /** A new scope under the code running on the calling thread (in a notebook, that thread's cell). */
     static StopScope open() {
-        return StopScopeOpener.opener.get();
-    }
-
-    /**
-     * Installs how scopes are opened; called by the process running notebook code as it starts.
-     *
-     * @throws IllegalCallerException when a notebook cell calls it: only netlab itself may
-     */
-    static void installOpener(Supplier<? extends StopScope> opener) {
-        Host.requireHost("StopScope.installOpener");
-        StopScopeOpener.opener = Objects.requireNonNull(opener, "opener");
+        return NotebookHost.current().openScope();
     }
 }
-

@@ -9,16 +9,18 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import netlab.runtime.TestHost;
 import org.junit.jupiter.api.Test;
 
 class ProgressTest {
 
     private final List<String> shown = new ArrayList<>();
     private final List<String> ids = new ArrayList<>();
+    private TestHost.Restore restore;
 
     @BeforeEach
     void capture() {
-        Display.installSink(new DisplaySink() {
+        restore = TestHost.showOn(new DisplaySink() {
             @Override
             public void show(Map<String, String> bundle, String displayId, boolean update) {
                 shown.add((update ? "update " : "show ") + bundle.get("text/plain"));
@@ -34,7 +36,7 @@ class ProgressTest {
 
     @AfterEach
     void restore() {
-        Display.installSink(DisplaySink.STDOUT);
+        restore.close();
     }
 
     @Test

@@ -309,7 +309,7 @@ class JavadocExamplesIT {
         private static volatile List<AutoCloseable> into;
 
         static {
-            netlab.runtime.Resources.installTracker(resource -> {
+            netlab.runtime.TestHost.trackWith(resource -> {
                 List<AutoCloseable> list = into;
                 if (list == null) {
                     return;

@@ -96,7 +96,7 @@ class CheckTest {
     void aTimedOutCaseIsStoppedThroughItsScope() {
         List<AtomicBoolean> stops = new CopyOnWriteArrayList<>();
         ThreadLocal<AtomicBoolean> scopeOfThread = new ThreadLocal<>();
-        StopScope.installOpener(() -> {
+        try (var restore = netlab.runtime.TestHost.openScopesWith(() -> {
             AtomicBoolean stopped = new AtomicBoolean();
             stops.add(stopped);
             return new StopScope() {
@@ -111,8 +111,7 @@ class CheckTest {
                     stopped.set(true);
                 }
             };
-        });
-        try {
+        })) {
             Exercise<IpExercises.ClassOf> e = Exercise.of("test.spins", "Spins", IpExercises.ClassOf.class)
                     .add(Case.<IpExercises.ClassOf>named("spins").expect("A", a -> a.classOf("spin")))
                     .add(Case.<IpExercises.ClassOf>named("answers").expect("A", a -> a.classOf("10.0.0.1")))
@@ -132,8 +131,6 @@ class CheckTest {
             assertEquals(CaseOutcome.Status.PASSED, r.outcomes().get(1).status());
             assertEquals(2, stops.size());
             assertEquals(List.of(true, false), stops.stream().map(AtomicBoolean::get).toList());
-        } finally {
-            StopScope.installOpener(() -> StopScope.NONE);
         }
     }
 

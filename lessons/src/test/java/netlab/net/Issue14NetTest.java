@@ -106,12 +106,9 @@ class Issue14NetTest {
     @Test
     void aServerWhoseSocketIsClosedFromOutsideStops() throws Exception {
         java.util.List<Object> tracked = new java.util.concurrent.CopyOnWriteArrayList<>();
-        netlab.runtime.Resources.installTracker(tracked::add);
         Server s;
-        try {
+        try (var restore = netlab.runtime.TestHost.trackWith(tracked::add)) {
             s = Tcp.serve(0, c -> { }).quiet();
-        } finally {
-            netlab.runtime.Resources.installTracker(resource -> { });
         }
         try (s) {
             ServerSocket listening = tracked.stream().filter(ServerSocket.class::isInstance).map(ServerSocket.class::cast)

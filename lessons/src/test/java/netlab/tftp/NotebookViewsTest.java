@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
-import netlab.display.Display;
 import netlab.display.DisplaySink;
+import netlab.runtime.TestHost;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,12 +25,12 @@ class NotebookViewsTest {
 
     @AfterEach
     void restore() {
-        Display.installSink(DisplaySink.STDOUT);
+        TestHost.showOn(DisplaySink.STDOUT);
     }
 
     @Test
     void theProgressBarShowsOnceThenUpdatesInPlace(@TempDir Path root) throws Exception {
-        Display.installSink(new DisplaySink() {
+        TestHost.showOn(new DisplaySink() {
             public void show(Map<String, String> bundle, String displayId, boolean update) {
                 shown.add(new Shown(bundle, displayId, update));
             }
