@@ -12,11 +12,12 @@ import netlab.agent.Control;
  * else kill. Every deadline of the run is one timer on the engine's {@link Watchdog}: the time limit (the
  * {@code %timeout} or the grader's step limit) stops the cell as an interrupt does, and the grace period after
  * a stop kills the agent if the cell's code still runs then, or, if javac is still compiling the cell then,
- * stops the compile ({@link CompileStop}) and waits one more grace period. The agent releases what a stopped
+ * stops the compile ({@link CompileStop}) and waits one more grace period. javac compiling for the engine's whole
+ * compile limit stops the cell as a time limit does, whatever the cell's timeout. The agent releases what a stopped
  * cell opened once, when the stop reaches it (see netlab.agent.AgentExecutionControl).
  *
  * <pre>{@code
- * CellRun run = new CellRun(serial, limit, grace, watchdog);
+ * CellRun run = new CellRun(serial, limit, grace, compileLimit, watchdog);
  * run.begin(session, key, limits, threads, released);           // BeginCell; the time limit starts
  * ... evaluate, checking run.stopped() between pieces ...
  * long quietFor = run.awaitingQuiet();                          // the grace left; no kill from now on
@@ -36,7 +37,9 @@ final class CellRun {
         /** The {@code %timeout} or {@code NETLAB_CELL_TIMEOUT} of the session. */
         TIMEOUT,
         /** The grader's time limit for one step. */
-        TIME_LIMIT
+        TIME_LIMIT,
+        /** javac compiled the cell for the whole compile limit ({@link EngineOptions#compileLimit}). */
+        COMPILE_LIMIT
     }
 
     /** A time limit on the run, and which kind it is. */
@@ -49,10 +52,14 @@ final class CellRun {
 
     private enum Stage { WAITING, BEGUN, QUIETING, ENDED }
 
+    /** How many looks at the cell's thread the compile limit is divided into ({@link #lookForCompile}). */
+    private static final int COMPILE_LOOKS = 12;
+
     private final long serial;
     /** Guarded by this object's lock: the session's {@code %timeout} joins it in {@link #begin}. */
     private Limit limit;
     private final Duration grace;
+    private final Duration compileLimit;
     private final Watchdog watchdog;
     /** The engine thread that runs the cell, and compiles it. */
     private final Thread cellThread = Thread.currentThread();
@@ -64,6 +71,8 @@ final class CellRun {
     private boolean killed;
     /** Whether the stop ended javac's compile of the cell ({@link CompileStop}) rather than code in the agent. */
     private boolean compileStopped;
+    /** Looks in a row that found the cell's thread in javac ({@link #lookForCompile}). */
+    private int compilingLooks;
     /** Awaits the answer to BeginCell, once ({@link Session#askBeforeNextCommand}); engine thread only. */
     private Runnable began = () -> { };
 
@@ -72,10 +81,11 @@ final class CellRun {
      * grader's step limit, known before the cell's magic lines run) counts from {@link #begin}, so the start of a
      * new agent (a JVM in a fresh sandbox, under a loaded machine) is not the cell's time.
      */
-    CellRun(long serial, Limit limit, Duration grace, Watchdog watchdog) {
+    CellRun(long serial, Limit limit, Duration grace, Duration compileLimit, Watchdog watchdog) {
         this.serial = serial;
         this.limit = limit;
         this.grace = grace;
+        this.compileLimit = compileLimit;
         this.watchdog = watchdog;
     }
 
@@ -107,6 +117,9 @@ final class CellRun {
             if (limit != null && !stopNow) {
                 timers.add(watchdog.after(limit.after(), this::limitReached));
             }
+            if (!stopNow) {
+                timers.add(watchdog.after(compileLimit.dividedBy(COMPILE_LOOKS), this::lookForCompile));
+            }
         }
         began = awaitAnswer;
         if (stopNow) {
@@ -131,6 +144,27 @@ final class CellRun {
             cause = limit.cause();
         }
         stop(cause);
+    }
+
+    /**
+     * One look at whether the cell's thread is in javac, {@value #COMPILE_LOOKS} times over the compile limit:
+     * found compiling at every look of the limit, the cell is stopped, and the grace period's end stops the compile
+     * ({@link #killIfStillRunning}). A cell of many short compiles is seldom in javac at every look of a minute; one
+     * that is, is stopped for what it is doing. The thread's stack is read, a pause of microseconds.
+     */
+    private void lookForCompile() {
+        synchronized (this) {
+            if (stage != Stage.BEGUN || stoppedBy != null) {
+                return;
+            }
+            compilingLooks = CompileStop.compiling(cellThread) ? compilingLooks + 1 : 0;
+            if (compilingLooks < COMPILE_LOOKS) {
+                timers.removeIf(Future::isDone); // a cell that runs for an hour looks 720 times
+                timers.add(watchdog.after(compileLimit.dividedBy(COMPILE_LOOKS), this::lookForCompile));
+                return;
+            }
+        }
+        stop(Cause.COMPILE_LIMIT);
     }
 
     private void stop(Cause cause) {
@@ -203,7 +237,12 @@ final class CellRun {
 
     /** The limit that stopped the cell, when a limit (not the user) did; else null. */
     synchronized Duration stoppedByLimit() {
-        return stoppedBy != null && stoppedBy != Cause.INTERRUPT ? limit.after() : null;
+        return switch (stoppedBy) {
+            case null -> null;
+            case INTERRUPT -> null;
+            case COMPILE_LIMIT -> compileLimit;
+            case TIMEOUT, TIME_LIMIT -> limit.after();
+        };
     }
 
     Duration grace() {

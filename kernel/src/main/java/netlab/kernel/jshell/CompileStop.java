@@ -175,7 +175,8 @@ public final class CompileStop {
         return false;
     }
 
-    private static boolean compiling(Thread thread) {
+    /** Whether javac is on {@code thread}'s stack now. */
+    static boolean compiling(Thread thread) {
         for (StackTraceElement frame : thread.getStackTrace()) {
             if (frame.getClassName().startsWith(JAVAC_PACKAGE)) {
                 return true;

@@ -42,12 +42,16 @@ import netlab.text.Lang;
  *                         own, with no route to the kernel's loopback
  * @param outputLimit      how many bytes of output one cell may write at start (until {@code %output_limit})
  * @param cellTimeout      how long one cell may run at start (until {@code %timeout}), or null for ever
+ * @param compileLimit     how long javac may go on compiling a cell before the cell is stopped, whatever its
+ *                         timeout: no cell of the course compiles for more than a second, and code that keeps
+ *                         javac busy for minutes (see {@code CompileStop}) would hold a core of a shared server
+ *                         until its student noticed
  */
 public record EngineOptions(Path javaHome, String heap, List<String> jvmOptions, List<Path> agentClasspath,
                             List<Path> studentClasspath, List<String> startup, Duration interruptGrace,
                             Duration agentStartTimeout, Path workingDirectory, boolean warmStart,
                             List<String> launcher, Lang language, boolean unixSocket, long outputLimit,
-                            Duration cellTimeout) {
+                            Duration cellTimeout, Duration compileLimit) {
 
     /**
      * Opened to student code, for both JShell's compiler and the agent JVM: {@code jdk.internal.vm}, so a cell
@@ -60,6 +64,9 @@ public record EngineOptions(Path javaHome, String heap, List<String> jvmOptions,
      */
     public static final List<String> JDK_EXPORTS = List.of("--add-exports", "java.base/jdk.internal.vm=ALL-UNNAMED");
 
+    /** What {@link #defaults()} gives {@link #compileLimit}: some 60 times what javac takes for a long cell. */
+    public static final Duration DEFAULT_COMPILE_LIMIT = Duration.ofSeconds(60);
+
     public EngineOptions {
         Objects.requireNonNull(javaHome, "javaHome");
         Objects.requireNonNull(heap, "heap");
@@ -68,6 +75,7 @@ public record EngineOptions(Path javaHome, String heap, List<String> jvmOptions,
         studentClasspath = List.copyOf(studentClasspath);
         startup = List.copyOf(startup);
         launcher = List.copyOf(launcher);
+        Objects.requireNonNull(compileLimit, "compileLimit");
         Objects.requireNonNull(interruptGrace, "interruptGrace");
         Objects.requireNonNull(agentStartTimeout, "agentStartTimeout");
         Objects.requireNonNull(language, "language");
@@ -84,7 +92,7 @@ public record EngineOptions(Path javaHome, String heap, List<String> jvmOptions,
         List<Path> agentCp = agent.equals(lessons) ? List.of(agent) : List.of(agent, lessons);
         return new EngineOptions(Path.of(System.getProperty("java.home")), "512m", List.of(), agentCp,
                 List.of(lessons), List.of(), Duration.ofSeconds(2), Duration.ofSeconds(30), null, true, List.of(),
-                Lang.current(), false, CellLimits.DEFAULT_OUTPUT_LIMIT, null);
+                Lang.current(), false, CellLimits.DEFAULT_OUTPUT_LIMIT, null, DEFAULT_COMPILE_LIMIT);
     }
 
     public Builder toBuilder() {
@@ -124,6 +132,7 @@ public record EngineOptions(Path javaHome, String heap, List<String> jvmOptions,
         private boolean unixSocket;
         private long outputLimit;
         private Duration cellTimeout;
+        private Duration compileLimit;
 
         private Builder(EngineOptions o) {
             javaHome = o.javaHome;
@@ -141,6 +150,7 @@ public record EngineOptions(Path javaHome, String heap, List<String> jvmOptions,
             unixSocket = o.unixSocket;
             outputLimit = o.outputLimit;
             cellTimeout = o.cellTimeout;
+            compileLimit = o.compileLimit;
         }
 
         public Builder javaHome(Path v) { javaHome = v; return this; }
@@ -164,6 +174,8 @@ public record EngineOptions(Path javaHome, String heap, List<String> jvmOptions,
         /** Connects the agent through a Unix domain socket in its working directory (which must be set). */
         public Builder unixSocket(boolean v) { unixSocket = v; return this; }
 
+        public Builder compileLimit(Duration v) { compileLimit = v; return this; }
+
         /**
          * The cells' limits at start from {@code env} ({@code NETLAB_OUTPUT_LIMIT} such as {@code 20MB},
          * {@code NETLAB_CELL_TIMEOUT} in seconds); a malformed value is logged and ignored. {@code env} is what
@@ -179,7 +191,7 @@ public record EngineOptions(Path javaHome, String heap, List<String> jvmOptions,
         public EngineOptions build() {
             return new EngineOptions(javaHome, heap, jvmOptions, agentClasspath, studentClasspath, startup,
                     interruptGrace, agentStartTimeout, workingDirectory, warmStart, launcher, language, unixSocket,
-                    outputLimit, cellTimeout);
+                    outputLimit, cellTimeout, compileLimit);
         }
     }
 }

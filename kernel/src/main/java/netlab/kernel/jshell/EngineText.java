@@ -22,6 +22,7 @@ final class EngineText {
             String stopped = switch (run.stoppedBy()) {
                 case TIMEOUT -> Text.in(lang, "engine.timed.out.compiling", run.stoppedByLimit().toSeconds());
                 case TIME_LIMIT -> Text.in(lang, "engine.time.limit.compiling", duration(run.stoppedByLimit()));
+                case COMPILE_LIMIT -> Text.in(lang, "engine.compile.limit", run.stoppedByLimit().toSeconds());
                 case INTERRUPT -> Text.in(lang, "engine.interrupted.compiling");
                 case null -> Text.in(lang, "engine.interrupted.compiling");
             };
@@ -30,7 +31,7 @@ final class EngineText {
         return switch (run.stoppedBy()) {
             case TIMEOUT -> Text.in(lang, "engine.timed.out", run.stoppedByLimit().toSeconds());
             case TIME_LIMIT -> Text.in(lang, "engine.time.limit", duration(run.stoppedByLimit()));
-            case INTERRUPT -> Text.in(lang, "engine.interrupted");
+            case INTERRUPT, COMPILE_LIMIT -> Text.in(lang, "engine.interrupted");
             case null -> Text.in(lang, "engine.interrupted");
         };
     }
@@ -41,7 +42,7 @@ final class EngineText {
         return switch (run.stoppedBy()) {
             case TIMEOUT -> Text.in(lang, "engine.killed.timeout", run.stoppedByLimit().toSeconds(), grace);
             case TIME_LIMIT -> Text.in(lang, "engine.killed.limit", duration(run.stoppedByLimit()), grace);
-            case INTERRUPT -> Text.in(lang, "engine.killed", grace);
+            case INTERRUPT, COMPILE_LIMIT -> Text.in(lang, "engine.killed", grace);
             case null -> Text.in(lang, "engine.killed", grace);
         };
     }
@@ -51,7 +52,7 @@ final class EngineText {
         String stopped = switch (run.stoppedBy()) {
             case TIMEOUT -> Text.in(lang, "engine.stopped.timeout", run.stoppedByLimit().toSeconds());
             case TIME_LIMIT -> Text.in(lang, "engine.stopped.limit", duration(run.stoppedByLimit()));
-            case INTERRUPT -> Text.in(lang, "engine.stopped.interrupt");
+            case INTERRUPT, COMPILE_LIMIT -> Text.in(lang, "engine.stopped.interrupt");
             case null -> Text.in(lang, "engine.stopped.interrupt");
         };
         List<Control.Lingerer> all = left.lingerers();

@@ -130,7 +130,7 @@ public final class JShellEngine implements Engine {
         long serial = ++cellSerial;
         // set before waiting for a restart, so an interrupt during the wait counts; the session's %timeout joins
         // the limit when the cell begins, after its magic lines
-        CellRun run = new CellRun(serial, limit, options.interruptGrace(), watchdog);
+        CellRun run = new CellRun(serial, limit, options.interruptGrace(), options.compileLimit(), watchdog);
         running = run;
         try {
             return cells.execute(code, io, serial, run);

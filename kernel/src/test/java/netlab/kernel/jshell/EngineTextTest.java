@@ -23,13 +23,14 @@ class EngineTextTest {
     }
 
     private CellRun interrupted() {
-        CellRun run = new CellRun(1, null, Duration.ofSeconds(2), watchdog);
+        CellRun run = new CellRun(1, null, Duration.ofSeconds(2), EngineOptions.DEFAULT_COMPILE_LIMIT, watchdog);
         run.interrupt(); // before it began: recorded, nothing to send yet
         return run;
     }
 
     private CellRun timedOut(Duration after) {
-        CellRun run = new CellRun(1, new CellRun.Limit(after, CellRun.Cause.TIMEOUT), Duration.ofSeconds(2), watchdog);
+        CellRun run = new CellRun(1, new CellRun.Limit(after, CellRun.Cause.TIMEOUT), Duration.ofSeconds(2),
+                EngineOptions.DEFAULT_COMPILE_LIMIT, watchdog);
         run.limitReached();
         return run;
     }
@@ -46,7 +47,7 @@ class EngineTextTest {
     @Test
     void theFirstStopWinsAndALaterLimitIsNotTheCause() {
         CellRun run = new CellRun(1, new CellRun.Limit(Duration.ofSeconds(5), CellRun.Cause.TIMEOUT),
-                Duration.ofSeconds(2), watchdog);
+                Duration.ofSeconds(2), EngineOptions.DEFAULT_COMPILE_LIMIT, watchdog);
         run.interrupt();
         run.limitReached();
         assertEquals(CellRun.Cause.INTERRUPT, run.stoppedBy());

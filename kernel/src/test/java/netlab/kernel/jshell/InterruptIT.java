@@ -103,6 +103,34 @@ class InterruptIT {
         assertEquals("11", value("survivor"));
     }
 
+    /**
+     * Left alone, such a compile is stopped at the engine's compile limit, with no timeout on the cell: a tab a
+     * student forgot would otherwise keep a core of the server busy. The same agent and variables go on.
+     */
+    @Test
+    void aCompileLeftAloneStopsAtTheCompileLimit() throws Exception {
+        JShellEngine limited = JShellEngine.start(EngineOptions.defaults().toBuilder()
+                .compileLimit(Duration.ofSeconds(4)).build());
+        try {
+            assertInstanceOf(ExecuteOutcome.Success.class, limited.execute("int survivor = 12;", new RecordingIO()));
+            long pid = limited.agentPid();
+            long start = System.nanoTime();
+            ExecuteOutcome outcome = limited.execute(Corpus.SLOW_TO_COMPILE, new RecordingIO());
+            long seconds = (System.nanoTime() - start) / 1_000_000_000;
+            ExecuteOutcome.Interrupted i = assertInstanceOf(ExecuteOutcome.Interrupted.class, outcome, outcome::toString);
+            assertTrue(i.timedOut(), i.toString());
+            assertTrue(i.message().startsWith("Java had been compiling the cell for over 4 s, so the cell was stopped")
+                    && i.message().contains("split such an expression into steps"), i.message());
+            assertTrue(seconds >= 4 && seconds < 30, "stopped after " + seconds + " s");
+            assertEquals(pid, limited.agentPid(), "the agent was not restarted");
+            ExecuteOutcome after = limited.execute("survivor", new RecordingIO());
+            assertEquals("12", assertInstanceOf(ExecuteOutcome.Success.class, after, after::toString).result()
+                    .map(MimeBundle::plainText).orElse(""));
+        } finally {
+            limited.close();
+        }
+    }
+
     /** The grader's step limit stops such a compile the same way, and says the limit ran out while compiling. */
     @Test
     void aTimeLimitStopsACompile() {
