@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import netlab.kernel.grading.AgentClasspath;
 import netlab.kernel.grading.AgentSandbox;
@@ -71,11 +72,13 @@ final class GradeCommand implements Command {
         if (!HEAP.matcher(heap).matches()) {
             throw new UsageException(Text.of("teacher.grade.heap", heap));
         }
-        // sources are checked before the sandbox is set up or --out is created: a typo leaves nothing behind
+        // sources are read before the sandbox is set up or --out is created: a typo leaves nothing behind
+        List<Map.Entry<String, Notebook>> sources = new ArrayList<>();
         for (String s : args.values("source")) {
             if (!Files.isRegularFile(Path.of(s))) {
                 throw new UsageException(Text.of("teacher.grade.noSource", s));
             }
+            sources.add(Map.entry(s, RunCommand.readNotebook(Path.of(s), s)));
         }
         Path outDir = Path.of(args.value("out", ""));
         if (Files.exists(outDir) && !Files.isDirectory(outDir)) {
@@ -110,15 +113,9 @@ final class GradeCommand implements Command {
         try (GraderClasses classes = GraderClasses.load(kernel.studentClasspath(), graderJar);
              AgentClasspath agentCp = AgentClasspath.copyOf(kernel.agentClasspath(), AgentSandbox.agentUser())) {
             List<BatchGrader.Lesson> lessons = new ArrayList<>();
-            for (String s : args.values("source")) {
-                Path source = Path.of(s);
-                String name = source.getFileName().toString();
-                Notebook lesson;
-                try {
-                    lesson = Notebook.read(source);
-                } catch (IOException e) {
-                    throw new UsageException(Text.of("teacher.grade.notNotebook", s, e.getMessage()));
-                }
+            for (Map.Entry<String, Notebook> source : sources) {
+                String name = Path.of(source.getKey()).getFileName().toString();
+                Notebook lesson = source.getValue();
                 try {
                     lessons.add(new BatchGrader.Lesson(name, SourcePlan.of(lesson, name, classes),
                             BatchGrader.language(lesson)));

@@ -42,7 +42,8 @@ class UsageMistakesTest {
         for (String name : List.of("text.ipynb", "json.ipynb", "empty.ipynb")) {
             String file = dir.resolve(name).toString();
             for (List<String> args : List.of(List.of("run", file), List.of("validate", file),
-                    List.of("release", file, "--out", dir.resolve("out").toString()))) {
+                    List.of("release", file, "--out", dir.resolve("out").toString()),
+                    List.of("grade", dir.toString(), "--source", file, "--out", dir.resolve("graded").toString()))) {
                 for (Lang lang : Lang.values()) {
                     Run r = run(lang, args);
                     assertEquals(2, r.status, r.err);
@@ -52,6 +53,7 @@ class UsageMistakesTest {
                 }
             }
         }
+        assertFalse(Files.exists(dir.resolve("graded")), "grade read its sources before making --out");
     }
 
     @Test
