@@ -235,14 +235,18 @@ final class CellRun {
         return killed;
     }
 
-    /** The limit that stopped the cell, when a limit (not the user) did; else null. */
+    /**
+     * The cell's time limit, when it (not the user) stopped the cell; else null. The compile limit is not the cell's:
+     * a cell it stopped did not run out of the time its student or grader gave it, and its sentence says why it
+     * stopped ({@link #compileLimit}).
+     */
     synchronized Duration stoppedByLimit() {
-        return switch (stoppedBy) {
-            case null -> null;
-            case INTERRUPT -> null;
-            case COMPILE_LIMIT -> compileLimit;
-            case TIMEOUT, TIME_LIMIT -> limit.after();
-        };
+        return stoppedBy == Cause.TIMEOUT || stoppedBy == Cause.TIME_LIMIT ? limit.after() : null;
+    }
+
+    /** How long javac may compile the cell before it is stopped ({@link Cause#COMPILE_LIMIT}). */
+    Duration compileLimit() {
+        return compileLimit;
     }
 
     Duration grace() {

@@ -22,11 +22,11 @@ final class EngineText {
             String stopped = switch (run.stoppedBy()) {
                 case TIMEOUT -> Text.in(lang, "engine.timed.out.compiling", run.stoppedByLimit().toSeconds());
                 case TIME_LIMIT -> Text.in(lang, "engine.time.limit.compiling", duration(run.stoppedByLimit()));
-                case COMPILE_LIMIT -> Text.in(lang, "engine.compile.limit", run.stoppedByLimit().toSeconds());
+                case COMPILE_LIMIT -> Text.in(lang, "engine.compile.limit", run.compileLimit().toSeconds());
                 case INTERRUPT -> Text.in(lang, "engine.interrupted.compiling");
                 case null -> Text.in(lang, "engine.interrupted.compiling");
             };
-            return stopped + " " + Text.in(lang, "engine.compile.slow");
+            return Text.in(lang, "engine.compiling.advice", stopped, Text.in(lang, "engine.compile.slow"));
         }
         return switch (run.stoppedBy()) {
             case TIMEOUT -> Text.in(lang, "engine.timed.out", run.stoppedByLimit().toSeconds());
