@@ -118,7 +118,7 @@ final class CellRun {
                 timers.add(watchdog.after(limit.after(), this::limitReached));
             }
             if (!stopNow) {
-                timers.add(watchdog.after(compileLimit.dividedBy(COMPILE_LOOKS), this::lookForCompile));
+                timers.add(watchdog.after(compileLook(), this::lookForCompile));
             }
         }
         began = awaitAnswer;
@@ -160,11 +160,16 @@ final class CellRun {
             compilingLooks = CompileStop.compiling(cellThread) ? compilingLooks + 1 : 0;
             if (compilingLooks < COMPILE_LOOKS) {
                 timers.removeIf(Future::isDone); // a cell that runs for an hour looks 720 times
-                timers.add(watchdog.after(compileLimit.dividedBy(COMPILE_LOOKS), this::lookForCompile));
+                timers.add(watchdog.after(compileLook(), this::lookForCompile));
                 return;
             }
         }
         stop(Cause.COMPILE_LIMIT);
+    }
+
+    /** The time between two looks; not {@code Duration.dividedBy}, whose BigDecimal a cell would pay for. */
+    private Duration compileLook() {
+        return Duration.ofNanos(compileLimit.toNanos() / COMPILE_LOOKS);
     }
 
     private void stop(Cause cause) {
