@@ -95,8 +95,9 @@ public final class GradingAgents implements AutoCloseable {
         }
         Path workDir = files.newScratch();
         try {
+            // every step has a time limit of its own, which stops a compile too and is what its grade says ran out
             EngineOptions options = base.toBuilder().workingDirectory(workDir).heap(limits.heap())
-                    .warmStart(false).build();
+                    .warmStart(false).compileLimit(null).build();
             JShellEngine engine = JShellEngine.start(options);
             engine.agentPid(); // up and connected before it is taken: its start is no step's time
             return new Agent(engine, workDir, options);

@@ -117,7 +117,7 @@ final class CellRun {
             if (limit != null && !stopNow) {
                 timers.add(watchdog.after(limit.after(), this::limitReached));
             }
-            if (!stopNow) {
+            if (!stopNow && compileLimit != null) {
                 timers.add(watchdog.after(compileLook(), this::lookForCompile));
             }
         }
@@ -249,7 +249,7 @@ final class CellRun {
         return stoppedBy == Cause.TIMEOUT || stoppedBy == Cause.TIME_LIMIT ? limit.after() : null;
     }
 
-    /** How long javac may compile the cell before it is stopped ({@link Cause#COMPILE_LIMIT}). */
+    /** How long javac may compile the cell before it is stopped ({@link Cause#COMPILE_LIMIT}); null: no limit. */
     Duration compileLimit() {
         return compileLimit;
     }

@@ -45,7 +45,8 @@ import netlab.text.Lang;
  * @param compileLimit     how long javac may go on compiling a cell before the cell is stopped, whatever its
  *                         timeout: no cell of the course compiles for more than a second, and code that keeps
  *                         javac busy for minutes (see {@code CompileStop}) would hold a core of a shared server
- *                         until its student noticed
+ *                         until its student noticed; null for none, when every cell the caller runs has a
+ *                         time limit of its own (the grader's steps), which stops a compile as well
  */
 public record EngineOptions(Path javaHome, String heap, List<String> jvmOptions, List<Path> agentClasspath,
                             List<Path> studentClasspath, List<String> startup, Duration interruptGrace,
@@ -75,7 +76,6 @@ public record EngineOptions(Path javaHome, String heap, List<String> jvmOptions,
         studentClasspath = List.copyOf(studentClasspath);
         startup = List.copyOf(startup);
         launcher = List.copyOf(launcher);
-        Objects.requireNonNull(compileLimit, "compileLimit");
         Objects.requireNonNull(interruptGrace, "interruptGrace");
         Objects.requireNonNull(agentStartTimeout, "agentStartTimeout");
         Objects.requireNonNull(language, "language");
@@ -174,6 +174,7 @@ public record EngineOptions(Path javaHome, String heap, List<String> jvmOptions,
         /** Connects the agent through a Unix domain socket in its working directory (which must be set). */
         public Builder unixSocket(boolean v) { unixSocket = v; return this; }
 
+        /** Sets the compile limit (null: none). */
         public Builder compileLimit(Duration v) { compileLimit = v; return this; }
 
         /**
