@@ -8,8 +8,9 @@ import netlab.display.DisplaySink;
  * how a {@link StopScope} is opened. netlab's agent provides one; without it (plain Java, an IDE, a test) the
  * library runs {@link #OUTSIDE} a notebook.
  * <p>
- * The host is found once, with {@link java.util.ServiceLoader} in the course library's own class loader: a notebook cell,
- * whose classes JShell loads with a class loader of its own, can neither register one nor replace the one found.
+ * The host is found once, with {@link java.util.ServiceLoader} in the course library's own class loader: a
+ * notebook cell, whose classes JShell loads with a class loader of its own, can neither register one nor replace
+ * the one found.
  *
  * <pre>{@code
  * NotebookHost.current().getClass().getSimpleName()   // "AgentHost" in a notebook

@@ -65,7 +65,10 @@ public record EngineOptions(Path javaHome, String heap, List<String> jvmOptions,
      */
     public static final List<String> JDK_EXPORTS = List.of("--add-exports", "java.base/jdk.internal.vm=ALL-UNNAMED");
 
-    /** What {@link #defaults()} gives {@link #compileLimit}: some 60 times what javac takes for a long cell. */
+    /**
+     * What {@link #defaults()} gives {@link #compileLimit}: a minute, where javac takes under a second for any cell
+     * of the course.
+     */
     public static final Duration DEFAULT_COMPILE_LIMIT = Duration.ofSeconds(60);
 
     public EngineOptions {

@@ -118,7 +118,7 @@ class InterruptIT {
             long start = System.nanoTime();
             ExecuteOutcome outcome = limited.execute(Corpus.SLOW_TO_COMPILE, new RecordingIO());
             long seconds = (System.nanoTime() - start) / 1_000_000_000;
-            ExecuteOutcome.Interrupted i = assertInstanceOf(ExecuteOutcome.Interrupted.class, outcome, outcome::toString);
+            var i = assertInstanceOf(ExecuteOutcome.Interrupted.class, outcome, outcome::toString);
             assertFalse(i.timedOut(), "not the cell's time limit: " + i);
             assertTrue(i.message().startsWith("Java had been compiling the cell for over 4 s, so the cell was stopped")
                     && i.message().contains("split such an expression into steps"), i.message());
