@@ -107,12 +107,7 @@ final class CellExecution {
 
     /** Whether {@code e} is, or wraps (JShell's parser: InternalError around IllegalStateException), a stack overflow. */
     private static boolean overflowed(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof StackOverflowError) {
-                return true;
-            }
-        }
-        return false;
+        return Causes.include(e, StackOverflowError.class);
     }
 
     private ExecuteOutcome evaluate(Session session, String code, CellIO io, long serial, CellRun run, CellPlan plan) {

@@ -167,12 +167,7 @@ public final class CompileStop {
 
     /** Whether {@code e}, or what it wraps, is a stopped compile's {@link Stopped}. */
     static boolean stopped(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof Stopped) {
-                return true;
-            }
-        }
-        return false;
+        return Causes.include(e, Stopped.class);
     }
 
     /** Whether javac is on {@code thread}'s stack now. */
