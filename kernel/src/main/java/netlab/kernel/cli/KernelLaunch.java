@@ -20,6 +20,20 @@ final class KernelLaunch {
      *     against 60.7-69.0 / 26.3-35.4 ms tiered; kernel+agent RSS after 400 cells 206 MB against 226-248
      *     MB (no C2 code, no C2 arenas); a 200-declaration cell 3.7 against 3.9-4.1 CPU seconds. The agent
      *     keeps C2: student code that loops is where C2 pays (see {@code AgentProcess#command}).
+     * <li>{@code -XX:CompileCommand=CompileThresholdScaling,...,0.1} for javac's and JShell's classes (and
+     *     {@code quiet}, which keeps the JVM from printing each such command at start): C1 compiles a method
+     *     after 200 calls, and most of javac runs a few times per cell, so javac ran half interpreted for
+     *     hundreds of cells: with the JIT's log on, the kernel compiled 1,900 and 1,000 methods in its first two
+     *     seconds, then 500, 350, 220, 440, 340, 250 and 140 a second while a benchmark's 400 trivial cells and
+     *     400 declarations ran, its compiler thread taking 1.1-1.3 ms of CPU per cell after the first 400, the
+     *     shell thread 6.0 ms per {@code int x = 1;} (with a twentieth of the calls: 0.45 and 3.1 ms). A tenth
+     *     of the calls, against none and a twentieth (kernels of each started together, cells in turns): cells
+     *     201-400 {@code 1 + 1} 9.4 against 10.4 and 9.1 ms, {@code int x = 1;} 9.2 against 11.1 and 9.8 ms,
+     *     cells 1-200 13.8 against 14.7 and 12.7 ms; the classroom benchmark's ten cells, 0.5 s apart, four
+     *     fresh kernels each: 1.42 against 1.30 and 1.58 CPU seconds a session, the cells' wall time the same
+     *     (0.85-1.17 s). A twentieth read slightly better in long sessions but cost short ones compiles they
+     *     never repaid; for every class (the global flag), the start's own code was compiled sooner too and
+     *     the first cell took 42 against 33 ms.
      * <li>{@code -Xms32m -Xmn6m}: the idle kernel has touched its whole initial eden, so the young
      *     generation is most of what the heap adds to RSS. Against {@code -Xms80m -Xmn32m}: idle kernel 110-114
      *     MB against 134-138 MB. Against {@code -Xmn16m} (kernel benchmark, 30 runs, twice, at load 5-14, with
@@ -73,7 +87,9 @@ final class KernelLaunch {
             "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=20", "-XX:-ShrinkHeapInSteps",
             "-XX:+UseCompactObjectHeaders", "-XX:TrimNativeHeapInterval=2000",
             "-XX:+UnlockDiagnosticVMOptions", "-XX:ArchiveRelocationMode=0", DYNAMIC_AGENT,
-            "-Dfile.encoding=UTF-8", "-Dstdout.encoding=UTF-8", "-Dstderr.encoding=UTF-8");
+            "-Dfile.encoding=UTF-8", "-Dstdout.encoding=UTF-8", "-Dstderr.encoding=UTF-8",
+            "-XX:CompileCommand=quiet", "-XX:CompileCommand=CompileThresholdScaling,com.sun.tools.javac.*::*,0.1",
+            "-XX:CompileCommand=CompileThresholdScaling,jdk.jshell.*::*,0.1");
 
     private KernelLaunch() {
     }
