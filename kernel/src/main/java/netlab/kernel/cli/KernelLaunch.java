@@ -37,7 +37,11 @@ final class KernelLaunch {
      *     the declaration cell 1.37x of ipykernel against 1.69x, cells 201-400 1.16x against 1.28x, cells 1-200
      *     1.63x against 1.73x, kernel_info 0.82x against 0.73x; {@code bench/classroom-bench --students 8
      *     --compare}: cell latency p50 81.7 against 84.6 ms, CPU 22.5 against 22.6 s, peak PSS 3 MB a student
-     *     more (668 against 644 MB for 8: the compiled code), 196 against 204 students per 16 GB.
+     *     more (668 against 644 MB for 8: the compiled code), 196 against 204 students per 16 GB. What it
+     *     costs: C1 compiles what javac ran for the start-up imports while the start goes on (kernel_info 772
+     *     against 721 ms and 822 against 798 ms, eight starts each, in turns), and the first cell sent 3 s after
+     *     kernel_info took 41.6 against 33.9 ms and 41.1 against 32.6 ms (36.9 ms without the trim below,
+     *     {@code TrimNativeHeapInterval}: it hands back what the start's compiles freed, the cell's take it again).
      * <li>{@code -Xms32m -Xmn6m}: the idle kernel has touched its whole initial eden, so the young
      *     generation is most of what the heap adds to RSS. Against {@code -Xms80m -Xmn32m}: idle kernel 110-114
      *     MB against 134-138 MB. Against {@code -Xmn16m} (kernel benchmark, 30 runs, twice, at load 5-14, with
