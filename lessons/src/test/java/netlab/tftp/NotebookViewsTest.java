@@ -22,15 +22,16 @@ class NotebookViewsTest {
     }
 
     final List<Shown> shown = new CopyOnWriteArrayList<>();
+    private TestHost.Restore restore = () -> { };
 
     @AfterEach
     void restore() {
-        TestHost.showOn(DisplaySink.STDOUT);
+        restore.close();
     }
 
     @Test
     void theProgressBarShowsOnceThenUpdatesInPlace(@TempDir Path root) throws Exception {
-        TestHost.showOn(new DisplaySink() {
+        restore = TestHost.showOn(new DisplaySink() {
             public void show(Map<String, String> bundle, String displayId, boolean update) {
                 shown.add(new Shown(bundle, displayId, update));
             }
