@@ -42,6 +42,16 @@ final class KernelLaunch {
      *     against 721 ms and 822 against 798 ms, eight starts each, in turns), and the first cell sent 3 s after
      *     kernel_info took 41.6 against 33.9 ms and 41.1 against 32.6 ms (36.9 ms without the trim below,
      *     {@code TrimNativeHeapInterval}: it hands back what the start's compiles freed, the cell's take it again).
+     *     Why javac is left to warm up in the student's first cells rather than before them: a warm-up that
+     *     compiled 200 throwaway pieces in the session's javac while the notebook was idle (from kernel_info on,
+     *     never beside a request; 0.5 s of one core) took {@code 1 + 1} in cells 1-200 to 1.29-1.55x of ipykernel
+     *     against 1.47-1.81x for the build without it ({@code kernel-bench --compare}, four runs), but every kernel
+     *     then held at once the compiled code its first ~150 cells would compile anyway: RSS idle 2.03-2.04x
+     *     against 1.92-1.93x in three of the runs (code cache 6.1 against 3.2 MB used; settled, 132.1 against
+     *     124.6 MB), and each student of {@code classroom-bench --students 8} 0.8 CPU seconds more (32.6 against
+     *     26.1 s for the class) for a cell latency p50 of 67.6 against 90.8 ms, 190 against 199 students per 16 GB.
+     *     The agent's JVM with the same scaling (for its netlab and JShell classes, or for every class): 1.9-2.6 ms
+     *     more CPU per warm cell, RSS after the run 13-33 MB more (its C2 compiles sooner too).
      * <li>{@code -Xms32m -Xmn6m}: the idle kernel has touched its whole initial eden, so the young
      *     generation is most of what the heap adds to RSS. Against {@code -Xms80m -Xmn32m}: idle kernel 110-114
      *     MB against 134-138 MB. Against {@code -Xmn16m} (kernel benchmark, 30 runs, twice, at load 5-14, with
