@@ -26,7 +26,7 @@ import jdk.jshell.Snippet;
  * {@code ClassFinder.fillIn} for {@code REPL} after 200 cells, and it grows with the session. JShell alone with the
  * kernel's JVM options, bytes the compiling thread allocated per {@code 1 + 1}, cells 51-100 / 201-400 /
  * 401-800: 1.73 / 2.50 / 3.54 MB before; with this and {@link TempVariables#KEPT} 3, 1.17 / 1.21 / 1.27 MB (after
- * 200 cells this alone: 2.50 to 1.55 MB). Less garbage is fewer collections of the kernel's 8 MB young generation.
+ * 200 cells this alone: 2.50 to 1.55 MB). Less garbage is fewer collections of the kernel's small young generation.
  *
  * <p>What stays: every class of a declaration (a variable, method or type, active or not), since a class file
  * javac reads for an active one may name it; a value's class with nested classes (an anonymous class may be
