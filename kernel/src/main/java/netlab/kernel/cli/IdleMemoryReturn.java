@@ -16,12 +16,12 @@ import netlab.kernel.engine.MimeBundle;
  * moment: a full collection then, and the serial collector shrinks the old generation to its live set plus
  * 20% ({@code MaxHeapFreeRatio}, see {@link KernelLaunch}).
  * <p>
- * Why: javac's work per cell is short-lived, but the kernel's small young generation ({@code -Xmn6m}) promotes
- * part of it, and the serial collector grows the old generation (up to {@code -Xmx}) rather than collect it. After
- * the kernel benchmark's latency run (400 trivial cells, five 200-declaration cells) the old generation held
- * 136-157 MB of which 57-62 MB was live, and nothing collected it: the kernel stayed at 248-252 MB RSS. A student's
- * session is mostly reading between cells, so that time pays for the collection (60-200 ms of one core here at
- * load 3-4) and nobody waits for it.
+ * Why: javac's work per cell is short-lived, but the kernel's small young generation (see {@link KernelLaunch})
+ * promotes part of it, and the serial collector grows the old generation (up to {@code -Xmx}) rather than collect
+ * it. After the kernel benchmark's latency run (400 trivial cells, five 200-declaration cells) the old generation
+ * held 136-157 MB of which 57-62 MB was live, and nothing collected it: the kernel stayed at 248-252 MB RSS. A
+ * student's session is mostly reading between cells, so that time pays for the collection (60-200 ms of one core
+ * here at load 3-4) and nobody waits for it.
  * <p>
  * When: {@link #IDLE} after the last request ended, and only if the heap has grown by {@link #GROWTH} since the
  * last return (or since the kernel started): a run of trivial cells promotes ~0.25 MB each, so one collection

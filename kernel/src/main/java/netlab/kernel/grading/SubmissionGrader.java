@@ -18,6 +18,7 @@ import netlab.kernel.engine.CellIO;
 import netlab.kernel.engine.ExecuteOutcome;
 import netlab.kernel.engine.MimeBundle;
 import netlab.kernel.jshell.AgentStartFailure;
+import netlab.kernel.jshell.Causes;
 import netlab.kernel.jshell.EngineOptions;
 import netlab.kernel.jshell.JShellEngine;
 import netlab.kernel.notebook.Notebook;
@@ -117,7 +118,7 @@ public final class SubmissionGrader {
             // any other Error too (a StackOverflowError the engine did not take for a cell's): one submission's
             // failure, whatever it is, is that submission's grade, never the batch's end
             String where = student + "/" + notebookName;
-            agentDidNotStart = isAgentStartFailure(e);
+            agentDidNotStart = Causes.include(e, AgentStartFailure.class);
             Optional<String> before = agentDidNotStart ? agents.notStartedBefore(where) : Optional.empty();
             teacher.accept(before.isPresent() ? Text.of("teacher.grade.notStartedAgain", where, before.get())
                     : Text.of("teacher.grade.stoppedEarly", where, e));
@@ -137,15 +138,6 @@ public final class SubmissionGrader {
     /** Whether {@link #grade} ended because no agent JVM started: the setup's fault when every submission's did. */
     public boolean agentDidNotStart() {
         return agentDidNotStart;
-    }
-
-    private static boolean isAgentStartFailure(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof AgentStartFailure) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**
