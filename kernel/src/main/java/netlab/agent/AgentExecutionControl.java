@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import jdk.jshell.execution.DirectExecutionControl;
+import jdk.jshell.spi.SPIResolutionException;
+import netlab.runtime.Causes;
 
 /**
  * Runs JShell snippets in the agent JVM: weaves stop checks into loaded classes, runs each invoke on a fresh
@@ -103,6 +105,29 @@ final class AgentExecutionControl extends DirectExecutionControl {
             System.out.flush();
             System.err.flush();
         }
+    }
+
+    /**
+     * What a cell threw, as the kernel receives it: JShell's copy of the exception and its causes, made from the
+     * chain {@link Causes#of} walks. JShell's own copy follows {@code getCause()} by recursion and calls
+     * {@code getMessage()} unguarded, so a chain that loops ({@code a.initCause(b)} where {@code b}'s cause is
+     * {@code a}), one thousands deep, or a student's class whose {@code getMessage} throws ended the agent and every
+     * variable with it. A cause JShell could not resolve ends the chain, as in JShell.
+     */
+    @Override
+    protected String throwConvertedInvocationException(Throwable thrown) throws RunException {
+        List<Throwable> chain = Causes.of(thrown);
+        RunException sent = null;
+        for (Throwable t : chain.reversed()) {
+            if (t instanceof SPIResolutionException unresolved) {
+                sent = new ResolutionException(unresolved.id(), ThrownParts.frames(t));
+            } else {
+                RunException cause = sent;
+                sent = new UserException(ThrownParts.message(t), t.getClass().getName(), ThrownParts.frames(t));
+                sent.initCause(cause);
+            }
+        }
+        throw sent;
     }
 
     /** A cell's value and its text as JShell shows it. */

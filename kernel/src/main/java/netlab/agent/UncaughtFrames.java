@@ -4,12 +4,9 @@ import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.function.Supplier;
+import netlab.runtime.Causes;
 
 /**
  * The wire form of an exception that no code of a cell's thread caught, from the agent to the kernel on the
@@ -19,13 +16,12 @@ import java.util.function.Supplier;
  *   UTF thread, int n, n × (text class, boolean hasMessage, [text message],
  *                           int frames, frames × (UTF class, UTF method, boolean hasFile, [UTF file], int line))
  * </pre>
- * where a text is length-prefixed UTF-8 (a message may exceed {@code writeUTF}'s 64 KiB). A chain keeps at most
- * {@link #MAX_CAUSES} exceptions and each at most {@link #MAX_FRAMES} frames (a thread's stack overflow has
- * thousands, all the same).
+ * where a text is length-prefixed UTF-8 (a message may exceed {@code writeUTF}'s 64 KiB). A chain is what
+ * {@link Causes#of} walks, and each exception keeps at most {@link #MAX_FRAMES} frames (a thread's stack overflow
+ * has thousands, all the same).
  */
 public final class UncaughtFrames {
 
-    static final int MAX_CAUSES = 16;
     static final int MAX_FRAMES = 256;
 
     private UncaughtFrames() {
@@ -50,23 +46,18 @@ public final class UncaughtFrames {
      * may override {@code getMessage}, {@code getStackTrace} or {@code getCause} to throw: that part is left out.
      */
     public static byte[] encode(String thread, Throwable error) {
-        List<Throwable> chain = new ArrayList<>();
-        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (Throwable t = error; t != null && chain.size() < MAX_CAUSES && seen.add(t);
-                t = orElse(t::getCause, null)) {
-            chain.add(t);
-        }
+        List<Throwable> chain = Causes.of(error);
         return DisplayFrames.frame(out -> {
             out.writeUTF(thread);
             out.writeInt(chain.size());
             for (Throwable t : chain) {
                 DisplayFrames.writeText(out, t.getClass().getName());
-                String message = orElse(t::getMessage, null);
+                String message = ThrownParts.message(t);
                 out.writeBoolean(message != null);
                 if (message != null) {
                     DisplayFrames.writeText(out, message);
                 }
-                StackTraceElement[] frames = framesOf(t);
+                StackTraceElement[] frames = ThrownParts.frames(t);
                 int n = Math.min(frames.length, MAX_FRAMES);
                 out.writeInt(n);
                 for (int i = 0; i < n; i++) {
@@ -103,19 +94,5 @@ public final class UncaughtFrames {
             chain.add(new Thrown(className, message, frames));
         }
         return new Report(thread, chain);
-    }
-
-    private static StackTraceElement[] framesOf(Throwable t) {
-        StackTraceElement[] frames = orElse(t::getStackTrace, null);
-        return frames == null ? new StackTraceElement[0] : frames;
-    }
-
-    /** What {@code getter} returns, or {@code fallback} when it throws (a student's class may override it so). */
-    private static <T> T orElse(Supplier<T> getter, T fallback) {
-        try {
-            return getter.get();
-        } catch (RuntimeException e) {
-            return fallback;
-        }
     }
 }

@@ -19,6 +19,7 @@ import java.util.Random;
 import netlab.tftp.LossyRelay;
 import netlab.tftp.Tftp;
 import netlab.tftp.TftpServer;
+import netlab.runtime.Causes;
 import netlab.text.Message;
 import netlab.text.Text;
 
@@ -283,7 +284,7 @@ public final class TftpExercises implements ExerciseSet {
         } catch (UnsupportedOperationException e) {
             throw e; // the TODO stub: not answered yet
         } catch (Exception e) {
-            for (Throwable t = e; t != null; t = t.getCause()) {
+            for (Throwable t : Causes.of(e)) {
                 if (t.getMessage() != null && t.getMessage().contains(message)) {
                     return Message.of("course.tftp.outcome.throws-message", message);
                 }

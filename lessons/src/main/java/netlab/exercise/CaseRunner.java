@@ -6,6 +6,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import netlab.runtime.Causes;
 import netlab.runtime.StopScope;
 import netlab.text.ExceptionExplanation;
 import netlab.text.Lang;
@@ -156,7 +157,7 @@ final class CaseRunner {
      * misspelt method: the cell that defined the answer said so in a note).
      */
     static Message blame(Throwable cause) {
-        for (Throwable x = cause; x != null; x = x.getCause()) {
+        for (Throwable x : Causes.of(cause)) {
             if (x instanceof java.net.BindException) {
                 return Message.of("check.threw.bind", Values.summary(cause));
             }
@@ -209,7 +210,7 @@ final class CaseRunner {
 
     /** A stub handed out by {@code netlab release}: {@code UnsupportedOperationException("TODO ...")}. */
     static boolean isTodoStub(Throwable t) {
-        for (Throwable x = t; x != null; x = x.getCause()) {
+        for (Throwable x : Causes.of(t)) {
             if (x instanceof UnsupportedOperationException && x.getMessage() != null
                     && x.getMessage().strip().startsWith("TODO")) {
                 return true;

@@ -1,6 +1,7 @@
 package netlab.text;
 
 import java.util.Optional;
+import netlab.runtime.Causes;
 
 /**
  * One sentence for each exception beginners meet most, saying what it means and what to do: the kernel puts it
@@ -38,9 +39,9 @@ public final class ExceptionExplanation {
      * }</pre>
      */
     public static Optional<Message> of(Throwable t) {
-        for (Throwable x = t; x != null; x = madeOfItsCause(x) ? x.getCause() : null) {
+        for (Throwable x : Causes.of(t)) {
             Optional<Message> meaning = of(x.getClass().getName(), x.getMessage());
-            if (meaning.isPresent()) {
+            if (meaning.isPresent() || !madeOfItsCause(x)) {
                 return meaning;
             }
         }

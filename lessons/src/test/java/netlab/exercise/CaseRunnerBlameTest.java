@@ -1,6 +1,8 @@
 package netlab.exercise;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.BindException;
@@ -46,6 +48,21 @@ class CaseRunnerBlameTest {
         AssertionError students = new AssertionError("mine");
         students.setStackTrace(new StackTraceElement[] {new StackTraceElement("REPL.$JShell$12", "do_it$", "#12", 1)});
         assertEquals("check.threw", CaseRunner.blame(students).key());
+    }
+
+    /** An answer's exception whose causes loop is named at once; walking its causes to their end never ends. */
+    @Test
+    void causesThatLoopAreWalkedOnce() {
+        RuntimeException a = new RuntimeException("a");
+        a.initCause(new SocketTimeoutException("b") {
+            @Override
+            public synchronized Throwable getCause() {
+                return a;
+            }
+        });
+        Message said = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> CaseRunner.blame(a));
+        assertEquals("check.threw", said.key());
+        assertFalse(CaseRunner.isTodoStub(a));
     }
 
     @Test

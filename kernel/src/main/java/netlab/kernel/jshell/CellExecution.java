@@ -11,6 +11,7 @@ import netlab.agent.Control;
 import netlab.kernel.engine.CellIO;
 import netlab.kernel.engine.ExecuteOutcome;
 import netlab.kernel.engine.MimeBundle;
+import netlab.runtime.Causes;
 import netlab.text.Lang;
 import netlab.text.Text;
 

@@ -22,6 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
 import javax.management.ObjectName;
+import netlab.runtime.Causes;
 
 /**
  * Stops javac on a thread that a cell's stop found compiling. javac runs in the kernel's JVM (and in the grading

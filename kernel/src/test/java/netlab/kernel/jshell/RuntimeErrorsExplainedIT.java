@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import netlab.kernel.engine.ExecuteOutcome;
+import netlab.kernel.engine.MimeBundle;
 import netlab.text.Lang;
 import netlab.text.Text;
 import org.junit.jupiter.api.AfterAll;
@@ -346,5 +348,43 @@ class RuntimeErrorsExplainedIT {
         assertEquals(List.of("java.lang.IllegalStateException: 没有文字", "    at toString (之前某个单元格的第 3 行)"),
                 f.traceback());
         JShellEngineIT.success(engine.execute("Object same = odd;", new RecordingIO()));
+    }
+
+    /**
+     * Exceptions student code can make that JShell's own copy of them could not send: causes that loop, a chain
+     * thousands deep, a message that throws. Each is reported; the agent, and every variable, stays.
+     */
+    @Test
+    void anExceptionWhoseCausesLoopOrRunDeepIsReportedAndTheSessionStays() {
+        JShellEngineIT.success(engine.execute("""
+                var first = new RuntimeException("first");
+                var second = new IllegalStateException("second", first);
+                first.initCause(second);
+                Throwable deep = new IOException("root");
+                for (int i = 0; i < 20_000; i++) deep = new RuntimeException("n" + i, deep);
+                class Mute extends RuntimeException {
+                    public String getMessage() { throw new IllegalStateException("no message"); }
+                    public StackTraceElement[] getStackTrace() { return new StackTraceElement[] {null}; }
+                }""", new RecordingIO()));
+        String causedBy = Text.in(Lang.ZH, "kernel.caused.by") + ": ";
+
+        ExecuteOutcome.Failure loop = assertInstanceOf(ExecuteOutcome.Failure.class,
+                engine.execute("throw first;", new RecordingIO()));
+        assertEquals("java.lang.RuntimeException", loop.ename());
+        assertEquals(List.of(causedBy + "java.lang.IllegalStateException: second"),
+                loop.traceback().stream().filter(l -> l.startsWith(causedBy)).toList());
+
+        ExecuteOutcome.Failure chain = assertInstanceOf(ExecuteOutcome.Failure.class,
+                engine.execute("throw (RuntimeException) deep;", new RecordingIO()));
+        assertEquals("n19999", chain.evalue());
+        assertEquals(netlab.runtime.Causes.MOST - 1,
+                chain.traceback().stream().filter(l -> l.startsWith(causedBy)).count());
+
+        ExecuteOutcome.Failure mute = assertInstanceOf(ExecuteOutcome.Failure.class,
+                engine.execute("throw new Mute();", new RecordingIO()));
+        assertEquals(List.of("Mute"), mute.traceback());
+
+        assertEquals(Optional.of("\"firstsecond\""), JShellEngineIT.success(engine.execute(
+                "first.getMessage() + second.getMessage()", new RecordingIO())).result().map(MimeBundle::plainText));
     }
 }

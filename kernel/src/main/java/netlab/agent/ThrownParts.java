@@ -1,0 +1,38 @@
+package netlab.agent;
+
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * The parts of an exception a cell's code made that the agent sends the kernel as data. A student's exception class
+ * may override {@code getMessage} or {@code getStackTrace} to throw, or return frames that are null: that part is
+ * left out, and the agent goes on.
+ */
+final class ThrownParts {
+
+    private static final StackTraceElement[] NO_FRAMES = {};
+
+    private ThrownParts() {
+    }
+
+    /** {@code t}'s message; null when it has none or its {@code getMessage} throws. */
+    static String message(Throwable t) {
+        return orElse(t::getMessage, null);
+    }
+
+    /** {@code t}'s frames; none when its {@code getStackTrace} throws or returns null, and never a null frame. */
+    static StackTraceElement[] frames(Throwable t) {
+        StackTraceElement[] frames = orElse(t::getStackTrace, null);
+        return frames == null ? NO_FRAMES : Arrays.stream(frames).filter(Objects::nonNull)
+                .toArray(StackTraceElement[]::new);
+    }
+
+    private static <T> T orElse(Supplier<T> getter, T fallback) {
+        try {
+            return getter.get();
+        } catch (RuntimeException e) {
+            return fallback;
+        }
+    }
+}
