@@ -6,8 +6,8 @@ import java.util.function.Supplier;
 
 /**
  * The parts of an exception a cell's code made that the agent sends the kernel as data. A student's exception class
- * may override {@code getMessage} or {@code getStackTrace} to throw, or return frames that are null: that part is
- * left out, and the agent goes on.
+ * may override {@code getMessage} or {@code getStackTrace} to throw, or set a million frames or null ones: that
+ * part is left out or cut, and the agent goes on.
  */
 final class ThrownParts {
 
@@ -21,10 +21,20 @@ final class ThrownParts {
         return orElse(t::getMessage, null);
     }
 
-    /** {@code t}'s frames; none when its {@code getStackTrace} throws or returns null, and never a null frame. */
+    /**
+     * The most frames sent of one exception: as many as the JVM records of a stack (its
+     * {@code -XX:MaxJavaStackTraceDepth}), so only a trace that code set itself is cut, where the kernel would
+     * take a longer one for a broken agent's ({@code AgentReplyFilter}) and restart it.
+     */
+    static final int MOST_FRAMES = 1024;
+
+    /**
+     * {@code t}'s frames, the innermost first and at most {@link #MOST_FRAMES}; none when its {@code getStackTrace}
+     * throws or returns null, and never a null frame.
+     */
     static StackTraceElement[] frames(Throwable t) {
         StackTraceElement[] frames = orElse(t::getStackTrace, null);
-        return frames == null ? NO_FRAMES : Arrays.stream(frames).filter(Objects::nonNull)
+        return frames == null ? NO_FRAMES : Arrays.stream(frames).filter(Objects::nonNull).limit(MOST_FRAMES)
                 .toArray(StackTraceElement[]::new);
     }
 

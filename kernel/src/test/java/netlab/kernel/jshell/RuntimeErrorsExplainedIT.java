@@ -352,7 +352,8 @@ class RuntimeErrorsExplainedIT {
 
     /**
      * Exceptions student code can make that JShell's own copy of them could not send: causes that loop, a chain
-     * thousands deep, a message that throws. Each is reported; the agent, and every variable, stays.
+     * thousands deep, a message that throws, a stack trace set to more frames than the kernel reads. Each is
+     * reported; the agent, and every variable, stays.
      */
     @Test
     void anExceptionWhoseCausesLoopOrRunDeepIsReportedAndTheSessionStays() {
@@ -365,7 +366,11 @@ class RuntimeErrorsExplainedIT {
                 class Mute extends RuntimeException {
                     public String getMessage() { throw new IllegalStateException("no message"); }
                     public StackTraceElement[] getStackTrace() { return new StackTraceElement[] {null}; }
-                }""", new RecordingIO()));
+                }
+                var crowded = new RuntimeException("crowded");
+                var frames = new StackTraceElement[200_000];
+                Arrays.fill(frames, new StackTraceElement("Far", "away", "Far.java", 1));
+                crowded.setStackTrace(frames);""", new RecordingIO()));
         String causedBy = Text.in(Lang.ZH, "kernel.caused.by") + ": ";
 
         ExecuteOutcome.Failure loop = assertInstanceOf(ExecuteOutcome.Failure.class,
@@ -383,6 +388,10 @@ class RuntimeErrorsExplainedIT {
         ExecuteOutcome.Failure mute = assertInstanceOf(ExecuteOutcome.Failure.class,
                 engine.execute("throw new Mute();", new RecordingIO()));
         assertEquals(List.of("Mute"), mute.traceback());
+
+        ExecuteOutcome.Failure crowded = assertInstanceOf(ExecuteOutcome.Failure.class,
+                engine.execute("throw crowded;", new RecordingIO()));
+        assertEquals("crowded", crowded.evalue());
 
         assertEquals(Optional.of("\"firstsecond\""), JShellEngineIT.success(engine.execute(
                 "first.getMessage() + second.getMessage()", new RecordingIO())).result().map(MimeBundle::plainText));
