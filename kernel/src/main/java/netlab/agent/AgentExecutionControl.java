@@ -1,5 +1,6 @@
 package netlab.agent;
 
+import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.List;
@@ -142,12 +143,36 @@ final class AgentExecutionControl extends DirectExecutionControl {
      */
     private static Shown shown(Object value, boolean piece) throws Exception {
         try {
-            return new Shown(value, valueString(value));
+            return new Shown(value, valueText(value));
         } catch (Exception | Error thrown) {
             if (piece) {
                 throw new InvocationTargetException(thrown);
             }
             throw thrown;
+        }
+    }
+
+    /** {@code value} as JShell writes it, an array as {@link ArrayText} does. */
+    private static String valueText(Object value) {
+        return value != null && value.getClass().isArray() ? ArrayText.of(value, DirectExecutionControl::valueString)
+                : valueString(value);
+    }
+
+    /** JShell's, with a value's text as {@link #valueText} writes it ({@code %vars} shows it). */
+    @Override
+    public String varValue(String className, String varName) throws RunException, InternalException {
+        Object value;
+        try {
+            Field field = findClass(className).getDeclaredField(varName);
+            field.setAccessible(true);
+            value = field.get(null);
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            throw new InternalException(e.toString());
+        }
+        try {
+            return valueText(value);
+        } catch (Exception | Error thrown) {
+            return throwConvertedInvocationException(thrown);
         }
     }
 

@@ -51,6 +51,24 @@ class ValueExpressionIT {
         assertFalse(list.contains("$netlab"), list);
     }
 
+    /**
+     * An array shows as JShell shows it, as far as the notebook can show it: a large one declares at once (its
+     * whole text ran the agent out of memory), one that holds itself shows so, and {@code %vars} shows them alike.
+     */
+    @Test
+    void arraysShowAsFarAsTheNotebookCanShowThem() {
+        success(engine.execute("byte[] buffer = new byte[60_000_000];", new RecordingIO()));
+        assertEquals(Optional.of("60000000"), valueOf("buffer.length"));
+        String shown = valueOf("buffer").orElseThrow();
+        assertTrue(shown.startsWith("byte[60000000] { 0, 0, ") && shown.endsWith(", ... }")
+                && shown.length() < 21_000, shown.length() + " characters");
+        assertEquals(Optional.of("Object[1] { Object[1] { ... } }"), valueOf("Object[] self = new Object[1];\n"
+                + "self[0] = self;\nself"));
+        String vars = run("%vars").out.toString();
+        assertTrue(vars.contains("byte[60000000] { 0, 0, ") && vars.contains("Object[1] { Object[1] { ... } }"), vars);
+        success(engine.execute("buffer = null;", new RecordingIO())); // the shared engine's heap back
+    }
+
     @Test
     void whatCannotBeAValueRunsAsWrittenOnce() {
         RecordingIO io = new RecordingIO();
