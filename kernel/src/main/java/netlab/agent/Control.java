@@ -15,6 +15,7 @@ import java.util.Map;
  * AwaitQuiet(key, millis)       → Quiet | StillRunning(lingerers)
  * ListOpen                      → Open(resources)
  * ReleasePort(port) | ReleaseAll → Released(what)
+ * ReadFile(path)                → FileBytes(bytes) | Unreadable(reason, detail)
  * any                           → Failed(why, detail)   // never null
  * }</pre>
  */
@@ -24,7 +25,8 @@ public final class Control {
     }
 
     /** What the kernel asks; each is answered by exactly one {@link Reply}. */
-    public sealed interface Request permits BeginCell, EndCell, AwaitQuiet, ListOpen, ReleasePort, ReleaseAll {
+    public sealed interface Request permits BeginCell, EndCell, AwaitQuiet, ListOpen, ReleasePort, ReleaseAll,
+            ReadFile {
     }
 
     /**
@@ -59,8 +61,16 @@ public final class Control {
     public record ReleaseAll() implements Request {
     }
 
+    /**
+     * The bytes of file {@code path}, read by the agent with student code's rights (and, when grading, inside its
+     * sandbox), a relative path from its working directory, the notebook's folder: what {@code %load} runs.
+     */
+    public record ReadFile(String path) implements Request {
+    }
+
     /** What the agent answers. */
-    public sealed interface Reply permits Began, Ended, Quiet, StillRunning, Open, Released, Failed {
+    public sealed interface Reply permits Began, Ended, Quiet, StillRunning, Open, Released, FileBytes, Unreadable,
+            Failed {
     }
 
     /** {@code released}: what the cell's previous run left open and was closed, stopped or ended now. */
@@ -162,6 +172,45 @@ public final class Control {
         STOPPED_STILL_RUNNING,
         /** Closed, stopped or ended just now. */
         RELEASED
+    }
+
+    /** The file's bytes, at most {@link #MOST_FILE_BYTES}; equal to another with the same bytes. */
+    public record FileBytes(byte[] bytes) implements Reply {
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof FileBytes other && java.util.Arrays.equals(bytes, other.bytes);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Arrays.hashCode(bytes);
+        }
+
+        @Override
+        public String toString() {
+            return "FileBytes[" + bytes.length + " bytes]";
+        }
+    }
+
+    /** The most bytes of a file {@link ReadFile} answers with: a notebook with its pictures is far less. */
+    public static final int MOST_FILE_BYTES = 16 << 20;
+
+    /**
+     * The file could not be read, and why; {@code detail} is the JDK's exception, its simple class name and
+     * message, for {@link Unreadable.Reason#OTHER} (empty otherwise).
+     */
+    public record Unreadable(Reason reason, String detail) implements Reply {
+
+        /** Why a file could not be read. */
+        public enum Reason {
+            MISSING, DENIED, DIRECTORY,
+            /** A device, pipe or socket: reading one may never end. */
+            NOT_A_FILE,
+            /** Larger than {@link #MOST_FILE_BYTES}. */
+            TOO_LARGE,
+            OTHER
+        }
     }
 
     /** No answer: why, and a detail for the kernel's log (never shown to a student as is). */

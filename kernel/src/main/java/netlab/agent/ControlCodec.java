@@ -14,23 +14,35 @@ import netlab.agent.Control.BeginCell;
 import netlab.agent.Control.EndCell;
 import netlab.agent.Control.Ended;
 import netlab.agent.Control.Failed;
+import netlab.agent.Control.FileBytes;
 import netlab.agent.Control.Lingerer;
 import netlab.agent.Control.ListOpen;
 import netlab.agent.Control.Open;
 import netlab.agent.Control.OpenResource;
 import netlab.agent.Control.Quiet;
+import netlab.agent.Control.ReadFile;
 import netlab.agent.Control.ReleaseAll;
 import netlab.agent.Control.ReleasePort;
 import netlab.agent.Control.Released;
 import netlab.agent.Control.Reply;
 import netlab.agent.Control.Request;
 import netlab.agent.Control.StillRunning;
+import netlab.agent.Control.Unreadable;
 
 /**
  * The one wire form of {@link Control}'s records, used by both JVMs: a tag byte, then the components in
  * order. A string is an int length and UTF-8 bytes (no 64 KB limit: a value bundle may carry a whole SVG).
  */
 public final class ControlCodec {
+
+    /**
+     * The longest string a frame carries. A value's SVG or HTML is far shorter; the bound is for an agent that
+     * student code took over, whose frames must not take the memory of the JVM reading them (a grading JVM reads
+     * every student's agent in turn).
+     */
+    static final int MOST_STRING_BYTES = 32 << 20;
+    /** The most items of a list or a map in a frame, for the same reason. */
+    static final int MOST_ITEMS = 1 << 20;
 
     private ControlCodec() {
     }
@@ -56,6 +68,10 @@ public final class ControlCodec {
                 out.writeInt(p.port());
             }
             case ReleaseAll a -> out.writeByte('A');
+            case ReadFile r -> {
+                out.writeByte('F');
+                writeString(out, r.path());
+            }
         }
     }
 
@@ -68,6 +84,7 @@ public final class ControlCodec {
             case 'L' -> new ListOpen();
             case 'P' -> new ReleasePort(in.readInt());
             case 'A' -> new ReleaseAll();
+            case 'F' -> new ReadFile(readString(in));
             default -> throw new IOException("corrupt control frame: request tag " + tag);
         };
     }
@@ -112,6 +129,16 @@ public final class ControlCodec {
                 out.writeByte('r');
                 writeResources(out, r.what());
             }
+            case FileBytes b -> {
+                out.writeByte('d');
+                out.writeInt(b.bytes().length);
+                out.write(b.bytes());
+            }
+            case Unreadable u -> {
+                out.writeByte('u');
+                out.writeByte(u.reason().ordinal());
+                writeString(out, u.detail());
+            }
             case Failed f -> {
                 out.writeByte('f');
                 out.writeByte(f.why().ordinal());
@@ -155,6 +182,10 @@ public final class ControlCodec {
             }
             case 'r':
                 return new Released(readResources(in));
+            case 'd':
+                return new FileBytes(readBytes(in, Control.MOST_FILE_BYTES));
+            case 'u':
+                return new Unreadable(ordinal(Unreadable.Reason.values(), in.readByte(), "reason"), readString(in));
             case 'f': {
                 int why = in.readByte();
                 if (why < 0 || why >= Control.Why.values().length) {
@@ -174,11 +205,20 @@ public final class ControlCodec {
     }
 
     public static String readString(DataInputStream in) throws IOException {
+        return new String(readBytes(in, MOST_STRING_BYTES), StandardCharsets.UTF_8);
+    }
+
+    /** An int length, at most {@code most}, then that many bytes. */
+    private static byte[] readBytes(DataInputStream in, int most) throws IOException {
         int length = in.readInt();
-        if (length < 0) {
-            throw new IOException("corrupt control frame: string length " + length);
+        if (length < 0 || length > most) {
+            throw new IOException("corrupt control frame: length " + length);
         }
-        return new String(in.readNBytes(length), StandardCharsets.UTF_8);
+        byte[] bytes = in.readNBytes(length);
+        if (bytes.length < length) {
+            throw new java.io.EOFException("control frame cut short");
+        }
+        return bytes;
     }
 
     private static void writeResources(DataOutputStream out, List<Control.Resource> resources) throws IOException {
@@ -222,7 +262,7 @@ public final class ControlCodec {
 
     private static int count(DataInputStream in) throws IOException {
         int n = in.readInt();
-        if (n < 0) {
+        if (n < 0 || n > MOST_ITEMS) {
             throw new IOException("corrupt control frame: count " + n);
         }
         return n;

@@ -96,6 +96,7 @@ final class ControlServer {
             case Control.ListOpen l -> new Control.Open(Ownership.listOpen());
             case Control.ReleasePort p -> new Control.Released(Ownership.releasePort(p.port()));
             case Control.ReleaseAll a -> new Control.Released(Ownership.releaseAll());
+            case Control.ReadFile r -> FileReading.read(r.path());
         };
     }
 

@@ -19,7 +19,7 @@ class ControlCodecTest {
     void everyRequestRoundTrips() throws IOException {
         for (Control.Request r : List.of(new Control.BeginCell(7, "cell-id 网", 5_000_000, 100_000), new Control.EndCell(),
                 new Control.AwaitQuiet("k", 2500), new Control.ListOpen(), new Control.ReleasePort(7788),
-                new Control.ReleaseAll())) {
+                new Control.ReleaseAll(), new Control.ReadFile("笔记/helpers.jsh"))) {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             ControlCodec.write(new DataOutputStream(bytes), r);
             assertEquals(r, ControlCodec.readRequest(in(bytes.toByteArray())));
@@ -42,7 +42,11 @@ class ControlCodecTest {
                         Control.Kind.THREAD, 0, "工人", 0, Control.State.STOPPED_STILL_RUNNING), "c2"))),
                 new Control.Released(List.of()), new Control.Released(List.of(UDP_7788,
                         new Control.Resource(Control.Kind.THREADS, 0, "", 100_000, Control.State.RELEASED),
-                        new Control.Resource(Control.Kind.PROCESS, 0, "sleep", 4711, Control.State.RELEASED))), new Control.Failed(Control.Why.REFUSED, "boom"))) {
+                        new Control.Resource(Control.Kind.PROCESS, 0, "sleep", 4711, Control.State.RELEASED))), new Control.Failed(Control.Why.REFUSED, "boom"),
+                new Control.FileBytes("int 网 = 1;".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                new Control.FileBytes(new byte[0]),
+                new Control.Unreadable(Control.Unreadable.Reason.TOO_LARGE, ""),
+                new Control.Unreadable(Control.Unreadable.Reason.OTHER, "FileSystemException: x: Input/output error"))) {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             ControlCodec.write(new DataOutputStream(bytes), r);
             assertEquals(r, ControlCodec.readReply(in(bytes.toByteArray())));
@@ -59,6 +63,30 @@ class ControlCodecTest {
         byte[] kind = {'r', 0, 0, 0, 1, 99};
         IOException badKind = assertThrows(IOException.class, () -> ControlCodec.readReply(in(kind)));
         assertEquals("corrupt control frame: resource kind 99", badKind.getMessage());
+        byte[] reason = {'u', 9, 0, 0, 0, 0};
+        IOException badReason = assertThrows(IOException.class, () -> ControlCodec.readReply(in(reason)));
+        assertEquals("corrupt control frame: reason 9", badReason.getMessage());
+        byte[] cut = {'d', 0, 0, 0, 9, 1, 2};
+        assertThrows(java.io.EOFException.class, () -> ControlCodec.readReply(in(cut)));
+    }
+
+    /**
+     * An agent that student code took over may announce any size: a frame larger than a real one is refused before
+     * the reading JVM (a grading JVM reads every student's agent) makes room for it.
+     */
+    @Test
+    void sizesNoRealFrameHasAreRefusedBeforeAnythingIsAllocated() {
+        byte[] manyResources = {'o', 0x7F, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF};
+        assertEquals("corrupt control frame: count 2147483647",
+                assertThrows(IOException.class, () -> ControlCodec.readReply(in(manyResources))).getMessage());
+        byte[] longString = {'f', 0, 0x7F, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF};
+        assertEquals("corrupt control frame: length 2147483647",
+                assertThrows(IOException.class, () -> ControlCodec.readReply(in(longString))).getMessage());
+        int tooLarge = Control.MOST_FILE_BYTES + 1;
+        byte[] largeFile = {'d', (byte) (tooLarge >>> 24), (byte) (tooLarge >>> 16), (byte) (tooLarge >>> 8),
+                (byte) tooLarge};
+        assertEquals("corrupt control frame: length " + tooLarge,
+                assertThrows(IOException.class, () -> ControlCodec.readReply(in(largeFile))).getMessage());
     }
 
     private static DataInputStream in(byte[] bytes) {

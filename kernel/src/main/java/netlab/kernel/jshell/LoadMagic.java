@@ -1,13 +1,9 @@
 package netlab.kernel.jshell;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import java.util.regex.Pattern;
-import jdk.jshell.EvalException;
-import jdk.jshell.JShell;
-import jdk.jshell.JShellException;
-import jdk.jshell.SnippetEvent;
+import netlab.agent.Control;
 import netlab.kernel.notebook.Cell;
 import netlab.kernel.notebook.Notebook;
 import netlab.text.Text;
@@ -36,7 +32,7 @@ final class LoadMagic implements Magic {
     @Override
     public String run(String args, MagicContext context) {
         String file = parse(args);
-        String text = new String(readInAgent(context.shell(), file), StandardCharsets.UTF_8);
+        String text = new String(readInAgent(context, file), StandardCharsets.UTF_8);
         if (file.endsWith(".ipynb")) {
             List<String> cells = codeCells(file, text);
             context.plan().load(String.join("\n", cells));
@@ -48,29 +44,16 @@ final class LoadMagic implements Magic {
     }
 
     /**
-     * The bytes of {@code file}, read by the agent: with student code's rights and, when grading, inside its
-     * sandbox, so {@code %load} reaches nothing a cell could not read itself. They cross as Base64 text, the value
-     * of a snippet that is dropped again.
+     * The bytes of {@code file}, read by the agent ({@link Control.ReadFile}): with student code's rights and, when
+     * grading, inside its sandbox, so {@code %load} reaches nothing a cell could not read itself.
      */
-    private static byte[] readInAgent(JShell shell, String file) {
-        String literal = file.replace("\\", "\\\\").replace("\"", "\\\"");
-        List<SnippetEvent> events = shell.eval("java.util.Base64.getEncoder().encodeToString("
-                + "java.nio.file.Files.readAllBytes(java.nio.file.Path.of(\"" + literal + "\")))");
-        try {
-            for (SnippetEvent e : events) {
-                if (e.causeSnippet() != null) {
-                    continue;
-                }
-                if (e.exception() != null || e.value() == null) {
-                    throw new IllegalArgumentException(unreadable(file, e.exception()));
-                }
-                String v = e.value();
-                return Base64.getDecoder().decode(v.substring(1, v.length() - 1));
-            }
-            throw new IllegalArgumentException(unreadable(file, null));
-        } finally {
-            events.stream().filter(e -> e.causeSnippet() == null).forEach(e -> shell.drop(e.snippet()));
-        }
+    private static byte[] readInAgent(MagicContext context, String file) {
+        return switch (context.readFile().apply(file)) {
+            case Control.FileBytes read -> read.bytes();
+            case Control.Unreadable why -> throw new IllegalArgumentException(unreadable(file, why));
+            case Control.Reply other -> throw new IllegalArgumentException(
+                    Text.of("magic.load.unreadable", file, Text.of("magic.load.no.answer")));
+        };
     }
 
     /** The file named, without quotes around it; names with control characters are refused. */
@@ -83,27 +66,23 @@ final class LoadMagic implements Magic {
             throw new IllegalArgumentException(Text.of("magic.load.none"));
         }
         if (t.chars().anyMatch(Character::isISOControl)) {
-            throw new IllegalArgumentException(unreadable(t.replaceAll("\\p{Cntrl}", "?"), null));
+            throw new IllegalArgumentException(Text.of("magic.load.unreadable", t.replaceAll("\\p{Cntrl}", "?"),
+                    Text.of("magic.load.missing")));
         }
         return t;
     }
 
-    /** Why {@code file} could not be read, from what reading it in the agent threw (null: nothing said). */
-    static String unreadable(String file, JShellException thrown) {
-        String why;
-        if (thrown instanceof EvalException e) {
-            String type = e.getExceptionClassName();
-            why = switch (type) {
-                case "java.nio.file.NoSuchFileException" -> Text.of("magic.load.missing");
-                case "java.nio.file.AccessDeniedException" -> Text.of("magic.load.denied");
-                default -> "java.io.IOException".equals(type) && "Is a directory".equals(e.getMessage())
-                        ? Text.of("magic.load.directory")
-                        : type.substring(type.lastIndexOf('.') + 1) + (e.getMessage() == null ? "" : ": " + e.getMessage());
-            };
-        } else {
-            why = thrown == null ? Text.of("magic.load.missing") : thrown.getMessage();
-        }
-        return Text.of("magic.load.unreadable", file, why);
+    /** Why {@code file} could not be read, as the agent answered. */
+    static String unreadable(String file, Control.Unreadable why) {
+        String said = switch (why.reason()) {
+            case MISSING -> Text.of("magic.load.missing");
+            case DENIED -> Text.of("magic.load.denied");
+            case DIRECTORY -> Text.of("magic.load.directory");
+            case NOT_A_FILE -> Text.of("magic.load.not.a.file");
+            case TOO_LARGE -> Text.of("magic.load.too.large", Control.MOST_FILE_BYTES >> 20);
+            case OTHER -> why.detail();
+        };
+        return Text.of("magic.load.unreadable", file, said);
     }
 
     /** The Java of each code cell, without the magic lines at its top (they set up that notebook's session). */

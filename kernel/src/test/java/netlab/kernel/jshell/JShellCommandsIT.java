@@ -106,6 +106,33 @@ class JShellCommandsIT {
         ExecuteOutcome.Failure f = assertInstanceOf(ExecuteOutcome.Failure.class,
                 engine.execute("%load " + dir.resolve("nothing.jsh"), io));
         assertTrue(f.evalue().contains("there is no such file"), f.evalue());
+        for (String special : List.of(dir.toString(), "/dev/null")) {
+            ExecuteOutcome.Failure notAFile = assertInstanceOf(ExecuteOutcome.Failure.class,
+                    engine.execute("%load " + special, new RecordingIO()));
+            assertTrue(notAFile.evalue().contains(special.equals("/dev/null") ? "device, pipe or socket" : "directory"),
+                    notAFile.evalue());
+        }
+    }
+
+    /**
+     * A chapter's notebook is tens of kilobytes, most of it prose: all of it arrives (read as a JShell value, it
+     * stopped at 21,844 characters and failed).
+     */
+    @Test
+    void loadReadsANotebookOfAChaptersSize() throws Exception {
+        Lang.use(Lang.EN);
+        String prose = "网络".repeat(30_000); // 180 KB of UTF-8
+        Path nb = Files.writeString(dir.resolve("章节.ipynb"), """
+                {"nbformat": 4, "nbformat_minor": 5, "metadata": {}, "cells": [
+                  {"cell_type": "markdown", "metadata": {}, "source": "%s"},
+                  {"cell_type": "code", "metadata": {}, "outputs": [], "source": "int chapterA = 40;"},
+                  {"cell_type": "markdown", "metadata": {}, "source": "%s"},
+                  {"cell_type": "code", "metadata": {}, "outputs": [], "source": "int chapterB = chapterA + 2;"}]}"""
+                .formatted(prose, prose));
+        assertTrue(Files.size(nb) > 300_000);
+        String said = out("%load " + nb);
+        assertTrue(said.contains("Loaded " + nb + ": 2 code cells."), said);
+        assertEquals("42", out("System.out.print(chapterB)"));
     }
 
     @Test

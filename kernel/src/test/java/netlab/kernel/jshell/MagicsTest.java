@@ -101,7 +101,7 @@ class MagicsTest {
     @Test
     void unknownMagicNamesTheKnownOnes() {
         CellLimits limits = new CellLimits();
-        MagicContext ctx = new MagicContext(limits, List::of, key -> key, w -> List.of(), null, List.of(),
+        MagicContext ctx = new MagicContext(limits, List::of, key -> key, w -> List.of(), path -> null, null, List.of(),
                 new CellPlan(), new SessionLanguage(netlab.text.Lang.EN), l -> { });
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Magics.standard().run("frobnicate", ctx));
