@@ -73,7 +73,7 @@ final class LoadMagic implements Magic {
     }
 
     /** Why {@code file} could not be read, as the agent answered. */
-    static String unreadable(String file, Control.Unreadable why) {
+    private static String unreadable(String file, Control.Unreadable why) {
         String said = switch (why.reason()) {
             case MISSING -> Text.of("magic.load.missing");
             case DENIED -> Text.of("magic.load.denied");
