@@ -29,6 +29,9 @@ import netlab.text.Text;
  */
 final class CellOutput {
 
+    /** The largest display (or report of an uncaught exception) shown: more than any browser shows. */
+    static final int MOST_FRAME_BYTES = 64 << 20;
+
     private final TextStream out = new TextStream(true);
     private final TextStream err = new TextStream(false);
     private final OutputStream display = new FrameStream(this::show);
@@ -117,10 +120,17 @@ final class CellOutput {
     /**
      * A stream of frames ({@code int length}, then that many bytes) as JShell's demultiplexer delivers it, in
      * pieces of at most 127 bytes: each whole frame goes to {@code handler}, after the text received before it.
+     * Pieces are gathered until the frame is whole, then it is cut out once (cutting at every piece copied a 2 MB
+     * display 16,000 times: 1.6 s). A frame over {@link #MOST_FRAME_BYTES} is skipped as it arrives, never held, and
+     * the cell's stderr says so: an agent that student code took over may announce any length.
      */
     private final class FrameStream extends OutputStream {
         private final Consumer<byte[]> handler;
         private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
+        /** Bytes of a frame too large to hold that are still to come, and are dropped. */
+        private long skipping;
+        /** How many bytes {@code pending} must hold before it is looked at again: a length, or a whole frame. */
+        private int needed = Integer.BYTES;
 
         FrameStream(Consumer<byte[]> handler) {
             this.handler = handler;
@@ -134,22 +144,35 @@ final class CellOutput {
         @Override
         public void write(byte[] b, int off, int len) {
             synchronized (CellOutput.this) {
-                pending.write(b, off, len);
-                byte[] all = pending.toByteArray();
-                int pos = 0;
-                while (all.length - pos >= 4) {
-                    int frameLen = ((all[pos] & 0xff) << 24) | ((all[pos + 1] & 0xff) << 16)
-                            | ((all[pos + 2] & 0xff) << 8) | (all[pos + 3] & 0xff);
-                    if (all.length - pos - 4 < frameLen) {
+                int skipped = (int) Math.min(skipping, len);
+                skipping -= skipped;
+                pending.write(b, off + skipped, len - skipped);
+                while (skipping == 0 && pending.size() >= needed) {
+                    byte[] all = pending.toByteArray();
+                    int frameLen = ((all[0] & 0xff) << 24) | ((all[1] & 0xff) << 16) | ((all[2] & 0xff) << 8)
+                            | (all[3] & 0xff);
+                    if (frameLen < 0 || frameLen > MOST_FRAME_BYTES) {
+                        skipping = (frameLen & 0xffffffffL) - (all.length - Integer.BYTES);
+                        pending.reset();
+                        if (skipping < 0) { // the pieces already held more than the frame
+                            pending.write(all, all.length + (int) skipping, (int) -skipping);
+                            skipping = 0;
+                        }
+                        needed = Integer.BYTES;
+                        drain();
+                        io.stderr(Text.in(language.get(), "kernel.display.too.large", MOST_FRAME_BYTES >> 20) + "\n");
+                        continue;
+                    }
+                    if (all.length - Integer.BYTES < frameLen) {
+                        needed = Integer.BYTES + frameLen; // not whole yet: held, and looked at once it is
                         break;
                     }
-                    byte[] body = Arrays.copyOfRange(all, pos + 4, pos + 4 + frameLen);
-                    pos += 4 + frameLen;
+                    needed = Integer.BYTES;
+                    pending.reset();
+                    pending.write(all, Integer.BYTES + frameLen, all.length - Integer.BYTES - frameLen);
                     drain();
-                    handler.accept(body);
+                    handler.accept(Arrays.copyOfRange(all, Integer.BYTES, Integer.BYTES + frameLen));
                 }
-                pending.reset();
-                pending.write(all, pos, all.length - pos);
             }
         }
     }

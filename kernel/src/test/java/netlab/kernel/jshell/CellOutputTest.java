@@ -1,6 +1,7 @@
 package netlab.kernel.jshell;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -72,6 +73,48 @@ class CellOutputTest {
         output.display().write(new byte[] {0, 0, 0, 1, 9}); // a frame of a kind no display has
         assertEquals(List.of("err:netlab could not show what your code displayed: unknown display frame kind 9\n"),
                 io.events);
+    }
+
+    /** A large display arrives in JShell's 127-byte pieces, whole, and in time linear in its size. */
+    @Test
+    void aLargeDisplayInSmallPiecesArrivesWhole() throws Exception {
+        CellOutput output = withoutSession();
+        RecordingIO io = new RecordingIO();
+        output.attach(io, 1);
+        String svg = "<svg>" + "网".repeat(1_000_000) + "</svg>"; // 3 MB; cut at every piece it took seconds
+        byte[] frame = DisplayFrames.show(Map.of("image/svg+xml", svg), "", false);
+        byte[] next = DisplayFrames.show(Map.of("text/plain", "after"), "", false);
+        byte[] both = java.util.Arrays.copyOf(frame, frame.length + next.length);
+        System.arraycopy(next, 0, both, frame.length, next.length);
+        assertTimeoutPreemptively(java.time.Duration.ofSeconds(10), () -> {
+            for (int at = 0; at < both.length; at += 127) {
+                output.display().write(both, at, Math.min(127, both.length - at));
+            }
+        });
+        assertEquals(2, io.displays.size());
+        assertEquals(svg, io.displays.get(0).data().get("image/svg+xml"));
+        assertEquals("after", io.displays.get(1).plainText());
+    }
+
+    /**
+     * A frame longer than any display, as an agent that student code took over may announce, is dropped as it
+     * arrives and said; what follows it shows.
+     */
+    @Test
+    void aFrameLargerThanAnyDisplayIsSkippedAndSaid() throws Exception {
+        CellOutput output = withoutSession();
+        RecordingIO io = new RecordingIO();
+        output.attach(io, 1);
+        int announced = CellOutput.MOST_FRAME_BYTES + 1;
+        output.display().write(new byte[] {(byte) (announced >>> 24), (byte) (announced >>> 16),
+                (byte) (announced >>> 8), (byte) announced});
+        byte[] junk = new byte[1 << 20];
+        for (int sent = 0; sent < announced; sent += junk.length) {
+            output.display().write(junk, 0, Math.min(junk.length, announced - sent));
+        }
+        output.display().write(DisplayFrames.show(Map.of("text/plain", "after"), "", false));
+        assertEquals(List.of("err:netlab did not show something your code displayed: it was larger than 64 MB\n",
+                "display:after"), io.events);
     }
 
     private static CellOutput withoutSession() {
