@@ -116,8 +116,11 @@ final class AgentExecutionControl extends DirectExecutionControl {
      * variable with it. A cause JShell could not resolve ends the chain, as in JShell.
      */
     @Override
-    protected String throwConvertedInvocationException(Throwable thrown) throws RunException {
+    protected String throwConvertedInvocationException(Throwable thrown) throws RunException, InternalException {
         List<Throwable> chain = Causes.of(thrown);
+        if (chain.isEmpty()) {
+            throw new InternalException("an invocation failed without an exception");
+        }
         RunException sent = null;
         for (Throwable t : chain.reversed()) {
             if (t instanceof SPIResolutionException unresolved) {
