@@ -204,6 +204,11 @@ public final class ControlCodec {
         out.write(bytes);
     }
 
+    /** Whether {@code s} is short enough for a frame ({@link #MOST_STRING_BYTES} of UTF-8). */
+    static boolean fits(String s) {
+        return s.length() <= MOST_STRING_BYTES / 3 || s.getBytes(StandardCharsets.UTF_8).length <= MOST_STRING_BYTES;
+    }
+
     public static String readString(DataInputStream in) throws IOException {
         return new String(readBytes(in, MOST_STRING_BYTES), StandardCharsets.UTF_8);
     }

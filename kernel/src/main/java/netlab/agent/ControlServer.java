@@ -100,13 +100,17 @@ final class ControlServer {
         };
     }
 
-    /** The rich form of a {@code Displayable} value; empty for any other value, or if making it fails. */
+    /**
+     * The rich form of a {@code Displayable} value; empty for any other value, if making it fails, or if a part is
+     * longer than a control frame carries (then the value shows as its text).
+     */
     private static Map<String, String> bundleOf(Object value) {
         if (!(value instanceof Displayable)) {
             return Map.of();
         }
         try {
-            return Display.bundleOf(value);
+            Map<String, String> bundle = Display.bundleOf(value);
+            return bundle.values().stream().allMatch(ControlCodec::fits) ? bundle : Map.of();
         } catch (RuntimeException e) {
             return Map.of();
         }

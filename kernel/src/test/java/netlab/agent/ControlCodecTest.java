@@ -1,7 +1,9 @@
 package netlab.agent;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -87,6 +89,16 @@ class ControlCodecTest {
                 (byte) tooLarge};
         assertEquals("corrupt control frame: length " + tooLarge,
                 assertThrows(IOException.class, () -> ControlCodec.readReply(in(largeFile))).getMessage());
+    }
+
+    /** What a frame carries is measured in UTF-8: a value's rich form longer than that is not sent. */
+    @Test
+    void aStringFitsAFrameByItsUtf8Length() {
+        int most = ControlCodec.MOST_STRING_BYTES;
+        assertTrue(ControlCodec.fits("x".repeat(most)));
+        assertFalse(ControlCodec.fits("x".repeat(most + 1)));
+        assertTrue(ControlCodec.fits("网".repeat(most / 3)));
+        assertFalse(ControlCodec.fits("网".repeat(most / 3 + 1)));
     }
 
     private static DataInputStream in(byte[] bytes) {
