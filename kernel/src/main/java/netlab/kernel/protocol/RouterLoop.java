@@ -16,10 +16,20 @@ import java.util.logging.Level;
  * One ROUTER socket and the thread that owns it. The thread blocks in a poller on the socket and on an
  * inproc wake-up pipe; a message is delivered as soon as it arrives, and sends from other threads are
  * queued and written by the owner when the pipe wakes it.
+ *
+ * <p>A ROUTER drops, without a word, a message to a peer whose connection it has not completed. On stdin that is
+ * the kernel's {@code input_request}, sent on a connection the front end opened with the others but may not
+ * have finished yet when the cell asks at once; the cell would wait for an answer that never comes. So stdin's
+ * ROUTER refuses such a send ({@code ROUTER_MANDATORY}) and the message is held and tried again, in order,
+ * for {@link #PEER_WAIT_MS}, then dropped and logged.
  */
 final class RouterLoop {
 
     private static final byte[] WAKE = new byte[0];
+    /** How long a message waits for its peer's connection; see the class comment. */
+    static final long PEER_WAIT_MS = 2_000;
+    /** How often a held message is tried again. */
+    private static final int RETRY_MS = 10;
 
     private final ZMQ.Context context;
     private final Transport.Channel channel;
@@ -31,12 +41,17 @@ final class RouterLoop {
     private volatile Thread owner;
     private volatile boolean stopping;
     private boolean wakeClosed; // guarded by wakeOut
+    /** When the message at the head of the outbox was first refused for want of its peer; 0: none is. Owner only. */
+    private long refusedSince;
 
     RouterLoop(ZMQ.Context context, Transport.Channel channel, ZMQ.Socket socket, WireCodec codec) {
         this.context = context;
         this.channel = channel;
         this.socket = socket;
         this.codec = codec;
+        if (channel == Transport.Channel.STDIN) {
+            socket.setRouterMandatory(true);
+        }
         String pipe = "inproc://netlab-wake-" + channel.name().toLowerCase() + "-" + UUID.randomUUID();
         wakeIn = context.socket(SocketType.PULL);
         wakeIn.bind(pipe);
@@ -123,13 +138,15 @@ final class RouterLoop {
             poller.register(socket, ZMQ.Poller.POLLIN);
             poller.register(wakeIn, ZMQ.Poller.POLLIN);
             while (!stopping) {
-                if (poller.poll(-1) < 0) {
+                if (poller.poll(refusedSince != 0 ? RETRY_MS : -1) < 0) {
                     break;
                 }
                 if (poller.pollin(1)) {
                     while (wakeIn.recv(ZMQ.DONTWAIT) != null) {
                         // drain: one pass over the outbox answers every wake-up
                     }
+                }
+                if (poller.pollin(1) || refusedSince != 0) {
                     writeOutbox();
                 }
                 if (!stopping && poller.pollin(0)) {
@@ -178,8 +195,35 @@ final class RouterLoop {
     }
 
     private void writeOutbox() {
-        for (Message message; (message = outbox.poll()) != null; ) {
-            write(socket, codec.encode(message));
+        for (Message message; (message = outbox.peek()) != null; outbox.poll()) {
+            if (writeToPeer(codec.encode(message))) {
+                refusedSince = 0;
+                continue;
+            }
+            long now = System.nanoTime();
+            if (refusedSince == 0) {
+                refusedSince = now;
+            }
+            if (now - refusedSince < PEER_WAIT_MS * 1_000_000) {
+                return; // held at the head of the outbox, in order, until the next try
+            }
+            refusedSince = 0;
+            Message dropped = message;
+            ProtocolLog.LOG.warning(() -> "dropped " + dropped.type() + " on " + channel + ": its front end's "
+                    + "connection was not made within " + PEER_WAIT_MS + " ms");
+        }
+    }
+
+    /** Writes {@code frames}; false when the socket refuses them because their peer is not connected. */
+    private boolean writeToPeer(List<byte[]> frames) {
+        try {
+            write(socket, frames);
+            return true;
+        } catch (ZMQException e) {
+            if (e.getErrorCode() == zmq.ZError.EHOSTUNREACH) {
+                return false;
+            }
+            throw e;
         }
     }
 

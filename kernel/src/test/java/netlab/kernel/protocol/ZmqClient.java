@@ -32,6 +32,7 @@ final class ZmqClient implements AutoCloseable {
     final ZMQ.Socket stdin;
     final ZMQ.Socket iopub;
     final ZMQ.Socket heartbeat;
+    private final int stdinPort;
 
     /** A received message: its JSON parts and whether its signature was right. */
     record Received(JsonObject header, JsonObject parent, JsonObject content, boolean signatureValid) {
@@ -45,25 +46,41 @@ final class ZmqClient implements AutoCloseable {
     }
 
     ZmqClient(String key, int shellPort, int controlPort, int stdinPort, int iopubPort, int hbPort) {
+        this(key, shellPort, controlPort, stdinPort, iopubPort, hbPort, true);
+    }
+
+    /** A client whose stdin connects only when {@link #connectStdin} is called, if not {@code stdinNow}. */
+    ZmqClient(String key, int shellPort, int controlPort, int stdinPort, int iopubPort, int hbPort, boolean stdinNow) {
         this.key = key;
         byte[] identity = ("client-" + session).getBytes(StandardCharsets.UTF_8);
         shell = connect(SocketType.DEALER, shellPort, identity);
         control = connect(SocketType.DEALER, controlPort, identity);
-        stdin = connect(SocketType.DEALER, stdinPort, identity);
+        this.stdinPort = stdinPort;
+        stdin = stdinNow ? connect(SocketType.DEALER, stdinPort, identity) : unconnected(SocketType.DEALER, identity);
         iopub = connect(SocketType.SUB, iopubPort, null);
         iopub.subscribe(new byte[0]);
         heartbeat = connect(SocketType.REQ, hbPort, null);
     }
 
     private ZMQ.Socket connect(SocketType type, int port, byte[] identity) {
+        ZMQ.Socket socket = unconnected(type, identity);
+        socket.connect("tcp://127.0.0.1:" + port);
+        return socket;
+    }
+
+    private ZMQ.Socket unconnected(SocketType type, byte[] identity) {
         ZMQ.Socket socket = context.socket(type);
         socket.setLinger(0);
         socket.setReceiveTimeOut(TIMEOUT_MS);
         if (identity != null) {
             socket.setIdentity(identity);
         }
-        socket.connect("tcp://127.0.0.1:" + port);
         return socket;
+    }
+
+    /** Connects stdin now: a front end whose stdin connection is made after the kernel sends on it. */
+    void connectStdin() {
+        stdin.connect("tcp://127.0.0.1:" + stdinPort);
     }
 
     static JsonObject header(String session, String type) {

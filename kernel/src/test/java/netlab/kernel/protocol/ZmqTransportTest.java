@@ -118,6 +118,26 @@ class ZmqTransportTest {
         assertEquals("got Ada\n", text);
     }
 
+    /**
+     * A cell that asks for input before the front end's stdin connection is made still gets its question to the
+     * front end: a ROUTER drops what it sends to a peer it has not met, so the kernel holds it until it has.
+     */
+    @Test
+    void anInputRequestWaitsForAStdinConnectionStillBeingMade() throws Exception {
+        try (ZmqClient late = new ZmqClient(KEY, transport.port(Channel.SHELL), transport.port(Channel.CONTROL),
+                transport.port(Channel.STDIN), transport.port(Channel.IOPUB), transport.heartbeatPort(), false)) {
+            String execute = late.execute("input Name:");
+            Thread.sleep(300); // the kernel has sent its input_request by now, to a peer stdin has not met
+            late.connectStdin();
+            ZmqClient.Received request = late.reply(late.stdin, execute);
+            assertEquals("input_request", request.type());
+            JsonObject answer = new JsonObject();
+            answer.addProperty("value", "Ada");
+            late.sendRaw(late.stdin, "input_reply", answer.toString(), KEY, request.header());
+            assertEquals("ok", late.reply(late.shell, execute).content().get("status").getAsString());
+        }
+    }
+
     @Test
     void controlInterruptsACellThatBlocksTheShellThread() throws Exception {
         String execute = client.execute("block");
