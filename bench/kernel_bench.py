@@ -28,14 +28,17 @@ IDLE_AFTER_S = 3
 REST_BEFORE_FIRST_S = 3
 # acts a kernel runs back to back before the other kinds take their turn (see in_lockstep)
 BLOCK = 10
+# characters of HTML the display cell shows: a large table or picture
+DISPLAY_CHARS = 2_000_000
 
 
 class Cells:
     """One language's cells for the same measurements."""
 
-    def __init__(self, trivial, declaration, declarations, statements, method, completion, setup=""):
+    def __init__(self, trivial, declaration, declarations, statements, method, completion, display, setup=""):
         self.trivial, self.declaration, self.declarations = trivial, declaration, declarations
         self.statements, self.method, self.completion, self.setup = statements, method, completion, setup
+        self.display = display
 
 
 JAVA = Cells(
@@ -47,7 +50,8 @@ JAVA = Cells(
     statements="int total = 0;\n" + "\n".join(f"total += {i} * 2;" for i in range(N - 1)) + "\ntotal",
     method=("int longMethod(int x) {\n" + "\n".join(f"    x = x * 31 + {i};" for i in range(N - 2))
             + "\n    return x;\n}\nlongMethod(1)"),
-    completion="Math.ma")
+    completion="Math.ma",
+    display=f'Display.show(Html.of("<p>" + "x".repeat({DISPLAY_CHARS}) + "</p>", "x"))')
 PYTHON = Cells(
     trivial="1 + 1",
     declaration="x = 1",
@@ -55,7 +59,8 @@ PYTHON = Cells(
     statements="total = 0\n" + "\n".join(f"total += {i} * 2" for i in range(N - 1)) + "\ntotal",
     method=("def long_method(x):\n" + "\n".join(f"    x = (x * 31 + {i}) & 0xffffffff" for i in range(N - 2))
             + "\n    return x\nlong_method(1)"),
-    completion="math.fa", setup="import math")
+    completion="math.fa", display=f'display(HTML("<p>" + "x" * {DISPLAY_CHARS} + "</p>"))',
+    setup="import math\nfrom IPython.display import HTML, display")
 
 
 def fresh_kernel_ms(kernel_name, cells, rest_s=0):
@@ -149,6 +154,8 @@ def measure(kinds, runs, starts, started):
         for s in sessions:
             s.readings["rss_rested"], s.readings["pss_rested"] = b.rss_mb(s.pid), b.pss_mb(s.pid)
             s.readings["cpu"] = b.cpu_s(s.pid)
+        # a large table or picture, from the cell to the front end: after the readings above, which it would move
+        batches["display"] = in_lockstep(sessions, 5, lambda s: s.run(s.cells.display))
     finally:
         for s in sessions:
             s.stop()
@@ -180,6 +187,7 @@ def figures(readings, batches, started, first_after_rest, starts):
         f"{N}-statement cell (median of 5, ms)": statistics.median(batches["statements"][0]),
         f"{N}-line method cell (median of 5, ms)": statistics.median(batches["method"][0]),
         "completion p50 (ms)": statistics.median(batches["completion"][0]),
+        f"{DISPLAY_CHARS // 1_000_000} MB HTML display cell (median of 5, ms)": statistics.median(batches["display"][0]),
         "RSS idle after first cell (MB)": readings["rss_idle"],
         "RSS after the run (MB)": readings["rss_after"],
         "PSS idle after first cell (MB)": readings["pss_idle"],
