@@ -70,10 +70,10 @@ final class RouterLoop {
     }
 
     void send(Message message) {
+        outbox.add(message);
         if (isOwner()) {
-            write(socket, codec.encode(message));
+            writeOutbox(); // behind any message held for its peer
         } else {
-            outbox.add(message);
             wake();
         }
     }
