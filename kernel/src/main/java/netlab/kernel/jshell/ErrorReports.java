@@ -99,6 +99,9 @@ final class ErrorReports {
     /** A cell offset as the student sees it: its line (from 1), its column (from 0) and the line's text. */
     private record Location(int line, int column, String source) {
 
+        /** Characters shown each side of the column in a long line. */
+        static final int AROUND = 60;
+
         static Location of(String cell, int offset) {
             int lineStart = offset == 0 ? 0 : cell.lastIndexOf('\n', Math.max(0, offset - 1)) + 1;
             int lineEnd = cell.indexOf('\n', lineStart);
@@ -110,8 +113,22 @@ final class ErrorReports {
             return Text.in(lang, "compile.at", line, column + 1, text);
         }
 
+        /**
+         * The line and a caret under the column; of a long line (a pasted constant: one of 300,000 characters was
+         * printed whole, under every error on it) the {@link #AROUND} characters each side of the column, the cut
+         * ends marked {@code …}.
+         */
         List<String> sourceAndCaret(String indent) {
-            return List.of(indent + source, indent + caretPad(source, column) + "^");
+            if (source.length() <= 2 * AROUND + 2) {
+                return List.of(indent + source, indent + caretPad(source, column) + "^");
+            }
+            int from = Math.max(0, Math.min(column, source.length()) - AROUND);
+            int to = Math.min(source.length(), from + 2 * AROUND);
+            from = Character.isLowSurrogate(source.charAt(from)) ? from - 1 : from; // never half a character
+            to = to < source.length() && Character.isLowSurrogate(source.charAt(to)) ? to + 1 : to;
+            String before = from > 0 ? "…" : "";
+            String shown = before + source.substring(from, to) + (to < source.length() ? "…" : "");
+            return List.of(indent + shown, indent + caretPad(shown, column - from + before.length()) + "^");
         }
     }
 
