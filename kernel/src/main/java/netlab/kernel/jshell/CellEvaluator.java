@@ -67,7 +67,10 @@ final class CellEvaluator {
             }
             Piece piece = pieces.get(i);
             if (!piece.complete()) {
-                ErrorReports.CellDiagnostic end = session.splitter().lacksCatch(piece)
+                int comment = CompilerLimits.unclosedComment(code);
+                ErrorReports.CellDiagnostic end = comment >= 0
+                        ? new ErrorReports.CellDiagnostic(comment, CompileExplainer.UNCLOSED_COMMENT, "unclosed comment")
+                        : session.splitter().lacksCatch(piece)
                         ? new ErrorReports.CellDiagnostic(code.length(), CompileExplainer.TRY_ALONE,
                                 "'try' without 'catch', 'finally' or resource declarations")
                         : new ErrorReports.CellDiagnostic(code.length(), CompileExplainer.INCOMPLETE,

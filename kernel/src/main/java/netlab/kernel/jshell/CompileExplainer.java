@@ -28,6 +28,8 @@ final class CompileExplainer {
     static final String INCOMPLETE = "netlab.incomplete";
     /** The code {@link JShellEngine} gives a cell that ends with a {@code try} block and no catch or finally. */
     static final String TRY_ALONE = "netlab.try.alone";
+    /** The code {@link JShellEngine} gives a cell with a block comment that never ends. */
+    static final String UNCLOSED_COMMENT = "netlab.unclosed.comment";
     /** The code {@link JShellEngine} gives a cell whose brackets nest past {@link CompilerLimits#MAX_DEPTH}. */
     static final String TOO_DEEP = "netlab.too.deep";
     /** The code {@link JShellEngine} gives a piece JShell rejects without a diagnostic. */
@@ -71,6 +73,7 @@ final class CompileExplainer {
             case INCOMPLETE -> Message.of("compile.incomplete");
             case INVALID -> Message.of("compile.invalid");
             case TRY_ALONE -> Message.of("compile.try.alone");
+            case UNCLOSED_COMMENT -> Message.of("compile.unclosed.comment");
             case TOO_DEEP -> Message.of("compile.too.deep", CompilerLimits.MAX_DEPTH);
             case "premature.eof" -> Message.of("compile.premature.eof");
             case "expected", "expected2", "expected3", "expected4" -> token.equals(";")

@@ -56,6 +56,21 @@ final class CompilerLimits {
     }
 
     /**
+     * Where a block comment that never ends starts ({@code /*} with no end), or -1. Such a cell reads to JShell as
+     * one that stops mid-statement, which is not what the student has to fix.
+     */
+    static int unclosedComment(String source) {
+        for (int i = 0; i < source.length(); i++) {
+            int end = skipped(source, i);
+            if (end == source.length() && source.startsWith("/*", i)) {
+                return i;
+            }
+            i = end;
+        }
+        return -1;
+    }
+
+    /**
      * The last index of the comment, character literal, string literal or text block that starts at {@code i};
      * {@code i} itself where code starts there.
      */

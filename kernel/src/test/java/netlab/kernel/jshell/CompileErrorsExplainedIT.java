@@ -28,6 +28,7 @@ class CompileErrorsExplainedIT {
     static {
         MISTAKES.put("int a = 1\nint b = 2;", "compile.semicolon");
         MISTAKES.put("int c = 1 +", "compile.incomplete");
+        MISTAKES.put("/* a comment never closed\nint shut = 1;", "compile.unclosed.comment");
         MISTAKES.put("try {\n    int alone = 1;\n}", "compile.try.alone");
         MISTAKES.put("try {\n    int open = 1;\n", "compile.incomplete");
         MISTAKES.put("String t = \"abc;", "compile.unclosed.string");

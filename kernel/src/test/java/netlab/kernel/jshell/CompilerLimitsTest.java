@@ -24,6 +24,15 @@ class CompilerLimitsTest {
     }
 
     @Test
+    void aBlockCommentThatNeverEndsIsFoundWhereItStarts() {
+        assertEquals(11, CompilerLimits.unclosedComment("int a = 1; /* to do\nint b = 2;"));
+        assertEquals(0, CompilerLimits.unclosedComment("/*/ int c;"));
+        assertEquals(-1, CompilerLimits.unclosedComment("/* closed */ int d; // /* in a line comment"));
+        assertEquals(-1, CompilerLimits.unclosedComment("String s = \"/* in a string\"; char c = '/';"));
+        assertEquals(-1, CompilerLimits.unclosedComment("int e = 1 +"));
+    }
+
+    @Test
     void bracketsNestedPastTheLimitAreFoundWhereTheyPassIt() {
         int max = CompilerLimits.MAX_DEPTH;
         assertEquals(-1, CompilerLimits.tooDeep("int x = " + "(".repeat(max) + "1" + ")".repeat(max) + ";"));
