@@ -41,6 +41,14 @@ final class CompileExplainer {
     /** The name JShell gives an expression cell's value ({@code $1}, {@code $2} ...). */
     private static final Pattern EXPRESSION_VALUE = Pattern.compile("\\$\\d+");
     private static final Pattern EXCEPTION = Pattern.compile("([\\w$]+\\.)*([\\w$]+(Exception|Error|Throwable))");
+    /** Java's primitive types, and the class each is boxed in, in the same order. */
+    private static final List<String> PRIMITIVES = List.of("int", "long", "double", "float", "boolean", "char", "byte",
+            "short");
+    private static final List<String> BOXED = List.of("Integer", "Long", "Double", "Float", "Boolean", "Character",
+            "Byte", "Short");
+    /** The keywords a statement starts with, whose typos javac reads as names. */
+    private static final List<String> STATEMENT_KEYWORDS = List.of("return", "break", "continue", "throw", "while",
+            "switch", "import", "else", "final", "static", "yield");
 
     private final Lang lang;
     /** The names valid at a cell offset that start with a prefix: the session's completion. */
@@ -94,7 +102,8 @@ final class CompileExplainer {
                                 .map(c -> Message.of("compile.cant.resolve.suggest", name, c)))
                         .orElse(Message.of("compile.cant.resolve", name));
             }
-            case "prob.found.req" -> checkCallAround(cell, d.offset())
+            case "prob.found.req" -> isAssignment(cell, d.offset()) ? Message.of("compile.assign.not.compare")
+                    : checkCallAround(cell, d.offset())
                     .map(call -> Message.of("compile.check.wants.lambda", call))
                     .orElseGet(() -> Message.of(message.contains("lossy") ? "compile.lossy"
                             : message.contains("unexpected return value") ? "compile.void.return"
@@ -110,7 +119,12 @@ final class CompileExplainer {
                     name.isEmpty() ? null : Message.of("compile.uninitialized", name);
             case "cant.apply.symbol", "cant.apply.symbols", "cant.apply.diamond.1" ->
                     name.isEmpty() ? null : Message.of("compile.arguments", name);
-            case "not.stmt" -> Message.of("compile.not.statement");
+            case "not.stmt" -> misspeltKeyword(name).map(k -> Message.of("compile.misspelt.keyword", name, k))
+                    .orElseGet(() -> Message.of("compile.not.statement"));
+            case "doesnt.exist" -> Message.of("compile.no.package");
+            case "type.found.req" -> PRIMITIVES.contains(name) ? Message.of("compile.primitive.type.argument", name,
+                    BOXED.get(PRIMITIVES.indexOf(name))) : null;
+            case "illegal.array.creation.both.dimension.and.initialization" -> Message.of("compile.array.both");
             case "illegal.start.of.expr", "illegal.start.of.type", "illegal.start.of.stmt" ->
                     Message.of("compile.illegal.start");
             case "unclosed.str.lit", "unclosed.text.block" -> Message.of("compile.unclosed.string");
@@ -139,6 +153,28 @@ final class CompileExplainer {
             default -> null;
         };
         return Optional.ofNullable(sentence).map(m -> m.in(lang));
+    }
+
+    /**
+     * Whether {@code offset} is at a single {@code =} (not {@code ==}, {@code <=}, {@code +=} …): an assignment where
+     * a value of another type was needed, most often a condition ({@code if (x = 5)}) meant as a comparison.
+     */
+    static boolean isAssignment(String cell, int offset) {
+        return offset > 0 && offset < cell.length() && cell.charAt(offset) == '='
+                && (offset + 1 == cell.length() || cell.charAt(offset + 1) != '=')
+                && "=!<>+-*/%&|^".indexOf(cell.charAt(offset - 1)) < 0;
+    }
+
+    /**
+     * The keyword {@code name} is a typo of ({@code retrun}: {@code return}), one or two edits apart; javac reads
+     * such a word as a name, and the line as a value nobody uses.
+     */
+    static Optional<String> misspeltKeyword(String name) {
+        if (name.length() < 3 || STATEMENT_KEYWORDS.contains(name)) {
+            return Optional.empty();
+        }
+        return STATEMENT_KEYWORDS.stream().filter(k -> distance(name, k) <= (k.length() <= 4 ? 1 : 2))
+                .min(Comparator.comparingInt((String k) -> distance(name, k)).thenComparing(k -> k));
     }
 
     /**

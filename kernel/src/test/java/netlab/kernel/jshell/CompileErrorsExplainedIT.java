@@ -116,6 +116,31 @@ class CompileErrorsExplainedIT {
     }
 
     /**
+     * Mistakes whose sentence names what the cell wrote: a primitive type argument with its class, a misspelt
+     * keyword with the keyword; and a comparison written with =, an import of no package, an array with both its
+     * length and its elements.
+     */
+    @Test
+    void mistakesWhoseSentenceNamesWhatTheCellWrote() {
+        Map<String, String> said = new LinkedHashMap<>();
+        said.put("java.util.List<int> xs = null;", "单元格第 1 行第 16 列：像 int 这样的基本类型不能写在 < 和 > 之间：请写它的包装类 "
+                + "Integer（List<Integer>），Java 会自动在两者之间转换。");
+        said.put("int m() {\n  retrun 0;\n}", "单元格第 2 行第 3 列：“retrun” 不是 Java 的关键字，Java 把它当成了名字：你是想写 "
+                + "“return” 吗？");
+        said.put("int five = 5;\nif (five = 5) { }", "单元格第 2 行第 10 列：一个 = 是赋值；要比较两个值（比如在条件里），请写 =="
+                + "（字符串用 a.equals(b)）。");
+        said.put("import java.utl.*;", "单元格第 1 行第 12 列：没有这个包：检查 import 里包名的拼写（java.util、java.net、java.io、"
+                + "java.nio.channels……）。");
+        said.put("int[] a = new int[3] {1, 2, 3};", "单元格第 1 行第 22 列：创建数组时，要么写长度（new int[3]），要么写元素"
+                + "（new int[] {1, 2, 3}），不能两个都写。");
+        said.forEach((cell, first) -> {
+            ExecuteOutcome.Failure f = assertInstanceOf(ExecuteOutcome.Failure.class,
+                    engine.execute(cell, new RecordingIO()), cell);
+            assertEquals(first, f.traceback().getFirst(), cell);
+        });
+    }
+
+    /**
      * A method that calls a misspelt one is still created (JShell waits for the missing one to be declared), and
      * its note says where the name is used and what it may be, as the compile error of a cell would.
      */
