@@ -107,12 +107,21 @@ class CompileErrorsExplainedIT {
         said.put("System.out.println（1）;", "单元格第 1 行第 19 列：“（” 是中文（全角）标点，Java 不认识：请把输入法切换到英文，改成 “(”。");
         said.put("int spaced\u00a0= 1;", "单元格第 1 行第 11 列：这里有一个 Java 不接受的字符（U+00A0），可能看不见，"
                 + "比如从网页或文档复制代码时带进来的空格：删掉它，再重新输入这一段。");
+        for (ExecuteOutcome.Failure f : firstLinesAre(said)) {
+            assertTrue(f.traceback().get(1).contains("illegal character"), f.traceback().toString());
+        }
+    }
+
+    /** Runs each cell, asserts its error's first line is the one given, and returns the errors in order. */
+    private static List<ExecuteOutcome.Failure> firstLinesAre(Map<String, String> said) {
+        List<ExecuteOutcome.Failure> failures = new java.util.ArrayList<>();
         said.forEach((cell, first) -> {
             ExecuteOutcome.Failure f = assertInstanceOf(ExecuteOutcome.Failure.class,
                     engine.execute(cell, new RecordingIO()), cell);
             assertEquals(first, f.traceback().getFirst(), cell);
-            assertTrue(f.traceback().get(1).contains("illegal character"), f.traceback().toString());
+            failures.add(f);
         });
+        return failures;
     }
 
     /**
@@ -133,11 +142,7 @@ class CompileErrorsExplainedIT {
                 + "java.nio.channels……）。");
         said.put("int[] a = new int[3] {1, 2, 3};", "单元格第 1 行第 22 列：创建数组时，要么写长度（new int[3]），要么写元素"
                 + "（new int[] {1, 2, 3}），不能两个都写。");
-        said.forEach((cell, first) -> {
-            ExecuteOutcome.Failure f = assertInstanceOf(ExecuteOutcome.Failure.class,
-                    engine.execute(cell, new RecordingIO()), cell);
-            assertEquals(first, f.traceback().getFirst(), cell);
-        });
+        firstLinesAre(said);
     }
 
     /**
