@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import netlab.agent.Control.Unreadable;
 import netlab.agent.Control.Unreadable.Reason;
 
@@ -23,10 +24,11 @@ final class FileReading {
     static Control.Reply read(String path) {
         try {
             Path file = Path.of(path);
-            if (Files.isDirectory(file)) {
+            BasicFileAttributes kind = Files.readAttributes(file, BasicFileAttributes.class);
+            if (kind.isDirectory()) {
                 return new Unreadable(Reason.DIRECTORY, "");
             }
-            if (Files.exists(file) && !Files.isRegularFile(file)) {
+            if (!kind.isRegularFile()) {
                 return new Unreadable(Reason.NOT_A_FILE, "");
             }
             try (InputStream in = Files.newInputStream(file)) {

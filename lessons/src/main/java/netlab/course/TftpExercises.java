@@ -16,10 +16,10 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
+import netlab.runtime.Causes;
 import netlab.tftp.LossyRelay;
 import netlab.tftp.Tftp;
 import netlab.tftp.TftpServer;
-import netlab.runtime.Causes;
 import netlab.text.Message;
 import netlab.text.Text;
 

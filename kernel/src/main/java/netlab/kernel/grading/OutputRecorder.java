@@ -103,8 +103,8 @@ final class OutputRecorder implements CellIO {
         if (wait) {
             clearOnNextOutput = true;
         } else {
+            closeStream();
             cell.outputs().asList().clear();
-            openStream = null;
         }
     }
 
@@ -247,9 +247,8 @@ final class OutputRecorder implements CellIO {
     private void applyPendingClear() {
         if (clearOnNextOutput) {
             clearOnNextOutput = false;
+            closeStream();
             cell.outputs().asList().clear();
-            openStream = null;
-            openText.setLength(0);
         }
     }
 

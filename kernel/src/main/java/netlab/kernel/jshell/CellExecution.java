@@ -182,7 +182,8 @@ final class CellExecution {
                 () -> session.ask(new Control.ListOpen()) instanceof Control.Open o ? o.resources() : List.of(),
                 key -> Optional.ofNullable(numbers.get(key)).map(n -> "[" + n + "]").orElse(key),
                 request -> session.ask(request) instanceof Control.Released r ? r.what() : List.of(),
-                path -> session.ask(new Control.ReadFile(path)), session.shell(), options.startup(), plan, language, lang -> {
+                path -> session.ask(new Control.ReadFile(path)), session.shell(), options.startup(), plan, language,
+                lang -> {
                     language.set(lang);
                     session.shell().eval(SessionLanguage.agentSnippet(lang));
                 });
