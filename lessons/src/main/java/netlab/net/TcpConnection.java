@@ -36,6 +36,9 @@ import netlab.text.Text;
 public final class TcpConnection implements AutoCloseable {
 
     private final Socket socket;
+    /** Both ends, kept: a closed socket says its local address is the wildcard one. */
+    private final InetSocketAddress local;
+    private final InetSocketAddress remote;
     private final InputStream in;
     private final OutputStream out;
     private volatile Charset charset = Encodings.UTF_8;
@@ -44,23 +47,25 @@ public final class TcpConnection implements AutoCloseable {
 
     TcpConnection(Socket socket) throws IOException {
         this.socket = socket;
+        this.local = (InetSocketAddress) socket.getLocalSocketAddress();
+        this.remote = (InetSocketAddress) socket.getRemoteSocketAddress();
         this.in = new BufferedInputStream(socket.getInputStream());
         this.out = socket.getOutputStream();
     }
 
     /** The peer's address and port. Example: {@code c.remote()} is {@code /127.0.0.1:7788}. */
     public InetSocketAddress remote() {
-        return (InetSocketAddress) socket.getRemoteSocketAddress();
+        return remote;
     }
 
     /** This side's address and port. Example: {@code c.local()}. */
     public InetSocketAddress local() {
-        return (InetSocketAddress) socket.getLocalSocketAddress();
+        return local;
     }
 
     /** This side's port (chosen by the system on a client). Example: {@code c.localPort()}. */
     public int localPort() {
-        return socket.getLocalPort();
+        return local.getPort();
     }
 
     /** The peer as {@code ip:port}. Example: {@code c.peer()} is "127.0.0.1:50712". */
@@ -91,7 +96,8 @@ public final class TcpConnection implements AutoCloseable {
             out.flush();
             return this;
         } catch (IOException e) {
-            throw new UncheckedIOException(Text.of("net.tcp.send", data.length, peer(), e.getMessage()), e);
+            throw socket.isClosed() ? closed(e)
+                    : new UncheckedIOException(Text.of("net.tcp.send", data.length, peer(), e.getMessage()), e);
         }
     }
 
@@ -220,7 +226,8 @@ public final class TcpConnection implements AutoCloseable {
             socket.shutdownOutput();
             return this;
         } catch (IOException e) {
-            throw new UncheckedIOException(Text.of("net.tcp.shutdown", peer(), e.getMessage()), e);
+            throw socket.isClosed() ? closed(e)
+                    : new UncheckedIOException(Text.of("net.tcp.shutdown", peer(), e.getMessage()), e);
         }
     }
 
@@ -246,7 +253,7 @@ public final class TcpConnection implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "TCP " + UdpEndpoint.show(local()) + " → " + (socket.isClosed() ? Text.of("net.tcp.closedShort") : peer());
+        return "TCP " + UdpEndpoint.show(local) + " → " + peer() + (socket.isClosed() ? " " + Text.of("net.tcp.closedShort") : "");
     }
 
     private void setTimeout(int millis) throws IOException {
@@ -263,8 +270,12 @@ public final class TcpConnection implements AutoCloseable {
         } catch (SocketTimeoutException e) {
             throw new TimedOutException(Text.of("net.tcp.readTimeout", waitingFor, peer(), Durations.show(timeout)), e);
         } catch (IOException e) {
-            throw new UncheckedIOException(Text.of("net.tcp.read", socket.isClosed() ? Message.of("net.tcp.closed") : peer(),
-                    e.getMessage()), e);
+            throw socket.isClosed() ? closed(e) : new UncheckedIOException(Text.of("net.tcp.read", peer(), e.getMessage()), e);
         }
+    }
+
+    /** The JDK's "Socket closed" says neither which connection nor what to do. */
+    private ClosedException closed(IOException cause) {
+        return new ClosedException(Text.of("net.closed.connection", UdpEndpoint.show(local), peer()), cause);
     }
 }

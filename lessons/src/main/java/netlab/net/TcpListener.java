@@ -67,9 +67,11 @@ public final class TcpListener implements AutoCloseable {
             socket.setSoTimeout(millis);
             return new TcpConnection(socket.accept());
         } catch (SocketTimeoutException e) {
-            throw new TimedOutException(netlab.text.Text.of("net.tcp.acceptTimeout", port(), Durations.show(timeout)), e);
+            throw new TimedOutException(Text.of("net.tcp.acceptTimeout", port(), Durations.show(timeout)), e);
         } catch (IOException e) {
-            throw new UncheckedIOException(netlab.text.Text.of("net.tcp.accept", port(), e.getMessage()), e);
+            throw socket.isClosed()
+                    ? new ClosedException(Text.of("net.closed.listener", UdpEndpoint.show(address())), e)
+                    : new UncheckedIOException(Text.of("net.tcp.accept", port(), e.getMessage()), e);
         }
     }
 

@@ -46,20 +46,27 @@ public final class UdpEndpoint implements AutoCloseable {
     public static final int MAX_PAYLOAD = 65_507;
 
     private final DatagramSocket socket;
+    /** Where it is bound, kept: a closed DatagramSocket forgets its address and says port -1. */
+    private final InetSocketAddress address;
     private volatile Charset charset = Encodings.UTF_8;
 
+    /** An endpoint on {@code socket}, which is bound. */
     UdpEndpoint(DatagramSocket socket) {
         this.socket = socket;
+        this.address = (InetSocketAddress) socket.getLocalSocketAddress();
     }
 
-    /** The local port (the one the system chose if you bound port 0). Example: {@code Udp.bind(0).port()}. */
+    /**
+     * The local port (the one the system chose if you bound port 0), also once closed.
+     * Example: {@code Udp.bind(0).port()}.
+     */
     public int port() {
-        return socket.getLocalPort();
+        return address.getPort();
     }
 
     /** The local address and port. Example: {@code Udp.bind(0).address()} is {@code 0.0.0.0/0.0.0.0:50712}. */
     public InetSocketAddress address() {
-        return (InetSocketAddress) socket.getLocalSocketAddress();
+        return address;
     }
 
     /** The charset used for text. Example: {@code u.charset()} is UTF-8. */
@@ -81,7 +88,7 @@ public final class UdpEndpoint implements AutoCloseable {
         try {
             socket.setBroadcast(on);
         } catch (SocketException e) {
-            throw new UncheckedIOException(Text.of("net.udp.broadcast", port(), e.getMessage()), e);
+            throw closedOr(e, new UncheckedIOException(Text.of("net.udp.broadcast", port(), e.getMessage()), e));
         }
         return this;
     }
@@ -114,8 +121,8 @@ public final class UdpEndpoint implements AutoCloseable {
             socket.send(new DatagramPacket(data, data.length, to));
             return data.length;
         } catch (IOException e) {
-            throw new UncheckedIOException(Text.of("net.udp.send", data.length, port(), show(to), e.getMessage())
-                    + (isBroadcastTarget(to.getAddress()) && !isBroadcast() ? Text.of("net.udp.needsBroadcast") : ""), e);
+            throw closedOr(e, new UncheckedIOException(Text.of("net.udp.send", data.length, port(), show(to), e.getMessage())
+                    + (isBroadcastTarget(to.getAddress()) && !isBroadcast() ? Text.of("net.udp.needsBroadcast") : ""), e));
         }
     }
 
@@ -147,7 +154,7 @@ public final class UdpEndpoint implements AutoCloseable {
         } catch (SocketTimeoutException e) {
             throw new TimedOutException(Text.of("net.udp.timeout", port(), Durations.show(timeout)), e);
         } catch (IOException e) {
-            throw new UncheckedIOException(Text.of("net.udp.receive", port(), e.getMessage()), e);
+            throw closedOr(e, new UncheckedIOException(Text.of("net.udp.receive", port(), e.getMessage()), e));
         }
         return new Datagram((InetSocketAddress) packet.getSocketAddress(),
                 java.util.Arrays.copyOf(buffer, packet.getLength()), charset, LocalTime.now());
@@ -160,6 +167,9 @@ public final class UdpEndpoint implements AutoCloseable {
      */
     public Server onReceive(Consumer<Datagram> handler) {
         Objects.requireNonNull(handler, "handler");
+        if (socket.isClosed()) {
+            throw closed(new java.nio.channels.ClosedChannelException());
+        }
         Server server = new Server("udp-receiver", address(), this::close, new LiveLog());
         return server.start(() -> {
             while (!socket.isClosed()) {
@@ -207,6 +217,18 @@ public final class UdpEndpoint implements AutoCloseable {
     @Override
     public String toString() {
         return "UDP " + show(address()) + (socket.isClosed() ? " " + Text.of("net.tcp.closedShort") : "") + ", " + charset;
+    }
+
+    /**
+     * {@code otherwise}, unless the socket is closed: then the {@link ClosedException} that says so (the JDK's
+     * "Socket closed" says neither which socket nor what to do).
+     */
+    private UncheckedIOException closedOr(IOException failure, UncheckedIOException otherwise) {
+        return socket.isClosed() ? closed(failure) : otherwise;
+    }
+
+    private ClosedException closed(IOException cause) {
+        return new ClosedException(Text.of("net.closed.udp", show(address)), cause);
     }
 
     /** {@code 127.0.0.1:7788}, {@code [::1]:7788}, or {@code *:7788} for "every local address" (0.0.0.0 or ::). */
