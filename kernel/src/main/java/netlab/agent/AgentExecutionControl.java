@@ -4,6 +4,7 @@ import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import jdk.jshell.execution.DirectExecutionControl;
@@ -12,7 +13,8 @@ import netlab.runtime.Causes;
 
 /**
  * Runs JShell snippets in the agent JVM: weaves stop checks into loaded classes, runs each invoke on a fresh
- * virtual thread owned by a {@link Cell}, and stops the notebook cell the kernel names.
+ * virtual thread owned by a {@link Cell} (the text of a value {@code /vars} shows too), and stops the notebook
+ * cell the kernel names.
  *
  * <p>The agent's side of a cell's life is here and only here: which notebook cell runs ({@link #begin}),
  * whether it was stopped, and the one release a stop makes. The kernel names the cell to stop by the serial
@@ -66,6 +68,18 @@ final class AgentExecutionControl extends DirectExecutionControl {
 
     @Override
     protected String invoke(Method doitMethod) throws Exception {
+        lastValue = null;
+        boolean piece = doitMethod.getDeclaringClass().getSimpleName().startsWith(AgentProtocol.PIECE_CLASS_PREFIX);
+        Shown shown = asCell(() -> shown(doitMethod.invoke(null), piece));
+        lastValue = shown.value();
+        return shown.text();
+    }
+
+    /**
+     * Runs {@code body}, student code, as the current cell's: on a fresh thread of its own, stoppable by
+     * {@link #stop(long)}; what it throws is rethrown, an {@code Error} inside an {@link InvocationTargetException}.
+     */
+    private <T> T asCell(Callable<T> body) throws Exception {
         Cell cell;
         CompletableFuture<Void> release;
         synchronized (lock) {
@@ -76,15 +90,12 @@ final class AgentExecutionControl extends DirectExecutionControl {
             running = cell;
         }
         Ownership.started(cell);
-        lastValue = null;
         try {
-            boolean piece = doitMethod.getDeclaringClass().getSimpleName().startsWith(AgentProtocol.PIECE_CLASS_PREFIX);
-            Shown shown = CarrierWatch.await(cell.start(() -> shown(doitMethod.invoke(null), piece)));
+            T value = CarrierWatch.await(cell.start(body));
             if (cell.stopRequested()) {
                 throw new StoppedException();
             }
-            lastValue = shown.value();
-            return shown.text();
+            return value;
         } catch (ExecutionException e) {
             if (cell.stopRequested()) {
                 throw new StoppedException();
@@ -161,7 +172,10 @@ final class AgentExecutionControl extends DirectExecutionControl {
                 : valueString(value);
     }
 
-    /** JShell's, with a value's text as {@link #valueText} writes it ({@code %vars} shows it). */
+    /**
+     * JShell's, with a value's text as {@link #valueText} writes it ({@code /vars} shows it), written as the
+     * current cell's code runs: a {@code toString} that never returns is stopped by the cell's stop.
+     */
     @Override
     public String varValue(String className, String varName) throws RunException, InternalException {
         Object value;
@@ -173,9 +187,13 @@ final class AgentExecutionControl extends DirectExecutionControl {
             throw new InternalException(e.toString());
         }
         try {
-            return valueText(value);
-        } catch (Exception | Error thrown) {
-            return throwConvertedInvocationException(thrown);
+            return asCell(() -> valueText(value));
+        } catch (StoppedException e) {
+            throw e;
+        } catch (InvocationTargetException e) {
+            return throwConvertedInvocationException(e.getCause());
+        } catch (Exception e) {
+            return throwConvertedInvocationException(e);
         }
     }
 

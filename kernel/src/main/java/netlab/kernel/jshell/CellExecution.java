@@ -3,6 +3,7 @@ package netlab.kernel.jshell;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,8 +17,9 @@ import netlab.text.Lang;
 import netlab.text.Text;
 
 /**
- * Runs one cell from its source to its outcome: the session (restarted if its agent died), the cell's magics,
- * {@code BeginCell}, the evaluation ({@link CellEvaluator}), after a stop the wait for quiet, and
+ * Runs one cell from its source to its outcome: the session (restarted if its agent died), the magics that set
+ * the cell up, {@code BeginCell}, the listings ({@code /vars}: {@link Magic#runsInCell}) and the evaluation
+ * ({@link CellEvaluator}), after a stop the wait for quiet, and
  * {@code EndCell}, whose reply comes behind the cell's last byte of output and carries its rich value. Two
  * control round trips per cell, whatever it holds; the stop state of the run is its {@link CellRun}'s.
  */
@@ -62,12 +64,16 @@ final class CellExecution {
             session.staleClassFiles().ifPresent(StaleClassFiles::forget);
             Magics.Split split = Magics.split(code);
             CellPlan plan = new CellPlan();
+            List<String> inCell = new ArrayList<>();
             for (String line : split.magicLines()) {
+                if (magics.runsInCell(line)) {
+                    inCell.add(line);
+                    continue;
+                }
                 try {
                     io.stdout(magics.run(line, magicContext(session, plan)));
                 } catch (IllegalArgumentException e) {
-                    return new ExecuteOutcome.Failure("MagicError", e.getMessage(),
-                            List.of("\u001b[0;31mMagicError: " + e.getMessage() + "\u001b[0m"));
+                    return magicError(e);
                 }
             }
             if (plan.exitAsked()) {
@@ -81,10 +87,10 @@ final class CellExecution {
                 output.attach(io, serial);
             }
             code = plan.loaded() + split.code();
-            if (!split.magicLines().isEmpty() && code.isBlank()) {
+            if (!split.magicLines().isEmpty() && code.isBlank() && inCell.isEmpty()) {
                 return ExecuteOutcome.Success.empty();
             }
-            return evaluate(session, code, io, serial, run, plan);
+            return evaluate(session, code, inCell, io, serial, run, plan);
         } catch (UncheckedIOException e) {
             EngineLog.ENGINE.log(System.Logger.Level.ERROR, "agent restart failed", e);
             return new ExecuteOutcome.EngineRestarted(e.getCause() instanceof AgentStartFailure f
@@ -111,7 +117,17 @@ final class CellExecution {
         return Causes.include(e, StackOverflowError.class);
     }
 
-    private ExecuteOutcome evaluate(Session session, String code, CellIO io, long serial, CellRun run, CellPlan plan) {
+    private static ExecuteOutcome magicError(IllegalArgumentException e) {
+        return new ExecuteOutcome.Failure("MagicError", e.getMessage(),
+                List.of("\u001b[0;31mMagicError: " + e.getMessage() + "\u001b[0m"));
+    }
+
+    /**
+     * Runs the cell's code and the magic lines that run {@code inCell} before it, with the cell begun in the
+     * agent: a stop ends them as it ends the code.
+     */
+    private ExecuteOutcome evaluate(Session session, String code, List<String> inCell, CellIO io, long serial,
+                                    CellRun run, CellPlan plan) {
         String key = cellKey(code, io);
         io.executionCount().ifPresent(n -> {
             numbers.put(key, n);
@@ -121,7 +137,8 @@ final class CellExecution {
                 io.stderr(Text.in(language.get(), "engine.released", EngineText.released(language.get(), r)) + "\n")));
         long wallStart = System.nanoTime();
         Duration cpuStart = plan.timed() ? TimeCellMagic.cpuOf(session.agent().pid()) : null;
-        ExecuteOutcome outcome = evaluator.run(session, code, serial, run);
+        ExecuteOutcome outcome = runInCell(inCell, session, plan, io, run).orElseGet(() -> code.isBlank()
+                ? ExecuteOutcome.Success.empty() : evaluator.run(session, code, serial, run));
         run.awaitBegan(); // a cell that gave the agent nothing (a compile error) still says what was released
         if (!(outcome instanceof ExecuteOutcome.EngineRestarted) && !(outcome instanceof ExecuteOutcome.Interrupted)
                 && !run.finishUnlessStopped()) {
@@ -148,6 +165,27 @@ final class CellExecution {
             }
         }
         return outcome;
+    }
+
+    /**
+     * Runs magic lines as part of the begun cell; returns the cell's outcome if one failed or the cell was stopped
+     * meanwhile (what a stopped {@code /vars} listed is not shown: its values were cut short).
+     */
+    private Optional<ExecuteOutcome> runInCell(List<String> lines, Session session, CellPlan plan, CellIO io,
+                                               CellRun run) {
+        for (String line : lines) {
+            String said;
+            try {
+                said = magics.run(line, magicContext(session, plan));
+            } catch (IllegalArgumentException e) {
+                return Optional.of(magicError(e));
+            }
+            if (run.stopped()) {
+                return Optional.of(evaluator.interrupted(run));
+            }
+            io.stdout(said);
+        }
+        return Optional.empty();
     }
 
     /**

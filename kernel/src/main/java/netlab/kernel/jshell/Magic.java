@@ -23,6 +23,15 @@ interface Magic {
      */
     String run(String args, MagicContext context);
 
+    /**
+     * Whether the magic runs as part of its cell, after the lines that set the cell up ({@code %timeout},
+     * {@code %threads}, {@code %load} ...) and after the cell has begun in the agent, so that an interrupt or the
+     * cell's time limit stops it as it stops the cell's code: {@code /vars} runs each value's {@code toString}.
+     */
+    default boolean runsInCell() {
+        return false;
+    }
+
     /** Refuses arguments to a magic that takes none. */
     static void noArguments(String name, String args) {
         if (!args.isBlank()) {

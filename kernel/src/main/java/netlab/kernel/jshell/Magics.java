@@ -111,27 +111,46 @@ final class Magics {
     }
 
     /**
+     * Whether magic line {@code line} runs as part of its cell, after the lines that set the cell up: see
+     * {@link Magic#runsInCell()}. An unknown magic does too, so its error comes where it stands.
+     */
+    boolean runsInCell(String line) {
+        return find(MagicLine.of(line)).map(Magic::runsInCell).orElse(true);
+    }
+
+    /**
      * Runs one magic line ("timeout 10", "/vars"); returns its output.
      *
      * @throws IllegalArgumentException for an unknown magic or command (listing the known ones) or bad arguments
      */
     String run(String line, MagicContext context) {
-        boolean command = line.startsWith("/");
-        String body = command ? line.substring(1) : line;
-        String name = body.split("\\s+", 2)[0];
-        String args = body.length() > name.length() ? body.substring(name.length()).strip() : "";
-        if (command && name.equals("?")) {
-            name = "help";
-        }
-        Magic magic = command && !JSHELL_COMMANDS.contains(name) ? null : byName.get(name);
-        if (magic == null && command) {
-            throw new IllegalArgumentException(Text.of("magic.unknown.command", name,
+        MagicLine parsed = MagicLine.of(line);
+        Magic magic = find(parsed).orElse(null);
+        if (magic == null && parsed.command()) {
+            throw new IllegalArgumentException(Text.of("magic.unknown.command", parsed.name(),
                     String.join(" ", JSHELL_COMMANDS.stream().map(c -> "/" + c).toList())));
         }
         if (magic == null) {
-            throw new IllegalArgumentException(Text.of("magic.unknown", name) + "\n"
+            throw new IllegalArgumentException(Text.of("magic.unknown", parsed.name()) + "\n"
                     + HelpMagic.usages(byName.values()).stripTrailing());
         }
-        return magic.run(args, context);
+        return magic.run(parsed.args(), context);
+    }
+
+    /** The magic a line names: a {@code /} command only among JShell's commands. */
+    private Optional<Magic> find(MagicLine line) {
+        return line.command() && !JSHELL_COMMANDS.contains(line.name()) ? Optional.empty()
+                : Optional.ofNullable(byName.get(line.name()));
+    }
+
+    /** A magic line read: {@code /vars} is a command named "vars", {@code /?} the command "help". */
+    private record MagicLine(boolean command, String name, String args) {
+        static MagicLine of(String line) {
+            boolean command = line.startsWith("/");
+            String body = command ? line.substring(1) : line;
+            String name = body.split("\\s+", 2)[0];
+            String args = body.length() > name.length() ? body.substring(name.length()).strip() : "";
+            return new MagicLine(command, command && name.equals("?") ? "help" : name, args);
+        }
     }
 }

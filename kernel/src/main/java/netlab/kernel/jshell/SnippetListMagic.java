@@ -44,6 +44,12 @@ final class SnippetListMagic implements Magic {
         return what.name().toLowerCase(java.util.Locale.ROOT);
     }
 
+    /** {@code /vars} runs the student's {@code toString}s; the other listings stay beside it, in the order typed. */
+    @Override
+    public boolean runsInCell() {
+        return true;
+    }
+
     @Override
     public String run(String args, MagicContext context) {
         Magic.noArguments(key(), args);

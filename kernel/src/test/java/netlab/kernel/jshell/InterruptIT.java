@@ -16,6 +16,7 @@ import netlab.kernel.grading.Corpus;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** Interrupting cells that loop, sleep, block in accept() or swallow exceptions. */
 class InterruptIT {
@@ -83,6 +84,33 @@ class InterruptIT {
     void aToStringThatNeverReturns() {
         value("record Forever(int n) { public String toString() { while (true) { } } }");
         assertInterruptedAndAgentKept("new Forever(1)");
+    }
+
+    /**
+     * {@code /vars} writes every value with its {@code toString}: one that never returns is stopped as the cell's
+     * code is (it ran before the cell began, where no interrupt reached it, and only a restart ended it); the
+     * listing magics after it, and a {@code %timeout} on the lines above, still apply.
+     */
+    @Test
+    @Timeout(120) // before, the listing never returned
+    void aToStringThatNeverReturnsInVars() {
+        value("record Spinning(int n) { public String toString() { while (true) { } } }");
+        value("Object[] shelf = new Object[1];");
+        value("void stock() { shelf[0] = new Spinning(2); }");
+        value("stock();");
+        assertInterruptedAndAgentKept("/vars");
+        long pid = engine.agentPid();
+        RecordingIO io = new RecordingIO();
+        ExecuteOutcome limited = engine.execute("/vars\n%timeout 1", io);
+        assertEquals("The cell ran longer than its 1 s timeout (%timeout, NETLAB_CELL_TIMEOUT) and was stopped;"
+                        + " variables defined before it still exist.",
+                assertInstanceOf(ExecuteOutcome.Interrupted.class, limited, limited::toString).message());
+        assertEquals(pid, engine.agentPid(), "the agent was not restarted");
+        value("%timeout off");
+        value("shelf[0] = null;");
+        RecordingIO listed = new RecordingIO();
+        assertInstanceOf(ExecuteOutcome.Success.class, engine.execute("/vars", listed));
+        assertTrue(listed.out.toString().contains("  Object[] shelf = Object[1] { null }\n"), listed.out::toString);
     }
 
     /**
