@@ -25,6 +25,7 @@ public final class DnsLab implements AutoCloseable {
     public static final String ROOT = "127.0.0.11";
     private final List<DnsServer> servers;
     private final int port;
+    private volatile boolean closed;
 
     private DnsLab(List<DnsServer> servers, int port) {
         this.servers = servers;
@@ -71,8 +72,15 @@ public final class DnsLab implements AutoCloseable {
         return servers;
     }
 
-    /** An iterative resolver that starts at this lab's root. */
+    /**
+     * An iterative resolver that starts at this lab's root.
+     *
+     * @throws IllegalStateException once the lab is closed, whose servers no longer answer
+     */
     public Resolver resolver() {
+        if (closed) {
+            throw new IllegalStateException(Text.of("dns.lab.closed"));
+        }
         return new Resolver(new InetSocketAddress(ROOT, port));
     }
 
@@ -83,6 +91,17 @@ public final class DnsLab implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         servers.forEach(DnsServer::close);
+    }
+
+    /** {@code DNS lab: root 127.0.0.11, cn. 127.0.0.12, itcast.cn. 127.0.0.13, com. 127.0.0.14, UDP port 54947}. */
+    @Override
+    public String toString() {
+        return Text.of("dns.lab.shown", ip(0), ip(1), ip(2), ip(3), port) + (closed ? " " + Text.of("net.tcp.closedShort") : "");
+    }
+
+    private String ip(int server) {
+        return servers.get(server).address().getAddress().getHostAddress();
     }
 }

@@ -6,8 +6,8 @@ import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.SocketException;
 import java.util.concurrent.atomic.AtomicInteger;
+import netlab.net.Udp;
 
 /**
  * A tiny authoritative DNS server on a loopback address, answering from one {@link Zone} over UDP on a thread
@@ -22,6 +22,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class DnsServer implements AutoCloseable {
 
     private final DatagramSocket socket;
+    /** Where it listens, kept: a closed DatagramSocket forgets. */
+    private final InetSocketAddress address;
     private final Zone zone;
     private final Thread thread;
     private final int delayMillis;
@@ -29,6 +31,7 @@ public final class DnsServer implements AutoCloseable {
 
     private DnsServer(DatagramSocket socket, Zone zone, int delayMillis) {
         this.socket = socket;
+        this.address = (InetSocketAddress) socket.getLocalSocketAddress();
         this.zone = zone;
         this.delayMillis = delayMillis;
         this.thread = Thread.ofVirtual().name("dns " + zone.apex() + " " + socket.getLocalSocketAddress()).start(this::serve);
@@ -46,20 +49,22 @@ public final class DnsServer implements AutoCloseable {
             if (!address.isLoopbackAddress()) {
                 throw new IllegalArgumentException(netlab.text.Text.of("dns.server.loopback-only", ip));
             }
-            return new DnsServer(new DatagramSocket(new InetSocketAddress(address, port)), zone, delayMillis);
-        } catch (SocketException e) {
-            throw new UncheckedIOException(e);
+            // bound as every course socket is: a taken port said in the student's words, and the socket the
+            // notebook's cell's own, closed when the cell runs again
+            return new DnsServer(Udp.bind(address.getHostAddress(), port).socket(), zone, delayMillis);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
+    /** Where it listens, also once closed. Example: {@code s.address()} is {@code /127.0.0.13:53001}. */
     public InetSocketAddress address() {
-        return (InetSocketAddress) socket.getLocalSocketAddress();
+        return address;
     }
 
+    /** The UDP port it listens on. Example: {@code DnsServer.start("127.0.0.13", 0, zone).port()}. */
     public int port() {
-        return socket.getLocalPort();
+        return address.getPort();
     }
 
     /** How many queries this server has answered. */

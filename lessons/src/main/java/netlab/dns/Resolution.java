@@ -51,7 +51,7 @@ public record Resolution(String name, List<Step> steps) implements Tabular {
         Table t = Table.captioned(Text.of("dns.trace.caption", name), "#", Text.of("dns.col.server"), Text.of("dns.col.question"), Text.of("dns.col.reply"));
         int n = 1;
         for (Step s : steps) {
-            t.row(n++, s.server().getAddress().getHostAddress() + ":" + s.server().getPort(), s.question() + " A", s.meaning());
+            t.row(n++, Resolver.shown(s.server()), s.question() + " A", s.meaning());
         }
         return t;
     }

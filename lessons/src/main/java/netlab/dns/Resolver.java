@@ -36,13 +36,15 @@ public final class Resolver {
         }
     }
 
+    /** How long the resolver waits for each answer. */
+    private static final java.time.Duration ANSWER_WAIT = java.time.Duration.ofSeconds(1);
+
     /** Resolves {@code name} (type A) starting at the root; at most 10 steps, 1 s per answer. */
     public Resolution walk(String name) {
         List<Resolution.Step> steps = new ArrayList<>();
         InetSocketAddress server = root;
         String qname = DnsMessage.canonical(name);
         try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(root.getAddress(), 0))) {
-            socket.setSoTimeout(1000);
             for (int i = 0; i < 10; i++) {
                 DnsMessage query = new DnsMessage(ids.nextInt(1 << 16), 0, List.of(new DnsMessage.Question(qname, DnsMessage.A)),
                         List.of(), List.of(), List.of());
@@ -66,17 +68,22 @@ public final class Resolver {
             }
             return new Resolution(name, steps);
         } catch (IOException e) {
-            throw new UncheckedIOException(Text.of("dns.resolver.failed", name, server, e.getMessage()), e);
+            throw new UncheckedIOException(Text.of("dns.resolver.failed", name, shown(server), e.getMessage()), e);
         }
     }
 
-    /** Waits for the reply to {@code query} from {@code server}: same id, same question; anything else is ignored. */
-    static DnsMessage receiveMatching(DatagramSocket socket, DnsMessage query, InetSocketAddress server) throws IOException {
+    /**
+     * Waits up to {@link #ANSWER_WAIT} for the reply to {@code query} from {@code server}: same id, same question;
+     * anything else is ignored.
+     */
+    private static DnsMessage receiveMatching(DatagramSocket socket, DnsMessage query, InetSocketAddress server)
+            throws IOException {
         byte[] buf = new byte[512];
-        long deadline = System.nanoTime() + 2_000_000_000L;
-        while (System.nanoTime() < deadline) {
+        long deadline = System.nanoTime() + ANSWER_WAIT.toNanos();
+        for (long left; (left = deadline - System.nanoTime()) > 0; ) {
             DatagramPacket p = new DatagramPacket(buf, buf.length);
             try {
+                socket.setSoTimeout((int) Math.max(1, left / 1_000_000));
                 socket.receive(p);
             } catch (SocketTimeoutException e) {
                 break;
@@ -91,6 +98,11 @@ public final class Resolver {
                 return m;
             }
         }
-        throw new SocketTimeoutException(Text.of("dns.resolver.no-answer", server));
+        throw new SocketTimeoutException(Text.of("dns.resolver.no-answer", shown(server), ANSWER_WAIT.toSeconds()));
+    }
+
+    /** {@code 127.0.0.11:53}, as the trace's table shows a server. */
+    static String shown(InetSocketAddress server) {
+        return server.getAddress().getHostAddress() + ":" + server.getPort();
     }
 }

@@ -68,6 +68,31 @@ class DnsTest {
         }
     }
 
+    /** A lab shows its servers; once closed it says so, where its resolver waited and blamed the root. */
+    @Test
+    void aLabSaysWhatItIsAndAClosedOneSaysWhatToRun() {
+        DnsLab lab = DnsLab.start();
+        assertEquals("DNS lab: root 127.0.0.11, cn. 127.0.0.12, itcast.cn. 127.0.0.13, com. 127.0.0.14, UDP port "
+                + lab.port(), lab.toString());
+        lab.close();
+        assertTrue(lab.toString().endsWith(" (closed)"), lab.toString());
+        assertTrue(assertThrows(IllegalStateException.class, () -> lab.trace("www.itcast.cn")).getMessage()
+                .startsWith("this DNS lab is closed (close(), or its try block has ended)"));
+    }
+
+    /** A server that never answers: the message names it as the trace's table does, and the wait it gave it. */
+    @Test
+    void aSilentServerIsNamedWithTheWaitItWasGiven() throws Exception {
+        try (java.net.DatagramSocket silent = new java.net.DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
+            Resolver resolver = new Resolver(new InetSocketAddress("127.0.0.1", silent.getLocalPort()));
+            java.io.UncheckedIOException e = assertThrows(java.io.UncheckedIOException.class,
+                    () -> resolver.walk("www.itcast.cn"));
+            String server = "127.0.0.1:" + silent.getLocalPort();
+            assertEquals("resolving www.itcast.cn failed at " + server + ": no matching answer from " + server
+                    + " within 1 s", e.getMessage());
+        }
+    }
+
     @Test
     void theStubChecksAddressIdAndQuestion() {
         DnsMessage q = DnsMessage.query(42, "www.itcast.cn", DnsMessage.A);
