@@ -10,8 +10,7 @@ import java.io.UncheckedIOException;
  * <pre>{@code
  * UdpEndpoint u = Udp.bind(0);
  * u.close();
- * u.receive(Duration.ofSeconds(1));
- * // ClosedException: this UDP endpoint (*:50712) is closed and can no longer send or receive: ...
+ * u.receive(Duration.ofSeconds(1));   // throws ClosedException: this UDP endpoint (*:50712) is closed and ...
  * }</pre>
  */
 public final class ClosedException extends UncheckedIOException {
