@@ -1,6 +1,7 @@
 package netlab.text;
 
 import java.util.Optional;
+import java.util.Set;
 import netlab.runtime.Causes;
 
 /**
@@ -40,7 +41,7 @@ public final class ExceptionExplanation {
      */
     public static Optional<Message> of(Throwable t) {
         for (Throwable x : Causes.of(t)) {
-            Optional<Message> meaning = of(x.getClass().getName(), x.getMessage());
+            Optional<Message> meaning = of(x.getClass().getName(), x.getMessage(), x.getStackTrace());
             if (meaning.isPresent() || !madeOfItsCause(x)) {
                 return meaning;
             }
@@ -54,12 +55,28 @@ public final class ExceptionExplanation {
         return cause != null && cause != t && cause.toString().equals(t.getMessage());
     }
 
+    /** JDK methods whose {@code IllegalArgumentException} is a port outside 0–65535, by class and method. */
+    private static final Set<String> PORT_CHECKS = Set.of("java.net.InetSocketAddress.checkPort",
+            "java.net.DatagramPacket.setPort", "java.net.ServerSocket.<init>");
+
+    /** {@link #of(String, String, StackTraceElement[])} for an exception whose frames are not known. */
+    public static Optional<Message> of(String className, String message) {
+        return of(className, message, new StackTraceElement[0]);
+    }
+
     /**
      * The sentence for an exception of class {@code className} whose message is {@code message} (null for none;
-     * only whether there is one counts, never its words), or empty where none is written: for an exception known
-     * by its class's name only, as JShell reports one that a cell threw.
+     * only whether there is one counts, never its words), thrown with {@code frames} (the top one says which JDK
+     * method refused an argument), or empty where none is written: for an exception known by its class's name
+     * and frames only, as JShell reports one that a cell threw.
+     *
+     * <pre>{@code
+     * ExceptionExplanation.of("java.lang.IllegalArgumentException", "port out of range:70000",
+     *         new StackTraceElement[] {new StackTraceElement("java.net.InetSocketAddress", "checkPort", null, 153)})
+     * // the sentence "A port number is between 0 and 65535 (…)"
+     * }</pre>
      */
-    public static Optional<Message> of(String className, String message) {
+    public static Optional<Message> of(String className, String message, StackTraceElement[] frames) {
         String key = switch (className) {
             case "java.lang.NullPointerException" -> "null";
             case "java.lang.ArrayIndexOutOfBoundsException", "java.lang.StringIndexOutOfBoundsException",
@@ -109,6 +126,8 @@ public final class ExceptionExplanation {
                     "format";
             case "java.lang.UnsupportedOperationException" ->
                     message == null || message.isBlank() ? "unmodifiable" : null;
+            case "java.lang.IllegalArgumentException" -> frames.length > 0
+                    && PORT_CHECKS.contains(frames[0].getClassName() + "." + frames[0].getMethodName()) ? "port.range" : null;
             default -> null;
         };
         return Optional.ofNullable(key).map(k -> Message.of("exception.explain." + k));

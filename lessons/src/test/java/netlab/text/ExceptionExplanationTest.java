@@ -33,6 +33,23 @@ class ExceptionExplanationTest {
                 ExceptionExplanation.of("java.util.IllegalFormatPrecisionException", "2"));
     }
 
+    /**
+     * An {@code IllegalArgumentException} says many things; the JDK methods that refuse a port outside 0–65535 are
+     * known by name, so that one is explained, chosen by the method that threw, and no other.
+     */
+    @Test
+    void anArgumentRefusedIsExplainedOnlyWhereTheRefusingMethodSaysWhatItWas() {
+        Message port = ExceptionExplanation.of(org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalArgumentException.class, () -> new java.net.InetSocketAddress("127.0.0.1", -1))).orElseThrow();
+        assertEquals(Message.of("exception.explain.port.range"), port);
+        assertTrue(port.in(Lang.ZH).startsWith("端口号要在 0 到 65535 之间"), port.in(Lang.ZH));
+        assertEquals(Optional.of(port), ExceptionExplanation.of(org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalArgumentException.class, () -> new java.net.ServerSocket(70_000))));
+        assertEquals(Optional.empty(), ExceptionExplanation.of(org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalArgumentException.class, () -> "x".repeat(-1))));
+        assertEquals(Optional.empty(), ExceptionExplanation.of(new IllegalArgumentException("port out of range:-1")));
+    }
+
     /** A thrown exception is explained by its own class, never by its cause's. */
     @Test
     void aThrowableIsExplainedByItsOwnClass() {

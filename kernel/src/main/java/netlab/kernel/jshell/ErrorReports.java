@@ -190,8 +190,8 @@ final class ErrorReports {
     /** The sentence for {@code t}, or for what a wrapper made of its cause alone wraps; see {@link #runtimeError}. */
     private static Optional<String> explanation(Throwable t, Lang lang) {
         for (Throwable x = t; x != null; x = madeOfItsCause(x, lang) ? x.getCause() : null) {
-            Optional<String> meaning = ExceptionExplanation.of(exceptionName(x), exceptionMessage(x, lang))
-                    .map(m -> m.in(lang));
+            Optional<String> meaning = ExceptionExplanation.of(exceptionName(x), exceptionMessage(x, lang),
+                    x.getStackTrace()).map(m -> m.in(lang));
             if (meaning.isPresent()) {
                 return meaning;
             }

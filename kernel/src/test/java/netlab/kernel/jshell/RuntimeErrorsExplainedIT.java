@@ -147,6 +147,12 @@ class RuntimeErrorsExplainedIT {
         THROWS.put("var cancelled = new java.util.concurrent.CompletableFuture<String>();\ncancelled.cancel(true);\n"
                 + "cancelled.get()", "exception.explain.cancelled");
         THROWS.put("int count = -1;\nbyte[] data = new byte[count];", "exception.explain.negative.size");
+        // a port outside 0-65535, refused by each JDK method that checks one; chosen by the refusing method
+        THROWS.put("new InetSocketAddress(\"127.0.0.1\", 70000)", "exception.explain.port.range");
+        THROWS.put("var shutAgain = new DatagramSocket();\nshutAgain.close();\n"
+                + "new DatagramPacket(new byte[1], 1, InetAddress.getLoopbackAddress(), shutAgain.getLocalPort())",
+                "exception.explain.port.range");
+        THROWS.put("new ServerSocket(65536)", "exception.explain.port.range");
     }
 
     @BeforeAll
