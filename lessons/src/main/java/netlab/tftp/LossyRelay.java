@@ -46,6 +46,8 @@ public final class LossyRelay implements AutoCloseable {
     private final Builder config;
     private final InetSocketAddress target;
     private final DatagramSocket front;
+    /** Its port, kept: a closed DatagramSocket says -1. */
+    private final int frontPort;
     private final Map<InetSocketAddress, Session> sessions = new ConcurrentHashMap<>();   // by client address
     private final List<DatagramSocket> sockets = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService later;
@@ -81,6 +83,7 @@ public final class LossyRelay implements AutoCloseable {
         this.config = config;
         this.target = new InetSocketAddress(InetAddress.getByName(config.host), config.port);
         this.front = open();
+        this.frontPort = front.getLocalPort();
         this.later = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("relay-delay").factory());
         long sweepNanos = Math.clamp(config.idleTimeout.toNanos() / 4, 10_000_000L, 1_000_000_000L);
         later.scheduleWithFixedDelay(this::releaseIdleSessions, sweepNanos, sweepNanos, TimeUnit.NANOSECONDS);
@@ -93,7 +96,7 @@ public final class LossyRelay implements AutoCloseable {
 
     /** The port clients send to instead of the server's. Example: {@code Tftp.client("127.0.0.1", relay.port())}. */
     public int port() {
-        return front.getLocalPort();
+        return frontPort;
     }
 
     /** What the relay did so far. Example: {@code relay.stats()} prints like {@code forwarded 812, dropped 90, ...}. */

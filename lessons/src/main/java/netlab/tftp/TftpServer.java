@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
+import netlab.text.Message;
 import netlab.text.Text;
 
 /**
@@ -53,7 +54,8 @@ public final class TftpServer implements AutoCloseable {
     private final ServerFiles files;
     private final DatagramSocket socket;
     /** Kept from the bind: a closed socket says -1, and the log line of a server closed under it said "port -1". */
-    private final int port;
+    /** Where it listens, kept: a closed DatagramSocket forgets. */
+    private final InetSocketAddress address;
     private final Semaphore permits;
     private final Set<DatagramSocket> sessions = ConcurrentHashMap.newKeySet();   // every open transfer socket
     private final Set<DatagramSocket> running = ConcurrentHashMap.newKeySet();    // ... whose transfer is not over yet
@@ -69,15 +71,15 @@ public final class TftpServer implements AutoCloseable {
         this.files = new ServerFiles(config.root);
         this.socket = netlab.runtime.Resources.track(
                 new DatagramSocket(new InetSocketAddress(config.address, config.port)));
-        this.port = socket.getLocalPort();
+        this.address = (InetSocketAddress) socket.getLocalSocketAddress();
         this.permits = new Semaphore(config.maxTransfers);
         this.listener = netlab.runtime.Resources.track(
                 Thread.ofVirtual().name("tftp-server:" + port()).start(this::listen));
     }
 
-    /** The port the server listens on. Example: {@code Tftp.client("127.0.0.1", server.port())}. */
+    /** The port the server listens on, also once closed. Example: {@code Tftp.client("127.0.0.1", server.port())}. */
     public int port() {
-        return port;
+        return address.getPort();
     }
 
     /** The directory served, with links resolved. Example: {@code server.root()}. */
@@ -140,10 +142,12 @@ public final class TftpServer implements AutoCloseable {
         }
     }
 
+    /** {@code TFTP server 127.0.0.1:6969, serving /srv/tftp, read-only}, and whether it is closed. */
     @Override
     public String toString() {
-        return "TftpServer[" + TftpClient.hostPort((InetSocketAddress) socket.getLocalSocketAddress()) + ", " + files.root()
-                + (config.writable ? ", writable" : ", read-only") + (closed ? ", closed" : "") + "]";
+        return Text.of("tftp.server.shown", TftpClient.hostPort(address), files.root(),
+                Message.of(config.writable ? "tftp.server.writable" : "tftp.server.read-only"))
+                + (closed ? " " + Text.of("net.tcp.closedShort") : "");
     }
 
     /** The accept loop: one request in, one transfer thread out. A bad packet never stops the loop. */

@@ -177,6 +177,21 @@ class TftpClientServerTest {
         }
     }
 
+    /** What a cell shows for a server, in the student's words, before and after it is closed (it threw then). */
+    @Test
+    void aServerSaysWhereWhatAndWhetherClosed() throws Exception {
+        String where = "TFTP server 127.0.0.1:" + server.port() + ", serving " + server.root() + ", writable";
+        assertEquals(where, server.toString());
+        int port = server.port();
+        server.close();
+        assertEquals(port, server.port());
+        assertEquals(where + " (closed)", server.toString());
+        LossyRelay relay = Tftp.relay("127.0.0.1", port).start();
+        int relayPort = relay.port();
+        relay.close();
+        assertEquals(relayPort, relay.port());
+    }
+
     @Test
     void aReadOnlyServerRefusesUploadsWithError2() throws Exception {
         try (TftpServer readOnly = Tftp.server(root).log(line -> { }).start()) {
