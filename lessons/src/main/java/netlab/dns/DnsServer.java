@@ -99,6 +99,13 @@ public final class DnsServer implements AutoCloseable {
         }
     }
 
+    /** {@code DNS server 127.0.0.13:53001 for itcast.cn., 3 queries answered}, and whether it is closed. */
+    @Override
+    public String toString() {
+        return netlab.text.Text.of("dns.server.shown", Resolver.shown(address), zone.apex(), answered.get())
+                + (socket.isClosed() ? " " + netlab.text.Text.of("net.tcp.closedShort") : "");
+    }
+
     @Override
     public void close() {
         socket.close();

@@ -36,6 +36,12 @@ public final class Resolver {
         }
     }
 
+    /** {@code iterative resolver starting at the root 127.0.0.11:54947}. */
+    @Override
+    public String toString() {
+        return Text.of("dns.resolver.shown", shown(root));
+    }
+
     /** How long the resolver waits for each answer. */
     private static final java.time.Duration ANSWER_WAIT = java.time.Duration.ofSeconds(1);
 

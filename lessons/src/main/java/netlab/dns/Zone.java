@@ -21,10 +21,12 @@ public final class Zone {
         this.apex = DnsMessage.canonical(apex);
     }
 
+    /** An empty zone for the names under {@code apex}. Example: {@code Zone.of("itcast.cn.")}. */
     public static Zone of(String apex) {
         return new Zone(apex);
     }
 
+    /** The name the zone starts at, with its final dot. Example: {@code Zone.of("cn").apex()} is {@code "cn."}. */
     public String apex() {
         return apex;
     }
@@ -46,6 +48,17 @@ public final class Zone {
         records.add(new DnsMessage.Record(DnsMessage.canonical(child), DnsMessage.NS, 172800, DnsMessage.canonical(nsName)));
         records.add(new DnsMessage.Record(DnsMessage.canonical(nsName), DnsMessage.A, 172800, nsIp));
         return this;
+    }
+
+    /**
+     * The zone as a zone file writes it: {@code $ORIGIN itcast.cn.}, then a record a line
+     * ({@code www.itcast.cn. 3600 A 203.0.113.80}).
+     */
+    @Override
+    public String toString() {
+        StringBuilder s = new StringBuilder("$ORIGIN ").append(apex);
+        records.forEach(r -> s.append('\n').append(r));
+        return s.toString();
     }
 
     /** The answer this zone gives to {@code q}, with {@code id} and the RD bit of the query copied. */

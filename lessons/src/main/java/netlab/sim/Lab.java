@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Random;
+import netlab.display.Displayable;
 import netlab.display.Svg;
 import netlab.ip.Ipv4;
 import netlab.text.Text;
@@ -28,7 +29,7 @@ import netlab.text.Text;
  * Every cable takes 1 ms; randomness (only {@link #loss}) comes from the seed, so a run is reproducible.
  * Not thread safe: one cell drives one lab.
  */
-public final class Lab {
+public final class Lab implements Displayable {
 
     /** A run that moves more frames than this is stopped: a switching loop floods forever without STP. */
     static final int FRAME_LIMIT = 2_000;
@@ -149,6 +150,18 @@ public final class Lab {
     /** The topology as a picture: devices, cables, port numbers and addresses. */
     public Svg show() {
         return Topology.draw(this);
+    }
+
+    /** A lab shown in a notebook is its topology's picture ({@link #show()}). */
+    @Override
+    public Map<String, String> mimeBundle() {
+        return devices.isEmpty() ? Map.of("text/plain", toString()) : show().mimeBundle();
+    }
+
+    /** Its devices and cables, one a line: {@code pc0/0 ── sw0/0}, {@code host pc0 192.168.1.1/24}. */
+    @Override
+    public String toString() {
+        return devices.isEmpty() ? Text.of("sim.lab.empty") : show().mimeBundle().get("text/plain");
     }
 
     /** The last action's frames as a ladder (sequence) diagram: one lane per device, one arrow per frame. */

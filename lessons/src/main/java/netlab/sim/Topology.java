@@ -73,7 +73,8 @@ final class Topology {
         }
         for (Map.Entry<Device, Spot> e : at.entrySet()) {
             node(s, e.getKey(), e.getValue());
-            text.append(e.getKey().kind()).append(' ').append(e.getKey().name()).append(' ').append(addresses(e.getKey())).append('\n');
+            text.append(String.join(" ", netlab.text.Text.of("sim.kind." + e.getKey().kind()), e.getKey().name(),
+                    String.join(", ", addresses(e.getKey()))).strip()).append('\n');
         }
         s.append("</svg>");
         return Svg.of(s.toString(), text.toString().stripTrailing());

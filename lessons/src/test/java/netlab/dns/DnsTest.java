@@ -68,6 +68,20 @@ class DnsTest {
         }
     }
 
+    /** A zone reads as a zone file; a server and a resolver say where they are, not netlab.dns.Zone@3c850a83. */
+    @Test
+    void zonesServersAndResolversShowWhatTheyAre() {
+        Zone itcast = Zone.of("itcast.cn").a("www.itcast.cn", "203.0.113.80").cname("itcast.cn", "www.itcast.cn");
+        assertEquals("$ORIGIN itcast.cn.\nwww.itcast.cn. 3600 A 203.0.113.80\nitcast.cn. 3600 CNAME www.itcast.cn.",
+                itcast.toString());
+        DnsServer server = DnsServer.start("127.0.0.13", 0, itcast);
+        assertEquals("DNS server 127.0.0.13:" + server.port() + " for itcast.cn., 0 queries answered", server.toString());
+        server.close();
+        assertTrue(server.toString().endsWith(" (closed)"), server.toString());
+        assertEquals("iterative resolver starting at the root 127.0.0.11:53",
+                new Resolver(new InetSocketAddress("127.0.0.11", 53)).toString());
+    }
+
     /** A lab shows its servers; once closed it says so, where its resolver waited and blamed the root. */
     @Test
     void aLabSaysWhatItIsAndAClosedOneSaysWhatToRun() {

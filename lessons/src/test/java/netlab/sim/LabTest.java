@@ -31,6 +31,26 @@ class LabTest {
         assertEquals(2, lab.trace().frames().size());
     }
 
+    /** A lab a cell shows is its topology's picture; its text says the same, kinds in the student's words. */
+    @Test
+    void aLabShowsItsTopology() {
+        Lab lab = Lab.create();
+        assertTrue(lab.toString().startsWith("an empty lab: add devices with lab.host(...)"), lab.toString());
+        assertEquals(java.util.Set.of("text/plain"), lab.mimeBundle().keySet());
+        Host pc0 = lab.host("pc0", "192.168.1.1/24");
+        Switch sw0 = lab.sw("sw0");
+        lab.link(pc0, sw0);
+        assertEquals(lab.show().mimeBundle(), lab.mimeBundle());
+        assertTrue(lab.mimeBundle().get("image/svg+xml").startsWith("<svg"));
+        assertEquals("pc0/0 ── sw0/0\nswitch sw0\nhost pc0 192.168.1.1/24", lab.toString());
+        netlab.text.Lang.use(netlab.text.Lang.ZH);
+        try {
+            assertEquals("pc0/0 ── sw0/0\n交换机 sw0\n主机 pc0 192.168.1.1/24", lab.toString());
+        } finally {
+            netlab.text.Lang.use(netlab.text.Lang.EN);
+        }
+    }
+
     @Test
     void anotherSubnetWithoutGatewayIsNoRoute() {
         Lab lab = Lab.create();
