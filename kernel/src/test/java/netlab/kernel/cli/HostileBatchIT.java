@@ -32,7 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
  * honest student beside the UDP sprayer loses nothing, and nothing root-only is read or written. An answer
  * connecting to a UNIX domain socket in /run (the test's, mode 0666, as a teacher's D-Bus or docker socket) finds
  * nothing there; one writing 200 MiB stops at the file size limit with "File too large"; a fork loop stops at the
- * agent's process limit ({@value #PROCESSES} here, so it stops in a second rather than after 1024 forks of 11 ms).
+ * agent's process limit ({@value #PROCESSES} here, so it stops in a second rather than after 1024 forks of 11 ms);
+ * a {@code /vars} whose value's {@code toString} never returns stops at the step limit, its cell's answer lost.
  * Prints the batch table.
  */
 class HostileBatchIT {
@@ -88,6 +89,9 @@ class HostileBatchIT {
         deserved.put("i2-big-file", REPORTS);
         student(subs, released, "i3-fork-loop", Hostile.FORK_LOOP, Corpus.SAME_SUBNET_RIGHT);
         deserved.put("i3-fork-loop", REPORTS);
+        student(subs, released, "j-vars-spins", Hostile.LEAVES_A_SPINNING_VALUE,
+                Hostile.LISTS_IT + Corpus.SAME_SUBNET_RIGHT);
+        deserved.put("j-vars-spins", "3.43,0,3.43"); // its listing is stopped at the step limit, and the cell with it
         Files.writeString(subs.resolve(Corpus.LESSON), released); // a loose notebook: listed, not graded
         return deserved;
     }

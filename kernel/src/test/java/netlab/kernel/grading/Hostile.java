@@ -228,6 +228,24 @@ public final class Hostile {
                 return fitted(ip);
             }""";
 
+    /**
+     * Leaves a value whose {@code toString} never returns, for the {@code /vars} that tops its next answer cell
+     * ({@link #LISTS_IT}): the listing runs under the step limit as the cell's code does. It once ran before the
+     * cell began, under no limit, and held its grading slot until the whole submission's limit.
+     */
+    public static final String LEAVES_A_SPINNING_VALUE = FITTED + """
+
+            class Spinning { public String toString() { while (true) { } } }
+            Object[] shelf = new Object[1];
+            void stock() { shelf[0] = new Spinning(); }
+            stock();
+            String classOf(String ip) {
+                return fitted(ip);
+            }""";
+
+    /** The magic line that lists the session's variables, each by its {@code toString}. */
+    public static final String LISTS_IT = "/vars\n";
+
     private Hostile() {
     }
 }
