@@ -98,7 +98,8 @@ public final class DnsLab implements AutoCloseable {
     /** {@code DNS lab: root 127.0.0.11, cn. 127.0.0.12, itcast.cn. 127.0.0.13, com. 127.0.0.14, UDP port 54947}. */
     @Override
     public String toString() {
-        return Text.of("dns.lab.shown", ip(0), ip(1), ip(2), ip(3), port) + (closed ? " " + Text.of("net.tcp.closedShort") : "");
+        return Text.of("dns.lab.shown", ip(0), ip(1), ip(2), ip(3), port)
+                + (closed ? " " + Text.of("net.tcp.closedShort") : "");
     }
 
     private String ip(int server) {

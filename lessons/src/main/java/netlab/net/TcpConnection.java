@@ -253,7 +253,8 @@ public final class TcpConnection implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "TCP " + UdpEndpoint.show(local) + " → " + peer() + (socket.isClosed() ? " " + Text.of("net.tcp.closedShort") : "");
+        return "TCP " + UdpEndpoint.show(local) + " → " + peer()
+                + (socket.isClosed() ? " " + Text.of("net.tcp.closedShort") : "");
     }
 
     private void setTimeout(int millis) throws IOException {
@@ -270,7 +271,8 @@ public final class TcpConnection implements AutoCloseable {
         } catch (SocketTimeoutException e) {
             throw new TimedOutException(Text.of("net.tcp.readTimeout", waitingFor, peer(), Durations.show(timeout)), e);
         } catch (IOException e) {
-            throw socket.isClosed() ? closed(e) : new UncheckedIOException(Text.of("net.tcp.read", peer(), e.getMessage()), e);
+            throw socket.isClosed() ? closed(e)
+                    : new UncheckedIOException(Text.of("net.tcp.read", peer(), e.getMessage()), e);
         }
     }
 

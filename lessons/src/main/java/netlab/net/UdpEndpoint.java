@@ -121,8 +121,9 @@ public final class UdpEndpoint implements AutoCloseable {
             socket.send(new DatagramPacket(data, data.length, to));
             return data.length;
         } catch (IOException e) {
-            throw closedOr(e, new UncheckedIOException(Text.of("net.udp.send", data.length, port(), show(to), e.getMessage())
-                    + (isBroadcastTarget(to.getAddress()) && !isBroadcast() ? Text.of("net.udp.needsBroadcast") : ""), e));
+            String needs = isBroadcastTarget(to.getAddress()) && !isBroadcast() ? Text.of("net.udp.needsBroadcast") : "";
+            throw closedOr(e, new UncheckedIOException(
+                    Text.of("net.udp.send", data.length, port(), show(to), e.getMessage()) + needs, e));
         }
     }
 

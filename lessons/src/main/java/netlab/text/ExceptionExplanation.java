@@ -127,7 +127,8 @@ public final class ExceptionExplanation {
             case "java.lang.UnsupportedOperationException" ->
                     message == null || message.isBlank() ? "unmodifiable" : null;
             case "java.lang.IllegalArgumentException" -> frames.length > 0
-                    && PORT_CHECKS.contains(frames[0].getClassName() + "." + frames[0].getMethodName()) ? "port.range" : null;
+                    && PORT_CHECKS.contains(frames[0].getClassName() + "." + frames[0].getMethodName())
+                    ? "port.range" : null;
             default -> null;
         };
         return Optional.ofNullable(key).map(k -> Message.of("exception.explain." + k));
