@@ -121,7 +121,7 @@ public final class GradeReports {
                         .append(number(x.points())).append("</h3>\n");
                 if (!x.reason().isEmpty()) {
                     String status = Text.in(lang, "cli.grade.status." + x.status().replace(' ', '_'));
-                    h.append("<p>").append(esc(status)).append(": ").append(esc(x.reason())).append("</p>\n");
+                    h.append("<p>").append(esc(Text.in(lang, "cli.grade.reason", status, x.reason()))).append("</p>\n");
                 }
                 h.append("<table><tr>");
                 for (String column : List.of("check", "kind", "result", "message")) {

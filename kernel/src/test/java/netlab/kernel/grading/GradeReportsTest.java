@@ -24,6 +24,17 @@ class GradeReportsTest {
         assertEquals("o'neil", GradeReports.firstCsvField("o'neil,0"));
     }
 
+    /** A Chinese feedback page reads as Chinese: the status and its reason joined by a full-width colon. */
+    @Test
+    void aChinesePageJoinsStatusAndReasonAsChineseDoes() {
+        ExerciseGrade timedOut = new ExerciseGrade("intro.greet", 2, 0, "timed out", "答案单元格 15 没能在 5 秒内完成",
+                List.of(new CheckResult.CaseResult("greet(\"世界\")", false, "NOT_RUN", 1, 0, "")));
+        String page = GradeReports.html("张三", List.of(new NotebookGrade("张三", "00-introduction.ipynb", "graded", "",
+                List.of(timedOut), List.of(), 1.0, netlab.text.Lang.ZH)));
+        assertTrue(page.contains("<p>超时：答案单元格 15 没能在 5 秒内完成</p>"), page);
+        assertTrue(page.contains("<title>张三 的反馈</title>") && page.contains("总分：0 / 2"), page);
+    }
+
     @Test
     void removingAnEarlierRunRemovesItsResultsOnly() throws Exception {
         Files.writeString(dir.resolve("grades.csv"), "student,x,total\nalice,1,1\n\"b,ob\",0,0\n../escape,0,0\n");
