@@ -1,5 +1,6 @@
 package netlab.load;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -9,12 +10,16 @@ import java.net.Socket;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import netlab.display.Progress;
 import netlab.servers.EchoServer;
+import netlab.text.ExceptionExplanation;
+import netlab.text.Message;
 import netlab.text.Text;
 
 /**
@@ -83,6 +88,7 @@ public record LoadPlan(int clients, int requestsEach, Duration think, Duration d
         AtomicInteger inService = new AtomicInteger();
         AtomicInteger peakServed = new AtomicInteger();
         AtomicLong answered = new AtomicLong();
+        AtomicReference<IOException> firstFailure = new AtomicReference<>();
         long cpuBefore = ProcStatus.of(processes.get()).cpuTicks();
         Thread sampler = Thread.ofVirtual().name("load sampler").start(peaks::sampleUntilInterrupted);
         try (ExecutorService clientThreads = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -94,7 +100,7 @@ public record LoadPlan(int clients, int requestsEach, Duration think, Duration d
                     if (bar != null) {
                         bar.step();
                     }
-                }, inService, peakServed));
+                }, inService, peakServed, firstFailure));
             }
         } finally {
             sampler.interrupt();
@@ -112,9 +118,22 @@ public record LoadPlan(int clients, int requestsEach, Duration think, Duration d
         if (bar != null) {
             bar.set((long) clients * requestsEach);
         }
-        return new LoadReport(label, clients, requestsEach, think, all.length, (long) clients * requestsEach - all.length,
+        long unanswered = (long) clients * requestsEach - all.length;
+        return new LoadReport(label, clients, requestsEach, think, all.length, unanswered,
                 Duration.ofNanos(wall), percentile(all, 50), percentile(all, 99), percentile(all, 100), peakServed.get(),
-                peaks.threads, peaks.rss, (cpuAfter - cpuBefore) / ProcStatus.TICKS_PER_SECOND);
+                peaks.threads, peaks.rss, (cpuAfter - cpuBefore) / ProcStatus.TICKS_PER_SECOND,
+                unanswered == 0 ? Optional.empty() : Optional.of(why(firstFailure.get())));
+    }
+
+    /**
+     * What ended the first request left unanswered, worded as a cell's exception is ({@link ExceptionExplanation}):
+     * a refused connection, a reset, the server closing it; none of them, the deadline.
+     */
+    private Message why(IOException failure) {
+        if (failure == null) {
+            return Message.of("load.why.deadline", LoadReport.millis(deadline));
+        }
+        return ExceptionExplanation.of(failure).orElseGet(() -> Message.of("load.why.failed", failure.toString()));
     }
 
     /**
@@ -122,7 +141,7 @@ public record LoadPlan(int clients, int requestsEach, Duration think, Duration d
      * deadline. Records each answer's latency; returns how many were answered.
      */
     private int client(int id, InetSocketAddress address, long end, long[] latencies, Runnable answered,
-            AtomicInteger inService, AtomicInteger peakServed) {
+            AtomicInteger inService, AtomicInteger peakServed, AtomicReference<IOException> firstFailure) {
         byte[] request = new byte[REQUEST_BYTES];
         byte[] reply = new byte[REQUEST_BYTES];
         Arrays.fill(request, (byte) ('a' + id % 26));
@@ -141,8 +160,9 @@ public record LoadPlan(int clients, int requestsEach, Duration think, Duration d
                     for (int got = 0; got < REQUEST_BYTES; ) {
                         socket.setSoTimeout(timeoutLeft(end));
                         int n = in.read(reply, got, REQUEST_BYTES - got);
-                        if (n < 0) {
-                            return done; // the server closed the connection
+                        if (n < 0) { // the server closed the connection
+                            firstFailure.compareAndSet(null, new EOFException());
+                            return done;
                         }
                         got += n;
                     }
@@ -163,6 +183,7 @@ public record LoadPlan(int clients, int requestsEach, Duration think, Duration d
             }
         } catch (IOException e) {
             // refused, reset or timed out at the deadline: the rest of this client's requests count as unanswered
+            firstFailure.compareAndSet(null, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -2,8 +2,10 @@ package netlab.load;
 
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 import netlab.display.Table;
 import netlab.display.Tabular;
+import netlab.text.Message;
 import netlab.text.Text;
 
 /**
@@ -30,10 +32,12 @@ import netlab.text.Text;
  * @param threads      most OS threads the server's processes had at once
  * @param rssBytes     most resident memory (RSS) of the server's processes at once
  * @param cpuSeconds   CPU time (user + system) the server's processes used during the run
+ * @param whyUnanswered what ended the first unanswered request (a refused connection, a reset, the server closing,
+ *                     the deadline), worded when shown; empty when every request was answered
  */
 public record LoadReport(String server, int clients, int requestsEach, Duration think, long answered, long unanswered,
         Duration wall, Duration p50, Duration p99, Duration max, int peakServed, int threads, long rssBytes,
-        double cpuSeconds) implements Tabular {
+        double cpuSeconds, Optional<Message> whyUnanswered) implements Tabular {
 
     /** Answered requests per second of wall time. Example: {@code report.perSecond()}. */
     public double perSecond() {
@@ -50,6 +54,7 @@ public record LoadReport(String server, int clients, int requestsEach, Duration 
         Table t = Table.captioned(Text.of("load.report.caption", server, clients, requestsEach, millis(think)),
                 Text.of("load.col.measure"), Text.of("load.col.value"));
         t.row(Text.of("load.m.answered"), answered + (unanswered > 0 ? " (" + Text.of("load.m.unanswered", unanswered) + ")" : ""));
+        whyUnanswered.ifPresent(why -> t.row(Text.of("load.m.why"), why));
         t.row(Text.of("load.m.p50"), latency(p50));
         t.row(Text.of("load.m.p99"), latency(p99));
         t.row(Text.of("load.m.max"), latency(max));

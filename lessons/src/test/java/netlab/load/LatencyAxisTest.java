@@ -31,7 +31,7 @@ class LatencyAxisTest {
     @Test
     void aSweepPointOfTenMillisecondsLiesOnTheTenMillisecondTick() {
         LoadReport run = new LoadReport("echo", 4, 10, Duration.ZERO, 40, 0, Duration.ofSeconds(1),
-                Duration.ofMillis(1), Duration.ofMillis(10), Duration.ofMillis(12), 4, 5, 50L << 20, 0.5);
+                Duration.ofMillis(1), Duration.ofMillis(10), Duration.ofMillis(12), 4, 5, 50L << 20, 0.5, java.util.Optional.empty());
         String svg = new Sweep(List.of(run)).svg();
         Matcher tick = Pattern.compile(
                 "<text x=\"\\d+\" y=\"([\\d.]+)\" text-anchor=\"end\" fill=\"#666\">10 ms</text>").matcher(svg);

@@ -26,6 +26,25 @@ class LoadTest {
         }
     }
 
+    /**
+     * A run against a server already closed (a try block's, ended) answers nothing; the table says why, as a cell's
+     * exception says it, where it showed only zeros.
+     */
+    @Test
+    void aRunNobodyAnswersSaysWhy() {
+        EchoServer closed = Servers.virtualThreads(0);
+        closed.close();
+        LoadReport r = Load.plan(2, 3, Duration.ZERO).quiet().run(closed);
+        assertEquals(0, r.answered());
+        assertEquals(6, r.unanswered());
+        assertEquals(java.util.Optional.of(netlab.text.Message.of("exception.explain.connect")), r.whyUnanswered());
+        assertTrue(r.table().text().lines().anyMatch(l -> l.startsWith("why unanswered ")
+                && l.contains(" The connection was not made: no program listens")), r.table().text());
+        try (EchoServer open = Servers.virtualThreads(0)) {
+            assertEquals(java.util.Optional.empty(), Load.plan(1, 2, Duration.ZERO).quiet().run(open).whyUnanswered());
+        }
+    }
+
     @Test
     void anIterativeServerServesOneClientAtATime() {
         try (EchoServer server = Servers.iterative(0)) {
