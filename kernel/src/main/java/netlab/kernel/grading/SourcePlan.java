@@ -11,6 +11,7 @@ import netlab.kernel.notebook.NbgraderCell;
 import netlab.kernel.notebook.NetlabCell;
 import netlab.kernel.notebook.Notebook;
 import netlab.text.Lang;
+import netlab.text.Text;
 import netlab.kernel.notebook.Release;
 
 /**
@@ -75,16 +76,15 @@ public record SourcePlan(List<Step> steps, Map<String, Double> exercises, Lang l
                 steps.add(new Answer(n.gradeId(), role.map(NetlabCell::exercise).orElse(null)));
             } else if (n.grade() && cell.isCode()) {
                 CheckCall call = CheckCall.find(cell.source(), classes.entryPoints()).orElseThrow(() -> new MarkerException(
-                        name + ", cell " + at + ": the check cell " + n.gradeId() + " has no Check.entryPoint(answer) "
-                        + "or Check.run(\"id\", answer) call to grade"));
+                        Text.of("teacher.marker.no-call", Text.of("teacher.marker.cell.no-id", name, at), n.gradeId())));
                 if (!classes.exerciseIds().contains(call.exerciseId())) {
-                    throw new MarkerException(name + ", cell " + i + ": the check cell calls exercise '"
-                            + call.exerciseId() + "', which the lessons do not define");
+                    throw new MarkerException(Text.of("teacher.marker.unknown-exercise",
+                            Text.of("teacher.marker.cell.no-id", name, at), call.exerciseId()));
                 }
                 double points = n.points().orElse(1.0);
                 if (exercises.putIfAbsent(call.exerciseId(), points) != null) {
-                    throw new MarkerException(name + ", cell " + i + ": a second check cell for '"
-                            + call.exerciseId() + "'; one check cell per exercise");
+                    throw new MarkerException(Text.of("teacher.marker.second-check",
+                            Text.of("teacher.marker.cell.no-id", name, at), call.exerciseId()));
                 }
                 steps.add(new Check(n.gradeId(), call, points));
             } else if (cell.isCode() && !cell.source().isBlank()) {

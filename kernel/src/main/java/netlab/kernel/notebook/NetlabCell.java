@@ -40,14 +40,13 @@ public record NetlabCell(String exercise, Role role, Optional<Double> points) {
         JsonElement exercise = o.get("exercise");
         JsonElement role = o.get("role");
         if (exercise == null || role == null) {
-            throw new IllegalArgumentException("netlab cell metadata needs \"exercise\" and \"role\", as in "
-                    + "{\"exercise\": \"ip.class-of\", \"role\": \"answer\"}, but was " + o);
+            throw new IllegalArgumentException(netlab.text.Text.of("teacher.marker.metadata", o));
         }
         Role r;
         try {
             r = Role.valueOf(role.getAsString().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("netlab cell role must be \"answer\" or \"check\", but was " + role);
+            throw new IllegalArgumentException(netlab.text.Text.of("teacher.marker.role", role));
         }
         JsonElement points = o.get("points");
         return new NetlabCell(exercise.getAsString(), r,

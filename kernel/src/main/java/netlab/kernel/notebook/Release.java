@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Predicate;
 import netlab.text.Lang;
+import netlab.text.Text;
 
 /**
  * Makes the student notebook from a teacher's: solutions become TODO stubs (worded in the notebook's language,
@@ -33,7 +34,9 @@ public final class Release {
             if (cell.id().isEmpty() && student.nbformatMinor() >= 5) {
                 cell.setId(UUID.randomUUID().toString().substring(0, 8));
             }
-            String where = name + ", cell " + i + " (id " + cell.id().orElse("none") + ")";
+            int at = i;
+            String where = cell.id().map(id -> Text.of("teacher.marker.cell", name, at, id))
+                    .orElseGet(() -> Text.of("teacher.marker.cell.no-id", name, at));
             releaseCell(cell, i, where, lang);
         }
         return student;
@@ -47,8 +50,7 @@ public final class Release {
             throw new MarkerException(where + ": " + e.getMessage());
         }
         if (role != null && !knownExercise.test(role.exercise())) {
-            throw new MarkerException(where + ": no exercise has the id '" + role.exercise()
-                    + "'; check the spelling in the cell's netlab metadata");
+            throw new MarkerException(Text.of("teacher.marker.no-exercise", where, role.exercise()));
         }
         SolutionMarkers.Result stripped = SolutionMarkers.strip(cell.source(), where, lang);
         cell.setSource(stripped.source());
@@ -57,10 +59,10 @@ public final class Release {
         NbgraderCell nbgrader;
         if (role != null && role.role() == NetlabCell.Role.CHECK) {
             if (stripped.hadSolution()) {
-                throw new MarkerException(where + ": a check cell has a solution region; move it into the answer cell");
+                throw new MarkerException(Text.of("teacher.marker.check-solution", where));
             }
-            double points = role.points().orElseThrow(() -> new MarkerException(where + ": check cell of '"
-                    + role.exercise() + "' has no points; add \"points\": N to its netlab metadata"));
+            double points = role.points().orElseThrow(() -> new MarkerException(
+                    Text.of("teacher.marker.no-points", where, role.exercise())));
             nbgrader = NbgraderCell.check(role.gradeId(), points);
         } else if (role != null && role.role() == NetlabCell.Role.ANSWER) {
             nbgrader = NbgraderCell.answer(role.gradeId());

@@ -61,8 +61,8 @@ public final class SolutionMarkers {
             switch (marker) {
                 case BEGIN_SOLUTION, BEGIN_HIDDEN -> {
                     if (open != null) {
-                        throw new MarkerException(where + ", line " + lineNo + ": '" + marker + "' inside the '"
-                                + open + "' of line " + openLine + "; regions cannot nest, close the first one before");
+                        throw new MarkerException(Text.of("teacher.marker.nested", line(where, lineNo), marker, open,
+                                openLine));
                     }
                     open = marker;
                     openLine = lineNo;
@@ -72,9 +72,9 @@ public final class SolutionMarkers {
                 case END_SOLUTION, END_HIDDEN -> {
                     String begin = marker.equals(END_SOLUTION) ? BEGIN_SOLUTION : BEGIN_HIDDEN;
                     if (!begin.equals(open)) {
-                        throw new MarkerException(where + ", line " + lineNo + ": '" + marker + "' without a '" + begin
-                                + "' before it" + (open == null ? "" : " (the open region is '" + open + "' of line "
-                                + openLine + ")"));
+                        throw new MarkerException(open == null
+                                ? Text.of("teacher.marker.unopened", line(where, lineNo), marker, begin)
+                                : Text.of("teacher.marker.mismatched", line(where, lineNo), marker, begin, open, openLine));
                     }
                     if (open.equals(BEGIN_SOLUTION)) {
                         out.append(indent).append(stub == null ? todoStub(lang) : stub).append('\n');
@@ -92,8 +92,8 @@ public final class SolutionMarkers {
             }
         }
         if (open != null) {
-            throw new MarkerException(where + ", line " + openLine + ": '" + open + "' is never closed; add '"
-                    + (open.equals(BEGIN_SOLUTION) ? END_SOLUTION : END_HIDDEN) + "' after the region");
+            throw new MarkerException(Text.of("teacher.marker.unclosed", line(where, openLine), open,
+                    open.equals(BEGIN_SOLUTION) ? END_SOLUTION : END_HIDDEN));
         }
         // keep the source's own ending: no newline added after a last line that had none
         String text = out.toString();
@@ -101,5 +101,10 @@ public final class SolutionMarkers {
             text = text.substring(0, text.length() - 1);
         }
         return new Result(text, hadSolution);
+    }
+
+    /** {@code where} and a line of the cell: "ch1.ipynb, cell 3 (id abc), line 4", in the teacher's language. */
+    private static String line(String where, int lineNo) {
+        return Text.of("teacher.marker.line", where, lineNo);
     }
 }

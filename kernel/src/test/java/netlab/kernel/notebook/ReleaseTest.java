@@ -104,4 +104,18 @@ class ReleaseTest {
         MarkerException p = assertThrows(MarkerException.class, () -> release.apply(Notebook.parse(noPoints), "t.ipynb"));
         assertTrue(p.getMessage().contains("has no points; add \"points\": N"), p.getMessage());
     }
+
+    /** A Chinese teacher's terminal reads a marker mistake in Chinese, as it reads netlab's help. */
+    @Test
+    void aChineseTerminalReadsTheMistakeInChinese() throws Exception {
+        String broken = Fixtures.teacherNotebook().replace("    // END SOLUTION\\n}\"", "}\"");
+        netlab.text.Lang.use(netlab.text.Lang.ZH);
+        try {
+            MarkerException e = assertThrows(MarkerException.class, () -> release.apply(Notebook.parse(broken), "t.ipynb"));
+            assertEquals("t.ipynb，第 1 个单元格（id answer1），第 2 行：“// BEGIN SOLUTION” 一直没有关闭；"
+                    + "请在区域后面加上 “// END SOLUTION”", e.getMessage());
+        } finally {
+            netlab.text.Lang.use(netlab.text.Lang.EN);
+        }
+    }
 }
