@@ -47,7 +47,7 @@ public final class Release {
         try {
             role = cell.netlab().orElse(null);
         } catch (IllegalArgumentException e) {
-            throw new MarkerException(where + ": " + e.getMessage());
+            throw new MarkerException(Text.of("teacher.marker.at", where, e.getMessage()));
         }
         if (role != null && !knownExercise.test(role.exercise())) {
             throw new MarkerException(Text.of("teacher.marker.no-exercise", where, role.exercise()));
