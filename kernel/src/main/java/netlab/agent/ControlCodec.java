@@ -186,13 +186,8 @@ public final class ControlCodec {
                 return new FileBytes(readBytes(in, Control.MOST_FILE_BYTES));
             case 'u':
                 return new Unreadable(ordinal(Unreadable.Reason.values(), in.readByte(), "reason"), readString(in));
-            case 'f': {
-                int why = in.readByte();
-                if (why < 0 || why >= Control.Why.values().length) {
-                    throw new IOException("corrupt control frame: failure " + why);
-                }
-                return new Failed(Control.Why.values()[why], readString(in));
-            }
+            case 'f':
+                return new Failed(ordinal(Control.Why.values(), in.readByte(), "failure"), readString(in));
             default:
                 throw new IOException("corrupt control frame: reply tag " + tag);
         }

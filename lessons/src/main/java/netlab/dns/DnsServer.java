@@ -8,6 +8,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.concurrent.atomic.AtomicInteger;
 import netlab.net.Udp;
+import netlab.text.Text;
 
 /**
  * A tiny authoritative DNS server on a loopback address, answering from one {@link Zone} over UDP on a thread
@@ -34,7 +35,7 @@ public final class DnsServer implements AutoCloseable {
         this.address = (InetSocketAddress) socket.getLocalSocketAddress();
         this.zone = zone;
         this.delayMillis = delayMillis;
-        this.thread = Thread.ofVirtual().name("dns " + zone.apex() + " " + socket.getLocalSocketAddress()).start(this::serve);
+        this.thread = Thread.ofVirtual().name("dns " + zone.apex() + " " + address).start(this::serve);
     }
 
     /** Serves {@code zone} on {@code ip}:{@code port} (port 0: any free port). {@code ip} must be a loopback address. */
@@ -47,7 +48,7 @@ public final class DnsServer implements AutoCloseable {
         try {
             InetAddress address = InetAddress.getByName(ip);
             if (!address.isLoopbackAddress()) {
-                throw new IllegalArgumentException(netlab.text.Text.of("dns.server.loopback-only", ip));
+                throw new IllegalArgumentException(Text.of("dns.server.loopback-only", ip));
             }
             // bound as every course socket is: a taken port said in the student's words, and the socket the
             // notebook's cell's own, closed when the cell runs again
@@ -102,8 +103,8 @@ public final class DnsServer implements AutoCloseable {
     /** {@code DNS server 127.0.0.13:53001 for itcast.cn., 3 queries answered}, and whether it is closed. */
     @Override
     public String toString() {
-        return netlab.text.Text.of("dns.server.shown", Resolver.shown(address), zone.apex(), answered.get())
-                + (socket.isClosed() ? " " + netlab.text.Text.of("net.tcp.closedShort") : "");
+        return Text.of("dns.server.shown", Resolver.shown(address), zone.apex(), answered.get())
+                + (socket.isClosed() ? " " + Text.of("net.tcp.closedShort") : "");
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -21,6 +22,9 @@ import netlab.text.Text;
  * }</pre>
  */
 public final class Resolver {
+
+    /** How long the resolver waits for each answer. */
+    private static final Duration ANSWER_WAIT = Duration.ofSeconds(1);
 
     private final InetSocketAddress root;
     private final Random ids = new Random();
@@ -41,9 +45,6 @@ public final class Resolver {
     public String toString() {
         return Text.of("dns.resolver.shown", shown(root));
     }
-
-    /** How long the resolver waits for each answer. */
-    private static final java.time.Duration ANSWER_WAIT = java.time.Duration.ofSeconds(1);
 
     /** Resolves {@code name} (type A) starting at the root; at most 10 steps, 1 s per answer. */
     public Resolution walk(String name) {

@@ -152,16 +152,16 @@ public final class Lab implements Displayable {
         return Topology.draw(this);
     }
 
-    /** A lab shown in a notebook is its topology's picture ({@link #show()}). */
+    /** A lab shown in a notebook is its topology's picture ({@link #show()}); an empty one says how to fill it. */
     @Override
     public Map<String, String> mimeBundle() {
-        return devices.isEmpty() ? Map.of("text/plain", toString()) : show().mimeBundle();
+        return devices.isEmpty() ? Map.of("text/plain", Text.of("sim.lab.empty")) : show().mimeBundle();
     }
 
     /** Its devices and cables, one a line: {@code pc0/0 ── sw0/0}, {@code host pc0 192.168.1.1/24}. */
     @Override
     public String toString() {
-        return devices.isEmpty() ? Text.of("sim.lab.empty") : show().mimeBundle().get("text/plain");
+        return mimeBundle().get("text/plain");
     }
 
     /** The last action's frames as a ladder (sequence) diagram: one lane per device, one arrow per frame. */

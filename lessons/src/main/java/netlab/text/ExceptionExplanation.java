@@ -26,6 +26,10 @@ import netlab.runtime.Causes;
  */
 public final class ExceptionExplanation {
 
+    /** JDK methods whose {@code IllegalArgumentException} is a port outside 0–65535, by class and method. */
+    private static final Set<String> PORT_CHECKS = Set.of("java.net.InetSocketAddress.checkPort",
+            "java.net.DatagramPacket.setPort", "java.net.ServerSocket.<init>");
+
     private ExceptionExplanation() {
     }
 
@@ -54,10 +58,6 @@ public final class ExceptionExplanation {
         Throwable cause = t.getCause();
         return cause != null && cause != t && cause.toString().equals(t.getMessage());
     }
-
-    /** JDK methods whose {@code IllegalArgumentException} is a port outside 0–65535, by class and method. */
-    private static final Set<String> PORT_CHECKS = Set.of("java.net.InetSocketAddress.checkPort",
-            "java.net.DatagramPacket.setPort", "java.net.ServerSocket.<init>");
 
     /** {@link #of(String, String, StackTraceElement[])} for an exception whose frames are not known. */
     public static Optional<Message> of(String className, String message) {

@@ -53,8 +53,10 @@ public final class TftpServer implements AutoCloseable {
     private final Builder config;
     private final ServerFiles files;
     private final DatagramSocket socket;
-    /** Kept from the bind: a closed socket says -1, and the log line of a server closed under it said "port -1". */
-    /** Where it listens, kept: a closed DatagramSocket forgets. */
+    /**
+     * Where it listens, kept from the bind: a closed DatagramSocket forgets (its port reads -1, and the log line of a
+     * server closed under it said "port -1").
+     */
     private final InetSocketAddress address;
     private final Semaphore permits;
     private final Set<DatagramSocket> sessions = ConcurrentHashMap.newKeySet();   // every open transfer socket
@@ -166,11 +168,10 @@ public final class TftpServer implements AutoCloseable {
                 socket.receive(incoming);
                 InetSocketAddress from = (InetSocketAddress) incoming.getSocketAddress();
                 byte[] bytes = Arrays.copyOf(buffer, incoming.getLength());
-                InetSocketAddress local = (InetSocketAddress) socket.getLocalSocketAddress();
                 if (config.trace != PacketListener.NONE) {
-                    config.trace.onPacket(new PacketEvent(Instant.now(), "server", PacketEvent.Direction.RECEIVED, local, from, bytes));
+                    config.trace.onPacket(new PacketEvent(Instant.now(), "server", PacketEvent.Direction.RECEIVED, address, from, bytes));
                 }
-                handedOver = dispatch(bytes, from, local);
+                handedOver = dispatch(bytes, from, address);
             } catch (SocketException e) {
                 if (!closed) {
                     config.log.accept(Text.of("tftp.log.stopped", port(), e.getMessage()));

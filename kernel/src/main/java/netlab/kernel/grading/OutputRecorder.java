@@ -35,9 +35,8 @@ final class OutputRecorder implements CellIO {
     private long recorded;
     private boolean truncated;
     private boolean clearOnNextOutput;
-    /** The stream output the next text of {@link #openName} joins, and its text so far; null when none is open. */
+    /** The stream output the next text of its stream joins, and its text so far; null when none is open. */
     private JsonObject openStream;
-    private String openName;
     private final StringBuilder openText = new StringBuilder();
     private final Lang lang;
 
@@ -195,13 +194,12 @@ final class OutputRecorder implements CellIO {
         }
         recorded += text.length();
         show(name.equals("stdout") ? terminal : terminalErr, text, false);
-        if (openStream == null || !openName.equals(name)) {
+        if (openStream == null || !openStream.get("name").getAsString().equals(name)) {
             closeStream();
             openStream = new JsonObject();
             openStream.addProperty("output_type", "stream");
             openStream.addProperty("name", name);
             outputs.add(openStream);
-            openName = name;
         }
         openText.append(text);
     }

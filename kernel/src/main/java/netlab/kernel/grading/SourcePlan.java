@@ -69,22 +69,20 @@ public record SourcePlan(List<Step> steps, Map<String, Double> exercises, Lang l
         Map<String, Double> exercises = new LinkedHashMap<>();
         for (int i = 0; i < cells.size(); i++) {
             Cell cell = cells.get(i);
-            int at = i;
             NbgraderCell n = cell.nbgrader().orElseThrow();
             Optional<NetlabCell> role = cell.netlab();
             if (n.solution()) {
                 steps.add(new Answer(n.gradeId(), role.map(NetlabCell::exercise).orElse(null)));
             } else if (n.grade() && cell.isCode()) {
+                String where = Text.of("teacher.marker.cell.no-id", name, i);
                 CheckCall call = CheckCall.find(cell.source(), classes.entryPoints()).orElseThrow(() -> new MarkerException(
-                        Text.of("teacher.marker.no-call", Text.of("teacher.marker.cell.no-id", name, at), n.gradeId())));
+                        Text.of("teacher.marker.no-call", where, n.gradeId())));
                 if (!classes.exerciseIds().contains(call.exerciseId())) {
-                    throw new MarkerException(Text.of("teacher.marker.unknown-exercise",
-                            Text.of("teacher.marker.cell.no-id", name, at), call.exerciseId()));
+                    throw new MarkerException(Text.of("teacher.marker.unknown-exercise", where, call.exerciseId()));
                 }
                 double points = n.points().orElse(1.0);
                 if (exercises.putIfAbsent(call.exerciseId(), points) != null) {
-                    throw new MarkerException(Text.of("teacher.marker.second-check",
-                            Text.of("teacher.marker.cell.no-id", name, at), call.exerciseId()));
+                    throw new MarkerException(Text.of("teacher.marker.second-check", where, call.exerciseId()));
                 }
                 steps.add(new Check(n.gradeId(), call, points));
             } else if (cell.isCode() && !cell.source().isBlank()) {

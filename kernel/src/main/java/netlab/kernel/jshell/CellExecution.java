@@ -216,11 +216,9 @@ final class CellExecution {
     }
 
     private MagicContext magicContext(Session session, CellPlan plan) {
-        return new MagicContext(limits,
-                () -> session.ask(new Control.ListOpen()) instanceof Control.Open o ? o.resources() : List.of(),
+        return new MagicContext(limits, session::ask,
                 key -> Optional.ofNullable(numbers.get(key)).map(n -> "[" + n + "]").orElse(key),
-                request -> session.ask(request) instanceof Control.Released r ? r.what() : List.of(),
-                path -> session.ask(new Control.ReadFile(path)), session.shell(), options.startup(), plan, language,
+                session.shell(), options.startup(), plan, language,
                 lang -> {
                     language.set(lang);
                     session.shell().eval(SessionLanguage.agentSnippet(lang));

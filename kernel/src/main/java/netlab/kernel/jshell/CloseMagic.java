@@ -17,7 +17,8 @@ final class CloseMagic implements Magic {
     public String run(String args, MagicContext context) {
         Control.Request which = parse(args);
         Lang lang = context.language().get();
-        List<Control.Resource> closed = context.close().apply(which);
+        List<Control.Resource> closed = context.ask().apply(which) instanceof Control.Released r ? r.what()
+                : List.of();
         if (closed.isEmpty()) {
             return (which instanceof Control.ReleasePort p ? Text.in(lang, "magic.close.nothing.port", p.port())
                     : Text.in(lang, "magic.close.nothing")) + "\n";

@@ -48,7 +48,7 @@ final class LoadMagic implements Magic {
      * grading, inside its sandbox, so {@code %load} reaches nothing a cell could not read itself.
      */
     private static byte[] readInAgent(MagicContext context, String file) {
-        return switch (context.readFile().apply(file)) {
+        return switch (context.ask().apply(new Control.ReadFile(file))) {
             case Control.FileBytes read -> read.bytes();
             case Control.Unreadable why -> throw new IllegalArgumentException(unreadable(file, why));
             case Control.Reply other -> throw new IllegalArgumentException(
@@ -66,8 +66,8 @@ final class LoadMagic implements Magic {
             throw new IllegalArgumentException(Text.of("magic.load.none"));
         }
         if (t.chars().anyMatch(Character::isISOControl)) {
-            throw new IllegalArgumentException(Text.of("magic.load.unreadable", t.replaceAll("\\p{Cntrl}", "?"),
-                    Text.of("magic.load.missing")));
+            throw new IllegalArgumentException(unreadable(t.replaceAll("\\p{Cntrl}", "?"),
+                    new Control.Unreadable(Control.Unreadable.Reason.MISSING, "")));
         }
         return t;
     }

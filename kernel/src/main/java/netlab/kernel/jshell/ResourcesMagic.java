@@ -16,7 +16,8 @@ final class ResourcesMagic implements Magic {
     @Override
     public String run(String args, MagicContext context) {
         Magic.noArguments(name(), args);
-        List<Control.OpenResource> open = context.openResources().get();
+        List<Control.OpenResource> open = context.ask().apply(new Control.ListOpen()) instanceof Control.Open o
+                ? o.resources() : List.of();
         Lang lang = context.language().get();
         if (open.isEmpty()) {
             return Text.in(lang, "magic.resources.none") + "\n";

@@ -5,6 +5,7 @@ import com.google.gson.JsonObject;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import netlab.text.Text;
 
 /**
  * The role a teacher gives a cell, in {@code metadata.netlab}:
@@ -40,13 +41,13 @@ public record NetlabCell(String exercise, Role role, Optional<Double> points) {
         JsonElement exercise = o.get("exercise");
         JsonElement role = o.get("role");
         if (exercise == null || role == null) {
-            throw new IllegalArgumentException(netlab.text.Text.of("teacher.marker.metadata", o));
+            throw new IllegalArgumentException(Text.of("teacher.marker.metadata", o));
         }
         Role r;
         try {
             r = Role.valueOf(role.getAsString().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(netlab.text.Text.of("teacher.marker.role", role));
+            throw new IllegalArgumentException(Text.of("teacher.marker.role", role));
         }
         JsonElement points = o.get("points");
         return new NetlabCell(exercise.getAsString(), r,

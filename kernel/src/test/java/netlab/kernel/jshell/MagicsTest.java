@@ -101,8 +101,8 @@ class MagicsTest {
     @Test
     void unknownMagicNamesTheKnownOnes() {
         CellLimits limits = new CellLimits();
-        MagicContext ctx = new MagicContext(limits, List::of, key -> key, w -> List.of(), path -> null, null, List.of(),
-                new CellPlan(), new SessionLanguage(netlab.text.Lang.EN), l -> { });
+        MagicContext ctx = new MagicContext(limits, request -> null, key -> key, null, List.of(), new CellPlan(),
+                new SessionLanguage(netlab.text.Lang.EN), l -> { });
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Magics.standard().run("frobnicate", ctx));
         assertTrue(e.getMessage().contains("%frobnicate") && e.getMessage().contains("%resources"), e.getMessage());
