@@ -49,11 +49,9 @@ public final class AgentMain {
         outputs.put(AgentProtocol.SYNC, st -> new ControlServer(control, notes, ec, st).start());
         Map<String, Consumer<InputStream>> inputs = new HashMap<>();
         inputs.put(AgentProtocol.STDIN, System::setIn);
-        // System.exit in a cell: hand over what the student printed in its last milliseconds.
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.out.flush();
-            System.err.flush();
-        }, "netlab-flush-on-exit"));
+        // System.exit in a cell: hand over what the student printed in its last milliseconds, and end even
+        // when a hook of theirs does not
+        ExitGuard.install(AgentMain::flushStudentStreams, note -> sendNote(notes, note));
         // JShell's multiplexer flushes after each write, in 127-byte packets, and its demultiplexer reads a
         // packet in four reads: buffered, that is one socket write per write and one read per burst (see
         // netlab.kernel.jshell.AgentExecutionProvider for what strace counted)
@@ -103,16 +101,7 @@ public final class AgentMain {
             boolean agentThread = thread.getName().startsWith("netlab-") || thread.getName().equals("output reader")
                     || thread.getName().equals("main");
             if (agentThread && error instanceof VirtualMachineError) {
-                try {
-                    synchronized (notes) {
-                        notes.writeByte(AgentProtocol.OP_NOTE);
-                        ControlCodec.writeString(notes, error instanceof OutOfMemoryError
-                                ? AgentProtocol.NOTE_OUT_OF_MEMORY : error.toString());
-                        notes.flush();
-                    }
-                } catch (Throwable ignored) {
-                    // dying anyway
-                }
+                sendNote(notes, error instanceof OutOfMemoryError ? AgentProtocol.NOTE_OUT_OF_MEMORY : error.toString());
                 Runtime.getRuntime().halt(70);
             }
             if (error instanceof CellStoppedError || reportUncaught(thread, error)) {
@@ -121,6 +110,28 @@ public final class AgentMain {
             System.err.print("Exception in thread \"" + thread.getName() + "\" ");
             error.printStackTrace();
         });
+    }
+
+    /** Tells the kernel why the agent is about to die (an {@link AgentProtocol#OP_NOTE}). */
+    private static void sendNote(DataOutputStream notes, String note) {
+        try {
+            synchronized (notes) {
+                notes.writeByte(AgentProtocol.OP_NOTE);
+                ControlCodec.writeString(notes, note);
+                notes.flush();
+            }
+        } catch (Throwable ignored) {
+            // dying anyway
+        }
+    }
+
+    /** Hands over what the student printed; through netlab's streams, whatever the cell set System.out to. */
+    private static void flushStudentStreams() {
+        for (PrintStream stream : new PrintStream[] {out, err}) {
+            if (stream != null) {
+                stream.flush();
+            }
+        }
     }
 
     /**
@@ -132,8 +143,7 @@ public final class AgentMain {
         if (to == null) {
             return false;
         }
-        System.out.flush();
-        System.err.flush();
+        flushStudentStreams();
         try {
             byte[] frame = UncaughtFrames.encode(thread.getName(), error); // runs the exception's getMessage()
             if (OutputBudget.takeWhole(frame.length)) {

@@ -56,6 +56,13 @@ public final class AgentProtocol {
 
     /** Control note: the agent is about to exit because it ran out of memory outside a cell. */
     public static final String NOTE_OUT_OF_MEMORY = "out-of-memory";
+    /**
+     * Control note: {@code System.exit} ran but a shutdown hook the student registered was still running
+     * {@link #EXIT_GRACE} later, so the agent halted (see {@code ExitGuard}).
+     */
+    public static final String NOTE_EXIT_HOOK_STUCK = "exit-hook-stuck";
+    /** How long an exiting agent waits for the student's shutdown hooks before it halts. */
+    public static final java.time.Duration EXIT_GRACE = java.time.Duration.ofSeconds(2);
 
     private AgentProtocol() {
     }

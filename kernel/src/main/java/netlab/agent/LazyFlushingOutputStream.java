@@ -10,7 +10,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Buffers student output and flushes it a few milliseconds after the first unflushed byte, so a loop of
  * 200 {@code println}s travels as a few packets instead of 200, yet output still appears as it happens.
- * The agent also flushes at the end of every snippet. No thread wakes up while nothing is written.
+ * The agent also flushes at the end of every snippet. No thread wakes up while nothing is written. Once the
+ * agent is exiting ({@link #flushEveryWrite}), each write is flushed at once: the JVM's halt would cut off a
+ * flush still waiting.
  */
 final class LazyFlushingOutputStream extends BufferedOutputStream {
 
@@ -21,6 +23,8 @@ final class LazyFlushingOutputStream extends BufferedOutputStream {
     private static final ScheduledExecutorService FLUSHER = Executors.newSingleThreadScheduledExecutor(r ->
             Thread.ofPlatform().name("netlab-output-flusher").daemon().inheritInheritableThreadLocals(false)
                     .unstarted(r));
+
+    private static volatile boolean exiting;
 
     private final long delayMillis;
     private boolean flushScheduled;
@@ -48,8 +52,15 @@ final class LazyFlushingOutputStream extends BufferedOutputStream {
         super.flush();
     }
 
-    private void scheduleFlush() {
-        if (!flushScheduled && count > 0) {
+    /** From now on every write is flushed as it happens (the agent is exiting: see {@link ExitGuard}). */
+    static void flushEveryWrite() {
+        exiting = true;
+    }
+
+    private void scheduleFlush() throws IOException {
+        if (exiting) {
+            flush();
+        } else if (!flushScheduled && count > 0) {
             flushScheduled = true;
             FLUSHER.schedule(this::flushQuietly, delayMillis, TimeUnit.MILLISECONDS);
         }

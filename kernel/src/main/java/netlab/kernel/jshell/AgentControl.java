@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -45,6 +46,7 @@ final class AgentControl {
     private int lastSync;
     private volatile boolean closed;
     private volatile String note;
+    private final CountDownLatch readerDone = new CountDownLatch(1);
 
     AgentControl(AgentLink control, long pid) {
         this.out = new DataOutputStream(new BufferedOutputStream(control.out()));
@@ -172,8 +174,16 @@ final class AgentControl {
         }
     }
 
-    /** What the agent said just before it died, or null. */
-    String note() {
+    /**
+     * What the agent said just before it died, or null; waits up to {@code wait} for the connection's end, as a
+     * note written just before the agent halted may still be on its way when the process is seen gone.
+     */
+    String note(Duration wait) {
+        try {
+            readerDone.await(wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         return note;
     }
 
@@ -203,6 +213,7 @@ final class AgentControl {
                 pending.clear();
             }
             synced(Integer.MAX_VALUE);
+            readerDone.countDown();
         }
     }
 }

@@ -1,5 +1,6 @@
 package netlab.kernel.jshell;
 
+import java.time.Duration;
 import netlab.text.Message;
 
 /** How an agent JVM ended, as data; {@link #words()} is the phrase the student reads, in their language. */
@@ -19,6 +20,13 @@ sealed interface AgentDeath {
     record Unresponsive() implements AgentDeath {
         public Message words() {
             return Message.of("engine.death.unresponsive");
+        }
+    }
+
+    /** {@code System.exit} ran, but a shutdown hook of the student's kept it from ending, so the agent halted. */
+    record ExitHookStuck(Duration grace) implements AgentDeath {
+        public Message words() {
+            return Message.of("engine.death.exit.hook", grace.toSeconds());
         }
     }
 

@@ -31,6 +31,8 @@ import netlab.agent.AgentProtocol;
 final class AgentProcess implements AutoCloseable {
 
     private static final int KEPT_OUTPUT_LINES = 30;
+    /** A note the agent wrote just before it ended reaches the kernel within this of the process's end. */
+    private static final Duration NOTE_WAIT = Duration.ofMillis(500);
 
     private final Process process;
     private final AgentLink main;
@@ -336,8 +338,12 @@ final class AgentProcess implements AutoCloseable {
 
     /** How the agent died, as data the kernel words in the student's language (see {@link AgentDeath}). */
     AgentDeath death() {
-        if (AgentProtocol.NOTE_OUT_OF_MEMORY.equals(agentControl.note())) {
+        String note = agentControl.note(process.isAlive() ? Duration.ZERO : NOTE_WAIT);
+        if (AgentProtocol.NOTE_OUT_OF_MEMORY.equals(note)) {
             return new AgentDeath.OutOfMemory();
+        }
+        if (AgentProtocol.NOTE_EXIT_HOOK_STUCK.equals(note)) {
+            return new AgentDeath.ExitHookStuck(AgentProtocol.EXIT_GRACE);
         }
         if (process.isAlive()) {
             return new AgentDeath.Unresponsive();

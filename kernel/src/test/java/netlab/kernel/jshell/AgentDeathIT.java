@@ -66,6 +66,38 @@ class AgentDeathIT {
     }
 
     @Test
+    void aShutdownHookThatNeverReturnsDoesNotHoldTheExit() {
+        value("int kept = 5;");
+        value("Runtime.getRuntime().addShutdownHook(new Thread(() -> { System.out.println(\"hook ran\"); while (true) { } }));");
+        long pid = engine.agentPid();
+        RecordingIO io = new RecordingIO();
+        long started = System.nanoTime();
+        // without the guard the JVM waits for the hook: the cell never ends (the test's own limit would say so)
+        ExecuteOutcome outcome = CompletableFuture.supplyAsync(() -> engine.execute("System.exit(3);", io))
+                .orTimeout(60, TimeUnit.SECONDS).join();
+        ExecuteOutcome.EngineRestarted r = assertInstanceOf(ExecuteOutcome.EngineRestarted.class, outcome);
+        assertEquals("The Java process running your code called System.exit, but a shutdown hook registered with "
+                + "Runtime.addShutdownHook was still running 2 s later, so netlab ended the process (a hook must not "
+                + "loop or wait without end); variables were reset.", r.message());
+        assertTrue(Duration.ofNanos(System.nanoTime() - started).compareTo(Duration.ofSeconds(20)) < 0);
+        assertEquals("hook ran\n", io.out.toString(), "what the hook printed is handed over");
+        assertFreshAgentWorks(pid);
+    }
+
+    @Test
+    void aShutdownHookThatEndsKeepsTheExitStatusAndWhatItPrinted() {
+        value("Runtime.getRuntime().addShutdownHook(new Thread(() -> { "
+                + "try { Thread.sleep(100); } catch (InterruptedException e) { } System.out.println(\"saved\"); }));");
+        long pid = engine.agentPid();
+        RecordingIO io = new RecordingIO();
+        ExecuteOutcome outcome = engine.execute("System.exit(3);", io);
+        ExecuteOutcome.EngineRestarted r = assertInstanceOf(ExecuteOutcome.EngineRestarted.class, outcome);
+        assertEquals("The Java process running your code exited with status 3; variables were reset.", r.message());
+        assertEquals("saved\n", io.out.toString());
+        assertFreshAgentWorks(pid);
+    }
+
+    @Test
     void runtimeHaltRestarts() {
         value("int kept = 5;");
         long pid = engine.agentPid();
