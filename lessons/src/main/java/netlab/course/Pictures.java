@@ -85,8 +85,13 @@ public final class Pictures {
     /**
      * A listener with {@code backlog} that never calls accept(), and {@code clients} clients: the kernel completes
      * the handshake of backlog + 1 of them into the accept queue (Linux); the others' SYNs are dropped and retried.
+     *
+     * @throws IllegalArgumentException for a backlog outside 0–100 or clients outside 1–30 (one row each)
      */
     public static Svg acceptQueue(int backlog, int clients) {
+        if (backlog < 0 || backlog > 100 || clients < 1 || clients > 30) {
+            throw new IllegalArgumentException(Text.of("course.picture.accept-queue.bad", backlog, clients));
+        }
         int queued = Math.min(clients, backlog + 1);
         StringBuilder s = open("queue", 640, 60 + clients * 30);
         s.append(box(420, 30, 200, 40 + clients * 30 - 30, "#eef4fb"))

@@ -29,8 +29,27 @@ public record SpoofRace(int races, int forged, boolean randomPort, int wins) imp
     /** Linux's ephemeral port range 32768–60999. */
     public static final int PORTS = 60999 - 32768 + 1;
 
-    /** Runs {@code races} races with {@code forged} guesses each, drawn from {@code seed}. */
+    /** Bounds that keep a simulation within a few seconds: it draws every forged reply of every race. */
+    private static final int MAX_RACES = 100_000;
+    private static final int MAX_FORGED = 1 << 16;
+    private static final long MAX_TOTAL = 20_000_000;
+
+    /**
+     * Runs {@code races} races with {@code forged} guesses each, drawn from {@code seed}.
+     *
+     * @throws IllegalArgumentException for races outside 1–100,000, forged replies outside 0–65,536 (with a fixed
+     *                                  port, 65,536 distinct guesses are all there are) or over 20,000,000 in all
+     */
     public static SpoofRace simulate(int races, int forged, boolean randomPort, long seed) {
+        if (races < 1 || races > MAX_RACES) {
+            throw new IllegalArgumentException(Text.of("dns.race.bad.races", races));
+        }
+        if (forged < 0 || forged > MAX_FORGED) {
+            throw new IllegalArgumentException(Text.of("dns.race.bad.forged", forged));
+        }
+        if ((long) races * forged > MAX_TOTAL) {
+            throw new IllegalArgumentException(Text.of("dns.race.bad.total", (long) races * forged));
+        }
         Random r = new Random(seed);
         int wins = 0;
         for (int i = 0; i < races; i++) {

@@ -30,20 +30,30 @@ public final class HomeRouter {
 
         @Override
         public String toString() {
-            return ip + "/" + prefix + " gateway " + gateway + " dns " + dns;
+            return Text.of("sim.dhcp.lease", ip, prefix, gateway, dns);
         }
     }
+
+    /** The pool's first address among the LAN's hosts when there are more than this many: .100 of a /24. */
+    private static final int POOL_START = 99;
 
     private final Ipv4 inside;
     private final Subnet lan;
     private final Nat nat;
     private final Map<Mac, Lease> leases = new LinkedHashMap<>();
     private Ladder ladder = new Ladder("DHCP");
+    /** The index, among the LAN's hosts, of the next address the pool may lease. */
+    private long nextInPool;
 
     private HomeRouter(String insideCidr, String publicIp) {
-        this.inside = Ipv4.parse(insideCidr.substring(0, insideCidr.indexOf('/')));
-        this.lan = Subnet.parse(insideCidr);
+        this.lan = Subnet.parse(insideCidr); // says what is wrong with a missing or bad prefix
+        this.inside = Ipv4.parse(insideCidr.strip().split("[\\s/]+")[0]);
+        if (lan.prefix() <= 30 && (inside.equals(lan.network()) || inside.equals(lan.broadcast()))) {
+            throw new IllegalArgumentException(Text.of("sim.home.notHost", inside, lan,
+                    Text.of(inside.equals(lan.network()) ? "sim.home.network" : "sim.home.broadcast"), lan.firstHost()));
+        }
         this.nat = Nat.of(publicIp);
+        this.nextInPool = lan.hostCount() > POOL_START + 1 ? POOL_START : 0;
     }
 
     /** A home router with LAN address {@code insideCidr} (e.g. 192.168.1.1/24) and WAN address {@code publicIp}. */
@@ -59,9 +69,15 @@ public final class HomeRouter {
         return nat;
     }
 
-    /** A device with {@code mac} joins the LAN and asks for an address: DORA; the same MAC gets the same lease again. */
+    /**
+     * A device with {@code mac} joins the LAN and asks for an address: DORA; the same MAC gets the same lease again.
+     * The pool starts at the LAN's 100th host address (.100 of a /24; the first host on a LAN too small for that)
+     * and ends at its last, never the router's own address.
+     *
+     * @throws IllegalStateException once the pool is used up, saying to use a larger network
+     */
     public Lease join(Mac mac) {
-        Lease lease = leases.computeIfAbsent(mac, m -> new Lease(m, lan.network().plus(100 + leases.size()), lan.prefix(), inside, inside));
+        Lease lease = leases.computeIfAbsent(mac, m -> new Lease(m, nextFree(), lan.prefix(), inside, inside));
         ladder = new Ladder(Text.of("sim.dhcp.ladder", mac));
         ladder.arrow(0, 1, "DISCOVER 0.0.0.0:68 → 255.255.255.255:67", false, "#b58900");
         ladder.arrow(1, 0, "OFFER " + lease.ip(), false, "#268bd2");
@@ -77,5 +93,20 @@ public final class HomeRouter {
 
     public List<Lease> leases() {
         return List.copyOf(leases.values());
+    }
+
+    private Ipv4 nextFree() {
+        while (nextInPool < lan.hostCount()) {
+            Ipv4 candidate = lan.firstHost().plus(nextInPool++);
+            if (!candidate.equals(inside)) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException(Text.of("sim.dhcp.full", lan, leases.size()));
+    }
+
+    @Override
+    public String toString() {
+        return Text.of("sim.home.shown", inside, lan, nat.publicIp(), leases.size());
     }
 }

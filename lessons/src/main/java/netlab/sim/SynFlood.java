@@ -22,6 +22,10 @@ public final class SynFlood implements Tabular {
 
     /** Linux keeps a half-open connection while it retries its SYN+ACK: 1+2+4+8+16+32 s with tcp_synack_retries=5. */
     public static final int HALF_OPEN_SECONDS = 63;
+    /** Bounds that keep a run within about a second of work (it draws every SYN of every second) and a readable table. */
+    private static final int MAX_BACKLOG = 100_000;
+    private static final int MAX_PER_SECOND = 100_000;
+    private static final int MAX_SECONDS = 300;
 
     private final Table table;
     private final int genuine;
@@ -36,8 +40,14 @@ public final class SynFlood implements Tabular {
     /**
      * Runs {@code seconds} of attack: {@code spoofedPerSecond} forged SYNs and {@code genuinePerSecond} real clients,
      * a SYN queue of {@code backlog} entries, with or without SYN cookies; arrivals are shuffled by {@code seed}.
+     *
+     * @throws IllegalArgumentException for a queue outside 1–100,000, a rate outside 0–100,000 or seconds outside 1–300
      */
     public static SynFlood run(int backlog, int spoofedPerSecond, int genuinePerSecond, int seconds, boolean synCookies, long seed) {
+        require(backlog >= 1 && backlog <= MAX_BACKLOG, "sim.syn.bad.backlog", backlog);
+        require(spoofedPerSecond >= 0 && spoofedPerSecond <= MAX_PER_SECOND, "sim.syn.bad.rate", spoofedPerSecond);
+        require(genuinePerSecond >= 0 && genuinePerSecond <= MAX_PER_SECOND, "sim.syn.bad.rate", genuinePerSecond);
+        require(seconds >= 1 && seconds <= MAX_SECONDS, "sim.syn.bad.seconds", seconds);
         Random random = new Random(seed);
         ArrayDeque<Integer> halfOpen = new ArrayDeque<>(); // the second each spoofed entry was queued
         Table t = Table.captioned(Text.of(synCookies ? "sim.syn.caption.cookies" : "sim.syn.caption.plain", backlog, spoofedPerSecond),
@@ -71,6 +81,12 @@ public final class SynFlood implements Tabular {
             t.row(s, halfOpen.size() + "/" + backlog, genuinePerSecond, servedNow);
         }
         return new SynFlood(t, genuineTotal, servedTotal);
+    }
+
+    private static void require(boolean ok, String key, int value) {
+        if (!ok) {
+            throw new IllegalArgumentException(Text.of(key, value));
+        }
     }
 
     /** Genuine clients that tried. */

@@ -124,4 +124,14 @@ class DnsTest {
         assertTrue(fixed.wins() > 10 && fixed.wins() < 60, "expected ~30: " + fixed.wins());
         assertEquals(0, random.wins());
     }
+
+    /** More forged replies than ids there are looped for ever; now refused, and guessing every id wins every race. */
+    @Test
+    void aRaceAsksForNoMoreGuessesThanThereAreIds() {
+        assertEquals("use 0–65,536 forged replies per race (with a fixed port, 65,536 guess every id); was 100000",
+                assertThrows(IllegalArgumentException.class, () -> SpoofRace.simulate(10, 100_000, false, 1)).getMessage());
+        assertEquals(3, SpoofRace.simulate(3, 65_536, false, 1).wins());
+        assertThrows(IllegalArgumentException.class, () -> SpoofRace.simulate(-5, 10, false, 1));
+        assertThrows(IllegalArgumentException.class, () -> SpoofRace.simulate(100_000, 65_536, true, 1), "20 M in all");
+    }
 }

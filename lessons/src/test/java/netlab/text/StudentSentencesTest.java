@@ -102,7 +102,17 @@ class StudentSentencesTest {
             Map.entry("TftpPacket.Ack(70000)", () -> new TftpPacket.Ack(70_000)),
             Map.entry("Tftp.server(a file)", () -> Tftp.server(Path.of("pom.xml")).start().close()),
             Map.entry("Tftp put(a directory)", () -> Tftp.client("127.0.0.1", 69).put(Path.of("src"), "src")),
-            Map.entry("check given null", () -> Exercises.find("intro.greet").answerOf(null)));
+            Map.entry("check given null", () -> Exercises.find("intro.greet").answerOf(null)),
+            Map.entry("SynFlood.run backlog 0", () -> netlab.sim.SynFlood.run(0, 1000, 20, 5, false, 1)),
+            Map.entry("SpoofRace 70000 forged", () -> netlab.dns.SpoofRace.simulate(10, 70_000, false, 1)),
+            Map.entry("Pictures.acceptQueue(2, 0)", () -> netlab.course.Pictures.acceptQueue(2, 0)),
+            Map.entry("HomeRouter.create no prefix", () -> netlab.sim.HomeRouter.create("192.168.1.1", "203.0.113.5")),
+            Map.entry("HomeRouter.create network", () -> netlab.sim.HomeRouter.create("192.168.1.0/24", "203.0.113.5")),
+            Map.entry("HomeRouter pool used up", () -> {
+                netlab.sim.HomeRouter home = netlab.sim.HomeRouter.create("192.168.1.1/30", "203.0.113.5");
+                home.join(netlab.sim.Mac.of(1));
+                home.join(netlab.sim.Mac.of(2));
+            }));
 
     @Test
     void everyBadCallSaysItInTheStudentsLanguage() {
