@@ -55,4 +55,10 @@ public record Resolution(String name, List<Step> steps) implements Tabular {
         }
         return t;
     }
+
+    /** The table's text, so printing it reads as showing it does. */
+    @Override
+    public String toString() {
+        return table().text();
+    }
 }

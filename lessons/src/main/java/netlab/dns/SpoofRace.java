@@ -73,4 +73,10 @@ public record SpoofRace(int races, int forged, boolean randomPort, int wins) imp
         return Table.of(Text.of("dns.race.col.port"), Text.of("dns.race.col.races"), Text.of("dns.race.col.forged"), Text.of("dns.race.col.wins"), Text.of("dns.race.col.chance"))
                 .row(Text.of(randomPort ? "dns.race.random" : "dns.race.fixed"), races, forged, wins, String.format(java.util.Locale.ROOT, "%.2g", chancePerRace()));
     }
+
+    /** The table's text, so printing it reads as showing it does. */
+    @Override
+    public String toString() {
+        return table().text();
+    }
 }

@@ -76,4 +76,10 @@ public record Interfaces(List<Nic> nics) implements Tabular {
         }
         return t;
     }
+
+    /** The table's text, so printing it reads as showing it does. */
+    @Override
+    public String toString() {
+        return table().text();
+    }
 }

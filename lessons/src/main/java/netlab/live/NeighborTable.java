@@ -48,4 +48,10 @@ public record NeighborTable(List<Entry> entries) implements Tabular {
         }
         return t;
     }
+
+    /** The table's text, so printing it reads as showing it does. */
+    @Override
+    public String toString() {
+        return table().text();
+    }
 }

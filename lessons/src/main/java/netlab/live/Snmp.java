@@ -71,4 +71,10 @@ public record Snmp(Map<String, Long> counters) implements Tabular {
         counters.keySet().stream().sorted().forEach(k -> t.row(k, counters.get(k)));
         return t;
     }
+
+    /** The table's text, so printing it reads as showing it does. */
+    @Override
+    public String toString() {
+        return table().text();
+    }
 }

@@ -51,6 +51,12 @@ public final class TcpStates {
             }
             return t;
         }
+
+        /** The table's text, so printing it reads as showing it does. */
+        @Override
+        public String toString() {
+            return table().text();
+        }
     }
 
     private static final long WAIT_NANOS = 2_000_000_000L;

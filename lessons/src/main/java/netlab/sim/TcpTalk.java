@@ -178,6 +178,12 @@ public final class TcpTalk implements Tabular {
         return t;
     }
 
+    /** The table's text, so printing it reads as showing it does. */
+    @Override
+    public String toString() {
+        return table().text();
+    }
+
     /** The conversation as a ladder diagram, with each end's state written beside its lane. */
     public Svg ladder() {
         Ladder l = new Ladder(Text.of("sim.tcp.ladder", client.iss, server.iss));
