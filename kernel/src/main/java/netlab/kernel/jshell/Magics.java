@@ -131,6 +131,13 @@ final class Magics {
                     String.join(" ", JSHELL_COMMANDS.stream().map(c -> "/" + c).toList())));
         }
         if (magic == null) {
+            // %threads for %%threads, %%vars for %vars: the other kind's magic of that name is the one meant
+            String otherKind = parsed.name().startsWith("%") ? parsed.name().substring(1) : "%" + parsed.name();
+            Magic meant = parsed.command() ? null : byName.get(otherKind);
+            if (meant != null) {
+                throw new IllegalArgumentException(Text.of("magic.other.kind", "%" + parsed.name(), "%" + otherKind)
+                        + "\n" + HelpMagic.usages(List.of(meant)).stripTrailing());
+            }
             throw new IllegalArgumentException(Text.of("magic.unknown", parsed.name()) + "\n"
                     + HelpMagic.usages(byName.values()).stripTrailing());
         }

@@ -110,4 +110,19 @@ class MagicsTest {
         Magics.standard().run("timeout 7", ctx);
         assertEquals(Duration.ofSeconds(7), limits.timeout());
     }
+
+    /** {@code %threads} for {@code %%threads} (or the reverse) names the one meant, not every magic there is. */
+    @Test
+    void aMagicOfTheOtherKindIsNamed() {
+        MagicContext ctx = new MagicContext(new CellLimits(), request -> null, key -> key, null, List.of(),
+                new CellPlan(), new SessionLanguage(netlab.text.Lang.EN), l -> { });
+        IllegalArgumentException line = assertThrows(IllegalArgumentException.class,
+                () -> Magics.standard().run("threads 500000", ctx));
+        assertEquals("There is no magic %threads; you mean %%threads:", line.getMessage().lines().findFirst().orElseThrow());
+        assertEquals(2, line.getMessage().lines().count(), line.getMessage());
+        IllegalArgumentException cell = assertThrows(IllegalArgumentException.class,
+                () -> Magics.standard().run("%timeout 5", ctx));
+        assertTrue(cell.getMessage().startsWith("There is no magic %%timeout; you mean %timeout:\n  %timeout 10"),
+                cell.getMessage());
+    }
 }
