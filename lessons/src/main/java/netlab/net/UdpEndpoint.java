@@ -114,6 +114,9 @@ public final class UdpEndpoint implements AutoCloseable {
         if (to.isUnresolved()) {
             throw new IllegalArgumentException(Text.of("net.udp.unresolved", to.getHostString()));
         }
+        if (to.getPort() == 0) {
+            throw new IllegalArgumentException(Text.of("net.udp.portZero", to.getHostString()));
+        }
         if (data.length > MAX_PAYLOAD) {
             throw new IllegalArgumentException(Text.of("net.udp.tooBig", data.length, MAX_PAYLOAD));
         }

@@ -29,6 +29,13 @@ public final class ExceptionExplanation {
     /** JDK methods whose {@code IllegalArgumentException} is a port outside 0–65535, by class and method. */
     private static final Set<String> PORT_CHECKS = Set.of("java.net.InetSocketAddress.checkPort",
             "java.net.DatagramPacket.setPort", "java.net.ServerSocket.<init>");
+    /**
+     * Where the JDK's datagram channel makes its one SocketException itself, not from a system call (those, such as
+     * "Message too long", come from its native methods, {@code send0}): "Can't send to port 0", "Can't connect to
+     * port 0".
+     */
+    private static final Set<String> PORT_ZERO_CHECKS = Set.of("sun.nio.ch.DatagramChannelImpl.send",
+            "sun.nio.ch.DatagramChannelImpl.connect");
 
     private ExceptionExplanation() {
     }
@@ -98,7 +105,7 @@ public final class ExceptionExplanation {
             case "java.net.SocketTimeoutException" -> "timeout";
             case "java.net.UnknownHostException" -> "unknown.host";
             case "java.net.PortUnreachableException" -> "port.unreachable";
-            case "java.net.SocketException" -> "socket";
+            case "java.net.SocketException" -> thrownIn(frames, PORT_ZERO_CHECKS) ? "port.zero" : "socket";
             case "java.io.EOFException" -> "eof";
             case "java.io.FileNotFoundException", "java.nio.file.NoSuchFileException" -> "no.file";
             case "java.nio.channels.ClosedChannelException" -> "closed.channel";
@@ -126,11 +133,14 @@ public final class ExceptionExplanation {
                     "format";
             case "java.lang.UnsupportedOperationException" ->
                     message == null || message.isBlank() ? "unmodifiable" : null;
-            case "java.lang.IllegalArgumentException" -> frames.length > 0
-                    && PORT_CHECKS.contains(frames[0].getClassName() + "." + frames[0].getMethodName())
-                    ? "port.range" : null;
+            case "java.lang.IllegalArgumentException" -> thrownIn(frames, PORT_CHECKS) ? "port.range" : null;
             default -> null;
         };
         return Optional.ofNullable(key).map(k -> Message.of("exception.explain." + k));
+    }
+
+    /** Whether the exception was made in one of {@code methods} ("class.method"): its first frame. */
+    private static boolean thrownIn(StackTraceElement[] frames, Set<String> methods) {
+        return frames.length > 0 && methods.contains(frames[0].getClassName() + "." + frames[0].getMethodName());
     }
 }

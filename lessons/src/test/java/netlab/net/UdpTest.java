@@ -39,6 +39,16 @@ class UdpTest {
         }
     }
 
+    /** 0 picks a port when binding; as a destination it reaches nobody, and the JDK said so only in English. */
+    @Test
+    void sendingToPortZeroSaysWhatZeroMeans() {
+        try (UdpEndpoint u = Udp.bind("127.0.0.1", 0)) {
+            assertEquals("cannot send to port 0 of 127.0.0.1: port 0 only means \"let the system pick a free port\" "
+                    + "when binding, and nothing receives on it; send to the port the peer listens on",
+                    assertThrows(IllegalArgumentException.class, () -> u.send("hi", "127.0.0.1", 0)).getMessage());
+        }
+    }
+
     @Test
     void bindingATakenPortNamesItAndSaysWhatToDo() {
         try (UdpEndpoint u = Udp.bind("127.0.0.1", 0)) {

@@ -103,6 +103,11 @@ class StudentSentencesTest {
             Map.entry("Tftp.server(a file)", () -> Tftp.server(Path.of("pom.xml")).start().close()),
             Map.entry("Tftp put(a directory)", () -> Tftp.client("127.0.0.1", 69).put(Path.of("src"), "src")),
             Map.entry("check given null", () -> Exercises.find("intro.greet").answerOf(null)),
+            Map.entry("Udp send to port 0", () -> {
+                try (UdpEndpoint u = Udp.bind(0)) {
+                    u.send("hi", "127.0.0.1", 0);
+                }
+            }),
             Map.entry("SynFlood.run backlog 0", () -> netlab.sim.SynFlood.run(0, 1000, 20, 5, false, 1)),
             Map.entry("SpoofRace 70000 forged", () -> netlab.dns.SpoofRace.simulate(10, 70_000, false, 1)),
             Map.entry("Pictures.acceptQueue(2, 0)", () -> netlab.course.Pictures.acceptQueue(2, 0)),
