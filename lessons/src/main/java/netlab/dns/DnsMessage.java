@@ -1,6 +1,7 @@
 package netlab.dns;
 
 import java.io.ByteArrayOutputStream;
+import java.net.IDN;
 import java.nio.ByteBuffer;
 import java.nio.BufferUnderflowException;
 import java.util.ArrayList;
@@ -256,10 +257,28 @@ public record DnsMessage(int id, int flags, List<Question> questions, List<Recor
         out.write(v & 0xFF);
     }
 
-    /** {@code name} in lower case with its final dot: "www.itcast.cn." ("." is the root). */
+    /**
+     * {@code name} in lower case with its final dot, as DNS carries it: "www.itcast.cn." ("." is the root); a name
+     * with non-ASCII labels in IDNA's form ("百度.cn" is "xn--wxtr44c.cn.", RFC 3490; "。" separates labels too).
+     *
+     * @throws IllegalArgumentException for a non-ASCII name IDNA cannot convert (a label too long, a character it
+     *                                  does not allow)
+     */
     public static String canonical(String name) {
-        String n = name.strip().toLowerCase(Locale.ROOT);
+        String n = ascii(name.strip()).toLowerCase(Locale.ROOT);
         return n.endsWith(".") ? n : n + ".";
+    }
+
+    /** {@code name} as DNS's ASCII labels: itself when it is ASCII, else IDNA's xn-- form. */
+    static String ascii(String name) {
+        if (name.chars().allMatch(c -> c < 0x80)) {
+            return name;
+        }
+        try {
+            return IDN.toASCII(name, IDN.ALLOW_UNASSIGNED);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(Text.of("dns.name.idn", name), e);
+        }
     }
 
     @Override

@@ -68,6 +68,26 @@ class DnsTest {
         }
     }
 
+    /**
+     * A Chinese name travels as IDNA's ASCII form, as in real DNS: it went out as "??" bytes, no reply matched its
+     * question, and the trace waited a second to blame the root.
+     */
+    @Test
+    void aChineseNameIsAskedInItsAsciiForm() {
+        assertEquals("xn--wxtr44c.cn.", DnsMessage.canonical("百度。cn"));
+        assertEquals("xn--wxtr44c.cn.", DnsMessage.query(1, "百度.cn", DnsMessage.A).questions().getFirst().name());
+        try (DnsLab lab = DnsLab.start()) {
+            long started = System.nanoTime();
+            Resolution r = lab.trace("百度.cn");
+            assertTrue(System.nanoTime() - started < 900_000_000L, "answered, not waited for");
+            assertEquals(DnsMessage.NXDOMAIN, r.steps().getLast().reply().rcode(), r.table().text());
+            assertEquals("resolving 百度.cn from the root (written xn--wxtr44c.cn. in DNS messages: IDNA turns a "
+                    + "non-ASCII name into labels starting with xn--)", r.table().text().lines().findFirst().orElseThrow());
+        }
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> DnsMessage.canonical("中".repeat(70) + ".cn"))
+                .getMessage().startsWith("the name 中中中"));
+    }
+
     /** A zone reads as a zone file; a server and a resolver say where they are, not netlab.dns.Zone@3c850a83. */
     @Test
     void zonesServersAndResolversShowWhatTheyAre() {
