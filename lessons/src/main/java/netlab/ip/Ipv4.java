@@ -7,6 +7,7 @@ import java.util.Map;
 
 import netlab.display.Displayable;
 import netlab.display.Table;
+import netlab.text.FullWidth;
 import netlab.text.Message;
 import netlab.text.Text;
 
@@ -81,6 +82,10 @@ public record Ipv4(int bits) implements Comparable<Ipv4>, Displayable {
      *         {@code "192.168.1.256: the 4th number is 256; each must be 0–255"}
      */
     public static Ipv4 parse(String text) {
+        return FullWidth.explained(text, () -> parseAscii(text));
+    }
+
+    private static Ipv4 parseAscii(String text) {
         if (text == null) {
             throw new IllegalArgumentException(Text.of("ip.ipv4.null", form()));
         }

@@ -63,6 +63,10 @@ public record Ipv6(long high, long low) {
      * @throws IllegalArgumentException naming the bad part, e.g. {@code "2001:db8::12345: group 3 is \"12345\", which has more than 4 hex digits"}
      */
     public static Ipv6 parse(String text) {
+        return netlab.text.FullWidth.explained(text, () -> parseAscii(text));
+    }
+
+    private static Ipv6 parseAscii(String text) {
         if (text == null || text.isBlank()) {
             throw new IllegalArgumentException(netlab.text.Text.of("ip.ipv6.none", form()));
         }

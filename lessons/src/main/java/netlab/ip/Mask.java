@@ -1,5 +1,6 @@
 package netlab.ip;
 
+import netlab.text.FullWidth;
 import netlab.text.Text;
 
 /**
@@ -41,6 +42,10 @@ public record Mask(int prefix) {
      *         {@code 0.0.0.255} is named as one
      */
     public static Mask parse(String text) {
+        return FullWidth.explained(text, () -> parseAscii(text));
+    }
+
+    private static Mask parseAscii(String text) {
         if (text == null || text.isBlank()) {
             throw new IllegalArgumentException(Text.of("ip.mask.none"));
         }

@@ -9,6 +9,7 @@ import java.util.Map;
 
 import netlab.display.Displayable;
 import netlab.display.Table;
+import netlab.text.FullWidth;
 import netlab.text.Text;
 
 /**
@@ -57,6 +58,10 @@ public record Subnet(Ipv4 network, int prefix) implements Comparable<Subnet>, Di
      * @throws IllegalArgumentException naming the bad part (address, prefix or mask)
      */
     public static Subnet parse(String text) {
+        return FullWidth.explained(text, () -> parseAscii(text));
+    }
+
+    private static Subnet parseAscii(String text) {
         if (text == null || text.isBlank()) {
             throw new IllegalArgumentException(Text.of("ip.subnet.none", Text.of("ip.subnet.form")));
         }

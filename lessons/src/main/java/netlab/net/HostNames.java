@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import netlab.text.FullWidth;
 import netlab.text.Text;
 
 /**
@@ -43,7 +44,7 @@ final class HostNames {
             if (String.valueOf(e.getMessage()).contains("Temporary failure")) {   // glibc's EAI_AGAIN: no server answered
                 throw new TimedOutException(Text.of("net.resolver.failed", name, e.getMessage()), new SocketTimeoutException());
             }
-            throw new IllegalArgumentException(Text.of("net.name.unknown", name), e);
+            throw new IllegalArgumentException(Text.of("net.name.unknown", name) + FullWidth.hint(name), e);
         }
     }
 
