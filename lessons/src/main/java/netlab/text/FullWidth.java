@@ -17,9 +17,6 @@ import java.util.function.Supplier;
  */
 public final class FullWidth {
 
-    /** The ideographic space and full stop, outside the block of full-width forms of ASCII. */
-    private static final char IDEOGRAPHIC_SPACE = '\u3000';
-    private static final char IDEOGRAPHIC_FULL_STOP = '\u3002';
     /** U+FF01 … U+FF5E are ASCII '!' … '~' at this distance. */
     private static final int FULL_WIDTH_OFFSET = 0xFEE0;
 
@@ -34,11 +31,11 @@ public final class FullWidth {
         if (typed == null) {
             return "";
         }
-        Map<Character, Character> found = new LinkedHashMap<>();
-        typed.chars().forEach(c -> {
-            char ascii = ascii((char) c);
+        Map<Integer, Integer> found = new LinkedHashMap<>();
+        typed.codePoints().forEach(c -> {
+            int ascii = typedInstead(c);
             if (ascii != 0) {
-                found.putIfAbsent((char) c, ascii);
+                found.putIfAbsent(c, ascii);
             }
         });
         if (found.isEmpty()) {
@@ -47,8 +44,8 @@ public final class FullWidth {
         StringBuilder wide = new StringBuilder();
         StringBuilder narrow = new StringBuilder();
         found.forEach((w, n) -> {
-            wide.append(wide.isEmpty() ? "" : " ").append('“').append(w).append('”');
-            narrow.append(narrow.isEmpty() ? "" : " ").append('“').append(n).append('”');
+            wide.append(wide.isEmpty() ? "" : " ").append('“').appendCodePoint(w).append('”');
+            narrow.append(narrow.isEmpty() ? "" : " ").append('“').appendCodePoint(n).append('”');
         });
         return Text.of("common.fullWidth", wide, narrow);
     }
@@ -71,14 +68,26 @@ public final class FullWidth {
         }
     }
 
-    /** The ASCII character {@code c} is the full-width form of, or 0. */
-    private static char ascii(char c) {
-        if (c == IDEOGRAPHIC_SPACE) {
-            return ' ';
+    /**
+     * The ASCII character a Chinese input method typed {@code c} for: the full-width forms (U+FF01–U+FF5E,
+     * {@code ；} for {@code ;}, {@code １} for {@code 1}), the ideographic space, and the quotes, comma, stop and
+     * brackets of Chinese text; 0 for any other. Example: {@code FullWidth.typedInstead('。')} is {@code '.'}.
+     */
+    public static int typedInstead(int c) {
+        if (c >= 0xFF01 && c <= 0xFF5E) {
+            return c - FULL_WIDTH_OFFSET;
         }
-        if (c == IDEOGRAPHIC_FULL_STOP) {
-            return '.';
-        }
-        return c >= '\uFF01' && c <= '\uFF5E' ? (char) (c - FULL_WIDTH_OFFSET) : 0;
+        return switch (c) {
+            case 0x3000 -> ' ';
+            case 0x201C, 0x201D -> '"';
+            case 0x2018, 0x2019 -> '\'';
+            case 0x3001 -> ',';
+            case 0x3002 -> '.';
+            case 0x3010 -> '[';
+            case 0x3011 -> ']';
+            case 0x300A -> '<';
+            case 0x300B -> '>';
+            default -> 0;
+        };
     }
 }

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import netlab.text.FullWidth;
 import netlab.text.Lang;
 import netlab.text.Message;
 
@@ -149,7 +150,8 @@ final class CompileExplainer {
             case "array.req.but.found" -> Message.of("compile.array.required");
             case "limit.code", "limit.code.too.large.for.try.stmt" -> Message.of("compile.code.too.large");
             case "limit.string", "limit.string.overflow" -> Message.of("compile.string.too.long");
-            case "illegal.char" -> illegalCharacter(cell, d.offset());
+            case "illegal.char" -> illegalCharacter(cell, d.offset(), "compile.full.width");
+            case "illegal.nonascii.digit" -> illegalCharacter(cell, d.offset(), "compile.full.width.digit");
             default -> null;
         };
         return Optional.ofNullable(sentence).map(m -> m.in(lang));
@@ -179,40 +181,17 @@ final class CompileExplainer {
 
     /**
      * The sentence for a character Java does not accept at {@code offset}: a Chinese input method's punctuation
-     * ({@code ；（），“”}) with the one to type instead, or any other (a no-break space copied from a web page) by its
-     * code point, since it may not show.
+     * ({@code ；（），“”}, or a digit {@code １}: {@code fullWidthKey} says which) with the one to type instead, or any
+     * other (a no-break space copied from a web page) by its code point, since it may not show.
      */
-    private static Message illegalCharacter(String cell, int offset) {
+    private static Message illegalCharacter(String cell, int offset, String fullWidthKey) {
         if (offset < 0 || offset >= cell.length()) {
             return null;
         }
         int c = cell.codePointAt(offset);
-        int ascii = typedInstead(c);
-        return ascii > 0 ? Message.of("compile.full.width", Character.toString(c), Character.toString(ascii))
+        int ascii = FullWidth.typedInstead(c);
+        return ascii > 0 ? Message.of(fullWidthKey, Character.toString(c), Character.toString(ascii))
                 : Message.of("compile.illegal.char", "U+%04X".formatted(c));
-    }
-
-    /**
-     * The ASCII character a Chinese input method's punctuation stands for: the full-width forms (U+FF01–U+FF5E,
-     * {@code ；} for {@code ;}), the ideographic space, and the quotes, comma, stop and brackets of Chinese text;
-     * 0 for any other.
-     */
-    static int typedInstead(int c) {
-        if (c >= 0xFF01 && c <= 0xFF5E) {
-            return c - 0xFEE0;
-        }
-        return switch (c) {
-            case 0x3000 -> ' ';
-            case 0x201C, 0x201D -> '"';
-            case 0x2018, 0x2019 -> '\'';
-            case 0x3001 -> ',';
-            case 0x3002 -> '.';
-            case 0x3010 -> '[';
-            case 0x3011 -> ']';
-            case 0x300A -> '<';
-            case 0x300B -> '>';
-            default -> 0;
-        };
     }
 
     /**

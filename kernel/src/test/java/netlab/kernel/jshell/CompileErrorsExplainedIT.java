@@ -96,19 +96,20 @@ class CompileErrorsExplainedIT {
     }
 
     /**
-     * Punctuation a Chinese input method typed is named with the character to type instead, and a character that
-     * may not show (a no-break space from a web page) by its code point; javac's own text stays below.
+     * Punctuation or a digit a Chinese input method typed is named with the character to type instead, and a
+     * character that may not show (a no-break space from a web page) by its code point; javac's own text stays below.
      */
     @Test
     void aChineseInputMethodsPunctuationIsNamedWithWhatToTypeInstead() {
         Map<String, String> said = new LinkedHashMap<>();
         said.put("int 端口 = 8080；", "单元格第 1 行第 14 列：“；” 是中文（全角）标点，Java 不认识：请把输入法切换到英文，改成 “;”。");
         said.put("String hello = “你好”;", "单元格第 1 行第 16 列：““” 是中文（全角）标点，Java 不认识：请把输入法切换到英文，改成 “\"”。");
+        said.put("int 端口 = ８０８０;", "单元格第 1 行第 10 列：“８” 是中文输入法打出的全角数字，Java 不认识：请把输入法切换到英文，改成 “8”。");
         said.put("System.out.println（1）;", "单元格第 1 行第 19 列：“（” 是中文（全角）标点，Java 不认识：请把输入法切换到英文，改成 “(”。");
         said.put("int spaced\u00a0= 1;", "单元格第 1 行第 11 列：这里有一个 Java 不接受的字符（U+00A0），可能看不见，"
                 + "比如从网页或文档复制代码时带进来的空格：删掉它，再重新输入这一段。");
         for (ExecuteOutcome.Failure f : firstLinesAre(said)) {
-            assertTrue(f.traceback().get(1).contains("illegal character"), f.traceback().toString());
+            assertTrue(f.traceback().get(1).matches(".*illegal (character|non-ASCII digit).*"), f.traceback().toString());
         }
     }
 
