@@ -36,6 +36,11 @@ public final class ExceptionExplanation {
      */
     private static final Set<String> PORT_ZERO_CHECKS = Set.of("sun.nio.ch.DatagramChannelImpl.send",
             "sun.nio.ch.DatagramChannelImpl.connect");
+    /**
+     * Chapter 4's coroutines: a {@code Continuation} run again after its end. (Its yield outside its scope cannot be
+     * told apart: {@code yield} is a hidden frame, so the exception's first frame is the student's.)
+     */
+    private static final Set<String> CONTINUATION_RUN = Set.of("jdk.internal.vm.Continuation.run");
 
     private ExceptionExplanation() {
     }
@@ -134,6 +139,9 @@ public final class ExceptionExplanation {
             case "java.lang.UnsupportedOperationException" ->
                     message == null || message.isBlank() ? "unmodifiable" : null;
             case "java.lang.IllegalArgumentException" -> thrownIn(frames, PORT_CHECKS) ? "port.range" : null;
+            // run() says nothing when called from a thread other than its parent's: not the ended case
+            case "java.lang.IllegalStateException" -> thrownIn(frames, CONTINUATION_RUN) && message != null
+                    && !message.isEmpty() ? "continuation.done" : null;
             default -> null;
         };
         return Optional.ofNullable(key).map(k -> Message.of("exception.explain." + k));

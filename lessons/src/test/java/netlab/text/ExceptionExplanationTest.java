@@ -50,6 +50,18 @@ class ExceptionExplanationTest {
         assertEquals(Optional.empty(), ExceptionExplanation.of(new IllegalArgumentException("port out of range:-1")));
     }
 
+    /** Chapter 4's raw Continuation run after its end: chosen by the method that refused, and only that case. */
+    @Test
+    void aContinuationRunAgainIsExplainedByTheMethodThatRefused() {
+        StackTraceElement[] run = {new StackTraceElement("jdk.internal.vm.Continuation", "run", null, 238)};
+        assertEquals(Optional.of(Message.of("exception.explain.continuation.done")),
+                ExceptionExplanation.of("java.lang.IllegalStateException", "Continuation terminated", run));
+        assertEquals(Optional.empty(), ExceptionExplanation.of("java.lang.IllegalStateException", null, run),
+                "run() from a thread that is not its parent's says nothing, and is not the ended case");
+        assertEquals(Optional.empty(), ExceptionExplanation.of("java.lang.IllegalStateException", "Not in scope demo",
+                new StackTraceElement[0]), "an IllegalStateException of anyone else's");
+    }
+
     /** A datagram to port 0 fails in the JDK's own code, not the system's: that one gets its own sentence. */
     @Test
     void aDatagramToPortZeroIsExplainedAsSuch() throws Exception {

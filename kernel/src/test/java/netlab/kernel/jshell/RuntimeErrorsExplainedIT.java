@@ -74,6 +74,10 @@ class RuntimeErrorsExplainedIT {
                 var toNobody = new DatagramSocket(0, InetAddress.getLoopbackAddress());
                 toNobody.send(new DatagramPacket(new byte[1], 1, InetAddress.getLoopbackAddress(), 0));""",
                 "exception.explain.port.zero");
+        THROWS.put("""
+                var ended = new jdk.internal.vm.Continuation(new jdk.internal.vm.ContinuationScope("once"), () -> { });
+                ended.run();
+                ended.run();""", "exception.explain.continuation.done");
         THROWS.put("new DataInputStream(new ByteArrayInputStream(new byte[2])).readInt()", "exception.explain.eof");
         THROWS.put("new FileInputStream(\"no-such-file.txt\")", "exception.explain.no.file");
         THROWS.put("java.nio.file.Files.readString(java.nio.file.Path.of(\"no-such-file.txt\"))",
