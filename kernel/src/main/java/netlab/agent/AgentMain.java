@@ -101,7 +101,8 @@ public final class AgentMain {
             boolean agentThread = thread.getName().startsWith("netlab-") || thread.getName().equals("output reader")
                     || thread.getName().equals("main");
             if (agentThread && error instanceof VirtualMachineError) {
-                sendNote(notes, error instanceof OutOfMemoryError ? AgentProtocol.NOTE_OUT_OF_MEMORY : error.toString());
+                sendNote(notes, error instanceof OutOfMemoryError ? AgentProtocol.NOTE_OUT_OF_MEMORY
+                        : error.toString());
                 Runtime.getRuntime().halt(70);
             }
             if (error instanceof CellStoppedError || reportUncaught(thread, error)) {

@@ -20,7 +20,10 @@ final class ExitGuard {
     private ExitGuard() {
     }
 
-    /** Registers the agent's shutdown hook: {@code flush} hands over the student's output, {@code note} reaches the kernel. */
+    /**
+     * Registers the agent's shutdown hook: {@code flush} hands over the student's output, {@code note} reaches the
+     * kernel.
+     */
     static void install(Runnable flush, Consumer<String> note) {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LazyFlushingOutputStream.flushEveryWrite();

@@ -49,8 +49,8 @@ public final class HomeRouter {
         this.lan = Subnet.parse(insideCidr); // says what is wrong with a missing or bad prefix
         this.inside = Ipv4.parse(insideCidr.strip().split("[\\s/]+")[0]);
         if (lan.prefix() <= 30 && (inside.equals(lan.network()) || inside.equals(lan.broadcast()))) {
-            throw new IllegalArgumentException(Text.of("sim.home.notHost", inside, lan,
-                    Text.of(inside.equals(lan.network()) ? "sim.home.network" : "sim.home.broadcast"), lan.firstHost()));
+            String which = Text.of(inside.equals(lan.network()) ? "sim.home.network" : "sim.home.broadcast");
+            throw new IllegalArgumentException(Text.of("sim.home.notHost", inside, lan, which, lan.firstHost()));
         }
         this.nat = Nat.of(publicIp);
         this.nextInPool = lan.hostCount() > POOL_START + 1 ? POOL_START : 0;

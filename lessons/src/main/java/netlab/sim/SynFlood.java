@@ -22,7 +22,7 @@ public final class SynFlood implements Tabular {
 
     /** Linux keeps a half-open connection while it retries its SYN+ACK: 1+2+4+8+16+32 s with tcp_synack_retries=5. */
     public static final int HALF_OPEN_SECONDS = 63;
-    /** Bounds that keep a run within about a second of work (it draws every SYN of every second) and a readable table. */
+    /** Bounds that keep a run to about a second of work (it draws every SYN of every second) and a readable table. */
     private static final int MAX_BACKLOG = 100_000;
     private static final int MAX_PER_SECOND = 100_000;
     private static final int MAX_SECONDS = 300;

@@ -82,7 +82,8 @@ class DnsTest {
             assertTrue(System.nanoTime() - started < 900_000_000L, "answered, not waited for");
             assertEquals(DnsMessage.NXDOMAIN, r.steps().getLast().reply().rcode(), r.table().text());
             assertEquals("resolving 百度.cn from the root (written xn--wxtr44c.cn. in DNS messages: IDNA turns a "
-                    + "non-ASCII name into labels starting with xn--)", r.table().text().lines().findFirst().orElseThrow());
+                    + "non-ASCII name into labels starting with xn--)",
+                    r.table().text().lines().findFirst().orElseThrow());
         }
         assertTrue(assertThrows(IllegalArgumentException.class, () -> DnsMessage.canonical("中".repeat(70) + ".cn"))
                 .getMessage().startsWith("the name 中中中"));
@@ -149,7 +150,8 @@ class DnsTest {
     @Test
     void aRaceAsksForNoMoreGuessesThanThereAreIds() {
         assertEquals("use 0–65,536 forged replies per race (with a fixed port, 65,536 guess every id); was 100000",
-                assertThrows(IllegalArgumentException.class, () -> SpoofRace.simulate(10, 100_000, false, 1)).getMessage());
+                assertThrows(IllegalArgumentException.class,
+                        () -> SpoofRace.simulate(10, 100_000, false, 1)).getMessage());
         assertEquals(3, SpoofRace.simulate(3, 65_536, false, 1).wins());
         assertThrows(IllegalArgumentException.class, () -> SpoofRace.simulate(-5, 10, false, 1));
         assertThrows(IllegalArgumentException.class, () -> SpoofRace.simulate(100_000, 65_536, true, 1), "20 M in all");

@@ -80,7 +80,8 @@ class ModelsTest {
                         () -> SynFlood.run(256, 1000, 20, 100_000, false, 1)).getMessage());
         assertThrows(IllegalArgumentException.class, () -> SynFlood.run(256, Integer.MAX_VALUE, 20, 5, false, 1));
         assertThrows(IllegalArgumentException.class, () -> SynFlood.run(256, 1000, -1, 5, false, 1));
-        assertEquals(300 * 20, SynFlood.run(100_000, 100_000, 20, 300, false, 1).genuine(), "the largest run is allowed");
+        assertEquals(300 * 20, SynFlood.run(100_000, 100_000, 20, 300, false, 1).genuine(),
+                "the largest run is allowed");
     }
 
     @Test

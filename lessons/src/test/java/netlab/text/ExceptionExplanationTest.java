@@ -1,8 +1,14 @@
 package netlab.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -65,21 +71,19 @@ class ExceptionExplanationTest {
     /** A datagram to port 0 fails in the JDK's own code, not the system's: that one gets its own sentence. */
     @Test
     void aDatagramToPortZeroIsExplainedAsSuch() throws Exception {
-        try (java.net.DatagramSocket socket = new java.net.DatagramSocket(0, java.net.InetAddress.getLoopbackAddress())) {
-            java.net.SocketException refused = org.junit.jupiter.api.Assertions.assertThrows(java.net.SocketException.class,
-                    () -> socket.send(new java.net.DatagramPacket(new byte[1], 1,
-                            new java.net.InetSocketAddress("127.0.0.1", 0))));
+        try (DatagramSocket socket = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            SocketException refused = assertThrows(SocketException.class,
+                    () -> socket.send(new DatagramPacket(new byte[1], 1, new InetSocketAddress("127.0.0.1", 0))));
             assertEquals(Optional.of(Message.of("exception.explain.port.zero")), ExceptionExplanation.of(refused));
         }
-        try (java.net.DatagramSocket socket = new java.net.DatagramSocket(0, java.net.InetAddress.getLoopbackAddress())) {
-            java.net.SocketException tooLong = org.junit.jupiter.api.Assertions.assertThrows(
-                    java.net.SocketException.class, () -> socket.send(new java.net.DatagramPacket(new byte[70_000],
-                            70_000, java.net.InetAddress.getLoopbackAddress(), 9)));
+        try (DatagramSocket socket = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            SocketException tooLong = assertThrows(SocketException.class, () -> socket.send(
+                    new DatagramPacket(new byte[70_000], 70_000, InetAddress.getLoopbackAddress(), 9)));
             assertEquals(Optional.of(Message.of("exception.explain.socket")), ExceptionExplanation.of(tooLong),
                     "the same channel's error from the system: " + tooLong.getMessage());
         }
         assertEquals(Optional.of(Message.of("exception.explain.socket")),
-                ExceptionExplanation.of(new java.net.SocketException("Socket closed")), "any other socket error");
+                ExceptionExplanation.of(new SocketException("Socket closed")), "any other socket error");
     }
 
     /** A thrown exception is explained by its own class, never by its cause's. */

@@ -53,14 +53,23 @@ class AgentDeathIT {
         assertEquals("42", value("6 * 7"));
     }
 
+    /**
+     * Runs {@code cell}, which ends the agent, and gives the sentence of the restart; a cell still running after a
+     * minute fails the test (without {@code ExitGuard}, a shutdown hook that never returns held it for ever).
+     */
+    private String restartedBy(String cell, RecordingIO io) {
+        ExecuteOutcome outcome = CompletableFuture.supplyAsync(() -> engine.execute(cell, io))
+                .orTimeout(60, TimeUnit.SECONDS).join();
+        return assertInstanceOf(ExecuteOutcome.EngineRestarted.class, outcome).message();
+    }
+
     @Test
     void systemExitRestartsAndNamesTheStatus() {
         value("int kept = 5;");
         long pid = engine.agentPid();
         RecordingIO io = new RecordingIO();
-        ExecuteOutcome outcome = engine.execute("System.out.println(\"bye\");\nSystem.exit(3);", io);
-        ExecuteOutcome.EngineRestarted r = assertInstanceOf(ExecuteOutcome.EngineRestarted.class, outcome);
-        assertEquals("The Java process running your code exited with status 3; variables were reset.", r.message());
+        assertEquals("The Java process running your code exited with status 3; variables were reset.",
+                restartedBy("System.out.println(\"bye\");\nSystem.exit(3);", io));
         assertEquals("bye\n", io.out.toString());
         assertFreshAgentWorks(pid);
     }
@@ -68,17 +77,14 @@ class AgentDeathIT {
     @Test
     void aShutdownHookThatNeverReturnsDoesNotHoldTheExit() {
         value("int kept = 5;");
-        value("Runtime.getRuntime().addShutdownHook(new Thread(() -> { System.out.println(\"hook ran\"); while (true) { } }));");
+        value("Runtime.getRuntime().addShutdownHook(new Thread(() -> { "
+                + "System.out.println(\"hook ran\"); while (true) { } }));");
         long pid = engine.agentPid();
         RecordingIO io = new RecordingIO();
         long started = System.nanoTime();
-        // without the guard the JVM waits for the hook: the cell never ends (the test's own limit would say so)
-        ExecuteOutcome outcome = CompletableFuture.supplyAsync(() -> engine.execute("System.exit(3);", io))
-                .orTimeout(60, TimeUnit.SECONDS).join();
-        ExecuteOutcome.EngineRestarted r = assertInstanceOf(ExecuteOutcome.EngineRestarted.class, outcome);
         assertEquals("The Java process running your code called System.exit, but a shutdown hook registered with "
                 + "Runtime.addShutdownHook was still running 2 s later, so netlab ended the process (a hook must not "
-                + "loop or wait without end); variables were reset.", r.message());
+                + "loop or wait without end); variables were reset.", restartedBy("System.exit(3);", io));
         assertTrue(Duration.ofNanos(System.nanoTime() - started).compareTo(Duration.ofSeconds(20)) < 0);
         assertEquals("hook ran\n", io.out.toString(), "what the hook printed is handed over");
         assertFreshAgentWorks(pid);
@@ -90,9 +96,8 @@ class AgentDeathIT {
                 + "try { Thread.sleep(100); } catch (InterruptedException e) { } System.out.println(\"saved\"); }));");
         long pid = engine.agentPid();
         RecordingIO io = new RecordingIO();
-        ExecuteOutcome outcome = engine.execute("System.exit(3);", io);
-        ExecuteOutcome.EngineRestarted r = assertInstanceOf(ExecuteOutcome.EngineRestarted.class, outcome);
-        assertEquals("The Java process running your code exited with status 3; variables were reset.", r.message());
+        assertEquals("The Java process running your code exited with status 3; variables were reset.",
+                restartedBy("System.exit(3);", io));
         assertEquals("saved\n", io.out.toString());
         assertFreshAgentWorks(pid);
     }

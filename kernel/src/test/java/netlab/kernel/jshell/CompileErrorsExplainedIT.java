@@ -109,7 +109,8 @@ class CompileErrorsExplainedIT {
         said.put("int spaced\u00a0= 1;", "单元格第 1 行第 11 列：这里有一个 Java 不接受的字符（U+00A0），可能看不见，"
                 + "比如从网页或文档复制代码时带进来的空格：删掉它，再重新输入这一段。");
         for (ExecuteOutcome.Failure f : firstLinesAre(said)) {
-            assertTrue(f.traceback().get(1).matches(".*illegal (character|non-ASCII digit).*"), f.traceback().toString());
+            assertTrue(f.traceback().get(1).matches(".*illegal (character|non-ASCII digit).*"),
+                    f.traceback().toString());
         }
     }
 

@@ -118,7 +118,8 @@ class MagicsTest {
                 new CellPlan(), new SessionLanguage(netlab.text.Lang.EN), l -> { });
         IllegalArgumentException line = assertThrows(IllegalArgumentException.class,
                 () -> Magics.standard().run("threads 500000", ctx));
-        assertEquals("There is no magic %threads; you mean %%threads:", line.getMessage().lines().findFirst().orElseThrow());
+        assertEquals("There is no magic %threads; you mean %%threads:",
+                line.getMessage().lines().findFirst().orElseThrow());
         assertEquals(2, line.getMessage().lines().count(), line.getMessage());
         IllegalArgumentException cell = assertThrows(IllegalArgumentException.class,
                 () -> Magics.standard().run("%timeout 5", ctx));
