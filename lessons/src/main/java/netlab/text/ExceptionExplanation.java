@@ -2,6 +2,7 @@ package netlab.text;
 
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import netlab.runtime.Causes;
 
 /**
@@ -27,6 +28,11 @@ import netlab.runtime.Causes;
 public final class ExceptionExplanation {
 
     /** JDK methods whose {@code IllegalArgumentException} is a port outside 0–65535, by class and method. */
+    /**
+     * An UnknownHostException's message is the name looked up (then, from the resolver, what it said): four numbers
+     * there are an IPv4 address with one out of 0–255 ({@code 256.1.1.1}), which Java then took for a name.
+     */
+    private static final Pattern FOUR_NUMBERS = Pattern.compile("\\d+(\\.\\d+){3}(:.*)?");
     private static final Set<String> PORT_CHECKS = Set.of("java.net.InetSocketAddress.checkPort",
             "java.net.DatagramPacket.setPort", "java.net.ServerSocket.<init>");
     /**
@@ -108,7 +114,8 @@ public final class ExceptionExplanation {
             case "java.net.ConnectException" -> "connect";
             case "java.net.BindException" -> "bind";
             case "java.net.SocketTimeoutException" -> "timeout";
-            case "java.net.UnknownHostException" -> "unknown.host";
+            case "java.net.UnknownHostException" -> message != null && FOUR_NUMBERS.matcher(message).matches()
+                    ? "unknown.host.numbers" : "unknown.host";
             case "java.net.PortUnreachableException" -> "port.unreachable";
             case "java.net.SocketException" -> thrownIn(frames, PORT_ZERO_CHECKS) ? "port.zero" : "socket";
             case "java.io.EOFException" -> "eof";

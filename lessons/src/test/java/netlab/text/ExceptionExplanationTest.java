@@ -56,6 +56,17 @@ class ExceptionExplanationTest {
         assertEquals(Optional.empty(), ExceptionExplanation.of(new IllegalArgumentException("port out of range:-1")));
     }
 
+    /** Four numbers Java could not read as an address went to the resolver as a name: said as the address it is. */
+    @Test
+    void anAddressWithANumberPast255IsNotCalledAHostName() {
+        assertEquals(Optional.of(Message.of("exception.explain.unknown.host.numbers")),
+                ExceptionExplanation.of("java.net.UnknownHostException", "256.1.1.1"));
+        assertEquals(Optional.of(Message.of("exception.explain.unknown.host.numbers")),
+                ExceptionExplanation.of("java.net.UnknownHostException", "10.0.0.300: Name or service not known"));
+        assertEquals(Optional.of(Message.of("exception.explain.unknown.host")),
+                ExceptionExplanation.of("java.net.UnknownHostException", "itcast.cn: Name or service not known"));
+    }
+
     /** Chapter 4's raw Continuation run after its end: chosen by the method that refused, and only that case. */
     @Test
     void aContinuationRunAgainIsExplainedByTheMethodThatRefused() {

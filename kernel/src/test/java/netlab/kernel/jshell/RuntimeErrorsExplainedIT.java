@@ -56,6 +56,7 @@ class RuntimeErrorsExplainedIT {
                 quiet.setSoTimeout(20);
                 quiet.receive(new DatagramPacket(new byte[10], 10));""", "exception.explain.timeout");
         THROWS.put("throw new UnknownHostException(\"no-such-host.invalid\");", "exception.explain.unknown.host");
+        THROWS.put("throw new UnknownHostException(\"192.168.1.256\");", "exception.explain.unknown.host.numbers");
         THROWS.put("""
                 var gone = new DatagramSocket(0, InetAddress.getLoopbackAddress());
                 int nobody = gone.getLocalPort();
