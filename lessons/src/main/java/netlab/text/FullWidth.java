@@ -52,20 +52,30 @@ public final class FullWidth {
 
     /**
      * Runs {@code parse} of {@code typed}; an {@code IllegalArgumentException} it throws ends with {@link #hint}
-     * when {@code typed} has full-width characters (once, however many parsers it passes through).
+     * when {@code typed} has full-width characters: once, however many parsers it passes through (the hint of a
+     * part, {@code Ipv4.parse} inside {@code Subnet.parse}, gives way to the whole text's).
      */
     public static <T> T explained(String typed, Supplier<T> parse) {
         try {
             return parse.get();
         } catch (IllegalArgumentException e) {
             String hint = hint(typed);
-            if (hint.isEmpty() || String.valueOf(e.getMessage()).endsWith(hint)) {
+            if (hint.isEmpty()) {
                 throw e;
             }
-            IllegalArgumentException hinted = new IllegalArgumentException(e.getMessage() + hint, e.getCause());
+            String message = String.valueOf(e.getMessage());
+            int earlier = message.indexOf(opening());
+            IllegalArgumentException hinted = new IllegalArgumentException(
+                    (earlier < 0 ? message : message.substring(0, earlier)) + hint, e.getCause());
             hinted.setStackTrace(e.getStackTrace());
             throw hinted;
         }
+    }
+
+    /** The hint's words before the characters it names, in the student's language: how a given hint starts. */
+    private static String opening() {
+        String marked = Text.of("common.fullWidth", "\u0000", "\u0000");
+        return marked.substring(0, marked.indexOf('\u0000'));
     }
 
     /**

@@ -30,6 +30,10 @@ class FullWidthTest {
         assertTrue(subnet.endsWith("（其中有全角字符 “１” “９” “２”：它们来自中文输入法；请切换到英文输入法，改成半角的 “1” “9” “2”）"),
                 subnet);
         assertEquals(1, subnet.split("全角字符").length - 1, "once, though Subnet.parse asks Ipv4.parse: " + subnet);
+        String both = assertThrows(IllegalArgumentException.class, () -> Subnet.parse("１９２.168.1.0/２４")).getMessage();
+        assertTrue(both.endsWith("（其中有全角字符 “１” “９” “２” “４”：它们来自中文输入法；请切换到英文输入法，改成半角的 "
+                + "“1” “9” “2” “4”）"), "the whole text's characters, the address part's hint given way: " + both);
+        assertEquals(1, both.split("全角字符").length - 1, both);
         Lang.use(Lang.EN);
         assertTrue(assertThrows(IllegalArgumentException.class, () -> Subnet.parse("10.0.0.0／8")).getMessage()
                 .endsWith(" (it has full-width characters “／”, from a Chinese input method: switch to English input "
