@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 import netlab.display.Table;
+import netlab.text.FullWidth;
 import netlab.text.Text;
 
 /**
@@ -99,7 +100,7 @@ public final class Ports {
             }
         }
         throw new IllegalArgumentException(Text.of("net.ports.unknown", service,
-                SERVICES.stream().map(Service::name).collect(Collectors.joining(", "))));
+                SERVICES.stream().map(Service::name).collect(Collectors.joining(", "))) + FullWidth.hint(service));
     }
 
     /** Which IANA range a port is in. Example: {@code Ports.range(50000)} is "dynamic (49152–65535)". */

@@ -8,6 +8,7 @@ import netlab.ip.Ipv4;
 import netlab.ip.Ipv6;
 import netlab.ip.Mask;
 import netlab.ip.Subnet;
+import netlab.net.Ports;
 import netlab.net.Udp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -44,6 +45,8 @@ class FullWidthTest {
                 .contains("“：”"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> Udp.bind("127.0.0.1：9000", 0)).getMessage()
                 .contains("“：”"), "a host name too");
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Ports.number("ｈｔｔｐ")).getMessage()
+                .endsWith("type “h” “t” “p”)"), "a service's name too");
     }
 
     @Test
