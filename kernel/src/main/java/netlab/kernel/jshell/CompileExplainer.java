@@ -150,8 +150,7 @@ final class CompileExplainer {
             case "array.req.but.found" -> Message.of("compile.array.required");
             case "limit.code", "limit.code.too.large.for.try.stmt" -> Message.of("compile.code.too.large");
             case "limit.string", "limit.string.overflow" -> Message.of("compile.string.too.long");
-            case "illegal.char" -> illegalCharacter(cell, d.offset(), "compile.full.width");
-            case "illegal.nonascii.digit" -> illegalCharacter(cell, d.offset(), "compile.full.width.digit");
+            case "illegal.char", "illegal.nonascii.digit" -> illegalCharacters(cell, d.offset());
             default -> null;
         };
         return Optional.ofNullable(sentence).map(m -> m.in(lang));
@@ -180,18 +179,36 @@ final class CompileExplainer {
     }
 
     /**
-     * The sentence for a character Java does not accept at {@code offset}: a Chinese input method's punctuation
-     * ({@code ；（），“”}, or a digit {@code １}: {@code fullWidthKey} says which) with the one to type instead, or any
-     * other (a no-break space copied from a web page) by its code point, since it may not show.
+     * The sentence for characters Java does not accept from {@code offset}: a Chinese input method's punctuation
+     * ({@code ；（），“”}) or digits ({@code ８０８０}), the whole run of one kind with what to type instead, or any
+     * other character (a no-break space copied from a web page) by its code point, since it may not show.
      */
-    private static Message illegalCharacter(String cell, int offset, String fullWidthKey) {
+    private static Message illegalCharacters(String cell, int offset) {
         if (offset < 0 || offset >= cell.length()) {
             return null;
         }
         int c = cell.codePointAt(offset);
-        int ascii = FullWidth.typedInstead(c);
-        return ascii > 0 ? Message.of(fullWidthKey, Character.toString(c), Character.toString(ascii))
-                : Message.of("compile.illegal.char", "U+%04X".formatted(c));
+        if (FullWidth.typedInstead(c) == 0) {
+            return Message.of("compile.illegal.char", "U+%04X".formatted(c));
+        }
+        String run = cell.substring(offset, offset + fullWidthRun(cell, offset));
+        StringBuilder typed = new StringBuilder();
+        run.codePoints().forEach(w -> typed.appendCodePoint(FullWidth.typedInstead(w)));
+        return Message.of(Character.isDigit(c) ? "compile.full.width.digit" : "compile.full.width", run, typed);
+    }
+
+    /**
+     * How many chars from {@code offset} are full-width characters of one kind, digits or not: javac reports each
+     * digit of {@code ８０８０} on its own, and the sentence and the report say the run once. 0 when the character
+     * at {@code offset} is not one.
+     */
+    static int fullWidthRun(String cell, int offset) {
+        int end = offset;
+        while (end < cell.length() && FullWidth.typedInstead(cell.charAt(end)) != 0
+                && Character.isDigit(cell.charAt(end)) == Character.isDigit(cell.charAt(offset))) {
+            end++;
+        }
+        return end - offset;
     }
 
     /**

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.regex.Pattern;
 import jdk.jshell.EvalException;
 import jdk.jshell.JShellException;
@@ -31,6 +32,10 @@ final class ErrorReports {
     record CellDiagnostic(int offset, String code, String message) {
     }
 
+    /** javac's codes for one character it does not read, which it reports once for each character of a run. */
+    private static final Set<String> PER_CHARACTER = Set.of("compiler.err.illegal.char",
+            "compiler.err.illegal.nonascii.digit");
+
     /** The name a cell's compile error goes by. */
     static final String COMPILATION_ERROR = "CompilationError";
 
@@ -51,7 +56,17 @@ final class ErrorReports {
                                                CompileExplainer explainer) {
         List<String> traceback = new ArrayList<>();
         String first = null;
+        int runStart = -1; // the run of full-width characters said last: javac reports each of them
+        int runEnd = -1;
         for (CellDiagnostic d : diagnostics) {
+            boolean perCharacter = PER_CHARACTER.contains(d.code()) && d.offset() >= 0 && d.offset() < cell.length();
+            if (perCharacter && d.offset() > runStart && d.offset() < runEnd) {
+                continue;
+            }
+            if (perCharacter) {
+                runStart = d.offset();
+                runEnd = runStart + CompileExplainer.fullWidthRun(cell, runStart);
+            }
             List<String> messageLines = cleanMessage(d.message());
             String headline = messageLines.isEmpty() ? "error" : messageLines.getFirst();
             Optional<String> explained = explainer.explain(cell, d);

@@ -104,7 +104,7 @@ class CompileErrorsExplainedIT {
         Map<String, String> said = new LinkedHashMap<>();
         said.put("int 端口 = 8080；", "单元格第 1 行第 14 列：“；” 是中文（全角）标点，Java 不认识：请把输入法切换到英文，改成 “;”。");
         said.put("String hello = “你好”;", "单元格第 1 行第 16 列：““” 是中文（全角）标点，Java 不认识：请把输入法切换到英文，改成 “\"”。");
-        said.put("int 端口 = ８０８０;", "单元格第 1 行第 10 列：“８” 是中文输入法打出的全角数字，Java 不认识：请把输入法切换到英文，改成 “8”。");
+        said.put("int 端口 = ８０８０;", "单元格第 1 行第 10 列：“８０８０” 是中文输入法打出的全角数字，Java 不认识：请把输入法切换到英文，改成 “8080”。");
         said.put("System.out.println（1）;", "单元格第 1 行第 19 列：“（” 是中文（全角）标点，Java 不认识：请把输入法切换到英文，改成 “(”。");
         said.put("int spaced\u00a0= 1;", "单元格第 1 行第 11 列：这里有一个 Java 不接受的字符（U+00A0），可能看不见，"
                 + "比如从网页或文档复制代码时带进来的空格：删掉它，再重新输入这一段。");
@@ -112,6 +112,12 @@ class CompileErrorsExplainedIT {
             assertTrue(f.traceback().get(1).matches(".*illegal (character|non-ASCII digit).*"),
                     f.traceback().toString());
         }
+        // javac reports each of the four digits; the student reads the number once, and the ； after it on its own
+        ExecuteOutcome.Failure run = assertInstanceOf(ExecuteOutcome.Failure.class,
+                engine.execute("int 端口 = ８０８０；", new RecordingIO()));
+        assertEquals(List.of("单元格第 1 行第 10 列：“８０８０” 是中文输入法打出的全角数字，Java 不认识：请把输入法切换到英文，改成 “8080”。",
+                "单元格第 1 行第 14 列：“；” 是中文（全角）标点，Java 不认识：请把输入法切换到英文，改成 “;”。"),
+                run.traceback().stream().filter(l -> l.startsWith("单元格第")).toList());
     }
 
     /** Runs each cell, asserts its error's first line is the one given, and returns the errors in order. */
