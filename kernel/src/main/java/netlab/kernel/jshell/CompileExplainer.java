@@ -101,7 +101,8 @@ final class CompileExplainer {
                 yield packages.declaring(name).map(p -> Message.of("compile.cant.resolve.import", name, p))
                         .or(() -> closest(name, d.offset())
                                 .map(c -> Message.of("compile.cant.resolve.suggest", name, c)))
-                        .orElse(Message.of("compile.cant.resolve", name));
+                        .orElse(Message.of(afterDot(cell, d.offset()) ? "compile.cant.resolve.member"
+                                : "compile.cant.resolve", name));
             }
             case "prob.found.req" -> isAssignment(cell, d.offset()) ? Message.of("compile.assign.not.compare")
                     : checkCallAround(cell, d.offset())
@@ -154,6 +155,18 @@ final class CompileExplainer {
             default -> null;
         };
         return Optional.ofNullable(sentence).map(m -> m.in(lang));
+    }
+
+    /**
+     * Whether the name at {@code offset} follows a dot ({@code o.length()}): a member the value's type does not have,
+     * which no declaration in a cell would provide.
+     */
+    static boolean afterDot(String cell, int offset) {
+        int before = Math.min(offset, cell.length()) - 1;
+        while (before >= 0 && Character.isWhitespace(cell.charAt(before))) {
+            before--;
+        }
+        return before >= 0 && cell.charAt(before) == '.';
     }
 
     /**

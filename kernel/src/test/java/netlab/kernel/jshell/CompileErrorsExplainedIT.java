@@ -54,6 +54,7 @@ class CompileErrorsExplainedIT {
         MISTAKES.put("Strin w = null;", "compile.cant.resolve.suggest");
         MISTAKES.put("System.out.println(cuont);", "compile.cant.resolve.suggest");
         MISTAKES.put("System.out.println(nothingLikeThis);", "compile.cant.resolve");
+        MISTAKES.put("Object text = \"x\";\ntext.length()", "compile.cant.resolve.member");
         MISTAKES.put("var names = new ArrayList<String>();", "compile.cant.resolve.import");
         MISTAKES.put("var echo = Servers.iterative(0);", "compile.cant.resolve.import");
         MISTAKES.put("for (int i = 0; i < 3; i++) {\n    new Thread(() -> System.out.println(i)).start();\n}",
