@@ -3,6 +3,7 @@ package netlab.kernel.jshell;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.regex.Matcher;
@@ -50,6 +51,18 @@ final class CompileExplainer {
     /** The keywords a statement starts with, whose typos javac reads as names. */
     private static final List<String> STATEMENT_KEYWORDS = List.of("return", "break", "continue", "throw", "while",
             "switch", "import", "else", "final", "static", "yield");
+    /**
+     * The course this one comes from is Python's: the names a student carries over from it, which Java does not have
+     * (javac reads each as an unknown name), with what Java writes instead.
+     */
+    private static final Map<String, String> PYTHON = Map.ofEntries(
+            Map.entry("print", "System.out.println(…)"), Map.entry("True", "true"), Map.entry("False", "false"),
+            Map.entry("None", "null"), Map.entry("self", "this"), Map.entry("elif", "else if"),
+            Map.entry("len", "s.length() / array.length / list.size()"), Map.entry("str", "String.valueOf(x)"),
+            Map.entry("input", "new Scanner(System.in).nextLine()"),
+            Map.entry("range", "for (int i = 0; i < n; i++)"), Map.entry("append", "list.add(x)"),
+            Map.entry("recv", "receive(…)"), Map.entry("recvfrom", "receive(…)"), Map.entry("sendto", "send(…)"),
+            Map.entry("sendall", "send(…)"));
 
     private final Lang lang;
     /** The names valid at a cell offset that start with a prefix: the session's completion. */
@@ -97,6 +110,9 @@ final class CompileExplainer {
                 }
                 if (!code.endsWith(".args") && !code.endsWith(".params") && isMethod(name, d.offset())) {
                     yield Message.of("compile.cant.resolve.method", name); // Check.ipClassOf(classOf)
+                }
+                if (PYTHON.containsKey(name)) {
+                    yield Message.of("compile.python", name, PYTHON.get(name));
                 }
                 yield packages.declaring(name).map(p -> Message.of("compile.cant.resolve.import", name, p))
                         .or(() -> closest(name, d.offset())
@@ -158,10 +174,13 @@ final class CompileExplainer {
     }
 
     /**
-     * Whether the name at {@code offset} follows a dot ({@code o.length()}): a member the value's type does not have,
-     * which no declaration in a cell would provide.
+     * Whether the name at {@code offset} follows a dot ({@code o.length()}; javac places the error at the dot itself):
+     * a member the value's type does not have, which no declaration in a cell would provide.
      */
     static boolean afterDot(String cell, int offset) {
+        if (offset >= 0 && offset < cell.length() && cell.charAt(offset) == '.') {
+            return true;
+        }
         int before = Math.min(offset, cell.length()) - 1;
         while (before >= 0 && Character.isWhitespace(cell.charAt(before))) {
             before--;

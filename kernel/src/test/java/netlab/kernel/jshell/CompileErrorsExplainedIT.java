@@ -54,7 +54,6 @@ class CompileErrorsExplainedIT {
         MISTAKES.put("Strin w = null;", "compile.cant.resolve.suggest");
         MISTAKES.put("System.out.println(cuont);", "compile.cant.resolve.suggest");
         MISTAKES.put("System.out.println(nothingLikeThis);", "compile.cant.resolve");
-        MISTAKES.put("Object text = \"x\";\ntext.length()", "compile.cant.resolve.member");
         MISTAKES.put("var names = new ArrayList<String>();", "compile.cant.resolve.import");
         MISTAKES.put("var echo = Servers.iterative(0);", "compile.cant.resolve.import");
         MISTAKES.put("for (int i = 0; i < 3; i++) {\n    new Thread(() -> System.out.println(i)).start();\n}",
@@ -88,7 +87,10 @@ class CompileErrorsExplainedIT {
             ExecuteOutcome.Failure f = assertInstanceOf(ExecuteOutcome.Failure.class,
                     engine.execute(cell, new RecordingIO()), cell);
             String first = f.traceback().getFirst();
-            String sentence = Text.in(Lang.ZH, key, "").replaceAll("[“”\"].*$", "").strip();
+            // the sentence's own words up to its first quoted name (past one it starts with, which is the cell's)
+            String sentence = Text.in(Lang.ZH, key, "").replaceFirst("^[“”\"\\s]+", "").replaceAll("[“”\"].*$", "")
+                    .strip();
+            assertTrue(sentence.length() >= 2, key + " leaves nothing to compare: " + sentence);
             if (!first.startsWith("单元格第 ") || !first.contains(sentence.substring(0, Math.min(8, sentence.length())))) {
                 wrong.append(cell).append(" -> ").append(f.traceback()).append('\n');
             }
@@ -119,6 +121,22 @@ class CompileErrorsExplainedIT {
         assertEquals(List.of("单元格第 1 行第 10 列：“８０８０” 是中文输入法打出的全角数字，Java 不认识：请把输入法切换到英文，改成 “8080”。",
                 "单元格第 1 行第 14 列：“；” 是中文（全角）标点，Java 不认识：请把输入法切换到英文，改成 “;”。"),
                 run.traceback().stream().filter(l -> l.startsWith("单元格第")).toList());
+    }
+
+    /**
+     * A name that is not there: a member the value's type lacks is not something to declare in a cell; a name the
+     * seed course's Python taught (print, True, recvfrom) gets what Java writes instead.
+     */
+    @Test
+    void aMissingMemberAndAPythonHabitAreNamedAsSuch() {
+        Map<String, String> said = new LinkedHashMap<>();
+        said.put("Object text = \"x\";\ntext.length()", "单元格第 2 行第 5 列：“length” 不是这个值的类型里的方法或字段（下面的原文写出了"
+                + "类型）：检查拼写和大小写；如果这个值其实是别的类型，先把它声明成那个类型，或者做类型转换。");
+        said.put("print(\"hi\")", "单元格第 1 行第 1 列：“print” 是 Python 的写法，Java 里没有它：Java 写作 System.out.println(…)。");
+        said.put("boolean ready = True;", "单元格第 1 行第 17 列：“True” 是 Python 的写法，Java 里没有它：Java 写作 true。");
+        said.put("var socket = new java.net.DatagramSocket();\nsocket.recvfrom(1024)",
+                "单元格第 2 行第 7 列：“recvfrom” 是 Python 的写法，Java 里没有它：Java 写作 receive(…)。");
+        firstLinesAre(said);
     }
 
     /** Runs each cell, asserts its error's first line is the one given, and returns the errors in order. */
