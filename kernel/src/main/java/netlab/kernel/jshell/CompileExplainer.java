@@ -118,6 +118,7 @@ final class CompileExplainer {
                         .or(() -> closest(name, d.offset())
                                 .map(c -> Message.of("compile.cant.resolve.suggest", name, c)))
                         .orElse(Message.of(afterDot(cell, d.offset()) ? "compile.cant.resolve.member"
+                                : assignedAt(cell, d.offset(), name) ? "compile.cant.resolve.assign"
                                 : "compile.cant.resolve", name));
             }
             case "prob.found.req" -> isAssignment(cell, d.offset()) ? Message.of("compile.assign.not.compare")
@@ -186,6 +187,21 @@ final class CompileExplainer {
             before--;
         }
         return before >= 0 && cell.charAt(before) == '.';
+    }
+
+    /**
+     * Whether the unknown {@code name} at {@code offset} is given a value there ({@code count = 1}): Python's way to
+     * make a variable, which Java does with a declaration.
+     */
+    static boolean assignedAt(String cell, int offset, String name) {
+        int after = offset + name.length();
+        if (offset < 0 || after > cell.length() || !cell.startsWith(name, offset)) {
+            return false;
+        }
+        while (after < cell.length() && cell.charAt(after) == ' ') {
+            after++;
+        }
+        return isAssignment(cell, after);
     }
 
     /**

@@ -125,13 +125,16 @@ class CompileErrorsExplainedIT {
 
     /**
      * A name that is not there: a member the value's type lacks is not something to declare in a cell; a name the
-     * seed course's Python taught (print, True, recvfrom) gets what Java writes instead.
+     * seed course's Python taught (print, True, recvfrom, a variable made by assigning it) gets what Java writes
+     * instead.
      */
     @Test
     void aMissingMemberAndAPythonHabitAreNamedAsSuch() {
         Map<String, String> said = new LinkedHashMap<>();
         said.put("Object text = \"x\";\ntext.length()", "单元格第 2 行第 5 列：“length” 不是这个值的类型里的方法或字段（下面的原文写出了"
                 + "类型）：检查拼写和大小写；如果这个值其实是别的类型，先把它声明成那个类型，或者做类型转换。");
+        said.put("int one = 1;\nhits = one + 1;", "单元格第 2 行第 1 列：“hits” 还没有声明就被赋值了：Java 的变量要先声明（写出类型），"
+                + "比如 var hits = …; 或 int hits = …;（Python 直接赋值就行，Java 不行）。如果它在别的单元格里声明，先运行那个单元格。");
         said.put("print(\"hi\")", "单元格第 1 行第 1 列：“print” 是 Python 的写法，Java 里没有它：Java 写作 System.out.println(…)。");
         said.put("boolean ready = True;", "单元格第 1 行第 17 列：“True” 是 Python 的写法，Java 里没有它：Java 写作 true。");
         said.put("var socket = new java.net.DatagramSocket();\nsocket.recvfrom(1024)",
