@@ -40,6 +40,8 @@ final class CompileExplainer {
     static final String CANT_RESOLVE = "compiler.err.cant.resolve";
 
     private static final Pattern QUOTED = Pattern.compile("'([^']+)' expected");
+    /** javac's name for the token it wanted when that was a name, unquoted in its text: {@code <identifier> expected}. */
+    private static final String IDENTIFIER_EXPECTED = "<identifier>";
     /** The name JShell gives an expression cell's value ({@code $1}, {@code $2} ...). */
     private static final Pattern EXPRESSION_VALUE = Pattern.compile("\\$\\d+");
     private static final Pattern EXCEPTION = Pattern.compile("([\\w$]+\\.)*([\\w$]+(Exception|Error|Throwable))");
@@ -98,8 +100,9 @@ final class CompileExplainer {
             case UNCLOSED_COMMENT -> Message.of("compile.unclosed.comment");
             case TOO_DEEP -> Message.of("compile.too.deep", CompilerLimits.MAX_DEPTH);
             case "premature.eof" -> Message.of("compile.premature.eof");
-            case "expected", "expected2", "expected3", "expected4" -> token.equals(";")
-                    ? Message.of("compile.semicolon") : token.isEmpty() ? null : Message.of("compile.expected", token);
+            case "expected", "expected2", "expected3", "expected4" -> token.equals(";") ? Message.of("compile.semicolon")
+                    : !token.isEmpty() ? Message.of("compile.expected", token)
+                    : message.startsWith(IDENTIFIER_EXPECTED) ? Message.of("compile.identifier.expected") : null;
             case "cant.resolve", "cant.resolve.location", "cant.resolve.location.args",
                  "cant.resolve.args", "cant.resolve.location.args.params" -> {
                 if (name.isEmpty()) {

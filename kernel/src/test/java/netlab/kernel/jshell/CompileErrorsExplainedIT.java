@@ -135,6 +135,8 @@ class CompileErrorsExplainedIT {
                 + "类型）：检查拼写和大小写；如果这个值其实是别的类型，先把它声明成那个类型，或者做类型转换。");
         said.put("int one = 1;\nhits = one + 1;", "单元格第 2 行第 1 列：“hits” 还没有声明就被赋值了：Java 的变量要先声明（写出类型），"
                 + "比如 var hits = …; 或 int hits = …;（Python 直接赋值就行，Java 不行）。如果它在别的单元格里声明，先运行那个单元格。");
+        said.put("def area(r):\n    return r * r", "单元格第 1 行第 11 列：Java 在这里需要一个名字（类型、变量或方法的名字），看到的却是别的："
+                + "检查这里是不是少了类型或名字；Python 的 def f(x): 在 Java 里写成 int f(int x) { … }。");
         said.put("print(\"hi\")", "单元格第 1 行第 1 列：“print” 是 Python 的写法，Java 里没有它：Java 写作 System.out.println(…)。");
         said.put("boolean ready = True;", "单元格第 1 行第 17 列：“True” 是 Python 的写法，Java 里没有它：Java 写作 true。");
         said.put("var socket = new java.net.DatagramSocket();\nsocket.recvfrom(1024)",
