@@ -160,6 +160,9 @@ final class CompileExplainer {
             case "break.outside.switch.loop", "cont.outside.loop", "break.outside.switch.expression" ->
                     Message.of("compile.break.outside");
             case "int.number.too.large" -> Message.of("compile.number.too.large");
+            case "dot.class.expected" -> Message.of("compile.type.as.value");
+            case "illegal.digit.in.octal.literal" -> Message.of("compile.octal");
+            case "repeated.modifier" -> Message.of("compile.repeated.modifier");
             case "already.defined" -> name.isEmpty() ? null : Message.of("compile.already.defined", name);
             case "invalid.meth.decl.ret.type.req" -> Message.of("compile.return.type");
             case "else.without.if" -> Message.of("compile.else.without.if");

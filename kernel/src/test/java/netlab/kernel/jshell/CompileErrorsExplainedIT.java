@@ -54,6 +54,9 @@ class CompileErrorsExplainedIT {
         MISTAKES.put("Strin w = null;", "compile.cant.resolve.suggest");
         MISTAKES.put("System.out.println(cuont);", "compile.cant.resolve.suggest");
         MISTAKES.put("System.out.println(nothingLikeThis);", "compile.cant.resolve");
+        MISTAKES.put("int parsed = int(\"5\");", "compile.type.as.value");
+        MISTAKES.put("int month = 08;", "compile.octal");
+        MISTAKES.put("public public int twice = 1;", "compile.repeated.modifier");
         MISTAKES.put("var names = new ArrayList<String>();", "compile.cant.resolve.import");
         MISTAKES.put("var echo = Servers.iterative(0);", "compile.cant.resolve.import");
         MISTAKES.put("for (int i = 0; i < 3; i++) {\n    new Thread(() -> System.out.println(i)).start();\n}",
