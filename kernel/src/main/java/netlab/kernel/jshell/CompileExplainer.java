@@ -163,6 +163,8 @@ final class CompileExplainer {
             case "dot.class.expected" -> Message.of("compile.type.as.value");
             case "illegal.digit.in.octal.literal" -> Message.of("compile.octal");
             case "repeated.modifier" -> Message.of("compile.repeated.modifier");
+            case "array.dimension.missing" -> Message.of("compile.array.length.missing");
+            case "missing.meth.body.or.decl.abstract" -> Message.of("compile.method.body.missing");
             case "already.defined" -> name.isEmpty() ? null : Message.of("compile.already.defined", name);
             case "invalid.meth.decl.ret.type.req" -> Message.of("compile.return.type");
             case "else.without.if" -> Message.of("compile.else.without.if");

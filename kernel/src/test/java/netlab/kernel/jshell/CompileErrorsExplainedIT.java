@@ -57,6 +57,8 @@ class CompileErrorsExplainedIT {
         MISTAKES.put("int parsed = int(\"5\");", "compile.type.as.value");
         MISTAKES.put("int month = 08;", "compile.octal");
         MISTAKES.put("public public int twice = 1;", "compile.repeated.modifier");
+        MISTAKES.put("int[] sizes = new int[];", "compile.array.length.missing");
+        MISTAKES.put("class Handler { void handle(); }", "compile.method.body.missing");
         MISTAKES.put("var names = new ArrayList<String>();", "compile.cant.resolve.import");
         MISTAKES.put("var echo = Servers.iterative(0);", "compile.cant.resolve.import");
         MISTAKES.put("for (int i = 0; i < 3; i++) {\n    new Thread(() -> System.out.println(i)).start();\n}",
