@@ -142,10 +142,14 @@ class CompileErrorsExplainedIT {
                 + "比如 var hits = …; 或 int hits = …;（Python 直接赋值就行，Java 不行）。如果它在别的单元格里声明，先运行那个单元格。");
         said.put("def area(r):\n    return r * r", "单元格第 1 行第 11 列：Java 在这里需要一个名字（类型、变量或方法的名字），看到的却是别的："
                 + "检查这里是不是少了类型或名字；Python 的 def f(x): 在 Java 里写成 int f(int x) { … }。");
-        said.put("print(\"hi\")", "单元格第 1 行第 1 列：“print” 是 Python 的写法，Java 里没有它：Java 写作 System.out.println(…)。");
-        said.put("boolean ready = True;", "单元格第 1 行第 17 列：“True” 是 Python 的写法，Java 里没有它：Java 写作 true。");
+        String ranAnother = "如果 “%s” 是你在别的单元格里声明的，先运行那个单元格。";
+        said.put("print(\"hi\")", "单元格第 1 行第 1 列：“print” 是 Python 的写法，Java 里没有它：Java 写作 System.out.println(…)。"
+                + ranAnother.formatted("print"));
+        said.put("boolean ready = True;", "单元格第 1 行第 17 列：“True” 是 Python 的写法，Java 里没有它：Java 写作 true。"
+                + ranAnother.formatted("True"));
         said.put("var socket = new java.net.DatagramSocket();\nsocket.recvfrom(1024)",
-                "单元格第 2 行第 7 列：“recvfrom” 是 Python 的写法，Java 里没有它：Java 写作 receive(…)。");
+                "单元格第 2 行第 7 列：“recvfrom” 是 Python 的写法，Java 里没有它：Java 写作 receive(…)。"
+                        + ranAnother.formatted("recvfrom"));
         firstLinesAre(said);
     }
 
