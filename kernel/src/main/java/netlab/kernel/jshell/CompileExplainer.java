@@ -50,6 +50,12 @@ final class CompileExplainer {
             "short");
     private static final List<String> BOXED = List.of("Integer", "Long", "Double", "Float", "Boolean", "Character",
             "Byte", "Short");
+    /**
+     * A line written as Python writes a block: a keyword, and a colon at its end ({@code for i in range(3):}), with
+     * no brace or semicolon, which a Java line ending in a colon ({@code switch (x) { case 1:}) has.
+     */
+    private static final Pattern PYTHON_BLOCK = Pattern.compile(
+            "\\s*(if|elif|else|for|while|try|except|with)\\b[^{;]*:\\s*(#.*)?");
     /** The keywords a statement starts with, whose typos javac reads as names. */
     private static final List<String> STATEMENT_KEYWORDS = List.of("return", "break", "continue", "throw", "while",
             "switch", "import", "else", "final", "static", "yield");
@@ -100,7 +106,9 @@ final class CompileExplainer {
             case UNCLOSED_COMMENT -> Message.of("compile.unclosed.comment");
             case TOO_DEEP -> Message.of("compile.too.deep", CompilerLimits.MAX_DEPTH);
             case "premature.eof" -> Message.of("compile.premature.eof");
-            case "expected", "expected2", "expected3", "expected4" -> token.equals(";") ? Message.of("compile.semicolon")
+            case "expected", "expected2", "expected3", "expected4" -> pythonBlock(cell, d.offset())
+                    ? Message.of("compile.python.block")
+                    : token.equals(";") ? Message.of("compile.semicolon")
                     : !token.isEmpty() ? Message.of("compile.expected", token)
                     : message.startsWith(IDENTIFIER_EXPECTED) ? Message.of("compile.identifier.expected") : null;
             case "cant.resolve", "cant.resolve.location", "cant.resolve.location.args",
@@ -195,6 +203,16 @@ final class CompileExplainer {
             before--;
         }
         return before >= 0 && cell.charAt(before) == '.';
+    }
+
+    /** Whether the line holding {@code offset} opens a block the way Python does: a keyword, a colon at the end. */
+    static boolean pythonBlock(String cell, int offset) {
+        if (offset < 0 || offset > cell.length()) {
+            return false;
+        }
+        int start = cell.lastIndexOf('\n', Math.max(0, offset - 1)) + 1;
+        int end = cell.indexOf('\n', offset);
+        return PYTHON_BLOCK.matcher(cell.substring(start, end < 0 ? cell.length() : end)).matches();
     }
 
     /**

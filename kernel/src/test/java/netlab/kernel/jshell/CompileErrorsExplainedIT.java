@@ -143,6 +143,10 @@ class CompileErrorsExplainedIT {
         said.put("def area(r):\n    return r * r", "单元格第 1 行第 11 列：Java 在这里需要一个名字（类型、变量或方法的名字），看到的却是别的："
                 + "检查这里是不是少了类型或名字；Python 的 def f(x): 在 Java 里写成 int f(int x) { … }。");
         String ranAnother = "如果 “%s” 是你在别的单元格里声明的，先运行那个单元格。";
+        String block = "：这一行是 Python 的写法（冒号和缩进）：Java 把条件放在括号里，把代码块放在 { } 里，比如 if (x == 1) { … }、"
+                + "for (int i = 0; i < 3; i++) { … }、while (running) { … }。";
+        said.put("for i in range(3):\n    System.out.println(i);", "单元格第 1 行第 4 列" + block);
+        said.put("int x = 1;\nif x == 1:\n    x = 2;", "单元格第 2 行第 3 列" + block);
         said.put("print(\"hi\")", "单元格第 1 行第 1 列：“print” 是 Python 的写法，Java 里没有它：Java 写作 System.out.println(…)。"
                 + ranAnother.formatted("print"));
         said.put("boolean ready = True;", "单元格第 1 行第 17 列：“True” 是 Python 的写法，Java 里没有它：Java 写作 true。"
