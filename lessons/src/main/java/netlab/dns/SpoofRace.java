@@ -41,15 +41,9 @@ public record SpoofRace(int races, int forged, boolean randomPort, int wins) imp
      *                                  port, 65,536 distinct guesses are all there are) or over 20,000,000 in all
      */
     public static SpoofRace simulate(int races, int forged, boolean randomPort, long seed) {
-        if (races < 1 || races > MAX_RACES) {
-            throw new IllegalArgumentException(Text.of("dns.race.bad.races", races));
-        }
-        if (forged < 0 || forged > MAX_FORGED) {
-            throw new IllegalArgumentException(Text.of("dns.race.bad.forged", forged));
-        }
-        if ((long) races * forged > MAX_TOTAL) {
-            throw new IllegalArgumentException(Text.of("dns.race.bad.total", (long) races * forged));
-        }
+        Text.require(races >= 1 && races <= MAX_RACES, "dns.race.bad.races", races);
+        Text.require(forged >= 0 && forged <= MAX_FORGED, "dns.race.bad.forged", forged);
+        Text.require((long) races * forged <= MAX_TOTAL, "dns.race.bad.total", (long) races * forged);
         Random r = new Random(seed);
         int wins = 0;
         for (int i = 0; i < races; i++) {

@@ -43,18 +43,13 @@ public record LoadPlan(int clients, int requestsEach, Duration think, Duration d
     private static final long SAMPLE_MILLIS = 20;
 
     public LoadPlan {
-        check(clients >= 1 && clients <= 5000, "load.bad.clients", clients);
-        check(requestsEach >= 1 && requestsEach <= 100_000, "load.bad.requests", requestsEach);
-        check((long) clients * requestsEach <= 2_000_000, "load.bad.total", (long) clients * requestsEach);
-        check(!think.isNegative() && think.compareTo(Duration.ofSeconds(10)) <= 0, "load.bad.think", think.toMillis());
-        check(deadline.compareTo(Duration.ofSeconds(1)) >= 0 && deadline.compareTo(Duration.ofMinutes(10)) <= 0,
+        Text.require(clients >= 1 && clients <= 5000, "load.bad.clients", clients);
+        Text.require(requestsEach >= 1 && requestsEach <= 100_000, "load.bad.requests", requestsEach);
+        Text.require((long) clients * requestsEach <= 2_000_000, "load.bad.total", (long) clients * requestsEach);
+        Text.require(!think.isNegative() && think.compareTo(Duration.ofSeconds(10)) <= 0, "load.bad.think",
+                think.toMillis());
+        Text.require(deadline.compareTo(Duration.ofSeconds(1)) >= 0 && deadline.compareTo(Duration.ofMinutes(10)) <= 0,
                 "load.bad.deadline", deadline.toMillis());
-    }
-
-    private static void check(boolean ok, String key, Object value) {
-        if (!ok) {
-            throw new IllegalArgumentException(Text.of(key, value));
-        }
     }
 
     /** The same plan ending by {@code deadline}. Example: {@code plan.deadline(Duration.ofSeconds(5))}. */

@@ -44,10 +44,10 @@ public final class SynFlood implements Tabular {
      * @throws IllegalArgumentException for a queue outside 1–100,000, a rate outside 0–100,000 or seconds outside 1–300
      */
     public static SynFlood run(int backlog, int spoofedPerSecond, int genuinePerSecond, int seconds, boolean synCookies, long seed) {
-        require(backlog >= 1 && backlog <= MAX_BACKLOG, "sim.syn.bad.backlog", backlog);
-        require(spoofedPerSecond >= 0 && spoofedPerSecond <= MAX_PER_SECOND, "sim.syn.bad.rate", spoofedPerSecond);
-        require(genuinePerSecond >= 0 && genuinePerSecond <= MAX_PER_SECOND, "sim.syn.bad.rate", genuinePerSecond);
-        require(seconds >= 1 && seconds <= MAX_SECONDS, "sim.syn.bad.seconds", seconds);
+        Text.require(backlog >= 1 && backlog <= MAX_BACKLOG, "sim.syn.bad.backlog", backlog);
+        Text.require(spoofedPerSecond >= 0 && spoofedPerSecond <= MAX_PER_SECOND, "sim.syn.bad.rate", spoofedPerSecond);
+        Text.require(genuinePerSecond >= 0 && genuinePerSecond <= MAX_PER_SECOND, "sim.syn.bad.rate", genuinePerSecond);
+        Text.require(seconds >= 1 && seconds <= MAX_SECONDS, "sim.syn.bad.seconds", seconds);
         Random random = new Random(seed);
         ArrayDeque<Integer> halfOpen = new ArrayDeque<>(); // the second each spoofed entry was queued
         Table t = Table.captioned(Text.of(synCookies ? "sim.syn.caption.cookies" : "sim.syn.caption.plain", backlog, spoofedPerSecond),
@@ -81,12 +81,6 @@ public final class SynFlood implements Tabular {
             t.row(s, halfOpen.size() + "/" + backlog, genuinePerSecond, servedNow);
         }
         return new SynFlood(t, genuineTotal, servedTotal);
-    }
-
-    private static void require(boolean ok, String key, int value) {
-        if (!ok) {
-            throw new IllegalArgumentException(Text.of(key, value));
-        }
     }
 
     /** Genuine clients that tried. */

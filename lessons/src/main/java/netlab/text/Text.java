@@ -19,6 +19,16 @@ public final class Text {
         return Catalog.shared().format(Lang.current(), key, args);
     }
 
+    /**
+     * An argument check in one line: unless {@code ok}, an {@code IllegalArgumentException} with the text of
+     * {@code key}. Example: {@code Text.require(port >= 0 && port <= 65535, "net.ports.outOfRange", port)}.
+     */
+    public static void require(boolean ok, String key, Object... args) {
+        if (!ok) {
+            throw new IllegalArgumentException(of(key, args));
+        }
+    }
+
     /** The text of {@code key} with {@code args}, in {@code lang}: for a JVM that words for many students. */
     public static String in(Lang lang, String key, Object... args) {
         return Catalog.shared().format(lang, key, args);

@@ -207,12 +207,8 @@ final class CompileExplainer {
 
     /** Whether the line holding {@code offset} opens a block the way Python does: a keyword, a colon at the end. */
     static boolean pythonBlock(String cell, int offset) {
-        if (offset < 0 || offset > cell.length()) {
-            return false;
-        }
-        int start = cell.lastIndexOf('\n', Math.max(0, offset - 1)) + 1;
-        int end = cell.indexOf('\n', offset);
-        return PYTHON_BLOCK.matcher(cell.substring(start, end < 0 ? cell.length() : end)).matches();
+        return offset >= 0 && offset <= cell.length()
+                && PYTHON_BLOCK.matcher(ErrorReports.Location.of(cell, offset).source()).matches();
     }
 
     /**

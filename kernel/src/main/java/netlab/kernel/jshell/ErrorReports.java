@@ -112,7 +112,7 @@ final class ErrorReports {
     }
 
     /** A cell offset as the student sees it: its line (from 1), its column (from 0) and the line's text. */
-    private record Location(int line, int column, String source) {
+    record Location(int line, int column, String source) {
 
         /** Characters shown each side of the column in a long line. */
         static final int AROUND = 60;
