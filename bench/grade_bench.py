@@ -92,7 +92,7 @@ def grade_once(jar, lesson, subs, out, jobs, env):
     r = subprocess.run([JAVA, "-jar", jar, "grade", subs, "--source", lesson, "--out", out, "--jobs", str(jobs)],
                        check=True, stdout=subprocess.PIPE, text=True, env=env)
     wall, cpu = time.perf_counter() - t0, children_cpu() - c0
-    with open(os.path.join(out, "grades.csv")) as f:
+    with open(os.path.join(out, "grades.csv"), encoding="utf-8-sig") as f:
         totals = sorted(set(line.strip().split(",")[-1] for line in f.readlines()[1:]))
     return wall, cpu, totals, r.stdout.splitlines()[0]
 
@@ -153,7 +153,7 @@ def main():
         subprocess.run([JAVA, "-jar", JAR, "grade", subs, "--source", lesson, "--out", out,
                         "--jobs", str(args.jobs)], check=True, stdout=subprocess.DEVNULL)
         grade_s, grade_cpu = time.perf_counter() - t0, children_cpu() - c0
-        with open(os.path.join(out, "grades.csv")) as f:
+        with open(os.path.join(out, "grades.csv"), encoding="utf-8-sig") as f:
             totals = [line.strip().split(",")[-1] for line in f.readlines()[1:]]
 
         prefix = os.path.join(work, "prefix")

@@ -20,7 +20,9 @@ import netlab.text.Text;
  * (what lay in the submissions folder and was not graded, and why). Feedback names a hidden case by its number
  * only ("hidden case 3", in the student's language) with its status, never its input, expected value or message,
  * unless the teacher reveals them (after the deadline). CSV cells that a spreadsheet would run as a formula
- * ({@code =}, {@code +}, {@code -}, {@code @} first) are written as text.
+ * ({@code =}, {@code +}, {@code -}, {@code @} first) are written as text. Both CSV files are UTF-8 with a byte-order
+ * mark: without one, Excel on a Chinese (or any non-UTF-8) Windows reads them in the system's code page and shows
+ * Chinese names as mojibake; Python reads them with {@code encoding="utf-8-sig"}.
  */
 public final class GradeReports {
 
@@ -29,6 +31,8 @@ public final class GradeReports {
     public static final String NOT_GRADED_CSV = "not-graded.csv";
     /** What a spreadsheet takes a cell starting with for a formula: such a cell is written with a ' first. */
     private static final String FORMULA_STARTS = "=+-@\t\r";
+    /** The byte-order mark a CSV file starts with, which tells a spreadsheet it is UTF-8. */
+    public static final String BYTE_ORDER_MARK = "\uFEFF";
 
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
 
@@ -47,12 +51,16 @@ public final class GradeReports {
                 .add(revealHidden ? g : withHiddenCasesNumbered(g)));
         StringBuilder notGraded = new StringBuilder("path,reason\n");
         skipped.forEach(x -> notGraded.append(csvField(x.path())).append(',').append(csvField(x.reason())).append('\n'));
-        Files.writeString(dir.resolve(NOT_GRADED_CSV), notGraded);
+        writeCsv(dir.resolve(NOT_GRADED_CSV), notGraded);
         for (var e : byStudent.entrySet()) {
             Files.writeString(dir.resolve(e.getKey() + ".json"), json(e.getKey(), e.getValue()));
             Files.writeString(dir.resolve(e.getKey() + ".html"), html(e.getKey(), e.getValue()));
         }
-        Files.writeString(dir.resolve(GRADES_CSV), csv(byStudent));
+        writeCsv(dir.resolve(GRADES_CSV), csv(byStudent));
+    }
+
+    private static void writeCsv(Path file, CharSequence rows) throws IOException {
+        Files.writeString(file, BYTE_ORDER_MARK + rows);
     }
 
     /** {@code g} as its student may read it: hidden cases by number and status only. */

@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import netlab.kernel.grading.Corpus;
+import netlab.kernel.grading.CsvFiles;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -175,7 +176,7 @@ class GradeCommandIT {
                 "--jobs", "2", "--timeout", "4");
         assertEquals(0, r.status, r.err + r.out);
         Map<String, String[]> csv = new HashMap<>();
-        List<String> lines = Files.readAllLines(out.resolve("grades.csv"));
+        List<String> lines = CsvFiles.lines(out.resolve("grades.csv"));
         assertEquals("student,ip.class-of,ip.same-subnet,total", lines.getFirst());
         lines.stream().skip(1).forEach(l -> csv.put(l.split(",")[0], l.split(",")));
         assertEquals(23, csv.size(), "every submission is in the class CSV:\n" + String.join("\n", lines));
@@ -262,7 +263,7 @@ class GradeCommandIT {
                 "--out", out.toString(), "--jobs", "1");
         assertEquals(0, r.status, r.err + r.out);
         assertEquals(List.of("student,ip.class-of,ip.same-subnet,total", "blank,0,0,0", "solution,4,6,10"),
-                Files.readAllLines(out.resolve("grades.csv")));
+                CsvFiles.lines(out.resolve("grades.csv")));
         assertEquals("graded", notebook(out, "blank").get("status").getAsString());
     }
 
@@ -332,12 +333,12 @@ class GradeCommandIT {
         assertEquals(2, r.status, r.err + r.out);
         assertTrue(r.err.contains("--replace"), r.err);
         assertEquals(List.of("student,ip.class-of,ip.same-subnet,total", "first,4,6,10"),
-                Files.readAllLines(out.resolve("grades.csv")), "the first run's results untouched");
+                CsvFiles.lines(out.resolve("grades.csv")), "the first run's results untouched");
         r = netlab("grade", later.toString(), "--source", teacher.toString(), "--out", out.toString(), "--jobs", "1",
                 "--replace");
         assertEquals(0, r.status, r.err + r.out);
         assertEquals(List.of("student,ip.class-of,ip.same-subnet,total", "second,0,0,0"),
-                Files.readAllLines(out.resolve("grades.csv")));
+                CsvFiles.lines(out.resolve("grades.csv")));
         assertFalse(Files.exists(out.resolve("first.json")) || Files.exists(out.resolve("first.html")),
                 "no student of the earlier run left beside the new grades.csv");
         assertTrue(Files.exists(out.resolve("notes.md")), "only results are removed");

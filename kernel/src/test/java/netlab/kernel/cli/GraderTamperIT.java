@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import netlab.kernel.grading.Attacks;
 import netlab.kernel.grading.Corpus;
+import netlab.kernel.grading.CsvFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,7 +49,7 @@ class GraderTamperIT {
                 "--jobs", "2");
         assertEquals(0, r.status(), r.err() + r.out());
         assertTrue(r.out().contains("agents run sandboxed"), r.out() + r.err());
-        List<String> csv = Files.readAllLines(out.resolve("grades.csv"));
+        List<String> csv = CsvFiles.lines(out.resolve("grades.csv"));
         for (String student : attacks) {
             String row = csv.stream().filter(l -> l.startsWith(student + ",")).findFirst().orElseThrow();
             // the fitted answer's due: 6 of 7 cases of 4 points, all of the other exercise

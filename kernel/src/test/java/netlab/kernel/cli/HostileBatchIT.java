@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import netlab.kernel.grading.Corpus;
+import netlab.kernel.grading.CsvFiles;
 import netlab.kernel.grading.Hostile;
 import netlab.text.Lang;
 import netlab.text.Text;
@@ -222,13 +223,13 @@ class HostileBatchIT {
                 && output.contains(Text.in(Lang.EN, "teacher.sandbox.loopback"))
                 && output.contains(", " + Text.in(Lang.EN, "teacher.sandbox.processes", PROCESSES)), output);
         Map<String, String> got = new LinkedHashMap<>();
-        for (String line : Files.readAllLines(out.resolve("grades.csv")).subList(1, deserved.size() + 1)) {
+        for (String line : CsvFiles.lines(out.resolve("grades.csv")).subList(1, deserved.size() + 1)) {
             got.put(line.substring(0, line.indexOf(',')), line.substring(line.indexOf(',') + 1));
         }
         StringBuilder table = new StringBuilder("batch as " + as + ":\n| student | class-of, same-subnet, total | deserved |\n|---|---|---|\n");
         deserved.forEach((s, d) -> table.append("| ").append(s).append(" | ").append(got.get(s)).append(" | ").append(d)
                 .append(got.getOrDefault(s, "").equals(d) ? "" : " ✘").append(" |\n"));
-        String notGraded = Files.readString(out.resolve("not-graded.csv"));
+        String notGraded = CsvFiles.text(out.resolve("not-graded.csv"));
         System.out.println(table + "\nnot-graded.csv:\n" + notGraded);
         assertEquals(deserved, got, table + output);
         assertTrue(notGraded.contains(Corpus.LESSON + ",a notebook outside any student's folder"), notGraded);

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import netlab.kernel.grading.Corpus;
+import netlab.kernel.grading.CsvFiles;
 import netlab.kernel.notebook.Notebook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -67,7 +68,7 @@ class ServerExerciseGradingIT {
                     out.toString(), "--jobs", "2");
             assertEquals(0, r.status(), r.err() + r.out());
             assertEquals(List.of("student,tcp.server,tcp.client,total", "a-port-taken,0,5,5", "b-correct,5,5,10",
-                    "c-blank,0,0,0"), Files.readAllLines(out.resolve("grades.csv")));
+                    "c-blank,0,0,0"), CsvFiles.lines(out.resolve("grades.csv")));
             JsonObject server = JsonParser.parseString(Files.readString(out.resolve("a-port-taken.json")))
                     .getAsJsonObject().getAsJsonArray("notebooks").get(0).getAsJsonObject()
                     .getAsJsonArray("exercises").get(0).getAsJsonObject();

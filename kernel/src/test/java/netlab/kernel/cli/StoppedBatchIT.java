@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import netlab.kernel.grading.Corpus;
+import netlab.kernel.grading.CsvFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -84,10 +85,10 @@ class StoppedBatchIT {
             }
         }
         assertTrue(Files.exists(out.resolve("INCOMPLETE.txt")), output.toString());
-        List<String> csv = Files.readAllLines(out.resolve("grades.csv"));
+        List<String> csv = CsvFiles.lines(out.resolve("grades.csv"));
         assertTrue(csv.size() >= 3 && csv.size() < 13, "what was graded, not more: " + csv);
         csv.stream().skip(1).forEach(l -> assertTrue(l.endsWith(",4,6,10"), l));
-        String notGraded = Files.readString(out.resolve("not-graded.csv"));
+        String notGraded = CsvFiles.text(out.resolve("not-graded.csv"));
         assertTrue(notGraded.contains("s11/" + Corpus.LESSON + ",grading was stopped before"), notGraded);
         try (Stream<Path> left = Files.list(tmp)) {
             assertEquals(List.of(), left.filter(f -> f.getFileName().toString().startsWith("netlab-grading-")).toList(),

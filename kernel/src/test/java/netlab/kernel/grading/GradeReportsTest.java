@@ -24,6 +24,24 @@ class GradeReportsTest {
         assertEquals("o'neil", GradeReports.firstCsvField("o'neil,0"));
     }
 
+    /**
+     * Excel on a Chinese Windows reads a CSV file without a byte-order mark in the system's code page: 张三 became
+     * "寮犱笁". Both files start with one, and an earlier run's students are still found to be replaced.
+     */
+    @Test
+    void theClassFilesTellASpreadsheetTheyAreUtf8() throws Exception {
+        ExerciseGrade greet = new ExerciseGrade("intro.greet", 2, 2, "graded", "", List.of());
+        GradeReports.write(dir, List.of(new NotebookGrade("张三", "00-introduction.ipynb", "graded", "", List.of(greet),
+                List.of(), 1.0, netlab.text.Lang.ZH)), List.of(new BatchGrader.Skipped("李四/笔记.txt", "不是笔记本")),
+                false);
+        assertEquals(List.of("student,intro.greet,total", "张三,2,2"), CsvFiles.lines(dir.resolve("grades.csv")));
+        assertEquals(List.of("path,reason", "李四/笔记.txt,不是笔记本"), CsvFiles.lines(dir.resolve("not-graded.csv")));
+        GradeReports.removeWritten(dir, "INCOMPLETE.txt");
+        try (var left = Files.list(dir)) {
+            assertEquals(List.of(), left.toList());
+        }
+    }
+
     /** A Chinese feedback page reads as Chinese: the status and its reason joined by a full-width colon. */
     @Test
     void aChinesePageJoinsStatusAndReasonAsChineseDoes() {

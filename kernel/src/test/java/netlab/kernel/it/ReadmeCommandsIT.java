@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import netlab.kernel.grading.CsvFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -97,7 +98,7 @@ class ReadmeCommandsIT {
 
         Run grade = block("grade");
         assertEquals(0, grade.status, grade.output);
-        String csv = Files.readString(work.resolve("grades/grades.csv"));
+        String csv = CsvFiles.text(work.resolve("grades/grades.csv"));
         assertTrue(csv.lines().anyMatch(l -> l.startsWith("alice,")), csv);
         assertTrue(Files.isRegularFile(work.resolve("grades/alice.html")));
         assertTrue(Files.isRegularFile(work.resolve("grades/alice.json")));
