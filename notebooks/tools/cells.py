@@ -1,6 +1,9 @@
 """Helpers that write one teacher notebook per language from a single list of cells, so code cells and
-exercise ids are the same in en and zh by construction: prose differs, and a code cell's comments, which are
-written in English in the source and carry their Chinese beside them (`zh={"English comment": "中文注释"}`).
+exercise ids are the same in en and zh by construction: prose differs, a code cell's comments, which are
+written in English in the source and carry their Chinese beside them (`zh={"English comment": "中文注释"}`), and
+the text a demo cell prints: its string literals are English in the source, and the chapter's `labels` give the
+Chinese of each (`Chapter("c03", labels={'"frames sent: "': '"发出的帧数："'})`), so a zh student reads Chinese
+output; the literals a cell sends over the network, compares or names files with are the same in both.
 Used by the chapter scripts; the notebooks they write are checked against them (CourseNotebooksIT)."""
 import re
 import nbformat
@@ -69,10 +72,24 @@ def localize(src, comments, lang):
     return src
 
 
+def with_labels(src, labels, lang):
+    """The demo code `src` in `lang`: each English string literal (or code fragment holding literals) among
+    `labels` that the cell holds replaced by its Chinese in a zh notebook; returns the code and the labels used."""
+    used = {en for en in labels if en in src}
+    if lang == "zh":
+        for en in sorted(used, key=len, reverse=True):  # a longer fragment first: it may hold a shorter one
+            src = src.replace(en, labels[en])
+    return src, used
+
+
 class Chapter:
-    def __init__(self, prefix):
+    def __init__(self, prefix, labels=None):
         self.prefix = prefix
         self.cells = []  # (kind, payload)
+        self.labels = labels or {}
+        for en, zh in self.labels.items():
+            if not (en.startswith('"') and en.endswith('"') and zh.startswith('"') and zh.endswith('"')):
+                raise ValueError("a label is a string literal, quotes included, in both languages: %s → %s" % (en, zh))
 
     def md(self, en, zh):
         self.cells.append(("md", {"en": en.strip("\n"), "zh": zh_prose(zh.strip("\n"))}))
@@ -99,15 +116,22 @@ class Chapter:
         nb.metadata["kernelspec"] = dict(KERNELSPEC)
         nb.metadata["language_info"] = {"name": "java", "file_extension": ".jshell", "mimetype": "text/x-java-source"}
         nb.metadata["netlab"] = {"language": lang}
+        unused = set(self.labels)
         for i, (kind, p) in enumerate(self.cells):
             cid = "%s-%03d" % (self.prefix, i)
             if kind == "md":
                 cell = nbformat.v4.new_markdown_cell(p[lang], id=cid)
             else:
-                cell = nbformat.v4.new_code_cell(localize(p["src"], p["zh"], lang), id=cid)
+                src = localize(p["src"], p["zh"], lang)
+                if "netlab" not in p:  # a demo cell: an answer or check keeps what the student and grader see
+                    src, used = with_labels(src, self.labels, lang)
+                    unused -= used
+                cell = nbformat.v4.new_code_cell(src, id=cid)
                 if "netlab" in p:
                     cell.metadata["netlab"] = dict(p["netlab"])
             nb.cells.append(cell)
+        if unused:
+            raise ValueError("labels no demo cell of %s holds: %s" % (self.prefix, sorted(unused)))
         nbformat.validate(nb)
         return nb
 

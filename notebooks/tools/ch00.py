@@ -1,7 +1,16 @@
 """Chapter 0: what a notebook is."""
 from cells import Chapter
 
-c = Chapter("c00")
+# what the demo cells print, in Chinese for the zh notebook (cells.py: labels)
+ZH_LABELS = {
+    '"Hello from Java "': '"你好，这里是 Java "',
+    '" has "': '" 目前有 "',
+    '" chapters so far"': '" 章"',
+    '"waiting… "': '"等待中… "',
+    '"finished without being interrupted"': '"没有被中断，运行完了"',
+}
+
+c = Chapter("c00", labels=ZH_LABELS)
 c.md("""
 # 0 · Introduction: how these notebooks work
 

@@ -1,7 +1,16 @@
 """Chapter 1: network overview and UDP (seed §1.1–1.16)."""
 from cells import Chapter
 
-c = Chapter("c01")
+# what the demo cells print, in Chinese for the zh notebook (cells.py: labels)
+ZH_LABELS = {
+    '" B payload + 8 B UDP header + 20 B IPv4 header = "': '" B 数据 + 8 B UDP 头部 + 20 B IPv4 头部 = "',
+    '" B in the IP packet"': '" B 的 IP 包"',
+    '"%-13s class %s  private=%-5s loopback=%-5s %s%n"': '"%-13s %s 类  私有=%-5s 回环=%-5s %s%n"',
+    '"assistant ← "': '"助手 ← "',
+    '" from "': '" 来自 "',
+}
+
+c = Chapter("c01", labels=ZH_LABELS)
 c.md("""
 # 1 · Networks and UDP
 

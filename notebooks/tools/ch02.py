@@ -1,7 +1,18 @@
 """Chapter 2: TFTP and TCP (seed §2.1–2.8)."""
 from cells import Chapter
 
-c = Chapter("c02")
+# what the demo cells print, in Chinese for the zh notebook (cells.py: labels)
+ZH_LABELS = {
+    '"direct: bytes() = %,d  retransmissions() = %d  %.3f s  %,.0f KB/s%n"': '"直连：bytes() = %,d  retransmissions() = %d  %.3f 秒  %,.0f KB/s%n"',
+    '"lossy:  bytes() = %,d  retransmissions() = %d  %.3f s  %,.0f KB/s%n"': '"丢包：bytes() = %,d  retransmissions() = %d  %.3f 秒  %,.0f KB/s%n"',
+    '"SO_BROADCAST = false → sent ?!"': '"SO_BROADCAST = false → 竟然发出去了？！"',
+    '"SO_BROADCAST = true → listener ← "': '"SO_BROADCAST = true → 监听者 ← "',
+    '"client ← "': '"客户端 ← "',
+    '"server ← "': '"服务器 ← "',
+    '"serverLog:"': '"服务器日志（serverLog）："',
+}
+
+c = Chapter("c02", labels=ZH_LABELS)
 c.md("""
 # 2 · TFTP and TCP
 

@@ -1,7 +1,42 @@
 """Chapter 3: how packets travel (seed §3.1–3.15)."""
 from cells import Chapter
 
-c = Chapter("c03")
+# what the demo cells print, in Chinese for the zh notebook (cells.py: labels)
+ZH_LABELS = {
+    '"frames sent: "': '"发出的帧数："',
+    '"frames on the cables: "': '"网线上的帧数："',
+    '", of which pc2 received "': '"，其中 pc2 收到 "',
+    '"1st ping: pc2 received "': '"第 1 次 ping：pc2 收到 "',
+    '"2nd ping: pc2 received "': '"第 2 次 ping：pc2 收到 "',
+    '" frame(s)"': '" 帧"',
+    '"after 301 s: "': '"301 秒后："',
+    '" entries"': '" 条"',
+    '"without the route: "': '"没有这条路由："',
+    '"a routing loop: "': '"路由环路："',
+    '" after "': '"，此前共发出 "',
+    '" frames"': '" 帧"',
+    '"wrong gateway: "': '"网关写错："',
+    '"wrong mask:    "': '"掩码写错："',
+    '"query:  "': '"查询："',
+    '"answer: "': '"应答："',
+    '"half-close: "': '"半关闭之后读到："',
+    '"after RST: "': '"RST 之后："',
+    '"state", "meaning"': '"状态", "含义"',
+    '"cookie ISN "': '"cookie 初始序号 "',
+    '", the client\'s ACK "': '"，客户端的 ACK "',
+    '" checks out: "': '" 验证结果："',
+    '"before: gateway is at "': '"之前：网关的 MAC 是 "',
+    '"after:  gateway is at "': '"之后：网关的 MAC 是 "',
+    '" (pc1: " + attacker.mac() + ")"': '"（pc1 的 MAC：" + attacker.mac() + "）"',
+    '"phone: " + phone + "\\nlaptop: "': '"手机：" + phone + "\\n笔记本："',
+    '"reply: "': '"应答："',
+    '"dropped"': '"被丢弃"',
+    '"a stranger to our port 8080: "': '"陌生人访问我们的 8080 端口："',
+    '"; but the stranger can only reach the CGNAT: "': '"；但陌生人其实只能到达 CGNAT："',
+    '" (private)"': '"（私有地址）"',
+}
+
+c = Chapter("c03", labels=ZH_LABELS)
 c.md("""
 # 3 · How packets travel
 

@@ -7,7 +7,48 @@ def tb(src):
     return src.replace("'''", '"""')
 
 
-c = Chapter("c04")
+# what the demo cells print, in Chinese for the zh notebook (cells.py: labels)
+ZH_LABELS = {
+    '"  client 1 connected and hears: "': '"  客户端 1 连上了，听到："',
+    '"I am client 1"': '"我是客户端 1"',
+    '"I am client 2"': '"我是客户端 2"',
+    '"  client 2 connected (the kernel accepted it, the program has not)"': '"  客户端 2 连上了（内核已经接受了它，程序还没有）"',
+    '"  client 2 hears: "': '"  客户端 2 听到："',
+    '"  client 1 closed"': '"  客户端 1 关闭了"',
+    '"javac: "': '"javac："',
+    '"compiled"': '"编译成功"',
+    '"failed, status "': '"失败，状态 "',
+    '"worker "': '"工作进程 "',
+    '"4 JVMs started in %d ms%n"': '"4 个 JVM 启动用了 %d ms%n"',
+    '"pid %-8s %3d connections %s%n"': '"pid %-8s %3d 个连接 %s%n"',
+    '"  client 1 connected, says nothing"': '"  客户端 1 连上了，一言不发"',
+    '"client 3 hears: "': '"客户端 3 听到："',
+    '"anyone?"': '"有人吗？"',
+    '"%-9s started in %4d ms, JVM threads now %d (platform)%n"': '"%s：启动用了 %4d ms，JVM 现在有 %d 个平台线程%n"',
+    '"virtual" : "platform"': '"虚拟线程" : "平台线程"',
+    '"accept() with nobody waiting: "': '"没有客户端在等时 accept()："',
+    '"read() with nothing sent: "': '"对方什么也没发时 read()："',
+    '"read() after \\"hi\\": "': '"收到 \\"hi\\" 之后 read()："',
+    '"read() after the client closed: "': '"客户端关闭之后 read()："',
+    '"nap %2d ms: %,9d rounds, CPU %3d ms of %d ms wall (%.0f%% of a core)"': '"每轮小睡 %2d ms：%,9d 轮，CPU %3d ms / 墙钟 %d ms（一个核的 %.0f%%）"',
+    '"%d of %d clients answered by one thread; JVM threads %d before, %d now%n"': '"%2$d 个客户端中有 %1$d 个由同一个线程应答；JVM 线程之前 %3$d 个，现在 %4$d 个%n"',
+    '"FD_SETSIZE (glibc, select(2)): 1024 on every Linux"': '"FD_SETSIZE（glibc，select(2)）：所有 Linux 上都是 1024"',
+    '"/proc/sys/fs/file-max (whole system): "': '"/proc/sys/fs/file-max（整个系统）："',
+    '"highest fd number now: "': '"现在最大的 fd 编号："',
+    '", registered with one Selector: "': '"，注册在同一个 Selector 上的："',
+    '"select() found ready: "': '"select() 发现就绪的："',
+    '"before selectNow():\\n"': '"selectNow() 之前：\\n"',
+    '"after selectNow():\\n"': '"selectNow() 之后：\\n"',
+    '"  (inside a loop, on its own stack)"': '"  （在循环里，在它自己的栈上）"',
+    '"100,000 virtual threads slept 1 s each: %d ms in all, JVM threads now %d%n"': '"100,000 个虚拟线程各睡 1 秒：一共 %d ms，JVM 现在有 %d 个线程%n"',
+    '"exit "': '"退出码 "',
+    '"sleep "': '"睡 "',
+    '" ms:"': '" ms："',
+    '" bytes received from "': '" 字节，来自 "',
+    '"%d connections held; %d of %d sampled answered in %d ms; JVM threads %d%n"': '"保持着 %1$d 个连接；抽样的 %3$d 个里有 %2$d 个在 %4$d ms 内应答；JVM 线程 %5$d 个%n"',
+}
+
+c = Chapter("c04", labels=ZH_LABELS)
 c.md("""
 # 4 · Concurrent servers and HTTP
 

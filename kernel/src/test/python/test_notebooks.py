@@ -3,7 +3,7 @@
 Every notebook also runs headless with `netlab run` (CourseNotebooksIT); here, what only Jupyter can show:
 one chapter executed cell by cell over the kernel protocol, the chapter-0 interrupt lesson interrupted the
 way a front end does it, and that every notebook is valid nbformat with the same code cells (but for the language
-of their comments) and exercise ids in both languages. Prints how long each execution took.
+of their comments and of the text they print) and exercise ids in both languages. Prints how long each execution took.
 """
 import glob
 import os
@@ -25,9 +25,10 @@ INTERRUPT_LESSON = ("en", "00-introduction.ipynb")
 INTERRUPT_AFTER_S = 2
 
 
-# a handed-out answer's stub speaks the notebook's language ("TODO: write your answer here", "TODO：在这里写出你的答案")
-TODO_STUB = re.compile(r'UnsupportedOperationException\("TODO[^"]*"\)')
-TODO_STUB_NEUTRAL = 'UnsupportedOperationException("TODO")'
+# a string literal of Java code; what a zh cell prints (its labels, a handed-out answer's "TODO：在这里写出你的答案")
+# is Chinese where the en cell's is English, and nothing else may differ
+STRING_LITERAL = re.compile(r'("(?:[^"\\\n]|\\.)*")')
+CHINESE = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")  # ideographs and full-width punctuation
 
 
 def without_comments(java):
@@ -54,6 +55,16 @@ def without_comments(java):
             out.append(ch)
         i += 1
     return "\n".join(line.rstrip() for line in "".join(out).split("\n"))
+
+
+def as_in_english(en_java, zh_java):
+    """The zh cell's code without its comments, each string literal that is a translation (Chinese where the en
+    cell's is not) put back in English: equal to the en cell's code exactly when the two differ only there."""
+    en, zh = STRING_LITERAL.split(without_comments(en_java)), STRING_LITERAL.split(without_comments(zh_java))
+    if len(en) != len(zh):
+        return "".join(zh)
+    return "".join(e if i % 2 and CHINESE.search(z) and not CHINESE.search(e) else z
+                   for i, (e, z) in enumerate(zip(en, zh)))
 
 
 def notebooks(*parts):
@@ -147,9 +158,12 @@ class Parity(unittest.TestCase):
                 na, nb = nbformat.read(a, 4), nbformat.read(b, 4)
                 nbformat.validate(na)
                 nbformat.validate(nb)
-                code = lambda n: [(TODO_STUB.sub(TODO_STUB_NEUTRAL, without_comments(c.source)), c.metadata.get("netlab"))
-                                  for c in n.cells if c.cell_type == "code"]
-                self.assertEqual(code(na), code(nb), os.path.basename(a))
+                code = lambda n: [(c.source, c.metadata.get("netlab")) for c in n.cells if c.cell_type == "code"]
+                self.assertEqual(len(code(na)), len(code(nb)), os.path.basename(a))
+                for (en_src, en_meta), (zh_src, zh_meta) in zip(code(na), code(nb)):
+                    self.assertEqual(en_meta, zh_meta, os.path.basename(a))
+                    self.assertEqual(as_in_english(en_src, zh_src), without_comments(en_src),
+                                     "%s: the zh cell's code differs beyond its comments and printed text" % b)
                 self.assertEqual([c.cell_type for c in na.cells], [c.cell_type for c in nb.cells])
 
 
