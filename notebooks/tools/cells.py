@@ -89,7 +89,8 @@ class Chapter:
         self.labels = labels or {}
         for en, zh in self.labels.items():
             if not (en.startswith('"') and en.endswith('"') and zh.startswith('"') and zh.endswith('"')):
-                raise ValueError("a label is a string literal, quotes included, in both languages: %s → %s" % (en, zh))
+                raise ValueError("a label starts and ends with a string literal's quote in both languages: %s → %s"
+                                 % (en, zh))
 
     def md(self, en, zh):
         self.cells.append(("md", {"en": en.strip("\n"), "zh": zh_prose(zh.strip("\n"))}))

@@ -3,7 +3,8 @@
 Every notebook also runs headless with `netlab run` (CourseNotebooksIT); here, what only Jupyter can show:
 one chapter executed cell by cell over the kernel protocol, the chapter-0 interrupt lesson interrupted the
 way a front end does it, and that every notebook is valid nbformat with the same code cells (but for the language
-of their comments and of the text they print) and exercise ids in both languages. Prints how long each execution took.
+of their comments and of the text they print) and exercise ids in both languages. Prints how long each execution
+took.
 """
 import glob
 import os
@@ -25,8 +26,8 @@ INTERRUPT_LESSON = ("en", "00-introduction.ipynb")
 INTERRUPT_AFTER_S = 2
 
 
-# a string literal of Java code; what a zh cell prints (its labels, a handed-out answer's "TODO：在这里写出你的答案")
-# is Chinese where the en cell's is English, and nothing else may differ
+# a string literal of Java code; what a zh cell prints (its labels, a handed-out answer's stub
+# "TODO：在这里写出你的答案") is Chinese where the en cell's is English, and nothing else may differ
 STRING_LITERAL = re.compile(r'("(?:[^"\\\n]|\\.)*")')
 CHINESE = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")  # ideographs and full-width punctuation
 
