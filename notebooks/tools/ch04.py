@@ -41,6 +41,11 @@ ZH_LABELS = {
     '"after selectNow():\\n"': '"selectNow() 之后：\\n"',
     '"  (inside a loop, on its own stack)"': '"  （在循环里，在它自己的栈上）"',
     '"100,000 virtual threads slept 1 s each: %d ms in all, JVM threads now %d%n"': '"100,000 个虚拟线程各睡 1 秒：一共 %d ms，JVM 现在有 %d 个线程%n"',
+    '"ready"': '"就绪"',
+    '"start%n"': '"开始%n"',
+    '"tick at %4d ms%n"': '"滴答：%4d ms%n"',
+    '"spin from %4d ms%n"': '"从 %4d ms 开始空转%n"',
+    '"spin until %4d ms%n"': '"空转到 %4d ms 为止%n"',
     '"exit "': '"退出码 "',
     '"sleep "': '"睡 "',
     '" ms:"': '" ms："',
@@ -262,8 +267,9 @@ List<Process> workers = new ArrayList<>();
 try {
     long start = System.nanoTime();
     for (int i = 0; i < 4; i++) {
-        workers.add(new ProcessBuilder(javaCommand, "-Xmx32m", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-cp", workDir.toString(),
-                "PidWorker", String.valueOf(port)).redirectErrorStream(true).start());
+        workers.add(new ProcessBuilder(javaCommand, "-Xmx32m", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
+                "-Dstdout.encoding=UTF-8", "-cp", workDir.toString(), "PidWorker", String.valueOf(port))
+                .redirectErrorStream(true).start());
     }
     for (Process w : workers) {
         System.out.println("worker " + w.pid() + ": " + new BufferedReader(new InputStreamReader(w.getInputStream())).readLine());
@@ -1050,7 +1056,7 @@ Files.writeString(workDir.resolve("Starve.java"), '''
     ''');
 javax.tools.ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", workDir.toString(), workDir.resolve("Starve.java").toString());
 Process child = new ProcessBuilder(javaCommand, "-Djdk.virtualThreadScheduler.parallelism=1", "-Djdk.virtualThreadScheduler.maxPoolSize=1",
-        "-XX:TieredStopAtLevel=1", "-cp", workDir.toString(), "Starve").redirectErrorStream(true).start();
+        "-XX:TieredStopAtLevel=1", "-Dstdout.encoding=UTF-8", "-cp", workDir.toString(), "Starve").redirectErrorStream(true).start();
 try {
     child.getInputStream().transferTo(System.out);
     System.out.println("exit " + child.waitFor());
