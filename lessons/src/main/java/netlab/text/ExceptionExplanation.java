@@ -114,6 +114,8 @@ public final class ExceptionExplanation {
             case "java.net.ConnectException" -> "connect";
             case "java.net.BindException" -> "bind";
             case "java.net.SocketTimeoutException" -> "timeout";
+            case "java.net.http.HttpTimeoutException" -> "http.timeout";
+            case "java.net.http.HttpConnectTimeoutException" -> "http.connect.timeout";
             case "java.net.UnknownHostException" -> message != null && FOUR_NUMBERS.matcher(message).matches()
                     ? "unknown.host.numbers" : "unknown.host";
             case "java.net.PortUnreachableException" -> "port.unreachable";

@@ -97,6 +97,22 @@ class ExceptionExplanationTest {
                 ExceptionExplanation.of(new SocketException("Socket closed")), "any other socket error");
     }
 
+    /**
+     * HttpClient's timeouts (chapter 4's HTTP server exercise, checked through HttpClient): a server that accepted
+     * and never answered, told apart from one that never accepted.
+     */
+    @Test
+    void anHttpTimeoutSaysWhatTheServerDidNotSend() {
+        Message response = ExceptionExplanation.of(new java.net.http.HttpTimeoutException("request timed out"))
+                .orElseThrow();
+        assertTrue(response.in(Lang.ZH).startsWith("没有在设定的时间内收到 HTTP 响应：")
+                && response.in(Lang.ZH).contains("状态行"), response.in(Lang.ZH));
+        assertTrue(response.in(Lang.EN).contains("status line"), response.in(Lang.EN));
+        Message connect = ExceptionExplanation.of(new java.net.http.HttpConnectTimeoutException("HTTP connect timed out"))
+                .orElseThrow();
+        assertTrue(connect.in(Lang.ZH).startsWith("没有在设定的时间内连上 HTTP 服务器："), connect.in(Lang.ZH));
+    }
+
     /** A thrown exception is explained by its own class, never by its cause's. */
     @Test
     void aThrowableIsExplainedByItsOwnClass() {
