@@ -47,6 +47,11 @@ public final class ExceptionExplanation {
      * told apart: {@code yield} is a hidden frame, so the exception's first frame is the student's.)
      */
     private static final Set<String> CONTINUATION_RUN = Set.of("jdk.internal.vm.Continuation.run");
+    /**
+     * Where HttpClient rethrows what broke an exchange: an {@code IOException} made there is a connection the server
+     * closed or reset before its response was whole ("HTTP/1.1 header parser received no bytes").
+     */
+    private static final Set<String> HTTP_CLIENT_SEND = Set.of("jdk.internal.net.http.HttpClientImpl.send");
 
     private ExceptionExplanation() {
     }
@@ -121,6 +126,8 @@ public final class ExceptionExplanation {
             case "java.net.PortUnreachableException" -> "port.unreachable";
             case "java.net.SocketException" -> thrownIn(frames, PORT_ZERO_CHECKS) ? "port.zero" : "socket";
             case "java.io.EOFException" -> "eof";
+            case "java.io.IOException" -> thrownIn(frames, HTTP_CLIENT_SEND) ? "http.broken" : null;
+            case "java.net.ProtocolException" -> "http.protocol";
             case "java.io.FileNotFoundException", "java.nio.file.NoSuchFileException" -> "no.file";
             case "java.nio.channels.ClosedChannelException" -> "closed.channel";
             case "java.nio.channels.IllegalBlockingModeException" -> "blocking.mode";

@@ -37,7 +37,27 @@ class HttpServerCasesTest {
         }
     };
 
+    /** A server that hangs up on every client without a response, and lets accept()'s SocketException escape. */
+    private static final HttpExercises.PageServer HANGS_UP = (server, pages) -> {
+        while (true) {
+            server.accept().close();
+        }
+    };
+
     private static final String THREW = Text.in(Lang.EN, "course4.outcome.threw-on-close", "SocketException");
+
+    /**
+     * The news is the connection closed without a response, which broke the client's request; not the
+     * "Socket closed" the server's accept() then threw when the check closed its listener.
+     */
+    @Test
+    void aServerThatHangsUpIsToldWhatItDidNotSend() {
+        CaseOutcome first = Check.evaluate("http.server", HANGS_UP).outcomes().getFirst();
+        assertEquals(CaseOutcome.Status.ERROR, first.status(), first.toString());
+        assertTrue(first.actual().contains("IOException") && !first.actual().contains("Socket closed"), first.toString());
+        assertTrue(first.message().contains("closed (or reset) the connection before its response was whole"),
+                first.toString());
+    }
 
     @Test
     void rightAnswersFailForNotReturningAndShowWhatTheClientGot() {

@@ -4,12 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -108,9 +117,52 @@ class ExceptionExplanationTest {
         assertTrue(response.in(Lang.ZH).startsWith("没有在设定的时间内收到 HTTP 响应：")
                 && response.in(Lang.ZH).contains("状态行"), response.in(Lang.ZH));
         assertTrue(response.in(Lang.EN).contains("status line"), response.in(Lang.EN));
-        Message connect = ExceptionExplanation.of(new java.net.http.HttpConnectTimeoutException("HTTP connect timed out"))
-                .orElseThrow();
+        Message connect = ExceptionExplanation.of(
+                new java.net.http.HttpConnectTimeoutException("HTTP connect timed out")).orElseThrow();
         assertTrue(connect.in(Lang.ZH).startsWith("没有在设定的时间内连上 HTTP 服务器："), connect.in(Lang.ZH));
+    }
+
+    /**
+     * What HttpClient.send throws for a server that closed the connection without a whole response, and for a
+     * malformed one: both taken from a real exchange with such a server.
+     */
+    @Test
+    void anHttpExchangeThatBrokeSaysWhatTheServerMustWrite() throws Exception {
+        IOException closed = exchangeWith("");
+        assertEquals("java.io.IOException", closed.getClass().getName(), String.valueOf(closed));
+        String brokenOff = ExceptionExplanation.of(closed).orElseThrow().in(Lang.ZH);
+        assertTrue(brokenOff.startsWith("HTTP 请求失败：服务器在送回完整的响应之前"), brokenOff);
+        IOException garbage = exchangeWith("hello\r\n\r\n");
+        String malformed = ExceptionExplanation.of(garbage).orElseThrow().in(Lang.ZH);
+        assertTrue(malformed.startsWith("HTTP 响应的格式不对"), garbage + ": " + malformed);
+        assertEquals(Optional.empty(), ExceptionExplanation.of(new IOException("disk full")),
+                "an IOException made elsewhere");
+    }
+
+    /**
+     * What HttpClient.send threw against a server that reads each request, writes {@code reply} and closes (a GET
+     * that got no byte is sent again on a new connection, so the server answers a few).
+     */
+    private static IOException exchangeWith(String reply) throws Exception {
+        try (ServerSocket server = new ServerSocket(0, 5, InetAddress.getLoopbackAddress());
+             HttpClient client = HttpClient.newHttpClient()) {
+            Thread.ofVirtual().start(() -> {
+                for (int i = 0; i < 5; i++) {
+                    try (Socket s = server.accept()) {
+                        s.getInputStream().read(new byte[4096]);
+                        s.getOutputStream().write(reply.getBytes(StandardCharsets.US_ASCII));
+                    } catch (IOException e) {
+                        return; // the listener closed: the test is over
+                    }
+                }
+            });
+            URI uri = URI.create("http://127.0.0.1:" + server.getLocalPort() + "/");
+            client.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            throw new AssertionError("a response from a server that sent " + reply);
+        } catch (IOException e) {
+            return e;
+        }
     }
 
     /** A thrown exception is explained by its own class, never by its cause's. */
