@@ -52,6 +52,14 @@ public final class ExceptionExplanation {
      * closed or reset before its response was whole ("HTTP/1.1 header parser received no bytes").
      */
     private static final Set<String> HTTP_CLIENT_SEND = Set.of("jdk.internal.net.http.HttpClientImpl.send");
+    /** Chapter 4's Selector: interest in an event the channel has not ({@code OP_READ} on a ServerSocketChannel). */
+    private static final Set<String> SELECTOR_OPS = Set.of("java.nio.channels.spi.AbstractSelectableChannel.register",
+            "sun.nio.ch.SelectionKeyImpl.interestOps");
+    /** An address that is no URI ({@code "a b"}), or one HttpClient cannot ask ({@code "127.0.0.1:8080/x"}). */
+    private static final Set<String> URI_CHECKS = Set.of("java.net.URI.create",
+            "jdk.internal.net.http.HttpRequestBuilderImpl.checkURI");
+    /** JDK methods that only make an exception for their caller: the caller is where it was thrown. */
+    private static final Set<String> EXCEPTION_FACTORIES = Set.of("jdk.internal.net.http.common.Utils.newIAE");
 
     private ExceptionExplanation() {
     }
@@ -154,7 +162,8 @@ public final class ExceptionExplanation {
                     "format";
             case "java.lang.UnsupportedOperationException" ->
                     message == null || message.isBlank() ? "unmodifiable" : null;
-            case "java.lang.IllegalArgumentException" -> thrownIn(frames, PORT_CHECKS) ? "port.range" : null;
+            case "java.lang.IllegalArgumentException" -> thrownIn(frames, PORT_CHECKS) ? "port.range"
+                    : thrownIn(frames, SELECTOR_OPS) ? "selector.ops" : thrownIn(frames, URI_CHECKS) ? "uri" : null;
             // run() says nothing when called from a thread other than its parent's: not the ended case
             case "java.lang.IllegalStateException" -> thrownIn(frames, CONTINUATION_RUN) && message != null
                     && !message.isEmpty() ? "continuation.done" : null;
@@ -163,8 +172,17 @@ public final class ExceptionExplanation {
         return Optional.ofNullable(key).map(k -> Message.of("exception.explain." + k));
     }
 
-    /** Whether the exception was made in one of {@code methods} ("class.method"): its first frame. */
+    /**
+     * Whether the exception was made in one of {@code methods} ("class.method"): its first frame, or the first past
+     * a JDK method that only makes exceptions ({@link #EXCEPTION_FACTORIES}).
+     */
     private static boolean thrownIn(StackTraceElement[] frames, Set<String> methods) {
-        return frames.length > 0 && methods.contains(frames[0].getClassName() + "." + frames[0].getMethodName());
+        for (StackTraceElement frame : frames) {
+            String method = frame.getClassName() + "." + frame.getMethodName();
+            if (!EXCEPTION_FACTORIES.contains(method)) {
+                return methods.contains(method);
+            }
+        }
+        return false;
     }
 }

@@ -17,8 +17,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -119,7 +124,8 @@ class ExceptionExplanationTest {
         assertTrue(response.in(Lang.EN).contains("status line"), response.in(Lang.EN));
         Message connect = ExceptionExplanation.of(
                 new java.net.http.HttpConnectTimeoutException("HTTP connect timed out")).orElseThrow();
-        assertTrue(connect.in(Lang.ZH).startsWith("没有在设定的时间内连上 HTTP 服务器："), connect.in(Lang.ZH));
+        String noConnection = connect.in(Lang.ZH);
+        assertTrue(noConnection.startsWith("没有在设定的时间内连上 HTTP 服务器："), noConnection);
     }
 
     /**
@@ -137,6 +143,29 @@ class ExceptionExplanationTest {
         assertTrue(malformed.startsWith("HTTP 响应的格式不对"), garbage + ": " + malformed);
         assertEquals(Optional.empty(), ExceptionExplanation.of(new IOException("disk full")),
                 "an IOException made elsewhere");
+    }
+
+    /** Chapter 4's Selector and HttpClient refusals that carry no message, or only the JDK's English. */
+    @Test
+    void aSelectorInterestOrAnAddressTheJdkRefusesIsExplained() throws Exception {
+        try (Selector selector = Selector.open(); SocketChannel client = SocketChannel.open();
+             ServerSocketChannel server = ServerSocketChannel.open()) {
+            client.configureBlocking(false);
+            server.configureBlocking(false);
+            IllegalArgumentException accept = assertThrows(IllegalArgumentException.class,
+                    () -> client.register(selector, SelectionKey.OP_ACCEPT));
+            assertEquals(Optional.of(Message.of("exception.explain.selector.ops")), ExceptionExplanation.of(accept));
+            SelectionKey key = server.register(selector, SelectionKey.OP_ACCEPT);
+            IllegalArgumentException read = assertThrows(IllegalArgumentException.class,
+                    () -> key.interestOps(SelectionKey.OP_READ));
+            assertEquals(Optional.of(Message.of("exception.explain.selector.ops")), ExceptionExplanation.of(read));
+        }
+        for (Runnable badAddress : List.<Runnable>of(() -> URI.create("http://127.0.0.1:80/a b"),
+                () -> HttpRequest.newBuilder(URI.create("localhost:8080/index.html")))) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, badAddress::run);
+            assertEquals(Optional.of(Message.of("exception.explain.uri")), ExceptionExplanation.of(e), e.toString());
+        }
+        assertEquals(Optional.empty(), ExceptionExplanation.of(new IllegalArgumentException("mine")));
     }
 
     /**
