@@ -58,6 +58,8 @@ public final class ExceptionExplanation {
     /** An address that is no URI ({@code "a b"}), or one HttpClient cannot ask ({@code "127.0.0.1:8080/x"}). */
     private static final Set<String> URI_CHECKS = Set.of("java.net.URI.create",
             "jdk.internal.net.http.HttpRequestBuilderImpl.checkURI");
+    /** A full queue's {@code add} (a SynchronousQueue's always, with no thread in {@code take}): "Queue full". */
+    private static final Set<String> QUEUE_ADD = Set.of("java.util.AbstractQueue.add");
     /** JDK methods that only make an exception for their caller: the caller is where it was thrown. */
     private static final Set<String> EXCEPTION_FACTORIES = Set.of("jdk.internal.net.http.common.Utils.newIAE");
 
@@ -142,6 +144,7 @@ public final class ExceptionExplanation {
             case "java.nio.channels.ClosedSelectorException" -> "closed.selector";
             case "java.nio.channels.CancelledKeyException" -> "cancelled.key";
             case "java.nio.channels.NotYetConnectedException" -> "not.connected";
+            case "java.nio.channels.NotYetBoundException" -> "not.bound";
             case "java.nio.BufferOverflowException" -> "buffer.overflow";
             case "java.nio.BufferUnderflowException" -> "buffer.underflow";
             case "java.nio.channels.UnresolvedAddressException" -> "unresolved.address";
@@ -166,7 +169,7 @@ public final class ExceptionExplanation {
                     : thrownIn(frames, SELECTOR_OPS) ? "selector.ops" : thrownIn(frames, URI_CHECKS) ? "uri" : null;
             // run() says nothing when called from a thread other than its parent's: not the ended case
             case "java.lang.IllegalStateException" -> thrownIn(frames, CONTINUATION_RUN) && message != null
-                    && !message.isEmpty() ? "continuation.done" : null;
+                    && !message.isEmpty() ? "continuation.done" : thrownIn(frames, QUEUE_ADD) ? "queue.full" : null;
             default -> null;
         };
         return Optional.ofNullable(key).map(k -> Message.of("exception.explain." + k));

@@ -17,6 +17,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.channels.NotYetBoundException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
@@ -25,6 +26,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.SynchronousQueue;
 import org.junit.jupiter.api.Test;
 
 /** The one sentence a cell's exception and a check's both say, chosen by the exception's class. */
@@ -166,6 +170,23 @@ class ExceptionExplanationTest {
             assertEquals(Optional.of(Message.of("exception.explain.uri")), ExceptionExplanation.of(e), e.toString());
         }
         assertEquals(Optional.empty(), ExceptionExplanation.of(new IllegalArgumentException("mine")));
+        try (ServerSocketChannel unbound = ServerSocketChannel.open()) {
+            NotYetBoundException e = assertThrows(NotYetBoundException.class, unbound::accept);
+            assertEquals(Optional.of(Message.of("exception.explain.not.bound")), ExceptionExplanation.of(e));
+        }
+    }
+
+    /** Chapter 4's hand-off: add() where put() waits, on a SynchronousQueue with nobody in take(), or a full queue. */
+    @Test
+    void aFullQueuesAddSaysPutWaits() {
+        for (Queue<String> queue : List.<Queue<String>>of(new SynchronousQueue<>(), new ArrayBlockingQueue<>(1, false,
+                List.of("taken")))) {
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> queue.add("your turn"));
+            assertEquals(Optional.of(Message.of("exception.explain.queue.full")), ExceptionExplanation.of(e),
+                    queue.getClass().getSimpleName());
+        }
+        assertEquals(Optional.empty(), ExceptionExplanation.of(new IllegalStateException("Queue full")),
+                "the same words from the student's own code");
     }
 
     /**
