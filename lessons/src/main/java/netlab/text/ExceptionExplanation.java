@@ -49,7 +49,8 @@ public final class ExceptionExplanation {
     private static final Set<String> CONTINUATION_RUN = Set.of("jdk.internal.vm.Continuation.run");
     /**
      * Where HttpClient rethrows what broke an exchange: an {@code IOException} made there is a connection the server
-     * closed or reset before its response was whole ("HTTP/1.1 header parser received no bytes").
+     * closed or reset before its response was whole ("HTTP/1.1 header parser received no bytes"), a
+     * {@code ProtocolException} a malformed response (HttpURLConnection's, such as "Invalid HTTP method", are not).
      */
     private static final Set<String> HTTP_CLIENT_SEND = Set.of("jdk.internal.net.http.HttpClientImpl.send");
     /** Chapter 4's Selector: interest in an event the channel has not ({@code OP_READ} on a ServerSocketChannel). */
@@ -137,7 +138,7 @@ public final class ExceptionExplanation {
             case "java.net.SocketException" -> thrownIn(frames, PORT_ZERO_CHECKS) ? "port.zero" : "socket";
             case "java.io.EOFException" -> "eof";
             case "java.io.IOException" -> thrownIn(frames, HTTP_CLIENT_SEND) ? "http.broken" : null;
-            case "java.net.ProtocolException" -> "http.protocol";
+            case "java.net.ProtocolException" -> thrownIn(frames, HTTP_CLIENT_SEND) ? "http.protocol" : null;
             case "java.io.FileNotFoundException", "java.nio.file.NoSuchFileException" -> "no.file";
             case "java.nio.channels.ClosedChannelException" -> "closed.channel";
             case "java.nio.channels.IllegalBlockingModeException" -> "blocking.mode";

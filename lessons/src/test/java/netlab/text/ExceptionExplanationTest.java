@@ -145,6 +145,8 @@ class ExceptionExplanationTest {
         IOException garbage = exchangeWith("hello\r\n\r\n");
         String malformed = ExceptionExplanation.of(garbage).orElseThrow().in(Lang.ZH);
         assertTrue(malformed.startsWith("HTTP 响应的格式不对"), garbage + ": " + malformed);
+        assertEquals(Optional.empty(), ExceptionExplanation.of(
+                new java.net.ProtocolException("Invalid HTTP method: GOT")), "HttpURLConnection's, not a response's");
         assertEquals(Optional.empty(), ExceptionExplanation.of(new IOException("disk full")),
                 "an IOException made elsewhere");
     }
