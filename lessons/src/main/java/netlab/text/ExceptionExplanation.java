@@ -42,6 +42,8 @@ public final class ExceptionExplanation {
      */
     private static final Set<String> PORT_ZERO_CHECKS = Set.of("sun.nio.ch.DatagramChannelImpl.send",
             "sun.nio.ch.DatagramChannelImpl.connect");
+    /** The system call that sends a datagram: its errors are about the datagram ("Message too long", a broadcast). */
+    private static final Set<String> DATAGRAM_SEND = Set.of("sun.nio.ch.DatagramChannelImpl.send0");
     /**
      * Chapter 4's coroutines: a {@code Continuation} run again after its end. (Its yield outside its scope cannot be
      * told apart: {@code yield} is a hidden frame, so the exception's first frame is the student's.)
@@ -135,7 +137,8 @@ public final class ExceptionExplanation {
             case "java.net.UnknownHostException" -> message != null && FOUR_NUMBERS.matcher(message).matches()
                     ? "unknown.host.numbers" : "unknown.host";
             case "java.net.PortUnreachableException" -> "port.unreachable";
-            case "java.net.SocketException" -> thrownIn(frames, PORT_ZERO_CHECKS) ? "port.zero" : "socket";
+            case "java.net.SocketException" -> thrownIn(frames, PORT_ZERO_CHECKS) ? "port.zero"
+                    : thrownIn(frames, DATAGRAM_SEND) ? "datagram.send" : "socket";
             case "java.io.EOFException" -> "eof";
             case "java.io.IOException" -> thrownIn(frames, HTTP_CLIENT_SEND) ? "http.broken" : null;
             case "java.net.ProtocolException" -> thrownIn(frames, HTTP_CLIENT_SEND) ? "http.protocol" : null;

@@ -97,7 +97,10 @@ class ExceptionExplanationTest {
                 new StackTraceElement[0]), "an IllegalStateException of anyone else's");
     }
 
-    /** A datagram to port 0 fails in the JDK's own code, not the system's: that one gets its own sentence. */
+    /**
+     * A datagram to port 0 fails in the JDK's own code, not the system's: that one gets its own sentence; one the
+     * system refuses (over 65,507 bytes) says what the system's reasons mean.
+     */
     @Test
     void aDatagramToPortZeroIsExplainedAsSuch() throws Exception {
         try (DatagramSocket socket = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
@@ -108,7 +111,7 @@ class ExceptionExplanationTest {
         try (DatagramSocket socket = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
             SocketException tooLong = assertThrows(SocketException.class, () -> socket.send(
                     new DatagramPacket(new byte[70_000], 70_000, InetAddress.getLoopbackAddress(), 9)));
-            assertEquals(Optional.of(Message.of("exception.explain.socket")), ExceptionExplanation.of(tooLong),
+            assertEquals(Optional.of(Message.of("exception.explain.datagram.send")), ExceptionExplanation.of(tooLong),
                     "the same channel's error from the system: " + tooLong.getMessage());
         }
         assertEquals(Optional.of(Message.of("exception.explain.socket")),
