@@ -1056,7 +1056,8 @@ Files.writeString(workDir.resolve("Starve.java"), '''
     ''');
 javax.tools.ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", workDir.toString(), workDir.resolve("Starve.java").toString());
 Process child = new ProcessBuilder(javaCommand, "-Djdk.virtualThreadScheduler.parallelism=1", "-Djdk.virtualThreadScheduler.maxPoolSize=1",
-        "-XX:TieredStopAtLevel=1", "-Dstdout.encoding=UTF-8", "-cp", workDir.toString(), "Starve").redirectErrorStream(true).start();
+        "-XX:TieredStopAtLevel=1", "-Dstdout.encoding=UTF-8", "-cp", workDir.toString(), "Starve")
+        .redirectErrorStream(true).start();
 try {
     child.getInputStream().transferTo(System.out);
     System.out.println("exit " + child.waitFor());

@@ -54,7 +54,8 @@ class HttpServerCasesTest {
     void aServerThatHangsUpIsToldWhatItDidNotSend() {
         CaseOutcome first = Check.evaluate("http.server", HANGS_UP).outcomes().getFirst();
         assertEquals(CaseOutcome.Status.ERROR, first.status(), first.toString());
-        assertTrue(first.actual().contains("IOException") && !first.actual().contains("Socket closed"), first.toString());
+        assertTrue(first.actual().contains("IOException") && !first.actual().contains("Socket closed"),
+                first.toString());
         assertTrue(first.message().contains("closed (or reset) the connection before its response was whole"),
                 first.toString());
     }

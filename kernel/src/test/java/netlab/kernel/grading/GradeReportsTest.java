@@ -31,11 +31,13 @@ class GradeReportsTest {
     @Test
     void theClassFilesTellASpreadsheetTheyAreUtf8() throws Exception {
         ExerciseGrade greet = new ExerciseGrade("intro.greet", 2, 2, "graded", "", List.of());
-        GradeReports.write(dir, List.of(new NotebookGrade("张三", "00-introduction.ipynb", "graded", "", List.of(greet),
-                List.of(), 1.0, netlab.text.Lang.ZH)), List.of(new BatchGrader.Skipped("李四/笔记.txt", "不是笔记本")),
-                false);
+        NotebookGrade graded = new NotebookGrade("张三", "00-introduction.ipynb", "graded", "", List.of(greet),
+                List.of(), 1.0, netlab.text.Lang.ZH);
+        BatchGrader.Skipped skipped = new BatchGrader.Skipped("李四/笔记.txt", "不是笔记本");
+        GradeReports.write(dir, List.of(graded), List.of(skipped), false);
         assertEquals(List.of("student,intro.greet,total", "张三,2,2"), CsvFiles.lines(dir.resolve("grades.csv")));
-        assertEquals(List.of("path,reason", "李四/笔记.txt,不是笔记本"), CsvFiles.lines(dir.resolve("not-graded.csv")));
+        assertEquals(List.of("path,reason", "李四/笔记.txt,不是笔记本"),
+                CsvFiles.lines(dir.resolve("not-graded.csv")));
         GradeReports.removeWritten(dir, "INCOMPLETE.txt");
         try (var left = Files.list(dir)) {
             assertEquals(List.of(), left.toList());
