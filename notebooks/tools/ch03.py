@@ -33,7 +33,6 @@ ZH_LABELS = {
     '"dropped"': '"被丢弃"',
     '"a stranger to our port 8080: "': '"陌生人访问我们的 8080 端口："',
     '"; but the stranger can only reach the CGNAT: "': '"；但陌生人其实只能到达 CGNAT："',
-    '" (private)"': '"（私有地址）"',
 }
 
 c = Chapter("c03", labels=ZH_LABELS)
@@ -918,7 +917,7 @@ for (Interfaces.Nic nic : Interfaces.read().nics()) {
     for (String a : nic.addresses()) {
         if (a.contains(":")) continue;                                     // IPv6
         Ipv4 ip = Ipv4.parse(a.substring(0, a.indexOf('/')));
-        System.out.println(nic.name() + " " + a + ": " + ip.kind() + (ip.isPrivate() ? " (private)" : ""));
+        System.out.println(nic.name() + " " + a + ": " + ip.kind() + " — " + ip.kind().meaning());
     }
 }
 """)

@@ -68,6 +68,14 @@ public record Ipv4(int bits) implements Comparable<Ipv4>, Displayable {
         public String ranges() {
             return ranges.toString();
         }
+
+        /**
+         * What this kind is for, in the student's language. Example: {@code Ipv4.Kind.PRIVATE.meaning()} is
+         * "私有地址（局域网用，不在互联网上路由）" in a Chinese notebook.
+         */
+        public String meaning() {
+            return Text.of("ip.kind.v4." + name());
+        }
     }
 
     /** How an IPv4 address is written, in the student's language: the end of every parse error. */
@@ -293,7 +301,8 @@ public record Ipv4(int bits) implements Comparable<Ipv4>, Displayable {
                 .row(Text.of("ip.describe.class"), Text.of("ip.describe.classValue", c, c.range(), c.leadingBits()))
                 .row(Text.of("ip.describe.defaultMask"), c.defaultPrefix().isPresent()
                         ? c.defaultMask() + " (/" + c.defaultPrefix().getAsInt() + ")" : Text.of("ip.describe.none"))
-                .row(Text.of("ip.describe.kind"), kind() + " (" + kind().ranges() + ")")
+                .row(Text.of("ip.describe.kind"), Text.of("ip.describe.kindValue", kind(), kind().meaning(),
+                        kind().ranges()))
                 .row(Text.of("ip.describe.binary"), binary())
                 .row(Text.of("ip.describe.hex"), hex())
                 .row(Text.of("ip.describe.number"), toLong());

@@ -49,7 +49,15 @@ public record Ipv6(long high, long low) {
         /** {@code 2000::/3} other than the two above — routable on the Internet. */
         GLOBAL_UNICAST,
         /** Anything else — reserved by IANA. */
-        RESERVED
+        RESERVED;
+
+        /**
+         * What this kind is for, in the student's language. Example: {@code Ipv6.Kind.UNIQUE_LOCAL.meaning()} is
+         * "唯一本地地址（fc00::/7，私有网络用，相当于 IPv4 的私有地址）" in a Chinese notebook.
+         */
+        public String meaning() {
+            return netlab.text.Text.of("ip.kind.v6." + name());
+        }
     }
 
     /** How an IPv6 address is written, in the student's language. */
@@ -245,7 +253,8 @@ public record Ipv6(long high, long low) {
         return Table.of(netlab.text.Text.of("ip.describe.property"), netlab.text.Text.of("ip.describe.value"))
                 .row(netlab.text.Text.of("ip.describe.rfc5952"), this)
                 .row(netlab.text.Text.of("ip.describe.expanded"), expanded())
-                .row(netlab.text.Text.of("ip.describe.kind"), kind())
+                .row(netlab.text.Text.of("ip.describe.kind"), netlab.text.Text.of("ip.describe.kindMeaning", kind(),
+                        kind().meaning()))
                 .row(netlab.text.Text.of("ip.describe.ipv4Inside"), ipv4().map(Ipv4::toString).orElse("—"));
     }
 

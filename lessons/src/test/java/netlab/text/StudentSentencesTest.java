@@ -167,6 +167,17 @@ class StudentSentencesTest {
         assertTrue(Ports.services().stream().allMatch(s -> HAN.matcher(s.description()).find()),
                 "a service's description");
         assertTrue(Ipv4.parse("8.8.8.8").kind().ranges().matches(".*\\p{IsHan}.*"));
+        // what an address's kind means, beside its constant's name (PRIVATE), in every describe() table
+        for (Ipv4.Kind kind : Ipv4.Kind.values()) {
+            assertTrue(HAN.matcher(kind.meaning()).find(), kind + ": " + kind.meaning());
+        }
+        for (Ipv6.Kind kind : Ipv6.Kind.values()) {
+            assertTrue(HAN.matcher(kind.meaning()).find(), kind + ": " + kind.meaning());
+        }
+        String v4 = Ipv4.parse("172.16.5.4").describe().text();
+        assertTrue(v4.contains("PRIVATE，私有地址（局域网用，不在互联网上路由）：10.0.0.0/8"), v4);
+        String v6 = Ipv6.parse("fe80::1").describe().text();
+        assertTrue(v6.contains("LINK_LOCAL，链路本地地址（fe80::/10"), v6);
     }
 
     /**
