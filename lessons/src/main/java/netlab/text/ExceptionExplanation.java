@@ -44,6 +44,12 @@ public final class ExceptionExplanation {
             "sun.nio.ch.DatagramChannelImpl.connect");
     /** The system call that sends a datagram: its errors are about the datagram ("Message too long", a broadcast). */
     private static final Set<String> DATAGRAM_SEND = Set.of("sun.nio.ch.DatagramChannelImpl.send0");
+    /** A datagram's destination refused before sending: "Address not set", "Connected and packet address differ". */
+    private static final Set<String> DATAGRAM_ADDRESS = Set.of("sun.nio.ch.DatagramSocketAdaptor.send",
+            "sun.nio.ch.DatagramChannelImpl.blockingSend");
+    /** A TCP socket asked for a stream in a state that has none: not connected, closed, or that direction shut. */
+    private static final Set<String> SOCKET_STATE = Set.of("java.net.Socket.getOutputStream",
+            "java.net.Socket.getInputStream", "java.net.Socket.shutdownInput", "java.net.Socket.shutdownOutput");
     /**
      * Chapter 4's coroutines: a {@code Continuation} run again after its end. (Its yield outside its scope cannot be
      * told apart: {@code yield} is a hidden frame, so the exception's first frame is the student's.)
@@ -138,7 +144,8 @@ public final class ExceptionExplanation {
                     ? "unknown.host.numbers" : "unknown.host";
             case "java.net.PortUnreachableException" -> "port.unreachable";
             case "java.net.SocketException" -> thrownIn(frames, PORT_ZERO_CHECKS) ? "port.zero"
-                    : thrownIn(frames, DATAGRAM_SEND) ? "datagram.send" : "socket";
+                    : thrownIn(frames, DATAGRAM_SEND) ? "datagram.send"
+                    : thrownIn(frames, SOCKET_STATE) ? "socket.state" : "socket";
             case "java.io.EOFException" -> "eof";
             case "java.io.IOException" -> thrownIn(frames, HTTP_CLIENT_SEND) ? "http.broken" : null;
             case "java.net.ProtocolException" -> thrownIn(frames, HTTP_CLIENT_SEND) ? "http.protocol" : null;
@@ -170,6 +177,7 @@ public final class ExceptionExplanation {
             case "java.lang.UnsupportedOperationException" ->
                     message == null || message.isBlank() ? "unmodifiable" : null;
             case "java.lang.IllegalArgumentException" -> thrownIn(frames, PORT_CHECKS) ? "port.range"
+                    : thrownIn(frames, DATAGRAM_ADDRESS) ? "datagram.address"
                     : thrownIn(frames, SELECTOR_OPS) ? "selector.ops" : thrownIn(frames, URI_CHECKS) ? "uri" : null;
             // run() says nothing when called from a thread other than its parent's: not the ended case
             case "java.lang.IllegalStateException" -> thrownIn(frames, CONTINUATION_RUN) && message != null

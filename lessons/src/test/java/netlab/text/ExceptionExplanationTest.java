@@ -154,6 +154,37 @@ class ExceptionExplanationTest {
                 "an IOException made elsewhere");
     }
 
+    /**
+     * Chapter 1's and 2's slips with a socket's state or a datagram's destination, each of which the general socket
+     * sentence ("closed or reset") would misname.
+     */
+    @Test
+    void aSocketsStateAndADatagramsDestinationAreNamed() throws Exception {
+        Optional<Message> state = Optional.of(Message.of("exception.explain.socket.state"));
+        try (Socket unconnected = new Socket()) {
+            assertEquals(state, ExceptionExplanation.of(assertThrows(SocketException.class,
+                    unconnected::getOutputStream)), "Socket is not connected");
+        }
+        Socket closed = new Socket();
+        closed.close();
+        assertEquals(state, ExceptionExplanation.of(assertThrows(SocketException.class, closed::getInputStream)),
+                "Socket is closed");
+        Optional<Message> destination = Optional.of(Message.of("exception.explain.datagram.address"));
+        try (DatagramSocket socket = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            assertEquals(destination, ExceptionExplanation.of(assertThrows(IllegalArgumentException.class,
+                    () -> socket.send(new DatagramPacket(new byte[1], 1)))), "Address not set");
+            socket.connect(InetAddress.getLoopbackAddress(), 9);
+            assertEquals(destination, ExceptionExplanation.of(assertThrows(IllegalArgumentException.class,
+                    () -> socket.send(new DatagramPacket(new byte[1], 1, InetAddress.getLoopbackAddress(), 10)))),
+                    "Connected and packet address differ");
+        }
+        DatagramSocket closedDatagrams = new DatagramSocket(0, InetAddress.getLoopbackAddress());
+        closedDatagrams.close();
+        assertEquals(Optional.of(Message.of("exception.explain.socket")), ExceptionExplanation.of(assertThrows(
+                SocketException.class, () -> closedDatagrams.send(new DatagramPacket(new byte[1], 1,
+                        InetAddress.getLoopbackAddress(), 9)))), "a closed socket keeps the general sentence");
+    }
+
     /** Chapter 4's Selector and HttpClient refusals that carry no message, or only the JDK's English. */
     @Test
     void aSelectorInterestOrAnAddressTheJdkRefusesIsExplained() throws Exception {

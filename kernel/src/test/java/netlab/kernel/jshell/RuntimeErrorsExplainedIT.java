@@ -162,6 +162,19 @@ class RuntimeErrorsExplainedIT {
                 + "new DatagramPacket(new byte[1], 1, InetAddress.getLoopbackAddress(), shutAgain.getLocalPort())",
                 "exception.explain.port.range");
         THROWS.put("new ServerSocket(65536)", "exception.explain.port.range");
+        THROWS.put("new Socket().getOutputStream()", "exception.explain.socket.state");
+        THROWS.put("var unaddressed = new DatagramSocket(0, InetAddress.getLoopbackAddress());\n"
+                + "unaddressed.send(new DatagramPacket(new byte[1], 1));", "exception.explain.datagram.address");
+        THROWS.put("var huge = new DatagramSocket(0, InetAddress.getLoopbackAddress());\n"
+                + "huge.send(new DatagramPacket(new byte[70_000], 70_000, InetAddress.getLoopbackAddress(), 9));",
+                "exception.explain.datagram.send");
+        THROWS.put("var acceptor = java.nio.channels.SocketChannel.open();\nacceptor.configureBlocking(false);\n"
+                + "acceptor.register(java.nio.channels.Selector.open(), java.nio.channels.SelectionKey.OP_ACCEPT);",
+                "exception.explain.selector.ops");
+        THROWS.put("java.nio.channels.ServerSocketChannel.open().accept()", "exception.explain.not.bound");
+        THROWS.put("new java.util.concurrent.SynchronousQueue<String>().add(\"your turn\")",
+                "exception.explain.queue.full");
+        THROWS.put("URI.create(\"http://127.0.0.1:8080/a b\")", "exception.explain.uri");
     }
 
     @BeforeAll
