@@ -89,9 +89,8 @@ public final class Pictures {
      * @throws IllegalArgumentException for a backlog outside 0–100 or clients outside 1–30 (one row each)
      */
     public static Svg acceptQueue(int backlog, int clients) {
-        if (backlog < 0 || backlog > 100 || clients < 1 || clients > 30) {
-            throw new IllegalArgumentException(Text.of("course.picture.accept-queue.bad", backlog, clients));
-        }
+        Text.require(backlog >= 0 && backlog <= 100 && clients >= 1 && clients <= 30, "course.picture.accept-queue.bad",
+                backlog, clients);
         int queued = Math.min(clients, backlog + 1);
         StringBuilder s = open("queue", 640, 60 + clients * 30);
         s.append(box(420, 30, 200, 40 + clients * 30 - 30, "#eef4fb"))

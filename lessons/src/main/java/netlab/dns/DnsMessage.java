@@ -269,9 +269,14 @@ public record DnsMessage(int id, int flags, List<Question> questions, List<Recor
         return n.endsWith(".") ? n : n + ".";
     }
 
+    /** Whether {@code name} has a non-ASCII label ("百度.cn"), which DNS carries in IDNA's xn-- form. */
+    static boolean international(String name) {
+        return !name.chars().allMatch(c -> c < 0x80);
+    }
+
     /** {@code name} as DNS's ASCII labels: itself when it is ASCII, else IDNA's xn-- form. */
-    static String ascii(String name) {
-        if (name.chars().allMatch(c -> c < 0x80)) {
+    private static String ascii(String name) {
+        if (!international(name)) {
             return name;
         }
         try {

@@ -48,10 +48,10 @@ public record Resolution(String name, List<Step> steps) implements Tabular {
 
     @Override
     public Table table() {
-        String wire = DnsMessage.ascii(name.strip());
-        Table t = Table.captioned(wire.equals(name.strip()) ? Text.of("dns.trace.caption", name)
-                : Text.of("dns.trace.caption.idn", name, DnsMessage.canonical(name)),
-                "#", Text.of("dns.col.server"), Text.of("dns.col.question"), Text.of("dns.col.reply"));
+        String caption = DnsMessage.international(name)
+                ? Text.of("dns.trace.caption.idn", name, DnsMessage.canonical(name)) : Text.of("dns.trace.caption", name);
+        Table t = Table.captioned(caption, "#", Text.of("dns.col.server"), Text.of("dns.col.question"),
+                Text.of("dns.col.reply"));
         int n = 1;
         for (Step s : steps) {
             t.row(n++, Resolver.shown(s.server()), s.question() + " A", s.meaning());

@@ -1,5 +1,7 @@
 package netlab.text;
 
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -27,48 +29,52 @@ import netlab.runtime.Causes;
  */
 public final class ExceptionExplanation {
 
-    /** JDK methods whose {@code IllegalArgumentException} is a port outside 0–65535, by class and method. */
     /**
      * An UnknownHostException's message is the name looked up (then, from the resolver, what it said): four numbers
      * there are an IPv4 address with one out of 0–255 ({@code 256.1.1.1}), which Java then took for a name.
      */
     private static final Pattern FOUR_NUMBERS = Pattern.compile("\\d+(\\.\\d+){3}(:.*)?");
-    private static final Set<String> PORT_CHECKS = Set.of("java.net.InetSocketAddress.checkPort",
-            "java.net.DatagramPacket.setPort", "java.net.ServerSocket.<init>");
     /**
-     * Where the JDK's datagram channel makes its one SocketException itself, not from a system call (those, such as
-     * "Message too long", come from its native methods, {@code send0}): "Can't send to port 0", "Can't connect to
-     * port 0".
+     * For the classes whose meaning depends on who threw them: the JDK method that made the exception
+     * ("class.method", see {@link #thrower}) and the sentence that says what it means there.
      */
-    private static final Set<String> PORT_ZERO_CHECKS = Set.of("sun.nio.ch.DatagramChannelImpl.send",
-            "sun.nio.ch.DatagramChannelImpl.connect");
-    /** The system call that sends a datagram: its errors are about the datagram ("Message too long", a broadcast). */
-    private static final Set<String> DATAGRAM_SEND = Set.of("sun.nio.ch.DatagramChannelImpl.send0");
-    /** A datagram's destination refused before sending: "Address not set", "Connected and packet address differ". */
-    private static final Set<String> DATAGRAM_ADDRESS = Set.of("sun.nio.ch.DatagramSocketAdaptor.send",
-            "sun.nio.ch.DatagramChannelImpl.blockingSend");
-    /** A TCP socket asked for a stream in a state that has none: not connected, closed, or that direction shut. */
-    private static final Set<String> SOCKET_STATE = Set.of("java.net.Socket.getOutputStream",
-            "java.net.Socket.getInputStream", "java.net.Socket.shutdownInput", "java.net.Socket.shutdownOutput");
-    /**
-     * Chapter 4's coroutines: a {@code Continuation} run again after its end. (Its yield outside its scope cannot be
-     * told apart: {@code yield} is a hidden frame, so the exception's first frame is the student's.)
-     */
-    private static final Set<String> CONTINUATION_RUN = Set.of("jdk.internal.vm.Continuation.run");
-    /**
-     * Where HttpClient rethrows what broke an exchange: an {@code IOException} made there is a connection the server
-     * closed or reset before its response was whole ("HTTP/1.1 header parser received no bytes"), a
-     * {@code ProtocolException} a malformed response (HttpURLConnection's, such as "Invalid HTTP method", are not).
-     */
-    private static final Set<String> HTTP_CLIENT_SEND = Set.of("jdk.internal.net.http.HttpClientImpl.send");
-    /** Chapter 4's Selector: interest in an event the channel has not ({@code OP_READ} on a ServerSocketChannel). */
-    private static final Set<String> SELECTOR_OPS = Set.of("java.nio.channels.spi.AbstractSelectableChannel.register",
-            "sun.nio.ch.SelectionKeyImpl.interestOps");
-    /** An address that is no URI ({@code "a b"}), or one HttpClient cannot ask ({@code "127.0.0.1:8080/x"}). */
-    private static final Set<String> URI_CHECKS = Set.of("java.net.URI.create",
-            "jdk.internal.net.http.HttpRequestBuilderImpl.checkURI");
-    /** A full queue's {@code add} (a SynchronousQueue's always, with no thread in {@code take}): "Queue full". */
-    private static final Set<String> QUEUE_ADD = Set.of("java.util.AbstractQueue.add");
+    private static final Map<String, Map<String, String>> BY_THROWER = Map.of(
+            "java.lang.IllegalArgumentException", Map.ofEntries(
+                    // a port outside 0–65535
+                    Map.entry("java.net.InetSocketAddress.checkPort", "port.range"),
+                    Map.entry("java.net.DatagramPacket.setPort", "port.range"),
+                    Map.entry("java.net.ServerSocket.<init>", "port.range"),
+                    // a datagram's destination refused: "Address not set", "Connected and packet address differ"
+                    Map.entry("sun.nio.ch.DatagramSocketAdaptor.send", "datagram.address"),
+                    Map.entry("sun.nio.ch.DatagramChannelImpl.blockingSend", "datagram.address"),
+                    // chapter 4's Selector: an event the channel has not (OP_READ on a ServerSocketChannel)
+                    Map.entry("java.nio.channels.spi.AbstractSelectableChannel.register", "selector.ops"),
+                    Map.entry("sun.nio.ch.SelectionKeyImpl.interestOps", "selector.ops"),
+                    // an address that is no URI ("a b"), or one HttpClient cannot ask ("127.0.0.1:8080/x")
+                    Map.entry("java.net.URI.create", "uri"),
+                    Map.entry("jdk.internal.net.http.HttpRequestBuilderImpl.checkURI", "uri")),
+            "java.net.SocketException", Map.of(
+                    // made by the datagram channel itself, not a system call: "Can't send to port 0"
+                    "sun.nio.ch.DatagramChannelImpl.send", "port.zero",
+                    "sun.nio.ch.DatagramChannelImpl.connect", "port.zero",
+                    // the system call that sends a datagram: "Message too long", a broadcast
+                    "sun.nio.ch.DatagramChannelImpl.send0", "datagram.send",
+                    // a TCP socket's stream in a state that has none: not connected, closed, that direction shut
+                    "java.net.Socket.getOutputStream", "socket.state",
+                    "java.net.Socket.getInputStream", "socket.state",
+                    "java.net.Socket.shutdownInput", "socket.state",
+                    "java.net.Socket.shutdownOutput", "socket.state"),
+            // where HttpClient rethrows what broke an exchange: a connection closed or reset before the response was
+            // whole ("HTTP/1.1 header parser received no bytes"), or a malformed response (HttpURLConnection's
+            // ProtocolException, such as "Invalid HTTP method", is not one)
+            "java.io.IOException", Map.of("jdk.internal.net.http.HttpClientImpl.send", "http.broken"),
+            "java.net.ProtocolException", Map.of("jdk.internal.net.http.HttpClientImpl.send", "http.protocol"),
+            "java.lang.IllegalStateException", Map.of(
+                    // chapter 4's coroutines: a Continuation run again after its end (its yield outside its scope
+                    // cannot be told apart: yield is a hidden frame, so the first frame is the student's)
+                    "jdk.internal.vm.Continuation.run", "continuation.done",
+                    // a full queue's add (a SynchronousQueue's always, with no thread in take): "Queue full"
+                    "java.util.AbstractQueue.add", "queue.full"));
     /** JDK methods that only make an exception for their caller: the caller is where it was thrown. */
     private static final Set<String> EXCEPTION_FACTORIES = Set.of("jdk.internal.net.http.common.Utils.newIAE");
 
@@ -143,12 +149,8 @@ public final class ExceptionExplanation {
             case "java.net.UnknownHostException" -> message != null && FOUR_NUMBERS.matcher(message).matches()
                     ? "unknown.host.numbers" : "unknown.host";
             case "java.net.PortUnreachableException" -> "port.unreachable";
-            case "java.net.SocketException" -> thrownIn(frames, PORT_ZERO_CHECKS) ? "port.zero"
-                    : thrownIn(frames, DATAGRAM_SEND) ? "datagram.send"
-                    : thrownIn(frames, SOCKET_STATE) ? "socket.state" : "socket";
+            case "java.net.SocketException" -> Objects.requireNonNullElse(byThrower(className, frames), "socket");
             case "java.io.EOFException" -> "eof";
-            case "java.io.IOException" -> thrownIn(frames, HTTP_CLIENT_SEND) ? "http.broken" : null;
-            case "java.net.ProtocolException" -> thrownIn(frames, HTTP_CLIENT_SEND) ? "http.protocol" : null;
             case "java.io.FileNotFoundException", "java.nio.file.NoSuchFileException" -> "no.file";
             case "java.nio.channels.ClosedChannelException" -> "closed.channel";
             case "java.nio.channels.IllegalBlockingModeException" -> "blocking.mode";
@@ -176,28 +178,30 @@ public final class ExceptionExplanation {
                     "format";
             case "java.lang.UnsupportedOperationException" ->
                     message == null || message.isBlank() ? "unmodifiable" : null;
-            case "java.lang.IllegalArgumentException" -> thrownIn(frames, PORT_CHECKS) ? "port.range"
-                    : thrownIn(frames, DATAGRAM_ADDRESS) ? "datagram.address"
-                    : thrownIn(frames, SELECTOR_OPS) ? "selector.ops" : thrownIn(frames, URI_CHECKS) ? "uri" : null;
-            // run() says nothing when called from a thread other than its parent's: not the ended case
-            case "java.lang.IllegalStateException" -> thrownIn(frames, CONTINUATION_RUN) && message != null
-                    && !message.isEmpty() ? "continuation.done" : thrownIn(frames, QUEUE_ADD) ? "queue.full" : null;
-            default -> null;
+            // Continuation.run() says nothing when called from a thread other than its parent's: not the ended case
+            case "java.lang.IllegalStateException" ->
+                    message == null || message.isEmpty() ? null : byThrower(className, frames);
+            default -> byThrower(className, frames);
         };
         return Optional.ofNullable(key).map(k -> Message.of("exception.explain." + k));
     }
 
+    /** The sentence {@link #BY_THROWER} gives an exception of {@code className} made where {@code frames} say. */
+    private static String byThrower(String className, StackTraceElement[] frames) {
+        return BY_THROWER.getOrDefault(className, Map.of()).get(thrower(frames));
+    }
+
     /**
-     * Whether the exception was made in one of {@code methods} ("class.method"): its first frame, or the first past
-     * a JDK method that only makes exceptions ({@link #EXCEPTION_FACTORIES}).
+     * The method that made the exception, as "class.method": its first frame, or the first past a JDK method that
+     * only makes exceptions ({@link #EXCEPTION_FACTORIES}); "" when it has no frames.
      */
-    private static boolean thrownIn(StackTraceElement[] frames, Set<String> methods) {
+    private static String thrower(StackTraceElement[] frames) {
         for (StackTraceElement frame : frames) {
             String method = frame.getClassName() + "." + frame.getMethodName();
             if (!EXCEPTION_FACTORIES.contains(method)) {
-                return methods.contains(method);
+                return method;
             }
         }
-        return false;
+        return "";
     }
 }
