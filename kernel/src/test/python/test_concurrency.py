@@ -2,13 +2,14 @@
 
 100,000 virtual threads sleeping 1 s complete (the time is printed, not asserted: bench/ch4-kernel.sh measures
 it); a cell's worker processes — one deaf to SIGTERM, one with a child of its own — end, by PID and by port,
-when the cell is interrupted, run again, or its agent exits; a Continuation yields and resumes.
+when the cell is interrupted, run again, or its agent exits, and when the kernel is killed by signal 9; a Continuation yields and resumes.
 
 Run by netlab.kernel.it.PythonKernelTestsIT. By hand, after `./netlab install --user`:
     NETLAB_KERNEL_NAME=netlab /usr/bin/python3 -m unittest -v kernel/src/test/python/test_concurrency.py
 """
 import os
 import re
+import signal
 import tempfile
 import time
 import unittest
@@ -63,20 +64,8 @@ def workers(text):
     return found
 
 
-class ConcurrencyCells(unittest.TestCase):
-
-    @classmethod
-    def setUpClass(cls):
-        fd, cls.script = tempfile.mkstemp(prefix="netlab-worker", suffix=".py")
-        with os.fdopen(fd, "w") as f:
-            f.write(WORKER)
-        cls.km, cls.kc = start_new_kernel(kernel_name=KERNEL_NAME)
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.kc.stop_channels()
-        cls.km.shutdown_kernel(now=True)
-        os.unlink(cls.script)
+class KernelCells:
+    """Runs cells through self.kc, a started kernel's client."""
 
     def send(self, code, cell_id=None):
         msg = self.kc.session.msg("execute_request", {"code": code, "silent": False, "store_history": True,
@@ -121,6 +110,22 @@ class ConcurrencyCells(unittest.TestCase):
         reply = self.reply_to(msg_id)
         self.assertIsNotNone(reply, "no reply within %d s" % REPLY_TIMEOUT)
         return reply["content"], self.streams(msg_id, 10)
+
+
+class ConcurrencyCells(KernelCells, unittest.TestCase):
+
+    @classmethod
+    def setUpClass(cls):
+        fd, cls.script = tempfile.mkstemp(prefix="netlab-worker", suffix=".py")
+        with os.fdopen(fd, "w") as f:
+            f.write(WORKER)
+        cls.km, cls.kc = start_new_kernel(kernel_name=KERNEL_NAME)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.kc.stop_channels()
+        cls.km.shutdown_kernel(now=True)
+        os.unlink(cls.script)
 
     def assert_ended_and_ports_free(self, found):
         self.assertEqual(5, len(found), "four workers and one grandchild: %r" % found)
@@ -191,6 +196,33 @@ class ConcurrencyCells(unittest.TestCase):
         self.assert_ended_and_ports_free(found)
         content, out = self.run_cell('System.out.println("alive");')
         self.assertEqual(("ok", "alive\n"), (content["status"], out["stdout"]))
+
+
+class KilledKernel(KernelCells, unittest.TestCase):
+    """A kernel killed by signal 9 alone (the system's out-of-memory killer, `kill -9 PID`) cannot end what its
+    cells started; its agent, losing the kernel, ends them before it ends itself."""
+
+    def test_a_kernel_killed_by_signal_9_leaves_no_worker_running(self):
+        fd, script = tempfile.mkstemp(prefix="netlab-worker", suffix=".py")
+        with os.fdopen(fd, "w") as f:
+            f.write(WORKER)
+        km, self.kc = start_new_kernel(kernel_name=KERNEL_NAME)
+        try:
+            content, out = self.run_cell(four_workers(script, ""))
+            self.assertEqual("ok", content["status"], content)
+            found = workers(out["stdout"])
+            self.assertEqual(5, len(found), "four workers and one grandchild: %r" % found)
+            os.kill(km.provisioner.pid, signal.SIGKILL)  # the kernel alone, not its process group
+            deadline = time.time() + GONE_TIMEOUT
+            while time.time() < deadline and not all(process_gone(pid) for pid, _ in found):
+                time.sleep(0.05)
+            for pid, port in found:
+                self.assertTrue(process_gone(pid), "process %d still runs" % pid)
+                self.assertTrue(port_free("tcp", port), "port %d still in use" % port)
+        finally:
+            self.kc.stop_channels()
+            km.shutdown_kernel(now=True)
+            os.unlink(script)
 
 
 if __name__ == "__main__":

@@ -57,7 +57,17 @@ public final class AgentMain {
         // netlab.kernel.jshell.AgentExecutionProvider for what strace counted)
         Util.forwardExecutionControlAndIO(ec, new BufferedInputStream(main.in(), 8 * 1024),
                 new BufferedOutputStream(main.out(), 8 * 1024), outputs, inputs);
-        // The kernel closed the connection: nothing can reach the student any more.
+        kernelGone();
+    }
+
+    /**
+     * The kernel closed its connection, or died: nothing can reach the student any more. Ends the processes
+     * the student's cells started before the agent ends, for a kernel killed by signal 9 (the system's
+     * out-of-memory killer, {@code kill -9}) no longer ends them, and they would run on, holding their ports, on
+     * a server shared by a class. Both connections' readers call it; the second waits for the first's halt.
+     */
+    static synchronized void kernelGone() {
+        ProcessTree.end(ProcessHandle.current().children().toList());
         Runtime.getRuntime().halt(0);
     }
 

@@ -61,7 +61,7 @@ final class ControlServer {
                 }
             }
         } catch (IOException e) {
-            Runtime.getRuntime().halt(0);
+            AgentMain.kernelGone();
         }
     }
 
