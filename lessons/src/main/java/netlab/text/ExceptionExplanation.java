@@ -52,7 +52,24 @@ public final class ExceptionExplanation {
                     Map.entry("sun.nio.ch.SelectionKeyImpl.interestOps", "selector.ops"),
                     // an address that is no URI ("a b"), or one HttpClient cannot ask ("127.0.0.1:8080/x")
                     Map.entry("java.net.URI.create", "uri"),
-                    Map.entry("jdk.internal.net.http.HttpRequestBuilderImpl.checkURI", "uri")),
+                    Map.entry("jdk.internal.net.http.HttpRequestBuilderImpl.checkURI", "uri"),
+                    // a length past its array: new DatagramPacket(new byte[4], 5), setLength(8)
+                    Map.entry("java.net.DatagramPacket.setData", "datagram.length"),
+                    Map.entry("java.net.DatagramPacket.setLength", "datagram.length"),
+                    // a time to wait that came out negative (a deadline already past): Thread.sleep(-1)
+                    Map.entry("java.lang.Thread.sleep", "time.negative"),
+                    Map.entry("java.lang.Object.wait", "time.negative"),
+                    // sizes of chapter 4's concurrency tools computed as 0 or less
+                    Map.entry("java.util.concurrent.CountDownLatch.<init>", "latch.count"),
+                    Map.entry("java.util.concurrent.ThreadPoolExecutor.<init>", "pool.size"),
+                    Map.entry("java.util.concurrent.ForkJoinPool.<init>", "pool.size"),
+                    Map.entry("java.util.concurrent.ArrayBlockingQueue.<init>", "queue.capacity"),
+                    Map.entry("java.util.concurrent.LinkedBlockingQueue.<init>", "queue.capacity"),
+                    // a ByteBuffer's capacity negative, or its limit or position past it
+                    Map.entry("java.nio.ByteBuffer.allocate", "buffer.bounds"),
+                    Map.entry("java.nio.Buffer.<init>", "buffer.bounds"),
+                    Map.entry("java.nio.Buffer.limit", "buffer.bounds"),
+                    Map.entry("java.nio.Buffer.position", "buffer.bounds")),
             "java.net.SocketException", Map.of(
                     // made by the datagram channel itself, not a system call: "Can't send to port 0"
                     "sun.nio.ch.DatagramChannelImpl.send", "port.zero",
@@ -75,8 +92,13 @@ public final class ExceptionExplanation {
                     "jdk.internal.vm.Continuation.run", "continuation.done",
                     // a full queue's add (a SynchronousQueue's always, with no thread in take): "Queue full"
                     "java.util.AbstractQueue.add", "queue.full"));
-    /** JDK methods that only make an exception for their caller: the caller is where it was thrown. */
-    private static final Set<String> EXCEPTION_FACTORIES = Set.of("jdk.internal.net.http.common.Utils.newIAE");
+    /**
+     * JDK methods ("class.method") and classes (with their nested ones) that only make an exception for their
+     * caller: the caller is where it was thrown.
+     */
+    private static final Set<String> EXCEPTION_FACTORIES = Set.of("jdk.internal.net.http.common.Utils.newIAE",
+            "java.nio.Buffer.createCapacityException", "java.nio.Buffer.createLimitException",
+            "java.nio.Buffer.createPositionException", "jdk.internal.util.Preconditions");
 
     private ExceptionExplanation() {
     }
@@ -192,13 +214,16 @@ public final class ExceptionExplanation {
     }
 
     /**
-     * The method that made the exception, as "class.method": its first frame, or the first past a JDK method that
-     * only makes exceptions ({@link #EXCEPTION_FACTORIES}); "" when it has no frames.
+     * The method that made the exception, as "class.method": its first frame, or the first past the JDK's methods
+     * that only make exceptions ({@link #EXCEPTION_FACTORIES}); "" when it has no frames.
      */
     private static String thrower(StackTraceElement[] frames) {
         for (StackTraceElement frame : frames) {
-            String method = frame.getClassName() + "." + frame.getMethodName();
-            if (!EXCEPTION_FACTORIES.contains(method)) {
+            String owner = frame.getClassName();
+            String method = owner + "." + frame.getMethodName();
+            int nested = owner.indexOf('$');
+            if (!EXCEPTION_FACTORIES.contains(method)
+                    && !EXCEPTION_FACTORIES.contains(nested < 0 ? owner : owner.substring(0, nested))) {
                 return method;
             }
         }

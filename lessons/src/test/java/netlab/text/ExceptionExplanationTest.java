@@ -17,6 +17,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
 import java.nio.channels.NotYetBoundException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
@@ -25,11 +26,16 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.SynchronousQueue;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 
 /** The one sentence a cell's exception and a check's both say, chosen by the exception's class. */
 class ExceptionExplanationTest {
@@ -252,6 +258,40 @@ class ExceptionExplanationTest {
     }
 
     /** A thrown exception is explained by its own class, never by its cause's. */
+    /**
+     * A size or a time computed as 0 or less, where the JDK refuses it: each named by the method that refused it,
+     * past the JDK's own exception-making helpers (a buffer's, the bounds checks').
+     */
+    @Test
+    void aSizeOrATimeTheJdkRefusesIsExplainedByWhatRefusedIt() {
+        Map<String, List<Executable>> byKey = Map.of(
+                "time.negative", List.of(() -> Thread.sleep(-1), () -> {
+                    Object lock = new Object();
+                    synchronized (lock) {
+                        lock.wait(-1);
+                    }
+                }),
+                "latch.count", List.of(() -> new CountDownLatch(-1)),
+                "pool.size", List.of(() -> Executors.newFixedThreadPool(0), () -> Executors.newScheduledThreadPool(-1),
+                        () -> Executors.newWorkStealingPool(0)),
+                "queue.capacity", List.of(() -> new ArrayBlockingQueue<String>(0),
+                        () -> new LinkedBlockingQueue<String>(0)),
+                "buffer.bounds", List.of(() -> ByteBuffer.allocate(-1), () -> ByteBuffer.allocateDirect(-1),
+                        () -> ByteBuffer.allocate(4).limit(5), () -> ByteBuffer.allocate(4).position(5)),
+                "datagram.length", List.of(() -> new DatagramPacket(new byte[4], 5),
+                        () -> new DatagramPacket(new byte[4], 2, 3, InetAddress.getLoopbackAddress(), 9),
+                        () -> new DatagramPacket(new byte[4], 4).setLength(8)));
+        byKey.forEach((key, slips) -> {
+            for (Executable slip : slips) {
+                IllegalArgumentException e = assertThrows(IllegalArgumentException.class, slip);
+                assertEquals(Optional.of(Message.of("exception.explain." + key)), ExceptionExplanation.of(e),
+                        e.toString());
+            }
+        });
+        assertEquals(Optional.empty(), ExceptionExplanation.of(new IllegalArgumentException("capacity < 0: (-1 < 0)")),
+                "the same words from the student's own code");
+    }
+
     @Test
     void aThrowableIsExplainedByItsOwnClass() {
         Message timeout = ExceptionExplanation.of(new SocketTimeoutException("Read timed out")).orElseThrow();

@@ -175,6 +175,12 @@ class RuntimeErrorsExplainedIT {
         THROWS.put("new java.util.concurrent.SynchronousQueue<String>().add(\"your turn\")",
                 "exception.explain.queue.full");
         THROWS.put("URI.create(\"http://127.0.0.1:8080/a b\")", "exception.explain.uri");
+        THROWS.put("long deadline = System.currentTimeMillis() - 5;\n"
+                + "Thread.sleep(deadline - System.currentTimeMillis());", "exception.explain.time.negative");
+        THROWS.put("java.util.concurrent.Executors.newFixedThreadPool(new ArrayList<String>().size())",
+                "exception.explain.pool.size");
+        THROWS.put("java.nio.ByteBuffer.allocate(8).limit(9)", "exception.explain.buffer.bounds");
+        THROWS.put("byte[] buf = new byte[4];\nnew DatagramPacket(buf, 512)", "exception.explain.datagram.length");
     }
 
     @BeforeAll
