@@ -33,7 +33,13 @@ final class Magics {
             "exit", "help");
 
     private static final Pattern COMMAND = Pattern.compile("/[A-Za-z?].*");
-    /** A line that is a magic being typed: {@code %ti}, {@code %%th}. */
+    /**
+     * IPython's magics a student coming from Python types, by the name of netlab's that does the same
+     * ({@code %timeit} times a cell as {@code %%time} does; {@code %whos} lists variables as {@code /vars}).
+     */
+    private static final Map<String, String> IPYTHON_NAMES = Map.of("timeit", "%time", "%timeit", "%time",
+            "who", "vars", "whos", "vars", "history", "list", "run", "load");
+        /** A line that is a magic being typed: {@code %ti}, {@code %%th}. */
     private static final Pattern TYPED_MAGIC = Pattern.compile("\\s*(%%?)(\\w*)");
     private static final Pattern EXIT = Pattern.compile("(?:exit|quit)(?:\\s*\\(\\s*\\))?\\s*;?");
 
@@ -131,8 +137,10 @@ final class Magics {
                     String.join(" ", JSHELL_COMMANDS.stream().map(c -> "/" + c).toList())));
         }
         if (magic == null) {
-            // %threads for %%threads, %%vars for %vars: the other kind's magic of that name is the one meant
-            String otherKind = parsed.name().startsWith("%") ? parsed.name().substring(1) : "%" + parsed.name();
+            // %threads for %%threads, %%vars for %vars: the other kind's magic of that name is the one meant;
+            // IPython's name for one of ours (%timeit, %whos) means ours
+            String otherKind = IPYTHON_NAMES.getOrDefault(parsed.name(),
+                    parsed.name().startsWith("%") ? parsed.name().substring(1) : "%" + parsed.name());
             Magic meant = parsed.command() ? null : byName.get(otherKind);
             if (meant != null) {
                 throw new IllegalArgumentException(Text.of("magic.other.kind", "%" + parsed.name(), "%" + otherKind)

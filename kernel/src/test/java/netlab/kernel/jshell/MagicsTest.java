@@ -125,5 +125,12 @@ class MagicsTest {
                 () -> Magics.standard().run("%timeout 5", ctx));
         assertTrue(cell.getMessage().startsWith("There is no magic %%timeout; you mean %timeout:\n  %timeout 10"),
                 cell.getMessage());
+        for (String ipython : List.of("timeit 1 + 1", "%timeit", "whos", "history", "run Echo.java")) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> Magics.standard().run(ipython, ctx));
+            assertEquals(2, e.getMessage().lines().count(), "IPython's magic names netlab's: " + e.getMessage());
+        }
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Magics.standard().run("whos", ctx))
+                .getMessage().startsWith("There is no magic %whos; you mean %vars:\n  /vars"));
     }
 }
