@@ -134,7 +134,8 @@ final class CompileExplainer {
             }
             case "prob.found.req" -> isAssignment(cell, d.offset()) ? Message.of("compile.assign.not.compare")
                     : checkCallAround(cell, d.offset())
-                    .map(call -> Message.of("compile.check.wants.lambda", call))
+                    .map(call -> call.inLambda() ? Message.of("compile.check.keep.types")
+                            : Message.of("compile.check.wants.lambda", call.name()))
                     .orElseGet(() -> Message.of(message.contains("lossy") ? "compile.lossy"
                             : message.contains("unexpected return value") ? "compile.void.return"
                             : "compile.incompatible"));
@@ -303,12 +304,22 @@ final class CompileExplainer {
     }
 
     /**
-     * The course's check call ({@code Check.ipClassOf}) whose argument list holds {@code offset}, if any: a value
-     * given where a check wants the answer itself, as a lambda. Read back to the unclosed parenthesis before
-     * {@code offset}, within the statement.
+     * A course check's call ({@code Check.ipClassOf}) around a place in a cell, and whether that place is in the
+     * body of the lambda passed to it ({@code ip -> classOf(ip)}): a type wrong there is the answer's, whose
+     * types differ from the exercise's; outside one, a value was given where the check wants the answer itself.
      */
-    static Optional<String> checkCallAround(String cell, int offset) {
+    record CheckCall(String name, boolean inLambda) {
+    }
+
+    /**
+     * The check call around {@code offset}, if any: its argument (the unclosed parenthesis before {@code offset},
+     * within the statement), or, past a lambda's arrow, any call in that lambda's body
+     * ({@code Check.ipSameSubnet((a, b, p) -> sameSubnet(a, b, p))}).
+     */
+    static Optional<CheckCall> checkCallAround(String cell, int offset) {
         int depth = 0;
+        boolean arrow = false;
+        boolean nested = false; // inside another call's parentheses
         for (int i = Math.min(offset, cell.length()) - 1; i >= 0; i--) {
             char c = cell.charAt(i);
             if (c == ')') {
@@ -317,9 +328,14 @@ final class CompileExplainer {
                 depth--;
             } else if (c == '(') {
                 String callee = cell.substring(Identifiers.start(cell, i, true), i);
-                return callee.startsWith("Check.") ? Optional.of(callee) : Optional.empty();
+                if (callee.startsWith("Check.")) {
+                    return arrow || !nested ? Optional.of(new CheckCall(callee, arrow)) : Optional.empty();
+                }
+                nested = true;
             } else if (c == ';' || c == '{' || c == '}') {
                 return Optional.empty();
+            } else if (c == '>' && depth == 0 && i > 0 && cell.charAt(i - 1) == '-') {
+                arrow = true;
             }
         }
         return Optional.empty();

@@ -69,6 +69,11 @@ class CompileErrorsExplainedIT {
         MISTAKES.put("int[] pair = new int[2];\nint cell = pair[0][1];", "compile.array.required");
         MISTAKES.put("Check.ipClassOf(classOf(\"10.1.2.3\"));", "compile.check.wants.lambda");
         MISTAKES.put("Check.ipClassOf(classOf);", "compile.cant.resolve.method");
+        // the answer's types changed from the exercise's: a return type, a parameter type
+        MISTAKES.put("char classLetter(String ip) { return 'A'; }\nCheck.ipClassOf(ip -> classLetter(ip));",
+                "compile.check.keep.types");
+        MISTAKES.put("boolean sameNet(String a, String b, String prefix) { return true; }\n"
+                + "Check.ipSameSubnet((a, b, prefix) -> sameNet(a, b, prefix));", "compile.check.keep.types");
     }
 
     @BeforeAll
