@@ -126,8 +126,10 @@ final class CompileExplainer {
                     yield Message.of("compile.python", name, PYTHON.get(name));
                 }
                 yield packages.declaring(name).map(p -> Message.of("compile.cant.resolve.import", name, p))
-                        .or(() -> closest(name, d.offset())
-                                .map(c -> Message.of("compile.cant.resolve.suggest", name, c)))
+                        .or(() -> afterDot(cell, d.offset())
+                                ? closest(name, memberOffset(cell, d.offset()))
+                                        .map(c -> Message.of("compile.cant.resolve.member.suggest", name, c))
+                                : closest(name, d.offset()).map(c -> Message.of("compile.cant.resolve.suggest", name, c)))
                         .orElse(Message.of(afterDot(cell, d.offset()) ? "compile.cant.resolve.member"
                                 : assignedAt(cell, d.offset(), name) ? "compile.cant.resolve.assign"
                                 : "compile.cant.resolve", name));
@@ -177,7 +179,7 @@ final class CompileExplainer {
             case "already.defined" -> name.isEmpty() ? null : Message.of("compile.already.defined", name);
             case "invalid.meth.decl.ret.type.req" -> Message.of("compile.return.type");
             case "else.without.if" -> Message.of("compile.else.without.if");
-            case "non-static.cant.be.ref" -> Message.of("compile.non.static");
+            case "non-static.cant.be.ref" -> Message.of(name.equals("this") ? "compile.no.this" : "compile.non.static");
             case "cant.ref.non.effectively.final.var" -> Message.of("compile.lambda.final");
             case "cant.assign.val.to.var" -> Message.of("compile.final.assign");
             case "void.not.allowed.here" -> Message.of("compile.void.value");
@@ -204,6 +206,18 @@ final class CompileExplainer {
             before--;
         }
         return before >= 0 && cell.charAt(before) == '.';
+    }
+
+    /** Where a member's name starts after the dot javac points at ({@code Check.ipclassOf}: past the dot). */
+    static int memberOffset(String cell, int offset) {
+        int at = Math.min(Math.max(offset, 0), cell.length());
+        if (at < cell.length() && cell.charAt(at) == '.') {
+            at++;
+        }
+        while (at < cell.length() && Character.isWhitespace(cell.charAt(at))) {
+            at++;
+        }
+        return at;
     }
 
     /** Whether the line holding {@code offset} opens a block the way Python does: a keyword, a colon at the end. */
@@ -313,13 +327,15 @@ final class CompileExplainer {
 
     /**
      * The check call around {@code offset}, if any: its argument (the unclosed parenthesis before {@code offset},
-     * within the statement), or, past a lambda's arrow, any call in that lambda's body
-     * ({@code Check.ipSameSubnet((a, b, p) -> sameSubnet(a, b, p))}).
+     * within the statement), or, past a lambda's arrow, anything in that lambda's body, an expression
+     * ({@code Check.ipSameSubnet((a, b, p) -> sameSubnet(a, b, p))}) or a block of statements.
      */
     static Optional<CheckCall> checkCallAround(String cell, int offset) {
         int depth = 0;
+        int blocks = 0; // blocks closed between here and offset
         boolean arrow = false;
         boolean nested = false; // inside another call's parentheses
+        boolean statementEnded = false; // a ';' or block of the statement holding offset's block lies between
         for (int i = Math.min(offset, cell.length()) - 1; i >= 0; i--) {
             char c = cell.charAt(i);
             if (c == ')') {
@@ -329,16 +345,35 @@ final class CompileExplainer {
             } else if (c == '(') {
                 String callee = cell.substring(Identifiers.start(cell, i, true), i);
                 if (callee.startsWith("Check.")) {
-                    return arrow || !nested ? Optional.of(new CheckCall(callee, arrow)) : Optional.empty();
+                    return arrow || !nested && !statementEnded ? Optional.of(new CheckCall(callee, arrow))
+                            : Optional.empty();
                 }
                 nested = true;
-            } else if (c == ';' || c == '{' || c == '}') {
-                return Optional.empty();
-            } else if (c == '>' && depth == 0 && i > 0 && cell.charAt(i - 1) == '-') {
+            } else if (c == '}') {
+                blocks++;
+            } else if (c == '{' && blocks > 0) {
+                blocks--;
+            } else if (c == '{') {
+                if (!arrowBefore(cell, i)) {
+                    return Optional.empty(); // a method's or a loop's block, not a lambda's
+                }
+                arrow = true;
+            } else if (c == ';' && blocks == 0 && depth == 0) {
+                statementEnded = true; // the statement before, in a lambda's block or the cell
+            } else if (c == '>' && depth == 0 && blocks == 0 && i > 0 && cell.charAt(i - 1) == '-') {
                 arrow = true;
             }
         }
         return Optional.empty();
+    }
+
+    /** Whether the text before {@code brace} ends with a lambda's arrow ({@code x -> {}). */
+    private static boolean arrowBefore(String cell, int brace) {
+        int i = brace - 1;
+        while (i >= 0 && Character.isWhitespace(cell.charAt(i))) {
+            i--;
+        }
+        return i >= 1 && cell.charAt(i) == '>' && cell.charAt(i - 1) == '-';
     }
 
     /** The Java identifier starting at {@code offset} (javac points at the dot of {@code a.b}), or "". */

@@ -74,6 +74,10 @@ class CompileErrorsExplainedIT {
                 "compile.check.keep.types");
         MISTAKES.put("boolean sameNet(String a, String b, String prefix) { return true; }\n"
                 + "Check.ipSameSubnet((a, b, prefix) -> sameNet(a, b, prefix));", "compile.check.keep.types");
+        MISTAKES.put("Check.ipClassOf(ip -> {\n    String c = classOf(ip);\n    return c.charAt(0);\n});",
+                "compile.check.keep.types");
+        MISTAKES.put("Check.ipClassOf(this::classOf);", "compile.no.this");
+        MISTAKES.put("Check.ipclassOf(ip -> classOf(ip));", "compile.cant.resolve.member.suggest");
     }
 
     @BeforeAll
