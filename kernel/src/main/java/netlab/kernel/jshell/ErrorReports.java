@@ -258,10 +258,13 @@ final class ErrorReports {
         }
     }
 
-    /** A frame of a cell's own top level: JShell's {@code do_it$} or the {@code do_it$Aux} it calls. */
+    /**
+     * A frame of a cell's own top level: JShell's {@code do_it$} (whose name JShell's report leaves empty) or the
+     * {@code do_it$Aux} it calls.
+     */
     private static boolean isTopLevel(StackTraceElement frame) {
         return frame.getFileName() != null && frame.getFileName().startsWith("#")
-                && frame.getMethodName().startsWith(DirectRun.DO_IT);
+                && (frame.getMethodName().isEmpty() || frame.getMethodName().startsWith(DirectRun.DO_IT));
     }
 
     private static void addRepeats(List<String> traceback, int repeats, Lang lang) {

@@ -317,6 +317,13 @@ class RuntimeErrorsExplainedIT {
                 engine.execute("int one = 1;\nvar half = one / 0;", new RecordingIO()));
         assertEquals(List.of("java.lang.ArithmeticException: " + Text.in(Lang.ZH, "exception.explain.arithmetic"),
                 "  / by zero", "    at 单元格第 2 行"), f.traceback());
+        // a reference type's var: JShell's do_it$ calls the do_it$Aux holding the initializer, below the JDK's frames
+        ExecuteOutcome.Failure object = assertInstanceOf(ExecuteOutcome.Failure.class,
+                engine.execute("var third = List.of(1).get(3);", new RecordingIO()));
+        String repeats = Text.in(Lang.ZH, "kernel.repeats", 1);
+        assertEquals(List.of("    at 单元格第 1 行"), object.traceback().stream()
+                .filter(l -> l.startsWith("    at ") || l.strip().equals(repeats)).toList(),
+                String.join("\n", object.traceback()));
     }
 
     /**
