@@ -90,8 +90,8 @@ final class LoadMagic implements Magic {
         try {
             return Notebook.parse(notebookJson).cells().stream().filter(Cell::isCode)
                     .map(c -> Magics.split(c.source()).code()).filter(code -> !code.isBlank()).toList();
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(Text.of("magic.load.bad.notebook", file, e.getMessage()), e);
+        } catch (IllegalArgumentException e) { // the parser's own words are English and name its internals
+            throw new IllegalArgumentException(Text.of("magic.load.bad.notebook", file), e);
         }
     }
 }

@@ -112,6 +112,14 @@ class JShellCommandsIT {
             assertTrue(notAFile.evalue().contains(special.equals("/dev/null") ? "device, pipe or socket" : "directory"),
                     notAFile.evalue());
         }
+        // a notebook cut short: the student's language and what to do, not the JSON parser's English
+        out("%lang zh");
+        Path cut = Files.writeString(dir.resolve("cut.ipynb"), "{\"cells\": [");
+        ExecuteOutcome.Failure broken = assertInstanceOf(ExecuteOutcome.Failure.class,
+                engine.execute("%load " + cut, new RecordingIO()));
+        assertTrue(broken.evalue().contains("不是 netlab 能读的笔记本") && !broken.evalue().contains("Exception"),
+                broken.evalue());
+        out("%lang en");
     }
 
     /**
