@@ -36,13 +36,13 @@ final class CellEvaluator {
     }
 
     /**
-     * Runs {@code code} (cell number {@code serial}) in {@code session}. A value shown is its plain text;
-     * the caller makes it rich from the agent's {@code Ended} reply. An {@code EngineRestarted} outcome means
-     * the agent died (or was killed by {@code run}'s grace period) and must be replaced.
+     * Runs {@code code} (cell number {@code serial}, written in {@code source}) in {@code session}. A value shown
+     * is its plain text; the caller makes it rich from the agent's {@code Ended} reply. An {@code EngineRestarted}
+     * outcome means the agent died (or was killed by {@code run}'s grace period) and must be replaced.
      */
-    ExecuteOutcome run(Session session, String code, long serial, CellRun run) {
+    ExecuteOutcome run(Session session, String code, long serial, CellRun run, CodeSource source) {
         try {
-            return evaluate(session, code, serial, run);
+            return evaluate(session, code, serial, run, source);
         } catch (RuntimeException | Error e) {
             if (CompileStop.stopped(e)) { // JShell's parse, analysis or compile of a piece, stopped in javac
                 return interrupted(run);
@@ -51,11 +51,11 @@ final class CellEvaluator {
         }
     }
 
-    private ExecuteOutcome evaluate(Session session, String code, long serial, CellRun run) {
+    private ExecuteOutcome evaluate(Session session, String code, long serial, CellRun run, CodeSource source) {
         int tooDeep = CompilerLimits.tooDeep(code);
         if (tooDeep >= 0) { // before the splitter, whose parser is javac's
             return ErrorReports.compileError(code, List.of(new ErrorReports.CellDiagnostic(tooDeep,
-                    CompileExplainer.TOO_DEEP, "")), explainer(session, code));
+                    CompileExplainer.TOO_DEEP, "")), explainer(session, code), source);
         }
         List<Piece> pieces = session.splitter().splitAndGroup(code);
         // runs of declarations compile together; each still yields its own snippet's events, in order
@@ -75,13 +75,13 @@ final class CellEvaluator {
                                 "'try' without 'catch', 'finally' or resource declarations")
                         : new ErrorReports.CellDiagnostic(code.length(), CompileExplainer.INCOMPLETE,
                                 "reached end of file while parsing");
-                return ErrorReports.compileError(code, List.of(end), explainer(session, code));
+                return ErrorReports.compileError(code, List.of(end), explainer(session, code), source);
             }
             int tooLong = CompilerLimits.tooLongString(piece.source());
             if (tooLong >= 0) {
                 return ErrorReports.compileError(code, List.of(new ErrorReports.CellDiagnostic(
                         piece.cellOffset(tooLong), "compiler.err.limit.string", "constant string too long")),
-                        explainer(session, code));
+                        explainer(session, code), source);
             }
             boolean shown = i == pieces.size() - 1 && !piece.endsWithSemicolon();
             int firstLine = SnippetOrigins.lineOf(code, piece.start());
@@ -90,9 +90,9 @@ final class CellEvaluator {
             try {
                 Optional<List<SnippetEvent>> planned = declarations.events(i, run::stopped);
                 Optional<DirectRun.Outcome> direct = planned.isEmpty() ? DirectRun.evaluate(session, piece.source(),
-                        shown, id -> origins.record(id, serial, firstLine)) : Optional.empty();
+                        shown, id -> origins.record(id, serial, firstLine, source)) : Optional.empty();
                 if (direct.orElse(null) instanceof DirectRun.Ran ran) {
-                    Optional<ExecuteOutcome> end = afterDirectRun(session, serial, piece, firstLine, run, ran);
+                    Optional<ExecuteOutcome> end = afterDirectRun(session, serial, piece, firstLine, source, run, ran);
                     if (end.isPresent()) {
                         return end.get();
                     }
@@ -118,10 +118,10 @@ final class CellEvaluator {
             if (ended.isPresent()) {
                 return ended.get();
             }
-            ExecuteOutcome failure = failureOf(session, code, serial, piece, firstLine, events);
+            ExecuteOutcome failure = failureOf(session, code, serial, piece, firstLine, source, events);
             if (failure instanceof ExecuteOutcome.Failure f && f.ename().equals(ErrorReports.COMPILATION_ERROR)
                     && i > 0 && firstLine > 1) {
-                return ErrorReports.afterLinesRan(f, firstLine - 1, language.get());
+                return ErrorReports.afterLinesRan(f, firstLine - 1, language.get(), source);
             }
             if (failure != null) {
                 return failure;
@@ -135,13 +135,13 @@ final class CellEvaluator {
 
     /** The cell's end after a piece ran by {@link DirectRun}: a failure, or its agent's end; empty if it goes on. */
     private Optional<ExecuteOutcome> afterDirectRun(Session session, long serial, Piece piece, int firstLine,
-                                                    CellRun run, DirectRun.Ran outcome) {
+                                                    CodeSource source, CellRun run, DirectRun.Ran outcome) {
         output.drain();
         Optional<ExecuteOutcome> ended = ended(session, run, false);
         if (ended.isPresent()) {
             return ended;
         }
-        StringComparison.note(piece.source(), firstLine, session.shell(), language.get())
+        StringComparison.note(piece.source(), firstLine, source, session.shell(), language.get())
                 .ifPresent(note -> output.io().stderr(note + "\n"));
         if (outcome instanceof DirectRun.Threw t) {
             return Optional.of(runtimeFailure(session, t.exception(), serial));
@@ -167,7 +167,7 @@ final class CellEvaluator {
 
     /** The failure of this piece's evaluation, or null; records where its snippets came from. */
     private ExecuteOutcome failureOf(Session session, String code, long serial, Piece piece, int firstLine,
-                                     List<SnippetEvent> events) {
+                                     CodeSource source, List<SnippetEvent> events) {
         List<ErrorReports.CellDiagnostic> errors = new ArrayList<>();
         JShellException exception = null;
         for (SnippetEvent e : events) {
@@ -175,7 +175,7 @@ final class CellEvaluator {
             if (e.causeSnippet() != null) {
                 continue;
             }
-            origins.record(snippet.id(), serial, firstLine);
+            origins.record(snippet.id(), serial, firstLine, source);
             if (e.status() == Snippet.Status.REJECTED) {
                 session.shell().diagnostics(snippet).filter(Diag::isError).forEach(d -> errors.add(
                         new ErrorReports.CellDiagnostic(piece.cellOffset((int) position(d)), d.getCode(),
@@ -189,7 +189,7 @@ final class CellEvaluator {
                         .filter(d -> d.isError() && !d.getCode().startsWith(CompileExplainer.CANT_RESOLVE)).toList();
                 if (beyondRepair.isEmpty()) {
                     output.io().stderr(UnresolvedNotes.note(session.shell(), snippet, e.status(), code, piece,
-                            explainer(session, code)) + "\n");
+                            explainer(session, code), source) + "\n");
                 } else {
                     // JShell keeps a snippet that broke a limit of the class file (code too large, a string
                     // constant too long) as waiting for a declaration; no declaration can mend it, and every later
@@ -200,7 +200,7 @@ final class CellEvaluator {
                 }
             }
             if (e.status() == Snippet.Status.VALID) {
-                StringComparison.note(snippet.source(), firstLine, session.shell(), language.get())
+                StringComparison.note(snippet.source(), firstLine, source, session.shell(), language.get())
                         .ifPresent(note -> output.io().stderr(note + "\n"));
             }
             if (e.exception() != null && exception == null) {
@@ -208,7 +208,7 @@ final class CellEvaluator {
             }
         }
         if (!errors.isEmpty()) {
-            return ErrorReports.compileError(code, errors, explainer(session, code));
+            return ErrorReports.compileError(code, errors, explainer(session, code), source);
         }
         if (exception != null) {
             return runtimeFailure(session, exception, serial);

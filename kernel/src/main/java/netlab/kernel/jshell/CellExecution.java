@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import netlab.agent.Control;
 import netlab.kernel.engine.CellIO;
 import netlab.kernel.engine.ExecuteOutcome;
@@ -86,8 +87,8 @@ final class CellExecution {
                 session = sessions.ready(io);
                 output.attach(io, serial);
             }
-            code = plan.loaded() + split.code();
-            if (!split.magicLines().isEmpty() && code.isBlank() && inCell.isEmpty()) {
+            code = split.code();
+            if (!split.magicLines().isEmpty() && code.isBlank() && plan.loaded().isEmpty() && inCell.isEmpty()) {
                 return ExecuteOutcome.Success.empty();
             }
             return evaluate(session, code, inCell, io, serial, run, plan);
@@ -128,7 +129,7 @@ final class CellExecution {
      */
     private ExecuteOutcome evaluate(Session session, String code, List<String> inCell, CellIO io, long serial,
                                     CellRun run, CellPlan plan) {
-        String key = cellKey(code, io);
+        String key = cellKey(plan.loaded().stream().map(CellPlan.Loaded::code).collect(Collectors.joining()) + code, io);
         io.executionCount().ifPresent(n -> {
             numbers.put(key, n);
             evaluator.numbered(serial, n);
@@ -137,8 +138,8 @@ final class CellExecution {
                 io.stderr(Text.in(language.get(), "engine.released", EngineText.released(language.get(), r)) + "\n")));
         long wallStart = System.nanoTime();
         Duration cpuStart = plan.timed() ? TimeCellMagic.cpuOf(session.agent().pid()) : null;
-        ExecuteOutcome outcome = runInCell(inCell, session, plan, io, run).orElseGet(() -> code.isBlank()
-                ? ExecuteOutcome.Success.empty() : evaluator.run(session, code, serial, run));
+        ExecuteOutcome outcome = runInCell(inCell, session, plan, io, run)
+                .orElseGet(() -> runCode(session, plan.loaded(), code, serial, run));
         run.awaitBegan(); // a cell that gave the agent nothing (a compile error) still says what was released
         if (!(outcome instanceof ExecuteOutcome.EngineRestarted) && !(outcome instanceof ExecuteOutcome.Interrupted)
                 && !run.finishUnlessStopped()) {
@@ -165,6 +166,22 @@ final class CellExecution {
             }
         }
         return outcome;
+    }
+
+    /**
+     * Runs the code {@code %load} read, file by file, then the cell's own: each with its own lines, so an error
+     * names the file's line, or the cell's as the student sees it. The first that does not succeed ends the cell.
+     */
+    private ExecuteOutcome runCode(Session session, List<CellPlan.Loaded> loaded, String code, long serial,
+                                   CellRun run) {
+        for (CellPlan.Loaded file : loaded) {
+            ExecuteOutcome outcome = evaluator.run(session, file.code(), serial, run, file.source());
+            if (!(outcome instanceof ExecuteOutcome.Success)) {
+                return outcome;
+            }
+        }
+        return code.isBlank() ? ExecuteOutcome.Success.empty()
+                : evaluator.run(session, code, serial, run, CodeSource.CELL);
     }
 
     /**

@@ -1,5 +1,8 @@
 package netlab.kernel.jshell;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * What a cell's magics ask of the engine beyond their own output: code to run before the cell's own
  * ({@code %load}), timing ({@code %%time}), a higher thread cap ({@code %%threads}), a fresh session ({@code /reset}), closing the front end
@@ -7,19 +10,23 @@ package netlab.kernel.jshell;
  */
 final class CellPlan {
 
-    private final StringBuilder loaded = new StringBuilder();
+    /** Code a magic loaded, and where it was written: its errors name that file's lines, not the cell's. */
+    record Loaded(CodeSource source, String code) {
+    }
+
+    private final List<Loaded> loaded = new ArrayList<>();
     private boolean timed;
     private boolean reset;
     private boolean exit;
     private int threads;
 
-    void load(String code) {
-        loaded.append(code).append('\n');
+    void load(CodeSource source, String code) {
+        loaded.add(new Loaded(source, code));
     }
 
-    /** The code the magics loaded, to run before the cell's own. */
-    String loaded() {
-        return loaded.toString();
+    /** The code the magics loaded, in order, to run before the cell's own. */
+    List<Loaded> loaded() {
+        return List.copyOf(loaded);
     }
 
     void time() {

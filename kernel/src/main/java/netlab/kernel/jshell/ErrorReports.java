@@ -49,11 +49,11 @@ final class ErrorReports {
     }
 
     /**
-     * A compile error: each diagnostic with its cell line and column, a sentence that explains it (when
-     * {@code explainer} has one), javac's text, the source line and a caret.
+     * A compile error: each diagnostic with its line and column in {@code source}, a sentence that explains it
+     * (when {@code explainer} has one), javac's text, the source line and a caret.
      */
     static ExecuteOutcome.Failure compileError(String cell, List<CellDiagnostic> diagnostics,
-                                               CompileExplainer explainer) {
+                                               CompileExplainer explainer, CodeSource source) {
         List<String> traceback = new ArrayList<>();
         String first = null;
         int runStart = -1; // the run of full-width characters said last: javac reports each of them
@@ -74,7 +74,7 @@ final class ErrorReports {
                 first = explained.map(e -> messageLines.isEmpty() ? e : e + " (" + headline + ")").orElse(headline);
             }
             Location at = Location.of(cell, d.offset());
-            traceback.add(at.headline(explained.orElse(headline), explainer.lang()));
+            traceback.add(at.headline(explained.orElse(headline), explainer.lang(), source));
             if (explained.isPresent() && !messageLines.isEmpty()) {
                 traceback.add("  " + headline);
             }
@@ -92,10 +92,10 @@ final class ErrorReports {
      * snippet by snippet), with a line saying so: a student who knows javac takes a compile error for "nothing ran",
      * and the socket line 2 opened was still open when the fixed cell bound again.
      */
-    static ExecuteOutcome.Failure afterLinesRan(ExecuteOutcome.Failure failure, int lastRan, Lang lang) {
+    static ExecuteOutcome.Failure afterLinesRan(ExecuteOutcome.Failure failure, int lastRan, Lang lang,
+                                                CodeSource source) {
         List<String> traceback = new ArrayList<>(failure.traceback());
-        traceback.add(lastRan == 1 ? Text.in(lang, "kernel.compile.ran.before.one")
-                : Text.in(lang, "kernel.compile.ran.before.many", lastRan));
+        traceback.add(source.ranBefore(lang, lastRan));
         return new ExecuteOutcome.Failure(failure.ename(), failure.evalue(), traceback);
     }
 
@@ -103,10 +103,10 @@ final class ErrorReports {
      * {@code sentence} at cell {@code offset}, as a compile error reads: "cell line 3, column 12: ...", the line
      * and a caret under the column, indented for a note.
      */
-    static List<String> located(String cell, int offset, String sentence, Lang lang) {
+    static List<String> located(String cell, int offset, String sentence, Lang lang, CodeSource source) {
         Location at = Location.of(cell, offset);
         List<String> lines = new ArrayList<>();
-        lines.add("  " + at.headline(sentence, lang));
+        lines.add("  " + at.headline(sentence, lang, source));
         lines.addAll(at.sourceAndCaret("      "));
         return lines;
     }
@@ -124,8 +124,8 @@ final class ErrorReports {
                     cell.substring(lineStart, lineEnd < 0 ? cell.length() : lineEnd));
         }
 
-        String headline(String text, Lang lang) {
-            return Text.in(lang, "compile.at", line, column + 1, text);
+        String headline(String text, Lang lang, CodeSource source) {
+            return source.at(lang, line, column + 1, text);
         }
 
         /**
@@ -308,7 +308,8 @@ final class ErrorReports {
         } else {
             int line = origin.firstLine() + frame.getLineNumber() - 1;
             OptionalInt number = origin.cell() == cell ? OptionalInt.empty() : origins.numberOf(origin.cell());
-            place = origin.cell() == cell ? Text.in(lang, "kernel.place.line", line)
+            place = origin.source() instanceof CodeSource.Loaded || origin.cell() == cell
+                    ? origin.source().line(lang, line)
                     : number.isEmpty() ? Text.in(lang, "kernel.place.earlier.line", line)
                     : Text.in(lang, "kernel.place.numbered.line", number.getAsInt(), line);
         }

@@ -35,11 +35,15 @@ final class LoadMagic implements Magic {
         String text = new String(readInAgent(context, file), StandardCharsets.UTF_8);
         if (file.endsWith(".ipynb")) {
             List<String> cells = codeCells(file, text);
-            context.plan().load(String.join("\n", cells));
-            return Text.of("magic.load.notebook", file, cells.size()) + "\n";
+            for (int i = 0; i < cells.size(); i++) {
+                if (!cells.get(i).isBlank()) {
+                    context.plan().load(CodeSource.loaded(Text.of("magic.load.notebook.cell", file, i + 1)), cells.get(i));
+                }
+            }
+            return Text.of("magic.load.notebook", file, cells.stream().filter(c -> !c.isBlank()).count()) + "\n";
         }
         String code = file.endsWith(".java") ? PACKAGE.matcher(text).replaceAll("") : text;
-        context.plan().load(code);
+        context.plan().load(CodeSource.loaded(file), code);
         return Text.of("magic.load.file", file, code.lines().count()) + "\n";
     }
 
@@ -85,11 +89,14 @@ final class LoadMagic implements Magic {
         return Text.of("magic.load.unreadable", file, said);
     }
 
-    /** The Java of each code cell, without the magic lines at its top (they set up that notebook's session). */
+    /**
+     * The Java of each code cell, in order, without the magic lines at its top (they set up that notebook's
+     * session): blank where a cell has none, so the others keep their numbers.
+     */
     static List<String> codeCells(String file, String notebookJson) {
         try {
             return Notebook.parse(notebookJson).cells().stream().filter(Cell::isCode)
-                    .map(c -> Magics.split(c.source()).code()).filter(code -> !code.isBlank()).toList();
+                    .map(c -> Magics.split(c.source()).code()).toList();
         } catch (IllegalArgumentException e) { // the parser's own words are English and name its internals
             throw new IllegalArgumentException(Text.of("magic.load.bad.notebook", file), e);
         }

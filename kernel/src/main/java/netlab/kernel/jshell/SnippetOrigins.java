@@ -11,16 +11,16 @@ import java.util.OptionalInt;
  */
 final class SnippetOrigins {
 
-    /** A snippet's cell (by serial number) and the cell line its first line is on. */
-    record Origin(long cell, int firstLine) {
+    /** A snippet's cell (by serial number), and the line its first line is on in the code it came from. */
+    record Origin(long cell, int firstLine, CodeSource source) {
     }
 
     private final Map<String, Origin> byId = new HashMap<>();
     /** The number the front end showed beside each cell run (its execution count), by serial. */
     private final Map<Long, Integer> numbers = new HashMap<>();
 
-    synchronized void record(String snippetId, long cell, int firstLine) {
-        byId.put(snippetId, new Origin(cell, firstLine));
+    synchronized void record(String snippetId, long cell, int firstLine, CodeSource source) {
+        byId.put(snippetId, new Origin(cell, firstLine, source));
     }
 
     synchronized Origin of(String snippetId) {

@@ -26,8 +26,8 @@ final class StringComparison {
     private StringComparison() {
     }
 
-    /** The note for {@code source} (a snippet starting at cell line {@code firstLine}), or empty. */
-    static Optional<String> note(String source, int firstLine, JShell shell, Lang lang) {
+    /** The note for {@code source} (a snippet starting at line {@code firstLine} of {@code from}), or empty. */
+    static Optional<String> note(String source, int firstLine, CodeSource from, JShell shell, Lang lang) {
         if (source.length() > MAX_SOURCE) {
             return Optional.empty(); // no student types such a snippet; the grader's checks carry long probes
         }
@@ -57,6 +57,6 @@ final class StringComparison {
             return Optional.empty();
         }
         int line = firstLine + (int) source.substring(0, at).chars().filter(c -> c == '\n').count();
-        return Optional.of(Text.in(lang, "compile.string.equals", line));
+        return Optional.of(Text.in(lang, "compile.string.equals", from.line(lang, line)));
     }
 }

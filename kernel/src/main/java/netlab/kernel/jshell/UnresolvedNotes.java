@@ -38,7 +38,7 @@ final class UnresolvedNotes {
      * sentence for each missing name as a compile error naming it would.
      */
     static String note(JShell shell, Snippet snippet, Snippet.Status status, String cell, Piece piece,
-                       CompileExplainer explainer) {
+                       CompileExplainer explainer, CodeSource source) {
         Lang lang = explainer.lang();
         if (!(snippet instanceof DeclarationSnippet d)) {
             return Text.in(lang, "kernel.unresolved.other");
@@ -52,7 +52,7 @@ final class UnresolvedNotes {
             if (at >= 0) {
                 int offset = piece.cellOffset(at);
                 explainer.explain(cell, new ErrorReports.CellDiagnostic(offset, CompileExplainer.CANT_RESOLVE, ""))
-                        .ifPresent(sentence -> where.addAll(ErrorReports.located(cell, offset, sentence, lang)));
+                        .ifPresent(sentence -> where.addAll(ErrorReports.located(cell, offset, sentence, lang, source)));
             }
         });
         String kind = Text.in(lang, kindKey(d.kind()));

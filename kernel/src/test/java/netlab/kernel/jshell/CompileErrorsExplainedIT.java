@@ -297,7 +297,7 @@ class CompileErrorsExplainedIT {
     void stringsComparedWithEqualsEqualsGetANote() {
         RecordingIO io = new RecordingIO();
         JShellEngineIT.success(engine.execute("boolean same = greeting == \"hi\";", io));
-        assertTrue(String.join("", io.events).contains("注意：第 1 行用 == 或 != 比较了字符串"), io.events.toString());
+        assertTrue(String.join("", io.events).contains("注意：单元格第 1 行用 == 或 != 比较了字符串"), io.events.toString());
         RecordingIO none = new RecordingIO();
         JShellEngineIT.success(engine.execute("boolean missing = greeting == null;", none));
         assertTrue(none.events.stream().noneMatch(e -> e.contains("==")), none.events.toString());

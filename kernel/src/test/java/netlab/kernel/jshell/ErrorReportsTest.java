@@ -15,7 +15,7 @@ class ErrorReportsTest {
         String cell = "int a = 1;\n\tint b = a +;";
         ExecuteOutcome.Failure f = ErrorReports.compileError(cell, List.of(
                 new ErrorReports.CellDiagnostic(cell.indexOf(";", 12), "", "illegal start of expression")),
-                CompileExplainer.plain(Lang.EN));
+                CompileExplainer.plain(Lang.EN), CodeSource.CELL);
         assertEquals("CompilationError", f.ename());
         assertEquals("illegal start of expression", f.evalue());
         assertEquals(List.of("cell line 2, column 13: illegal start of expression",
@@ -29,13 +29,13 @@ class ErrorReportsTest {
         String cell = "var big = \"" + "y".repeat(300_000) + "\" + 1 +;";
         int at = cell.length() - 1;
         ExecuteOutcome.Failure f = ErrorReports.compileError(cell, List.of(
-                new ErrorReports.CellDiagnostic(at, "", "illegal start of expression")), CompileExplainer.plain(Lang.EN));
+                new ErrorReports.CellDiagnostic(at, "", "illegal start of expression")), CompileExplainer.plain(Lang.EN), CodeSource.CELL);
         String line = f.traceback().get(1);
         String caret = f.traceback().get(2);
         assertEquals("    …" + cell.substring(at - 60), line);
         assertEquals(';', line.charAt(caret.indexOf('^')));
         ExecuteOutcome.Failure start = ErrorReports.compileError(cell, List.of(
-                new ErrorReports.CellDiagnostic(10, "", "constant string too long")), CompileExplainer.plain(Lang.EN));
+                new ErrorReports.CellDiagnostic(10, "", "constant string too long")), CompileExplainer.plain(Lang.EN), CodeSource.CELL);
         assertEquals("    " + cell.substring(0, 120) + "…", start.traceback().get(1));
         assertEquals("    " + " ".repeat(10) + "^", start.traceback().get(2));
     }
@@ -44,7 +44,7 @@ class ErrorReportsTest {
     void wrapperLocationLinesAreDropped() {
         ExecuteOutcome.Failure f = ErrorReports.compileError("x", List.of(new ErrorReports.CellDiagnostic(0, "",
                 "cannot find symbol\n  symbol:   variable x\n  location: class REPL.$JShell$3\n  location: class ")),
-                CompileExplainer.plain(Lang.EN));
+                CompileExplainer.plain(Lang.EN), CodeSource.CELL);
         assertEquals(List.of("cell line 1, column 1: cannot find symbol", "  symbol:   variable x", "    x", "    ^"),
                 f.traceback());
     }
@@ -52,7 +52,7 @@ class ErrorReportsTest {
     @Test
     void framesBecomeCellLines() {
         SnippetOrigins origins = new SnippetOrigins();
-        origins.record("7", 2, 10);
+        origins.record("7", 2, 10, CodeSource.CELL);
         assertEquals("greet (cell line 12)",
                 ErrorReports.describe(new StackTraceElement("", "greet", "#7", 3), origins, 2, Lang.EN));
         assertEquals("cell line 10", ErrorReports.describe(new StackTraceElement("", "", "#7", 1), origins, 2, Lang.EN));
@@ -70,9 +70,9 @@ class ErrorReportsTest {
     @Test
     void anEarlierCellIsNamedByItsNumber() {
         SnippetOrigins origins = new SnippetOrigins();
-        origins.record("7", 2, 10);
+        origins.record("7", 2, 10, CodeSource.CELL);
         origins.numbered(2, 5);
-        origins.record("8", 3, 1);
+        origins.record("8", 3, 1, CodeSource.CELL);
         StackTraceElement inSeven = new StackTraceElement("REPL.$JShell$7", "serve", "#7", 2);
         assertEquals("serve (单元格 [5] 第 11 行)", ErrorReports.describe(inSeven, origins, 4, Lang.ZH));
         assertEquals("serve (line 11 of cell [5])", ErrorReports.describe(inSeven, origins, 4, Lang.EN));
@@ -86,7 +86,7 @@ class ErrorReportsTest {
     void chineseLocationAndExplanationAboveJavacsText() {
         String cell = "int x = 1\nint y = 2;";
         ExecuteOutcome.Failure f = ErrorReports.compileError(cell, List.of(new ErrorReports.CellDiagnostic(9,
-                "compiler.err.expected", "';' expected")), CompileExplainer.plain(Lang.ZH));
+                "compiler.err.expected", "';' expected")), CompileExplainer.plain(Lang.ZH), CodeSource.CELL);
         assertEquals(List.of("单元格第 1 行第 10 列：少了分号：Java 的每条语句都以 ; 结尾，请在标出的位置（这条语句的末尾）加上 ;。",
                 "  ';' expected", "    int x = 1", "             ^"), f.traceback());
     }

@@ -11,6 +11,7 @@ import java.util.List;
 import netlab.kernel.engine.ExecuteOutcome;
 import netlab.kernel.engine.IsComplete;
 import netlab.text.Lang;
+import netlab.text.Text;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -120,6 +121,44 @@ class JShellCommandsIT {
         assertTrue(broken.evalue().contains("不是 netlab 能读的笔记本") && !broken.evalue().contains("Exception"),
                 broken.evalue());
         out("%lang en");
+    }
+
+    /**
+     * What {@code %load} read keeps its own lines: an error in the file names the file's line, and the cell's own
+     * lines stay the ones the student sees (they were shifted by the file's length, and an error in the file was
+     * called a cell line).
+     */
+    @Test
+    void anErrorNamesTheLoadedFilesLineOrTheCellsOwn() throws Exception {
+        Lang.use(Lang.EN);
+        Path broken = Files.writeString(dir.resolve("broken.jsh"), "int base = 1;\nint wrong = \"x\";\n");
+        ExecuteOutcome.Failure inFile = assertInstanceOf(ExecuteOutcome.Failure.class,
+                engine.execute("%load " + broken + "\nint after = 2;", new RecordingIO()));
+        assertTrue(inFile.traceback().getFirst().startsWith(broken + ", line 2, column 13: "), inFile.traceback().toString());
+        assertTrue(inFile.traceback().getLast().startsWith("note: " + broken + " ran up to line 1 "),
+                inFile.traceback().toString());
+
+        Path helpers = Files.writeString(dir.resolve("helpers.jsh"),
+                "int half(int n) {\n    return n / 0;\n}\nint three = 3;\n");
+        ExecuteOutcome.Failure inCell = assertInstanceOf(ExecuteOutcome.Failure.class,
+                engine.execute("%load " + helpers + "\nint a = three;\nint b = \"y\";", new RecordingIO()));
+        assertTrue(inCell.traceback().getFirst().startsWith("cell line 3, column 9: "), inCell.traceback().toString());
+        assertEquals(Text.in(Lang.EN, "kernel.compile.ran.before.many", 2), inCell.traceback().getLast());
+
+        ExecuteOutcome.Failure thrown = assertInstanceOf(ExecuteOutcome.Failure.class,
+                engine.execute("%load " + helpers + "\n\nhalf(4);", new RecordingIO()));
+        assertEquals(List.of("    at half (" + helpers + ", line 2)", "    at cell line 3"),
+                thrown.traceback().stream().filter(l -> l.startsWith("    at ")).toList());
+
+        Path nb = Files.writeString(dir.resolve("cells.ipynb"), """
+                {"nbformat": 4, "nbformat_minor": 5, "metadata": {}, "cells": [
+                  {"cell_type": "code", "metadata": {}, "outputs": [], "source": "int fine = 1;"},
+                  {"cell_type": "markdown", "metadata": {}, "source": "prose"},
+                  {"cell_type": "code", "metadata": {}, "outputs": [], "source": "\\nString s = fine;"}]}""");
+        ExecuteOutcome.Failure inNotebook = assertInstanceOf(ExecuteOutcome.Failure.class,
+                engine.execute("%load " + nb, new RecordingIO()));
+        assertTrue(inNotebook.traceback().getFirst().startsWith("code cell 2 of " + nb + ", line 2, column 12: "),
+                inNotebook.traceback().toString());
     }
 
     /**
