@@ -129,7 +129,8 @@ final class CellExecution {
      */
     private ExecuteOutcome evaluate(Session session, String code, List<String> inCell, CellIO io, long serial,
                                     CellRun run, CellPlan plan) {
-        String key = cellKey(plan.loaded().stream().map(CellPlan.Loaded::code).collect(Collectors.joining()) + code, io);
+        String loaded = plan.loaded().stream().map(CellPlan.Loaded::code).collect(Collectors.joining());
+        String key = cellKey(loaded + code, io);
         io.executionCount().ifPresent(n -> {
             numbers.put(key, n);
             evaluator.numbered(serial, n);

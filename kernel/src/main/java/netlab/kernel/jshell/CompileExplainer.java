@@ -129,7 +129,8 @@ final class CompileExplainer {
                         .or(() -> afterDot(cell, d.offset())
                                 ? closest(name, memberOffset(cell, d.offset()))
                                         .map(c -> Message.of("compile.cant.resolve.member.suggest", name, c))
-                                : closest(name, d.offset()).map(c -> Message.of("compile.cant.resolve.suggest", name, c)))
+                                : closest(name, d.offset())
+                                        .map(c -> Message.of("compile.cant.resolve.suggest", name, c)))
                         .orElse(Message.of(afterDot(cell, d.offset()) ? "compile.cant.resolve.member"
                                 : assignedAt(cell, d.offset(), name) ? "compile.cant.resolve.assign"
                                 : "compile.cant.resolve", name));

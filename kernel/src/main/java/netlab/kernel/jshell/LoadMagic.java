@@ -37,7 +37,8 @@ final class LoadMagic implements Magic {
             List<String> cells = codeCells(file, text);
             for (int i = 0; i < cells.size(); i++) {
                 if (!cells.get(i).isBlank()) {
-                    context.plan().load(CodeSource.loaded(Text.of("magic.load.notebook.cell", file, i + 1)), cells.get(i));
+                    CodeSource cell = CodeSource.loaded(Text.of("magic.load.notebook.cell", file, i + 1));
+                    context.plan().load(cell, cells.get(i));
                 }
             }
             return Text.of("magic.load.notebook", file, cells.stream().filter(c -> !c.isBlank()).count()) + "\n";

@@ -52,7 +52,8 @@ final class UnresolvedNotes {
             if (at >= 0) {
                 int offset = piece.cellOffset(at);
                 explainer.explain(cell, new ErrorReports.CellDiagnostic(offset, CompileExplainer.CANT_RESOLVE, ""))
-                        .ifPresent(sentence -> where.addAll(ErrorReports.located(cell, offset, sentence, lang, source)));
+                        .ifPresent(sentence -> where.addAll(
+                                ErrorReports.located(cell, offset, sentence, lang, source)));
             }
         });
         String kind = Text.in(lang, kindKey(d.kind()));
