@@ -39,7 +39,7 @@ final class Magics {
      */
     private static final Map<String, String> IPYTHON_NAMES = Map.of("timeit", "%time", "%timeit", "%time",
             "who", "vars", "whos", "vars", "history", "list", "run", "load");
-        /** A line that is a magic being typed: {@code %ti}, {@code %%th}. */
+    /** A line that is a magic being typed: {@code %ti}, {@code %%th}. */
     private static final Pattern TYPED_MAGIC = Pattern.compile("\\s*(%%?)(\\w*)");
     private static final Pattern EXIT = Pattern.compile("(?:exit|quit)(?:\\s*\\(\\s*\\))?\\s*;?");
 

@@ -29,13 +29,15 @@ class ErrorReportsTest {
         String cell = "var big = \"" + "y".repeat(300_000) + "\" + 1 +;";
         int at = cell.length() - 1;
         ExecuteOutcome.Failure f = ErrorReports.compileError(cell, List.of(
-                new ErrorReports.CellDiagnostic(at, "", "illegal start of expression")), CompileExplainer.plain(Lang.EN), CodeSource.CELL);
+                new ErrorReports.CellDiagnostic(at, "", "illegal start of expression")),
+                CompileExplainer.plain(Lang.EN), CodeSource.CELL);
         String line = f.traceback().get(1);
         String caret = f.traceback().get(2);
         assertEquals("    …" + cell.substring(at - 60), line);
         assertEquals(';', line.charAt(caret.indexOf('^')));
         ExecuteOutcome.Failure start = ErrorReports.compileError(cell, List.of(
-                new ErrorReports.CellDiagnostic(10, "", "constant string too long")), CompileExplainer.plain(Lang.EN), CodeSource.CELL);
+                new ErrorReports.CellDiagnostic(10, "", "constant string too long")),
+                CompileExplainer.plain(Lang.EN), CodeSource.CELL);
         assertEquals("    " + cell.substring(0, 120) + "…", start.traceback().get(1));
         assertEquals("    " + " ".repeat(10) + "^", start.traceback().get(2));
     }

@@ -134,7 +134,8 @@ class JShellCommandsIT {
         Path broken = Files.writeString(dir.resolve("broken.jsh"), "int base = 1;\nint wrong = \"x\";\n");
         ExecuteOutcome.Failure inFile = assertInstanceOf(ExecuteOutcome.Failure.class,
                 engine.execute("%load " + broken + "\nint after = 2;", new RecordingIO()));
-        assertTrue(inFile.traceback().getFirst().startsWith(broken + ", line 2, column 13: "), inFile.traceback().toString());
+        assertTrue(inFile.traceback().getFirst().startsWith(broken + ", line 2, column 13: "),
+                inFile.traceback().toString());
         assertTrue(inFile.traceback().getLast().startsWith("note: " + broken + " ran up to line 1 "),
                 inFile.traceback().toString());
 

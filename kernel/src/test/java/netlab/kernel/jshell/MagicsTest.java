@@ -58,7 +58,8 @@ class MagicsTest {
                   {"cell_type": "markdown", "metadata": {}, "source": "# Title"},
                   {"cell_type": "code", "metadata": {}, "source": ["%timeout 5\\n", "int a = 1;"], "outputs": []},
                   {"cell_type": "code", "metadata": {}, "source": "/vars", "outputs": []}]}""";
-        assertEquals(List.of("\nint a = 1;", ""), LoadMagic.codeCells("x.ipynb", nb), "blank: cells keep their numbers");
+        assertEquals(List.of("\nint a = 1;", ""), LoadMagic.codeCells("x.ipynb", nb),
+                "a blank one too: the others keep their numbers");
         assertThrows(IllegalArgumentException.class, () -> LoadMagic.codeCells("x.ipynb", "{}"));
     }
 
