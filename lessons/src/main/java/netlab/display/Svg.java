@@ -2,6 +2,7 @@ package netlab.display;
 
 import java.util.Map;
 import java.util.Objects;
+import netlab.text.TerminalWidth;
 
 /**
  * An SVG picture with a plain-text stand-in for terminals.

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import netlab.text.TerminalWidth;
 
 /**
  * A table with an HTML form for notebooks and an aligned plain-text form for terminals.

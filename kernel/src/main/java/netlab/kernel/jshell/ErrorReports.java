@@ -12,6 +12,7 @@ import jdk.jshell.UnresolvedReferenceException;
 import netlab.kernel.engine.ExecuteOutcome;
 import netlab.text.ExceptionExplanation;
 import netlab.text.Lang;
+import netlab.text.TerminalWidth;
 import netlab.text.Text;
 
 /**
@@ -161,15 +162,22 @@ final class ErrorReports {
         return lines;
     }
 
-    /** Spaces (and the source's own tabs) up to {@code column}, so the caret lines up. */
-    private static String caretPad(String source, int column) {
+    /**
+     * Blanks as wide as the source up to {@code column}, so the caret lines up: the source's own tabs, an
+     * ideographic space (U+3000) under each Chinese character or full-width mark (they take two columns in a
+     * terminal and a CJK font's width in a notebook, as U+3000 does), nothing under a combining mark, a space
+     * under anything else. A column is javac's, in chars: a character outside the BMP counts two.
+     */
+    static String caretPad(String source, int column) {
         StringBuilder pad = new StringBuilder();
-        for (int i = 0; i < column && i < source.length(); i++) {
-            pad.append(source.charAt(i) == '\t' ? '\t' : ' ');
+        int end = Math.min(column, source.length());
+        for (int i = 0; i < end; ) {
+            int cp = source.codePointAt(i);
+            int width = TerminalWidth.columns(cp);
+            pad.append(cp == '\t' ? "\t" : width == 2 ? "\u3000" : width == 1 ? " " : "");
+            i += Character.charCount(cp);
         }
-        for (int i = source.length(); i < column; i++) {
-            pad.append(' ');
-        }
+        pad.append(" ".repeat(Math.max(0, column - source.length())));
         return pad.toString();
     }
 

@@ -23,6 +23,22 @@ class ErrorReportsTest {
                 "    \t           ^"), f.traceback());
     }
 
+    /**
+     * After Chinese text (two columns each in a terminal, a CJK font's width in a notebook) the caret stands under
+     * javac's column: each wide character gets an ideographic space above the caret, not one space (the caret of
+     * an error at a full-width semicolon stood two columns to its left).
+     */
+    @Test
+    void theCaretStandsUnderTheColumnAfterChineseText() {
+        String cell = "System.out.println(\"你好\")；";
+        ExecuteOutcome.Failure f = ErrorReports.compileError(cell, List.of(new ErrorReports.CellDiagnostic(
+                cell.indexOf('；'), "", "illegal character: '\\uff1b'")), CompileExplainer.plain(Lang.EN),
+                CodeSource.CELL);
+        assertEquals("    " + " ".repeat(20) + "\u3000\u3000" + "  " + "^", f.traceback().getLast());
+        assertEquals(" \u3000 ", ErrorReports.caretPad("a\uD83D\uDE00b", 4), "an emoji: two chars, one wide blank");
+        assertEquals("  ", ErrorReports.caretPad("e\u0301x", 3), "a combining accent takes no column");
+    }
+
     /** Of a long line, the part around the column is shown, the caret under the same character. */
     @Test
     void aLongLineShowsThePartAroundTheColumn() {

@@ -1,12 +1,17 @@
-package netlab.display;
+package netlab.text;
 
 /**
  * How many terminal columns text takes, as terminals draw it (Unicode East Asian Width, UAX #11): Chinese,
  * Japanese and Korean characters and full-width forms take two, combining marks and zero-width characters none,
- * everything else one. {@link Table#text()} pads with it, so a table with Chinese cells lines up in a terminal:
- * {@code TerminalWidth.of("端口 port")} is 9. (Package-private, so not among the examples students run.)
+ * everything else one. {@code netlab.display.Table} pads with it, so a table with Chinese cells lines up in a
+ * terminal, and the kernel's compile errors put their caret under the column javac means, after Chinese text.
+ *
+ * <pre>{@code
+ * TerminalWidth.of("端口 port")   // 9
+ * TerminalWidth.columns('；')     // 2
+ * }</pre>
  */
-final class TerminalWidth {
+public final class TerminalWidth {
 
     /** Code point ranges, inclusive, that East Asian Width calls Wide or Fullwidth. */
     private static final int[][] WIDE = {
@@ -28,12 +33,12 @@ final class TerminalWidth {
     }
 
     /** The columns {@code text} takes in a terminal. */
-    static int of(String text) {
+    public static int of(String text) {
         return text.codePoints().map(TerminalWidth::columns).sum();
     }
 
     /** The columns one code point takes: 0, 1 or 2. */
-    static int columns(int cp) {
+    public static int columns(int cp) {
         int type = Character.getType(cp);
         if (type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK || type == Character.FORMAT
                 || cp == 0x200B) {
