@@ -48,8 +48,8 @@ public record Resolution(String name, List<Step> steps) implements Tabular {
 
     @Override
     public Table table() {
-        String caption = DnsMessage.international(name)
-                ? Text.of("dns.trace.caption.idn", name, DnsMessage.canonical(name)) : Text.of("dns.trace.caption", name);
+        String caption = DnsMessage.international(name) ? Text.of("dns.trace.caption.idn", name,
+                DnsMessage.canonical(name)) : Text.of("dns.trace.caption", name);
         Table t = Table.captioned(caption, "#", Text.of("dns.col.server"), Text.of("dns.col.question"),
                 Text.of("dns.col.reply"));
         int n = 1;

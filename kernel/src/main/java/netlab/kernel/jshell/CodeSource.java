@@ -5,11 +5,11 @@ import netlab.text.Text;
 
 /**
  * Where code a cell runs was written, as its errors name their lines: the cell itself ("cell line 3, column 5"), or a
- * file the cell's {@code %load} read ("helpers.jsh line 3, column 5"), whose lines are its own and not the cell's.
+ * file the cell's {@code %load} read ("helpers.jsh, line 3, column 5"), whose lines are its own and not the cell's.
  *
  * <pre>{@code
  * CodeSource.CELL.line(Lang.ZH, 3)                     // 单元格第 3 行
- * CodeSource.loaded("helpers.jsh").line(Lang.EN, 3)   // helpers.jsh line 3
+ * CodeSource.loaded("helpers.jsh").line(Lang.EN, 3)   // helpers.jsh, line 3
  * }</pre>
  */
 sealed interface CodeSource {

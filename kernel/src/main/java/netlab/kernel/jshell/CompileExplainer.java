@@ -125,13 +125,12 @@ final class CompileExplainer {
                 if (PYTHON.containsKey(name)) {
                     yield Message.of("compile.python", name, PYTHON.get(name));
                 }
+                boolean member = afterDot(cell, d.offset());
+                String suggest = member ? "compile.cant.resolve.member.suggest" : "compile.cant.resolve.suggest";
                 yield packages.declaring(name).map(p -> Message.of("compile.cant.resolve.import", name, p))
-                        .or(() -> afterDot(cell, d.offset())
-                                ? closest(name, memberOffset(cell, d.offset()))
-                                        .map(c -> Message.of("compile.cant.resolve.member.suggest", name, c))
-                                : closest(name, d.offset())
-                                        .map(c -> Message.of("compile.cant.resolve.suggest", name, c)))
-                        .orElse(Message.of(afterDot(cell, d.offset()) ? "compile.cant.resolve.member"
+                        .or(() -> closest(name, member ? memberOffset(cell, d.offset()) : d.offset())
+                                .map(c -> Message.of(suggest, name, c)))
+                        .orElse(Message.of(member ? "compile.cant.resolve.member"
                                 : assignedAt(cell, d.offset(), name) ? "compile.cant.resolve.assign"
                                 : "compile.cant.resolve", name));
             }

@@ -315,11 +315,13 @@ final class ErrorReports {
             place = Text.in(lang, "kernel.place.earlier");
         } else {
             int line = origin.firstLine() + frame.getLineNumber() - 1;
-            OptionalInt number = origin.cell() == cell ? OptionalInt.empty() : origins.numberOf(origin.cell());
-            place = origin.source() instanceof CodeSource.Loaded || origin.cell() == cell
-                    ? origin.source().line(lang, line)
-                    : number.isEmpty() ? Text.in(lang, "kernel.place.earlier.line", line)
-                    : Text.in(lang, "kernel.place.numbered.line", number.getAsInt(), line);
+            if (origin.source() instanceof CodeSource.Loaded || origin.cell() == cell) {
+                place = origin.source().line(lang, line); // a loaded file's line reads the same from any cell
+            } else {
+                OptionalInt number = origins.numberOf(origin.cell());
+                place = number.isEmpty() ? Text.in(lang, "kernel.place.earlier.line", line)
+                        : Text.in(lang, "kernel.place.numbered.line", number.getAsInt(), line);
+            }
         }
         String method = methodName(frame, lang);
         return method == null ? place : method + " (" + place + ")";
