@@ -157,7 +157,7 @@ final class AgentExecutionControl extends DirectExecutionControl {
      */
     private static Shown shown(Object value, boolean piece) throws Exception {
         try {
-            return new Shown(value, valueText(value));
+            return new Shown(value, ValueText.of(value));
         } catch (Exception | Error thrown) {
             if (piece) {
                 throw new InvocationTargetException(thrown);
@@ -166,14 +166,8 @@ final class AgentExecutionControl extends DirectExecutionControl {
         }
     }
 
-    /** {@code value} as JShell writes it, an array as {@link ArrayText} does. */
-    private static String valueText(Object value) {
-        return value != null && value.getClass().isArray() ? ArrayText.of(value, DirectExecutionControl::valueString)
-                : valueString(value);
-    }
-
     /**
-     * JShell's, with a value's text as {@link #valueText} writes it ({@code /vars} shows it), written as the
+     * JShell's, with a value's text as {@link ValueText} writes it ({@code /vars} shows it), written as the
      * current cell's code runs: a {@code toString} that never returns is stopped by the cell's stop.
      */
     @Override
@@ -187,7 +181,7 @@ final class AgentExecutionControl extends DirectExecutionControl {
             throw new InternalException(e.toString());
         }
         try {
-            return asCell(() -> valueText(value));
+            return asCell(() -> ValueText.of(value));
         } catch (StoppedException e) {
             throw e;
         } catch (InvocationTargetException e) {
