@@ -189,10 +189,29 @@ public final class ServerExercises implements ExerciseSet {
                 .expect(echoExpected(workload, clients, true), a -> {
                     Selector selector = Selector.open();
                     ServerSocketChannel server = listener();
-                    try (selector) {
+                    try {
                         return echoConversation(server, Background.run(() -> a.serve(selector, server)), workload, clients, selector);
+                    } catch (NullPointerException failed) {
+                        blameKeptKeys(selector, server, failed);
+                        throw failed;
+                    } finally {
+                        selector.close(); // after the catch, which reads the selector
                     }
                 });
+    }
+
+    /**
+     * Says why a selector loop met a null when its selected-key set still holds the listening socket's key: select()
+     * only adds keys to that set, so a loop that never removes the keys it handled meets the listening key again in
+     * its next round, where accept() returns null, and the student read only the NullPointerException at their own
+     * line. Returns when that is not so. Read after the answer's thread has ended ({@code failed} ended it).
+     */
+    private static void blameKeptKeys(Selector selector, ServerSocketChannel server, NullPointerException failed) {
+        if (selector.selectedKeys().stream().noneMatch(key -> key.channel() == server)) {
+            return;
+        }
+        throw new AssertionError(Text.of("course4.blame.kept-keys", selector.selectedKeys().size(),
+                failed.getClass().getSimpleName() + (failed.getMessage() == null ? "" : ": " + failed.getMessage())));
     }
 
     private static Message caseName(Workload workload, int clients) {
