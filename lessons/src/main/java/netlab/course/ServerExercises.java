@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.ConcurrentModificationException;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import netlab.exercise.Background;
 import netlab.exercise.Case;
@@ -189,26 +190,29 @@ public final class ServerExercises implements ExerciseSet {
                 .expect(echoExpected(workload, clients, true), a -> {
                     Selector selector = Selector.open();
                     ServerSocketChannel server = listener();
-                    try {
+                    try (selector) {
                         return echoConversation(server, Background.run(() -> a.serve(selector, server)), workload, clients, selector);
-                    } catch (NullPointerException failed) {
-                        blameKeptKeys(selector, server, failed);
-                        throw failed;
-                    } finally {
-                        selector.close(); // after the catch, which reads the selector
                     }
                 });
     }
 
     /**
-     * Says why a selector loop met a null when its selected-key set still holds the listening socket's key: select()
-     * only adds keys to that set, so a loop that never removes the keys it handled meets the listening key again in
-     * its next round, where accept() returns null, and the student read only the NullPointerException at their own
-     * line. Returns when that is not so. Read after the answer's thread has ended ({@code failed} ended it).
+     * Says why a selector loop met a null when its selected-key set still holds the listening socket's key with no
+     * connection waiting: select() only adds keys to that set, so a loop that never removes the keys it handled meets
+     * the listening key again in its next round, where accept() returns null, and the student read only the
+     * NullPointerException at their own line. A listening key selected in the round that failed, before the loop came
+     * to it, has a connection waiting (taken and closed here). Returns when that is not so. Read after the answer's
+     * thread has ended ({@code failed} ended it), while {@code server} is open.
      */
-    private static void blameKeptKeys(Selector selector, ServerSocketChannel server, NullPointerException failed) {
+    private static void blameKeptKeys(Selector selector, ServerSocketChannel server, NullPointerException failed)
+            throws IOException {
         if (selector.selectedKeys().stream().noneMatch(key -> key.channel() == server)) {
             return;
+        }
+        try (java.nio.channels.SocketChannel waiting = server.accept()) {
+            if (waiting != null) {
+                return;
+            }
         }
         throw new AssertionError(Text.of("course4.blame.kept-keys", selector.selectedKeys().size(),
                 failed.getClass().getSimpleName() + (failed.getMessage() == null ? "" : ": " + failed.getMessage())));
@@ -296,6 +300,11 @@ public final class ServerExercises implements ExerciseSet {
             if (selector != null) {
                 got.add(Message.of("course4.outcome.write-interest", writeInterestAtRest(selector)));
             }
+        } catch (NullPointerException failed) {
+            if (selector != null) {
+                blameKeptKeys(selector, server, failed); // while the listener is open: it asks it
+            }
+            throw failed;
         } finally {
             for (Socket s : sockets) {
                 s.close();
@@ -388,11 +397,26 @@ public final class ServerExercises implements ExerciseSet {
                 throw new IllegalStateException(Text.of("course4.blame.returned"));
             }
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(why);
+                throw new IllegalStateException(blockingChannel(answer).map(call -> Text.of(
+                        "course4.blame.blocking-channel." + call, why)).orElse(why));
             }
             Thread.sleep(5);
         }
         return in.readLine();
+    }
+
+    /**
+     * The call ({@code read} or {@code write}) of a channel in blocking mode the answer waits in, if it does: a
+     * channel accept() returns blocks until configureBlocking(false), so a poll or selector loop that forgot it waits
+     * in one client's read() while the others go unanswered, which the case saw only as a line that never came back.
+     */
+    private static Optional<String> blockingChannel(Background<?> answer) throws InterruptedException {
+        for (String call : List.of("read", "write")) {
+            if (answer.waitsIn("sun.nio.ch.SocketChannelImpl", call, 3, 20)) {
+                return Optional.of(call);
+            }
+        }
+        return Optional.empty();
     }
 
     private static String endOfStream(Socket s, Background<?> answer) throws Exception {

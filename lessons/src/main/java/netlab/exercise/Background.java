@@ -18,10 +18,11 @@ import netlab.text.Text;
 public final class Background<T> {
 
     private final FutureTask<T> task;
+    private final Thread thread;
 
     private Background(Callable<T> work) {
         this.task = new FutureTask<>(work);
-        Thread.ofVirtual().name("netlab-case-answer").start(task);
+        this.thread = Thread.ofVirtual().name("netlab-case-answer").start(task);
     }
 
     /** Runs {@code work} on a new virtual thread. Example: {@code Background.start(() -> answer.serve(s))}. */
@@ -41,6 +42,28 @@ public final class Background<T> {
             work.run();
             return null;
         });
+    }
+
+    /**
+     * Whether the answer's thread, looked at {@code times} times {@code apartMillis} apart, was each time inside
+     * {@code method} of {@code className} (a JDK class whose call blocks, such as a channel's {@code read}): a
+     * thread parked in a call is seen there every time, a loop that only passes through it is not. False once the
+     * answer has finished.
+     */
+    public boolean waitsIn(String className, String method, int times, long apartMillis) throws InterruptedException {
+        for (int i = 0; i < times; i++) {
+            if (i > 0) {
+                Thread.sleep(apartMillis);
+            }
+            boolean inside = false;
+            for (StackTraceElement frame : thread.getStackTrace()) {
+                inside |= frame.getClassName().equals(className) && frame.getMethodName().equals(method);
+            }
+            if (!inside || task.isDone()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether the answer has returned or thrown. */

@@ -154,7 +154,8 @@ final class CaseRunner {
      * a message of its own, so the judge words it in its student's language). Instead of that, what to do when the
      * answer bound a port that another program holds (a fixed port number, where the check hands the answer a
      * socket on a free port), or what JShell throws when the answer calls a declaration that is not there (a
-     * misspelt method: the cell that defined the answer said so in a note).
+     * misspelt method: the cell that defined the answer said so in a note). A case's own words (an assertion of the
+     * lessons, a server case's account of what its client saw) are shown as they are, whole.
      */
     static Message blame(Throwable cause) {
         for (Throwable x : Causes.of(cause)) {
@@ -165,10 +166,12 @@ final class CaseRunner {
                 return Message.of("check.threw.unresolved");
             }
         }
-        if (cause instanceof AssertionError mismatch && mismatch.getMessage() != null && thrownByTheLessons(mismatch)) {
-            // a case that compares inside its probe says what differed; "threw AssertionError" read as the
-            // answer's own exception
-            return Message.of("check.verbatim", mismatch.getMessage());
+        if (cause.getMessage() != null && (cause instanceof AssertionError && thrownIn(cause, "netlab.")
+                || cause instanceof IllegalStateException && thrownIn(cause, "netlab.course."))) {
+            // a case that compares inside its probe says what differed, one that played a client what it saw
+            // ("client 2's line did not come back"): "threw IllegalStateException" read as the answer's own
+            // exception, and the one-line summary cut the sentence's advice at 200 characters
+            return Message.of("check.verbatim", cause.getMessage());
         }
         String summary = Values.summary(cause);
         return ExceptionExplanation.of(cause)
@@ -176,10 +179,13 @@ final class CaseRunner {
                 .orElseGet(() -> Message.of("check.threw", summary));
     }
 
-    /** Whether {@code t} was made in the course library's code, not in the student's ({@code REPL.$JShell$12}). */
-    private static boolean thrownByTheLessons(Throwable t) {
+    /**
+     * Whether {@code t} was made in the course library's code under {@code packagePrefix} ({@code netlab.course.}:
+     * the cases), not in the student's ({@code REPL.$JShell$12}).
+     */
+    private static boolean thrownIn(Throwable t, String packagePrefix) {
         StackTraceElement[] frames = t.getStackTrace();
-        return frames.length > 0 && frames[0].getClassName().startsWith("netlab.");
+        return frames.length > 0 && frames[0].getClassName().startsWith(packagePrefix);
     }
 
     /** "did not finish within 1 s" as data. */

@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import netlab.exercise.CaseOutcome;
 import netlab.exercise.Check;
 import netlab.exercise.CheckReport;
@@ -15,10 +17,11 @@ import netlab.text.Lang;
 import org.junit.jupiter.api.Test;
 
 /**
- * The Selector exercise names the Selector's classic trap: a loop that never removes the keys it handled from
- * {@code selectedKeys()} meets the listening key again, where {@code accept()} returns null. On loopback.
+ * The poll-loop and Selector exercises name the classic traps of a loop over channels: an accepted channel left in
+ * blocking mode, where the loop waits in one client's {@code read()}; keys never removed from
+ * {@code selectedKeys()}, where the listening key comes back and {@code accept()} returns null. On loopback.
  */
-class SelectorCasesTest {
+class ChannelLoopCasesTest {
 
     /** What a student writes first: for-each over the selected keys, nothing removed. */
     private static final ServerExercises.SelectorLoop KEEPS_KEYS = (selector, server) -> {
@@ -60,9 +63,66 @@ class SelectorCasesTest {
         }
     };
 
-    private static CaseOutcome first(ServerExercises.SelectorLoop answer) {
-        CheckReport report = Lang.readBy(() -> Lang.EN, () -> Check.evaluate("server.selector", answer));
+    /** A poll loop that forgot configureBlocking(false) on what accept() returned. */
+    private static final ServerExercises.PollLoop BLOCKING_CLIENTS = server -> {
+        List<SocketChannel> clients = new ArrayList<>();
+        ByteBuffer buf = ByteBuffer.allocate(4096);
+        while (server.isOpen()) {
+            SocketChannel c = server.accept();
+            if (c != null) {
+                clients.add(c);
+            }
+            for (SocketChannel client : clients) {
+                buf.clear();
+                if (client.read(buf) > 0) {
+                    buf.flip();
+                    client.write(buf);
+                }
+            }
+        }
+    };
+
+    /** Non-blocking, but never echoes: the line that does not come back is all there is to say. */
+    private static final ServerExercises.PollLoop NEVER_ECHOES = server -> {
+        List<SocketChannel> clients = new ArrayList<>();
+        ByteBuffer buf = ByteBuffer.allocate(4096);
+        while (server.isOpen()) {
+            SocketChannel c = server.accept();
+            if (c != null) {
+                c.configureBlocking(false);
+                clients.add(c);
+            }
+            for (SocketChannel client : clients) {
+                buf.clear();
+                client.read(buf);
+            }
+            Thread.onSpinWait();
+        }
+    };
+
+    private static CaseOutcome first(String exercise, Object answer) {
+        CheckReport report = Lang.readBy(() -> Lang.EN, () -> Check.evaluate(exercise, answer));
         return report.outcomes().getFirst();
+    }
+
+    private static CaseOutcome first(ServerExercises.SelectorLoop answer) {
+        return first("server.selector", answer);
+    }
+
+    @Test
+    void aLoopWaitingInABlockingChannelsReadIsToldToMakeItNonBlocking() {
+        CaseOutcome blocked = first("server.poll-loop", BLOCKING_CLIENTS);
+        assertEquals(CaseOutcome.Status.ERROR, blocked.status(), blocked.toString());
+        assertTrue(blocked.message().startsWith("client 2's line did not come back. Your loop waits inside a"
+                + " channel's read(), so that channel is still in blocking mode.") && blocked.message().endsWith(
+                "read() returns 0 at once when there is nothing to read"), blocked.message());
+    }
+
+    @Test
+    void aNonBlockingLoopThatDoesNotEchoIsNotToldAboutBlocking() {
+        CaseOutcome silent = first("server.poll-loop", NEVER_ECHOES);
+        assertEquals(CaseOutcome.Status.ERROR, silent.status(), silent.toString());
+        assertFalse(silent.message().contains("blocking"), silent.message());
     }
 
     @Test
