@@ -12,6 +12,7 @@ import java.net.SocketTimeoutException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.ConcurrentModificationException;
@@ -209,7 +210,7 @@ public final class ServerExercises implements ExerciseSet {
         if (selector.selectedKeys().stream().noneMatch(key -> key.channel() == server)) {
             return;
         }
-        try (java.nio.channels.SocketChannel waiting = server.accept()) {
+        try (SocketChannel waiting = server.accept()) {
             if (waiting != null) {
                 return;
             }

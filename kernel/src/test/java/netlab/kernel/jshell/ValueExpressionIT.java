@@ -73,7 +73,8 @@ class ValueExpressionIT {
     void aLongValueSaysHowMuchOfItIsLeftOut() {
         String shown = valueOf("java.util.stream.IntStream.range(0, 100_000).boxed().toList()").orElseThrow();
         assertTrue(shown.startsWith("[0, 1, 2, ") && shown.endsWith(", 99998, 99999]")
-                && shown.contains(" … [668,890 characters left out here; System.out.println(…) prints them all] … "),
+                && shown.contains(" … [668,890 characters left out here; System.out.println(…) prints them all]"
+                + " … "),
                 shown.length() + " characters: " + shown.substring(17_900, 18_200));
         success(engine.execute("String received = \"x\".repeat(65_536);", new RecordingIO()));
         String vars = run("%vars").out.toString();
