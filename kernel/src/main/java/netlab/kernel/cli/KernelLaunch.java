@@ -19,7 +19,12 @@ final class KernelLaunch {
      *     compiling javac itself. CPU per trivial cell, cells 1-200 / 201-400: 28.6 / 22.0 ms with C1 only
      *     against 60.7-69.0 / 26.3-35.4 ms tiered; kernel+agent RSS after 400 cells 206 MB against 226-248
      *     MB (no C2 code, no C2 arenas); a 200-declaration cell 3.7 against 3.9-4.1 CPU seconds. The agent
-     *     keeps C2: student code that loops is where C2 pays (see {@code AgentProcess#command}).
+     *     keeps C2: student code that loops is where C2 pays (see {@code AgentProcess#command}). Less inlining
+     *     for C1 ({@code -XX:C1MaxInlineSize=10 -XX:C1MaxInlineLevel=2}, not kept): the C1 thread's CPU over cells
+     *     1-200 5.5-5.8 against 7.5-7.8 ms a cell, the trivial cell's p50 the same (the compiles run on the other
+     *     core) and kernel_info too (980 against 955 ms, ten starts each); {@code classroom-bench --students 8
+     *     --compare}: 29.3 against 30.5 CPU seconds, cell p50 132 against 146 ms, within the class's run-to-run
+     *     spread.
      * <li>{@code -XX:CompileCommand=CompileThresholdScaling,...,0.1} for javac's and JShell's classes (and
      *     {@code quiet}, which keeps the JVM from printing each such command at start): C1 compiles a method
      *     after 200 calls, and most of javac runs a few times per cell, so javac ran half interpreted for

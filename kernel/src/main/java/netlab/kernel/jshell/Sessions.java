@@ -124,6 +124,15 @@ final class Sessions {
      * Starts an agent and a JShell on it; runs on the slot's restart thread, so it touches no cell state.
      * The agent JVM boots while this thread builds JShell and compiles the startup snippets
      * ({@link StartingExecutionControl}); only the warm-up piece ({@link #warmCellPath}) waits for the agent.
+     * <p>
+     * This thread is the start's critical path (timestamps from launch to kernel_info, three starts on 2 cores):
+     * JShell built in 40-65 ms, the first import 430-500 ms (javac's first task, run cold: 170-250 ms of this
+     * thread's CPU, the rest waiting for a core the agent JVM's boot and the kernel's C1 compiler share), the other
+     * five imports 80 ms, the warm-up 110-160 ms (100 of them javac's first expression); the agent is connected
+     * 200 ms before this thread needs it. Tried against that and not kept (kernel_info, starts alternating): the C1
+     * thread at nice 19 (1,280-1,356 against 1,357-1,380 ms through a traced build, noise), javac's
+     * {@code --limit-modules java.se,...} (the first import 435 against 430 ms), an AOT cache without
+     * {@code AOTClassLinking} (1,340 against 1,058 ms: the JVM then links javac's classes at first use).
      */
     private Session newSession() throws IOException {
         AgentExecutionProvider provider = AgentExecutionProvider.starting(options, output);
