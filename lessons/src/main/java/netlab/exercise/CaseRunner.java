@@ -113,7 +113,8 @@ final class CaseRunner {
                             expected, actual, "", c.hint(lang))
                     : failed(c, hidden, CaseOutcome.Status.FAILED, expected, actual, !c.failure(lang).isEmpty()
                             ? c.failure(lang) : withheld ? Message.of("check.expected.withheld", expected).in(lang)
-                            : Message.of("check.expected.but", expected, actual).in(lang), lang);
+                            : Message.of("check.expected.but", expected, actual).in(lang)
+                            + FirstDifference.of(expected, actual).map(d -> d.in(lang)).orElse(""), lang);
             case NOT_ANSWERED -> failed(c, hidden, CaseOutcome.Status.NOT_ANSWERED, expected, "",
                     Message.of("check.not.answered").in(lang), lang);
             case ERROR -> threw(o, failed(c, hidden, CaseOutcome.Status.ERROR, expected, actual,
