@@ -141,8 +141,8 @@ final class CellEvaluator {
         if (ended.isPresent()) {
             return ended;
         }
-        StringComparison.note(piece.source(), firstLine, source, session.shell(), language.get())
-                .ifPresent(note -> output.io().stderr(note + "\n"));
+        SourceNotes.of(piece.source(), firstLine, source, session.shell(), language.get())
+                .forEach(note -> output.io().stderr(note + "\n"));
         if (outcome instanceof DirectRun.Threw t) {
             return Optional.of(runtimeFailure(session, t.exception(), serial));
         }
@@ -200,8 +200,8 @@ final class CellEvaluator {
                 }
             }
             if (e.status() == Snippet.Status.VALID) {
-                StringComparison.note(snippet.source(), firstLine, source, session.shell(), language.get())
-                        .ifPresent(note -> output.io().stderr(note + "\n"));
+                SourceNotes.of(snippet.source(), firstLine, source, session.shell(), language.get())
+                        .forEach(note -> output.io().stderr(note + "\n"));
             }
             if (e.exception() != null && exception == null) {
                 exception = e.exception();
