@@ -10,10 +10,10 @@ import org.junit.jupiter.api.Test;
 
 class FirstDifferenceTest {
 
-    private static final String QUERY = "\"12 34 01 00 00 01 00 00 00 00 00 00 03 77 77 77 06 69 74 63 61 73 74 02 63 6e 00"
-            + " 00 01 00 01\"";
-    private static final String DOTTED = "\"12 34 01 00 00 01 00 00 00 00 00 00 77 77 77 2e 69 74 63 61 73 74 2e 63 6e 00"
-            + " 00 01 00 01\"";
+    private static final String QUERY = "\"12 34 01 00 00 01 00 00 00 00 00 00 03 77 77 77 06 69 74 63 61 73 74 02 63"
+            + " 6e 00 00 01 00 01\"";
+    private static final String DOTTED = "\"12 34 01 00 00 01 00 00 00 00 00 00 77 77 77 2e 69 74 63 61 73 74 2e 63"
+            + " 6e 00 00 01 00 01\"";
 
     private static Optional<String> in(Lang lang, String expected, String actual) {
         return FirstDifference.of(expected, actual).map(m -> m.in(lang));
@@ -32,7 +32,8 @@ class FirstDifferenceTest {
     @Test
     void twoLongLinesSayTheCharacterWhereTheyPart() {
         assertEquals(Optional.of("; the two differ from character 20 on: expected \":50000: hell…\", got \" 5000:"
-                + " hello\""), in(Lang.EN, "\"[#3] from 127.0.0.1:50000: hello\"", "\"[#3] from 127.0.0.1 5000: hello\""));
+                + " hello\""), in(Lang.EN, "\"[#3] from 127.0.0.1:50000: hello\"",
+                "\"[#3] from 127.0.0.1 5000: hello\""));
     }
 
     @Test

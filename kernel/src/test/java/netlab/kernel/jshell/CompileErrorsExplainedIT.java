@@ -303,16 +303,18 @@ class CompileErrorsExplainedIT {
         assertTrue(none.events.stream().noneMatch(e -> e.contains("==")), none.events.toString());
     }
 
-    /** The course splits IP addresses from its first chapter; split(".") gives an empty array and fails a line later. */
+    /** The course splits IP addresses from chapter 1; split(".") gives an empty array and fails a line later. */
     @Test
     void aSplitOnALoneRegexCharacterGetsANoteBeforeItsFailure() {
         RecordingIO io = new RecordingIO();
         ExecuteOutcome.Failure f = assertInstanceOf(ExecuteOutcome.Failure.class,
-                engine.execute("String dotted = \"192.168.1.1\";\nString[] parts = dotted.split(\".\");\nparts[0]", io));
+                engine.execute("String dotted = \"192.168.1.1\";\nString[] parts = dotted.split(\".\");\nparts[0]",
+                        io));
         assertTrue(String.join("", io.events).contains("注意：单元格第 2 行的 split(\".\") 把 “.” 当作正则表达式，"
                 + "而它在正则表达式里是特殊字符（“.” 匹配任意一个字符，所以 \"192.168.1.1\".split(\".\") 得到的是一个空数组）：要按"
                 + " “.” 这个字符本身分割，请写 split(\"\\\\.\")。"), io.events.toString());
-        assertTrue(f.traceback().getFirst().startsWith("java.lang.ArrayIndexOutOfBoundsException"), f.traceback().toString());
+        assertTrue(f.traceback().getFirst().startsWith("java.lang.ArrayIndexOutOfBoundsException"),
+                f.traceback().toString());
         RecordingIO escaped = new RecordingIO();
         JShellEngineIT.success(engine.execute("\"192.168.1.1\".split(\"\\\\.\").length", escaped));
         assertTrue(escaped.events.stream().noneMatch(e -> e.contains("split")), escaped.events.toString());
