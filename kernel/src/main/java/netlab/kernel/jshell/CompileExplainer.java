@@ -74,6 +74,10 @@ final class CompileExplainer {
 
     private final Lang lang;
     /** The names valid at a cell offset that start with a prefix: the session's completion. */
+    /** How many first letters a member's name shares with a misspelt one to be listed beside it. */
+    private static final int ALIKE_PREFIX = 2;
+    private static final int MOST_ALIKE = 8;
+
     private final BiFunction<Integer, String, List<String>> namesAt;
     private final CommonPackages packages;
 
@@ -130,6 +134,7 @@ final class CompileExplainer {
                 yield packages.declaring(name).map(p -> Message.of("compile.cant.resolve.import", name, p))
                         .or(() -> closest(name, member ? memberOffset(cell, d.offset()) : d.offset())
                                 .map(c -> Message.of(suggest, name, c)))
+                        .or(() -> member ? membersAlike(name, memberOffset(cell, d.offset())) : Optional.empty())
                         .orElse(Message.of(member ? "compile.cant.resolve.member"
                                 : assignedAt(cell, d.offset(), name) ? "compile.cant.resolve.assign"
                                 : "compile.cant.resolve", name));
@@ -310,6 +315,26 @@ final class CompileExplainer {
         names.remove(name);
         return names.stream().filter(n -> !n.isEmpty() && distance(name, n) <= limit)
                 .min(Comparator.comparingInt((String n) -> distance(name, n)).thenComparing(n -> n));
+    }
+
+    /**
+     * The members of the value's type at {@code offset} that begin as {@code name} does, when no one is close enough
+     * to be its typo: {@code Ipv4.parse(a).toInt()} lists toLong(), toInetAddress(), toString(), where the student
+     * read only that toInt is none of its members. Empty when none begins so, or too many do to be a list.
+     */
+    private Optional<Message> membersAlike(String name, int offset) {
+        if (name.length() < ALIKE_PREFIX) {
+            return Optional.empty();
+        }
+        String start = name.substring(0, ALIKE_PREFIX);
+        java.util.Set<String> alike = new java.util.TreeSet<>();
+        for (String n : namesAt.apply(offset, start)) {
+            String bare = n.replaceAll("[(),\\s].*$", "");
+            alike.add(!n.contains("(") ? bare : n.endsWith("()") ? bare + "()" : bare + "(…)");
+        }
+        alike.remove(name);
+        return alike.isEmpty() || alike.size() > MOST_ALIKE ? Optional.empty()
+                : Optional.of(Message.of("compile.cant.resolve.member.alike", name, start, String.join(", ", alike)));
     }
 
     /** Whether {@code name}, used where a value goes, is a method the session has ({@code classOf(}). */

@@ -78,6 +78,7 @@ class CompileErrorsExplainedIT {
                 "compile.check.keep.types");
         MISTAKES.put("Check.ipClassOf(this::classOf);", "compile.no.this");
         MISTAKES.put("Check.ipclassOf(ip -> classOf(ip));", "compile.cant.resolve.member.suggest");
+        MISTAKES.put("long n = netlab.ip.Ipv4.parse(\"10.0.0.1\").toInt();", "compile.cant.resolve.member.alike");
     }
 
     @BeforeAll
