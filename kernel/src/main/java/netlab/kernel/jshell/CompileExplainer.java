@@ -74,6 +74,11 @@ final class CompileExplainer {
 
     private final Lang lang;
     /** The names valid at a cell offset that start with a prefix: the session's completion. */
+    /** Names a beginner asks a value's size by, and the members that tell it, as completion writes them. */
+    private static final java.util.Set<String> SIZE_NAMES = java.util.Set.of("size", "length", "len", "count",
+            "getLength", "getSize");
+    private static final List<String> SIZE_MEMBERS = List.of("length()", "size()", "length");
+
     /** How many first letters a member's name shares with a misspelt one to be listed beside it. */
     private static final int ALIKE_PREFIX = 2;
     private static final int MOST_ALIKE = 8;
@@ -132,6 +137,7 @@ final class CompileExplainer {
                 boolean member = afterDot(cell, d.offset());
                 String suggest = member ? "compile.cant.resolve.member.suggest" : "compile.cant.resolve.suggest";
                 yield packages.declaring(name).map(p -> Message.of("compile.cant.resolve.import", name, p))
+                        .or(() -> member ? sizeOf(name, cell, memberOffset(cell, d.offset())) : Optional.empty())
                         .or(() -> closest(name, member ? memberOffset(cell, d.offset()) : d.offset())
                                 .map(c -> Message.of(suggest, name, c)))
                         .or(() -> member ? membersAlike(name, memberOffset(cell, d.offset())) : Optional.empty())
@@ -315,6 +321,26 @@ final class CompileExplainer {
         names.remove(name);
         return names.stream().filter(n -> !n.isEmpty() && distance(name, n) <= limit)
                 .min(Comparator.comparingInt((String n) -> distance(name, n)).thenComparing(n -> n));
+    }
+
+    /**
+     * How this value's type tells its size, when {@code name} asked it another type's way: a String's
+     * {@code length()}, an array's {@code length}, a collection's {@code size()} — {@code s.size()},
+     * {@code array.length()}, {@code list.length()} are the mixes every beginner types, and none is a typo of the
+     * other. Read from the members JShell completes at the dot, not from javac's text.
+     */
+    private Optional<Message> sizeOf(String name, String cell, int memberAt) {
+        if (!SIZE_NAMES.contains(name)) {
+            return Optional.empty();
+        }
+        int after = memberAt + name.length();
+        while (after < cell.length() && Character.isWhitespace(cell.charAt(after))) {
+            after++;
+        }
+        String asked = after < cell.length() && cell.charAt(after) == '(' ? name + "()" : name; // array.length()
+        List<String> members = namesAt.apply(memberAt, "");
+        return SIZE_MEMBERS.stream().filter(members::contains).filter(m -> !m.equals(asked)).findFirst()
+                .map(m -> Message.of("compile.cant.resolve.member.size", asked, m));
     }
 
     /**

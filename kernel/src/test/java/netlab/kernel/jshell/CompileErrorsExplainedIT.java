@@ -79,6 +79,11 @@ class CompileErrorsExplainedIT {
         MISTAKES.put("Check.ipClassOf(this::classOf);", "compile.no.this");
         MISTAKES.put("Check.ipclassOf(ip -> classOf(ip));", "compile.cant.resolve.member.suggest");
         MISTAKES.put("long n = netlab.ip.Ipv4.parse(\"10.0.0.1\").toInt();", "compile.cant.resolve.member.alike");
+        // a size asked another type's way
+        MISTAKES.put("int letters = greeting.size();", "compile.cant.resolve.member.size");
+        MISTAKES.put("int[] ports = {53, 69};\nint n = ports.length();", "compile.cant.resolve.member.size");
+        MISTAKES.put("var names = new java.util.ArrayList<String>();\nint n = names.length();",
+                "compile.cant.resolve.member.size");
     }
 
     @BeforeAll
@@ -302,6 +307,22 @@ class CompileErrorsExplainedIT {
         RecordingIO none = new RecordingIO();
         JShellEngineIT.success(engine.execute("boolean missing = greeting == null;", none));
         assertTrue(none.events.stream().noneMatch(e -> e.contains("==")), none.events.toString());
+    }
+
+    /** Each type's size asked another type's way gets that type's way, read from the members at the dot. */
+    @Test
+    void aSizeAskedAnotherTypesWayGetsThisTypesWay() {
+        Map<String, String> said = new LinkedHashMap<>();
+        said.put("int letters = greeting.size();", "“size()” 不是这个值的类型里的方法或字段：这个值的长度（或元素个数）要用 length() 得到。");
+        said.put("int[] ports = {53, 69};\nint n = ports.length();", "“length()” 不是这个值的类型里的方法或字段：这个值的长度"
+                + "（或元素个数）要用 length 得到。");
+        said.put("var names = new java.util.ArrayList<String>();\nint n = names.length;", "“length” 不是这个值的类型里的方法"
+                + "或字段：这个值的长度（或元素个数）要用 size() 得到。");
+        said.forEach((cell, start) -> {
+            ExecuteOutcome.Failure f = assertInstanceOf(ExecuteOutcome.Failure.class,
+                    engine.execute(cell, new RecordingIO()), cell);
+            assertTrue(f.traceback().getFirst().contains("列：" + start), f.traceback().getFirst());
+        });
     }
 
     /** The course splits IP addresses from chapter 1; split(".") gives an empty array and fails a line later. */
