@@ -309,15 +309,21 @@ class CompileErrorsExplainedIT {
         assertTrue(none.events.stream().noneMatch(e -> e.contains("==")), none.events.toString());
     }
 
-    /** Each type's size asked another type's way gets that type's way, read from the members at the dot. */
+    /**
+     * A member no typo is close to: each type's size asked another type's way gets that type's way, any other name
+     * the members that begin as it does; both read from the members at the dot.
+     */
     @Test
-    void aSizeAskedAnotherTypesWayGetsThisTypesWay() {
+    void aMemberNoTypoIsCloseToGetsTheMembersThatMayBeMeant() {
         Map<String, String> said = new LinkedHashMap<>();
         said.put("int letters = greeting.size();", "“size()” 不是这个值的类型里的方法或字段：这个值的长度（或元素个数）要用 length() 得到。");
         said.put("int[] ports = {53, 69};\nint n = ports.length();", "“length()” 不是这个值的类型里的方法或字段：这个值的长度"
                 + "（或元素个数）要用 length 得到。");
         said.put("var names = new java.util.ArrayList<String>();\nint n = names.length;", "“length” 不是这个值的类型里的方法"
                 + "或字段：这个值的长度（或元素个数）要用 size() 得到。");
+        // no typo close, no size: the members that begin alike
+        said.put("long n = netlab.ip.Ipv4.parse(\"10.0.0.1\").toInt();", "“toInt” 不是这个值的类型里的方法或字段。这个类型里以"
+                + " “to” 开头的有：toInetAddress(), toLong(), toString()");
         said.forEach((cell, start) -> {
             ExecuteOutcome.Failure f = assertInstanceOf(ExecuteOutcome.Failure.class,
                     engine.execute(cell, new RecordingIO()), cell);
