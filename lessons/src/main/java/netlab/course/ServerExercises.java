@@ -23,6 +23,7 @@ import netlab.exercise.Background;
 import netlab.exercise.Case;
 import netlab.exercise.Exercise;
 import netlab.exercise.ExerciseSet;
+import netlab.exercise.Values;
 import netlab.text.Message;
 import netlab.text.Text;
 
@@ -217,7 +218,7 @@ public final class ServerExercises implements ExerciseSet {
             }
         }
         throw new AssertionError(Text.of("course4.blame.kept-keys", selector.selectedKeys().size(),
-                failed.getClass().getSimpleName() + (failed.getMessage() == null ? "" : ": " + failed.getMessage())));
+                Values.summary(failed)));
     }
 
     private static Message caseName(Workload workload, int clients) {

@@ -89,7 +89,7 @@ public final class Values {
     }
 
     /** The one-line summary of a throwable: its simple class name and message. */
-    static String summary(Throwable t) {
+    public static String summary(Throwable t) {
         String message = t.getMessage();
         return oneLine(t.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : ": " + message));
     }

@@ -135,12 +135,12 @@ final class CompileExplainer {
                     yield Message.of("compile.python", name, PYTHON.get(name));
                 }
                 boolean member = afterDot(cell, d.offset());
+                int at = member ? memberOffset(cell, d.offset()) : d.offset();
                 String suggest = member ? "compile.cant.resolve.member.suggest" : "compile.cant.resolve.suggest";
                 yield packages.declaring(name).map(p -> Message.of("compile.cant.resolve.import", name, p))
-                        .or(() -> member ? sizeOf(name, cell, memberOffset(cell, d.offset())) : Optional.empty())
-                        .or(() -> closest(name, member ? memberOffset(cell, d.offset()) : d.offset())
-                                .map(c -> Message.of(suggest, name, c)))
-                        .or(() -> member ? membersAlike(name, memberOffset(cell, d.offset())) : Optional.empty())
+                        .or(() -> member ? sizeOf(name, cell, at) : Optional.empty())
+                        .or(() -> closest(name, at).map(c -> Message.of(suggest, name, c)))
+                        .or(() -> member ? membersAlike(name, at) : Optional.empty())
                         .orElse(Message.of(member ? "compile.cant.resolve.member"
                                 : assignedAt(cell, d.offset(), name) ? "compile.cant.resolve.assign"
                                 : "compile.cant.resolve", name));
@@ -316,7 +316,7 @@ final class CompileExplainer {
         String first = name.substring(0, 1);
         java.util.Set<String> names = new java.util.TreeSet<>();
         for (String prefix : List.of(first.toLowerCase(Locale.ROOT), first.toUpperCase(Locale.ROOT))) {
-            namesAt.apply(offset, prefix).forEach(n -> names.add(n.replaceAll("[(),\\s].*$", "")));
+            namesAt.apply(offset, prefix).forEach(n -> names.add(bare(n)));
         }
         names.remove(name);
         return names.stream().filter(n -> !n.isEmpty() && distance(name, n) <= limit)
@@ -355,12 +355,16 @@ final class CompileExplainer {
         String start = name.substring(0, ALIKE_PREFIX);
         java.util.Set<String> alike = new java.util.TreeSet<>();
         for (String n : namesAt.apply(offset, start)) {
-            String bare = n.replaceAll("[(),\\s].*$", "");
-            alike.add(!n.contains("(") ? bare : n.endsWith("()") ? bare + "()" : bare + "(…)");
+            alike.add(!n.contains("(") ? bare(n) : n.endsWith("()") ? bare(n) + "()" : bare(n) + "(…)");
         }
         alike.remove(name);
         return alike.isEmpty() || alike.size() > MOST_ALIKE ? Optional.empty()
                 : Optional.of(Message.of("compile.cant.resolve.member.alike", name, start, String.join(", ", alike)));
+    }
+
+    /** A completion's name without its call: {@code toLong()}, {@code plus(} → toLong, plus. */
+    private static String bare(String completion) {
+        return completion.replaceAll("[(),\\s].*$", "");
     }
 
     /** Whether {@code name}, used where a value goes, is a method the session has ({@code classOf(}). */

@@ -26,7 +26,7 @@ final class RegexSplit {
         if (!split.find()) {
             return Optional.empty();
         }
-        int line = firstLine + (int) source.substring(0, split.start()).chars().filter(c -> c == '\n').count();
+        int line = firstLine + SnippetOrigins.lineOf(source, split.start()) - 1;
         return Optional.of(Text.in(lang, "compile.split.regex", from.line(lang, line), split.group(1)));
     }
 }

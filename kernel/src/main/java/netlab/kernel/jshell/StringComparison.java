@@ -50,7 +50,7 @@ final class StringComparison {
         if (at < 0) {
             return Optional.empty();
         }
-        int line = firstLine + (int) source.substring(0, at).chars().filter(c -> c == '\n').count();
+        int line = firstLine + SnippetOrigins.lineOf(source, at) - 1;
         return Optional.of(Text.in(lang, "compile.string.equals", from.line(lang, line)));
     }
 }
