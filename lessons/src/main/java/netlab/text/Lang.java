@@ -79,6 +79,14 @@ public enum Lang {
         return Optional.empty();
     }
 
+    /**
+     * The JDK's locale for this language, for text the JDK words itself (javac's diagnostics read
+     * {@code 找不到符号} in {@link Locale#SIMPLIFIED_CHINESE}).
+     */
+    public Locale locale() {
+        return this == ZH ? Locale.SIMPLIFIED_CHINESE : Locale.ENGLISH;
+    }
+
     private static Lang initial() {
         return parse(System.getProperty(PROPERTY)).orElseGet(
                 () -> parse(Locale.getDefault().getLanguage()).orElse(EN));

@@ -178,8 +178,7 @@ final class CellEvaluator {
             origins.record(snippet.id(), serial, firstLine, source);
             if (e.status() == Snippet.Status.REJECTED) {
                 session.shell().diagnostics(snippet).filter(Diag::isError).forEach(d -> errors.add(
-                        new ErrorReports.CellDiagnostic(piece.cellOffset((int) position(d)), d.getCode(),
-                                d.getMessage(null))));
+                        ErrorReports.CellDiagnostic.of(d, piece.cellOffset((int) position(d)), language.get())));
                 if (errors.isEmpty()) {
                     errors.add(new ErrorReports.CellDiagnostic(piece.start(), CompileExplainer.INVALID, ""));
                 }
@@ -194,8 +193,8 @@ final class CellEvaluator {
                     // JShell keeps a snippet that broke a limit of the class file (code too large, a string
                     // constant too long) as waiting for a declaration; no declaration can mend it, and every later
                     // snippet that imported it failed too
-                    beyondRepair.forEach(d -> errors.add(new ErrorReports.CellDiagnostic(
-                            piece.cellOffset((int) position(d)), d.getCode(), d.getMessage(null))));
+                    beyondRepair.forEach(d -> errors.add(ErrorReports.CellDiagnostic.of(d,
+                            piece.cellOffset((int) position(d)), language.get())));
                     session.shell().drop(snippet);
                 }
             }

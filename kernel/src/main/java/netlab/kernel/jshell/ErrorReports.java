@@ -2,10 +2,12 @@ package netlab.kernel.jshell;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.regex.Pattern;
+import jdk.jshell.Diag;
 import jdk.jshell.EvalException;
 import jdk.jshell.JShellException;
 import jdk.jshell.UnresolvedReferenceException;
@@ -28,9 +30,21 @@ final class ErrorReports {
      *
      * @param code    javac's diagnostic code ({@code compiler.err.cant.resolve.location}), or
      *                {@link CompileExplainer#INCOMPLETE}
-     * @param message javac's message
+     * @param message javac's message in English, which {@link CompileExplainer} reads names and tokens from
+     * @param shown   javac's message in the student's language, which the student reads (javac words its own
+     *                diagnostics in Chinese: {@code 找不到符号}), below our sentence or alone where none is written
      */
-    record CellDiagnostic(int offset, String code, String message) {
+    record CellDiagnostic(int offset, String code, String message, String shown) {
+
+        /** A diagnostic whose text reads the same in every language (one made here, not by javac). */
+        CellDiagnostic(int offset, String code, String message) {
+            this(offset, code, message, message);
+        }
+
+        /** JShell's diagnostic {@code d} at cell {@code offset}, worded for a student reading {@code lang}. */
+        static CellDiagnostic of(Diag d, int offset, Lang lang) {
+            return new CellDiagnostic(offset, d.getCode(), d.getMessage(Locale.ENGLISH), d.getMessage(lang.locale()));
+        }
     }
 
     /** javac's codes for one character it does not read, which it reports once for each character of a run. */
@@ -68,7 +82,7 @@ final class ErrorReports {
                 runStart = d.offset();
                 runEnd = runStart + CompileExplainer.fullWidthRun(cell, runStart);
             }
-            List<String> messageLines = cleanMessage(d.message());
+            List<String> messageLines = cleanMessage(d.shown());
             String headline = messageLines.isEmpty() ? "error" : messageLines.getFirst();
             Optional<String> explained = explainer.explain(cell, d);
             if (first == null) {
@@ -148,13 +162,21 @@ final class ErrorReports {
         }
     }
 
+    /**
+     * How javac's English and Chinese texts say where a name was looked for, and the wrapper's kind when JShell's
+     * top level leaves its name blank: {@code location: class}, {@code 位置: 类}.
+     */
+    private static final Set<String> LOCATION = Set.of("location:", "位置:");
+    private static final Set<String> BLANK_WRAPPER = Set.of("location: class", "位置: 类");
+
     /** The message lines worth showing: JShell's wrapper class names are noise to a student. */
     private static List<String> cleanMessage(String message) {
         List<String> lines = new ArrayList<>();
         for (String l : message.split("\n")) {
             String s = l.strip();
             // JShell's wrapper class, named or (in a cell's top level) left blank
-            if (s.isEmpty() || (s.startsWith("location:") && (s.contains("$JShell$") || s.equals("location: class")))) {
+            if (s.isEmpty() || (LOCATION.stream().anyMatch(s::startsWith)
+                    && (s.contains("$JShell$") || BLANK_WRAPPER.contains(s)))) {
                 continue;
             }
             lines.add(l.stripTrailing());

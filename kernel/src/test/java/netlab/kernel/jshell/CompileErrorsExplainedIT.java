@@ -132,7 +132,7 @@ class CompileErrorsExplainedIT {
         said.put("int spaced\u00a0= 1;", "单元格第 1 行第 11 列：这里有一个 Java 不接受的字符（U+00A0），可能看不见，"
                 + "比如从网页或文档复制代码时带进来的空格：删掉它，再重新输入这一段。");
         for (ExecuteOutcome.Failure f : firstLinesAre(said)) {
-            assertTrue(f.traceback().get(1).matches(".*illegal (character|non-ASCII digit).*"),
+            assertTrue(f.traceback().get(1).matches("  (非法字符: .*|非法的非 ASCII 数字)"), // javac's Chinese
                     f.traceback().toString());
         }
         // javac reports each of the four digits; the student reads the number once, and the ； after it on its own
@@ -269,7 +269,17 @@ class CompileErrorsExplainedIT {
                 engine.execute("System.out.println(cuont);", new RecordingIO()));
         assertEquals("单元格第 1 行第 20 列：这里不认识名为 “cuont” 的东西。你是想写 “count” 吗？"
                 + "如果 “cuont” 是在别的单元格里声明的，先运行那个单元格。", f.traceback().getFirst());
-        assertEquals("  cannot find symbol", f.traceback().get(1));
+        assertEquals("  找不到符号", f.traceback().get(1)); // javac's own words, in the notebook's language
+    }
+
+    /** A mistake no sentence is written for reads as javac words it in Chinese, with no English left in it. */
+    @Test
+    void aMistakeWithNoSentenceReadsInJavacsChinese() {
+        ExecuteOutcome.Failure f = assertInstanceOf(ExecuteOutcome.Failure.class,
+                engine.execute("var self = new Object() { Object me() { return self; } };", new RecordingIO()));
+        assertEquals("单元格第 1 行第 25 列：无法推断本地变量 self 的类型", f.traceback().getFirst());
+        assertEquals("  (无法在自引用变量上使用 'var')", f.traceback().get(1));
+        assertEquals("无法推断本地变量 self 的类型", f.evalue());
     }
 
     /** A notebook imports java.util & co. in its first cell; after a restart that cell has not run yet. */

@@ -109,6 +109,24 @@ class ErrorReportsTest {
                 "  ';' expected", "    int x = 1", "             ^"), f.traceback());
     }
 
+    /** The sentence is chosen from javac's English; the student reads javac's own words in Chinese below it. */
+    @Test
+    void javacsTextIsShownInTheStudentsLanguageAndReadInEnglish() {
+        String cell = "int x = 1\nint y = 2;";
+        ExecuteOutcome.Failure f = ErrorReports.compileError(cell, List.of(new ErrorReports.CellDiagnostic(9,
+                "compiler.err.expected", "';' expected", "需要';'")), CompileExplainer.plain(Lang.ZH), CodeSource.CELL);
+        assertEquals(List.of("单元格第 1 行第 10 列：少了分号：Java 的每条语句都以 ; 结尾，请在标出的位置（这条语句的末尾）加上 ;。",
+                "  需要';'", "    int x = 1", "             ^"), f.traceback());
+    }
+
+    @Test
+    void chineseWrapperLocationLinesAreDropped() {
+        ExecuteOutcome.Failure f = ErrorReports.compileError("x", List.of(new ErrorReports.CellDiagnostic(0, "",
+                "cannot find symbol", "找不到符号\n  符号:   变量 x\n  位置: 类 REPL.$JShell$3\n  位置: 类 ")),
+                CompileExplainer.plain(Lang.ZH), CodeSource.CELL);
+        assertEquals(List.of("单元格第 1 行第 1 列：找不到符号", "  符号:   变量 x", "    x", "    ^"), f.traceback());
+    }
+
     @Test
     void theJdksTextNamesWhatTheStudentDeclared() {
         assertEquals("Cannot invoke \"String.length()\" because \"s\" is null", ErrorReports.withStudentNames(
