@@ -100,6 +100,11 @@ public final class ExceptionExplanation {
             "java.nio.Buffer.createCapacityException", "java.nio.Buffer.createLimitException",
             "java.nio.Buffer.createPositionException", "jdk.internal.util.Preconditions");
 
+    /** What {@code Continuation.yield} says when no Continuation of its scope runs ({@link #yieldOutsideItsScope}). */
+    private static final String NOT_IN_SCOPE = "Not in scope ";
+    /** The JDK's own packages: a frame there is the JDK's, not the student's. */
+    private static final Pattern JDK = Pattern.compile("^(java|javax|jdk|sun|com\\.sun)\\.");
+
     private ExceptionExplanation() {
     }
 
@@ -136,7 +141,8 @@ public final class ExceptionExplanation {
 
     /**
      * The sentence for an exception of class {@code className} whose message is {@code message} (null for none;
-     * only whether there is one counts, never its words), thrown with {@code frames} (the top one says which JDK
+     * only whether there is one counts, not its words, but for {@code Continuation.yield}'s, see
+     * {@link #yieldOutsideItsScope}), thrown with {@code frames} (the top one says which JDK
      * method refused an argument), or empty where none is written: for an exception known by its class's name
      * and frames only, as JShell reports one that a cell threw.
      *
@@ -201,11 +207,20 @@ public final class ExceptionExplanation {
             case "java.lang.UnsupportedOperationException" ->
                     message == null || message.isBlank() ? "unmodifiable" : null;
             // Continuation.run() says nothing when called from a thread other than its parent's: not the ended case
-            case "java.lang.IllegalStateException" ->
-                    message == null || message.isEmpty() ? null : byThrower(className, frames);
+            case "java.lang.IllegalStateException" -> message == null || message.isEmpty() ? null
+                    : yieldOutsideItsScope(message, frames) ? "continuation.scope" : byThrower(className, frames);
             default -> byThrower(className, frames);
         };
         return Optional.ofNullable(key).map(k -> Message.of("exception.explain." + k));
+    }
+
+    /**
+     * Whether {@code Continuation.yield(scope)} refused: no Continuation of that scope was running. The one case where
+     * the JDK's words count: yield is a hidden frame, so the exception's first frame is its caller's, the student's
+     * code, and the JDK's constant text ("Not in scope " and the scope's name) is the only trace of who threw it.
+     */
+    private static boolean yieldOutsideItsScope(String message, StackTraceElement[] frames) {
+        return message.startsWith(NOT_IN_SCOPE) && frames.length > 0 && !JDK.matcher(frames[0].getClassName()).find();
     }
 
     /** The sentence {@link #BY_THROWER} gives an exception of {@code className} made where {@code frames} say. */

@@ -104,6 +104,22 @@ class ExceptionExplanationTest {
     }
 
     /**
+     * Chapter 4's yield with no Continuation of its scope running: yield is a hidden frame, so the first frame is the
+     * student's own, and the JDK's words are what tell it; the same words from a JDK frame are someone else's.
+     */
+    @Test
+    void aYieldOutsideItsScopeIsExplainedFromTheStudentsFrame() {
+        StackTraceElement[] cell = {new StackTraceElement("REPL.$JShell$12", "do_it$", "#12", 2)};
+        assertEquals(Optional.of(Message.of("exception.explain.continuation.scope")),
+                ExceptionExplanation.of("java.lang.IllegalStateException", "Not in scope generators", cell));
+        StackTraceElement[] jdk = {new StackTraceElement("java.util.Scanner", "ensureOpen", null, 1)};
+        assertEquals(Optional.empty(), ExceptionExplanation.of("java.lang.IllegalStateException",
+                "Not in scope generators", jdk));
+        assertEquals(Optional.empty(), ExceptionExplanation.of("java.lang.IllegalStateException", "Scanner closed",
+                cell), "another IllegalStateException the student's code threw");
+    }
+
+    /**
      * A datagram to port 0 fails in the JDK's own code, not the system's: that one gets its own sentence; one the
      * system refuses (over 65,507 bytes) says what the system's reasons mean.
      */

@@ -79,6 +79,13 @@ class RuntimeErrorsExplainedIT {
                 var ended = new jdk.internal.vm.Continuation(new jdk.internal.vm.ContinuationScope("once"), () -> { });
                 ended.run();
                 ended.run();""", "exception.explain.continuation.done");
+        THROWS.put("jdk.internal.vm.Continuation.yield(new jdk.internal.vm.ContinuationScope(\"none\"))",
+                "exception.explain.continuation.scope");
+        THROWS.put("""
+                var mine = new jdk.internal.vm.ContinuationScope("mine");
+                var another = new jdk.internal.vm.ContinuationScope("another");
+                new jdk.internal.vm.Continuation(mine, () -> jdk.internal.vm.Continuation.yield(another)).run();""",
+                "exception.explain.continuation.scope");
         THROWS.put("new DataInputStream(new ByteArrayInputStream(new byte[2])).readInt()", "exception.explain.eof");
         THROWS.put("new FileInputStream(\"no-such-file.txt\")", "exception.explain.no.file");
         THROWS.put("java.nio.file.Files.readString(java.nio.file.Path.of(\"no-such-file.txt\"))",
