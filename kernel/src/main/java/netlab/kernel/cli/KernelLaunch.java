@@ -57,6 +57,16 @@ final class KernelLaunch {
      *     26.1 s for the class) for a cell latency p50 of 67.6 against 90.8 ms, 190 against 199 students per 16 GB.
      *     The agent's JVM with the same scaling (for its netlab and JShell classes, or for every class): 1.9-2.6 ms
      *     more CPU per warm cell, RSS after the run 13-33 MB more (its C2 compiles sooner too).
+     *     Why javac's methods still compile through the first hundred cells with a tenth of the calls (a method run
+     *     once a cell, {@code JavaCompiler.desugar}, compiled between cells 50 and 100): C1 raises every threshold
+     *     by its queue's length over {@code Tier3LoadFeedback} (5) times its one thread, and the queue is long then.
+     *     Not kept: {@code -XX:Tier3LoadFeedback=200} (a feedback forty times weaker) took {@code 1 + 1} in cells
+     *     1-200 to 1.32x of ipykernel against 1.48x, but kernel_info to 1.05x against 0.97x and the first cell to
+     *     2.79x against 2.33x ({@code bench/kernel-bench --compare} main's build, load 2.4): C1 used 390 against
+     *     290 ms of CPU by kernel_info (five starts each), on the cores the start is short of. Two C1 threads
+     *     ({@code -XX:CICompilerCount=2}): cells 1-200 9.55 against 9.79 ms, kernel_info 1,044 against 1,017 ms
+     *     (4 kernels each, alternating): within the spread. ({@code -XX:Tier3LoadFeedback=0} divides by zero:
+     *     nothing compiles, 21 ms a warm cell.)
      * <li>{@code -Xms32m -Xmn6m}: the idle kernel has touched its whole initial eden, so the young
      *     generation is most of what the heap adds to RSS. Against {@code -Xms80m -Xmn32m}: idle kernel 110-114
      *     MB against 134-138 MB. Against {@code -Xmn16m} (kernel benchmark, 30 runs, twice, at load 5-14, with

@@ -133,6 +133,16 @@ final class Sessions {
      * thread at nice 19 (1,280-1,356 against 1,357-1,380 ms through a traced build, noise), javac's
      * {@code --limit-modules java.se,...} (the first import 435 against 430 ms), an AOT cache without
      * {@code AOTClassLinking} (1,340 against 1,058 ms: the JVM then links javac's classes at first use).
+     * <p>
+     * On a quieter machine (ipykernel's kernel_info 765-917 ms; timestamps of a traced build, medians of 5-7 starts,
+     * from {@code start_kernel}): the kernel's {@code main} at 157-173 ms, this thread at 168-184 ms, JShell built
+     * at 204-224 ms, the first import done at 542-581 ms, the other five by 578-625 ms, the warm-up by 650-706 ms;
+     * the client's {@code wait_for_ready} returns about 205 ms after that, the same for both kernels (it waits for
+     * iopub to stay quiet for 0.2 s). By this thread's {@code /proc/thread-self/schedstat}, from JShell built to the
+     * last import it ran 210-250 ms and waited for a core 160-190 ms; it was blocked 0-40 ms. Meanwhile the kernel's
+     * C1 thread used 150-170 ms, its main thread 45 ms past {@code main} (22 of them the HMAC's provider, 14 binding
+     * the sockets) and the agent JVM its boot. The agent at nice 5 or 10 did not move kernel_info (936 and 917
+     * against 919 ms, 8 kernels each, alternating): what this thread waits for is not the agent's boot.
      */
     private Session newSession() throws IOException {
         AgentExecutionProvider provider = AgentExecutionProvider.starting(options, output);
