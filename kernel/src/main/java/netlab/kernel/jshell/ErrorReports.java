@@ -3,6 +3,7 @@ package netlab.kernel.jshell;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -168,6 +169,12 @@ final class ErrorReports {
      */
     private static final Set<String> LOCATION = Set.of("location:", "位置:");
     private static final Set<String> BLANK_WRAPPER = Set.of("location: class", "位置: 类");
+    /**
+     * How javac's English and Chinese texts name the method JShell wraps a cell's statements in, and what a student
+     * calls it: "variable i is already defined in method do_it$()" reads "… in this cell".
+     */
+    private static final Map<String, String> WRAPPER_METHOD = Map.of("in method do_it$()", "in this cell",
+            "在方法 do_it$()中", "在这个单元格中");
 
     /** The message lines worth showing: JShell's wrapper class names are noise to a student. */
     private static List<String> cleanMessage(String message) {
@@ -179,7 +186,11 @@ final class ErrorReports {
                     && (s.contains("$JShell$") || BLANK_WRAPPER.contains(s)))) {
                 continue;
             }
-            lines.add(l.stripTrailing());
+            String line = l.stripTrailing();
+            for (Map.Entry<String, String> wrapper : WRAPPER_METHOD.entrySet()) {
+                line = line.replace(wrapper.getKey(), wrapper.getValue());
+            }
+            lines.add(line);
         }
         return lines;
     }

@@ -119,6 +119,20 @@ class ErrorReportsTest {
                 "  需要';'", "    int x = 1", "             ^"), f.traceback());
     }
 
+    /** A name declared twice in a cell: the method JShell wraps the cell in is no name the student wrote. */
+    @Test
+    void theWrapperMethodIsCalledTheCell() {
+        String cell = "int i = 0;\nfor (int i = 0; i < 3; i++) { }";
+        ExecuteOutcome.Failure en = ErrorReports.compileError(cell, List.of(new ErrorReports.CellDiagnostic(20,
+                "", "variable i is already defined in method do_it$()")), CompileExplainer.plain(Lang.EN),
+                CodeSource.CELL);
+        assertEquals("cell line 2, column 10: variable i is already defined in this cell", en.traceback().getFirst());
+        ExecuteOutcome.Failure zh = ErrorReports.compileError(cell, List.of(new ErrorReports.CellDiagnostic(20,
+                "", "variable i is already defined in method do_it$()", "已在方法 do_it$()中定义了变量 i")),
+                CompileExplainer.plain(Lang.ZH), CodeSource.CELL);
+        assertEquals("单元格第 2 行第 10 列：已在这个单元格中定义了变量 i", zh.traceback().getFirst());
+    }
+
     @Test
     void chineseWrapperLocationLinesAreDropped() {
         ExecuteOutcome.Failure f = ErrorReports.compileError("x", List.of(new ErrorReports.CellDiagnostic(0, "",
