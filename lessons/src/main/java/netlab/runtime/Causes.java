@@ -23,23 +23,37 @@ import java.util.Set;
 public final class Causes {
 
     /**
-     * The longest chain {@link #of} gives: a longer one is a loop in all but name (a {@code getCause()} that makes
-     * a new exception each time), and no student reads past it.
+     * The longest chain {@link #of} gives: no student reads past it. A longer one keeps its root cause last, the one
+     * that says what went wrong first.
      */
     public static final int MOST = 16;
+    /**
+     * How far {@link #of} follows a chain looking for its root: past it the chain is a loop in all but name (a
+     * {@code getCause()} that makes a new exception each time, or a wrapping recursion), with no root to find.
+     */
+    static final int FOLLOWED = 10_000;
 
     private Causes() {
     }
 
     /**
      * {@code t}, its cause, that one's cause and so on, each exception once and at most {@link #MOST}: the list
-     * ends before a repeat, and where a {@code getCause()} throws (a student's class may override it so).
+     * ends before a repeat, and where a {@code getCause()} throws (a student's class may override it so). Of a
+     * longer chain, the first {@code MOST - 1} and its root cause, when one is found within {@link #FOLLOWED}.
      */
     public static List<Throwable> of(Throwable t) {
         List<Throwable> chain = new ArrayList<>();
         Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>()); // equals() is student code
-        for (Throwable x = t; x != null && chain.size() < MOST && seen.add(x); x = causeOf(x)) {
-            chain.add(x);
+        Throwable last = null;
+        Throwable x = t;
+        for (int followed = 0; x != null && followed < FOLLOWED && seen.add(x); x = causeOf(x), followed++) {
+            if (chain.size() < MOST) {
+                chain.add(x);
+            }
+            last = x;
+        }
+        if (x == null && last != null && last != chain.getLast()) { // a root, not a loop's repeat or the limit
+            chain.set(MOST - 1, last);
         }
         return chain;
     }

@@ -41,6 +41,31 @@ class CausesTest {
         assertEquals(Causes.MOST, Causes.of(new Endless()).size());
     }
 
+    /** A chain past the limit keeps its root cause, the one that says what went wrong first. */
+    @Test
+    void aLongChainKeepsItsRootCause() {
+        Throwable root = new IOException("root");
+        Throwable top = root;
+        for (int i = 0; i < 40; i++) {
+            top = new RuntimeException("wrap " + i, top);
+        }
+        List<Throwable> chain = Causes.of(top);
+        assertEquals(Causes.MOST, chain.size());
+        assertEquals(top, chain.getFirst());
+        assertEquals(Causes.of(top).subList(0, Causes.MOST - 1), chain.subList(0, Causes.MOST - 1));
+        assertEquals("wrap 25", chain.get(Causes.MOST - 2).getMessage());
+        assertEquals(root, chain.getLast());
+        assertTrue(Causes.include(top, IOException.class));
+
+        RuntimeException first = new RuntimeException("first");
+        Throwable loop = first;
+        for (int i = 0; i < 40; i++) {
+            loop = new RuntimeException("loop " + i, loop);
+        }
+        first.initCause(loop); // no root: the chain comes back to its top
+        assertEquals("loop 24", Causes.of(loop).getLast().getMessage(), "a loop is cut where it is, as before");
+    }
+
     @Test
     void aGetCauseThatThrowsEndsTheChain() {
         RuntimeException hostile = new RuntimeException("top") {

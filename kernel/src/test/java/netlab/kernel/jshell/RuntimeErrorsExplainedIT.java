@@ -411,6 +411,8 @@ class RuntimeErrorsExplainedIT {
                 first.initCause(second);
                 Throwable deep = new IOException("root");
                 for (int i = 0; i < 20_000; i++) deep = new RuntimeException("n" + i, deep);
+                Throwable wrapped = new IOException("root");
+                for (int i = 0; i < 40; i++) wrapped = new RuntimeException("w" + i, wrapped);
                 class Mute extends RuntimeException {
                     public String getMessage() { throw new IllegalStateException("no message"); }
                     public StackTraceElement[] getStackTrace() { return new StackTraceElement[] {null}; }
@@ -432,6 +434,11 @@ class RuntimeErrorsExplainedIT {
         assertEquals("n19999", chain.evalue());
         assertEquals(netlab.runtime.Causes.MOST - 1,
                 chain.traceback().stream().filter(l -> l.startsWith(causedBy)).count());
+        ExecuteOutcome.Failure rooted = assertInstanceOf(ExecuteOutcome.Failure.class,
+                engine.execute("throw (RuntimeException) wrapped;", new RecordingIO()));
+        List<String> causes = rooted.traceback().stream().filter(l -> l.startsWith(causedBy)).toList();
+        assertEquals(netlab.runtime.Causes.MOST - 1, causes.size());
+        assertEquals(causedBy + "java.io.IOException: root", causes.getLast(), "the root cause, not the 16th");
 
         ExecuteOutcome.Failure mute = assertInstanceOf(ExecuteOutcome.Failure.class,
                 engine.execute("throw new Mute();", new RecordingIO()));
