@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import netlab.kernel.engine.ExecuteOutcome;
 import netlab.text.Lang;
 import netlab.text.Text;
@@ -106,16 +107,31 @@ class CompileErrorsExplainedIT {
         MISTAKES.forEach((cell, key) -> {
             ExecuteOutcome.Failure f = assertInstanceOf(ExecuteOutcome.Failure.class,
                     engine.execute(cell, new RecordingIO()), cell);
-            String first = f.traceback().getFirst();
-            // the sentence's own words up to its first quoted name (past one it starts with, which is the cell's)
-            String sentence = Text.in(Lang.ZH, key, "").replaceFirst("^[“”\"\\s]+", "").replaceAll("[“”\"].*$", "")
-                    .strip();
-            assertTrue(sentence.length() >= 2, key + " leaves nothing to compare: " + sentence);
-            if (!first.startsWith("单元格第 ") || !first.contains(sentence.substring(0, Math.min(8, sentence.length())))) {
-                wrong.append(cell).append(" -> ").append(f.traceback()).append('\n');
+            if (!sentenceOf(key).matcher(f.traceback().getFirst()).matches()) {
+                wrong.append(cell).append(" -> ").append(key).append(": ").append(f.traceback()).append('\n');
             }
         });
         assertEquals("", wrong.toString());
+    }
+
+    /**
+     * The first traceback line {@code key}'s Chinese sentence makes, whatever its arguments: the cell's place, then
+     * the sentence's own words whole, each argument any text. Keys whose sentences begin alike (the members': “{0}”
+     * 不是…) are told apart by the words after their first argument too.
+     */
+    private static Pattern sentenceOf(String key) {
+        Object[] marks = new Object[8];
+        for (int i = 0; i < marks.length; i++) {
+            marks[i] = "\u0001" + i + "\u0001";
+        }
+        String filled = Text.in(Lang.ZH, key, marks);
+        assertTrue(!filled.startsWith(key), "no Chinese sentence for " + key);
+        StringBuilder regex = new StringBuilder("单元格第 \\d+ 行第 \\d+ 列：");
+        for (String words : filled.split("\u0001\\d\u0001", -1)) {
+            regex.append(words.isEmpty() ? "" : Pattern.quote(words)).append("(?s:.*?)");
+        }
+        regex.setLength(regex.length() - "(?s:.*?)".length());
+        return Pattern.compile(regex.toString());
     }
 
     /**
