@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -72,17 +74,16 @@ final class CompileExplainer {
             Map.entry("recv", "receive(…)"), Map.entry("recvfrom", "receive(…)"), Map.entry("sendto", "send(…)"),
             Map.entry("sendall", "send(…)"));
 
-    private final Lang lang;
-    /** The names valid at a cell offset that start with a prefix: the session's completion. */
     /** Names a beginner asks a value's size by, and the members that tell it, as completion writes them. */
-    private static final java.util.Set<String> SIZE_NAMES = java.util.Set.of("size", "length", "len", "count",
-            "getLength", "getSize");
+    private static final Set<String> SIZE_NAMES = Set.of("size", "length", "len", "count", "getLength", "getSize");
     private static final List<String> SIZE_MEMBERS = List.of("length()", "size()", "length");
 
     /** How many first letters a member's name shares with a misspelt one to be listed beside it. */
     private static final int ALIKE_PREFIX = 2;
     private static final int MOST_ALIKE = 8;
 
+    private final Lang lang;
+    /** The names valid at a cell offset that start with a prefix: the session's completion. */
     private final BiFunction<Integer, String, List<String>> namesAt;
     private final CommonPackages packages;
 
@@ -212,10 +213,7 @@ final class CompileExplainer {
         if (offset >= 0 && offset < cell.length() && cell.charAt(offset) == '.') {
             return true;
         }
-        int before = Math.min(offset, cell.length()) - 1;
-        while (before >= 0 && Character.isWhitespace(cell.charAt(before))) {
-            before--;
-        }
+        int before = lastNonBlank(cell, Math.min(offset, cell.length()) - 1);
         return before >= 0 && cell.charAt(before) == '.';
     }
 
@@ -225,8 +223,23 @@ final class CompileExplainer {
         if (at < cell.length() && cell.charAt(at) == '.') {
             at++;
         }
+        return nextNonBlank(cell, at);
+    }
+
+    /** The first offset from {@code from} on that is no blank, or the cell's length. */
+    private static int nextNonBlank(String cell, int from) {
+        int at = from;
         while (at < cell.length() && Character.isWhitespace(cell.charAt(at))) {
             at++;
+        }
+        return at;
+    }
+
+    /** The last offset at or before {@code from} that is no blank, or -1. */
+    private static int lastNonBlank(String cell, int from) {
+        int at = from;
+        while (at >= 0 && Character.isWhitespace(cell.charAt(at))) {
+            at--;
         }
         return at;
     }
@@ -314,7 +327,7 @@ final class CompileExplainer {
     Optional<String> closest(String name, int offset) {
         int limit = name.length() <= 3 ? 1 : 2;
         String first = name.substring(0, 1);
-        java.util.Set<String> names = new java.util.TreeSet<>();
+        Set<String> names = new TreeSet<>();
         for (String prefix : List.of(first.toLowerCase(Locale.ROOT), first.toUpperCase(Locale.ROOT))) {
             namesAt.apply(offset, prefix).forEach(n -> names.add(bare(n)));
         }
@@ -333,10 +346,7 @@ final class CompileExplainer {
         if (!SIZE_NAMES.contains(name)) {
             return Optional.empty();
         }
-        int after = memberAt + name.length();
-        while (after < cell.length() && Character.isWhitespace(cell.charAt(after))) {
-            after++;
-        }
+        int after = nextNonBlank(cell, memberAt + name.length());
         String asked = after < cell.length() && cell.charAt(after) == '(' ? name + "()" : name; // array.length()
         List<String> members = namesAt.apply(memberAt, "");
         return SIZE_MEMBERS.stream().filter(members::contains).filter(m -> !m.equals(asked)).findFirst()
@@ -353,7 +363,7 @@ final class CompileExplainer {
             return Optional.empty();
         }
         String start = name.substring(0, ALIKE_PREFIX);
-        java.util.Set<String> alike = new java.util.TreeSet<>();
+        Set<String> alike = new TreeSet<>();
         for (String n : namesAt.apply(offset, start)) {
             alike.add(!n.contains("(") ? bare(n) : n.endsWith("()") ? bare(n) + "()" : bare(n) + "(…)");
         }
@@ -424,10 +434,7 @@ final class CompileExplainer {
 
     /** Whether the text before {@code brace} ends with a lambda's arrow ({@code x -> {}). */
     private static boolean arrowBefore(String cell, int brace) {
-        int i = brace - 1;
-        while (i >= 0 && Character.isWhitespace(cell.charAt(i))) {
-            i--;
-        }
+        int i = lastNonBlank(cell, brace - 1);
         return i >= 1 && cell.charAt(i) == '>' && cell.charAt(i - 1) == '-';
     }
 

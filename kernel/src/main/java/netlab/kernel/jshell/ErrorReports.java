@@ -44,7 +44,9 @@ final class ErrorReports {
 
         /** JShell's diagnostic {@code d} at cell {@code offset}, worded for a student reading {@code lang}. */
         static CellDiagnostic of(Diag d, int offset, Lang lang) {
-            return new CellDiagnostic(offset, d.getCode(), d.getMessage(Locale.ENGLISH), d.getMessage(lang.locale()));
+            String english = d.getMessage(Locale.ENGLISH);
+            return new CellDiagnostic(offset, d.getCode(), english,
+                    lang == Lang.EN ? english : d.getMessage(lang.locale()));
         }
     }
 

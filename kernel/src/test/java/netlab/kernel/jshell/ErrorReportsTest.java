@@ -100,23 +100,25 @@ class ErrorReportsTest {
                 new StackTraceElement("REPL.$JShell$8", "do_it$", "#8", 2), origins, 4, Lang.EN), "a silent run");
     }
 
+    /** A Chinese notebook's missing semicolon, javac's own text below the sentence shown as {@code javacSays}. */
+    private static List<String> missingSemicolon(String javacSays) {
+        ExecuteOutcome.Failure f = ErrorReports.compileError("int x = 1\nint y = 2;", List.of(
+                new ErrorReports.CellDiagnostic(9, "compiler.err.expected", "';' expected", javacSays)),
+                CompileExplainer.plain(Lang.ZH), CodeSource.CELL);
+        return f.traceback();
+    }
+
     @Test
     void chineseLocationAndExplanationAboveJavacsText() {
-        String cell = "int x = 1\nint y = 2;";
-        ExecuteOutcome.Failure f = ErrorReports.compileError(cell, List.of(new ErrorReports.CellDiagnostic(9,
-                "compiler.err.expected", "';' expected")), CompileExplainer.plain(Lang.ZH), CodeSource.CELL);
         assertEquals(List.of("单元格第 1 行第 10 列：少了分号：Java 的每条语句都以 ; 结尾，请在标出的位置（这条语句的末尾）加上 ;。",
-                "  ';' expected", "    int x = 1", "             ^"), f.traceback());
+                "  ';' expected", "    int x = 1", "             ^"), missingSemicolon("';' expected"));
     }
 
     /** The sentence is chosen from javac's English; the student reads javac's own words in Chinese below it. */
     @Test
     void javacsTextIsShownInTheStudentsLanguageAndReadInEnglish() {
-        String cell = "int x = 1\nint y = 2;";
-        ExecuteOutcome.Failure f = ErrorReports.compileError(cell, List.of(new ErrorReports.CellDiagnostic(9,
-                "compiler.err.expected", "';' expected", "需要';'")), CompileExplainer.plain(Lang.ZH), CodeSource.CELL);
         assertEquals(List.of("单元格第 1 行第 10 列：少了分号：Java 的每条语句都以 ; 结尾，请在标出的位置（这条语句的末尾）加上 ;。",
-                "  需要';'", "    int x = 1", "             ^"), f.traceback());
+                "  需要';'", "    int x = 1", "             ^"), missingSemicolon("需要';'"));
     }
 
     /** A name declared twice in a cell: the method JShell wraps the cell in is no name the student wrote. */
