@@ -358,6 +358,9 @@ public final class ServerExercises implements ExerciseSet {
                 slow.shutdownOutput();
             });
             Thread.sleep(150); // the server's writes to client 1 now find its window closed
+            // a loop that died on the slow client is reported before another client connects: that connection
+            // would be waiting when the kept keys are read, as a listener's work is, and hide the trap
+            throwIfFailed(running);
             try (Socket quick = connect(lo, port)) {
                 String heard = lineOrBlame(quick, "ping", running, Text.of("course4.blame.stalled"));
                 got.add(Message.of("course4.outcome.slow-reader", heard));
@@ -386,6 +389,14 @@ public final class ServerExercises implements ExerciseSet {
         return s;
     }
 
+    /** Throws what the answer failed with, if it has ended so. */
+    private static void throwIfFailed(Background<?> answer) throws Exception {
+        Exception failed = answer.isDone() ? answer.failure(null) : null;
+        if (failed != null) {
+            throw failed;
+        }
+    }
+
     /** Sends {@code line} and reads the line that comes back; says {@code why} when none comes, or the answer's own failure. */
     static String lineOrBlame(Socket s, String line, Background<?> answer, String why) throws Exception {
         TcpExercises.writeLine(s.getOutputStream(), line);
@@ -393,10 +404,7 @@ public final class ServerExercises implements ExerciseSet {
         long deadline = System.nanoTime() + WAIT_MS * 1_000_000L;
         while (!in.ready()) {
             if (answer.isDone()) {
-                Exception failed = answer.failure(null);
-                if (failed != null) {
-                    throw failed;
-                }
+                throwIfFailed(answer);
                 throw new IllegalStateException(Text.of("course4.blame.returned"));
             }
             if (System.nanoTime() > deadline) {

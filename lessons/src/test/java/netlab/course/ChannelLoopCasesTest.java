@@ -135,6 +135,16 @@ class ChannelLoopCasesTest {
     }
 
     @Test
+    void theSlowReaderCaseNamesTheTrapToo() {
+        // its loop dies on the slow client's first read; the case's next client must not connect to the dead loop,
+        // or its connection waits when the keys are read and the trap cannot be told from a listener with work
+        CheckReport report = Lang.readBy(() -> Lang.EN, () -> Check.evaluate("server.selector", KEEPS_KEYS));
+        CaseOutcome slow = report.outcomes().get(1);
+        assertEquals(CaseOutcome.Status.ERROR, slow.status(), slow.toString());
+        assertTrue(slow.message().startsWith("When your loop failed, selectedKeys() still held "), slow.message());
+    }
+
+    @Test
     void aNullOfAnotherKindIsReportedAsItself() {
         CaseOutcome other = first(OTHER_NULL);
         assertEquals(CaseOutcome.Status.ERROR, other.status(), other.toString());
