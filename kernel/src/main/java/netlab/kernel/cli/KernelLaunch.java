@@ -55,6 +55,12 @@ final class KernelLaunch {
      *     against 1.92-1.93x in three of the runs (code cache 6.1 against 3.2 MB used; settled, 132.1 against
      *     124.6 MB), and each student of {@code classroom-bench --students 8} 0.8 CPU seconds more (32.6 against
      *     26.1 s for the class) for a cell latency p50 of 67.6 against 90.8 ms, 190 against 199 students per 16 GB.
+     *     Tried again with 150 pieces of eight kinds (values, calls, a lambda over a stream, a switch, a loop and a
+     *     try as statements), only while the engine had been quiet 150 ms and the other processes left a core idle
+     *     (kernels of each kind in turns): the course's chapter 1 (43 cells, 5 s after start; 3 each) ran in 1,651
+     *     against 1,964 ms and cells 1-200 in 9.1 against 10.3 ms (5 each), but a kernel held 8-10 MB more idle (code
+     *     cache 7.0 against 3.3 MB used; by {@code smaps} 3.6 MB more heap touched, 3.4 MB more malloc'd, 1.4 MB
+     *     more of the JDK's {@code modules} read): RSS idle 2.02x of ipykernel against 1.93x, over the target.
      *     The agent's JVM with the same scaling (for its netlab and JShell classes, or for every class): 1.9-2.6 ms
      *     more CPU per warm cell, RSS after the run 13-33 MB more (its C2 compiles sooner too).
      *     Why javac's methods still compile through the first hundred cells with a tenth of the calls (a method run
