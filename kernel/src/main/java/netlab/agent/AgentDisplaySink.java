@@ -8,14 +8,17 @@ import netlab.display.DisplaySink;
 
 /**
  * Sends {@link netlab.display.Display} bundles to the kernel as {@link DisplayFrames}. Flushes the
- * student's stdout and stderr first, so text printed before a display shows before it.
+ * agent's stdout and stderr first (not {@code System.out}, which a cell may have replaced), so text printed before
+ * a display shows before it.
  */
 final class AgentDisplaySink implements DisplaySink {
 
     private final OutputStream display;
+    private final Runnable flushStreams;
 
-    AgentDisplaySink(OutputStream display) {
+    AgentDisplaySink(OutputStream display, Runnable flushStreams) {
         this.display = display;
+        this.flushStreams = flushStreams;
     }
 
     @Override
@@ -29,8 +32,7 @@ final class AgentDisplaySink implements DisplaySink {
     }
 
     private synchronized void send(byte[] frame) {
-        System.out.flush();
-        System.err.flush();
+        flushStreams.run();
         try {
             display.write(frame);
             display.flush();

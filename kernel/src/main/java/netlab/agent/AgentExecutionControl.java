@@ -27,8 +27,14 @@ import netlab.runtime.Causes;
 final class AgentExecutionControl extends DirectExecutionControl {
 
     private final Object lock = new Object();
-    /** Puts the agent's own stdout/stderr back if a cell replaced or closed them. */
+    /**
+     * Puts the agent's own stdout/stderr back if a cell replaced them ({@code System.setOut}): a replacement lasts
+     * for the cell that made it, as the student's own code expects (capturing what a method prints), and ends
+     * with it, so the next cell prints to the notebook again.
+     */
     private final Runnable restoreStreams;
+    /** Flushes the agent's own stdout/stderr, whatever the cell made {@code System.out}. */
+    private final Runnable flushStreams;
     private long invokes;
     private long cellSerial;
     private String cellKey = "startup";
@@ -37,8 +43,9 @@ final class AgentExecutionControl extends DirectExecutionControl {
     private Cell running;
     private volatile Object lastValue;
 
-    AgentExecutionControl(Runnable restoreStreams) {
+    AgentExecutionControl(Runnable restoreStreams, Runnable flushStreams) {
         this.restoreStreams = restoreStreams;
+        this.flushStreams = flushStreams;
     }
 
     @Override
@@ -64,6 +71,12 @@ final class AgentExecutionControl extends DirectExecutionControl {
         restoreStreams.run();
         lastValue = null;
         return Ownership.release(key);
+    }
+
+    /** The cell's last invoke has ended: the agent's own streams are System.out and System.err again, flushed. */
+    void endOutput() {
+        restoreStreams.run();
+        flushStreams.run();
     }
 
     @Override
@@ -113,9 +126,7 @@ final class AgentExecutionControl extends DirectExecutionControl {
             if (release != null) {
                 release.join(); // the reply must not overtake the release the stop started: ports free first
             }
-            restoreStreams.run(); // System.setOut(null) or a closed System.out must not break the agent
-            System.out.flush();
-            System.err.flush();
+            flushStreams.run(); // what the invoke printed goes before its answer; not System.out: it may be null
         }
     }
 

@@ -38,12 +38,12 @@ public final class AgentMain {
         installDeathNotes(notes);
 
         StopCheckWeaver.warmUpInBackground();
-        AgentExecutionControl ec = new AgentExecutionControl(AgentMain::restoreStreams);
+        AgentExecutionControl ec = new AgentExecutionControl(AgentMain::restoreStreams, AgentMain::flushStudentStreams);
 
         Map<String, Consumer<OutputStream>> outputs = new HashMap<>();
         outputs.put(AgentProtocol.STDOUT, st -> System.setOut(out = studentStream(st)));
         outputs.put(AgentProtocol.STDERR, st -> System.setErr(err = studentStream(st)));
-        outputs.put(AgentProtocol.DISPLAY, st -> AgentHost.showOn(new AgentDisplaySink(st)));
+        outputs.put(AgentProtocol.DISPLAY, st -> AgentHost.showOn(new AgentDisplaySink(st, AgentMain::flushStudentStreams)));
         outputs.put(AgentProtocol.UNCAUGHT, st -> uncaught = st);
         // the control server starts once the sync stream exists: EndCell answers behind a marker on it
         outputs.put(AgentProtocol.SYNC, st -> new ControlServer(control, notes, ec, st).start());
@@ -90,7 +90,7 @@ public final class AgentMain {
         };
     }
 
-    /** A cell may have called {@code System.setOut(null)}: each cell starts with the real streams. */
+    /** A cell may have called {@code System.setOut}, with null too: each cell starts and ends with the real streams. */
     private static void restoreStreams() {
         if (out != null && System.out != out) {
             System.setOut(out);

@@ -83,8 +83,7 @@ final class ControlServer {
                 yield new Control.Began(cells.begin(b.serial(), b.key()));
             }
             case Control.EndCell e -> {
-                System.out.flush();
-                System.err.flush();
+                cells.endOutput();
                 // behind the cell's last output on the main connection
                 sync.write(ByteBuffer.allocate(Integer.BYTES).putInt(id).array());
                 sync.flush();

@@ -225,6 +225,23 @@ class OwnershipIT {
     }
 
     @Test
+    void aCellsOwnSystemOutLastsUntilTheCellEnds() {
+        // capturing what code prints, with a declaration (a snippet of its own) and a last statement between
+        RecordingIO io = run("var captured = new java.io.ByteArrayOutputStream();\n"
+                + "var screen = System.out;\n"
+                + "System.setOut(new java.io.PrintStream(captured, true));\n"
+                + "System.out.println(\"one\");\n"
+                + "int between = 2;\n"
+                + "System.out.println(between);\n"
+                + "System.setOut(screen);\n"
+                + "System.out.print(\"captured \" + captured.toString().lines().toList());");
+        assertEquals("captured [one, 2]", io.out.toString());
+        engine.execute("System.setOut(new java.io.PrintStream(new java.io.ByteArrayOutputStream()));\n"
+                + "System.out.println(\"swallowed\");", new RecordingIO());
+        assertEquals("c", run("System.out.print(\"c\");").out.toString());
+    }
+
+    @Test
     void aReplacedOrClosedSystemOutComesBackInTheNextCell() {
         engine.execute("System.out.close();", new RecordingIO());
         assertEquals("a", run("System.out.print(\"a\");").out.toString());
