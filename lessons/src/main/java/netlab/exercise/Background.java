@@ -45,10 +45,10 @@ public final class Background<T> {
     }
 
     /**
-     * Whether the answer's thread, looked at {@code times} times {@code apartMillis} apart, was each time inside
-     * {@code method} of {@code className} (a JDK class whose call blocks, such as a channel's {@code read}): a
-     * thread parked in a call is seen there every time, a loop that only passes through it is not. False once the
-     * answer has finished.
+     * Whether the answer's thread, looked at {@code times} times {@code apartMillis} apart, was each time parked
+     * inside {@code method} of {@code className} (a JDK class whose call blocks, such as a channel's {@code read}).
+     * Parked, not merely inside: a loop of non-blocking reads spends most of its time in {@code read} too, and on a
+     * loaded machine three looks found it there every time. False once the answer has finished.
      */
     public boolean waitsIn(String className, String method, int times, long apartMillis) throws InterruptedException {
         for (int i = 0; i < times; i++) {
@@ -59,7 +59,8 @@ public final class Background<T> {
             for (StackTraceElement frame : thread.getStackTrace()) {
                 inside |= frame.getClassName().equals(className) && frame.getMethodName().equals(method);
             }
-            if (!inside || task.isDone()) {
+            Thread.State state = thread.getState(); // the answer runs on a virtual thread: a blocking call parks it
+            if (!inside || !(state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING) || task.isDone()) {
                 return false;
             }
         }
