@@ -11,6 +11,7 @@ import jdk.jshell.UnresolvedReferenceException;
 import jdk.jshell.VarSnippet;
 import netlab.kernel.engine.ExecuteOutcome;
 import netlab.kernel.engine.MimeBundle;
+import netlab.text.Lang;
 
 /**
  * Evaluates one cell's code in JShell, piece by piece ({@link CellSplitter}), and turns JShell's events into
@@ -41,17 +42,44 @@ final class CellEvaluator {
      * outcome means the agent died (or was killed by {@code run}'s grace period) and must be replaced.
      */
     ExecuteOutcome run(Session session, String code, long serial, CellRun run, CodeSource source) {
+        List<Waiting> waiting = new ArrayList<>();
+        ExecuteOutcome outcome;
         try {
-            return evaluate(session, code, serial, run, source);
+            outcome = evaluate(session, code, serial, run, source, waiting);
         } catch (RuntimeException | Error e) {
             if (CompileStop.stopped(e)) { // JShell's parse, analysis or compile of a piece, stopped in javac
                 return interrupted(run);
             }
             throw e;
         }
+        noteStillWaiting(session, code, source, waiting);
+        return outcome;
     }
 
-    private ExecuteOutcome evaluate(Session session, String code, long serial, CellRun run, CodeSource source) {
+    /** A declaration of the cell that JShell kept waiting for a name not declared yet, and the piece it came from. */
+    private record Waiting(Snippet snippet, Piece piece) {
+    }
+
+    /**
+     * Says what each of the cell's waiting declarations still waits for once the cell has ended: one the same
+     * cell went on to complete ({@code sealed interface Shape permits Sq, Ci {}} and then the two records) is
+     * not waiting any more, and a note on it would send the student looking for a mistake that is not there.
+     */
+    private void noteStillWaiting(Session session, String code, CodeSource source, List<Waiting> waiting) {
+        if (waiting.isEmpty() || session.terminated()) {
+            return;
+        }
+        for (Waiting w : waiting) {
+            Snippet.Status now = session.shell().status(w.snippet());
+            if (now == Snippet.Status.RECOVERABLE_DEFINED || now == Snippet.Status.RECOVERABLE_NOT_DEFINED) {
+                output.io().stderr(UnresolvedNotes.note(session.shell(), w.snippet(), now, code, w.piece(),
+                        explainer(session, code), source) + "\n");
+            }
+        }
+    }
+
+    private ExecuteOutcome evaluate(Session session, String code, long serial, CellRun run, CodeSource source,
+                                    List<Waiting> waiting) {
         int tooDeep = CompilerLimits.tooDeep(code);
         if (tooDeep >= 0) { // before the splitter, whose parser is javac's
             return ErrorReports.compileError(code, List.of(new ErrorReports.CellDiagnostic(tooDeep,
@@ -118,7 +146,7 @@ final class CellEvaluator {
             if (ended.isPresent()) {
                 return ended.get();
             }
-            ExecuteOutcome failure = failureOf(session, code, serial, piece, firstLine, source, events);
+            ExecuteOutcome failure = failureOf(session, code, serial, piece, firstLine, source, events, waiting);
             if (failure instanceof ExecuteOutcome.Failure f && f.ename().equals(ErrorReports.COMPILATION_ERROR)
                     && i > 0 && firstLine > 1) {
                 return ErrorReports.afterLinesRan(f, firstLine - 1, language.get(), source);
@@ -167,7 +195,7 @@ final class CellEvaluator {
 
     /** The failure of this piece's evaluation, or null; records where its snippets came from. */
     private ExecuteOutcome failureOf(Session session, String code, long serial, Piece piece, int firstLine,
-                                     CodeSource source, List<SnippetEvent> events) {
+                                     CodeSource source, List<SnippetEvent> events, List<Waiting> waiting) {
         List<ErrorReports.CellDiagnostic> errors = new ArrayList<>();
         JShellException exception = null;
         for (SnippetEvent e : events) {
@@ -187,8 +215,7 @@ final class CellEvaluator {
                 List<Diag> beyondRepair = session.shell().diagnostics(snippet)
                         .filter(d -> d.isError() && !d.getCode().startsWith(CompileExplainer.CANT_RESOLVE)).toList();
                 if (beyondRepair.isEmpty()) {
-                    output.io().stderr(UnresolvedNotes.note(session.shell(), snippet, e.status(), code, piece,
-                            explainer(session, code), source) + "\n");
+                    waiting.add(new Waiting(snippet, piece)); // said at the cell's end, if it still waits then
                 } else {
                     // JShell keeps a snippet that broke a limit of the class file (code too large, a string
                     // constant too long) as waiting for a declaration; no declaration can mend it, and every later
@@ -229,8 +256,9 @@ final class CellEvaluator {
 
     /** Explains compile errors of {@code code} in the student's language, suggesting names the session knows. */
     CompileExplainer explainer(Session session, String code) {
-        return new CompileExplainer(language.get(), (offset, prefix) -> session.assist().namesAt(code, offset, prefix),
-                packages);
+        Lang lang = language.get();
+        return new CompileExplainer(lang, (offset, prefix) -> session.assist().namesAt(code, offset, prefix),
+                packages, name -> UnresolvedNotes.waitingFor(session.shell(), name, lang));
     }
 
     private static long position(Diag d) {

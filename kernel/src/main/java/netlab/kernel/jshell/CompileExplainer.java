@@ -8,11 +8,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import netlab.text.FullWidth;
 import netlab.text.Lang;
 import netlab.text.Message;
+import netlab.text.Text;
 
 /**
  * One sentence in the student's language for the compile errors beginners make most, chosen by javac's
@@ -86,16 +88,23 @@ final class CompileExplainer {
     /** The names valid at a cell offset that start with a prefix: the session's completion. */
     private final BiFunction<Integer, String, List<String>> namesAt;
     private final CommonPackages packages;
+    /**
+     * What a declaration of the session with this name waits for, in the student's words (JShell keeps a class or
+     * variable that names something undeclared, and javac then finds no such name); empty for any other name.
+     */
+    private final Function<String, List<String>> waitsFor;
 
-    CompileExplainer(Lang lang, BiFunction<Integer, String, List<String>> namesAt, CommonPackages packages) {
+    CompileExplainer(Lang lang, BiFunction<Integer, String, List<String>> namesAt, CommonPackages packages,
+                     Function<String, List<String>> waitsFor) {
         this.lang = lang;
         this.namesAt = namesAt;
         this.packages = packages;
+        this.waitsFor = waitsFor;
     }
 
     /** Explains in English only and suggests nothing: for tests and for callers without a session. */
     static CompileExplainer plain(Lang lang) {
-        return new CompileExplainer(lang, (offset, prefix) -> List.of(), CommonPackages.JDK);
+        return new CompileExplainer(lang, (offset, prefix) -> List.of(), CommonPackages.JDK, name -> List.of());
     }
 
     Lang lang() {
@@ -135,6 +144,11 @@ final class CompileExplainer {
                 if (PYTHON.containsKey(name)) {
                     yield Message.of("compile.python", name, PYTHON.get(name));
                 }
+                List<String> missing = waitsFor.apply(name);
+                if (!missing.isEmpty()) { // class A { B b; } ran, B never declared: A is kept, not compiled
+                    yield Message.of("compile.cant.resolve.waiting", name,
+                            String.join(Text.in(lang, "kernel.list.separator"), missing));
+                }
                 boolean member = afterDot(cell, d.offset());
                 int at = member ? memberOffset(cell, d.offset()) : d.offset();
                 String suggest = member ? "compile.cant.resolve.member.suggest" : "compile.cant.resolve.suggest";
@@ -146,6 +160,9 @@ final class CompileExplainer {
                                 : assignedAt(cell, d.offset(), name) ? "compile.cant.resolve.assign"
                                 : "compile.cant.resolve", name));
             }
+            // JShell makes a record public, so a canonical constructor written without "public" is less visible
+            case "invalid.canonical.constructor.in.record" -> message.contains("stronger access") && !name.isEmpty()
+                    ? Message.of("compile.record.constructor.public", name) : null;
             case "prob.found.req" -> isAssignment(cell, d.offset()) ? Message.of("compile.assign.not.compare")
                     : checkCallAround(cell, d.offset())
                     .map(call -> call.inLambda() ? Message.of("compile.check.keep.types")

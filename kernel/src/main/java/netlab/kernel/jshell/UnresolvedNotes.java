@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import jdk.jshell.DeclarationSnippet;
 import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
@@ -80,6 +81,19 @@ final class UnresolvedNotes {
         traceback.add(1, "  " + Text.in(lang, "kernel.unresolved.waits", String.join(Text.in(lang,
                 "kernel.list.separator"), missing)));
         return new ExecuteOutcome.Failure(failure.ename(), failure.evalue(), traceback);
+    }
+
+    /**
+     * What the session's declaration named {@code name} waits for, in the student's words, when JShell keeps it
+     * without having compiled it ({@code class A { B b; }} and no B yet: javac then finds no A); empty for any other
+     * name.
+     */
+    static List<String> waitingFor(JShell shell, String name, Lang lang) {
+        return Stream.of(shell.types(), shell.variables(), shell.methods()).flatMap(s -> s)
+                .filter(d -> d.name().equals(name) && shell.status(d) == Snippet.Status.RECOVERABLE_NOT_DEFINED)
+                .findFirst()
+                .map(d -> shell.unresolvedDependencies(d).map(dependency -> worded(dependency, lang)).toList())
+                .orElse(List.of());
     }
 
     /** JShell's name of a missing declaration in the student's words: {@code 方法 ipToint(String)}. */

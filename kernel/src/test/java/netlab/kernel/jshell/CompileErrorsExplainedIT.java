@@ -60,6 +60,8 @@ class CompileErrorsExplainedIT {
         MISTAKES.put("public public int twice = 1;", "compile.repeated.modifier");
         MISTAKES.put("int[] sizes = new int[];", "compile.array.length.missing");
         MISTAKES.put("class Handler { void handle(); }", "compile.method.body.missing");
+        MISTAKES.put("record Hop(int ttl) { Hop { if (ttl < 0) throw new IllegalArgumentException(); } }",
+                "compile.record.constructor.public");
         MISTAKES.put("var names = new ArrayList<String>();", "compile.cant.resolve.import");
         MISTAKES.put("var echo = Servers.iterative(0);", "compile.cant.resolve.import");
         MISTAKES.put("for (int i = 0; i < 3; i++) {\n    new Thread(() -> System.out.println(i)).start();\n}",
@@ -238,6 +240,34 @@ class CompileErrorsExplainedIT {
         ExecuteOutcome.Failure called = assertInstanceOf(ExecuteOutcome.Failure.class,
                 engine.execute("nextHop(\"10.0.0.1\")", new RecordingIO()));
         assertEquals("  它在等这些声明：方法 ipToint(String)", called.traceback().get(1), called.traceback().toString());
+    }
+
+    /**
+     * A class JShell keeps without compiling it (it names a class not declared yet) is not "unknown" where a later
+     * cell uses it: the sentence says it is declared and what it waits for, and once that is declared it works.
+     */
+    @Test
+    void aClassWaitingForAnotherIsNamedAsWaitingWhereItIsUsed() {
+        JShellEngineIT.success(engine.execute("class Router { Link uplink; }", new RecordingIO()));
+        ExecuteOutcome.Failure used = assertInstanceOf(ExecuteOutcome.Failure.class,
+                engine.execute("Router r = new Router();", new RecordingIO()));
+        assertEquals("单元格第 1 行第 1 列：“Router” 已经声明了，但它用到的东西还没有声明：类型 Link。先声明它们（并运行那个"
+                + "单元格），之后 Router 就能用了，不必重新运行它自己的单元格。", used.traceback().getFirst());
+        JShellEngineIT.success(engine.execute("class Link { }", new RecordingIO()));
+        JShellEngineIT.success(engine.execute("Router r = new Router();", new RecordingIO()));
+    }
+
+    /** A declaration the same cell goes on to complete gets no note: it waits for nothing once the cell has run. */
+    @Test
+    void aDeclarationTheSameCellCompletesGetsNoNote() {
+        RecordingIO io = new RecordingIO();
+        JShellEngineIT.success(engine.execute("sealed interface Frame permits Ack, Data { }\n"
+                + "record Ack(int block) implements Frame { }\nrecord Data(int block) implements Frame { }", io));
+        assertEquals("", io.err.toString());
+        RecordingIO waiting = new RecordingIO();
+        JShellEngineIT.success(engine.execute("class Switch { Port port; }\nint ports = 4;", waiting));
+        assertTrue(waiting.err.toString().startsWith("注意：类型 Switch 已经记下，但要等这些声明之后才能使用：类型 Port\n"),
+                waiting.err.toString());
     }
 
     /** 9,000 plain statements run, in blocks each under the 64 KB a method's bytecode may hold. */
