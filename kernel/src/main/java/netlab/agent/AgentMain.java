@@ -43,7 +43,8 @@ public final class AgentMain {
         Map<String, Consumer<OutputStream>> outputs = new HashMap<>();
         outputs.put(AgentProtocol.STDOUT, st -> System.setOut(out = studentStream(st)));
         outputs.put(AgentProtocol.STDERR, st -> System.setErr(err = studentStream(st)));
-        outputs.put(AgentProtocol.DISPLAY, st -> AgentHost.showOn(new AgentDisplaySink(st, AgentMain::flushStudentStreams)));
+        outputs.put(AgentProtocol.DISPLAY,
+                st -> AgentHost.showOn(new AgentDisplaySink(st, AgentMain::flushStudentStreams)));
         outputs.put(AgentProtocol.UNCAUGHT, st -> uncaught = st);
         // the control server starts once the sync stream exists: EndCell answers behind a marker on it
         outputs.put(AgentProtocol.SYNC, st -> new ControlServer(control, notes, ec, st).start());

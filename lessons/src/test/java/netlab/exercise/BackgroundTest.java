@@ -10,7 +10,7 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import org.junit.jupiter.api.Test;
 
-/** {@link Background#waitsIn}: a call the answer is parked in, told from one a loop only passes through. On loopback. */
+/** {@link Background#waitsIn}: a call the answer is parked in, told from one a loop passes through. On loopback. */
 class BackgroundTest {
 
     private static final String CHANNEL = "sun.nio.ch.SocketChannelImpl";

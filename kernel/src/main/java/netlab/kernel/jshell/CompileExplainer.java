@@ -160,9 +160,8 @@ final class CompileExplainer {
                                 : assignedAt(cell, d.offset(), name) ? "compile.cant.resolve.assign"
                                 : "compile.cant.resolve", name));
             }
-            // JShell makes a record public, so a canonical constructor written without "public" is less visible
-            case "invalid.canonical.constructor.in.record" -> message.contains("stronger access") && !name.isEmpty()
-                    ? Message.of("compile.record.constructor.public", name) : null;
+            case "invalid.canonical.constructor.in.record" -> constructorWithoutPublic(cell, d.offset())
+                    .map(record -> Message.of("compile.record.constructor.public", record)).orElse(null);
             case "prob.found.req" -> isAssignment(cell, d.offset()) ? Message.of("compile.assign.not.compare")
                     : checkCallAround(cell, d.offset())
                     .map(call -> call.inLambda() ? Message.of("compile.check.keep.types")
@@ -213,6 +212,8 @@ final class CompileExplainer {
             case "cant.assign.val.to.var" -> Message.of("compile.final.assign");
             case "void.not.allowed.here" -> Message.of("compile.void.value");
             case "except.never.thrown.in.try" -> Message.of("compile.never.thrown");
+            case "except.already.caught" -> Message.of("compile.already.caught");
+            case "cant.infer.local.var.type" -> Message.of("compile.var.no.type");
             case "array.req.but.found" -> Message.of("compile.array.required");
             case "limit.code", "limit.code.too.large.for.try.stmt" -> Message.of("compile.code.too.large");
             case "limit.string", "limit.string.overflow" -> Message.of("compile.string.too.long");
@@ -456,6 +457,22 @@ final class CompileExplainer {
     }
 
     /** The Java identifier starting at {@code offset} (javac points at the dot of {@code a.b}), or "". */
+    /**
+     * The record's name, where a canonical constructor javac refuses at {@code offset} has no {@code public}: JShell
+     * makes every record public, and its canonical constructor may not be less visible, so that is javac's refusal
+     * (a constructor that is public and still refused has another fault, which javac's own text names).
+     */
+    static Optional<String> constructorWithoutPublic(String cell, int offset) {
+        int at = Math.min(Math.max(offset, 0), cell.length());
+        for (String word = identifierAt(cell, at); !word.isEmpty(); word = identifierAt(cell, at)) {
+            if (!word.equals("private") && !word.equals("protected")) {
+                return word.equals("public") ? Optional.empty() : Optional.of(word);
+            }
+            at = nextNonBlank(cell, at + word.length());
+        }
+        return Optional.empty();
+    }
+
     static String identifierAt(String cell, int offset) {
         int i = Math.min(Math.max(offset, 0), cell.length());
         if (i < cell.length() && cell.charAt(i) == '.') {

@@ -60,6 +60,10 @@ class CompileErrorsExplainedIT {
         MISTAKES.put("public public int twice = 1;", "compile.repeated.modifier");
         MISTAKES.put("int[] sizes = new int[];", "compile.array.length.missing");
         MISTAKES.put("class Handler { void handle(); }", "compile.method.body.missing");
+        MISTAKES.put("try {\n    new java.io.FileReader(\"x\");\n} catch (Exception e) {\n}"
+                + " catch (java.io.IOException e) {\n}", "compile.already.caught");
+        MISTAKES.put("var reply;", "compile.var.no.type");
+        MISTAKES.put("var nothing = null;", "compile.var.no.type");
         MISTAKES.put("record Hop(int ttl) { Hop { if (ttl < 0) throw new IllegalArgumentException(); } }",
                 "compile.record.constructor.public");
         MISTAKES.put("var names = new ArrayList<String>();", "compile.cant.resolve.import");
@@ -322,10 +326,9 @@ class CompileErrorsExplainedIT {
     @Test
     void aMistakeWithNoSentenceReadsInJavacsChinese() {
         ExecuteOutcome.Failure f = assertInstanceOf(ExecuteOutcome.Failure.class,
-                engine.execute("var self = new Object() { Object me() { return self; } };", new RecordingIO()));
-        assertEquals("单元格第 1 行第 25 列：无法推断本地变量 self 的类型", f.traceback().getFirst());
-        assertEquals("  (无法在自引用变量上使用 'var')", f.traceback().get(1));
-        assertEquals("无法推断本地变量 self 的类型", f.evalue());
+                engine.execute("switch (1) {\n    case 1: break;\n    case 1: break;\n}", new RecordingIO()));
+        assertEquals("单元格第 3 行第 5 列：case 标签重复", f.traceback().getFirst());
+        assertEquals("case 标签重复", f.evalue());
     }
 
     /** A notebook imports java.util & co. in its first cell; after a restart that cell has not run yet. */

@@ -29,4 +29,15 @@ class CompileExplainerTest {
         assertEquals(Optional.of("else"), CompileExplainer.misspeltKeyword("els"));
         assertEquals(Optional.empty(), CompileExplainer.misspeltKeyword("ret"), "three edits from return");
     }
+
+    @Test
+    void aCanonicalConstructorWithoutPublicIsNamedByItsRecord() {
+        String compact = "record Hop(int ttl) { Hop { } }";
+        assertEquals(Optional.of("Hop"), CompileExplainer.constructorWithoutPublic(compact, compact.indexOf("Hop {")));
+        String narrowed = "record Hop(int ttl) { private  Hop(int ttl) { this.ttl = ttl; } }";
+        assertEquals(Optional.of("Hop"),
+                CompileExplainer.constructorWithoutPublic(narrowed, narrowed.indexOf("private")));
+        String open = "record Hop(int ttl) { public Hop { return; } }";
+        assertEquals(Optional.empty(), CompileExplainer.constructorWithoutPublic(open, open.indexOf("public")));
+    }
 }
