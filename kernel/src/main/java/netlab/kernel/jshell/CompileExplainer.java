@@ -456,7 +456,6 @@ final class CompileExplainer {
         return i >= 1 && cell.charAt(i) == '>' && cell.charAt(i - 1) == '-';
     }
 
-    /** The Java identifier starting at {@code offset} (javac points at the dot of {@code a.b}), or "". */
     /**
      * The record's name, where a canonical constructor javac refuses at {@code offset} has no {@code public}: JShell
      * makes every record public, and its canonical constructor may not be less visible, so that is javac's refusal
@@ -473,6 +472,7 @@ final class CompileExplainer {
         return Optional.empty();
     }
 
+    /** The Java identifier starting at {@code offset} (javac points at the dot of {@code a.b}), or "". */
     static String identifierAt(String cell, int offset) {
         int i = Math.min(Math.max(offset, 0), cell.length());
         if (i < cell.length() && cell.charAt(i) == '.') {

@@ -64,6 +64,7 @@ class CompileErrorsExplainedIT {
                 + " catch (java.io.IOException e) {\n}", "compile.already.caught");
         MISTAKES.put("var reply;", "compile.var.no.type");
         MISTAKES.put("var nothing = null;", "compile.var.no.type");
+        MISTAKES.put("var task = () -> System.out.println(count);", "compile.var.no.type");
         MISTAKES.put("record Hop(int ttl) { Hop { if (ttl < 0) throw new IllegalArgumentException(); } }",
                 "compile.record.constructor.public");
         MISTAKES.put("var names = new ArrayList<String>();", "compile.cant.resolve.import");
