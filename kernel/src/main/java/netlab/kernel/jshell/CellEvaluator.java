@@ -3,6 +3,7 @@ package netlab.kernel.jshell;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import jdk.jshell.Diag;
 import jdk.jshell.JShellException;
 import jdk.jshell.Snippet;
@@ -42,44 +43,42 @@ final class CellEvaluator {
      * outcome means the agent died (or was killed by {@code run}'s grace period) and must be replaced.
      */
     ExecuteOutcome run(Session session, String code, long serial, CellRun run, CodeSource source) {
-        List<Waiting> waiting = new ArrayList<>();
+        List<Supplier<Optional<String>>> notes = new ArrayList<>();
         ExecuteOutcome outcome;
         try {
-            outcome = evaluate(session, code, serial, run, source, waiting);
+            outcome = evaluate(session, code, serial, run, source, notes);
         } catch (RuntimeException | Error e) {
             if (CompileStop.stopped(e)) { // JShell's parse, analysis or compile of a piece, stopped in javac
                 return interrupted(run);
             }
             throw e;
         }
-        noteStillWaiting(session, code, source, waiting);
+        if (!session.terminated()) {
+            notes.forEach(note -> note.get().ifPresent(text -> output.io().stderr(text + "\n")));
+        }
         return outcome;
     }
 
-    /** A declaration of the cell that JShell kept waiting for a name not declared yet, and the piece it came from. */
-    private record Waiting(Snippet snippet, Piece piece) {
+    /**
+     * What a declaration of the cell that JShell kept waiting for a name still waits for, now that the cell has
+     * ended: one the same cell went on to complete ({@code sealed interface Shape permits Sq, Ci {}} and then the
+     * two records) waits for nothing, and a note on it would send the student looking for a mistake that is not there.
+     */
+    private Optional<String> stillWaiting(Session session, Snippet snippet, String code, Piece piece,
+                                          CodeSource source) {
+        Snippet.Status now = session.shell().status(snippet);
+        return now == Snippet.Status.RECOVERABLE_DEFINED || now == Snippet.Status.RECOVERABLE_NOT_DEFINED
+                ? Optional.of(UnresolvedNotes.note(session.shell(), snippet, now, code, piece,
+                        explainer(session, code), source))
+                : Optional.empty();
     }
 
     /**
-     * Says what each of the cell's waiting declarations still waits for once the cell has ended: one the same
-     * cell went on to complete ({@code sealed interface Shape permits Sq, Ci {}} and then the two records) is
-     * not waiting any more, and a note on it would send the student looking for a mistake that is not there.
+     * Runs the cell's pieces; {@code notes} collects what its declarations leave to say once it has ended (see
+     * {@link #stillWaiting}, {@link ChangeNotes}).
      */
-    private void noteStillWaiting(Session session, String code, CodeSource source, List<Waiting> waiting) {
-        if (waiting.isEmpty() || session.terminated()) {
-            return;
-        }
-        for (Waiting w : waiting) {
-            Snippet.Status now = session.shell().status(w.snippet());
-            if (now == Snippet.Status.RECOVERABLE_DEFINED || now == Snippet.Status.RECOVERABLE_NOT_DEFINED) {
-                output.io().stderr(UnresolvedNotes.note(session.shell(), w.snippet(), now, code, w.piece(),
-                        explainer(session, code), source) + "\n");
-            }
-        }
-    }
-
     private ExecuteOutcome evaluate(Session session, String code, long serial, CellRun run, CodeSource source,
-                                    List<Waiting> waiting) {
+                                    List<Supplier<Optional<String>>> notes) {
         int tooDeep = CompilerLimits.tooDeep(code);
         if (tooDeep >= 0) { // before the splitter, whose parser is javac's
             return ErrorReports.compileError(code, List.of(new ErrorReports.CellDiagnostic(tooDeep,
@@ -146,7 +145,7 @@ final class CellEvaluator {
             if (ended.isPresent()) {
                 return ended.get();
             }
-            ExecuteOutcome failure = failureOf(session, code, serial, piece, firstLine, source, events, waiting);
+            ExecuteOutcome failure = failureOf(session, code, serial, piece, firstLine, source, events, notes);
             if (failure instanceof ExecuteOutcome.Failure f && f.ename().equals(ErrorReports.COMPILATION_ERROR)
                     && i > 0 && firstLine > 1) {
                 return ErrorReports.afterLinesRan(f, firstLine - 1, language.get(), source);
@@ -195,12 +194,17 @@ final class CellEvaluator {
 
     /** The failure of this piece's evaluation, or null; records where its snippets came from. */
     private ExecuteOutcome failureOf(Session session, String code, long serial, Piece piece, int firstLine,
-                                     CodeSource source, List<SnippetEvent> events, List<Waiting> waiting) {
+                                     CodeSource source, List<SnippetEvent> events,
+                                     List<Supplier<Optional<String>>> notes) {
         List<ErrorReports.CellDiagnostic> errors = new ArrayList<>();
         JShellException exception = null;
         for (SnippetEvent e : events) {
             Snippet snippet = e.snippet();
-            if (e.causeSnippet() != null) {
+            if (e.causeSnippet() != null) { // a declaration of another cell this one changed
+                if (ChangeNotes.reached(e)) {
+                    Lang lang = language.get();
+                    notes.add(() -> ChangeNotes.note(session.shell(), e, origins, lang));
+                }
                 continue;
             }
             origins.record(snippet.id(), serial, firstLine, source);
@@ -215,7 +219,7 @@ final class CellEvaluator {
                 List<Diag> beyondRepair = session.shell().diagnostics(snippet)
                         .filter(d -> d.isError() && !d.getCode().startsWith(CompileExplainer.CANT_RESOLVE)).toList();
                 if (beyondRepair.isEmpty()) {
-                    waiting.add(new Waiting(snippet, piece)); // said at the cell's end, if it still waits then
+                    notes.add(() -> stillWaiting(session, snippet, code, piece, source));
                 } else {
                     // JShell keeps a snippet that broke a limit of the class file (code too large, a string
                     // constant too long) as waiting for a declaration; no declaration can mend it, and every later

@@ -2,6 +2,7 @@ package netlab.kernel.jshell;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -69,18 +70,44 @@ final class UnresolvedNotes {
 
     /**
      * {@code failure}, the call of a declaration still waiting ({@code UnresolvedReference}), with a line naming
-     * what it waits for: the declaration's own name alone said nothing of the misspelt one it calls.
+     * what it waits for: the declaration's own name alone said nothing of the misspelt one it calls. One that waits
+     * for nothing but no longer compiles (a later cell changed a method it calls) says so, with javac's words.
      */
     static ExecuteOutcome.Failure waiting(ExecuteOutcome.Failure failure, JShell shell, DeclarationSnippet called,
                                           Lang lang) {
-        List<String> missing = shell.unresolvedDependencies(called).map(d -> worded(d, lang)).toList();
-        if (missing.isEmpty()) {
+        List<String> missing = missing(shell, called, lang);
+        List<String> traceback = new ArrayList<>(failure.traceback());
+        if (!missing.isEmpty()) {
+            traceback.add(1, "  " + Text.in(lang, "kernel.unresolved.waits", String.join(Text.in(lang,
+                    "kernel.list.separator"), missing)));
+            return new ExecuteOutcome.Failure(failure.ename(), failure.evalue(), traceback);
+        }
+        Optional<String> error = compileError(shell, called, lang);
+        if (error.isEmpty()) {
             return failure;
         }
-        List<String> traceback = new ArrayList<>(failure.traceback());
-        traceback.add(1, "  " + Text.in(lang, "kernel.unresolved.waits", String.join(Text.in(lang,
-                "kernel.list.separator"), missing)));
-        return new ExecuteOutcome.Failure(failure.ename(), failure.evalue(), traceback);
+        String evalue = Text.in(lang, "kernel.unresolved.broken",
+                called.source().strip().lines().findFirst().orElse(""), error.get());
+        traceback.set(0, failure.ename() + ": " + evalue);
+        return new ExecuteOutcome.Failure(failure.ename(), evalue, traceback);
+    }
+
+    /** What {@code d} waits for, in the student's words ({@code 方法 ipToint(String)}); empty if nothing. */
+    static List<String> missing(JShell shell, DeclarationSnippet d, Lang lang) {
+        return shell.unresolvedDependencies(d).map(dependency -> worded(dependency, lang)).toList();
+    }
+
+    /** javac's first line on why {@code d} does not compile, in {@code lang}, other than a name it waits for. */
+    static Optional<String> compileError(JShell shell, DeclarationSnippet d, Lang lang) {
+        return shell.diagnostics(d)
+                .filter(diag -> diag.isError() && !diag.getCode().startsWith(CompileExplainer.CANT_RESOLVE))
+                .map(diag -> diag.getMessage(lang.locale()).strip().lines().findFirst().orElse(""))
+                .findFirst();
+    }
+
+    /** The word for a declaration's kind in {@code lang}: 方法, 变量, 类型. */
+    static String kindWord(Snippet.Kind kind, Lang lang) {
+        return Text.in(lang, kindKey(kind));
     }
 
     /**
@@ -92,7 +119,7 @@ final class UnresolvedNotes {
         return Stream.of(shell.types(), shell.variables(), shell.methods()).flatMap(s -> s)
                 .filter(d -> d.name().equals(name) && shell.status(d) == Snippet.Status.RECOVERABLE_NOT_DEFINED)
                 .findFirst()
-                .map(d -> shell.unresolvedDependencies(d).map(dependency -> worded(dependency, lang)).toList())
+                .map(d -> missing(shell, d, lang))
                 .orElse(List.of());
     }
 

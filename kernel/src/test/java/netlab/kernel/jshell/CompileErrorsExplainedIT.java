@@ -275,6 +275,36 @@ class CompileErrorsExplainedIT {
                 waiting.err.toString());
     }
 
+    /**
+     * A change that reaches declarations of earlier cells says so once the cell has ended, as JShell's own tool does:
+     * a variable of a redefined class is made again with its value gone, and a method that calls a redefined one no
+     * longer compiling is named with javac's words, also when it is called. A cell that redefines both says nothing.
+     */
+    @Test
+    void aChangeThatReachesEarlierDeclarationsSaysWhatItDidToThem() {
+        JShellEngineIT.success(engine.execute("class Segment { int ttl = 64; }\nSegment segment = new Segment();",
+                new RecordingIO()));
+        RecordingIO redefined = new RecordingIO();
+        JShellEngineIT.success(engine.execute("class Segment { int ttl = 32; int hops; }", redefined));
+        assertTrue(redefined.err.toString().startsWith("注意：因为类型 Segment 改了，变量 segment（")
+                && redefined.err.toString().contains("被重新创建，现在的值是 null："), redefined.err.toString());
+        RecordingIO again = new RecordingIO();
+        JShellEngineIT.success(engine.execute("class Segment { int ttl = 16; }\nSegment segment = new Segment();", again));
+        assertEquals("", again.err.toString());
+
+        JShellEngineIT.success(engine.execute("int twice(int x) { return 2 * x; }\n"
+                + "int quad(int x) { return twice(twice(x)); }", new RecordingIO()));
+        RecordingIO widened = new RecordingIO();
+        JShellEngineIT.success(engine.execute("long twice(int x) { return 3L * x; }", widened));
+        assertTrue(widened.err.toString().startsWith("注意：方法 twice 改了之后，方法 quad（")
+                && widened.err.toString().contains("）编译不过了：不兼容的类型: 从long转换到int可能会有损失。"),
+                widened.err.toString());
+        ExecuteOutcome.Failure called = assertInstanceOf(ExecuteOutcome.Failure.class,
+                engine.execute("quad(3)", new RecordingIO()));
+        assertEquals("int quad(int x) { return twice(twice(x)); } 不能运行：它现在编译不过（不兼容的类型: 从long转换到int可能"
+                + "会有损失）。后来的单元格改了它用到的东西：改一改它或那个单元格，让它们重新对得上", called.evalue());
+    }
+
     /** 9,000 plain statements run, in blocks each under the 64 KB a method's bytecode may hold. */
     @Test
     void aCellOfNineThousandStatementsRunsThemAll() {

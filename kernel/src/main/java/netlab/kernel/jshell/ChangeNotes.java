@@ -1,0 +1,68 @@
+package netlab.kernel.jshell;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import jdk.jshell.DeclarationSnippet;
+import jdk.jshell.JShell;
+import jdk.jshell.Snippet;
+import jdk.jshell.SnippetEvent;
+import jdk.jshell.VarSnippet;
+import netlab.text.Lang;
+import netlab.text.Text;
+
+/**
+ * Says what a cell's change did to declarations of earlier cells, as JShell's own tool does ("update modified
+ * variable p, reset to null") and a notebook did not: redefining {@code class Pkt} makes every variable of type Pkt
+ * again, its value gone, and redefining {@code int twice(int)} as {@code long twice(int)} leaves {@code quad}, which
+ * returns {@code twice(twice(x))}, no longer compiling. Said once the cell has ended, for what is still so then (a
+ * cell that redefines both, or declares the variable again, has nothing to say).
+ *
+ * <pre>{@code
+ * // class Pkt { int ttl = 32; }   after   Pkt p = new Pkt();   in cell [1]
+ * // zh: 注意：因为类型 Pkt 改了，变量 p（单元格 [1] 第 1 行）被重新创建，现在的值是 null：……
+ * }</pre>
+ */
+final class ChangeNotes {
+
+    private ChangeNotes() {
+    }
+
+    /** Whether {@code e} is a declaration of another cell that this cell's change reached. */
+    static boolean reached(SnippetEvent e) {
+        return e.causeSnippet() != null && e.snippet() instanceof DeclarationSnippet
+                && e.status() != Snippet.Status.OVERWRITTEN && e.status() != Snippet.Status.DROPPED;
+    }
+
+    /** The note for {@code e}, an event {@link #reached} holds for, now that the cell has ended; empty if none. */
+    static Optional<String> note(JShell shell, SnippetEvent e, SnippetOrigins origins, Lang lang) {
+        DeclarationSnippet d = (DeclarationSnippet) e.snippet();
+        Snippet.Status now = shell.status(d);
+        String name = UnresolvedNotes.kindWord(d.kind(), lang) + " " + d.name();
+        String place = place(d, origins, lang);
+        String cause = e.causeSnippet() instanceof DeclarationSnippet c
+                ? UnresolvedNotes.kindWord(c.kind(), lang) + " " + c.name() : Text.in(lang, "kernel.kind.declaration");
+        if (d instanceof VarSnippet && now == Snippet.Status.VALID && e.previousStatus() == Snippet.Status.VALID) {
+            return Optional.of(Text.in(lang, "kernel.change.reset", d.name(), place, cause,
+                    e.value() == null ? "null" : e.value()));
+        }
+        if (now != Snippet.Status.RECOVERABLE_DEFINED && now != Snippet.Status.RECOVERABLE_NOT_DEFINED) {
+            return Optional.empty();
+        }
+        Optional<String> error = UnresolvedNotes.compileError(shell, d, lang);
+        if (error.isPresent()) {
+            return Optional.of(Text.in(lang, "kernel.change.broken", name, place, cause, error.get()));
+        }
+        List<String> missing = UnresolvedNotes.missing(shell, d, lang);
+        return missing.isEmpty() ? Optional.empty() : Optional.of(Text.in(lang, "kernel.change.waits", name, place,
+                String.join(Text.in(lang, "kernel.list.separator"), missing)));
+    }
+
+    /** Where {@code d} was declared: "line 2 of cell [4]", or "an earlier cell". */
+    private static String place(Snippet d, SnippetOrigins origins, Lang lang) {
+        SnippetOrigins.Origin origin = origins.of(d.id());
+        OptionalInt number = origin == null ? OptionalInt.empty() : origins.numberOf(origin.cell());
+        return number.isEmpty() ? Text.in(lang, "kernel.place.earlier")
+                : Text.in(lang, "kernel.place.numbered.line", number.getAsInt(), origin.firstLine());
+    }
+}
