@@ -28,9 +28,12 @@ final class ChangeNotes {
     private ChangeNotes() {
     }
 
-    /** Whether {@code e} is a declaration of another cell that this cell's change reached. */
+    /**
+     * Whether {@code e} is a declaration of another cell that this cell's change reached; not a value's variable
+     * ({@code $3}, which the student never named).
+     */
     static boolean reached(SnippetEvent e) {
-        return e.causeSnippet() != null && e.snippet() instanceof DeclarationSnippet
+        return e.causeSnippet() != null && e.snippet() instanceof DeclarationSnippet d && !d.name().startsWith("$")
                 && e.status() != Snippet.Status.OVERWRITTEN && e.status() != Snippet.Status.DROPPED;
     }
 

@@ -289,7 +289,8 @@ class CompileErrorsExplainedIT {
         assertTrue(redefined.err.toString().startsWith("注意：因为类型 Segment 改了，变量 segment（")
                 && redefined.err.toString().contains("被重新创建，现在的值是 null："), redefined.err.toString());
         RecordingIO again = new RecordingIO();
-        JShellEngineIT.success(engine.execute("class Segment { int ttl = 16; }\nSegment segment = new Segment();", again));
+        JShellEngineIT.success(engine.execute("class Segment { int ttl = 16; }\nSegment segment = new Segment();",
+                again));
         assertEquals("", again.err.toString());
 
         JShellEngineIT.success(engine.execute("int twice(int x) { return 2 * x; }\n"
