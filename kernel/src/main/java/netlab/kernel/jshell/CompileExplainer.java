@@ -118,6 +118,11 @@ final class CompileExplainer {
         String name = identifierAt(cell, d.offset());
         Matcher quoted = QUOTED.matcher(message);
         String token = quoted.find() ? quoted.group(1) : "";
+        String line = d.offset() >= 0 && d.offset() <= cell.length()
+                ? ErrorReports.Location.of(cell, d.offset()).source() : "";
+        if (!code.isEmpty() && Magics.isMagicLine(line)) { // only the cell's first lines are read as magics
+            return Optional.of(Message.of("compile.magic.not.first", line.strip()).in(lang));
+        }
         Message sentence = switch (code.replaceFirst("^compiler\\.err\\.", "")) {
             case INCOMPLETE -> Message.of("compile.incomplete");
             case INVALID -> Message.of("compile.invalid");

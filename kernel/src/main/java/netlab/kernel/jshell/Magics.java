@@ -101,10 +101,8 @@ final class Magics {
             int end = cell.indexOf('\n', pos);
             int next = end < 0 ? cell.length() : end + 1;
             String line = cell.substring(pos, end < 0 ? cell.length() : end).strip();
-            if (line.startsWith("%")) {
-                magics.add(line.substring(1));
-            } else if (COMMAND.matcher(line).matches()) {
-                magics.add(line);
+            if (isMagicLine(line)) {
+                magics.add(line.startsWith("%") ? line.substring(1) : line);
             } else if (!line.isEmpty()) {
                 break;
             }
@@ -114,6 +112,12 @@ final class Magics {
         String consumed = cell.substring(0, pos);
         String blanks = "\n".repeat((int) consumed.chars().filter(c -> c == '\n').count());
         return new Split(magics, magics.isEmpty() ? cell : blanks + cell.substring(pos));
+    }
+
+    /** Whether {@code line} is a magic ({@code %time}) or a JShell command ({@code /vars}), as {@link #split} reads. */
+    static boolean isMagicLine(String line) {
+        String stripped = line.strip();
+        return stripped.startsWith("%") || COMMAND.matcher(stripped).matches();
     }
 
     /**

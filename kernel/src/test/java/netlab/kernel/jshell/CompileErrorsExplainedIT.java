@@ -64,6 +64,8 @@ class CompileErrorsExplainedIT {
                 + " catch (java.io.IOException e) {\n}", "compile.already.caught");
         MISTAKES.put("var reply;", "compile.var.no.type");
         MISTAKES.put("var nothing = null;", "compile.var.no.type");
+        MISTAKES.put("int listed = 2;\n/vars", "compile.magic.not.first");
+        MISTAKES.put("int timed = 3;\n%%time", "compile.magic.not.first");
         MISTAKES.put("var task = () -> System.out.println(count);", "compile.var.no.type");
         MISTAKES.put("record Hop(int ttl) { Hop { if (ttl < 0) throw new IllegalArgumentException(); } }",
                 "compile.record.constructor.public");
