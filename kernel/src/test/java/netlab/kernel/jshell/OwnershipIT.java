@@ -236,8 +236,9 @@ class OwnershipIT {
                 + "System.setOut(screen);\n"
                 + "System.out.print(\"captured \" + captured.toString().lines().toList());");
         assertEquals("captured [one, 2]", io.out.toString());
-        engine.execute("System.setOut(new java.io.PrintStream(new java.io.ByteArrayOutputStream()));\n"
-                + "System.out.println(\"swallowed\");", new RecordingIO());
+        // left replaced at the cell's end: what it printed stays where it went, and the next cell prints again
+        assertEquals("", run("System.setOut(new java.io.PrintStream(new java.io.ByteArrayOutputStream()));\n"
+                + "System.out.println(\"swallowed\");").out.toString());
         assertEquals("c", run("System.out.print(\"c\");").out.toString());
     }
 
