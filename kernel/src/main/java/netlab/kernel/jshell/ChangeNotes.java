@@ -2,7 +2,6 @@ package netlab.kernel.jshell;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalInt;
 import jdk.jshell.DeclarationSnippet;
 import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
@@ -41,10 +40,9 @@ final class ChangeNotes {
     static Optional<String> note(JShell shell, SnippetEvent e, SnippetOrigins origins, Lang lang) {
         DeclarationSnippet d = (DeclarationSnippet) e.snippet();
         Snippet.Status now = shell.status(d);
-        String name = UnresolvedNotes.kindWord(d.kind(), lang) + " " + d.name();
         String place = place(d, origins, lang);
-        String cause = e.causeSnippet() instanceof DeclarationSnippet c
-                ? UnresolvedNotes.kindWord(c.kind(), lang) + " " + c.name() : Text.in(lang, "kernel.kind.declaration");
+        String cause = e.causeSnippet() instanceof DeclarationSnippet c ? named(c, lang)
+                : Text.in(lang, "kernel.kind.declaration");
         if (d instanceof VarSnippet && now == Snippet.Status.VALID && e.previousStatus() == Snippet.Status.VALID) {
             return Optional.of(Text.in(lang, "kernel.change.reset", d.name(), place, cause,
                     e.value() == null ? "null" : e.value()));
@@ -54,18 +52,23 @@ final class ChangeNotes {
         }
         Optional<String> error = UnresolvedNotes.compileError(shell, d, lang);
         if (error.isPresent()) {
-            return Optional.of(Text.in(lang, "kernel.change.broken", name, place, cause, error.get()));
+            return Optional.of(Text.in(lang, "kernel.change.broken", named(d, lang), place, cause, error.get()));
         }
         List<String> missing = UnresolvedNotes.missing(shell, d, lang);
-        return missing.isEmpty() ? Optional.empty() : Optional.of(Text.in(lang, "kernel.change.waits", name, place,
-                String.join(Text.in(lang, "kernel.list.separator"), missing)));
+        return missing.isEmpty() ? Optional.empty() : Optional.of(Text.in(lang, "kernel.change.waits", named(d, lang),
+                place, String.join(Text.in(lang, "kernel.list.separator"), missing)));
+    }
+
+    /** A declaration as the student reads it: 方法 quad, type Pkt. */
+    private static String named(DeclarationSnippet d, Lang lang) {
+        return UnresolvedNotes.kindWord(d.kind(), lang) + " " + d.name();
     }
 
     /** Where {@code d} was declared: "line 2 of cell [4]", or "an earlier cell". */
     private static String place(Snippet d, SnippetOrigins origins, Lang lang) {
         SnippetOrigins.Origin origin = origins.of(d.id());
-        OptionalInt number = origin == null ? OptionalInt.empty() : origins.numberOf(origin.cell());
-        return number.isEmpty() ? Text.in(lang, "kernel.place.earlier")
-                : Text.in(lang, "kernel.place.numbered.line", number.getAsInt(), origin.firstLine());
+        return (origin == null ? Optional.<String>empty()
+                : ErrorReports.numberedLine(origins, origin, origin.firstLine(), lang))
+                .orElseGet(() -> Text.in(lang, "kernel.place.earlier"));
     }
 }

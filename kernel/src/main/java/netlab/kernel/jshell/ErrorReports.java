@@ -353,13 +353,19 @@ final class ErrorReports {
             if (origin.source() instanceof CodeSource.Loaded || origin.cell() == cell) {
                 place = origin.source().line(lang, line); // a loaded file's line reads the same from any cell
             } else {
-                OptionalInt number = origins.numberOf(origin.cell());
-                place = number.isEmpty() ? Text.in(lang, "kernel.place.earlier.line", line)
-                        : Text.in(lang, "kernel.place.numbered.line", number.getAsInt(), line);
+                place = numberedLine(origins, origin, line, lang)
+                        .orElseGet(() -> Text.in(lang, "kernel.place.earlier.line", line));
             }
         }
         String method = methodName(frame, lang);
         return method == null ? place : method + " (" + place + ")";
+    }
+
+    /** "line 2 of cell [4]": {@code line} of {@code origin}'s cell, if the notebook showed a number beside it. */
+    static Optional<String> numberedLine(SnippetOrigins origins, SnippetOrigins.Origin origin, int line, Lang lang) {
+        OptionalInt number = origins.numberOf(origin.cell());
+        return number.isEmpty() ? Optional.empty()
+                : Optional.of(Text.in(lang, "kernel.place.numbered.line", number.getAsInt(), line));
     }
 
     private static String methodName(StackTraceElement frame, Lang lang) {

@@ -58,7 +58,7 @@ final class UnresolvedNotes {
                                 ErrorReports.located(cell, offset, sentence, lang, source)));
             }
         });
-        String kind = Text.in(lang, kindKey(d.kind()));
+        String kind = kindWord(d.kind(), lang);
         if (missing.isEmpty()) {
             return Text.in(lang, "kernel.unresolved.later", kind, d.name());
         }
