@@ -35,8 +35,9 @@ DISPLAY_CHARS = 2_000_000
 class Cells:
     """One language's cells for the same measurements."""
 
-    def __init__(self, trivial, declaration, declarations, statements, method, completion, display, setup=""):
-        self.trivial, self.declaration, self.declarations = trivial, declaration, declarations
+    def __init__(self, trivial, declaration, edited, declarations, statements, method, completion, display,
+                 setup=""):
+        self.trivial, self.declaration, self.edited, self.declarations = trivial, declaration, edited, declarations
         self.statements, self.method, self.completion, self.setup = statements, method, completion, setup
         self.display = display
 
@@ -45,6 +46,8 @@ JAVA = Cells(
     trivial="1 + 1",
     # issue 19's trivial cell: a declaration, which later cells see, so JShell compiles and keeps it as a snippet
     declaration="int x = 1;",
+    # the declaration cell edited and run again: its value changes every run ({} is the run's number)
+    edited="int x = {};",
     # what a teaching cell mostly holds: top-level declarations, each a variable later cells see
     declarations="\n".join(f"int v{i} = {i} * 2;" for i in range(N)),
     statements="int total = 0;\n" + "\n".join(f"total += {i} * 2;" for i in range(N - 1)) + "\ntotal",
@@ -55,6 +58,7 @@ JAVA = Cells(
 PYTHON = Cells(
     trivial="1 + 1",
     declaration="x = 1",
+    edited="x = {}",
     declarations="\n".join(f"v{i} = {i} * 2" for i in range(N)),
     statements="total = 0\n" + "\n".join(f"total += {i} * 2" for i in range(N - 1)) + "\ntotal",
     method=("def long_method(x):\n" + "\n".join(f"    x = (x * 31 + {i}) & 0xffffffff" for i in range(N - 2))
@@ -94,6 +98,11 @@ class Session:
         self.km, self.kc, _ = b.start(kernel_name, await_iopub=False)
         self.pid = b.kernel_pid(self.km)
         self.readings = {}
+        self.runs = 0
+
+    def run_edited(self):
+        self.runs += 1
+        self.run(self.cells.edited.format(self.runs))
 
     def run(self, code):
         b.execute(self.kc, code)
@@ -142,6 +151,7 @@ def measure(kinds, runs, starts, started):
             "trivial": in_lockstep(sessions, runs, lambda s: s.run(s.cells.trivial)),
             "warm": in_lockstep(sessions, runs, lambda s: s.run(s.cells.trivial)),
             "declaration": in_lockstep(sessions, runs, lambda s: s.run(s.cells.declaration)),
+            "edited": in_lockstep(sessions, runs, Session.run_edited),
             "declarations": in_lockstep(sessions, 5, lambda s: s.run(s.cells.declarations)),
             "statements": in_lockstep(sessions, 5, lambda s: s.run(s.cells.statements)),
             "method": in_lockstep(sessions, 5, lambda s: s.run(s.cells.method)),
@@ -182,6 +192,7 @@ def figures(readings, batches, started, first_after_rest, starts):
         "trivial cell CPU, cells 1-N (mean, ms)": trivial_cpu,
         "trivial cell CPU, cells N+1-2N (mean, ms)": warm_cpu,
         "declaration cell p50, cells 2N+1-3N (ms)": statistics.median(batches["declaration"][0]),
+        "edited declaration p50, cells 3N+1-4N (ms)": statistics.median(batches["edited"][0]),
         f"{N}-declaration cell (median of 5, ms)": statistics.median(declarations),
         f"{N}-declaration cell CPU (mean of 5, ms)": declarations_cpu,
         f"{N}-statement cell (median of 5, ms)": statistics.median(batches["statements"][0]),

@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import jdk.jshell.SnippetEvent;
 
@@ -33,7 +35,8 @@ import jdk.jshell.SnippetEvent;
  *     the session's old meaning of the name, or none (then JShell prints that it waits for it).
  * </ul>
  * Names are compared as written, so a name that merely looks the same (a parameter, a field) only splits a run
- * that could have stayed whole.
+ * that could have stayed whole. A joinable declaration alone is a run of one when it declares again, with other
+ * source, a name the session has (a cell edited and run again): {@link DeclarationBatch} compiles it once.
  */
 final class DeclarationPlanner {
 
@@ -54,6 +57,10 @@ final class DeclarationPlanner {
     /** Most declarations compiled together when {@link ImportPruning} could not be installed: see {@link #MAX_RUN}. */
     static final int MAX_RUN_IMPORTING_ALL = 8;
 
+    /** A name after a type (or a keyword) and before what may follow a declared name: a declaration's name. */
+    private static final Pattern DECLARED_NAME = Pattern.compile(
+            "(?<=[\\p{L}\\p{N}_$>\\]]\\s{1,40})([\\p{L}_$][\\p{L}\\p{N}_$]*)\\s*[=;({<]");
+
     private final StatementClassifier parser = new StatementClassifier();
     private final DeclarationBatch batch;
     private final int maxRun;
@@ -68,13 +75,44 @@ final class DeclarationPlanner {
         this.maxRun = importsNarrowed ? MAX_RUN : MAX_RUN_IMPORTING_ALL;
     }
 
+    /** Whether {@code source} may declare again, with other source, a name of {@code declared}: read from its text. */
+    private static boolean mayRedeclare(String source, Map<String, Set<String>> declared) {
+        Matcher name = DECLARED_NAME.matcher(source);
+        while (name.find()) {
+            if (redeclares(name.group(1), source, declared)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether declaring {@code name} by {@code source} changes a declaration of the session ({@code declared}: each
+     * name with the sources declaring it). Declared again unchanged, JShell keeps its class and loads nothing.
+     */
+    private static boolean redeclares(String name, String source, Map<String, Set<String>> declared) {
+        Set<String> sources = declared.get(name);
+        return sources != null && !sources.contains(source.strip());
+    }
+
     /** What one piece declares, when it may join a run. */
     private record Declaration(String key, String name, Set<String> mentions) {
     }
 
-    /** Runs of two or more joinable pieces, as {@code [start, end)} piece indexes. */
+    /**
+     * Runs of two or more joinable pieces, as {@code [start, end)} piece indexes; and a joinable piece alone that
+     * declares a name the session has, so that {@link DeclarationBatch} compiles a changed declaration once.
+     */
     Plan plan(List<Piece> pieces) {
-        if (batch == null || pieces.size() < 2) {
+        if (batch == null || pieces.isEmpty()) {
+            return new Plan(List.of(), pieces);
+        }
+        // most lone pieces are values or statements, a new declaration, or a cell run again unchanged: no parse
+        if (pieces.size() == 1 && StatementClassifier.mayBeStatement(pieces.getFirst().source())) {
+            return new Plan(List.of(), pieces);
+        }
+        Map<String, Set<String>> declared = batch.declared();
+        if (pieces.size() == 1 && !mayRedeclare(pieces.getFirst().source(), declared)) {
             return new Plan(List.of(), pieces);
         }
         Declaration[] declarations = declarations(pieces);
@@ -87,7 +125,8 @@ final class DeclarationPlanner {
             boolean joins = d != null && start >= 0 && i - start < maxRun && !keys.contains(d.key())
                     && !mentioned.contains(d.name());
             if (!joins) {
-                if (start >= 0 && i - start >= 2) {
+                if (start >= 0 && (i - start >= 2
+                        || redeclares(declarations[start].name(), pieces.get(start).source(), declared))) {
                     runs.add(new int[] {start, i});
                 }
                 start = d == null ? -1 : i;

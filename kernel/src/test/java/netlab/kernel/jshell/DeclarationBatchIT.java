@@ -93,6 +93,32 @@ class DeclarationBatchIT {
         assertEquals("\"r2\"", valueOf("rr3()"));
     }
 
+    /**
+     * A cell edited and run again declares its names with other source: the batch compiles each once under a new
+     * class name, as JShell's own path ends up doing after failing to redefine the old class in the agent.
+     */
+    @Test
+    void anEditedDeclarationRunAgainIsWhatOthersSee() {
+        success(engine.execute("int edited = 1;\nint usesEdited() { return edited * 10; }", new RecordingIO()));
+        for (int i = 2; i <= 30; i++) { // each edit leaves an old class the compiler no longer lists
+            success(engine.execute("int edited = " + i + ";", new RecordingIO()));
+        }
+        assertEquals("300", valueOf("usesEdited()"));
+        success(engine.execute("int usesEdited() { return edited + 1; }", new RecordingIO()));
+        assertEquals("31", valueOf("usesEdited()"));
+
+        ExecuteOutcome.Failure wrong = assertInstanceOf(ExecuteOutcome.Failure.class,
+                engine.execute("int edited = \"x\";", new RecordingIO()));
+        assertTrue(wrong.traceback().getFirst().startsWith("cell line 1, column 14: "), wrong.traceback().getFirst());
+        assertUndeclared("edited"); // as JShell's own tool: a rejected declaration replaces the old one
+        ExecuteOutcome.Failure thrown = assertInstanceOf(ExecuteOutcome.Failure.class,
+                engine.execute("int edited = 1 / 0;", new RecordingIO()));
+        assertEquals("java.lang.ArithmeticException", thrown.ename());
+        assertTrue(String.join("\n", thrown.traceback()).contains("at cell line 1"), thrown.traceback().toString());
+        success(engine.execute("int edited = 7;", new RecordingIO()));
+        assertEquals("8", valueOf("usesEdited()"));
+    }
+
     @Test
     void aFailingDeclarationReportsItsOwnLineAndTheOnesAfterItDoNotExist() {
         ExecuteOutcome outcome = engine.execute("int fa = 1;\nint fb = 2;\nint fc = \"three\";\nint fd = 4;",

@@ -59,6 +59,21 @@ class DeclarationPlannerTest {
     }
 
     @Test
+    void aDeclarationAloneThatChangesOneOfTheSessionIsARunOfOne() {
+        shell.eval("int planned = 1;");
+        shell.eval("int twiceOf(int n) { return 2 * n; }");
+        assertEquals("0-1", runs("int planned = 2;"));
+        assertEquals("0-1", runs("int twiceOf(int n) { return 3 * n; }"));
+        assertEquals("0-1", runs("int planned = 2;\nSystem.out.println(planned);"));
+        // run again unchanged, a new name, a value or a statement: JShell's own path, nothing parsed
+        assertEquals("", runs("int planned = 1;"));
+        assertEquals("", runs("  int twiceOf(int n) { return 2 * n; }\n"));
+        assertEquals("", runs("int unplanned = 1;"));
+        assertEquals("", runs("planned + 1"));
+        assertEquals("", runs("planned = 5;"));
+    }
+
+    @Test
     void aNameMentionedBeforeItIsDeclaredStartsANewRun() {
         assertEquals("0-2 2-4", runs("int a = 1;\nint b = c;\nint c = 2;\nint d = c;"));
         assertEquals("", runs("int early() { return later(); }\nint later() { return 1; }"));

@@ -45,6 +45,32 @@ class StaleClassFilesTest {
         }
     }
 
+    @Test
+    void forgetsTheClassOfAVariableOrMethodDeclaredAgainWithOtherSource() {
+        try (JShell shell = JShell.builder().executionEngine("local").build()) {
+            StaleClassFiles stale = StaleClassFiles.of(shell).orElseThrow();
+            shell.eval("int x = 1;");
+            shell.eval("int y() { return x + 10; }");
+            shell.eval("record P(int a) { }");
+            shell.eval("P p = new P(1);");
+            assertEquals(0, stale.forget());
+            shell.eval("int x = 1;");
+            shell.eval("int y() { return x + 10; }");
+            assertEquals(0, stale.forget(), "run again unchanged: the same classes, still in use");
+            shell.eval("int x = 2;");
+            shell.eval("int y() { return x + 20; }");
+            shell.eval("record P(int a, int b) { }");
+            assertEquals(2, stale.forget(), "the old x and y; a type stays, whatever becomes of it");
+            assertEquals(0, stale.forget(), "nothing new");
+
+            assertEquals("22", value(shell, "y()"));
+            assertEquals("P[a=2, b=3]", value(shell, "new P(x, 3)"));
+            shell.eval("int x = 5;");
+            assertEquals(1, stale.forget());
+            assertEquals("25", value(shell, "y()"));
+        }
+    }
+
     private static String value(JShell shell, String expression) {
         List<SnippetEvent> events = shell.eval(expression);
         SnippetEvent last = events.getLast();
