@@ -46,23 +46,24 @@ JAVA = Cells(
     trivial="1 + 1",
     # issue 19's trivial cell: a declaration, which later cells see, so JShell compiles and keeps it as a snippet
     declaration="int x = 1;",
-    # the declaration cell edited and run again: its value changes every run ({} is the run's number)
-    edited="int x = {};",
-    # what a teaching cell mostly holds: top-level declarations, each a variable later cells see
-    declarations="\n".join(f"int v{i} = {i} * 2;" for i in range(N)),
+    # the declaration cell edited and run again: its value changes every run ({k} is the run's number)
+    edited="int x = {k};",
+    # what a teaching cell mostly holds: top-level declarations, each a variable later cells see; {} is the run's
+    # number (k), so each run is the cell edited (every declaration's source changed) and compiles all 200 again
+    declarations="\n".join(f"int v{i} = {i} * {{k}};" for i in range(N)),
     statements="int total = 0;\n" + "\n".join(f"total += {i} * 2;" for i in range(N - 1)) + "\ntotal",
     method=("int longMethod(int x) {\n" + "\n".join(f"    x = x * 31 + {i};" for i in range(N - 2))
-            + "\n    return x;\n}\nlongMethod(1)"),
+            + "\n    return x + {k};\n}\nlongMethod(1)"),  # {k}: edited each run, as the declarations
     completion="Math.ma",
     display=f'Display.show(Html.of("<p>" + "x".repeat({DISPLAY_CHARS}) + "</p>", "x"))')
 PYTHON = Cells(
     trivial="1 + 1",
     declaration="x = 1",
-    edited="x = {}",
-    declarations="\n".join(f"v{i} = {i} * 2" for i in range(N)),
+    edited="x = {k}",
+    declarations="\n".join(f"v{i} = {i} * {{k}}" for i in range(N)),
     statements="total = 0\n" + "\n".join(f"total += {i} * 2" for i in range(N - 1)) + "\ntotal",
     method=("def long_method(x):\n" + "\n".join(f"    x = (x * 31 + {i}) & 0xffffffff" for i in range(N - 2))
-            + "\n    return x\nlong_method(1)"),
+            + "\n    return x + {k}\nlong_method(1)"),
     completion="math.fa", display=f'display(HTML("<p>" + "x" * {DISPLAY_CHARS} + "</p>"))',
     setup="import math\nfrom IPython.display import HTML, display")
 
@@ -98,11 +99,16 @@ class Session:
         self.km, self.kc, _ = b.start(kernel_name, await_iopub=False)
         self.pid = b.kernel_pid(self.km)
         self.readings = {}
-        self.runs = 0
+        self.runs = 1  # the declaration cell is run 1
 
-    def run_edited(self):
+    def run_edited(self, cell):
+        """cell with each {k} replaced by a number no earlier run used: the cell edited"""
         self.runs += 1
-        self.run(self.cells.edited.format(self.runs))
+        self.run_again(cell)
+
+    def run_again(self, cell):
+        """cell with each {k} replaced by the latest edited run's number: as it was run then"""
+        self.run(cell.replace("{k}", str(self.runs)))
 
     def run(self, code):
         b.execute(self.kc, code)
@@ -151,10 +157,12 @@ def measure(kinds, runs, starts, started):
             "trivial": in_lockstep(sessions, runs, lambda s: s.run(s.cells.trivial)),
             "warm": in_lockstep(sessions, runs, lambda s: s.run(s.cells.trivial)),
             "declaration": in_lockstep(sessions, runs, lambda s: s.run(s.cells.declaration)),
-            "edited": in_lockstep(sessions, runs, Session.run_edited),
-            "declarations": in_lockstep(sessions, 5, lambda s: s.run(s.cells.declarations)),
+            "edited": in_lockstep(sessions, runs, lambda s: s.run_edited(s.cells.edited)),
+            "declarations": in_lockstep(sessions, 5, lambda s: s.run_edited(s.cells.declarations)),
+            # the last of those again, as it is: what running a whole notebook again does to its unchanged cells
+            "declarations again": in_lockstep(sessions, 5, lambda s: s.run_again(s.cells.declarations)),
             "statements": in_lockstep(sessions, 5, lambda s: s.run(s.cells.statements)),
-            "method": in_lockstep(sessions, 5, lambda s: s.run(s.cells.method)),
+            "method": in_lockstep(sessions, 5, lambda s: s.run_edited(s.cells.method)),
             "completion": in_lockstep(sessions, max(50, runs // 4), lambda s: s.complete(s.cells.completion)),
         }
         for s in sessions:
@@ -195,6 +203,7 @@ def figures(readings, batches, started, first_after_rest, starts):
         "edited declaration p50, cells 3N+1-4N (ms)": statistics.median(batches["edited"][0]),
         f"{N}-declaration cell (median of 5, ms)": statistics.median(declarations),
         f"{N}-declaration cell CPU (mean of 5, ms)": declarations_cpu,
+        f"{N}-declaration cell run again (median of 5, ms)": statistics.median(batches["declarations again"][0]),
         f"{N}-statement cell (median of 5, ms)": statistics.median(batches["statements"][0]),
         f"{N}-line method cell (median of 5, ms)": statistics.median(batches["method"][0]),
         "completion p50 (ms)": statistics.median(batches["completion"][0]),

@@ -36,7 +36,9 @@ import jdk.jshell.SnippetEvent;
  * </ul>
  * Names are compared as written, so a name that merely looks the same (a parameter, a field) only splits a run
  * that could have stayed whole. A joinable declaration alone is a run of one when it declares again, with other
- * source, a name the session has (a cell edited and run again): {@link DeclarationBatch} compiles it once.
+ * source, a name the session has (a cell edited and run again): {@link DeclarationBatch} compiles it once. A piece
+ * written exactly as a declaration of the session joins no run: it is run again without a compile
+ * ({@link DeclarationBatch#rerun}) if, when its turn comes, that declaration is still the session's and valid.
  */
 final class DeclarationPlanner {
 
@@ -92,7 +94,7 @@ final class DeclarationPlanner {
      */
     private static boolean redeclares(String name, String source, Map<String, Set<String>> declared) {
         Set<String> sources = declared.get(name);
-        return sources != null && !sources.contains(source.strip());
+        return sources != null && !sources.contains(source);
     }
 
     /** What one piece declares, when it may join a run. */
@@ -105,17 +107,25 @@ final class DeclarationPlanner {
      */
     Plan plan(List<Piece> pieces) {
         if (batch == null || pieces.isEmpty()) {
-            return new Plan(List.of(), pieces);
+            return new Plan(List.of(), Set.of(), pieces);
         }
-        // most lone pieces are values or statements, a new declaration, or a cell run again unchanged: no parse
+        // most lone pieces are values or statements, a new declaration, or one run again as it is: no parse
         if (pieces.size() == 1 && StatementClassifier.mayBeStatement(pieces.getFirst().source())) {
-            return new Plan(List.of(), pieces);
+            return new Plan(List.of(), Set.of(), pieces);
         }
         Map<String, Set<String>> declared = batch.declared();
-        if (pieces.size() == 1 && !mayRedeclare(pieces.getFirst().source(), declared)) {
-            return new Plan(List.of(), pieces);
+        Set<String> sources = declared.values().stream().flatMap(Set::stream).collect(Collectors.toSet());
+        Set<Integer> again = new HashSet<>();
+        for (int i = 0; i < pieces.size(); i++) {
+            if (sources.contains(pieces.get(i).source())) {
+                again.add(i);
+            }
+        }
+        if (pieces.size() == 1 && (!again.isEmpty() || !mayRedeclare(pieces.getFirst().source(), declared))) {
+            return new Plan(List.of(), again, pieces);
         }
         Declaration[] declarations = declarations(pieces);
+        again.forEach(i -> declarations[i] = null); // run again alone, if still unchanged when its turn comes
         List<int[]> runs = new ArrayList<>();
         int start = -1;
         Set<String> keys = new HashSet<>();
@@ -138,7 +148,7 @@ final class DeclarationPlanner {
                 mentioned.addAll(d.mentions());
             }
         }
-        return new Plan(runs, pieces);
+        return new Plan(runs, again, pieces);
     }
 
     private Declaration[] declarations(List<Piece> pieces) {
@@ -202,12 +212,20 @@ final class DeclarationPlanner {
     final class Plan {
 
         private final Map<Integer, Integer> runEnds = new HashMap<>();
+        /** Pieces written as a declaration of the session is: {@link DeclarationBatch#rerun}. */
+        private final Set<Integer> again;
         private final List<Piece> pieces;
         private final Map<Integer, List<SnippetEvent>> evaluated = new HashMap<>();
 
-        private Plan(List<int[]> runs, List<Piece> pieces) {
+        private Plan(List<int[]> runs, Set<Integer> again, List<Piece> pieces) {
+            this.again = again;
             this.pieces = pieces;
             runs.forEach(r -> runEnds.put(r[0], r[1]));
+        }
+
+        /** The pieces that may be run again unchanged: for tests. */
+        Set<Integer> again() {
+            return again;
         }
 
         /** The runs, as {@code [start, end)} piece indexes: for tests. */
@@ -218,13 +236,17 @@ final class DeclarationPlanner {
 
         /**
          * The events of piece {@code index} if it belongs to a run: evaluated with the whole run when it is the
-         * run's first piece. Empty when the piece is not in a run, or the run ended before it (the engine then
-         * evaluates it alone, as it would have).
+         * run's first piece; or if it declares again, unchanged, what the session has, now that the pieces before
+         * it have run. Empty when the piece is neither, or the run ended before it (the engine then evaluates it
+         * alone, as it would have).
          *
          * @param stopped asked after each initializer runs: true ends the run there
          * @throws IllegalStateException as {@link jdk.jshell.JShell#eval} when the shell closed
          */
         Optional<List<SnippetEvent>> events(int index, BooleanSupplier stopped) {
+            if (again.contains(index)) {
+                return batch.rerun(pieces.get(index).source());
+            }
             Integer end = runEnds.remove(index);
             if (end != null) {
                 List<String> sources = pieces.subList(index, end).stream().map(Piece::source).toList();

@@ -119,6 +119,36 @@ class DeclarationBatchIT {
         assertEquals("8", valueOf("usesEdited()"));
     }
 
+    /**
+     * A declaration run again as the session has it is not compiled: its initializer runs again, as JShell's own
+     * path would after compiling it into the bytes its class has; a type's variables keep their values.
+     */
+    @Test
+    void aDeclarationRunAgainUnchangedRunsItsInitializerAndKeepsWhatUsesIt() {
+        String cell = "int again = 1;\nint againPlus() { return again + 1; }\nclass Tally { int n; }\n"
+                + "Tally tally = new Tally();";
+        success(engine.execute(cell, new RecordingIO()));
+        success(engine.execute("again = 40; Tally kept = tally; kept.n = 5;", new RecordingIO()));
+        RecordingIO rerun = new RecordingIO();
+        success(engine.execute(cell.replace("Tally tally = new Tally();", ""), rerun));
+        assertEquals("2", valueOf("againPlus()"));
+        assertEquals("5", valueOf("tally.n"));
+        assertEquals("", rerun.err.toString(), "nothing changed: nothing to say");
+
+        success(engine.execute("int loudly() { System.out.println(\"ran\"); return 3; }\nint loud = loudly();",
+                new RecordingIO()));
+        RecordingIO printed = new RecordingIO();
+        success(engine.execute("int loud = loudly();", printed));
+        assertEquals("ran\n", printed.out.toString());
+
+        success(engine.execute("int divisor = 1;\nint quotient = 10 / divisor;", new RecordingIO()));
+        success(engine.execute("divisor = 0;", new RecordingIO()));
+        ExecuteOutcome.Failure thrown = assertInstanceOf(ExecuteOutcome.Failure.class,
+                engine.execute("// moved down two lines\n\nint quotient = 10 / divisor;", new RecordingIO()));
+        assertEquals("java.lang.ArithmeticException", thrown.ename());
+        assertTrue(String.join("\n", thrown.traceback()).contains("at cell line 3"), thrown.traceback().toString());
+    }
+
     @Test
     void aFailingDeclarationReportsItsOwnLineAndTheOnesAfterItDoNotExist() {
         ExecuteOutcome outcome = engine.execute("int fa = 1;\nint fb = 2;\nint fc = \"three\";\nint fd = 4;",

@@ -65,12 +65,45 @@ class DeclarationPlannerTest {
         assertEquals("0-1", runs("int planned = 2;"));
         assertEquals("0-1", runs("int twiceOf(int n) { return 3 * n; }"));
         assertEquals("0-1", runs("int planned = 2;\nSystem.out.println(planned);"));
-        // run again unchanged, a new name, a value or a statement: JShell's own path, nothing parsed
-        assertEquals("", runs("int planned = 1;"));
-        assertEquals("", runs("  int twiceOf(int n) { return 2 * n; }\n"));
+        // a new name, a value or a statement: JShell's own path, nothing parsed
         assertEquals("", runs("int unplanned = 1;"));
         assertEquals("", runs("planned + 1"));
         assertEquals("", runs("planned = 5;"));
+    }
+
+    @Test
+    void aDeclarationWrittenAsTheSessionHasItIsRunAgainAloneNotCompiled() {
+        shell.eval("int unchanged = 1;");
+        shell.eval("int timesThree(int n) { return 3 * n; }");
+        assertEquals("[0]", again("int unchanged = 1;"));
+        assertEquals("[0]", again("  int timesThree(int n) { return 3 * n; }\n"));
+        // in a run's place: the pieces around it still join
+        assertEquals("[1]", again("int fresh1 = 1;\nint unchanged = 1;\nint fresh2 = 2;\nint fresh3 = 3;"));
+        assertEquals("2-4", runs("int fresh1 = 1;\nint unchanged = 1;\nint fresh2 = 2;\nint fresh3 = 3;"));
+        assertEquals("[]", again("int unchanged = 2;"));
+        assertEquals("[]", again("int unchanged = /* one */ 1;"));
+        assertEquals("[0]", again("int unchanged = 1; // a comment after the piece is not part of it"));
+    }
+
+    @Test
+    void aDeclarationRunAgainUnchangedIsTheSameSnippetWithItsInitializerRunAgain() {
+        jdk.jshell.Snippet declared = shell.eval("int reset = 7;").getFirst().snippet();
+        shell.eval("reset = 8;");
+        long snippets = shell.snippets().count();
+        List<jdk.jshell.SnippetEvent> events = planner.plan(splitter.splitAndGroup("int reset = 7;"))
+                .events(0, () -> false).orElseThrow();
+        assertEquals(declared, events.getFirst().snippet());
+        assertEquals("7", events.getFirst().value());
+        assertEquals(snippets, shell.snippets().count(), "nothing compiled, no new snippet");
+        assertEquals("7", shell.eval("reset").getFirst().value());
+        // declared otherwise once its turn comes (by an earlier piece of its cell): evaluated as usual
+        DeclarationPlanner.Plan plan = planner.plan(splitter.splitAndGroup("int reset = 7;"));
+        shell.eval("int reset = 9;");
+        assertEquals(java.util.Optional.empty(), plan.events(0, () -> false));
+    }
+
+    private static String again(String cell) {
+        return planner.plan(splitter.splitAndGroup(cell)).again().stream().sorted().toList().toString();
     }
 
     @Test
