@@ -3,6 +3,7 @@ package netlab.kernel.jshell;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import jdk.jshell.Diag;
 import jdk.jshell.JShellException;
@@ -43,7 +44,7 @@ final class CellEvaluator {
      * outcome means the agent died (or was killed by {@code run}'s grace period) and must be replaced.
      */
     ExecuteOutcome run(Session session, String code, long serial, CellRun run, CodeSource source) {
-        List<Supplier<Optional<String>>> notes = new ArrayList<>();
+        Notes notes = new Notes();
         ExecuteOutcome outcome;
         try {
             outcome = evaluate(session, code, serial, run, source, notes);
@@ -54,7 +55,7 @@ final class CellEvaluator {
             throw e;
         }
         if (!session.terminated()) {
-            notes.forEach(note -> note.get().ifPresent(text -> output.io().stderr(text + "\n")));
+            notes.say(text -> output.io().stderr(text + "\n"));
         }
         return outcome;
     }
@@ -78,7 +79,7 @@ final class CellEvaluator {
      * {@link #stillWaiting}, {@link ChangeNotes}).
      */
     private ExecuteOutcome evaluate(Session session, String code, long serial, CellRun run, CodeSource source,
-                                    List<Supplier<Optional<String>>> notes) {
+                                    Notes notes) {
         int tooDeep = CompilerLimits.tooDeep(code);
         if (tooDeep >= 0) { // before the splitter, whose parser is javac's
             return ErrorReports.compileError(code, List.of(new ErrorReports.CellDiagnostic(tooDeep,
@@ -195,7 +196,7 @@ final class CellEvaluator {
     /** The failure of this piece's evaluation, or null; records where its snippets came from. */
     private ExecuteOutcome failureOf(Session session, String code, long serial, Piece piece, int firstLine,
                                      CodeSource source, List<SnippetEvent> events,
-                                     List<Supplier<Optional<String>>> notes) {
+                                     Notes notes) {
         List<ErrorReports.CellDiagnostic> errors = new ArrayList<>();
         JShellException exception = null;
         for (SnippetEvent e : events) {
@@ -203,10 +204,11 @@ final class CellEvaluator {
             if (e.causeSnippet() != null) { // a declaration of another cell this one changed
                 if (ChangeNotes.reached(e)) {
                     Lang lang = language.get();
-                    notes.add(() -> ChangeNotes.note(session.shell(), e, origins, lang));
+                    notes.addChange(snippet, () -> ChangeNotes.note(session.shell(), e, origins, lang));
                 }
                 continue;
             }
+            notes.declaredAgain(snippet);
             origins.record(snippet.id(), serial, firstLine, source);
             if (e.status() == Snippet.Status.REJECTED) {
                 session.shell().diagnostics(snippet).filter(Diag::isError).forEach(d -> errors.add(
@@ -268,6 +270,36 @@ final class CellEvaluator {
     private static long position(Diag d) {
         long p = d.getPosition();
         return p >= 0 ? p : Math.max(0, d.getStartPosition());
+    }
+
+    /**
+     * What a cell's declarations leave to say once it has ended, in order. A change note on a declaration that a
+     * later piece of the cell declares again goes: JShell makes a new snippet then, which the note finds replaced,
+     * but a declaration run again as the session has it ({@link DeclarationBatch#rerun}) stays the same snippet, and
+     * its initializer has just given it its value back.
+     */
+    private static final class Notes {
+
+        private record Note(Snippet about, Supplier<Optional<String>> text) {
+        }
+
+        private final List<Note> notes = new ArrayList<>();
+
+        void add(Supplier<Optional<String>> text) {
+            notes.add(new Note(null, text));
+        }
+
+        void addChange(Snippet reached, Supplier<Optional<String>> text) {
+            notes.add(new Note(reached, text));
+        }
+
+        void declaredAgain(Snippet snippet) {
+            notes.removeIf(note -> note.about() == snippet);
+        }
+
+        void say(Consumer<String> out) {
+            notes.forEach(note -> note.text().get().ifPresent(out));
+        }
     }
 
     /** The plain value an expression snippet shows, if it shows one. */

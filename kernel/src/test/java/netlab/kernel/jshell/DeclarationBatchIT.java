@@ -134,6 +134,11 @@ class DeclarationBatchIT {
         assertEquals("2", valueOf("againPlus()"));
         assertEquals("5", valueOf("tally.n"));
         assertEquals("", rerun.err.toString(), "nothing changed: nothing to say");
+        // run again, then made again by its type's change later in the cell: its value is gone, and the note says so
+        RecordingIO changedAfter = new RecordingIO();
+        success(engine.execute("Tally tally = new Tally();\nclass Tally { int n; int m; }", changedAfter));
+        assertTrue(changedAfter.err.toString().contains("tally"), changedAfter.err.toString());
+        assertEquals("null", valueOf("tally"));
 
         success(engine.execute("int loudly() { System.out.println(\"ran\"); return 3; }\nint loud = loudly();",
                 new RecordingIO()));
