@@ -219,6 +219,29 @@ class DeclarationBatchIT {
     }
 
     @Test
+    void anInitializerRunAgainCanBeInterrupted() {
+        success(engine.execute("boolean spinAgain = false;\n"
+                + "int spinIf() { System.out.println(\"spinning\"); while (spinAgain) { } return 1; }\n"
+                + "int spun = spinIf();", new RecordingIO()));
+        success(engine.execute("spinAgain = true;", new RecordingIO()));
+        RecordingIO io = new RecordingIO();
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+        try {
+            timer.scheduleWithFixedDelay(() -> {
+                if (io.out.length() > 0) {
+                    engine.interrupt();
+                    throw new IllegalStateException("interrupted once; the timer stops repeating this");
+                }
+            }, 50, 50, TimeUnit.MILLISECONDS);
+            ExecuteOutcome outcome = engine.execute("int spun = spinIf();", io); // as the session has it
+            assertInstanceOf(ExecuteOutcome.Interrupted.class, outcome, outcome::toString);
+        } finally {
+            timer.shutdownNow();
+        }
+        assertEquals("2", valueOf("1 + 1"));
+    }
+
+    @Test
     void anErrorInTheMiddleOfALongRunReportsItsOwnLineAndColumn() {
         // one run of many declarations (ImportPruning lets a run be long): the error is line 57's, not the run's
         String cell = IntStream.range(0, 120).mapToObj(i -> i == 56 ? "int lr56 = \"x\";" : "int lr" + i + " = " + i + ";")
