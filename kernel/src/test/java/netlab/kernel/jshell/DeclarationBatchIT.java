@@ -200,20 +200,8 @@ class DeclarationBatchIT {
     void anInterruptedInitializerEndsTheCellThereAndTheDeclarationsBeforeItStay() {
         success(engine.execute("int spinPrinting() { System.out.println(\"spinning\"); while (true) { } }",
                 new RecordingIO()));
-        RecordingIO io = new RecordingIO();
-        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
-        try {
-            timer.scheduleWithFixedDelay(() -> {
-                if (io.out.length() > 0) {
-                    engine.interrupt();
-                    throw new IllegalStateException("interrupted once; the timer stops repeating this");
-                }
-            }, 50, 50, TimeUnit.MILLISECONDS);
-            ExecuteOutcome outcome = engine.execute("int ia = 1;\nint ib = spinPrinting();\nint ic = 3;", io);
-            assertInstanceOf(ExecuteOutcome.Interrupted.class, outcome, outcome::toString);
-        } finally {
-            timer.shutdownNow();
-        }
+        ExecuteOutcome outcome = interruptedOncePrinting("int ia = 1;\nint ib = spinPrinting();\nint ic = 3;");
+        assertInstanceOf(ExecuteOutcome.Interrupted.class, outcome, outcome::toString);
         assertEquals("1", valueOf("ia"));
         assertUndeclared("ic");
     }
@@ -224,6 +212,13 @@ class DeclarationBatchIT {
                 + "int spinIf() { System.out.println(\"spinning\"); while (spinAgain) { } return 1; }\n"
                 + "int spun = spinIf();", new RecordingIO()));
         success(engine.execute("spinAgain = true;", new RecordingIO()));
+        ExecuteOutcome outcome = interruptedOncePrinting("int spun = spinIf();"); // as the session has it
+        assertInstanceOf(ExecuteOutcome.Interrupted.class, outcome, outcome::toString);
+        assertEquals("2", valueOf("1 + 1"));
+    }
+
+    /** What {@code code} ends with when the engine is interrupted once it has printed something. */
+    private static ExecuteOutcome interruptedOncePrinting(String code) {
         RecordingIO io = new RecordingIO();
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
         try {
@@ -233,12 +228,10 @@ class DeclarationBatchIT {
                     throw new IllegalStateException("interrupted once; the timer stops repeating this");
                 }
             }, 50, 50, TimeUnit.MILLISECONDS);
-            ExecuteOutcome outcome = engine.execute("int spun = spinIf();", io); // as the session has it
-            assertInstanceOf(ExecuteOutcome.Interrupted.class, outcome, outcome::toString);
+            return engine.execute(code, io);
         } finally {
             timer.shutdownNow();
         }
-        assertEquals("2", valueOf("1 + 1"));
     }
 
     @Test
