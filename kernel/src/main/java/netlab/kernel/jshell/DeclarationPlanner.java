@@ -102,8 +102,9 @@ final class DeclarationPlanner {
     }
 
     /**
-     * Runs of two or more joinable pieces, as {@code [start, end)} piece indexes; and a joinable piece alone that
-     * declares a name the session has, so that {@link DeclarationBatch} compiles a changed declaration once.
+     * Runs of two or more joinable pieces, as {@code [start, end)} piece indexes; a joinable piece alone that
+     * declares a name the session has, so that {@link DeclarationBatch} compiles a changed declaration once; and the
+     * pieces written exactly as a declaration of the session is, which may run again without a compile.
      */
     Plan plan(List<Piece> pieces) {
         if (batch == null || pieces.isEmpty()) {
