@@ -48,8 +48,8 @@ JAVA = Cells(
     declaration="int x = 1;",
     # the declaration cell edited and run again: its value changes every run ({k} is the run's number)
     edited="int x = {k};",
-    # what a teaching cell mostly holds: top-level declarations, each a variable later cells see; {} is the run's
-    # number (k), so each run is the cell edited (every declaration's source changed) and compiles all 200 again
+    # what a teaching cell mostly holds: top-level declarations, each a variable later cells see; {k} is the run's
+    # number, so each run is the cell edited (every declaration's source changed) and compiles all 200 again
     declarations="\n".join(f"int v{i} = {i} * {{k}};" for i in range(N)),
     statements="int total = 0;\n" + "\n".join(f"total += {i} * 2;" for i in range(N - 1)) + "\ntotal",
     method=("int longMethod(int x) {\n" + "\n".join(f"    x = x * 31 + {i};" for i in range(N - 2))

@@ -92,35 +92,28 @@ final class DeclarationBatch {
         return Internals.INSTANCE.map(i -> new DeclarationBatch(shell, i));
     }
 
-    /**
-     * The session's active declarations (variables, methods, types) and imports: each name with the sources
-     * declaring it, as written.
-     */
-    Map<String, Set<String>> declared() {
+    /** The session's active declarations (variables, methods, types) and imports, by their source as written. */
+    Map<String, PersistentSnippet> declared() {
         return shell.snippets().filter(s -> s instanceof PersistentSnippet && !TempVariables.holdsValue(s)
                         && shell.status(s).isActive())
-                .collect(Collectors.groupingBy(s -> ((PersistentSnippet) s).name(),
-                        Collectors.mapping(Snippet::source, Collectors.toSet())));
+                .collect(Collectors.toMap(Snippet::source, s -> (PersistentSnippet) s, (first, later) -> later));
     }
 
     /**
-     * Runs again a declaration of the session written exactly as {@code source}, without compiling it: JShell would
-     * parse, analyze and compile it into the bytes its class already has, neither redefine nor load that class, and
-     * run its initializer; this runs the initializer (a variable's; methods and types have none). Its event is the
-     * declaration's own, still valid. Empty, with nothing run, when no valid declaration of the session has that
-     * source (new, edited, or waiting for a name): the engine evaluates it as usual.
+     * Runs {@code declaration} of the session again without compiling it, for a piece written exactly as its
+     * source: JShell would parse, analyze and compile it into the bytes its class already has, neither redefine
+     * nor load that class, and run its initializer; this runs the initializer (a variable's; methods and types
+     * have none). Its event is the declaration's own, still valid. Empty, with nothing run, when the declaration is
+     * no longer valid (replaced since, or waiting for a name): the engine evaluates the piece as usual.
      *
      * @throws IllegalStateException as {@link JShell#eval} when the shell is closed (the agent died)
      */
-    Optional<List<SnippetEvent>> rerun(String source) {
-        Optional<Snippet> same = shell.snippets().filter(s -> s instanceof DeclarationSnippet
-                && s.source().equals(source) && shell.status(s) == Snippet.Status.VALID
-                && !TempVariables.holdsValue(s)).reduce((first, later) -> later);
-        if (same.isEmpty()) {
+    Optional<List<SnippetEvent>> rerun(DeclarationSnippet declaration) {
+        if (shell.status(declaration) != Snippet.Status.VALID) {
             return Optional.empty();
         }
         try {
-            return Optional.of(List.of(internals.rerun(shell, same.get())));
+            return Optional.of(List.of(internals.rerun(shell, declaration)));
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("JShell's batch path failed: " + e, e);
         }

@@ -18,6 +18,9 @@ import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import jdk.jshell.DeclarationSnippet;
+import jdk.jshell.PersistentSnippet;
 import jdk.jshell.SnippetEvent;
 
 /**
@@ -77,24 +80,36 @@ final class DeclarationPlanner {
         this.maxRun = importsNarrowed ? MAX_RUN : MAX_RUN_IMPORTING_ALL;
     }
 
-    /** Whether {@code source} may declare again, with other source, a name of {@code declared}: read from its text. */
-    private static boolean mayRedeclare(String source, Map<String, Set<String>> declared) {
+    /** Whether {@code source} may declare again, with other source, a name of the session: read from its text. */
+    private static boolean mayRedeclare(String source, Declared declared) {
         Matcher name = DECLARED_NAME.matcher(source);
         while (name.find()) {
-            if (redeclares(name.group(1), source, declared)) {
+            if (declared.redeclares(name.group(1), source)) {
                 return true;
             }
         }
         return false;
     }
 
-    /**
-     * Whether declaring {@code name} by {@code source} changes a declaration of the session ({@code declared}: each
-     * name with the sources declaring it). Declared again unchanged, JShell keeps its class and loads nothing.
-     */
-    private static boolean redeclares(String name, String source, Map<String, Set<String>> declared) {
-        Set<String> sources = declared.get(name);
-        return sources != null && !sources.contains(source);
+    /** The session's active declarations and imports when the plan is made. */
+    private record Declared(Map<String, PersistentSnippet> bySource, Set<String> names) {
+
+        Declared(Map<String, PersistentSnippet> bySource) {
+            this(bySource, bySource.values().stream().map(PersistentSnippet::name).collect(Collectors.toSet()));
+        }
+
+        /**
+         * Whether declaring {@code name} by {@code source} changes a declaration of the session. Declared again
+         * unchanged, JShell keeps its class and loads nothing.
+         */
+        boolean redeclares(String name, String source) {
+            return names.contains(name) && !bySource.containsKey(source);
+        }
+
+        /** The declaration {@code source} is written exactly as, if any. */
+        Optional<DeclarationSnippet> same(String source) {
+            return bySource.get(source) instanceof DeclarationSnippet d ? Optional.of(d) : Optional.empty();
+        }
     }
 
     /** What one piece declares, when it may join a run. */
@@ -108,25 +123,23 @@ final class DeclarationPlanner {
      */
     Plan plan(List<Piece> pieces) {
         if (batch == null || pieces.isEmpty()) {
-            return new Plan(List.of(), Set.of(), pieces);
+            return new Plan(List.of(), Map.of(), pieces);
         }
         // most lone pieces are values or statements, a new declaration, or one run again as it is: no parse
         if (pieces.size() == 1 && StatementClassifier.mayBeStatement(pieces.getFirst().source())) {
-            return new Plan(List.of(), Set.of(), pieces);
+            return new Plan(List.of(), Map.of(), pieces);
         }
-        Map<String, Set<String>> declared = batch.declared();
-        Set<String> sources = declared.values().stream().flatMap(Set::stream).collect(Collectors.toSet());
-        Set<Integer> again = new HashSet<>();
+        Declared declared = new Declared(batch.declared());
+        Map<Integer, DeclarationSnippet> again = new HashMap<>();
         for (int i = 0; i < pieces.size(); i++) {
-            if (sources.contains(pieces.get(i).source())) {
-                again.add(i);
-            }
+            int index = i;
+            declared.same(pieces.get(i).source()).ifPresent(d -> again.put(index, d));
         }
         if (pieces.size() == 1 && (!again.isEmpty() || !mayRedeclare(pieces.getFirst().source(), declared))) {
             return new Plan(List.of(), again, pieces);
         }
-        Declaration[] declarations = declarations(pieces);
-        again.forEach(i -> declarations[i] = null); // run again alone, if still unchanged when its turn comes
+        // a piece run again joins no run: it is not parsed
+        Declaration[] declarations = declarations(pieces, again.keySet());
         List<int[]> runs = new ArrayList<>();
         int start = -1;
         Set<String> keys = new HashSet<>();
@@ -137,7 +150,7 @@ final class DeclarationPlanner {
                     && !mentioned.contains(d.name());
             if (!joins) {
                 if (start >= 0 && (i - start >= 2
-                        || redeclares(declarations[start].name(), pieces.get(start).source(), declared))) {
+                        || declared.redeclares(declarations[start].name(), pieces.get(start).source()))) {
                     runs.add(new int[] {start, i});
                 }
                 start = d == null ? -1 : i;
@@ -152,21 +165,24 @@ final class DeclarationPlanner {
         return new Plan(runs, again, pieces);
     }
 
-    private Declaration[] declarations(List<Piece> pieces) {
+    /** What each piece declares, if it may join a run; null for the pieces {@code skipped}, which are not parsed. */
+    private Declaration[] declarations(List<Piece> pieces, Set<Integer> skipped) {
         Declaration[] result = new Declaration[pieces.size()];
-        List<String> units = new ArrayList<>();
-        for (int i = 0; i < pieces.size(); i++) {
-            units.add("class P" + i + " {\n" + pieces.get(i).source() + "\n}");
+        List<Integer> parsedPieces = IntStream.range(0, pieces.size()).filter(i -> !skipped.contains(i)).boxed()
+                .toList();
+        if (parsedPieces.isEmpty()) {
+            return result;
         }
-        StatementClassifier.Parsed parsed = parser.parse(units);
+        StatementClassifier.Parsed parsed = parser.parse(parsedPieces.stream()
+                .map(i -> "class P" + i + " {\n" + pieces.get(i).source() + "\n}").toList());
         if (parsed == null) {
             return result;
         }
         for (CompilationUnitTree tree : parsed.trees()) {
-            int index = StatementClassifier.indexOf(tree.getSourceFile());
-            Piece piece = pieces.get(index);
-            if (!parsed.broken().contains(index) && piece.complete() && !piece.grouped()) {
-                result[index] = declaration(tree);
+            int unit = StatementClassifier.indexOf(tree.getSourceFile());
+            Piece piece = pieces.get(parsedPieces.get(unit));
+            if (!parsed.broken().contains(unit) && piece.complete() && !piece.grouped()) {
+                result[parsedPieces.get(unit)] = declaration(tree);
             }
         }
         return result;
@@ -213,12 +229,12 @@ final class DeclarationPlanner {
     final class Plan {
 
         private final Map<Integer, Integer> runEnds = new HashMap<>();
-        /** Pieces written as a declaration of the session is: {@link DeclarationBatch#rerun}. */
-        private final Set<Integer> again;
+        /** Pieces written exactly as a declaration of the session, with it: {@link DeclarationBatch#rerun}. */
+        private final Map<Integer, DeclarationSnippet> again;
         private final List<Piece> pieces;
         private final Map<Integer, List<SnippetEvent>> evaluated = new HashMap<>();
 
-        private Plan(List<int[]> runs, Set<Integer> again, List<Piece> pieces) {
+        private Plan(List<int[]> runs, Map<Integer, DeclarationSnippet> again, List<Piece> pieces) {
             this.again = again;
             this.pieces = pieces;
             runs.forEach(r -> runEnds.put(r[0], r[1]));
@@ -226,7 +242,7 @@ final class DeclarationPlanner {
 
         /** The pieces that may be run again unchanged: for tests. */
         Set<Integer> again() {
-            return again;
+            return again.keySet();
         }
 
         /** The runs, as {@code [start, end)} piece indexes: for tests. */
@@ -245,8 +261,9 @@ final class DeclarationPlanner {
          * @throws IllegalStateException as {@link jdk.jshell.JShell#eval} when the shell closed
          */
         Optional<List<SnippetEvent>> events(int index, BooleanSupplier stopped) {
-            if (again.contains(index)) {
-                return batch.rerun(pieces.get(index).source());
+            DeclarationSnippet same = again.get(index);
+            if (same != null) {
+                return batch.rerun(same);
             }
             Integer end = runEnds.remove(index);
             if (end != null) {
