@@ -12,9 +12,9 @@ import jdk.jshell.spi.SPIResolutionException;
 import netlab.runtime.Causes;
 
 /**
- * Runs JShell snippets in the agent JVM: weaves stop checks into loaded classes, runs each invoke on a fresh
- * virtual thread owned by a {@link Cell} (the text of a value {@code /vars} shows too), and stops the notebook
- * cell the kernel names.
+ * Runs JShell snippets in the agent JVM: weaves stop checks into loaded classes, runs each invoke as a {@link Cell}
+ * on the notebook's {@link MainThread} (the text of a value {@code /vars} shows too), and stops the notebook cell
+ * the kernel names.
  *
  * <p>The agent's side of a cell's life is here and only here: which notebook cell runs ({@link #begin}),
  * whether it was stopped, and the one release a stop makes. The kernel names the cell to stop by the serial
@@ -35,6 +35,7 @@ final class AgentExecutionControl extends DirectExecutionControl {
     private final Runnable restoreStreams;
     /** Flushes the agent's own stdout/stderr, whatever the cell made {@code System.out}. */
     private final Runnable flushStreams;
+    private final MainThread main = new MainThread();
     private long invokes;
     private long cellSerial;
     private String cellKey = "startup";
@@ -89,7 +90,7 @@ final class AgentExecutionControl extends DirectExecutionControl {
     }
 
     /**
-     * Runs {@code body}, student code, as the current cell's: on a fresh thread of its own, stoppable by
+     * Runs {@code body}, student code, as the current cell's: on the main thread, stoppable by
      * {@link #stop(long)}; what it throws is rethrown, an {@code Error} inside an {@link InvocationTargetException}.
      */
     private <T> T asCell(Callable<T> body) throws Exception {
@@ -104,7 +105,7 @@ final class AgentExecutionControl extends DirectExecutionControl {
         }
         Ownership.started(cell);
         try {
-            T value = CarrierWatch.await(cell.start(body));
+            T value = CarrierWatch.await(cell.start(main, body));
             if (cell.stopRequested()) {
                 throw new StoppedException();
             }

@@ -31,6 +31,8 @@ public final class AgentMain {
             System.err.println("usage: java netlab.agent.AgentMain <kernel port>|unix:<socket path>");
             System.exit(2);
         }
+        // "main" is the notebook's: cells run on a thread of that name (MainThread); this one forwards JShell's commands
+        Thread.currentThread().setName("netlab-agent-main");
         String token = System.getenv().getOrDefault(AgentProtocol.TOKEN_ENV, "");
         AgentLink main = AgentLink.connect(args[0], AgentProtocol.ROLE_MAIN, token);
         AgentLink control = AgentLink.connect(args[0], AgentProtocol.ROLE_CONTROL, token);
@@ -109,8 +111,7 @@ public final class AgentMain {
      */
     private static void installDeathNotes(DataOutputStream notes) {
         Thread.setDefaultUncaughtExceptionHandler((thread, error) -> {
-            boolean agentThread = thread.getName().startsWith("netlab-") || thread.getName().equals("output reader")
-                    || thread.getName().equals("main");
+            boolean agentThread = thread.getName().startsWith("netlab-") || thread.getName().equals("output reader");
             if (agentThread && error instanceof VirtualMachineError) {
                 sendNote(notes, error instanceof OutOfMemoryError ? AgentProtocol.NOTE_OUT_OF_MEMORY
                         : error.toString());

@@ -1,11 +1,12 @@
 package netlab.agent;
 
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
 
 /**
- * One invocation of student code (one JShell snippet) running on its own virtual thread.
+ * One invocation of student code (one JShell snippet), run on the notebook's {@link MainThread}.
  *
  * <p>Threads the cell starts inherit it (an inheritable thread-local), so a stop reaches them at their next
  * stop check too. That ownership is the hook for releasing a cell's sockets and threads later.
@@ -64,9 +65,31 @@ final class Cell {
         return number;
     }
 
-    /** The invoke's own virtual thread (or the thread running a cell {@link #under} one) while it runs, else null. */
-    Thread thread() {
-        return thread;
+    /**
+     * The cell's own code running on {@code thread} (the main thread, or the thread running a cell {@link #under}
+     * one): it goes on until the cell gives the thread back, which the thread outlives.
+     */
+    record Run(Cell cell, Thread thread) {
+
+        boolean goesOn() {
+            return cell.thread == thread;
+        }
+
+        /** Waits up to {@code millis} for the cell to give its thread back. */
+        void awaitEnd(long millis) throws InterruptedException {
+            long deadline = System.nanoTime() + millis * 1_000_000;
+            synchronized (cell) {
+                for (long left = millis; goesOn() && left > 0; left = (deadline - System.nanoTime()) / 1_000_000) {
+                    cell.wait(left);
+                }
+            }
+        }
+    }
+
+    /** The cell's own code while it runs. */
+    Optional<Run> run() {
+        Thread t = thread;
+        return t == null ? Optional.empty() : Optional.of(new Run(this, t));
     }
 
     /** Whether this cell, or one it runs under, was stopped. */
@@ -74,10 +97,11 @@ final class Cell {
         return stopRequested || parent != null && parent.stopRequested();
     }
 
-    /** Runs {@code body} on a fresh virtual thread owned by this cell. */
-    <T> Future<T> start(Callable<T> body) {
+    /** Runs {@code body} as this cell's on {@code main}, after the invokes before it. */
+    <T> Future<T> start(MainThread main, Callable<T> body) {
         CompletableFuture<T> result = new CompletableFuture<>();
-        thread = Thread.ofVirtual().name("cell-" + number).unstarted(() -> {
+        main.execute(() -> {
+            claim(Thread.currentThread());
             CURRENT.set(this);
             ThreadCensus.enter(this);
             T value = null;
@@ -87,17 +111,32 @@ final class Cell {
             } catch (Throwable t) {
                 failure = t;
             }
-            // forgotten before the invoke returns: a check for what the stopped cell left running must not
-            // see its own ending thread (Ownership keeps cells until their key is released; not their threads)
-            thread = null;
+            // given back before the invoke returns: a check for what the stopped cell left running must not
+            // see the main thread, which goes on to the next cell (Ownership keeps cells until their key is
+            // released; not their threads)
+            giveBack();
+            Thread.interrupted(); // this cell's stop interrupted it; no stop of this cell can come after giveBack
             if (failure == null) {
                 result.complete(value);
             } else {
                 result.completeExceptionally(failure);
             }
         });
-        thread.start();
         return result;
+    }
+
+    /** {@code t} runs this cell's code from now on; a stop that came first interrupts it at once. */
+    private synchronized void claim(Thread t) {
+        thread = t;
+        if (stopRequested) {
+            t.interrupt();
+        }
+    }
+
+    /** The cell's code has ended on its thread: a stop no longer interrupts that thread, which goes on. */
+    private synchronized void giveBack() {
+        thread = null;
+        notifyAll();
     }
 
     /**
@@ -107,22 +146,26 @@ final class Cell {
     void runHere(Runnable body) {
         Cell previous = CURRENT.get();
         CURRENT.set(this);
-        thread = Thread.currentThread();
+        claim(Thread.currentThread());
         try {
             body.run();
         } finally {
-            thread = null;
+            giveBack();
             CURRENT.set(previous);
         }
     }
 
-    /** Sets the stop flag and interrupts the cell's thread, which unblocks sleeps and classic socket calls. */
+    /**
+     * Sets the stop flag and interrupts the cell's thread while it runs the cell's code, which unblocks sleeps and
+     * waits (a socket call ends when {@link Ownership} closes its socket).
+     */
     void stop() {
-        stopRequested = true;
         anyStopped = true;
-        Thread t = thread;
-        if (t != null) {
-            t.interrupt();
+        synchronized (this) {
+            stopRequested = true;
+            if (thread != null) {
+                thread.interrupt();
+            }
         }
     }
 

@@ -47,6 +47,7 @@ final class Lingering {
             try {
                 switch (running.getFirst()) {
                     case Thread t -> t.join(slice);
+                    case Cell.Run run -> run.awaitEnd(slice);
                     case ExecutorService x -> x.awaitTermination(slice, TimeUnit.MILLISECONDS);
                     default -> Thread.sleep(slice);
                 }
@@ -69,8 +70,8 @@ final class Lingering {
         Set<Long> deadlocked = deadlockedThreadIds();
         for (Object r : running.subList(0, Math.min(MOST_LISTED, running.size()))) {
             switch (r) {
-                case Thread t -> left.add(new Control.Lingerer(true, t.getName(), t.getState().name(),
-                        deadlocked.contains(t.threadId()), 0));
+                case Thread t -> left.add(lingerer(t, deadlocked));
+                case Cell.Run run -> left.add(lingerer(run.thread(), deadlocked));
                 case ThreadPoolExecutor x -> left.add(new Control.Lingerer(false, x.getClass().getSimpleName(), "",
                         false, x.getActiveCount()));
                 case ExecutorService x -> left.add(new Control.Lingerer(false, x.getClass().getSimpleName(), "",
@@ -79,6 +80,10 @@ final class Lingering {
             }
         }
         return new Control.StillRunning(left, Math.max(0, running.size() - MOST_LISTED));
+    }
+
+    private static Control.Lingerer lingerer(Thread t, Set<Long> deadlocked) {
+        return new Control.Lingerer(true, t.getName(), t.getState().name(), deadlocked.contains(t.threadId()), 0);
     }
 
     /**

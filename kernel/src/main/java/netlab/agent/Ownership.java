@@ -93,15 +93,12 @@ final class Ownership {
         return releaseMatching(e -> e.cell().key().equals(key));
     }
 
-    /** Stops the cells and remembers their own threads that still run, so a check after the stop sees whether they end. */
+    /** Stops the cells and remembers those whose own code still runs, so a check after the stop sees whether it ends. */
     private static void stop(List<Cell> cells) {
         cells.forEach(Cell::stop);
         synchronized (ENTRIES) {
             for (Cell c : cells) {
-                Thread t = c.thread();
-                if (t != null && t.isAlive()) {
-                    STOPPING.add(new Entry(t, c));
-                }
+                c.run().ifPresent(run -> STOPPING.add(new Entry(run, c)));
             }
         }
     }
@@ -250,10 +247,14 @@ final class Ownership {
         return new ArrayList<>(running);
     }
 
-    /** A started thread that has not ended, or an executor that has not terminated (an unstarted thread does not run). */
+    /**
+     * A started thread that has not ended, a cell's own code that has not, or an executor that has not terminated
+     * (an unstarted thread does not run).
+     */
     private static boolean stillRuns(Object r) {
         return switch (r) {
             case Thread t -> t.isAlive();
+            case Cell.Run run -> run.goesOn();
             case ExecutorService x -> !x.isTerminated();
             default -> false;
         };
@@ -304,6 +305,7 @@ final class Ownership {
             case DatagramChannel c -> new Resource(Kind.UDP_CHANNEL, port, "", 0, state);
             case Selector s -> new Resource(Kind.SELECTOR, 0, "", 0, state);
             case Thread t -> new Resource(Kind.THREAD, 0, t.getName(), 0, state);
+            case Cell.Run run -> new Resource(Kind.THREAD, 0, run.thread().getName(), 0, state);
             case ExecutorService x -> new Resource(Kind.EXECUTOR, 0, x.getClass().getSimpleName(), 0, state);
             case Process p -> resourceOf(p.toHandle(), state);
             case ProcessHandle h -> new Resource(Kind.PROCESS, 0, h.info().command()

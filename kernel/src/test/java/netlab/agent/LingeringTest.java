@@ -12,11 +12,14 @@ import org.junit.jupiter.api.Test;
 /** What a released cell leaves running: deadlocked threads stay, threads unblocked by the release end. */
 class LingeringTest {
 
+    /** The notebook's main thread, as the agent has one: every cell of the class runs on it in turn. */
+    private static final MainThread MAIN = new MainThread();
+
     /** Runs {@code body} as cell {@code key} would, so what it starts is owned by that cell. */
     private static void inCell(String key, Runnable body) throws Exception {
         Cell cell = new Cell(1, key);
         Ownership.started(cell);
-        cell.start(() -> {
+        cell.start(MAIN, () -> {
             body.run();
             return null;
         }).get();

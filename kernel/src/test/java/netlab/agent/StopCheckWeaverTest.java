@@ -26,6 +26,9 @@ import org.junit.jupiter.api.Test;
 
 class StopCheckWeaverTest {
 
+    /** The notebook's main thread, as the agent has one: every cell of the class runs on it in turn. */
+    private static final MainThread MAIN = new MainThread();
+
     /** Student-like code: a loop that swallows every exception, and a plain method. */
     public static final class Spinner {
         public static long spin() {
@@ -69,7 +72,7 @@ class StopCheckWeaverTest {
     void wovenCodeStillComputes() throws Exception {
         Class<?> c = wovenSpinner();
         Cell cell = new Cell(1, "test");
-        Future<Object> sum = cell.start(() -> c.getMethod("add", int.class, int.class).invoke(null, 2, 3));
+        Future<Object> sum = cell.start(MAIN, () -> c.getMethod("add", int.class, int.class).invoke(null, 2, 3));
         assertEquals(5, sum.get(10, TimeUnit.SECONDS));
     }
 
@@ -77,7 +80,7 @@ class StopCheckWeaverTest {
     void stoppedCellLeavesAnEndlessLoop() throws Exception {
         Class<?> c = wovenSpinner();
         Cell cell = new Cell(2, "test");
-        Future<Object> spin = cell.start(() -> c.getMethod("spin").invoke(null));
+        Future<Object> spin = cell.start(MAIN, () -> c.getMethod("spin").invoke(null));
         Thread.sleep(100);
         cell.stop();
         ExecutionException e = assertThrows(ExecutionException.class, () -> spin.get(10, TimeUnit.SECONDS));
@@ -91,7 +94,7 @@ class StopCheckWeaverTest {
         Cell stopped = new Cell(3, "test");
         stopped.stop();
         Cell other = new Cell(4, "test");
-        assertEquals(7, other.start(() -> c.getMethod("add", int.class, int.class).invoke(null, 3, 4))
+        assertEquals(7, other.start(MAIN, () -> c.getMethod("add", int.class, int.class).invoke(null, 3, 4))
                 .get(10, TimeUnit.SECONDS));
     }
 

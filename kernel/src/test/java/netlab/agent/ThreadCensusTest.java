@@ -17,6 +17,9 @@ import org.junit.jupiter.api.Test;
 /** The thread cap counts every thread a cell's code causes to be created, and only live ones. */
 class ThreadCensusTest {
 
+    /** The notebook's main thread, as the agent has one: every cell of the class runs on it in turn. */
+    private static final MainThread MAIN = new MainThread();
+
     private static final int CAP = 40;
     private int savedCap;
     private final CountDownLatch release = new CountDownLatch(1);
@@ -36,7 +39,7 @@ class ThreadCensusTest {
     private static <T> T inCell(String key, Callable<T> body) throws Exception {
         Cell cell = new Cell(1, key);
         try {
-            return cell.start(body).get(30, TimeUnit.SECONDS);
+            return cell.start(MAIN, body).get(30, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             throw e.getCause() instanceof Exception x ? x : e;
         }

@@ -66,6 +66,16 @@ class ConcurrencyIT {
         assertEquals("a\nfalse\nb\ntrue\n", out);
     }
 
+    /** A cell's code runs on one thread named main, as a program's does: its thread-locals last from line to cell. */
+    @Test
+    void aThreadLocalKeepsItsValueFromLineToLineAndCellToCell() {
+        assertEquals("5 main false\n", run("ThreadLocal<Integer> mine = ThreadLocal.withInitial(() -> 0);\n"
+                + "mine.set(5);\n"
+                + "System.out.println(mine.get() + \" \" + Thread.currentThread().getName()"
+                + " + \" \" + Thread.currentThread().isVirtual());").out.toString());
+        assertEquals("5\n", run("System.out.println(mine.get());").out.toString());
+    }
+
     /** Chapter 4's demo: far more virtual threads than the platform-thread cap; no timing asserted (see bench/). */
     @Test
     void aHundredThousandVirtualThreadsSleepingASecondAllFinish() {
