@@ -10,9 +10,8 @@ import java.util.concurrent.TimeoutException;
  * Waits for an invoke while keeping the virtual threads fair. The JDK runs virtual threads on as many carrier
  * threads as the machine has cores and takes a carrier back only when its thread blocks, so threads that never
  * block hold every carrier: on 2 cores, a cell that left two threads looping over a closed socket's
- * {@code accept()} (its exception caught, the loop going on) kept every other virtual thread from ever running,
- * those the next cells start among them (a server's handlers). A cell's own code runs on the {@link MainThread}, a
- * platform thread, which they cannot hold up.
+ * {@code accept()} (its exception caught, the loop going on) kept the next cell's own thread (the virtual
+ * {@link MainThread}) from ever running again, and the interrupt could only restart the agent, losing the variables.
  *
  * <p>While an invoke runs longer than {@value #PATIENCE_MS} ms, a probe virtual thread is started; when it has not
  * run within that time the carriers are starved, and until it runs the stop checks woven into student code make

@@ -101,21 +101,22 @@ final class Cell {
     <T> Future<T> start(MainThread main, Callable<T> body) {
         CompletableFuture<T> result = new CompletableFuture<>();
         main.execute(() -> {
-            claim(Thread.currentThread());
-            CURRENT.set(this);
-            ThreadCensus.enter(this);
             T value = null;
             Throwable failure = null;
             try {
+                claim(Thread.currentThread());
+                CURRENT.set(this);
+                ThreadCensus.enter(this);
                 value = body.call();
             } catch (Throwable t) {
                 failure = t;
+            } finally {
+                // given back before the invoke returns: a check for what the stopped cell left running must not
+                // see the main thread, which goes on to the next cell (Ownership keeps cells until their key is
+                // released; not their threads)
+                giveBack();
+                Thread.interrupted(); // this cell's stop interrupted it; no stop of this cell comes after giveBack
             }
-            // given back before the invoke returns: a check for what the stopped cell left running must not
-            // see the main thread, which goes on to the next cell (Ownership keeps cells until their key is
-            // released; not their threads)
-            giveBack();
-            Thread.interrupted(); // this cell's stop interrupted it; no stop of this cell can come after giveBack
             if (failure == null) {
                 result.complete(value);
             } else {

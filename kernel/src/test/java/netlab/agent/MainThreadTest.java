@@ -24,7 +24,7 @@ class MainThreadTest {
     }
 
     @Test
-    void cellsRunOnOnePlatformThreadNamedMainAndKeepItsThreadLocals() throws Exception {
+    void cellsRunOnOneThreadNamedMainAndKeepItsThreadLocals() throws Exception {
         ThreadLocal<Integer> kept = ThreadLocal.withInitial(() -> 0);
         Thread first = inCell(() -> {
             kept.set(5);
@@ -33,7 +33,6 @@ class MainThreadTest {
         Thread second = inCell(Thread::currentThread);
         assertSame(first, second);
         assertEquals("main", first.getName());
-        assertFalse(first.isVirtual());
         assertEquals(5, inCell(kept::get));
     }
 

@@ -9,8 +9,7 @@ import java.util.concurrent.FutureTask;
 
 /**
  * Runs a transfer's packet exchange on a platform thread when it is called from a virtual thread: the client's
- * when a virtual thread the student started calls it (a cell's own thread is a platform thread), the server's from
- * each transfer's virtual thread.
+ * when a notebook cell (a virtual thread) calls it, the server's from each transfer's virtual thread.
  *
  * <p>Why: TFTP waits for one small packet after another (every block in lockstep, every window with RFC 7440).
  * A virtual thread that waits parks and is woken through the JDK's I/O poller and the carrier pool: on loopback

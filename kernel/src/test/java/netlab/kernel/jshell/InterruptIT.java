@@ -201,6 +201,19 @@ class InterruptIT {
                 s.receive(new java.net.DatagramPacket(new byte[10], 10));""");
     }
 
+    /** The stop closes what the stopped cell opened; a socket of an earlier cell only the interrupt unblocks. */
+    @Test
+    void datagramReceiveOnASocketAnEarlierCellOpened() {
+        value("var earlier = new java.net.DatagramSocket(0, java.net.InetAddress.getLoopbackAddress());");
+        assertInterruptedAndAgentKept("earlier.receive(new java.net.DatagramPacket(new byte[10], 10));");
+    }
+
+    @Test
+    void acceptOnAServerSocketAnEarlierCellOpened() {
+        value("var earlierServer = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());");
+        assertInterruptedAndAgentKept("earlierServer.accept();");
+    }
+
     @Test
     void loopSwallowingExceptions() {
         assertInterruptedAndAgentKept("for (;;) { try { Thread.sleep(1); } catch (Exception e) { } }");
