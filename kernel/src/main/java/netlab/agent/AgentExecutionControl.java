@@ -36,7 +36,6 @@ final class AgentExecutionControl extends DirectExecutionControl {
     /** Flushes the agent's own stdout/stderr, whatever the cell made {@code System.out}. */
     private final Runnable flushStreams;
     private final MainThread main = new MainThread();
-    private long invokes;
     private long cellSerial;
     private String cellKey = "startup";
     /** The release a stop of the current cell started; done once its sockets are closed. Null until stopped. */
@@ -100,7 +99,7 @@ final class AgentExecutionControl extends DirectExecutionControl {
             if (released != null) {
                 throw new StoppedException(); // the cell was stopped between two of its snippets
             }
-            cell = new Cell(++invokes, cellKey);
+            cell = new Cell(cellKey);
             running = cell;
         }
         Ownership.started(cell);

@@ -26,19 +26,17 @@ final class Cell {
     /** How long a virtual thread gives its carrier away at a stop check while the carriers are starved. */
     private static final long YIELD_NANOS = 100_000;
 
-    private final long number;
     private final String key;
     /** The cell this one runs under, or null for an invoke's own. */
     private final Cell parent;
     private volatile boolean stopRequested;
     private volatile Thread thread;
 
-    Cell(long number, String key) {
-        this(number, key, null);
+    Cell(String key) {
+        this(key, null);
     }
 
-    private Cell(long number, String key, Cell parent) {
-        this.number = number;
+    private Cell(String key, Cell parent) {
         this.key = key;
         this.parent = parent;
     }
@@ -48,7 +46,7 @@ final class Cell {
      * and it is stopped when this cell is, or on its own.
      */
     Cell under() {
-        return new Cell(number, key, this);
+        return new Cell(key, this);
     }
 
     /** The notebook cell this invoke belongs to (see {@link Ownership}). */
@@ -59,10 +57,6 @@ final class Cell {
     /** The cell owning the calling thread, or null outside cells. */
     static Cell current() {
         return CURRENT.get();
-    }
-
-    long number() {
-        return number;
     }
 
     /**

@@ -17,7 +17,7 @@ class LingeringTest {
 
     /** Runs {@code body} as cell {@code key} would, so what it starts is owned by that cell. */
     private static void inCell(String key, Runnable body) throws Exception {
-        Cell cell = new Cell(1, key);
+        Cell cell = new Cell(key);
         Ownership.started(cell);
         cell.start(MAIN, () -> {
             body.run();

@@ -17,10 +17,9 @@ import org.junit.jupiter.api.Test;
 class MainThreadTest {
 
     private final MainThread main = new MainThread();
-    private long cells;
 
     private <T> T inCell(java.util.concurrent.Callable<T> body) throws Exception {
-        return new Cell(++cells, "test").start(main, body).get(10, TimeUnit.SECONDS);
+        return new Cell("test").start(main, body).get(10, TimeUnit.SECONDS);
     }
 
     @Test
@@ -50,7 +49,7 @@ class MainThreadTest {
 
     @Test
     void aStopInterruptsTheCellWhileItRunsAndItsRunEndsWithIt() throws Exception {
-        Cell cell = new Cell(++cells, "test");
+        Cell cell = new Cell("test");
         CountDownLatch sleeping = new CountDownLatch(1);
         Future<Object> sleep = cell.start(main, () -> {
             sleeping.countDown();
@@ -76,7 +75,7 @@ class MainThreadTest {
 
     @Test
     void aCellStoppedBeforeItBeginsIsInterruptedAtOnce() throws Exception {
-        Cell cell = new Cell(++cells, "test");
+        Cell cell = new Cell("test");
         cell.stop();
         ExecutionException e = assertThrows(ExecutionException.class,
                 () -> cell.start(main, () -> {

@@ -71,7 +71,7 @@ class StopCheckWeaverTest {
     @Test
     void wovenCodeStillComputes() throws Exception {
         Class<?> c = wovenSpinner();
-        Cell cell = new Cell(1, "test");
+        Cell cell = new Cell("test");
         Future<Object> sum = cell.start(MAIN, () -> c.getMethod("add", int.class, int.class).invoke(null, 2, 3));
         assertEquals(5, sum.get(10, TimeUnit.SECONDS));
     }
@@ -79,7 +79,7 @@ class StopCheckWeaverTest {
     @Test
     void stoppedCellLeavesAnEndlessLoop() throws Exception {
         Class<?> c = wovenSpinner();
-        Cell cell = new Cell(2, "test");
+        Cell cell = new Cell("test");
         Future<Object> spin = cell.start(MAIN, () -> c.getMethod("spin").invoke(null));
         Thread.sleep(100);
         cell.stop();
@@ -91,9 +91,9 @@ class StopCheckWeaverTest {
     @Test
     void otherCellsAreNotStopped() throws Exception {
         Class<?> c = wovenSpinner();
-        Cell stopped = new Cell(3, "test");
+        Cell stopped = new Cell("test");
         stopped.stop();
-        Cell other = new Cell(4, "test");
+        Cell other = new Cell("test");
         assertEquals(7, other.start(MAIN, () -> c.getMethod("add", int.class, int.class).invoke(null, 3, 4))
                 .get(10, TimeUnit.SECONDS));
     }

@@ -37,7 +37,7 @@ class ThreadCensusTest {
     }
 
     private static <T> T inCell(String key, Callable<T> body) throws Exception {
-        Cell cell = new Cell(1, key);
+        Cell cell = new Cell(key);
         try {
             return cell.start(MAIN, body).get(30, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
