@@ -1,6 +1,7 @@
 package netlab.agent;
 
-import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 
 /**
  * The notebook's main thread: every invoke runs on this one thread, named {@code main}, one after another for the
@@ -21,8 +22,12 @@ import java.util.concurrent.SynchronousQueue;
  */
 final class MainThread {
 
-    /** Hands an invoke to the thread; the forwarder's next invoke comes only after this one's answer. */
-    private final SynchronousQueue<Runnable> next = new SynchronousQueue<>();
+    /**
+     * The invoke handed to the thread; the forwarder's next invoke comes only after this one's answer. Handing one
+     * over never waits for the thread: while virtual threads that never block hold every carrier, the forwarder
+     * must go on to {@link CarrierWatch#await}, whose probe gets the main thread a carrier.
+     */
+    private final BlockingQueue<Runnable> next = new LinkedBlockingQueue<>();
 
     MainThread() {
         // the cell's marks (its Cell, its thread census) are set per invoke, never inherited from the agent
@@ -31,18 +36,7 @@ final class MainThread {
 
     /** Runs {@code invoke} on the main thread once it is free; {@code invoke} reports its own outcome. */
     void execute(Runnable invoke) {
-        boolean interrupted = false;
-        while (true) {
-            try {
-                next.put(invoke);
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        next.add(invoke);
     }
 
     private void serve() {
