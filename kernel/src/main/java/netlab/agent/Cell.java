@@ -108,8 +108,7 @@ final class Cell {
                 // given back before the invoke returns: a check for what the stopped cell left running must not
                 // see the main thread, which goes on to the next cell (Ownership keeps cells until their key is
                 // released; not their threads)
-                giveBack();
-                Thread.interrupted(); // this cell's stop interrupted it; no stop of this cell comes after giveBack
+                giveBack(); // no stop of this cell interrupts the thread after this; MainThread clears what one left
             }
             if (failure == null) {
                 result.complete(value);

@@ -45,7 +45,7 @@ final class MainThread {
             try {
                 invoke = next.take();
             } catch (InterruptedException e) {
-                continue; // a cell's thread interrupted it between cells
+                continue; // left by the cell before (its stop), or a cell's thread interrupted it between cells
             }
             Thread.interrupted();
             try {
