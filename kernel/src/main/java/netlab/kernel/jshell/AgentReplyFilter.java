@@ -40,7 +40,7 @@ final class AgentReplyFilter implements ObjectInputFilter {
      * What JShell reads the agent's replies from: {@code connection}, filtered by this, read through a stream of
      * its own, on which JShell may set its filter whatever its version.
      */
-    static ObjectInputStream replies(ObjectInputStream connection) {
+    static Replies replies(ObjectInputStream connection) {
         connection.setObjectInputFilter(INSTANCE);
         try {
             return new Replies(connection);
@@ -49,9 +49,14 @@ final class AgentReplyFilter implements ObjectInputFilter {
         }
     }
 
-    /** Reads every value from the filtered stream; JShell reads ints, UTF strings and objects. */
-    private static final class Replies extends ObjectInputStream {
+    /**
+     * Reads every value from the filtered stream; JShell reads ints, UTF strings and objects, and every reply
+     * begins with an int (its status).
+     */
+    static final class Replies extends ObjectInputStream {
         private final ObjectInputStream in;
+        /** Reads a reply the kernel awaits before JShell's next one; see {@link #beforeNextReply}. */
+        private ReplyReader ahead;
 
         Replies(ObjectInputStream in) throws IOException {
             super(); // reads nothing of its own: every read goes to in
@@ -118,8 +123,22 @@ final class AgentReplyFilter implements ObjectInputFilter {
             return in.readUnsignedShort();
         }
 
+        /**
+         * {@code reader} reads one reply from the filtered stream before JShell reads its next: the reply to a
+         * command the kernel wrote ahead of JShell's ({@link KernelExecutionControl#loadAndInvoke}). Only from the
+         * thread that sends JShell's commands.
+         */
+        void beforeNextReply(ReplyReader reader) {
+            ahead = reader;
+        }
+
         @Override
         public int readInt() throws IOException {
+            ReplyReader reader = ahead;
+            if (reader != null) {
+                ahead = null;
+                reader.read(in);
+            }
             return in.readInt();
         }
 
@@ -157,6 +176,12 @@ final class AgentReplyFilter implements ObjectInputFilter {
         public String readUTF() throws IOException {
             return in.readUTF();
         }
+    }
+
+    /** Reads one reply of the agent's. */
+    @FunctionalInterface
+    interface ReplyReader {
+        void read(ObjectInputStream in) throws IOException;
     }
 
     @Override

@@ -39,7 +39,7 @@ import netlab.agent.AgentProtocol;
  * (statements: {@code public static void do_it$() throws Throwable { STATEMENTS }}) under the header JShell
  * would give it (the session's imports, and the declarations the piece names, as {@link ImportPruning}
  * chooses), compiled in one of JShell's own pooled javac tasks, loaded into the agent and invoked, as JShell
- * does with its wrappers. An expression whose method returns nothing runs as a statement and shows nothing.
+ * does with its wrappers, but in one exchange with the agent ({@link LoadThenInvoke}). An expression whose method returns nothing runs as a statement and shows nothing.
  * Statements are checked on javac's tree before anything else: one that declares (a variable, a local class)
  * is left to JShell, whose top level keeps it.
  *
@@ -203,15 +203,10 @@ final class DirectRun {
                 if (!compiled.errors().isEmpty() || compiled.classes().isEmpty()) {
                     return new AsWritten();
                 }
-                try {
-                    session.control().load(compiled.classes().toArray(ClassBytecodes[]::new));
-                } catch (ExecutionControl.ClassInstallException e) {
-                    return new AsWritten(); // nothing ran: JShell may still manage
-                }
                 String snippetId = "v" + n;
                 session.pieces().record(CLASS_NAME_PREFIX + n, snippetId, lines(header));
                 named.accept(snippetId);
-                return run(session, CLASS_NAME_PREFIX + n, returnsNothing);
+                return run(session, compiled.classes(), CLASS_NAME_PREFIX + n, returnsNothing);
             } catch (ExecutionControl.EngineTerminationException e) {
                 return new Ended();
             } catch (CompileStop.Stopped e) {
@@ -222,11 +217,19 @@ final class DirectRun {
             }
         }
 
-        /** Runs the loaded piece; never throws, since from here on it has run (or may have). */
-        private Ran run(Session session, String className, boolean returnsNothing) {
+        /**
+         * Loads the piece's classes and runs it; never throws, since from here on it has run (or may have), unless
+         * its classes did not load (then JShell may still manage).
+         */
+        private Outcome run(Session session, List<ClassBytecodes> classes, String className,
+                boolean returnsNothing) {
             try {
-                String value = session.control().invoke(className, DO_IT);
-                return returnsNothing ? new NoValue() : new Value(results.value(value));
+                Optional<String> value = session.control().loadAndInvoke(classes.toArray(ClassBytecodes[]::new),
+                        className, DO_IT);
+                if (value.isEmpty()) {
+                    return new AsWritten(); // nothing ran
+                }
+                return returnsNothing ? new NoValue() : new Value(results.value(value.get()));
             } catch (ExecutionControl.UserException | ExecutionControl.ResolutionException e) {
                 for (Throwable t = e; t != null; t = t.getCause()) {
                     t.setStackTrace(session.pieces().placed(t.getStackTrace()));

@@ -1,7 +1,7 @@
 package netlab.kernel.jshell;
 
-import java.io.ObjectInput;
 import java.io.ObjectOutput;
+import java.util.Optional;
 import jdk.jshell.execution.StreamingExecutionControl;
 
 /**
@@ -16,13 +16,17 @@ final class KernelExecutionControl extends StreamingExecutionControl {
 
     private static final Runnable OPEN = () -> { };
 
+    private final ObjectOutput out;
+    private final AgentReplyFilter.Replies replies;
     private final AgentProcess agent;
     private volatile boolean terminated;
     /** Runs once before the agent's next command; see {@link #beforeNextCommand}. Engine thread only. */
     private Runnable gate = OPEN;
 
-    KernelExecutionControl(ObjectOutput out, ObjectInput in, AgentProcess agent) {
-        super(out, in);
+    KernelExecutionControl(ObjectOutput out, AgentReplyFilter.Replies replies, AgentProcess agent) {
+        super(out, replies);
+        this.out = out;
+        this.replies = replies;
         this.agent = agent;
     }
 
@@ -72,6 +76,23 @@ final class KernelExecutionControl extends StreamingExecutionControl {
         passGate();
         try {
             super.load(cbcs);
+        } catch (EngineTerminationException e) {
+            terminated = true;
+            throw e;
+        }
+    }
+
+    /**
+     * Loads {@code classes} and invokes {@code className.methodName} in one exchange with the agent
+     * ({@link LoadThenInvoke}).
+     *
+     * @return what the invoke answered; empty when the load failed and nothing of it ran
+     */
+    Optional<String> loadAndInvoke(ClassBytecodes[] classes, String className, String methodName)
+            throws RunException, EngineTerminationException, InternalException {
+        passGate();
+        try {
+            return LoadThenInvoke.run(out, replies, classes, () -> super.invoke(className, methodName));
         } catch (EngineTerminationException e) {
             terminated = true;
             throw e;
