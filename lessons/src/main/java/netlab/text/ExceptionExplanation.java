@@ -162,6 +162,8 @@ public final class ExceptionExplanation {
             case "java.lang.ClassCastException" -> "cast";
             case "java.lang.StackOverflowError" -> "recursion";
             case "java.lang.OutOfMemoryError" -> "memory";
+            case "java.lang.ExceptionInInitializerError" -> "class.init";
+            case "java.lang.NoClassDefFoundError" -> "class.unusable";
             case "java.util.concurrent.ExecutionException", "java.util.concurrent.CompletionException" -> "task";
             case "java.util.concurrent.TimeoutException" -> "task.timeout";
             case "java.lang.IllegalMonitorStateException" -> "monitor";

@@ -63,6 +63,27 @@ class ExceptionExplanationTest {
                 ExceptionExplanation.of("java.util.IllegalFormatPrecisionException", "2"));
     }
 
+    /** A class whose static field's initial value throws, as {@code static DatagramSocket s = new DatagramSocket(80);}. */
+    private static final class BrokenInit {
+        static final int PORT = Integer.parseInt("eighty");
+
+        static int port() {
+            return PORT;
+        }
+    }
+
+    @Test
+    void aStaticInitializerThatThrewIsExplainedAndSoIsEveryLaterUseOfItsClass() {
+        Message first = ExceptionExplanation.of(assertThrows(ExceptionInInitializerError.class, BrokenInit::port))
+                .orElseThrow();
+        assertEquals(Message.of("exception.explain.class.init"), first);
+        assertTrue(first.in(Lang.ZH).startsWith("这个类第一次被用到时"), first.in(Lang.ZH));
+        Message later = ExceptionExplanation.of(assertThrows(NoClassDefFoundError.class, BrokenInit::port))
+                .orElseThrow();
+        assertEquals(Message.of("exception.explain.class.unusable"), later);
+        assertTrue(later.in(Lang.EN).contains("run the class's cell again"), later.in(Lang.EN));
+    }
+
     /**
      * An {@code IllegalArgumentException} says many things; the JDK methods that refuse a port outside 0–65535 are
      * known by name, so that one is explained, chosen by the method that threw, and no other.
