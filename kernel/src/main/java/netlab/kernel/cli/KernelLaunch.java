@@ -38,7 +38,13 @@ final class KernelLaunch {
      *     fresh kernels each: 1.42 against 1.30 and 1.58 CPU seconds a session, the cells' wall time the same
      *     (0.85-1.17 s). A twentieth read slightly better in long sessions but cost short ones compiles they
      *     never repaid; for every class (the global flag), the start's own code was compiled sooner too and
-     *     the first cell took 42 against 33 ms. {@code bench/kernel-bench --compare} the build without the flag:
+     *     the first cell took 42 against 33 ms. A thirtieth, {@code bench/kernel-bench --compare} three times
+     *     (load 0.6-1.8): {@code 1 + 1} in cells 1-200 1.50, 1.40, 1.44x of ipykernel against 1.67, 1.49, 1.56x,
+     *     but the first cell 3 s after kernel_info 45-49 against 32-41 ms and cells 201-400 1.11-1.26x against
+     *     1.13-1.17x; {@code classroom-bench --students 8 --compare}, where cells come seconds apart as in a
+     *     class: CPU 31.8 against 29.7 s, cell latency p50 118 against 113 ms, p99 507 against 378 ms. What
+     *     it wins in a run of cells sent back to back a class pays for. {@code bench/kernel-bench --compare} the
+     *     build without the flag:
      *     the declaration cell 1.37x of ipykernel against 1.69x, cells 201-400 1.16x against 1.28x, cells 1-200
      *     1.63x against 1.73x, kernel_info 0.82x against 0.73x; {@code bench/classroom-bench --students 8
      *     --compare}: cell latency p50 81.7 against 84.6 ms, CPU 22.5 against 22.6 s, peak PSS 3 MB a student
