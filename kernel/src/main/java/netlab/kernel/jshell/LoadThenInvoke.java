@@ -21,7 +21,8 @@ import jdk.jshell.spi.ExecutionControl.RunException;
  * <p>The load is written as {@code StreamingExecutionControl.load} writes one (JShell's command prefix, the
  * command's name, the classes as one object) and its reply read as JShell reads one (a status, then what
  * {@code ExecutionControlForwarder} writes for it); {@code LoadThenInvokeTest} holds both to the JDK's own classes.
- * The invoke is JShell's own call, which writes the command and reads its reply however it ended.
+ * The invoke is JShell's own call, which writes the command and reads its reply however it ended. Between the
+ * two, the stream forgets the classes it wrote ({@link KernelExecutionControl#forgetObjectsSent}).
  *
  * <p>When the load fails, the agent still runs the invoke that follows it. The class it names is then missing,
  * or, if only a class it uses failed, the code runs and fails where it uses it: either way what the invoke
@@ -59,6 +60,7 @@ final class LoadThenInvoke {
             out.writeInt(COMMAND_PREFIX);
             out.writeUTF(CMD_LOAD);
             out.writeObject(classes); // not flushed: the invoke's flush sends both
+            KernelExecutionControl.forgetObjectsSent(out);
         } catch (IOException e) {
             throw new EngineTerminationException("the agent's connection failed: " + e);
         }

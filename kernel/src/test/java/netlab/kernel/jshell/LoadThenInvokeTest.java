@@ -1,6 +1,7 @@
 package netlab.kernel.jshell;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -84,6 +85,24 @@ class LoadThenInvokeTest {
         assertEquals("again", jshell.varValue("C", "again"), "the stream is in step after the exchange");
     }
 
+    /**
+     * An object stream keeps what it wrote and its reader what it read, so that an object written again goes as a
+     * reference: without a reset after each load, the classes of every snippet a session ran stayed in both JVMs.
+     * An array the agent receives as the very one it received before shows the two streams remembered it.
+     */
+    @Test
+    void theStreamsForgetTheClassesOnceSentJShellsOwnLoadsToo() throws Exception {
+        assertEquals(Optional.of("2"), loadThenInvoke());
+        assertEquals(Optional.of("2"), loadThenInvoke());
+        KernelExecutionControl kernel = new KernelExecutionControl(out, replies, null);
+        kernel.load(CLASSES);
+        kernel.load(CLASSES);
+        assertEquals(4, agent.received.size());
+        for (int i = 1; i < agent.received.size(); i++) {
+            assertNotSame(agent.received.get(i - 1), agent.received.get(i), "load " + (i + 1) + " came as a reference");
+        }
+    }
+
     @Test
     void aLoadThatFailedRanNothing() throws Exception {
         agent.loadFails = true;
@@ -117,6 +136,7 @@ class LoadThenInvokeTest {
     /** The agent's side as the forwarder calls it: records calls, fails as a test asks. */
     private final class FakeAgent implements ExecutionControl {
         final List<String> calls = new ArrayList<>();
+        final List<ClassBytecodes[]> received = new ArrayList<>();
         boolean loadFails;
         boolean classMissing;
         boolean invokeThrows;
@@ -126,11 +146,13 @@ class LoadThenInvokeTest {
         public void load(ClassBytecodes[] cbcs) throws ClassInstallException, EngineTerminationException {
             String sent;
             try {
-                sent = agentIn.available() > 0 ? " with the invoke already sent" : " alone";
+                // the invoke's ~50 bytes behind the load, not only the one of the reset's marker
+                sent = agentIn.available() > 8 ? " with the invoke already sent" : " alone";
             } catch (IOException e) {
                 sent = " (" + e + ")";
             }
             calls.add("load " + cbcs[0].name() + sent);
+            received.add(cbcs);
             if (loadEndsAgent) {
                 throw new EngineTerminationException("out of memory");
             }
