@@ -8,9 +8,11 @@ import jdk.jshell.execution.StreamingExecutionControl;
 
 /**
  * The kernel's end of JShell's execution SPI: JShell's streaming protocol to the agent, plus the one thing
- * JShell does not tell its caller — that the agent is gone. Stops and netlab's per-cell requests travel on
- * the control connection ({@link AgentControl}), never on JShell's command stream, whose extension commands
- * some JDK builds no longer forward; a cell's stop state lives in its {@link CellRun}, not here.
+ * JShell does not tell its caller — that the agent is gone —, a piece's load and invoke in one exchange
+ * ({@link #loadAndInvoke}), and a stream that forgets the classes it sent ({@link #forgetObjectsSent}).
+ * Stops and netlab's per-cell requests travel on the control connection ({@link AgentControl}), never on
+ * JShell's command stream, whose extension commands some JDK builds no longer forward; a cell's stop state lives
+ * in its {@link CellRun}, not here.
  *
  * <p>Threading: JShell calls from the engine thread; {@link #terminated()} from any thread.
  */
