@@ -56,16 +56,37 @@ final class KernelExecutionControl extends StreamingExecutionControl {
         gate = OPEN;
     }
 
-    private void passGate() {
+    /** Before each command to the agent: the gate, then the stream forgets what the commands before it sent. */
+    private void beforeCommand() {
         Runnable g = gate;
         gate = OPEN;
         g.run();
+        forgetObjectsSent();
+    }
+
+    /**
+     * Ends the command stream's memory of the objects written to it, in both JVMs: an object stream keeps every
+     * object it wrote, and its reader every object it read, so that one written again goes as a reference; JShell
+     * never resets its stream, so the classes of every snippet a session ran stayed in the kernel's heap and, as
+     * received, in the agent's (1,401 class files in each JVM after 400 cells and five 200-declaration cells; live
+     * heap after a full collection 16.19 against 15.94 MB in the kernel, 4.30 against 4.21 MB in the agent, and
+     * growing with every cell of a long session). The reset, one byte, leaves with the command; a load after it
+     * sends the classes' descriptions again, a few hundred bytes.
+     */
+    private void forgetObjectsSent() {
+        try {
+            if (out instanceof ObjectOutputStream stream) {
+                stream.reset();
+            }
+        } catch (IOException e) {
+            terminated = true; // the connection is gone: the command says so
+        }
     }
 
     @Override
     public String invoke(String classname, String methodname)
             throws RunException, EngineTerminationException, InternalException {
-        passGate();
+        beforeCommand();
         try {
             return super.invoke(classname, methodname);
         } catch (EngineTerminationException e) {
@@ -77,14 +98,12 @@ final class KernelExecutionControl extends StreamingExecutionControl {
     @Override
     public void load(ClassBytecodes[] cbcs)
             throws ClassInstallException, NotImplementedException, EngineTerminationException {
-        passGate();
+        beforeCommand();
         try {
             super.load(cbcs);
         } catch (EngineTerminationException e) {
             terminated = true;
             throw e;
-        } finally {
-            forgetSent();
         }
     }
 
@@ -96,7 +115,7 @@ final class KernelExecutionControl extends StreamingExecutionControl {
      */
     Optional<String> loadAndInvoke(ClassBytecodes[] classes, String className, String methodName)
             throws RunException, EngineTerminationException, InternalException {
-        passGate();
+        beforeCommand();
         try {
             return LoadThenInvoke.run(out, replies, classes, () -> super.invoke(className, methodName));
         } catch (EngineTerminationException e) {
@@ -108,47 +127,20 @@ final class KernelExecutionControl extends StreamingExecutionControl {
     @Override
     public void redefine(ClassBytecodes[] cbcs)
             throws ClassInstallException, NotImplementedException, EngineTerminationException {
-        passGate();
-        try {
-            super.redefine(cbcs);
-        } finally {
-            forgetSent();
-        }
-    }
-
-    /**
-     * Ends the command stream's memory of the objects written to it, in both JVMs: an object stream keeps every
-     * object it wrote, and its reader every object it read, so that one written again goes as a reference; JShell
-     * never resets its stream, so the classes of every snippet a session ran stayed in the kernel's heap and, as
-     * received, in the agent's (1,401 class files in each JVM after 400 cells and five 200-declaration cells; live
-     * heap after a full collection 16.19 against 15.94 MB in the kernel, 4.30 against 4.21 MB in the agent, and
-     * growing with every cell of a long session). The reset goes out with the next command and costs the next
-     * load the classes' descriptions again, a few hundred bytes.
-     */
-    static void forgetObjectsSent(ObjectOutput out) throws IOException {
-        if (out instanceof ObjectOutputStream stream) {
-            stream.reset();
-        }
-    }
-
-    private void forgetSent() {
-        try {
-            forgetObjectsSent(out);
-        } catch (IOException e) {
-            terminated = true; // the connection is gone: the next command says so
-        }
+        beforeCommand();
+        super.redefine(cbcs);
     }
 
     @Override
     public String varValue(String classname, String varname)
             throws RunException, EngineTerminationException, InternalException {
-        passGate();
+        beforeCommand();
         return super.varValue(classname, varname);
     }
 
     @Override
     public void addToClasspath(String path) throws EngineTerminationException, InternalException {
-        passGate();
+        beforeCommand();
         super.addToClasspath(path);
     }
 

@@ -21,8 +21,7 @@ import jdk.jshell.spi.ExecutionControl.RunException;
  * <p>The load is written as {@code StreamingExecutionControl.load} writes one (JShell's command prefix, the
  * command's name, the classes as one object) and its reply read as JShell reads one (a status, then what
  * {@code ExecutionControlForwarder} writes for it); {@code LoadThenInvokeTest} holds both to the JDK's own classes.
- * The invoke is JShell's own call, which writes the command and reads its reply however it ended. Between the
- * two, the stream forgets the classes it wrote ({@link KernelExecutionControl#forgetObjectsSent}).
+ * The invoke is JShell's own call, which writes the command and reads its reply however it ended.
  *
  * <p>When the load fails, the agent still runs the invoke that follows it. The class it names is then missing,
  * or, if only a class it uses failed, the code runs and fails where it uses it: either way what the invoke
@@ -31,13 +30,13 @@ import jdk.jshell.spi.ExecutionControl.RunException;
 final class LoadThenInvoke {
 
     // jdk.jshell.execution.RemoteCodes: the JDK's, package-private
-    static final int COMMAND_PREFIX = 0xC03DC03D;
-    static final String CMD_LOAD = "CMD_LOAD";
-    static final int RESULT_SUCCESS = 100;
-    static final int RESULT_TERMINATED = 101;
-    static final int RESULT_NOT_IMPLEMENTED = 102;
-    static final int RESULT_INTERNAL_PROBLEM = 103;
-    static final int RESULT_CLASS_INSTALL_EXCEPTION = 106;
+    private static final int COMMAND_PREFIX = 0xC03DC03D;
+    private static final String CMD_LOAD = "CMD_LOAD";
+    private static final int RESULT_SUCCESS = 100;
+    private static final int RESULT_TERMINATED = 101;
+    private static final int RESULT_NOT_IMPLEMENTED = 102;
+    private static final int RESULT_INTERNAL_PROBLEM = 103;
+    private static final int RESULT_CLASS_INSTALL_EXCEPTION = 106;
 
     /** The invoke JShell sends: its own {@code invoke(className, methodName)}. */
     @FunctionalInterface
@@ -60,7 +59,6 @@ final class LoadThenInvoke {
             out.writeInt(COMMAND_PREFIX);
             out.writeUTF(CMD_LOAD);
             out.writeObject(classes); // not flushed: the invoke's flush sends both
-            KernelExecutionControl.forgetObjectsSent(out);
         } catch (IOException e) {
             throw new EngineTerminationException("the agent's connection failed: " + e);
         }

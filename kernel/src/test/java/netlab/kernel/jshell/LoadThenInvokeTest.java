@@ -92,9 +92,9 @@ class LoadThenInvokeTest {
      */
     @Test
     void theStreamsForgetTheClassesOnceSentJShellsOwnLoadsToo() throws Exception {
-        assertEquals(Optional.of("2"), loadThenInvoke());
-        assertEquals(Optional.of("2"), loadThenInvoke());
         KernelExecutionControl kernel = new KernelExecutionControl(out, replies, null);
+        assertEquals(Optional.of("2"), kernel.loadAndInvoke(CLASSES, CLASSES[0].name(), DirectRun.DO_IT));
+        assertEquals(Optional.of("2"), kernel.loadAndInvoke(CLASSES, CLASSES[0].name(), DirectRun.DO_IT));
         kernel.load(CLASSES);
         kernel.load(CLASSES);
         assertEquals(4, agent.received.size());
