@@ -1,9 +1,7 @@
 package netlab.kernel.jshell;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import jdk.jshell.execution.Util;
@@ -46,8 +44,9 @@ final class AgentExecutionProvider implements ExecutionControlProvider {
             // class to load leaves in one socket write instead of one per packet. With the agent's side buffered
             // too, strace counted ~42 fewer read/write calls per trivial cell in the two JVMs (13,807 + 2,248
             // against 10,360 + 1,873 for a start and 91 cells); wall and CPU per cell moved less than the noise.
-            OutputStream out = new BufferedOutputStream(agent.main().out(), 8 * 1024);
-            return (KernelExecutionControl) Util.remoteInputOutput(in, out,
+            // A whole command leaves in one write since its parts are written with the flushes held (CommandOutput).
+            CommandBuffer socket = new CommandBuffer(agent.main().out(), 8 * 1024);
+            return (KernelExecutionControl) Util.remoteInputOutput(in, socket,
                     Map.of(AgentProtocol.STDOUT, output.stdout(),
                             AgentProtocol.STDERR, output.stderr(),
                             AgentProtocol.DISPLAY, output.display(),
@@ -55,7 +54,8 @@ final class AgentExecutionProvider implements ExecutionControlProvider {
                             AgentProtocol.SYNC, agent.control().syncStream()),
                     Map.of(AgentProtocol.STDIN, new StdinBridge(output)),
                     // Util makes an ObjectInputStream; its filter must be set before the first read
-                    (objectIn, objectOut) -> new KernelExecutionControl(objectOut,
+                    (objectIn, objectOut) -> new KernelExecutionControl(
+                            new CommandOutput((java.io.ObjectOutputStream) objectOut, socket),
                             AgentReplyFilter.replies((java.io.ObjectInputStream) objectIn), agent));
         } catch (IOException | RuntimeException e) {
             agent.close();

@@ -1,8 +1,6 @@
 package netlab.kernel.jshell;
 
 import java.io.IOException;
-import java.io.ObjectOutput;
-import java.io.ObjectOutputStream;
 import java.util.Optional;
 import jdk.jshell.execution.StreamingExecutionControl;
 
@@ -20,14 +18,14 @@ final class KernelExecutionControl extends StreamingExecutionControl {
 
     private static final Runnable OPEN = () -> { };
 
-    private final ObjectOutput out;
+    private final CommandOutput out;
     private final AgentReplyFilter.Replies replies;
     private final AgentProcess agent;
     private volatile boolean terminated;
     /** Runs once before the agent's next command; see {@link #beforeNextCommand}. Engine thread only. */
     private Runnable gate = OPEN;
 
-    KernelExecutionControl(ObjectOutput out, AgentReplyFilter.Replies replies, AgentProcess agent) {
+    KernelExecutionControl(CommandOutput out, AgentReplyFilter.Replies replies, AgentProcess agent) {
         super(out, replies);
         this.out = out;
         this.replies = replies;
@@ -70,14 +68,12 @@ final class KernelExecutionControl extends StreamingExecutionControl {
      * never resets its stream, so the classes of every snippet a session ran stayed in the kernel's heap and, as
      * received, in the agent's (1,401 class files in each JVM after 400 cells and five 200-declaration cells; live
      * heap after a full collection 16.19 against 15.94 MB in the kernel, 4.30 against 4.21 MB in the agent, and
-     * growing with every cell of a long session). The reset, one byte, leaves with the command; a load after it
-     * sends the classes' descriptions again, a few hundred bytes.
+     * growing with every cell of a long session). The reset, one byte, leaves with the command
+     * ({@link CommandOutput}); a load after it sends the classes' descriptions again, a few hundred bytes.
      */
     private void forgetObjectsSent() {
         try {
-            if (out instanceof ObjectOutputStream stream) {
-                stream.reset();
-            }
+            out.reset();
         } catch (IOException e) {
             terminated = true; // the connection is gone: the command says so
         }

@@ -35,7 +35,7 @@ class LoadThenInvokeTest {
 
     private final FakeAgent agent = new FakeAgent();
     private PipedInputStream agentIn;
-    private ObjectOutputStream out;
+    private CommandOutput out;
     private AgentReplyFilter.Replies replies;
     private StreamingExecutionControl jshell;
     private Thread forwarder;
@@ -43,7 +43,8 @@ class LoadThenInvokeTest {
     @BeforeEach
     void connect() throws IOException {
         agentIn = new PipedInputStream(64 * 1024);
-        out = new ObjectOutputStream(new PipedOutputStream(agentIn));
+        CommandBuffer socket = new CommandBuffer(new PipedOutputStream(agentIn), 8 * 1024);
+        out = new CommandOutput(new ObjectOutputStream(socket), socket);
         out.flush();
         PipedInputStream kernelIn = new PipedInputStream(64 * 1024);
         PipedOutputStream agentOut = new PipedOutputStream(kernelIn);

@@ -4,7 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
@@ -27,5 +31,22 @@ class MessagesTest {
         assertTrue(a.header().get("msg_id").getAsString().startsWith(session + "_"), a.header().toString());
         assertNotEquals(session, b.header().get("session").getAsString());
         assertNotEquals(a.header().get("msg_id"), b.header().get("msg_id"));
+    }
+
+    /** A header's date reads as a formatter of the whole pattern writes it, across seconds, days and years. */
+    @Test
+    void datesReadAsTheProtocolWritesThem() {
+        DateTimeFormatter whole = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'")
+                .withZone(ZoneOffset.UTC);
+        Random random = new Random(19);
+        Instant newYear = Instant.parse("2027-01-01T00:00:00Z");
+        for (int i = 0; i < 20_000; i++) {
+            Instant t = i % 2 == 0
+                    ? Instant.ofEpochSecond(random.nextLong(4_102_444_800L), random.nextInt(1_000_000_000))
+                    : newYear.plusNanos(random.nextLong(-2_000_000_000L, 2_000_000_000L)); // a second's edge
+            assertEquals(whole.format(t), Messages.date(t), t.toString());
+        }
+        assertEquals("2026-12-07T16:18:25.000000Z", Messages.date(Instant.parse("2026-12-07T16:18:25Z")));
+        assertEquals("2026-12-07T16:18:25.999999Z", Messages.date(Instant.parse("2026-12-07T16:18:25.999999999Z")));
     }
 }
