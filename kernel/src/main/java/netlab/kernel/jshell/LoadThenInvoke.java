@@ -13,10 +13,11 @@ import jdk.jshell.spi.ExecutionControl.RunException;
  * A class load and the invoke after it, sent to the agent as one exchange. JShell's streaming protocol answers
  * each command before the next is written: the agent's forwarder sat idle while its answer to the load crossed to
  * the kernel, the kernel's thread woke to read it and wrote the invoke, and the agent's threads woke again to read
- * that. Written back to back, both commands leave in one socket write and the agent runs the invoke as soon as the
- * load is done; the kernel reads the two replies in turn. Measured (the kernel's time from the load's write to the
- * invoke's reply, {@code 1 + 1} in a fresh kernel, means per 100 cells, two kernels each): cells 1-100 3.9-4.0
- * against 4.4-4.8 ms, cells 101-200 2.5-2.6 against 3.0-3.5 ms, cells 201-300 2.1-2.3 against 2.4-2.6 ms.
+ * that. Written back to back, both commands leave in one socket write ({@link CommandOutput}) and the agent runs
+ * the invoke as soon as the load is done; the kernel reads the two replies in turn. Measured (the kernel's time
+ * from the load's write to the invoke's reply, {@code 1 + 1} in a fresh kernel, means per 100 cells, two kernels
+ * each): cells 1-100 3.9-4.0 against 4.4-4.8 ms, cells 101-200 2.5-2.6 against 3.0-3.5 ms, cells 201-300 2.1-2.3
+ * against 2.4-2.6 ms.
  *
  * <p>The load is written as {@code StreamingExecutionControl.load} writes one (JShell's command prefix, the
  * command's name, the classes as one object) and its reply read as JShell reads one (a status, then what
