@@ -13,7 +13,8 @@ netlab) right after the run and again once the kernel has been idle for 3 s (a s
 kernel gives grown heap back then), the CPU seconds each kernel's processes used beside the wall time of
 its measured cells, each ratio netlab/ipykernel, and the load average before and after; then each of issue 19's
 targets with its ratio and whether this run met it. kernel_info after launch and the first cell sent as soon
-as it is answered are medians over --starts fresh kernels of each kind, the kinds started in turns.
+as it is answered are medians over --starts fresh kernels of each kind, the kinds started in turns. Last, trivial
+cells each after 3 s of quiet, as a class sends them (a kernel's caches and threads have gone cold by then).
 """
 import argparse
 import os
@@ -28,6 +29,9 @@ IDLE_AFTER_S = 3
 REST_BEFORE_FIRST_S = 3
 # acts a kernel runs back to back before the other kinds take their turn (see in_lockstep)
 BLOCK = 10
+# a class sends cells seconds apart (classroom-bench's mean think time): trivial cells after this much quiet
+QUIET_S = 3
+QUIET_CELLS = 20
 # characters of HTML the display cell shows: a large table or picture
 DISPLAY_CHARS = 2_000_000
 
@@ -137,6 +141,20 @@ def in_lockstep(sessions, count, act):
     return {s: (times[s], (b.cpu_s(s.pid) - cpu0[s]) / count * 1000) for s in sessions}
 
 
+def after_quiet(sessions, count, quiet_s, act):
+    """act(session) count times in every session, each round after quiet_s of silence from all of them (the sessions
+    in another order each round), as a student's cells come. Returns what in_lockstep returns; the CPU per act
+    includes what each kernel did while quiet."""
+    times = {s: [] for s in sessions}
+    cpu0 = {s: b.cpu_s(s.pid) for s in sessions}
+    for i in range(count):
+        time.sleep(quiet_s)
+        k = i % len(sessions)
+        for s in sessions[k:] + sessions[:k]:
+            times[s].append(b.timed_ms(lambda: act(s)))
+    return {s: (times[s], (b.cpu_s(s.pid) - cpu0[s]) / count * 1000) for s in sessions}
+
+
 def measure(kinds, runs, starts, started):
     """Every (kernel name, cells) kind's latency session, the kinds' kernels running side by side and their cells
     in lockstep; returns each kind's column of the table by kernel name."""
@@ -174,6 +192,7 @@ def measure(kinds, runs, starts, started):
             s.readings["cpu"] = b.cpu_s(s.pid)
         # a large table or picture, from the cell to the front end: after the readings above, which it would move
         batches["display"] = in_lockstep(sessions, 5, lambda s: s.run(s.cells.display))
+        batches["quiet"] = after_quiet(sessions, QUIET_CELLS, QUIET_S, lambda s: s.run(s.cells.trivial))
     finally:
         for s in sessions:
             s.stop()
@@ -199,6 +218,7 @@ def figures(readings, batches, started, first_after_rest, starts):
         # CPU per cell moves far less with the machine's load than wall time does
         "trivial cell CPU, cells 1-N (mean, ms)": trivial_cpu,
         "trivial cell CPU, cells N+1-2N (mean, ms)": warm_cpu,
+        f"trivial cell {QUIET_S} s apart, p50 of {QUIET_CELLS} (ms)": statistics.median(batches["quiet"][0]),
         "declaration cell p50, cells 2N+1-3N (ms)": statistics.median(batches["declaration"][0]),
         "edited declaration p50, cells 3N+1-4N (ms)": statistics.median(batches["edited"][0]),
         f"{N}-declaration cell (median of 5, ms)": statistics.median(declarations),
