@@ -124,34 +124,24 @@ class Session:
         b.stop(self.km, self.kc)
 
 
-def in_lockstep(sessions, count, act):
-    """act(session) count times in every session, the sessions taking turns every BLOCK acts (each round in another
+def in_lockstep(sessions, count, act, block=BLOCK, quiet_s=0):
+    """act(session) count times in every session, the sessions taking turns every block acts (each round in another
     order), so that a drift of the machine's load lands on every kind alike: measured one kind after the other,
     ipykernel's own p50 moved 5-9 ms between runs and with it the ratios. Not act by act: a kernel then waits
     while the other runs, its caches go cold between its own cells, and that cost is not the cell's own (one run:
     netlab's trivial cell took 10.4 ms of CPU in cells 201-400 against 8.5-9.8 in five runs taking turns every
     10). Returns, per session, the wall ms of each act and the CPU ms of the session's processes per act (their
-    own CPU: the others' work is not counted)."""
-    times = {s: [] for s in sessions}
-    cpu0 = {s: b.cpu_s(s.pid) for s in sessions}
-    for i, start in enumerate(range(0, count, BLOCK)):
-        k = i % len(sessions)
-        for s in sessions[k:] + sessions[:k]:
-            times[s].extend(b.timed_ms(lambda: act(s)) for _ in range(min(BLOCK, count - start)))
-    return {s: (times[s], (b.cpu_s(s.pid) - cpu0[s]) / count * 1000) for s in sessions}
-
-
-def after_quiet(sessions, count, quiet_s, act):
-    """act(session) count times in every session, each round after quiet_s of silence from all of them (the sessions
-    in another order each round), as a student's cells come. Returns what in_lockstep returns; the CPU per act
+    own CPU: the others' work is not counted). With quiet_s, each turn of all the sessions begins after that much
+    silence from all of them (block=1: every act after a pause, as a student's cells come), and the CPU per act
     includes what each kernel did while quiet."""
     times = {s: [] for s in sessions}
     cpu0 = {s: b.cpu_s(s.pid) for s in sessions}
-    for i in range(count):
-        time.sleep(quiet_s)
+    for i, start in enumerate(range(0, count, block)):
+        if quiet_s:
+            time.sleep(quiet_s)
         k = i % len(sessions)
         for s in sessions[k:] + sessions[:k]:
-            times[s].append(b.timed_ms(lambda: act(s)))
+            times[s].extend(b.timed_ms(lambda: act(s)) for _ in range(min(block, count - start)))
     return {s: (times[s], (b.cpu_s(s.pid) - cpu0[s]) / count * 1000) for s in sessions}
 
 
@@ -192,7 +182,8 @@ def measure(kinds, runs, starts, started):
             s.readings["cpu"] = b.cpu_s(s.pid)
         # a large table or picture, from the cell to the front end: after the readings above, which it would move
         batches["display"] = in_lockstep(sessions, 5, lambda s: s.run(s.cells.display))
-        batches["quiet"] = after_quiet(sessions, QUIET_CELLS, QUIET_S, lambda s: s.run(s.cells.trivial))
+        batches["quiet"] = in_lockstep(sessions, QUIET_CELLS, lambda s: s.run(s.cells.trivial), block=1,
+                                       quiet_s=QUIET_S)
     finally:
         for s in sessions:
             s.stop()
