@@ -19,6 +19,8 @@ final class CommandBuffer extends BufferedOutputStream {
 
     /** Guarded by this object's lock, which the multiplexer also takes for each write it passes on. */
     private boolean held;
+    /** Bytes written to the connection so far; guarded by this object's lock. */
+    private long written;
 
     CommandBuffer(OutputStream socket, int size) {
         super(socket, size);
@@ -32,6 +34,23 @@ final class CommandBuffer extends BufferedOutputStream {
         } finally {
             held = false;
         }
+    }
+
+    @Override
+    public synchronized void write(int b) throws IOException {
+        super.write(b);
+        written++;
+    }
+
+    @Override
+    public synchronized void write(byte[] b, int off, int len) throws IOException {
+        super.write(b, off, len);
+        written += len;
+    }
+
+    /** How many bytes have been written to the connection, sent or still buffered. */
+    synchronized long written() {
+        return written;
     }
 
     @Override

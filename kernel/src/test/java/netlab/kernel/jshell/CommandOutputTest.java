@@ -32,14 +32,14 @@ class CommandOutputTest {
     @BeforeEach
     void connect() throws Exception {
         stream = new ObjectOutputStream(jshellMultiplexer(buffer));
-        out = new CommandOutput(stream, buffer);
+        out = new CommandOutput(stream, buffer, 0); // a reset before every command
         out.flush();
         socket.sends.clear();
     }
 
     @Test
     void aLoadAndTheInvokeAfterItLeaveInOneSocketWriteWithTheResetBeforeThem() throws IOException {
-        out.reset();
+        out.forgetObjectsPastLimit();
         assertEquals(0, socket.sends.size(), "the reset waits for its command");
         writeLoad(out);
         out.writeInt(0xC03DC03D);
@@ -64,19 +64,37 @@ class CommandOutputTest {
     void whatLeavesReadsAsTheJdkWroteIt() throws Exception {
         ByteArrayOutputStream plain = new ByteArrayOutputStream();
         CommandBuffer direct = new CommandBuffer(plain, 8 * 1024);
-        CommandOutput commands = new CommandOutput(new ObjectOutputStream(direct), direct);
+        CommandOutput commands = new CommandOutput(new ObjectOutputStream(direct), direct, 1000);
         commands.flush();
-        for (int i = 0; i < 2; i++) {
-            commands.reset();
+        for (int i = 0; i < 6; i++) { // a load is about 450 bytes: resets before the third and the fifth
+            commands.forgetObjectsPastLimit();
             writeLoad(commands);
             commands.flush();
         }
         ObjectInputStream agent = new ObjectInputStream(new ByteArrayInputStream(plain.toByteArray()));
-        for (int i = 0; i < 2; i++) {
+        for (int i = 0; i < 6; i++) {
             assertEquals(0xC03DC03D, agent.readInt());
             assertEquals("CMD_LOAD", agent.readUTF());
             assertEquals(CLASSES[0].name(), ((ClassBytecodes[]) agent.readObject())[0].name());
         }
+    }
+
+    /**
+     * The stream forgets the objects it wrote (and its reader what it read) only once the limit has been written
+     * since the last reset: until then an object written again goes as a reference to the first.
+     */
+    @Test
+    void theStreamIsResetOnceTheLimitHasBeenWritten() throws IOException {
+        CommandOutput limited = new CommandOutput(stream, buffer, 2000);
+        int first = loadSize(limited, CLASSES);
+        assertTrue(first > CLASSES[0].bytecodes().length, first + " bytes: the classes themselves");
+        assertTrue(loadSize(limited, CLASSES) < first / 4, "under the limit, the same classes go as a reference");
+        while (buffer.written() < 2000) {
+            loadSize(limited, new ClassBytecodes[] {new ClassBytecodes("REPL.$JShell$netlabValue2", new byte[300])});
+        }
+        int again = loadSize(limited, CLASSES);
+        assertTrue(again >= first, again + " bytes: past the limit the stream was reset, and the classes go again");
+        assertTrue(loadSize(limited, CLASSES) < first / 4, "and the count starts again");
     }
 
     @Test
@@ -84,6 +102,18 @@ class CommandOutputTest {
         buffer.write(new byte[] {1, 2, 3});
         buffer.flush();
         assertEquals(1, socket.sends.size(), "an stdin answer on the same connection is not held back");
+    }
+
+    /** The bytes a load of {@code classes} after {@link CommandOutput#forgetObjectsPastLimit} sends. */
+    private int loadSize(CommandOutput commands, ClassBytecodes[] classes) throws IOException {
+        socket.sends.clear();
+        commands.forgetObjectsPastLimit();
+        commands.writeInt(0xC03DC03D);
+        commands.writeUTF("CMD_LOAD");
+        commands.writeObject(classes);
+        commands.flush();
+        assertEquals(1, socket.sends.size());
+        return socket.sends.getFirst().length;
     }
 
     /** A load as {@code StreamingExecutionControl.load} writes one, without its flush. */

@@ -2,6 +2,7 @@ package netlab.kernel.jshell;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -35,6 +36,8 @@ class LoadThenInvokeTest {
 
     private final FakeAgent agent = new FakeAgent();
     private PipedInputStream agentIn;
+    private ObjectOutputStream stream;
+    private CommandBuffer socket;
     private CommandOutput out;
     private AgentReplyFilter.Replies replies;
     private StreamingExecutionControl jshell;
@@ -43,8 +46,9 @@ class LoadThenInvokeTest {
     @BeforeEach
     void connect() throws IOException {
         agentIn = new PipedInputStream(64 * 1024);
-        CommandBuffer socket = new CommandBuffer(new PipedOutputStream(agentIn), 8 * 1024);
-        out = new CommandOutput(new ObjectOutputStream(socket), socket);
+        socket = new CommandBuffer(new PipedOutputStream(agentIn), 8 * 1024);
+        stream = new ObjectOutputStream(socket);
+        out = new CommandOutput(stream, socket);
         out.flush();
         PipedInputStream kernelIn = new PipedInputStream(64 * 1024);
         PipedOutputStream agentOut = new PipedOutputStream(kernelIn);
@@ -88,12 +92,13 @@ class LoadThenInvokeTest {
 
     /**
      * An object stream keeps what it wrote and its reader what it read, so that an object written again goes as a
-     * reference: without a reset after each load, the classes of every snippet a session ran stayed in both JVMs.
-     * An array the agent receives as the very one it received before shows the two streams remembered it.
+     * reference: without a reset, the classes of every snippet a session ran stayed in both JVMs. An array the agent
+     * receives as the very one it received before shows the two streams remembered it. With no bytes allowed
+     * between resets, every command forgets what the ones before it sent, JShell's own loads too.
      */
     @Test
     void theStreamsForgetTheClassesOnceSentJShellsOwnLoadsToo() throws Exception {
-        KernelExecutionControl kernel = new KernelExecutionControl(out, replies, null);
+        KernelExecutionControl kernel = new KernelExecutionControl(new CommandOutput(stream, socket, 0), replies, null);
         assertEquals(Optional.of("2"), kernel.loadAndInvoke(CLASSES, CLASSES[0].name(), DirectRun.DO_IT));
         assertEquals(Optional.of("2"), kernel.loadAndInvoke(CLASSES, CLASSES[0].name(), DirectRun.DO_IT));
         kernel.load(CLASSES);
@@ -102,6 +107,19 @@ class LoadThenInvokeTest {
         for (int i = 1; i < agent.received.size(); i++) {
             assertNotSame(agent.received.get(i - 1), agent.received.get(i), "load " + (i + 1) + " came as a reference");
         }
+    }
+
+    /** Under the limit the classes go again as a reference; a command past it forgets them in both JVMs. */
+    @Test
+    void theStreamsRememberWhatWasSentUntilTheLimit() throws Exception {
+        KernelExecutionControl kernel = new KernelExecutionControl(out, replies, null);
+        kernel.load(CLASSES);
+        kernel.load(CLASSES);
+        assertSame(agent.received.get(0), agent.received.get(1), "under the limit: a reference");
+        kernel.load(new ExecutionControl.ClassBytecodes[] {new ExecutionControl.ClassBytecodes(
+                "REPL.$JShell$netlabValue2", new byte[(int) CommandOutput.FORGET_AFTER_BYTES])});
+        kernel.load(CLASSES);
+        assertNotSame(agent.received.get(0), agent.received.get(3), "past the limit: the classes again");
     }
 
     @Test
