@@ -21,8 +21,9 @@ import netlab.runtime.Causes;
  * {@link Control.BeginCell} gave it; begin and stop travel on the same ordered control connection, so a stop
  * never overtakes its cell's begin, and no invoke counters need to agree across the two JVMs.
  *
- * <p>Threading: JShell's forwarder calls {@code load}/{@code invoke} from one thread; {@link #begin} and
- * {@link #stop(long)} come from the control reader, {@code stop} also while an invoke runs.
+ * <p>Threading: JShell's forwarder calls {@code load}/{@code invoke} from one thread; {@link #begin},
+ * {@link #afterInvokeOf} and {@link #stop(long)} come from the control reader, the last two also while an invoke
+ * runs.
  */
 final class AgentExecutionControl extends DirectExecutionControl {
 
@@ -42,6 +43,11 @@ final class AgentExecutionControl extends DirectExecutionControl {
     private CompletableFuture<Void> released;
     private Cell running;
     private volatile Object lastValue;
+    /** The class of the invoke that returned last; guarded by {@link #lock}. Piece classes are never invoked twice. */
+    private String lastReturned = "";
+    /** What runs once the invoke of class {@link #awaited} returns; guarded by {@link #lock}, null when none. */
+    private Runnable afterAwaited;
+    private String awaited;
 
     AgentExecutionControl(Runnable restoreStreams, Runnable flushStreams) {
         this.restoreStreams = restoreStreams;
@@ -77,6 +83,43 @@ final class AgentExecutionControl extends DirectExecutionControl {
     void endOutput() {
         restoreStreams.run();
         flushStreams.run();
+    }
+
+    /**
+     * Runs {@code action} once the invoke of class {@code className} has returned, however it ended (with a value,
+     * thrown, stopped, or its class missing): at once if it has, else on the forwarder's thread as it returns,
+     * before its answer is written. One action waits at a time: a later one takes its place.
+     */
+    void afterInvokeOf(String className, Runnable action) {
+        synchronized (lock) {
+            if (!className.equals(lastReturned)) {
+                awaited = className;
+                afterAwaited = action;
+                return;
+            }
+        }
+        action.run();
+    }
+
+    @Override
+    public String invoke(String className, String methodName)
+            throws RunException, EngineTerminationException, InternalException {
+        try {
+            return super.invoke(className, methodName);
+        } finally {
+            Runnable action = null;
+            synchronized (lock) {
+                lastReturned = className;
+                if (className.equals(awaited)) {
+                    action = afterAwaited;
+                    afterAwaited = null;
+                    awaited = null;
+                }
+            }
+            if (action != null) {
+                action.run();
+            }
+        }
     }
 
     @Override

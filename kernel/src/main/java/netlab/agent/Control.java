@@ -12,6 +12,7 @@ import java.util.Map;
  * <pre>{@code
  * BeginCell(serial, key, limit, threads) → Began(released) // a cell starts; what its last run left was closed
  * EndCell                       → Ended(dropped, value) // after the cell's last byte of output
+ * EndAfterInvoke(className)     → Ended(dropped, value) // the same, once that invoke has returned
  * AwaitQuiet(key, millis)       → Quiet | StillRunning(lingerers)
  * ListOpen                      → Open(resources)
  * ReleasePort(port) | ReleaseAll → Released(what)
@@ -25,8 +26,12 @@ public final class Control {
     }
 
     /** What the kernel asks; each is answered by exactly one {@link Reply}. */
-    public sealed interface Request permits BeginCell, EndCell, AwaitQuiet, ListOpen, ReleasePort, ReleaseAll,
+    public sealed interface Request permits BeginCell, CellEnd, AwaitQuiet, ListOpen, ReleasePort, ReleaseAll,
             ReadFile {
+    }
+
+    /** The requests that end a cell: answered with {@link Ended} behind the cell's last byte of output. */
+    public sealed interface CellEnd extends Request permits EndCell, EndAfterInvoke {
     }
 
     /**
@@ -39,7 +44,16 @@ public final class Control {
     }
 
     /** The cell ended: flush its output, then answer behind its last byte. */
-    public record EndCell() implements Request {
+    public record EndCell() implements CellEnd {
+    }
+
+    /**
+     * The cell ends with the invoke of class {@code className}, its last command: once that invoke has returned
+     * (at once if it has), flush the cell's output, then answer behind its last byte, as {@link EndCell} does. Sent
+     * with the invoke, so the agent ends the cell as the invoke returns instead of when the kernel has read its
+     * answer and asked.
+     */
+    public record EndAfterInvoke(String className) implements CellEnd {
     }
 
     /**

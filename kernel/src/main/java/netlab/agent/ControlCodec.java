@@ -11,6 +11,7 @@ import java.util.Map;
 import netlab.agent.Control.AwaitQuiet;
 import netlab.agent.Control.Began;
 import netlab.agent.Control.BeginCell;
+import netlab.agent.Control.EndAfterInvoke;
 import netlab.agent.Control.EndCell;
 import netlab.agent.Control.Ended;
 import netlab.agent.Control.Failed;
@@ -57,6 +58,10 @@ public final class ControlCodec {
                 out.writeInt(b.threads());
             }
             case EndCell e -> out.writeByte('E');
+            case EndAfterInvoke e -> {
+                out.writeByte('I');
+                writeString(out, e.className());
+            }
             case AwaitQuiet q -> {
                 out.writeByte('Q');
                 writeString(out, q.key());
@@ -80,6 +85,7 @@ public final class ControlCodec {
         return switch (tag) {
             case 'B' -> new BeginCell(in.readLong(), readString(in), in.readLong(), in.readInt());
             case 'E' -> new EndCell();
+            case 'I' -> new EndAfterInvoke(readString(in));
             case 'Q' -> new AwaitQuiet(readString(in), in.readLong());
             case 'L' -> new ListOpen();
             case 'P' -> new ReleasePort(in.readInt());

@@ -49,17 +49,34 @@ final class ControlServer {
                 } else if (op == AgentProtocol.OP_REQUEST) {
                     int id = in.readInt();
                     Control.Request request = ControlCodec.readRequest(in);
-                    Reply reply = answerSafely(request, id);
-                    synchronized (answers) {
-                        answers.writeByte(AgentProtocol.OP_ANSWER);
-                        answers.writeInt(id);
-                        ControlCodec.write(answers, reply);
-                        answers.flush();
+                    if (request instanceof Control.EndAfterInvoke after) {
+                        // answered as the invoke returns (now, if it has): this thread must stay free for stops
+                        cells.afterInvokeOf(after.className(), () -> answerLater(request, id));
+                    } else {
+                        send(id, answerSafely(request, id));
                     }
                 } else {
                     throw new IOException("unknown control op " + op);
                 }
             }
+        } catch (IOException e) {
+            AgentMain.kernelGone();
+        }
+    }
+
+    private void send(int id, Reply reply) throws IOException {
+        synchronized (answers) {
+            answers.writeByte(AgentProtocol.OP_ANSWER);
+            answers.writeInt(id);
+            ControlCodec.write(answers, reply);
+            answers.flush();
+        }
+    }
+
+    /** Answers on another thread than this server's: a connection gone there ends the agent as it does here. */
+    private void answerLater(Control.Request request, int id) {
+        try {
+            send(id, answerSafely(request, id));
         } catch (IOException e) {
             AgentMain.kernelGone();
         }
@@ -82,13 +99,8 @@ final class ControlServer {
                 ThreadCensus.raise(b.key(), b.threads());
                 yield new Control.Began(cells.begin(b.serial(), b.key()));
             }
-            case Control.EndCell e -> {
-                cells.endOutput();
-                // behind the cell's last output on the main connection
-                sync.write(ByteBuffer.allocate(Integer.BYTES).putInt(id).array());
-                sync.flush();
-                yield new Control.Ended(OutputBudget.dropped(), bundleOf(cells.takeLastValue()));
-            }
+            case Control.EndCell e -> endCell(id);
+            case Control.EndAfterInvoke e -> endCell(id); // once its invoke has returned (serve)
             case Control.AwaitQuiet q -> {
                 yield Lingering.awaitQuiet(q.key(), q.millis());
             }
@@ -97,6 +109,14 @@ final class ControlServer {
             case Control.ReleaseAll a -> new Control.Released(Ownership.releaseAll());
             case Control.ReadFile r -> FileReading.read(r.path());
         };
+    }
+
+    /** Ends the cell's output; the answer follows a marker behind the output's last byte on the main connection. */
+    private Reply endCell(int id) throws IOException {
+        cells.endOutput();
+        sync.write(ByteBuffer.allocate(Integer.BYTES).putInt(id).array());
+        sync.flush();
+        return new Control.Ended(OutputBudget.dropped(), bundleOf(cells.takeLastValue()));
     }
 
     /**

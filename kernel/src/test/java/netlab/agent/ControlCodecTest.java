@@ -20,6 +20,7 @@ class ControlCodecTest {
     @Test
     void everyRequestRoundTrips() throws IOException {
         for (Control.Request r : List.of(new Control.BeginCell(7, "cell-id 网", 5_000_000, 100_000), new Control.EndCell(),
+                new Control.EndAfterInvoke("REPL.$JShell$netlabValue7"),
                 new Control.AwaitQuiet("k", 2500), new Control.ListOpen(), new Control.ReleasePort(7788),
                 new Control.ReleaseAll(), new Control.ReadFile("笔记/helpers.jsh"))) {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();

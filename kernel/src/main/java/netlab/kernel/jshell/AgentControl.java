@@ -33,7 +33,7 @@ final class AgentControl {
 
     /** Requests run between cells and take milliseconds; past this the agent is wedged, not slow. */
     private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(10);
-    /** The marker of {@link Control.EndCell} follows the flushed output it stands behind. */
+    /** The marker of a {@link Control.CellEnd} follows the flushed output it stands behind. */
     private static final Duration SYNC_TIMEOUT = Duration.ofSeconds(2);
 
     private final DataOutputStream out;
@@ -69,7 +69,7 @@ final class AgentControl {
 
     /**
      * Sends one request and waits for its reply, never null: a {@link Control.Failed} says why there is none.
-     * A {@link Control.EndCell} returns once the agent's marker behind the cell's flushed output has arrived
+     * A {@link Control.CellEnd} returns once the agent's marker behind the cell's flushed output has arrived
      * on the main connection, so all of the cell's output is in by then.
      */
     Reply ask(Control.Request request) {
@@ -82,7 +82,8 @@ final class AgentControl {
 
     /**
      * Sends one request and returns at once, so the kernel can work while the agent answers ({@link
-     * CellRun#begin}: the cell compiles meanwhile). Requests are answered in the order they were sent.
+     * CellRun#begin}: the cell compiles meanwhile). Requests are answered in the order they were sent, but for
+     * {@link Control.EndAfterInvoke}, answered when its invoke returns.
      */
     Asked send(Control.Request request) {
         CompletableFuture<Reply> answer = new CompletableFuture<>();
@@ -114,7 +115,7 @@ final class AgentControl {
                 ? ANSWER_TIMEOUT.plusMillis(q.millis()) : ANSWER_TIMEOUT;
         try {
             Reply reply = asked.reply().get(wait.toMillis(), TimeUnit.MILLISECONDS);
-            if (asked.request() instanceof Control.EndCell && !(reply instanceof Control.Failed)) {
+            if (asked.request() instanceof Control.CellEnd && !(reply instanceof Control.Failed)) {
                 awaitSync(asked.id());
             }
             return reply;

@@ -117,8 +117,10 @@ final class CellEvaluator {
             boolean shellClosed = false;
             try {
                 Optional<List<SnippetEvent>> planned = declarations.events(i, run::stopped);
+                // the cell's code runs after what it %loads: its last piece is the cell's last
+                boolean endsCell = source == CodeSource.CELL && i == pieces.size() - 1;
                 Optional<DirectRun.Outcome> direct = planned.isEmpty() ? DirectRun.evaluate(session, piece.source(),
-                        shown, id -> origins.record(id, serial, firstLine, source)) : Optional.empty();
+                        shown, endsCell, id -> origins.record(id, serial, firstLine, source)) : Optional.empty();
                 if (direct.orElse(null) instanceof DirectRun.Ran ran) {
                     Optional<ExecuteOutcome> end = afterDirectRun(session, serial, piece, firstLine, source, run, ran);
                     if (end.isPresent()) {

@@ -153,13 +153,14 @@ final class CellExecution {
                     cpuStart == null || cpuEnd == null ? null : cpuEnd.minus(cpuStart)));
         }
         if (outcome instanceof ExecuteOutcome.Interrupted && !session.terminated()) {
+            session.forgetEndAsked(); // the cell ends once what it left running has been waited for
             outcome = unlessStillRunning(session, key, run, outcome);
         }
         if (outcome instanceof ExecuteOutcome.EngineRestarted) {
             sessions.restart(session);
             return outcome;
         }
-        if (!session.terminated() && session.ask(new Control.EndCell()) instanceof Control.Ended ended) {
+        if (!session.terminated() && session.endCell() instanceof Control.Ended ended) {
             noteDroppedOutput(ended.droppedBytes(), io);
             if (outcome instanceof ExecuteOutcome.Success s && s.result().isPresent()
                     && !ended.valueBundle().isEmpty()) {

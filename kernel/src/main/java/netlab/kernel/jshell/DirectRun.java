@@ -106,10 +106,13 @@ final class DirectRun {
     /**
      * Compiles and runs {@code source} in {@code session}: as an expression whose value shows when
      * {@code shown}, else as statements; {@code named} is told the snippet id its frames carry before it runs.
+     * {@code endsCell}: nothing of the cell runs after it, so the agent ends the cell as its invoke returns
+     * ({@link KernelExecutionControl#loadAndInvoke}).
      * Empty, unrun, when JShell's internals cannot be reached (then {@link ValueExpression} is the next best way
      * for a value).
      */
-    static Optional<Outcome> evaluate(Session session, String source, boolean shown, Consumer<String> named) {
+    static Optional<Outcome> evaluate(Session session, String source, boolean shown, boolean endsCell,
+            Consumer<String> named) {
         if (INTERNALS.isEmpty()) {
             return Optional.empty();
         }
@@ -117,7 +120,7 @@ final class DirectRun {
             return Optional.of(new AsWritten()); // a declaration: JShell's
         }
         return Optional.of(INTERNALS.get().evaluate(session, source, shown && ValueExpression.mayBeExpression(source),
-                named));
+                endsCell, named));
     }
 
     /** A compile's classes, or its errors. */
@@ -177,7 +180,7 @@ final class DirectRun {
             }
         }
 
-        Outcome evaluate(Session session, String source, boolean value, Consumer<String> named) {
+        Outcome evaluate(Session session, String source, boolean value, boolean endsCell, Consumer<String> named) {
             JShell shell = session.shell();
             long n = COUNT.incrementAndGet();
             String name = AgentProtocol.PIECE_CLASS_PREFIX + n;
@@ -206,7 +209,7 @@ final class DirectRun {
                 String snippetId = "v" + n;
                 session.pieces().record(CLASS_NAME_PREFIX + n, snippetId, lines(header));
                 named.accept(snippetId);
-                return run(session, compiled.classes(), CLASS_NAME_PREFIX + n, returnsNothing);
+                return run(session, compiled.classes(), CLASS_NAME_PREFIX + n, returnsNothing, endsCell);
             } catch (ExecutionControl.EngineTerminationException e) {
                 return new Ended();
             } catch (CompileStop.Stopped e) {
@@ -222,10 +225,10 @@ final class DirectRun {
          * its classes did not load (then JShell may still manage).
          */
         private Outcome run(Session session, List<ClassBytecodes> classes, String className,
-                boolean returnsNothing) {
+                boolean returnsNothing, boolean endsCell) {
             try {
                 Optional<String> value = session.control().loadAndInvoke(classes.toArray(ClassBytecodes[]::new),
-                        className, DO_IT);
+                        className, DO_IT, endsCell);
                 if (value.isEmpty()) {
                     return new AsWritten(); // nothing ran
                 }

@@ -42,6 +42,21 @@ record Session(JShell shell, KernelExecutionControl control, CellSplitter splitt
         return await;
     }
 
+    /**
+     * Ends the cell in the agent: the answer to the end its last piece asked for with its invoke
+     * ({@link KernelExecutionControl#loadAndInvoke}), or, when none was, {@link Control.EndCell} asked now.
+     */
+    Control.Reply endCell() {
+        AgentControl agentControl = agent().control();
+        return control.takeEndAsked().map(agentControl::answer)
+                .orElseGet(() -> agentControl.ask(new Control.EndCell()));
+    }
+
+    /** Forgets the end a cell's last piece asked for: the cell goes on, and its end is asked afresh. */
+    void forgetEndAsked() {
+        control.takeEndAsked();
+    }
+
     boolean terminated() {
         return control.terminated();
     }

@@ -216,9 +216,9 @@ final class Sessions {
         Runnable began = session.askBeforeNextCommand(new Control.BeginCell(0, WARM_UP_KEY, options.outputLimit(), 0),
                 reply -> { });
         session.splitter().splitAndGroup(warm);
-        DirectRun.evaluate(session, warm, true, id -> { });
+        DirectRun.evaluate(session, warm, true, true, id -> { });
         began.run();
-        session.ask(new Control.EndCell());
+        session.endCell();
     }
 
     /**

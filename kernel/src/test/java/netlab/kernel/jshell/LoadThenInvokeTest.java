@@ -99,8 +99,8 @@ class LoadThenInvokeTest {
     @Test
     void theStreamsForgetTheClassesOnceSentJShellsOwnLoadsToo() throws Exception {
         KernelExecutionControl kernel = new KernelExecutionControl(new CommandOutput(stream, socket, 0), replies, null);
-        assertEquals(Optional.of("2"), kernel.loadAndInvoke(CLASSES, CLASSES[0].name(), DirectRun.DO_IT));
-        assertEquals(Optional.of("2"), kernel.loadAndInvoke(CLASSES, CLASSES[0].name(), DirectRun.DO_IT));
+        assertEquals(Optional.of("2"), kernel.loadAndInvoke(CLASSES, CLASSES[0].name(), DirectRun.DO_IT, false));
+        assertEquals(Optional.of("2"), kernel.loadAndInvoke(CLASSES, CLASSES[0].name(), DirectRun.DO_IT, false));
         kernel.load(CLASSES);
         kernel.load(CLASSES);
         assertEquals(4, agent.received.size());
