@@ -64,6 +64,12 @@ final class IdleMemoryReturn implements Engine {
     private int callsRunning;
     private long lastCallEnd;
     private boolean calledSinceReturn;
+    /**
+     * Whether the watcher waits for a call to end, with no deadline: only then does a call's end wake it. While it
+     * counts down the idle time, a call that ends only moves the deadline, which the watcher reads when its wait is
+     * over; waking it at the end of every cell cost a thread switch beside each reply.
+     */
+    private boolean watcherWaitsForACall;
     private boolean closed;
     private long committedAfterReturn;
 
@@ -111,7 +117,12 @@ final class IdleMemoryReturn implements Engine {
         synchronized (lock) {
             while (!closed) {
                 if (!calledSinceReturn || callsRunning > 0) {
-                    lock.wait();
+                    watcherWaitsForACall = true;
+                    try {
+                        lock.wait();
+                    } finally {
+                        watcherWaitsForACall = false;
+                    }
                     continue;
                 }
                 long left = idle.toNanos() - (System.nanoTime() - lastCallEnd);
@@ -136,7 +147,9 @@ final class IdleMemoryReturn implements Engine {
                 callsRunning--;
                 lastCallEnd = System.nanoTime();
                 calledSinceReturn = true;
-                lock.notifyAll();
+                if (watcherWaitsForACall) {
+                    lock.notifyAll();
+                }
             }
         }
     }

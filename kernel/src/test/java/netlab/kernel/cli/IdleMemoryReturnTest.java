@@ -146,6 +146,20 @@ class IdleMemoryReturnTest {
         }
     }
 
+    /** Cells that follow each other closer than the idle time put the collection off until the last has ended. */
+    @Test
+    void cellsBackToBackPutTheCollectionOff() throws Exception {
+        Duration idle = Duration.ofMillis(400); // cells 50 ms apart: far within it, on a loaded machine too
+        try (IdleMemoryReturn e = new IdleMemoryReturn(engine, heap, idle, GROWTH)) {
+            heap.committed.addAndGet(GROWTH);
+            for (int i = 0; i < 10; i++) {
+                runCell(e);
+                assertTrue(!heap.collectedWithin(50), "cell " + i + " came within the idle time");
+            }
+            assertTrue(heap.collectedWithin(5_000), "collected once the cells stopped");
+        }
+    }
+
     @Test
     void neverCollectsBeforeTheFirstCallNorWhileACellRuns() throws Exception {
         try (IdleMemoryReturn e = new IdleMemoryReturn(engine, heap, IDLE, GROWTH)) {
