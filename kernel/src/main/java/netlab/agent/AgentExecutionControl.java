@@ -45,9 +45,11 @@ final class AgentExecutionControl extends DirectExecutionControl {
     private volatile Object lastValue;
     /** The class of the invoke that returned last; guarded by {@link #lock}. Piece classes are never invoked twice. */
     private String lastReturned = "";
-    /** What runs once the invoke of class {@link #awaited} returns; guarded by {@link #lock}, null when none. */
-    private Runnable afterAwaited;
-    private String awaited;
+    /** What runs once the invoke of its class returns; guarded by {@link #lock}, null when nothing waits. */
+    private AfterInvoke afterInvoke;
+
+    private record AfterInvoke(String className, Runnable action) {
+    }
 
     AgentExecutionControl(Runnable restoreStreams, Runnable flushStreams) {
         this.restoreStreams = restoreStreams;
@@ -93,8 +95,7 @@ final class AgentExecutionControl extends DirectExecutionControl {
     void afterInvokeOf(String className, Runnable action) {
         synchronized (lock) {
             if (!className.equals(lastReturned)) {
-                awaited = className;
-                afterAwaited = action;
+                afterInvoke = new AfterInvoke(className, action);
                 return;
             }
         }
@@ -107,17 +108,16 @@ final class AgentExecutionControl extends DirectExecutionControl {
         try {
             return super.invoke(className, methodName);
         } finally {
-            Runnable action = null;
+            AfterInvoke due = null;
             synchronized (lock) {
                 lastReturned = className;
-                if (className.equals(awaited)) {
-                    action = afterAwaited;
-                    afterAwaited = null;
-                    awaited = null;
+                if (afterInvoke != null && afterInvoke.className().equals(className)) {
+                    due = afterInvoke;
+                    afterInvoke = null;
                 }
             }
-            if (action != null) {
-                action.run();
+            if (due != null) {
+                due.action().run();
             }
         }
     }

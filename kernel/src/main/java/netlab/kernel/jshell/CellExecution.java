@@ -135,7 +135,6 @@ final class CellExecution {
             numbers.put(key, n);
             evaluator.numbered(serial, n);
         });
-        session.forgetEndAsked(); // one a cell before this left, had it failed before its end: never this cell's
         run.begin(session, key, limits, plan.threads(), released -> released.forEach(r ->
                 io.stderr(Text.in(language.get(), "engine.released", EngineText.released(language.get(), r)) + "\n")));
         long wallStart = System.nanoTime();

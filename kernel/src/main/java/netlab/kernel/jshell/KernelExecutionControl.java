@@ -46,10 +46,12 @@ final class KernelExecutionControl extends StreamingExecutionControl {
     /**
      * {@code gate} runs once, before the next command JShell sends the agent (or never, if another gate takes
      * its place first): a cell's {@code BeginCell} answer must be in before the agent loads the cell's first
-     * class, since the ports the cell's last run held are free only then ({@link CellRun#begin}).
+     * class, since the ports the cell's last run held are free only then ({@link CellRun#begin}). A gate is a
+     * cell's beginning: an end an earlier cell asked for and never took is not this cell's.
      */
     void beforeNextCommand(Runnable gate) {
         this.gate = gate;
+        endAsked = Optional.empty();
     }
 
     /** Takes away a gate {@link #beforeNextCommand} set and no command passed: its cell is over. */
