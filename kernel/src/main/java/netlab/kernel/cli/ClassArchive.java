@@ -35,7 +35,7 @@ import netlab.kernel.protocol.Rehearsal;
  * {@link #createAgentCache}): kernel.json passes it as {@code --agent-option=-XX:AOTCache=...}, so every agent
  * the kernel starts, restarts included, maps its classes (the agent's, JShell's execution side, the lessons the
  * training cells use) already loaded and linked. The training goes through the protocol layer ({@link Rehearsal}),
- * so the kernel's cache holds JeroMQ, Gson and the codec as well (39 MB on disk; the agent's 17 MB).
+ * so the kernel's cache holds the transport, Gson and the codec as well (39 MB on disk; the agent's 17 MB).
  * <p>
  * Measured with both caches and the session start of {@code Sessions} against main's build (kernel_info, then
  * {@code 1 + 1}, through jupyter_client, starts alternating, medians): at load 14-17, 8 starts each, launch to

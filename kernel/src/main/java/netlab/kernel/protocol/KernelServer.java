@@ -60,7 +60,7 @@ public final class KernelServer implements AutoCloseable {
         if (connection == null) {
             throw new IllegalArgumentException("The connection file " + connectionFile + " is empty.");
         }
-        return start(ZmqTransport.bind(connection), engine);
+        return start(ZmtpTransport.bind(connection), engine);
     }
 
     /**

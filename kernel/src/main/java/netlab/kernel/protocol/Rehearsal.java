@@ -2,22 +2,22 @@ package netlab.kernel.protocol;
 
 import com.google.gson.JsonObject;
 import io.github.spencerpark.jupyter.kernel.KernelConnectionProperties;
-import java.security.GeneralSecurityException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.time.Duration;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.UUID;
 import netlab.kernel.engine.Engine;
 import netlab.kernel.protocol.Transport.Channel;
-import org.zeromq.SocketType;
-import org.zeromq.ZMQ;
 
 /**
- * A kernel that a client in the same JVM talks to over ZeroMQ on loopback, as Jupyter would: the install's
- * training run ({@code netlab kernel --train}) sends it the requests of a session's start, so the protocol
- * layer's classes — the connection file's parser, JeroMQ, Gson, the codec and its HMAC — are in the kernel's
+ * A kernel that a client in the same JVM talks to over ZeroMQ's wire protocol on loopback, as Jupyter would: the
+ * install's training run ({@code netlab kernel --train}) sends it the requests of a session's start, so the protocol
+ * layer's classes — the connection file's parser, the transport, Gson, the codec and its HMAC — are in the kernel's
  * AOT cache with the engine's. Measured: a kernel trained on the engine alone loaded 794 classes from jars and
- * the JDK's modules at its first kernel_info and cell (388 of them JeroMQ, Gson and the protocol layer), none
+ * the JDK's modules at its first kernel_info and cell (388 of them the transport's, Gson's and the protocol layer's), none
  * of which the cache then held.
  *
  * <pre>{@code
@@ -34,12 +34,11 @@ public final class Rehearsal implements AutoCloseable {
 
     private final KernelServer server;
     private final WireCodec codec;
-    private final ZMQ.Context context = ZMQ.context(1);
-    private final ZMQ.Socket shell;
-    private final ZMQ.Socket control;
+    private final ZmtpConnection shell;
+    private final ZmtpConnection control;
     private final Messages client = new Messages();
 
-    private Rehearsal(KernelServer server, ZmqTransport transport, WireCodec codec) {
+    private Rehearsal(KernelServer server, ZmtpTransport transport, WireCodec codec) {
         this.server = server;
         this.codec = codec;
         this.shell = connect(transport.port(Channel.SHELL));
@@ -54,22 +53,20 @@ public final class Rehearsal implements AutoCloseable {
                 {"ip": "127.0.0.1", "transport": "tcp", "shell_port": 0, "iopub_port": 0, "stdin_port": 0,
                  "control_port": 0, "hb_port": 0, "signature_scheme": "hmac-sha256", "key": "%s",
                  "kernel_name": "netlab"}""".formatted(key));
-        ZmqTransport transport = ZmqTransport.bind(connection);
-        WireCodec codec;
-        try {
-            codec = new WireCodec(connection.createHMACGenerator());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("hmac-sha256 is missing from this JDK", e);
-        }
+        ZmtpTransport transport = ZmtpTransport.bind(connection);
+        WireCodec codec = WireCodec.of(connection.getSignatureScheme(), connection.getKey());
         return new Rehearsal(KernelServer.start(transport, engine), transport, codec);
     }
 
-    private ZMQ.Socket connect(int port) {
-        ZMQ.Socket socket = context.socket(SocketType.DEALER);
-        socket.setLinger(0);
-        socket.setReceiveTimeOut(REPLY_TIMEOUT_MS);
-        socket.connect("tcp://127.0.0.1:" + port);
-        return socket;
+    private static ZmtpConnection connect(int port) {
+        try {
+            Socket socket = new Socket(InetAddress.getLoopbackAddress(), port);
+            ZmtpConnection connection = ZmtpConnection.open(socket, "DEALER", new byte[0]);
+            socket.setSoTimeout(REPLY_TIMEOUT_MS);
+            return connection;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not connect to the rehearsal's kernel", e);
+        }
     }
 
     /** Runs {@code code} as a cell; the execute_reply's content. */
@@ -89,24 +86,22 @@ public final class Rehearsal implements AutoCloseable {
         return ask(shell, type, content);
     }
 
-    private JsonObject ask(ZMQ.Socket socket, String type, JsonObject content) {
+    private JsonObject ask(ZmtpConnection connection, String type, JsonObject content) {
         Message request = client.request(type, content);
         String id = request.id();
-        RouterLoop.write(socket, codec.encode(request));
         long deadline = System.nanoTime() + Duration.ofMillis(REPLY_TIMEOUT_MS).toNanos();
-        while (System.nanoTime() < deadline) {
-            List<byte[]> frames = RouterLoop.read(socket, 0);
-            if (frames == null) {
-                break;
-            }
-            try {
-                Message reply = codec.decode(frames);
+        try {
+            connection.write(codec.encode(request));
+            while (System.nanoTime() < deadline) {
+                Message reply = codec.decode(connection.read());
                 if (reply.parentHeader().has("msg_id") && reply.parentHeader().get("msg_id").getAsString().equals(id)) {
                     return reply.content();
                 }
-            } catch (WireCodec.BadMessageException e) {
-                throw new IllegalStateException("the kernel sent a message its own codec cannot read: " + e.getMessage());
             }
+        } catch (WireCodec.BadMessageException e) {
+            throw new IllegalStateException("the kernel sent a message its own codec cannot read: " + e.getMessage());
+        } catch (IOException e) {
+            throw new IllegalStateException("no reply to " + type + ": " + e.getMessage(), e);
         }
         throw new IllegalStateException("no reply to " + type + " within " + REPLY_TIMEOUT_MS + " ms");
     }
@@ -123,7 +118,6 @@ public final class Rehearsal implements AutoCloseable {
             server.close();
             shell.close();
             control.close();
-            context.term();
         }
     }
 }

@@ -4,16 +4,16 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
-import io.github.spencerpark.jupyter.messages.HMACGenerator;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Jupyter's multipart wire format: {@code ids… <IDS|MSG> signature header parent metadata content buffers…},
- * signed with the connection's HMAC key (the basekernel's {@link HMACGenerator}).
+ * signed with the connection's HMAC key ({@link MessageSigner}; unsigned when the key is empty).
  */
 final class WireCodec {
 
@@ -26,12 +26,17 @@ final class WireCodec {
         }
     }
 
-    private final HMACGenerator hmac;
-    private final boolean signed;
+    private static final byte[] UNSIGNED = new byte[0];
 
-    WireCodec(HMACGenerator hmac) {
-        this.hmac = hmac;
-        this.signed = hmac != HMACGenerator.NO_AUTH_INSTANCE;
+    private final Optional<MessageSigner> signer;
+
+    WireCodec(Optional<MessageSigner> signer) {
+        this.signer = signer;
+    }
+
+    /** The codec for a connection file's {@code signature_scheme} and {@code key}; see {@link MessageSigner#of}. */
+    static WireCodec of(String scheme, String key) {
+        return new WireCodec(MessageSigner.of(scheme, key));
     }
 
     List<byte[]> encode(Message message) {
@@ -41,7 +46,7 @@ final class WireCodec {
         byte[] content = bytes(message.content());
         List<byte[]> frames = new ArrayList<>(message.identities());
         frames.add(DELIMITER);
-        frames.add(hmac.calculateSignature(header, parent, metadata, content).getBytes(StandardCharsets.US_ASCII));
+        frames.add(signer.map(s -> s.sign(header, parent, metadata, content)).orElse(UNSIGNED));
         frames.add(header);
         frames.add(parent);
         frames.add(metadata);
@@ -65,9 +70,8 @@ final class WireCodec {
         byte[] parent = frames.get(delimiter + 3);
         byte[] metadata = frames.get(delimiter + 4);
         byte[] content = frames.get(delimiter + 5);
-        if (signed) {
-            byte[] expected = hmac.calculateSignature(header, parent, metadata, content)
-                    .getBytes(StandardCharsets.US_ASCII);
+        if (signer.isPresent()) {
+            byte[] expected = signer.get().sign(header, parent, metadata, content);
             if (!MessageDigest.isEqual(expected, frames.get(delimiter + 1))) {
                 throw new BadMessageException("invalid HMAC signature");
             }

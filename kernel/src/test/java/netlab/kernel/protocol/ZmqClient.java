@@ -94,10 +94,10 @@ final class ZmqClient implements AutoCloseable {
                     return;
                 }
             }
-            // JeroMQ connecting to JeroMQ (this client to the kernel) sometimes stalls in the ZMTP greeting once TCP
-            // is up: neither side ever reports a handshake. A standalone loop of late DEALER connections to a ROUTER
-            // stalled 4 of 120 times so, and 0 of 150 with pyzmq's libzmq as the client, which is what Jupyter front
-            // ends use. A stalled connection never reaches the kernel's ROUTER, so a new one is the same front end.
+            // JeroMQ connecting to JeroMQ (this client to the kernel, when the kernel ran on JeroMQ) sometimes stalled
+            // in the ZMTP greeting once TCP was up: a standalone loop of late DEALER connections to a ROUTER stalled 4
+            // of 120 times so, 0 of 150 with pyzmq's libzmq as the client. Kept for this client's side of it: a
+            // stalled connection never reaches the kernel's ROUTER, so a new one is the same front end.
             stdin.close();
             stdin = unconnected(SocketType.DEALER, identity);
         }

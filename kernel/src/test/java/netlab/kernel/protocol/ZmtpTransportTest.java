@@ -8,12 +8,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -21,19 +25,19 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The kernel over real JeroMQ sockets on 127.0.0.1 (ephemeral ports), driven by a hand-written client. */
-class ZmqTransportTest {
+/** The kernel's own ZeroMQ transport on 127.0.0.1 (ephemeral ports), driven by a client on JeroMQ's sockets. */
+class ZmtpTransportTest {
 
     private static final String KEY = "a0436f6c-1916-498b-8eb9-e81ab9368e84";
 
     private final FakeEngine engine = new FakeEngine();
-    private ZmqTransport transport;
+    private ZmtpTransport transport;
     private KernelServer server;
     private ZmqClient client;
 
     @BeforeEach
     void start() {
-        transport = ZmqTransport.bind(new KernelConnectionProperties("127.0.0.1", 0, 0, 0, 0, 0, "tcp",
+        transport = ZmtpTransport.bind(new KernelConnectionProperties("127.0.0.1", 0, 0, 0, 0, 0, "tcp",
                 "hmac-sha256", KEY));
         server = KernelServer.start(transport, engine);
         client = new ZmqClient(KEY, transport.port(Channel.SHELL), transport.port(Channel.CONTROL),
@@ -159,6 +163,43 @@ class ZmqTransportTest {
                 InetAddress.getLoopbackAddress())) {
             assertTrue(rebound.isBound(), "the shell port is free after shutdown");
         }
+    }
+
+    @Test
+    void closeEndsTheFrontEndsConnectionsTheHeartbeatsToo() throws Exception {
+        Socket socket = new Socket(InetAddress.getLoopbackAddress(), transport.heartbeatPort());
+        try (ZmtpConnection beat = ZmtpConnection.open(socket, "REQ", new byte[0])) {
+            socket.setSoTimeout(10_000);
+            beat.write(List.of(new byte[0], "ping".getBytes(StandardCharsets.US_ASCII)));
+            assertEquals("ping", new String(beat.read().get(1), StandardCharsets.US_ASCII));
+            server.close();
+            assertThrows(EOFException.class, beat::read, "the kernel closed its end");
+        }
+    }
+
+    @Test
+    void connectionsPastTheLimitAreRefusedAndTheFrontEndsStillAnswered() throws Exception {
+        List<Socket> silent = new ArrayList<>();
+        try {
+            // the client holds five; these stay in their greeting (the kernel waits 10 s for one)
+            for (int i = 5; i < ZmtpTransport.MAX_CONNECTIONS; i++) {
+                silent.add(new Socket(InetAddress.getLoopbackAddress(), transport.port(Channel.SHELL)));
+            }
+            for (Socket socket : silent) {
+                socket.setSoTimeout(10_000);
+                assertEquals(64, socket.getInputStream().readNBytes(64).length, "accepted: the kernel's greeting");
+            }
+            try (Socket refused = new Socket(InetAddress.getLoopbackAddress(), transport.port(Channel.SHELL))) {
+                refused.setSoTimeout(10_000);
+                assertEquals(-1, refused.getInputStream().read(), "closed as it was accepted");
+            }
+        } finally {
+            for (Socket socket : silent) {
+                socket.close();
+            }
+        }
+        String id = client.send(client.shell, "kernel_info_request", new JsonObject());
+        assertEquals("kernel_info_reply", client.reply(client.shell, id).type());
     }
 
     @Test
