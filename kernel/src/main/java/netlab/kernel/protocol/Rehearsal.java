@@ -17,8 +17,8 @@ import netlab.kernel.protocol.Transport.Channel;
  * install's training run ({@code netlab kernel --train}) sends it the requests of a session's start, so the protocol
  * layer's classes — the connection file's parser, the transport, Gson, the codec and its HMAC — are in the kernel's
  * AOT cache with the engine's. Measured: a kernel trained on the engine alone loaded 794 classes from jars and
- * the JDK's modules at its first kernel_info and cell (388 of them the transport's, Gson's and the protocol layer's), none
- * of which the cache then held.
+ * the JDK's modules at its first kernel_info and cell (388 of them JeroMQ's, which the kernel then used for its
+ * sockets, Gson's and the protocol layer's), none of which the cache then held.
  *
  * <pre>{@code
  * try (Rehearsal kernel = Rehearsal.start(engine)) {

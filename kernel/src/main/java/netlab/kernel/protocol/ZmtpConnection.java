@@ -28,8 +28,11 @@ import java.util.List;
  */
 final class ZmtpConnection implements AutoCloseable {
 
-    /** Largest message read; a peer that sends more is disconnected rather than fill the kernel's heap. */
-    static final long MAX_MESSAGE_BYTES = 256L << 20;
+    /**
+     * Largest message read; a peer that sends more is disconnected rather than fill the kernel's heap (256 MB, and
+     * anything on the machine can connect to the kernel's ports). A cell's code or a widget's state is far smaller.
+     */
+    static final long MAX_MESSAGE_BYTES = 64L << 20;
     private static final int GREETING_BYTES = 64;
     private static final int MORE = 1;
     private static final int LONG = 2;

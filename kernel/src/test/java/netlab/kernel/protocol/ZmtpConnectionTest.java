@@ -85,7 +85,8 @@ class ZmtpConnectionTest {
         });
         try (Socket raw = connect()) {
             String request = "GET / HTTP/1.1\r\nHost: localhost\r\n\r\n";
-            raw.getOutputStream().write((request + " ".repeat(64 - request.length())).getBytes(StandardCharsets.US_ASCII));
+            String padded = request + " ".repeat(64 - request.length());
+            raw.getOutputStream().write(padded.getBytes(StandardCharsets.US_ASCII));
             assertEquals("the peer does not speak ZMTP 3", refused.get(10, TimeUnit.SECONDS).getMessage());
             raw.getInputStream().readNBytes(64); // the kernel's greeting
             assertEquals(-1, raw.getInputStream().read(), "the kernel closed the connection");
