@@ -45,6 +45,8 @@ final class ZmtpConnection implements AutoCloseable {
     private final DataInputStream in;
     private final OutputStream out;
     private final byte[] peerIdentity;
+    /** When the write under way began ({@code System.nanoTime()}, never 0); 0 while none is. */
+    private volatile long writingSince;
 
     private ZmtpConnection(Socket socket, DataInputStream in, OutputStream out, byte[] peerIdentity) {
         this.socket = socket;
@@ -139,8 +141,27 @@ final class ZmtpConnection implements AutoCloseable {
             at = putFrame(wire, at, i < last ? MORE : 0, frames.get(i));
         }
         synchronized (out) {
-            out.write(wire);
+            writingSince = System.nanoTime() | 1;
+            try {
+                out.write(wire);
+            } finally {
+                writingSince = 0;
+            }
         }
+    }
+
+    /**
+     * Closes the connection if a write has waited over {@code limitNanos} for the peer to read (the write then fails);
+     * true if it did. A socket's write has no time limit of its own, and a front end that reads nothing would
+     * otherwise hold every thread that sends to it.
+     */
+    boolean closeIfStuck(long limitNanos) {
+        long since = writingSince;
+        if (since != 0 && System.nanoTime() - since > limitNanos) {
+            close();
+            return true;
+        }
+        return false;
     }
 
     /** Stops writing (the peer reads what was written, then end of stream); reads go on until the peer closes. */

@@ -40,6 +40,13 @@ public final class ZmtpTransport implements Transport {
      * flood of connections from costing the kernel a thread each. A front end opens five; JupyterLab a few more.
      */
     static final int MAX_CONNECTIONS = 128;
+    /**
+     * How long a message may wait for a front end to read before its connection is closed. A front end that reads
+     * nothing (stopped, or a client that never reads iopub) would otherwise stop every thread that sends to it once
+     * the socket's buffers are full, the kernel with them; closed, it loses what it did not read, as a ZeroMQ PUB
+     * drops for a subscriber past its high-water mark, and libzmq connects again.
+     */
+    static final long STUCK_WRITE_MS = 10_000;
 
     private final Map<Channel, ZmtpRouter> routers = new EnumMap<>(Channel.class);
     private final ZmtpPublisher iopub = new ZmtpPublisher();
@@ -107,6 +114,7 @@ public final class ZmtpTransport implements Transport {
                     router == null ? iopub::serve : router::serve);
         }
         accept(heartbeat, "REP", ZmtpTransport::echo);
+        Thread.ofPlatform().daemon().name("netlab-stuck-writes").start(this::closeStuckConnections);
     }
 
     @Override
@@ -202,6 +210,22 @@ public final class ZmtpTransport implements Transport {
         } finally {
             open.remove(connection);
             connection.close();
+        }
+    }
+
+    private void closeStuckConnections() {
+        while (!closed) {
+            try {
+                Thread.sleep(STUCK_WRITE_MS / 2);
+            } catch (InterruptedException e) {
+                return;
+            }
+            for (ZmtpConnection connection : open) {
+                if (connection.closeIfStuck(STUCK_WRITE_MS * 1_000_000)) {
+                    ProtocolLog.LOG.warning("closed a front end's connection that read nothing for "
+                            + STUCK_WRITE_MS + " ms");
+                }
+            }
         }
     }
 

@@ -2,7 +2,9 @@ package netlab.kernel.protocol;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -107,6 +109,33 @@ class ZmtpConnectionTest {
                 IOException e = assertThrows(IOException.class, kernel::read);
                 assertEquals("a message of over " + ZmtpConnection.MAX_MESSAGE_BYTES + " bytes", e.getMessage());
             }
+        }
+    }
+
+    @Test
+    void aWriteThatWaitsTooLongForAPeerThatReadsNothingFailsWhenTheConnectionIsClosedForIt() throws Exception {
+        CompletableFuture<ZmtpConnection> accepted = CompletableFuture.supplyAsync(() -> open(accept(), "PUB"));
+        try (ZmtpConnection reader = ZmtpConnection.open(connect(), "SUB", new byte[0]);
+             ZmtpConnection kernel = accepted.get(10, TimeUnit.SECONDS)) {
+            CompletableFuture<IOException> writes = CompletableFuture.supplyAsync(() -> {
+                List<byte[]> large = List.of(new byte[1 << 20]);
+                for (int i = 0; i < 1000; i++) { // far more than the socket buffers hold: blocks while nobody reads
+                    try {
+                        kernel.write(large);
+                    } catch (IOException e) {
+                        return e;
+                    }
+                }
+                return null;
+            });
+            assertFalse(kernel.closeIfStuck(Long.MAX_VALUE), "no write has waited that long");
+            boolean closed = false;
+            for (int i = 0; i < 500 && !closed; i++) {
+                Thread.sleep(10);
+                closed = kernel.closeIfStuck(TimeUnit.MILLISECONDS.toNanos(100));
+            }
+            assertTrue(closed, "the write waited");
+            assertTrue(writes.get(10, TimeUnit.SECONDS) != null, "the write failed as the connection closed");
         }
     }
 
