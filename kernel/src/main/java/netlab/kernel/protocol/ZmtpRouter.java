@@ -41,7 +41,6 @@ final class ZmtpRouter {
     private final Map<ByteBuffer, ZmtpConnection> peers = new ConcurrentHashMap<>();
     private final BlockingQueue<Message> inbound = new LinkedBlockingQueue<>();
     private final AtomicInteger unnamed = new AtomicInteger();
-    private volatile Thread delivery;
     private volatile boolean stopping;
 
     ZmtpRouter(Transport.Channel channel, WireCodec codec) {
@@ -50,11 +49,7 @@ final class ZmtpRouter {
     }
 
     void start(Transport.Receiver receiver) {
-        delivery = Thread.ofPlatform().name("netlab-" + channel.name().toLowerCase()).start(() -> deliver(receiver));
-    }
-
-    boolean isDeliveryThread() {
-        return Thread.currentThread() == delivery;
+        Thread.ofPlatform().name("netlab-" + channel.name().toLowerCase()).start(() -> deliver(receiver));
     }
 
     /**
