@@ -99,8 +99,7 @@ final class ControlServer {
                 ThreadCensus.raise(b.key(), b.threads());
                 yield new Control.Began(cells.begin(b.serial(), b.key()));
             }
-            case Control.EndCell e -> endCell(id);
-            case Control.EndAfterInvoke e -> endCell(id); // once its invoke has returned (serve)
+            case Control.CellEnd e -> endCell(id); // EndAfterInvoke: once its invoke has returned (serve)
             case Control.AwaitQuiet q -> {
                 yield Lingering.awaitQuiet(q.key(), q.millis());
             }

@@ -1,11 +1,16 @@
 package netlab.kernel.protocol;
 
 import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.Socket;
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -74,7 +79,7 @@ final class ZmtpConnection implements AutoCloseable {
             if (!Arrays.equals(peer, 12, 32, greeting(), 12, 32)) {
                 throw new IOException("the peer asks for a security mechanism other than NULL");
             }
-            out.write(frame(COMMAND, ready(socketType, identity)));
+            out.write(wire(List.of(ready(socketType, identity)), COMMAND));
             byte[] ready = readCommand(in);
             byte[] peerIdentity = readyProperty(ready, "Identity");
             socket.setSoTimeout(0);
@@ -101,28 +106,20 @@ final class ZmtpConnection implements AutoCloseable {
      */
     List<byte[]> read() throws IOException {
         List<byte[]> frames = new ArrayList<>(8);
-        long total = 0;
+        long left = MAX_MESSAGE_BYTES;
         while (true) {
-            int flags = in.readUnsignedByte();
-            long size = (flags & LONG) != 0 ? in.readLong() : in.readUnsignedByte();
-            total += size;
-            if (size < 0 || total > MAX_MESSAGE_BYTES) {
-                throw new IOException("a message of over " + MAX_MESSAGE_BYTES + " bytes");
-            }
-            byte[] body = in.readNBytes((int) size);
-            if (body.length < size) {
-                throw new EOFException();
-            }
-            if ((flags & COMMAND) != 0) {
-                total = 0;
-                byte[] subscription = subscription(body);
+            Frame frame = readFrame(in, left, "a message of over " + MAX_MESSAGE_BYTES + " bytes");
+            if (frame.isCommand()) {
+                left = MAX_MESSAGE_BYTES;
+                byte[] subscription = subscription(frame.body());
                 if (subscription != null && frames.isEmpty()) {
                     return List.of(subscription);
                 }
                 continue;
             }
-            frames.add(body);
-            if ((flags & MORE) == 0) {
+            left -= frame.body().length;
+            frames.add(frame.body());
+            if ((frame.flags() & MORE) == 0) {
                 return frames;
             }
         }
@@ -130,16 +127,7 @@ final class ZmtpConnection implements AutoCloseable {
 
     /** Writes {@code frames} as one message. Thread-safe: messages from several threads are not interleaved. */
     void write(List<byte[]> frames) throws IOException {
-        int size = 0;
-        for (byte[] frame : frames) {
-            size += (frame.length > 255 ? 9 : 2) + frame.length;
-        }
-        byte[] wire = new byte[size];
-        int at = 0;
-        int last = frames.size() - 1;
-        for (int i = 0; i <= last; i++) {
-            at = putFrame(wire, at, i < last ? MORE : 0, frames.get(i));
-        }
+        byte[] wire = wire(frames, 0);
         synchronized (out) {
             writingSince = System.nanoTime() | 1;
             try {
@@ -194,70 +182,59 @@ final class ZmtpConnection implements AutoCloseable {
     }
 
     private static byte[] ready(String socketType, byte[] identity) {
-        byte[] name = "READY".getBytes(StandardCharsets.US_ASCII);
-        byte[] type = socketType.getBytes(StandardCharsets.US_ASCII);
-        int size = 1 + name.length + property("Socket-Type", type).length
-                + (identity.length > 0 ? property("Identity", identity).length : 0);
-        byte[] body = new byte[size];
-        body[0] = (byte) name.length;
-        System.arraycopy(name, 0, body, 1, name.length);
-        byte[] first = property("Socket-Type", type);
-        System.arraycopy(first, 0, body, 1 + name.length, first.length);
-        if (identity.length > 0) {
-            byte[] second = property("Identity", identity);
-            System.arraycopy(second, 0, body, 1 + name.length + first.length, second.length);
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(body);
+        try {
+            out.writeByte(5);
+            out.writeBytes("READY");
+            writeProperty(out, "Socket-Type", socketType.getBytes(StandardCharsets.US_ASCII));
+            if (identity.length > 0) {
+                writeProperty(out, "Identity", identity);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a byte array is not written to in vain
         }
-        return body;
+        return body.toByteArray();
     }
 
-    private static byte[] property(String name, byte[] value) {
-        byte[] key = name.getBytes(StandardCharsets.US_ASCII);
-        byte[] property = new byte[1 + key.length + 4 + value.length];
-        property[0] = (byte) key.length;
-        System.arraycopy(key, 0, property, 1, key.length);
-        int at = 1 + key.length;
-        for (int shift = 24; shift >= 0; shift -= 8) {
-            property[at++] = (byte) (value.length >>> shift);
-        }
-        System.arraycopy(value, 0, property, at, value.length);
-        return property;
+    private static void writeProperty(DataOutputStream out, String name, byte[] value) throws IOException {
+        out.writeByte(name.length());
+        out.writeBytes(name);
+        out.writeInt(value.length);
+        out.write(value);
     }
 
     /** The peer's {@code READY} command's body (its name and properties). */
     private static byte[] readCommand(DataInputStream in) throws IOException {
-        int flags = in.readUnsignedByte();
-        long size = (flags & LONG) != 0 ? in.readLong() : in.readUnsignedByte();
-        if ((flags & COMMAND) == 0 || size < 6 || size > 1 << 16) {
-            throw new IOException("the peer's handshake is no READY command");
-        }
-        byte[] body = in.readNBytes((int) size);
-        if (body.length < size || body[0] != 5
+        String notReady = "the peer's handshake is no READY command";
+        Frame frame = readFrame(in, 1 << 16, notReady);
+        byte[] body = frame.body();
+        if (!frame.isCommand() || body.length < 6 || body[0] != 5
                 || !new String(body, 1, 5, StandardCharsets.US_ASCII).equals("READY")) {
-            throw new IOException("the peer's handshake is no READY command");
+            throw new IOException(notReady);
         }
         return body;
     }
 
     /** The value of {@code wanted} among a {@code READY}'s properties; empty if it has none. */
     private static byte[] readyProperty(byte[] ready, String wanted) throws IOException {
-        int at = 6;
-        while (at < ready.length) {
-            int nameLength = ready[at] & 0xff;
-            if (at + 1 + nameLength + 4 > ready.length) {
-                throw new IOException("the peer's READY is cut short");
+        ByteBuffer properties = ByteBuffer.wrap(ready, 6, ready.length - 6);
+        try {
+            while (properties.hasRemaining()) {
+                byte[] name = new byte[properties.get() & 0xff];
+                properties.get(name);
+                int length = properties.getInt();
+                if (length < 0 || length > properties.remaining()) {
+                    throw new BufferUnderflowException();
+                }
+                byte[] value = new byte[length];
+                properties.get(value);
+                if (new String(name, StandardCharsets.US_ASCII).equalsIgnoreCase(wanted)) {
+                    return value;
+                }
             }
-            String name = new String(ready, at + 1, nameLength, StandardCharsets.US_ASCII);
-            at += 1 + nameLength;
-            int valueLength = ((ready[at] & 0xff) << 24) | ((ready[at + 1] & 0xff) << 16)
-                    | ((ready[at + 2] & 0xff) << 8) | (ready[at + 3] & 0xff);
-            at += 4;
-            if (valueLength < 0 || at + valueLength > ready.length) {
-                throw new IOException("the peer's READY is cut short");
-            }
-            if (name.equalsIgnoreCase(wanted)) {
-                return Arrays.copyOfRange(ready, at, at + valueLength);
-            }
-            at += valueLength;
+        } catch (BufferUnderflowException e) {
+            throw new IOException("the peer's READY is cut short");
         }
         return new byte[0];
     }
@@ -278,9 +255,39 @@ final class ZmtpConnection implements AutoCloseable {
         return message;
     }
 
-    private static byte[] frame(int flags, byte[] body) {
-        byte[] wire = new byte[(body.length > 255 ? 9 : 2) + body.length];
-        putFrame(wire, 0, flags, body);
+    /** One frame as read: its flags and its body. */
+    private record Frame(int flags, byte[] body) {
+        boolean isCommand() {
+            return (flags & COMMAND) != 0;
+        }
+    }
+
+    /** Reads one frame of at most {@code limit} bytes; a longer one is refused, unread, with {@code tooLong}. */
+    private static Frame readFrame(DataInputStream in, long limit, String tooLong) throws IOException {
+        int flags = in.readUnsignedByte();
+        long size = (flags & LONG) != 0 ? in.readLong() : in.readUnsignedByte();
+        if (size < 0 || size > limit) {
+            throw new IOException(tooLong);
+        }
+        byte[] body = in.readNBytes((int) size);
+        if (body.length < size) {
+            throw new EOFException();
+        }
+        return new Frame(flags, body);
+    }
+
+    /** {@code frames} as one message on the wire: each but the last marked MORE, the last with {@code lastFlags}. */
+    private static byte[] wire(List<byte[]> frames, int lastFlags) {
+        int size = 0;
+        for (byte[] frame : frames) {
+            size += (frame.length > 255 ? 9 : 2) + frame.length;
+        }
+        byte[] wire = new byte[size];
+        int at = 0;
+        int last = frames.size() - 1;
+        for (int i = 0; i <= last; i++) {
+            at = putFrame(wire, at, i < last ? MORE : lastFlags, frames.get(i));
+        }
         return wire;
     }
 
