@@ -7,8 +7,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Runs the Python suites in src/test/python through Debian's jupyter_client, jupyter_kernel_test and
- * nbclient against the kernel built in target/, installed into a temporary prefix.
+ * Runs the Python suites in src/test/python through Debian's jupyter_client, jupyter_kernel_test, nbclient and
+ * jupyter_server against the kernel built in target/, installed into a temporary prefix.
  */
 class PythonKernelTestsIT {
 
@@ -30,6 +30,15 @@ class PythonKernelTestsIT {
     @Test
     void nbclientRunsANotebook() throws Exception {
         kernel.unittest("test_nbclient", 600);
+    }
+
+    /**
+     * Through jupyter_server, as JupyterLab reaches the kernel: its REST API starts, interrupts, restarts and
+     * deletes it, and one WebSocket carries the shell, iopub and stdin messages of a session.
+     */
+    @Test
+    void jupyterServerRunsInterruptsAndRestartsIt() throws Exception {
+        kernel.unittest("test_jupyter_server", 600);
     }
 
     /**
