@@ -143,6 +143,20 @@ final class Sessions {
      * C1 thread used 150-170 ms, its main thread 45 ms past {@code main} (22 of them the HMAC's provider, 14 binding
      * the sockets) and the agent JVM its boot. The agent at nice 5 or 10 did not move kernel_info (936 and 917
      * against 919 ms, 8 kernels each, alternating): what this thread waits for is not the agent's boot.
+     * <p>
+     * Again with the ZMTP transport (a traced build, 6 starts, load about 1): {@code main} 70-85 ms after launch (the
+     * JVM's own start is 75 ms of it, 25 without the AOT cache, which loads its classes then), JShell built 30 ms
+     * later, the first import done at 320-430 ms (this thread ran 130-160 ms of it, waited for a core 85-117 and
+     * stood still ~30 in four young collections), the other five 45 ms later, the warm-up 60-80 ms after them. Tried
+     * and not kept, kernel_info medians with the kinds in turns: the six imports as one {@link DeclarationBatch}
+     * compile (494 against 500 ms, 25 starts each); {@link PackageIndex}'s seeding held back 1.5 s (534 against 530,
+     * 15 each); the kernel's C1 thread and the agent at nice 19 (540 against 452, 8 each: javac ran interpreted
+     * longer); {@code -Xmn12m} (536 against 543, 12 each, and 5 MB more idle); no {@code CompileThresholdScaling}
+     * (456 against 463, 15 each, for 50 ms less CPU); {@code -XX:-AOTReplayTraining} (448 against 463);
+     * {@code AOTAdapterCaching} and {@code AOTStubCaching} in the cache (497 against 474, 8 each). javac's
+     * {@code --limit-modules java.base,java.net.http,jdk.httpserver} (what the course uses) took a lone JShell's
+     * first import from 109 to 84 ms of CPU, a few percent of the start, but would refuse every other module's
+     * import to a student.
      */
     private Session newSession() throws IOException {
         AgentExecutionProvider provider = AgentExecutionProvider.starting(options, output);
