@@ -174,7 +174,8 @@ final class DeclarationBatch {
             Class<?> evalClass = Class.forName("jdk.jshell.Eval");
             Class<?> unitClass = Class.forName("jdk.jshell.Unit");
             Class<?> diagList = Class.forName("jdk.jshell.DiagList");
-            eval = open(JShell.class.getDeclaredField("eval"));
+            JShellInternals.Members members = JShellInternals.Members.get();
+            eval = members.eval();
             sourceToSnippets = open(evalClass.getDeclaredMethod("sourceToSnippets", String.class));
             syntheticDiags = open(Snippet.class.getDeclaredMethod("syntheticDiags"));
             unit = open(unitClass.getDeclaredConstructor(JShell.class, Snippet.class, Snippet.class, diagList));
@@ -189,12 +190,11 @@ final class DeclarationBatch {
             classFullName = open(Snippet.class.getDeclaredMethod("classFullName"));
             isExecutable = open(Snippet.class.getDeclaredMethod("isExecutable"));
             Class<?> outerWrapMap = Class.forName("jdk.jshell.OuterWrapMap");
-            outerMap = open(JShell.class.getDeclaredField("outerMap"));
+            outerMap = members.outerMap();
             wrapInClass = open(outerWrapMap.getDeclaredMethod("wrapInClass", Set.class, Collection.class, List.class,
                     List.class));
-            guts = open(Snippet.class.getDeclaredMethod("guts"));
-            setOuterWrap = open(Snippet.class.getDeclaredMethod("setOuterWrap",
-                    Class.forName("jdk.jshell.OuterWrap")));
+            guts = members.guts();
+            setOuterWrap = members.setOuterWrap();
             Class<?> analysisClass = Class.forName("jdk.jshell.SourceCodeAnalysisImpl");
             checkIfAlive = open(JShell.class.getDeclaredMethod("checkIfAlive"));
             sourceCodeAnalysis = open(JShell.class.getDeclaredField("sourceCodeAnalysis"));

@@ -150,8 +150,9 @@ final class ImportPruning {
             Class<?> narrowing = inJShell.defineClass(subclassOf(mapClass));
             newMap = inJShell.findConstructor(narrowing, MethodType.methodType(void.class, JShell.class,
                     UnaryOperator.class));
-            outerMap = open(JShell.class.getDeclaredField("outerMap"));
-            maps = open(JShell.class.getDeclaredField("maps"));
+            JShellInternals.Members members = JShellInternals.Members.get();
+            outerMap = members.outerMap();
+            maps = members.maps();
             keyIndexToSnippet = open(Class.forName("jdk.jshell.SnippetMaps").getDeclaredField("keyIndexToSnippet"));
             key = open(Snippet.class.getDeclaredMethod("key"));
             // the snippet's own: JShell's public status() refuses a snippet it is still installing

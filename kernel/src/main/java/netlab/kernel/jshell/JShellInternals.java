@@ -6,11 +6,13 @@ import java.lang.reflect.Method;
 import java.util.NavigableMap;
 import jdk.jshell.JShell;
 import jdk.jshell.JShellException;
+import jdk.jshell.Snippet;
 import jdk.jshell.spi.ExecutionControl;
 
 /**
  * Reaching JShell's non-public members, for the engine pieces that change how JShell works inside
- * ({@link DeclarationBatch}, {@link ImportPruning}, {@link StaleClassFiles}, {@link PackageIndex}). It needs
+ * ({@link DeclarationBatch}, {@link ImportPruning}, {@link PreloadedImports}, {@link StaleClassFiles},
+ * {@link PackageIndex}). It needs
  * {@code jdk.jshell/jdk.jshell} opened to the kernel (netlab.jar's manifest {@code Add-Opens}); without it each
  * call throws {@code InaccessibleObjectException}, which each piece catches and then leaves JShell as it is.
  */
@@ -63,6 +65,26 @@ final class JShellInternals {
         }
     }
 
+    /**
+     * The members of a JShell and its snippets that several pieces read: its evaluator ({@code Eval}), its map of
+     * wrapped classes ({@code OuterWrapMap}) and its snippet maps ({@code SnippetMaps}); a snippet's source as
+     * JShell compiles it ({@code guts}) and the setter of the class wrapped around it. Looked up once per JVM.
+     */
+    record Members(Field eval, Field outerMap, Field maps, Method guts, Method setOuterWrap) {
+
+        private static Members found;
+
+        static synchronized Members get() throws ReflectiveOperationException {
+            if (found == null) {
+                found = new Members(open(JShell.class.getDeclaredField("eval")),
+                        open(JShell.class.getDeclaredField("outerMap")), open(JShell.class.getDeclaredField("maps")),
+                        open(Snippet.class.getDeclaredMethod("guts")), open(Snippet.class.getDeclaredMethod(
+                                "setOuterWrap", Class.forName("jdk.jshell.OuterWrap"))));
+            }
+            return found;
+        }
+    }
+
     /** The value of {@code owner}'s static field {@code name}. */
     @SuppressWarnings("unchecked")
     static <T> T staticField(Class<?> owner, String name) throws ReflectiveOperationException {
@@ -82,7 +104,7 @@ final class JShellInternals {
         private final Method expunge;
 
         Results() throws ReflectiveOperationException {
-            eval = open(JShell.class.getDeclaredField("eval"));
+            eval = Members.get().eval();
             asJShellException = open(Class.forName("jdk.jshell.Eval")
                     .getDeclaredMethod("asJShellException", Throwable.class));
             expunge = open(Class.forName("jdk.jshell.Util").getDeclaredMethod("expunge", String.class));

@@ -122,8 +122,9 @@ final class Sessions {
 
     /**
      * Starts an agent and a JShell on it; runs on the slot's restart thread, so it touches no cell state.
-     * The agent JVM boots while this thread builds JShell and compiles the startup snippets
-     * ({@link StartingExecutionControl}); only the warm-up piece ({@link #warmCellPath}) waits for the agent.
+     * The agent JVM boots while this thread builds JShell and installs the imports every notebook starts with
+     * ({@link PreloadedImports}, without javac; what it cannot install compiles as a snippet,
+     * {@link StartingExecutionControl}); only the warm-up piece ({@link #warmCellPath}) waits for the agent.
      * <p>
      * This thread is the start's critical path (timestamps from launch to kernel_info, three starts on 2 cores):
      * JShell built in 40-65 ms, the first import 430-500 ms (javac's first task, run cold: 170-250 ms of this
@@ -156,7 +157,8 @@ final class Sessions {
      * {@code AOTAdapterCaching} and {@code AOTStubCaching} in the cache (497 against 474, 8 each). javac's
      * {@code --limit-modules java.base,java.net.http,jdk.httpserver} (what the course uses) took a lone JShell's
      * first import from 109 to 84 ms of CPU, a few percent of the start, but would refuse every other module's
-     * import to a student.
+     * import to a student. What moved it: the imports installed without javac ({@link PreloadedImports}), so
+     * javac's first task is the warm-up's; kernel_info 445 against 515 ms (15 starts each, ipykernel 526).
      */
     private Session newSession() throws IOException {
         AgentExecutionProvider provider = AgentExecutionProvider.starting(options, output);
@@ -177,7 +179,7 @@ final class Sessions {
         KernelExecutionControl control;
         CodeAssist assist = new CodeAssist(shell, lessonsJavadoc, language::get);
         try {
-            for (String snippet : options.startup()) {
+            for (String snippet : PreloadedImports.install(shell, options.startup(), packageTypes)) {
                 for (SnippetEvent e : shell.eval(snippet)) {
                     if (e.status() == Snippet.Status.REJECTED || e.exception() != null) {
                         EngineLog.ENGINE.log(System.Logger.Level.WARNING, "startup snippet failed: " + snippet.strip()
