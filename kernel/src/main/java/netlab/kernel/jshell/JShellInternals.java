@@ -12,9 +12,9 @@ import jdk.jshell.spi.ExecutionControl;
 /**
  * Reaching JShell's non-public members, for the engine pieces that change how JShell works inside
  * ({@link DeclarationBatch}, {@link ImportPruning}, {@link PreloadedImports}, {@link StaleClassFiles},
- * {@link PackageIndex}). It needs
- * {@code jdk.jshell/jdk.jshell} opened to the kernel (netlab.jar's manifest {@code Add-Opens}); without it each
- * call throws {@code InaccessibleObjectException}, which each piece catches and then leaves JShell as it is.
+ * {@link PackageIndex}). It needs {@code jdk.jshell/jdk.jshell} opened to the kernel (netlab.jar's manifest
+ * {@code Add-Opens}); without it each call throws {@code InaccessibleObjectException}, which each piece catches
+ * and then leaves JShell as it is.
  */
 final class JShellInternals {
 
