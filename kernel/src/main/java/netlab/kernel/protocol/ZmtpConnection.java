@@ -9,9 +9,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
-import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -45,6 +45,8 @@ final class ZmtpConnection implements AutoCloseable {
     private static final int HANDSHAKE_TIMEOUT_MS = 10_000;
     private static final byte[] SUBSCRIBE = "SUBSCRIBE".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] CANCEL = "CANCEL".getBytes(StandardCharsets.US_ASCII);
+    /** This side's greeting, the same for every connection; never written to. */
+    private static final byte[] GREETING = greeting();
 
     private final Socket socket;
     private final DataInputStream in;
@@ -71,12 +73,12 @@ final class ZmtpConnection implements AutoCloseable {
             socket.setSoTimeout(HANDSHAKE_TIMEOUT_MS);
             DataInputStream in = new DataInputStream(new BufferedInputStream(socket.getInputStream(), 1 << 16));
             OutputStream out = socket.getOutputStream();
-            out.write(greeting());
+            out.write(GREETING);
             byte[] peer = in.readNBytes(GREETING_BYTES);
             if (peer.length < GREETING_BYTES || (peer[0] & 0xff) != 0xff || (peer[9] & 1) != 1 || peer[10] < 3) {
                 throw new IOException("the peer does not speak ZMTP 3");
             }
-            if (!Arrays.equals(peer, 12, 32, greeting(), 12, 32)) {
+            if (!Arrays.equals(peer, 12, 32, GREETING, 12, 32)) {
                 throw new IOException("the peer asks for a security mechanism other than NULL");
             }
             out.write(wire(List.of(ready(socketType, identity)), COMMAND));
