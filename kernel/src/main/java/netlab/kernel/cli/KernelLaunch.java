@@ -25,15 +25,16 @@ final class KernelLaunch {
      *     core) and kernel_info too (980 against 955 ms, ten starts each); {@code classroom-bench --students 8
      *     --compare}: 29.3 against 30.5 CPU seconds, cell p50 132 against 146 ms, within the class's run-to-run
      *     spread.
-     * <li>{@code -XX:CompileCommand=CompileThresholdScaling,...,0.1} for javac's and JShell's classes (and
+     * <li>{@code -XX:CompileCommand=CompileThresholdScaling,...,0.2} for javac's and JShell's classes (and
      *     {@code quiet}, which keeps the JVM from printing each such command at start): C1 compiles a method
      *     after 200 calls, and most of javac runs a few times per cell, so javac ran half interpreted for
      *     hundreds of cells: with the JIT's log on, the kernel compiled 1,900 and 1,000 methods in its first two
      *     seconds, then 500, 350, 220, 440, 340, 250 and 140 a second while a benchmark's 400 trivial cells and
      *     400 declarations ran, its compiler thread taking 1.1-1.3 ms of CPU per cell after the first 400, the
      *     shell thread 6.0 ms per {@code int x = 1;} (with a twentieth of the calls: 0.45 and 3.1 ms). A tenth
-     *     of the calls, against none and a twentieth (kernels of each started together, cells in turns): cells
-     *     201-400 {@code 1 + 1} 9.4 against 10.4 and 9.1 ms, {@code int x = 1;} 9.2 against 11.1 and 9.8 ms,
+     *     of the calls (a fifth since the weaker feedback of the next item), against none and a twentieth (kernels
+     *     of each started together, cells in turns): cells 201-400 {@code 1 + 1} 9.4 against 10.4 and 9.1 ms,
+     *     {@code int x = 1;} 9.2 against 11.1 and 9.8 ms,
      *     cells 1-200 13.8 against 14.7 and 12.7 ms; the classroom benchmark's ten cells, 0.5 s apart, four
      *     fresh kernels each: 1.42 against 1.30 and 1.58 CPU seconds a session, the cells' wall time the same
      *     (0.85-1.17 s). A twentieth read slightly better in long sessions but cost short ones compiles they
@@ -69,16 +70,25 @@ final class KernelLaunch {
      *     more of the JDK's {@code modules} read): RSS idle 2.02x of ipykernel against 1.93x, over the target.
      *     The agent's JVM with the same scaling (for its netlab and JShell classes, or for every class): 1.9-2.6 ms
      *     more CPU per warm cell, RSS after the run 13-33 MB more (its C2 compiles sooner too).
-     *     Why javac's methods still compile through the first hundred cells with a tenth of the calls (a method run
-     *     once a cell, {@code JavaCompiler.desugar}, compiled between cells 50 and 100): C1 raises every threshold
-     *     by its queue's length over {@code Tier3LoadFeedback} (5) times its one thread, and the queue is long then.
-     *     Not kept: {@code -XX:Tier3LoadFeedback=200} (a feedback forty times weaker) took {@code 1 + 1} in cells
-     *     1-200 to 1.32x of ipykernel against 1.48x, but kernel_info to 1.05x against 0.97x and the first cell to
-     *     2.79x against 2.33x ({@code bench/kernel-bench --compare} main's build, load 2.4): C1 used 390 against
-     *     290 ms of CPU by kernel_info (five starts each), on the cores the start is short of. Two C1 threads
-     *     ({@code -XX:CICompilerCount=2}): cells 1-200 9.55 against 9.79 ms, kernel_info 1,044 against 1,017 ms
-     *     (4 kernels each, alternating): within the spread. ({@code -XX:Tier3LoadFeedback=0} divides by zero:
-     *     nothing compiles, 21 ms a warm cell.)
+     * <li>{@code -XX:Tier3LoadFeedback=200}, with the scaling above at a fifth of the calls where it was a tenth:
+     *     with a tenth, javac's methods still compiled through the first two hundred cells (a method run once a
+     *     cell, {@code JavaCompiler.desugar}, between cells 50 and 100), because C1 raises every threshold by its
+     *     queue's length over {@code Tier3LoadFeedback} (5 by default) times its one thread, and the queue is long
+     *     then. A feedback forty times weaker lets what the first cells run hot compile while they run; a fifth of
+     *     the calls then leaves fewer of the start's methods past their thresholds than a tenth (the start runs
+     *     javac once). Measured against a tenth with the default feedback, kernels of each kind in turns, 20 starts
+     *     and two sessions of 400 {@code 1 + 1} each (load 0.9-1.5): {@code 1 + 1} in cells 1-200 10.14 against
+     *     11.15 ms (ipykernel 7.70), kernel_info 389 against 397 ms, the first cell sent at once 22.7 against
+     *     21.4 ms; the feedback with a tenth: cells 1-200 9.62 ms, but kernel_info 415 ms and 457 against 428 ms
+     *     in another 20 starts each (C1 compiling at start, 0.81 against 0.71 s of CPU to the first cell), and
+     *     {@code classroom-bench --students 8 --compare}: 17.4 and 16.7 against 15.9 CPU seconds, 191-193 against
+     *     201 students per 16 GB. Before the start's imports were installed without javac ({@code
+     *     PreloadedImports}), the feedback alone had cost the start more than it saved the cells: kernel_info 1.05x
+     *     of ipykernel against 0.97x, the first cell 2.79x against 2.33x, cells 1-200 1.32x against 1.48x
+     *     ({@code bench/kernel-bench --compare}, load 2.4; C1 used 390 against 290 ms of CPU by kernel_info).
+     *     Not kept: two C1 threads ({@code -XX:CICompilerCount=2}): cells 1-200 9.55 against 9.79 ms,
+     *     kernel_info 1,044 against 1,017 ms (4 kernels each, alternating): within the spread.
+     *     ({@code -XX:Tier3LoadFeedback=0} divides by zero: nothing compiles, 21 ms a warm cell.)
      * <li>{@code -Xms32m -Xmn6m}: the idle kernel has touched its whole initial eden, so the young
      *     generation is most of what the heap adds to RSS. Against {@code -Xms80m -Xmn32m}: idle kernel 110-114
      *     MB against 134-138 MB. Against {@code -Xmn16m} (kernel benchmark, 30 runs, twice, at load 5-14, with
@@ -133,8 +143,8 @@ final class KernelLaunch {
             "-XX:+UseCompactObjectHeaders", "-XX:TrimNativeHeapInterval=2000",
             "-XX:+UnlockDiagnosticVMOptions", "-XX:ArchiveRelocationMode=0", DYNAMIC_AGENT,
             "-Dfile.encoding=UTF-8", "-Dstdout.encoding=UTF-8", "-Dstderr.encoding=UTF-8",
-            "-XX:CompileCommand=quiet", "-XX:CompileCommand=CompileThresholdScaling,com.sun.tools.javac.*::*,0.1",
-            "-XX:CompileCommand=CompileThresholdScaling,jdk.jshell.*::*,0.1");
+            "-XX:CompileCommand=quiet", "-XX:CompileCommand=CompileThresholdScaling,com.sun.tools.javac.*::*,0.2",
+            "-XX:CompileCommand=CompileThresholdScaling,jdk.jshell.*::*,0.2", "-XX:Tier3LoadFeedback=200");
 
     private KernelLaunch() {
     }
