@@ -68,6 +68,10 @@ final class KernelLaunch {
      *     against 1,964 ms and cells 1-200 in 9.1 against 10.3 ms (5 each), but a kernel held 8-10 MB more idle (code
      *     cache 7.0 against 3.3 MB used; by {@code smaps} 3.6 MB more heap touched, 3.4 MB more malloc'd, 1.4 MB
      *     more of the JDK's {@code modules} read): RSS idle 2.02x of ipykernel against 1.93x, over the target.
+     *     Once more with the start's imports installed without javac (60 values at the start's end, kernels of each
+     *     kind in turns, 3 sessions each): cells 1-200 8.81 against 10.45 ms, but RSS idle 138.2 against 128.7 MB
+     *     (2.02x); the 60 only compiled, not run in the agent: RSS idle 134.5 against 128.2 MB, cells 1-200 9.18
+     *     against 8.90 ms.
      *     The agent's JVM with the same scaling (for its netlab and JShell classes, or for every class): 1.9-2.6 ms
      *     more CPU per warm cell, RSS after the run 13-33 MB more (its C2 compiles sooner too).
      * <li>{@code -XX:Tier3LoadFeedback=200}, with the scaling above at a fifth of the calls where it was a tenth:
@@ -76,18 +80,25 @@ final class KernelLaunch {
      *     queue's length over {@code Tier3LoadFeedback} (5 by default) times its one thread, and the queue is long
      *     then. A feedback forty times weaker lets what the first cells run hot compile while they run; a fifth of
      *     the calls then leaves fewer of the start's methods past their thresholds than a tenth (the start runs
-     *     javac once). Measured against a tenth with the default feedback, kernels of each kind in turns, 20 starts
-     *     and two sessions of 400 {@code 1 + 1} each (load 0.9-1.5): {@code 1 + 1} in cells 1-200 10.14 against
-     *     11.15 ms (ipykernel 7.70), kernel_info 389 against 397 ms, the first cell sent at once 22.7 against
-     *     21.4 ms; the feedback with a tenth: cells 1-200 9.62 ms, but kernel_info 415 ms and 457 against 428 ms
-     *     in another 20 starts each (C1 compiling at start, 0.81 against 0.71 s of CPU to the first cell), and
-     *     {@code classroom-bench --students 8 --compare}: 17.4 and 16.7 against 15.9 CPU seconds, 191-193 against
-     *     201 students per 16 GB. Before the start's imports were installed without javac ({@code
+     *     javac once). Measured against a tenth with the default feedback: {@code bench/kernel-bench --compare},
+     *     three runs (load 0.4-1.3), {@code 1 + 1} in cells 1-200 1.38 / 1.30 / 1.38x of ipykernel against 1.59 /
+     *     1.43 / 1.49x, kernel_info 0.89 / 0.84 / 0.95x against 0.86 / 0.84 / 0.89x, RSS the same;
+     *     {@code classroom-bench --students 8 --compare}, twice: 16.2 / 15.1 against 15.7 / 16.2 CPU seconds,
+     *     198 / 199 against 201 / 200 students per 16 GB. The start pays for it: kernels of each kind in turns, 20
+     *     starts each, twice, kernel_info 389 against 397 ms and 449 against 413 ms (0.78 against 0.70 s of CPU to
+     *     the first cell), the first cell sent at once 22.7 against 21.4 and 26.2 against 23.7 ms. The feedback
+     *     with a tenth (the same turns): cells 1-200 9.62 against 11.15 ms where a fifth took 10.14 (ipykernel
+     *     7.70), but kernel_info 415, 432 and 457 ms against 397, 413 and 428, and {@code classroom-bench
+     *     --students 8 --compare}: 17.4 and 16.7 against 15.9 CPU seconds, 191-193 against 201 students per 16 GB
+     *     (4 MB more compiled code a kernel). Before the start's imports were installed without javac ({@code
      *     PreloadedImports}), the feedback alone had cost the start more than it saved the cells: kernel_info 1.05x
      *     of ipykernel against 0.97x, the first cell 2.79x against 2.33x, cells 1-200 1.32x against 1.48x
      *     ({@code bench/kernel-bench --compare}, load 2.4; C1 used 390 against 290 ms of CPU by kernel_info).
      *     Not kept: two C1 threads ({@code -XX:CICompilerCount=2}): cells 1-200 9.55 against 9.79 ms,
-     *     kernel_info 1,044 against 1,017 ms (4 kernels each, alternating): within the spread.
+     *     kernel_info 1,044 against 1,017 ms (4 kernels each, alternating): within the spread. A tenth of the calls
+     *     for the kernel's own classes too ({@code netlab.*}, still interpreted in 11% of the shell thread's
+     *     samples in cells 201-400): cells 1-200 9.08 against 9.04 ms, CPU per cell 7.94 against 8.18 ms (3
+     *     sessions each): within the spread.
      *     ({@code -XX:Tier3LoadFeedback=0} divides by zero: nothing compiles, 21 ms a warm cell.)
      * <li>{@code -Xms32m -Xmn6m}: the idle kernel has touched its whole initial eden, so the young
      *     generation is most of what the heap adds to RSS. Against {@code -Xms80m -Xmn32m}: idle kernel 110-114
