@@ -25,55 +25,51 @@ final class KernelLaunch {
      *     core) and kernel_info too (980 against 955 ms, ten starts each); {@code classroom-bench --students 8
      *     --compare}: 29.3 against 30.5 CPU seconds, cell p50 132 against 146 ms, within the class's run-to-run
      *     spread.
-     * <li>{@code -XX:CompileCommand=CompileThresholdScaling,...,0.2} for javac's and JShell's classes (and
-     *     {@code quiet}, which keeps the JVM from printing each such command at start): C1 compiles a method
-     *     after 200 calls, and most of javac runs a few times per cell, so javac ran half interpreted for
-     *     hundreds of cells: with the JIT's log on, the kernel compiled 1,900 and 1,000 methods in its first two
-     *     seconds, then 500, 350, 220, 440, 340, 250 and 140 a second while a benchmark's 400 trivial cells and
-     *     400 declarations ran, its compiler thread taking 1.1-1.3 ms of CPU per cell after the first 400, the
-     *     shell thread 6.0 ms per {@code int x = 1;} (with a twentieth of the calls: 0.45 and 3.1 ms). A tenth
-     *     of the calls (a fifth since the weaker feedback of the next item), against none and a twentieth (kernels
-     *     of each started together, cells in turns): cells 201-400 {@code 1 + 1} 9.4 against 10.4 and 9.1 ms,
-     *     {@code int x = 1;} 9.2 against 11.1 and 9.8 ms,
-     *     cells 1-200 13.8 against 14.7 and 12.7 ms; the classroom benchmark's ten cells, 0.5 s apart, four
-     *     fresh kernels each: 1.42 against 1.30 and 1.58 CPU seconds a session, the cells' wall time the same
-     *     (0.85-1.17 s). A twentieth read slightly better in long sessions but cost short ones compiles they
-     *     never repaid; for every class (the global flag), the start's own code was compiled sooner too and
-     *     the first cell took 42 against 33 ms. A thirtieth, {@code bench/kernel-bench --compare} three times
-     *     (load 0.6-1.8): {@code 1 + 1} in cells 1-200 1.50, 1.40, 1.44x of ipykernel against 1.67, 1.49, 1.56x,
-     *     but the first cell 3 s after kernel_info 45-49 against 32-41 ms and cells 201-400 1.11-1.26x against
-     *     1.13-1.17x; {@code classroom-bench --students 8 --compare}, where cells come seconds apart as in a
-     *     class: CPU 31.8 against 29.7 s, cell latency p50 118 against 113 ms, p99 507 against 378 ms. What
-     *     it wins in a run of cells sent back to back a class pays for. {@code bench/kernel-bench --compare} the
-     *     build without the flag:
-     *     the declaration cell 1.37x of ipykernel against 1.69x, cells 201-400 1.16x against 1.28x, cells 1-200
-     *     1.63x against 1.73x, kernel_info 0.82x against 0.73x; {@code bench/classroom-bench --students 8
-     *     --compare}: cell latency p50 81.7 against 84.6 ms, CPU 22.5 against 22.6 s, peak PSS 3 MB a student
-     *     more (668 against 644 MB for 8: the compiled code), 196 against 204 students per 16 GB. What it
-     *     costs: C1 compiles what javac ran for the start-up imports while the start goes on (kernel_info 772
-     *     against 721 ms and 822 against 798 ms, eight starts each, in turns), and the first cell sent 3 s after
-     *     kernel_info took 41.6 against 33.9 ms and 41.1 against 32.6 ms (36.9 ms without the trim below,
-     *     {@code TrimNativeHeapInterval}: it hands back what the start's compiles freed, the cell's take it again).
-     *     Why javac is left to warm up in the student's first cells rather than before them: a warm-up that
-     *     compiled 200 throwaway pieces in the session's javac while the notebook was idle (from kernel_info on,
-     *     never beside a request; 0.5 s of one core) took {@code 1 + 1} in cells 1-200 to 1.29-1.55x of ipykernel
-     *     against 1.47-1.81x for the build without it ({@code kernel-bench --compare}, four runs), but every kernel
-     *     then held at once the compiled code its first ~150 cells would compile anyway: RSS idle 2.03-2.04x
-     *     against 1.92-1.93x in three of the runs (code cache 6.1 against 3.2 MB used; settled, 132.1 against
-     *     124.6 MB), and each student of {@code classroom-bench --students 8} 0.8 CPU seconds more (32.6 against
-     *     26.1 s for the class) for a cell latency p50 of 67.6 against 90.8 ms, 190 against 199 students per 16 GB.
-     *     Tried again with 150 pieces of eight kinds (values, calls, a lambda over a stream, a switch, a loop and a
-     *     try as statements), only while the engine had been quiet 150 ms and the other processes left a core idle
-     *     (kernels of each kind in turns): the course's chapter 1 (43 cells, 5 s after start; 3 each) ran in 1,651
-     *     against 1,964 ms and cells 1-200 in 9.1 against 10.3 ms (5 each), but a kernel held 8-10 MB more idle (code
-     *     cache 7.0 against 3.3 MB used; by {@code smaps} 3.6 MB more heap touched, 3.4 MB more malloc'd, 1.4 MB
-     *     more of the JDK's {@code modules} read): RSS idle 2.02x of ipykernel against 1.93x, over the target.
-     *     Once more with the start's imports installed without javac (60 values at the start's end, kernels of each
-     *     kind in turns, 3 sessions each): cells 1-200 8.81 against 10.45 ms, but RSS idle 138.2 against 128.7 MB
-     *     (2.02x); the 60 only compiled, not run in the agent: RSS idle 134.5 against 128.2 MB, cells 1-200 9.18
-     *     against 8.90 ms.
-     *     The agent's JVM with the same scaling (for its netlab and JShell classes, or for every class): 1.9-2.6 ms
-     *     more CPU per warm cell, RSS after the run 13-33 MB more (its C2 compiles sooner too).
+     * <li>{@code -XX:CompileCommand=CompileThresholdScaling,...,0.2} for javac's and JShell's classes (and {@code
+     *     quiet}, which keeps the JVM from printing each such command at start): C1 compiles a method after 200 calls,
+     *     and most of javac runs a few times per cell, so javac ran half interpreted for hundreds of cells: with the
+     *     JIT's log on, the kernel compiled 1,900 and 1,000 methods in its first two seconds, then 500, 350, 220, 440,
+     *     340, 250 and 140 a second while a benchmark's 400 trivial cells and 400 declarations ran, its compiler thread
+     *     taking 1.1-1.3 ms of CPU per cell after the first 400, the shell thread 6.0 ms per {@code int x = 1;} (with a
+     *     twentieth of the calls: 0.45 and 3.1 ms). A tenth of the calls (a fifth since the weaker feedback of the next
+     *     item), against none and a twentieth (kernels of each started together, cells in turns): cells 201-400 {@code
+     *     1 + 1} 9.4 against 10.4 and 9.1 ms, {@code int x = 1;} 9.2 against 11.1 and 9.8 ms, cells 1-200 13.8 against
+     *     14.7 and 12.7 ms; the classroom benchmark's ten cells, 0.5 s apart, four fresh kernels each: 1.42 against
+     *     1.30 and 1.58 CPU seconds a session, the cells' wall time the same (0.85-1.17 s). A twentieth read slightly
+     *     better in long sessions but cost short ones compiles they never repaid; for every class (the global flag),
+     *     the start's own code was compiled sooner too and the first cell took 42 against 33 ms. A thirtieth, {@code
+     *     bench/kernel-bench --compare} three times (load 0.6-1.8): {@code 1 + 1} in cells 1-200 1.50, 1.40, 1.44x of
+     *     ipykernel against 1.67, 1.49, 1.56x, but the first cell 3 s after kernel_info 45-49 against 32-41 ms and
+     *     cells 201-400 1.11-1.26x against 1.13-1.17x; {@code classroom-bench --students 8 --compare}, where cells come
+     *     seconds apart as in a class: CPU 31.8 against 29.7 s, cell latency p50 118 against 113 ms, p99 507 against
+     *     378 ms. What it wins in a run of cells sent back to back a class pays for. {@code bench/kernel-bench
+     *     --compare} the build without the flag: the declaration cell 1.37x of ipykernel against 1.69x, cells 201-400
+     *     1.16x against 1.28x, cells 1-200 1.63x against 1.73x, kernel_info 0.82x against 0.73x; {@code
+     *     bench/classroom-bench --students 8 --compare}: cell latency p50 81.7 against 84.6 ms, CPU 22.5 against 22.6
+     *     s, peak PSS 3 MB a student more (668 against 644 MB for 8: the compiled code), 196 against 204 students per
+     *     16 GB. What it costs: C1 compiles what javac ran for the start-up imports while the start goes on
+     *     (kernel_info 772 against 721 ms and 822 against 798 ms, eight starts each, in turns), and the first cell sent
+     *     3 s after kernel_info took 41.6 against 33.9 ms and 41.1 against 32.6 ms (36.9 ms without the trim below,
+     *     {@code TrimNativeHeapInterval}: it hands back what the start's compiles freed, the cell's take it again). Why
+     *     javac is left to warm up in the student's first cells rather than before them: a warm-up that compiled 200
+     *     throwaway pieces in the session's javac while the notebook was idle (from kernel_info on, never beside a
+     *     request; 0.5 s of one core) took {@code 1 + 1} in cells 1-200 to 1.29-1.55x of ipykernel against 1.47-1.81x
+     *     for the build without it ({@code kernel-bench --compare}, four runs), but every kernel then held at once the
+     *     compiled code its first ~150 cells would compile anyway: RSS idle 2.03-2.04x against 1.92-1.93x in three of
+     *     the runs (code cache 6.1 against 3.2 MB used; settled, 132.1 against 124.6 MB), and each student of {@code
+     *     classroom-bench --students 8} 0.8 CPU seconds more (32.6 against 26.1 s for the class) for a cell latency p50
+     *     of 67.6 against 90.8 ms, 190 against 199 students per 16 GB. Tried again with 150 pieces of eight kinds
+     *     (values, calls, a lambda over a stream, a switch, a loop and a try as statements), only while the engine had
+     *     been quiet 150 ms and the other processes left a core idle (kernels of each kind in turns): the course's
+     *     chapter 1 (43 cells, 5 s after start; 3 each) ran in 1,651 against 1,964 ms and cells 1-200 in 9.1 against
+     *     10.3 ms (5 each), but a kernel held 8-10 MB more idle (code cache 7.0 against 3.3 MB used; by {@code smaps}
+     *     3.6 MB more heap touched, 3.4 MB more malloc'd, 1.4 MB more of the JDK's {@code modules} read): RSS idle
+     *     2.02x of ipykernel against 1.93x, over the target. Once more with the start's imports installed without javac
+     *     (60 values at the start's end, kernels of each kind in turns, 3 sessions each): cells 1-200 8.81 against
+     *     10.45 ms, but RSS idle 138.2 against 128.7 MB (2.02x); the 60 only compiled, not run in the agent: RSS idle
+     *     134.5 against 128.2 MB, cells 1-200 9.18 against 8.90 ms. The agent's JVM with the same scaling (for its
+     *     netlab and JShell classes, or for every class): 1.9-2.6 ms more CPU per warm cell, RSS after the run 13-33 MB
+     *     more (its C2 compiles sooner too).
      * <li>{@code -XX:Tier3LoadFeedback=200}, with the scaling above at a fifth of the calls where it was a tenth:
      *     with a tenth, javac's methods still compiled through the first two hundred cells (a method run once a
      *     cell, {@code JavaCompiler.desugar}, between cells 50 and 100), because C1 raises every threshold by its
