@@ -34,7 +34,6 @@ final class ZmqClient implements AutoCloseable {
     final ZMQ.Socket iopub;
     final ZMQ.Socket heartbeat;
     private final int stdinPort;
-    private final byte[] identity;
 
     /** A received message: its JSON parts and whether its signature was right. */
     record Received(JsonObject header, JsonObject parent, JsonObject content, boolean signatureValid) {
@@ -54,7 +53,7 @@ final class ZmqClient implements AutoCloseable {
     /** A client whose stdin connects only when {@link #connectStdin} is called, if not {@code stdinNow}. */
     ZmqClient(String key, int shellPort, int controlPort, int stdinPort, int iopubPort, int hbPort, boolean stdinNow) {
         this.key = key;
-        identity = ("client-" + session).getBytes(StandardCharsets.UTF_8);
+        byte[] identity = ("client-" + session).getBytes(StandardCharsets.UTF_8);
         shell = connect(SocketType.DEALER, shellPort, identity);
         control = connect(SocketType.DEALER, controlPort, identity);
         this.stdinPort = stdinPort;
